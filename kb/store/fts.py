@@ -89,7 +89,8 @@ SQL_FUNCTION = "kb_search_text"
 #: found nothing of what they hold the old way, and a row's delete trigger, folding it the new
 #: way, told FTS5 to remove words it never held. 1: the increment sign '∆' folds as the delta 'δ'.
 #: 2: a negating overlay (U+0338: "∉", "≮", "a" and U+0338) folds to '¬', where it was dropped.
-SEARCH_FOLDING = "2"
+#: 3: an arrow folds to one arrow of its kind ("⟶" as '→', "⟹" as '⇒'), where it folded to '>' or '=>'.
+SEARCH_FOLDING = "3"
 
 # A hyphen at a line end with a lowercase letter after the break: "efﬁ-\ncient".
 _SOFT_BREAK = lazy(r"[-\u2010\u00ad][ \t]*\r?\n[ \t\r\n]*(?=[^\W\d_])")

@@ -177,7 +177,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: "1.4T tokens" is 1.4 trillion; "Energy (kWh) for 1,000 queries" per 1,000 queries; "Model Queries Energy (kWh)": no kWh;
 #: a header's units in brackets are its columns' ("Energy [kWh] CO2eq [kg] / x 1056 534.4": 534.4 kWh was verified); a
 #: cell before the next row's label takes its header's unit ("Share (%) Coal 23 Oil 0.20": 23%, was no unit).
-CLAIM_READING = "27"
+#: 28: an arrow is no comparison ("a > b" of "a → b", "A ≤ B" of "A ⇐ B" were verified), a raised power no digits
+#: ("106" of "10⁶" was verified; "10^{-6}" of "10−6" now verifies), a range's first bound may carry its unit ("~5X–10X"
+#: of "∼5X-10X" now verifies; "5X 10X" of "5X–10X" was verified).
+CLAIM_READING = "28"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

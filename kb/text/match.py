@@ -171,6 +171,7 @@ from kb.text.normalise import (
     is_table_line,
     is_word_internal_gap,
     mantissa_before,
+    typed_powers,
 )
 
 __all__ = [
@@ -423,8 +424,23 @@ _SCRIPT = lazy(r"(?<=[^\W_])[_^](?:\{([^\W_]{1,3})\}|([^\W_]{1,3})(?![^\W_]))")
 
 def _scripts_as_printed(quote: str) -> str:
     """The quote with its LaTeX subscripts and superscripts written as the paper prints them, after
-    their letter ("x_1" -> "x1"); the words and digits are the writer's, in the same order."""
+    their letter ("x_1" -> "x1"), and a number's power raised ("10^{-6}" -> "10⁻⁶"); the words and digits
+    are the writer's, in the same order."""
+    if "^" in quote:
+        quote = typed_powers(quote, pad="")
     return _SCRIPT.sub(lambda m: m.group(1) or m.group(2), quote) if "_" in quote or "^" in quote else quote
+
+
+# A power raised in a quote ("10⁻⁶", "10^9") where the extractor lost the raise ("10−6", "109", as it prints most
+# papers' powers): the same power, read on the line, its sign kept. Never the reverse: a page printing the power
+# raised is never the quote's "106" or "10-6".
+_POWER_RAISED = lazy(r"(?<=\d)([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+\u2212")
+
+
+def _powers_lowered(quote: str) -> str:
+    """The quote with each power raised after a number written on the line ("10⁻⁶" -> "10−6", "10⁹" -> "109")."""
+    return _POWER_RAISED.sub(lambda m: m.group().translate(_LOWERED), quote)
 
 
 # Any apostrophe a writer types or a paper prints ("don't", "don’t", "don´t", "donʼt"): all fold to
@@ -1906,6 +1922,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     greek = _scripts_as_printed(_greek_letters(_LIST_MARKER.sub("", quote)))
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
+    lowered = _powers_lowered(greek)
+    if lowered != greek:
+        patterns.append(_compile(lowered, editorial_brackets=False))
     if "~" in greek:
         # "z~N(0, 1)" of "z ∼ N(0, 1)": a tilde a writer types between two tokens is the paper's operator, never
         # an accent (folding reads a "~" glued to a letter as one)

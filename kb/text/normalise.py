@@ -26,15 +26,17 @@ What folding does, and why:
   as ``-``: a hyphen or minus sign (``- ‐ ‑ − ﹣ －``) directly attached to the
   digit after it (a minus sign, ``-5``, ``GPT-3``; spaced from it, the minus sign ``−`` and
   an exponent's sign, ``5.8e − 3``), and any hyphen or dash between two numbers (a range:
-  ``0.06-2.9``, ``0.06 – 2.9``). An en or em dash (``‒ – — ―``) is never a
+  ``0.06-2.9``, ``0.06 – 2.9``, and one whose first bound has its unit or sign, ``5X–10X``, ``5%-10%``). An en or em dash (``‒ – — ―``) is never a
   minus sign: "models—40B parameters" compares equal to "models 40B
   parameters". Dropping them makes line-break hyphenation
   (``compu-\\ntation``), compound words split across lines
   (``multi-\\npurpose``) and the same words written without the line break
   compare equal.
 * Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
-  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``→``
-  ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``, ``≈`` and ``≃`` as ``~``, an operator
+  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``->``
+  ``<-`` ``=>`` as ``→`` ``←`` ``⇒`` (an arrow is never a comparison: "a > b" is not
+  "a → b"), ``10^6`` and ``10^{-6}`` as ``10⁶`` ``10⁻⁶`` (a number's raised power is kept
+  as printed, never its digits: "106" is not "10⁶"); ``∼``, ``≈`` and ``≃`` as ``~``, an operator
   ("x ∼ N(0, 1)" is not "x N(0, 1)"), and so is ``~`` where no letter touches it and any of them
   before a number (an approximation: "~150 million" is not "150 million"); a tilde glued to a
   letter ("Mu˜noz", "˜𝑥") is an accent, dropped.
@@ -86,6 +88,7 @@ __all__ = [
     "is_table_line",
     "table_lines_before",
     "APOSTROPHES",
+    "typed_powers",
 ]
 
 # Characters whose folding is decided here rather than by Unicode.
@@ -139,15 +142,16 @@ _SPECIAL["≠"] = "!="
 # The increment sign prints as the capital delta a paper means by it ("a ∆ = +2.3 point
 # increase"); the micro and ohm signs fold to their Greek letters already (NFKD).
 _SPECIAL["∆"] = "δ"
-# Arrows typed "->", "<-", "=>": the "-" of "->" is dropped as punctuation, so "→" is ">".
+# Arrows fold to one arrow of their kind, never to a comparison: "a > b" is not "a → b", nor "A ≤ B"
+# "A ⇐ B". A writer's "->", "<-", "=>", "<->", "<=>" is read as the arrow by `_ascii_arrows`.
 for _c in "→⟶➔➝➞⭢":
-    _SPECIAL[_c] = ">"
+    _SPECIAL[_c] = "→"
 for _c in "←⟵⭠":
-    _SPECIAL[_c] = "<"
-_SPECIAL["⇒"] = _SPECIAL["⟹"] = "=>"
-_SPECIAL["⇐"] = _SPECIAL["⟸"] = "<="
-_SPECIAL["↔"] = _SPECIAL["⟷"] = "<>"
-_SPECIAL["⇔"] = _SPECIAL["⟺"] = "<=>"
+    _SPECIAL[_c] = "←"
+_SPECIAL["⇒"] = _SPECIAL["⟹"] = "⇒"
+_SPECIAL["⇐"] = _SPECIAL["⟸"] = "⇐"
+_SPECIAL["↔"] = _SPECIAL["⟷"] = "↔"
+_SPECIAL["⇔"] = _SPECIAL["⟺"] = "⇔"
 
 # In the translated string: marks a character folded to nothing, and one that
 # folds to several characters (looked up in _EXPANSIONS by the original char).
@@ -234,8 +238,8 @@ def _dashes(s: str, t: str) -> str:
             k = i - 1
             while k >= 0 and t[k] in " \x00":
                 k -= 1
-            if k >= 0 and "0" <= t[k] <= "9":
-                keep = True                     # a range: "0.06-2.9", "10 – 20"
+            if k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k)):
+                keep = True                     # a range: "0.06-2.9", "10 – 20", "5X–10X", "5%-10%"
             elif s[i] in _MINUS_LIKE:
                 # directly attached; or a minus sign spaced from its digits, as typesetting
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
@@ -247,6 +251,22 @@ def _dashes(s: str, t: str) -> str:
         if not keep:
             chars[i] = _DROP
     return "".join(chars)
+
+
+def _unit_after_number(t: str, k: int) -> bool:
+    """``t[k]`` ends a number's unit or sign written on it ("5x", "10%", "2gb", "1kwh"): at most three letters,
+    or a percent sign, right after a number; a range's first bound, as "10x" is in "5x–10x"."""
+    a = k
+    if t[a] == "%":
+        a -= 1
+    else:
+        while a >= 0 and k - a < 4 and "a" <= t[a] <= "z":
+            a -= 1
+    if not (a < k and a >= 0 and "0" <= t[a] <= "9"):
+        return False
+    while a >= 0 and ("0" <= t[a] <= "9" or t[a] in ".,"):
+        a -= 1
+    return a < 0 or not t[a].isalpha()        # a number's, never a formula's digit ("tco2e - 3.5")
 
 
 def mantissa_before(t: str, k: int) -> bool:
@@ -278,6 +298,46 @@ def _ascii_plus_minus(s: str) -> str:
     """``s`` with "+/-" and "+-" written as "±", padded with spaces to keep its length
     (the offsets into ``s`` stay valid; folding removes the spaces)."""
     return _PLUS_MINUS.sub(lambda m: "±" + " " * (len(m.group()) - 1), s)
+
+
+_ARROW_TYPED = lazy(r"<=>|<->|->|=>|<-(?![\d.\-])")
+_ARROWS = {"<=>": "⇔", "<->": "↔", "->": "→", "=>": "⇒", "<-": "←"}
+
+
+def _ascii_arrows(s: str) -> str:
+    """``s`` with a writer's "->", "<-", "=>", "<->" and "<=>" written as the arrow they type, padded
+    with spaces to keep its length ("x <-5", less than minus five, keeps its "<")."""
+    return _ARROW_TYPED.sub(lambda m: _ARROWS[m.group()] + " " * (len(m.group()) - 1), s)
+
+
+# A power of a number printed raised ("10⁶", "10⁻⁶", "2³"): its digits and sign are the exponent's, never
+# the number's own ("10⁶" is not "106", nor "10⁻⁶" "10-6"), so they are kept as printed; a writer's "10^6",
+# "10^-6", "10^{-6}" is read as them (kb.text.match). Raised after a letter ("m²", "x²") they are the
+# letter's index or power, as a writer types "m2", "x^2": folded to digits.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
+_POWER = lazy(r"(?<=\d)[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_ANY_SUPERSCRIPT = lazy("[" + _SUPERSCRIPTS + "]")
+
+
+_POWER_TYPED = lazy(r"(?<=\d)\^(?:\{\s*([-−+]?)\s*(\d{1,3})\s*\}|([-−+]?)(\d{1,3})(?![\d.]))")
+_RAISED = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+
+
+def typed_powers(s: str, pad: str = " ") -> str:
+    """``s`` with a number's power typed as LaTeX or ASCII ("10^6", "10^-6", "10^{-6}") raised as a paper
+    prints it ("10⁶", "10⁻⁶"), padded with ``pad`` to keep its length."""
+    def raised(m: re.Match[str]) -> str:
+        power = ((m.group(1) or m.group(3) or "") + (m.group(2) or m.group(4))).translate(_RAISED)
+        return power + pad * (len(m.group()) - len(power))
+    return _POWER_TYPED.sub(raised, s)
+
+
+def _powers(s: str, t: str) -> str:
+    """``t`` (translated ``s``) with the raised digits and sign of a number's power (`_POWER`) kept as printed."""
+    chars = list(t)
+    for m in _POWER.finditer(s):
+        chars[m.start():m.end()] = m.group()
+    return "".join(chars)
 
 
 # Old TeX fonts (OT1) without a Unicode map put an opening double quote where ASCII has
@@ -437,11 +497,17 @@ def _translated(s: str, tex: bool = False) -> tuple[str, str]:
         s = _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u00a8", s)
     if "+" in s:
         s = _ascii_plus_minus(s)
+    if ">" in s or "<-" in s:
+        s = _ascii_arrows(s)
+    if "^" in s:
+        s = typed_powers(s)
     if "/" in s:
         s = _glyph_names(s)
     if "\\" in s or "{" in s:
         s = _ot1_marks(s)
     t = _dashes(s, s.translate(_TABLE))
+    if _ANY_SUPERSCRIPT.search(s) is not None:
+        t = _powers(s, t)
     m = _TILDES.search(s)
     if m is not None:
         t = _approximations(s, t, m.start())

@@ -1,0 +1,45 @@
+"""Round 21: symbols that folding merged though they mean different things, and ranges, powers and
+arrows as a writer types them in ASCII or LaTeX; then held-out sentences of corpus PDFs earlier
+rounds used least, with wrong twins (benchmarks/data/quotes-labels-round21.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.match import find_quote
+from kb.text.normalise import Document
+
+
+def found(page: str, quote: str) -> bool:
+    return find_quote(Document([page]), quote) is not None
+
+
+@pytest.mark.parametrize("page, typed, other", [
+    ("the mapping a → b holds for every input", "the mapping a -> b holds", "the mapping a > b holds"),
+    ("we show that A ⇐ B in this case only", "we show that A ⇐ B in this case", "we show that A ≤ B in this case"),
+    ("the update x ← y + 1 runs once", "the update x <- y + 1 runs", "the update x < y + 1 runs"),
+])
+def test_an_arrow_is_typed_as_an_arrow_never_a_comparison(page, typed, other) -> None:
+    assert found(page, typed) and not found(page, other)
+
+
+@pytest.mark.parametrize("page, typed, other", [
+    ("a learning rate of 10⁻⁶ per step", "a learning rate of 10^{-6} per step", "a learning rate of 10-6 per step"),
+    ("about 10⁶ parameters were trained", "about 10^6 parameters were trained", "about 106 parameters were trained"),
+    ("a volume of 2³ units is used", "a volume of 2^3 units is used", "a volume of 23 units is used"),
+    # the raise lost by the extractor, its sign kept
+    ("a learning rate of 10−6 per step", "a learning rate of 10^{-6} per step", "a learning rate of 10^{-5} per step"),
+])
+def test_a_raised_power_is_typed_with_a_caret_never_as_the_numbers_digits(page, typed, other) -> None:
+    assert found(page, typed) and not found(page, other)
+
+
+@pytest.mark.parametrize("page, typed, other", [
+    ("a speedup of ∼5X-10X over the baseline", "a speedup of ~5X–10X over the baseline",
+     "a speedup of ~5X-12X over the baseline"),
+    ("a gain of 5%–10% over the baseline", "a gain of 5%-10% over the baseline", "a gain of 5% 10% over the baseline"),
+    ("a speedup of 5X–10X over the baseline", "a speedup of 5X-10X over the baseline",
+     "a speedup of 5X 10X over the baseline"),
+])
+def test_a_range_whose_first_bound_has_its_unit_is_a_range_whatever_its_dash(page, typed, other) -> None:
+    assert found(page, typed) and not found(page, other)
