@@ -754,7 +754,16 @@ _OPENING_MARKS = r"[\s,“‘\"'(\[]*$"
 _QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer"
                        r"|greater|higher|lower|larger|smaller)\s+than|nearly|almost|approximately|approx\.|roughly"
                        r"|close\s+to|a\s+(?:maximum|minimum)\s+of|as\s+(?:many|much|few|little|high|low)\s+as|merely"
-                       r"|barely|hardly|mostly|partially|partly|exclusively|solely)" + _OPENING_MARKS)
+                       r"|barely|hardly|mostly|partially|partly|exclusively|solely|if\s+(?:any|at\s+all|ever)|arguably"
+                       r"|perhaps|possibly|probably|likely|potentially|presumably|apparently|seemingly|reportedly"
+                       r"|allegedly|supposedly|somewhat|slight(?:ly)?|marginal(?:ly)?|modest(?:ly)?|moderately"
+                       r"|relatively|fairly|may|might|could|would)" + _OPENING_MARKS)
+# An alternative opening the words an ellipsis leaves out, which the words kept after it complete as they do the
+# words kept before it: "outperforms … the baseline" of "outperforms (or performs similarly to) the baseline", "as
+# accurate as … the ones" of "as accurate as, or more accurate than, the ones" claim what the page does not (within
+# one sentence: "should be written … The answer" of "should be written, or better still, typewritten. The answer"
+# claims nothing of the alternative).
+_ALTERNATIVE_OPENS = lazy(r"(?i)[\s,;:(\[—–-]*(?:or|and/or|nor|if\s+not|rather\s+than|instead\s+of)(?![\w'’-])")
 _NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
                               r"|within|beyond)|[~∼≈<>≤≥])\s*$")
 _QUALIFIER_REACH = 32   # page characters before the kept words looked at
@@ -796,7 +805,8 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     ... 1 day" of "trained for a maximum of 1 day", "the task ... generates a single token" of "only
     generates", "Google ... doubled" of "more than doubled", "uses ... 3 times more" of "over 3 times"; nor with
     a comparative (`_COMPARATIVES`: "obtained ... accuracy than" of "obtained lower accuracy than", "a
-    substantially ... corpus" of "a substantially smaller corpus")."""
+    substantially ... corpus" of "a substantially smaller corpus"); nor do they open with an alternative
+    (`_ALTERNATIVE_OPENS`: "outperforms ... the baseline" of "outperforms (or performs similarly to) the baseline")."""
     if pos <= lo or pos >= len(s.origin):
         return False
     pi = s.page_of[pos]
@@ -806,6 +816,8 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     tail = page[max(a, b - _QUALIFIER_REACH):b]
     if _QUALIFIER_ENDS.search(tail):
         return True
+    if a and _ALTERNATIVE_OPENS.match(page, a, b) is not None and _SENTENCE_END.search(page, a, b) is None:
+        return True           # "outperforms … the baseline" of "outperforms (or performs similarly to) the baseline"
     last = _last_word(tail)
     if last in _COMPARATIVES or len(last) >= 4 and last.endswith("er") and _THAN_KEPT.match(page, b):
         return True           # "a substantially ... corpus" of "a substantially smaller corpus"

@@ -43,3 +43,26 @@ def test_a_raised_power_is_typed_with_a_caret_never_as_the_numbers_digits(page, 
 ])
 def test_a_range_whose_first_bound_has_its_unit_is_a_range_whatever_its_dash(page, typed, other) -> None:
     assert found(page, typed) and not found(page, other)
+
+
+# An ellipsis may leave out an intensifier ("… increased" of "dramatically increased") or an aside, never a hedge
+# or an alternative the words kept after it complete.
+@pytest.mark.parametrize("page, elided, kept", [
+    ("Our model outperforms (or performs similarly to) the baseline on all eight tasks we evaluate.",
+     "Our model outperforms … the baseline on all eight tasks", "Our model outperforms (or performs similarly to) …"),
+    ("These models are as accurate as, or more accurate than, the ones used in industry today.",
+     "These models are as accurate as … the ones used in industry", "These models are as accurate as, or more … than"),
+    ("Fine-tuning brings little, if any, improvement in accuracy over the pretrained model.",
+     "Fine-tuning brings … improvement in accuracy over the pretrained model",
+     "Fine-tuning brings little, if any, improvement … over the pretrained model"),
+    ("These models are arguably the most accurate of the ones used in industry today.",
+     "These models are … the most accurate of the ones used in industry", "These models are arguably … used in industry"),
+    ("These models may reduce the emissions of the ones used in industry today, as we show.",
+     "These models … reduce the emissions of the ones used", "These models may reduce the emissions … as we show"),
+    ("We see a slight increase in the emissions of the models used in industry today.",
+     "We see a … increase in the emissions of the models", "We see a slight increase … of the models"),
+    ("The total energy dramatically increased between 2019 and 2021 as a marginal gain in accuracy was made.",
+     "as a … gain in accuracy was made", "The total energy … increased between 2019 and 2021"),
+])
+def test_an_ellipsis_never_leaves_out_a_hedge_or_an_alternative(page, elided, kept) -> None:
+    assert not found(page, elided) and found(page, kept)
