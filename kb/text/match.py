@@ -1080,6 +1080,106 @@ def _named_for(inserted: list[str], printed: list[str]) -> bool:
     return all(not _changes_meaning(w) or w.casefold() in _IDENTIFYING for w in printed)
 
 
+# The pronouns of the writer and of the paper's authors: a name in brackets for one ("we [Cohan et al.]", "allows
+# [US] to" of "allows us to") is the authors', which the page does not say.
+_FIRST_PERSON = frozenset("we us our ours ourselves i me my mine myself".split())
+_NAME_START = lazy(r"[^\W\d_]")
+
+
+def _names(words: list[str]) -> list[str]:
+    """The words of an insertion that name someone or something: capitalised, but a first word that refers to
+    nothing by itself ("[The model]") and the nouns a writer puts for "they" ("[The Authors]")."""
+    return [w for k, w in enumerate(words) if any(ch.isupper() for ch in w)
+            and (k or w.casefold() not in _REFERRING or len(w) > 1 and w.isupper())     # "US" is no "us"
+            and w.casefold() not in _GENERIC_REFERENTS]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where the sentences of ``text`` start after its first: never after an abbreviation ("et al. (2019)")
+    or an initial ("J. Doe")."""
+    out = []
+    for m in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start() + 1)
+        word = before.group(1) if before else ""
+        if word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper():
+            continue
+        out.append(m.end())
+    return out
+
+
+# Words that open a sentence, capitalised there, naming nothing ("Unlike existing models, SPECTER ...").
+_OPENERS = frozenset("""
+    unlike although though while whereas since because after before when whenever once unless despite given
+    following compared using based overall similarly instead recently here there then now today thus hence
+    therefore however moreover furthermore finally first second third also additionally notably specifically
+    importantly interestingly consequently indeed meanwhile nevertheless nonetheless otherwise accordingly
+    likewise alternatively ultimately currently previously traditionally typically existing recent prior such
+    another other like unlike beyond besides table figure section appendix equation
+""".split())
+
+
+def _opens_sentence(w: str, nxt: str, text: str) -> bool:
+    """``w``, the first word of a sentence, followed by ``nxt``, only opens it: a function word, a sentence opener,
+    an adverb, a label before its number ("Table 3"), a word set apart by a comma, or one ``text`` prints in lower
+    case too."""
+    low = w.casefold()
+    return low in _REFERRING or low in _CHANGES_MEANING or low in _OPENERS or low.endswith("ly") or \
+        nxt[:1] in ",:" or nxt[1:2].isdigit() or re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", text) is not None
+
+
+def _subject_names(text: str) -> set[str] | None:
+    """The stems of the first name ``text``'s last sentence prints (its subject, where a pronoun after it points),
+    or, where it prints none, its previous sentence's; None where neither prints a name. A sentence's first word
+    opens it ("In", "However,", "Table 3") and names nothing; "et al." goes on with a name."""
+    starts = [0] + _sentence_starts(text)
+    for a, b in ((starts[-1], len(text)), (starts[-2] if len(starts) > 1 else 0, starts[-1])):
+        run: list[str] = []
+        for k, m in enumerate(_WORDS.finditer(text, a, b)):
+            w = m.group()
+            nxt = text[m.end():m.end() + 2]
+            if not _NAME_START.match(w):
+                if run:
+                    break
+                continue
+            if w[0].isupper() and not (k == 0 and _opens_sentence(w, nxt, text)) and w.casefold() not in _REFERRING:
+                run.append(w)
+            elif run and w in ("et", "al"):
+                continue
+            elif run:
+                break
+        if run:
+            return {_stem(fold(w).text) for w in run}
+    return None
+
+
+#: Characters of a paper's first page where its title and authors are printed.
+_HEAD = 400
+
+
+def _antecedent(s: Stream, i: int):
+    """A function giving `_subject_names` of the page's text before stream index ``i`` (a pronoun's place), or with
+    "we", the stems of the words of the paper's head (its title and authors: the first page's first characters)."""
+    def names(first_person: bool = False) -> set[str] | None:
+        if first_person:
+            return {_stem(fold(w).text) for w in _words(s.pages[0][:_HEAD])} if s.pages else None
+        return _subject_names(s.original(max(0, i - 600), i, sep=" ")) if i > 0 else None
+    return names
+
+
+def _names_the_referent(c_words: list[str], pronoun: str, antecedent) -> bool:
+    """An insertion naming someone (`_names`) for or after ``pronoun`` names its referent: for "we", "our", the
+    paper's authors, printed in its head ("we [Cohan et al.]" of a paper by Cohan et al.); a third person's, the subject the page names before it, in the pronoun's
+    sentence or the one before ("Microsoft released a model, and it [Microsoft]"; never "it [Google]" where Google
+    is printed as another clause's). Where the page names none, kb cannot tell: not the referent."""
+    names = _names(c_words)
+    if not names:
+        return True
+    if antecedent is None or any(w.casefold() == pronoun.casefold() for w in names):
+        return False          # "allows [US] to" of "allows us to"
+    subject = antecedent(pronoun.casefold() in _FIRST_PERSON)
+    return subject is not None and {_stem(fold(w).text) for w in names} <= subject
+
+
 def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
     """Letters in brackets glued to a word or a number (``inserted``, standing for ``covered``) make of it
     a word that changes what is said, or another number, that the paper does not print there: "on[ly]",
@@ -1091,7 +1191,7 @@ def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
 
 
 def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "",
-                   end: bool = False) -> bool:
+                   end: bool = False, antecedent=None) -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
     folded stems of words printed around it (a pure insertion names what they name),
@@ -1101,7 +1201,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     pronoun it follows or stands for ("it [the model]", "of [BERT]" for "of it"), or repeats or
     shortens the words printed there, never says what the sentence goes on to say ("the lowest
     carbon intensity are [the US]" of "... are Canada", "more than 10,000 [MWh]" of "10,000 kWh",
-    "with the exception of ELMo [and BERT]" of "ELMo which was ...")."""
+    "with the exception of ELMo [and BERT]" of "ELMo which was ..."). A name standing for or after a
+    pronoun names its referent (`_names_the_referent`; ``antecedent()``: the subject names before it)."""
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
     content = inserted.content
     cited = list(_REFERENT_CITATION.finditer(content))
@@ -1128,6 +1229,11 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return False          # the paper's "more", "not", "10" left out under a bracket
     if _other_sex(c_words, s_words + _words(after)):
         return False          # "[the man]" for "her", "her [the man]"
+    pronouns = [w for w in s_words if w.casefold() in _PRONOUNS] if s_words else \
+        [after] if after.casefold() in _PRONOUNS else []
+    if pronouns and not ({_stem(w) for w in _names(c_words)} & {_stem(w) for w in _names(s_words)}) and \
+            not _names_the_referent(c_words, pronouns[-1], antecedent):
+        return False          # "it [Google]" where the page's "it" is Microsoft, "allows [US] to" of "allows us to"
     if s_words:
         # the words replaced refer ("it", "this method") or the bracket repeats them; or
         # the bracket shortens them ("[the largest model]" for "the largest BLOOM model"); at a
@@ -1569,10 +1675,13 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         inserted = _joined(piece.before)
         if piece.first_of_fragment:
             choices = _edge_choices(s, pos, True)
-            if _names_someone(inserted) and len(choices) > 1 and _names_someone(_Insertion(choices[1])):
-                choices = choices[1:]   # "[Cohan et al.] report" of "Beltagy et al. (2019) report": who reports
+            if _names_someone(inserted) and len(choices) > 1 and (_names_someone(_Insertion(choices[1])) or
+                                                                    choices[1].casefold() in _PRONOUNS):
+                choices = choices[1:]   # "[Cohan et al.] report" of "Beltagy et al. (2019) report": who reports;
+                #                         "[Google] reported" of "it reported": the bracket is for "it"
             fits = _edge_fits(inserted, choices) and any(
-                insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos)) for c in choices)
+                insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos), antecedent=_antecedent(s, pos))
+                for c in choices)
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
@@ -1582,11 +1691,11 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
                 covered = _glued_no_read(covered)                       # "hav eno" of "hav eno w ay"
             before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
             fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
-                                  before[-1] if before and not inserted.left else "")
+                                  before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo))
             if not fits and _piece_counts(s)[2] and 0 < sum(c.isalnum() for c in s.text[lo:pos]) <= _KERNED_WORD:
                 # a page split at kerns: a short word's letters, as one word ("w e" of "fact/, w ew an t" is "we")
                 fits = insertion_fits(inserted, s.text[lo:pos], _nearby(s, pos), _adjacent(s, lo, pos),
-                                      before[-1] if before and not inserted.left else "")
+                                      before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo))
             out.append((inserted.shown(), " ".join((inserted.left + covered + inserted.right).split()), fits))
         if first_only and not fits:
             return out
@@ -1596,7 +1705,8 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         choices = _edge_choices(s, end, False)
         last = _words(s.original(max(0, end - 12), end, sep=" ")) if end > 0 and not inserted.left else []
         fits = _edge_fits(inserted, choices) and any(
-            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end), last[-1] if last else "", end=True)
+            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end), last[-1] if last else "", end=True,
+                           antecedent=_antecedent(s, end))
             for c in choices)
         out.append((inserted.shown(), "", fits))
     return out

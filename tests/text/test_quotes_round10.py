@@ -63,9 +63,9 @@ SUBSTITUTIONS = [
      ["For [them], the best strategy is to wait.", "For [them], the best strategy is to restart",
       "For [it] is the best strategy to go on."]),
     (["As in Cohan et al. (2020), we train a model. They show that citations help. Lo and Wang (2019) agree."],
-     ["[Cohan et al. (2020)] show that citations help.", "[Cohan et al., 2020] show that citations help.",
-      "[Lo and Wang (2019)] show that citations help."],
+     ["[Cohan et al. (2020)] show that citations help.", "[Cohan et al., 2020] show that citations help."],
      ["[Cohan et al. (2021)] show that citations help.", "[Beltagy et al. (2020)] show that citations help.",
+      "[Lo and Wang (2019)] show that citations help.",     # printed after, never what "They" stands for
       "[Cohan et al. (2020)] show that citations hurt.", "[2020] show that citations help.",
       "[Cohan et al. (2020)] show [twice] that citations help."]),
     (["Cohan et al.'s model is trained on citations."], ["[Their] model is trained on citations."],
@@ -165,8 +165,9 @@ NAMED_SUBJECTS = [
     (["Table 3 lists Cohan et al. (2019) and their scores.\nDomain: Beltagy et al. (2019) report a corpus of 82% "
       "biomedical papers. They find that long contexts help."],
      ["[Beltagy et al. (2019)] report a corpus of 82% biomedical papers", "[Beltagy et al., 2019] report a corpus",
-      "[They] report a corpus of 82% biomedical papers", "[Cohan et al. (2019)] find that long contexts help"],
+      "[They] report a corpus of 82% biomedical papers", "[Beltagy et al. (2019)] find that long contexts help"],
      ["[Cohan et al. (2019)] report a corpus of 82% biomedical papers", "[Cohan et al.] report a corpus of 82%",
+      "[Cohan et al. (2019)] find that long contexts help",     # "They" is Beltagy et al., the subject before
       "[Beltagy et al. (2020)] report a corpus of 82% biomedical papers", "[Lo et al. (2019)] find that long contexts help"]),
 ]
 

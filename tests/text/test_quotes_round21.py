@@ -66,3 +66,21 @@ def test_a_range_whose_first_bound_has_its_unit_is_a_range_whatever_its_dash(pag
 ])
 def test_an_ellipsis_never_leaves_out_a_hedge_or_an_alternative(page, elided, kept) -> None:
     assert not found(page, elided) and found(page, kept)
+
+
+# An editorial bracket for or after a pronoun names its referent: the subject the page names before it, in its
+# sentence or the one before; never a name printed in another clause, nor "us" in capitals.
+@pytest.mark.parametrize("page, right, wrong", [
+    ("Google trained the model in 2019. Microsoft released a smaller one, and it reported lower emissions.",
+     "[Microsoft] reported lower emissions", "[Google] reported lower emissions"),
+    ("Google trained the model in 2019. Microsoft released a smaller one, and it reported lower emissions.",
+     "and it [Microsoft] reported lower emissions", "and it [Google] reported lower emissions"),
+    ("Microsoft released a smaller model than Google. It reported lower emissions than before.",
+     "[Microsoft] reported lower emissions than before", "[Google] reported lower emissions than before"),
+    ("This allows us to measure the emissions of data centers in the US and in Europe.",
+     "This allows us [the authors] to measure the emissions", "This allows [US] to measure the emissions"),
+    ("Strubell et al. (2019) trained a Transformer with neural architecture search. They reported 284 tonnes.",
+     "[Strubell et al.] reported 284 tonnes", "[Transformer] reported 284 tonnes"),
+])
+def test_a_name_in_brackets_for_a_pronoun_is_its_referent(page, right, wrong) -> None:
+    assert found(page, right) and not found(page, wrong)

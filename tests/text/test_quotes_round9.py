@@ -162,7 +162,9 @@ NESTED = [
      ["the texts, 'And the sun stood still ... and hasted to go down about a whole day' (Joshua x. 13)",
       "the texts, 'And the sun stood still ... and hasted not to go down about a whole day' (Joshua x. 31)",
       "the texts, 'And the sun stood still ...' were an adequate refutation"]),
-    (["The new form of the problem is a game which we call the “imitation game.” It is played with three people."],
+    # "we" is the paper's author, whom its head names
+    (["COMPUTING MACHINERY AND INTELLIGENCE\nBy A. M. Turing\n1. The Imitation Game\n"
+      "The new form of the problem is a game which we call the “imitation game.” It is played with three people."],
      ["a game which [Turing] call[s] the 'imitation game.' It is played with three people."],
      ["a game which [Turing] call[s] the 'imitation test.'",
       "a game which [Turing] call[s] the 'imitation game.' It is played with two people."]),
