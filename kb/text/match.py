@@ -757,7 +757,8 @@ _QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:leas
                        r"|barely|hardly|mostly|partially|partly|exclusively|solely|if\s+(?:any|at\s+all|ever)|arguably"
                        r"|perhaps|possibly|probably|likely|potentially|presumably|apparently|seemingly|reportedly"
                        r"|allegedly|supposedly|somewhat|slight(?:ly)?|marginal(?:ly)?|modest(?:ly)?|moderately"
-                       r"|relatively|fairly|may|might|could|would)" + _OPENING_MARKS)
+                       r"|relatively|fairly|may|might|could|would|often|sometimes|usually|generally|typically"
+                       r"|occasionally|rarely|seldom|frequently)" + _OPENING_MARKS)
 # An alternative opening the words an ellipsis leaves out, which the words kept after it complete as they do the
 # words kept before it: "outperforms … the baseline" of "outperforms (or performs similarly to) the baseline", "as
 # accurate as … the ones" of "as accurate as, or more accurate than, the ones" claim what the page does not (within
@@ -1088,8 +1089,9 @@ _NAME_START = lazy(r"[^\W\d_]")
 
 def _names(words: list[str]) -> list[str]:
     """The words of an insertion that name someone or something: capitalised, but a first word that refers to
-    nothing by itself ("[The model]") and the nouns a writer puts for "they" ("[The Authors]")."""
-    return [w for k, w in enumerate(words) if any(ch.isupper() for ch in w)
+    nothing by itself ("[The model]"), the nouns a writer puts for "they" ("[The Authors]") and a letter, which
+    names what the paper labels so ("[B]" of "the third player (B)", `_named_for`)."""
+    return [w for k, w in enumerate(words) if any(ch.isupper() for ch in w) and len(w) > 1     # "[B]": a label
             and (k or w.casefold() not in _REFERRING or len(w) > 1 and w.isupper())     # "US" is no "us"
             and w.casefold() not in _GENERIC_REFERENTS]
 
@@ -1128,15 +1130,21 @@ def _opens_sentence(w: str, nxt: str, text: str) -> bool:
 
 
 def _subject_names(text: str) -> set[str] | None:
-    """The stems of the first name ``text``'s last sentence prints (its subject, where a pronoun after it points),
+    """The stems of the name ``text``'s last sentence opens with, in its first words or right after its first comma
+    (its subject, where a pronoun after it points),
     or, where it prints none, its previous sentence's; None where neither prints a name. A sentence's first word
     opens it ("In", "However,", "Table 3") and names nothing; "et al." goes on with a name."""
     starts = [0] + _sentence_starts(text)
     for a, b in ((starts[-1], len(text)), (starts[-2] if len(starts) > 1 else 0, starts[-1])):
         run: list[str] = []
+        comma = text.find(",", a, b)
         for k, m in enumerate(_WORDS.finditer(text, a, b)):
             w = m.group()
             nxt = text[m.end():m.end() + 2]
+            if not run and k > 2 and not (0 <= comma < m.start() and text[comma + 1:m.start()].strip() == ""):
+                if m.start() < comma:
+                    continue  # an opening phrase ("Unlike existing pretrained language models, SPECTER")
+                break         # a name past the sentence's opening words is no subject ("... nodes in S2ORC, they")
             if not _NAME_START.match(w):
                 if run:
                     break
