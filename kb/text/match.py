@@ -747,18 +747,23 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
 
 # What may sit between a word that qualifies the kept words and them: spaces, a comma, an opening quotation mark or
 # bracket ("merely “smart copiers”" is "merely" of "smart copiers").
-_OPENING_MARKS = r"[\s,“‘\"'(\[]*$"
+_OPENING_MARKS = r"[\s,“‘\"'(\[\\]*$"       # "\\": an old TeX font's opening quote ("more \\important"")
 # A word or words that bound or hedge what follows them ("only", "up to", "at least", "more than", "a maximum of",
 # "approximately", "close to"), and those that do only before a number ("about 10", "over 3 times", "some 40%"),
 # at the end of the words an ellipsis leaves out: the words kept after it say what the page qualifies.
-_QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer"
+_QUALIFIERS = (r"(?:(?<!not )only|up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer"
                        r"|greater|higher|lower|larger|smaller)\s+than|nearly|almost|approximately|approx\.|roughly"
                        r"|close\s+to|a\s+(?:maximum|minimum)\s+of|as\s+(?:many|much|few|little|high|low)\s+as|merely"
                        r"|barely|hardly|mostly|partially|partly|exclusively|solely|if\s+(?:any|at\s+all|ever)|arguably"
                        r"|perhaps|possibly|probably|likely|potentially|presumably|apparently|seemingly|reportedly"
                        r"|allegedly|supposedly|somewhat|slight(?:ly)?|marginal(?:ly)?|modest(?:ly)?|moderately"
                        r"|relatively|fairly|may|might|could|would|often|sometimes|usually|generally|typically"
-                       r"|occasionally|rarely|seldom|frequently)" + _OPENING_MARKS)
+                       r"|occasionally|rarely|seldom|frequently)")
+_QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])" + _QUALIFIERS + _OPENING_MARKS)
+# In a text whose extractor splits words at kerns ("ma y", "ab out", "o v er"), its words joined: a qualifier ends it.
+_KERNED_QUALIFIER_ENDS = lazy(r"(?i)(?:" + _QUALIFIERS.replace(r"\s+", "") + r"|about|around|over|under|some|just"
+                              r"|below|above|within|beyond)" + _OPENING_MARKS)
+_KERN_SPACE = lazy(r"(?<=[^\W\d_]) (?=[^\W\d_])")
 # An alternative opening the words an ellipsis leaves out, which the words kept after it complete as they do the
 # words kept before it: "outperforms … the baseline" of "outperforms (or performs similarly to) the baseline", "as
 # accurate as … the ones" of "as accurate as, or more accurate than, the ones" claim what the page does not (within
@@ -777,7 +782,7 @@ _COMPARATIVES = frozenset("""
     costlier stronger weaker easier harder newer older heavier lighter wider narrower deeper most least fewest best
     worst largest smallest highest lowest greatest biggest
 """.split())
-_OPENING = " \t\n\r,“‘\"'(["
+_OPENING = " \t\n\r,“‘\"'([\\"
 
 
 def _last_word(tail: str) -> str:
@@ -815,8 +820,10 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     b = s.origin[pos]
     a = s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == pi else 0
     tail = page[max(a, b - _QUALIFIER_REACH):b]
-    if _QUALIFIER_ENDS.search(tail):
-        return True
+    if "\n" in tail or "\u00ad" in tail:
+        tail = _BROKEN_WORD.sub("", tail)           # "approxi-\nmately 200M"
+    if _QUALIFIER_ENDS.search(tail) or _piece_counts(s)[2] and _KERNED_QUALIFIER_ENDS.search(_KERN_SPACE.sub("", tail)):
+        return True                                 # a page split at kerns: "it ma y be", "ab out 50"
     if a and _ALTERNATIVE_OPENS.match(page, a, b) is not None and _SENTENCE_END.search(page, a, b) is None:
         return True           # "outperforms … the baseline" of "outperforms (or performs similarly to) the baseline"
     last = _last_word(tail)
@@ -1162,14 +1169,17 @@ def _subject_names(text: str) -> set[str] | None:
 
 #: Characters of a paper's first page where its title and authors are printed.
 _HEAD = 400
+# A word of the head as an author list prints it: before a comma, a line's end or an affiliation's mark ("Arman
+# Cohan,", "Kyle Lo†∗"), or after "By"; never a title's name before its colon ("CiteSee: Augmenting Citations").
+_AUTHOR_WORD = lazy(r"(?<=\bBy )[^\W\d_][\w'’-]*|[^\W\d_][\w'’-]*(?=[ \t]?(?:[,\n†‡∗*§¶]|\d|$))")
 
 
 def _antecedent(s: Stream, i: int):
     """A function giving `_subject_names` of the page's text before stream index ``i`` (a pronoun's place), or with
-    "we", the stems of the words of the paper's head (its title and authors: the first page's first characters)."""
+    "we", the stems of the words the paper's head prints as its authors (`_AUTHOR_WORD`)."""
     def names(first_person: bool = False) -> set[str] | None:
         if first_person:
-            return {_stem(fold(w).text) for w in _words(s.pages[0][:_HEAD])} if s.pages else None
+            return {_stem(fold(m.group()).text) for m in _AUTHOR_WORD.finditer(s.pages[0][:_HEAD])} if s.pages else None
         return _subject_names(s.original(max(0, i - 600), i, sep=" ")) if i > 0 else None
     return names
 
