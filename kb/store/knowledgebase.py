@@ -181,7 +181,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("106" of "10⁶" was verified; "10^{-6}" of "10−6" now verifies), a range's first bound may carry its unit ("~5X–10X"
 #: of "∼5X-10X" now verifies; "5X 10X" of "5X–10X" was verified); an ellipsis over a hedge ("if any", "arguably", "may",
 #: "slight") or an alternative ("outperforms … the baseline" of "outperforms (or performs similarly to) the baseline");
-#: a name in brackets for a pronoun that is not its referent ("[Google] reported" of "Microsoft ..., and it reported").
+#: a name in brackets for a pronoun that is not its referent ("[Google] reported" of "Microsoft ..., and it reported"),
+#: or for "we" that the head lists as no author; an ellipsis over a qualifier hyphenated at a line's end or split at kerns.
 CLAIM_READING = "28"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
