@@ -178,7 +178,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kb.errors import KBError
@@ -770,10 +770,16 @@ class QuotedValue:
     #: the value's number as the quote prints it with no unit at all ("84" of a table's row quoted
     #: without its header), when that is all that is missing: the number is found, its unit is not
     unstated: str | None = None
+    #: the claim's per, when the quote holds its figure but never says what it is per, in any words
+    #: ("1,080 kWh" per day of "used 1,080 kWh"): the value holds only without it
+    unsaid: str | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.unsaid:
+            return (f"the value {value!r} per {self.unsaid} is not its quote's: the quote never says what it is per; "
+                    f"drop --per, or quote the words that give it")
         if self.unstated:
             return (f"the value {value!r} gives a unit its quote does not state: the quote prints "
                     f"{self.unstated!r} with no unit, and kb found none for it (a table's header on the page, "
@@ -2397,6 +2403,8 @@ _UNIT_TOKEN = lazy(r"[ ]*[^\s/]+")
 
 #: The number before a claim's per's noun: "1,000 " of "1,000 queries".
 _PER_COUNT = lazy(r"^[\d.,\s]+")
+#: The Latin a writer prints a per in: "per diem", "per annum", "per capita".
+_PER_LATIN = {"diem": "day", "annum": "year", "capita": "person"}
 
 
 def _per_holds(per: str | None, rate: str) -> bool:
@@ -2406,6 +2414,7 @@ def _per_holds(per: str | None, rate: str) -> bool:
     if not per or _amount(rate) is None:
         return False
     den = _RATE_SPLIT.split(rate, maxsplit=1)[1]
+    den = _PER_LATIN.get(den.strip().lower(), den)        # "per diem": per day
     if den[:1].isdigit():
         # "per 1,000 images": the claim's per is that many of them ("1000 images"), never one
         # image (a thousand times the figure) nor 1,000 of anything else
@@ -2647,6 +2656,44 @@ def _per_of_another(plain: str, per: str) -> bool:
                 plain, max(0, m.start() - 40), m.start())) and _noun_key(m.group()) == key:
             return True
     return False
+
+
+#: Words that give a per other than its noun: "daily", "per diem" (per day), "per capita" (per person), "p.a.".
+_PER_WORDS = {"day": ("daily", "diem", "days"), "year": ("annual", "annually", "yearly", "annum", "p.a", "years"),
+              "hour": ("hourly", "hours"), "week": ("weekly", "weeks"), "month": ("monthly", "months"),
+              "person": ("capita", "head", "people", "persons", "inhabitant", "inhabitants", "resident", "residents")}
+#: A unit's per as abbreviated after "/" or "per": "kWh/h", "TWh/yr", "t per d".
+_PER_ANNUM = lazy(r"(?<![\w.])p\.[ ]?a\.")
+_PER_ABBREVIATED = lazy(r"(?i)(?:/|\bper\b)[ ]*(?P<den>[^\W\d_]+)")
+
+
+def _per_said(plain: str, per: str) -> bool:
+    """Whether the quote says in any words what a claim's `per` names ("day" of "daily", "each day", "a day",
+    "kWh/d", "per diem"; "GPU hour" of "GPU-hours"): a per it never says is no reading of its figures."""
+    noun = _WORD_AT_END.search(per.strip())
+    if noun is None:
+        return True
+    names = {noun.group(), noun.group().rsplit("-", 1)[-1]}
+    keys = {_noun_key(n) for n in names}
+    words = {w for k in keys for w in (k, *_PER_WORDS.get(k, ()))} | {n.lower() for n in names}
+    # ... or the act it names: "charging the average smartphone requires 0.022 kWh" (per smartphone charge)
+    words |= {(k[:-1] if k.endswith("e") else k) + "ing" for k in keys if k.isalpha()}
+    stems = {w[:3].lower() for w in words}
+    for m in _A_WORD.finditer(plain):
+        for part in {m.group(), *m.group().split("-")}:
+            if part[:3].lower() in stems and (part.lower() in words or _noun_key(part) in keys):
+                return True
+    for m in _PER_ABBREVIATED.finditer(plain):
+        if _noun_key(m.group("den")) in keys:
+            return True
+    return "year" in keys and _PER_ANNUM.search(plain) is not None
+
+
+def _unsaid_per_given(plain: str, number: _Number, units: list[str | None], per: str) -> bool:
+    """Whether `number`'s figure holds a claim's `per` the quote words in no noun: a rate its unit prints in
+    another unit of the same ("60 minutes" of "gCO2e per hour"), or "each" of things it leaves unnamed ("They
+    each used 5 kWh", "8 GPUs each")."""
+    return any(unit and _per_holds(per, unit) for unit in units) or _printed_per(plain, number, units) == ""
 
 
 def _per_fits(plain: str, number: _Number, units: list[str | None], per: str, elsewhere: bool) -> bool:
@@ -2913,6 +2960,10 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
     found = typed if typed is not None else _value_in_quote_as_typed(value, quote, per)
     if passage is None:
         return found
+    if found.unsaid and _per_said(_plain(_unmarked(f"{before}\n{passage}")), found.unsaid):
+        # "11.49 kWh" per 1,000 inferences of "uses as much energy as 522 smartphone charges (11.49 kWh)", the page
+        # saying "... for 1,000 inferences" before it: the per a reader finds there, as a table's header gives a unit
+        found = replace(found, ok=True, missing=[], unsaid=None)
     if found.ok:
         return misread(value, quote, passage, per) or found
     printed, differ = as_printed(quote, passage)
@@ -3488,6 +3539,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 f"the value {value!r} is a total, but its quote gives "
                 f"{' '.join(printed[slice(*_each_printed(plain, each))].split())!r} for each of "
                 f"something it names: give --per with what it is per"))
+    if not missing and own_per and not elsewhere and not _naming_rate.get() and not _per_said(plain, per) \
+            and not any(_unsaid_per_given(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))],
+                                          per) for h in held if _digits(h.value) in {_digits(w.value) for w in wanted}):
+        # "1,080 kWh" per day of "the cluster used 1,080 kWh": a figure the quote gives, but "per day" says what it
+        # does not; a per it words otherwise ("daily", "each day", "/d", "per diem") is said
+        return QuotedValue(False, list(dict.fromkeys(numbers)), [w.text for w in wanted], unsaid=per.strip())
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
                        unit=dropped if missing and not rate else None,
                        unstated=" ".join(printed[unstated[0].start:unstated[0].end].split())
