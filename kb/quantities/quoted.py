@@ -920,7 +920,18 @@ def _model_number(plain: str, n: _Number) -> bool:
     rest = plain[n.end:]
     if _NEXT_CELL.match(rest) or rest.lstrip(" ")[:1] in ("%", "‰"):
         return False            # "Transformer 213 0.07": a table's row, its cells figures
+    if (not rest.strip() or _ROW_LABEL_AFTER.match(plain, n.end)) and _row_starts(plain, m.start("w")) \
+            and _header_units(plain, n):
+        return False            # "Energy (kWh) / BERT 23 / GPT 900 41": a row's one number under a header naming its
+        # unit is its cell, as "41" of "GPT 900 41" is (a row of a name and no cell is no table's)
     return _unit_after(plain, n) is None
+
+
+def _row_starts(plain: str, at: int) -> bool:
+    """Whether a table's row starts at `at`: after a header's bracketed unit ("(kWh) BERT 23") or the last cell of the
+    row before ("23 GPT 900 41"), never after a word of a sentence ("of SQuAD 2")."""
+    before = plain[max(0, at - 40):at].split()
+    return bool(before) and (before[-1][-1:] in ")]" or _CELL_TOKEN.fullmatch(before[-1]) is not None)
 
 
 #: A month's name ("January 29", "Sept 3"): a date's day follows it, not a model's number.
@@ -1691,7 +1702,11 @@ def _maybe_cell(plain: str, number: _Number) -> bool:
 #: A table's next row label after a row's last cell: a capitalised word and the rest of the label
 #: ("NY ↔SF 1984 Human life, avg, 1 year 11,023").
 _ROW_LABEL_AFTER = lazy(r"[ ]*(?P<w>[A-Z][a-z]{2,}|[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*(?![\w-]))(?:[ ]+[a-z]+)*[ ]*"
-                        r"(?:[,(]|$|(?=[-−+]?[$€£]?\.?\d[\d.,]*%?(?:[ ]|$)))")
+                        r"(?:[,(]|$|(?=[-−+]?[$€£]?\.?\d[\d.,]*(?:%|[BMK](?=[ ]\d))?(?:[ ]|$)))")
+
+
+#: ... a row's label in lower case, a cell after it: "large 41" of "base 23 large 41".
+_LOWER_ROW_AFTER = lazy(r"[ ]*(?P<w>[a-z]{3,}[a-z0-9-]*)[ ]+(?=[-−+]?[$€£]?\.?\d[\d.,]*%?(?:[ ]|$))")
 
 
 def _next_row(plain: str, number: _Number, before: list[str]) -> bool:
@@ -1702,6 +1717,11 @@ def _next_row(plain: str, number: _Number, before: list[str]) -> bool:
             or before[-1][-1:] in ".;:":
         return False
     m = _ROW_LABEL_AFTER.match(plain, number.end)
+    if m is None and before[-1].isalpha() and before[-1].islower() and before[-1] not in _SENTENCE_WORDS:
+        # "base 23 large 41": a row labelled in lower case, the next one alike, its cell after it
+        m = _LOWER_ROW_AFTER.match(plain, number.end)
+        if m is not None and m.group("w") in _SENTENCE_WORDS:
+            return False
     if m is None or _reads_as_unit(m.group("w")) or _reads_as_unit(m.group("w").lower()):
         return False
     return not any(_counted(w) for w in m.group(0).replace(",", " ").replace("(", " ").split())

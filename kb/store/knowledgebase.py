@@ -184,7 +184,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: a name in brackets for a pronoun that is not its referent ("[Google] reported" of "Microsoft ..., and it reported"),
 #: or for "we" that the head lists as no author; an ellipsis over a qualifier hyphenated at a line's end or split at kerns.
 #: 28 also: a claim's per the quote (or the page's text before it) never says in any words is refused ("1,080 kWh" per day of
-#: "used 1,080 kWh" was verified); "per diem", "per annum", "per capita" are per day, year, person.
+#: "used 1,080 kWh" was verified); "per diem", "per annum", "per capita" are per day, year, person; a row's one number
+#: after a name's ("Energy (kWh) BERT 23 GPT 900 41": 23 kWh, was no figure) and before a row labelled in lower case
+#: ("Share (%) base 23 large 41": 23%) is its cell; a percentage in words is one ("twenty-three percent": 23%).
 CLAIM_READING = "28"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
