@@ -1630,6 +1630,8 @@ def _printed_figure(number: _Number, unit: str) -> Interval:
     is the unit's already when the unit names it ("$0.43" of "$0.43–$0.74/hr", unit USD/h), and
     the amount's unit when the unit is a denominator alone ("/run" of "$3,000 per run")."""
     text = number.text.lstrip("+")
+    if not any(c.isdigit() for c in text):
+        text = f"{number.value:f}"      # "twenty-three percent": 23 percent, a number in words exact
     many = per_figure(unit)             # "USD per 1M tokens": the amount's unit is USD
     if _currency_of(number) and not _amount(unit) and _RATE_SPLIT.match(unit):
         return Interval.from_written(f"{text} {unit}")
@@ -2113,6 +2115,8 @@ _POINTS_UNIT = lazy(r"(?i)percentage[\s_-]points?|pp")
 
 #: "points" right after a number ("5 points", never "a 7-point scale" nor "5 percentage points").
 _POINTS_AFTER = lazy(r"[ ]?points?\b")
+#: A percentage's unit after a number in words: " percent" of "twenty-three percent", " per cent", "%".
+_PERCENT_WORDS_AFTER = lazy(r"[ ]?(?:%|(?i:percent|per[ ]cent)\b)")
 #: A percentage printed as a figure: "85%", "35 percent".
 _PERCENT_FIGURE = lazy(r"\d[ ]?(?:%|(?i:percent|per[ ]cent)\b)")
 #: Words of a scale or a score whose points are no percentage's: "a 7-point Likert scale", "rating".
@@ -3254,9 +3258,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     labelled: dict[tuple[int, int], list[str]] = {}
     if not unitless:
         for n in held:
-            if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
-                continue        # a unit read already, or a count in words ("ten tasks")
+            if (n.start, n.end) in printed_unit:
+                continue        # a unit read already
             unit = _unit_after(plain, n)
+            if not any(c.isdigit() for c in n.text):
+                if not _PERCENT_WORDS_AFTER.match(plain, n.end):
+                    continue    # a count in words ("ten tasks"), but "twenty-three percent" is 23%
+                unit = "percent"
             cur = _currency_of(n) if unit is None else None
             # "5 L per 100 km": per 100 km; "$0.50/1M tokens": dollars per a million tokens
             unit = _rate_from(plain, n.end, cur) if cur else _rate_after(plain, n, unit)
