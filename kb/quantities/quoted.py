@@ -2682,31 +2682,52 @@ def _per_of_another(plain: str, per: str) -> bool:
     return False
 
 
-#: Words that give a per other than its noun: "daily", "per diem" (per day), "per capita" (per person), "p.a.".
-_PER_WORDS = {"day": ("daily", "diem", "days"), "year": ("annual", "annually", "yearly", "annum", "p.a", "years"),
-              "hour": ("hourly", "hours"), "week": ("weekly", "weeks"), "month": ("monthly", "months"),
+#: Adverbs that give a per: "daily" (per day), "annual" (per year).
+_PER_ADVERBS = {"day": ("daily",), "year": ("annual", "annually", "yearly"), "hour": ("hourly",), "week": ("weekly",),
+                "month": ("monthly",)}
+#: Other nouns a per is printed as: "per diem" (per day), "per capita" (per person).
+_PER_NOUNS = {"day": ("diem",), "year": ("annum", "yr", "yrs"),
               "person": ("capita", "head", "people", "persons", "inhabitant", "inhabitants", "resident", "residents")}
-#: A unit's per as abbreviated after "/" or "per": "kWh/h", "TWh/yr", "t per d".
+#: "p.a.": per annum.
 _PER_ANNUM = lazy(r"(?<![\w.])p\.[ ]?a\.")
+#: A unit's per as abbreviated after "/" or "per": "kWh/h", "TWh/yr", "t per d".
 _PER_ABBREVIATED = lazy(r"(?i)(?:/|\bper\b)[ ]*(?P<den>[^\W\d_]+)")
+#: What makes a noun after it a per: "per", "/" (with a count: "per 1,000 queries"), "each", "every", "a", "an",
+#: "for 1,000" (the claim's count), and at most one word between ("per web page", "each training run"); never a
+#: count alone ("ran for 36 hours" is no "per hour").
+_PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?|\b(?:each|every|an?|one)[ ]+"
+                        r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:[^\W\d_][\w-]*[ ]+)?$")
 
 
 def _per_said(plain: str, per: str) -> bool:
     """Whether the quote says in any words what a claim's `per` names ("day" of "daily", "each day", "a day",
-    "kWh/d", "per diem"; "GPU hour" of "GPU-hours"): a per it never says is no reading of its figures."""
-    noun = _WORD_AT_END.search(per.strip())
+    "kWh/d", "per diem"; "GPU hour" of "per GPU-hour"; "1000 inferences" of "for 1,000 inferences"): a per it
+    never says is no reading of its figures, nor its noun printed otherwise ("hour" of "ran for 36 hours")."""
+    text = per.strip()
+    noun = _WORD_AT_END.search(text)
     if noun is None:
         return True
     names = {noun.group(), noun.group().rsplit("-", 1)[-1]}
     keys = {_noun_key(n) for n in names}
-    words = {w for k in keys for w in (k, *_PER_WORDS.get(k, ()))} | {n.lower() for n in names}
+    adverbs = {w for k in keys for w in _PER_ADVERBS.get(k, ())}
     # ... or the act it names: "charging the average smartphone requires 0.022 kWh" (per smartphone charge)
-    words |= {(k[:-1] if k.endswith("e") else k) + "ing" for k in keys if k.isalpha()}
-    stems = {w[:3].lower() for w in words}
+    adverbs |= {(k[:-1] if k.endswith("e") else k) + "ing" for k in keys if k.isalpha()}
+    nouns = {w for k in keys for w in (k, *_PER_NOUNS.get(k, ()))} | {n.lower() for n in names}
+    count = _PER_COUNT.match(text)
+    count = count.group().replace(",", "").strip() if count else None
+    stems = {w[:3].lower() for w in adverbs | nouns}
     for m in _A_WORD.finditer(plain):
         for part in {m.group(), *m.group().split("-")}:
-            if part[:3].lower() in stems and (part.lower() in words or _noun_key(part) in keys):
+            low = part.lower()
+            if low[:3] not in stems:
+                continue
+            if low in adverbs:
                 return True
+            if low in nouns or _noun_key(part) in keys:
+                before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
+                if before is not None and (before.group("n") is None or count is not None
+                                           and before.group("n").replace(",", "") == count):
+                    return True
     for m in _PER_ABBREVIATED.finditer(plain):
         if _noun_key(m.group("den")) in keys:
             return True
@@ -3260,11 +3281,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         for n in held:
             if (n.start, n.end) in printed_unit:
                 continue        # a unit read already
-            unit = _unit_after(plain, n)
             if not any(c.isdigit() for c in n.text):
                 if not _PERCENT_WORDS_AFTER.match(plain, n.end):
                     continue    # a count in words ("ten tasks"), but "twenty-three percent" is 23%
                 unit = "percent"
+            else:
+                unit = _unit_after(plain, n)
             cur = _currency_of(n) if unit is None else None
             # "5 L per 100 km": per 100 km; "$0.50/1M tokens": dollars per a million tokens
             unit = _rate_from(plain, n.end, cur) if cur else _rate_after(plain, n, unit)

@@ -710,11 +710,12 @@ def test_claim_re_add_merges_and_refuses_another_value(php):
         r = run_kb("claim", "add", "luccioni2023power", *args, "--id", "image")
         assert r.code == 2 and r.err.count("\n") == 1 and difference in r.err and "--replace" in r.err, r.err
         assert path.read_text() == before
+    # (per inference it is refused: the page gives it for 1,000 inferences)
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
-               "--per", "inference", "--replace")
+               "--per", "1,000 inferences", "--replace")
     assert r.code == 0 and "replaced the stored claim" in r.err
     stored = tomllib.loads(path.read_text())["claim"]
-    assert len(stored) == 1 and stored[0]["per"] == "inference" and not stored[0].get("topics")
+    assert len(stored) == 1 and stored[0]["per"] == "1,000 inferences" and not stored[0].get("topics")
 
 
 @pytest.mark.parametrize("value", ["1e99999999 kWh", "1e99999999", "2.5E+400 kg", "1e-99999 %",

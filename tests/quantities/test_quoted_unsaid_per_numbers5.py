@@ -15,6 +15,8 @@ from kb.quantities.quoted import claim_doubt, value_in_quote
     ("0.3 Wh", "The system draws 0.3 Wh.", "query"),
     ("12 GPUs", "We trained on 12 GPUs.", "node"),
     ("3 MWh", "The site uses 3 MWh.", "year"),
+    ("37.3 kWh", "Without optimization, the job ran for approximately 36 hours and consumed 37.3 kWh.", "hour"),
+    ("11.49 kWh", "it uses as much energy as 522 smartphone charges (11.49 kWh) for 1,000 inferences", "inference"),
 ])
 def test_a_per_the_quote_never_says_is_refused_with_the_hint(value, quote, per):
     found = value_in_quote(value, quote, per)
