@@ -35,7 +35,8 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    them (right: its unit, a conversion, a bound it gives, money, a power of ten, percentage
    points, a share in words, a rate's amount with its per as [value, per]) and the same figures
    changed (a digit, the unit, the magnitude, the currency, the bound's direction, the per, the
-   unit dropped): the right ones must verify, the wrong ones be refused.
+   unit dropped): the right ones must verify, the wrong ones be refused. Scored apart, the held-out
+   claims: sentences of pages no other label uses, each figure right and wrong as above.
 
 4. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
@@ -342,16 +343,17 @@ def _score(tally: list[int], value: str | list[str], quote: str, right: bool, ve
               f"{f' per {per!r}' if per else ''} from {quote[:160]!r}")
 
 
-def writers_claims(doc: dict, verbose: bool) -> None:
+def writers_claims(doc: dict, verbose: bool, key: str = "claims", name: str = "writers' claims") -> None:
     """kb claim add's decision on figures as writers claim them from real sentences (the
-    "claims" of the labels): every right value must verify, every wrong one be refused."""
+    "claims" of the labels, and apart the held-out "heldout_claims"): every right value must
+    verify, every wrong one be refused."""
     from kb.quantities.quoted import context_before
 
     cache: dict[str, list[str]] = {}
     right = [0, 0]
     wrong = [0, 0]
     unplaced = 0
-    for entry in doc.get("claims", []):
+    for entry in doc.get(key, []):
         pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
         page = " ".join(pages[entry["page"] - 1].split())
         start = page.find(entry["from"])
@@ -365,7 +367,7 @@ def writers_claims(doc: dict, verbose: bool) -> None:
             _score(right, value, quote, True, verbose, quote, before)
         for value in entry["wrong"]:
             _score(wrong, value, quote, False, verbose, quote, before)
-    print(f"writers' claims ({len(doc.get('claims', [])) - unplaced} sentences): right values verified "
+    print(f"{name} ({len(doc.get(key, [])) - unplaced} sentences): right values verified "
           f"{right[0]}/{right[1]}; wrong values refused {wrong[0]}/{wrong[1]}"
           + (f"; {unplaced} sentences not located" if unplaced else ""))
 
@@ -415,6 +417,7 @@ def main() -> int:
     readers(doc, args.verbose, units)
     verification(doc, args.verbose)
     writers_claims(doc, args.verbose)
+    writers_claims(doc, args.verbose, "heldout_claims", "held-out writers' claims")
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
