@@ -430,6 +430,9 @@ _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eigh
                r"[ ]+orders?[ ]+of[ ]+magnitude\b")
 
 
+#: A comparison "as much" as another's after a factor or a fraction: " as much", " as many", " as large as".
+_AS_MUCH = lazy(r"(?i)[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)\b")
+_AS_MUCH_ENDS = lazy(r"(?i)[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)$")
 #: A factor written as a word: "twice", "doubled", "tripled", "quadrupling".
 _FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:e[ds]?|ing)|quadrupl(?:e[ds]?|ing)"
                     r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)-?fold)"
@@ -514,6 +517,12 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         exact = value.normalize() if value * 100 == int(value * 100) else None
         text = f"{exact:f}" if exact is not None else f"{value:.2f}"
         out.append(_Number(text, m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
+        much = _AS_MUCH.match(t, m.end()) if value < 1 else None
+        if much is not None:
+            # "half as much energy", "a third as many GPUs": a fall by the rest ("-50%", "-67%"), as "halved" is; its
+            # span the comparison's, the fraction's own no change ("-33%" of "a third as many" is no fall)
+            out.append(_Number(f"{1 - value:.2f}", m.start(), much.end(), 1 - value, Decimal("0.005"), unit="",
+                               share=True, change="fall"))
     # "one in five", "two out of three", "1 in 10": a share, 20 % (never a figure 5 %)
     for m in _SHARE.finditer(t):
         top, whole = (_share_word(m.group(g)) for g in ("a", "b"))
@@ -585,7 +594,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
             continue            # "684K training triples", "10 doubles": things counted, no factor
         value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
-        if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _fold_rises(t, m.start(), m.end()):
+        if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _fold_rises(t, m.start(), m.end()) \
+                or word in ("twice", "thrice") and _AS_MUCH.match(t, m.end()):
             # "doubled", "tripled", "a threefold increase": a rise by 100 %, 200 %, as a writer's "+100%" says it
             out.append(_Number(str(value - 1), m.start(), m.end(), Decimal(value - 1), Decimal("0.005"), unit="",
                                share=True, change="rise"))
@@ -3401,7 +3411,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     unsigned: list[tuple[_Number, _Number]] = []
     for w in wanted:
         changed = [h for h in held if h.share and h.start >= start and _share_rounds(h, w, scale)
-                   and not (h.change == "rise" and scale == 1)] if scale is not None else []
+                   and not (h.change == "rise" and scale == 1)
+                   and not (h.change == "fall" and scale == 1 and _AS_MUCH_ENDS.search(plain, h.start, h.end))] \
+            if scale is not None else []
         signed_w = w.text.lstrip()[:1] in "+-−"
         if any(not h.change or scale == 1 or signed_w for h in changed):
             continue            # "67%" of "two thirds", "20%" of "one in five"; "+100%" of "doubled", never a bare 1
@@ -3427,6 +3439,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             held_w = held
         holding = [h for h in held_w if h.start >= start and (not start or (h.start, h.end) in labelled)
                    and h.value == w.value and h.change != "rise"     # "doubled" holds "+100%", never a 1
+                   # "a third as many" holds "-67%", never a bare 0.67 (its ratio is a third)
+                   and not (h.change == "fall" and _AS_MUCH_ENDS.search(plain, h.start, h.end))
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None

@@ -186,7 +186,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 28 also: a claim's per the quote (or the page's text before it) never says in any words is refused ("1,080 kWh" per day of
 #: "used 1,080 kWh" was verified); "per diem", "per annum", "per capita" are per day, year, person; a row's one number
 #: after a name's ("Energy (kWh) BERT 23 GPT 900 41": 23 kWh, was no figure) and before a row labelled in lower case
-#: ("Share (%) base 23 large 41": 23%) is its cell; a percentage in words is one ("twenty-three percent": 23%).
+#: ("Share (%) base 23 large 41": 23%) is its cell; a percentage in words is one ("twenty-three percent": 23%);
+#: "half as much", "a third as many", "twice as much" are changes of their sign ("-67%" of "a third as many").
 CLAIM_READING = "28"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
