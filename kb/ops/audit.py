@@ -226,7 +226,9 @@ PARALLEL_FROM = 20
 #: 13: a row's label or a header's adverb names its cells' per ("per day 36 30", "Daily energy (kWh)": per day); "1.4T
 #: tokens": 1.4 trillion; "Model Queries Energy (kWh) base 1,000 2.9": 1,000 queries, was 1,000 kWh; "Share (%)" over
 #: rows of one cell: percentages; "Energy [kWh] CO2eq [kg] x 1056 534.4": no kWh of 534.4.
-DERIVED_READING = "13"
+#: 14: a row's number after its label's name among rows of one cell is the name's ("Energy (kWh) BERT 23 GPT 900 41":
+#: 41 kWh, was 900 kWh or no figure).
+DERIVED_READING = "14"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

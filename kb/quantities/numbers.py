@@ -2060,6 +2060,25 @@ def _line_spans(page: str) -> list[tuple[int, int]]:
     return lines
 
 
+#: A model's number after its name, as a row's label prints it: "900" of "GPT 900 41", "2" of "Llama 2 70.1".
+_ROW_NAME_NUMBER = lazy(r"\d{1,4}")
+_ROW_NAME_BEFORE = lazy(r"(?<!\S)[A-Z][A-Za-z0-9-]*[ \t]+$")
+
+
+def _name_number_dropped(page: str, bounds: list[tuple[int, int]], i: int, cells: list[re.Match[str]] | None,
+                         width: int | None) -> list[re.Match[str]] | None:
+    """A row's cells without the number its label's name ends in: "GPT 900 41" among rows of one cell ("BERT 23",
+    the row before it or, first, after it) is GPT 900's one cell, 41."""
+    if cells is None or len(cells) < 2 or not _ROW_NAME_NUMBER.fullmatch(cells[0].group(0)) \
+            or not _ROW_NAME_BEFORE.search(page, max(bounds[i][0], cells[0].start() - 40), cells[0].start()):
+        return cells
+    others = width
+    if others is None and i + 1 < len(bounds):
+        following = _row_cells(page, *bounds[i + 1])
+        others = len(following) if following is not None else None
+    return cells[1:] if others == len(cells) - 1 else cells
+
+
 def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of the rows under a header line that names their unit.
 
@@ -2085,7 +2104,7 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
             ls, le = bounds[i]
             if _CAPTION.match(page, ls) or _header_unit(page[ls:le]) is not None:
                 break
-            cells = _row_cells(page, ls, le)
+            cells = _name_number_dropped(page, bounds, i, _row_cells(page, ls, le), width)
             if cells is None or (width is not None and len(cells) != width) or canon == "%" and len(cells) != 1:
                 # a percentage's header names one column: "Model Share (%)" over rows of one cell; over rows of
                 # more ("Model Params Layers Accuracy (%) / BERT 110 12 85.2") its other columns are no percentages

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.quantities.numbers import extract_candidates
 from kb.quantities.quoted import value_in_quote
 
 KWH = "Model Energy (kWh)\nBERT 23\nGPT 900 41"
@@ -29,3 +30,15 @@ def test_a_rows_one_cell_after_a_names_number_takes_its_headers_unit(value, quot
         ("4 kWh", "Model Energy (kWh)\nBERT 23\nGPT 4"),    # a product line's number stays its name's
     ]:
         assert not value_in_quote(other, prose).ok, prose
+
+
+@pytest.mark.parametrize("rows, figures", [
+    ("BERT 23\nGPT 900 41", [("23", "kWh"), ("41", "kWh")]),
+    ("GPT 900 41\nBERT 23", [("41", "kWh"), ("23", "kWh")]),
+])
+def test_the_page_reads_a_names_number_as_its_label_among_rows_of_one_cell(rows, figures):
+    page = f"Table 2: Energy.\nModel Energy (kWh)\n{rows}\n"
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == figures
+    # ... never in rows all as wide: "BERT 23 4" under one unit is two cells
+    wide = "Table 2.\nModel Energy (kWh)\nBERT 23 4\nGPT 41 5\n"
+    assert [c.number for c in extract_candidates([wide])] == ["23", "4", "41", "5"]
