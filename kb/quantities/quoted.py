@@ -3666,6 +3666,10 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if unquoted(quote):         # whatever it is marked ("verified" written by hand): nothing stands for it
         return NO_QUOTE
     doubt = _claim_doubt(status, value, quote, per)
+    if passage is None and doubt is not None and status == "verified" and value_in_quote(value, quote, per).unsaid:
+        # a per the quote alone does not say, which the page before it may (kb holds no text of it): the
+        # page decides, where kb holds it; here, no text decides nothing (kb claims says "no text")
+        return None
     if passage is None or status != "verified":
         return doubt
     if doubt is None:

@@ -363,6 +363,15 @@ def test_repository_knowledge_base_checks_pass_offline(tmp_path, monkeypatch):
         assert by_id[check_id].endswith("pass"), by_id[check_id]
     assert "recomputed 957.5 charge_v1  [918.8 … 999.6]" in by_id["950-smartphone-charges"]
     assert lines[-1].endswith("0 fail, 0 error")
+    # Claims whose page kb holds no text of are no-text, never in doubt for what only the page can say (a per
+    # the page gives before the quote): kb check marks no input UNVERIFIED that the repository stores verified,
+    # kb verify fails nothing, kb doctor finds nothing to repair.
+    assert "[NO TEXT input: charge_v1, luccioni2023power.least_efficient_image_gen]" in by_id["950-smartphone-charges"]
+    assert not [line for line in lines if "UNVERIFIED input" in line and "least_efficient" in line]
+    r = run_kb("verify")
+    assert r.code == 0 and "value-mismatch" not in r.out, r.out
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out
 
 
 # -- a claim's value must be among its quote's numbers --------------------------------------------
