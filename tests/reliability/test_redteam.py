@@ -435,9 +435,9 @@ def test_a_full_disk_is_one_clear_line_and_the_files_are_as_they_were(alpha, mon
 
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    monkeypatch.setattr(kb.atomic.os, "fsync", full)
-    r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs")
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:      # undoes the fsync only: KB_HOME still names this knowledge base
+        patched.setattr(kb.atomic.os, "fsync", full)
+        r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs")
     assert r.code == 2 and r.err.startswith("kb: error: cannot write") and "no space left" in r.err
     assert r.err.count("\n") == 1
     assert {p.name: p.read_bytes() for p in (alpha / "claims").glob("*.toml")} == before

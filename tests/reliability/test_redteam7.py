@@ -260,9 +260,9 @@ def test_a_file_size_limit_is_one_clear_line_and_the_files_are_as_they_were(alph
 
     def too_large(fd):
         raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
-    monkeypatch.setattr(kb.atomic.os, "fsync", too_large)
-    r = run_kb("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:      # undoes the fsync only: KB_HOME still names this knowledge base
+        patched.setattr(kb.atomic.os, "fsync", too_large)
+        r = run_kb("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")
     assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith("kb: error: cannot write"), r.err
     assert "a file-size limit, ulimit -f" in r.err and "ulimit -f unlimited" in r.err
     assert (alpha / "claims" / "alpha2020energy.toml").read_bytes() == before
