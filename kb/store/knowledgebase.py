@@ -188,7 +188,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: after a name's ("Energy (kWh) BERT 23 GPT 900 41": 23 kWh, was no figure) and before a row labelled in lower case
 #: ("Share (%) base 23 large 41": 23%) is its cell; a percentage in words is one ("twenty-three percent": 23%);
 #: "half as much", "a third as many", "twice as much" are changes of their sign ("-67%" of "a third as many").
-CLAIM_READING = "28"
+#: 29: a claim whose per only the page before its quote says is no-text where kb holds no text of it (was in doubt).
+CLAIM_READING = "29"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
