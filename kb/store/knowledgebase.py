@@ -189,7 +189,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("Share (%) base 23 large 41": 23%) is its cell; a percentage in words is one ("twenty-three percent": 23%);
 #: "half as much", "a third as many", "twice as much" are changes of their sign ("-67%" of "a third as many").
 #: 29: a claim whose per only the page before its quote says is no-text where kb holds no text of it (was in doubt).
-CLAIM_READING = "29"
+#: 30: two numbers the page prints apart typed as one are refused ("1454.5" of the row "1 454.5", "31.724.0" of
+#: "31.7 24.0", "1,212,7391" of "1,212,739 1" were verified).
+CLAIM_READING = "30"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -124,7 +124,10 @@ Conventions a writer may use, and how each is read:
   155" matches 626,155); otherwise the page must separate the digits there
   too ("13 20" never matches 1320, "75 4.66" never 754.66), or be a boundary between the cells of a
   table row pypdf printed with none between them, cells of one format only ("66.30 61.44" of
-  "66.3061.44"; never "67.96 2.04" of "67.962.04", which may be "67.9 62.04").
+  "66.3061.44"; never "67.96 2.04" of "67.962.04", which may be "67.9 62.04"). Nor may a quote type as one
+  number two that the page prints a space apart ("1454.5" of the row "1 454.5", "31.724.0" of "31.7 24.0"),
+  unless the two may be one number the extractor split (`_maybe_one_number`; raised or lowered digits,
+  "χ²₄" of "𝜒 2 4", are an index and a power).
 * **Asides**: a footnote or caption that the extractor printed inside the
   quoted sentence at a column or page break (a line starting "4The ...",
   "Figure 3: ...", ending a sentence or its page) is skipped, when the quote
@@ -291,6 +294,9 @@ class _Piece:
     splits: tuple[int, ...] = ()
     #: offsets in ``text`` between two of the writer's words (where an aside may sit)
     cuts: tuple[int, ...] = ()
+    #: offsets in ``text`` where the writer typed two digits (or a digit and a decimal point) with
+    #: nothing between them: the page may not print two numbers there ("1454.5" of "1 454.5")
+    joins: tuple[int, ...] = ()
     #: an editorial insertion stands right before / after this piece at the start / end
     #: of its fragment ("[The model] was ...", "... methodologies [aimed]."): never for
     #: bracketed source text there either
@@ -358,6 +364,35 @@ def _number_splits(f, a: int, b: int) -> tuple[int, ...]:
             continue
         out.append(i - a)
     return tuple(out)
+
+
+#: A number's characters as a writer types them (a raised or lowered digit, "χ²₄", is an index or a power).
+_PLAIN_NUMBER = frozenset("0123456789.")
+
+
+def _number_joins(f, a: int, b: int) -> tuple[int, ...]:
+    """Offsets (relative to ``a``) in folded ``f.text[a:b]`` where the writer's text has two digits,
+    or a digit and a decimal point, side by side with nothing between them ("1454.5", "31.724.0"); never
+    raised or lowered digits, an index and a power the page may print apart ("χ²₄" of "𝜒 2 4")."""
+    t = f.text
+    out = []
+    for i in range(a + 1, b):
+        p, c = t[i - 1], t[i]
+        if _is_digit(p) and (_is_digit(c) or c == ".") and f.origin[i] == f.origin[i - 1] + 1 \
+                and f.source[f.origin[i - 1]] in _PLAIN_NUMBER and f.source[f.origin[i]] in _PLAIN_NUMBER:
+            out.append(i - a)
+    return tuple(out)
+
+
+def _apart_at(s: Stream, i: int) -> bool:
+    """The page prints two numbers at stream index ``i``, where the writer typed the digits side by
+    side: only a space between them on one page, and not one number the extractor split (pypdf's space
+    before a decimal point, "0 .954pt"; "1 438": `_maybe_one_number`), so "1454.5" of the row "1 454.5" or
+    "1,212,7391" of "1,212,739 1" is a number the page does not print."""
+    if i <= 0 or i >= len(s.text) or s.page_of[i] != s.page_of[i - 1]:
+        return False
+    gap = s.gap(i)
+    return bool(gap) and gap.strip() == "" and "\n" not in gap and s.text[i] != "." and not _maybe_one_number(s, i)
 
 
 def _word_cuts(f, a: int, b: int) -> tuple[int, ...]:
@@ -1357,7 +1392,8 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
             raw_core = f.original(a, b) if not frag_edited else None
             frag_pieces.append(_Piece(text, pending_gap, not gl, not gr, fi,
                                       False, False, raw_core, _number_splits(f, a, b),
-                                      _word_cuts(f, a, b), edit_before=not frag_pieces and pending_gap > 0,
+                                      _word_cuts(f, a, b), _number_joins(f, a, b),
+                                      edit_before=not frag_pieces and pending_gap > 0,
                                       before=tuple(pending)))
             pending = [inserted] if ci < len(gaps) else []
             pending_gap = EDITORIAL_MAX_GAP
@@ -1829,6 +1865,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     (not piece.check_start or _start_ok(s, pos) or _glued_to_inserted(s, piece, lo, pos)) and \
                     (not piece.check_end or _end_ok(s, pos + n)) and \
                     all(_split_at(s, pos + d) for d in piece.splits) and \
+                    not any(_apart_at(s, pos + d) for d in piece.joins) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
                     (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
@@ -2716,7 +2753,7 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
         pieces.append(_Piece(text, piece.max_gap, piece.check_start, piece.check_end, piece.fragment,
                              piece.first_of_fragment, piece.last_of_fragment, None,
                              tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
-                             ()))
+                             (), tuple(sorted({newpos[d] for d in piece.joins if 0 < newpos[d] < len(text)}))))
     bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations,
                         pat.words, pat.no_between)
     cands = _search(bare, bare_pat)
@@ -2850,6 +2887,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         while pos >= 0 and placed is None:
             if (not piece.check_start or _start_ok(s, pos)) and (not piece.check_end or _end_ok(s, pos + n)) \
                     and all(_split_at(s, pos + d) for d in piece.splits) \
+                    and not any(_apart_at(s, pos + d) for d in piece.joins) \
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
                     and _edits_fit(s, k, piece, lo, pos, pos + n) \
@@ -2920,7 +2958,8 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
 
     def splits_ok(pos: int, k0: int, k1: int) -> bool:
         """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
-        return all(s.gap(pos + d - k0) for d in piece.splits if k0 < d < k1)
+        return all(s.gap(pos + d - k0) for d in piece.splits if k0 < d < k1) and \
+            not any(_apart_at(s, pos + d - k0) for d in piece.joins if k0 < d < k1)
 
     def short_goes_on(pos: int) -> bool:
         """A short last part at stream ``pos`` is the sentence going on, not the label of
