@@ -2709,6 +2709,24 @@ _PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?|\b(
                         r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:[^\W\d_][\w-]*[ ]+)?$")
 
 
+#: A word after a per's noun that leaves the noun the head of its phrase ("each image took", "per image, on average",
+#: "a day of training"): a word of the sentence, a verb's form, an adverb; any other word makes the noun its modifier
+#: ("an image generation model", "a query cache", "each GPU cluster"), which says no per.
+_HEAD_FOLLOWS = lazy(r"(?i)(?:[ ]*(?:$|[^\w \-])|[ ]+(?:\d|(?:in|on|of|for|at|with|from|by|during|across|over|to|into"
+                     r"|than|as|via|under|and|or|but|while|whereas|which|that|who|when|where|if|is|was|were|are|be|been"
+                     r"|being|has|had|have|can|could|would|will|may|might|should|must|does|did|do|took|take|ran|run"
+                     r"|cost|drew|draw|went|spent|spend|made|make|gave|give|got|get|held|hold|kept|keep|burnt|burn|saw|see|put|paid"
+                     r"|pay|brought|bring|built|build|sent|send|grew|grow|fell|rose|came|come|became|become|need|use"
+                     r"|require|consume|emit|alone|only|thereafter|then|basis|instead|more|less|about|around|roughly"
+                     r"|approximately|nearly|almost|at)\b|[^\W\d_][\w'’]*(?:ed|es|ly|s)\b(?!-)))")
+
+
+def _heads_phrase(plain: str, end: int) -> bool:
+    """Whether the noun ending at `end` heads its phrase (`_HEAD_FOLLOWS`), rather than naming what a noun after it
+    is of ("image" of "an image generation model")."""
+    return _HEAD_FOLLOWS.match(plain, end) is not None
+
+
 def _per_said(plain: str, per: str) -> bool:
     """Whether the quote says in any words what a claim's `per` names ("day" of "daily", "each day", "a day",
     "kWh/d", "per diem"; "GPU hour" of "per GPU-hour"; "1000 inferences" of "for 1,000 inferences"): a per it
@@ -2727,13 +2745,14 @@ def _per_said(plain: str, per: str) -> bool:
     count = count.group().replace(",", "").strip() if count else None
     stems = {w[:3].lower() for w in adverbs | nouns}
     for m in _A_WORD.finditer(plain):
-        for part in {m.group(), *m.group().split("-")}:
+        # a word's last part heads it ("GPU-hour"), its first only names what that is of ("day-long")
+        for part in {m.group(), m.group().rsplit("-", 1)[-1]}:
             low = part.lower()
             if low[:3] not in stems:
                 continue
             if low in adverbs:
                 return True
-            if low in nouns or _noun_key(part) in keys:
+            if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
                 if before is not None and (before.group("n") is None or count is not None
                                            and before.group("n").replace(",", "") == count):
