@@ -1779,6 +1779,10 @@ def word_numbers(text: str) -> list[tuple[int, int, int]]:
                 and _HUNDRED_AND.fullmatch(text, out[-1][1], m.start()):
             out[-1] = (out[-1][0], m.end(), out[-1][2] + value)     # "one hundred and twenty": 120
             continue
+        if out and 20 <= out[-1][2] < 100 and out[-1][2] % 10 == 0 and value < 10 and not m.group("w2") \
+                and m.start() - out[-1][1] == 1 and text[out[-1][1]] == " ":
+            out[-1] = (out[-1][0], m.end(), out[-1][2] + value)     # "twenty three": 23, as "twenty-three"
+            continue
         if word == "dozen" and (half := _HALF_A.search(text, max(0, m.start() - 8), m.start())):
             out.append((half.start(), m.end(), 6))                  # "half a dozen": six
             continue

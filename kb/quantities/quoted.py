@@ -430,6 +430,13 @@ _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eigh
                r"[ ]+orders?[ ]+of[ ]+magnitude\b")
 
 
+#: A whole number and a half: "one and a half", "2 and a half".
+_AND_A_HALF = lazy(r"(?i)(?<![\w.,-])(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[ ]+and[ ]+a[ ]+half"
+                   r"(?![\w-])")
+_HALF_WHOLES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+
+
 #: A comparison "as much" as another's after a factor or a fraction: " as much", " as many", " as large as".
 _AS_MUCH = lazy(r"(?i)[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)\b")
 _AS_MUCH_ENDS = lazy(r"(?i)[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)$")
@@ -541,6 +548,12 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         out = [n for n in out if not m.start() <= n.start < m.end()]
         out.append(_Number(f"1E+{power}", m.start(), m.end(), Decimal(10) ** power,
                            Decimal(5) * Decimal(10) ** (power - 1), unit="x"))
+    # "one and a half times", "2 and a half hours": one number, 1.5 and 2.5, and no figure 1, 2 nor a half
+    for m in _AND_A_HALF.finditer(t) if "half" in t else ():
+        word = m.group("n").lower()
+        value = Decimal(word if word.isdigit() else _HALF_WHOLES[word]) + Decimal("0.5")
+        out = [n for n in out if not m.start() <= n.start < m.end()]
+        out.append(_Number(f"{value}", m.start(), m.end(), value, Decimal("0.05")))
     # "10⁵", "1.2 × 10⁻³", "10^-3": one number, the power of ten, and no figure 10, 1.2 or -3 (a
     # claim of "10 GPU hours" from "10⁵ GPU hours" is off by ten thousand)
     powers: list[_Number] = []
