@@ -1091,6 +1091,19 @@ def _change_before(words: str, others: str):
 
 _FALL_BEFORE = _change_before(_FALL_WORDS, _RISE_WORDS)
 _RISE_BEFORE = _change_before(_RISE_WORDS, _FALL_WORDS)
+
+
+def _change_again(words: str, others: str):
+    """A change's size said again after its first, its words left out: "increasing the run by 24 hours in Table 4,
+    and by " (before "100%"), "fell by 3% in 2019, and by " (before "5%"); in one sentence, no change the other way
+    between."""
+    return lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ ]+(?!(?:{others}|and|or|but|to)\b)[^\W\d_][\w-]*){{0,5}}[ ]+by[ ]+"
+                rf"(?:(?![^\W\d_]*(?:{others})\b)(?:[^.;:!?]|\.(?=\d))){{1,80}}?,?[ ]+(?:and|or)[ ]+by[ ]+"
+                rf"(?:(?:about|around|approximately|nearly|almost|roughly|some|over|more[ ]than|less[ ]than"
+                rf"|up[ ]to)[ ]+)?$")
+
+
+_AGAIN = {"fall": _change_again(_FALL_WORDS, _RISE_WORDS), "rise": _change_again(_RISE_WORDS, _FALL_WORDS)}
 #: A change's unit between its size and the words after it that name it: "5% decrease", "12 kWh lower".
 _CHANGE_UNIT = r"(?i)[ ]?(?:%|percent|per[ ]cent|percentage[ ]points?|[^\W\d_]{1,6}\b(?:[ ]?[^\W\d_]{1,6}\b)?)?[ -]?"
 #: A change written in words after its size: "a 5% decrease", "5% less energy", "12 kWh lower", "a
@@ -1116,7 +1129,9 @@ def _changes(plain: str, held: list[_Number], before, after, kind: str) -> set[t
             continue
         first = held[i - 1] if i else None
         if before.search(plain, max(0, h.start - 80), h.start) or after.match(plain, h.end) \
-                or first is not None and (first.start, first.end) in out and _SIZES_RANGE.fullmatch(plain, first.end, h.start):
+                or first is not None and (first.start, first.end) in out and _SIZES_RANGE.fullmatch(plain, first.end, h.start) \
+                or _AGAIN[kind].search(plain, max(0, h.start - 160), h.start):
+            # "increasing the run by 24 hours in Table 4, and by 100% in Table 5": "and by" says the change again
             out.add((h.start, h.end))
     # "improved by 79%, 104%, and 128%, respectively": each size of a list the change names is a change of that kind,
     # when the list is of three or more, or says "respectively" ("rose by 5%, and 10% of users left": no rise of 10%)
