@@ -192,7 +192,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 30: two numbers the page prints apart typed as one are refused ("1454.5" of the row "1 454.5", "31.724.0" of
 #: "31.7 24.0", "1,212,7391" of "1,212,739 1" were verified).
 #: 30 also: a per's noun says a per only heading its phrase ("each image took"), never naming what another is of ("an image
-#: generation model", "a day-long run").
+#: generation model", "a day-long run"); "twenty three", "one and a half" are one number; "and by 100%" after a rise
+#: is a rise.
 CLAIM_READING = "30"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
