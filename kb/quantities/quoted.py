@@ -3509,6 +3509,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             and _unit_unstated(plain, h, value_unit, owned) for h in holding)
         if holding and not bare_only:
             continue
+        if not holding and unitless and scale == 1 and 0 < w.value < 1 and w.text.lstrip()[:1] not in "+-−" and any(
+                h.start >= start and h.change is None and not h.share and h.value == w.value * 100
+                and _PERCENT_WORDS_AFTER.match(plain, h.end) and not _falls(plain, [h]) and not _rises(plain, [h])
+                for h in held):
+            # "0.76" of "76% accuracy": the percentage as a part of one, its digits all kept; never a change's size
+            # ("fell by 30%" is no ratio 0.3)
+            continue
         found = False
         if not unitless:
             try:

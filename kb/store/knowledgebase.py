@@ -193,7 +193,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: "31.7 24.0", "1,212,7391" of "1,212,739 1" were verified).
 #: 30 also: a per's noun says a per only heading its phrase ("each image took"), never naming what another is of ("an image
 #: generation model", "a day-long run"); "twenty three", "one and a half" are one number; "and by 100%" after a rise
-#: is a rise.
+#: is a rise; "0.76" of a level "76%" holds.
 CLAIM_READING = "30"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
