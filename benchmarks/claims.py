@@ -36,7 +36,8 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    points, a share in words, a rate's amount with its per as [value, per]) and the same figures
    changed (a digit, the unit, the magnitude, the currency, the bound's direction, the per, the
    unit dropped): the right ones must verify, the wrong ones be refused. Scored apart, the held-out
-   claims: sentences of pages no other label uses, each figure right and wrong as above.
+   claims: sentences no other label claims (most on pages no other label uses; see the file's
+   heldout_claims_about), each figure right and wrong as above.
 
 4. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
