@@ -642,8 +642,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("unverified", reason)
     if (hidden := unshowable(c["quote"])) is not None:
         return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
-    if not mismatch.ok and not (mismatch.unsaid and load_text(kb.conn, c["citekey"], c["version"], cache) is None):
-        # (a per the quote alone does not say is the page's to decide: where kb holds no text, "no-text" below)
+    if not mismatch.ok and not mismatch.unsaid:
+        # (a per the quote alone does not say is the page's to decide, once its quote is found there: where kb
+        # holds no text, "no-text" below; where the quote is not on the page, "not-found"; found, `printed`)
         return verdict("value-mismatch", mismatch.reason(value), True)
     try:
         intervals.Interval.from_written(value)     # as kb claim add reads it: a hand edit it would refuse

@@ -1195,3 +1195,34 @@ def test_a_quote_edited_by_hand_is_unverified_in_search_as_in_quote_ls(kb_root, 
     path.write_text(path.read_text().replace("7 MWh", "8 MWh"))
     assert [q["status"] for q in run_kb("quote", "ls", "--json").json] == ["unverified"]
     assert [r["status"] for r in run_kb("search", "consumed", "--json").json if r["kind"] == "quote"] == ["unverified"]
+
+
+# -- a per only the page before the quote says: the page decides, once the quote is found there --------
+
+PER_ON_PAGE = """
+[[claim]]
+id = "image-gen"
+value = "{value}"
+per = "{per}"
+quote = "{quote}"
+page = 6
+version = "v3"
+status = "verified"
+"""
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("11.48 kWh", IMAGE_QUOTE.replace("11.49", "11.48")),      # a digit of value and quote hand-edited
+    ("11.49 kWh", IMAGE_QUOTE.replace("energy", "power")),     # a word of the quote
+])
+def test_a_claim_whose_per_the_page_says_is_not_found_where_its_quote_is_not(php, value, quote):
+    # was value-mismatch, saying to drop the per the page gives before the quote
+    claims = php / "claims" / "luccioni2023power.toml"
+    claims.parent.mkdir(exist_ok=True)
+    claims.write_text(PER_ON_PAGE.format(value=value, per="1,000 inferences", quote=quote))
+    data = run_kb("verify", "--json").json
+    assert [(v["kind"], v["status"]) for v in data] == [("claim", "not-found")], data
+    # found on its page, a per neither the quote nor the page says is still refused
+    claims.write_text(PER_ON_PAGE.format(value="11.49 kWh", per="day", quote=IMAGE_QUOTE))
+    data = run_kb("verify", "--json").json
+    assert [(v["kind"], v["status"]) for v in data] == [("claim", "value-mismatch")], data
