@@ -199,8 +199,10 @@ _PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF
                  r"|(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<adverb>(?!))?")
 _WORD = lazy(r"\S+")
 _PER_WORD = lazy(r"(?:^|\s)per\s")
-_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-               "annually": "year"}
+#: The per an adverb after a figure gives ("5 kWh daily": per day); one heading a table's row or column may also
+#: be "annual" (HEADER_ADVERB_PER). kb.quantities.quoted reads the same tables.
+ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+              "annually": "year"}
 #: Words after a per that are no noun it is per ("per the report": as the report says).
 _NOT_PER = frozenset("the this that these those its our their his her which whom whose and but for with from was "
                      "were are than each every per into onto over under all any cent mil mill mille".split())
@@ -1554,7 +1556,7 @@ def rows_by_year(page: str, noun: str, end: int) -> bool:
 #: A header naming its unit's per by an adverb before the column's words: "Daily energy (kWh)", "Annual CO2 emissions".
 _HEADER_ADVERB_BEFORE = lazy(r"(?i)(?<![\w-])(?P<adverb>hourly|daily|weekly|monthly|yearly|annual|annually)"
                              r"(?:[ \t]+(?!per\b)[^\W\d_][\w-]*){0,3}[ \t]*$")
-_HEADER_ADVERB_PER = {**_ADVERB_PER, "annual": "year", "annually": "year"}
+HEADER_ADVERB_PER = {**ADVERB_PER, "annual": "year"}
 #: What an adverb makes a rate of: an amount ("Daily energy (kWh)": kWh per day), never a rate or a level already
 #: ("Hourly power (kW)", "Daily share (%)", "Annual carbon intensity (g/kWh)").
 _AMOUNTS = frozenset({"energy", "mass", "CO2e mass", "computation", "accelerator time", "time", "a count",
@@ -1595,7 +1597,7 @@ def row_per(text: str, start: int) -> str | None:
             continue            # "the energy per day 36": words of a sentence, no row's label
         if row.group("den") is not None:
             return " ".join(row.group("den").split())
-        return _HEADER_ADVERB_PER[row.group("adverb").lower()]
+        return HEADER_ADVERB_PER[row.group("adverb").lower()]
     return None
 
 
@@ -1608,7 +1610,7 @@ def header_per(text: str, start: int, end: int, unit: str) -> tuple[str, str] | 
     if m is None:
         adverb = _HEADER_ADVERB_BEFORE.search(text, max(0, start - 50), start)
         if adverb is not None and _an_amount(unit):
-            den = _HEADER_ADVERB_PER[adverb.group("adverb").lower()]
+            den = HEADER_ADVERB_PER[adverb.group("adverb").lower()]
             return None if rows_by_year(text, den, end) else (den, den)
         m = HEADER_PER_AFTER.match(text, end)
     if m is None or rows_by_year(text, m.group("noun"), m.end()):
@@ -1660,7 +1662,7 @@ def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
     """(what a spent amount is per, where that ends) of a `_SPENT_RATE` match; None when the words after its
     per are no noun ("per the report")."""
     if spent.group("adverb"):
-        return _ADVERB_PER[spent.group("adverb").lower()], spent.end("adverb")
+        return ADVERB_PER[spent.group("adverb").lower()], spent.end("adverb")
     if spent.group("denom"):
         return spent.group("denom"), spent.end("denom")
     words = list(_WORD.finditer(spent.group("words")))

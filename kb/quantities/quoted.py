@@ -203,9 +203,11 @@ from kb.quantities.interval import (
     written_parts,
 )
 from kb.quantities.numbers import (
+    ADVERB_PER,
     EACH_CLAUSE,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
+    HEADER_ADVERB_PER,
     NOT_COUNTED,
     SPENT,
     SPENT_THEN,
@@ -1975,11 +1977,9 @@ def _sub_column_per(plain: str, number: _Number, unit_end: int) -> str | None:
     per = _PER_COLUMN.fullmatch(groups[index])
     if per is None:
         return None
-    return per.group("den") or _HEADER_ADVERB_PER[per.group("adverb").lower()]
+    return per.group("den") or HEADER_ADVERB_PER[per.group("adverb").lower()]
 
 
-_HEADER_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-                      "annual": "year", "annually": "year"}
 
 
 #: Words between a gas a header names and the mass in parentheses after it: " emitted " of "CO2eq emitted (kg)".
@@ -2402,8 +2402,6 @@ def _den_words(m: re.Match[str]) -> list[str]:
 
 #: ... or as an adverb: "5 kWh daily", "$3 hourly".
 _PER_ADVERB = lazy(r"(?i)[ ]+(hourly|daily|weekly|monthly|yearly|annually)\b")
-_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-               "annually": "year"}
 
 
 def _rate_from(plain: str, pos: int, unit: str) -> str | None:
@@ -2431,7 +2429,7 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
     m = m or _PER_IN_WORDS.match(plain, at)
     if m is None:
         adverb = _PER_ADVERB.match(plain, at)      # "5 kWh daily": per day
-        return f"{unit}/{_ADVERB_PER[adverb.group(1).lower()]}" if adverb else None
+        return f"{unit}/{ADVERB_PER[adverb.group(1).lower()]}" if adverb else None
     words = _den_words(m)
     if words[0].lower() in ("cent", "mil", "mille", "mill") or words[0].lower() in _SENTENCE_WORDS \
             or in_words and words[0].lower() in ("time", "times", "other", "single"):
@@ -2711,7 +2709,7 @@ def _per_of_another(plain: str, per: str) -> bool:
     key = _noun_key(noun.group())
     stem = noun.group()[:3].lower()
     for m in _ADVERB_ANY.finditer(plain):      # "36 kWh daily", "Daily energy (kWh)": a rate per day
-        if _noun_key(_HEADER_ADVERB_PER[m.group().lower()]) == key:
+        if _noun_key(HEADER_ADVERB_PER[m.group().lower()]) == key:
             return True
     for m in _A_WORD.finditer(plain):
         if m.group()[:3].lower() == stem and (_PER_BEHIND.match(plain, m.end()) or _PER_AHEAD.search(
@@ -2721,11 +2719,14 @@ def _per_of_another(plain: str, per: str) -> bool:
 
 
 #: Adverbs that give a per: "daily" (per day), "annual" (per year).
-_PER_ADVERBS = {"day": ("daily",), "year": ("annual", "annually", "yearly"), "hour": ("hourly",), "week": ("weekly",),
-                "month": ("monthly",)}
+_PER_ADVERBS: dict[str, tuple[str, ...]] = {}
+for _adverb, _unit in HEADER_ADVERB_PER.items():
+    _PER_ADVERBS[_unit] = (*_PER_ADVERBS.get(_unit, ()), _adverb)
 #: Other nouns a per is printed as: "per diem" (per day), "per capita" (per person).
-_PER_NOUNS = {"day": ("diem",), "year": ("annum", "yr", "yrs"),
-              "person": ("capita", "head", "people", "persons", "inhabitant", "inhabitants", "resident", "residents")}
+_PER_NOUNS = {"year": ("yr", "yrs"),
+              "person": ("head", "people", "persons", "inhabitant", "inhabitants", "resident", "residents")}
+for _latin, _unit in _PER_LATIN.items():
+    _PER_NOUNS[_unit] = (_latin, *_PER_NOUNS.get(_unit, ()))
 #: "p.a.": per annum.
 _PER_ANNUM = lazy(r"(?<![\w.])p\.[ ]?a\.")
 #: A unit's per as abbreviated after "/" or "per": "kWh/h", "TWh/yr", "t per d".
