@@ -40,6 +40,7 @@ __all__ = [
     "name_after_acronym",
     "acronym_of",
     "without_legal_form",
+    "LEGAL_FORMS",
     "LEGAL_FORM_RE",
     "GAELIC_PREFIXES",
     "name_key",
@@ -604,7 +605,8 @@ def keyed_family(author: str) -> str:
 
 
 #: a firm's legal form closing its name ('Google LLC', 'Hugging Face, Inc.', 'DeepMind Technologies Ltd')
-LEGAL_FORM_RE = lazy(r",?\s+(?:Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp)\.?\s*$")
+LEGAL_FORMS = r"Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp"
+LEGAL_FORM_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\.?\s*$")
 _LEGAL_FORM_ENDS = frozenset("cCdPpH.")
 
 

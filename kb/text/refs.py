@@ -40,6 +40,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
+    LEGAL_FORMS,
     VIETNAMESE_FAMILIES,
     acronym_after_name,
     body_word_meant,
@@ -3320,9 +3321,9 @@ _BOOK_CLOSE_RE = lazy(r"(?:[.,]\s*|\s*\()(?:[A-Z][\w&\-]*:?\s+){0,3}[A-Z][\w&\-]
 _COLLECTIVES = frozenset("developers contributors team community maintainers authors".split())
 
 
-_COLLECTIVE_WORDS = (" developers", " contributors", " team", " community", " maintainers", " authors")
-_COLLECTIVE_HEAD_RE = lazy(r"([A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:developers|contributors|team|community"
-                          r"|maintainers|authors))(?:(\.)\s|(,)\s+|\s*(?=\())")
+_COLLECTIVE_WORDS = tuple(" " + word for word in sorted(_COLLECTIVES))
+_COLLECTIVE_HEAD_RE = lazy(r"([A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:" + "|".join(sorted(_COLLECTIVES))
+                          + r"))(?:(\.)\s|(,)\s+|\s*(?=\())")
 
 
 def _collective_split(body: str) -> _AuthorSplit | None:
@@ -3394,7 +3395,7 @@ _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)
 
 
 _LEGAL_KEYS = ("inc", "llc", "ltd", "llp", "plc", "gmbh", "corp")
-_LEGAL_WORD_RE = lazy(r",?\s+(?:Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp)\b\.?")
+_LEGAL_WORD_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\b\.?")
 
 
 # A place of publication after a title with no quotes, its comma read as the title's: a city ('IEA (International
