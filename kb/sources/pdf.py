@@ -870,14 +870,30 @@ _PDFIUM_ERRORS = {
        "object streams, or the objects it names missing)",
     1: "PDFium finds no document in it: its cross-reference data leads nowhere (a loop among its "
        "object streams, or the objects it names missing)",
-    2: "PDFium cannot open it",
     3: "PDFium finds no document in it: its cross-reference data or object streams are broken",
     6: "PDFium cannot read its pages",
 }
 
 
+#: FPDF_ERR_FILE: what PDFium reports for a path it cannot open, never for bytes in memory.
+_PDFIUM_STALE = 2
+_PDFIUM_PASSWORD = 4
+
+
+def _forget_pdfium_error() -> None:
+    """PDFium keeps its last error until another failure sets it, and some files fail without
+    setting it (a page tree of nothing but itself): the reason read after them was the file
+    before's ("incorrect password" after an encrypted PDF). Failing to open a path that does not
+    exist sets it to one a document in memory never reports, read back as "no reason"."""
+    import pypdfium2.raw as raw
+
+    raw.FPDF_LoadDocument(b"\0", None)
+
+
 def _pdfium_why(exc) -> str:
     code = getattr(exc, "err_code", None)
+    if code == _PDFIUM_STALE:
+        code = 0
     return _PDFIUM_ERRORS.get(code, f"PDFium cannot read it ({' '.join(str(exc).split()).rstrip('.')})")
 
 
@@ -984,10 +1000,13 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
                  reading: list) -> Extracted:
     import pypdfium2 as pdfium
 
+    _forget_pdfium_error()
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        # An encrypted PDF names its /Encrypt dictionary in its trailer, which no stream
+        # compresses: without one, a "password" is a stale error, not this file's.
+        if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD and b"/Encrypt" in data:
             raise PDFError(f"{source} is encrypted with a password; kb cannot read its text") from None
         raise PDFError(f"{source} is corrupt: {_pdfium_why(exc)}") from None
     try:

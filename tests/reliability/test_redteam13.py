@@ -184,6 +184,20 @@ def test_a_page_tree_holding_itself_gives_the_pages_it_can_and_says_the_one_lost
         pdf.extract_plan(make_looping_tree_pdf([], loop="only"), plan, source="loop.pdf")
 
 
+def test_a_pdfium_failure_that_sets_no_reason_is_not_given_the_file_befores():
+    """PDFium keeps its last error until a failure sets another, and a page tree of nothing
+    but itself fails without setting one: read after an encrypted PDF, it was 'encrypted with
+    a password' (CI ran the two in one worker, in that order)."""
+    with pytest.raises(PDFError, match="encrypted with a password"):
+        pdf.extract_plan(make_pdf(["Results", "We measured 21 kWh."], encrypt=True), "pdfium", source="first.pdf")
+    for plan in ("pdfium", "pypdf"):
+        with pytest.raises(PDFError) as err:
+            pdf.extract_plan(make_looping_tree_pdf([], loop="only"), plan, source="loop.pdf")
+        assert "is corrupt: " in str(err.value) and "password" not in str(err.value), str(err.value)
+    with pytest.raises(PDFError, match="encrypted with a password"):     # a real one still is
+        pdf.extract_plan(make_pdf(["Results"], encrypt=True), "pdfium", source="enc.pdf")
+
+
 def test_a_page_pdfium_cannot_load_that_pypdf_passes_over_is_pypdfs_text_not_a_scan():
     """A /Kids entry naming the font: PDFium counts it a page it cannot load, pypdf passes
     over it. The empty page counted as a page without text: 'no text layer, probably scanned'."""
