@@ -214,7 +214,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
                                      autocompletion=complete_tag),
        year: Optional[str] = typer.Option(None, "--year", callback=names_something, help="Only papers of this year (2019) or range (2018-2020)."),
        author: Optional[str] = typer.Option(None, "--author", callback=names_something, help="Only papers with an author whose name holds this."),
-       sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them)."),
+       sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them; added: when its text was, papers without text last)."),
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the papers (filtered by tag, year, author; sorted)."""
 

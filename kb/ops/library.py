@@ -1066,7 +1066,8 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
         out.sort(key=lambda p: p["citekey"].lower())
     elif sort == "added":
         position = {p["citekey"]: i for i, p in enumerate(out)}
-        out.sort(key=lambda p: (str(p["added"] or ""), position[p["citekey"]]))
+        # Papers never given text have no date: after those that have one, as year's do.
+        out.sort(key=lambda p: (p["added"] is None, str(p["added"] or ""), position[p["citekey"]]))
     return out
 
 

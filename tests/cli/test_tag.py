@@ -99,6 +99,14 @@ def test_ls_filters_and_sorts(lib):
         assert r.code == 2 and message in r.err and r.err.count("\n") == 1
 
 
+def test_ls_sorted_by_added_puts_papers_never_given_text_last(lib, tmp_path):
+    """Papers imported from BibTeX alone have no date added: they came first, before every
+    paper whose text was added."""
+    (tmp_path / "p.txt").write_text("The text of the book.\fIts second page.")
+    assert run_kb("text", "load", "abelson1985structure", tmp_path / "p.txt").code == 0
+    assert keys("--sort", "added") == ["abelson1985structure", "strubell2019energy", "luccioni2023power"]
+
+
 def test_completion_lists_citekeys_and_tags(lib):
     from kb.cli.library import complete_citekey, complete_tag
 
