@@ -168,8 +168,12 @@ def claims_list(ctx: typer.Context,
 
 
 def _figure(candidate: dict) -> str:
-    """A candidate's figure as a person reads it: "25 kWh per run"."""
-    figure = f"{candidate['number']} {candidate['unit'] or ''}".strip()
+    """A candidate's figure as a person reads it: "25 kWh per run"; a count as the page
+    prints it ("100 sheets", "100 times", where kb's unit is 'item' or none)."""
+    if candidate["unit"] in ("item", "dimensionless") and candidate.get("printed"):
+        figure = candidate["printed"]
+    else:
+        figure = f"{candidate['number']} {candidate['unit'] or ''}".strip()
     return f"{figure} per {candidate['per']}" if candidate.get("per") else figure
 
 

@@ -381,7 +381,10 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
                        "where c.citekey = candidates.citekey and c.page = candidates.page and "
                        "c.number = candidates.number)", [citekey])
     del paper
-    return list_candidates(kb, citekey=citekey, version=text.version)
+    # What the page prints for each, as the reviewer reads it ("100 sheets" where kb counts items).
+    printed = {(c.page, c.start): text.pages[c.page - 1][c.start:c.end] for c in candidates}
+    return [dict(r, printed=" ".join(printed.get((r["page"], r["start"]), "").split()) or None)
+            for r in list_candidates(kb, citekey=citekey, version=text.version)]
 
 
 def list_candidates(kb: KB, citekey: str | None = None, version: str | None = None,

@@ -165,6 +165,23 @@ def test_a_candidates_per_is_the_pages_and_promote_stores_it(kb_root, tmp_path):
     assert [(c["value"], c["per"]) for c in held] == [("25 kWh", "run"), ("5 kgCO2e", "flight")]
 
 
+def test_extract_shows_a_count_as_the_page_prints_it(kb_root, tmp_path):
+    """A count's unit is kb's 'item', and a ratio has none: the review table showed "100 item"
+    for "100 sheets" and "100 dimensionless" for "100 times", which no reader can match to the
+    sentence. It shows what the page prints; --json keeps kb's unit and adds the print."""
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "tiny.json"
+    source.write_text(json.dumps(["The computer is allowed 100 sheets of paper. It is two\nmachines and "
+                                  "100 times slower. It drew 25 kWh per run."]))
+    assert run_kb("text", "load", "luccioni2023power", source).code == 0
+    r = run_kb("claims", "extract", "luccioni2023power")
+    figures = [line.split()[2:4] for line in r.out.splitlines()[1:-1]]
+    assert figures == [["100", "sheets"], ["two", "machines"], ["100", "times"], ["25", "kWh"]], r.out
+    rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
+    assert [(c["unit"], c["printed"]) for c in rows] == [("item", "100 sheets"), ("item", "two machines"),
+                                                         ("dimensionless", "100 times"), ("kWh", "25 kWh per run")], rows
+
+
 def test_a_count_written_in_words_promotes_to_a_verified_claim(php):
     rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
     # "... for the ten tasks examined in our analysis" (page 6 of the real v3 text)
