@@ -23,6 +23,7 @@ from kb.quantities import units
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
+    PageText,
     claim_stands_sql,
     held_versions,
     load_text,
@@ -381,10 +382,7 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
                        "where c.citekey = candidates.citekey and c.page = candidates.page and "
                        "c.number = candidates.number)", [citekey])
     del paper
-    # What the page prints for each, as the reviewer reads it ("100 sheets" where kb counts items).
-    printed = {(c.page, c.start): text.pages[c.page - 1][c.start:c.end] for c in candidates}
-    return [dict(r, printed=" ".join(printed.get((r["page"], r["start"]), "").split()) or None)
-            for r in list_candidates(kb, citekey=citekey, version=text.version)]
+    return list_candidates(kb, citekey=citekey, version=text.version)
 
 
 def list_candidates(kb: KB, citekey: str | None = None, version: str | None = None,
@@ -397,9 +395,19 @@ def list_candidates(kb: KB, citekey: str | None = None, version: str | None = No
     if version:
         where.append("version = ?")
         params.append(version)
-    return [dict(r) for r in kb.db.query(
+    rows = [dict(r) for r in kb.db.query(
         f'select id, citekey, version, page, start, "end", number, value, unit, per, low, high, sentence, status '
         f"from candidates where {' and '.join(where)} order by citekey, version, page, start", params)]
+    # What the page prints for each, as the reviewer reads it ("100 sheets", where kb's unit
+    # is 'item'): each paper's text read once (the rows come paper by paper), None where kb no
+    # longer holds it.
+    text = None
+    for r in rows:
+        if text is None or (text.citekey, text.version) != (r["citekey"], r["version"]):
+            text = load_text(kb.conn, r["citekey"], r["version"]) or PageText(r["citekey"], r["version"], [], "")
+        page = text.pages[r["page"] - 1] if 0 < r["page"] <= len(text.pages) else ""
+        r["printed"] = " ".join(page[r["start"]:r["end"]].split()) or None
+    return rows
 
 
 def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str | None = None,

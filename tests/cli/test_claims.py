@@ -180,6 +180,8 @@ def test_extract_shows_a_count_as_the_page_prints_it(kb_root, tmp_path):
     rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
     assert [(c["unit"], c["printed"]) for c in rows] == [("item", "100 sheets"), ("item", "two machines"),
                                                          ("dimensionless", "100 times"), ("kWh", "25 kWh per run")], rows
+    listed = run_kb("claims", "--unreviewed")
+    assert [line.split()[4:6] for line in listed.out.splitlines()[1:]] == figures, listed.out
 
 
 def test_a_count_written_in_words_promotes_to_a_verified_claim(php):
