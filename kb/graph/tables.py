@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "28"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "29"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -85,6 +85,7 @@ READING = "28"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           read before names ('ITU-T L.1801 (2021).' itut), its year the edition's; a thesis's kind
 #                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers');
 #                           a program's one-word name before its version ('Keras (version 2.4).')
+#                       29: a bank's or a 'World' body's name keyed whole ('World Bank (2022).' worldbank, was bank)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -229,6 +229,12 @@ _LONG_ORGANISATION_WORDS = frozenset(["service"])
 _BODY_JOINS = frozenset(["and", "of", "for"])
 _COUNTRY_INITIALISM_RE = lazy(r"(?:U\.\s?S\.|U\.\s?K\.|US|UK)\s")
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
+# a bank's kind before 'Bank' closing its name, as no person's given name is ('World Bank', 'European Central Bank',
+# 'Asian Development Bank', 'European Investment Bank', 'Federal Reserve Bank', 'Protein Data Bank'; not 'Jonathan
+# Bank', a person); and the first word that opens only a body's name ('World Bank', 'World Vision')
+_BANK_KINDS = frozenset("world central development reserve investment savings commercial cooperative federal "
+                        "infrastructure data food gene blood export-import".split())
+_BODY_FIRST_WORDS = frozenset(["World"])
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
 _PHRASE_WORDS = frozenset("of for in on with at to the".split())
@@ -366,6 +372,8 @@ def is_organisation(name: str) -> bool:
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
+                                or words[0] in _BODY_FIRST_WORDS and words[1][0].isupper()
+                                or words[-1] == "Bank" and words[-2].lower() in _BANK_KINDS and words[-2][0].isupper()
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
                                 and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
                                 # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn
