@@ -15,7 +15,7 @@ import os
 import re
 import shlex
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -43,6 +43,7 @@ from kb.sources.bibtex import (
     append_owned,
     compare_reading,
     decode,
+    defused,
     file_paths,
     fit_model,
     keys_listed,
@@ -53,6 +54,7 @@ from kb.sources.bibtex import (
     screen_reading,
     screen_text,
     second_reading_text,
+    tex_hazard,
     wide_encoding,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
@@ -1199,6 +1201,19 @@ def _check_incoming(source: BibFile) -> None:
                                   hint=f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
 
 
+def _defused(entry, out: ImportResult, where: str):
+    """The entry, and whether its values were changed: a value holding a TeX command that runs a program, reads
+    or writes a file or remakes TeX (bibtex.TEX_HAZARDS: '\\input{/etc/passwd}', '\\write18{...}', '\\csname')
+    is written with it as text, as a network record's is, and said; the entry is then written in kb's style."""
+    hazards = [(name, found) for name, value in entry.fields.items() if (found := tex_hazard(value))]
+    if not hazards:
+        return entry, False
+    name, found = hazards[0]
+    out.warnings.append(f"{where}: {entry.key}'s {name} holds {found}, a TeX command that runs a program, reads or "
+                        "writes a file, or remakes TeX: written as text, never as a command")
+    return replace(entry, fields={k: defused(v) for k, v in entry.fields.items()}), True
+
+
 def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: ImportResult,
                 where: str) -> bool:
     """Append an imported entry as its file holds it (and the @strings it uses);
@@ -1333,6 +1348,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         guessed = {r[0] for r in db.execute("select citekey from papers where metadata_status = 'incomplete'")}
         for n, entry in enumerate(incoming, 1):
             where = f"{shown(path)}:{entry.line}"
+            entry, defuse = _defused(entry, out, where)
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
             if key is None and is_work(entry.entry_type) and finder.apart is not None:
@@ -1347,7 +1363,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         "a paper of its own")
             if key is not None and key in guessed and bibfile.owned(key):
                 _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
-                           None if normalise else source)
+                           None if normalise or defuse else source)
                 if out.renamed.get(key) != entry.key and citekeys.fold_key(entry.key) != citekeys.fold_key(key):
                     filed[entry.key] = key          # its key another paper's here: the guess keeps its own
                 aliases.add(entry.key)
@@ -1422,7 +1438,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                     f"of another paper here: a citation of it names that paper (biber skips the "
                                     "alias)")
             taken.add(citekeys.fold_key(key))
-            if normalise or not _copy_entry(bibfile, source, own, key, out, where):
+            if normalise or defuse or not _copy_entry(bibfile, source, own, key, out, where):
                 bibfile.append_raw(render_entry(key, entry.entry_type,
                                                 {k: v for k, v in entry.fields.items() if v}, fit=False), key)
             out.added.append(key)

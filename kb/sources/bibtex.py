@@ -1607,6 +1607,42 @@ _COMMAND_NAME = lazy(r"[A-Za-z]+")
 _CARETS = lazy(r"\^(?=\^)")
 
 
+#: TeX's commands that run a program, read or write a file, or remake what TeX reads: \write18 runs a shell
+#: (under --shell-escape), \input{/etc/passwd} prints a file, \csname makes any command of a name, \def and
+#: \catcode remake the rest. No work's text is one; a person's own macros (\ours, \SI) are not among them.
+TEX_HAZARDS = frozenset((
+    "input include InputIfFileExists IfFileExists endinput write immediate openin openout read readline closein "
+    "closeout csname endcsname def edef gdef xdef let futurelet catcode lccode uccode expandafter noexpand "
+    "newcommand renewcommand providecommand DeclareRobustCommand newenvironment renewenvironment makeatletter "
+    "scantokens everyeof special directlua latelua pdfshellescape usepackage RequirePackage documentclass "
+    "verbatiminput lstinputlisting includegraphics").split())
+#: a command's name after its backslash, a control symbol (an escaped backslash, '\\input', is none), or TeX's
+#: '^^' (its spelling of any character: '^^5cinput' is \input)
+_HAZARD_RE = lazy(r"\\(?:([A-Za-z@]+)|.)|\^\^")
+
+
+def tex_hazard(value: str) -> str | None:
+    """The first of TEX_HAZARDS `value` holds ('\\write18'), or '^^'; None where it holds none."""
+    if "\\" not in value and "^^" not in value:
+        return None
+    for m in _HAZARD_RE.finditer(value):
+        if m.group(0) == "^^":
+            return "^^"
+        if m.group(1) in TEX_HAZARDS:
+            return "\\" + m.group(1)
+    return None
+
+
+def defused(value: str) -> str:
+    """`value` with each of TEX_HAZARDS written as the text it is (\\textbackslash{} and its name: LaTeX prints
+    '\\input', runs nothing) and TeX's '^^' split ('^{}^'); anything else as written."""
+    def one(m: re.Match) -> str:
+        if m.group(0) == "^^":
+            return "^{}^"
+        return "\\textbackslash{}" + m.group(1) if m.group(1) in TEX_HAZARDS else m.group(0)
+    return _HAZARD_RE.sub(one, value)
+
+
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
     rank = {name: i for i, name in enumerate(FIELD_ORDER)}
     return sorted(fields.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
