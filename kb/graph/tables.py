@@ -86,6 +86,8 @@ READING = "29"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers');
 #                           a program's one-word name before its version ('Keras (version 2.4).')
 #                       29: a bank's or a 'World' body's name keyed whole ('World Bank (2022).' worldbank, was bank)
+#                           a legal instrument's title: its designation's sentence, the name after it ('Regulation (EU)
+#                           2024/1689 of ...', 'Executive Order 14110, Safe, ...', 'H.R. 3684 — ... Act.': no title)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

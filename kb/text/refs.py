@@ -3386,6 +3386,64 @@ def _title_before_body_again(title: str, body: str) -> str:
         if _body_named_again(body, pieces[k]):
             return ", ".join(pieces[:k])
     return title
+# a legal instrument opening its entry by its designation: the EU's regulations, directives and decisions by their
+# number ('Regulation (EU) 2024/1689', 'Directive 2012/27/EU', 'Commission Delegated Regulation (EU) 2023/2772'); a
+# US executive order, bill or public law ('Executive Order 14110', 'H.R. 3684', 'S. 2714', 'Pub. L. No. 117-58'),
+# a state's bill ('California Senate Bill 1047', 'SB 1047'), group 'us'
+_LEGAL_HEAD_RE = lazy(
+    r"^(?:(?:(?:Commission|Council)\s+(?:Delegated\s+|Implementing\s+)?)?(?:Regulation|Directive|Decision)\s+"
+    r"(?:\((?:EU|EC|EEC|Euratom)\)\s+)?(?:No\.?\s+)?\d{1,4}/\d{1,4}(?:/(?:EU|EC|EEC|Euratom))?"
+    r"|(?P<us>Executive\s+Order\s+(?:No\.?\s+)?\d{4,5}|(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s+\d{1,5}"
+    r"|Pub(?:lic|\.)\s+L(?:aw|\.)\s+(?:No\.?\s+)?\d{2,3}[-–]\d{1,4}"
+    r"|(?:[A-Z][a-z]+\s+)?(?:Senate|Assembly|House)\s+Bill\s+(?:No\.?\s+)?\d{1,5}|(?:SB|AB|HB)\s+\d{1,5}))(?![\w/])")
+# where an EU instrument's title ends: a sentence's end (not 'No.'), or a comma before its Official Journal, a
+# year, a web address or a series' letter and number ('OJ L 119', 'L 315')
+_LEGAL_EU_END_RE = lazy(r"(?<!\bNo)\.\s+(?=[A-Z\[(\d])|,\s+(?=OJ\b|O\.J\.|Official\s+Journal|(?:19|20)\d\d\b|https?://"
+                        r"|L\s+\d)|\.?\s*$")
+# what follows a US instrument's designation before its name: the date it was signed, a Congress and its years
+_LEGAL_DATE_RE = lazy(r"\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)")
+_LEGAL_SEP_RE = lazy(r"\s*(?:[,.:;]|\s[—–]|\s--?)\s+")
+_CONGRESS_RE = lazy(r"\d{1,3}(?:st|nd|rd|th)\s+Cong(?:ress|\.)?(?:,?\s*\(?(?:19|20)\d\d(?:[-–]\d{2,4})?\)?)?[.,]?\s*")
+# where a US instrument's name ends: its Federal Register, Statutes or Code citation, its Congress, a public law's
+# number, the year in brackets or after a comma, a sentence's end
+_LEGAL_US_END_RE = lazy(r",\s+\d+\s+(?:Fed\.\s?Reg\.|FR\b|Stat\.|U\.\s?S\.\s?C\.)|,\s+(?:Pub(?:lic|\.)\s+L|H\.\s?R\.\s\d|S\.\s\d)"
+                        r"|[,.]?\s+\d{1,3}(?:st|nd|rd|th)\s+Cong|\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?(?:19|20)\d\d\)"
+                        r"|,\s+(?:19|20)\d\d\b|\.\s+(?=[A-Z\[(])|\.?\s*$")
+# an Act named before its public law or its Statutes citation: 'Infrastructure Investment and Jobs Act, Pub. L. No.
+# 117-58, 135 Stat. 429 (2021).'
+_ACT_FIRST_RE = lazy(r"^([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|for|the|on|to|in|&))*\s+Act(?:\s+of\s+(?:19|20)\d\d)?)"
+                     r",\s+(?=Pub(?:lic|\.)\s+L(?:aw|\.)\s|\d+\s+(?:Stat\.|U\.\s?S\.\s?C\.)|H\.\s?R\.\s\d|S\.\s\d)")
+
+
+def _legal_title(text: str, legal: re.Match) -> str | None:
+    """The title of a legal instrument whose designation (`legal`, _LEGAL_HEAD_RE) opens `text`: an EU
+    instrument's is its designation and the words after it to the end of its sentence ('Regulation (EU) 2024/1689 of
+    the European Parliament and of the Council of 13 June 2024 laying down harmonised rules on artificial
+    intelligence ...'); a US instrument's, the name printed after its designation ('Executive Order 14110, Safe,
+    Secure, and Trustworthy Development and Use of Artificial Intelligence, 88 Fed. Reg. 75191': 'Safe, Secure, ...
+    Intelligence'; 'H.R. 3684 — Infrastructure Investment and Jobs Act.'), else its designation alone."""
+    if not legal.group("us"):
+        end = _LEGAL_EU_END_RE.search(text, legal.end())
+        return text[:end.start()].rstrip(" ,;:") if end else None
+    at = legal.end()
+    if date := _LEGAL_DATE_RE.match(text, at):
+        at = date.end()
+    if text[at:at + 4] == " on " or text[at:at + 5] == " for ":
+        end = _LEGAL_US_END_RE.search(text, at)         # 'Executive Order 14110 on the Safe, ...'
+        return text[:end.start()].rstrip(" ,;:") if end else None
+    sep = _LEGAL_SEP_RE.match(text, at)
+    if sep:
+        at = sep.end()
+        if congress := _CONGRESS_RE.match(text, at):
+            at = congress.end()
+        if text[at:at + 1].isupper() and not _LEGAL_HEAD_RE.match(text, at):
+            end = _LEGAL_US_END_RE.search(text, at)
+            name = text[at:end.start()].rstrip(" ,;:") if end else ""
+            if len(name.split()) >= 2:
+                return name
+    return legal.group(0)
+
+
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
@@ -3512,6 +3570,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         body = body[same.end():]
     # a standard by its number, its body the author, never a person's initial and name ('ITU-T L.1801 (2021).')
     standard = None if same or body[:1] not in "AIBDEN" else _STANDARD_HEAD_RE.match(body)
+    # a legal instrument by its designation, or an Act named before its public law: no author's name
+    legal = None if same or standard or not body[:1].isupper() else _LEGAL_HEAD_RE.match(body) \
+        or (_ACT_FIRST_RE.match(body) if " Act" in body[:_HEAD] else None)
+    if legal:
+        standard = legal
     split = None if same or standard else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
     if not same and not standard and body[:1].isupper() and "," in body[:40]:
@@ -3538,6 +3601,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.first_author = name_key(split.authors) or entry.first_author
         entry.year = split.year
         title = _extract_title(split.rest)
+        if title is None and (rest := split.rest.lstrip(" .,:"))[:1].isupper() and (legal := _LEGAL_HEAD_RE.match(rest)):
+            # a legal instrument after its issuer: 'European Parliament and Council (2024). Regulation (EU) 2024/1689 ...'
+            title = _legal_title(rest, legal)
         if title and split.kind == "year" and title[:1].isupper() and _a_place(title):
             # the place of publication after the year is no title: the title is before the year ('Intel. Title,
             # 2021. Santa Clara, CA: Intel Corporation.')
@@ -3598,6 +3664,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 title = None
     elif body[:1] in "\"“«":
         title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
+    elif legal:
+        title = _legal_title(body, legal) if "us" in legal.re.groupindex else legal.group(1)
     elif standard:
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'
@@ -3626,7 +3694,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # 'Google, Environmental Report 2020, https://...': the title after the author
                 after = parts[1] if len(parts) > 1 else ""
                 # (or a program's one-word name and its web address: 'OpenAI. ChatGPT. https://chat.openai.com.')
-                if body[len(first):len(first) + 1] in ",." \
+                if after[:1].isupper() and (legal := _LEGAL_HEAD_RE.match(after)):
+                    # a legal instrument after its issuer: 'European Parliament and Council. Regulation (EU) ...'
+                    title = _legal_title(after, legal)
+                elif body[len(first):len(first) + 1] in ",." \
                         and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)
                              or _NAMED_SUBTITLE_RE.match(after)) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
