@@ -220,7 +220,9 @@ _ARXIV_IN_TEXT_RES = [
     # DBLP's journal for arXiv: 'CoRR abs/2104.10350', 'CoRR, vol. abs/2104.10350', 'CoRR. 2021;abs/2104.10350'
     re.compile(rf"\bCoRR\b[^/\n]{{0,24}}?\babs/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?"),
 ]
-_DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+# (a SICI DOI's angle brackets, which hold '::', are of it: '10.1002/(SICI)1097-4571(199106)42:5<361::AID-ASI6>3.0.CO;2-#';
+# no other DOI's text holds one)
+_DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+(?:<[\w.]*::[\w.\-]+>[^\s\"<>]*)*)")
 # a DOI cut after its prefix's slash, or a short segment's ('v1/'), by a line break a person's copy turned into a
 # space ('https://doi.org/10.1145/ 3630106.3658542', '10.18653/v1/ P19-1355'): the rest, with a digit, follows
 _DOI_CUT_RE = lazy(r"\b(10\.\d{4,9}/(?:[A-Za-z]\w{0,3}/)?)\s+(?=\w[\w.\-]*\d)")

@@ -206,7 +206,7 @@ def author_tails(key: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------
 # URLs and years (identifiers: kb.text.ids)
 
-_URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+(?:<[\w.]*::[\w.\-]+>[^\s<>\"]*)*", re.I)    # (a SICI DOI's '<...::...>')
 # (a work's two years are its first: the original's and the reprint's, '(1950/2009)', '[1859]', or a range, '2019–2020';
 # where the year goes, after the names, from 1600 on: 'Maxwell, J. C. (1865).', 'Darwin, C. 1859.', 'Laplace, P. S., 1812.')
 _YEAR_TOKEN_RE = lazy(r"^[(\[]?((?:1[6-9]|20)\d\d)[a-z]?(?:[/–-](?:1[6-9]|20)?\d\d[a-z]?)?[)\]]?[.,:;)]*$")

@@ -3,6 +3,7 @@
 import pytest
 
 from kb.sources.citekey import base_key
+from kb.text.ids import find_doi_in_text
 from kb.text.names import author_key, to_bibtex_name
 from kb.text.refs import parse_entry
 
@@ -67,3 +68,18 @@ _EO = "Safe, Secure, and Trustworthy Development and Use of Artificial Intellige
 def test_legal_instrument_title(text, author, year, title):
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+# -- a SICI DOI's angle brackets are of it, in the DOI and in the link a reference prints ---------------------
+
+_SICI = "10.1002/(SICI)1097-4571(199106)42:5<361::AID-ASI6>3.0.CO;2-#"
+
+
+@pytest.mark.parametrize("tail", [f"https://doi.org/{_SICI}", f"doi:{_SICI}.", f"DOI {_SICI}"])
+def test_sici_doi_whole(tail):
+    entry = parse_entry("Kuhlthau, C. C. (1991). Inside the search process: Information seeking from the user's "
+                        f"perspective. Journal of the American Society for Information Science, 42(5), 361–371. {tail}")
+    assert entry.doi == _SICI.lower()
+    assert entry.url in (None, f"https://doi.org/{_SICI}")
+    # an HTML tag after a DOI is no part of it
+    assert find_doi_in_text('<a href="x">10.1000/xyz</a>') == "10.1000/xyz"
