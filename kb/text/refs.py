@@ -3396,6 +3396,7 @@ _LEGAL_HEAD_RE = lazy(
     r"|(?P<us>Executive\s+Order\s+(?:No\.?\s+)?\d{4,5}|(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s+\d{1,5}"
     r"|Pub(?:lic|\.)\s+L(?:aw|\.)\s+(?:No\.?\s+)?\d{2,3}[-–]\d{1,4}"
     r"|(?:[A-Z][a-z]+\s+)?(?:Senate|Assembly|House)\s+Bill\s+(?:No\.?\s+)?\d{1,5}|(?:SB|AB|HB)\s+\d{1,5}))(?![\w/])")
+_LEGAL_FIRST = frozenset("CRDEHSPAB")     # the first letters of _LEGAL_HEAD_RE's designations, a state's bill aside
 # where an EU instrument's title ends: a sentence's end (not 'No.'), or a comma before its Official Journal, a
 # year, a web address or a series' letter and number ('OJ L 119', 'L 315')
 _LEGAL_EU_END_RE = lazy(r"(?<!\bNo)\.\s+(?=[A-Z\[(\d])|,\s+(?=OJ\b|O\.J\.|Official\s+Journal|(?:19|20)\d\d\b|https?://"
@@ -3571,7 +3572,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # a standard by its number, its body the author, never a person's initial and name ('ITU-T L.1801 (2021).')
     standard = None if same or body[:1] not in "AIBDEN" else _STANDARD_HEAD_RE.match(body)
     # a legal instrument by its designation, or an Act named before its public law: no author's name
-    legal = None if same or standard or not body[:1].isupper() else _LEGAL_HEAD_RE.match(body) \
+    # (the cheap questions first: a designation's first letter, a state's bill, an Act's word)
+    legal = None if same or standard or not body[:1].isupper() else (
+        _LEGAL_HEAD_RE.match(body) if body[:1] in _LEGAL_FIRST or " Bill " in body[:40] else None) \
         or (_ACT_FIRST_RE.match(body) if " Act" in body[:_HEAD] else None)
     if legal:
         standard = legal
