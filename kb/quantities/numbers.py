@@ -1864,6 +1864,64 @@ def _count_column_before(header: str, paren: int) -> bool:
     return False
 
 
+#: A header's token: a unit in parentheses or brackets as one, else a run of non-spaces.
+_HEAD_TOKEN = lazy(r"\([^()]{1,40}\)|\[[^\[\]()]{1,40}\]|\S+")
+#: A column's name that gives figures of the unit named before it (a statistic of them, a per), no column of its own.
+_OF_UNIT_BEFORE = lazy(r"(?i)mean|std|sd|stdev|min|max|median|avg|average|total|sum|range|error|err|ci|sem|iqr|low|high"
+                       r"|lower|upper|per|each|hourly|daily|weekly|monthly|yearly|annual|annually")
+
+
+def header_columns(header: str, width: int) -> list[tuple[str, bool] | None] | None:
+    """The unit of each of a row's `width` cells' columns and whether the header prints it in brackets ("Hours" does
+    not), None for a column whose header names no unit, where `header` ends with the first row's label and names the
+    label's column first, then one column for each cell, each a capitalised word with the lower-case words and the unit
+    in brackets after it ("Model | Energy (kWh) | Runs BERT": [("kWh", True), None]); a column naming a statistic or a
+    per ("Std", "Daily") has the unit before it. None whenever kb cannot tell the columns apart: no unit in brackets, a
+    unit heading the header ("Energy (kWh) BERT GPT Total": a unit over every cell), the columns more or fewer than the
+    cells."""
+    if "(" not in header and "[" not in header:
+        return None
+    groups: list[list[str]] = []
+    tokens = [m.group() for m in _HEAD_TOKEN.finditer(header)]
+    first = next((i for i, t in enumerate(tokens) if t[0].isdigit()), len(tokens))
+    for token in tokens[:first - 1]:    # the last before the first figure: the first row's label
+        if token[0] in "([":
+            if not groups:
+                return None
+            groups[-1].append(token)
+        elif token[:1].isupper() or not groups:
+            groups.append([token])
+        else:
+            groups[-1].append(token)
+    if len(groups) != width + 1 or any(t[0] in "([" for t in groups[0]):
+        return None
+    out: list[tuple[str, bool] | None] = []
+    for group in groups[1:]:
+        word = group[0].strip(",;:")
+        paren = next((" ".join(t[1:-1].split()) for t in group if t[0] in "(["), None)
+        if paren is not None:
+            out.append((paren, True))
+        elif _OF_UNIT_BEFORE.fullmatch(word):
+            if not out or out[-1] is None:
+                return None
+            out.append(out[-1])
+        elif len(group) == 1 and _canonical(word) not in (None, "dimensionless") \
+                or _canonical(word.lower()) not in (None, "dimensionless"):
+            out.append((word, False))   # "Hours", "GPUs": a column named by its unit
+        else:
+            out.append(None)
+    return out if any(c is not None and c[1] for c in out) else None
+
+
+def _sentence_end(text: str) -> int:
+    """Where the last sentence of `text` starts: after its last '. ' or ': ' (a caption before a header), else 0."""
+    ends = [m.end() for m in _SENTENCE_STOP.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+_SENTENCE_STOP = lazy(r"[.:](?=\s)")
+
+
 def _label_unit(label: str) -> tuple[str, str] | None:
     """(unit as written, canonical unit) named by a table row label, if exactly one: a label naming two in parentheses
     is a header of columns run into the row ("Energy (MWh) Emissions (tCO2e) BERT 510 1,234 GPT 480 987"), none; nor
@@ -1985,7 +2043,11 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
             continue
         unit_text, canon = lu
         years = _YEAR_WORD.search(label) is not None
-        for tok in tokens[k:]:
+        # "Model Energy (kWh) Runs BERT 23 5": a header run into its row; 5 stands under "Runs", in no unit
+        columns = header_columns(label[_sentence_end(label):], width)
+        for j, tok in enumerate(tokens[k:]):
+            if columns is not None and (columns[j] is None or not columns[j][1]):
+                continue
             if years and _YEARS.fullmatch(tok.group(0)):
                 continue    # "Year Energy (MWh) 2019 510 2020 480": each row's year, no figure in MWh
             found = _cell_number(page, tok, covered)

@@ -215,6 +215,7 @@ from kb.quantities.numbers import (
     adds_up,
     each_doing,
     extract_candidates,
+    header_columns,
     header_per,
     row_per,
     share_of,
@@ -1578,7 +1579,10 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
         return not named
     if _year_label(plain, number):
         return True             # "Year Energy (MWh) 2019 510": 2019 is the row's year, in no unit
-    header = _header_units(plain, number) if _maybe_cell(plain, number) else []
+    cell = _maybe_cell(plain, number)
+    if cell and _cell_column(plain, number) == (True, None):
+        return True             # "Model Energy (kWh) Runs / BERT 23 5": 5 under "Runs", in no unit
+    header = _header_units(plain, number) if cell else []
     if header:                  # a table's cell: its column's unit, never another column's named before it
         return not any(_same_unit(unit, mine) for unit in header)
     for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
@@ -1858,6 +1862,11 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
                                                                      number.start) else None
     if label is not None:       # (never "Year ... (tCO2e) 2019 1,234": a header's last unit before rows led by years)
         return [label]
+    known, column = _cell_column(plain, number)
+    if known and column is None:
+        return []               # "Model Energy (kWh) Runs / BERT 23 5": 5 is the runs', in no unit
+    if known and not column[1]:     # "Model Energy (kWh) Hours Seeds / BERT 23 5 3": 5 is hours, never kWh
+        return [column[0] if _reads_as_unit(column[0]) else column[0].lower()]
     at = max(0, number.start - _HEADER_REACH)      # where `head` starts in the quote
     head = plain[at:number.start]
     inside = bytearray(len(head))
@@ -1949,6 +1958,25 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     # "Energy (kWh) ... per day 36 30": each cell of the row is the header's unit per day, never a total
     return [u if _amount(u) is not None else f"{u} per {den}" if den[:1].isdigit() else f"{u}/{den}" for u in units
             if _amount(u) is not None or _reads_as_unit(f"{u}/{den.split()[-1]}", nouns=True)]
+
+
+def _cell_column(plain: str, number: _Number) -> tuple[bool, tuple[str, bool] | None]:
+    """Whether kb tells the column of the table's cell `number` from its header, and that column's unit and whether
+    the header prints it in brackets (`header_columns`): None under a column the header names with no unit beside one
+    it names a unit for ("Model Energy (kWh) Runs / BERT 23 5": 5 under "Runs"), ("Hours", False) under "Hours"; the
+    first row's cells as many as this one's. (False, None) whenever kb cannot tell the columns apart."""
+    index, count, row_start = _row_place(plain, number)
+    reach = max(0, row_start - _HEADER_REACH)
+    parens = list(_HEADER_PAREN.finditer(plain, reach, row_start))
+    if not parens:
+        return False, None
+    first = _ROW_FIGURE.search(plain, parens[-1].end(), number.end)
+    if first is None or _row_place(plain, _Number(first.group(), first.start(), first.end(), Decimal(0),
+                                                  Decimal(0)))[1] != count:
+        return False, None      # the first row's cells no more nor fewer than this one's
+    ends = [m.end() for m in _SENTENCE_END.finditer(plain, reach, parens[0].start())]
+    columns = header_columns(plain[ends[-1] if ends else reach:first.start()], count)
+    return (False, None) if columns is None else (True, columns[index])
 
 
 #: A column a header names as a per under a unit named before it: "Per day" of "Energy (kWh) Total Per day".
