@@ -2769,6 +2769,8 @@ _PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?|\b(
 #: A word after a per's noun that leaves the noun the head of its phrase ("each image took", "per image, on average",
 #: "a day of training"): a word of the sentence, a verb's form, an adverb; any other word makes the noun its modifier
 #: ("an image generation model", "a query cache", "each GPU cluster"), which says no per.
+#: A possessive's ending after a noun: "'s" of "phone's", "’" of "phones’ batteries".
+_POSSESSIVE = lazy(r"['’]s(?![\w'’])|(?<=[sS])['’](?![\w'’])")
 _HEAD_FOLLOWS = lazy(r"(?i)(?:[ ]*(?:$|[^\w \-])|[ ]+(?:\d|(?:in|on|of|for|at|with|from|by|during|across|over|to|into"
                      r"|than|as|via|under|and|or|but|while|whereas|which|that|who|when|where|if|is|was|were|are|be|been"
                      r"|being|has|had|have|can|could|would|will|may|might|should|must|does|did|do|took|take|ran|run"
@@ -2780,8 +2782,9 @@ _HEAD_FOLLOWS = lazy(r"(?i)(?:[ ]*(?:$|[^\w \-])|[ ]+(?:\d|(?:in|on|of|for|at|wi
 
 def _heads_phrase(plain: str, end: int) -> bool:
     """Whether the noun ending at `end` heads its phrase (`_HEAD_FOLLOWS`), rather than naming what a noun after it
-    is of ("image" of "an image generation model")."""
-    return _HEAD_FOLLOWS.match(plain, end) is not None
+    is of ("image" of "an image generation model"), nor whose it is ("phone" of "a phone's battery", "phones" of "the
+    phones' batteries": a possessive names an owner, no per)."""
+    return _HEAD_FOLLOWS.match(plain, end) is not None and _POSSESSIVE.match(plain, end) is None
 
 
 def _per_said(plain: str, per: str) -> bool:
