@@ -459,6 +459,11 @@ _FOLD_RISE = lazy(r"(?i)[ ]+(?:increases?|rises?|growth|jumps?|gains?)(?![\w-])"
 _RISE_THEN_FOLD = lazy(r"(?i)(?<![\w-])(?:increas(?:ed|es|e|ing)|rose|rises?|rising|gr[eo]w(?:s|n|ing)?|jump(?:ed|s)?"
                        r"|climb(?:ed|s)?)[ ]+(?:by[ ]+)?(?:(?:about|around|nearly|almost|roughly|some)[ ]+)?$")
 #: A fold in digits after its number: "3-fold", "3x", "3×".
+#: A factor's comparison after its number: " times as much" of "1.5 times as much", "x as many" of "3x as many".
+_TIMES_AS_MUCH = lazy(r"(?i)[ ]?(?:times|[x×])[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)\b")
+#: A factor said as "N times more" (or larger, higher, ...): N times as much to some readers, N more to others.
+_TIMES_MORE = lazy(r"(?i)(?<![\w.,])(?P<n>\d+(?:\.\d+)?|two|three|four|five|ten)[ ]?(?:times|[x×])[ ]+"
+                   r"(?:more|larger|higher|greater|bigger|longer|faster)\b")
 _DIGIT_FOLD = lazy(r"(?i)[ ]?(?:-[ ]?fold\b|fold\b|[x×](?![\w-]))")
 #: "halved": a quantity fell by a half.
 _HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
@@ -620,6 +625,13 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         fold = _DIGIT_FOLD.match(t, n.end) if n.unit is None and n.change is None and n.value > 1 else None
         if fold is not None and _fold_rises(t, n.start, fold.end()):
             out.append(_Number(f"{n.value - 1:f}", n.start, fold.end(), n.value - 1, n.half, unit="", share=True,
+                               change="rise"))
+    # "1.5 times as much", "three times as many": a rise by 50 %, 200 % ("N times more" is no such rise: English reads
+    # it as N times as much or as N more, and kb takes neither; `_TIMES_MORE`)
+    for n in list(out) if not whole else ():
+        much = _TIMES_AS_MUCH.match(t, n.end) if n.unit is None and n.change is None and n.value > 1 else None
+        if much is not None:
+            out.append(_Number(f"{n.value - 1:f}", n.start, much.end(), n.value - 1, n.half, unit="", share=True,
                                change="rise"))
     # "halved": a fall by a half ("-50%", its size "50%") and a factor of one half ("0.5x")
     for m in _HALVED.finditer(t):
@@ -2944,6 +2956,9 @@ def _factor_value(value: str, wanted: list[_Number]) -> bool:
     return bool(_FACTOR_UNIT.fullmatch(_unit_text(value, wanted).strip()))
 
 
+_TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+#: A change written as a signed percentage: "+50%", "-33 %".
+_SIGNED_PERCENT = lazy(r"[+\-−]\s*\d[\d.,]*\s*(?:%|percent|per cent)")
 _BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
 _TOKEN = lazy(r"[ ]*\S+")
 
@@ -3182,6 +3197,13 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         as_rate = _value_in_quote(_BARE_FLOPS.sub("FLOP/s", value), quote, per, bound)
         if as_rate.ok:
             return as_rate
+    if not found.ok and not found.problem and _SIGNED_PERCENT.fullmatch(value.strip()) and _TIMES_MORE.search(quote):
+        more = _TIMES_MORE.search(quote)
+        n = more.group("n").lower()
+        factor = Decimal(_TIMES_WORDS[n]) if n in _TIMES_WORDS else Decimal(n.replace(",", ""))
+        found.problem = (f"the value {value!r} is a change, but {' '.join(more.group(0).split())!r} is ×{factor:f} to "
+                         f"some readers and ×{factor + 1:f} to others, so kb verifies neither change: claim the factor "
+                         f"'{factor:f}x', or quote words that give the change ('{factor:f} times as much', 'N% more')")
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[bound_of(value)[1]:].strip()
         if _value_in_quote(figure, quote, per, None).ok:

@@ -195,7 +195,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: generation model", "a day-long run"); "twenty three", "one and a half" are one number; "and by 100%" after a rise
 #: is a rise; "0.76" of a level "76%" holds.
 #: 31: a table's cell under a column its header names with no unit is no figure in the unit ("5 kWh" of "Model Energy
-#: (kWh) Runs / BERT 23 5" was verified); a possessive is no per ("0.012 kWh" per phone of "a phone's battery" was verified).
+#: (kWh) Runs / BERT 23 5" was verified); a possessive is no per ("0.012 kWh" per phone of "a phone's battery" was verified);
+#: "1.5 times as much" is a rise of 50% ("+50%" was refused); "N times more" stays no change, now saying why.
 CLAIM_READING = "31"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
