@@ -3197,6 +3197,10 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         as_rate = _value_in_quote(_BARE_FLOPS.sub("FLOP/s", value), quote, per, bound)
         if as_rate.ok:
             return as_rate
+    if not found.ok and not found.problem and not found.rate and not per and len(found.missing) == 1:
+        shifted = _shift_rounded(value, quote)
+        if shifted:
+            found.problem = shifted
     if not found.ok and not found.problem and _SIGNED_PERCENT.fullmatch(value.strip()) and _TIMES_MORE.search(quote):
         more = _TIMES_MORE.search(quote)
         n = more.group("n").lower()
@@ -3210,6 +3214,37 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
             found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
                              f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
     return found
+
+
+def _shift_rounded(value: str, quote: str) -> str | None:
+    """Why `value`, a figure the quote prints in a unit a power of ten away rounded to fewer digits ("13.8 MWh" of
+    "13,812 kWh"), is refused: such a figure is written with every digit the quote gives ("13.812 MWh"), since kb
+    cannot tell a writer's rounding from a wrong digit there; None when it is no such figure."""
+    try:
+        mine = Interval.from_written(value)
+    except KBError:
+        return None
+    half_mine = (mine.hi - mine.lo) / 2
+    if not mine.nominal or not half_mine or not mine.unit_text:
+        return None
+    for c in extract_candidates([_plain(quote)]):
+        if c.kind not in ("quantity", "table") or c.unit == "dimensionless" or "-" in c.number or c.per \
+                or c.rate_unit != c.unit:
+            continue            # a range, a rate (its per's words are the claim's to give)
+        try:
+            printed = Interval.from_written(c.written)
+            conv = printed.to(mine.unit)
+        except KBError:
+            continue
+        if printed.unit == mine.unit or not _decimal_shift(printed, conv) or conv.nominal == mine.nominal:
+            continue
+        if abs(conv.nominal - mine.nominal) <= half_mine * (1 + 1e-9):
+            exact = f"{conv.nominal:.12g} {mine.unit_text}"
+            shown = " ".join(quote[c.start:c.end].split())
+            return (f"the value {value!r} rounds its quote's {shown!r}, which is {exact!r}: a figure moved to another "
+                    f"prefix keeps every digit the quote gives, since kb cannot tell a writer's rounding from a wrong "
+                    f"digit there; write {exact!r}, or {shown!r}")
+    return None
 
 
 def bound_note(value: str, quote: str) -> str | None:
