@@ -851,7 +851,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 cite = c[:2] + (paged.group(1).replace(" ", ""),) + c[3:]
         attribution = None
         what, page = None, None
-        pending = None
+        pending = several = None
         closed = _CLOSED_CITE.search(body[-1]) if cite is None else None
         if closed is not None:
             # the sentence's full stop after the citation: "> ... costs [3, p. 1].", "> ... (Doe et al., 2019, p. 1)."
@@ -907,6 +907,15 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 if c is not None and not c[3].strip(" -—–") or _dash_cite(nxt) is not None:
                     cite, i = c if c is not None and not c[3].strip(" -—–") else _dash_cite(nxt), at + 1
                     break
+                paren = nxt.rstrip(".").rstrip() if nxt[:1] == "(" else ""
+                if paren[-1:] == ")" and ";" in paren and _several_cited(paren[1:-1]):
+                    # "(Doe 2022; Roe et al. 2019)", "(Doe 3; Roe 5)" alone after it: a quote has one source, which the
+                    # note does not say (never the first's, nor the sentence's before it, nor a passage citing none)
+                    several, i = paren[1:-1], at + 1
+                    break
+                if paren[-1:] == ")" and pending is None and _is_work(paren[1:-1]):
+                    attribution, i = paren[1:-1], at + 1    # "(Doe et al. 2022)": its year no page, as at its end
+                    break
                 mla = _AUTHOR_PAGE.fullmatch(nxt.rstrip(".").rstrip()) if nxt[:1] == "(" and pending is None else None
                 if mla is not None:
                     # MLA's author and page on the line after it, "(Doe et al. 3)": read as on its last line, once
@@ -921,6 +930,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                         # Hypothesis' export: "— Title, Author" over the work's address and the quote's place
                         attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
                     break
+        if several is not None:
+            note.problems.append((block_start + 1, _several_works_problem(block_start + 1, several)))
+            continue
         if cite is None and attribution is None and what is None and page is None and linked_page is not None:
             page = linked_page
         elif cite is None and attribution is None and what is None and page is None and titled is not None \
@@ -1377,6 +1389,24 @@ def _several_works(attribution: str) -> bool:
     """Whether an attribution names two works or more, each an author-year citation: "Doe 2022; Roe et al. 2019"."""
     parts = attribution.strip().rstrip(".").split(";") if ";" in attribution else []
     return len(parts) > 1 and all(_is_work(p.strip()) for p in parts)
+
+
+def _several_cited(inner: str) -> bool:
+    """Whether what round brackets hold alone on a line cites two works or more, each by its authors and year, or by
+    authors a reader tells for names and a page (MLA's "Doe 3; Roe et al. 5", never "Table 3; Fig. 2")."""
+    if _several_works(inner):
+        return True
+    parts = [p.strip() for p in inner.split(";")]
+    for part in parts:
+        if _is_work(part):
+            continue
+        mla = _AUTHOR_PAGE.fullmatch(f"({part})")
+        if mla is None or mla.group(0).startswith(("(qtd", "(quoted")):
+            return False
+        who = mla.group("who")
+        if not (_AUTHORS_SAID.search(who) or one_author_page(who)):
+            return False
+    return len(parts) > 1
 
 
 def _several_works_problem(line: int, attribution: str, what: str = "blockquote") -> str:
