@@ -2254,6 +2254,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         text = text.replace("``", " “").replace("''", " ”")
     breaks = _all(text, "\n\n")
     cites = _cite_tokens(text)
+    marks: dict[str, list[int]] = {}        # each footnote's marks in the text, read once if a footnote needs them
     taken = sorted((q.offset, q.offset + len(q.quote) + 4) for q in note.quotes if q.kind == "inline")
     pos, n = 0, len(text)
     pairs: list[tuple[int, int]] = []
@@ -2415,6 +2416,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             if cite is None and footnote and named is not None and named[0] == "author-page":
                 # ... of authors the note's list holds no work of: the work of theirs the knowledge base holds
                 cite = ("author-year",) + named[1:]
+            if cite is None and footnote and named is None:
+                # ... or by its authors' pronoun, '[^1]: They write that "..." (p. 3).': the work its mark's sentence
+                # cites, that one alone
+                cite = _marked_work(text, cites, lines.starts[lines.line(start) - 1], start, close, numbers, note,
+                                    marks)
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:
@@ -2972,11 +2978,67 @@ def _quotes_with_citation(body: str, start: int) -> bool:
         if cited is not None and len(between.split()) <= 12 and not _STOP_THEN.search(between) \
                 and _SAID.search(between):
             return True     # (in the clause of its citation: an entry's '(2022). Reported in "..."' is no saying)
+        if _pronoun_quote(body, start, m.start(), m.end() - len(m.group(2) or "") - 1) is not None:
+            return True     # ... or by its authors' pronoun, its page after it: 'They write that "..." (p. 3).'
         named = _NAMED_BEFORE.search(before) or _ACCORDING_TO.search(before)
         if named is not None and _cited_who(named).split()[0].lower() not in _NO_NAMES \
                 and not _YEAR.search(body, start, m.start()):
             return True     # ... or by its authors' names alone: 'Doe et al. write that "..." (p. 3).'
     return False
+
+
+# a footnote's whole text a quote its authors' pronoun says, and its page: '[^1]: They write that "..." (p. 3).', 'As
+# the authors put it, "..." (p. 3)', 'In their words: "...," p. 3.'
+_PRONOUN_LEAD = lazy(r"[ \t]*(?:(?:(?i:as|here|there|elsewhere|later|also)[ \t,]+)?(?i:they|the[ \t]+authors?"
+                     r"|these[ \t]+authors|its[ \t]+authors?|he|she)[ \t]+(?:also[ \t]+)?(?:[a-z]+ly[ \t]+)?" + _SAYING
+                     + r"(?:[ \t]+that)?(?:[ \t]+[a-z][\w'’-]*){0,8}|(?i:in[ \t]+their[ \t]+words|in[ \t]+the[ \t]+authors['’]"
+                     r"[ \t]+words))[ \t]*[,:]?[ \t]*")
+_FOOTNOTE_MARK = lazy(r"\[\^([^\]\s]{1,40})\]")
+_PRONOUN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
+                     r"|(?:pp?\.|pages?)[ \t]*(?P<at>\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?))[ \t]*\.?[ \t]*(?=\n|$)")
+
+
+def _pronoun_quote(text: str, lo: int, start: int, close: int) -> str | None:
+    """The page of the quote between `start` and `close` (its marks) that a footnote's whole text from `lo` is, said by
+    its authors' pronoun, its page after it: '[^1]: They write that "..." (p. 3).' (`_PRONOUN_LEAD`), else None."""
+    if not _PRONOUN_LEAD.fullmatch(text, lo, start):
+        return None
+    page = _PRONOUN_PAGE.match(text, close + 1)
+    return (page.group("page") or page.group("at")).replace(" ", "") if page is not None else None
+
+
+def _marked_work(text: str, cites: list[int], line_start: int, start: int, close: int, numbers: set[str],
+                 note: Note, marks: dict[str, list[int]]) -> tuple | None:
+    """The citation of a quote a footnote's whole text is, said by its authors' pronoun ('[^1]: They write that "..."
+    (p. 3).'): the one work the sentence its one mark ends cites, at the footnote's page; else None (no mark, several
+    marks, no work or several works there, or a page of its own another)."""
+    label = _FOOTNOTE_DEF.match(text[line_start:start])
+    page = _pronoun_quote(text, line_start + label.end(), start, close) if label is not None else None
+    if page is None:
+        return None
+    if not marks:
+        marks[""] = []
+        for m in _FOOTNOTE_MARK.finditer(text):
+            if not (text[m.end():m.end() + 1] == ":" and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()):
+                marks.setdefault(m.group(1), []).append(m.start())      # (its definition, "[^1]:", is no mark)
+    if len(marks.get(label.group(1), ())) != 1:
+        return None
+    at = marks[label.group(1)][0]
+    lo = text.rfind("\n\n", 0, at) + 1
+    for end in _SENTENCE_END.finditer(text, lo, at):
+        lo = end.end() - 1
+    para_end = text.find("\n\n", at)
+    found = [w for w in (_listed(f[2], numbers, note) for f in _cites_in(text, cites, lo, at, False,
+                                                                          para_end if para_end >= 0 else len(text)))
+             if w is not None]
+    if len(found) != 1 or (found[0][0] != "cite" and len(found[0]) > 3 and found[0][3]) \
+            or (found[0][0] == "cite" and (found[0][1][0] == "number" and found[0][1][1].startswith("^")
+                                           or len(found[0][1]) > 4 and found[0][1][4])):
+        return None
+    own = found[0][1][2] if found[0][0] == "cite" else found[0][2]
+    if own is not None and own.replace("–", "-") != page.replace("–", "-"):
+        return None
+    return _at_page(found[0], page)
 
 
 # a footnote of a work's authors (and its year), a passage of it quoted where a short form has its title, and its
