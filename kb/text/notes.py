@@ -1694,7 +1694,8 @@ _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", 
 # "(see Strubell et al., 2019: 3)", ACM's "[Futoma et al. 2017]", "(vgl. Müller 2019, S. 7)",
 # "(van der Berg et al. [2019])"; and a narrative one: "Futoma et al. (2017)".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_PARTICLE = r"(?:(?:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
+# (a word of its own: the end of the word before the names is none, "while Doe" is Doe's, never "le Doe")
+_PARTICLE = r"(?<![\w'’-])(?:(?:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
 _SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
 # "et al." as other languages write it: German's "u. a.", French's "et coll.", Spanish's "y otros", "y cols.",
 # Portuguese's "e outros", "e col.", Latin's "et alii"; English prose's "and colleagues", "and co-authors"
