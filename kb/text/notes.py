@@ -1822,7 +1822,7 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 _SENTENCE_OPENERS = frozenset("""as thus so see since when while whereas where unlike like following after before
 according although though because but and yet then hence here indeed however also only even both recently earlier
 later previously similarly likewise notably moreover furthermore therefore accordingly specifically if once unless
-until in for from with by on at to of per cf""".split())
+until in for from with by on at to of per cf alongside beside besides despite against beyond via contra""".split())
 
 
 def _without_opener(who: str) -> str:
@@ -1831,7 +1831,9 @@ def _without_opener(who: str) -> str:
     ("In Europe, Doe et al.", "Recently, Doe and Roe", "In the United States, Doe et al." -> the names after it)."""
     first, _, rest = who.partition(" ")
     placed = False
-    if rest[:1].isupper() and first.lower().removesuffix(".") in _SENTENCE_OPENERS:     # ("Cf. Doe")
+    if (rest[:1].isupper() or _OPENS_WITH_PARTICLE.match(rest) and rest.lstrip("dl'’ ")[:1].isalpha()
+            and any(w[:1].isupper() for w in rest.split()[:3])) \
+            and first.lower().removesuffix(".") in _SENTENCE_OPENERS:     # ("Cf. Doe", "As van der Berg")
         placed, who = first.lower() in _PLACE_OPENERS, rest
     lead, comma, names = who.partition(",")
     names = names.strip()
