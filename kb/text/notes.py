@@ -1923,8 +1923,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     if after:
         # (the whole of what opens there: '(Doe, [1950] 2020)', not its first year's '(Doe, [1950]')
         start, _end, what = min(found, key=lambda f: (f[0], -f[1]))
-        if _SENTENCE_END.search(text, lo, start) or _OPENS_WITH_CITATION.search(text, lo, start + 2):
-            return None         # the citation is the next sentence's
+        if _SENTENCE_END.search(text, lo, start + 1) or _OPENS_WITH_CITATION.search(text, lo, start + 2):
+            return None         # the citation is the next sentence's (its first word too: '(p. 1). Later, Doe')
     else:
         start, end, what = max(found, key=lambda f: f[1])
         if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):

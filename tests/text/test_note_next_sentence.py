@@ -1,0 +1,23 @@
+"""A citation opening the sentence after a quote, its first word a name or a word before the names, is that
+sentence's, never the quote's: the quote is the work its own sentence cites, else not checked. (Sentences of
+Strubell et al. 2019, page 1, and Dodge et al. 2022, page 3.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_S = "Energy use of training is substantial and growing quickly"
+_D = "Major technology companies have also been increasingly committed to reducing their emissions"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Strubell et al. (2019) measured training costs.", "Dodge et al. (2022) turned to the cloud:"),
+    ("We measured training costs.", "Later, Dodge et al. (2022) turned to the cloud, noting that"),
+    ("Training costs grow.", "Dodge and Prewitt (2022) turned to the cloud:"),
+])
+def test_a_citation_opening_the_next_sentence_is_not_the_quotes(before: str, after: str) -> None:
+    note = parse_note(f'{before} "{_S}" (p. 1). {after} "{_D}" (p. 3).\n')
+    assert [(q.quote, q.page) for q in note.quotes] == [(_D, "3")]
+    assert note.quotes[0].attribution.startswith("Dodge") and [u[1] for u in note.unchecked] == [_S]
