@@ -1929,6 +1929,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         start, end, what = max(found, key=lambda f: f[1])
         if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):
             return None
+        if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start) for f in found):
+            return None         # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
         if what is None:
@@ -1936,6 +1938,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     if at is not None:
         at.append(start)
     return what
+
+
+#: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '
+_JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
 
 
 #: How far back "ibid." looks for the citation it repeats, and through how many ibids.

@@ -21,3 +21,14 @@ def test_a_citation_opening_the_next_sentence_is_not_the_quotes(before: str, aft
     note = parse_note(f'{before} "{_S}" (p. 1). {after} "{_D}" (p. 3).\n')
     assert [(q.quote, q.page) for q in note.quotes] == [(_D, "3")]
     assert note.quotes[0].attribution.startswith("Dodge") and [u[1] for u in note.unchecked] == [_S]
+
+
+@pytest.mark.parametrize("lead", [
+    "Both Strubell et al. (2019) and Dodge et al. (2022) discuss it:",
+    "Strubell et al. (2019), Dodge et al. (2022) note that",
+    "@strubell2019 and @dodge2022 note that",
+])
+def test_works_named_together_saying_a_quote_leave_it_unchecked(lead: str) -> None:
+    note = parse_note(f'{lead} "{_D}" (p. 3). Strubell et al. (2019), by contrast, write that "{_S}" (p. 1).\n')
+    assert [(q.quote, q.attribution, q.page) for q in note.quotes] == [(_S, "Strubell et al. 2019.", "1")]
+    assert [u[1] for u in note.unchecked] == [_D]
