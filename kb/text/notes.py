@@ -1925,6 +1925,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         start, _end, what = min(found, key=lambda f: (f[0], -f[1]))
         if _SENTENCE_END.search(text, lo, start + 1) or _OPENS_WITH_CITATION.search(text, lo, start + 2):
             return None         # the citation is the next sentence's (its first word too: '(p. 1). Later, Doe')
+        if _ENDS_SENTENCE.search(text, lo, start) and _SUBJECT_AFTER.match(text, _end, para_end):
+            return None         # ... its subject, in brackets: '"..." (p. 1). [@doe2022] turned to', '[3] found'
     else:
         start, end, what = max(found, key=lambda f: f[1])
         if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):
@@ -1938,6 +1940,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     if at is not None:
         at.append(start)
     return what
+
+
+#: The words of a sentence after a citation opening it: ' turned to', ' also found' (never a page: ' pp. 3', ' at 5')
+_SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*\d)")
 
 
 #: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '

@@ -32,3 +32,12 @@ def test_works_named_together_saying_a_quote_leave_it_unchecked(lead: str) -> No
     note = parse_note(f'{lead} "{_D}" (p. 3). Strubell et al. (2019), by contrast, write that "{_S}" (p. 1).\n')
     assert [(q.quote, q.attribution, q.page) for q in note.quotes] == [(_S, "Strubell et al. 2019.", "1")]
     assert [u[1] for u in note.unchecked] == [_D]
+
+
+@pytest.mark.parametrize("subject", ["[@dodge2022] turned to the cloud", "[3] also measured the cloud",
+                                     "[@dodge2022; @roe2020] looked further"])
+def test_a_bracketed_citation_opening_the_next_sentence_is_its_subject(subject: str) -> None:
+    note = parse_note(f'We measured costs. "{_S}" (p. 1). {subject}.\n\n"{_S}" [@strubell2019, p. 1].\n\n'
+                      "[3] J. Dodge et al., \"Measuring the carbon intensity of AI in cloud instances,\" FAccT, 2022.\n")
+    assert [(q.quote, q.citekey, q.page) for q in note.quotes] == [(_S, "strubell2019", "1")]
+    assert [u[1] for u in note.unchecked] == [_S]
