@@ -2164,7 +2164,8 @@ _CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$
 # what a blockquote's last line ends with in round brackets
 _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
-_PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+# (LaTeX's tie, a space no line breaks at, too: "(p.~5)")
+_PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 
 
 #: What splits a quote in two, as the writer's words between its halves: ', Doe et al. (2019) write, ',
@@ -2212,7 +2213,7 @@ _NO_NAMES = frozenset("the this these those that they he she we it its our their
 
 
 # ... or MLA's page alone: 'Doe et al. state that "..." (3).', which names the one work of theirs the note lists
-_PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING
+_PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)[\s~]*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING
                         + r")\s*\)")
 
 

@@ -1,0 +1,20 @@
+"""A page after a quote written with LaTeX's tie, "(p.~3)", is the quote's page, as "(p. 3)" is. (A sentence of
+Dodge et al. 2022, page 3.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "Major technology companies have also been increasingly committed to reducing their emissions"
+
+
+@pytest.mark.parametrize("lead, cited", [
+    ("\\citeauthor{dodge2022} write that", "dodge2022"),
+    ("Dodge et al. (2022) write that", "Dodge et al. 2022."),
+    ("@dodge2022 observe that", "dodge2022"),
+])
+def test_a_page_after_a_quote_with_latexs_tie(lead: str, cited: str) -> None:
+    [q] = parse_note(f"{lead} ``{_Q}'' (p.~3).\n").quotes
+    assert (q.citekey or q.attribution, q.page) == (cited, "3")
