@@ -1711,8 +1711,9 @@ _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\
          r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?)"
          # ... or a place that is no page number, which kb does not check: a page in Roman numerals, APA 7's
          # paragraph of a text with no pages, a chapter, section, table, figure, line or note
-         r"|\s*,\s*(?:pp?\.\s*[ivxlcdm]{1,7}\b|(?i:paras?\.|¶{1,2}|ch(?:ap)?\.|chapter|sect?\.|section|§{1,2}|table"
-         r"|tab\.|fig(?:ure)?\.?|figs\.|line|ll?\.|note|n\.)\s*[\w.\-–]{1,12}))?")
+         # (APA 7's paragraph in its section: "Section 3, para. 2")
+         r"|(?:\s*,\s*(?:pp?\.\s*[ivxlcdm]{1,7}\b|(?i:paras?\.|¶{1,2}|ch(?:ap)?\.|chapter|sect?\.|section|§{1,2}|table"
+         r"|tab\.|fig(?:ure)?\.?|figs\.|line|ll?\.|note|n\.)\s*[\w.\-–]{1,12})){1,2})?")
 # (one or two: "(see, e.g., Doe, 2020)", "(cf. also Doe, 2020)")
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
