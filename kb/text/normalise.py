@@ -33,7 +33,7 @@ What folding does, and why:
   (``multi-\\npurpose``) and the same words written without the line break
   compare equal.
 * Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
-  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``->``
+  ``≤`` ``≥`` ``≠`` ``≪`` ``≫`` as ``<=`` ``>=`` ``!=`` ``<<`` ``>>`` (never ``<`` ``>``), ``+/-`` and ``+-`` as ``±``, ``->``
   ``<-`` ``=>`` as ``→`` ``←`` ``⇒`` (an arrow is never a comparison: "a > b" is not
   "a → b"), ``10^6`` and ``10^{-6}`` as ``10⁶`` ``10⁻⁶`` (a number's raised power is kept
   as printed, never its digits: "106" is not "10⁶"); ``∼``, ``≈`` and ``≃`` as ``~``, an operator
@@ -139,6 +139,9 @@ for _c in "∼≈≃":
 _SPECIAL["≤"] = _SPECIAL["⩽"] = "<="
 _SPECIAL["≥"] = _SPECIAL["⩾"] = ">="
 _SPECIAL["≠"] = "!="
+# Much less and much greater than, typed "<<" and ">>": never "<" or ">" ("a < b" is not "a ≪ b").
+_SPECIAL["≪"] = "<<"
+_SPECIAL["≫"] = ">>"
 # The increment sign prints as the capital delta a paper means by it ("a ∆ = +2.3 point
 # increase"); the micro and ohm signs fold to their Greek letters already (NFKD).
 _SPECIAL["∆"] = "δ"
