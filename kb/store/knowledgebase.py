@@ -198,7 +198,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: (kWh) Runs / BERT 23 5" was verified); a possessive is no per ("0.012 kWh" per phone of "a phone's battery" was verified);
 #: "1.5 times as much" is a rise of 50% ("+50%" was refused); "N times more" stays no change, now saying why.
 #: 31 also: "<<" and ">>" are the relations "≪" and "≫" a writer types, never "<" or ">" (a quote's "a << b" of "a ≪ b"
-#: was refused, and so was "a ≪ b" of a page's "a << b").
+#: was refused, and so was "a ≪ b" of a page's "a << b"). 31 also: a symbol's power printed raised is never its digit or
+#: index typed flat or lowered ("x2", "x₂", "σ2", "x-1" of "x²", "σ²", "x⁻¹" were verified); "x^2" and a unit's "km2" are.
 CLAIM_READING = "31"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

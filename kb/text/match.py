@@ -469,8 +469,16 @@ def _scripts_as_printed(quote: str) -> str:
 # A power raised in a quote ("10⁻⁶", "10^9") where the extractor lost the raise ("10−6", "109", as it prints most
 # papers' powers): the same power, read on the line, its sign kept. Never the reverse: a page printing the power
 # raised is never the quote's "106" or "10-6".
-_POWER_RAISED = lazy(r"(?<=\d)([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_POWER_RAISED = lazy(r"(?<=[^\W_])([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+\u2212")
+
+
+_SUBSCRIPT_DIGIT = lazy("[₀₁₂₃₄₅₆₇₈₉₊₋]")
+
+
+def _lowered_printed(doc: Document, found: QuoteMatch) -> bool:
+    """The page's text ``found`` covers prints a lowered digit or sign ("x₂"): never a quote's raised one."""
+    return any(_SUBSCRIPT_DIGIT.search(doc.pages[sp.page - 1], sp.start, sp.end) for sp in found.spans)
 
 
 def _powers_lowered(quote: str) -> str:
@@ -2100,8 +2108,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
     lowered = _powers_lowered(greek)
+    lowered_pat = None
     if lowered != greek:
-        patterns.append(_compile(lowered, editorial_brackets=False))
+        lowered_pat = _compile(lowered, editorial_brackets=False)
+        patterns.append(lowered_pat)
     if "~" in greek:
         # "z~N(0, 1)" of "z ∼ N(0, 1)": a tilde a writer types between two tokens is the paper's operator, never
         # an accent (folding reads a "~" glued to a letter as one)
@@ -2121,6 +2131,8 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
             [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
     for pat in patterns:
         found = _find_pattern(doc, pat)
+        if found is not None and pat is lowered_pat and _lowered_printed(doc, found):
+            continue            # "x²" of "x₂": the page lowers what the quote raises, an index, not a power
         if found is not None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
                 or _condition_cut_off(doc, found) else found

@@ -315,20 +315,24 @@ def _ascii_arrows(s: str) -> str:
 
 # A power of a number printed raised ("10⁶", "10⁻⁶", "2³"): its digits and sign are the exponent's, never
 # the number's own ("10⁶" is not "106", nor "10⁻⁶" "10-6"), so they are kept as printed; a writer's "10^6",
-# "10^-6", "10^{-6}" is read as them (kb.text.match). Raised after a letter ("m²", "x²") they are the
-# letter's index or power, as a writer types "m2", "x^2": folded to digits.
+# "10^-6", "10^{-6}" is read as them (kb.text.match). Raised after a symbol of one or two letters ("x²",
+# "σ²", "R²", "x⁻¹") they are its power, kept too: "x2" is another symbol, or "x₂" its index, and "x-1" a
+# subtraction; a writer's "x^2" is read as "x²". Raised after a unit ("m²", "km²", "s⁻¹") they are the unit's
+# power whichever way it is written, folded to digits ("m2", "s-1").
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
-_POWER = lazy(r"(?<=\d)[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_POWER = lazy(r"(?<=[^\W_])[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_UNITS_POWERED = frozenset(("m", "cm", "mm", "km", "nm", "dm", "µm", "μm", "um", "s", "ms", "g", "kg", "mg", "ft",
+                            "yr", "l"))
 _ANY_SUPERSCRIPT = lazy("[" + _SUPERSCRIPTS + "]")
 
 
-_POWER_TYPED = lazy(r"(?<=\d)\^(?:\{\s*([-−+]?)\s*(\d{1,3})\s*\}|([-−+]?)(\d{1,3})(?![\d.]))")
+_POWER_TYPED = lazy(r"(?<=[^\W_])\^(?:\{\s*([-−+]?)\s*(\d{1,3})\s*\}|([-−+]?)(\d{1,3})(?![\d.]))")
 _RAISED = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 
 
 def typed_powers(s: str, pad: str = " ") -> str:
-    """``s`` with a number's power typed as LaTeX or ASCII ("10^6", "10^-6", "10^{-6}") raised as a paper
-    prints it ("10⁶", "10⁻⁶"), padded with ``pad`` to keep its length."""
+    """``s`` with a number's or a symbol's power typed as LaTeX or ASCII ("10^6", "10^-6", "10^{-6}", "x^2") raised
+    as a paper prints it ("10⁶", "10⁻⁶", "x²"), padded with ``pad`` to keep its length."""
     def raised(m: re.Match[str]) -> str:
         power = ((m.group(1) or m.group(3) or "") + (m.group(2) or m.group(4))).translate(_RAISED)
         return power + pad * (len(m.group()) - len(power))
@@ -339,6 +343,12 @@ def _powers(s: str, t: str) -> str:
     """``t`` (translated ``s``) with the raised digits and sign of a number's power (`_POWER`) kept as printed."""
     chars = list(t)
     for m in _POWER.finditer(s):
+        a = m.start()
+        if not s[a - 1].isdigit():
+            while a > 0 and s[a - 1].isalpha():
+                a -= 1
+            if m.start() - a > 2 or s[a:m.start()] in _UNITS_POWERED or a > 0 and s[a - 1] in "_\\":
+                continue        # a word's footnote marker, a unit's power: folded as before
         chars[m.start():m.end()] = m.group()
     return "".join(chars)
 

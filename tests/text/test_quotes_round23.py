@@ -21,3 +21,17 @@ def test_a_relation_typed_in_ascii_is_the_same_relation_never_another(printed, s
     page = f"the latency a {printed} b holds on every device we measured"
     assert found(page, f"the latency a {same} b holds on every device")
     assert not found(page, f"the latency a {other} b holds on every device")
+
+
+# A symbol's power printed raised is never its index nor another symbol typed flat ("x2", "x₂", "x-1" of "x²",
+# "x⁻¹"), while "x^2" types it and a unit's power is the unit's however written ("km2" of "km²"); a raise the
+# extractor lost ("x²" of "x2") still verifies, as "10⁶" of "106" does, but never one the page lowers ("x²" of "x₂").
+@pytest.mark.parametrize("printed, same, other", [
+    ("x²", "x^2", "x2"), ("x²", "x^{2}", "x₂"), ("x₂", "x2", "x²"), ("R²", "R^2", "R2"), ("x⁻¹", "x^{-1}", "x-1"),
+])
+def test_a_power_raised_after_a_symbol_is_never_its_digit_or_index(printed, same, other) -> None:
+    page = f"the fitted loss grows as {printed} for the largest inputs"
+    assert found(page, f"the fitted loss grows as {same} for the largest")
+    assert not found(page, f"the fitted loss grows as {other} for the largest")
+    assert found(f"{page} over 5 km² of CO₂", "the largest inputs over 5 km2 of CO2")
+

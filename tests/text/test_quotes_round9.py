@@ -77,16 +77,17 @@ def test_an_apostrophe_typed_as_any_look_alike(pages, rights, wrongs) -> None:
 
 
 
-# A Greek letter typed as its name, its index or power typed flat, spaced, or as the superscript or
-# subscript the page prints ("sigma 2 m", "sigma² m", "beta₁"). (pages, right quotes, wrong quotes)
+# A Greek letter typed as its name, its index typed flat or as the subscript the page prints, its power as the
+# superscript or "^2" ("sigma² m", "sigma^2 m", "beta₁", "beta1"); a power typed flat is another symbol ("sigma2",
+# "σ2" of "σ²"), refused. (pages, right quotes, wrong quotes)
 GREEK = [
     (["The noise has variance σ² m for each of the m runs."],
-     ["variance sigma 2 m for each", "variance sigma2 m for each", "variance sigma² m for each",
-      "variance Sigma^2 m for each", "has variance σ2 m"],
-     ["variance sigma 3 m for each", "variance sigma² n for each", "variance sigmas² m", "variance tau² m"]),
+     ["variance sigma² m for each", "variance Sigma^2 m for each", "has variance σ^{2} m"],
+     ["variance sigma 3 m for each", "variance sigma² n for each", "variance sigmas² m", "variance tau² m",
+      "variance sigma 2 m for each", "variance sigma2 m for each", "has variance σ2 m", "has variance σ₂ m"]),
     (["Adam with β₁ = 0.9 and a loss of λ²/2 per step."],
-     ["with beta₁ = 0.9", "with beta1 = 0.9", "a loss of lambda²/2 per step", "a loss of lambda 2/2"],
-     ["with beta₂ = 0.9", "with beta₁ = 0.99", "a loss of lambda³/2 per step"]),
+     ["with beta₁ = 0.9", "with beta1 = 0.9", "a loss of lambda²/2 per step", "a loss of lambda^2/2"],
+     ["with beta₂ = 0.9", "with beta₁ = 0.99", "a loss of lambda³/2 per step", "a loss of lambda 2/2"]),
     # a name a letter follows is a word of its own
     (["The alphabet is small and the pin is set."], ["The alphabet is small", "the pin is set."], ["the π is set"]),
 ]
