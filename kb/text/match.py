@@ -241,6 +241,8 @@ class NearMiss:
     #: the passage is the quote's own words, in the scope of the negation that the
     #: differences add before them (`_clause_negation`)
     negation_left_out: bool = False
+    #: the quote is found but for its editorial brackets, each refused (`_refused_insertion_miss`)
+    brackets_refused: bool = False
 
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
@@ -253,7 +255,17 @@ class NearMiss:
             alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
             parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}" + (f" ({alike})" if alike else ""))
         return "differs: " + "; ".join(parts) + (
-            " (the quote starts after its clause's negation, which turns it around)" if self.negation_left_out else "")
+            " (the quote starts after its clause's negation, which turns it around)" if self.negation_left_out else "") + (
+            self._brackets_why() if self.brackets_refused else "")
+
+    def _brackets_why(self) -> str:
+        """Why a quote found but for its editorial brackets is refused, naming each bracket."""
+        named = [m.group() for quoted, _ in self.differences for m in _BRACKET.finditer(quoted)]
+        if not named:
+            return ""
+        many = len(named) > 1
+        return (f" (the editorial bracket{'s' if many else ''} " + ", ".join(named) + f" {'are' if many else 'is'} why:"
+                f" {'they say' if many else 'it says'} what the paper does not print there)")
 
 
 # --- reading a quote ----------------------------------------------------------
@@ -3289,7 +3301,8 @@ def _refused_insertion_miss(doc: Document, quote: str) -> NearMiss | None:
             passage = " ... ".join(" ".join(unbroken(doc.pages[sp.page - 1][sp.start:sp.end], vocabulary).split())
                                    for sp in merged)
             return NearMiss(page=merged[0].page, page_end=merged[-1].page, passage=readable(passage),
-                            differences=[(q, readable(p)) for q, p in diffs], score=1.0, spans=merged)
+                            differences=[(q, readable(p)) for q, p in diffs], score=1.0, spans=merged,
+                            brackets_refused=True)
     return None
 
 

@@ -1267,7 +1267,8 @@ def test_an_insertion_in_a_real_papers_sentence() -> None:
          "energy for the same number of inferences")
     assert find_quote(d, q) is None
     near = closest_passage(d, q)
-    assert near is not None and near.describe() == "differs: [less] -> more"
+    assert near is not None and near.describe() == (
+        "differs: [less] -> more (the editorial bracket [less] is why: it says what the paper does not print there)")
 
 
 @pytest.mark.parametrize("quote, found", [

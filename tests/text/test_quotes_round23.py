@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.match import find_quote
+from kb.text.match import closest_passage, find_quote
 from kb.text.normalise import Document
 
 
@@ -35,3 +35,16 @@ def test_a_power_raised_after_a_symbol_is_never_its_digit_or_index(printed, same
     assert not found(page, f"the fitted loss grows as {other} for the largest")
     assert found(f"{page} over 5 km² of CO₂", "the largest inputs over 5 km2 of CO2")
 
+
+
+# A quote refused for an editorial bracket says so, naming the bracket, not only the words that differ.
+@pytest.mark.parametrize("page, quote, bracket", [
+    ("We compare the lifetime emissions of five cars on the road.", "the lifetime emissions of five [American] cars",
+     "[American]"),
+    ("over 10 times more energy for the same number of inferences", "over 10 times [less] energy for the same number",
+     "[less]"),
+])
+def test_a_refused_editorial_bracket_is_named_as_why(page, quote, bracket) -> None:
+    near = closest_passage(Document([page]), quote)
+    assert find_quote(Document([page]), quote) is None and near is not None
+    assert f"the editorial bracket {bracket} is why" in near.describe() and "\n" not in near.describe()
