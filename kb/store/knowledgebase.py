@@ -200,6 +200,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 31 also: "<<" and ">>" are the relations "≪" and "≫" a writer types, never "<" or ">" (a quote's "a << b" of "a ≪ b"
 #: was refused, and so was "a ≪ b" of a page's "a << b"). 31 also: a symbol's power printed raised is never its digit or
 #: index typed flat or lowered ("x2", "x₂", "σ2", "x-1" of "x²", "σ²", "x⁻¹" were verified); "x^2" and a unit's "km2" are.
+#: 31 also: a small number (two to ten) typed in words where the page prints digits, or the reverse, is the same number
+#: ("five training triples" of "5 training triples" was refused); never another ("fifty" or "50" of "5").
 CLAIM_READING = "31"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

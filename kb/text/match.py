@@ -2066,6 +2066,27 @@ def _unmarked(m: re.Match[str]) -> str:
     return " " + content + " " if content[:1].isalnum() else content
 
 
+# A small whole number a writer types as a word or as digits where the paper prints the other ("three papers" of
+# "3 papers", "2 tasks" of "two tasks"): two to ten, alone, never a part of a number ("2.5", "20", "2%"), a name ("T2",
+# "GPT-2") or a word ("twofold" stays). "one" is left out: a pronoun as often as a number.
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SMALL_WORD = lazy(r"(?i)(?<![\w\-.,])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-]|[.,]\d)")
+_SMALL_DIGITS = lazy(r"(?<![\w.,\-−/$€£#])([2-9]|10)(?![\w%‰]|[.,]\d|\s?%|-\d|[–−/]\d)")
+
+
+def _small_numbers_other_way(quote: str) -> list[str]:
+    """The quote with its small numbers in words written as digits, and the one with its small numbers in digits
+    written as words (`_SMALL_WORD`, `_SMALL_DIGITS`): each a reading of the same numbers, where the quote has any."""
+    out = []
+    as_digits = _SMALL_WORD.sub(lambda m: str(_NUMBER_WORDS.index(m.group().lower()) + 2), quote)
+    if as_digits != quote:
+        out.append(as_digits)
+    as_words = _SMALL_DIGITS.sub(lambda m: _NUMBER_WORDS[int(m.group()) - 2], quote)
+    if as_words != quote:
+        out.append(as_words)
+    return out
+
+
 _TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
 # "90 percent" of "90%", "90%" of "90 percent" or "90 per cent": a number's percent, as a word or as a sign.
 _PERCENT_FOLDED = lazy(r"\dpercent")     # as the document's stream folds it ("70 per cent": "70percent")
@@ -2141,6 +2162,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     if swapped != greek:
         patterns += [_compile(swapped, editorial_brackets=False)] + (
             [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
+    for other in _small_numbers_other_way(greek):
+        # "three easy negatives" of "3 easy negatives", or the reverse: the same number, never "thirty" of "3"
+        patterns += [_compile(other, editorial_brackets=False)] + (
+            [_compile(other)] if _has_editorial_brackets(other) else [])
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None and pat is lowered_pat and _lowered_printed(doc, found):

@@ -48,3 +48,15 @@ def test_a_refused_editorial_bracket_is_named_as_why(page, quote, bracket) -> No
     near = closest_passage(Document([page]), quote)
     assert find_quote(Document([page]), quote) is None and near is not None
     assert f"the editorial bracket {bracket} is why" in near.describe() and "\n" not in near.describe()
+
+
+# A small number typed in words where the page prints digits, or the reverse, is the same number ("three" of "3");
+# never another ("three" of "30", "thirty" of "3"), nor part of a number or a name ("two.5" of "2.5", "GPT-two").
+@pytest.mark.parametrize("page, same, other", [
+    ("we use 2 hard negatives and 3 easy ones.", "we use two hard negatives and three easy ones", "we use twenty hard"),
+    ("we use two hard negatives and three easy ones.", "we use 2 hard negatives and 3 easy ones", "we use 30 hard"),
+    ("a 2.5 fold rise over 2 runs of GPT-2.", "a 2.5 fold rise over two runs", "a two.5 fold rise"),
+    ("a 2.5 fold rise over 2 runs of GPT-2.", "over two runs of GPT-2", "runs of GPT-two"),
+])
+def test_a_small_number_in_words_or_digits_is_the_same_number(page, same, other) -> None:
+    assert found(page, same) and not found(page, other)
