@@ -156,6 +156,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kb.text.ascii import lookalike_named, looks
 from kb.text.display import Vocabulary, readable, unbroken
@@ -174,6 +175,7 @@ from kb.text.normalise import (
     is_table_line,
     is_word_internal_gap,
     mantissa_before,
+    normalise,
     typed_powers,
 )
 
@@ -2071,20 +2073,38 @@ def _unmarked(m: re.Match[str]) -> str:
 # "GPT-2") or a word ("twofold" stays). "one" is left out: a pronoun as often as a number.
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _SMALL_WORD = lazy(r"(?i)(?<![\w\-.,])(" + "|".join(_NUMBER_WORDS) + r")(?![\w-]|[.,]\d)")
-_SMALL_DIGITS = lazy(r"(?<![\w.,\-−/$€£#])([2-9]|10)(?![\w%‰]|[.,]\d|\s?%|-\d|[–−/]\d)")
+_SMALL_DIGITS = lazy(r"(?<![\w.,\-−–—/$€£#§])([2-9]|10)(?![\w%‰]|[.,]\d|\s?%|[-–—−/]\d)")
 
 
-def _small_numbers_other_way(quote: str) -> list[str]:
+def _small_numbers_other_way(quote: str, doc: Document) -> list[str]:
     """The quote with its small numbers in words written as digits, and the one with its small numbers in digits
-    written as words (`_SMALL_WORD`, `_SMALL_DIGITS`): each a reading of the same numbers, where the quote has any."""
+    written as words (`_SMALL_WORD`, `_SMALL_DIGITS`): each a reading of the same numbers, where the quote has any
+    and the paper prints the first of them so, with the word after it (a lookup, before any search)."""
     out = []
-    as_digits = _SMALL_WORD.sub(lambda m: str(_NUMBER_WORDS.index(m.group().lower()) + 2), quote)
-    if as_digits != quote:
-        out.append(as_digits)
-    as_words = _SMALL_DIGITS.sub(lambda m: _NUMBER_WORDS[int(m.group()) - 2], quote)
-    if as_words != quote:
-        out.append(as_words)
+    for pattern, other in ((_SMALL_WORD, lambda m: str(_NUMBER_WORDS.index(m.group().lower()) + 2)),
+                           (_SMALL_DIGITS, lambda m: _NUMBER_WORDS[int(m.group()) - 2])):
+        first = pattern.search(quote)
+        if first is None:
+            continue
+        after = _NEXT_WORD.match(quote, first.end())
+        before = _WORD_BEFORE.search(quote, max(0, first.start() - 40), first.start())
+        if (after or before) and normalise((before.group() if before else "") + other(first)
+                                           + (after.group() if after else "")) in doc.stream.text:
+            out.append(pattern.sub(other, quote))
     return out
+
+
+_NEXT_WORD = lazy(r"\s*[^\W_]+")
+_WORD_BEFORE = lazy(r"[^\W_]+\s*$")
+
+
+def _number_patterns(quote: str, doc: Document) -> Iterator["_Pattern"]:
+    """The patterns of the quote with its small numbers written the other way (`_small_numbers_other_way`), made
+    only once every other reading is refused: "three easy negatives" of "3 easy negatives", never "thirty" of "3"."""
+    for other in _small_numbers_other_way(quote, doc):
+        yield _compile(other, editorial_brackets=False)
+        if _has_editorial_brackets(other):
+            yield _compile(other)
 
 
 _TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
@@ -2162,11 +2182,7 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     if swapped != greek:
         patterns += [_compile(swapped, editorial_brackets=False)] + (
             [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
-    for other in _small_numbers_other_way(greek):
-        # "three easy negatives" of "3 easy negatives", or the reverse: the same number, never "thirty" of "3"
-        patterns += [_compile(other, editorial_brackets=False)] + (
-            [_compile(other)] if _has_editorial_brackets(other) else [])
-    for pat in patterns:
+    for pat in chain(patterns, _number_patterns(greek, doc)):
         found = _find_pattern(doc, pat)
         if found is not None and pat is lowered_pat and _lowered_printed(doc, found):
             continue            # "x²" of "x₂": the page lowers what the quote raises, an index, not a power
