@@ -293,10 +293,23 @@ def _alone_child(send, task: Task, limits: pdf.Limits, extract: Extract, parent:
         os._exit(0)         # at once: PDFium is not torn down under the page it still reads
 
 
+#: Set in a worker of a spawned pool (_worker_init), never in the process that made it.
+_IN_WORKER: list[bool] = []
+
+
+def in_worker() -> bool:
+    """Whether this process is a worker of a pool kb spawned: it lives for one call (one
+    map_in_order), so what a task keeps there (an index opened once) is never read by a
+    later call. The same task run in this process (one task, or a pool that broke) keeps
+    nothing: a later call there would be answered from a knowledge base as it was."""
+    return bool(_IN_WORKER)
+
+
 def _worker_init(parent: int) -> None:
     """In each worker: Ctrl-C is the writer's to handle (it stops the batch and the
     pool), and the worker ends itself once the writer is gone (killed mid-way), so no
     orphan waits for work that never comes."""
+    _IN_WORKER.append(True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="kb-watch-writer").start()
 

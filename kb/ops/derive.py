@@ -445,7 +445,8 @@ def _decide_on_cores(kb: KB, changes: Changes) -> bool:
     return True
 
 
-#: In a worker of _decide_on_cores: the knowledge base it reads (root, index), opened once.
+#: In a worker of _decide_on_cores: the knowledge base it reads (root, index), opened once (only
+#: there: bulk.in_worker).
 _DECIDING: dict[tuple[str, str], KB] = {}
 
 
@@ -454,10 +455,20 @@ def _decide_task(task: tuple[tuple[str, str], list[str]]) -> tuple[dict, dict]:
     as quote_doubts' and claim_doubts' `decided` are, in a worker process, reading the index
     the writer writes (the knowledge base's, or the one kb rebuild makes aside)."""
     where, keys = task
-    if where not in _DECIDING:
+    kb = _DECIDING.get(where) if pool.in_worker() else None
+    if kb is None:
         root, db_path = where
-        _DECIDING[where] = KB.open(root, sync=False, db_path=Path(db_path))
-    kb = _DECIDING[where]
+        kb = KB.open(root, sync=False, db_path=Path(db_path))
+        if pool.in_worker():
+            _DECIDING[where] = kb
+    try:
+        return _decide_papers(kb, keys)
+    finally:
+        if not pool.in_worker():
+            kb.close()
+
+
+def _decide_papers(kb: KB, keys: list[str]) -> tuple[dict, dict]:
     quoted: dict[tuple, str | None] = {}
     claimed: dict[tuple, str | None] = {}
     cache = quotes.PaperCache()

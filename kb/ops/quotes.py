@@ -766,19 +766,27 @@ def _verify_paper(kb: KB, citekey: str | None, papers: set[str], cache: dict) ->
         yield _verify_claim(kb, c, papers, cache, docs)
 
 
-#: In a worker of verify_papers: the knowledge base it reads and its papers, opened once.
+#: In a worker of verify_papers: the knowledge base it reads and its papers, opened once (only
+#: there: bulk.in_worker).
 _OPENED: dict[str, tuple[KB, set[str]]] = {}
 
 
 def _verify_task(task: tuple[str, list[str]]) -> list[Verdict]:
     """The verdicts on a few papers (verify_papers), in a worker process."""
     root, keys = task
-    if root not in _OPENED:
+    held = _OPENED.get(root) if bulk.in_worker() else None
+    if held is None:
         kb = KB.open(root, sync=False)
-        _OPENED[root] = (kb, {r[0] for r in kb.conn.execute("select citekey from papers")})
-    kb, papers = _OPENED[root]
+        held = (kb, {r[0] for r in kb.conn.execute("select citekey from papers")})
+        if bulk.in_worker():
+            _OPENED[root] = held
+    kb, papers = held
     cache = PaperCache()
-    return [v for citekey in keys for v in _verify_paper(kb, citekey, papers, cache)]
+    try:
+        return [v for citekey in keys for v in _verify_paper(kb, citekey, papers, cache)]
+    finally:
+        if not bulk.in_worker():
+            kb.close()
 
 
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
