@@ -8,7 +8,8 @@ then costs the root alone, and a command loads only its own family and what
 that imports (at module level, as everywhere in kb). tests/cli/test_app.py
 keeps `COMMANDS` equal to the commands the families define. Known errors
 (kb.errors.KBError) become one line on stderr with their exit code: 2 for bad
-input or a refused operation, 1 for failed checks."""
+input or a refused operation, 1 for failed checks; output a reader closed before it was
+all read (`kb ls | head -1`) is 141, as SIGPIPE ends a command, where the command succeeded."""
 
 from __future__ import annotations
 
@@ -24,7 +25,18 @@ import typer
 
 from kb.atomic import env_flag, misspelt_settings, not_utf8, shown, why_full
 from kb.cli.commands import COMMANDS
-from kb.cli.common import echo, err, holding, names_a_path, output_to, reader_gone, say_held, state
+from kb.cli.common import (
+    READER_GONE,
+    echo,
+    err,
+    holding,
+    names_a_path,
+    output_lost,
+    output_to,
+    reader_gone,
+    say_held,
+    state,
+)
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
@@ -140,7 +152,7 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
     with output_to(stdout, stderr), holding():
         code = _run(argv)
         say_held()          # a warning held to the end (kb.cli.common.warn_later), unless an error said it
-        return code
+        return READER_GONE if code == 0 and output_lost() else code
 
 
 def _run(argv: list[str] | None) -> int:
@@ -200,6 +212,10 @@ def _run(argv: list[str] | None) -> int:
         if cannot:
             say_held(drop=_READ_ONLY in cannot)     # the refusal says the knowledge base is read-only
             err(f"kb: error: {cannot}\n")
+            return 2
+        if isinstance(exc, OSError) and exc.errno == errno.EBADF and getattr(sys.stdout, "closed_by_caller", False):
+            # click's own text (--help) written to standard output the caller closed (kb.cli.launch.ClosedOutput)
+            err("kb: error: cannot write the command's output (standard output): it is closed\n")
             return 2
         if isinstance(exc, OSError) and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
             # a path given that no file can have (a name too long, a file used as a folder, links
@@ -381,6 +397,7 @@ def entry() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
+        code = code or READER_GONE  # what the buffer held was lost
     pdf = sys.modules.get("kb.sources.pdf")
     if pdf is not None and pdf.pdfium_stuck():
         # PDFium still reads a page in a thread of its own (past the time limit, or when a

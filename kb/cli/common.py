@@ -38,6 +38,13 @@ state: dict = {"kb": None}
 # -- per-call output ----------------------------------------------------------------------
 
 _streams: ContextVar[tuple[TextIO, TextIO] | None] = ContextVar("kb_cli_streams", default=None)
+#: The streams of this call whose reader went away (reader_gone): what kb wrote there was lost.
+_lost: ContextVar[list | None] = ContextVar("kb_cli_lost", default=None)
+
+#: The exit code of a command whose output a reader closed before it was all read (`kb ls | head -1`),
+#: where the command itself succeeded: a process killed by SIGPIPE, as a shell reports it (128 + 13),
+#: which is what `ls | head -1` or `git log | head -1` exit with; nothing is said of it.
+READER_GONE = 141
 
 
 @contextmanager
@@ -46,10 +53,17 @@ def output_to(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Ite
     looked up now)."""
     token = _streams.set((stdout if stdout is not None else sys.stdout,
                           stderr if stderr is not None else sys.stderr))
+    lost = _lost.set([])
     try:
         yield
     finally:
+        _lost.reset(lost)
         _streams.reset(token)
+
+
+def output_lost() -> bool:
+    """Whether a reader of this call's output went away before kb had written it all."""
+    return bool(_lost.get())
 
 
 def stdout() -> TextIO:
@@ -99,14 +113,15 @@ def write(stream: TextIO, text: str, unencodable: Callable[[TextIO, str], None] 
     except OSError as exc:
         # the command's output redirected to a full disk (> /dev/full, a quota): said as its output, where it
         # was 'cannot write: no space left on device; ... brings the index up to date', of a knowledge base
-        # kb had not written to
+        # kb had not written to; or closed by the caller (`kb ls >&-`): said, never lost in silence
         if stream is not stdout() or exc.errno not in _FULL:
             raise
-        raise WriteError(f"cannot write the command's output (standard output): {os.strerror(exc.errno).lower()}; "
+        why = "it is closed" if exc.errno == errno.EBADF else os.strerror(exc.errno).lower()
+        raise WriteError(f"cannot write the command's output (standard output): {why}; "
                          "what it wrote to the knowledge base, if anything, is kept") from None
 
 
-_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 def _escaped(stream: TextIO, text: str) -> None:
@@ -143,9 +158,13 @@ def _utf16(c: str) -> list[int]:
 
 def reader_gone(stream: TextIO) -> None:
     """The program reading `stream` closed it (`kb ls --json | head -c1`): what kb writes there
-    from now on goes nowhere, and the command runs to its end, so its exit code is still its
-    own (a kb verify that fails exits 1) and nothing is said of the pipe: the stream's file is
-    /dev/null from here (what its buffer holds too). A stream that is no file is left as it is."""
+    from now on goes nowhere, and the command runs to its end, nothing said of the pipe: the
+    stream's file is /dev/null from here (what its buffer holds too). Its exit code is its own
+    where that is a failure (a kb verify that fails exits 1), else READER_GONE: output was lost
+    (output_lost). A stream that is no file is left as it is."""
+    lost = _lost.get()
+    if lost is not None:
+        lost.append(stream)
     try:
         fd = stream.fileno()
     except (AttributeError, ValueError, OSError):

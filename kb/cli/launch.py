@@ -5,6 +5,8 @@ files their stats run on another core while this one loads the command."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
@@ -50,12 +52,27 @@ def prefetch(argv: list[str]) -> bool:
     return False
 
 
+class ClosedOutput(io.TextIOWrapper):
+    """Standard output the caller closed (`kb ls >&-`): its descriptor holds /dev/null, and
+    the first thing kb writes to it is refused as a write to a closed descriptor is (EBADF),
+    which the command says in one line and ends on (kb.cli.common.write), as `ls >&-` says
+    'write error: Bad file descriptor': output lost in silence would read as nothing to show."""
+
+    closed_by_caller = True
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return 0
+
+
 def standard_streams() -> None:
     """Standard input, output or error closed by the caller (`kb ls >&-`, a daemon's child)
-    is /dev/null: written to, it takes what kb says as a reader gone away does (the command
-    runs to its end, its exit code its own), where kb died on sys.stdout being None, an
-    internal error. And its file descriptor is taken first: the first file kb opened (the
-    index, a lock) got it, and anything written to standard output would have gone into it."""
+    is /dev/null, where kb died on sys.stdout being None, an internal error: standard input
+    reads as empty, what is said on standard error goes nowhere, and standard output is a
+    ClosedOutput, refused when written to. And its file descriptor is taken first: the first
+    file kb opened (the index, a lock) got it, and anything written to standard output would
+    have gone into it."""
     for fd, name, mode in ((0, "stdin", os.O_RDONLY), (1, "stdout", os.O_WRONLY), (2, "stderr", os.O_WRONLY)):
         try:
             os.fstat(fd)
@@ -66,8 +83,25 @@ def standard_streams() -> None:
         if null != fd:                  # a lower one was free too: taken in its own turn
             os.dup2(null, fd)
             os.close(null)
-        if getattr(sys, name) is None:
+        if fd == 1:
+            sys.stdout = ClosedOutput(open(fd, "wb", closefd=False), encoding="utf-8")
+        elif getattr(sys, name) is None:
             setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, io.TextIOWrapper) and isinstance(stream.buffer, io.RawIOBase):
+            setattr(sys, name, buffered(stream))
+
+
+def buffered(stream: io.TextIOWrapper) -> io.TextIOWrapper:
+    """`stream` written through a buffer, as unbuffered as before (each write passed on at once).
+    Python run unbuffered (PYTHONUNBUFFERED=1, `python -u`, as container images set it) gives
+    standard output straight to its file, and a text stream keeps nothing of a write the file took
+    in part: `kb ls | head -1` wrote 64 KB, the pipe's, of 180, dropped the rest unsaid and exited 0.
+    A buffer writes the rest, and a reader gone is said (a broken pipe: kb.cli.common.reader_gone)."""
+    raw = io.FileIO(stream.fileno(), "w", closefd=False)
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=stream.line_buffering, write_through=True)
 
 
 def entry() -> None:

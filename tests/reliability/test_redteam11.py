@@ -184,9 +184,10 @@ def test_the_limit_landing_in_a_gc_callback_off_the_main_thread_is_said_by_nobod
 
 # -- standard output closed -----------------------------------------------------------------------------------
 
-def test_a_command_whose_standard_output_is_closed_runs_to_its_end(kb_root):
+def test_a_command_whose_standard_output_is_closed_says_so(kb_root):
     """`kb export bib -o - >&-`: sys.stdout is None, an internal error and a traceback at exit;
-    and the first file kb opened took the free descriptor 1, where stdout's writes would go."""
+    and the first file kb opened took the free descriptor 1, where stdout's writes would go. Then
+    it exited 0 and said nothing, its output lost: now one line, exit 2, as `ls >&-` says it."""
     import subprocess
 
     from kbproc import kb_cmd, kb_env
@@ -194,7 +195,9 @@ def test_a_command_whose_standard_output_is_closed_runs_to_its_end(kb_root):
     (kb_root / "references.bib").write_text(entry("alpha2020", "Alpha"), encoding="utf-8")
     r = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *kb_cmd("export", "bib", "--as-stored", "-o", "-")],
                        env=kb_env(kb_root), cwd=kb_root, capture_output=True, text=True, timeout=120, check=False)
-    assert r.returncode == 0 and r.stderr == ""
+    assert r.returncode == 2 and r.stderr == ("kb: error: cannot write the command's output (standard output): "
+                                              "it is closed; what it wrote to the knowledge base, if anything, is kept\n")
+    assert (kb_root / "references.bib").read_text(encoding="utf-8") == entry("alpha2020", "Alpha")
 
 
 # -- a size limit of 'no limit' --------------------------------------------------------------------------------

@@ -3,6 +3,10 @@ settings) never answers a later call of kb's library otherwise than a fresh proc
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from kb.ops import derive, quotes
 from kb.store.knowledgebase import KB, init
 
@@ -44,3 +48,86 @@ def test_decide_task_run_here_reads_the_index_as_it_is_now(tmp_path):
     KB.open(root).close()                       # a new index file, its quote verified
     quoted, _ = derive._decide_task((where, ["p0"]))
     assert list(quoted) == [("p0", None, "We trained 12 models", None, None)]
+
+
+# -- standard output closed, or read no more ---------------------------------------------------------------------
+
+ONE_PAPER = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+CLOSED = ("kb: error: cannot write the command's output (standard output): it is closed; what it wrote to the "
+          "knowledge base, if anything, is kept\n")
+
+
+def _closed_output():
+    import os
+
+    from kb.cli.launch import ClosedOutput
+
+    return ClosedOutput(open(os.devnull, "wb"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [("ls",), ("ls", "--json"), ("export", "bib", "-o", "-"), ("--help",)])
+def test_output_to_a_closed_standard_output_is_said_not_lost(kb_root, monkeypatch, args):
+    """`kb ls >&-` exited 0 and said nothing: what it listed went nowhere, as if there were nothing to list."""
+    import io
+
+    from kb.cli.app import main
+
+    (kb_root / "references.bib").write_text(ONE_PAPER)
+    closed, err = _closed_output(), io.StringIO()
+    monkeypatch.setattr(sys, "stdout", closed)          # click's own --help text goes to sys.stdout
+    try:
+        assert main(list(args), stdout=closed, stderr=err) == 2
+    finally:
+        closed.buffer.close()
+    assert err.getvalue().splitlines(keepends=True)[-1] in (CLOSED, CLOSED.split(";")[0] + "\n"), err.getvalue()
+
+
+def test_output_lost_in_the_last_flush_is_no_success(kb_root, monkeypatch):
+    """`kb ls | true`: what the output's buffer held when kb ended went to a pipe no one read, and kb exited 0."""
+    import io
+    import os
+
+    from kb.cli.app import entry
+
+    (kb_root / "references.bib").write_text(ONE_PAPER)
+    read, write = os.pipe()
+    os.close(read)
+    stream = io.TextIOWrapper(io.FileIO(write, "w"), encoding="utf-8")      # buffered: nothing written till the end
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "argv", ["kb", "ls"])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry()
+    finally:
+        stream.close()
+    assert ended.value.code == 141
+
+
+def test_unbuffered_python_never_drops_what_a_pipe_took_in_part(monkeypatch):
+    """Under PYTHONUNBUFFERED=1 standard output is a text stream straight onto its file, which keeps nothing
+    of a write the file took in part: `kb ls | head -1` on 3,000 papers wrote the pipe's 64 KB of 180,
+    dropped the rest and exited 0. Written through a buffer, the rest is written, or the reader's going said."""
+    import io
+    import os
+    import threading
+
+    from kb.cli.launch import standard_streams
+
+    read, write = os.pipe()
+    raw = io.FileIO(write, "w")
+    unbuffered = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)      # as python -u makes it
+    monkeypatch.setattr(sys, "stdout", unbuffered)
+    standard_streams()
+
+    def head():
+        os.read(read, 100)
+        os.close(read)
+
+    reader = threading.Thread(target=head)
+    reader.start()
+    try:
+        with pytest.raises(BrokenPipeError):
+            sys.stdout.write("x" * 99 + "\n" * (1 << 18))
+    finally:
+        reader.join(10)
+        raw.close()
