@@ -264,14 +264,11 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
         try:
             _, base_unit = to_base(1.0, unit)
         except KBError as exc:
-            # a noun kb has no unit for names a count, when claims count those things ("cores",
-            # "CPU cores"); a word no claim counts stays an unknown unit ("blorp", "kWhh")
-            forms = units.count_forms(unit)
-            if not forms or kb.conn.execute(
-                    "select 1 from claims where " + " or ".join(["(' ' || lower(trim(unit))) like ?"] * len(forms))
-                    + " limit 1", [f"% {f}" for f in forms]).fetchone() is None:
-                raise UsageError(f"--unit {said(unit)}: {exc.message}",
-                                 hint=f"no claim here counts {unit}" if forms else None) from None
+            # a noun kb has no unit for names a count ("cores", "CPU cores"), as a figure's unit is read
+            # ("100,000 cores"): whether or not a claim here counts those things, as for kb's own counts
+            # ("nodes": no claims match); what kb reads as no unit nor noun stays an unknown unit ("kWhh")
+            if not units.count_forms(unit):
+                raise UsageError(f"--unit {said(unit)}: {exc.message}", hint=getattr(exc, "hint", None)) from None
             _, base_unit = to_base(1.0, "item")
     bounds = {}
     counted = [unit] if unit else []
