@@ -16,6 +16,7 @@ import json
 import os
 import re
 import stat
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterator
@@ -308,7 +309,10 @@ def clean_stale_tmp(tmp_dir: Path) -> list[Path]:
     return removed
 
 
-_held: dict[str, int] = {}
+#: The locks each thread holds, by (thread, lock file), and how deep: re-entrant in the thread that holds
+#: one, never in another (an flock is the open file's, so another thread's takes its turn as another
+#: process's does; a lock held by any thread of the process let every other one in, two writers at once).
+_held: dict[tuple[int, str], int] = {}
 
 
 #: How long a writer waits for the lock before it says that it waits (a moment's turn is not worth a line).
@@ -328,12 +332,13 @@ def _holder(fd: int) -> int | None:
 def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
               on_wait: Callable[[str | None], None] | None = None, what: str | None = None) -> Iterator[None]:
     """Hold an flock on `path`, waiting up to `timeout` seconds. Re-entrant
-    within a process (flock itself would deadlock on a second descriptor).
+    within a thread (flock itself would deadlock on a second descriptor); another thread of
+    the process waits its turn.
 
     A writer writes its process id into the file while it holds it. One that has waited
     WAIT_NOTICE_AFTER seconds tells `on_wait` so, naming `what` is busy and the process it
     waits for, once; and `on_wait(None)` when the wait is over."""
-    key = str(Path(path).resolve())
+    key = (threading.get_ident(), str(Path(path).resolve()))
     if _held.get(key):
         _held[key] += 1
         try:

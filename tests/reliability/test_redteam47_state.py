@@ -154,3 +154,39 @@ def test_a_unit_no_claim_has_is_no_claims_whatever_kb_holds(tmp_path, unit, refu
             assert list_claims(kb, unit=unit) == []
     finally:
         kb.close()
+
+
+# -- a lock one thread holds ----------------------------------------------------------------------------------------
+
+def test_a_lock_held_by_one_thread_is_not_another_threads(tmp_path):
+    """file_lock is re-entrant, and was so for the whole process: while one thread held the knowledge base's
+    writer lock, another thread's writer went straight in, two writers at once. Now it waits its turn."""
+    import threading
+
+    from kb.atomic import file_lock
+    from kb.errors import LockTimeout
+
+    lock = tmp_path / "lock"
+    held, done, seen = threading.Event(), threading.Event(), []
+
+    def holder():
+        with file_lock(lock):
+            with file_lock(lock):           # re-entrant in its own thread
+                held.set()
+                done.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    try:
+        assert held.wait(10)
+        try:
+            with file_lock(lock, timeout=0.05):
+                seen.append("entered")
+        except LockTimeout:
+            seen.append("waited")
+    finally:
+        done.set()
+        thread.join(10)
+    assert seen == ["waited"]
+    with file_lock(lock, timeout=0.05):     # let go: taken at once
+        pass
