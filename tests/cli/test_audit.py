@@ -30,21 +30,23 @@ def five(tmp_path_factory):
     root, _ = init(tmp / "kb")
     old = os.environ.get("KB_HOME")
     os.environ["KB_HOME"] = str(root)
-    (root / "references.bib").write_text((REPO / "references.bib").read_text())
-    for key, (name, version) in TEXTS.items():
-        source = tmp / f"{name}.json"
-        source.write_text(json.dumps(wattbot_pages(name)))
-        args = ["text", "load", key, source] + (["--version", version] if version else [])
-        assert run_kb(*args).code == 0
-    # kb text load leaves numbers and citation contexts for the first audit to make
-    assert waiting(root) == sorted(TEXTS) and derived(root) == ([], [])
-    assert run_kb("audit").code in (0, 1)
-    assert waiting(root) == [] and all(derived(root))
-    yield root
-    if old is None:
-        os.environ.pop("KB_HOME", None)
-    else:
-        os.environ["KB_HOME"] = old
+    try:        # put back however the setup ends: a failed assert left KB_HOME set for the tests after it
+        (root / "references.bib").write_text((REPO / "references.bib").read_text())
+        for key, (name, version) in TEXTS.items():
+            source = tmp / f"{name}.json"
+            source.write_text(json.dumps(wattbot_pages(name)))
+            args = ["text", "load", key, source] + (["--version", version] if version else [])
+            assert run_kb(*args).code == 0
+        # kb text load leaves numbers and citation contexts for the first audit to make
+        assert waiting(root) == sorted(TEXTS) and derived(root) == ([], [])
+        assert run_kb("audit").code in (0, 1)
+        assert waiting(root) == [] and all(derived(root))
+        yield root
+    finally:
+        if old is None:
+            os.environ.pop("KB_HOME", None)
+        else:
+            os.environ["KB_HOME"] = old
 
 
 @pytest.fixture
