@@ -52,7 +52,7 @@ def tmp_path(request, scratch) -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch, scratch):
-    """No test sees the user's KB_* settings or reaches the internet."""
+    """No test sees the user's KB_* settings, reaches the internet or writes in the user's home."""
     for key in list(os.environ):
         if _kb_setting(key):
             monkeypatch.delenv(key, raising=False)
@@ -68,7 +68,11 @@ def isolated_env(monkeypatch, scratch):
     monkeypatch.setenv("KB_CONNECT_TIMEOUT", "2")
     monkeypatch.setenv("KB_READ_TIMEOUT", "5")
     monkeypatch.setenv("KB_TOTAL_TIMEOUT", "20")
-    monkeypatch.chdir(tempfile.mkdtemp(prefix="cwd-", dir=scratch))
+    cwd = tempfile.mkdtemp(prefix="cwd-", dir=scratch)
+    monkeypatch.chdir(cwd)
+    # kb keeps a bug's traceback in $XDG_CACHE_HOME/kb (else ~/.cache/kb): a test's, beside its folder,
+    # made only when written, never over the user's own
+    monkeypatch.setenv("XDG_CACHE_HOME", cwd + "-cache")
 
 
 @pytest.fixture

@@ -188,3 +188,24 @@ def test_a_lock_held_by_one_thread_is_not_another_threads(tmp_path):
     assert seen == ["waited"]
     with file_lock(lock, timeout=0.05):     # let go: taken at once
         pass
+
+
+# -- what a test writes -----------------------------------------------------------------------------------------
+
+def test_a_bugs_traceback_in_a_test_is_kept_in_the_tests_own_folder(kb_root, monkeypatch):
+    """A test of kb's one line for a bug (tests/cli/test_app.py) wrote its traceback over the user's own
+    ~/.cache/kb/last-error.log, whichever test ran last: now beside the test's folder."""
+    import tempfile
+    from pathlib import Path
+
+    from kbrun import run_kb
+
+    import kb.cli.papers
+    from kb.cli.app import crash_log
+
+    def boom(*a, **k):
+        raise RuntimeError("something impossible")
+    monkeypatch.setattr(kb.cli.papers, "list_papers", boom)
+    assert run_kb("ls").code == 1
+    log = crash_log()
+    assert Path(tempfile.gettempdir()) in log.parents and "something impossible" in log.read_text()
