@@ -189,9 +189,10 @@ _cache_folder: list[Path] = []
 def cache_registry_in(folder: Path) -> None:
     """Let pint keep its parsed unit definitions in `folder` (made when first used):
     the registry is then built in about 0.05 s instead of 0.25 s. Only before the
-    registry is first built; a folder kb cannot write is left alone."""
-    if not _cache_folder:
-        _cache_folder.append(Path(folder))
+    registry is first built, in the folder named last (the knowledge base opened last:
+    the first one a process opened may be gone by then, or not the one asking); a folder
+    kb cannot write is left alone."""
+    _cache_folder[:] = [Path(folder)]
 
 
 @functools.cache
@@ -200,7 +201,8 @@ def registry() -> "pint.UnitRegistry":
     import pint
 
     ureg = None
-    if _cache_folder:
+    # only inside a knowledge base's .kb folder that is still there: never one made again where it was removed
+    if _cache_folder and _cache_folder[0].parent.parent.is_dir():
         try:
             _cache_folder[0].mkdir(parents=True, exist_ok=True)
             ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=False,

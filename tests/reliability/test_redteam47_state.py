@@ -209,3 +209,34 @@ def test_a_bugs_traceback_in_a_test_is_kept_in_the_tests_own_folder(kb_root, mon
     assert run_kb("ls").code == 1
     log = crash_log()
     assert Path(tempfile.gettempdir()) in log.parents and "something impossible" in log.read_text()
+
+
+# -- pint's parsed definitions ---------------------------------------------------------------------------------
+
+def test_pints_definitions_are_kept_in_the_knowledge_base_opened_last_and_still_there(tmp_path, monkeypatch):
+    """The first knowledge base a process opened was where pint kept its parsed definitions for the whole
+    process: a registry built later, for another knowledge base, wrote into the first one's .kb, and made its
+    folders again where it had been removed."""
+    import pint
+
+    from kb.quantities import units
+
+    made = []
+
+    class Registry:
+        def __init__(self, **options):
+            made.append(options.get("cache_folder"))
+
+        def define(self, line):
+            pass
+    monkeypatch.setattr(units, "_cache_folder", [])
+    monkeypatch.setattr(pint, "UnitRegistry", Registry)
+    first, second = tmp_path / "first" / ".kb", tmp_path / "second" / ".kb"
+    second.mkdir(parents=True)
+    units.cache_registry_in(first / "cache" / "pint")
+    units.cache_registry_in(second / "cache" / "pint")
+    units.registry.__wrapped__()
+    assert made == [second / "cache" / "pint"] and not (tmp_path / "first").exists()
+    monkeypatch.setattr(units, "_cache_folder", [first / "cache" / "pint"])     # opened, then removed
+    units.registry.__wrapped__()
+    assert made[-1] is None and not (tmp_path / "first").exists()
