@@ -117,6 +117,7 @@ def test_unbuffered_python_never_drops_what_a_pipe_took_in_part(monkeypatch):
     raw = io.FileIO(write, "w")
     unbuffered = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)      # as python -u makes it
     monkeypatch.setattr(sys, "stdout", unbuffered)
+    monkeypatch.setattr(sys, "stderr", sys.stderr)          # put back, whatever standard_streams makes of it
     standard_streams()
 
     def head():
@@ -131,6 +132,29 @@ def test_unbuffered_python_never_drops_what_a_pipe_took_in_part(monkeypatch):
     finally:
         reader.join(10)
         raw.close()
+
+
+def test_unbuffered_python_stays_unbuffered_each_line_reaching_its_reader_as_written(monkeypatch):
+    """Written through a buffer, standard output under PYTHONUNBUFFERED=1 held every line until 8 KB or
+    the end: a `kb verify` read as it goes, or a progress line, showed nothing until kb ended."""
+    import io
+    import os
+
+    from kb.cli.launch import standard_streams
+
+    read, write = os.pipe()
+    raw = io.FileIO(write, "w")
+    unbuffered = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)      # as python -u makes it
+    monkeypatch.setattr(sys, "stdout", unbuffered)
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    standard_streams()
+    try:
+        sys.stdout.write("ok  first quote\n")
+        os.set_blocking(read, False)
+        assert os.read(read, 100) == b"ok  first quote\n"       # there now, with no flush and kb still running
+    finally:
+        raw.close()
+        os.close(read)
 
 
 # -- a unit kb reads that no claim has, and one kb does not read ------------------------------------------------
