@@ -1666,10 +1666,50 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
             src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
                              one.outcome.references)
             try:
-                _attach_source(kb, key, pdf, one.task.data, src, notes, out)
+                _attach_source(kb, key, pdf, one.task.data, src, notes, out, named_by_entry=True)
             except UsageError as exc:
                 out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.message}")
         kb.progress(label, n, len(pdfs), "papers")
+
+
+_HYPHEN = lazy(r"[-\u2010-\u2015]")
+_LINE_HYPHEN = lazy(r"[-\u2010\u2011\u00ad]\s*\n\s*")
+
+
+def _not_its_pdf(kb: KB, key: str, src: _Source) -> str | None:
+    """Why a PDF an entry's file field names is another paper's, or None: its first pages print
+    neither the entry's title (nor its main title) nor most of two or more of its first authors'
+    names, as kb checks the record of an arXiv id or DOI a PDF it adds prints (a Zotero item holding
+    another item's PDF: its text verified quotes as this paper's). A PDF without text is not judged."""
+    if src.status != "ok" or not src.pages:
+        return None
+    row = kb.db.execute("select title, authors from papers where citekey = ?", [key]).fetchone()
+    if row is None or not row[0]:
+        return None
+    try:
+        authors = [a for a in json.loads(row[1] or "[]") if isinstance(a, str)]
+    except ValueError:
+        authors = []
+    title, text = latex_to_text(row[0]), " ".join(src.pages[:2])
+    # its words as the PDF may print them: hyphens kept, read as spaces ('Multi-LexSum' of 'Multi LexSum'),
+    # or ending a line inside a word ('Gaus-\nsian')
+    words = set()
+    for variant in (text, _HYPHEN.sub(" ", text), _LINE_HYPHEN.sub("", text)):
+        words.update(normalise_title(variant).split())
+    main = re.split(r"[:?]|\s[-\u2013\u2014]\s", title)[0]    # Zotero's 'Title: Subtitle', the PDF's 'Title'
+    for asked, whole in ((title, True), (_HYPHEN.sub(" ", title), True), (main, False),
+                         (_HYPHEN.sub(" ", main), False)):
+        wanted = [w for w in normalise_title(asked).split() if len(w) > 2]
+        if wanted and (whole or len(wanted) > 1) and sum(w in words for w in wanted) >= 0.8 * len(wanted):
+            return None
+    # a title written otherwise (the preprint's, a translation's): most of two or more of its first
+    # authors' names; one name alone is printed as often by a work the text cites ('Smith et al. (2013)')
+    names = [n for n in (normalise_title(last_name(a)) for a in authors[:5]) if n]
+    printed = " " + normalise_title(text) + " "
+    if len(names) > 1 and 2 * sum(f" {n} " in printed for n in names) >= len(names):
+        return None
+    return (f"its first pages print neither the entry's title ({title!r}) nor its authors: another paper's "
+            "PDF? (kb add FILE.pdf files it as a paper of its own)")
 
 
 def _attached(kb: KB, key: str, data: bytes) -> bool:
@@ -1709,7 +1749,7 @@ def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult, replace_text: bo
 
 
 def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes: list[str],
-                   out: ImportResult, replace_text: bool = False) -> None:
+                   out: ImportResult, replace_text: bool = False, named_by_entry: bool = False) -> None:
     """The extracted PDF into the source cache and the index, as `key`'s (unless it would
     replace most of the text `key` holds and `replace_text` is not asked: _keep_held_text).
 
@@ -1725,6 +1765,9 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
         raise UsageError(f"{shown(pdf.name)} carries arXiv's stamp of {arxiv.versioned}, and {key} is arXiv "
                          f"{paper_arxiv[0]}: another paper's PDF, not attached",
                          hint=f"`kb add {shown(str(pdf))}` files it as a paper of its own")
+    other = _not_its_pdf(kb, key, src) if named_by_entry else None     # a file field: nothing else vouches for it
+    if other:
+        raise UsageError(other)
     version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv
                                        and paper_arxiv[0] == arxiv.id) else ""
     src.manifest = kb.sources.put(data, "pdf", "pdf", source_url=str(pdf.resolve()), origin="pdf",

@@ -257,11 +257,16 @@ def test_export_bib_copies_the_strings_an_entry_uses(kb_root, tmp_path):
 
 # -- a library whose entries name PDFs: extracted on every core, attached in order ----------
 
-LIBRARY_REAL = {"turing1950": "turing-1950-computing-machinery-and-intelligence.pdf",
-                "lacoste2019": "arxiv-1910.09700-missing.pdf",           # a file that is not there
-                "scibert2019": "scibert-1903.10676-single-table-page.pdf",
-                "acl2018": "acl-N18-3011.pdf",
-                "page1999": "pagerank-citation-ranking-1999.pdf"}
+LIBRARY_REAL = {"turing1950": ("turing-1950-computing-machinery-and-intelligence.pdf",
+                               "Computing Machinery and Intelligence"),
+                "lacoste2019": ("arxiv-1910.09700-missing.pdf",           # a file that is not there
+                                "Quantifying the Carbon Emissions of Machine Learning"),
+                # a page of tables cut from the paper: it prints neither its title nor its authors
+                "scibert2019": ("scibert-1903.10676-single-table-page.pdf",
+                                "SciBERT: A Pretrained Language Model for Scientific Text"),
+                "acl2018": ("acl-N18-3011.pdf", "Construction of the Literature Graph in Semantic Scholar"),
+                "page1999": ("pagerank-citation-ranking-1999.pdf",
+                             "The PageRank Citation Ranking: Bringing Order to the Web")}
 
 
 def _library(tmp_path) -> tuple[Path, int]:
@@ -272,9 +277,9 @@ def _library(tmp_path) -> tuple[Path, int]:
     files = tmp_path / "files"
     files.mkdir()
     entries = []
-    for key, name in LIBRARY_REAL.items():
+    for key, (name, title) in LIBRARY_REAL.items():
         path = corpus_path("pdf").resolve() / name
-        entries.append((key, f"Paper {key}", str(path).replace(":", "\\:")))
+        entries.append((key, title, str(path).replace(":", "\\:")))
     for n in range(4):
         (files / f"gen{n}.pdf").write_bytes(make_pdf([f"Measured Energy of Model Family {n} in Use",
                                                       f"For inference, model {n} used {n}.5 kWh per query."]))
@@ -326,7 +331,8 @@ def test_import_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monke
     # others each one line, the batch going on.
     assert two.code == 0 and len(two.json["added"]) == count
     assert [a.split(":")[0] for a in two.json["attached"]] == [
-        "gen0", "turing1950", "gen1", "corrupt2020", "gen2", "scibert2019", "gen3", "acl2018", "page1999"]
+        "gen0", "turing1950", "gen1", "corrupt2020", "gen2", "gen3", "acl2018", "page1999"]
+    assert "scibert2019: file" in two.err and "print neither the entry's title" in two.err
     assert "corrupt2020: corrupt.pdf: " in two.err and "kept with metadata only" in two.err
     assert "login2021: file" in two.err and "not attached: an HTML page, not a PDF" in two.err
     assert "lacoste2019: file" in two.err and "arxiv-1910.09700-missing.pdf" in two.err

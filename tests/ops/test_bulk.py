@@ -17,8 +17,11 @@ from kb.ops.session import open_kb
 from kb.sources.pdf import Limits
 
 
-def _pdf(n: int) -> bytes:
-    return make_pdf(paper_pages(n, pages=2), title=f"Measured Energy of Model Family {n} in Use",
+def _pdf(n: int, printed: bool = False) -> bytes:
+    title = f"Measured Energy of Model Family {n} in Use"
+    pages = paper_pages(n, pages=2)
+    pages = [title + "\n" + pages[0]] + pages[1:] if printed else pages    # the title an entry names
+    return make_pdf(pages, title=title,
                     author=f"Ada Lovelace{n}, Alan Turing")
 
 
@@ -72,7 +75,7 @@ def test_a_worker_that_crashes_fails_its_item_alone():
 def _files(tmp_path: Path, count: int, crash_at: int | None = None) -> list[Path]:
     out = []
     for n in range(count):
-        data = _pdf(n)
+        data = _pdf(n, printed=True)
         if n == crash_at:
             data = marked(data, CRASH_MARK)
         path = tmp_path / f"paper{n}.pdf"

@@ -43,7 +43,7 @@ def _library(folder: Path) -> Path:
     entries = []
     for n in range(PAPERS):
         title = f"Measured Energy of Model Family {n} in Everyday Use"
-        (files / f"paper{n}.pdf").write_bytes(make_pdf(paper_pages(100 + n, pages=4), title=title))
+        (files / f"paper{n}.pdf").write_bytes(make_pdf([title] + paper_pages(100 + n, pages=4), title=title))
         entries.append(f"@article{{fam{n}, title = {{{title}}}, author = {{Lovelace, Ada and Turing, Alan}},\n"
                        f"  year = {{{2000 + n}}}, file = {{Full Text PDF:files/paper{n}.pdf:application/pdf}}}}\n")
     bib = folder / "library.bib"
