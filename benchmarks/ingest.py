@@ -238,17 +238,29 @@ def bench_import(runs: int, n: int = 5000) -> None:
         shutil.rmtree(folder)
 
 
+def _printed_words(pdf_path: Path) -> str:
+    """Twelve words the first page of a PDF prints: a title kb finds printed on it."""
+    import re
+
+    from kb.sources.pdf import extract
+
+    first = extract(pdf_path.read_bytes(), source=pdf_path.name).pages[0]
+    return " ".join(re.findall(r"[A-Za-z]{4,}", first)[:12])
+
+
 def bulk_library(folder: Path, n: int) -> Path:
     """`n` entries, each naming its own copy of a real corpus PDF (round-robin)."""
     pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
     files = folder / "files"
     files.mkdir()
     entries = []
+    printed = {source: _printed_words(source) for source in pdfs}
     for i in range(n):
         source = pdfs[i % len(pdfs)]
         name = f"{i:04d}-{source.name}"
         (files / name).write_bytes(source.read_bytes() + f"\n%kb-bench copy {i}\n".encode())
-        entries.append(f"@article{{bulk{i},\n  title = {{Copy {i} of {source.stem.replace('-', ' ')}}},\n"
+        # a title its PDF prints (kb import attaches a file field's PDF only so), each its own by its number
+        entries.append(f"@article{{bulk{i},\n  title = {{{printed[source]} {1000 + i}}},\n"
                        f"  author = {{Bench, Ada and Copy{i}, Alan}},\n  year = {{{2000 + i % 25}}},\n"
                        f"  file = {{Full Text PDF:files/{name}:application/pdf}}\n}}\n")
     bib = folder / "library.bib"
