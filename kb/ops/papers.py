@@ -1691,6 +1691,9 @@ def _not_its_pdf(kb: KB, key: str, src: _Source) -> str | None:
     except ValueError:
         authors = []
     title, text = latex_to_text(row[0]), " ".join(src.pages[:2])
+    if _a_notice_of(title, src.pages[:1]):      # Zotero's 'Supplementary PDF' beside the paper's, an erratum
+        return (f"it prints the entry's title ({title!r}) only as the work it is about ('Supplementary "
+                "Material for', 'Correction to'): another work's PDF, not this paper's text")
     # its words as the PDF may print them: hyphens kept, read as spaces ('Multi-LexSum' of 'Multi LexSum'),
     # or ending a line inside a word ('Gaus-\nsian')
     words = set()
