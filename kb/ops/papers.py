@@ -44,6 +44,7 @@ from kb.sources.bibtex import (
     compare_reading,
     decode,
     defused,
+    file_directories,
     file_paths,
     fit_model,
     keys_listed,
@@ -1334,6 +1335,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     normalise: bool, fill: bool, second_reading) -> list[tuple[str, Path]]:
     """import_bib's one transaction; the PDFs the entries' file fields name."""
     pdfs: list[tuple[str, Path]] = []
+    folders = file_directories(source.text, path.parent)        # JabRef's folder of the library's files
     with kb.writing():
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
@@ -1367,7 +1369,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 if out.renamed.get(key) != entry.key and citekeys.fold_key(entry.key) != citekeys.fold_key(key):
                     filed[entry.key] = key          # its key another paper's here: the guess keeps its own
                 aliases.add(entry.key)
-                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
+                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
                 continue
             if key is not None:
                 if citekeys.fold_key(entry.key) != citekeys.fold_key(key):
@@ -1417,7 +1419,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                         (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 elif key not in metas:
                     out.unchanged.append(key)
-                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
+                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
                 continue
             own = entry.key
             if citekeys.fold_key(own) not in taken and citekeys.fold_key(own) not in kept_aliases:
@@ -1448,7 +1450,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             wheres[key] = where
             if is_work(entry.entry_type):
                 finder.note(meta, key)
-            pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
+            pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
             if progress:
                 progress(n, len(incoming))
         if filed:

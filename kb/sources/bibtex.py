@@ -1725,14 +1725,35 @@ def _split_unescaped(value: str, sep: str) -> list[str]:
 WINDOWS_PATH = lazy(r"[A-Za-z]:[\\/]")
 
 
-def file_paths(value: str, base: Path) -> list[Path]:
+#: JabRef's folder of a library's files, `@Comment{jabref-meta: fileDirectory:pdfs;}` (or its
+#: user's, `fileDirectory-me-host:`), `\:` and `\\` escaped: its file fields' paths are relative to it.
+_JABREF_FILE_DIRECTORY = lazy(r"@\s*comment\s*\{\s*jabref-meta:\s*fileDirectory(?:-[^:\s]*)?:((?:[^;\\}]|\\.)*);",
+                              re.IGNORECASE)
+
+
+def file_directories(text: str, base: Path) -> list[Path]:
+    """The folders JabRef's settings at the end of a .bib file (`text`, in folder `base`) name
+    for its files, relative to `base` where not absolute; a Windows drive's elsewhere is none."""
+    if "jabref-meta" not in text:
+        return []
+    out = []
+    for m in _JABREF_FILE_DIRECTORY.finditer(text):
+        name = re.sub(r"\\(.)", r"\1", m.group(1)).strip()
+        if name and not (os.name != "nt" and WINDOWS_PATH.match(name)):
+            path = Path(name).expanduser()
+            out.append(path if path.is_absolute() else base / path)
+    return out
+
+
+def file_paths(value: str, base: Path, folders: list[Path] | tuple = ()) -> list[Path]:
     """The files a `file` field names, relative to the .bib file's folder: Zotero's
     and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path.
     Mendeley writes the backslash of an escaped colon as LaTeX's `$\\backslash$`
     (`:C$\\backslash$:/Users/me/x.pdf:pdf` is C:/Users/me/x.pdf) and an absolute path
     without its leading '/' (`:home/me/x.pdf:pdf`): such a name is taken from the root
     where the .bib file's folder holds no file of it. A path on a Windows drive is kept as
-    written (WINDOWS_PATH), elsewhere than on Windows: it names no file here."""
+    written (WINDOWS_PATH), elsewhere than on Windows: it names no file here. A relative name
+    the .bib file's folder holds no file of is looked for in `folders` (file_directories)."""
     if not value:
         return []
     value = value.replace("$\\backslash$", "\\")
@@ -1746,8 +1767,12 @@ def file_paths(value: str, base: Path) -> list[Path]:
             if os.name != "nt" and WINDOWS_PATH.match(name):
                 out.append(Path(name.replace("\\", "/")))     # a Windows library's: kb import says so
                 continue
-            if not path.is_absolute() and not (base / path).exists() and (Path("/") / path).is_file():
-                path = Path("/") / path
+            if not path.is_absolute() and not (base / path).exists():
+                held = next((folder / path for folder in folders if (folder / path).is_file()), None)
+                if held is not None:
+                    path = held
+                elif (Path("/") / path).is_file():
+                    path = Path("/") / path
             out.append(path if path.is_absolute() else base / path)
     return out
 

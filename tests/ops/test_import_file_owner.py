@@ -40,3 +40,18 @@ def test_a_file_fields_pdf_of_another_paper_is_not_attached(kb_root, tmp_path, t
     said = [w for w in out.warnings if w.startswith("wrong2020:")]
     assert len(said) == 1 and "not attached" in said[0] and "the entry's title" in said[0], said
     assert kb.db.execute("select count(*) from versions where citekey = 'wrong2020'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("setting", ["fileDirectory:pdfs", "fileDirectory-ada-laptop:{pdfs}"])
+def test_jabrefs_file_directory_is_where_its_file_fields_paths_are(kb_root, tmp_path, setting):
+    """JabRef names a library's files relative to its folder of files (`jabref-meta: fileDirectory`,
+    or its user's); kb looked beside the .bib file only, and said each PDF was missing."""
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "own.pdf").write_bytes(make_pdf([OWN]))
+    bib = tmp_path / "library.bib"
+    bib.write_text("@Article{own2021, title = {Multi-Output Green Inference}, year = {2021},\n"
+                   "  author = {Lovelace, Ada and Hopper, Grace}, file = {:own.pdf:PDF}}\n\n"
+                   "@Comment{jabref-meta: databaseType:bibtex;}\n\n"
+                   f"@Comment{{jabref-meta: {setting.replace('{pdfs}', str(tmp_path / 'pdfs'))};}}\n")
+    out = import_bib(open_kb(kb_root), bib, jobs=1)
+    assert out.attached == ["own2021: own.pdf"], out.warnings
