@@ -1094,12 +1094,14 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if ref is None and written:
         # the reference written beside the quote itself; an attribution ("— Doe 2019, p. 3") as a citation
         own = notes_text.attribution_reference(written) if q.attribution else notes_text.reference_of(written)
-        candidates.append((own.entry, own.titles, own.text))
-        cited = own.entry if q.attribution else None
         whole = notes_text.particled_family_key(written)
         if whole and own.entry is not None and whole != own.entry.first_author:
-            # "Le Cun et al. (1998)": of 'LeCun, Yann' as well as of BibTeX's 'Yann Le Cun' (family name 'Cun')
-            candidates.append((replaced(own.entry, first_author=whole), own.titles, own.text))
+            # "Le Cun et al. (1998)", "van der Berg (2019)": the family name whole, particles and all, which names
+            # 'LeCun, Yann' and BibTeX's 'Yann Le Cun' (keyed cun) alike, never a reading's part of it ('cun',
+            # 'derberg') that names another author ('Cun, Ana', 'Berg, Tom')
+            own = replaced(own, entry=replaced(own.entry, first_author=whole))
+        candidates.append((own.entry, own.titles, own.text))
+        cited = own.entry if q.attribution else None
     if q.citekey and q.citekey in ctx.bib:
         entry = ctx.bib[q.citekey]
         candidates.append((entry, [], f"@{q.citekey} in the bibliography: {entry.raw}"))
@@ -1120,7 +1122,8 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             if by_name and entry is cited and ex.resolution.method == "author-year":
                 # 'Nguyen (2019)' of BibTeX's family name ('Tran Van Nguyen', keyed nguyen) names as well a paper
                 # whose first author a reader calls so ('Nguyen Van An', keyed an): which is meant is not said
-                others = _cited_as_written(db, cited.first_author, cited.year, keyed_too=True)
+                others = [k for k in _cited_as_written(db, cited.first_author, cited.year, keyed_too=True)
+                          if k != ex.resolution.citekey]
                 if others:
                     return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
                                               _short(written))

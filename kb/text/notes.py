@@ -208,7 +208,11 @@ class Note:
         hits: list[NoteReference] = []
         # "Lo & Wang" is read as one name by the reference reader: its first name then, whole ("Le Cun et al.")
         by_author = self._refs().by_author() if self.references else {}
-        for akey in dict.fromkeys((name_key(cited.first_author), name_key(cited_family(attribution)))):
+        whole = particled_family_key(attribution)
+        # (a name opening with its particles by that name whole, never a reading's part of it: "Van Der Berg. 2019."
+        # names no 'Berg, T.')
+        for akey in (whole,) if whole else dict.fromkeys((name_key(cited.first_author),
+                                                           name_key(cited_family(attribution)))):
             # no year (MLA: "Futoma et al."): the first author alone
             hits = hits or [r for r in by_author.get(akey, ()) if akey and cited.year in (None, r.entry.year)]
         short = _SHORT_TITLE.search(attribution) if hits else None
@@ -2664,10 +2668,17 @@ _OPENS_WITH_PARTICLE = lazy(_PARTICLE + r"(?=\S)", re.I)
 
 def particled_family_key(attribution: str) -> str:
     """The key of an author-year citation's first name where it opens with a particle, the family name whole
-    as the citation names it ("Le Cun et al. 1998." -> 'lecun'), which a reference reads as BibTeX reads a
+    as the citation names it ("Le Cun et al. 1998." -> 'lecun', "van der Berg et al." -> 'vanderberg'), which a reference reads as BibTeX reads a
     name given first ('Cun'); "" otherwise ("Emma Strubell. 2019." keeps the reference's reading)."""
     family = cited_family(attribution)
+    if not family and (m := _NAMED_FORM.fullmatch(attribution.strip()[:120])):
+        # an attribution or MLA's names as written: "Van der Berg 2019, p. 2", "van der Berg et al."
+        family = _NAME_JOINS.split(m.group("who"))[0].strip()
     return name_key(family) if family and _OPENS_WITH_PARTICLE.match(family) else ""
+
+
+# names before "et al.", a year and what follows it, or nothing: an attribution, MLA's names of a page's citation
+_NAMED_FORM = lazy(r"(?P<who>[^.\d,;:()\[\]]{1,80}?)(?:\s+et\s+al)?\.?(?:,?\s+(?:1[89]|20)\d\d[a-z]?\b.*)?", re.S)
 
 
 # an author-year citation as notes read it (_author_year): "Le Cun et al. 1998.", "Doe and Roe. 2020b."

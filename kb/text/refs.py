@@ -4071,6 +4071,10 @@ class PaperIndex:
             # 'V aswani'), or where the shorter's name is printed whole and only its reading keyed it by its last
             # word ('World Bank (2021)', bank, is '{World Bank}'; not '{European Central Bank}')
             rest = long_[: len(long_) - len(short)]
+            if short == pkey and not _holds_name(_first_written(p.author_name), akey):
+                # the citation's particles are not the paper's: 'van der Berg (2019)' (vanderberg, or a reading's
+                # derberg) names no 'Berg, Tom' (berg); 'Anna Van Der Berg', read as berg by BibTeX, writes them
+                return False
             return len(rest) <= 2 or rest in _PARTICLE_KEYS \
                 or opens_with(entry.raw if short == akey else _first_written(p.author_name), long_)
         if len(short) < 4 or not long_.startswith(short):
@@ -4255,6 +4259,26 @@ def _titles_apart(one: str, other: str) -> bool:
     a = {w.rstrip("s") for w in one.split() if w not in _TITLE_GLUE}
     b = {w.rstrip("s") for w in other.split() if w not in _TITLE_GLUE}
     return len(a - b) >= 2 and len(b - a) >= 2
+
+
+_NAME_PART_RE = lazy(r"[^\s\-‐–—/]+")
+
+
+def _holds_name(written: str, key: str) -> bool:
+    """Whether words of a name as written, one after another, are keyed `key` (name_key): 'Anna Van Der Berg' and
+    'van der Berg, Anna' hold vanderberg and derberg, 'Berg, Tom' neither (a name after a comma read before it:
+    'Cun, Yann Le' holds lecun)."""
+    family, _, given = written.partition(",")
+    words = [name_key(w) for w in _NAME_PART_RE.findall(f"{given} {family}"[:200])]
+    for i in range(len(words)):
+        made = ""
+        for w in words[i:]:
+            made += w
+            if made == key:
+                return True
+            if not key.startswith(made):
+                break
+    return False
 
 
 def _first_written(name: str | None) -> str:
