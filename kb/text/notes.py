@@ -3022,17 +3022,27 @@ _PRONOUN_LEAD = lazy(r"[ \t]*(?:(?:(?i:as|here|there|elsewhere|later|also)[ \t,]
                      + r"(?:[ \t]+that)?(?:[ \t]+[a-z][\w'’-]*){0,8}|(?i:in[ \t]+their[ \t]+words|in[ \t]+the[ \t]+authors['’]"
                      r"[ \t]+words))[ \t]*[,:]?[ \t]*")
 _FOOTNOTE_MARK = lazy(r"\[\^([^\]\s]{1,40})\]")
-_PRONOUN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
-                     r"|(?:pp?\.|pages?)[ \t]*(?P<at>\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?))[ \t]*\.?[ \t]*(?=\n|$)")
+# (its page may be left out, and a sentence of the note's own may follow: '... "...." This matters for ...')
+_PRONOUN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:(?:\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
+                     r"|(?:pp?\.|pages?)[ \t]*(?P<at>\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?))[ \t]*\.?)?[ \t]*"
+                     r"(?:(?=\n|$)|(?<=[ \t])(?P<next>)(?=[A-Z]))")
 
 
 def _pronoun_quote(text: str, lo: int, start: int, close: int) -> str | None:
     """The page of the quote between `start` and `close` (its marks) that a footnote's whole text from `lo` is, said by
-    its authors' pronoun, its page after it: '[^1]: They write that "..." (p. 3).' (`_PRONOUN_LEAD`), else None."""
+    its authors' pronoun, its page after it: '[^1]: They write that "..." (p. 3).' (`_PRONOUN_LEAD`); "" where it
+    gives none ('[^1]: They write that "...."'), a sentence of the note's after it or not; else None."""
     if not _PRONOUN_LEAD.fullmatch(text, lo, start):
         return None
     page = _PRONOUN_PAGE.match(text, close + 1)
-    return (page.group("page") or page.group("at")).replace(" ", "") if page is not None else None
+    if page is None:
+        return None
+    if page.group("next") is not None:
+        # a sentence after it: the quote's ends first ('"...." This', '"..." (p. 3). This'; not '"..." (p. 3) This')
+        tail = text[close + 1:page.start("next")].rstrip()
+        if not (tail.endswith((".", "!", "?")) or not tail and text[close - 1:close] in (".", "!", "?")):
+            return None
+    return (page.group("page") or page.group("at") or "").replace(" ", "")
 
 
 def _marked_work(text: str, cites: list[int], line_start: int, start: int, close: int, numbers: set[str],
@@ -3065,8 +3075,8 @@ def _marked_work(text: str, cites: list[int], line_start: int, start: int, close
         return None
     own = found[0][1][2] if found[0][0] == "cite" else found[0][2]
     if own is not None and own.replace("–", "-") != page.replace("–", "-"):
-        return None
-    return _at_page(found[0], page)
+        return None         # (a page of its own where the footnote gives none or another)
+    return _at_page(found[0], page) if page else found[0]
 
 
 # a footnote of a work's authors (and its year), a passage of it quoted where a short form has its title, and its
