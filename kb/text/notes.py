@@ -1717,7 +1717,10 @@ _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\
          # paragraph of a text with no pages, a chapter, section, table, figure, line or note
          # (APA 7's paragraph in its section: "Section 3, para. 2")
          r"|(?:\s*,\s*(?:pp?\.\s*[ivxlcdm]{1,7}\b|(?i:paras?\.|¶{1,2}|ch(?:ap)?\.|chapter|sect?\.|section|§{1,2}|table"
-         r"|tab\.|fig(?:ure)?\.?|figs\.|line|ll?\.|note|n\.)\s*[\w.\-–]{1,12})){1,2})?")
+         r"|tab\.|fig(?:ure)?\.?|figs\.|line|ll?\.|note|n\.)\s*[\w.\-–]{1,12}"
+         # (or named by its heading: "Method section, para. 1", "Discussion, ¶ 3")
+         r"|[A-Z][a-z]{2,20}(?:[ \t]+[a-z]{2,20}){0,2}(?=\s*,\s*(?:(?i:paras?\.)|¶))))"
+         r"{1,2})?")
 # (one or two: "(see, e.g., Doe, 2020)", "(cf. also Doe, 2020)")
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
@@ -4070,6 +4073,30 @@ def _places(text: str, note: Note) -> None:
             q.place = " ".join((m.group(1) or m.group(2)).split())
 
 
+# the citation in brackets right after an inline quote's closing mark ('"..." (Doe, 2020, para. 4)', '"..." [3, Fig. 2]')
+_CITE_AFTER_QUOTE = lazy(r"[”\"’'»][ \t]*[.,]?[ \t]*[(\[](?P<body>[^()\[\]\n]{1,160})[)\]]")
+# ... ending on a place that is no page: a figure, a paragraph, a section, one named by its heading ("Method section,
+# para. 1")
+_PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-z]{2,20}){0,2}|" + _NUMBER_PLACE
+                     + r")[ \t]*,[ \t]*)?(?:" + _NUMBER_PLACE + r"))[ \t]*$")
+
+
+def _cited_places(text: str, note: Note) -> None:
+    """The place that is no page an inline quote's citation after it ends on ('"..." (Doe, 2020, para. 4)', '"..." [3,
+    Fig. 2]', '"..." (Doe, 2020, Method section, para. 1)'), as the quote's place, where it cites a work at no page: no
+    page of it is checked, and kb says so (as `_places` does of a key's)."""
+    for q in note.quotes:
+        if q.page is not None or q.place or q.kind != "inline" or not (q.attribution or q.source_text):
+            continue
+        lo = q.offset + len(q.quote)
+        m = _CITE_AFTER_QUOTE.search(text, lo, min(len(text), lo + 200))
+        if m is None or "\n\n" in text[lo:m.start()]:
+            continue
+        place = _PLACE_ENDING.search(m.group("body"))
+        if place is not None:
+            q.place = " ".join(place.group("place").split())
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -4138,6 +4165,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _footnote_pages(note)
     if "@" in text or "\\" in text:
         _places(text, note)
+    _cited_places(text, note)
     if line_of is not None:
         _document_lines(note, line_of)
     note.problems.sort()
