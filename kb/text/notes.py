@@ -4081,6 +4081,9 @@ _PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-
                      + r")[ \t]*,[ \t]*)?(?:" + _NUMBER_PLACE + r"))[ \t]*$")
 
 
+_MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]")
+
+
 def _cited_places(text: str, note: Note) -> None:
     """The place that is no page an inline quote's citation after it ends on ('"..." (Doe, 2020, para. 4)', '"..." [3,
     Fig. 2]', '"..." (Doe, 2020, Method section, para. 1)'), as the quote's place, where it cites a work at no page: no
@@ -4166,6 +4169,10 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     if "@" in text or "\\" in text:
         _places(text, note)
     _cited_places(text, note)
+    for q in note.quotes:
+        if "[^" in q.quote:
+            # a footnote's mark the writer put inside the quote ('"... emissions[^1]"') is the note's, no word quoted
+            q.quote = _MARK_IN_QUOTE.sub("", q.quote)
     if line_of is not None:
         _document_lines(note, line_of)
     note.problems.sort()
