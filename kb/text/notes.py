@@ -1726,7 +1726,10 @@ _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
 _EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|"
               r"in\s+(?:the\s+)?original))?|[,;]\s*(?:my|our)\s+translation|[,;]\s*(?:internal\s+)?"
-              r"citations?\s+omitted)?")
+              r"citations?\s+omitted"
+              # (or in square brackets after the page: "(Doe, 2020, p. 5 [emphasis added])")
+              r"|[,;]?\s*\[\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|in\s+"
+              r"(?:the\s+)?original))?\s*\])?")
 _AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDITORIAL + r"\s*[)\]]")
 # an attribution after a quote in running text: "“...” — Strubell et al., 2019, p. 5"
 _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
