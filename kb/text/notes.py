@@ -4084,7 +4084,11 @@ _PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-
                      + r")[ \t]*,[ \t]*)?(?:" + _NUMBER_PLACE + r"))[ \t]*$")
 
 
-_MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]")
+_MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]"
+                      # ... or a note's number in superscript after a word or its sentence's stop ('emissions¹',
+                      # 'emissions.¹²'), never an exponent of a number or a unit ('10⁹', 'km²')
+                      r"|(?<=[^\W\d_]{3})[¹²³⁰⁴-⁹]{1,3}(?=[\s.,;:!?)\"”’»]|$)|(?<=[^\W\d_][.,;:!?])[¹²³⁰⁴-⁹]{1,3}"
+                      r"(?=[\s\"”’»]|$)")
 
 
 def _cited_places(text: str, note: Note) -> None:
@@ -4173,8 +4177,9 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _places(text, note)
     _cited_places(text, note)
     for q in note.quotes:
-        if "[^" in q.quote:
-            # a footnote's mark the writer put inside the quote ('"... emissions[^1]"') is the note's, no word quoted
+        if "[^" in q.quote or not q.quote.isascii():
+            # a footnote's mark the writer put inside the quote ('"... emissions[^1]"', '"... emissions¹"') is the
+            # note's, no word quoted
             q.quote = _MARK_IN_QUOTE.sub("", q.quote)
     if line_of is not None:
         _document_lines(note, line_of)
