@@ -1699,7 +1699,8 @@ _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", 
 # "(van der Berg et al. [2019])"; and a narrative one: "Futoma et al. (2017)".
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # (a word of its own: the end of the word before the names is none, "while Doe" is Doe's, never "le Doe")
-_PARTICLE = r"(?<![\w'’-])(?:(?:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
+_PARTICLE = (r"(?<![\w'’-])(?:(?:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?"
+             r"|(?:al|el)-(?=[" + _UPPER + "]))")     # (Arabic's article, joined by its hyphen: "al-Farabi")
 _SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
 # "et al." as other languages write it: German's "u. a.", French's "et coll.", Spanish's "y otros", "y cols.",
 # Portuguese's "e outros", "e col.", Latin's "et alii"; English prose's "and colleagues", "and co-authors"
@@ -1843,7 +1844,7 @@ def _without_opener(who: str) -> str:
     first, _, rest = who.partition(" ")
     placed = False
     if (rest[:1].isupper() or _OPENS_WITH_PARTICLE.match(rest) and rest.lstrip("dl'’ ")[:1].isalpha()
-            and any(w[:1].isupper() for w in rest.split()[:3])) \
+            and any(w.rpartition("-")[2][:1].isupper() for w in rest.split()[:3])) \
             and first.lower().removesuffix(".") in _SENTENCE_OPENERS:     # ("Cf. Doe", "As van der Berg")
         placed, who = first.lower() in _PLACE_OPENERS, rest
     lead, comma, names = who.partition(",")

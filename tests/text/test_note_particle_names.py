@@ -12,7 +12,7 @@ from kb.ops.papers import load_text
 from kb.ops.quotes import verify_note
 from kb.ops.session import open_kb
 from kb.text.names import author_key
-from kb.text.notes import particled_family_key
+from kb.text.notes import parse_note, particled_family_key
 from kb.text.refs import PaperIndex, PaperInfo, parse_entry
 
 
@@ -67,3 +67,13 @@ def test_verify_a_particled_name_written_any_way_checks_its_paper_never_anothers
         kb.close()
     assert not problems
     assert [r.status for r in results] == ["ok", "ok", "ok", "ok", "no-source"], [r.message for r in results]
+
+
+@pytest.mark.parametrize("lead, cited", [
+    ("As al-Farabi (2019) argues,", "al-Farabi. 2019."),
+    ("al-Farabi (2019) argues that", "al-Farabi. 2019."),
+    ("As el-Sayed et al. (2019) note,", "el-Sayed et al. 2019."),
+])
+def test_a_name_opening_with_arabics_article_is_a_name(lead: str, cited: str) -> None:
+    [q] = parse_note(f'{lead} "{_Q}" (p. 1).\n').quotes
+    assert (q.attribution, q.page) == (cited, "1")
