@@ -3049,6 +3049,11 @@ def _pronoun_quote(text: str, lo: int, start: int, close: int) -> str | None:
         tail = text[close + 1:page.start("next")].rstrip()
         if not (tail.endswith((".", "!", "?")) or not tail and text[close - 1:close] in (".", "!", "?")):
             return None
+        # ... citing nothing itself: '"...." Smith and Roe (2020), *Title*.' names the quote's work there
+        end = text.find("\n", page.end())
+        after = text[page.end():end if end >= 0 else len(text)]
+        if _YEAR.search(after) or "@" in after or "[" in after or "\\cite" in after:
+            return None
     return (page.group("page") or page.group("at") or "").replace(" ", "")
 
 

@@ -16,6 +16,7 @@ _Q = "Major technology companies have also been increasingly committed to reduci
     (f'As the authors put it, "{_Q}." We return to this below.', None),
     (f'In their words: "{_Q}" (p. 3). This matters for cloud users.', "3"),
     (f'They write that "{_Q}" (p. 3) This matters.', "no"),         # no full stop before the words after: as it was
+    (f'They write that "{_Q}." Smith and Roe (2020), *Cloud*.', "no"),  # a work cited after it: never the mark's
 ])
 @pytest.mark.parametrize("sentence, cited", [
     ("Dodge et al. (2022) studied cloud emissions.[^1]", "Dodge et al. 2022."),
