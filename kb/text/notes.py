@@ -1954,6 +1954,12 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return what
 
 
+#: A citation that sets a work beside what it follows, as a comparison signal says ('see also', 'cf.', 'compare',
+#: 'but see', 'contra', German's 'vgl.', French's 'voir aussi'): never the quote's source. ('see' alone is.)
+_COMPARED = lazy(r"[(\[][ \t]*(?:(?:see[ \t]+also|but[ \t]+see|compare|contra|also|siehe[ \t]+auch|voir[ \t]+aussi)\b"
+                 r"|cf\.|vgl\.)", re.I)
+
+
 #: The words of a sentence after a citation opening it: ' turned to', ' also found' (never a page: ' pp. 3', ' at 5')
 _SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*\d)")
 
@@ -2422,6 +2428,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # al. (2020) disagree', 'As [1] notes, "...", but @roe2020 disagrees': the quote is the work whose
             # clause says it, before it
             cite = None
+        compared = None
+        if cite is not None and _COMPARED.match(text, at[-1]) is not None:
+            # 'Doe et al. (2022) write "..." (see also Roe et al., 2020)', '(cf. Roe 2020)': a work set beside the
+            # quote, whose source the words before it name; where none do, the work it names is the one to check
+            compared, cite = (cite, at[-1]), None
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)
         if cite is not None and item is not None:
@@ -2436,6 +2447,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
+        if cite is None and compared is not None:
+            cite = compared[0]
+            after_at[-1] = compared[1]
         footnote = cite is None and _FOOTNOTE_DEF.match(_line_text(text, lines, lines.line(start) - 1)) is not None
         if cite is None and (footnote or text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "[")):
             # (a footnote's quote of names alone: '[^1]: Doe et al. write that "..."', its mark the citation)
@@ -4106,8 +4120,8 @@ def _cited_places(text: str, note: Note) -> None:
             continue
         lo = q.offset + len(q.quote)
         m = _CITE_AFTER_QUOTE.search(text, lo, min(len(text), lo + 200))
-        if m is None or "\n\n" in text[lo:m.start()]:
-            continue
+        if m is None or "\n\n" in text[lo:m.start()] or _COMPARED.match(text, m.start("body") - 1):
+            continue        # (nor of a work set beside it: '(see also Roe, 2020, fig. 3)')
         place = _PLACE_ENDING.search(m.group("body"))
         if place is not None:
             q.place = " ".join(place.group("place").split())

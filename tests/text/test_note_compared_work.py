@@ -1,0 +1,44 @@
+"""A citation after a quote that sets a work beside it ('see also', 'cf.', 'compare', 'but see', 'vgl.') is not
+the quote's source where the words before the quote name one: it was checked against that work ('Dodge et al. (2022) write "..." (see also Strubell et al.,
+2019, fig. 3)' was Strubell's quote, at no page, and not found there)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+QUOTE = '"global data center energy use represented close to 1% of global energy usage"'
+
+
+@pytest.mark.parametrize("after", [
+    "(see also Strubell et al., 2019, fig. 3)",
+    "(cf. Strubell et al., 2019, p. 3)",
+    "(Cf. Strubell et al. 2019)",
+    "(compare Strubell et al., 2019)",
+    "(but see Strubell et al., 2019)",
+    "(vgl. Strubell et al. 2019, S. 3)",
+    "[see also @strubell2019energy]",
+])
+def test_a_work_set_beside_the_quote_leaves_it_the_work_named_before_it(after):
+    note = parse_note(f"Dodge et al. (2022) write {QUOTE} {after}.\n")
+    [q] = note.quotes
+    assert (q.attribution, q.citekey, q.page, q.place) == ("Dodge et al. 2022.", None, None, None), q
+
+
+@pytest.mark.parametrize("after, page", [("(see also Strubell et al., 2019)", None), ("(cf. Strubell et al., 2019, p. 3)", "3")])
+def test_a_quote_whose_only_citation_sets_a_work_beside_it_is_checked_in_that_work(after, page):
+    """Where no words before it name a source, the work named is the one to look in: found there, it is there;
+    not found, kb says so (never 'ok' in a work the note did not name)."""
+    [q] = parse_note(f"As the survey has it, {QUOTE} {after}.\n").quotes
+    assert (q.attribution, q.page) == ("Strubell et al. 2019.", page), q
+
+
+@pytest.mark.parametrize("text, who, page", [
+    (f"{QUOTE} (see Dodge et al., 2022, p. 2).", "Dodge et al. 2022.", "2"),         # 'see' alone names the source
+    (f"Dodge et al. (2022) write {QUOTE} (p. 2).", "Dodge et al. 2022.", "2"),
+    (f"{QUOTE} (Dodge et al., 2022, p. 2; see also Strubell et al., 2019).", "Dodge et al. 2022.", "2"),
+])
+def test_a_citation_naming_the_source_still_does(text, who, page):
+    [q] = parse_note(text + "\n").quotes
+    assert (q.attribution, q.page) == (who, page), q
