@@ -662,11 +662,17 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             if noun is not None and of is noun and after is not None and after.start() == noun.end():
                 unit_text = f"{unit_text} {noun.group('w')}"
             got = _spent_per(after) if after is not None else None
-            subject = (_EACH_BEFORE.search(page, max(0, start - 80), start)
-                       or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else \
+            subject = _EACH_BEFORE.search(page, max(0, start - 80), start) if got is None and count else \
                 EACH_THING_BEFORE.search(page, max(0, start - 80), start) if got is None and adds_up(unit) else None
             unnamed = False
-            named = each_doing(page, start) if got is None and subject is None and (count or adds_up(unit)) else None
+            named = None
+            if got is None and subject is None and count:
+                # "64 nodes each with 8 GPUs": per node; "100 sheets of paper each containing 50 lines": per sheet
+                each_with = _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)
+                named = distributed_over(page, each_with) if each_with is not None else None
+            if named is None:
+                named = each_doing(page, start) if got is None and subject is None and (count or adds_up(unit)) \
+                    else None
             if got is None and subject is None and named is None and (count or adds_up(unit)) \
                     and _EACH_AFTER.match(page, end):
                 # "64 nodes with 8 GPUs each": what each of them holds, per node; "the runs used 5 kWh each": per
@@ -1445,6 +1451,25 @@ _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|a
                     r"[ \t\n]+(?:with|having|holding|hosting|carrying)[ \t\n]+"
                     r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
 _EACH_AFTER = lazy(r"(?i)[ \t]*each\b(?![ \t]*(?:of\b|[a-z]))")
+#: The head of "N X of Y" before its complement Y: "sheets of " of "100 sheets of paper" (what a distributive "each"
+#: after Y is about, never Y: "100 sheets of paper each containing 50 lines" is 50 lines per sheet).
+_HEAD_OF_BEFORE = lazy(r"(?i)\b(?P<head>[a-z][\w-]*)[ \t\n]+of[ \t\n]+$")
+
+
+def distributed_over(text: str, den: re.Match[str]) -> str | None:
+    """The one thing a distributive "each" after `den`'s noun is about, singular: the noun when it is plural ("line"
+    of "50 lines, each with room for 80 characters"), the head of "X of Y" when the noun is its complement ("sheet" of
+    "100 sheets of paper each containing 50 lines"); None when neither names things in the plural."""
+    word = den.group("den")
+    head = _HEAD_OF_BEFORE.search(text, max(0, den.start("den") - 40), den.start("den"))
+    if head is not None and head.group("head").lower() not in _NOT_NOUN:
+        one = _one(head.group("head"))
+        if one.lower() != head.group("head").lower():
+            return one
+    one = _one(word)
+    return one if one.lower() != word.lower() else None
+
+
 #: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
 #: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
 #: "Each has 8 GPUs": "each" as a clause's subject names no thing either.
@@ -1491,8 +1516,7 @@ def each_doing(page: str, start: int) -> str | None:
     m = EACH_DOING_BEFORE.search(page, max(0, start - 80), start)
     if m is None or m.group("den").lower() in _NOT_NOUN:
         return None
-    one = _one(m.group("den"))
-    return one if one.lower() != m.group("den").lower() else None
+    return distributed_over(page, m)    # "100 sheets of paper, each taking 3 minutes": per sheet
 
 
 def subject_of(page: str, start: int) -> str | None:

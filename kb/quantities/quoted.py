@@ -213,6 +213,7 @@ from kb.quantities.numbers import (
     SPENT_THEN,
     SPREAD_AFTER,
     adds_up,
+    distributed_over,
     each_doing,
     extract_candidates,
     header_columns,
@@ -2627,10 +2628,13 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
     before = (_PER_BEFORE.search(plain, max(0, number.start - 80), number.start) if subject else None) \
         or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start) \
         or (EACH_THING_BEFORE.search(plain, max(0, number.start - 80), number.start)
-            if any(units) and all(not u or adds_up(u) and not _is_count(u) for u in units) else None) \
-        or _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
+            if any(units) and all(not u or adds_up(u) and not _is_count(u) for u in units) else None)
     if before is not None:
         return "item/" + _one(before.group("den"))
+    each_with = _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
+    over = distributed_over(plain, each_with) if each_with is not None else None
+    if over is not None:        # "64 nodes each with 8 GPUs": per node; "100 sheets of paper each containing 50
+        return "item/" + over   # lines": per sheet
     doing = each_doing(plain, number.start) \
         if any(units) and all(not u or adds_up(u) or _is_count(u) for u in units) else None
     if doing is not None:       # "5 models, each taking 3 hours": per model

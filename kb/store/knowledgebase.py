@@ -202,7 +202,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: index typed flat or lowered ("x2", "x₂", "σ2", "x-1" of "x²", "σ²", "x⁻¹" were verified); "x^2" and a unit's "km2" are.
 #: 31 also: a small number (two to ten) typed in words where the page prints digits, or the reverse, is the same number
 #: ("five training triples" of "5 training triples" was refused); never another ("fifty" or "50" of "5").
-CLAIM_READING = "31"
+#: 32: "each" after "N X of Y" is per X ("50 lines" per paper of "100 sheets of paper each containing 50 lines" was
+#: verified).
+CLAIM_READING = "32"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
