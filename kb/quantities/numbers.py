@@ -995,6 +995,22 @@ st nd rd th
 
 #: Words after a number that never name what it counts (`kb.quantities.quoted` reads them so).
 NOT_COUNTED = _NOT_NOUNS | _BAD_MODS
+#: A number standing as a clause's subject: at a sentence's or clause's start ("Here 17 says which", "Then 3 runs the
+#: job", "and 5 uses it").
+_SUBJECT_PLACE = lazy(r"(?i)(?:^|[.;:!?][ \t\n]*|\n[ \t]*\n[ \t]*|,[ \t\n]*|\b(?:here|then|now|thus|so|and|but|where"
+                      r"|while|when|if|because|since|whereas|hence)[ \t\n]+)$")
+#: ... and a word in -s after it that a verb's object or clause follows: " which" of "17 says which", " the" of "3 runs
+#: the job", " it" of "5 uses it"; a noun so followed is rare, the verb ("17 says") no count of what it names.
+_VERB_OBJECT = lazy(r"[ \t\n]+(?:which|what|whether|how|why|that|the|this|these|those|its|their|our|his|her|it|them"
+                    r"|him|us|me)\b")
+
+
+def verb_after(page: str, pos: int, word: str, end: int) -> bool:
+    """Whether `word`, ending at `end` after the number at `pos`, is the verb the number is the subject of ("17 says
+    which of the operations", "Then two works the machine"), never a count of it ("two works were cited", "in 3 papers
+    the model" are counts)."""
+    return (word.endswith("s") and _VERB_OBJECT.match(page, end) is not None
+            and _SUBJECT_PLACE.search(page, max(0, pos - 12), pos) is not None)
 
 
 def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
@@ -1163,6 +1179,8 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
             if low in _GENDERS:
                 return "person", low, w.end("w")  # "8 male and 2 female"
             if _plural(low):
+                if at == gap.end() and verb_after(page, pos, low, w.end("w")):
+                    return None     # "Here 17 says which ...": the verb 17 is the subject of, no count of it
                 unit = _canonical(low)
                 if unit is not None and _measures(unit):
                     return _measured(page, unit, low, w.end("w"))
@@ -1848,6 +1866,8 @@ def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tup
         else:
             if not (_plural(low) or noun.isupper() is False and noun[:-1].isupper()):
                 continue
+            if not mods and verb_after(page, s0, low, m.end()):
+                continue    # "Then two works the machine": the verb its subject does, no count of it
             unit = _canonical(low) or _canonical(noun)  # "ten tasks", "seven years", "four GPUs"
             if unit is None or unit in ("dimensionless", "pp", "%"):
                 unit = "item"

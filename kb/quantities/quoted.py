@@ -222,6 +222,7 @@ from kb.quantities.numbers import (
     share_of,
     spread_before,
     subject_of,
+    verb_after,
     word_numbers,
     year_heading,
 )
@@ -1673,6 +1674,13 @@ def _count_word_after(plain: str, number: _Number) -> str | None:
     low = word.lower()
     return word if _counted(low.rstrip("s")) or low.endswith("s") and not low.endswith(("ss", "us")) \
         and count_noun(low) else None
+
+
+def _is_verb_after(plain: str, number: _Number) -> bool:
+    """Whether the word printed right after `number` is the verb the number is the subject of ("17 says which of the
+    operations", "Then 3 runs the job"), as `kb.quantities.numbers` reads it: the number counts nothing."""
+    m = _WORD_AFTER.match(plain, number.end + 1) if plain[number.end:number.end + 1] == " " else None
+    return m is not None and verb_after(plain, number.start, m.group(0).lower(), m.end())
 
 
 def _reads_as_unit(text: str, nouns: bool = False) -> bool:
@@ -3586,6 +3594,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
+                   and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
                    and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))
