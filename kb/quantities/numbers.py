@@ -430,6 +430,37 @@ def extract_candidates(pages: list[str], user_units: Iterable[str] = ()) -> list
     return out
 
 
+#: A power of ten whose raised exponent an extractor printed flat: "1010" of 10¹⁰, "109" of 10⁹ (an exponent never
+#: starts with 0: "1000" is a thousand).
+_FLAT_POWER = r"10[1-9]\d{0,2}(?![\d]|[.,]\d)"
+#: ... the other end of a range of such powers after one or before it: " to 1015" of "from 1010 to 1015 binary
+#: digits", "1010 to " of it; a figure times one: " × 109" of "2 × 109", "× " before "109".
+_FLAT_RANGE_AFTER = lazy(rf"[ \t]*(?:to|and|[-–—])[ \t\n]*{_FLAT_POWER}")
+_FLAT_RANGE_BEFORE = lazy(rf"(?<![\d.,]){_FLAT_POWER}[ \t]*(?:to|and|[-–—])[ \t\n]*$")
+_FLAT_TIMES_AFTER = lazy(rf"[ \t]?[×x·∙][ \t]?{_FLAT_POWER}")
+_FLAT_TIMES_BEFORE = lazy(r"[×x·∙][ \t]?$")
+_FLAT_ALONE = lazy(rf"(?<![\d.,]){_FLAT_POWER}")
+_FLAT_FIGURE = lazy(r"\d+(?:[.,]\d+)*")
+
+
+def flat_power(page: str, start: int, end: int) -> bool:
+    """Whether the figure printed at `start`..`end` is a power of ten whose exponent an extractor printed flat, or a
+    figure times one, which kb cannot read as printed: "1010" and "1015" of "from 1010 to 1015 binary digits" (10¹⁰ to
+    10¹⁵), "2" and "109" of "2 × 109" (2 × 10⁹). A lone "1010" may be a count, and is left as it reads."""
+    figure = _FLAT_FIGURE.match(page, start, end)
+    if figure is None:
+        return False
+    times = _FLAT_TIMES_AFTER.match(page, figure.end())
+    if times is not None and times.end() > end:
+        return True         # "2 × 109": 2 × 10⁹, never twice 109 (nor "1.5 × 1013", read as 1.5 × 10¹³ whole)
+    end = figure.end()
+    if page.startswith("10", start) and _FLAT_ALONE.fullmatch(page, start, end) is not None:
+        return (_FLAT_RANGE_AFTER.match(page, end) is not None
+                or _FLAT_RANGE_BEFORE.search(page, max(0, start - 16), start) is not None
+                or _FLAT_TIMES_BEFORE.search(page, max(0, start - 3), start) is not None)
+    return False
+
+
 def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                   names: list[str]) -> list[Candidate]:
     found: list[Candidate] = []
@@ -635,6 +666,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue    # "1 in 5 patients": one share, no count of 5 patients
         if kind == "table" and year_heading(page, start, end):
             continue    # "Electricity use (TWh) 2019 2020 2021": the columns' years, no figures in TWh
+        if flat_power(page, start, end):
+            continue    # "from 1010 to 1015 binary digits", "2 × 109": 10 to a power printed flat, no count
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""

@@ -216,6 +216,7 @@ from kb.quantities.numbers import (
     distributed_over,
     each_doing,
     extract_candidates,
+    flat_power,
     header_columns,
     header_per,
     row_per,
@@ -3595,6 +3596,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
+                   and not flat_power(plain, h.start, h.end)    # "1010" of "1010 to 1015 binary digits": 10¹⁰
                    and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))
