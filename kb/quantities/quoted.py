@@ -465,8 +465,8 @@ _RISE_THEN_FOLD = lazy(r"(?i)(?<![\w-])(?:increas(?:ed|es|e|ing)|rose|rises?|ris
 #: A factor's comparison after its number: " times as much" of "1.5 times as much", "x as many" of "3x as many".
 _TIMES_AS_MUCH = lazy(r"(?i)[ ]?(?:times|[x×])[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)\b")
 #: A factor said as "N times more" (or larger, higher, ...): N times as much to some readers, N more to others.
-_TIMES_MORE = lazy(r"(?i)(?<![\w.,])(?P<n>\d+(?:\.\d+)?|two|three|four|five|ten)[ ]?(?:times|[x×])[ ]+"
-                   r"(?:more|larger|higher|greater|bigger|longer|faster)\b")
+_TIMES_MORE = lazy(r"(?i)(?<![\w.,])(?:(?P<n>\d+(?:\.\d+)?|two|three|four|five|ten)[ ]?(?:times|[x×])|(?P<w>twice"
+                   r"|thrice))[ ]+(?:more|larger|higher|greater|bigger|longer|faster)\b")
 _DIGIT_FOLD = lazy(r"(?i)[ ]?(?:-[ ]?fold\b|fold\b|[x×](?![\w-]))")
 #: "halved": a quantity fell by a half.
 _HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
@@ -3216,7 +3216,7 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
             found.problem = shifted
     if not found.ok and not found.problem and _SIGNED_PERCENT.fullmatch(value.strip()) and _TIMES_MORE.search(quote):
         more = _TIMES_MORE.search(quote)
-        n = more.group("n").lower()
+        n = (more.group("n") or {"twice": "two", "thrice": "three"}[more.group("w").lower()]).lower()
         factor = Decimal(_TIMES_WORDS[n]) if n in _TIMES_WORDS else Decimal(n.replace(",", ""))
         found.problem = (f"the value {value!r} is a change, but {' '.join(more.group(0).split())!r} is ×{factor:f} to "
                          f"some readers and ×{factor + 1:f} to others, so kb verifies neither change: claim the factor "
