@@ -1829,6 +1829,8 @@ _NUMBER_WORD = lazy(
     r"(?P<mods>(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[a-z][\w-]{1,20}|[A-Z][\w-]{1,20}(?<![a-z]s)))"
     r"{0,4}?)(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"(?P<noun>[a-z]{3,}s|[A-Z]{2,6}s)(?![\w-])")
+#: The words that multiply a number word before them: "two hundred pages", "three thousand GPUs".
+_SCALE_WORDS = {"hundred": 100, "dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NOT_COUNTED = lazy(r"[ \t\n]+of[ \t\n]+magnitude|[ \t\n]+(?:ago|old|later|earlier|before|after)\b")
 
 
@@ -1892,6 +1894,13 @@ def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tup
             continue  # "two orders of magnitude", "five years ago"
         word = m.group("w").lower()
         value = _WORD_VALUES[word] + (_UNITS_WORDS[m.group("w2")] if m.group("w2") else 0)
+        numeric = [w.lower() for w in mods if w.lower() in _WORD_VALUES or w.lower() in _SCALE_WORDS]
+        if numeric:
+            # "two hundred pages", "two thousand GPUs": 200 pages, 2,000 GPUs, never 2; "two hundred fifty pages",
+            # "two thousand five hundred" kb leaves unread here
+            if len(numeric) > 1 or mods[0].lower() != numeric[0] or numeric[0] not in _SCALE_WORDS:
+                continue
+            value *= _SCALE_WORDS[numeric[0]]
         if low == "times":
             if mods:
                 continue
