@@ -1829,6 +1829,13 @@ _NUMBER_WORD = lazy(
     r"(?P<mods>(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[a-z][\w-]{1,20}|[A-Z][\w-]{1,20}(?<![a-z]s)))"
     r"{0,4}?)(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"(?P<noun>[a-z]{3,}s|[A-Z]{2,6}s)(?![\w-])")
+#: What stands before a scale word that is a number alone: "a hundred pages", "one dozen runs" (never "several
+#: hundred", "a few hundred").
+_ONE_SCALE_BEFORE = lazy(r"(?i)(?:^|(?<![\w-]))(?:a|an|one)[ \t\n]+$")
+#: A number, in words or digits, and a word of a range or a choice before a number word: "one to " of "one to two
+#: hours", "2 or " of "2 or three runs".
+_WORD_RANGE_BEFORE = lazy(r"(?i)(?:\d|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                          r"|fifteen|twenty|thirty|forty|fifty|hundred))[ \t\n]*(?:to|or|and|[-–—])[ \t\n]*$")
 #: The words that multiply a number word before them: "two hundred pages", "three thousand GPUs".
 _SCALE_WORDS = {"hundred": 100, "dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NOT_COUNTED = lazy(r"[ \t\n]+of[ \t\n]+magnitude|[ \t\n]+(?:ago|old|later|earlier|before|after)\b")
@@ -1894,6 +1901,10 @@ def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tup
             continue  # "two orders of magnitude", "five years ago"
         word = m.group("w").lower()
         value = _WORD_VALUES[word] + (_UNITS_WORDS[m.group("w2")] if m.group("w2") else 0)
+        if word in _SCALE_WORDS and not m.group("w2") and not _ONE_SCALE_BEFORE.search(page, max(0, s0 - 6), s0):
+            continue    # "several hundred pages", "ﬁve hundred words" (a ligature kb reads as no number): no 100
+        if _WORD_RANGE_BEFORE.search(page, max(0, s0 - 24), s0):
+            continue    # "one to two hours", "2 or three runs": a range or a choice, never its last number
         numeric = [w.lower() for w in mods if w.lower() in _WORD_VALUES or w.lower() in _SCALE_WORDS]
         if numeric:
             # "two hundred pages", "two thousand GPUs": 200 pages, 2,000 GPUs, never 2; "two hundred fifty pages",
