@@ -993,6 +993,8 @@ _DEVICE_WORD = lazy(r"\b(?:[VAPHKT]\d{1,3}|TPU|GPU)")
 # last at a sentence start, so not a name).
 _NAME_BEFORE = lazy(r"(?P<w>\b[A-Z][A-Za-z]+)[ \t]+$")
 _SENTENCE_START = lazy(r"(?:^|[.!?\n(]|[.!?][\"”’)])[ \t]*$")
+#: An exponent below zero, which makes no count: "e-5" of "3e-5", "× 10−4".
+_NEGATIVE_EXP = lazy(r"[\-−]")
 _COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
 # "of which 6 are vitals": the count's noun comes after "are".
 _OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
@@ -1140,6 +1142,8 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
         return None  # a count is a whole number ("8.1M papers" is one)
     if _is_year(mant, m.group("exp"), m.group("scale")):
         return None
+    if m.group("exp") and _NEGATIVE_EXP.search(m.group("exp")):
+        return None  # "3e-5 following authors' recommendation": a learning rate, never a count (a count is whole)
     name = _NAME_BEFORE.search(before)
     if name is not None and not _SENTENCE_START.search(before, 0, name.start("w")):
         return None  # "Scope 2 emissions", "Tier 3 datacenters": a name, not a count
@@ -1182,6 +1186,10 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
             return None
         word = w.group("w")
         noun = re.sub(r"-\n[ \t]*", "", word)
+        if noun.endswith("-") and w.group("sep") in (" ", "\n"):
+            rest = _COUNT_WORD.match(page, w.end())
+            if rest is not None and rest.group("w")[:1].islower() and rest.group("w") not in _BAD_MODS:
+                noun, w = noun[:-1] + rest.group("w"), rest     # "three ap- proaches": approaches, never "proaches"
         low = noun.lower()
         if low in _NOT_NOUNS or low in _BAD_MODS:
             return None
@@ -1896,6 +1904,9 @@ def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tup
         if any(w in _BAD_MODS or w in _NOT_NOUNS for w in mods) or (m.group("of") and mods):
             continue
         noun = m.group("noun")
+        if mods and mods[-1].endswith("-") and mods[-1][:-1].isalpha() and mods[-1][:-1].islower() \
+                and page[m.start("noun") - 1:m.start("noun")] in (" ", "\n"):
+            noun, mods = mods[-1][:-1] + noun, mods[:-1]    # "two base- lines": baselines, never "lines"
         low = noun.lower()
         if low in _NOT_NOUNS or low in _BAD_MODS - {"times"} or _NOT_COUNTED.match(page, m.end()):
             continue  # "two orders of magnitude", "five years ago"
