@@ -2951,14 +2951,28 @@ _BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ 
                     r"|at[ ]+(?:(?P<least>least)|(?P<most>most))(?=[ ]*(?:[,;:.)]|$)))")
 
 
+#: A negation a few words before a bound, which turns a comparison round: "not have " of "will not have more than 70
+#: per cent", "did not use " of "did not use less than 5 kWh" ("not more than", adjacent, is a bound's own words).
+_NEGATED_BEFORE = lazy(r"(?i)(?:\bnot|\bnever|n[’']t)(?:[ ]+[a-z]+){0,2}[ ]+$")
+#: The words of a bound that compares: "more than", "fewer than", "over", "below", "exceeding", ">".
+_COMPARED = lazy(r"(?i)more|less|fewer|greater|over|above|under|below|exceed|excess|[<>≤≥⩽⩾]")
+
+
 def _bound_at(plain: str, n: _Number, factor: bool = False) -> str | None:
     """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None.
     `factor`: of a claim of a factor, whose bound a fall in words turns round: "more than halved" is a fall
     by more than a half, a factor under one half ("less than 0.5x", never "more than 0.5x")."""
-    m = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start) or _BOUND_AFTER.match(plain, n.end)
+    before = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start)
+    m = before or _BOUND_AFTER.match(plain, n.end)
     if m is None:
         return None
     kind = "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
+    if before is not None and _NEGATED_BEFORE.search(plain, max(0, before.start() - 40), before.start()):
+        # "will not have more than 70 per cent": at most 70%; "did not use less than 5 kWh": at least 5 kWh; a bound
+        # of no comparison negated ("not up to 50%") is none kb reads
+        if not _COMPARED.search(m.group(0)):
+            return "negated"
+        kind = "lower" if kind == "upper" else "upper"
     if factor and n.change == "fall":
         return "lower" if kind == "upper" else "upper"
     return kind
@@ -3279,7 +3293,7 @@ def bound_note(value: str, quote: str) -> str | None:
         same = [h for h in held if h.value in (w.value, size.value) or h.change is not None and scale is not None
                 and h.share and _share_rounds(h, size, scale)]
         kinds = {_bound_at(plain, h, factor) for h in same}
-        if not same or None in kinds or len(kinds) != 1:
+        if not same or None in kinds or "negated" in kinds or len(kinds) != 1:
             return None
         h, kind = same[0], kinds.pop()
         m = _BOUND_BEFORE.search(plain, max(0, h.start - 30), h.start)
@@ -3289,10 +3303,14 @@ def bound_note(value: str, quote: str) -> str | None:
             for _ in (unit or "").split():
                 token = _TOKEN.match(plain, end)
                 end = token.end() if token else end
-            phrase = printed[m.start():end].rstrip(",;:.")
-            words = " ".join((m.group("upper") or m.group("lower")).split()) if _bound_at(plain, h) == kind \
+            negation = _NEGATED_BEFORE.search(plain, max(0, m.start() - 40), m.start())
+            negated = negation is not None
+            phrase = printed[(negation or m).start():end].rstrip(",;:.")   # "not have more than 70 per cent"
+            words = " ".join((m.group("upper") or m.group("lower")).split()) \
+                if ("upper" if m.group("upper") else "lower") == kind and not negated \
+                else ("at most" if kind == "upper" else "at least") if negated \
                 else "less than" if kind == "upper" \
-                else "more than"     # "more than halved": a factor under one half
+                else "more than"     # "more than halved": a factor under one half; "not have more than": at most
             better = f"{words} {value.strip()}"
         else:                       # "50% or more"
             phrase = printed[h.start:_BOUND_AFTER.match(plain, h.end).end()]
