@@ -2863,6 +2863,25 @@ def _per_fits(plain: str, number: _Number, units: list[str | None], per: str, el
     return own is True or own is None and not elsewhere
 
 
+def _counts_other_things(plain: str, number: _Number, unit: str | None, value_unit: str) -> bool:
+    """Whether `number`, a count the quote prints with a per ("550 links per second", "8 cards per node"), counts
+    other things than the claim's count does ("550 pages/s", "550 pages" per second): a count with a per counts its
+    noun's things, as one with none does."""
+    if not unit or not plain or "/" not in unit and " per " not in unit:
+        return False
+    things = _RATE_SPLIT.split(unit)[0].strip()
+    if things != "item" and not _is_count(things):
+        return False            # "2.9 kWh per query": an amount, whose unit decides
+    mine = _RATE_SPLIT.split(value_unit)[0].strip()
+    words = []
+    for word in (_noun_after(plain, number) or "").split():
+        if word.lower() in _SENTENCE_WORDS or word.lower() == "per":
+            break               # "64 hidden units per layer": hidden units
+        words.append(word.rstrip("-"))
+    counted = [i for i, word in enumerate(words) if _counted(word)]
+    return bool(mine and counted and not _same_noun(" ".join(words[:counted[-1] + 1]), mine))
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -2871,6 +2890,8 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         return False            # the day or year of a date, a row's year, holds no figure with a unit
     if claim_unit is None:
         return True             # a claim unit kb cannot read: the number decides
+    if _counts_other_things(plain, number, unit, value_unit):
+        return False            # "550 pages" per second of "550 links per second"
     if unit is None:
         noun = _noun_after(plain, number) if not unitless else None
         if _is_count(value_unit) or _counts_things(claim_unit) and _HARDWARE.search(value_unit):
@@ -3652,7 +3673,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 if n.start < start or start and (n.start, n.end) not in labelled:
                     continue        # a number of the page before the quote (its header's unit is no figure),
                     # and one the page's text gives no header's unit (the quote alone decided it)
-                if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
+                if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit) \
+                        or _counts_other_things(plain, n, unit, value_unit):
                     continue
                 if n.change and not signed_w and scale is not None and scale != 1:
                     continue        # "50%" of "halved": a cut's size or a level (above)

@@ -205,7 +205,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 32: "each" after "N X of Y" is per X ("50 lines" per paper of "100 sheets of paper each containing 50 lines" was
 #: verified); a number a verb follows is no count of it ("3 runs" of "Then 3 runs the job" was verified); a power of
 #: ten printed flat is no figure ("1010 binary digits" of "from 1010 to 1015 binary digits" was verified); a negated
-#: comparison is the other bound ("at least 70%" of "will not have more than 70 per cent" was verified).
+#: comparison is the other bound ("at least 70%" of "will not have more than 70 per cent" was verified); a count with a
+#: per counts its own noun's things ("550 pages" per second of "550 links per second" was verified).
 CLAIM_READING = "32"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
