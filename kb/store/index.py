@@ -216,6 +216,75 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
     return found
 
 
+_SYNC_COPY = lazy(r".+(?: \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)\.toml")
+_COPY_MAX_BYTES = 64 << 20
+
+
+def _records_of(path: Path) -> dict | None:
+    """{(table, id): record} of a claims file's quotes, claims and checks, and ("units", name):
+    value of its units; None when it cannot be read as TOML."""
+    try:
+        if path.stat().st_size > _COPY_MAX_BYTES:
+            return None
+        data = claimsfile.load_toml(path.read_bytes().decode("utf-8-sig"), path.name)
+    except (OSError, UnicodeDecodeError, FileFormatError):
+        return None
+    out: dict = {}
+    for table in ("quote", "claim", "check", "restatement", "dismissed"):
+        records = data.get(table)
+        for i, record in enumerate(records if isinstance(records, list) else []):
+            rid = record.get("id") if isinstance(record, dict) else None
+            out[(table, rid if isinstance(rid, str) else f"#{i + 1}")] = record
+    units = data.get("units")
+    for name, value in (units.items() if isinstance(units, dict) else ()):
+        out[("unit", name)] = value
+    return out
+
+
+def sync_copies_differing(layout: Layout, limit: int = 100) -> list[tuple[Path, str, list[str]]]:
+    """Copies a sync service left beside a claims file (Dropbox's "x (Ada's conflicted copy
+    2024-01-02).toml", Syncthing's x.sync-conflict-...toml), which kb never reads, holding
+    records x.toml does not hold as they are: the side of a conflict the service set aside, whose
+    edits are in no claims file kb reads. Each with the claims file's name and what differs
+    ("claim new-id", "claim some-id (differs)"); a copy whose every record x.toml holds alike
+    is not listed, nor a copy of a file kb cannot read (that file is said itself)."""
+    found: list[tuple[Path, str, list[str]]] = []
+    if claims_folder_unreadable(layout) is not None or not layout.claims.is_dir():
+        return found
+    try:
+        names = sorted(os.listdir(layout.claims))
+    except OSError:
+        return found
+    present = set(names)
+    for name in names:
+        base = stale.copy_of(name)
+        if base is None or base not in present or _SYNC_COPY.fullmatch(name) is None:
+            continue
+        path = layout.claims / name
+        if path.is_symlink() or not path.is_file():
+            continue
+        mine = _records_of(layout.claims / base)
+        if mine is None:
+            continue
+        theirs = _records_of(path)
+        if theirs is None:
+            try:
+                with open(path, "rb") as fh:
+                    head = fh.read(65536).decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            if _KB_TABLE.search(head):
+                found.append((path, base, ["what it holds (kb cannot read it as TOML to say which records)"]))
+        else:
+            what = [f"{t} {i}" + ("" if (t, i) not in mine else " (differs)")
+                    for (t, i), record in theirs.items() if mine.get((t, i)) != record]
+            if what:
+                found.append((path, base, what))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def misnamed_why(path: Path) -> str:
     """Why kb reads a file `claims_misnamed` found as no claims file, as said in parentheses."""
     return "a copy a merge or sync tool left" if stale.copy_of(path.name) else "a claims file's name ends in .toml"

@@ -1,0 +1,50 @@
+"""Red-team sweep 47, hand edits nobody tried yet: the truth files as a person, an editor, git
+and a sync service leave them, and what every command then says."""
+
+from __future__ import annotations
+
+from kb.ops.doctor import diagnose
+from kb.store.knowledgebase import KB, init
+
+BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+CLAIMS = ('[[quote]]\nid = "trained"\ntext = "We trained 12 models"\nstatus = "unverified"\n\n'
+          '[[claim]]\nid = "models"\nvalue = "12"\nquote = "We trained 12 models"\nstatus = "unverified"\n')
+
+
+def _kb(tmp_path):
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    (root / "claims" / "p0.toml").write_text(CLAIMS)
+    KB.open(root).close()            # indexed
+    return root
+
+
+ADDED = '\n[[claim]]\nid = "on-laptop"\nvalue = "12"\nquote = "We trained 12 models"\nstatus = "unverified"\n'
+COPIES = {                                              # a copy's name: (its text, what doctor says of it)
+    "p0 (Ada's conflicted copy 2024-01-02).toml": (CLAIMS + ADDED, "claim on-laptop that"),   # a record the file lacks
+    "p0.sync-conflict-20240102-030405-ABCDEFG.toml": (CLAIMS.replace('value = "12"', 'value = "13"'),
+                                                      "claim models (differs)"),   # a record it holds otherwise
+    "p0 (Bob's conflicted copy 2024-01-03).toml": (CLAIMS.replace("[[claim]]", "[[claim]\n"),
+                                                   "kb cannot read it as TOML"),
+    "p0 (Eve's conflicted copy 2024-01-04).toml": (CLAIMS.replace("\n", "\r\n"), None),  # the same records
+    "p0.sync-conflict-20240105-030405-ABCDEFG.toml": (CLAIMS.split("[[claim]]")[0], None),  # fewer, each alike
+    "p0_REMOTE_7.toml": (CLAIMS + ADDED, None),          # git mergetool's: a merge's side, since resolved
+}
+
+
+def test_a_sync_services_copy_holding_what_its_claims_file_does_not_is_said_and_kept(tmp_path):
+    """A sync service's conflicted copy is never read (it held every id twice): one holding a record
+    its claims file does not (the other machine's edit) was said by no command, kb doctor too."""
+    root = _kb(tmp_path)
+    for name, (text, _) in COPIES.items():
+        (root / "claims" / name).write_bytes(text.encode())
+    report = diagnose(root, prune=True)
+    said = {p.where: p for p in report.problems}
+    for name, (text, what) in COPIES.items():
+        assert (root / "claims" / name).read_bytes() == text.encode()
+        if what is None:
+            assert f"claims/{name}" not in said, said
+        else:
+            p = said[f"claims/{name}"]
+            assert what in p.what and "claims/p0.toml" in p.fix, p
+    assert len(report.problems) == 3, report.problems
