@@ -14,6 +14,7 @@ any file of claims/.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import tomllib
@@ -145,12 +146,45 @@ class ClaimsDoc:
     dismissed: list[DismissedRec] = field(default_factory=list)
 
 
+# A multi-line string of TOML ("""...""" or '''...'''), found past the comments and one-line strings
+# before it: a line inside one reading as a table header ("[[claim]]" pasted into a note) or as
+# a key is no header nor key of the file's.
+_TOKENS = lazy(r'"""(?:\\.|[^\\])*?"""(?:""?(?!"))?|\'\'\'.*?\'\'\'(?:\'\'?(?!\'))?'
+               r'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*', re.S)
+
+
+def _in_strings(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each multi-line string of `text`, in order; none without one (most files:
+    one scan for the delimiters)."""
+    global _SPANS
+    if '"""' not in text and "'''" not in text:
+        return []
+    if _SPANS[0] is not text:           # one scan for the five headers and the keys of one file read
+        _SPANS = (text, [m.span() for m in _TOKENS.finditer(text) if m.group()[:3] in ('"""', "'''")])
+    return _SPANS[1]
+
+
+_SPANS: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset `at` is in none of `spans` (`_in_strings`)."""
+    if not spans:
+        return True
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i < 0 or not spans[i][0] <= at < spans[i][1]
+
+
 def _lines_of(text: str, header: str) -> list[int]:
-    """The line of each `[[header]]` of `text`, counted on from the one before: counted from
-    the file's start each, a claims file of 24,000 claims took 18 s (quadratic) to read."""
+    """The line of each `[[header]]` of `text` (none inside a multi-line string), counted on from
+    the one before: counted from the file's start each, a claims file of 24,000 claims took 18 s
+    (quadratic) to read."""
     pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.MULTILINE)
+    spans = _in_strings(text)
     lines, line, at = [], 1, 0
     for m in pattern.finditer(text):
+        if not _outside(spans, m.start()):
+            continue
         line += text.count("\n", at, m.start())
         at = m.start()
         lines.append(line)
@@ -158,8 +192,11 @@ def _lines_of(text: str, header: str) -> list[int]:
 
 
 def _key_line(text: str, key: str) -> int | None:
-    m = re.search(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", text, re.MULTILINE)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    spans = _in_strings(text)
+    for m in re.finditer(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", text, re.MULTILINE):
+        if _outside(spans, m.start()):
+            return text.count("\n", 0, m.start()) + 1
+    return None
 
 
 class _Reader:
@@ -787,8 +824,10 @@ _HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check|restatement|dismisse
 
 
 def _spaced(text: str) -> str:
-    """A blank line before each [[quote]]/[[claim]]/[[check]], for readable diffs."""
-    return _HEADER_RE.sub("\n\n", text)
+    """A blank line before each [[quote]]/[[claim]]/[[check]], for readable diffs (none inside a
+    multi-line string: a person's note holding such a line is kept as written)."""
+    spans = _in_strings(text)
+    return _HEADER_RE.sub(lambda m: "\n\n" if _outside(spans, m.start()) else m.group(), text)
 
 
 def remove_record(text: str, section: str, record_id: str, path: str = "the claims file") -> str:

@@ -3,6 +3,9 @@ and a sync service leave them, and what every command then says."""
 
 from __future__ import annotations
 
+import pytest
+
+from kb.errors import FileFormatError
 from kb.ops.doctor import diagnose
 from kb.store.knowledgebase import KB, init
 
@@ -48,3 +51,26 @@ def test_a_sync_services_copy_holding_what_its_claims_file_does_not_is_said_and_
             p = said[f"claims/{name}"]
             assert what in p.what and "claims/p0.toml" in p.fix, p
     assert len(report.problems) == 3, report.problems
+
+
+NOTE = {   # a multi-line string holding lines that read as a table header and a key
+    "basic": 'note = """Pasted from my draft:\n[[claim]]\n1bad = "x"\n"""\n',
+    "literal": "note = \'\'\'Pasted from my draft:\n[[claim]]\n1bad = 'x'\n\'\'\'\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOTE))
+def test_a_header_line_inside_a_multi_line_string_is_no_record_and_kb_writes_leave_it_as_written(kind):
+    """A note holding "[[claim]]" on a line of its own: kb read it as the next claim's header (every
+    later claim said at the line before its own), and re-adding a claim wrote a blank line into the note."""
+    from kb.store.claimsfile import add_record, parse
+
+    text = ('[[claim]]\nid = "a"\nvalue = "12"\nquote = "We trained 12 models"\n' + NOTE[kind]
+            + '\n[[claim]]\nid = "b"\nvalue = "13"\n\n[units]\nwh = "1 Wh"\n')
+    assert [c.line for c in parse(text, "claims/p0.toml", "p0").claims] == [1, 10]
+    with pytest.raises(FileFormatError) as exc:          # a unit's line, not the note's line reading alike
+        parse(text.replace('wh = "1 Wh"', '1bad = "1 Wh"'), "claims/p0.toml", "p0")
+    assert exc.value.line == 15
+    new = add_record(text, "claim", {"id": "b", "value": "14"}, replace_id="b")
+    head = text.partition('id = "b"')[0]
+    assert new.startswith(head) and 'value = "14"' in new, new
