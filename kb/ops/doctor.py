@@ -483,9 +483,9 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
     for path, base, what in index.sync_copies_differing(layout):
         rel = layout.relative(path)
         shown_what = ", ".join(what[:5]) + (f" and {len(what) - 5} more" if len(what) > 5 else "")
-        report.problem("files", rel, f"is a copy a sync service left beside claims/{base}, holding {shown_what} "
-                       f"that claims/{base} does not hold so; kb reads claims/{base} alone",
-                       f"move what you want of it into claims/{base} by hand, then delete {shell_word(rel)}")
+        report.problem("files", rel, f"is a copy a sync service left beside {base}, holding {shown_what} "
+                       f"that {base} does not hold so; kb reads {base} alone",
+                       f"move what you want of it into {base} by hand, then delete {shell_word(rel)}")
     named: dict[str, list[str]] = {}
     for rel, path in current.items():
         if rel != index.BIB_REL:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from kb.atomic import read_input, shown
-from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError, shell_word
+from kb.errors import FileFormatError, KBError, LimitExceeded, PDFError, UsageError, shell_word
 from kb.quantities.interval import split_figure
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
@@ -216,19 +216,29 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
     return found
 
 
-_SYNC_COPY = lazy(r".+(?: \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)\.toml")
+# A copy a sync service leaves beside a file it could not merge: Dropbox's "x (Ada's conflicted copy
+# 2024-01-02).toml", Syncthing's x.sync-conflict-20240102-030405-ABCDEFG.toml (the same for .bib).
+_SYNC_COPY = lazy(r"(.+?)(?: \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)"
+                  r"(\.toml|\.bib)")
 _COPY_MAX_BYTES = 64 << 20
 
 
 def _records_of(path: Path) -> dict | None:
-    """{(table, id): record} of a claims file's quotes, claims and checks, and ("units", name):
-    value of its units; None when it cannot be read as TOML."""
+    """What a truth file holds, each thing by name: {(table, id): record} of a claims file's quotes,
+    claims and checks, ("unit", name): value of its units; {("entry", key): (type, fields)} of a
+    .bib file; {("setting", name): value} of kb.toml. None when it cannot be read so."""
     try:
         if path.stat().st_size > _COPY_MAX_BYTES:
             return None
+        if path.suffix == ".bib":
+            bib = BibFile.load(path)
+            return {("entry", key): (b.entry.entry_type.lower(), b.entry.fields) for key, b in bib.by_key.items()
+                    if b.entry is not None}
         data = claimsfile.load_toml(path.read_bytes().decode("utf-8-sig"), path.name)
-    except (OSError, UnicodeDecodeError, FileFormatError):
+    except (OSError, UnicodeDecodeError, KBError):
         return None
+    if path.parent.name != "claims":
+        return {("setting", name): value for name, value in data.items()}
     out: dict = {}
     for table in ("quote", "claim", "check", "restatement", "dismissed"):
         records = data.get(table)
@@ -242,46 +252,51 @@ def _records_of(path: Path) -> dict | None:
 
 
 def sync_copies_differing(layout: Layout, limit: int = 100) -> list[tuple[Path, str, list[str]]]:
-    """Copies a sync service left beside a claims file (Dropbox's "x (Ada's conflicted copy
-    2024-01-02).toml", Syncthing's x.sync-conflict-...toml), which kb never reads, holding
-    records x.toml does not hold as they are: the side of a conflict the service set aside, whose
-    edits are in no claims file kb reads. Each with the claims file's name and what differs
-    ("claim new-id", "claim some-id (differs)"); a copy whose every record x.toml holds alike
-    is not listed, nor a copy of a file kb cannot read (that file is said itself)."""
+    """Copies a sync service left beside a truth file (claims/x.toml, references.bib, kb.toml), which
+    kb never reads, holding what the file does not hold as it is: the side of a conflict the service
+    set aside, whose edits are in no file kb reads. Each with the file's path from the root and what
+    differs ("claim new-id", "claim some-id (differs)", "entry key"); a copy whose every record the
+    file holds alike is not listed, nor a copy of a file kb cannot read (that file is said itself)."""
     found: list[tuple[Path, str, list[str]]] = []
-    if claims_folder_unreadable(layout) is not None or not layout.claims.is_dir():
-        return found
-    try:
-        names = sorted(os.listdir(layout.claims))
-    except OSError:
-        return found
-    present = set(names)
-    for name in names:
-        base = stale.copy_of(name)
-        if base is None or base not in present or _SYNC_COPY.fullmatch(name) is None:
+    folders = [(layout.root, ("references.bib", layout.marker.name))]
+    if claims_folder_unreadable(layout) is None and layout.claims.is_dir():
+        folders.append((layout.claims, None))
+    for folder, bases in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
             continue
-        path = layout.claims / name
-        if path.is_symlink() or not path.is_file():
-            continue
-        mine = _records_of(layout.claims / base)
-        if mine is None:
-            continue
-        theirs = _records_of(path)
-        if theirs is None:
-            try:
-                with open(path, "rb") as fh:
-                    head = fh.read(65536).decode("utf-8", errors="replace")
-            except OSError:
+        present = set(names)
+        for name in names:
+            m = _SYNC_COPY.fullmatch(name) if " (" in name or ".sync-conflict-" in name else None
+            base = m.group(1) + m.group(2) if m else None
+            if base is None or base not in present or (bases is not None and base not in bases) \
+                    or (bases is None and not is_claims_name(base)):
                 continue
-            if _KB_TABLE.search(head):
-                found.append((path, base, ["what it holds (kb cannot read it as TOML to say which records)"]))
-        else:
-            what = [f"{t} {i}" + ("" if (t, i) not in mine else " (differs)")
-                    for (t, i), record in theirs.items() if mine.get((t, i)) != record]
-            if what:
-                found.append((path, base, what))
-        if len(found) >= limit:
-            break
+            path = folder / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            mine = _records_of(folder / base)
+            if mine is None:
+                continue
+            theirs = _records_of(path)
+            rel = layout.relative(folder / base)
+            if theirs is None:
+                try:
+                    with open(path, "rb") as fh:
+                        head = fh.read(65536).decode("utf-8", errors="replace")
+                except OSError:
+                    continue
+                if bases is not None or _KB_TABLE.search(head):
+                    kind = "BibTeX" if base.endswith(".bib") else "TOML"
+                    found.append((path, rel, [f"what it holds (kb cannot read it as {kind} to say what)"]))
+            else:
+                what = [f"{t} {i}" + ("" if (t, i) not in mine else " (differs)")
+                        for (t, i), record in theirs.items() if mine.get((t, i)) != record]
+                if what:
+                    found.append((path, rel, what))
+            if len(found) >= limit:
+                return found
     return found
 
 

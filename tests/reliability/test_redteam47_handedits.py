@@ -23,34 +23,37 @@ def _kb(tmp_path):
 
 
 ADDED = '\n[[claim]]\nid = "on-laptop"\nvalue = "12"\nquote = "We trained 12 models"\nstatus = "unverified"\n'
-COPIES = {                                              # a copy's name: (its text, what doctor says of it)
-    "p0 (Ada's conflicted copy 2024-01-02).toml": (CLAIMS + ADDED, "claim on-laptop that"),   # a record the file lacks
-    "p0.sync-conflict-20240102-030405-ABCDEFG.toml": (CLAIMS.replace('value = "12"', 'value = "13"'),
-                                                      "claim models (differs)"),   # a record it holds otherwise
-    "p0 (Bob's conflicted copy 2024-01-03).toml": (CLAIMS.replace("[[claim]]", "[[claim]\n"),
-                                                   "kb cannot read it as TOML"),
-    "p0 (Eve's conflicted copy 2024-01-04).toml": (CLAIMS.replace("\n", "\r\n"), None),  # the same records
-    "p0.sync-conflict-20240105-030405-ABCDEFG.toml": (CLAIMS.split("[[claim]]")[0], None),  # fewer, each alike
-    "p0_REMOTE_7.toml": (CLAIMS + ADDED, None),          # git mergetool's: a merge's side, since resolved
+BIB2 = "@misc{p1,\n  title = {Added on the laptop},\n  year = {2024}\n}\n"
+COPIES = {                          # a copy's path: (its text, what doctor says of it)
+    "claims/p0 (Ada's conflicted copy 2024-01-02).toml": (CLAIMS + ADDED, "claim on-laptop that"),  # a record it lacks
+    "claims/p0.sync-conflict-20240102-030405-ABCDEFG.toml": (CLAIMS.replace('value = "12"', 'value = "13"'),
+                                                             "claim models (differs)"),   # one it holds otherwise
+    "claims/p0 (Bob's conflicted copy 2024-01-03).toml": (CLAIMS.replace("[[claim]]", "[[claim]\n"),
+                                                          "kb cannot read it as TOML"),
+    "references.sync-conflict-20240102-030405-ABCDEFG.bib": (BIB + BIB2, "entry p1 that references.bib"),
+    "claims/p0 (Eve's conflicted copy 2024-01-04).toml": (CLAIMS.replace("\n", "\r\n"), None),  # the same records
+    "claims/p0.sync-conflict-20240105-030405-ABCDEFG.toml": (CLAIMS.split("[[claim]]")[0], None),  # fewer, alike
+    "claims/p0_REMOTE_7.toml": (CLAIMS + ADDED, None),    # git mergetool's: a merge's side, since resolved
+    "references (Eve's conflicted copy 2024-01-04).bib": (BIB.replace("\n", "\r\n"), None),
 }
 
 
-def test_a_sync_services_copy_holding_what_its_claims_file_does_not_is_said_and_kept(tmp_path):
-    """A sync service's conflicted copy is never read (it held every id twice): one holding a record
-    its claims file does not (the other machine's edit) was said by no command, kb doctor too."""
+def test_a_sync_services_copy_holding_what_its_truth_file_does_not_is_said_and_kept(tmp_path):
+    """A sync service's conflicted copy is never read (read as a claims file, it held every id twice):
+    one holding a record its file does not (the other machine's edit) was said by no command, kb
+    doctor too."""
     root = _kb(tmp_path)
-    for name, (text, _) in COPIES.items():
-        (root / "claims" / name).write_bytes(text.encode())
+    for rel, (text, _) in COPIES.items():
+        (root / rel).write_bytes(text.encode())
     report = diagnose(root, prune=True)
     said = {p.where: p for p in report.problems}
-    for name, (text, what) in COPIES.items():
-        assert (root / "claims" / name).read_bytes() == text.encode()
+    for rel, (text, what) in COPIES.items():
+        assert (root / rel).read_bytes() == text.encode()
         if what is None:
-            assert f"claims/{name}" not in said, said
+            assert rel not in said, said
         else:
-            p = said[f"claims/{name}"]
-            assert what in p.what and "claims/p0.toml" in p.fix, p
-    assert len(report.problems) == 3, report.problems
+            assert what in said[rel].what and ("p0.toml" in said[rel].fix) == rel.startswith("claims/"), said[rel]
+    assert len(report.problems) == 4, report.problems
 
 
 NOTE = {   # a multi-line string holding lines that read as a table header and a key
