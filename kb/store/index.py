@@ -300,6 +300,18 @@ def sync_copies_differing(layout: Layout, limit: int = 100) -> list[tuple[Path, 
     return found
 
 
+def _emptied(path: Path) -> bool:
+    """Whether a claims file holds nothing but white space now (a file kb never writes so): what it
+    held is said as a deleted file's is."""
+    try:
+        size = path.stat().st_size
+        if size > 4096:
+            return False
+        return size == 0 or not path.read_bytes().decode("utf-8-sig", errors="replace").strip()
+    except OSError:
+        return False
+
+
 def misnamed_why(path: Path) -> str:
     """Why kb reads a file `claims_misnamed` found as no claims file, as said in parentheses."""
     return "a copy a merge or sync tool left" if stale.copy_of(path.name) else "a claims file's name ends in .toml"
@@ -607,7 +619,7 @@ class Indexer:
         # malformed file that stops the sync leaves the index as it was (the rows of a file
         # deleted beside it still there, to say what its deletion took once the sync can end).
         claims_changed = [rel for rel in changed if rel != BIB_REL and rel not in cannot]
-        deleted = {rel: self._held_by(rel) for rel in claims_changed if rel not in current}
+        deleted = {rel: self._held_by(rel) for rel in claims_changed if rel not in current or _emptied(current[rel])}
         with transaction(db) if len(claims_changed) > 1 else contextlib.nullcontext():
             self._forgotten = {}
             if len(claims_changed) > 1:
@@ -658,6 +670,11 @@ class Indexer:
             return
         what = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
         verb = "is" if len(lost) == 1 and what.startswith("1 ") else "are"
+        path = self.layout.root / rel
+        if path.exists():           # emptied (an editor's crash, a full disk, a truncating tool): as deleted
+            self.notices.append(f"{shown(rel)} is empty now: its {what} {verb} no longer in the knowledge base "
+                                f"(git checkout {shell_word(rel)} to restore, if it was emptied by mistake)")
+            return
         renamed = [path for path, base in claims_misnamed(self.layout) if f"claims/{base}" == rel]
         if renamed:
             there = self.layout.relative(renamed[0])

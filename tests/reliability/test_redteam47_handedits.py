@@ -77,3 +77,23 @@ def test_a_header_line_inside_a_multi_line_string_is_no_record_and_kb_writes_lea
     new = add_record(text, "claim", {"id": "b", "value": "14"}, replace_id="b")
     head = text.partition('id = "b"')[0]
     assert new.startswith(head) and 'value = "14"' in new, new
+
+
+@pytest.mark.parametrize("left", [b"", b"\xef\xbb\xbf\n  \r\n"])
+def test_a_claims_file_an_editor_or_a_full_disk_emptied_says_what_it_took(tmp_path, left):
+    """A claims file saved empty (an editor's crash, a full disk): its records were gone from every
+    command, said by none (kb check said its check's input 'undefined', kb doctor nothing to repair)."""
+    root = _kb(tmp_path)
+    (root / "claims" / "p0.toml").write_bytes(left)
+    kb = KB.open(root)
+    try:
+        said = [w for w in kb.warnings if "claims/p0.toml" in w]
+    finally:
+        kb.close()
+    assert said == ["claims/p0.toml is empty now: its 1 quote and 1 claim are no longer in the knowledge base "
+                    "(git checkout claims/p0.toml to restore, if it was emptied by mistake)"], said
+    kb = KB.open(root)                  # said once
+    try:
+        assert not [w for w in kb.warnings if "claims/p0.toml" in w]
+    finally:
+        kb.close()
