@@ -207,6 +207,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: ten printed flat is no figure ("1010 binary digits" of "from 1010 to 1015 binary digits" was verified); a negated
 #: comparison is the other bound ("at least 70%" of "will not have more than 70 per cent" was verified); a count with a
 #: per counts its own noun's things ("550 pages" per second of "550 links per second" was verified).
+#: 32 also: a quote mixing a small number's word and digit forms reads each as printed ("3 percent in 2 runs" of "three
+#: percent in 2 runs" was refused).
 CLAIM_READING = "32"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
