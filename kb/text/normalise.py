@@ -347,10 +347,29 @@ def _powers(s: str, t: str) -> str:
         if not s[a - 1].isdigit():
             while a > 0 and s[a - 1].isalpha():
                 a -= 1
-            if m.start() - a > 2 or s[a:m.start()] in _UNITS_POWERED or a > 0 and s[a - 1] in "_\\":
-                continue        # a word's footnote marker, a unit's power: folded as before
+            if a > 0 and s[a - 1] in "_\\":
+                continue
+            if m.start() - a > 2 or s[a:m.start()] in _UNITS_POWERED:
+                if m.group()[0] != "⁻":
+                    continue    # a word's footnote marker, a unit's power: folded as before
+                if m.start() - a > 1 or _after_quantity(s, a):
+                    chars[m.start()] = "-"  # a unit's inverse power, "s-1" typed flat, never "s1" (no mark is negative)
+                    continue
         chars[m.start():m.end()] = m.group()
     return "".join(chars)
+
+
+# What a one-letter unit follows where its raised "⁻¹" is a unit's inverse power: a number or another unit ("0.5 s⁻¹",
+# "m s⁻¹", "J g⁻¹"), never a word ("the first s⁻¹", where "s-1" may be a subtraction).
+_QUANTITY_BEFORE = lazy(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,3}[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*)[ \u00a0·⋅/]*$")
+_WORDS_BEFORE_UNIT = frozenset(("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "by", "for", "is", "as",
+                                "be", "if", "per", "its", "all", "any"))
+
+
+def _after_quantity(s: str, a: int) -> bool:
+    """Whether the one-letter unit at ``s[a]`` follows a number or another unit (`_QUANTITY_BEFORE`)."""
+    m = _QUANTITY_BEFORE.search(s, max(0, a - 12), a)
+    return m is not None and m.group().rstrip(" \u00a0·⋅/").lower() not in _WORDS_BEFORE_UNIT
 
 
 # Old TeX fonts (OT1) without a Unicode map put an opening double quote where ASCII has

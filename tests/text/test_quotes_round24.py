@@ -23,3 +23,16 @@ def found(page: str, quote: str) -> bool:
 def test_a_quote_mixing_word_and_digit_forms_reads_each_number_as_printed(page, same, other) -> None:
     assert found(page, same)
     assert not found(page, other)
+
+
+# A unit's inverse power printed raised after a number or a unit is typed flat with its sign ("s-1", "kWh-1" of
+# "s⁻¹", "kWh⁻¹"), never without it ("s1"), nor another power ("s-2").
+@pytest.mark.parametrize("page, same, other", [
+    ("The decay rate was 0.5 s⁻¹ in all runs.", "decay rate was 0.5 s-1 in all", "decay rate was 0.5 s1 in all"),
+    ("The decay rate was 0.5 s⁻¹ in all runs.", "decay rate was 0.5 s−1 in all", "decay rate was 0.5 s-2 in all"),
+    ("The wind was 3 m s⁻¹ in all runs.", "wind was 3 m s-1 in all", "wind was 3 m s1 in all"),
+    ("an intensity of 429 gCO2eq kWh⁻¹ on average", "429 gCO2eq kWh-1 on", "429 gCO2eq kWh1 on"),
+])
+def test_a_units_inverse_power_typed_flat_keeps_its_sign(page, same, other) -> None:
+    assert found(page, same)
+    assert not found(page, other)
