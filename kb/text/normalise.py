@@ -905,13 +905,17 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
     if "\u00ad" in page:   # PDFium's "the state\u00ad2\nSPECTER: Scientific ..."
         defined.update(m.group() for m in glued_footnotes(page, lo, hi))
+    raised = [(m.start(), m.end()) for m in _RAISED_MARK.finditer(page, lo, hi)] if _ANY_RAISED_DIGIT.search(
+        page, lo, hi) else []
     if not defined:
-        return []
+        return raised
     out = []
     for m in _marks(page, lo, hi):
         g = m.lastindex          # the one alternative's group that matched
-        if m.group(g) in defined:
+        if m.group(g) in defined and not _name_repeated(page, m.start(g), m.end(g)):
             out.append((m.start(g), m.end(g)))
+    if raised:
+        out = sorted(set(out + raised))
     # after a name's number and its comma ("OpenIE\n4,8 we"): a marker only where it is the page's next footnote,
     # the one after the marker before it ("(NELL)7 and OpenIE\n4,8 we") or the page's first: never "used 2,9 kWh"
     for m in _MARK_AFTER_NUMBER.finditer(page, lo, hi) if _NUMBER_COMMA_WORD.search(page, lo, hi) else ():
@@ -923,6 +927,23 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
             out.append((m.start("number"), m.end("number")))
             out.sort()
     return out
+
+
+# A footnote's marker printed raised after a word of three lower-case letters or more ("use²,", "energy¹ was"): a
+# word's mark, never a power (a unit's is its own, "km²", "kWh²"; a symbol's, "x²", "σ²", is one or two letters).
+_RAISED_MARK = lazy(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[\s,.;:)\u2013\u2014]|$)")
+_ANY_RAISED_DIGIT = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_NAME_BEFORE = lazy(r"[^\W\d_]+$")
+
+
+def _name_repeated(page: str, a: int, b: int) -> bool:
+    """Whether the word the digits ``page[a:b]`` are glued to is printed with them elsewhere on the page: a name's
+    number ("Llama2 ... Llama2", "GPT3"), which a quote keeps, never a footnote's marker (printed once)."""
+    word = _NAME_BEFORE.search(page, max(0, a - 40), a)
+    if word is None:
+        return False
+    token = word.group() + page[a:b]
+    return len(re.findall(r"(?<![^\W_])" + re.escape(token) + r"(?!\d)", page)) > 1
 
 
 def _marks(page: str, lo: int, hi: int):

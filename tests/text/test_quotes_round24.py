@@ -36,3 +36,26 @@ def test_a_quote_mixing_word_and_digit_forms_reads_each_number_as_printed(page, 
 def test_a_units_inverse_power_typed_flat_keeps_its_sign(page, same, other) -> None:
     assert found(page, same)
     assert not found(page, other)
+
+
+# A footnote's marker printed raised after a word may be left out ("use" of "use²"), never typed as another
+# ("use3"); a unit's or a symbol's power is no marker ("km" of "km²", "σ" of "σ²").
+@pytest.mark.parametrize("page, same, other", [
+    ("We report that their energy use² was large in every region.\n2See the appendix.",
+     "their energy use was large in every region", "their energy use3 was large in every region"),
+    ("We report that their energy¹ was large in every region.", "their energy was large in every region",
+     "their energy2 was large in every region"),
+])
+def test_a_raised_footnote_mark_after_a_word_may_be_left_out(page, same, other) -> None:
+    assert found(page, same)
+    assert not found(page, other)
+    page = page.replace(" in every region", " in every region over 5 km² of σ² spread")
+    assert found(page, "over 5 km2 of σ^2 spread") and not found(page, "over 5 km of σ spread")
+
+
+# A name's number printed twice on the page is the name's, never a footnote's marker, even with that footnote on
+# the page ("Llama" of "Llama2 ... Llama2" with footnote 2).
+def test_a_names_number_printed_twice_is_no_footnote_marker() -> None:
+    page = "We trained GPT3 and Llama2 models on the data, and Llama2 won.\n2See the appendix for the data."
+    assert found(page, "We trained GPT3 and Llama2 models")
+    assert not found(page, "We trained GPT3 and Llama models")
