@@ -2026,6 +2026,56 @@ def _some_markers_kept(doc: Document, quote: str) -> QuoteMatch | None:
     return found
 
 
+# An author-year citation in brackets as a writer copies it: "(Li et al., 2016)", "(e.g., Bhagavatula et al., 2015)",
+# "(Saier and Färber, 2019a; Lo et al., 2020)"; "(2019)", "(in 2019)" are none.
+_AUTHOR_YEAR_TYPED = lazy(r"\((?:(?:e\.g\.|see|cf\.),?\s*)?[A-Z][^()\[\];]{0,80}?,?\s*(?:19|20)\d\d[a-z]?"
+                          r"(?:;\s*[A-Z][^()\[\];]{0,80}?,?\s*(?:19|20)\d\d[a-z]?)*\)")
+# "et al" typed without its full stop, before a year's comma or bracket, or the quote's end ("Lo et al, 2020").
+_ET_AL_BARE = lazy(r"(?<![^\W_])et al(?=,|\s*\(|\s*$)")
+
+
+def _some_citations_kept(doc: Document, quote: str) -> QuoteMatch | None:
+    """Where ``quote``, which keeps some of the paper's author-year citations and leaves out others ("the BC5CDR
+    and the CHEMDNER datasets (Krallinger et al., 2015)" of "the BC5CDR (Li et al., 2016) and the CHEMDNER
+    datasets (Krallinger et al., 2015)"), is in ``doc``: its words found as a quote without citations, each
+    citation it keeps printed there right after the word it follows in the quote; or None."""
+    cites = list(_AUTHOR_YEAR_TYPED.finditer(quote))
+    bare = quote
+    for m in reversed(cites):
+        bare = bare[:m.start()] + bare[m.end():]
+    bare = re.sub(r"[ \t]{2,}", " ", bare).strip()
+    if not bare or bare == quote.strip():
+        return None
+    found = find_quote(doc, bare)
+    if found is None or not any("citations of the source" in n for n in found.notes):
+        return None
+    spans = found.spans
+    printed = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end + (_MARKER_AFTER_END * 2 if sp is spans[-1] else 0)]
+                        for sp in spans)
+    at = 0
+    for m in cites:
+        word = _MARKED_AFTER.search(quote, 0, m.start())
+        if word is None:
+            return None
+        inner = _citation_pattern(m.group())
+        where = re.compile(r"(?<![^\W_])" + re.escape(word.group(1)) + r"\W{0,3}?\s*" + inner).search(printed, at)
+        if where is None:
+            return None
+        at = where.end()
+    return found
+
+
+def _citation_pattern(cite: str) -> str:
+    """A pattern of an author-year citation as the page prints it: its letters and digits in order, any spaces, line
+    breaks or hyphens between them, each full stop and comma optional ("et al" of "et al.")."""
+    parts = []
+    for c in cite:
+        if c.isspace():
+            continue
+        parts.append(re.escape(c) + ("?" if c in ".," else ""))
+    return r"[\s\u00ad-]*".join(parts)
+
+
 # A paper's own label, a small letter in brackets glued before a capitalised word or a number ("to [j]Judge
 # Susan J. Dlott", "[n]2005 U.S. Dist."): no case changed (that is "[j]udge"), a mark a quote may leave out.
 _PAPERS_LABEL = lazy(r"\[([a-z])\](?=([A-Z0-9][^\W_]*))")
@@ -2213,6 +2263,14 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
                 or _condition_cut_off(doc, found) else found
     if patterns[0].has_citation:
         found = _some_markers_kept(doc, quote)
+        if found is not None:
+            return found
+    if "(" in quote and _AUTHOR_YEAR_TYPED.search(quote):
+        found = _some_citations_kept(doc, quote)
+        if found is not None:
+            return found
+    if _ET_AL_BARE.search(quote):
+        found = find_quote(doc, _ET_AL_BARE.sub("et al.", quote))
         if found is not None:
             return found
     labelled = _labels_restored(doc, quote)

@@ -59,3 +59,35 @@ def test_a_names_number_printed_twice_is_no_footnote_marker() -> None:
     page = "We trained GPT3 and Llama2 models on the data, and Llama2 won.\n2See the appendix for the data."
     assert found(page, "We trained GPT3 and Llama2 models")
     assert not found(page, "We trained GPT3 and Llama models")
+
+
+# A quote keeping some of the paper's author-year citations and leaving out others verifies where each one it keeps
+# is printed right after the word it follows, never one moved, another author's or another year.
+CITED = ("Two instances are trained on the BC5CDR (Li et al., 2016) and the CHEMDNER datasets (Krallinger et al.,\n"
+         "2015) to extract key entity mentions in the biomedical domain.")
+
+
+@pytest.mark.parametrize("same, other", [
+    ("on the BC5CDR and the CHEMDNER datasets (Krallinger et al., 2015) to extract key entity mentions",
+     "on the BC5CDR and the CHEMDNER datasets (Krallinger et al., 2016) to extract key entity mentions"),
+    ("on the BC5CDR (Li et al., 2016) and the CHEMDNER datasets to extract key entity mentions",
+     "on the BC5CDR (Krallinger et al., 2015) and the CHEMDNER datasets to extract key entity mentions"),
+    ("on the BC5CDR and the CHEMDNER datasets (Krallinger et al., 2015) to extract key entity mentions",
+     "on the BC5CDR and the CHEMDNER datasets (Li et al., 2016) to extract key entity mentions"),
+])
+def test_a_quote_keeping_some_author_year_citations_verifies_where_each_is_printed(same, other) -> None:
+    assert found(CITED, same)
+    assert not found(CITED, other)
+
+
+# "et al" typed without its full stop is the paper's "et al.", with an ellipsis in the quote too; the year stays.
+@pytest.mark.parametrize("same, other", [
+    ("This is similar to the … entity linking systems (e.g., Bhagavatula et al, 2015) to estimate",
+     "This is similar to the … entity linking systems (e.g., Bhagavatula et al, 2016) to estimate"),
+    ("as Bhagavatula et al (2015) … used in previous entity linking", "as Bhagavatula et al (2016) … used in previous"),
+])
+def test_et_al_typed_without_its_full_stop_is_the_papers(same, other) -> None:
+    page = ("This is similar to the index used in previous entity linking systems (e.g., Bhagavatula et al., 2015)\n"
+            "to estimate the probability, as Bhagavatula et al. (2015) did with the index used in previous entity linking.")
+    assert found(page, same)
+    assert not found(page, other)
