@@ -2192,11 +2192,14 @@ _TEX_MATH = lazy(r"(?<!\\)\$([^$]{1,80}?)(?<!\\)\$")
 def _tex_read(quote: str) -> str:
     """``quote`` with the TeX of an arXiv abstract read as the characters it prints (`_TEX_ESCAPE`, `_TEX_MATH`):
     the same words, numbers and signs, never more."""
-    out = _TEX_MATH.sub(lambda m: latex_to_text(m.group()) if _TEX_COMMAND.search(m.group(1)) else m.group(), quote)
+    out = _TEX_MATH.sub(lambda m: latex_to_text(m.group()) if _TEX_COMMAND.search(m.group(1)) else
+                        m.group(1) if _TEX_MATH_PLAIN.fullmatch(m.group(1)) else m.group(), quote)
     return _TEX_ESCAPE.sub(r"\1", out)
 
 
 _TEX_COMMAND = lazy(r"\\[A-Za-z]+|[_^]")
+# Math in dollars without a command ("$O(n)$", "$k$"): a letter or a bracket first and last, never a price ("$5 and $").
+_TEX_MATH_PLAIN = lazy(r"[A-Za-z(][^$]*[A-Za-z0-9)]|[A-Za-z]")
 
 
 def _prints_percent(doc: Document) -> bool:
@@ -2278,7 +2281,7 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         found = find_quote(doc, labelled)
         if found is not None:
             return found
-    if "\\" in quote:
+    if "\\" in quote or "$" in quote:
         tex = _tex_read(quote)
         if tex != quote:
             # "by 10\% with $\sim$150 million": a quote pasted with the TeX of an arXiv abstract

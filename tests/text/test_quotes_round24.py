@@ -91,3 +91,18 @@ def test_et_al_typed_without_its_full_stop_is_the_papers(same, other) -> None:
             "to estimate the probability, as Bhagavatula et al. (2015) did with the index used in previous entity linking.")
     assert found(page, same)
     assert not found(page, other)
+
+
+# Math a writer types in dollars is read as TeX ("$P^Q$", "$d$", "$O(n)$"), with or without a command, never a
+# price ("$5 and $6" stays as typed), and never as other letters or powers.
+@pytest.mark.parametrize("same, other", [
+    ("a query paper $P^Q$, a positive paper $P^+$ and", "a query paper $P^Q$, a positive paper $P^-$ and"),
+    ("where $d$ is a distance function and $m$ is the margin", "where $m$ is a distance function and $d$ is the"),
+    ("runs in $O(n)$ time for $k$ tasks", "runs in $O(n^2)$ time for $k$ tasks"),
+])
+def test_math_typed_in_dollars_is_read_as_tex(same, other) -> None:
+    page = ("Each instance is a query paper P^Q, a positive paper P^+ and a negative one, where d is a distance function\n"
+            "and m is the margin. It runs in O(n) time for k tasks and costs $5 and $6 in all.")
+    assert found(page, same)
+    assert not found(page, other)
+    assert found(page, "costs $5 and $6 in all") and not found(page, "costs $5 and $7 in all")
