@@ -1,4 +1,5 @@
-"""Round 24: a quote mixing a number's word and digit forms, a unit's power typed flat, a footnote mark left out."""
+"""Round 24 (held-out set: benchmarks/data/quotes-labels-round24.json): a quote mixing a number's word and digit forms,
+a unit's power typed flat, a footnote mark left out, citations partly kept, math typed in dollars."""
 
 from __future__ import annotations
 
