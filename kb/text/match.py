@@ -2040,6 +2040,8 @@ def _some_citations_kept(doc: Document, quote: str) -> QuoteMatch | None:
     datasets (Krallinger et al., 2015)"), is in ``doc``: its words found as a quote without citations, each
     citation it keeps printed there right after the word it follows in the quote; or None."""
     cites = list(_AUTHOR_YEAR_TYPED.finditer(quote))
+    if not all(normalise(_ET_AL_BARE.sub("et al.", m.group())) in doc.stream.text for m in cites):
+        return None             # a citation the paper does not print (a lookup, before any search)
     bare = quote
     for m in reversed(cites):
         bare = bare[:m.start()] + bare[m.end():]
