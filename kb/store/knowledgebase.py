@@ -212,7 +212,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "s1" verified); a footnote's marker printed raised after a word may be left out ("use" of "use²" was refused), a
 #: name's number printed twice on a page is no marker ("Llama" of "Llama2 ... Llama2" was verified); a quote keeping some
 #: author-year citations and leaving out others, or typing "et al" without its stop beside an ellipsis, verifies; math
-#: typed in dollars is read as TeX without a command too ("$P^Q$", "$d$" were refused).
+#: typed in dollars is read as TeX without a command too ("$P^Q$", "$d$" were refused); a sign raised alone is kept
+#: ("P" of "P⁻" was verified, "P^-" of "P−" refused).
 CLAIM_READING = "32"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -248,7 +248,7 @@ def _dashes(s: str, t: str) -> str:
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
                 # exponent's sign, or U+2212, which is no dash in prose
                 keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k))
-        elif s[i] == "\u2212":
+        elif s[i] in "\u2212\u207b":
             keep = True                         # U+2212 is a minus sign before a letter or a bar too: "e−|t|/l"
             #                                     is not "e|t|/l", nor "−βt" "βt" (prose prints no U+2212 as a dash)
         if not keep:
@@ -326,7 +326,8 @@ _UNITS_POWERED = frozenset(("m", "cm", "mm", "km", "nm", "dm", "µm", "μm", "um
 _ANY_SUPERSCRIPT = lazy("[" + _SUPERSCRIPTS + "]")
 
 
-_POWER_TYPED = lazy(r"(?<=[^\W_])\^(?:\{\s*([-−+]?)\s*(\d{1,3})\s*\}|([-−+]?)(\d{1,3})(?![\d.]))")
+_POWER_TYPED = lazy(r"(?<=[^\W_])\^(?:\{\s*([-−+]?)\s*(\d{1,3})\s*\}|([-−+]?)(\d{1,3})(?![\d.])"
+                   r"|\{\s*([-−+])\s*\}|([-−+])(?![\w\d{(]))")
 _RAISED = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 
 
@@ -334,7 +335,8 @@ def typed_powers(s: str, pad: str = " ") -> str:
     """``s`` with a number's or a symbol's power typed as LaTeX or ASCII ("10^6", "10^-6", "10^{-6}", "x^2") raised
     as a paper prints it ("10⁶", "10⁻⁶", "x²"), padded with ``pad`` to keep its length."""
     def raised(m: re.Match[str]) -> str:
-        power = ((m.group(1) or m.group(3) or "") + (m.group(2) or m.group(4))).translate(_RAISED)
+        power = ((m.group(1) or m.group(3) or "") + (m.group(2) or m.group(4) or "")
+                 or m.group(5) or m.group(6)).translate(_RAISED)
         return power + pad * (len(m.group()) - len(power))
     return _POWER_TYPED.sub(raised, s)
 

@@ -107,3 +107,14 @@ def test_math_typed_in_dollars_is_read_as_tex(same, other) -> None:
     assert found(page, same)
     assert not found(page, other)
     assert found(page, "costs $5 and $6 in all") and not found(page, "costs $5 and $7 in all")
+
+
+# A sign alone raised after a symbol, typed "^-" or "^{+}" ("P^-" of "P⁻"), is that sign, kept where the extractor
+# prints it flat ("P−", "P\n−"), never the other sign nor none ("P^+", "P" of "P−").
+@pytest.mark.parametrize("printed", ["P⁻", "P−", "P\n−"])
+def test_a_sign_raised_alone_is_kept_as_that_sign(printed) -> None:
+    page = f"The choice of negative example papers {printed} is important when training the model."
+    for same in ("papers $P^-$ is important", "papers P^{-} is important", "papers P⁻ is important"):
+        assert found(page, same)
+    for other in ("papers $P^+$ is important", "papers P is important"):
+        assert not found(page, other)
