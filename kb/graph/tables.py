@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "29"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "30"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -86,6 +86,7 @@ READING = "29"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers');
 #                           a program's one-word name before its version ('Keras (version 2.4).')
 #                       29: a bank's or a 'World' body's name keyed whole ('World Bank (2022).' worldbank, was bank)
+#                       30: a legislature's name keyed whole ('U.S. Congress.' uscongress, was congress)
 #                           a legal instrument's title: its designation's sentence, the name after it ('Regulation (EU)
 #                           2024/1689 of ...', 'Executive Order 14110, Safe, ...', 'H.R. 3684 — ... Act.': no title)
 #                           a SICI DOI whole, its '<361::AID-ASI6>' kept ('10.1002/(SICI)...42:5<361::AID-ASI6>3.0.CO;2-#')

@@ -401,7 +401,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "17"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "18"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -436,6 +436,7 @@ PAPER_RENDERING = "17"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   Energy Agency)}': internationalenergyagency, was iea)
 #                                   and a firm's without its legal form ('{Google LLC}': google, was googlellc)
 #                               17: a bank's or a 'World' body's name unbraced keyed whole ('World Bank': worldbank, was bank)
+#                               18: a legislature's name unbraced keyed whole ('U.S. Congress': uscongress, was congress)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

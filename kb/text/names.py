@@ -206,7 +206,9 @@ def parse_names(value: str | None) -> tuple[list[Name], bool]:
 
 
 # Words only an organisation's name holds ('International Energy Agency', 'Google AI',
-# 'University of Washington', 'NVIDIA Corporation'), capitalised as in a name; and the names of firms
+# 'University of Washington', 'NVIDIA Corporation'), a legislature's among them, in English and in the languages
+# of its countries ('U.S. Congress', 'U.S. Senate', 'Deutscher Bundestag', 'Assemblée nationale'; not 'House', a
+# family name too: 'House of Lords' is a phrase), capitalised as in a name; and the names of firms
 # that put their name to papers, which no person bears ('Google DeepMind', 'Hugging Face', 'Microsoft Azure').
 _FIRMS = frozenset("google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent "
                    "salesforce".split())
@@ -221,7 +223,9 @@ collective coalition cooperative survey fund board panel directorate observatory
 organização organización organizzazione ministério ministerio ministère ministerium ministero
 universidade universidad université universität universita università instituto institut istituto
 agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
-fundação fundación fondation stiftung fondazione gobierno governo gouvernement""".split()) | _FIRMS
+fundação fundación fondation stiftung fondazione gobierno governo gouvernement
+congress congressional senate assembly legislature parliamentary parlement parlament parlamento bundestag bundesrat
+knesset congreso congresso sénat senado senato assemblée asamblea assembleia""".split()) | _FIRMS
 # ... and those a family name is too ('Robert Service', 'Robert William Service'), counted closing a name that
 # joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
 # Service', 'U.S. Forest Service')
