@@ -86,10 +86,11 @@ READING = "30"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers');
 #                           a program's one-word name before its version ('Keras (version 2.4).')
 #                       29: a bank's or a 'World' body's name keyed whole ('World Bank (2022).' worldbank, was bank)
-#                       30: a legislature's name keyed whole ('U.S. Congress.' uscongress, was congress)
 #                           a legal instrument's title: its designation's sentence, the name after it ('Regulation (EU)
 #                           2024/1689 of ...', 'Executive Order 14110, Safe, ...', 'H.R. 3684 — ... Act.': no title)
 #                           a SICI DOI whole, its '<361::AID-ASI6>' kept ('10.1002/(SICI)...42:5<361::AID-ASI6>3.0.CO;2-#')
+#                       30: a legislature's name keyed whole ('U.S. Congress.' uscongress, was congress); a date or an access
+#                           date after a title no part of it ('Outlook, June 2022.' Outlook, was 'Outlook, 2022')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -3236,7 +3236,8 @@ _OLD_YEAR_END_RE = lazy(rf"(?:[,;]|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)
 # 'Retrieved May 3, 2022'; a title's 'UK: May 2023' or 'the March 2020 lockdown' keeps its month)
 _DATE_AFTER = "|".join(rf"(?<=\b{w}\s)" for w in ("on", "Accessed", "accessed", "Retrieved", "retrieved", "Visited",
                                                    "visited", "Viewed", "viewed", "Updated", "updated", "Cited", "cited"))
-_DATE_BEFORE_YEAR_RE = lazy(rf"(?:^|(?<=[,.;(\[]\s)|(?<=[,.;(\[])|{_DATE_AFTER}){_MONTHS}"
+# (the day before its month too, as British and European references print it: ', 5 June 2022.', '(3rd May 2023)')
+_DATE_BEFORE_YEAR_RE = lazy(rf"(?:^|(?<=[,.;(\[]\s)|(?<=[,.;(\[])|{_DATE_AFTER})(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTHS}"
                             rf"(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
@@ -3246,6 +3247,11 @@ _ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|cons
                     rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d"
                     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
                     rf"(?:19|20)\d\d)")
+# ... and in a title with no quotes, after its comma, or a date after it: ', accessed 3 May 2023', ' Accessed:
+# 2023-05-03', ', retrieved from' (not the title's own words: 'Data retrieved from memory', 'What is retrieved')
+_ACCESS_WORDS = r"(?:[Ll]ast\s+)?(?:[Aa]ccessed|ACCESSED|[Rr]etrieved|[Vv]isited|[Vv]iewed|[Cc]onsulted)(?:\s+on)?"
+_ACCESS_IN_TITLE_RE = lazy(rf"(?:[,;.]\s*{_ACCESS_WORDS}(?:\s*:|\s+(?:from\b|\d|{_MONTHS}\b)|\s*$)"
+                           rf"|[\s(\[]+{_ACCESS_WORDS}(?:\s*:)?\s+(?:\d|{_MONTHS}\b))")
 _RANGE_HINT_RE = lazy(r"\d\s?[-–—]\s?\d")
 _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
@@ -3563,8 +3569,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             # (the comma after Elsevier's mark kept: the title after it is closed by a comma, as the names' are)
             body = editors.group(1) + ("," if editors.group(0)[-1] == "," else ".") + body[editors.end():]
     # dates written out before or after the year: "July 22, 2020." "2019, November."
+    dated: list[str] = []       # the years a date printed its month or day with
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
-        body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)
+        body = _DATE_BEFORE_YEAR_RE.sub(lambda m: dated.append(m.group(1)) or m.group(1), body)
     # the authors of the entry before, as a dash: '———. 2020. Title.' (Chicago), '——, "Title," in ...' (IEEE)
     same = _SAME_AUTHORS_RE.match(body) if body[:1] in _DASHES else None
     if same:
@@ -3740,8 +3747,13 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # a firm keyed without its legal form, as references.bib's is (kb.text.names.keyed_family): 'Google LLC.
         # 2023.' google, as 'Google. 2023.' and '{Google LLC}'
         entry.first_author = name_key(body[:legal.start()]) or entry.first_author
+    if title and _ACCESSED_HINT_RE.search(title) and (access := _ACCESS_IN_TITLE_RE.search(title)) \
+            and access.start() > 0:
+        # the day a web page was read, after a title with no quotes, its comma read as the title's: ('Doe, J.
+        # (2020). A study of things, accessed 3 May 2023.', '..., Retrieved March 3, 2021, from https://...')
+        title = title[:access.start()].rstrip(" ,;:") or title
     if title and entry.year and title[-4:] == str(entry.year) and (date := _TRAILING_DATE_RE.search(title)) \
-            and date.start() > 0 and " " in title[:date.start()] \
+            and date.start() > 0 and (" " in title[:date.start()] or title[-4:] in dated) \
             and (body.rstrip(" .").endswith(title) or body.count(title[-4:]) == 1
                  and _a_place(body[body.rfind(title) + len(title):].strip(" ."))):
         # the entry's date closing it after a title with no quotes, its comma read as the title's ('J. Doe, A

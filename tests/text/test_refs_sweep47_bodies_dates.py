@@ -1,4 +1,4 @@
-"""Reference strings: a legislature keyed whole."""
+"""Reference strings: a legislature keyed whole; a date or an access date after a title is no part of it."""
 
 import pytest
 
@@ -27,3 +27,19 @@ def test_legislature_in_reference(text, key, title):
     assert (entry.first_author, entry.title) == (key, title)
     # a person's family name stays one
     assert parse_entry("Congress, J. (2019). A study of things.").first_author == "congress"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("World Bank (2022). Outlook, June 2022.", "Outlook"),
+    ("OECD (2019), Recommendation of the Council on AI, 22 May 2019.", "Recommendation of the Council on AI"),
+    ("J. Doe, A study of things, 12 March 2021.", "A study of things"),
+    ("Doe, J. (2020). A study of things, accessed 3 May 2023.", "A study of things"),
+    ("Doe, J. (2020). A study of things, Accessed: 2023-05-03.", "A study of things"),
+    ("Doe, J. (2020). A study of things, retrieved March 3, 2021 from https://example.org/a", "A study of things"),
+])
+def test_date_after_title_cut(text, title):
+    assert parse_entry(text).title == title
+    # the title's own words stay, and a year alone after a one-word title
+    assert parse_entry("Doe, J. (2020). Data retrieved from memory. Journal of Things, 3(2).").title \
+        == "Data retrieved from memory"
+    assert parse_entry("Doe, J. (2020). Census, 2020.").title == "Census, 2020"
