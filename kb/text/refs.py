@@ -2210,8 +2210,11 @@ _JOURNAL_ISSUE_AFTER_RE = lazy(r",\s+[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,10},\s*\
                                r"(?:\s*,\s*(?:pp?\.\s*)?\d+(?:\s*[\-–]\s*\d+)?)?$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
+# ... or APA's number of any work in brackets, named by up to three words or none, or an episode's: a podcast's
+# '(No. 367)', '(Issue Brief No. 5)', a thesis's '(Publication No. 12345)', '(Ep. 12)', '(Episode 4)'
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
-                           r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No|" + _EDITION_VOLUME + r")\b[^()]*$", re.I)
+                           r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No|" + _EDITION_VOLUME
+                           + r"|(?-i:(?:[A-Z][\w\-/]*\s+){0,3}?No|Ep|Episode))\b[^()]*$", re.I)
 # ... and what is left of such a kind where the stop of its abbreviation ended the title ('Title, Tech' of 'Title,
 # Tech. Rep.', 'Title (Tech' of 'Title (Tech. Rep. No. 17)', 'Title, NBER Working Paper No' of '... No. 123'),
 # known by what the stop is followed by: the rest of the kind, its number

@@ -43,3 +43,17 @@ def test_date_after_title_cut(text, title):
     assert parse_entry("Doe, J. (2020). Data retrieved from memory. Journal of Things, 3(2).").title \
         == "Data retrieved from memory"
     assert parse_entry("Doe, J. (2020). Census, 2020.").title == "Census, 2020"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Fridman, L. (Host). (2023, March 25). Sam Altman: OpenAI CEO on GPT-4 (No. 367) [Audio podcast episode]. "
+     "In Lex Fridman Podcast.", "Sam Altman: OpenAI CEO on GPT-4"),
+    ("Doe, J. (2020). A study of things (Issue Brief No. 5). Acme.", "A study of things"),
+    ("Doe, J. (2020). A study of things (Publication No. 12345) [Doctoral dissertation, MIT]. ProQuest.",
+     "A study of things"),
+    ("Doe, J. (2020). A study of things (Ep. 12) [Audio podcast episode]. In Some Podcast.", "A study of things"),
+])
+def test_numbered_work_in_brackets_cut(text, title):
+    assert parse_entry(text).title == title
+    # a title's own bracket stays
+    assert parse_entry("Doe, J. (2020). Deep Learning (No Free Lunch). Acme.").title == "Deep Learning (No Free Lunch)"
