@@ -436,7 +436,8 @@ PAPER_RENDERING = "18"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   Energy Agency)}': internationalenergyagency, was iea)
 #                                   and a firm's without its legal form ('{Google LLC}': google, was googlellc)
 #                               17: a bank's or a 'World' body's name unbraced keyed whole ('World Bank': worldbank, was bank)
-#                               18: a legislature's name unbraced keyed whole ('U.S. Congress': uscongress, was congress)
+#                               18: a legislature's or treasury's name unbraced keyed whole ('U.S. Congress': uscongress, was
+#                                   congress; 'HM Treasury': hmtreasury)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -225,7 +225,7 @@ universidade universidad université universität universita università institu
 agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
 fundação fundación fondation stiftung fondazione gobierno governo gouvernement
 congress congressional senate assembly legislature parliamentary parlement parlament parlamento bundestag bundesrat
-knesset congreso congresso sénat senado senato assemblée asamblea assembleia""".split()) | _FIRMS
+knesset congreso congresso sénat senado senato assemblée asamblea assembleia representatives treasury""".split()) | _FIRMS
 # ... and those a family name is too ('Robert Service', 'Robert William Service'), counted closing a name that
 # joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
 # Service', 'U.S. Forest Service')

@@ -3260,6 +3260,7 @@ _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:1[6-9]|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
+_COUNTRY_LEAD_RE = lazy(r"U\.\s?[SK]\.\s+(?=[A-Z])")
 _CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-ZÀ-Þ][\w\-']*(?:\s+[\w\-':&]+){1,}")
 # ... or a program's name as its maker prints it, in lower case first, closed by the colon before its subtitle:
 # 'NVIDIA, cuDNN: Efficient Primitives for Deep Learning', 'Scikit-learn developers, scikit-learn: Machine ...'
@@ -3696,7 +3697,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(m.group(1))
             title = _extract_title(m.group(2))
         else:
-            parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
+            # (a country's initialism opening a body's name is no phrase of its own: 'U.S. Department of Energy.',
+            # 'U.K. House of Commons.')
+            lead = _COUNTRY_LEAD_RE.match(body) if body[:2] in ("U.", "U ") else None
+            parts = _FIRST_PHRASE_RE.split(body[lead.end():] if lead else body, maxsplit=1)
+            if lead:
+                parts[0] = lead.group(0) + parts[0]
             first = parts[0]
             if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
                     or len(first.split()) <= 8 and is_organisation(first) \

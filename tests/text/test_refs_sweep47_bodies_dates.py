@@ -57,3 +57,14 @@ def test_numbered_work_in_brackets_cut(text, title):
     assert parse_entry(text).title == title
     # a title's own bracket stays
     assert parse_entry("Doe, J. (2020). Deep Learning (No Free Lunch). Acme.").title == "Deep Learning (No Free Lunch)"
+
+
+@pytest.mark.parametrize("text, key, title", [
+    ("U.S. House of Representatives. Report on AI. 2023.", "ushouseofrepresentatives", "Report on AI"),
+    ("U.S. Department of Energy. Report on AI. 2023.", "usdepartmentofenergy", "Report on AI"),
+    ("U.K. House of Commons. Title of report. 2021.", "ukhouseofcommons", "Title of report"),
+    ("HM Treasury. The Green Book. 2022.", "hmtreasury", "The Green Book"),
+])
+def test_country_body_opening_entry(text, key, title):
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (key, title)
