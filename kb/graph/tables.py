@@ -90,9 +90,10 @@ READING = "30"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           2024/1689 of ...', 'Executive Order 14110, Safe, ...', 'H.R. 3684 — ... Act.': no title)
 #                           a SICI DOI whole, its '<361::AID-ASI6>' kept ('10.1002/(SICI)...42:5<361::AID-ASI6>3.0.CO;2-#')
 #                       30: a legislature's name keyed whole ('U.S. Congress.' uscongress, was congress), a body's after
-#                           'U.S.' ('U.S. Department of Energy.': no author, now usdepartmentofenergy); a date or an access
-#                           date after a title no part of it ('Outlook, June 2022.' Outlook, was 'Outlook, 2022'); nor a work's
-#                           number in brackets cut by its stop ('Title (No. 367) [Audio podcast episode].' Title, was 'Title (No')
+#                           'U.S.' ('U.S. Department of Energy.': no author, now usdepartmentofenergy); a date or an
+#                           access date after a title no part of it, of any year ('Outlook, June 2022.' Outlook, was
+#                           'Outlook, 2022'); nor a work's number in brackets cut by its stop ('Title (No. 367) [Audio
+#                           podcast episode].' Title, was 'Title (No')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

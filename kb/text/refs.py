@@ -3252,7 +3252,7 @@ _ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|cons
                     rf"(?:19|20)\d\d)")
 # ... and in a title with no quotes, after its comma, or a date after it: ', accessed 3 May 2023', ' Accessed:
 # 2023-05-03', ', retrieved from' (not the title's own words: 'Data retrieved from memory', 'What is retrieved')
-_ACCESS_WORDS = r"(?:[Ll]ast\s+)?(?:[Aa]ccessed|ACCESSED|[Rr]etrieved|[Vv]isited|[Vv]iewed|[Cc]onsulted)(?:\s+on)?"
+_ACCESS_WORDS = r"(?:[Ll]ast\s+)?(?:[Aa]ccessed|ACCESSED|[Rr]etrieved|[Vv]isited|[Vv]iewed|[Cc]onsulted|[Uu]pdated)(?:\s+on)?"
 _ACCESS_IN_TITLE_RE = lazy(rf"(?:[,;.]\s*{_ACCESS_WORDS}(?:\s*:|\s+(?:from\b|\d|{_MONTHS}\b)|\s*$)"
                            rf"|[\s(\[]+{_ACCESS_WORDS}(?:\s*:)?\s+(?:\d|{_MONTHS}\b))")
 _RANGE_HINT_RE = lazy(r"\d\s?[-–—]\s?\d")
@@ -3761,7 +3761,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # the day a web page was read, after a title with no quotes, its comma read as the title's: ('Doe, J.
         # (2020). A study of things, accessed 3 May 2023.', '..., Retrieved March 3, 2021, from https://...')
         title = title[:access.start()].rstrip(" ,;:") or title
-    if title and entry.year and title[-4:] == str(entry.year) and (date := _TRAILING_DATE_RE.search(title)) \
+    if title and entry.year and (title[-4:] == str(entry.year) or title[-4:] in dated) \
+            and (date := _TRAILING_DATE_RE.search(title)) \
             and date.start() > 0 and (" " in title[:date.start()] or title[-4:] in dated) \
             and (body.rstrip(" .").endswith(title) or body.count(title[-4:]) == 1
                  and _a_place(body[body.rfind(title) + len(title):].strip(" ."))):

@@ -68,3 +68,14 @@ def test_numbered_work_in_brackets_cut(text, title):
 def test_country_body_opening_entry(text, key, title):
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (key, title)
+
+
+@pytest.mark.parametrize("text", [
+    "Doe, J. (2020). A study of things, 1st June 2022.",
+    "Doe, J. (2020). A study of things, Jun. 2022.",
+    "Doe, J. (2020). A study of things, updated 3 May 2023.",
+])
+def test_date_of_another_year_after_title_cut(text):
+    assert parse_entry(text).title == "A study of things"
+    # a year alone after the title, no month nor day, stays the title's
+    assert parse_entry("Doe, J. (2020). A study of things, 2022.").title == "A study of things, 2022"
