@@ -2184,6 +2184,9 @@ _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
 # (LaTeX's tie, a space no line breaks at, too: "(p.~5)")
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+#: ... or before a work set beside it, in the same brackets: '(p. 2; cf. Roe, 2019)', '(p. 2, see also Roe, 2019)'
+_PAGE_BEFORE_COMPARED = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[;,]\s*"
+                             r"(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b|cf\.|vgl\.)")
 
 
 #: What splits a quote in two, as the writer's words between its halves: ', Doe et al. (2019) write, ',
@@ -2470,6 +2473,10 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cite is not None and item is not None:
             cite = _page_property(text, item, cite)
         page_after = _PAGE_AFTER.match(text, close + 1) if cite is not None else None
+        if page_after is None and cite is not None:
+            # 'Doe et al. (2022) write "..." (p. 2; cf. Roe et al., 2019)': the page is the quote's, the work after
+            # it one set beside it
+            page_after = _PAGE_BEFORE_COMPARED.match(text, close + 1)
         if page_after is not None:      # APA's 'Doe et al. (2020) found "..." (p. 5)': the page is after it
             cite = _at_page(cite, page_after.group(1).replace(" ", ""))
         found.append((cite, False) if cite is not None else None)

@@ -42,3 +42,20 @@ def test_a_quote_whose_only_citation_sets_a_work_beside_it_is_checked_in_that_wo
 def test_a_citation_naming_the_source_still_does(text, who, page):
     [q] = parse_note(text + "\n").quotes
     assert (q.attribution, q.page) == (who, page), q
+
+
+@pytest.mark.parametrize("before, who, key", [
+    ("Dodge et al. (2022) write that ", "Dodge et al. 2022.", None),
+    ("@dodge2022 writes that ", None, "dodge2022"),
+])
+@pytest.mark.parametrize("after, page", [
+    ("(p. 2; cf. Strubell et al., 2019)", "2"),
+    ("(p. 2, see also Strubell et al., 2019)", "2"),
+    ("(pp. 2-3; But see Strubell et al. 2019)", "2-3"),
+    ("(S. 2; vgl. Strubell et al. 2019)", "2"),
+])
+def test_a_page_before_a_work_set_beside_the_quote_is_the_quotes_page(before, who, key, after, page):
+    """The page opening the brackets is the quote's, in the work named before it: it was lost (checked at no page)."""
+    [q] = parse_note(f"{before}{QUOTE} {after}.\n").quotes
+    assert (q.attribution, q.citekey, q.page) == (who, key, page), q
+
