@@ -884,6 +884,9 @@ class NoteSource:
     #: what the quote is followed by may be no citation at all: "[GPT35]", the name of what a writer
     #: quotes in the form of an alphabetic label, with no such label in the note or here
     maybe_none: bool = False
+    #: the cited name is a proper part of the found paper's first author's ("Neil" of "O'Neil", "Werra" of "von
+    #: Werra"): said beside the verdict
+    part: str = ""
 
 
 @dataclass
@@ -1127,9 +1130,30 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 if others:
                     return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
                                               _short(written))
-            return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
+            part = ""
+            if by_name and entry is cited and ex.resolution.method == "author-year":
+                whole = _first_author_key(db, ex.resolution.citekey)
+                if whole != cited.first_author and whole.endswith(cited.first_author):
+                    # 'Neil (2019)' of 'O'Neil, Cathy', 'Werra (2020)' of 'von Werra, Leandro': a part of the name,
+                    # never where the note's list names an author so ('Neil, J.'), and said beside the verdict
+                    if any(r.entry is not None and r.entry.first_author == cited.first_author
+                           for r in note.references):
+                        return NoteSource(None, reason=f"{cited.first_author!r} is only a part of the first author's "
+                                                       f"name of {ex.resolution.citekey} ({whole!r}), and the note "
+                                                       "lists a work of an author named so", reference=_short(written))
+                    written_as = notes_text.cited_family(q.attribution or "") or cited.first_author
+                    part = (f" (the cited name {written_as!r} is only a part of its first author's, "
+                            f"{_first_author_name(db, ex.resolution.citekey) or whole!r})")
+            return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written), part=part)
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
                                     closest_score=ex.closest_score, reference=_short(written), several=ex.several)
+    if by_name and first is not None and len(first.several) > 1:
+        # 'Neil (2019)' of 'Neil, John' and 'O'Neil, Cathy': the paper whose first author is named so, never one
+        # whose name it is a part of
+        keyed = {k: _first_author_key(db, k) for k in first.several}
+        exact = [k for k, whole in keyed.items() if whole == cited.first_author]
+        if len(exact) == 1 and all(whole.endswith(cited.first_author) for whole in keyed.values()):
+            return NoteSource(exact[0], "author-year", reference=first.reference)
     if by_name:
         keys = _cited_as_written(db, cited.first_author, cited.year)
         if len(keys) == 1:
@@ -1202,6 +1226,22 @@ def _by_first_author(db, key: str, attribution: str, first: NoteSource | None,
                           reference=reference, several=tuple(keys))
     return NoteSource(None, reason=f"no paper here has its first author {key!r}", reference=reference,
                       closest=first.closest if first else None, closest_score=first.closest_score if first else 0.0)
+
+
+def _first_author_key(db, citekey: str) -> str:
+    """The key of a paper's first author as the index holds it ('oneil', 'vonwerra'); "" of none."""
+    row = db.execute("select first_author from papers where citekey = ?", [citekey]).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def _first_author_name(db, citekey: str) -> str:
+    """A paper's first author's name as references.bib writes it ("O'Neil, Cathy"); "" of none."""
+    row = db.execute("select authors from papers where citekey = ?", [citekey]).fetchone()
+    try:
+        first = (json.loads(row[0] or "[]") or [""])[0] if row else ""
+    except ValueError:
+        return ""
+    return first if isinstance(first, str) else ""
 
 
 def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: str | None) -> NoteSource:
@@ -1327,8 +1367,14 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         stored[(r["citekey"], _squash(r["text"]))] = r
 
     def check(q) -> NoteVerdict:
-        source = q.citekey and f"@{q.citekey}" or q.source_link or q.source_text
         found = explain_note_source(kb, note, q, ctx)
+        verdict = checked(q, found)
+        if found.part and verdict.citekey is not None:
+            verdict.message += found.part
+        return verdict
+
+    def checked(q, found: NoteSource) -> NoteVerdict:
+        source = q.citekey and f"@{q.citekey}" or q.source_link or q.source_text
         citekey = found.citekey
         common = dict(method=found.method, reference=found.reference, cited_page=q.page)
         if citekey is None and found.maybe_none:
