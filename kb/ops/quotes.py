@@ -899,6 +899,7 @@ class NoteContext:
     problems: list = field(default_factory=list)     # (line, message)
     labels: dict | None = None                       # alphabetic label -> citekeys (_by_label)
     alphabetic: bool | None = None                   # the note cites by alphabetic labels (_cites_alphabetically)
+    titles: dict | None = None                       # a paper's title as normalise_title gives it -> citekeys
 
 
 _KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
@@ -1024,6 +1025,8 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     db = kb.conn
     if q.citekey and paper_exists(db, q.citekey):
         return NoteSource(q.citekey, "citekey")
+    if getattr(q, "title", None) and not q.citekey:
+        return _by_exact_title(db, ctx, q.title)
     anchor = (q.source_link or "").lstrip("#")
     if anchor and paper_exists(db, anchor):
         return NoteSource(anchor, "citekey")
@@ -1226,6 +1229,24 @@ def _by_first_author(db, key: str, attribution: str, first: NoteSource | None,
                           reference=reference, several=tuple(keys))
     return NoteSource(None, reason=f"no paper here has its first author {key!r}", reference=reference,
                       closest=first.closest if first else None, closest_score=first.closest_score if first else 0.0)
+
+
+def _by_exact_title(db, ctx: NoteContext, title: str) -> NoteSource:
+    """The one paper titled `title` (a highlights export's work: '# Title', a clippings file's book), the same
+    after normalise_title and no more alike than that; else why none is taken, checking nothing."""
+    if ctx.titles is None:
+        ctx.titles = {}
+        for citekey, written in db.execute("select citekey, title from papers"):
+            ctx.titles.setdefault(normalise_title(written), []).append(citekey)
+    keys = sorted(ctx.titles.get(normalise_title(title), [])) if normalise_title(title) else []
+    if len(keys) == 1:
+        return NoteSource(keys[0], "title", reference=_short(title))
+    if keys:
+        return NoteSource(None, reason=f"{len(keys)} papers here are titled {_short(title)!r}: "
+                                       + ", ".join(keys), reference=_short(title), several=tuple(keys))
+    return NoteSource(None, reason=f"no paper here is titled {_short(title)!r} (the export names its work by its "
+                                   "title alone: a paper of that title exactly, not one titled alike)",
+                      reference=_short(title))
 
 
 def _first_author_key(db, citekey: str) -> str:

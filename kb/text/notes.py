@@ -88,6 +88,9 @@ class NoteQuote:
     attribution: str | None = None  # a reference written after the quote: "— Strubell et al. 2019. Energy ..."
     also: list["NoteQuote"] = field(default_factory=list)   # the other works its citation names ("[3, 4]")
     place: str | None = None   # a place its citation gives that is no page ("fig. 3", "§ 2"): no page checked
+    #: the title naming its work alone, a highlights export's ('# Title', '- Full Title: ...', a clippings file's
+    #: book line): the work is the one paper of that title exactly, never a work titled alike
+    title: str | None = None
 
 
 @dataclass
@@ -1074,6 +1077,8 @@ _HIGHLIGHT_ITEM = lazy(r"(?m)^[-*][ \t]+(?P<text>.+?)[ \t]*(?:\((?:\[(?P<link>[^
                        r"|(?P<place>(?i:page|location|loc\.)[ \t]*\d{1,6}))\))?[ \t]*$")
 
 
+# ... or, with no metadata, the level-one heading opening the export (after its front matter): '# Title'
+_TOP_TITLE = lazy(r"\s*#[ \t]+(?P<t>[^\n#]{3,300}?)[ \t]*#*[ \t]*\n")
 # ... its work's address (Hypothesis' "- Reference: https://..."), and its
 # author where that is a person's name (Hypothesis' "- Author: [arxiv.org](https://arxiv.org)" is the site)
 _META_URL = lazy(r"(?im)^[ \t]*[-*][ \t]+(?:url|reference|source(?:[ \t]+url)?|link)::?[ \t]*<?(https?://[^\s<>]+?)>?[ \t]*$")
@@ -1123,6 +1128,13 @@ def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], n
         return
     meta_url = _META_URL.search(text[:heading.start()]) if hypothesis else None
     meta_url = meta_url.group(1) if meta_url else None
+    placed = False
+    if title is None and not hypothesis and heading.group(1) != "#":
+        # Readwise's export with no metadata: its work's title the heading opening it, '# Title' over '## Highlights',
+        # and each highlight its place's ('(Page 5)', '([Location 123](...))'): only those are its highlights
+        title = _TOP_TITLE.match(text, front)
+        placed = title is not None and title.end() <= heading.start()
+        title = title if placed else None
     if title is None and not hypothesis:
         return
     author = _META_AUTHOR.search(text[:heading.start()])
@@ -1139,7 +1151,8 @@ def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], n
         quote = _unescape(" ".join(m.group("text").split()))
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
-        if len(quote.split()) < PLAIN_MIN_WORDS or _in_ranges(fenced, m.start()) or _ITEM_FIELD.match(quote):
+        if len(quote.split()) < PLAIN_MIN_WORDS or _in_ranges(fenced, m.start()) or _ITEM_FIELD.match(quote) \
+                or placed and not place:
             continue
         page = re.fullmatch(r"(?i)page[ \t]*(\d{1,6})", place.strip())
         link = m.groupdict().get("hyp")
@@ -1149,7 +1162,8 @@ def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], n
         blocks.append((m.start(), m.end()))
         note.quotes.append(NoteQuote(quote=quote, source_link=url, source_text=None, citekey=key,
                                      page=page.group(1) if page else None, line=lines.line(m.start()),
-                                     kind="blockquote", offset=m.start("text"), attribution=None if key else work))
+                                     kind="blockquote", offset=m.start("text"), attribution=None if key else work,
+                                     title=None if key or url or not title else title.group(1).strip()))
 
 
 # Hypothesis' plain-text export of a page's annotations: a head (the export's date, the page's title, its address
@@ -1213,16 +1227,21 @@ def _parse_kindle_clippings(text: str, lines: _Lines, fenced: list[tuple[int, in
             continue
         quote = " ".join(m.group("quote").split())
         book = _KINDLE_AUTHOR.match(m.group("book").strip())
-        if book is None or len(quote.split()) < PLAIN_MIN_WORDS:
+        if len(quote.split()) < PLAIN_MIN_WORDS:
             continue
-        family, _, given = book.group("author").partition(",")
-        author = f"{given.strip()} {family.strip()}".strip() if ";" not in given else book.group("author")
+        if book is None:
+            # a book its file names by its title alone, no author after it ('Weapons of Math Destruction')
+            title, author = m.group("book").strip().lstrip("\ufeff"), ""
+        else:
+            family, _, given = book.group("author").partition(",")
+            title = book.group("title")
+            author = f"{given.strip()} {family.strip()}".strip() if ";" not in given else book.group("author")
         page = _KINDLE_PAGE.search(m.group("where"))
         blocks.append((m.start(), m.end()))
         note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
                                      page=page.group(1).replace(" ", "") if page else None,
                                      line=lines.line(m.start("quote")), kind="blockquote", offset=m.start("quote"),
-                                     attribution=f"{book.group('title')}, {author}"))
+                                     attribution=f"{title}, {author}" if author else title, title=title))
 
 
 # an export's fields listed beside its highlights: Hypothesis' "- Group: #...", "- Tags: ...", "- Annotation: ..."
