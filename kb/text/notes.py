@@ -2235,7 +2235,10 @@ def _closing_narrative(text: str, pos: int, limit: int) -> bool:
 # a narrative citation split around its quote: the names in the prose before it, the year (and page) in brackets
 # after it, as APA 7 and Chicago author-date allow: 'Doe writes, "..." (2022, p. 3)', 'As Doe and Roe note, "..."
 # (2021, 4)', 'According to Doe et al., "..." (2020: 7)' (the names, then a verb of saying and at most a few words)
-_YEAR_AFTER = lazy(r"[ \t]*[(\[]\s*" + _WHEN + r"\s*[)\]]")
+#: ... its brackets closed, or going on to a work set beside it: '(2022, p. 2; cf. Roe, 2019)', '(2, see also Roe 4)'
+_BRACKETS_END = (r"\s*(?:[)\]]|[;,]\s*(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b"
+                 r"|cf\.|vgl\.))")
+_YEAR_AFTER = lazy(r"[ \t]*[(\[]\s*" + _WHEN + _BRACKETS_END)
 _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|pointed\s+out|adds?|added"
            r"|(?:not(?=e)|argu|stat|observ|conclud|describ|emphasi[sz]|summari[sz]|acknowledg|declar|defin|propos|estimat"
            r"|caution|claim|explain|remark|suggest|report|contend|assert|show|warn|insist|maintain|recommend|highlight"
@@ -2254,7 +2257,7 @@ _NO_NAMES = frozenset("the this these those that they he she we it its our their
 
 # ... or MLA's page alone: 'Doe et al. state that "..." (3).', which names the one work of theirs the note lists
 _PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)[\s~]*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING
-                        + r")\s*\)")
+                        + r")" + _BRACKETS_END)
 
 
 def _named_around(text: str, lo: int, start: int, close: int, hi: int, bare: bool = False) -> tuple | None:

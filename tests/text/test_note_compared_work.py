@@ -59,3 +59,14 @@ def test_a_page_before_a_work_set_beside_the_quote_is_the_quotes_page(before, wh
     [q] = parse_note(f"{before}{QUOTE} {after}.\n").quotes
     assert (q.attribution, q.citekey, q.page) == (who, key, page), q
 
+
+
+@pytest.mark.parametrize("after, who, page", [
+    ("(2022, p. 2; cf. Strubell et al., 2019)", "Dodge et al. 2022.", "2"),
+    ("(2022: 2, see also Strubell et al., 2019)", "Dodge et al. 2022.", "2"),
+    ("(2; vgl. Strubell et al. 3)", "Dodge et al.", "2"),
+])
+def test_a_year_and_page_after_named_authors_before_a_work_set_beside_them_are_the_quotes(after, who, page):
+    """Names before the quote, their year or page after it, a compared work next in the brackets: was no quote."""
+    [q] = parse_note(f"Dodge et al. write that {QUOTE} {after}.\n").quotes
+    assert (q.attribution, q.page) == (who, page), q
