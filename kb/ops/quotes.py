@@ -1139,11 +1139,14 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 if whole != cited.first_author and whole.endswith(cited.first_author):
                     # 'Neil (2019)' of 'O'Neil, Cathy', 'Werra (2020)' of 'von Werra, Leandro': a part of the name,
                     # never where the note's list names an author so ('Neil, J.'), and said beside the verdict
-                    if any(r.entry is not None and r.entry.first_author == cited.first_author
-                           for r in note.references):
+                    named_so = db.execute("select citekey from papers where first_author = ? limit 1",
+                                          [cited.first_author]).fetchone()
+                    if named_so is not None or any(r.entry is not None and r.entry.first_author == cited.first_author
+                                                   for r in note.references):
+                        where = f"{named_so[0]} here is" if named_so is not None else "the note lists"
                         return NoteSource(None, reason=f"{cited.first_author!r} is only a part of the first author's "
-                                                       f"name of {ex.resolution.citekey} ({whole!r}), and the note "
-                                                       "lists a work of an author named so", reference=_short(written))
+                                                       f"name of {ex.resolution.citekey} ({whole!r}), and {where} "
+                                                       "a work of an author named so", reference=_short(written))
                     written_as = notes_text.cited_family(q.attribution or "") or cited.first_author
                     part = (f" (the cited name {written_as!r} is only a part of its first author's, "
                             f"{_first_author_name(db, ex.resolution.citekey) or whole!r})")
