@@ -385,8 +385,51 @@ def load_toml(text: str, path: str) -> dict:
                     "save it with Unix line endings" if "\n" not in text else
                     "this line ends in \\r alone, as classic Mac OS ended lines; TOML's end in \\n or \\r\\n: "
                     "save it with Unix or Windows line endings")
+        twice = _written_twice(text, line) if message.startswith("Cannot overwrite a value") and line else None
+        if twice:
+            raise FileFormatError(twice, path=path, line=line) from None
         raise FileFormatError(f"is not valid TOML: {message}", path=path, line=line, column=column,
                               hint=hint) from None
+
+
+_KEY = re.compile(r"""[ \t]*((?:[A-Za-z0-9_-]+|"(?:\\.|[^"\\])*"|'[^']*')(?:[ \t]*\.[ \t]*"""
+                  r"""(?:[A-Za-z0-9_-]+|"(?:\\.|[^"\\])*"|'[^']*'))*)[ \t]*=""")
+
+
+def _written_twice(text: str, line: int) -> str | None:
+    """What tomllib's "Cannot overwrite a value" at `line` is, in a person's words: a key written
+    twice in one table (as git's union merge or a paste leaves it), naming the record, both lines
+    and what to do; None where the line is not a key written before in its table."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    m = _KEY.match(lines[line - 1])
+    if not m:
+        return None
+    key = re.sub(r"[ \t]*\.[ \t]*", ".", m.group(1))
+    first = header = None
+    record_id = None
+    for i in range(line - 2, -1, -1):
+        row = lines[i].strip()
+        if row.startswith("["):
+            header = (i + 1, row.split("#")[0].strip())
+            break
+        k = _KEY.match(lines[i])
+        if k and re.sub(r"[ \t]*\.[ \t]*", ".", k.group(1)) == key:
+            first = i + 1
+        if k and k.group(1) == "id":
+            got = re.match(r'[ \t]*id[ \t]*=[ \t]*"([^"\\]*)"', lines[i])
+            record_id = got.group(1) if got else record_id
+    if first is None:
+        return None
+    if header is None:
+        where = "at the top of the file"
+    else:
+        kind = header[1].strip("[] \t")
+        where = f"in the {kind} {record_id!r}" if record_id and kind in ("quote", "claim", "check") \
+            else f"in {header[1]} (line {header[0]})"
+    return (f"{key!r} is written twice {where}, at lines {first} and {line} (as a merge can leave it): "
+            f"keep the one meant and delete the other")
 
 
 def _offset(text: str, line: int, column: int) -> int:

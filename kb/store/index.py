@@ -990,7 +990,8 @@ class Indexer:
                 used.setdefault((citekey, ident), file)
         return used
 
-    def _insert_records(self, rel: str, quotes: list, quote_rows: list, claims: list, claim_rows: list) -> None:
+    def _insert_records(self, rel: str, quotes: list, quote_rows: list, claims: list, claim_rows: list,
+                        before: list = ()) -> None:
         """Index quotes and claims of the claims file `rel` (records and their rows, in the
         file's order). Each id is checked against the rows held (one query per 500 ids) and
         the records before it, then all are inserted at once."""
@@ -1013,12 +1014,18 @@ class Indexer:
         for citekey, ids in by_paper.items():
             used.update(self._used_ids("select id, citekey, file from claims where citekey is ? and id in ({})",
                                        ids, [citekey]))
+        here = {(c.citekey, c.id): c.line for c in before}   # this file's claims' lines, to name the first
         for c in claims:
             clash = used.get((c.citekey, c.id))
             if clash:
-                raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash, rel)})",
-                                      path=rel, line=c.line)
+                first = here.get((c.citekey, c.id)) if clash == rel else None
+                raise FileFormatError(f"claim id {c.id!r} is defined twice (also "
+                                      + (f"at line {first}" if first else _where(clash, rel)) + ")",
+                                      path=rel, line=c.line,
+                                      hint="two [[claim]] with one id, as a merge can leave them: keep one, "
+                                           "or give the other a new id" if first else None)
             used[(c.citekey, c.id)] = rel
+            here[(c.citekey, c.id)] = c.line
         self.db.conn.executemany(
             "insert into claims (id, citekey, kind, number, value, unit, per, "
             "quote, quote_id, page, version, topics, status, file) "
@@ -1085,7 +1092,7 @@ class Indexer:
             # The file as indexed with records after it (kb claim add, kb quote add): those alone
             # are indexed, its other rows kept as they are with what was decided of them.
             self._insert_records(rel, doc.quotes[kept[0]:], quote_rows[kept[0]:],
-                                 doc.claims[kept[1]:], claim_rows[kept[1]:])
+                                 doc.claims[kept[1]:], claim_rows[kept[1]:], doc.claims[:kept[1]])
             record_file(db, rel, path)
             return
         self.forget_claims(rel)

@@ -140,7 +140,7 @@ CLAIM = '[[claim]]\nid = "{id}"\nvalue = "{n} kWh"\nstatus = "unverified"\n\n'
     ({"p1": QUOTE.format(id="q", n=1) + QUOTE.format(id="r", n=2) + QUOTE.format(id="q", n=3)},
      "claims/p1.toml:11: quote id 'q' is also used earlier in this file"),
     ({"p1": CLAIM.format(id="c", n=1) + CLAIM.format(id="c", n=2)},
-     "claims/p1.toml:6: claim id 'c' is defined twice (also earlier in this file)"),
+     "claims/p1.toml:6: claim id 'c' is defined twice (also at line 1)"),
     # and against every other file's: a quote id in the whole knowledge base, a claim's in its paper
     ({"p1": QUOTE.format(id="q", n=1), "p2": QUOTE.format(id="q", n=2)},
      "claims/p2.toml:1: quote id 'q' is also used in claims/p1.toml"),
@@ -275,7 +275,7 @@ def test_records_written_after_a_claims_file_are_indexed_alone(base):
     # an appended id used before it in the file is refused as it always was
     from kb.errors import FileFormatError
 
-    with pytest.raises(FileFormatError, match="claim id 'c1' is defined twice \\(also earlier in this file\\)"):
+    with pytest.raises(FileFormatError, match="claim id 'c1' is defined twice \\(also at line \\d+\\)"):
         _synced(base, path, text + CLAIM.format(id="c1", n=9))
 
 
