@@ -478,8 +478,14 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             report.problem("files", rel, "is gone, but the index still records it", REBUILD)
     for path, base in index.claims_misnamed(layout):
         rel = layout.relative(path)
+        back = f"mv {shell_word(rel)} {shell_word('claims/' + base)}"
+        if index.parked(path.name):         # a person's choice: said, not a problem to repair
+            report.info.append(f"{rel} is parked: its quotes, claims and checks are not in the knowledge base "
+                               f"({back} to use them again)")
+            continue
         report.problem("files", rel, f"holds quotes, claims or checks, but kb reads it as no claims file "
-                       f"({index.misnamed_why(path)})", f"rename it: mv {shell_word(rel)} {shell_word('claims/' + base)}")
+                       f"({index.misnamed_why(path)}; to keep it out of the knowledge base on purpose, name it "
+                       f"{shell_word('claims/' + base + index.PARKED_SUFFIX)})", f"rename it: {back}")
     for path, base, what in index.sync_copies_differing(layout):
         rel = layout.relative(path)
         shown_what = ", ".join(what[:5]) + (f" and {len(what) - 5} more" if len(what) > 5 else "")

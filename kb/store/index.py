@@ -314,7 +314,25 @@ def _emptied(path: Path) -> bool:
 
 def misnamed_why(path: Path) -> str:
     """Why kb reads a file `claims_misnamed` found as no claims file, as said in parentheses."""
-    return "a copy a merge or sync tool left" if stale.copy_of(path.name) else "a claims file's name ends in .toml"
+    return "a copy a merge or sync tool left" if stale.copy_of(path.name) else \
+        "parked by its name; a claims file's name ends in .toml" if parked(path.name) else \
+        "a claims file's name ends in .toml"
+
+
+#: A name a person gives a claims file to keep it out of the knowledge base on purpose (x.toml.disabled,
+#: x.toml.off): no editor, merge or sync tool names a file so, as they do x.toml~, x.toml.bak, x.toml.orig.
+_PARKED = lazy(r"(?i).+\.toml[._-](?:disabled?|off|parked|ignored?|inactive|skip(?:ped)?|unused)")
+
+#: The name `kb doctor` suggests to park a claims file kb reads as none on purpose.
+PARKED_SUFFIX = ".disabled"
+
+
+def parked(name: str) -> bool:
+    """Whether a file `claims_misnamed` found is a claims file a person parked by renaming it
+    (x.toml.disabled): what it holds is out of the knowledge base as they meant, said as a note; a
+    leftover of an editor or a tool (x.toml~, x.toml.bak, x.toml.orig) whose x.toml is gone is a
+    problem until it is restored, deleted or parked."""
+    return _PARKED.fullmatch(name) is not None
 
 
 def manifest_from_index(conn, sha: str, filename: str) -> Manifest | None:

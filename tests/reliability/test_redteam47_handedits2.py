@@ -45,3 +45,22 @@ def test_two_claims_with_one_id_name_the_first_ones_line(tmp_path):
     said = [p for p in diagnose(root).problems if p.where.startswith("claims/p0.toml")]
     assert len(said) == 1 and said[0].where == "claims/p0.toml:12", said
     assert "claim id 'models' is defined twice (also at line 6)" in said[0].what and "keep one" in said[0].what
+
+
+@pytest.mark.parametrize("name, parked", [("p0.toml.disabled", True), ("p0.toml-OFF", True), ("p0.toml_parked", True),
+                                          ("p0.toml.bak", False), ("p0.toml~", False), ("p0.toml.orig", False)])
+def test_a_claims_file_parked_by_its_name_is_said_and_no_problem_while_a_tools_leftover_is(tmp_path, name, parked):
+    """A claims file a person disabled by renaming it (p0.toml.disabled) was a kb doctor problem
+    forever, with no way to say it was meant; a tool's leftover whose p0.toml is gone (p0.toml~)
+    stays one, and its fix says how to park it."""
+    root = _kb(tmp_path)
+    (root / "claims" / "p0.toml").rename(root / "claims" / name)
+    report = diagnose(root)
+    said = [p for p in report.problems if p.where == f"claims/{name}"]
+    assert (root / "claims" / name).read_text() == CLAIMS
+    if parked:
+        assert not said and report.ok, report.problems
+        assert [i for i in report.info if i.startswith(f"claims/{name} is parked") and "mv claims/" in i], report.info
+    else:
+        assert len(said) == 1 and said[0].what.endswith("on purpose, name it claims/p0.toml.disabled)"), said
+        assert not [i for i in report.info if "parked" in i]
