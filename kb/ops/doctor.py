@@ -163,6 +163,19 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
     return report
 
 
+def _eprint_moved(kb: KB, m, citekey: str, paper: dict, have: dict) -> str | None:
+    """The arXiv id a text kb downloaded from arXiv was filed as, when the paper's entry now holds
+    another (its eprint edited by hand, its title kept: kb keeps the text as the paper's, as it does
+    for a title corrected by hand) and the text's own arXiv stamp is not of the new id; else None."""
+    filed = m.filed_as(citekey)
+    if m.origin != "arxiv" or not filed.arxiv_id or not paper.get("arxiv_id"):
+        return None
+    was, now = bare_arxiv_id(filed.arxiv_id), bare_arxiv_id(paper["arxiv_id"])
+    if not was or not now or was == now or have.get((citekey, filed.version), ("",))[0] != "ok":
+        return None
+    return None if arxiv_stamped(kb.conn, citekey, now) else was
+
+
 def _check_cache_folder(layout: paths.Layout, report: Report) -> bool | None:
     """Whether the source cache (.kb/cache/sources) can be checked: None when it, or .kb/cache,
     is there but is no folder kb can read (a file, a link leading nowhere, a folder its owner may
@@ -857,6 +870,14 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                     and (why := another_work(kb, c, m.filed_as(c).version, manifest=m)) is not None:
                 said_other.add(c)
                 report.problem("text", c, why.rpartition(": ")[0], _ANOTHER_WORK_FIX)
+            elif c in papers and c not in said_other and (was := _eprint_moved(kb, m, c, papers[c], have)):
+                said_other.add(c)
+                now = bare_arxiv_id(papers[c]["arxiv_id"])
+                report.problem("text", c, f"{c}'s eprint is arXiv {now} in references.bib, but the text kb holds "
+                               f"under it was downloaded as arXiv {was}'s (its quotes were checked against that "
+                               "text): the entry and its text disagree",
+                               f"if {c} is arXiv {now}, `kb add arxiv:{now}` fetches its text; if not, put the "
+                               f"eprint back to {was} (kb edit {shell_word(c)})")
         if not targets:
             if any(c in said_other for c in m.citekeys):
                 continue                # kept: the text of a work whose key another entry took, said above

@@ -64,3 +64,46 @@ def test_a_claims_file_parked_by_its_name_is_said_and_no_problem_while_a_tools_l
     else:
         assert len(said) == 1 and said[0].what.endswith("on purpose, name it claims/p0.toml.disabled)"), said
         assert not [i for i in report.info if "parked" in i]
+
+
+ARXIV_BIB = ("@article{p0,\n  title = {Energy of Training Models},\n  author = {Curie, Marie},\n  year = {2024},\n"
+             "  eprint = {2401.00001},\n  archiveprefix = {arXiv}\n}\n")
+
+
+def test_an_eprint_edited_to_another_arxiv_id_is_said_to_disagree_with_its_text(tmp_path):
+    """An entry's eprint edited by hand to another arXiv id, its title kept: kb kept the text it had
+    downloaded as the old id's under the paper, and said nothing anywhere."""
+    from pdfgen import make_pdf
+
+    from kb.ops.library import entry_text, replace_entry
+    from kb.store.cache import SourceCache
+
+    root, _ = init(tmp_path / "kb")
+    bib = root / "references.bib"
+    bib.write_text(ARXIV_BIB)
+    cache = SourceCache(root / ".kb" / "cache" / "sources", root / ".kb" / "tmp")
+    pdf = make_pdf([["arXiv:2403.00003v1 [cs.LG] 2 Jan 2024", "Energy of Training Models", "We trained 12 models."]])
+    m = cache.put(pdf, "pdf", "pdf", arxiv_id="2401.00001", version="v1", origin="arxiv")
+    m.citekeys.append("p0")
+    cache.save(m)
+
+    def said():
+        return [p for p in diagnose(root).problems if p.check == "text"]
+
+    assert not said()
+    bib.write_text(ARXIV_BIB.replace("2401.00001", "2402.00002"))     # by hand, the title kept
+    found = said()
+    assert len(found) == 1 and found[0].where == "p0", found
+    assert "p0's eprint is arXiv 2402.00002 in references.bib, but the text kb holds under it was downloaded " \
+           "as arXiv 2401.00001's" in found[0].what, found
+    assert "kb add arxiv:2402.00002" in found[0].fix and "eprint back to 2401.00001" in found[0].fix
+    bib.write_text(ARXIV_BIB.replace("2401.00001", "2403.00003"))     # the id the text's own stamp prints
+    assert not said()
+    bib.write_text(ARXIV_BIB)                                          # put back, then kb edit gives a new key
+    kb = KB.open(root)
+    try:
+        key, before = entry_text(kb, "p0")
+        assert replace_entry(kb, key, before, before.replace("{p0,", "{p1,")) == "p1"
+    finally:
+        kb.close()
+    assert not said()
