@@ -237,7 +237,13 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(f"{what}: `{key}` must be an integer", line)
+            # "3" or 3.0 (typed by hand, or written by a script): said as written, with the way to write it
+            whole = value.strip() if isinstance(value, str) and value.strip().isdigit() and value.isascii() else \
+                str(int(value)) if isinstance(value, float) and value.is_integer() else None
+            shown_as = f"the string {value[:40]!r}" if isinstance(value, str) else \
+                f"the TOML number {value!r}" if isinstance(value, float) else f"a {type(value).__name__}"
+            self.fail(f"{what}: `{key}` must be an integer, not {shown_as}"
+                      + (f": write it {key} = {whole}, without quotes or a decimal point" if whole else ""), line)
         if not low <= value <= MAX_INT:
             self.fail(f"{what}: `{key}` = {_shown(value)} is out of range: it must be from {low} to {MAX_INT:,}"
                       + (" (pages are numbered from 1)" if low == 1 else ""), line)

@@ -107,3 +107,18 @@ def test_an_eprint_edited_to_another_arxiv_id_is_said_to_disagree_with_its_text(
     finally:
         kb.close()
     assert not said()
+
+
+@pytest.mark.parametrize("page, said", [
+    ('"3"', "`page` must be an integer, not the string '3': write it page = 3, without quotes or a decimal point"),
+    ("3.0", "`page` must be an integer, not the TOML number 3.0: write it page = 3, without quotes"),
+    ('"p. 3"', "`page` must be an integer, not the string 'p. 3'"),
+    ("2.5", "`page` must be an integer, not the TOML number 2.5"),
+])
+def test_a_page_written_as_a_string_or_a_decimal_says_what_was_written_and_how_to_write_it(page, said):
+    from kb.store.claimsfile import parse
+
+    with pytest.raises(FileFormatError) as exc:
+        parse(CLAIMS.replace('status = "unverified"\n\n', f'page = {page}\n\n'), "claims/p0.toml", "p0")
+    assert said in str(exc.value) and exc.value.line == 1, str(exc.value)
+    assert ("write it" in str(exc.value)) == (page in ('"3"', "3.0")), str(exc.value)
