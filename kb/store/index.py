@@ -1032,11 +1032,12 @@ class Indexer:
         for citekey, ids in by_paper.items():
             used.update(self._used_ids("select id, citekey, file from claims where citekey is ? and id in ({})",
                                        ids, [citekey]))
-        here = {(c.citekey, c.id): c.line for c in before}   # this file's claims' lines, to name the first
+        here: dict[tuple, int | None] = {}      # the line of each claim of this file, to name the first
         for c in claims:
             clash = used.get((c.citekey, c.id))
             if clash:
-                first = here.get((c.citekey, c.id)) if clash == rel else None
+                first = (here.get((c.citekey, c.id)) or next((b.line for b in before if (b.citekey, b.id)
+                                                             == (c.citekey, c.id)), None)) if clash == rel else None
                 raise FileFormatError(f"claim id {c.id!r} is defined twice (also "
                                       + (f"at line {first}" if first else _where(clash, rel)) + ")",
                                       path=rel, line=c.line,
