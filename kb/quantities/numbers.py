@@ -1034,10 +1034,12 @@ NOT_COUNTED = _NOT_NOUNS | _BAD_MODS
 #: job", "and 5 uses it").
 _SUBJECT_PLACE = lazy(r"(?i)(?:^|[.;:!?][ \t\n]*|\n[ \t]*\n[ \t]*|,[ \t\n]*|\b(?:here|then|now|thus|so|and|but|where"
                       r"|while|when|if|because|since|whereas|hence)[ \t\n]+)$")
-#: ... and a word in -s after it that a verb's object or clause follows: " which" of "17 says which", " the" of "3 runs
-#: the job", " it" of "5 uses it"; a noun so followed is rare, the verb ("17 says") no count of what it names.
-_VERB_OBJECT = lazy(r"[ \t\n]+(?:which|what|whether|how|why|that|the|this|these|those|its|their|our|his|her|it|them"
-                    r"|him|us|me)\b")
+#: ... and a word in -s after it that a verb's object or clause follows: " which of" of "17 says which of", " the" of
+#: "3 runs the job", " it" of "5 uses it"; a noun so followed is rare, the verb ("17 says") no count of what it names.
+#: A bare "that" or "which" opens a plural noun's relative clause as often ("Here 3 models that we trained", "Then 16
+#: nodes which run the job"): a count, never a verb's subject.
+_VERB_OBJECT = lazy(r"[ \t\n]+(?:which[ \t\n]+of|what|whether|how|why|the|this|these|those|its|their|our|his|her|it"
+                    r"|them|him|us|me)\b")
 
 
 def verb_after(page: str, pos: int, word: str, end: int) -> bool:

@@ -214,7 +214,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: author-year citations and leaving out others, or typing "et al" without its stop beside an ellipsis, verifies; math
 #: typed in dollars is read as TeX without a command too ("$P^Q$", "$d$" were refused); a sign raised alone is kept
 #: ("P" of "P⁻" was verified, "P^-" of "P−" refused).
-CLAIM_READING = "32"
+#: 33: a count before "that" or "which" opening its relative clause is a count ("3 runs" of "Then 3 runs that we made
+#: failed" was refused as a verb's subject).
+CLAIM_READING = "33"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
