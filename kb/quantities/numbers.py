@@ -1524,11 +1524,17 @@ def distributed_over(text: str, den: re.Match[str]) -> str | None:
     word = den.group("den")
     head = _HEAD_OF_BEFORE.search(text, max(0, den.start("den") - 40), den.start("den"))
     if head is not None and head.group("head").lower() not in _NOT_NOUN:
-        one = _one(head.group("head"))
-        if one.lower() != head.group("head").lower():
+        one = _one_of_plural(head.group("head"))
+        if one is not None:
             return one
-    one = _one(word)
-    return one if one.lower() != word.lower() else None
+    return _one_of_plural(word)
+
+
+def _one_of_plural(noun: str) -> str | None:
+    """One of the things a plural noun names: its singular where kb knows it ("sheet" of "sheets"), the noun as printed
+    where kb reads it as no count it knows ("files"); None for a noun in the singular ("paper")."""
+    one = _one(noun)
+    return one if one.lower() != noun.lower() else noun if _plural(noun.lower()) else None
 
 
 #: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they

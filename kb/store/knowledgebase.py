@@ -215,7 +215,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: typed in dollars is read as TeX without a command too ("$P^Q$", "$d$" were refused); a sign raised alone is kept
 #: ("P" of "P⁻" was verified, "P^-" of "P−" refused).
 #: 33: a count before "that" or "which" opening its relative clause is a count ("3 runs" of "Then 3 runs that we made
-#: failed" was refused as a verb's subject).
+#: failed" was refused as a verb's subject); "each" after a plural kb knows no singular of is per that noun ("50 records"
+#: per file of "100 files each containing 50 records" was refused).
 CLAIM_READING = "33"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
