@@ -976,6 +976,22 @@ _FACTOR_BEFORE = lazy(
     r"|[~≈][ \t]?)?$")
 # "10-fold", "15:1".
 _RATIO_AFTER = lazy(r"(?:[-‐–][ \t]?(?i:fold)(?![A-Za-z])|:[ \t]?1(?!\d|[.,]\d|:))")
+#: A journal's volume and issue or pages a colon joins ("volume 25:1", "Linguistics 25:1", "8:1-14"): no ratio, which
+#: the "N:M" notation is only with none of these about it.
+_COLON_AFTER = lazy(r"[ \t]?:[ \t]?\d+(?P<range>[ \t]?[-‐–—][ \t]?\d)?")
+_CITED_BEFORE = lazy(r"(?:(?i:\b(?:vol(?:ume)?s?|no|nos|nr|issues?|pp|pages?|art(?:icle)?)\.?)"
+                     r"|\b(?!(?i:ratio|odds|rate|split|compression)\b)[A-Z][A-Za-z&]*[.,]?)[ \t]*\n?[ \t]*$")
+
+
+def colon_citation(page: str, start: int, end: int) -> bool:
+    """Whether the number at `start`..`end` is a volume before its issue or pages, which a colon joins ("25" of "volume
+    25:1", "Linguistics 25:1", "8:1-14" of a page range), never a ratio's first term."""
+    m = _COLON_AFTER.match(page, end)
+    if m is None:
+        return False
+    return m.group("range") is not None or _CITED_BEFORE.search(page, max(0, start - 30), start) is not None
+
+
 # "(0.007 vs. 0.002 kWh)": the first number shares the unit written after the second.
 _VS_AFTER = lazy(r"[ \t]*(?:vs\.?|versus|and|or|to)[ \t\n]+(?=[$€£\d])")
 # A count with its noun: "we trained 12 models", "about 4 passengers", "4 DGX-2H servers",
@@ -1093,7 +1109,7 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
         # a plain decimal said of the PUE the sentence is about
         return _canonical("PUE") or "dimensionless", "PUE", end
     ra = _RATIO_AFTER.match(page, end)
-    if ra is not None:
+    if ra is not None and not (ra.group(0).startswith(":") and colon_citation(page, pos, end)):
         return "dimensionless", ra.group(0).strip(" -‐–"), ra.end()
     vs = _VS_AFTER.match(page, end)
     if vs is not None and (vs.group(0).strip().startswith("v") or "(" in before[-3:]):
