@@ -992,6 +992,24 @@ def colon_citation(page: str, start: int, end: int) -> bool:
     return m.group("range") is not None or _CITED_BEFORE.search(page, max(0, start - 30), start) is not None
 
 
+#: A times sign after a number before another or an accelerator ("2 × 8 GPUs", "16 x 4 examples", "8x A100 GPUs"): a
+#: product of the two or a count, and
+#: an "x" a sign of algebra follows or comes before ("y = 2x + 1", "3x^2", "+ 2x"): a coefficient of a variable; neither
+#: a factor of the first number.
+_TIMES_PRODUCT = lazy(r"[ \t]?[xX×✕][ \t]?(?=\d|[A-Z]\d{2,}|(?:NVIDIA|Nvidia|[GTC]PUs?)\b)")
+_TIMES_ALGEBRA = lazy(r"[xX](?:[ \t]*(?:[+=^*/<>]|[-−][ \t])[ \t]*[\w(]|[²³])")
+_ALGEBRA_BEFORE = lazy(r"[+*/^][ \t]*$")
+
+
+def times_not_factor(page: str, start: int, end: int) -> bool:
+    """Whether the times sign or "x" after the number at `start`..`end` makes no factor of it: a product of it and the
+    number after ("2" of "2 × 8 GPUs"), or a coefficient in an equation ("2" of "y = 2x + 1", "3" of "3x^2")."""
+    if _TIMES_PRODUCT.match(page, end) is not None:
+        return True
+    return _TIMES_ALGEBRA.match(page, end) is not None or (
+        page[end:end + 1] in ("x", "X") and _ALGEBRA_BEFORE.search(page, max(0, start - 3), start) is not None)
+
+
 # "(0.007 vs. 0.002 kWh)": the first number shares the unit written after the second.
 _VS_AFTER = lazy(r"[ \t]*(?:vs\.?|versus|and|or|to)[ \t\n]+(?=[$€£\d])")
 # A count with its noun: "we trained 12 models", "about 4 passengers", "4 DGX-2H servers",
@@ -1485,6 +1503,8 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
             return None  # "GTX 1080 GPUs": a model number
     if kind == "ratio" and text[:1] in "xX×" and (gap.strip(" \t") or len(gap) > 1):
         return None  # "18.7X", "3 x": a ratio sign sits next to its number
+    if kind == "ratio" and text[:1] in "xX×" and start is not None and times_not_factor(page, start, pos):
+        return None  # "2 × 8 GPUs": a product; "y = 2x + 1": a coefficient
     if kind == "ratio" and len(gap) - len(gap.lstrip(" \t")) > 4:
         return None  # "15 times", "~10,000   times larger" (pypdf's triple spaces)
     if kind == "percent" and len(gap) > 1 and u.group("percent").startswith("%"):

@@ -224,6 +224,7 @@ from kb.quantities.numbers import (
     share_of,
     spread_before,
     subject_of,
+    times_not_factor,
     verb_after,
     word_numbers,
     year_heading,
@@ -3634,6 +3635,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
+                                        or times_not_factor(plain, h.start, h.end)
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
