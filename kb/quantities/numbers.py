@@ -491,6 +491,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
+        if spaced_exponent(page, pos):
+            continue  # "16" of "2.2e − 16": an exponent
         if _SECOND_IN_BRACKET.search(page, max(0, pos - 30), pos):
             continue  # "3.6 kWh [3.1 to 4.2 kWh]": the second bound of what a bracket opens, never a figure alone
         if spread_before(page, max(0, pos - 30), pos) or SPREAD_AFTER.match(page, m.end()) \
@@ -990,6 +992,15 @@ def colon_citation(page: str, start: int, end: int) -> bool:
     if m is None:
         return False
     return m.group("range") is not None or _CITED_BEFORE.search(page, max(0, start - 30), start) is not None
+
+
+#: An exponent an extractor printed with its sign apart from its "e" ("2.2e − 16", "3e- 5"): no figure of its own.
+_SPACED_EXPONENT = lazy(r"\d[eE](?:[ \t]+[-−+][ \t]*|[-−+][ \t]+)$")
+
+
+def spaced_exponent(page: str, start: int) -> bool:
+    """Whether the number at `start` is an exponent printed apart from its "e" and sign ("16" of "2.2e − 16")."""
+    return page[start - 1:start] in (" ", "\t") and _SPACED_EXPONENT.search(page, max(0, start - 8), start) is not None
 
 
 #: A times sign after a number before another or an accelerator ("2 × 8 GPUs", "16 x 4 examples", "8x A100 GPUs"): a

@@ -222,6 +222,7 @@ from kb.quantities.numbers import (
     header_per,
     row_per,
     share_of,
+    spaced_exponent,
     spread_before,
     subject_of,
     times_not_factor,
@@ -3640,6 +3641,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
                    and not flat_power(plain, h.start, h.end)    # "1010" of "1010 to 1015 binary digits": 10¹⁰
+                   and not spaced_exponent(plain, h.start)   # "16" of "2.2e − 16": an exponent
                    and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))

@@ -218,7 +218,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: failed" was refused as a verb's subject); "each" after a plural kb knows no singular of is per that noun ("50 records"
 #: per file of "100 files each containing 50 records" was refused).
 #: 33 also: a journal's volume a colon joins to its issue or pages is no ratio ("25x" of "volume 25:1-14" was verified), nor
-#: a product or an equation's coefficient a factor ("2x" of "2 × 8 GPUs", of "8x A100", of "y = 2x + 1" was verified).
+#: a product or an equation's coefficient a factor ("2x" of "2 × 8 GPUs", of "8x A100", of "y = 2x + 1" was verified),
+#: nor an exponent printed apart from its "e" a figure ("16" of "p < 2.2e − 16" was verified).
 CLAIM_READING = "33"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
