@@ -230,7 +230,9 @@ PARALLEL_FROM = 20
 #: 41 kWh, was 900 kWh or no figure).
 #: 15: a header run into its row names no unit for a column it names with none ("Model Energy (kWh) Runs BERT 23 5": no
 #: figure of 5, was 5 kWh).
-DERIVED_READING = "15"
+#: 16: a page's number on its first line and a draft's line numbers are no figures ("4977\nS2ORC consists": was 4977
+#: items); nor a volume before its issue ("volume 25:1"), a product ("2 × 8 GPUs"), an exponent apart ("2.2e − 16").
+DERIVED_READING = "16"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -370,9 +370,53 @@ _REFS_HEAD = lazy(r"(?im)^[ \t]*(?:\d+\.?[ \t]+)?(?:references|bibliography)[ \t
 _REFS_END = lazy(r"(?im)^[ \t]*(?:[A-Z]\.?[ \t]+)?(?:appendix|appendices|supplementary)\b")
 
 
+#: A page's number printed alone on its first or last line ("4977\nS2ORC consists of ..."), and numbers at lines'
+#: starts or ends: a review draft's line numbers in its margin are a run of them, each one more than the one before.
+_PAGE_NUMBER_FIRST = lazy(r"[ \t]*\d{1,5}[ \t]*\n")
+_PAGE_NUMBER_LAST = lazy(r"\n[ \t]*(\d{1,5})[ \t]*\n?$")
+_LINE_START_NUMBER = lazy(r"(?m)^[ \t]*(\d{1,4})(?=[ \t]|$)")
+_LINE_END_NUMBER = lazy(r"(?m)(?<=[ \t])(\d{1,4})[ \t]*$")
+#: How many numbers, each one more than the one before, make a run of line numbers.
+_LINE_RUN = 5
+
+
+def _line_runs(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    """Spans of the runs of `_LINE_RUN` or more numbers in `matches`, each one more than the one before."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    previous = None
+    for m in matches:
+        value = int(m.group(1))
+        if previous is None or value != previous + 1:
+            if len(run) >= _LINE_RUN:
+                spans.extend(run)
+            run = []
+        run.append(m.span(1))
+        previous = value
+    if len(run) >= _LINE_RUN:
+        spans.extend(run)
+    return spans
+
+
+def page_numbering(page: str) -> list[tuple[int, int]]:
+    """Spans of the numbers a page prints to number itself or its lines, never figures: its page number alone on its
+    first or last line ("4977" of "4977\nS2ORC consists of 81.1M papers"), and a run of five or more numbers at lines'
+    starts, or at their ends, each one more than the one before ("000", "001", "002" ... of a review draft's margin)."""
+    spans = []
+    first = _PAGE_NUMBER_FIRST.match(page)
+    if first is not None:
+        spans.append((0, first.end() - 1))
+    last = _PAGE_NUMBER_LAST.search(page, max(0, len(page) - 16))
+    if last is not None:
+        spans.append(last.span(1))
+    if "\n" in page:
+        spans += _line_runs(_LINE_START_NUMBER.finditer(page)) + _line_runs(_LINE_END_NUMBER.finditer(page))
+    return spans
+
+
 def _excluded_spans(page: str) -> "_Covered":
     """Spans of the page whose numbers are never candidates."""
-    spans = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(page)]
+    spans = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(page)] + page_numbering(page)
     head = _REFS_HEAD.search(page)
     if head is not None:
         end = _REFS_END.search(page, head.end())
