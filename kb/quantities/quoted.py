@@ -2574,7 +2574,9 @@ _PER_BEFORE = lazy(r"(?i)(?:\bper\b|(?<!\bw)/)[ ]*(?P<den>(?:\d[\d,.]*[ ]?)?[^\W
                    r"(?:(?:is|was|were|are|averaged|averages|totall?ed|came[ ]+to|amounted[ ]+to|of|[:=,])[ ]*)+"
                    r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|~)[ ]*)?[$€£]?[ ]*$")
 #: A per of a rate, or the thing a rate counts, about a word: "per flight", "/flight", "flight per year".
-_PER_AHEAD = lazy(r"(?i)(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]*)?(?:[^\W\d_][\w-]*[ ]+)?$")
+#: ... or "for each", "in every" after a figure ("14 questions, 7 for each paper": the per is the 7's, never the 14's).
+_PER_AHEAD = lazy(r"(?i)(?:\bper|/|(?<=\d)[ ]+(?:for|in|on|at|from)[ ]+(?:each|every))[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]*)?"
+                  r"(?:[^\W\d_][\w-]*[ ]+)?$")
 _PER_BEHIND = lazy(r"[ ]*(?:/|(?i:per)\b(?![ ]?(?i:cent|mill?e?)\b))")
 _A_WORD = lazy(r"[^\W\d_][\w-]*")
 
