@@ -218,8 +218,7 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
 
 # A copy a sync service leaves beside a file it could not merge: Dropbox's "x (Ada's conflicted copy
 # 2024-01-02).toml", Syncthing's x.sync-conflict-20240102-030405-ABCDEFG.toml (the same for .bib).
-_SYNC_COPY = lazy(r"(.+?)(?: \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)"
-                  r"(\.toml|\.bib)")
+_SYNC_COPY = lazy(r"(.+?)(?:" + stale.SYNC_COPY_MARK + r")(\.toml|\.bib)")
 _COPY_MAX_BYTES = 64 << 20
 
 

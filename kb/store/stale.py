@@ -54,8 +54,9 @@ def is_claims_name(name: str) -> bool:
 # x_BASE_, x_LOCAL_, x_REMOTE_ (x.BASE.1234.toml from older git), a sync service's
 # "x (Ada's conflicted copy 2024-01-02).toml", Syncthing's x.sync-conflict-20240102-030405-ABCDEFG.toml.
 _COPY_LAST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ)")      # the character before .toml of one
-_TOOL_COPY = lazy(r"(.+?)(?:[_.](?:BACKUP|BASE|LOCAL|REMOTE)[_.][0-9]+| \([^()]*conflicted copy[^()]*\)"
-                  r"|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)\.toml")
+#: What a sync service adds to the name of a copy it could not merge (kb.store.index reads it too, of .bib files).
+SYNC_COPY_MARK = r" \([^()]*conflicted copy[^()]*\)|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?"
+_TOOL_COPY = lazy(r"(.+?)(?:[_.](?:BACKUP|BASE|LOCAL|REMOTE)[_.][0-9]+|" + SYNC_COPY_MARK + r")\.toml")
 
 
 def copy_of(name: str) -> str | None:
