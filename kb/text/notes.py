@@ -1618,6 +1618,21 @@ def _cite_tokens(text: str) -> list[int]:
 _FOOTNOTE_DEFINED = lazy(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,40}\]:")
 #: A footnote's label where it is defined, at the start of its line: "[^1]:"
 _FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]{1,40}\]:")
+#: A footnote whose text opens with a comparison signal ('[^1]: See also Strubell et al. (2019).', 'Cf. ...',
+#: 'Compare ...', 'But see ...', 'Contra ...', 'Vgl. ...'): it sets a work beside its mark's sentence, never the
+#: source of a quote there, nor an entry of the note's list of works
+_COMPARED_FOOTNOTE = lazy(r"(?m)^[ \t]{0,3}\[\^([^\]\s]{1,40})\]:[ \t]*[(\[]?[ \t]*(?:(?:see[ \t]+also|but[ \t]+see|compare"
+                          r"|contra|siehe[ \t]+auch|voir[ \t]+aussi)\b|cf\.|vgl\.)", re.I)
+
+
+def _compared_footnotes(text: str) -> tuple[str, set[str]]:
+    """The labels of the footnotes that set a work beside their mark's sentence (`_COMPARED_FOOTNOTE`), and the text
+    with their marks as spaces (their definitions kept): a sentence they mark cites nothing by them."""
+    labels = {m.group(1) for m in _COMPARED_FOOTNOTE.finditer(text)}
+    if not labels:
+        return text, labels
+    mark = re.compile(r"\[\^(" + "|".join(re.escape(label) for label in labels) + r")\](?!:)")
+    return mark.sub(lambda m: " " * len(m.group()), text), labels
 
 
 def _link_starts(text: str) -> list[int]:
@@ -2885,7 +2900,7 @@ def _parse_div_references(text: str, lines: _Lines, fenced: list[tuple[int, int]
 
 
 def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int, int]],
-                             note: Note) -> None:
+                             note: Note, compared: set[str] | frozenset[str] = frozenset()) -> None:
     """Footnote definitions, entries of a References section, and '[n] ...' lines."""
     starts = lines.starts
     n = len(starts)
@@ -2916,6 +2931,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         label = _FOOTNOTE_DEF.match(body)
         if label and _quotes_with_citation(body, label.end()):
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
+        if label and label.group(1) in compared:
+            return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
             # "[^3]: Ibid., 4.": the work of the footnote before, at its own page
@@ -4175,6 +4192,9 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     original = text
     text = _without_trailing_tags(text)
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
+    compared: set[str] = set()
+    if "[^" in text:
+        text, compared = _compared_footnotes(text)
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
     front = _front_matter(text, note)
@@ -4197,7 +4217,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _parse_div_references(text, lines, fenced, note, blocks)
     if "\\bibitem" in text:
         _parse_bibitems(text, lines, fenced, note, blocks)
-    _parse_listed_references(text, lines, sorted(fenced + blocks), note)
+    _parse_listed_references(text, lines, sorted(fenced + blocks), note, compared)
     if note._passages:
         _passages_decided(note, blocks)
     note.references_read = True
