@@ -1977,7 +1977,11 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         start, end, what = max(found, key=lambda f: f[1])
         if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):
             return None
-        if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start) for f in found):
+        if len(found) > 1 and _SET_APART.search(text, max(lo, start - 40), start + 40) is not None \
+                and _set_apart(text, lo, start):
+            return None         # 'Doe (2019), unlike Roe (2022), says': the work set apart is not the one saying it
+        if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start)
+                                  and not _contrasted_before(text, lo, f[0], f[1], start) for f in found):
             return None         # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
@@ -2000,6 +2004,44 @@ _SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*
 
 #: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '
 _JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
+#: Words setting a work apart from the one a sentence's subject names: 'Unlike Doe (2019), Roe (2022) says',
+#: 'Roe (2022), unlike Doe (2019), says'
+_SET_APART = lazy(r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
+                  r"|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying|in[ \t]+addition)[ \t]+"
+                  r"(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with))[ \t]+")
+#: Where a sentence opens, what precedes it: a sentence's end, a paragraph's start, a list item's or a heading's mark
+_CLAUSE_OPEN = lazy(r"(?:\A|\n[ \t]*\n|[.!?:;][\"”’)*_]*[ \t\n]|(?:\A|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)]|#{1,6})[ \t])"
+                    r"[ \t]*[\"“(*_]*\Z")
+
+
+def _set_apart_at(text: str, lo: int, start: int) -> int | None:
+    """Where the words setting apart the work cited at `start` open (`_SET_APART`, the words just before it or the
+    first of its match), or None."""
+    m = _SET_APART.match(text, start)
+    if m is not None:
+        return start
+    head = text[max(lo, start - 40):start]
+    m = None
+    for m in _SET_APART.finditer(head):
+        pass
+    return max(lo, start - 40) + m.start() if m is not None and m.end() == len(head) else None
+
+
+def _set_apart(text: str, lo: int, start: int) -> bool:
+    """Whether the last work cited before a quote, at `start`, is set apart inside the clause of another that says
+    it: 'Doe (2019), unlike Roe (2022), says "..."' (never the quote's work)."""
+    at = _set_apart_at(text, lo, start)
+    return at is not None and text[max(lo, at - 2):at].strip(" \t") == ","
+
+
+def _contrasted_before(text: str, lo: int, first: int, first_end: int, start: int) -> bool:
+    """Whether a work cited at `first` opens its sentence set apart from the one after it, at `start`, a comma between
+    them: 'Unlike Doe (2019), Roe (2022) says "..."' (Roe's quote)."""
+    if text[first_end:start].strip(" \t") != ",":
+        return False
+    at = _set_apart_at(text, lo, first)
+    return at is not None and _CLAUSE_OPEN.search(text[max(0, at - 12):at] if at > 12 else "\n\n" + text[:at]) \
+        is not None
 
 
 #: How far back "ibid." looks for the citation it repeats, and through how many ibids.
