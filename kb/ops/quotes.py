@@ -1522,6 +1522,9 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             verdict.message += f" (the citation's {q.place} is no page: no page checked)"
         if verdict.status != "ok" and q.also:
             verdict = several([(q, verdict)] + [(other, check(other)) for other in q.also])
+        elif q.also:
+            # (found in the first of them: which of them holds it, as when another does; the others unchecked)
+            verdict.message += f" ({verdict.source or named(q, verdict)}, the first of the {1 + len(q.also)} works cited)"
         out.append(verdict)
     for line, quote in note.unchecked:
         out.append(NoteVerdict(line, quote, None, None, None, "unchecked",
