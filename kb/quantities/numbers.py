@@ -190,8 +190,12 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
 #: as kb.quantities.quoted reads a quote's.
 #: A clause "each" opens about each of the things counted before it, no per: "100 sheets each containing 50 lines", "8
 #: GPUs each running at 300 W", "5 models each trained on 8 GPUs", "64 nodes each with 8 GPUs" (never "each training run").
+#: A verb kb cannot tell by its ending is one all the same before its object or a figure: "512 TPUs each ran for 2
+#: days", "5 models each took 3 hours" (never per "ran", "took").
 EACH_CLAUSE = (r"(?:[a-z]+(?:ing|ed)\s+(?:\d|(?:at|on|in|for|with|about|around|up|over|under|roughly|approximately"
-               r"|nearly|to|from|by|between|a|an|the)\b)|with\b|having\b)")
+               r"|nearly|to|from|by|between|a|an|the)\b)|with\b|having\b"
+               r"|[a-z]+\s+(?:(?:for|over|in|on|at|to|from|by|with|between)\s+)?(?:\d|(?:about|around|roughly"
+               r"|approximately|nearly|almost|up\s+to)\b)|[a-z]+\s+(?:a|an|the)\s)")
 _PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+"
                  rf"(?!(?:case|instance|time|way|other)s?\b|{EACH_CLAUSE})))"
                  r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000
@@ -1625,7 +1629,13 @@ def _one_of_plural(noun: str) -> str | None:
     """One of the things a plural noun names: its singular where kb knows it ("sheet" of "sheets"), the noun as printed
     where kb reads it as no count it knows ("files"); None for a noun in the singular ("paper")."""
     one = _one(noun)
+    if one.lower() == noun.lower() and _ACRONYM_PLURAL.fullmatch(noun):
+        return noun[:-1]        # "TPUs", "LLMs": one TPU, one LLM
     return one if one.lower() != noun.lower() else noun if _plural(noun.lower()) else None
+
+
+#: A plural of an acronym, its "s" in lower case ("TPUs", "LLMs"): things, though "tpus" ends as "us" does.
+_ACRONYM_PLURAL = lazy(r"[A-Z][A-Z0-9]+s")
 
 
 #: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
