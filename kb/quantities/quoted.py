@@ -2586,6 +2586,14 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
     "kWh/day" of "5 kWh each day"), or the per printed right after its unit or noun ("8 GPUs per node", "5 kg
     CO2e each flight", "8 GPUs in each node"), or before it as its subject's ("emissions per flight were 5 kg");
     None when it prints none of its own (or only "each" after it, naming no thing: "8 GPUs each")."""
+    lost = [unit for unit in units
+            if unit and _amount(unit) and _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() == "item"]
+    if lost:
+        # a per kb counts but reads as no noun ("40 games" of "12 rounds each with 40 games": per "rounds", read as
+        # items): the per the quote words decides, never any count's ("round", never "file")
+        printed = _printed_per(plain, number, [unit for unit in units if unit not in lost])
+        if printed and _RATE_SPLIT.split(printed, maxsplit=1)[1].strip() != "item":
+            return _per_holds(per, printed)
     if any(unit and _per_holds(per, unit) for unit in units):
         return True
     printed = _printed_per(plain, number, units)
@@ -2857,7 +2865,8 @@ def _unsaid_per_given(plain: str, number: _Number, units: list[str | None], per:
     """Whether `number`'s figure holds a claim's `per` the quote words in no noun: a rate its unit prints in
     another unit of the same ("60 minutes" of "gCO2e per hour"), or "each" of things it leaves unnamed ("They
     each used 5 kWh", "8 GPUs each")."""
-    return any(unit and _per_holds(per, unit) for unit in units) or _printed_per(plain, number, units) == ""
+    return any(unit and _per_holds(per, unit) for unit in units) or _printed_per(plain, number, units) == "" \
+        or _own_per(plain, number, units, per) is True      # "40 games" per round of "12 rounds each with 40 games"
 
 
 def _per_fits(plain: str, number: _Number, units: list[str | None], per: str, elsewhere: bool) -> bool:

@@ -221,7 +221,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: a product or an equation's coefficient a factor ("2x" of "2 × 8 GPUs", of "8x A100", of "y = 2x + 1" was verified),
 #: nor an exponent printed apart from its "e" a figure ("16" of "p < 2.2e − 16" was verified); "for each X" after
 #: another figure is its per ("14 questions" per paper of "14 questions, 7 for each paper" was verified).
-#: 34: a verb after "each" names no per ("2 days" per TPU of "512 TPUs each ran for 2 days" was refused).
+#: 34: a verb after "each" names no per ("2 days" per TPU of "512 TPUs each ran for 2 days" was refused); "each with"
+#: after a plural kb reads as no count is per it ("40 games" per round of "12 rounds each with 40 games" was refused,
+#: "50 records" per file of "100 rounds each with 50 records" verified).
 CLAIM_READING = "34"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
