@@ -402,17 +402,19 @@ def _line_runs(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
     return spans
 
 
-def page_numbering(page: str) -> list[tuple[int, int]]:
+def page_numbering(page: str, last: bool = True) -> list[tuple[int, int]]:
     """Spans of the numbers a page prints to number itself or its lines, never figures: its page number alone on its
     first or last line ("4977" of "4977\nS2ORC consists of 81.1M papers"), and a run of five or more numbers at lines'
-    starts, or at their ends, each one more than the one before ("000", "001", "002" ... of a review draft's margin)."""
+    starts, or at their ends, each one more than the one before ("000", "001", "002" ... of a review draft's margin).
+    `last` False: a quote's, whose last line may end inside a sentence ("a total of\n12"), its page's number at its
+    start only."""
     spans = []
     first = _PAGE_NUMBER_FIRST.match(page)
     if first is not None:
         spans.append((0, first.end() - 1))
-    last = _PAGE_NUMBER_LAST.search(page, max(0, len(page) - 16))
-    if last is not None:
-        spans.append(last.span(1))
+    end = _PAGE_NUMBER_LAST.search(page, max(0, len(page) - 16)) if last else None
+    if end is not None:
+        spans.append(end.span(1))
     if "\n" in page:
         spans += _line_runs(_LINE_START_NUMBER.finditer(page)) + _line_runs(_LINE_END_NUMBER.finditer(page))
     return spans
