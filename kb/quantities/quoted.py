@@ -1666,9 +1666,13 @@ def _noun_after(plain: str, number: _Number, limit: int = 3) -> str | None:
         if not rest.startswith(" "):
             break
         rest = rest.lstrip(" ")
-    if not words or words[0].lower() in _SENTENCE_WORDS:
-        return None
+    if not words or words[0].lower() in _SENTENCE_WORDS or words[0].lower() in _PRONOUNS:
+        return None             # "5–7 they thought were relevant": a pronoun opens a clause, no noun of 5–7
     return " ".join(words)
+
+
+#: Pronouns, never a noun a number counts ("selected 5–7 they thought were relevant").
+_PRONOUNS = frozenset("i we you he she they it us them me him her".split())
 
 
 def _counted(word: str) -> bool:

@@ -224,7 +224,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 34: a verb after "each" names no per ("2 days" per TPU of "512 TPUs each ran for 2 days" was refused); "each with"
 #: after a plural kb reads as no count is per it ("40 games" per round of "12 rounds each with 40 games" was refused,
 #: "50 records" per file of "100 rounds each with 50 records" verified); a page's number on a quote's first line and a
-#: draft's line numbers in a quote are no figures ("4977 items" of "4977\nS2ORC consists of ..." was verified).
+#: draft's line numbers in a quote are no figures ("4977 items" of "4977\nS2ORC consists of ..." was verified); a
+#: pronoun after a number names nothing it counts ("5–7 papers" of "selected 5–7 they thought" was verified).
 CLAIM_READING = "34"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
