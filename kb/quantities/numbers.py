@@ -1053,6 +1053,33 @@ def spaced_exponent(page: str, start: int) -> bool:
     return page[start - 1:start] in (" ", "\t") and _SPACED_EXPONENT.search(page, max(0, start - 8), start) is not None
 
 
+#: A run of algebra: terms (a number, a coefficient of a letter, a letter alone, a power of one) joined by "=", "+", "−",
+#: "*" or "/" ("2x − 40x − 11 = 0", "x^2 + 3x = 11"); a number that is a term of one with "=", a "+" or "−" and a letter
+#: in it is no figure ("11" of "2x − 40x − 11 = 0").
+_EQ_TERM = r"(?:(?<![\w.,])\d+(?:\.\d+)?(?:[a-zA-Z](?![A-Za-z]))?|(?<![A-Za-z\d])[a-zA-Z](?![A-Za-z]))(?:\^\d+|[²³])?"
+_EQUATION = lazy(rf"{_EQ_TERM}(?:[ \t]*[=+\-−*/][ \t]*{_EQ_TERM})+")
+_EQ_OP_NEAR = lazy(r"[=+\-−*/]")
+_EQ_LETTER = lazy(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
+
+
+def equation_term(page: str, start: int, end: int) -> bool:
+    """Whether the number at `start`..`end` is a term of an equation with a letter in it ("11" and "40" of
+    "2x − 40x − 11 = 0", "11" of "x^2 + 3x = 11"): no figure of a claim."""
+    if _EQ_OP_NEAR.search(page, max(0, start - 3), min(len(page), end + 4)) is None:
+        return False
+    lo = max(page.rfind("\n", 0, start) + 1, start - 120)
+    hi = page.find("\n", end)
+    hi = min(len(page) if hi < 0 else hi, end + 120)
+    for m in _EQUATION.finditer(page, lo, hi):
+        if m.start() > start:
+            break
+        if m.end() < end:
+            continue
+        run = m.group()
+        return "=" in run and ("+" in run or "−" in run or " - " in run) and _EQ_LETTER.search(run) is not None
+    return False
+
+
 #: A times sign after a number before another or an accelerator ("2 × 8 GPUs", "16 x 4 examples", "8x A100 GPUs"): a
 #: product of the two or a count, and
 #: an "x" a sign of algebra follows or comes before ("y = 2x + 1", "3x^2", "+ 2x"): a coefficient of a variable; neither

@@ -216,6 +216,7 @@ from kb.quantities.numbers import (
     colon_citation,
     distributed_over,
     each_doing,
+    equation_term,
     extract_candidates,
     flat_power,
     header_columns,
@@ -3671,6 +3672,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
                    and not flat_power(plain, h.start, h.end)    # "1010" of "1010 to 1015 binary digits": 10¹⁰
                    and not spaced_exponent(plain, h.start)   # "16" of "2.2e − 16": an exponent
+                   and not equation_term(plain, h.start, h.end)   # "11" of "2x − 40x − 11 = 0": a term
                    and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))
