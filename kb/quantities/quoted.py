@@ -3195,6 +3195,12 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
         # saying "... for 1,000 inferences" before it: the per a reader finds there, as a table's header gives a unit
         found = replace(found, ok=True, missing=[], unsaid=None)
     if found.ok:
+        unnumbered = _without_numbering(quote, passage)
+        if unnumbered is not None:
+            # "4977 items" of "4977 S2ORC consists of ..." typed for the page's "4977\nS2ORC": the page's number
+            again = _value_in_quote_as_typed(value, unnumbered, per)
+            if not again.ok:
+                return again
         return misread(value, quote, passage, per) or found
     printed, differ = as_printed(quote, passage)
     # The paper's printing holds the value only where it joins what the quote types apart ("1, 287"
@@ -3228,6 +3234,26 @@ def context_before(page: str, start: int) -> str:
     """The text of `page` before offset `start` (where a quote was found) in which a table's header or
     a row's label gives the unit of a cell the quote prints bare (`value_in_quote`'s `before`)."""
     return page[max(0, start - _HEADER_REACH):start]
+
+
+def _without_numbering(quote: str, passage: str) -> str | None:
+    """The quote with the numbers blanked that its passage prints to number its page or lines (`page_numbering`),
+    however the quote types the line break after them ("4977 S2ORC consists of" typed for "4977\nS2ORC consists
+    of"), each the same occurrence of its digits in the quote as on the page; None where the passage prints none."""
+    if "\n" not in passage:
+        return None
+    spans = page_numbering(passage, last=False)
+    if not spans:
+        return None
+    text = quote
+    for a, b in spans:
+        token = re.compile(rf"(?<![\w.,]){re.escape(passage[a:b].strip())}(?![\w.,])")
+        k = len(token.findall(passage, 0, a))
+        hits = list(token.finditer(text))
+        if k < len(hits):
+            h = hits[k]
+            text = text[:h.start()] + " " * (h.end() - h.start()) + text[h.end():]
+    return text if text != quote else None
 
 
 def misread(value: str, quote: str, passage: str, per: str | None = None) -> QuotedValue | None:

@@ -226,7 +226,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "50 records" per file of "100 rounds each with 50 records" verified); a page's number on a quote's first line and a
 #: draft's line numbers in a quote are no figures ("4977 items" of "4977\nS2ORC consists of ..." was verified); a
 #: pronoun after a number names nothing it counts ("5–7 papers" of "selected 5–7 they thought" was verified).
-#: 35: a number that is a term of an equation with a letter is no figure ("11" of "2x − 40x − 11 = 0" was verified).
+#: 35: a number that is a term of an equation with a letter is no figure ("11" of "2x − 40x − 11 = 0" was verified);
+#: a page's number a quote types with a space for its line break is no figure ("4977 items" of "4977 S2ORC ..." was verified).
 CLAIM_READING = "35"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
