@@ -1773,7 +1773,11 @@ _WHO_AT = lazy(_WHO)
 # several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
-_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
+# (or after a comma, before a work the citation sets beside the one before it: "(Doe, 2019, p. 1, cf. Roe, 2020)")
+_COMPARED_SIGNAL = r"(?i:see\s+also|siehe\s+auch|voir\s+aussi|cf\.|vgl\.)"
+_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*(?:;|,(?=\s*" + _COMPARED_SIGNAL + r"))\s*" + _ONE_WORK
+                     + r"){1,11}\s*[)\]]")
+_WORKS_SPLIT = lazy(r";|,(?=\s*" + _COMPARED_SIGNAL + r")")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 # a secondary citation: the work read, which quotes the work named first, at its page: APA's "(Doe, 2019, as cited
 # in Roe, 2020, p. 4)", "(Doe 2019, quoted in Roe 2020: 4)", German's "(Doe 2019, zit. n. Roe 2020, S. 4)", French's
@@ -2093,7 +2097,9 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in _DASH_WORK.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     for m in _AUTHOR_YEARS.finditer(window):
-        works = [work for part in m.group()[1:-1].split(";") for work in _works(part)]
+        # ('"..." (Strubell et al., 2019, p. 1, cf. Dodge et al., 2022)': the work before the signal is the quote's,
+        # at its page, the one set beside it the next of those cited, as after a semicolon)
+        works = [work for part in _WORKS_SPLIT.split(m.group()[1:-1]) for work in _works(part)]
         if works:
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     if ", 1" in window or ", 2" in window or ", [" in window or "/1" in window or "/2" in window or "] 1" in window \
