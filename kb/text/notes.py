@@ -1983,7 +1983,12 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             return None
         if len(found) > 1 and _SET_APART.search(text, max(lo, start - 40), start + 40) is not None \
                 and _set_apart(text, lo, start):
-            return None         # 'Doe (2019), unlike Roe (2022), says': the work set apart is not the one saying it
+            # 'Doe (2019), following Roe (2022), says': the work set apart is not the one saying it, the subject's
+            # work before it is, where the aside is closed by a comma before what the subject says
+            subject = _subject_before_aside(text, lo, found, start, end, hi)
+            if subject is None:
+                return None
+            start, end, what = subject
         if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start)
                                   and not _contrasted_before(text, lo, f[0], f[1], start) for f in found):
             return None         # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
@@ -2012,7 +2017,7 @@ _JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|as[ \t]+well[ \t]+as)[ \
 #: 'Roe (2022), unlike Doe (2019), says'
 _SET_APART = lazy(r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
                   r"|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying|in[ \t]+addition)[ \t]+"
-                  r"(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with))[ \t]+")
+                  r"(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with|after|as[ \t]+in|echoing))[ \t]+")
 #: Where a sentence opens, what precedes it: a sentence's end, a paragraph's start, a list item's or a heading's mark
 _CLAUSE_OPEN = lazy(r"(?:\A|\n[ \t]*\n|[.!?:;][\"”’)*_]*[ \t\n]|(?:\A|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)]|#{1,6})[ \t])"
                     r"[ \t]*[\"“(*_]*\Z")
@@ -2036,6 +2041,22 @@ def _set_apart(text: str, lo: int, start: int) -> bool:
     it: 'Doe (2019), unlike Roe (2022), says "..."' (never the quote's work)."""
     at = _set_apart_at(text, lo, start)
     return at is not None and text[max(lo, at - 2):at].strip(" \t") == ","
+
+
+def _subject_before_aside(text: str, lo: int, found: list[tuple], start: int, end: int, hi: int) -> tuple | None:
+    """The citation naming the subject whose clause sets apart the work cited at [start, end): 'Doe (2019), following
+    Roe (2022), says "..."' (Doe's), the aside between commas and no other work joined to the subject; or None."""
+    at = _set_apart_at(text, lo, start)
+    if at is None or text[end:hi].lstrip(" \t")[:1] != ",":
+        return None
+    subjects = {(f[0], f[1]): f for f in found if f[1] <= at and text[f[1]:at].strip(" \t") == ","
+                and f[2][0] == "author-year" and text[f[0]] not in "(["}
+    if len(subjects) != 1:
+        return None             # (a parenthetical citation is no sentence's subject: '... (Doe, 2019), following')
+    subject = next(iter(subjects.values()))
+    if any(f[1] <= subject[0] and _JOINED_WORKS.fullmatch(text, f[1], subject[0]) for f in found):
+        return None             # 'Doe (2019) and Lee (2020), following Roe (2022), say': which, it does not say
+    return subject
 
 
 def _contrasted_before(text: str, lo: int, first: int, first_end: int, start: int) -> bool:

@@ -15,7 +15,7 @@ _Q = "Major technology companies have also been increasingly committed to reduci
     ("Unlike Strubell et al. (2019), Dodge et al. (2022) say", "Dodge et al. 2022."),
     ("Costs rose (p. 2). In contrast to Roe (2019), Dodge et al. (2022) write that", "Dodge et al. 2022."),
     ("# Cloud\n\n- Following Roe and Lee (2020), Dodge et al. (2022) note", "Dodge et al. 2022."),
-    ("Roe (2020), unlike Dodge et al. (2022), says", None),
+    ("Roe (2020), unlike Dodge et al. (2022), says", "Roe. 2020."),
 ])
 def test_a_work_set_apart_before_a_quote_is_not_its_source(before: str, cited: str | None) -> None:
     note = parse_note(f'{before} "{_Q}" (p. 3).\n')

@@ -1,0 +1,28 @@
+"""A work a sentence's subject sets apart in an aside between commas ('following', 'as in', 'after', 'building on',
+'unlike') is not the quote's: the subject's work is; where the subject is no one work, or the aside does not close
+before what it says, no work is. A work set apart opening the sentence ('Like', 'As in', 'After') is not the quote's
+either. (A sentence of Dodge et al. 2022, p. 3.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "Major technology companies have also been increasingly committed to reducing their emissions"
+
+
+@pytest.mark.parametrize("before, cited", [
+    ("Dodge (2022), following Roe (2020), write", "Dodge. 2022."),
+    ("In short, Dodge et al. (2022), as in Roe and Lee (2020), note that", "Dodge et al. 2022."),
+    ("Dodge et al. (2022), building on Roe (2020), write", "Dodge et al. 2022."),
+    ("As in Roe (2020), Dodge et al. (2022) write", "Dodge et al. 2022."),
+    ("After Roe (2020), Dodge et al. (2022) say", "Dodge et al. 2022."),
+    ("Doe (2019) and Lee (2020), following Roe (2022), say", None),
+    ("Costs rose (Doe, 2019), as in Roe (2020), and", None),
+    ("Dodge (2022), after Roe (2020) closely write", None),
+])
+def test_the_subject_not_the_aside_is_the_quotes_work(before: str, cited: str | None) -> None:
+    note = parse_note(f'{before} "{_Q}" (p. 3).\n')
+    assert [(q.attribution, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
+    assert len(note.unchecked) == (0 if cited else 1)
