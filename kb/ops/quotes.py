@@ -1466,6 +1466,11 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             # the note's punctuation, not the paper's end of sentence
             match, found_in = find_in_either(kb, text_, _NOTE_STOP.sub("", q.quote), cache)
             note_stop = " (the final '.' is the note's: the paper's sentence goes on)"
+        if match is None and (bare := notes_text.without_note_numbers(q.quote)) is not None:
+            # a note's number the writer copied after a sentence's stop ('... emissions.12 The ...') of a page
+            # printing it as a note's mark, not in the sentence: the quote as written was not found
+            match, found_in = find_in_either(kb, text_, bare, cache)
+            note_stop = " (checked without the note numbers after its sentences' stops)"
         if match is None:
             near = matching.closest_passage(text_.doc, q.quote)
             message = f"not found in {labelled(citekey, text_.version)}"

@@ -4225,6 +4225,23 @@ _MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]"
                       r"|(?<=[^\W\d_]{3})[¹²³⁰⁴-⁹]{1,3}(?=[\s.,;:!?)\"”’»]|$)|(?<=[^\W\d_][.,;:!?])[¹²³⁰⁴-⁹]{1,3}"
                       r"(?=[\s\"”’»]|$)")
 
+# ... or a note's number in plain digits a writer copied after a sentence's stop, a capital or the quote's end after
+# it ('emissions.12 The'), never a number: one after a digit ('3.12'), a capital's abbreviation ('Fig.3', 'U.S.2'),
+# a lower-case one's ('fig.3', 'vol.12', 'eq.2', 'sec.4'), nor one going on in lower case ('rose.12 percent')
+_NUMBER_MARK_IN_QUOTE = lazy(r"(?<=[a-z]{3}[.!?])(?<!\bvol\.)(?<!\bfig\.)(?<!\bsec\.)(?<!\bref\.)(?<!\beqn\.)"
+                             r"(?<!\bnos\.)(?<!\bart\.)(?<!\btab\.)(?<!\bchap\.)(?<!\bpara\.)(?<!\bfigs\.)"
+                             r"(?<!\brefs\.)(?<!\bsect\.)(?<!\bapp\.)(?<!\bsupp\.)(?<!\bvols\.)(?<!\beqs\.)"
+                             r"\d{1,3}(?=[ \t\n]+[A-Z]|[ \t\n]*$)")
+
+
+def without_note_numbers(quote: str) -> str | None:
+    """The quote without the notes' numbers in plain digits a writer copied after its sentences' stops
+    (`_NUMBER_MARK_IN_QUOTE`: '... emissions.12 The ...' as '... emissions. The ...'), or None where it holds none.
+    (A page's text may print the number too: the quote as written is checked first.)"""
+    if not _NUMBER_MARK_IN_QUOTE.search(quote):
+        return None
+    return _NUMBER_MARK_IN_QUOTE.sub("", quote)
+
 
 def _cited_places(text: str, note: Note) -> None:
     """The place that is no page an inline quote's citation after it ends on ('"..." (Doe, 2020, para. 4)', '"..." [3,
