@@ -176,18 +176,9 @@ SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|ca
 #: it too).
 SPENT_THEN = (rf"(?:(?:,?\s+{SPENT_ADVERB}){{0,2}},?\s+{SPENT}(?:,?\s+{SPENT_ADVERB}){{0,2}}"
               rf"|(?:,?\s+{SPENT_ADVERB}){{1,2}})")
-#: ... and the rate's denominator a page prints after them, as kb.quantities.quoted reads a quote's: "per query",
-#: "/query", "for each run", "in every run", "a day", "daily"; any counted noun ("per run", "per training run":
-#: the last word the one counted, unless it is none: "per run for", "per model trained").
 #: "for each of the runs", "in each of our 3 runs": per run, as "for each run" is ("each of the cases" is none).
 _EACH_OF = (r"(?P<of>each\s+of\s+(?:the|our|these|those|its|their|all(?:\s+the)?)"
             r"(?:\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?\s+(?!(?:case|instance|time|way|other)s?\b))")
-_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|for)\s+)?(?:{_EACH_OF}|(?:each|every)\s+)"
-                   r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
-                   rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
-                   r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
-#: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
-#: as kb.quantities.quoted reads a quote's.
 #: A clause "each" opens about each of the things counted before it, no per: "100 sheets each containing 50 lines", "8
 #: GPUs each running at 300 W", "5 models each trained on 8 GPUs", "64 nodes each with 8 GPUs" (never "each training run").
 #: A verb kb cannot tell by its ending is one all the same before its object or a figure: "512 TPUs each ran for 2
@@ -196,6 +187,15 @@ EACH_CLAUSE = (r"(?:[a-z]+(?:ing|ed)\s+(?:\d|(?:at|on|in|for|with|about|around|u
                r"|nearly|to|from|by|between|a|an|the)\b)|with\b|having\b"
                r"|[a-z]+\s+(?:(?:for|over|in|on|at|to|from|by|with|between)\s+)?(?:\d|(?:about|around|roughly"
                r"|approximately|nearly|almost|up\s+to)\b)|[a-z]+\s+(?:a|an|the)\s)")
+#: ... and the rate's denominator a page prints after them, as kb.quantities.quoted reads a quote's: "per query",
+#: "/query", "for each run", "in every run", "a day", "daily"; any counted noun ("per run", "per training run":
+#: the last word the one counted, unless it is none: "per run for", "per model trained").
+_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|for)\s+)?(?:{_EACH_OF}|(?:each|every)\s+)"
+                   r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
+                   rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
+                   r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
+#: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
+#: as kb.quantities.quoted reads a quote's.
 _PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+"
                  rf"(?!(?:case|instance|time|way|other)s?\b|{EACH_CLAUSE})))"
                  r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000

@@ -466,12 +466,12 @@ _FOLD_RISE = lazy(r"(?i)[ ]+(?:increases?|rises?|growth|jumps?|gains?)(?![\w-])"
 #: ... or before it: "increased threefold", "grew by 3x".
 _RISE_THEN_FOLD = lazy(r"(?i)(?<![\w-])(?:increas(?:ed|es|e|ing)|rose|rises?|rising|gr[eo]w(?:s|n|ing)?|jump(?:ed|s)?"
                        r"|climb(?:ed|s)?)[ ]+(?:by[ ]+)?(?:(?:about|around|nearly|almost|roughly|some)[ ]+)?$")
-#: A fold in digits after its number: "3-fold", "3x", "3×".
 #: A factor's comparison after its number: " times as much" of "1.5 times as much", "x as many" of "3x as many".
 _TIMES_AS_MUCH = lazy(r"(?i)[ ]?(?:times|[x×])[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast)\b")
 #: A factor said as "N times more" (or larger, higher, ...): N times as much to some readers, N more to others.
 _TIMES_MORE = lazy(r"(?i)(?<![\w.,])(?:(?P<n>\d+(?:\.\d+)?|two|three|four|five|ten)[ ]?(?:times|[x×])|(?P<w>twice"
                    r"|thrice))[ ]+(?:more|larger|higher|greater|bigger|longer|faster)\b")
+#: A fold in digits after its number: "3-fold", "3x", "3×".
 _DIGIT_FOLD = lazy(r"(?i)[ ]?(?:-[ ]?fold\b|fold\b|[x×](?![\w-]))")
 #: "halved": a quantity fell by a half.
 _HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
@@ -2823,11 +2823,11 @@ _PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?|\b(
                         r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:[^\W\d_][\w-]*[ ]+)?$")
 
 
+#: A possessive's ending after a noun: "'s" of "phone's", "’" of "phones’ batteries".
+_POSSESSIVE = lazy(r"['’]s(?![\w'’])|(?<=[sS])['’](?![\w'’])")
 #: A word after a per's noun that leaves the noun the head of its phrase ("each image took", "per image, on average",
 #: "a day of training"): a word of the sentence, a verb's form, an adverb; any other word makes the noun its modifier
 #: ("an image generation model", "a query cache", "each GPU cluster"), which says no per.
-#: A possessive's ending after a noun: "'s" of "phone's", "’" of "phones’ batteries".
-_POSSESSIVE = lazy(r"['’]s(?![\w'’])|(?<=[sS])['’](?![\w'’])")
 _HEAD_FOLLOWS = lazy(r"(?i)(?:[ ]*(?:$|[^\w \-])|[ ]+(?:\d|(?:in|on|of|for|at|with|from|by|during|across|over|to|into"
                      r"|than|as|via|under|and|or|but|while|whereas|which|that|who|when|where|if|is|was|were|are|be|been"
                      r"|being|has|had|have|can|could|would|will|may|might|should|must|does|did|do|took|take|ran|run"
