@@ -1618,11 +1618,14 @@ def _cite_tokens(text: str) -> list[int]:
 _FOOTNOTE_DEFINED = lazy(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,40}\]:")
 #: A footnote's label where it is defined, at the start of its line: "[^1]:"
 _FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]{1,40}\]:")
+#: A comparison signal: what opens a citation of a work set beside what it follows, never its source ('see also',
+#: 'but see', 'compare', 'contra', 'cf.', German's 'vgl.' and 'siehe auch', French's 'voir aussi'; 'see' alone names
+#: the source).
+_SIGNAL = r"(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b|cf\.|vgl\.)"
 #: A footnote whose text opens with a comparison signal ('[^1]: See also Strubell et al. (2019).', 'Cf. ...',
 #: 'Compare ...', 'But see ...', 'Contra ...', 'Vgl. ...'): it sets a work beside its mark's sentence, never the
 #: source of a quote there, nor an entry of the note's list of works
-_COMPARED_FOOTNOTE = lazy(r"(?m)^[ \t]{0,3}\[\^([^\]\s]{1,40})\]:[ \t]*[(\[]?[ \t]*(?:(?:see[ \t]+also|but[ \t]+see|compare"
-                          r"|contra|siehe[ \t]+auch|voir[ \t]+aussi)\b|cf\.|vgl\.)", re.I)
+_COMPARED_FOOTNOTE = lazy(r"(?m)^[ \t]{0,3}\[\^([^\]\s]{1,40})\]:[ \t]*[(\[]?[ \t]*" + _SIGNAL)
 
 
 def _compared_footnotes(text: str) -> tuple[str, set[str]]:
@@ -1774,10 +1777,9 @@ _WHO_AT = lazy(_WHO)
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
 # (or after a comma, before a work the citation sets beside the one before it: "(Doe, 2019, p. 1, cf. Roe, 2020)")
-_COMPARED_SIGNAL = r"(?i:see\s+also|siehe\s+auch|voir\s+aussi|cf\.|vgl\.)"
-_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*(?:;|,(?=\s*" + _COMPARED_SIGNAL + r"))\s*" + _ONE_WORK
+_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*(?:;|,(?=\s*" + _SIGNAL + r"))\s*" + _ONE_WORK
                      + r"){1,11}\s*[)\]]")
-_WORKS_SPLIT = lazy(r";|,(?=\s*" + _COMPARED_SIGNAL + r")")
+_WORKS_SPLIT = lazy(r";|,(?=\s*" + _SIGNAL + r")")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 # a secondary citation: the work read, which quotes the work named first, at its page: APA's "(Doe, 2019, as cited
 # in Roe, 2020, p. 4)", "(Doe 2019, quoted in Roe 2020: 4)", German's "(Doe 2019, zit. n. Roe 2020, S. 4)", French's
@@ -2001,10 +2003,9 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return what
 
 
-#: A citation that sets a work beside what it follows, as a comparison signal says ('see also', 'cf.', 'compare',
-#: 'but see', 'contra', German's 'vgl.', French's 'voir aussi'): never the quote's source. ('see' alone is.)
-_COMPARED = lazy(r"[(\[][ \t]*(?:(?:see[ \t]+also|but[ \t]+see|compare|contra|also|siehe[ \t]+auch|voir[ \t]+aussi)\b"
-                 r"|cf\.|vgl\.)", re.I)
+#: A citation that sets a work beside what it follows, as a comparison signal (_SIGNAL, or 'also') says: never
+#: the quote's source where the words before the quote name one.
+_COMPARED = lazy(r"[(\[][ \t]*(?:" + _SIGNAL + r"|(?i:also)\b)")
 
 
 #: The words of a sentence after a citation opening it: ' turned to', ' also found' (never a page: ' pp. 3', ' at 5')
@@ -2289,7 +2290,7 @@ _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 #: ... or before a work set beside it, in the same brackets: '(p. 2; cf. Roe, 2019)', '(p. 2, see also Roe, 2019)'
 _PAGE_BEFORE_COMPARED = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[;,]\s*"
-                             r"(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b|cf\.|vgl\.)")
+                             + _SIGNAL)
 
 
 #: What splits a quote in two, as the writer's words between its halves: ', Doe et al. (2019) write, ',
@@ -2320,8 +2321,7 @@ def _closing_narrative(text: str, pos: int, limit: int) -> bool:
 # after it, as APA 7 and Chicago author-date allow: 'Doe writes, "..." (2022, p. 3)', 'As Doe and Roe note, "..."
 # (2021, 4)', 'According to Doe et al., "..." (2020: 7)' (the names, then a verb of saying and at most a few words)
 #: ... its brackets closed, or going on to a work set beside it: '(2022, p. 2; cf. Roe, 2019)', '(2, see also Roe 4)'
-_BRACKETS_END = (r"\s*(?:[)\]]|[;,]\s*(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b"
-                 r"|cf\.|vgl\.))")
+_BRACKETS_END = r"\s*(?:[)\]]|[;,]\s*" + _SIGNAL + r")"
 _YEAR_AFTER = lazy(r"[ \t]*[(\[]\s*" + _WHEN + _BRACKETS_END)
 _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|pointed\s+out|adds?|added"
            r"|(?:not(?=e)|argu|stat|observ|conclud|describ|emphasi[sz]|summari[sz]|acknowledg|declar|defin|propos|estimat"
