@@ -1185,6 +1185,7 @@ class ImportResult:
     replaced: list[str] = field(default_factory=list)        # papers whose guessed entry an entry replaced
     attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
     data: list[str] = field(default_factory=list)            # @xdata, @set written or held: data, no papers
+    gone: list[str] = field(default_factory=list)            # filed by an earlier import of the file, not in it now
 
 
 def _check_incoming(source: BibFile) -> None:
@@ -1478,6 +1479,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                         m.metadata_complete = True
                         m.doi = None            # what kb guessed (a DOI an older kb read unchecked) is not the entry's
                         kb.sources.save(m)
+        _say_gone(kb, bibfile, path, out)
     if out.renamed:
         _adopt_keys(kb, out)
     data = {key for key in out.added + out.updated + out.unchanged
@@ -1487,6 +1489,41 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         out.added, out.updated, out.unchanged = ([k for k in keys if k not in data]
                                                  for keys in (out.added, out.updated, out.unchanged))
     return pdfs
+
+
+def _say_gone(kb: KB, bibfile: BibFile, path, out: ImportResult) -> None:
+    """Papers an earlier import of this very file filed that it holds no more (a Zotero or JabRef
+    library exported again after entries were removed from it): kept in references.bib, never
+    removed by an import, and said in one line with their count and keys (all of them in
+    `out.gone`), where they were kept in silence. What each file filed is recorded in the index
+    (meta 'imported:<file>'): a file read from standard input, or an index made anew, has no record."""
+    if not isinstance(path, (str, os.PathLike)):
+        return
+    try:
+        name = "imported:" + str(Path(path).resolve())
+    except OSError:
+        return
+    filed = {out.renamed.get(k, k) for k in out.added + out.updated + out.unchanged}
+    row = kb.db.execute("select value from meta where key = ?", [name]).fetchone()
+    before = json.loads(row[0]) if row is not None else []
+    held = {citekeys.fold_key(k): k for k in bibfile.keys()}
+    gone: list[str] = []
+    for key in before:
+        now = held.get(citekeys.fold_key(key)) or resolve_alias(kb.conn, key)     # kb rename since
+        if now is not None and now not in filed and now in held.values() and now not in gone:
+            gone.append(now)
+    if gone:
+        out.gone = gone
+        out.warnings.append(f"{shown(path)}: {len(gone)} entr{'y' if len(gone) == 1 else 'ies'} an earlier import "
+                            f"of this file filed {'is' if len(gone) == 1 else 'are'} no longer in it (removed from "
+                            "the library it was exported from?): references.bib keeps "
+                            f"{'it' if len(gone) == 1 else 'them'} unchanged: {', '.join(gone[:5])}"
+                            f"{', ...' if len(gone) > 5 else ''} (kb import --json lists them under 'gone'; "
+                            "kb rm KEY removes one)")
+    record = json.dumps(sorted(filed | set(gone)))
+    if row is None or row[0] != record:
+        with transaction(kb.db):
+            kb.db.execute("insert or replace into meta (key, value) values (?, ?)", [name, record])
 
 
 def _keep_their_ids(out: ImportResult, where: str, key: str, entry, held: dict[str, str], fields: dict[str, str],
