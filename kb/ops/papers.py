@@ -41,6 +41,7 @@ from kb.sources.bibtex import (
     WINDOWS_PATH,
     BibFile,
     append_owned,
+    case_apart,
     compare_reading,
     decode,
     defused,
@@ -1584,21 +1585,32 @@ def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str]
     corrections were lost without a word. (`file` names a path on the exporter's machine, and
     fields of keys, `ids`, `crossref`..., keys each library gives its own way; tags it lacks are
     ones given with kb tag since: said only where it has one references.bib lacks.)"""
-    differ = [name for name, value in theirs.items()
-              if name in held and name not in KEY_FIELDS and name != "file" and value
-              and not same_value(name, held[name], value)
-              and not (name == "keywords" and set(split_tags(value)) <= set(split_tags(held[name])))]
-    if not differ:
+    differ, cased = [], []
+    for name, value in theirs.items():
+        if name not in held or name in KEY_FIELDS or name == "file" or not value:
+            continue
+        if not same_value(name, held[name], value):
+            if not (name == "keywords" and set(split_tags(value)) <= set(split_tags(held[name]))):
+                differ.append(name)
+        elif case_apart(name, held[name], value):      # 'Energy and Policy' of 'Energy and policy'
+            cased.append(name)
+    if not differ and not cased:
         return
-    name = differ[0]
+    name = (differ or cased)[0]
+    differ += [f"{c} (in letter case only)" for c in cased]
+
+    ours, other = (" ".join(v.split()) for v in (held[name], theirs[name]))
+    # shown from a little before where they part, so a difference past the first 40 characters is seen
+    start = next((i for i, (a, b) in enumerate(zip(ours, other)) if a != b), min(len(ours), len(other)))
+    start = 0 if start < 30 else start - 15
 
     def short(value: str) -> str:
-        value = " ".join(value.split())
-        return repr(value if len(value) <= 40 else value[:40] + "...")
+        value = value[start:]
+        return ("..." if start else "") + repr(value if len(value) <= 40 else value[:40] + "...")
 
     out.warnings.append(f"{where}: {key} kept as references.bib holds it: {', '.join(differ)} "
-                        f"{'differs' if len(differ) == 1 else 'differ'} here ({name} {short(theirs[name])}, "
-                        f"references.bib {short(held[name])}); edit references.bib (kb edit {key}) to take yours")
+                        f"{'differs' if len(differ) == 1 else 'differ'} here ({name} {short(other)}, "
+                        f"references.bib {short(ours)}); edit references.bib (kb edit {key}) to take yours")
 
 
 def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str],

@@ -1858,6 +1858,27 @@ def same_value(name: str, ours: str, theirs: str) -> bool:
     return _meaning(name, ours) == _meaning(name, theirs) or name in _NAME_LISTS and _names_less(ours, theirs)
 
 
+#: Fields whose letter case readers print as written (biblatex, and BibTeX styles that keep a title's case):
+#: two values of one of them that same_value reads alike but in case differ all the same.
+_CASED = frozenset("title subtitle titleaddon shorttitle booktitle booksubtitle booktitleaddon maintitle "
+                   "mainsubtitle journal journaltitle journalsubtitle issuetitle eventtitle series".split())
+
+
+def case_apart(name: str, ours: str, theirs: str) -> bool:
+    """Whether two values of field `name` that same_value reads as one differ in letter case,
+    in a field whose case is printed ('Energy and policy' and 'Energy and Policy': a re-import
+    of an entry whose title was recased in Zotero, or in references.bib by hand). Braces kept
+    or moved ('{BERT}: {Pre}-training', '{BERT:} Pre-training') are no difference."""
+    if name not in _CASED or ours == theirs:
+        return False
+    a, b = (_DASHES.sub("-", " ".join(v.replace("{", "").replace("}", "").split())) for v in (ours, theirs))
+    if a == b:
+        return False
+    if "\\" in ours + theirs or "$" in ours + theirs:
+        a, b = (_DASHES.sub("-", latex_to_text(v)) for v in (ours, theirs))
+    return a != b and a.casefold() == b.casefold()
+
+
 def cross_check(bib: BibFile) -> None:
     """Read the text again with pybtex, a second BibTeX implementation, and raise
     FileFormatError naming the file, line and field where it reads an entry
