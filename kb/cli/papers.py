@@ -84,6 +84,25 @@ def _jobs(jobs: int | None) -> int:
     return default_jobs() if jobs is None else jobs
 
 
+def _attach_to_key(key: str, identifiers: List[str], extractor: str | None, replace_text: bool,
+                   as_json: bool) -> None:
+    """`kb add FILE.pdf --key KEY`: one local PDF, attached to paper KEY."""
+    if len(identifiers) != 1 or identifiers[0] == "-" \
+            or not isinstance(parsed := ids.parse_identifier(identifiers[0]), ids.LocalFile):
+        raise UsageError("--key attaches one PDF file to the paper KEY: kb add paper.pdf --key KEY")
+    if extractor is not None:
+        pdf_text.parse_plan(extractor)
+    kb = open_kb()
+    result = paper_ops.attach_file(kb, key, parsed.path, extractor=extractor, replace_text=replace_text)
+    if as_json:
+        emit_json([result.to_dict()])
+        return
+    detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
+    echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
+    for note in result.notes:
+        warn(f"{result.citekey}: {note}")
+
+
 @app.command()
 def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 2311.16863v1, doi:10.…, "
                                                            "https://arxiv.org/abs/…, or a PDF file."),
@@ -105,14 +124,23 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                           help="A PDF's text replaces the text its paper holds even where it "
                                                "lacks most of its words (an excerpt, a chapter); without it "
                                                "such a PDF is refused and the held text kept."),
+        key: Optional[str] = typer.Option(None, "--key", metavar="KEY", callback=names_something,
+                                          autocompletion=complete_citekey,
+                                          help="The one PDF given is the PDF of the paper KEY already here "
+                                               "(checked: its first pages must print the paper's title or its "
+                                               "authors' names)."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
-    A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`.
+    A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`;
+    a PDF of a paper already here (imported from BibTeX): `kb add paper.pdf --key KEY`.
 
     Many PDFs at once (`kb add *.pdf`) are extracted on every core (--jobs) and added
     one at a time, in the order given; one that fails is said and the others go on."""
 
     jobs = _jobs(jobs)
+    if key is not None:
+        _attach_to_key(key, identifiers, extractor, replace_text, as_json)
+        return
     if "-" in identifiers and identifiers != ["-"] and not (
             len(identifiers) == 2 and identifiers[0] != "-" and identifiers[1] == "-"
             and isinstance(ids.parse_identifier(identifiers[0]), (ids.ArxivId, ids.Doi))):

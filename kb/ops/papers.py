@@ -684,6 +684,41 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     return result
 
 
+def attach_file(kb: KB, citekey: str, pdf, *, extractor: str | None = None,
+                replace_text: bool = False) -> AddResult:
+    """`kb add FILE.pdf --key KEY`: FILE as the PDF of the paper references.bib holds under KEY (or
+    one of its ids), whatever title or metadata the file carries (a scan, a publisher's PDF whose
+    metadata names another work), where `kb add FILE.pdf` finds the paper by the title kb reads
+    from it or makes a new one. Checked as an imported entry's file field is, since nothing else
+    vouches for it: refused when its first pages print neither the paper's title nor most of two
+    of its authors' names (another paper's text would verify its quotes), or when it lacks most of
+    the text the paper holds (without `replace_text`); nothing is written then."""
+    paper = citekey if kb.db.execute("select 1 from papers where citekey = ?", [citekey]).fetchone() \
+        else resolve_alias(kb.conn, citekey)
+    if paper is None:
+        raise no_paper(kb.conn, citekey)
+    data = read_input(pdf, "the PDF")
+    if not is_pdf(data):
+        raise PDFError(f"{shown(Path(pdf).name)} is {not_a_pdf(data)}; nothing attached")
+    title = kb.db.execute("select title from papers where citekey = ?", [paper]).fetchone()[0] or ""
+    result = AddResult(paper, "unchanged", latex_to_text(title))
+    if not _attached(kb, paper, data):
+        pdf = Path(pdf)
+        out = ImportResult()
+        notes: list[str] = []
+        src = _extract_source(kb, data, str(pdf), notes, extractor)
+        _attach_source(kb, paper, pdf, data, src, notes, out, replace_text=replace_text, named_by_entry=True)
+        result.action = "updated"
+        result.notes += out.warnings + [f"{shown(pdf.name)} attached as its PDF"]
+    else:
+        result.notes.append(f"{shown(Path(pdf).name)} is its PDF already")
+    row = kb.db.execute("select version, page_count from versions where citekey = ? and sha256 = ?",
+                        [paper, sha256(data)]).fetchone()
+    if row:
+        result.version, result.pages = row[0] or "", row[1]
+    return result
+
+
 def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
              extractor: str | None = None, jobs: int = 1, keep_unreadable: bool = False,
              replace_text: bool = False, extract=None, apart: bool = False) -> Iterator[tuple[str, AddResult | KBError]]:
