@@ -36,6 +36,7 @@ from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
 from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import (
+    BOOKKEEPING,
     CONTROL_CHARS,
     KEY_FIELDS,
     WINDOWS_PATH,
@@ -1622,7 +1623,7 @@ def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str]
     ones given with kb tag since: said only where it has one references.bib lacks.)"""
     differ, cased = [], []
     for name, value in theirs.items():
-        if name not in held or name in KEY_FIELDS or name == "file" or not value:
+        if name not in held or name in KEY_FIELDS or name in BOOKKEEPING or name == "file" or not value:
             continue
         if not same_value(name, held[name], value):
             if not (name == "keywords" and set(split_tags(value)) <= set(split_tags(held[name]))):

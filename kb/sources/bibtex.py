@@ -1804,6 +1804,32 @@ _NAME_LISTS = frozenset("author editor editora editorb editorc translator bookau
 _DASHES = lazy(r"\s*[-\u2010-\u2015]+\s*")
 
 
+#: Fields an exporter writes about its own record of the work, never about the work: when it was added
+#: or changed (JabRef's timestamp, creationdate; DBLP's timestamp; BibDesk's date-added), where the record
+#: is (DBLP's biburl, bibsource; BibSonomy's hashes), who keeps it (JabRef's owner). Two libraries' records
+#: of one paper hold each its own: nothing an import of one says against references.bib.
+BOOKKEEPING = frozenset("timestamp biburl bibsource owner creationdate modificationdate date-added date-modified "
+                        "added-at interhash intrahash".split())
+#: Fields holding a web address.
+_ADDRESSES = frozenset("url".split())
+
+
+def _address(value: str) -> str:
+    """A web address as the server reads it: each %XX escape of a character an address may
+    hold as it is read as that character (Crossref's 'https://doi.org/10.1007%2Fs00422...' is
+    'https://doi.org/10.1007/s00422...'), the scheme and host in any case, http as https."""
+    value = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)) if chr(int(m.group(1), 16)) in _SAFE_ESCAPED
+                         else m.group().upper(), value.strip())
+    m = re.match(r"(?i)https?://([^/?#]*)", value)
+    return "https://" + m.group(1).lower() + value[m.end():] if m else value
+
+
+_ESCAPED = lazy(r"%([0-9A-Fa-f]{2})")
+#: Characters an address means alike escaped or not (RFC 3986's unreserved, and '/' and ':' that DOI
+#: resolvers read in a DOI either way).
+_SAFE_ESCAPED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:")
+
+
 def _meaning(name: str, value: str):
     """What a value says, as a person reads it: names in any order and spelling of their
     braces, a DOI as a DOI, a month as its macro, text without LaTeX, case or kind of dash."""
@@ -1813,6 +1839,8 @@ def _meaning(name: str, value: str):
                 for n in names], others
     if name == "doi" and doi_of_field(value):
         return doi_of_field(value)
+    if name in _ADDRESSES:
+        return _address(value)
     if name == "month":
         return _comparable(name, latex_to_text(value))
     return _DASHES.sub("-", latex_to_text(value)).casefold()
