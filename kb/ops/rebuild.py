@@ -292,8 +292,9 @@ def _keep_filed(old: Path, kb: KB) -> None:
 
 def _salvage(old: Path, db, result: RebuildResult) -> None:
     """What the old index holds that the files do not, as far as it can be read:
-    candidate claims and their review state (kb claims dismiss/promote), and
-    how each paper came in (origin, whether its metadata is complete)."""
+    candidate claims and their review state (kb claims dismiss/promote),
+    how each paper came in (origin, whether its metadata is complete), and the
+    papers each imported BibTeX file filed."""
 
     try:
         conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
@@ -341,6 +342,16 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
                     db.conn.executemany("update papers set origin = ?, metadata_status = ? where citekey = ?",
                                         [(r[1], r[2], r[0]) for r in rows])
                 result.salvaged.append(f"origin and metadata status of {len(rows)} papers")
+        except sqlite3.Error:
+            pass
+        try:
+            # what each BibTeX file imported filed (kb.ops.papers._say_gone): a library exported again
+            # without some of them says so after a rebuild as before it
+            rows = conn.execute("select key, value from meta where key like 'imported:%'").fetchall()
+            if rows:
+                with transaction(db):
+                    db.conn.executemany("insert or replace into meta (key, value) values (?, ?)", rows)
+                result.salvaged.append(f"what {len(rows)} imported BibTeX file(s) filed")
         except sqlite3.Error:
             pass
     finally:

@@ -7,6 +7,7 @@ import pytest
 
 from kb.ops.library import remove_papers, rename_paper
 from kb.ops.papers import import_bib
+from kb.ops.rebuild import rebuild
 from kb.ops.session import open_kb
 
 ENTRIES = {key: f"@article{{{key},\n  title = {{{title}}},\n  author = {{{author}}},\n  year = {{{year}}}\n}}\n"
@@ -15,7 +16,8 @@ ENTRIES = {key: f"@article{{{key},\n  title = {{{title}}},\n  author = {{{author
                                             ("gamma2022", "Water use of data centres", "Gamma, Gil", 2022)]}
 
 
-@pytest.mark.parametrize("since, said", [(None, "beta2021"), ("rename", "bob2021"), ("rm", None)])
+@pytest.mark.parametrize("since, said", [(None, "beta2021"), ("rename", "bob2021"), ("rm", None),
+                                         ("rebuild", "beta2021")])
 def test_entries_gone_from_a_library_exported_again_are_kept_and_said(kb_root, tmp_path, since, said):
     bib = tmp_path / "My Library.bib"
     bib.write_text("\n".join(ENTRIES.values()))
@@ -25,6 +27,10 @@ def test_entries_gone_from_a_library_exported_again_are_kept_and_said(kb_root, t
         rename_paper(kb, "beta2021", "bob2021")
     elif since == "rm":
         remove_papers(kb, ["beta2021"])
+    elif since == "rebuild":            # a new index: what the old one recorded of the file is kept
+        kb.close()
+        rebuild(kb_root)
+        kb = open_kb(kb_root)
     bib.write_text(ENTRIES["alpha2020"] + "\n" + ENTRIES["gamma2022"])      # removed from the library
     before = (kb_root / "references.bib").read_bytes()
     out = import_bib(kb, bib)
