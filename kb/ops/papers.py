@@ -1544,10 +1544,16 @@ def _say_gone(kb: KB, bibfile: BibFile, path, out: ImportResult) -> None:
     row = kb.db.execute("select value from meta where key = ?", [name]).fetchone()
     before = json.loads(row[0]) if row is not None else []
     held = {citekeys.fold_key(k): k for k in bibfile.keys()}
+    missing = [k for k in before if citekeys.fold_key(k) not in held]
+    if missing:         # renamed since (kb rename keeps the old key in ids), or removed
+        for k in list(held.values()):
+            entry = bibfile.entry(k)
+            for alias in citekeys.aliases(entry.fields) if entry is not None else ():
+                held.setdefault(citekeys.fold_key(alias), k)
     gone: list[str] = []
     for key in before:
-        now = held.get(citekeys.fold_key(key)) or resolve_alias(kb.conn, key)     # kb rename since
-        if now is not None and now not in filed and now in held.values() and now not in gone:
+        now = held.get(citekeys.fold_key(key))
+        if now is not None and now not in filed and now not in gone:
             gone.append(now)
     if gone:
         out.gone = gone
