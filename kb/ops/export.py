@@ -35,7 +35,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.display import readable
 from kb.text.ids import doi_written, find_arxiv_in_text
-from kb.text.latex import latex_to_text
+from kb.text.latex import latex_to_text, venue_text
 from kb.text.lazyre import lazy
 from kb.text.match import find_quote
 from kb.text.names import parse_name, parse_names, split_names
@@ -718,7 +718,7 @@ def csl_item(row: dict) -> dict:
     container = (journal if ctype == "article-journal" else None) or f.get("booktitle") or (
         journal if not journal_is_arxiv else None)
     if container:
-        item["container-title"] = _csl_text(container)
+        item["container-title"] = " ".join(venue_text(container).split())
     if f.get("pages"):
         item["page"] = re.sub(r"\s*-+\s*", "-", f["pages"].strip())
     for names, csl in _CSL_TEXT:

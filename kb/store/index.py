@@ -40,7 +40,7 @@ from kb.store.paths import Layout
 from kb.store.queries import chunks, same_paper, still_its_work
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
-from kb.text.latex import latex_to_text
+from kb.text.latex import latex_to_text, venue_text
 from kb.text.lazyre import lazy
 from kb.text.names import first_author_key, split_names
 from kb.text.titles import normalise_title
@@ -418,7 +418,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "18"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "19"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -455,6 +455,8 @@ PAPER_RENDERING = "18"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               17: a bank's or a 'World' body's name unbraced keyed whole ('World Bank': worldbank, was bank)
 #                               18: a legislature's or treasury's name unbraced keyed whole ('U.S. Congress': uscongress, was
 #                                   congress; 'HM Treasury': hmtreasury)
+#                               19: an AAS journal macro as the venue as LaTeX prints it (ADS's 'journal = {\apj}': ApJ,
+#                                   was nothing)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).
@@ -479,7 +481,7 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "title": latex_to_text(meta.title),
         "authors": json.dumps([latex_to_text(a) for a in names], ensure_ascii=False),
         "year": meta.year, "arxiv_id": meta.arxiv_id, "doi": meta.doi, "url": meta.url,
-        "venue": latex_to_text(meta.venue) if meta.venue else None,
+        "venue": venue_text(meta.venue) if meta.venue else None,
         "primary_class": meta.primary_class,
         "version": f"v{meta.version}" if meta.version else None,
         "origin": previous.get("origin") or ("arxiv" if meta.arxiv_id and owned else "bibtex"),

@@ -142,6 +142,40 @@ def latex_to_text(value: str | None) -> str:
     return _decoded(value)
 
 
+#: The journal macros of the AAS (aas_macros.sty, AASTeX 5.2, as the A&A class defines them too), which ADS's
+#: BibTeX writes for a journal ('journal = {\apj}'), as LaTeX prints them; \astap, \apjlett, \apjsupp and
+#: \applopt are its other names of \aap, \apjl, \apjs and \ao.
+AAS_JOURNALS = {
+    "aj": "AJ", "actaa": "Acta Astron.", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJ", "apjs": "ApJS",
+    "ao": "Appl. Opt.", "apss": "Ap&SS", "aap": "A&A", "aapr": "A&A Rev.", "aaps": "A&AS", "azh": "AZh",
+    "baas": "BAAS", "bac": "Bull. astr. Inst. Czechosl.", "caa": "Chinese Astron. Astrophys.",
+    "cjaa": "Chinese J. Astron. Astrophys.", "icarus": "Icarus", "jcap": "J. Cosmology Astropart. Phys.",
+    "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D",
+    "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasa": "PASA", "pasp": "PASP", "pasj": "PASJ",
+    "rmxaa": "Rev. Mexicana Astron. Astrofis.", "qjras": "QJRAS", "skytel": "S&T", "solphys": "Sol. Phys.",
+    "sovast": "Soviet Ast.", "ssr": "Space Sci. Rev.", "zap": "ZAp", "nat": "Nature", "iaucirc": "IAU Circ.",
+    "aplett": "Astrophys. Lett.", "apspr": "Astrophys. Space Phys. Res.", "bain": "Bull. Astron. Inst. Netherlands",
+    "fcp": "Fund. Cosmic Phys.", "gca": "Geochim. Cosmochim. Acta", "grl": "Geophys. Res. Lett.",
+    "jcp": "J. Chem. Phys.", "jgr": "J. Geophys. Res.", "jqsrt": "J. Quant. Spec. Radiat. Transf.",
+    "memsai": "Mem. Soc. Astron. Italiana", "nphysa": "Nucl. Phys. A", "physrep": "Phys. Rep.",
+    "physscr": "Phys. Scr", "planss": "Planet. Space Sci.", "procspie": "Proc. SPIE",
+    "astap": "A&A", "apjlett": "ApJ", "apjsupp": "ApJS", "applopt": "Appl. Opt.",
+}
+_ONE_MACRO = lazy(r"\s*(?:\{\s*)?\\([A-Za-z]+)\s*(?:\}\s*)?")
+
+
+def venue_text(value: str | None) -> str:
+    """A journal's (or venue's) text: one AAS journal macro alone ('\\apj', '{\\mnras}', as ADS
+    writes them) as aas_macros.sty prints it ('ApJ', 'MNRAS'), where latex_to_text, knowing no such
+    command, read nothing; anything else as latex_to_text reads it."""
+    if value and "\\" in value:
+        m = _ONE_MACRO.fullmatch(value)
+        if m is not None and m.group(1) in AAS_JOURNALS:
+            return AAS_JOURNALS[m.group(1)]
+    return latex_to_text(value)
+
+
 def crossref_greek_as_latex(value: str) -> str:
     """A BibTeX value with Crossref's `$\\{upOmega}$` (how its BibTeX writes the
     `{\\upOmega}` of an upright Greek letter) written `$\\Omega$`: LaTeX's own command

@@ -4,8 +4,12 @@ difference to say; a value saying otherwise still is."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from kb.ops.export import csl_json
+from kb.ops.library import show_paper
 from kb.ops.papers import import_bib
 from kb.ops.session import open_kb
 from kb.sources.bibtex import same_value
@@ -45,3 +49,22 @@ def test_another_exporters_bookkeeping_is_no_difference(kb_root, tmp_path, autho
     assert out.aliases == {"DBLP:journals/corr/abs-2104-10350": "Patterson2021"}
     differ = [w for w in out.warnings if "kept as references.bib holds it" in w]
     assert [w.split("holds it: ")[1].split(" differ")[0] for w in differ] == ([", ".join(said)] if said else [])
+
+
+ADS = ("@ARTICLE{1999ApJ...517..565P,\n  author = {{Perlmutter}, S. and {Aldering}, G.},\n  title = \"{Measurements of "
+       "{\\ensuremath{\\Omega}} from 42 Supernovae}\",\n  journal = JOURNAL,\n  year = 1999,\n  volume = {517},\n"
+       "  adsurl = {https://ui.adsabs.harvard.edu/abs/1999ApJ...517..565P},\n}\n")
+
+
+@pytest.mark.parametrize("journal, venue", [
+    ("{\\apj}", "ApJ"), ("{{\\mnras}}", "MNRAS"), ("{\\aap}", "A&A"), ("{\\prd}", "Phys. Rev. D"),
+    ("{\\nat}", "Nature"), ("{The Astrophysical Journal}", "The Astrophysical Journal"),
+    ("{\\apjx}", None),                 # no AAS journal: nothing made up
+])
+def test_an_ads_journal_macro_is_the_journal_latex_prints(kb_root, tmp_path, journal, venue):
+    (tmp_path / "ads.bib").write_text(ADS.replace("JOURNAL", journal))
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "ads.bib")
+    paper = show_paper(kb, "1999ApJ...517..565P")
+    assert (paper["venue"] or None) == venue
+    assert json.loads(csl_json(kb, ["1999ApJ...517..565P"]))[0].get("container-title") == venue
