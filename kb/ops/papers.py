@@ -717,6 +717,14 @@ def attach_file(kb: KB, citekey: str, pdf, *, extractor: str | None = None,
                         [paper, sha256(data)]).fetchone()
     if row:
         result.version, result.pages = row[0] or "", row[1]
+    # the same file filed as another paper too: the one `kb add FILE.pdf` made of it, most often
+    others = [r[0] for r in kb.db.execute("select distinct v.citekey from versions v join papers p on "
+                                          "p.citekey = v.citekey where v.sha256 = ? and v.citekey != ? "
+                                          "order by v.citekey", [sha256(data), paper])]
+    if others:
+        result.notes.append(f"{shown(Path(pdf).name)} is the text of {', '.join(others)} too "
+                            f"({'a paper' if len(others) == 1 else 'papers'} kb add made of it?): kb rm "
+                            f"{others[0]} if it was {paper}")
     return result
 
 

@@ -61,3 +61,19 @@ def test_a_key_naming_no_paper_or_a_file_not_a_pdf_is_refused(kb_root, tmp_path)
 def test_key_takes_one_pdf_file(kb_root, kb, args):
     result = kb("add", *args, "--key", "alpha2020")
     assert result.code == 2 and "--key attaches one PDF" in result.err and "Traceback" not in result.err
+
+
+def test_a_pdf_kb_add_filed_as_a_paper_of_its_own_is_said(kb_root, tmp_path):
+    from kb.ops.papers import add_pdf
+
+    (tmp_path / "lib.bib").write_text(ENTRY)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(make_pdf([["Scan 0001", "Ann Alpha and Bob Beta", "We measured 3.5 kWh."]]))
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "lib.bib")
+    guess = add_pdf(kb, pdf, offline=True).citekey            # its title not read: a paper of its own
+    assert guess != "alpha2020"
+    result = attach_file(kb, "alpha2020", pdf)
+    assert result.action == "updated"
+    assert [n for n in result.notes if guess in n] == [f"scan.pdf is the text of {guess} too (a paper kb add made "
+                                                       f"of it?): kb rm {guess} if it was alpha2020"]
