@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "30"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -94,6 +94,8 @@ READING = "30"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           access date after a title no part of it, of any year ('Outlook, June 2022.' Outlook, was
 #                           'Outlook, 2022'); nor a work's number in brackets cut by its stop ('Title (No. 367) [Audio
 #                           podcast episode].' Title, was 'Title (No')
+#                       31: a body's name after 'U. S.' spaced as initials ('U. S. Department of Energy.': no author,
+#                           now usdepartmentofenergy)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -574,6 +574,9 @@ _GERMAN_ET_AL_RE = lazy(r"\s+u\.\s?a\.(?=[\s,:;(])")
 
 
 _PARTICLE_INITIALS_RE = lazy(r"(?<=[A-Z]\.)(?:\s+[vd]\.)+(?=[,;]|\s+(?:and|&)\s|\s+\(?(?:1[6-9]|20)\d\d\b)")
+# a country's or union's initialism spaced as initials, opening a body's name ('U. S. Department of Energy',
+# 'U. K. House of Commons', 'U. N. Environment Programme', 'E. U. Agency for ...'), up to its stop or bracket
+_SPACED_INITIALISM_RE = lazy(r"^(U\.\s[SKN]\.(?:\sA\.)?|E\.\sU\.)\s+([A-Z][^.,;:()\[\]]{2,80})")
 
 
 def _prep_names(text: str) -> str:
@@ -581,6 +584,10 @@ def _prep_names(text: str) -> str:
     'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
     if _SPACE_PUNCT_RE.search(text):
         text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+    if text[1:3] == ". " and (spaced := _SPACED_INITIALISM_RE.match(text)) \
+            and is_organisation(spaced.group(2).strip()):
+        # ... is the body's name, as printed unspaced, never a person's initials ('U. S. Rao' stays a person)
+        text = spaced.group(1).replace(" ", "") + text[spaced.end(1):]
     if _YEAR_DOT_LETTER_RE.search(text):
         text = _YEAR_DOT_RE.sub(r"\1. ", text)          # "2021.A framework"
     if ".arXiv" in text:
