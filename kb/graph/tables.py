@@ -95,7 +95,9 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           'Outlook, 2022'); nor a work's number in brackets cut by its stop ('Title (No. 367) [Audio
 #                           podcast episode].' Title, was 'Title (No')
 #                       31: a body's name after 'U. S.' spaced as initials ('U. S. Department of Energy.': no author,
-#                           now usdepartmentofenergy)
+#                           now usdepartmentofenergy); a date in a title keeps its month ('Lockdown diaries, March
+#                           2021', was '..., 2021'); '(in press)', '(n.d.)' where the year goes: no year of the rest;
+#                           '(2019/2020)', '2019/20': no year, was 2019
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

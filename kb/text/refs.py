@@ -3467,6 +3467,29 @@ _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR]
 _STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
 _DASHES = frozenset("—–-_‒―")
 _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
+def _two_years(body: str, year: int) -> bool:
+    """`body` prints `year` and the next, set apart by a slash, as a season or an academic year is dated
+    ('2019/2020', '2019/20'), not a page's numbers ('pp. 2019/2020')."""
+    after = f"(?:{year + 1}|{(year + 1) % 100:02d})"
+    for m in re.finditer(rf"(?<![\w./:\-]){year}[a-z]?\s?/\s?{after}[a-z]?(?![\w/–-])", body):
+        if not re.search(r"\b(?:pp?|pages?|S)\.?\s*$", body[max(0, m.start() - 8): m.start()]):
+            return True
+    return False
+
+
+_DATE_PIECES_RE = lazy(r"((?:19|20)\d\d)")
+_PRINTED_DATE = rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?"
+
+
+def _printed_dates(title: str, dated: list[str], printed: str) -> str:
+    """`title`, read where the dates were cut to their years, with each such date as `printed` gives it
+    ('Lockdown diaries, 2021' of '... Lockdown diaries, March 2021. Blog.'); `title` where it is not found."""
+    pattern = "".join(f"(?:{_PRINTED_DATE})?{piece}" if piece in dated else re.escape(piece)
+                      for piece in _DATE_PIECES_RE.split(title) if piece)
+    found = re.search(pattern, printed)
+    return found.group(0) if found else title
+
+
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
@@ -3581,6 +3604,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             body = editors.group(1) + ("," if editors.group(0)[-1] == "," else ".") + body[editors.end():]
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     dated: list[str] = []       # the years a date printed its month or day with
+    printed = body              # (the body as printed, its dates whole)
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
         body = _DATE_BEFORE_YEAR_RE.sub(lambda m: dated.append(m.group(1)) or m.group(1), body)
     # the authors of the entry before, as a dash: '———. 2020. Title.' (Chicago), '——, "Title," in ...' (IEEE)
@@ -3740,7 +3764,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # a report's reference opening with its title ('Apache-licensed Evolved Transformer
                 # open-source implementation in ... GitHub repository. https://github.com/...')
                 title = _extract_title(body)
-    if entry.year is None:
+    if entry.year is None and not (split is not None and split.kind == "year" and split.year is None):
+        # (where the year goes the work's state, '(in press)', '(forthcoming)', '(n.d.)', says it has none: no year
+        # of its title, container or arXiv id is the work's, 'Smith, A. (in press). Scaling 2030: ...')
         stripped = _strip_ids(body)
         if _ACCESSED_HINT_RE.search(stripped):
             # the day a web page was read is not the year it was published: '(accessed Jan. 5, 2024)'
@@ -3758,6 +3784,13 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(old.group(1) or old.group(2))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
+    if entry.year and f"{entry.year}/" in body \
+            and _two_years(body if split is None or split.year != entry.year or not body.startswith(split.authors)
+                           else body[len(split.authors): len(body) - len(split.rest)], entry.year):
+        # a season's or an academic year's two years, where the year is read, name no one of them ('(2019/2020)',
+        # '2019/20': was 2019; not a title's after the year, '(2019). Annual report 2019/2020.'); an original's and
+        # its reprint's stay the first ('(1950/2009)'), and a range its first ('(2021-2022)', a span begun then)
+        entry.year = None
     if entry.first_author and entry.first_author.endswith(_LEGAL_KEYS) \
             and (legal := _LEGAL_WORD_RE.search(body, 0, _HEAD)) and name_key(body[:legal.end()]) == entry.first_author:
         # a firm keyed without its legal form, as references.bib's is (kb.text.names.keyed_family): 'Google LLC.
@@ -3779,6 +3812,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # the entry prints its year nowhere else ('NVIDIA Corporation. Title, 2023. Santa Clara, CA.'; not 'Office for
         # National Statistics. 2021. Census of population, 2021. London.')
         title = title[:date.start()]
+    if dated and title and any(year in title for year in dated):
+        # a date the title holds, not the entry's own after it, keeps its month and day as printed, quoted or not
+        # ('"Lockdown diaries, March 2021."', 'Lockdown diaries, March 2021. Blog.': 'Lockdown diaries, 2021')
+        title = _printed_dates(title, dated, printed)
     if title and entry.year and title[-1:] == ")" and title.endswith(f" ({entry.year})") and " " in title[:-7]:
         # Springer's date closing the entry after the title, no venue between ('Doe, J.: A study of things (2023).
         # https://arxiv.org/abs/...'): no part of the title

@@ -17,3 +17,28 @@ def test_spaced_country_initialism_opens_body(text, key, title):
     assert (entry.first_author, entry.title) == (key, title)
     # a person's initials stay a person's
     assert parse_entry("U. S. Rao and J. Smith. Title of things. 2020.").first_author == "rao"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Doe, J. (2021). Lockdown diaries, March 2021. Blog.", "Lockdown diaries, March 2021"),
+    ('J. Doe. "Lockdown diaries, March 2021." Blog, 2021.', "Lockdown diaries, March 2021"),
+    ('J. Doe, "Lockdown diaries, 3 March 2021," Blog, Mar. 2021.', "Lockdown diaries, 3 March 2021"),
+])
+def test_date_in_title_keeps_its_month(text, title):
+    assert parse_entry(text).title == title
+    # the entry's own date after a title with no quotes stays cut
+    assert parse_entry("World Bank (2022). Outlook, June 2022.").title == "Outlook"
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, A., & Doe, B. (in press). Scaling 2030: a study of things. Journal of Stuff.",
+    "Smith, A. (forthcoming). A study of things. Journal of Stuff, 2021 Special Issue.",
+    "Smith, A. (n.d.). A study of things 2020. Acme.",
+    "Smith, A. (2019/2020). A study of things. Journal of Stuff.",
+    "Smith, A. 2019/20. A study of things. Journal of Stuff.",
+])
+def test_no_one_year_read(text):
+    assert parse_entry(text).year is None
+    # an original's year and its reprint's: the first; a year printed after the state: that one
+    assert parse_entry("Turing, A. M. (1950/2009). Computing machinery and intelligence.").year == 1950
+    assert parse_entry('A. Smith, "A study of things," Journal of Stuff, vol. 12, in press, 2021.').year == 2021
