@@ -97,7 +97,8 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       31: a body's name after 'U. S.' spaced as initials ('U. S. Department of Energy.': no author,
 #                           now usdepartmentofenergy); a date in a title keeps its month ('Lockdown diaries, March
 #                           2021', was '..., 2021'); '(in press)', '(n.d.)' where the year goes: no year of the rest;
-#                           '(2019/2020)', '2019/20': no year, was 2019
+#                           '(2019/2020)', '2019/20': no year, was 2019; a court's case titled by its parties ('Brown
+#                           v. Board of Education, 347 U.S. 483 (1954).': no title, now 'Brown v. Board of Education')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

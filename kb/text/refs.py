@@ -3432,6 +3432,14 @@ _LEGAL_US_END_RE = lazy(r",\s+\d+\s+(?:Fed\.\s?Reg\.|FR\b|Stat\.|U\.\s?S\.\s?C\.
 _ACT_FIRST_RE = lazy(r"^([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|for|the|on|to|in|&))*\s+Act(?:\s+of\s+(?:19|20)\d\d)?)"
                      r",\s+(?=Pub(?:lic|\.)\s+L(?:aw|\.)\s|\d+\s+(?:Stat\.|U\.\s?S\.\s?C\.)|H\.\s?R\.\s\d|S\.\s\d)")
 
+# a court's case by its parties' names, then where it is reported: the US reporter's volume, name and page after a
+# comma ('Brown v. Board of Education, 347 U.S. 483 (1954).', 'Authors Guild v. Google, Inc., 804 F.3d 202 (2d Cir.
+# 2015).'), its docket number ('Thaler v. Perlmutter, No. 22-cv-1564 (D.D.C. 2023).'), or the year in brackets
+# before a UK report's, the entry's year ('Donoghue v Stevenson [1932] AC 562.')
+_CASE_FIRST_RE = lazy(r"^([A-Z][^()\[\]]{0,120}?\s+vs?\.?\s+[A-Z][^()\[\]]{0,120}?)(?:,\s+\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z\d][\w.]*){0,3}"
+                      r"\s+\d{1,5}(?=[\s,(.]|$)|,\s+No\.\s+[\w:\-]*\d[\w:\-]*\s*\("
+                      r"|\s+[\[(](?P<caseyear>(?:1[6-9]|20)\d\d)[\])]\s+(?:\d{1,3}\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\s+\d{1,5}\b)")
+
 
 def _legal_title(text: str, legal: re.Match) -> str | None:
     """The title of a legal instrument whose designation (`legal`, _LEGAL_HEAD_RE) opens `text`: an EU
@@ -3617,7 +3625,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # (the cheap questions first: a designation's first letter, a state's bill, an Act's word)
     legal = None if same or standard or not body[:1].isupper() else (
         _LEGAL_HEAD_RE.match(body) if body[:1] in _LEGAL_FIRST or " Bill " in body[:40] else None) \
-        or (_ACT_FIRST_RE.match(body) if " Act" in body[:_HEAD] else None)
+        or (_ACT_FIRST_RE.match(body) if " Act" in body[:_HEAD] else None) \
+        or (_CASE_FIRST_RE.match(body) if " v. " in body[:_HEAD] or " v " in body[:_HEAD] or " vs. " in body[:_HEAD]
+            else None)
     if legal:
         standard = legal
     split = None if same or standard else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
@@ -3711,6 +3721,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
     elif legal:
         title = _legal_title(body, legal) if "us" in legal.re.groupindex else legal.group(1)
+        if "caseyear" in legal.re.groupindex and legal.group("caseyear"):
+            entry.year = int(legal.group("caseyear"))
     elif standard:
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'

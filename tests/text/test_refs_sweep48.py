@@ -42,3 +42,19 @@ def test_no_one_year_read(text):
     # an original's year and its reprint's: the first; a year printed after the state: that one
     assert parse_entry("Turing, A. M. (1950/2009). Computing machinery and intelligence.").year == 1950
     assert parse_entry('A. Smith, "A study of things," Journal of Stuff, vol. 12, in press, 2021.').year == 2021
+
+
+@pytest.mark.parametrize("text, year, title", [
+    ("Brown v. Board of Education, 347 U.S. 483 (1954).", 1954, "Brown v. Board of Education"),
+    ("Authors Guild v. Google, Inc., 804 F.3d 202 (2d Cir. 2015).", 2015, "Authors Guild v. Google, Inc."),
+    ("Feist Publications, Inc. v. Rural Telephone Service Co., 499 U.S. 340 (1991).", 1991,
+     "Feist Publications, Inc. v. Rural Telephone Service Co."),
+    ("Thaler v. Perlmutter, No. 22-cv-1564 (D.D.C. Aug. 18, 2023).", 2023, "Thaler v. Perlmutter"),
+    ("Donoghue v Stevenson [1932] AC 562.", 1932, "Donoghue v Stevenson"),
+])
+def test_court_case_titled_by_its_parties(text, year, title):
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (None, year, title)
+    # a person's particle before a comma opens no case
+    assert parse_entry("Neumann, J. v., & Morgenstern, O. (1944). Theory of games and economic behavior. "
+                       "Princeton University Press.").first_author == "neumann"
