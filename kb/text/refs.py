@@ -2255,6 +2255,8 @@ _AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:(?:[A-Z][\w\-]*[\s,.:]+|(?:Availabl
                                r"|\[(?:Computer|Software|Data|Dataset))")
 _SOFTWARE_NAME_RE = lazy(r"[A-Za-z][\w.+\-]{2,}")
 # a program's version after its name: 'Keras (version 2.4)', 'CodeCarbon (v2.2.3)'
+# ... or after its title and a comma: ', version 1.2.2', ', v2.3.1' (a 'v' before a number with its point)
+_COMMA_VERSION_RE = lazy(r",\s*(?:[Vv]ersion\s*\d[\w.\-]*|[Vv]er\.\s*\d[\w.\-]*|v\s?\d+\.\d[\w.\-]*)$")
 _VERSION_AFTER_RE = lazy(r"\s\((?:Version|Ver\.|v)\s*\d[\w.\-]*\)(?:\s*\[[^\[\]]{1,40}\])?$", re.I)
 
 
@@ -2407,12 +2409,18 @@ def _extract_title(rest: str) -> str | None:
     status = any(word in low for word in _STATUS_WORDS) and _TRAILING_STATUS_RE.search(title)
     if status:
         title = title[: status.start()].rstrip(" ,;:.")
+    versioned = False
+    if (", v" in title[-24:] or ", V" in title[-24:]) and (version := _COMMA_VERSION_RE.search(title)) \
+            and version.start() > 0:
+        # a program's version after its title and a comma, no part of it: 'scikit-learn: Machine Learning in
+        # Python, version 1.2.2', 'Title, v2.3.1', 'Title, Version 4' (and a one-word name before it a name)
+        title = title[: version.start()]
+        versioned = True
     # what a style prints after the title about the work, not of it: '[J]', '[Computer software]',
     # '[Data set]', '(Version 4.0)'
-    versioned = False
     if title[-1:] in ")]":
         # (a program's version after its name says the one word is a name: 'Keras (version 2.4)', 'CodeCarbon (v2.2.3)')
-        versioned = _VERSION_AFTER_RE.search(title) is not None
+        versioned = versioned or _VERSION_AFTER_RE.search(title) is not None
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
         if title[-1:] == "]":
             title = _TRANSLATED_RE.sub("", title) or title

@@ -58,3 +58,16 @@ def test_court_case_titled_by_its_parties(text, year, title):
     # a person's particle before a comma opens no case
     assert parse_entry("Neumann, J. v., & Morgenstern, O. (1944). Theory of games and economic behavior. "
                        "Princeton University Press.").first_author == "neumann"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Pedregosa, F., et al. scikit-learn: Machine Learning in Python, version 1.2.2. 2023.",
+     "scikit-learn: Machine Learning in Python"),
+    ("Doe, J. (2021). DeepTool, v2.3.1. GitHub.", "DeepTool"),
+    ("Doe, J. (2021). Universal Dependencies, Version 2. LINDAT.", "Universal Dependencies"),
+])
+def test_program_version_after_comma_cut(text, title):
+    assert parse_entry(text).title == title
+    # a title's own 'V' stays
+    assert parse_entry("Doe, J. (2021). The case of Smith, V2 rockets and more. Journal.").title \
+        == "The case of Smith, V2 rockets and more"
