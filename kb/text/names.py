@@ -225,7 +225,8 @@ universidade universidad université universität universita università institu
 agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
 fundação fundación fondation stiftung fondazione gobierno governo gouvernement
 congress congressional senate assembly legislature parliamentary parlement parlament parlamento bundestag bundesrat
-knesset congreso congresso sénat senado senato assemblée asamblea assembleia representatives treasury""".split()) | _FIRMS
+knesset congreso congresso sénat senado senato assemblée asamblea assembleia representatives treasury
+companies industries holdings enterprises partners associates""".split()) | _FIRMS
 # ... and those a family name is too ('Robert Service', 'Robert William Service'), counted closing a name that
 # joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
 # Service', 'U.S. Forest Service')
@@ -372,6 +373,8 @@ def is_organisation(name: str) -> bool:
     organisation is one name: keyed, and cited, as a whole, never by its last word."""
     if not name or "," in name:
         return False
+    if "&" in name and _AMPERSAND_FIRM_RE.search(name):
+        return True         # a firm's capitals joined by '&', no person's name: 'AT&T', 'S&P Global'
     words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
@@ -388,6 +391,7 @@ def is_organisation(name: str) -> bool:
                                 and any(w in _PHRASE_WORDS and nxt[0].isupper() for w, nxt in zip(words[1:-1], words[2:])))
 
 
+_AMPERSAND_FIRM_RE = lazy(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 _CONJOINED_RE = lazy(r"\S\s+(?:and|&|\\&)\s+[A-Z]")
 
 

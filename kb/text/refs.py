@@ -3755,7 +3755,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             if lead:
                 parts[0] = lead.group(0) + parts[0]
             first = parts[0]
-            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
+            if 0 < len(first.split()) <= 4 and all(_name_like(w) or "&" in w and is_organisation(w)      # ('AT&T')
+                                                   for w in first.split()) \
                     or len(first.split()) <= 8 and is_organisation(first) \
                     and all(_name_like(w) or w in _FUNCTION_WORDS for w in first.split()):
                 # (a body's name holding a small word: 'Allen Institute for AI, Title, ...')

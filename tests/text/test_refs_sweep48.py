@@ -2,6 +2,7 @@
 
 import pytest
 
+from kb.text.names import author_key, to_bibtex_name
 from kb.text.refs import parse_entry
 
 
@@ -71,3 +72,19 @@ def test_program_version_after_comma_cut(text, title):
     # a title's own 'V' stays
     assert parse_entry("Doe, J. (2021). The case of Smith, V2 rockets and more. Journal.").title \
         == "The case of Smith, V2 rockets and more"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("AT&T. Title of report. 2020.", "att"),
+    ("S&P Global. Title of report. 2021.", "spglobal"),
+    ("Marsh & McLennan Companies (2021). Global risks report.", "marshmclennancompanies"),
+    ("Smith & Wesson Holdings (2019). Annual report.", "smithwessonholdings"),
+])
+def test_firm_keyed_whole(text, key):
+    entry = parse_entry(text)
+    assert entry.first_author == key
+    assert entry.title in ("Title of report", "Global risks report", "Annual report")
+    name = text.split(".")[0].split(" (")[0]
+    assert author_key(name) == key and to_bibtex_name(name) == "{" + name + "}"
+    # a person stays one
+    assert author_key("Smith, R.") == "smith"
