@@ -27,6 +27,12 @@ left out in a second recall figure.
 
 It also prints kb's entry count for every PDF of the corpus (pages extracted
 with pypdf, as kb stores them).
+
+Labelled reference strings (benchmarks/data/refs-labels-*.json: each a text and
+the first author's key, year, title, DOI and arXiv id a person judged right, null
+where the entry gives none) are read one by one with parse_entry: each field is
+right, wrong (kb gives another) or missed (kb gives none where one is labelled).
+Needs no corpus.
 """
 
 from __future__ import annotations
@@ -40,10 +46,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb.text.refs import find_references  # noqa: E402
+from kb.text.refs import find_references, parse_entry  # noqa: E402
 from kb.text.titles import normalise_title  # noqa: E402
 
 CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
+LABELS = ROOT / "benchmarks" / "data"
+FIELDS = ("first_author", "year", "title", "doi", "arxiv_id")
 SAME_TITLE = 90
 IN_ENTRY = 95
 SAME_RAW = 80
@@ -128,10 +136,37 @@ def compare(pdf: Path, tei: Path, verbose: bool) -> dict:
     }
 
 
+def labelled(verbose: bool) -> None:
+    """Fields of the labelled reference strings, right, wrong or missed."""
+    import json
+
+    for path in sorted(LABELS.glob("refs-labels-*.json")):
+        labels = json.loads(path.read_text(encoding="utf-8"))
+        right = wrong = missed = 0
+        t = time.process_time()
+        for item in labels:
+            entry = parse_entry(item["text"])
+            for name in FIELDS:
+                got, want = getattr(entry, name), item.get(name)
+                if got == want:
+                    right += 1
+                elif got is None:
+                    missed += 1
+                else:
+                    wrong += 1
+                if got != want and verbose:
+                    print(f"   {name} {got!r}, labelled {want!r}: {item['text'][:90]!r}")
+        cpu = time.process_time() - t
+        print(f"  {path.name}: {len(labels)} references, {right} fields right, {wrong} wrong, {missed} missed "
+              f"(precision {right / max(1, right + wrong):.1%}; {cpu * 1000:.0f} ms)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     args = ap.parse_args()
+    print("labelled reference strings (first author, year, title, DOI, arXiv id):")
+    labelled(args.verbose)
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS} (set KB_TEST_CORPUS)")
     print("kb.text.refs against GROBID (same title: normalised fuzz.ratio >= 90)")
