@@ -100,7 +100,8 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           '(2019/2020)', '2019/20': no year, was 2019; a court's case titled by its parties ('Brown
 #                           v. Board of Education, 347 U.S. 483 (1954).': no title, now 'Brown v. Board of Education');
 #                           a program's version after its title's comma cut ('Title, version 1.2.2'); a firm's name
-#                           keyed whole ('AT&T.': no author, now att; 'S&P Global' spglobal, 'Marsh & McLennan Companies')
+#                           keyed whole ('AT&T.': no author, now att; 'S&P Global' spglobal, 'Marsh & McLennan Companies');
+#                           an RFC's number opening its entry no part of its title ('RFC 2119: Key words ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

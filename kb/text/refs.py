@@ -3478,7 +3478,7 @@ def _legal_title(text: str, legal: re.Match) -> str | None:
     return legal.group(0)
 
 
-_STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
+_STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR]|RFC)(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
 _DASHES = frozenset("—–-_‒―")
@@ -3628,7 +3628,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if same:
         body = body[same.end():]
     # a standard by its number, its body the author, never a person's initial and name ('ITU-T L.1801 (2021).')
-    standard = None if same or body[:1] not in "AIBDEN" else _STANDARD_HEAD_RE.match(body)
+    standard = None if same or body[:1] not in "AIBDENR" else _STANDARD_HEAD_RE.match(body)
     # a legal instrument by its designation, or an Act named before its public law: no author's name
     # (the cheap questions first: a designation's first letter, a state's bill, an Act's word)
     legal = None if same or standard or not body[:1].isupper() else (
@@ -3734,7 +3734,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     elif standard:
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'
-        entry.first_author = name_key(standard.group(1))
+        # (an RFC's number names no body: its authors are people, printed after its title, 'RFC 2119: Key words for
+        # use in RFCs ... . S. Bradner. IETF, 1997.')
+        entry.first_author = name_key(standard.group(1)) if standard.group(1) != "RFC" else None
         title = _extract_title(body[standard.end():])
         if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(standard.group(0))):
             entry.year = int(edition.group(1))      # the year of its edition in its number: 'ISO 14064-1:2018.'
