@@ -98,7 +98,8 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           now usdepartmentofenergy); a date in a title keeps its month ('Lockdown diaries, March
 #                           2021', was '..., 2021'); '(in press)', '(n.d.)' where the year goes: no year of the rest;
 #                           '(2019/2020)', '2019/20': no year, was 2019; a court's case titled by its parties ('Brown
-#                           v. Board of Education, 347 U.S. 483 (1954).': no title, now 'Brown v. Board of Education');
+#                           v. Board of Education, 347 U.S. 483 (1954).': no title, now 'Brown v. Board of Education',
+#                           so 'In re Bilski, 545 F.3d 943 (Fed. Cir. 2008).');
 #                           a program's version after its title's comma cut ('Title, version 1.2.2'); a firm's name
 #                           keyed whole ('AT&T.': no author, now att; 'S&P Global' spglobal, 'Marsh & McLennan Companies');
 #                           an RFC's number opening its entry no part of its title ('RFC 2119: Key words ...')

@@ -3443,8 +3443,9 @@ _ACT_FIRST_RE = lazy(r"^([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|for|th
 # a court's case by its parties' names, then where it is reported: the US reporter's volume, name and page after a
 # comma ('Brown v. Board of Education, 347 U.S. 483 (1954).', 'Authors Guild v. Google, Inc., 804 F.3d 202 (2d Cir.
 # 2015).'), its docket number ('Thaler v. Perlmutter, No. 22-cv-1564 (D.D.C. 2023).'), or the year in brackets
-# before a UK report's, the entry's year ('Donoghue v Stevenson [1932] AC 562.')
-_CASE_FIRST_RE = lazy(r"^([A-Z][^()\[\]]{0,120}?\s+vs?\.?\s+[A-Z][^()\[\]]{0,120}?)(?:,\s+\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z\d][\w.]*){0,3}"
+# before a UK report's, the entry's year ('Donoghue v Stevenson [1932] AC 562.'); a case of one party's name ('In re
+# Bilski, 545 F.3d 943 (Fed. Cir. 2008).', 'Ex parte ...', 'In the Matter of ...')
+_CASE_FIRST_RE = lazy(r"^((?:[A-Z][^()\[\]]{0,120}?\s+vs?\.?|In\s+re|Ex\s+parte|In\s+the\s+[Mm]atter\s+of)\s+[A-Z][^()\[\]]{0,120}?)(?:,\s+\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z\d][\w.]*){0,3}"
                       r"\s+\d{1,5}(?=[\s,(.]|$)|,\s+No\.\s+[\w:\-]*\d[\w:\-]*\s*\("
                       r"|\s+[\[(](?P<caseyear>(?:1[6-9]|20)\d\d)[\])]\s+(?:\d{1,3}\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\s+\d{1,5}\b)")
 
@@ -3635,7 +3636,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         _LEGAL_HEAD_RE.match(body) if body[:1] in _LEGAL_FIRST or " Bill " in body[:40] else None) \
         or (_ACT_FIRST_RE.match(body) if " Act" in body[:_HEAD] else None) \
         or (_CASE_FIRST_RE.match(body) if " v. " in body[:_HEAD] or " v " in body[:_HEAD] or " vs. " in body[:_HEAD]
-            else None)
+            or body[:6] in ("In re ", "Ex par", "In the") else None)
     if legal:
         standard = legal
     split = None if same or standard else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \

@@ -52,6 +52,8 @@ def test_no_one_year_read(text):
      "Feist Publications, Inc. v. Rural Telephone Service Co."),
     ("Thaler v. Perlmutter, No. 22-cv-1564 (D.D.C. Aug. 18, 2023).", 2023, "Thaler v. Perlmutter"),
     ("Donoghue v Stevenson [1932] AC 562.", 1932, "Donoghue v Stevenson"),
+    ("In re Bilski, 545 F.3d 943 (Fed. Cir. 2008).", 2008, "In re Bilski"),
+    ("Ex parte Lundgren, 76 USPQ2d 1385 (B.P.A.I. 2005).", 2005, "Ex parte Lundgren"),
 ])
 def test_court_case_titled_by_its_parties(text, year, title):
     entry = parse_entry(text)
