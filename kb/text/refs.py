@@ -2125,6 +2125,10 @@ _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
 # a month's word: 'May I help you?', 'March of the machines')
 _LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}(?:\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?(?:\.\)?|\)[.,]?|,)\s+)")
 _LEADING_YEAR_RE = lazy(r"^[(\[]?(?:19|20)\d\d[a-z]?(?:[/–-](?:19|20)?\d\d[a-z]?)?[)\]]?[.,]\s+")
+# (a web page's day of posting or updating where the year goes, a sentence of its own: 'Posted on 3 March 2021.',
+# 'Published: May 3, 2022.', 'Last updated 2023.')
+_LEADING_POSTED_RE = lazy(rf"^(?:Posted|Published|Updated|Last\s+updated|Uploaded)(?:\s+on)?:?\s+"
+                          rf"(?:(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d(?:[.,]\s+|\.?\s*$)")
 _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
 # where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
 _STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(?:\s+for\s+publication)?"
@@ -2349,6 +2353,8 @@ def _extract_title(rest: str) -> str | None:
     # dates printed after the year: "2019, November." / "May." / "(2019)."
     rest = _LEADING_DATE_RE.sub("", rest)
     rest = _LEADING_YEAR_RE.sub("", rest)
+    if rest[:1] in "PUL" and (posted := _LEADING_POSTED_RE.match(rest)):
+        rest = rest[posted.end():]          # a blog's day of posting as its date: 'Posted on 3 March 2021.'
     status = rest[:1] in "([" or rest[:1].isalpha() and rest[:3].lower() in _STATUS_STARTS
     status = status and _LEADING_STATUS_RE.match(rest)
     if status:

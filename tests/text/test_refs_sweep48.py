@@ -101,3 +101,14 @@ def test_firm_keyed_whole(text, key):
 def test_rfc_number_opening_entry(text, year, title):
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (None, year, title)
+
+
+@pytest.mark.parametrize("text", [
+    "Doe, J. Posted on 3 March 2021. Notes on transformers. https://example.org/blog/notes.",
+    "Doe, J. (2021). Published: May 3, 2021. Notes on transformers. Blog.",
+    "Doe, J. Last updated 2023. Notes on transformers. Blog.",
+])
+def test_day_of_posting_no_title(text):
+    assert parse_entry(text).title == "Notes on transformers"
+    # a title opening with the word stays
+    assert parse_entry("Doe, J. (2020). Published works of Tolkien. Acme.").title == "Published works of Tolkien"
