@@ -103,7 +103,8 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a program's version after its title's comma cut ('Title, version 1.2.2'); a firm's name
 #                           keyed whole ('AT&T.': no author, now att; 'S&P Global' spglobal, 'Marsh & McLennan Companies');
 #                           an RFC's number opening its entry no part of its title ('RFC 2119: Key words ...'); nor a
-#                           blog's day of posting after the names ('Doe, J. Posted on 3 March 2021. Title.')
+#                           blog's day of posting after the names ('Doe, J. Posted on 3 March 2021. Title.'); a one-word
+#                           title before its book's edition ('Textanalyse. 2. Aufl.', 'Statistique. 3e éd.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

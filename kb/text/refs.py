@@ -2278,9 +2278,11 @@ _LINK_WORDS = frozenset("url urls uri pdf html online available link links web w
 
 
 # a word that is a title of its own when the book or journal holding the work follows it: a chapter's
-# 'Earth. In Atlas of AI ...', an article's 'Attention. Nature 5, 1-10'
-_ONE_WORD_TITLE_RE = lazy(r"[A-Z][a-z]{2,}")
-_CONTAINER_AFTER_RE = lazy(rf"\s+In:?\s+[A-Z]|{_JOURNAL_VOLUME}")
+# 'Earth. In Atlas of AI ...', an article's 'Attention. Nature 5, 1-10', or the book's edition, in its language:
+# 'Textanalyse. 2. Aufl.', 'Statistique. 3e éd.', 'Econometría. 2ª ed.', 'Econometrics. 2nd edn.'
+_ONE_WORD_TITLE_RE = lazy(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
+_CONTAINER_AFTER_RE = lazy(rf"\s+In:?\s+[A-Z]|{_JOURNAL_VOLUME}|\s+\d{{1,2}}(?:st|nd|rd|th|e|ème|ª|a|\.)\s*"
+                           r"(?:ed(?:ition|n)?|éd(?:ition)?|Aufl(?:age)?|edición|edição|edizione)\b")
 
 
 # a title's own next sentence after its stop: one opening with a word in lower case ('The HOLJ corpus. supporting

@@ -112,3 +112,14 @@ def test_day_of_posting_no_title(text):
     assert parse_entry(text).title == "Notes on transformers"
     # a title opening with the word stays
     assert parse_entry("Doe, J. (2020). Published works of Tolkien. Acme.").title == "Published works of Tolkien"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Meier, A. (2016): Textanalyse. 2. Aufl. Wiesbaden: Springer VS.", "Textanalyse"),
+    ("Dupont, J. (2016). Statistique. 3e éd. Paris : Dunod.", "Statistique"),
+    ("García, M. (2016). Econometría. 2ª ed. Madrid: Alianza.", "Econometría"),
+])
+def test_one_word_title_before_its_edition(text, title):
+    assert parse_entry(text).title == title
+    # a short word before a publisher alone stays no title
+    assert parse_entry("Smith, J. (2016). Intro. Wiley.").title is None
