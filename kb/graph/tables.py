@@ -104,7 +104,9 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           keyed whole ('AT&T.': no author, now att; 'S&P Global' spglobal, 'Marsh & McLennan Companies');
 #                           an RFC's number opening its entry no part of its title ('RFC 2119: Key words ...'); nor a
 #                           blog's day of posting after the names ('Doe, J. Posted on 3 March 2021. Title.'); a one-word
-#                           title before its book's edition ('Textanalyse. 2. Aufl.', 'Statistique. 3e éd.')
+#                           title before its book's edition ('Textanalyse. 2. Aufl.', 'Statistique. 3e éd.'); a
+#                           standard's number after its body's name no title, the next sentence ('IEEE. IEEE Std 754-2019.
+#                           IEEE Standard for ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

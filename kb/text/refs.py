@@ -3844,6 +3844,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # the entry prints its year nowhere else ('NVIDIA Corporation. Title, 2023. Santa Clara, CA.'; not 'Office for
         # National Statistics. 2021. Census of population, 2021. London.')
         title = title[:date.start()]
+    if title and title[:1] in "AIBDENR" and not standard and (std := _STANDARD_HEAD_RE.match(title + ". ")) \
+            and std.end() > len(title) and (at := body.find(title)) > 0:
+        # a standard's number as the sentence after its body's name, or before a comma: the title is the next
+        # ('IEEE. IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic. 2019.', 'ISO (2015). ISO
+        # 9001:2015. Title.', 'IEEE. IEEE Std 802.11-2020, Title. 2021.')
+        title = _extract_title(body[at + len(title):]) or title
     if dated and title and any(year in title for year in dated):
         # a date the title holds, not the entry's own after it, keeps its month and day as printed, quoted or not
         # ('"Lockdown diaries, March 2021."', 'Lockdown diaries, March 2021. Blog.': 'Lockdown diaries, 2021')

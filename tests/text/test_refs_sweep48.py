@@ -123,3 +123,19 @@ def test_one_word_title_before_its_edition(text, title):
     assert parse_entry(text).title == title
     # a short word before a publisher alone stays no title
     assert parse_entry("Smith, J. (2016). Intro. Wiley.").title is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("IEEE. IEEE Std 802.11-2020, IEEE Standard for Information Technology. 2021.",
+     "IEEE Standard for Information Technology"),
+    ("IEEE. IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic. 2019.",
+     "IEEE Standard for Floating-Point Arithmetic"),
+    ("ISO (2015). ISO 9001:2015. Quality management systems — Requirements. Geneva.",
+     "Quality management systems — Requirements"),
+    ("IETF. RFC 2119. Key words for use in RFCs to Indicate Requirement Levels. 1997.",
+     "Key words for use in RFCs to Indicate Requirement Levels"),
+])
+def test_standard_number_after_body_no_title(text, title):
+    assert parse_entry(text).title == title
+    # the number alone, nothing after it, stays the title
+    assert parse_entry("ISO (2015). ISO 9001:2015.").title == "ISO 9001:2015"
