@@ -106,7 +106,8 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           blog's day of posting after the names ('Doe, J. Posted on 3 March 2021. Title.'); a one-word
 #                           title before its book's edition ('Textanalyse. 2. Aufl.', 'Statistique. 3e éd.'); a
 #                           standard's number after its body's name no title, the next sentence ('IEEE. IEEE Std 754-2019.
-#                           IEEE Standard for ...')
+#                           IEEE Standard for ...'), nor what it revises in brackets ('IEEE Std 802.3-2018 (Revision
+#                           of IEEE Std 802.3-2015). Title.': no author, now ieee and the title)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -3488,7 +3488,10 @@ def _legal_title(text: str, legal: re.Match) -> str | None:
 
 
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR]|RFC)(?:/[A-Z]{2,5})*)"
-                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
+                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?"
+                         # (what it revises or amends, in brackets: '(Revision of IEEE Std 802.3-2015)')
+                         r"(?P<revises>\s*\((?:Revision|Amendment|Amendments|Incorporating|Corrigendum|Supersedes)\b[^()]{0,80}\))?"
+                         r"[.,:]\s+")
 _STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
 _DASHES = frozenset("—–-_‒―")
 _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
@@ -3747,7 +3750,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # use in RFCs ... . S. Bradner. IETF, 1997.')
         entry.first_author = name_key(standard.group(1)) if standard.group(1) != "RFC" else None
         title = _extract_title(body[standard.end():])
-        if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(standard.group(0))):
+        if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(
+                standard.group(0) if not standard.group("revises") else body[:standard.start("revises")])):
             entry.year = int(edition.group(1))      # the year of its edition in its number: 'ISO 14064-1:2018.'
         if title and ", " in title:     # (its body again as the publisher: 'IEEE Std 754-2019, Title, IEEE, 2019.')
             for part in standard.group(1).split("/"):

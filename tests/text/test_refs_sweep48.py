@@ -139,3 +139,13 @@ def test_standard_number_after_body_no_title(text, title):
     assert parse_entry(text).title == title
     # the number alone, nothing after it, stays the title
     assert parse_entry("ISO (2015). ISO 9001:2015.").title == "ISO 9001:2015"
+
+
+@pytest.mark.parametrize("text, key, year, title", [
+    ("IEEE Std 802.3-2018 (Revision of IEEE Std 802.3-2015). IEEE Standard for Ethernet. IEEE, 2018.", "ieee", 2018,
+     "IEEE Standard for Ethernet"),
+    ("ISO 9001:2015 (Amendment 1:2024). Quality management systems. ISO.", "iso", 2015, "Quality management systems"),
+])
+def test_standard_number_with_what_it_revises(text, key, year, title):
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (key, year, title)
