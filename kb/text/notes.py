@@ -2044,13 +2044,23 @@ def _set_apart(text: str, lo: int, start: int) -> bool:
     return at is not None and text[max(lo, at - 2):at].strip(" \t") == ","
 
 
+#: What stands between a sentence's subject and an aside setting a work apart: its comma, after what the subject does
+#: in a few words of lower case where the aside follows the verb ('Doe (2019), following', 'Doe (2019) writes,
+#: following', 'Doe (2019) argue at length, as in')
+_BEFORE_ASIDE = lazy(r"(?:[ \t]+[a-z][a-z'’-]*){0,4}[ \t]*,[ \t]*")
+
+#: A relative clause opening after an aside, saying its words of the work set apart: ', who wrote', ', whose'
+_RELATIVE = lazy(r"[ \t]*(?i:who|whom|whose|which|where)\b")
+
+
 def _subject_before_aside(text: str, lo: int, found: list[tuple], start: int, end: int, hi: int) -> tuple | None:
     """The citation naming the subject whose clause sets apart the work cited at [start, end): 'Doe (2019), following
-    Roe (2022), says "..."' (Doe's), the aside between commas and no other work joined to the subject; or None."""
+    Roe (2022), says "..."' or 'Doe (2019) writes, following Roe (2022), that "..."' (Doe's), the aside between commas
+    and no other work joined to the subject; or None."""
     at = _set_apart_at(text, lo, start)
-    if at is None or text[end:hi].lstrip(" \t")[:1] != ",":
-        return None
-    subjects = {(f[0], f[1]): f for f in found if f[1] <= at and text[f[1]:at].strip(" \t") == ","
+    if at is None or text[end:hi].lstrip(" \t")[:1] != "," or _RELATIVE.match(text[end:hi].lstrip(" \t")[1:]):
+        return None             # (nor where what follows says it of the work set apart: ', who wrote "..."')
+    subjects = {(f[0], f[1]): f for f in found if f[1] <= at and _BEFORE_ASIDE.fullmatch(text, f[1], at)
                 and f[2][0] == "author-year" and text[f[0]] not in "(["}
     if len(subjects) != 1:
         return None             # (a parenthetical citation is no sentence's subject: '... (Doe, 2019), following')

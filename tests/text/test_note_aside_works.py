@@ -26,3 +26,18 @@ def test_the_subject_not_the_aside_is_the_quotes_work(before: str, cited: str | 
     note = parse_note(f'{before} "{_Q}" (p. 3).\n')
     assert [(q.attribution, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
     assert len(note.unchecked) == (0 if cited else 1)
+
+
+@pytest.mark.parametrize("before, cited", [
+    ("Dodge et al. (2022) write, following Roe (2020), that", "Dodge et al. 2022."),
+    ("Dodge (2022) notes at length, as in Roe and Lee (2020),", "Dodge. 2022."),
+    ("Dodge et al. (2022) argue, unlike Roe (2020), that", "Dodge et al. 2022."),
+    ("Dodge et al. (2022) and Lee (2021) write, following Roe (2020), that", None),
+    ("Dodge et al. (2022) write, following Roe (2020), who said", None),      # the aside's work says it
+    ("Dodge et al. (2022), following Roe (2020), whose words are", None),
+    ("Costs rose (Dodge et al., 2022) and, following Roe (2020),", None),
+])
+def test_an_aside_after_the_subjects_verb_is_not_the_quotes_work(before: str, cited: str | None) -> None:
+    note = parse_note(f'{before} "{_Q}" (p. 3).\n')
+    assert [(q.attribution, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
+    assert len(note.unchecked) == (0 if cited else 1)
