@@ -1611,7 +1611,16 @@ def _cite_tokens(text: str) -> list[int]:
                          or text[p + 1:p + 4] in ("ref", "Ref") and _REF_WORD.match(text, p + 1)]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
-                      + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
+                      + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]
+                      + [m.start() for m in _PLAIN_MARK_AT.finditer(text)]))
+
+
+#: A note's number in plain digits glued after a quote's closing mark, the superscript lost in copying, the
+#: sentence's stop before or after the mark: '"... emissions."12', '"... emissions".12', '"... emissions”12'
+_PLAIN_MARK_AT = lazy(r"(?<=[\w.!?,;:)\]][\"”])\d|(?<=[\w)\]][\"”’][.,;:])\d|(?<=[.!?,;:]’)\d")
+#: Its numbers: '12', '3,4', '3–5' (never a year, a decimal, a percentage, an ordinal or a number of a unit: '2019',
+#: '.5', '12%', '3rd', '3D')
+_PLAIN_MARK = lazy(r"\d{1,3}(?:,\d{1,3}|[–-]\d{1,3})*(?![\d%]|[.,]\d|[A-Za-z])")
 
 
 #: A footnote's definition, at the start of its line: "[^1]: ..."
@@ -1683,6 +1692,11 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         end = _UNICODE_RUN.match(cite_text).end()
     elif cite_text.startswith("^"):
         end = cite_text.find("^", 1) + 1                                # ^1^, ^1,2^
+    elif cite_text[:1].isdigit():
+        # '"... emissions."12': a note's number in plain digits glued after a quote (`_PLAIN_MARK_AT`)
+        mark = _PLAIN_MARK.match(cite_text)
+        numbers = mark and (_number_list(mark.group()) or ([mark.group()] if mark.group().isdigit() else None))
+        return (_numbers("number", numbers, ""), pos + mark.end()) if numbers else (None, pos)
     else:
         end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
     cite = _citation(cite_text[:end]) if end > 0 else None
@@ -2523,7 +2537,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             pass                        # '"...".[^1]': its note's mark after the stop that follows it
         elif text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1) \
-                and not _closing_narrative(text, close + 1, after_end):
+                and not _PLAIN_MARK_AT.match(text, close + 1) and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at_line = lines.starts[lines.line(start) - 1]
         lead = text[at_line:start].lstrip()
