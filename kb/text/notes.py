@@ -2719,9 +2719,15 @@ def _cells(line: str) -> list[str]:
 _CELL_AUTHOR_YEAR = lazy(r"\s*" + _WHO + r",?\s+" + _WHEN + r"\s*")
 
 
+# a cell's year in brackets after its authors, as running text writes it: "Doe et al. (2019), p. 3", "Doe (2019: 3)"
+_CELL_NARRATIVE_YEAR = lazy(r"\A(\s*[^()]+?)\s+\(((?:1[89]|20)\d\d[a-z]?(?:\s*[,:][^()]*)?)\)")
+
+
 def _cell_cite(text: str, row: tuple[int, int]) -> tuple | None:
-    """The work a table's row cites in a cell of its own, author and year written bare: the one such cell."""
-    found = [m for m in map(_CELL_AUTHOR_YEAR.fullmatch, _cells(text[row[0]:row[1]])) if m is not None]
+    """The work a table's row cites in a cell of its own, author and year written bare or the year in brackets after
+    the authors ("| Doe et al. (2019), p. 3 |"): the one such cell."""
+    found = [m for m in (_CELL_AUTHOR_YEAR.fullmatch(_CELL_NARRATIVE_YEAR.sub(r"\1 \2", cell, 1))
+                         for cell in _cells(text[row[0]:row[1]])) if m is not None]
     return ("author-year",) + _author_year(found[0]) if len(found) == 1 else None
 
 
