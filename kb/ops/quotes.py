@@ -1532,7 +1532,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             verdict.message += f" ({verdict.source or named(q, verdict)}, the first of the {1 + len(q.also)} works cited)"
         out.append(verdict)
     for line, quote in note.unchecked:
-        out.append(NoteVerdict(line, quote, None, None, None, "unchecked",
+        why = note.unchecked_why.get(quote)
+        out.append(NoteVerdict(line, quote, None, None, None, "unchecked", f"{why}: not checked" if why else
                                "a quoted passage citing nothing kb can read ([@key], [1], \\cite{key}, "
                                "(Author et al., 2019), a link to the reference): not checked"))
     out.sort(key=lambda v: v.line)

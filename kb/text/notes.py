@@ -117,6 +117,8 @@ class Note:
     problems: list[tuple[int, str]] = field(default_factory=list)
     #: (line, text) of quoted passages that cite nothing kb can read: not checked
     unchecked: list[tuple[int, str]] = field(default_factory=list)
+    #: why a quoted passage of `unchecked` is not checked, where the note says why, by its text
+    unchecked_why: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     path: str = "<note>"
     bibliography: list[str] = field(default_factory=list)   # front matter's bibliography files
     bibliography_line: int = 0
@@ -1977,12 +1979,13 @@ _AND = lazy(r" (?:und|et(?! al\b)|y|e|&) (?=\S)")
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,
-               at: list[int] | None = None):
+               at: list[int] | None = None, why: list[str] | None = None):
     """The citation of a quote among [lo, hi): after it, the first one (before its
     sentence ends); before it, the last one (in the same sentence). (kind, value, page)
     with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None.
     "(ibid., 4)" is the citation before it, at its own page.
-    `at`, when given, gets the offset where the citation found starts."""
+    `at`, when given, gets the offset where the citation found starts; `why`, the reason a quote that works named
+    before it say is no one work's, where it is not."""
     found = _cites_in(text, cites, lo, hi, after, para_end)
     if not found:
         return None
@@ -2003,11 +2006,16 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             # work before it is, where the aside is closed by a comma before what the subject says
             subject = _subject_before_aside(text, lo, found, start, end, hi)
             if subject is None:
+                if why is not None:
+                    why.append(f"the work named last before it, {' '.join(text[start:end].split())}, is set apart "
+                               "from the one saying it, which the sentence does not name as one work")
                 return None
             start, end, what = subject
         if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start)
                                   and not _contrasted_before(text, lo, f[0], f[1], start) for f in found):
-            return None         # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
+            if why is not None:     # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
+                why.append(_joined_works_said(text, lo, found, start, end))
+            return None
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
         if what is None:
@@ -2065,6 +2073,20 @@ _BEFORE_ASIDE = lazy(r"(?:[ \t]+[a-z][a-z'’-]*){0,4}[ \t]*,[ \t]*")
 
 #: A relative clause opening after an aside, saying its words of the work set apart: ', who wrote', ', whose'
 _RELATIVE = lazy(r"[ \t]*(?i:who|whom|whose|which|where)\b")
+
+
+def _joined_works_said(text: str, lo: int, found: list[tuple], start: int, end: int) -> str:
+    """Why a quote that works named together before it say is not checked: 'Both Doe (2019) and Roe (2022) note'."""
+    joined = [(start, end)]
+    while True:
+        prior = [f for f in found if f[1] <= joined[0][0] and _JOINED_WORKS.fullmatch(text, f[1], joined[0][0])
+                 and not _contrasted_before(text, lo, f[0], f[1], joined[0][0])]
+        if not prior:
+            break
+        joined.insert(0, (prior[-1][0], prior[-1][1]))
+    works = "; ".join(" ".join(text[a:b].split()) for a, b in joined)
+    return f"it is said by {len(joined)} works named together before it ({works}): which one it quotes, the note " \
+           "does not say"
 
 
 def _subject_before_aside(text: str, lo: int, found: list[tuple], start: int, end: int, hi: int) -> tuple | None:
@@ -2468,6 +2490,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     after_at: list[int | None] = []         # per pair: where the citation after it starts
+    reasons: dict[int, str] = {}            # per pair: why the works named before it are no one work
     rows: dict[int, tuple[int, int] | None] = {}
 
     def row_of(pos: int) -> tuple[int, int] | None:
@@ -2576,8 +2599,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             continue
         after_at.append(None)
         at = []
+        why: list[str] = []
         cite = _listed(_cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end,
-                                  at), numbers, note)
+                                  at, why), numbers, note)
+        if why:
+            reasons[i] = why[-1]
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
         if cite is None and compared is not None:
@@ -2671,7 +2697,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if work not in (None, ()) and work[0] < start:
             page_after = _PAGE_AFTER.match(text, close + 1)     # its own page: '... it. "..." (p. 5)'
             found[i] = (_at_page(work[1], page_after.group(1).replace(" ", "")) if page_after else work[1], False)
-    for (start, close), cite in zip(pairs, found):
+    for i, ((start, close), cite) in enumerate(zip(pairs, found)):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
         quote = _unescape(" ".join(text[start + 1:close].removesuffix("\\").split())).rstrip(",;:")
         words = len(quote.split())
@@ -2683,8 +2709,10 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             k = bisect.bisect_left(breaks, start)
             # one of its paragraph's several works, none of them said: not checked, and said so
             among_cited = cited_paras.get(breaks[k - 1] + 2 if k else 0) == ()
-            if (words >= UNCITED_MIN_WORDS or among_cited) and not _ENTRY_TITLE.search(before):
+            if (words >= UNCITED_MIN_WORDS or among_cited or i in reasons) and not _ENTRY_TITLE.search(before):
                 note.unchecked.append((line, quote))
+                if i in reasons:
+                    note.unchecked_why[quote] = reasons[i]
             continue
         note.quotes.append(_quote_with(quote, cite[0], line, start))
 
@@ -4189,6 +4217,7 @@ def _latex_quotes(note: Note) -> None:
         for other in q.also:
             other.quote = printed(other.quote)
     note.unchecked = [(line, printed(quote)) for line, quote in note.unchecked]
+    note.unchecked_why = {printed(quote): why for quote, why in note.unchecked_why.items()}
 
 
 def _document_lines(note: Note, line_of: list[int]) -> None:

@@ -41,3 +41,15 @@ def test_an_aside_after_the_subjects_verb_is_not_the_quotes_work(before: str, ci
     note = parse_note(f'{before} "{_Q}" (p. 3).\n')
     assert [(q.attribution, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
     assert len(note.unchecked) == (0 if cited else 1)
+
+
+@pytest.mark.parametrize("before, why", [
+    ("Like Roe (2020), Dodge et al. (2022) and Strubell et al. (2019) say",
+     "said by 2 works named together before it (Dodge et al. (2022); Strubell et al. (2019))"),
+    ("Doe (2019), Lee (2021) and Roe (2022) say", "said by 3 works named together before it"),
+    ("Dodge et al. (2022) and Lee (2021) write, following Roe (2020), that", "Roe (2020), is set apart"),
+])
+def test_a_quote_said_by_no_one_work_named_before_it_is_unchecked_saying_why(before: str, why: str) -> None:
+    note = parse_note(f'{before} "firms are committed to this" (p. 3).\n')
+    assert note.quotes == [] and [q for _, q in note.unchecked] == ["firms are committed to this"]
+    assert why in note.unchecked_why["firms are committed to this"]
