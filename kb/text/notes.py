@@ -108,6 +108,7 @@ class NoteReference:
     titles: list[str] = field(default_factory=list)   # candidate titles (links, quotes, italics)
     entry: RefEntry | None = None                      # as kb.text.refs reads it
     span: int = field(default=1, repr=False, compare=False)   # how many lines of the note it takes
+    works: int = field(default=1, repr=False, compare=False)  # the works a footnote cites, each its own
 
 
 @dataclass
@@ -2894,10 +2895,47 @@ def _reference(body: str, anchor: str | None, line: int, number: str | None = No
         # Carbon Intensity, 3.'): its title is what the commas hold, not 'Carbon Intensity, 3'
         short = _SHORT_FORM.fullmatch(marked.text.strip())
         titles = [short.group(1)] if short else titles
-    return NoteReference(anchor=anchor, number=marked.label or number, title=marked.title,
+    label = marked.label or number
+    return NoteReference(anchor=anchor, number=label, title=marked.title,
                          url=marked.url, arxiv_id=entry.arxiv_id, doi=entry.doi,
                          authors=marked.authors, year=entry.year, line=line, text=marked.text,
-                         titles=titles, entry=entry)
+                         titles=titles, entry=entry,
+                         works=_works_in_footnote(_FOOTNOTE_LABEL_AT.sub("", body, 1)) if (label or "").startswith("^")
+                         and ";" in body else 1)
+
+
+_FOOTNOTE_LABEL_AT = lazy(r"\A[ \t]*\[\^[^\]\s]{1,40}\]:[ \t]*")
+#: A work a footnote cites between semicolons, each its own: its authors, then its title set off by quote marks or
+#: italics ('Emma Strubell et al., "Energy and Policy ...," in *ACL* (2019), 5', 'Dodge, *Measuring*, 4')
+_WORK_IN_FOOTNOTE = lazy(r"[ \t]*[A-Z][^\s,;]*(?:[ \t,]+[^\s;]+){0,30}?,?[ \t]*(?:[\"“][^\"“”;]{2,300}[\"”]"
+                         r"|(?<![*\w])[*_][^*_;]{2,300}[*_](?![*\w]))")
+
+
+def _works_in_footnote(text: str) -> int:
+    """How many works a footnote cites, each its own between semicolons, by its authors and a title set off
+    ('[^1]: Strubell et al., "Energy ...," 5; Dodge et al., "Measuring ...," 4.': two, which of them a quote marked
+    by it quotes, the note does not say); 1 for any other text, a work set beside the first ('; see also ...') none."""
+    parts = [p for p in text.split(";") if not re.match(r"[ \t]*" + _SIGNAL, p)]
+    if len(parts) < 2 or any(p.count('"') % 2 or p.count("“") != p.count("”") or not _WORK_IN_FOOTNOTE.match(p)
+                             for p in parts):
+        return 1            # (a title holding a semicolon, or parts that are no works: one reference)
+    return len(parts)
+
+
+def _several_in_footnote(note: Note) -> None:
+    """A quote whose footnote cites several works, each its own (`_works_in_footnote`), or repeats one that does
+    ('Ibid.'), is not checked, and kb says why: which of them it quotes, the note does not say."""
+    keep = []
+    for q in note.quotes:
+        ref = note.reference_for(q) if (q.source_text or "").startswith("[^") else None
+        if ref is None or ref.works < 2:
+            keep.append(q)
+            continue
+        note.unchecked.append((q.line, q.quote))
+        note.unchecked_why[q.quote] = f"its note {q.source_text} cites {ref.works} works, each its own: which one it " \
+                                      "quotes, the note does not say"
+    note.quotes = keep
+    note.unchecked.sort()
 
 
 def _visible(markup: str) -> str:
@@ -4390,6 +4428,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     if "@" in text or "\\" in text:
         _places(text, note)
     _cited_places(text, note)
+    if any(r.works > 1 for r in note.references):
+        _several_in_footnote(note)
     for q in note.quotes:
         if "[^" in q.quote or not q.quote.isascii():
             # a footnote's mark the writer put inside the quote ('"... emissions[^1]"', '"... emissions¹"') is the
