@@ -2072,6 +2072,9 @@ def _set_apart(text: str, lo: int, start: int) -> bool:
 #: following', 'Doe (2019) argue at length, as in')
 _BEFORE_ASIDE = lazy(r"(?:[ \t]+[a-z][a-z'’-]*){0,4}[ \t]*,[ \t]*")
 
+#: A citation by key that is a sentence's subject, as a name is: LaTeX's textual commands, pandoc's bare key
+#: ('\textcite{doe2019} writes', '\citet{doe2019}, following'; never '\citep{doe2019}' nor '[@doe2019]')
+_NARRATIVE_KEY = lazy(r"\\(?i:textcite|citet|citeauthor|citealt)\*?(?![A-Za-z])|@[A-Za-z]")
 #: A relative clause opening after an aside, saying its words of the work set apart: ', who wrote', ', whose'
 _RELATIVE = lazy(r"[ \t]*(?i:who|whom|whose|which|where)\b")
 
@@ -2098,7 +2101,7 @@ def _subject_before_aside(text: str, lo: int, found: list[tuple], start: int, en
     if at is None or text[end:hi].lstrip(" \t")[:1] != "," or _RELATIVE.match(text[end:hi].lstrip(" \t")[1:]):
         return None             # (nor where what follows says it of the work set apart: ', who wrote "..."')
     subjects = {(f[0], f[1]): f for f in found if f[1] <= at and _BEFORE_ASIDE.fullmatch(text, f[1], at)
-                and f[2][0] == "author-year" and text[f[0]] not in "(["}
+                and (f[2][0] == "author-year" and text[f[0]] not in "([" or _NARRATIVE_KEY.match(text, f[0]))}
     if len(subjects) != 1:
         return None             # (a parenthetical citation is no sentence's subject: '... (Doe, 2019), following')
     subject = next(iter(subjects.values()))

@@ -53,3 +53,14 @@ def test_a_quote_said_by_no_one_work_named_before_it_is_unchecked_saying_why(bef
     note = parse_note(f'{before} "firms are committed to this" (p. 3).\n')
     assert note.quotes == [] and [q for _, q in note.unchecked] == ["firms are committed to this"]
     assert why in note.unchecked_why["firms are committed to this"]
+
+
+@pytest.mark.parametrize("before, cited", [
+    ("\\textcite{dodge2022} write, following \\textcite{strubell2019}, that", "dodge2022"),
+    ("\\citet{dodge2022}, following \\citet{roe2020}, write", "dodge2022"),
+    ("Costs rose \\citep{dodge2022} and, following \\textcite{roe2020},", None),
+    ("\\textcite{dodge2022} and \\textcite{lee2021} write, following \\textcite{roe2020}, that", None),
+])
+def test_a_key_cited_as_the_subject_not_the_aside_is_the_quotes_work(before: str, cited: str | None) -> None:
+    note = parse_note(f'{before} "{_Q}" (p. 3).\n')
+    assert [(q.citekey, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
