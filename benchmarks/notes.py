@@ -20,7 +20,7 @@ PaperIndex.explain(loose=True), exactly as `kb verify --note` does:
 A reference "resolves" when it links to its own paper; "wrong" when it links to
 another one (the figure that must stay 0). It also times parse_note and
 verify-style resolution of a generated note with thousands of references.
-Then the held-out whole notes of benchmarks/data/notes-heldout-round11.json (64
+Then the held-out whole notes of benchmarks/data/notes-heldout-round11.json (74
 short notes in Chicago's notes, MLA, Vancouver, Nature, LaTeX, pandoc, Org,
 tables and HTML), verified as `kb verify --note` does against the five papers'
 pypdf text (wattbot/pypdf-text): right, wrong (must stay 0) and lost quotes.
