@@ -1615,12 +1615,15 @@ def _cite_tokens(text: str) -> list[int]:
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]
-                      + [m.start() for m in _PLAIN_MARK_AT.finditer(text)]))
+                      + [m.end() - 1 for m in _PLAIN_MARK_SCAN.finditer(text)
+                         if _PLAIN_MARK_AT.match(text, m.end() - 1)]))
 
 
 #: A note's number in plain digits glued after a quote's closing mark, the superscript lost in copying, the
 #: sentence's stop before or after the mark: '"... emissions."12', '"... emissions".12', '"... emissions”12'
 _PLAIN_MARK_AT = lazy(r"(?<=[\w.!?,;:)\]][\"”])\d|(?<=[\w)\]][\"”’][.,;:])\d|(?<=[.!?,;:]’)\d")
+#: (where one may be, a closing mark and a digit: a scan for a character of a set first, then the test of each)
+_PLAIN_MARK_SCAN = lazy(r"[\"”’][.,;:]?\d")
 #: Its numbers: '12', '3,4', '3–5' (never a year, a decimal, a percentage, an ordinal or a number of a unit: '2019',
 #: '.5', '12%', '3rd', '3D')
 _PLAIN_MARK = lazy(r"\d{1,3}(?:,\d{1,3}|[–-]\d{1,3})*(?![\d%]|[.,]\d|[A-Za-z])")
