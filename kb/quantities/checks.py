@@ -7,6 +7,9 @@ when the two nominal values are within an explicit tolerance ("5%", "0.1 kWh",
 "0.5 pp"). It fails otherwise, and is an error when it cannot be judged: a unit
 mismatch, an undefined name, a division by zero, an unreadable figure.
 
+A stated bound ("over 500 tCO2e", "< 2 %", "at least 3 kWh") passes when the recomputed
+interval reaches its side of the bound.
+
 The recomputed value is expressed in the stated unit before comparing, so a
 stated "16 %" compares with a recomputed ratio of 0.16, and a stated
 "950 smartphone_charge" with a recomputed 11.49 kWh (converted through the user
@@ -23,7 +26,14 @@ from typing import Callable, Iterable, Mapping
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
 from kb.quantities.expr import names as names_used
-from kb.quantities.interval import Interval, UnitMismatch, exact_digits, format_bounds, format_number
+from kb.quantities.interval import (
+    Interval,
+    UnitMismatch,
+    bound_of,
+    exact_digits,
+    format_bounds,
+    format_number,
+)
 from kb.quantities.units import has_user_units, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
@@ -108,7 +118,27 @@ def _tolerance(tol: str, read: tuple[Interval, bool], stated: Interval,
                          f"{stated.describe()}: {exc.message}") from exc
 
 
+#: A bound's words that exclude the bound itself ("over 500", "< 2 %"); "at least", "up to", "≤" include it.
+_STRICT_BOUND = lazy(r"(?i)\s*(?:more\s+than|greater\s+than|fewer\s+than|less\s+than|over|above|under|below"
+                     r"|in\s+excess\s+of|exceeding|<(?!=)|>(?!=))")
+
+
+def _stated_bound(stated: str) -> tuple[str, bool] | None:
+    """("lower" or "upper", whether the bound is strict) of a stated figure written as a bound ("over 500
+    tCO2e", "< 2 %", "at least 3 kWh"), None of any other. Such a figure says which side of its number the
+    recomputed one lies on, not that it is near it: read as its number, "over 600 t" passed 552 t and
+    "over 500 t" failed it."""
+    t = " ".join(stated.split()).lstrip("~≈ ")
+    side, _ = bound_of(t)
+    if side is None:
+        return None
+    return side, _STRICT_BOUND.match(t) is not None
+
+
 def _precision_of(st: Interval, stated: str) -> str:
+    side = _stated_bound(stated)
+    if side is not None:
+        return f"a{'n upper' if side[0] == 'upper' else ' lower'} bound, {'not ' if side[1] else ''}itself included"
     if st.is_exact:
         return "exact"
     half = (st.hi - st.lo) / 2
@@ -194,6 +224,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         st = Interval.from_written(stated, units=units)
     except KBError as exc:
         return error(f"stated figure: {exc}")
+    bound = _stated_bound(stated)
+    if bound is not None:       # "over 500 t": the bound's number itself, exactly
+        st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated)})")
     read = None
     if tolerance is not None:
@@ -228,11 +261,13 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if rec_s.unit != rec.unit or rec_s != rec:
         lines.append(f"in the stated unit: {rec_s.describe()}")
     rel = rec_s.rel_diff(st)
-    overlap = _overlap(rec_s, st)
     st_lo, st_nom, st_hi = format_bounds(st.lo, st.nominal, st.hi)
     rec_lo, _, rec_hi = format_bounds(rec_s.lo, rec_s.nominal, rec_s.hi)
     st_text = f"{st_lo} … {st_hi}"
     rec_text = f"{rec_lo} … {rec_hi}"
+    if bound is not None:
+        return _judge_bound(id, stated, expr, st, rec_s, rel, bound, rec_text, lines, tolerance, read, units)
+    overlap = _overlap(rec_s, st)
     if overlap:
         how = "contains" if rec_s.lo <= st.nominal <= rec_s.hi else "overlaps"
         lines.append(f"compare: recomputed {rec_text} {how} the stated "
@@ -260,6 +295,41 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                  f"{tol_note}: {verdict}")
     msg = (f"recomputed {rec_s.describe()} does not overlap stated {st.describe()} "
            f"({_pct(rel)}){tol_note}")
+    return CheckResult(id, stated, expr, verdict, st, rec_s, rel, msg, lines, tolerance)
+
+
+def _judge_bound(id: str, stated: str, expr: str, st: Interval, rec_s: Interval, rel: float | None,
+                 bound: tuple[str, bool], rec_text: str, lines: list[str], tolerance: str | None,
+                 read: tuple[Interval, bool] | None, units: UserUnits | None) -> CheckResult:
+    """The verdict on a stated bound ("over 500 tCO2e", "< 2 %"): it passes when the recomputed interval
+    reaches past the bound on its side (to it, for "at least", "up to", "≤"), or is within the
+    tolerance of the bound."""
+    side, strict = bound
+    b = st.nominal
+    if side == "lower":
+        holds = rec_s.hi > b or (not strict and rec_s.hi >= b)
+        word = "above" if strict else "at or above"
+    else:
+        holds = rec_s.lo < b or (not strict and rec_s.lo <= b)
+        word = "below" if strict else "at or below"
+    shown = f"{format_bounds(b, b, b)[1]}{' ' + st.unit_text if st.unit_text else ''}"
+    tol_note = ""
+    if not holds and tolerance is not None and read is not None:
+        try:
+            amount, frac = _tolerance(tolerance, read, st, units)
+        except KBError as exc:
+            lines.append(f"error: tolerance: {exc}")
+            return CheckResult(id, stated, expr, ERROR, st, rec_s, None, f"tolerance: {exc}", lines, tolerance)
+        if frac is not None:
+            holds = rel is not None and abs(rel) <= frac + 1e-12
+        else:
+            holds = abs(rec_s.nominal - b) <= (amount or 0.0) * (1 + 1e-12)
+        tol_note = f"; within tolerance {tolerance}" if holds else f"; beyond tolerance {tolerance}"
+    verdict = PASS if holds else FAIL
+    said = "is" if holds and not tol_note else "is not"
+    lines.append(f"compare: recomputed {rec_text} {said} {word} the stated bound {shown}; "
+                 f"relative difference {_pct(rel)}{tol_note}: {verdict}")
+    msg = f"recomputed {rec_s.describe()} {said} {word} stated bound {shown} ({_pct(rel)}){tol_note}"
     return CheckResult(id, stated, expr, verdict, st, rec_s, rel, msg, lines, tolerance)
 
 
