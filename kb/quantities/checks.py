@@ -8,7 +8,9 @@ when the two nominal values are within an explicit tolerance ("5%", "0.1 kWh",
 mismatch, an undefined name, a division by zero, an unreadable figure.
 
 A stated bound ("over 500 tCO2e", "< 2 %", "at least 3 kWh") passes when the recomputed
-interval reaches its side of the bound.
+interval reaches its side of the bound. A stated power of ten written as a whole number
+("1", "1,000", "about 1,000", "1 million") is a tenth as wide toward zero: "1,000" is
+950 … 1,500, as a figure under it is written with a digit fewer ("950").
 
 The recomputed value is expressed in the stated unit before comparing, so a
 stated "16 %" compares with a recomputed ratio of 0.16, and a stated
@@ -33,6 +35,7 @@ from kb.quantities.interval import (
     exact_digits,
     format_bounds,
     format_number,
+    written_parts,
 )
 from kb.quantities.units import has_user_units, registry, unit_powers
 from kb.quantities.userunits import UserUnits
@@ -135,7 +138,27 @@ def _stated_bound(stated: str) -> tuple[str, bool] | None:
     return side, _STRICT_BOUND.match(t) is not None
 
 
-def _precision_of(st: Interval, stated: str) -> str:
+def _round_power_of_ten(stated: str, st: Interval) -> Interval:
+    """`st` with its side toward zero narrowed to a tenth where the stated figure is a power of ten written
+    as a whole number ("1", "10", "1,000", "about 1,000", "1 million", "1E+3"): a figure just under it
+    has a digit fewer and is written so ("950", "0.6"), so "1,000" is 950 … 1,500 and "1" 0.95 … 1.5,
+    where half a unit either side made "about 1,000" of 522 and "nearly 1" of 0.52 pass."""
+    if st.is_exact:
+        return st
+    try:
+        parts = written_parts(stated)
+    except KBError:
+        return st
+    first = parts.first
+    if parts.second is not None or parts.delta is not None or parts.bounds is not None or parts.tail_delta \
+            or "." in first.text or not first.value or first.value.copy_abs() != 2 * first.half_unit:
+        return st
+    if st.nominal > 0:
+        return Interval(st.nominal - (st.nominal - st.lo) / 10, st.nominal, st.hi, st.unit, written=st.written)
+    return Interval(st.lo, st.nominal, st.nominal + (st.hi - st.nominal) / 10, st.unit, written=st.written)
+
+
+def _precision_of(st: Interval, stated: str, narrowed: bool = False) -> str:
     side = _stated_bound(stated)
     if side is not None:
         return f"a{'n upper' if side[0] == 'upper' else ' lower'} bound, {'not ' if side[1] else ''}itself included"
@@ -146,6 +169,9 @@ def _precision_of(st: Interval, stated: str) -> str:
         return f"±{format_number(half)}, as stated"
     if re.search(r"\d\s*(?:[-–—]|to)\s*[$€£]?\d", stated):
         return "a range, from the lower bound of its first figure to the upper of its second"
+    if narrowed:
+        return (f"-{format_number(st.nominal - st.lo)} +{format_number(st.hi - st.nominal)}: a power of ten, "
+                "a figure under it written with a digit fewer")
     return f"±{format_number(half)}, half a unit in the last written digit"
 
 
@@ -225,9 +251,13 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     except KBError as exc:
         return error(f"stated figure: {exc}")
     bound = _stated_bound(stated)
+    narrowed = False
     if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
-    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated)})")
+    else:
+        narrowed_st = _round_power_of_ten(stated, st)
+        narrowed, st = narrowed_st is not st, narrowed_st
+    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed)})")
     read = None
     if tolerance is not None:
         try:
