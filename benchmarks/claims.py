@@ -39,7 +39,12 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    claims: sentences no other label claims (most on pages no other label uses; see the file's
    heldout_claims_about), each figure right and wrong as above.
 
-4. Time: extract_candidates on every page of the five papers' text, after one
+4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
+   round: figures the papers and the note derive from others restated as a writer would, each right one
+   with a wrong twin, and checks kb cannot read: every right one must pass, every wrong one fail, every
+   unreadable one be an error (never a pass); with the mean time a check takes.
+
+5. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
 
 --extractor pdfium extracts the PDFs' pages with pdfium (kb's default) instead: the
@@ -66,12 +71,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus import CORPUS  # noqa: E402  (the corpus folder the tests use)
 
+from kb.quantities.checks import run_check  # noqa: E402
+from kb.quantities.expr import resolver  # noqa: E402
 from kb.quantities.interval import Interval  # noqa: E402
 from kb.quantities.numbers import Candidate, extract_candidates  # noqa: E402
 from kb.quantities.units import dimension_name, parse_unit  # noqa: E402
 from kb.quantities.userunits import UserUnits  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "data" / "claims-labels.json"
+CHECKS = ROOT / "benchmarks" / "data" / "checks-heldout.json"
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
 USER_UNITS = ["smartphone_charge"]
 RATIO_WORDS = {"times", "x", "factor", "ratio", "fold"}
@@ -373,6 +381,36 @@ def writers_claims(doc: dict, verbose: bool, key: str = "claims", name: str = "w
           + (f"; {unplaced} sentences not located" if unplaced else ""))
 
 
+def checks(verbose: bool) -> None:
+    """Each round's held-out checks, run as `kb check` runs them: right ones must pass, wrong ones
+    fail, unreadable ones be errors. Prints, per round: tried, wrongly passed (the worst), right ones
+    failed or errors, a fail for an error or an error for a fail, and the mean time of a check."""
+    for name, rnd in json.loads(CHECKS.read_text("utf-8")).items():
+        units = UserUnits(rnd["units"])
+        resolve = resolver({k: v["value"] for k, v in rnd["figures"].items()})
+        wrong_pass = wrong_fail = other = 0
+        run_check("warm-up", "1 kWh", "1 kWh", resolve, units=units)
+        t = time.perf_counter()
+        for id, stated, expr, expected in rnd["checks"]:
+            got = run_check(id, stated, expr, resolve, units=units)
+            if got.verdict == expected:
+                continue
+            if got.verdict == "pass":
+                wrong_pass += 1
+            elif expected == "pass":
+                wrong_fail += 1
+            else:
+                other += 1
+            if verbose:
+                print(f"  {name} {id}: expected {expected}, got {got.verdict}: {got.message}")
+        each = (time.perf_counter() - t) / max(1, len(rnd["checks"])) * 1000
+        n = len(rnd["checks"])
+        print(f"checks {name}: {n} tried ({sum(c[3] == 'pass' for c in rnd['checks'])} right, "
+              f"{sum(c[3] == 'fail' for c in rnd['checks'])} wrong, {sum(c[3] == 'error' for c in rnd['checks'])} "
+              f"unreadable): wrongly passed {wrong_pass}, wrongly failed {wrong_fail}, a fail for an error or "
+              f"back {other}; {each:.2f} ms a check")
+
+
 def timing(pages: list[str]) -> tuple[float, float, float]:
     extract_candidates(pages, USER_UNITS)  # warm-up: unit registry, regex caches
     times = []
@@ -419,6 +457,7 @@ def main() -> int:
     verification(doc, args.verbose)
     writers_claims(doc, args.verbose)
     writers_claims(doc, args.verbose, "heldout_claims", "held-out writers' claims")
+    checks(args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
