@@ -410,6 +410,12 @@ def written_parts(text: str) -> WrittenParts:
         if m2 and m2.group("sign") is None:
             second = read_number(m2)
             pos = m2.end()
+            scale = (m2.group("scale") or "").strip()
+            if scale and not m.group("scale") and not m.group("exp"):
+                # "5-6 million USD", "$5-6M", "700-800k lbs": the scale after the second figure is the first's too,
+                # where "5-6 million" was 5 … 6.5 million and passed every figure between
+                first = WrittenNumber(first.text, first.value.scaleb(SCALE_WORDS[scale]),
+                                      first.half_unit.scaleb(SCALE_WORDS[scale]), first.currency)
         elif pct_first:
             raise UsageError(f"cannot read figure {original!r}")
     delta: tuple[Decimal, bool] | None = None

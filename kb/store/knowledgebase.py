@@ -228,7 +228,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: pronoun after a number names nothing it counts ("5–7 papers" of "selected 5–7 they thought" was verified).
 #: 35: a number that is a term of an equation with a letter is no figure ("11" of "2x − 40x − 11 = 0" was verified);
 #: a page's number a quote types with a space for its line break is no figure ("4977 items" of "4977 S2ORC ..." was verified).
-CLAIM_READING = "35"
+#: 36: a range whose scale stands after its second figure only is scaled whole ("5-6 million USD", "$5-6M", "700-800k
+#: lbs": 5 … 6.5 million, was 5 dollars … 6.5 million, and a check resting on it or stating it passed every figure between).
+CLAIM_READING = "36"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
