@@ -126,6 +126,28 @@ _STRICT_BOUND = lazy(r"(?i)\s*(?:more\s+than|greater\s+than|fewer\s+than|less\s+
                      r"|in\s+excess\s+of|exceeding|<(?!=)|>(?!=))")
 
 
+#: Words before a stated range or factor that say no more than its figures do: "between 3 and 4 million USD",
+#: "from 500 to 600 tCO2e", "a factor of 5", "by a factor of about 5".
+_RANGE_WORDS = lazy(r"(?i)\s*(?:between|from)\s+(?=[-−+]?[$€£]?\.?\d)")
+_FACTOR_WORDS = lazy(r"(?i)\s*(?:by\s+)?a\s+factor\s+of\s+(?=(?:about|around|approximately|roughly|nearly|almost"
+                     r"|~)?\s*\.?\d)")
+
+
+def _stated_figure(stated: str) -> str:
+    """The figure a stated text writes, the words of a range or a factor before it taken off ("between 3 and
+    4 million USD" is "3 and 4 million USD", "a factor of 5" is "5"), which were an unreadable figure;
+    `UsageError` for "between" or "from" before a single figure."""
+    m = _RANGE_WORDS.match(stated)
+    if m is not None:
+        rest = stated[m.end():]
+        if written_parts(rest).second is None:
+            raise UsageError(f"cannot read figure {stated.strip()!r}: {m.group(0).strip()!r} before one figure, "
+                             "where a range's two were expected", hint="write e.g. \"between 3 and 4 kWh\"")
+        return rest
+    m = _FACTOR_WORDS.match(stated)
+    return stated[m.end():] if m is not None else stated
+
+
 def _stated_bound(stated: str) -> tuple[str, bool] | None:
     """("lower" or "upper", whether the bound is strict) of a stated figure written as a bound ("over 500
     tCO2e", "< 2 %", "at least 3 kWh"), None of any other. Such a figure says which side of its number the
@@ -247,7 +269,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         return CheckResult(id, stated, expr, ERROR, st, rec, None, message, lines, tolerance)
 
     try:
-        st = Interval.from_written(stated, units=units)
+        st = Interval.from_written(_stated_figure(stated), units=units)
     except KBError as exc:
         return error(f"stated figure: {exc}")
     bound = _stated_bound(stated)
@@ -255,7 +277,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     else:
-        narrowed_st = _round_power_of_ten(stated, st)
+        narrowed_st = _round_power_of_ten(_stated_figure(stated), st)
         narrowed, st = narrowed_st is not st, narrowed_st
     lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed)})")
     read = None
