@@ -230,6 +230,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: a page's number a quote types with a space for its line break is no figure ("4977 items" of "4977 S2ORC ..." was verified).
 #: 36: a range whose scale stands after its second figure only is scaled whole ("5-6 million USD", "$5-6M", "700-800k
 #: lbs": 5 … 6.5 million, was 5 dollars … 6.5 million, and a check resting on it or stating it passed every figure between).
+#: 36 also: a digit a quote raises after a symbol is never one the page prints glued to it ("x²", "CO²", "s⁻¹" of "x2", "CO2",
+#: "first s-1" were verified); only one the extractor set apart, off the line ("χ²₄" of "𝜒 2 4").
 CLAIM_READING = "36"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

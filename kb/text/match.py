@@ -254,7 +254,11 @@ class NearMiss:
         parts = []
         for quoted, source in self.differences:
             # 'enеrgy -> energy' prints two words alike: the letter of another script is named
-            alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
+            if quoted and source and _raised_flat(quoted, source):
+                alike = (f"the page prints {source} flat, as both extractors print a raised or a lowered digit:"
+                         " it does not say it is a power")
+            else:
+                alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
             parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}" + (f" ({alike})" if alike else ""))
         return "differs: " + "; ".join(parts) + (
             " (the quote starts after its clause's negation, which turns it around)" if self.negation_left_out else "") + (
@@ -482,9 +486,49 @@ def _scripts_as_printed(quote: str) -> str:
 
 # A power raised in a quote ("10⁻⁶", "10^9") where the extractor lost the raise ("10−6", "109", as it prints most
 # papers' powers): the same power, read on the line, its sign kept. Never the reverse: a page printing the power
-# raised is never the quote's "106" or "10-6".
+# raised is never the quote's "106" or "10-6". After a symbol, only where the extractor set the digit apart from
+# it, as both print a script placed off the line ("𝜒 2 4", PDFium's "𝜒\n2\n4" for "χ²₄"): a digit printed glued to
+# a symbol ("x2", "CO2", "L2", "s-1" after a word) is read on the line as its name's or index's, so a quote raising
+# it ("x²", "x^2", "CO²", "s⁻¹") says what the page's text does not, refused with that reason (`_raised_flat`); a
+# unit's power after a number is the unit's, folded to digits ("0.5 s⁻¹" is "0.5 s-1").
 _POWER_RAISED = lazy(r"(?<=[^\W_])([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+\u2212")
+_FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻\u2212", "0123456789+--")
+_RAISED_AFTER_LETTER = lazy(r"[^\W\d_][⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
+    """The page's text ``found`` covers prints a digit the quote raises after a symbol ("x²", "s⁻¹") glued to that
+    symbol ("x2", "s-1"), or never set apart from it, or with a sign ("s − 1"): read on the line, never as a raise
+    the extractor lost."""
+    scripts = [(fold_char(m.group(1)), m.group(2).translate(_FLAT)) for m in _SCRIPT_AFTER_LETTER.finditer(quote)]
+    if not scripts:
+        return False
+    text = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in found.spans)
+    for letter, digits in scripts:
+        if not digits[0].isdigit():
+            return True         # "s − 1", "x-1": a subtraction on the line, never a sign the extractor lowered
+        flat = "".join("[-\u2212]" if c == "-" else re.escape(c) for c in digits)
+        apart = False
+        for m in re.finditer(r"(\S)(\s*)" + flat + r"(?!\d)", text):
+            if fold_char(m.group(1)) != letter:
+                continue
+            if not m.group(2):
+                return True     # "x2": glued
+            apart = True
+        if not apart:
+            return True
+    return False
+
+
+_SCRIPT_AFTER_LETTER = lazy(r"([^\W\d_])([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+
+def _raised_flat(quoted: str, source: str) -> bool:
+    """A difference that is only a symbol's power the quote raises ("x²", "x^2", "s⁻¹") and the page prints flat
+    ("x2", "s-1"): `_POWER_RAISED` says why it is refused."""
+    raised = typed_powers(quoted, pad="") if "^" in quoted else quoted
+    return _RAISED_AFTER_LETTER.search(raised) is not None and raised.translate(_FLAT) == source.translate(_FLAT)
 
 
 _SUBSCRIPT_DIGIT = lazy("[₀₁₂₃₄₅₆₇₈₉₊₋]")
@@ -2261,8 +2305,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
             [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
     for pat in chain(patterns, _number_patterns(greek, doc)):
         found = _find_pattern(doc, pat)
-        if found is not None and pat is lowered_pat and _lowered_printed(doc, found):
-            continue            # "x²" of "x₂": the page lowers what the quote raises, an index, not a power
+        if found is not None and pat is lowered_pat and (_lowered_printed(doc, found)
+                                                         or _raised_glued(doc, found, greek)):
+            continue            # "x²" of "x₂" or "x2": the page lowers what the quote raises, or prints it on the line
         if found is not None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
                 or _condition_cut_off(doc, found) else found

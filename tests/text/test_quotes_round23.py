@@ -25,7 +25,7 @@ def test_a_relation_typed_in_ascii_is_the_same_relation_never_another(printed, s
 
 # A symbol's power printed raised is never its index nor another symbol typed flat ("x2", "x₂", "x-1" of "x²",
 # "x⁻¹"), while "x^2" types it and a unit's power is the unit's however written ("km2" of "km²"); a raise the
-# extractor lost ("x²" of "x2") still verifies, as "10⁶" of "106" does, but never one the page lowers ("x²" of "x₂").
+# extractor lost ("10⁶" of "106") still verifies, but never one the page lowers ("x²" of "x₂") or glues ("x²" of "x2").
 @pytest.mark.parametrize("printed, same, other", [
     ("x²", "x^2", "x2"), ("x²", "x^{2}", "x₂"), ("x₂", "x2", "x²"), ("R²", "R^2", "R2"), ("x⁻¹", "x^{-1}", "x-1"),
 ])
