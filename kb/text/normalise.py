@@ -904,7 +904,8 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     so "CO2", "GPT3" and ordinary numbers are left alone.
     """
     hi = len(page) if hi is None else hi
-    defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
+    notes = {m.group(1): m.start() for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
+    defined = set(notes)
     if "\u00ad" in page:   # PDFium's "the state\u00ad2\nSPECTER: Scientific ..."
         defined.update(m.group() for m in glued_footnotes(page, lo, hi))
     raised = [(m.start(), m.end()) for m in _RAISED_MARK.finditer(page, lo, hi)] if _ANY_RAISED_DIGIT.search(
@@ -914,7 +915,8 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     out = []
     for m in _marks(page, lo, hi):
         g = m.lastindex          # the one alternative's group that matched
-        if m.group(g) in defined and not _name_repeated(page, m.start(g), m.end(g)):
+        if m.group(g) in defined and not _name_repeated(page, m.start(g), m.end(g)) \
+                and not _names_number(page, m.start(g), m.end(g), notes):
             out.append((m.start(g), m.end(g)))
     if raised:
         out = sorted(set(out + raised))
@@ -946,6 +948,28 @@ def _name_repeated(page: str, a: int, b: int) -> bool:
         return False
     token = word.group() + page[a:b]
     return len(re.findall(r"(?<![^\W_])" + re.escape(token) + r"(?!\d)", page)) > 1
+
+
+# A name glued to a number ("Llama2", "Plain1", "Wiktionary4"): the name's own (a model's version) or a footnote's
+# marker; the extraction prints both alike. A marker only where that footnote names the word and not with the number
+# ("1Code ... github.com/allenai/paper-plain", "4https://en.wiktionary.org"), as a footnote on a name is about it;
+# "2See the appendix", "2Llama 2 was released ..." leave "Llama2" the name's, which a quote keeps.
+_CAPITALISED_BEFORE = lazy(r"(?<![^\W\d_])[A-Z][a-z]+$")
+
+
+def _names_number(page: str, a: int, b: int, notes: dict[str, int]) -> bool:
+    """Whether the digits ``page[a:b]``, glued to a capitalised word, are its name's number by its footnote."""
+    word = _CAPITALISED_BEFORE.search(page, max(0, a - 40), a)
+    if word is None:
+        return False
+    start = notes.get(page[a:b])
+    if start is None:
+        return False
+    name = word.group().lower()
+    note = page[start + (b - a):start + 300]
+    nxt = _FOOTNOTE_LINE.search(note, 1)
+    note = (note[:nxt.start()] if nxt else note).lower()
+    return name not in note or re.search(re.escape(name) + r"[\s\-]?" + page[a:b] + r"(?!\d)", note) is not None
 
 
 def _marks(page: str, lo: int, hi: int):

@@ -1456,7 +1456,7 @@ GLYPH_NAMED = ["The imp ortance of a W eb page is an inheren tly sub jectiv e ma
      ["We introduce S2ORC, a large corpus of 81.7M English-language academic papers."]),
     # a footnote whose text starts in lower case
     (["we introduce S2ORC,7 the Semantic Scholar8 Open Research Corpus, a large collection.\n"
-      "7pronounced “stork”\n8The papers included are a curated subset."],
+      "7pronounced “stork”\n8The papers included are a curated subset of the Semantic Scholar graph."],
      "we introduce S2ORC, the Semantic Scholar Open Research Corpus, a large collection.", 1,
      ["we introduce S2ORC, the Semantic Scholar Open Research Corpus, a small collection."]),
     # PDFium's marker starting the next line, the sentence going on after it

@@ -26,3 +26,15 @@ def test_a_digit_printed_glued_to_a_symbol_is_never_raised(printed, same, other)
     why = closest_passage(Document([page]), f"the loss grows as {other} for the largest").describe()
     assert "flat" in why and "power" in why
     assert found("the fit is 𝜒 2 4 = 151 here", "the fit is χ²₄ = 151")
+
+
+# A number glued to a capitalised name ("Llama2", "Wiktionary4") is the name's own, which a quote keeps, unless the
+# page's footnote of that number names the name without it ("4https://en.wiktionary.org"): then a marker, left out.
+@pytest.mark.parametrize("note", [
+    "2See the appendix for the data.", "2Llama 2 weights are at https://ai.meta.com.",
+])
+def test_a_names_number_is_a_footnote_marker_only_where_the_footnote_names_it(note) -> None:
+    page = "We trained Llama2 models on the data and report their energy.\n"
+    assert found(page + note, "We trained Llama2 models on the data")
+    assert not found(page + note, "We trained Llama models on the data")
+    assert found(page + "2The Llama weights are at https://ai.meta.com.", "We trained Llama models on the data")
