@@ -232,7 +232,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: lbs": 5 … 6.5 million, was 5 dollars … 6.5 million, and a check resting on it or stating it passed every figure between).
 #: 36 also: a digit a quote raises after a symbol is never one the page prints glued to it ("x²", "CO²", "s⁻¹" of "x2", "CO2",
 #: "first s-1" were verified); only one the extractor set apart, off the line ("χ²₄" of "𝜒 2 4"). 36 also: a name's number
-#: is a footnote's marker only where that footnote names the name ("Llama" of "Llama2" with "2See the appendix" was verified).
+#: is a footnote's marker only where that footnote names the name ("Llama" of "Llama2" with "2See the appendix" was verified);
+#: a footnote printed inside a body sentence is out of the body's negation ("We use the cld2 tool" of "no associated PDF
+#: and\n14We use the cld2 tool" was refused).
 CLAIM_READING = "36"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

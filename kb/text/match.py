@@ -2451,11 +2451,14 @@ _COMMA_ASIDE = lazy(r"(?i),\s*(?:however|though|therefore|thus|hence|moreover|fu
                     r"|nonetheless|nevertheless|then|too|also|still|(?:we|i)\s+(?:believe|argue|think|find))\s*,")
 # Where the sentence before a passage ends: a full stop and a capital after it, a line ending with
 # a capitalised word or a number and no punctuation (a heading, "Not All Tokens Are Equal"), a
-# blank line, a line a caption starts (after a table's cells), or a line a list's bullet starts after a
-# line's full stop, semicolon or colon ("... explored or not.\n• [D3] Help users": the item is a sentence
+# blank line, a line a caption starts (after a table's cells), a line a footnote starts, its number glued to its
+# first word ("PDF and\n14We use the cld2 tool": the footnote the extractor prints inside a
+# sentence is a text of its own, never in the scope of the body's "no" before it), or a line a list's bullet starts
+# after a line's full stop, semicolon or colon ("... explored or not.\n• [D3] Help users": the item is a sentence
 # of its own; "could not\n• read the paper" is the negated verb's object).
 _SENTENCE_BEFORE = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=[A-Z0-9])[\w)]*[ \t]*\n(?=\s*[A-Z])"
                         r"|\n[ \t]*\n|\n(?=[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d)"
+                        r"|\n(?=\d{1,2}[A-Z][a-z])"
                         r"|(?<=[.!?;:])[\"'”’)\]]*[ \t]*\n(?=[ \t]*[•◦▪‣∙●○■□►➢➤])")
 _BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
 # A relative clause holding a negation, and the sentence's own verb after it: "Runs that did not

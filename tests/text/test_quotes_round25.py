@@ -38,3 +38,12 @@ def test_a_names_number_is_a_footnote_marker_only_where_the_footnote_names_it(no
     assert found(page + note, "We trained Llama2 models on the data")
     assert not found(page + note, "We trained Llama models on the data")
     assert found(page + "2The Llama weights are at https://ai.meta.com.", "We trained Llama models on the data")
+
+
+# A footnote the extractor prints inside a body sentence is a text of its own: quoted, it is never in the scope of
+# the body's negation before it ("no associated PDF and\n14We use the cld2 tool"), while the body's words still are.
+def test_a_footnote_printed_inside_a_sentence_is_not_in_its_negations_scope() -> None:
+    page = ("Most clusters have no associated PDF and\n13Unpaywall data dump\n14We use the cld2 tool for "
+            "language detection.\ndo not provide value to our dataset.")
+    assert found(page, "We use the cld2 tool for language detection")
+    assert not found(page, "associated PDF and")
