@@ -24,7 +24,7 @@ from pathlib import Path
 from kb.atomic import clean_stale_tmp, pid_alive, shown
 from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError, shell_word
 from kb.graph.tables import OLDER_READING, older_reading
-from kb.ops.claims import namespace
+from kb.ops.claims import namespace, run_checks
 from kb.ops.quotes import another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
@@ -149,6 +149,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                     if not quick:
                         _check_records(kb, report, lines, progress)
                         _check_units(kb, report)
+                        _check_checks(kb, report)
                     if older_reading(kb.conn):
                         report.info.append(OLDER_READING)
             except sqlite3.DatabaseError as exc:
@@ -709,6 +710,28 @@ def _check_units(kb, report: Report) -> None:
     for _name, why in sorted(ns.broken.items()):
         where, _, what = why.partition(": ")
         report.problem("claims", where, what, "name a claim kb holds in it (kb claims), or remove the line")
+
+
+def _check_checks(kb, report: Report) -> None:
+    """Each check names claims kb holds: a check whose claim was renamed or removed by hand (in
+    its claims file, or with the file) fails as 'undefined name' in kb check, and doctor said
+    nothing. Run as kb check runs them (its outcomes held in .kb/cache/checks.json: pint is
+    loaded only when they are not); a [units] line naming no claim is said by _check_units."""
+    if not kb.conn.execute("select 1 from checks limit 1").fetchone():
+        return
+    try:
+        outcomes = run_checks(kb)
+    except KBError:
+        return                  # a [units] table kb cannot read: said by _check_units
+    for o in outcomes:
+        if o.verdict != "error" or "undefined name" not in o.message:
+            continue
+        name, _, hint = o.message.partition("undefined name ")[2].partition(" in the expression")
+        hint = hint.strip(" ()")
+        report.problem("claims", o.file, f"check {o.id} names {name}, which is no claim kb holds "
+                       "(renamed or removed by hand?)",
+                       f"write in {o.file.split(':')[0]} the name kb claims lists" + (f" ({hint})" if hint else "")
+                       + f", or remove the check {o.id}")
 
 
 def _file_names_it(message: str) -> bool:
