@@ -60,6 +60,8 @@ MAX_VALUE = 1_000_000     # characters one value or @string may expand to (@stri
 _IDENT = lazy(r"[^\s\"#%'(),={}]+")
 _KEY = lazy(r"[^\s,{}]+")
 _BRACES = lazy(r"[{}]")
+#: a field's head at a line's start inside a value: a field the value of a field before it took in
+_TAKEN_FIELD = lazy(r"[\r\n][ \t]*,?[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\w]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
 _GAP = lazy(r"\s*(?:%[^\r\n]*\s*)*")    # white space and '%' comments to the line's end (\n, \r\n or \r): inside an entry
@@ -226,8 +228,9 @@ class _Scanner:
             depth += 1 if m.group() == "{" else -1
             if depth == 0:
                 return m.end()
+        # said where the brace opens (a field's value), not at its entry's first line
         raise self.fail(i, f"{ctx}: its '{{' on line {self.line(i)} is never closed "
-                        "(unbalanced braces)", line)
+                        "(unbalanced braces)")
 
     def quoted(self, i: int, ctx: str, line: int) -> int:
         depth = 0
@@ -239,7 +242,7 @@ class _Scanner:
             if depth < 0:
                 raise self.fail(m.start(), f"{ctx}: a '}}' on line {self.line(m.start())} closes "
                                 "a brace the quoted value never opened", line)
-        raise self.fail(i, f"{ctx}: its '\"' on line {self.line(i)} is never closed", line)
+        raise self.fail(i, f"{ctx}: its '\"' on line {self.line(i)} is never closed")
 
     def value(self, i: int, ctx: str, line: int) -> int:
         """Offset after a value: pieces joined by '#'."""
@@ -353,6 +356,8 @@ class _Scanner:
             if i < n and text[i] == close:
                 return _Block(at, 0, "entry", entry=entry), i
             if i >= n or text[i] != ",":
+                if raw_fields:
+                    self._swallowed(entry, close, i)
                 after = f", after field {list(raw_fields)[-1]!r}" if raw_fields else ""
                 raise self.fail(i, f"in entry {key!r}{after}: expected ',' or {close!r}, "
                                 f"found {self.found(i)}", line)
@@ -370,6 +375,25 @@ class _Scanner:
             end = self.value(start, f"in entry {key!r}, field {name.group()!r}", line)
             self._field(entry, name.group(), name.start(), name.end(), start, end)
             i = self.gap(end)
+
+    def _swallowed(self, entry: BibEntry, close: str, at: int) -> None:
+        """An entry that does not end where it should (`at`), its last field's value a brace
+        group running over lines that took in the fields after it or the entry's own close (a
+        '{' opened and never closed in that field, `title = {Beta {models},`): said at that
+        field's line, naming it and what it took in, not at the entry's first line."""
+        fname = list(entry.raw_fields)[-1]
+        start, end = entry.spans[fname]
+        value = self.text[start:end]
+        if not value.startswith("{") or "\n" not in value and "\r" not in value:
+            return
+        taken = [m.group(1) for m in _TAKEN_FIELD.finditer(value)]
+        if not taken and not re.search(r"[\r\n]\s*" + re.escape(close) + r"\Z", value):
+            return
+        what = (f"the field{'s' * (len(taken) > 1)} {', '.join(repr(t) for t in taken)} after it" if taken
+                else f"the {close!r} ending the entry")
+        raise self.fail(start, f"in entry {entry.key!r}, field {fname!r}: a '{{' in its value on line "
+                        f"{self.line(start)} is never closed where it should be, so the value runs on to line "
+                        f"{self.line(end - 1)}, taking in {what} (then found {self.found(at)})")
 
     def _field(self, entry: BibEntry, name: str, name_start: int, name_end: int, start: int, end: int) -> None:
         fname = name.lower()

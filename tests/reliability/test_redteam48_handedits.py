@@ -41,3 +41,35 @@ def test_a_check_naming_a_claim_renamed_or_removed_by_hand_is_a_doctor_problem(t
     assert len(said) == 1, said
     assert "check twelve names" in said[0].what and "no claim kb holds" in said[0].what, said[0]
     assert "remove the check twelve" in said[0].fix and (hint is None or hint in said[0].fix), said[0]
+
+
+# -- an unclosed brace in references.bib, said where it opens -------------------------------------
+
+HEAD = "@misc{a,\n  title = {A},\n}\n\n"
+
+
+@pytest.mark.parametrize("text, said", [        # said: what is said, from the field it names on
+    # a '{' too many: the value takes in the fields after it, or the entry's own '}'
+    ("@article{b,\n  title = {Beta {models},\n  author = {Beta, Bob},\n  year = {2021},\n}\n\n@misc{c,\n}\n",
+     "field 'title': a '{' in its value on line 6 is never closed where it should be, so the value runs on to "
+     "line 9, taking in the fields 'author', 'year' after it"),
+    ("@article{b,\n  year = 2021,\n  note = {Beta {models},\n}\n\n@misc{c,\n}\n", "field 'note'"),
+    ("@article{b,\r\n  year = 2021,\r\n  note = {Beta {models},\r\n  url = {x},\r\n}\r\n", "field 'note': a '{' in its value on line 7 is never closed where it should be, so the value "
+     "runs on to line 9, taking in the field 'url' after it"),
+    # never closed to the file's end, a brace or a quote
+    ("@article{b,\n  year = 2021,\n  note = {Beta {models},\n", "field 'note': its '{' on line 7 is never closed"),
+    ('@article{b,\n  year = 2021,\n  note = "Beta {models",\n}\n', "field 'note': its '\"' on line 7 is never closed"),
+])
+def test_an_unclosed_brace_is_said_at_the_field_and_line_where_it_opens(text, said):
+    """An entry's unclosed brace was said at the entry's first line ('references.bib:5: in entry
+    'b', after field 'title': expected ',' or '}', found '@' on line 11'): not where it opens."""
+    from kb.errors import FileFormatError
+    from kb.sources.bibtex import BibFile
+
+    with pytest.raises(FileFormatError) as exc:
+        BibFile(HEAD + text)
+    opened = (HEAD + text).replace("\r\n", "\n").splitlines()
+    field = said.split("'")[1]          # the field it names, said where that field is written
+    assert said in exc.value.message, exc.value.message
+    assert exc.value.line == next(n for n, s in enumerate(opened, 1) if n > 4 and s.lstrip().startswith(field))
+
