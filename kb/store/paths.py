@@ -179,6 +179,31 @@ def inside_own_folder(folder: Path) -> tuple[Path, str] | None:
     return None
 
 
+def _without_marker(folder: Path) -> str | None:
+    """What of a knowledge base `folder` holds though no kb.toml ("references.bib, claims/ and
+    .kb/"): its kb.toml deleted by hand. None when it holds no index and not both truth files'
+    places (any folder holding a references.bib is no knowledge base for that)."""
+    held = [name for name, there in ((BIB, (folder / BIB).is_file()), (f"{CLAIMS}/", (folder / CLAIMS).is_dir()),
+                                     (f"{STATE}/", (folder / STATE / "kb.sqlite").is_file())) if there]
+    if f"{STATE}/" not in held and len(held) < 2:
+        return None
+    return held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+
+
+def _lost_marker(folders) -> NoKnowledgeBase | None:
+    """The error for the first of `folders` holding a knowledge base's files but no kb.toml
+    (deleted, or left behind by a `git checkout` of another branch): said as that, and how to
+    restore it; `kb init` there keeps what the folder holds. None when none does."""
+    for folder in folders:
+        held = _without_marker(folder)
+        if held:
+            return NoKnowledgeBase(f"{shown(folder)} holds the {held} of a knowledge base but no {MARKER} "
+                                   "(deleted?), so kb takes it for none",
+                                   hint=f"restore it with git checkout {MARKER}, or run kb init {shown(folder)}: "
+                                   "it keeps what the folder holds")
+    return None
+
+
 def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
     """The knowledge base root, or NoKnowledgeBase saying how to make one. A kb.toml that is
     there but cannot be read (a link to a moved file, a FIFO) stops the walk up: the folder
@@ -214,6 +239,9 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
                                       hint="give it without the white space: " +
                                       (f"--kb {shown(meant)}" if explicit else f"KB_HOME={shown(meant)}"))
             within = None if why else inside_own_folder(root)
+            lost = None if why or within or kind is None else _lost_marker([root])
+            if lost is not None:
+                raise lost
             raise NoKnowledgeBase(f"{source} points to {shown(root)}, which is not a knowledge base "
                                   + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})")
                                   + (f" but a folder inside the {within[1]} folder of one" if within else ""),
@@ -231,6 +259,9 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
         if why:
             raise NoKnowledgeBase(f"{shown(marker)} cannot be read ({why}); kb takes no knowledge base further up "
                                   "for this one", hint=f"restore it (git checkout {MARKER}), or remove it")
+    lost = _lost_marker((here, *here.parents))
+    if lost is not None:
+        raise lost
     raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {shown(here)} or any folder above it",
                           hint="run `kb init` to make one, or set KB_HOME")
 

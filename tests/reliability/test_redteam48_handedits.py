@@ -73,3 +73,30 @@ def test_an_unclosed_brace_is_said_at_the_field_and_line_where_it_opens(text, sa
     assert said in exc.value.message, exc.value.message
     assert exc.value.line == next(n for n, s in enumerate(opened, 1) if n > 4 and s.lstrip().startswith(field))
 
+
+
+# -- kb.toml deleted by hand ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["root", "claims", "sub", "--kb"])
+def test_a_knowledge_base_whose_kb_toml_was_deleted_is_said_so_and_kb_init_there_named(tmp_path, where):
+    """kb.toml deleted: every command said 'no kb.toml in <here> or any folder above it (run kb init
+    to make one)': nothing of the references.bib, claims and index the folder holds, and from a
+    subfolder the kb init it asked for made a second knowledge base there."""
+    from kb.store.paths import NoKnowledgeBase, find_root
+
+    root = _kb(tmp_path, "p0.gpu_energy")
+    (root / "kb.toml").unlink()
+    (root / "sub").mkdir()
+    with pytest.raises(NoKnowledgeBase) as exc:
+        if where == "--kb":
+            find_root(root)
+        else:
+            find_root(cwd=root / where if where != "root" else root)
+    said = f"{exc.value.message} ({exc.value.hint})"
+    assert "holds the references.bib, claims/ and .kb/ of a knowledge base but no kb.toml" in said, said
+    assert "git checkout kb.toml" in said and f"kb init {root}" in said, said
+    (root / ".kb" / "kb.sqlite").unlink()
+    (tmp_path / "kb2" / "claims").mkdir(parents=True)        # a folder holding a claims folder only: no base
+    with pytest.raises(NoKnowledgeBase) as exc:
+        find_root(cwd=tmp_path / "kb2" / "claims")
+    assert "no knowledge base here" in exc.value.message
