@@ -448,12 +448,16 @@ def _offset(text: str, line: int, column: int) -> int:
     return at + column - 1
 
 
+#: What a claims file holds at its top: its records' tables and [paper] (kb.toml holds none of them).
+SECTIONS = frozenset({"quote", "claim", "units", "check", "paper", "restatement", "dismissed"})
+
+
 def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     """Parse and validate one claims file; FileFormatError names file and line."""
     data = load_toml(text, path)
     r = _Reader(path, text)
     doc = ClaimsDoc(path=path, citekey=citekey)
-    known = {"quote", "claim", "units", "check", "paper", "restatement", "dismissed"}
+    known = SECTIONS
     for key in data:
         if key not in known:
             r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",

@@ -17,7 +17,7 @@ from kb.lazyimport import lazy_import
 from kb.quantities import units
 from kb.store import db as dbmod
 from kb.store import paths, stale
-from kb.store.claimsfile import decode_toml, load_toml
+from kb.store.claimsfile import SECTIONS, decode_toml, load_toml
 from kb.store.fts import SEARCH_FOLDING
 from kb.store.sqlite import Database, connect, is_current, path_too_long, read_only, transaction
 
@@ -791,6 +791,14 @@ def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[str]:
     said = []
     for key in table:
         if key in known or key.startswith("x_"):
+            continue
+        if not where and key in SECTIONS:
+            # a [[check]] (or claim, quote, [units]) written in kb.toml: 'a key of your own: x_check'
+            # said nothing of where kb reads it
+            shape = f"[{key}]" if key in ("units", "paper") else f"[[{key}]]"
+            into = (f"a claims file ({paths.CLAIMS}/checks.toml, say)" if key in ("check", "units")
+                    else f"its paper's claims file, {paths.CLAIMS}/<citekey>.toml")
+            said.append(f"{shape} is not read here: kb reads {shape} in {paths.CLAIMS}/*.toml only; move it into {into}")
             continue
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
         said.append(f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")

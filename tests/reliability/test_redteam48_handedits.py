@@ -100,3 +100,22 @@ def test_a_knowledge_base_whose_kb_toml_was_deleted_is_said_so_and_kb_init_there
     with pytest.raises(NoKnowledgeBase) as exc:
         find_root(cwd=tmp_path / "kb2" / "claims")
     assert "no knowledge base here" in exc.value.message
+
+
+@pytest.mark.parametrize("written, said", [
+    ('[[check]]\nid = "c"\nstated = "1"\nexpr = "p0.x"\n', "[[check]] is not read here: kb reads [[check]] in claims/"),
+    ('[units]\nrun = "12 kWh"\n', "move it into a claims file"),
+    ('[[claim]]\nid = "c"\nvalue = "1"\n', "move it into its paper's claims file, claims/<citekey>.toml"),
+])
+def test_a_claims_files_record_written_in_kb_toml_says_where_kb_reads_it(tmp_path, written, said):
+    """A [[check]] written in kb.toml was 'unknown key `check`, not read ... (a key of your own:
+    x_check)': renaming it x_check keeps it unread; where kb reads it was said nowhere."""
+    root, _ = init(tmp_path / "kb")
+    with open(root / "kb.toml", "a") as fh:
+        fh.write("\n" + written)
+    kb = KB.open(root)
+    try:
+        lines = kb.unknown_settings()
+    finally:
+        kb.close()
+    assert len(lines) == 1 and said in lines[0] and "x_" not in lines[0], lines
