@@ -876,10 +876,16 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             targets = [c for c in m.citekeys if c in papers and (m.sha256, c) in indexed]
         if wrong:
             who = targets[0] if targets else (m.citekeys[0] if m.citekeys else "CITEKEY")
+            # a file gone whose text the index holds: kb rebuild keeps that text (rebuild._remake_sources),
+            # which pruning its manifest would lose with the next rebuild
+            kept = not source.exists() and papers is not None and kb.conn.execute(
+                "select 1 from versions where sha256 = ? and text_status = 'ok' limit 1", [m.sha256]).fetchone()
             report.problem("cache", layout.relative(source), wrong + (f" (a source of {', '.join(targets)})"
                                                                       if targets else ""),
-                           f"{PRUNE}, then {_refetch(m, who)}")
-            if prune:
+                           f"{REBUILD}: it keeps the text the index holds of it as a cached page text"
+                           + (" (the PDF itself is gone: kb add it again to have it)" if m.kind == "pdf" else "")
+                           if kept else f"{PRUNE}, then {_refetch(m, who)}")
+            if prune and not kept:
                 source.unlink(missing_ok=True)
                 mpath.unlink(missing_ok=True)
                 removed += 1
@@ -941,8 +947,8 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             if sha not in manifest_shas:
                 report.problem("text", f"{citekey} {version}".rstrip(),
                                f"its cached source {sha[:12]} is gone from {layout.relative(folder)}: only the index "
-                               "holds its text now, and kb rebuild would lose it",
-                               "kb add its PDF again (or kb text load its text) before any kb rebuild")
+                               "holds its text now",
+                               f"{REBUILD}: it keeps that text as a cached page text (or kb add its PDF again)")
     if folder.is_dir() and papers is not None:
         for path in sorted(folder.iterdir()):
             if path.suffix != ".json" and path.name.split(".")[0] not in manifest_shas:

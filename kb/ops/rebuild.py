@@ -9,11 +9,12 @@ kb.sqlite.corrupt-<time> for inspection.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -165,6 +166,7 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
         indexer.reindex_bib()        # a malformed references.bib stops the rebuild here
     if old is not None:
         _remake_manifests(old, kb, result)
+        _remake_sources(old, kb, result)
     indexer.attach_cached_sources()
     if old is not None:
         _keep_filed(old, kb)
@@ -226,6 +228,51 @@ def _remake_manifests(old: Path, kb: KB, result: RebuildResult) -> None:
         conn.close()
     if remade:
         result.salvaged.append(f"the manifests of {remade} cached source(s), which could not be read")
+
+
+def _remake_sources(old: Path, kb: KB, result: RebuildResult) -> None:
+    """Cached sources whose file is gone (deleted by hand, by a disk cleaner, lost in a copy), their
+    manifest with it or not: the text the `old` index holds of them is kept as a page text of its
+    own, filed as they were (a rebuild read the missing file and stopped on it, or, the manifest
+    gone too, lost the text, held nowhere else, with the old index). The pages are the index's, as they were read from the file, so
+    every quote is verified in the same text; a PDF itself is not made again (said)."""
+    cache = kb.sources
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return
+    try:
+        held = [r[0] for r in conn.execute("select distinct sha256 from versions where text_status = 'ok' "
+                                           "and sha256 is not null order by sha256")]
+        missing = []
+        for sha in held:
+            if cache.held(sha) is None:         # its file gone, its manifest too or not
+                m = cache.sound(sha) or manifest_from_index(conn, sha, f"{sha}.pages")
+                if m is not None:
+                    missing.append(m)
+        for m in missing:
+            row = conn.execute("select id, extractor, page_count from versions where sha256 = ? and text_status = 'ok' "
+                               "order by added_at, id", [m.sha256]).fetchall()
+            if not row:
+                continue
+            vid, extractor, count = row[-1]
+            pages = [r[0] for r in conn.execute("select text from pages where version_id = ? order by page", [vid])]
+            if not pages or len(pages) != count:
+                continue
+            data = json.dumps(pages, ensure_ascii=False, indent=0).encode()
+            sha = cache.store(data, "pages")
+            cache.save(replace(m, sha256=sha, kind="text", filename=f"{sha}.pages",
+                               extractor=extractor or m.extractor or "unknown", writer_pid=None))
+            cache.manifest_path(m.sha256).unlink(missing_ok=True)
+            result.salvaged.append(f"the text of {', '.join(m.citekeys) or 'a paper'} {m.version or ''}, whose cached "
+                                   f"source {m.filename} is missing, as {sha}.pages (from the old index)"
+                                   .replace("  ", " ") + (": the PDF itself is gone, kb add it again to have it"
+                                                          if m.kind == "pdf" else ""))
+    except sqlite3.Error as exc:
+        result.warnings.append(f"the text of cached sources whose file is missing could not be read from the old "
+                               f"index ({exc}); kb doctor names them")
+    finally:
+        conn.close()
 
 
 def _keep_unread(old: Path, db, rel: str) -> str:

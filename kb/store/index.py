@@ -1189,7 +1189,10 @@ class Indexer:
     def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None, object]:
         """(pages, extractor, text_status, message, second) for a cached source; `second`
         is a PDF's second extraction (pdf.Extracted) when its plan has one, else None."""
-        data = self.sources.read(manifest)
+        try:
+            data = self.sources.read(manifest)
+        except FileNotFoundError:       # deleted by hand: its version has no text (kb doctor names it)
+            return None, None, "corrupt", f"its cached source {manifest.filename} is missing", None
         if manifest.kind == "text":
             try:
                 pages = parse_text_source(data, manifest.filename)

@@ -332,17 +332,20 @@ def test_cache_damage_is_found_with_the_command_that_fetches_it_again(full):
     found = "\n".join(problems(r))
     assert f"problem: .kb/cache/sources/{pdf.name}: {pdf.name} does not match its sha256 (corrupted) (a source " \
            f"of lovelace2024watts); fix: kb doctor --prune, then kb add arxiv:{ARXIV_ID}v1 --refresh" in found, found
-    assert "is missing (a source of paper2023plain); fix: kb doctor --prune, then kb text load paper2023plain " \
-           in found and "--version v2" in found, found
+    # a file gone whose text the index holds: kb rebuild keeps that text, never pruned
+    assert "is missing (a source of paper2023plain); fix: kb rebuild: it keeps the text the index holds" in found, found
     r = run_kb("doctor", "--prune")
-    assert r.code == 1 and "info: removed 2 cached source(s)" in r.out
-    assert not pdf.exists() and not arxiv_pdf.exists()
-    r = run_kb("doctor")               # the index alone holds their text now, which kb rebuild would lose
+    assert r.code == 1 and "info: removed 1 cached source(s)" in r.out
+    assert not pdf.exists() and not arxiv_pdf.exists() and text_manifest.exists()
+    r = run_kb("doctor")               # the index alone holds the PDF's text now
     assert r.code == 1 and "problem: lovelace2024watts v1: its cached source" in r.out, r.out
-    assert "paper2023plain v2: its cached source" in r.out and "kb rebuild would lose it" in r.out, r.out
+    assert "only the index holds its text now; fix: kb rebuild" in r.out, r.out
     assert run_kb("add", f"arxiv:{ARXIV_ID}v1", "--refresh").code == 0    # fetched again
     r = run_kb("doctor")
-    assert pdf.exists() and "lovelace2024watts" not in r.out and "paper2023plain v2" in r.out, r.out
+    assert pdf.exists() and "lovelace2024watts" not in r.out and "a source of paper2023plain" in r.out, r.out
+    r = run_kb("rebuild")
+    assert r.code == 0 and "kept from the old index: the text of paper2023plain v2" in r.out, r.out
+    assert run_kb("doctor").code == 0
 
 
 @pytest.mark.parametrize("damage", ["[]", "{\"kind\": \"pdf\""])

@@ -230,9 +230,10 @@ def test_an_index_of_a_newer_schema_is_refused_in_one_line_and_rebuilt_on_reques
 
 # -- the source cache deleted under the index -----------------------------------------------------------------------
 
-def test_text_whose_cached_source_is_gone_is_said_by_doctor_and_by_the_rebuild_that_loses_it(kb_root, tmp_path):
+def test_text_whose_cached_source_is_gone_is_said_by_doctor_and_kept_by_the_rebuild(kb_root, tmp_path):
     """The source cache deleted by hand (a disk cleaner): kb doctor found nothing to repair,
-    and kb rebuild then dropped the papers' text without a word."""
+    and kb rebuild then dropped the papers' text without a word (then said it lost it; now it
+    keeps the text the old index holds as a cached page text)."""
     import shutil
 
     (kb_root / "references.bib").write_text(ENTRY)
@@ -241,9 +242,11 @@ def test_text_whose_cached_source_is_gone_is_said_by_doctor_and_by_the_rebuild_t
     assert run_kb("text", "load", "p2020", page).code == 0 and run_kb("doctor").code == 0
     shutil.rmtree(kb_root / ".kb" / "cache" / "sources")
     r = run_kb("doctor")
-    assert r.code == 1 and "problem: p2020: its cached source" in r.out and "kb rebuild would lose it" in r.out, r.out
+    assert r.code == 1 and "problem: p2020: its cached source" in r.out and "only the index holds its text" in r.out \
+        and "fix: kb rebuild: it keeps that text" in r.out, r.out
     r = run_kb("rebuild")
-    assert r.code == 0 and "kb: the text of 1 version(s) the old index held is lost" in r.err and "p2020" in r.err
+    assert r.code == 0 and "kept from the old index: the text of p2020" in r.out and "lost" not in r.err, r.out + r.err
+    assert run_kb("doctor").code == 0 and run_kb("ls").out.splitlines()[1].split()[3] == "1"
 
 
 # -- an index another program holds locked --------------------------------------------------------------------------

@@ -119,3 +119,44 @@ def test_a_claims_files_record_written_in_kb_toml_says_where_kb_reads_it(tmp_pat
     finally:
         kb.close()
     assert len(lines) == 1 and said in lines[0] and "x_" not in lines[0], lines
+
+
+# -- a cached source's file deleted by hand ------------------------------------------------------
+
+def test_a_cached_text_deleted_by_hand_is_kept_from_the_index_by_rebuild_and_never_pruned(tmp_path):
+    """A cached source's file deleted (its manifest kept): kb rebuild stopped on an internal
+    error (FileNotFoundError), and kb doctor's fix, --prune then load the text again, took the
+    only copy left of its text, the index's, with the next rebuild."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import add_quote, verify_all
+    from kb.ops.rebuild import rebuild
+    from kb.ops.session import open_kb
+
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["Page one.", "We trained 12 models on 64 GPUs."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+        add_quote(kb, "p0", "trained 12 models", quote_id="q")
+    finally:
+        kb.close()
+    given.unlink()
+    (source,) = (root / ".kb" / "cache" / "sources").glob("*.pages")
+    source.unlink()
+    report = diagnose(root, prune=True)
+    (said,) = [p for p in report.problems if p.check == "cache"]
+    assert "is missing" in said.what and said.fix.startswith("kb rebuild"), said
+    assert (root / ".kb" / "cache" / "sources" / f"{source.stem}.json").exists()    # not pruned
+    result = rebuild(root)
+    assert any("the text of p0 v1" in line for line in result.salvaged), result.salvaged
+    kb = open_kb(root)
+    try:
+        (v,) = [v for v in verify_all(kb) if v.kind == "quote"]
+        assert v.status == "ok" and v.page == 2, v
+    finally:
+        kb.close()
+    assert diagnose(root).ok
