@@ -160,3 +160,34 @@ def test_a_cached_text_deleted_by_hand_is_kept_from_the_index_by_rebuild_and_nev
     finally:
         kb.close()
     assert diagnose(root).ok
+
+
+def test_a_cached_text_deleted_with_the_index_is_no_text_not_an_internal_error(tmp_path):
+    """The index deleted (a fresh clone has none) and a cached source's file with it: every command
+    stopped on 'internal error: FileNotFoundError' re-indexing the source."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import add_quote, verify_all
+    from kb.ops.session import open_kb
+
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["We trained 12 models on 64 GPUs."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+        add_quote(kb, "p0", "trained 12 models", quote_id="q")
+    finally:
+        kb.close()
+    next((root / ".kb" / "cache" / "sources").glob("*.pages")).unlink()
+    (root / ".kb" / "kb.sqlite").unlink()
+    kb = open_kb(root)
+    try:
+        (v,) = [v for v in verify_all(kb) if v.kind == "quote"]
+        assert v.status == "no-text", v
+    finally:
+        kb.close()
+    (said,) = [p for p in diagnose(root).problems if p.check == "cache"]
+    assert "is missing (a source of p0)" in said.what, said
