@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import clean_stale_tmp, pid_alive, shown
+from kb.atomic import clean_stale_tmp, is_or_inside, pid_alive, shown
 from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError, shell_word
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace, run_checks
@@ -520,6 +520,24 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                                    f"move what {rel} holds into {kept}, then delete {rel}")
     for path in index.claims_out_of_reach(layout):
         rel = layout.relative(path)
+        # a knowledge base of its own inside claims/ (a checkout, a submodule): said once, as itself;
+        # its claims files moved into claims/ would be this knowledge base's, or write over its own
+        other = next((f for f in path.parents if f != layout.claims and is_or_inside(f, layout.claims)
+                      and (f / paths.MARKER).is_file()), None)
+        if other is not None:
+            there = layout.relative(other)
+            report.problem("files", there, f"is a knowledge base of its own (it holds {paths.MARKER}) inside claims/, "
+                           "where kb reads none of its files",
+                           f"move it out of claims/ (mv {shell_word(there)} {shell_word(other.name)}); to take some of "
+                           f"its claims into this knowledge base, copy them into claims/ by hand")
+            continue
+        mine = layout.claims / path.name
+        if os.path.lexists(mine):       # 'mv it into claims/' would write over claims/<name>: data lost
+            report.problem("files", rel, f"is in a subfolder of claims/, where kb reads no claims file; "
+                           f"claims/{path.name} is there too",
+                           f"move what you want of it into claims/{path.name} by hand, then delete {shell_word(rel)} "
+                           "(mv would write over claims/" + path.name + ")")
+            continue
         report.problem("files", rel, "is in a subfolder of claims/, where kb reads no claims file",
                        f"move it into claims/ (mv {shell_word(rel)} claims/), or out of claims/ if it is no claims file")
     if quick:

@@ -191,3 +191,26 @@ def test_a_cached_text_deleted_with_the_index_is_no_text_not_an_internal_error(t
         kb.close()
     (said,) = [p for p in diagnose(root).problems if p.check == "cache"]
     assert "is missing (a source of p0)" in said.what, said
+
+
+# -- claims files in a subfolder of claims/: never an mv that writes over one --------------------
+
+def test_a_claims_files_copy_in_a_subfolder_and_a_knowledge_base_inside_claims_are_never_moved_over_claims(tmp_path):
+    """kb doctor's fix for every .toml in a subfolder of claims/ was 'mv it into claims/': over
+    claims/p0.toml when a copy of it sat in claims/old/, and for each claims file of a knowledge base
+    checked out inside claims/ (its own p0.toml too)."""
+    root = _kb(tmp_path, "p0.gpu_energy")
+    (root / "claims" / "old").mkdir()
+    (root / "claims" / "old" / "p0.toml").write_text(CLAIMS)
+    (root / "claims" / "old" / "p9.toml").write_text(CLAIMS)
+    other = root / "claims" / "shared"               # a checkout (git clone, a submodule): kb init refuses there
+    (other / "claims").mkdir(parents=True)
+    (other / "kb.toml").write_text("")
+    (other / "claims" / "p0.toml").write_text(CLAIMS)
+    said = {p.where: p for p in diagnose(root, quick=True).problems}
+    assert "mv" not in said["claims/old/p0.toml"].fix.partition("(")[0] and "claims/p0.toml is there too" \
+        in said["claims/old/p0.toml"].what, said
+    assert "mv claims/old/p9.toml claims/" in said["claims/old/p9.toml"].fix       # nothing there: moved back
+    assert "knowledge base of its own" in said["claims/shared"].what and "move it out of claims/" \
+        in said["claims/shared"].fix, said
+    assert not [w for w in said if w.startswith("claims/shared/")], said
