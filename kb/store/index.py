@@ -403,6 +403,22 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(read_input(path, "the truth file")).hexdigest()
 
 
+def _made_elsewhere(inodes: dict[str, int], current: dict[str, Path], most: int = 50) -> bool:
+    """Whether the index's `files` rows (their `inodes`) were recorded of other files than the truth
+    files here, `current`: none of (at most `most` of) the files both name is the file the index
+    recorded, as when a .kb/ is copied in from another checkout. A file saved by an editor, or
+    rewritten by git, is a new file too, but never all of them at once. False when fewer than two
+    files tell."""
+    both = [rel for rel in inodes if rel in current][:most]
+    for rel in both:
+        try:
+            if os.stat(current[rel]).st_ino == inodes[rel]:
+                return False
+        except OSError:
+            continue
+    return len(both) > 1       # one file saved by an editor since (references.bib alone) tells nothing
+
+
 def record_file(db, rel: str, path: Path) -> None:
     """Remember what was indexed; call inside the transaction that indexed it."""
     st = identity(path)
@@ -611,7 +627,9 @@ class Indexer:
                 raise
             on_error("claims/", exc)
             folder_broken = True
-        recorded = {row["path"]: row["sha256"] for row in db.query("select path, sha256 from files")}
+        rows = list(db.query("select path, sha256, inode from files"))
+        recorded = {row["path"]: row["sha256"] for row in rows}
+        inodes = {row["path"]: row["inode"] for row in rows if row["inode"]}      # before touched files are recorded
         current = truth_files(self.layout)
         if folder_broken:       # what the index holds from the claims files is kept, not dropped
             changed_files = [rel for rel in changed_files if rel == BIB_REL or rel in current]
@@ -663,8 +681,9 @@ class Indexer:
                             # What it held may be gone (forgotten above): whatever it holds
                             # once fixed, even its old text, is read again.
                             db.execute("update files set sha256 = '' where path = ?", [rel])
+        elsewhere = bool(deleted) and _made_elsewhere(inodes, current)
         for rel, held in deleted.items():
-            self._notice_deleted(rel, held)
+            self._notice_deleted(rel, held, elsewhere)
 
     #: What a claims file's rows are, for saying what its deletion took away.
     _HELD = (("quote", "select id from quotes where file = ?"),
@@ -678,7 +697,7 @@ class Indexer:
     def _held_by(self, rel: str) -> dict[str, set[tuple]]:
         return {kind: {tuple(r) for r in self.db.conn.execute(sql, [rel])} for kind, sql in self._HELD}
 
-    def _notice_deleted(self, rel: str, held: dict[str, set[tuple]]) -> None:
+    def _notice_deleted(self, rel: str, held: dict[str, set[tuple]], elsewhere: bool = False) -> None:
         """Say what a claims file deleted by hand took out of the knowledge base: its rows
         that no other file now holds (a file renamed, or its tables moved, loses nothing)."""
         conn = self.db.conn
@@ -711,6 +730,11 @@ class Indexer:
             there = self.layout.relative(moved[0])
             self.notices.append(f"{shown(rel)} was moved to {shown(there)}, where kb reads no claims file: its {what} {verb} "
                                 f"no longer in the knowledge base (mv {shell_word(there)} claims/ to restore)")
+            return
+        if elsewhere:       # the index of another copy (.kb/ copied in): this folder may never have held it
+            self.notices.append(f"{shown(rel)} is not here: its {what} {verb} no longer in the knowledge base; the index "
+                                "was made from another copy of these files (a .kb/ copied in?), which held it: if this "
+                                f"knowledge base never did, nothing is lost (else git checkout {shell_word(rel)} restores it)")
             return
         self.notices.append(f"{shown(rel)} was deleted: its {what} {verb} no longer in the knowledge base "
                             f"(git checkout {shell_word(rel)} to restore)")

@@ -214,3 +214,34 @@ def test_a_claims_files_copy_in_a_subfolder_and_a_knowledge_base_inside_claims_a
     assert "knowledge base of its own" in said["claims/shared"].what and "move it out of claims/" \
         in said["claims/shared"].fix, said
     assert not [w for w in said if w.startswith("claims/shared/")], said
+
+
+# -- a .kb/ copied in from another checkout -------------------------------------------------------
+
+def test_an_index_copied_in_from_another_checkout_says_no_file_of_this_one_was_deleted(tmp_path):
+    """The .kb/ of another checkout (holding claims/p9.toml, which this one never had) copied in:
+    kb said 'claims/p9.toml was deleted ... git checkout claims/p9.toml to restore', of a file this
+    knowledge base never held; a file deleted here is still said as deleted."""
+    import shutil
+
+    other = _kb(tmp_path, "p0.gpu_energy")
+    (other / "claims" / "p9.toml").write_text(CLAIMS.replace("gpu-energy", "nine"))
+    KB.open(other).close()
+    here, _ = init(tmp_path / "here")
+    for rel in ("references.bib", "claims/p0.toml", "claims/checks.toml"):
+        shutil.copyfile(other / rel, here / rel)
+    KB.open(here).close()
+    (here / "claims" / "p0.toml").unlink()              # deleted here: said so
+    kb = KB.open(here)
+    try:
+        assert any(w.startswith("claims/p0.toml was deleted") for w in kb.warnings), kb.warnings
+    finally:
+        kb.close()
+    shutil.rmtree(here / ".kb")
+    shutil.copytree(other / ".kb", here / ".kb")
+    kb = KB.open(here)
+    try:
+        said = [w for w in kb.warnings if "p9.toml" in w]
+    finally:
+        kb.close()
+    assert len(said) == 1 and "was deleted" not in said[0] and "made from another copy" in said[0], said
