@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from dataclasses import replace as replaced
@@ -18,6 +19,7 @@ from pathlib import Path
 from kb.atomic import decode_saved, line_number, read_input, read_json, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
+from kb.store.fts import match_terms
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import (
     PageText,
@@ -153,6 +155,33 @@ def in_other_version(kb: KB, citekey: str, version: str | None, quote: str,
         if match is not None:
             return other, match.page
     return None
+
+
+def in_other_paper(kb: KB, citekey: str, quote: str, file: str | None) -> str:
+    """"; its words are in the text of b v1, page 2: ..." when another paper's text holds `quote`
+    (a claim or quote moved by hand into the claims file of another paper than its own), "" when
+    none does. Said only when it is not found in its own paper: one full-text query for the
+    papers whose page holds every word of it, then each found again as kb verify finds quotes."""
+    words = sorted(set(match_terms(quote)), key=len, reverse=True)[:12]
+    if not words:
+        return ""
+    try:
+        rows = kb.conn.execute("select p.citekey, p.version from pages_fts join pages p on p.id = pages_fts.rowid "
+                               "where pages_fts match ? and p.citekey != ? group by p.citekey, p.version limit 3",
+                               [" ".join(words), citekey]).fetchall()
+    except sqlite3.Error:
+        return ""
+    for other, version in rows:
+        text = load_text(kb.conn, other, version, None)
+        match = matching.find_quote(text.doc, quote) if text is not None else None
+        if match is not None:
+            try:
+                own = kb.layout.relative(kb.layout.claims_file(other))
+            except UsageError:          # a key no file can be named for
+                own = file
+            return (f"; its words are in the text of {other} {version}, page {match.page}".replace("  ", " ")
+                    + (f": if it was moved here from {own} by hand, move it back" if own != file else ""))
+    return ""
 
 
 def _held_in(found: tuple[str, int] | None, file: str | None) -> str:
@@ -665,6 +694,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         near = matching.closest_passage(text.doc, c["quote"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"])
         held = _held_in(in_other_version(kb, c["citekey"], text.version, c["quote"], cache), c.get("file"))
+        if not held and not elsewhere:
+            held = in_other_paper(kb, c["citekey"], c["quote"], c.get("file"))
         return verdict("not-found", f"quote no longer found in {text.version or 'its text'}"
                        + (f"; page {near.page}: {near.describe()}" if near else "") + held
                        + (f"; {elsewhere}" if elsewhere else ""), True,
@@ -818,6 +849,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         near = matching.closest_passage(text.doc, q["text"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"])
         held = _held_in(in_other_version(kb, q["citekey"], text.version, q["text"], cache), q.get("file"))
+        if not held and not elsewhere:
+            held = in_other_paper(kb, q["citekey"], q["text"], q.get("file"))
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
                        f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
                                                                if near else "") + held

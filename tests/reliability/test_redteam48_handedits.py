@@ -245,3 +245,37 @@ def test_an_index_copied_in_from_another_checkout_says_no_file_of_this_one_was_d
     finally:
         kb.close()
     assert len(said) == 1 and "was deleted" not in said[0] and "made from another copy" in said[0], said
+
+
+# -- a claim moved by hand into another paper's claims file ---------------------------------------
+
+@pytest.mark.parametrize("kind", ["claim", "quote"])
+def test_a_record_moved_into_another_papers_claims_file_says_whose_words_it_quotes(tmp_path, kind):
+    """A claim (or quote) cut from claims/p0.toml and pasted into claims/p1.toml: 'quote no longer
+    found in v1', with nothing of the paper whose text holds it."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import verify_papers
+    from kb.ops.session import open_kb
+
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB + BIB.replace("p0", "p1"))
+    for key, words in (("p0", "We trained 12 models on 64 GPUs."), ("p1", "Inference used 3 kWh per query.")):
+        given = tmp_path / f"{key}.json"
+        given.write_text(json.dumps(["Intro.", words]))
+        kb = open_kb(root)
+        try:
+            load_text(kb, key, given, version="v1", extractor="test")
+        finally:
+            kb.close()
+    record = (f'[[{kind}]]\nid = "moved"\n' + ('value = "12"\nquote' if kind == "claim" else "text")
+              + ' = "trained 12 models on 64 GPUs"\nversion = "v1"\npage = 2\nstatus = "verified"\n')
+    (root / "claims" / "p1.toml").write_text(record)
+    kb = open_kb(root)
+    try:
+        (v,) = list(verify_papers(kb))
+    finally:
+        kb.close()
+    assert v.status == "not-found", v
+    assert "its words are in the text of p0 v1, page 2: if it was moved here from claims/p0.toml" in v.message, v
