@@ -229,8 +229,7 @@ class _Scanner:
             if depth == 0:
                 return m.end()
         # said where the brace opens (a field's value), not at its entry's first line
-        raise self.fail(i, f"{ctx}: its '{{' on line {self.line(i)} is never closed "
-                        "(unbalanced braces)")
+        raise self.fail(i, f"{ctx}: its '{{' on line {self.line(i)} is never closed")
 
     def quoted(self, i: int, ctx: str, line: int) -> int:
         depth = 0

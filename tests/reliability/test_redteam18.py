@@ -40,7 +40,8 @@ def test_bib_lines_comments_and_errors_in_every_line_ending(nl):
     assert after.render().startswith(f"@book{{a, title={{A}}}} % was: old a{nl}@inbook{{c2020,")
     with pytest.raises(FileFormatError) as e:
         BibFile(f"@misc{{a,{nl} title={{A}},{nl}}}{nl}{nl}@misc{{b,{nl} title = {{B{nl}", "r.bib")
-    assert str(e.value).startswith("r.bib:5: ") and "on line 6" in str(e.value)
+    # said where the brace opens, in the field whose value it opens, not at the entry's first line
+    assert str(e.value).startswith("r.bib:6: ") and "field 'title'" in str(e.value) and "on line 6" in str(e.value)
     owned = BibFile(f"@misc{{a, title={{A}}}}{nl}% kb-owned: a, b{nl}@misc{{b, title={{B}}}}{nl}", "r.bib")
     assert owned.owned_keys() == {"a", "b"} and owned.owned("b")
     assert merge_conflict(f"a{nl}<<<<<<< HEAD{nl}x{nl}======={nl}y{nl}>>>>>>> o{nl}") == 2
