@@ -292,6 +292,7 @@ def _all_its_authors(entry: str, names: list[str], year: int | str | None, title
     return given is not None or _MORE_NAMES.search(rest) is None
 
 
+_WS_RUN = lazy(r"\s*")
 _SUPERSCRIPT_NUMBERS = lazy(r"(\d{1,3})(?:\s*[,–\-]\s*\d{1,3})*")
 _UNICODE_SUPERSCRIPT = lazy(r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*$")
 _SUPERSCRIPT_AT = lazy(r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -1324,6 +1325,12 @@ def _lead_in(text: str, lines: _Lines, note: Note, cites: list[int], numbers: se
     para = text.rfind("\n\n", max(0, hi - _WINDOW), hi)
     lo = max(0, hi - _WINDOW) if para < 0 else para + 2
     return _listed(_cite_near(text, cites, lo, hi, False, hi), numbers, note)
+
+
+def _line_head(text: str, at: int, most: int) -> str:
+    """The first `most` characters of the line starting at `at`, without its newline."""
+    end = text.find("\n", at, at + most)
+    return text[at:end if end >= 0 else at + most]
 
 
 def _line_text(text: str, lines: _Lines, k: int) -> str:
@@ -2536,6 +2543,18 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         return items[k]
 
     titles: set[str] | None = None
+    passages: dict[int, re.Match | None] = {}
+    row_cites: dict[tuple[int, int], tuple | None] = {}
+    row_pages: dict[tuple[int, int], str | None] = {}
+
+    def page_column(row: tuple[int, int], cite: tuple) -> tuple:
+        """A quote's citation in a table's row, at the page of the row's page column, unless it names its own."""
+        if row not in row_pages:
+            row_pages[row] = _column_page(text, lines, row)
+        return cite if row_pages[row] is None else _at_page(cite, row_pages[row])
+
+    leads: dict[int, int] = {}              # per line's start: where its text starts after white space
+    anchors = _all(text, "</a>") if "</a>" in text else []
     # where each footnote is defined ("[^1]: ..."): footnotes on lines one after another are each a paragraph
     defined = [m.start() for m in _FOOTNOTE_DEFINED.finditer(text)] if "[^" in text else []
     for i, (start, close) in enumerate(pairs):
@@ -2570,13 +2589,21 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 and not _PLAIN_MARK_AT.match(text, close + 1) and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at_line = lines.starts[lines.line(start) - 1]
-        lead = text[at_line:start].lstrip()
-        if lead[:2] == "[^" or lead[:1].isdigit() or "</a>" in lead:
+        # what the line holds before the quote: its first characters and whether a link ends there ('</a>'),
+        # looked up, never the line read again per quote (a line of a million quote marks: minutes)
+        first = leads.get(at_line)
+        if first is None:
+            first = leads[at_line] = _WS_RUN.match(text, at_line, start).end()
+        lead = text[first:min(first + 2, start)]
+        a = bisect.bisect_left(anchors, at_line) if anchors else 0
+        if lead[:2] == "[^" or lead[:1].isdigit() or a < len(anchors) and anchors[a] + 4 <= start:
             # '[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page,
             # in a footnote, an endnote or an exported document's note (its link back to its mark no citation)
             if titles is None:
                 titles = _listed_titles(note)
-            passage = _passage_line(_line_text(text, lines, lines.line(start) - 1), titles)
+            if at_line not in passages:         # read once per line, however many quotes it holds
+                passages[at_line] = _passage_line(_line_text(text, lines, lines.line(start) - 1), titles)
+            passage = passages[at_line]
             if passage is not None and at_line + passage.start("quote") == start + 1:
                 who = " ".join(passage.group("who").split()).rstrip(".") + "."
                 when = f" {passage.group('year')}." if passage.group("year") else ""    # ('Doe et al. (2022), "...," 3.')
@@ -2597,7 +2624,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # quote, whose source the words before it name; where none do, the work it names is the one to check
             compared, cite = (cite, at[-1]), None
         if cite is not None and row is not None:
-            cite = _page_column(text, lines, row, cite)
+            cite = page_column(row, cite)
         if cite is not None and item is not None:
             cite = _page_property(text, item, cite)
         if cite is not None:
@@ -2616,7 +2643,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cite is None and compared is not None:
             cite = compared[0]
             after_at[-1] = compared[1]
-        footnote = cite is None and _FOOTNOTE_DEF.match(_line_text(text, lines, lines.line(start) - 1)) is not None
+        # (a definition's head is at most 47 characters: the line's first 50 read, not the line, per quote)
+        footnote = cite is None and _FOOTNOTE_DEF.match(_line_head(text, at_line, 50)) is not None
         if cite is None and (footnote or text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "[")):
             # (a footnote's quote of names alone: '[^1]: Doe et al. write that "..."', its mark the citation)
             named = _named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end, footnote)
@@ -2630,9 +2658,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 cite = _marked_work(text, cites, lines.starts[lines.line(start) - 1], start, close, numbers, note,
                                     marks)
         if cite is None and row is not None:
-            cite = _listed(_cell_cite(text, row), numbers, note)
+            if row not in row_cites:
+                row_cites[row] = _cell_cite(text, row)
+            cite = _listed(row_cites[row], numbers, note)
         if cite is not None and row is not None:
-            cite = _page_column(text, lines, row, cite)
+            cite = page_column(row, cite)
         if cite is not None and item is not None:
             cite = _page_property(text, item, cite)
         page_after = _PAGE_AFTER.match(text, close + 1) if cite is not None else None
@@ -2766,23 +2796,23 @@ def _cell_cite(text: str, row: tuple[int, int]) -> tuple | None:
     return ("author-year",) + _author_year(found[0]) if len(found) == 1 else None
 
 
-def _page_column(text: str, lines: _Lines, row: tuple[int, int], cite: tuple) -> tuple:
-    """A citation of a quote in a table's row, at the page of the row's cell under a header naming pages
-    ("| Quote | Source | Page |"), unless it names its own."""
+def _column_page(text: str, lines: _Lines, row: tuple[int, int]) -> str | None:
+    """The page in a table's row's cell under a header naming pages ("| Quote | Source | Page |"), or None:
+    where a quote in the row is cited (`_parse_plain` reads it once per row, however many quotes it holds)."""
     k = lines.line(row[0]) - 1
     first = k
     while first > 0 and first > k - 2000 and _line_text(text, lines, first - 1).lstrip(" ").startswith("|"):
         first -= 1
     if first == k or first + 1 >= len(lines.starts) \
             or not re.fullmatch(r"[\s|:\-]+", _line_text(text, lines, first + 1)):
-        return cite                     # (no header row over a delimiter row: no columns named)
+        return None                     # (no header row over a delimiter row: no columns named)
     header = _cells(_line_text(text, lines, first))
     cells = _cells(_line_text(text, lines, k))
     for col, name in enumerate(header):
         if _PAGE_HEADER.fullmatch(name) and col < len(cells):
             page = _PAGE_CELL.fullmatch(cells[col])
-            return _at_page(cite, page.group(1).replace(" ", "")) if page else cite
-    return cite
+            return page.group(1).replace(" ", "") if page else None
+    return None
 
 
 def _one_work(text: str, cites: list[int], lo: int, hi: int, taken: set[int], numbers: set[str],
