@@ -68,6 +68,8 @@ _GAP = lazy(r"\s*(?:%[^\r\n]*\s*)*")    # white space and '%' comments to the li
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
+#: fields after an entry's closing brace: `}, year = {`, `}b, title = "` (a brace in the key), a line `year = 2020`
+_FIELDS_AFTER = lazy(r"\s*(?:,\s*|[^\s\"#%'(),={}@]+[ \t]*,\s*)?[^\s\"#%'(),={}@]+\s*=\s*[{\"0-9]")
 _COMMENTED_HEAD = lazy(r"@\s*([^\s\"#%'(),={}]+)\s*[{(]\s*[^\s,{}()]*")    # `@type{key`, after a '%'
 _JABREF_META = lazy(r"@\s*comment\s*\{\s*jabref-(?:meta|entrytype):", re.IGNORECASE)
 _OWNED = lazy(r"(?m)(?:^|(?<=\r))[ \t]*% kb-owned:[^\r\n]*")   # a line: after \n, \r\n or \r alone
@@ -315,6 +317,13 @@ class _Scanner:
                 block.entry.comments = self.comments[before:]
             if i >= len(text) or text[i] != close:
                 raise self.fail(i, f"expected {close!r} to end the block, found {self.found(i)}", line)
+            if block.kind == "entry" and (after := _FIELDS_AFTER.match(text, i + 1)) is not None:
+                # `title={One}}, year=...`, `@article{a}b, title=...`: BibTeX reads the fields after the
+                # entry's end as text between entries, the entry without them; kb would keep it so, said by none
+                shown = " ".join(after.group().split())
+                raise self.fail(i, f"entry {block.entry.key!r} ends at its {close!r} on line {self.line(i)}, and "
+                                f"fields follow it on line {self.line(after.end() - 1)}: {shown!r}... (BibTeX reads them as no entry's: a {close!r} "
+                                "too many, or one in the key, ends the entry early)", line)
             block.end = i + 1
             out.append(block)
             pos = i + 1

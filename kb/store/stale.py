@@ -35,7 +35,8 @@ BIB_REL = "references.bib"
 #: line outside entries, after an entry too ('} % @misc{old, ...'), is a comment, as biber reads it.
 #: 5: lines counted, and `% kb-owned:` lines found, at \r\n or a classic Mac \r alone as at \n.
 #: 6: a merge conflict's marker left alone (its <<<<<<< line deleted) refuses the file, as a whole conflict does.
-BIB_READING = "6"
+#: 7: fields after an entry's closing brace (`title={One}}, year=...`) refuse the file, where the entry was read without them.
+BIB_READING = "7"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 

@@ -27,3 +27,26 @@ def test_a_line_of_many_quotes_is_read_once_per_line(monkeypatch, lead: str) -> 
     text = "x\n\n" + lead + '"' * 2_000 + "\n"
     notes.parse_note(text)
     assert max(reads.values(), default=0) <= 20, reads
+
+
+# -- BibTeX: fields after an entry's end -----------------------------------------------------
+
+@pytest.mark.parametrize("text, line", [
+    ("@article{k1, title={One}}, year={2020}, author={A, B}}\n", 1),         # a '}' too many
+    ("@article{a}b, title={One}, year={2020}}\n", 1),                        # a brace in the key
+    ("@article{k1, title={One}, author={A, B}}\r\nyear = 2021, note={x}}\r\n", 2),
+    ("@misc(k1, title={One}), year={2020})\n", 1),
+])
+def test_fields_after_an_entrys_end_are_refused_not_dropped(text: str, line: int) -> None:
+    from kb.errors import FileFormatError
+    from kb.sources.bibtex import BibFile
+    with pytest.raises(FileFormatError) as err:
+        BibFile(text, "x.bib")
+    assert f"fields follow it on line {line}" in str(err.value)
+
+
+def test_text_between_entries_is_still_no_entrys() -> None:
+    from kb.sources.bibtex import BibFile
+    bib = BibFile("@article{k1, title={One}}\nSee: notes = later\n% year = {2020}\n@misc{k2, title={Two}}\n"
+                  "} stray text\n", "x.bib")
+    assert [e.key for e in bib.entries()] == ["k1", "k2"]
