@@ -655,6 +655,16 @@ def read_json(text: str | bytes):
         return json.loads(text)
     except RecursionError:
         raise ValueError("it nests arrays or objects too deep to read") from None
+    except ValueError as exc:
+        raise ValueError(json_trouble(exc)) from None
+
+
+def json_trouble(exc: ValueError) -> str:
+    """What a ValueError of json.loads says, for a person: a number of over 4,300 digits is no
+    call to use sys.set_int_max_str_digits(), as Python's own message has it."""
+    if not isinstance(exc, json.JSONDecodeError) and "digits" in str(exc):
+        return "it holds a number too long to read (over 4,300 digits)"
+    return str(exc)
 
 
 def mend_surrogates(obj, raw: bytes | str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from kb.atomic import decode_saved, line_number, mend_surrogates, what_it_is
+from kb.atomic import decode_saved, json_trouble, line_number, mend_surrogates, what_it_is
 from kb.errors import FileFormatError
 
 #: A JSON escape of half a UTF-16 pair with no other half: a first half ('\\ud83d') not followed
@@ -53,7 +53,7 @@ def parse_text_source(data: bytes, name: str) -> list[str]:
             raise FileFormatError("is not valid JSON kb can read: it nests arrays or objects too deep",
                                   path=name) from None
         except ValueError as exc:
-            raise FileFormatError(f"is not valid JSON: {exc}", path=name) from None
+            raise FileFormatError(f"is not valid JSON: {json_trouble(exc)}", path=name) from None
         if mend_surrogates(obj, text)[1]:
             at = _LONE_HALF.search(text)
             shown = at.group(0) if at else "\\ud800"

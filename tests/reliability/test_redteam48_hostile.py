@@ -50,3 +50,18 @@ def test_text_between_entries_is_still_no_entrys() -> None:
     bib = BibFile("@article{k1, title={One}}\nSee: notes = later\n% year = {2020}\n@misc{k2, title={Two}}\n"
                   "} stray text\n", "x.bib")
     assert [e.key for e in bib.entries()] == ["k1", "k2"]
+
+
+# -- page text from elsewhere: the limits a PDF is held to, and JSON said for a person ----------
+
+@pytest.mark.parametrize("data", [b'{"pages": [' + b"9" * 5_000 + b"]}", b"[1, -" + b"7" * 4_400 + b"]"])
+def test_json_holding_a_number_of_thousands_of_digits_is_said_so(data: bytes) -> None:
+    from kb.atomic import read_json
+    from kb.errors import FileFormatError
+    from kb.sources.textfile import parse_text_source
+    with pytest.raises(FileFormatError) as err:
+        parse_text_source(data, "p.json")
+    with pytest.raises(ValueError) as plain:
+        read_json(data.decode())
+    for said in (str(err.value), str(plain.value)):
+        assert "a number too long to read (over 4,300 digits)" in said and "sys." not in said, said
