@@ -1141,6 +1141,11 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
                                    "as that paper's" if kind == "a PDF" else "give the paper's text: a JSON list of pages, or text with form "
                                                       "feeds between pages")
     pages = parse_text_source(data, str(file))
+    most = kb.limits().max_pages
+    if len(pages) > most:
+        # the page limit a PDF is held to: a file of a million pages took minutes, and the index a page a row
+        raise LimitExceeded(f"{shown(file.name)} holds {len(pages):,} pages, over the limit of {most:,}: nothing loaded",
+                            hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
     version = normalise_version(version)
     row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",
                         [citekey]).fetchone()

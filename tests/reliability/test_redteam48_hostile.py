@@ -54,6 +54,20 @@ def test_text_between_entries_is_still_no_entrys() -> None:
 
 # -- page text from elsewhere: the limits a PDF is held to, and JSON said for a person ----------
 
+def test_page_text_over_the_page_limit_is_refused_and_nothing_loaded(kb_root, monkeypatch) -> None:
+    import json
+
+    from kbrun import run_kb
+    (kb_root / "references.bib").write_text("@misc{doe2020, title={A Paper}, author={Doe, Jane}, year={2020}}\n")
+    (kb_root / "pages.json").write_text(json.dumps({"pages": ["a page"] * 6}))
+    monkeypatch.setenv("KB_MAX_PAGES", "5")
+    r = run_kb("text", "load", "doe2020", kb_root / "pages.json")
+    assert r.code == 2 and "6 pages, over the limit of 5: nothing loaded" in r.err and r.err.count("\n") == 1, r.err
+    assert "Traceback" not in r.err and not list((kb_root / ".kb" / "cache" / "sources").glob("*"))
+    monkeypatch.setenv("KB_MAX_PAGES", "6")
+    assert run_kb("text", "load", "doe2020", kb_root / "pages.json").code == 0
+
+
 @pytest.mark.parametrize("data", [b'{"pages": [' + b"9" * 5_000 + b"]}", b"[1, -" + b"7" * 4_400 + b"]"])
 def test_json_holding_a_number_of_thousands_of_digits_is_said_so(data: bytes) -> None:
     from kb.atomic import read_json
