@@ -59,9 +59,18 @@ class LocalFile:
 Identifier = ArxivId | Doi | LocalFile
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with each decimal digit of another script written as its ASCII digit ('２３１１.１６８６３',
+    '٢٣١١.١٦٨٦٣' as typed with a full-width or an Arabic keyboard: 2311.16863): an identifier's digits are
+    ASCII, and one kept as typed was another paper's id to kb (asked of arXiv so, and filed apart)."""
+    if text.isascii():
+        return text
+    return "".join(str(int(c)) if not c.isascii() and c.isdecimal() else c for c in text)
+
+
 def parse_arxiv(text: str) -> ArxivId | None:
     """An arXiv id with optional version, or None."""
-    text = text.strip()
+    text = ascii_digits(text.strip())
     m = ARXIV_ID_RE.match(text)
     if not m:
         # Old-style archives are lower case, but people paste "Hep-Th/...".
@@ -85,6 +94,9 @@ def parse_arxiv(text: str) -> ArxivId | None:
 def normalise_doi(text: str) -> str | None:
     text = text.strip().rstrip(".,;")
     text = urllib.parse.unquote(text)
+    if not text.isascii() and "/" in text:
+        prefix, slash, suffix = text.partition("/")
+        text = ascii_digits(prefix) + slash + suffix        # '10.１２３４/abc': the registrant's digits are ASCII
     if DOI_RE.match(text):
         return text.lower()
     return None

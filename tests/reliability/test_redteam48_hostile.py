@@ -79,3 +79,17 @@ def test_json_holding_a_number_of_thousands_of_digits_is_said_so(data: bytes) ->
         read_json(data.decode())
     for said in (str(err.value), str(plain.value)):
         assert "a number too long to read (over 4,300 digits)" in said and "sys." not in said, said
+
+
+# -- arguments: an identifier's digits typed in another script -----------------------------------
+
+@pytest.mark.parametrize("typed, meant", [
+    ("arxiv:٢٣١١.١٦٨٦٣", "arxiv:2311.16863"),            # Arabic-Indic digits
+    ("2311.１６８６３v２", "arxiv:2311.16863v2"),           # full-width digits, an IME's
+    ("https://arxiv.org/abs/２３１１.１６８６３", "arxiv:2311.16863"),
+    ("doi:10.１２３４/ABC", "doi:10.1234/abc"),
+    ("10.١٢٣٤/x١", "doi:10.1234/x١"),                     # (a suffix is the registrant's: kept)
+])
+def test_an_identifiers_digits_of_another_script_are_its_ascii_digits(typed: str, meant: str) -> None:
+    from kb.text.ids import parse_identifier
+    assert str(parse_identifier(typed, must_exist=False)) == meant
