@@ -816,6 +816,14 @@ class Indexer:
         if len(entries) > _ENTRIES_A_REPORT:
             self.progress("indexing references.bib", len(entries), len(entries), "entries")
         gone = [k for k in previous if k not in keys]
+        if edited and gone and not entries and not bibfile.text.strip():
+            # saved empty (an editor's crash, a full disk, a truncating tool): every paper gone, said by
+            # none where no quote cited it ('no papers yet'), as an emptied claims file is said
+            n = len(gone)
+            self.notices.append(f"{self.layout.relative(self.layout.bib)} is empty now: its {n:,} "
+                                f"paper{'s are' if n != 1 else ' is'} no longer in the knowledge base (git checkout "
+                                f"{shell_word(self.layout.relative(self.layout.bib))} to restore, if it was emptied "
+                                "by mistake)")
         if edited and gone:         # a key renamed by hand: a new entry with the title of the one gone
             renamed = {k: [r["citekey"] for r in rows if r["citekey"] not in previous
                            and r["title_norm"] and r["title_norm"] == previous[k][4]] for k in gone}

@@ -93,3 +93,18 @@ def test_json_holding_a_number_of_thousands_of_digits_is_said_so(data: bytes) ->
 def test_an_identifiers_digits_of_another_script_are_its_ascii_digits(typed: str, meant: str) -> None:
     from kb.text.ids import parse_identifier
     assert str(parse_identifier(typed, must_exist=False)) == meant
+
+
+# -- truth files saved empty ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("left", ["", "\n\n  \n"])
+def test_references_bib_saved_empty_says_what_it_took_out(kb_root, left: str) -> None:
+    from kbrun import run_kb
+    bib = kb_root / "references.bib"
+    bib.write_text("@misc{doe2020, title={A Paper}, author={Doe, Jane}, year={2020}}\n"
+                   "@misc{roe2021, title={Another}, author={Roe, Ann}, year={2021}}\n")
+    assert "doe2020" in run_kb("ls").out
+    bib.write_text(left)
+    r = run_kb("ls")
+    assert r.code == 0 and "references.bib is empty now: its 2 papers are no longer in the knowledge base" in r.err, r
+    assert "empty now" not in run_kb("ls").err          # said once
