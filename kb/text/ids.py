@@ -3,6 +3,7 @@ and arXiv ids and DOIs found in free text: the one place they are parsed."""
 
 from __future__ import annotations
 
+import errno
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -208,9 +209,23 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
     if path.suffix.lower() == ".pdf" or exists:
         if must_exist and not is_file:
             raise UsageError(f"{shown(raw)} is not a regular file (a folder, a FIFO or a device)" if exists
+                             else f"{shown(raw)} is {_broken_link(path)}" if path.is_symlink()
                              else f"no such file: {shown(raw)}")
         return LocalFile(path)
     raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
+
+
+def _broken_link(path: Path) -> str:
+    """What a symbolic link that leads to no file is: one to a missing file, or links in a loop
+    (both were 'no such file', where the link is there to see)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link in a loop (it leads back to itself)"
+        if exc.errno != errno.ENOENT and exc.strerror:
+            return f"a symbolic link that cannot be followed ({exc.strerror})"
+    return "a symbolic link to a missing file"
 
 
 # --------------------------------------------------------------------------

@@ -123,3 +123,16 @@ def test_a_claims_file_name_escaping_a_control_character_is_its_key_as_written(n
 
     from kb.store.paths import Layout
     assert Layout.citekey_of(Path("claims") / name) == key
+
+
+def test_a_pdf_given_as_a_broken_link_says_so(tmp_path) -> None:
+    from kb.errors import UsageError
+    from kb.text.ids import parse_identifier
+    (tmp_path / "a.pdf").symlink_to(tmp_path / "b.pdf")
+    (tmp_path / "b.pdf").symlink_to(tmp_path / "a.pdf")
+    (tmp_path / "gone.pdf").symlink_to(tmp_path / "missing" / "x.pdf")
+    for name, said in (("a.pdf", "a symbolic link in a loop"), ("gone.pdf", "a symbolic link to a missing file"),
+                       ("never.pdf", "no such file")):
+        with pytest.raises(UsageError) as err:
+            parse_identifier(str(tmp_path / name))
+        assert said in str(err.value), str(err.value)
