@@ -457,18 +457,9 @@ def escape_key(citekey: str) -> str:
 
 
 def unescape_key(name: str) -> str:
-    """The citekey a claims file's name escapes (Layout.claims_file); a name kb never wrote, whose
-    escapes are no UTF-8 ('%C3' alone) or spell a control character no citekey holds ('%0A', '%1B[31m',
-    '%00': printed, a line broken in two or a terminal's colours changed), is its key as written."""
     from urllib.parse import unquote  # stdlib, only where a name is read back
 
-    if "%" not in name:
-        return name
-    try:
-        key = unquote(name, errors="strict")
-    except UnicodeDecodeError:
-        return name                     # a hand-made name: never an error
-    return name if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in key) else key
+    return unquote(name, errors="replace") if "%" in name else name     # a hand-made name: never an error
 
 
 # -- reading what a person hands kb -------------------------------------------------------

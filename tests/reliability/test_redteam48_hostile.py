@@ -110,21 +110,6 @@ def test_references_bib_saved_empty_says_what_it_took_out(kb_root, left: str) ->
     assert "empty now" not in run_kb("ls").err          # said once
 
 
-@pytest.mark.parametrize("name, key", [
-    ("%0A.toml", "%0A"),                    # a line break: one record printed over two lines
-    ("%1B%5B31m.toml", "%1B%5B31m"),        # an escape sequence: the terminal's colours changed
-    ("%00.toml", "%00"),
-    ("%C3.toml", "%C3"),                    # no UTF-8: was a replacement character
-    ("m%C3%BCller2020.toml", "müller2020"),   # kb's own escapes, read back as before
-    ("DBLP%3Aseries%2Fx.toml", "DBLP:series/x"),
-])
-def test_a_claims_file_name_escaping_a_control_character_is_its_key_as_written(name: str, key: str) -> None:
-    from pathlib import Path
-
-    from kb.store.paths import Layout
-    assert Layout.citekey_of(Path("claims") / name) == key
-
-
 def test_a_pdf_given_as_a_broken_link_says_so(tmp_path) -> None:
     from kb.errors import UsageError
     from kb.text.ids import parse_identifier
