@@ -70,8 +70,11 @@ class PaperMeta:
             out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()
                    if k not in KEY_FIELDS and k not in _LOCAL_FILES}
         elif self.origin == "pdf":      # a PDF's metadata or first page: text, its commands judged as doi.org's
-            out = {k: record_text(v, tex=True) if ("\\" in v or "^^" in v) and (k not in _NOT_TEXT or k == "author")
-                   else v for k, v in out.items()}
+            # (else plain text, as a viewer shows it: '$', '~', '_', '^' and a brace the characters they are,
+            # invisible formatting dropped, where 'The $100 problem' was read back 'The 100 problem', 'a ~ b'
+            # 'a b', and a byte order mark was written into references.bib)
+            out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) if "\\" in v or "^^" in v
+                   else record_text(v.replace("$", "\\$"), plain_braces=True) for k, v in out.items()}
         if self.origin in RECORD_ORIGINS or self.origin == "doi":
             if "doi" in out and (balance_braces(out["doi"]) != out["doi"] or out["doi"].endswith("\\")):
                 # written as given it would close the field or escape its brace; written otherwise, another DOI

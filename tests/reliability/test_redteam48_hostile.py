@@ -121,3 +121,18 @@ def test_a_pdf_given_as_a_broken_link_says_so(tmp_path) -> None:
         with pytest.raises(UsageError) as err:
             parse_identifier(str(tmp_path / name))
         assert said in str(err.value), str(err.value)
+
+
+# -- a PDF's metadata: plain text, read back as the viewer shows it --------------------------------
+
+@pytest.mark.parametrize("title", ["The $100 problem", "Costs $5 to $10", "a ~ b", "x_1 and y^2", "A {brace} x}",
+                                   "Energy % of Training # $ & _ ^ ~", "\ufeffEnergy of Training"])
+def test_a_pdfs_metadata_is_written_as_the_text_it_is(title: str) -> None:
+    from kb.sources.bibtex import BibFile, bib_value
+    from kb.sources.metadata import PaperMeta
+    from kb.text.latex import latex_to_text
+    fields = PaperMeta(title=title, authors=["Lovelace, \ufeffAda"], origin="pdf").bib_fields()
+    entry = BibFile("@misc{k, " + ", ".join(f"{k} = {bib_value(k, v)}" for k, v in fields.items()) + "}\n",
+                    "x.bib").entry("k")
+    assert latex_to_text(entry.fields["title"]) == title.replace("\ufeff", "")
+    assert entry.fields["author"] == "Lovelace, Ada"
