@@ -610,7 +610,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
-        result = AddResult(citekey=key, action=action, title=latex_to_text(meta.title), notes=notes)
+        # the title as filed and read back, as kb ls shows it: the record's own read as LaTeX printed another
+        # ('A \\input{x} Paper' of arXiv's said 'A Paper'; a PDF's 'The $100 problem' said 'The 100 problem')
+        filed = db.execute("select title from papers where citekey = ?", [key]).fetchone()
+        result = AddResult(citekey=key, action=action, title=filed[0] if filed and filed[0] is not None
+                           else latex_to_text(meta.title), notes=notes)
         if sources:
             result.version = sources[-1].version
             result.pages = len(sources[-1].pages) if sources[-1].pages else None

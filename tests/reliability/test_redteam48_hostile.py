@@ -136,3 +136,13 @@ def test_a_pdfs_metadata_is_written_as_the_text_it_is(title: str) -> None:
                     "x.bib").entry("k")
     assert latex_to_text(entry.fields["title"]) == title.replace("\ufeff", "")
     assert entry.fields["author"] == "Lovelace, Ada"
+
+
+def test_kb_add_says_the_title_it_filed(kb_root, tmp_path) -> None:
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["Training used 1,287 MWh of electricity."], title="The $100 problem ~ a", author="Ada Lovelace"))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0 and "The $100 problem ~ a" in r.out, r.out
+    assert "The $100 problem ~ a" in run_kb("ls").out
