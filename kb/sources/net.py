@@ -232,7 +232,8 @@ def _wait_words(seconds: float) -> str:
     if seconds < 86_400:
         return f"{seconds:.0f} s"
     if seconds < 3_650 * 86_400:
-        return f"{seconds / 86_400:,.0f} days"
+        days = round(seconds / 86_400)
+        return "1 day" if days == 1 else f"{days:,} days"          # (a day's Retry-After was '1 days')
     return "more than ten years"
 
 

@@ -146,3 +146,15 @@ def test_kb_add_says_the_title_it_filed(kb_root, tmp_path) -> None:
     r = run_kb("add", "--offline", pdf)
     assert r.code == 0 and "The $100 problem ~ a" in r.out, r.out
     assert "The $100 problem ~ a" in run_kb("ls").out
+
+
+@pytest.mark.parametrize("after, said", [("86400", "1 day,"), ("100000", "1 day,")])
+def test_a_retry_after_of_days_is_said_in_days(server, tmp_path, after: str, said: str) -> None:
+    from httpserver import Reply
+
+    from kb.errors import NetworkError
+    from kb.sources.net import Client, Settings
+    server.routes["/x"] = Reply(429, b"slow down", {"Retry-After": after})
+    with pytest.raises(NetworkError) as err:
+        Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env()).get(server.url + "/x")
+    assert f"asks to retry after {said}" in str(err.value) + ",", str(err.value)
