@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, Iterable, Mapping
 
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
 from kb.quantities.expr import names as names_used
 from kb.quantities.interval import (
+    _NUMBER_RE,
     Interval,
     UnitMismatch,
+    WrittenNumber,
     bound_of,
     exact_digits,
     format_bounds,
@@ -180,7 +183,41 @@ def _round_power_of_ten(stated: str, st: Interval) -> Interval:
     return Interval(st.lo, st.nominal, st.nominal + (st.hi - st.nominal) / 10, st.unit, written=st.written)
 
 
-def _precision_of(st: Interval, stated: str, narrowed: bool = False) -> str:
+def _printed_half(w: WrittenNumber) -> Decimal:
+    """Half a unit in the last digit `w` prints, its trailing zeros printed digits too: "600" is ±0.5,
+    "700k" ±500, "2.9" ±0.05, where a figure alone keeps its trailing zeros as no precision ("600" ±50)."""
+    m = _NUMBER_RE.match(w.text)
+    if m is None or m.group("exp") or "." in m.group("mant"):
+        return w.half_unit
+    digits = m.group("mant").replace(",", "").replace(" ", "").lstrip("0")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return w.half_unit.scaleb(-zeros) if digits else w.half_unit
+
+
+def _range_ends(stated: str, st: Interval) -> Interval:
+    """`st` as a stated range's ends say it (every form: "600-700", "600–700", "600 to 700", "between 600
+    and 700", "from 600 to 700", "$5-6M"): the figure lies between its ends, each end's own rounding at
+    most half a unit in its last printed digit, its trailing zeros printed too ("from 600 to 700 tCO2e" is
+    599.5 … 700.5, where half a unit of its last nonzero digit made it 550 … 750 and passed 552 t)."""
+    try:
+        parts = written_parts(stated)
+    except KBError:
+        return st
+    first, second = parts.first, parts.second
+    if second is None or parts.delta is not None or parts.bounds is not None or parts.tail_delta or st.is_exact:
+        return st
+    span = second.hi - first.lo
+    if span <= 0:
+        return st
+    k = (st.hi - st.lo) / float(span)          # the written unit to the stated one ("L/100 km" divides)
+    lo = st.lo + k * float(first.half_unit - _printed_half(first))
+    hi = st.hi - k * float(second.half_unit - _printed_half(second))
+    if not lo <= st.nominal <= hi:
+        return st
+    return Interval(lo, st.nominal, hi, st.unit, written=st.written)
+
+
+def _precision_of(st: Interval, stated: str, narrowed: bool = False, ranged: bool = False) -> str:
     side = _stated_bound(stated)
     if side is not None:
         return f"a{'n upper' if side[0] == 'upper' else ' lower'} bound, {'not ' if side[1] else ''}itself included"
@@ -189,8 +226,8 @@ def _precision_of(st: Interval, stated: str, narrowed: bool = False) -> str:
     half = (st.hi - st.lo) / 2
     if "±" in stated or "+/-" in stated or "+-" in stated:
         return f"±{format_number(half)}, as stated"
-    if re.search(r"\d\s*(?:[-–—]|to)\s*[$€£]?\d", stated):
-        return "a range, from the lower bound of its first figure to the upper of its second"
+    if ranged:
+        return "a range, from its first figure to its second, each end ± half a unit in its last printed digit"
     if narrowed:
         return (f"-{format_number(st.nominal - st.lo)} +{format_number(st.hi - st.nominal)}: a power of ten, "
                 "a figure under it written with a digit fewer")
@@ -273,13 +310,15 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     except KBError as exc:
         return error(f"stated figure: {exc}")
     bound = _stated_bound(stated)
-    narrowed = False
+    narrowed = ranged = False
     if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     else:
-        narrowed_st = _round_power_of_ten(_stated_figure(stated), st)
-        narrowed, st = narrowed_st is not st, narrowed_st
-    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed)})")
+        figure = _stated_figure(stated)
+        narrowed_st = _round_power_of_ten(figure, st)
+        ranged_st = _range_ends(figure, narrowed_st)
+        narrowed, ranged, st = narrowed_st is not st, ranged_st is not narrowed_st, ranged_st
+    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed, ranged)})")
     read = None
     if tolerance is not None:
         try:
