@@ -40,7 +40,7 @@ from kb.quantities.interval import (
     format_number,
     written_parts,
 )
-from kb.quantities.units import has_user_units, registry, unit_powers
+from kb.quantities.units import has_user_units, parse_unit, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -64,6 +64,8 @@ class CheckResult:
     unverified: list[str] = field(default_factory=list)
     #: inputs resting on a claim of a paper kb holds no text of: not re-checked ("no-text")
     no_text: list[str] = field(default_factory=list)
+    #: how kb read a word of the check that reads two ways ("tons": US short tons, not tonnes), one line each
+    readings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -250,6 +252,32 @@ def _mismatch_hint(st: Interval, rec: Interval) -> str:
 
 _NAME = lazy(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?")
 
+#: "ton"/"tons" with no "short" or "metric" before it: kb reads US short tons (2,000 lb), where a writer may
+#: mean tonnes ("284 tons CO2e" of 284 t fails, 10 % off); glued to what it weighs too ("tonsCO2e").
+_BARE_TONS = lazy(r"(?i)(?<![\w])(?<!short )(?<!metric )tons?(?![a-bd-z0-9_])")
+_TONS_READING = "read 'tons' as US short tons (2,000 lb): write 't' or 'tonnes' for metric tonnes"
+
+
+def _readings(stated: str, expr: str) -> list[str]:
+    """How kb read a word of the stated figure or the expression that a writer may mean two ways: "tons"
+    alone is US short tons; the check says so in one line, whatever its verdict."""
+    said = " ".join(f"{stated} {expr}".split())
+    return [_TONS_READING] if "ton" in said.lower() and _BARE_TONS.search(said) else []
+
+
+def _unknown_unit(stated: str, units: UserUnits | None) -> str | None:
+    """The word of the stated figure's unit kb knows no unit for and read as a count of it ("frobnitz" of
+    "284 frobnitz", read as 284 items); None when every word is a unit kb knows."""
+    try:
+        unit_text = written_parts(stated).unit_text
+        if not unit_text:
+            return None
+        parse_unit(unit_text, units.names if units is not None else frozenset())
+    except KBError as exc:
+        m = re.search(r"unknown unit '([^']+)'", exc.message)
+        return m.group(1) if m else unit_text
+    return None
+
 
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
               tolerance: str | None = None, *, known: Iterable[str] | None = None,
@@ -267,6 +295,8 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     whose text is not held (marked `no_text`).
     """
     result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
+    result.readings = _readings(stated, expr)
+    result.explanation.extend(f"note: {r}" for r in result.readings)
     if unverified or textless:
         used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}
         try:
@@ -343,6 +373,13 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     try:
         rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:
+        unknown = _unknown_unit(_stated_figure(stated), units)
+        if unknown is not None:     # "284 frobnitz": no count of anything, a unit the writer did not define
+            gives = exc.src_dim if exc.src_dim == exc.src else f"{exc.src_dim} ({exc.src})"
+            example = "<how much one is, with its unit>" if exc.src == exc.src_dim else f"<how much one is> {exc.src}"
+            return error(f"unit mismatch: stated {stated.strip()} is in {unknown!r}, a unit kb does not know, but "
+                         f"the expression gives {gives}: define it in the [units] table of claims/checks.toml "
+                         f"({unknown} = \"{example}\"), or write a unit kb knows", st, rec)
         msg = (f"unit mismatch: stated {stated.strip()} is {exc.dst_dim} ({exc.dst}) but "
                f"the expression gives {exc.src_dim} ({exc.src})")
         hint = _mismatch_hint(st, rec)
@@ -429,6 +466,7 @@ def format_line(result: CheckResult) -> str:
     the inputs that rest on an unverified claim (if any), verdict."""
     mark = f"  [UNVERIFIED input: {', '.join(result.unverified)}]" if result.unverified else ""
     mark += f"  [NO TEXT input: {', '.join(result.no_text)}]" if result.no_text else ""
+    mark += "".join(f"  [{r}]" for r in result.readings)
     if result.verdict == ERROR or result.recomputed is None:
         return f"{result.id}  stated {result.stated}  {result.message}{mark}  {result.verdict}"
     r = result.recomputed
