@@ -138,10 +138,41 @@ _FACTOR_WORDS = lazy(r"(?i)\s*(?:by\s+)?a\s+factor\s+of\s+(?=(?:about|around|app
                      r"|~)?\s*\.?\d)")
 
 
+#: Words after a factor that say which way it goes: "2800 times more", "12 times less", "7.5-fold higher",
+#: "3x fewer". "More" is the factor itself, as "times as much" is; "less" is its reciprocal.
+_COMPARATIVE = lazy(r"(?i)(?<=\d)(?P<factor>\s*(?:times|[-\s]?fold|x|×))\s+(?:(?P<less>less|fewer|lower|smaller)"
+                    r"|more|higher|larger|greater|bigger)(?:\s+than)?\s*$")
+#: The year of an amount of money's prices after it: "$350k in 2019", "US$3.2 million (2019)", "$3.2M in 2019
+#: dollars", "€2bn (2020 EUR)": no figure of the amount.
+_PRICE_YEAR = lazy(r"(?i)\s*(?:\((?:in\s+)?(?P<a>(?:19|20)\d\d)(?:\s+(?:US\$|USD|EUR|GBP|US\s+dollars|dollars|euros"
+                   r"|prices))?\)|in\s+(?P<b>(?:19|20)\d\d)(?:\s+(?:US\$|USD|EUR|GBP|US\s+dollars|dollars|euros|prices))?)$")
+_MONEY = lazy(r"(?i)[$€£]|\b(?:USD|EUR|GBP|dollars?|euros?)\b")
+
+
+def _price_year(figure: str) -> re.Match[str] | None:
+    """The year of the prices written after an amount of money ("in 2019" of "$350k in 2019"); None after any
+    other figure ("552 tCO2e in 2020" stays unreadable)."""
+    m = _PRICE_YEAR.search(figure) if ("(" in figure or " in " in figure.lower()) else None
+    return m if m is not None and _MONEY.search(figure[:m.start()]) else None
+
+
+def _fewer(stated: str) -> bool:
+    """Whether a stated factor is written as a factor fewer: "12 times less", "3-fold lower" (1/12, 1/3)."""
+    m = _COMPARATIVE.search(stated)
+    return m is not None and m.group("less") is not None
+
+
 def _stated_figure(stated: str) -> str:
     """The figure a stated text writes, the words of a range or a factor before it taken off ("between 3 and
-    4 million USD" is "3 and 4 million USD", "a factor of 5" is "5"), which were an unreadable figure;
-    `UsageError` for "between" or "from" before a single figure."""
+    4 million USD" is "3 and 4 million USD", "a factor of 5" is "5"), and the words after a factor or an amount
+    of money that are none of its figure ("2800 times more" is "2800 times", "$350k in 2019" is "$350k"), which
+    were an unreadable figure; `UsageError` for "between" or "from" before a single figure."""
+    year = _price_year(stated)
+    if year is not None:
+        stated = stated[:year.start()]
+    m = _COMPARATIVE.search(stated)
+    if m is not None:
+        stated = stated[:m.start()] + m.group("factor")
     m = _RANGE_WORDS.match(stated)
     if m is not None:
         rest = stated[m.end():]
@@ -259,10 +290,16 @@ _TONS_READING = "read 'tons' as US short tons (2,000 lb): write 't' or 'tonnes' 
 
 
 def _readings(stated: str, expr: str) -> list[str]:
-    """How kb read a word of the stated figure or the expression that a writer may mean two ways: "tons"
-    alone is US short tons; the check says so in one line, whatever its verdict."""
+    """How kb read a word of the stated figure or the expression that a writer may mean two ways, one line
+    each, whatever the verdict: "tons" alone is US short tons; the year of an amount's prices ("$350k in
+    2019") is compared as no figure, no price converted between years."""
     said = " ".join(f"{stated} {expr}".split())
-    return [_TONS_READING] if "ton" in said.lower() and _BARE_TONS.search(said) else []
+    out = [_TONS_READING] if "ton" in said.lower() and _BARE_TONS.search(said) else []
+    year = _price_year(" ".join(stated.split()))
+    if year is not None:
+        out.append(f"read {year.group(0).strip()!r} as the year of the prices: the amounts are compared as "
+                   "written, no price converted between years")
+    return out
 
 
 def _unknown_unit(stated: str, units: UserUnits | None) -> str | None:
@@ -313,6 +350,20 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     return result
 
 
+#: "points" alone after a figure's number ("-7 points", "rose 5 points"): of a share, percentage points.
+_BARE_POINTS = lazy(r"(?i)(?<=[\d\s])\s*points?\s*$")
+
+
+def _a_ratio(tree: object) -> bool:
+    """Whether an expression's value is a quotient, its sign aside ("(a - b) / b", "-(a / b)"): a share or a
+    percent change, never a difference of percentages."""
+    from kb.quantities.expr import BinOp, Neg
+
+    while isinstance(tree, Neg):
+        tree = tree.operand
+    return isinstance(tree, BinOp) and tree.op == "/"
+
+
 def _overlap(rec: Interval, st: Interval) -> bool:
     """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
     ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
@@ -348,6 +399,12 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         narrowed_st = _round_power_of_ten(figure, st)
         ranged_st = _range_ends(figure, narrowed_st)
         narrowed, ranged, st = narrowed_st is not st, ranged_st is not narrowed_st, ranged_st
+    if _fewer(stated):          # "12 times less": 1/12, its precision carried
+        try:
+            st = Interval.exact(1.0).divide(st)
+        except KBError as exc:
+            return error(f"stated figure: {exc}")
+        lines.append(f"stated {stated.strip()}: a factor fewer, read as its reciprocal")
     lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed, ranged)})")
     read = None
     if tolerance is not None:
@@ -370,9 +427,22 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     lines.extend(trace)
     if not trace:
         lines.append(f"{tree} = {rec.describe()}")
+    if st.unit == registry().Unit("percentage_point") and _a_ratio(tree) and rec.unit != st.unit:
+        # "-44 pp" of (9 % - 16 %) / 16 %: points are a difference of two percentages, never a percent change
+        return error(f"unit mismatch: stated {stated.strip()} is in percentage points, a difference of two "
+                     f"percentages, but the expression gives a ratio ({format_number(rec.nominal * 100)} %), a "
+                     "percent change: state it in %, or recompute the difference", st, rec)
     try:
         rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:
+        points = _BARE_POINTS.search(stated)
+        if points is not None and rec.unit.dimensionless and not has_user_units(rec.unit):
+            # "-7 points" of 9 % - 16 %: points of a percentage are percentage points, where they were a count
+            again = _run_check(id, stated[:points.start()] + " pp", expr, resolve, tolerance, known=known, units=units)
+            again.stated = stated
+            again.explanation.insert(0, f"read {points.group(0).strip()!r} as percentage points: the expression "
+                                        "gives a share")
+            return again
         unknown = _unknown_unit(_stated_figure(stated), units)
         if unknown is not None:     # "284 frobnitz": no count of anything, a unit the writer did not define
             gives = exc.src_dim if exc.src_dim == exc.src else f"{exc.src_dim} ({exc.src})"
