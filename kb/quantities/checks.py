@@ -27,10 +27,11 @@ from decimal import Decimal
 from typing import Callable, Iterable, Mapping
 
 from kb.errors import KBError, UsageError
-from kb.quantities.expr import evaluate, parse
+from kb.quantities.expr import BinOp, Neg, evaluate, parse
 from kb.quantities.expr import names as names_used
 from kb.quantities.interval import (
-    _NUMBER_RE,
+    EXPONENT,
+    MANTISSA,
     Interval,
     UnitMismatch,
     WrittenNumber,
@@ -216,13 +217,17 @@ def _round_power_of_ten(stated: str, st: Interval) -> Interval:
     return Interval(st.lo, st.nominal, st.nominal + (st.hi - st.nominal) / 10, st.unit, written=st.written)
 
 
+_MANTISSA = lazy(MANTISSA)
+_EXPONENT = lazy(EXPONENT)
+
+
 def _printed_half(w: WrittenNumber) -> Decimal:
     """Half a unit in the last digit `w` prints, its trailing zeros printed digits too: "600" is ±0.5,
     "700k" ±500, "2.9" ±0.05, where a figure alone keeps its trailing zeros as no precision ("600" ±50)."""
-    m = _NUMBER_RE.match(w.text)
-    if m is None or m.group("exp") or "." in m.group("mant"):
+    m = _MANTISSA.search(w.text)
+    if m is None or "." in m.group(0) or "^" in w.text or _EXPONENT.search(w.text, m.end()):
         return w.half_unit
-    digits = m.group("mant").replace(",", "").replace(" ", "").lstrip("0")
+    digits = m.group(0).replace(",", "").replace(" ", "").lstrip("0")
     zeros = len(digits) - len(digits.rstrip("0"))
     return w.half_unit.scaleb(-zeros) if digits else w.half_unit
 
@@ -357,8 +362,6 @@ _BARE_POINTS = lazy(r"(?i)(?<=[\d\s])\s*points?\s*$")
 def _a_ratio(tree: object) -> bool:
     """Whether an expression's value is a quotient, its sign aside ("(a - b) / b", "-(a / b)"): a share or a
     percent change, never a difference of percentages."""
-    from kb.quantities.expr import BinOp, Neg
-
     while isinstance(tree, Neg):
         tree = tree.operand
     return isinstance(tree, BinOp) and tree.op == "/"
