@@ -295,7 +295,8 @@ _TONS_READING = "read 'tons' as US short tons (2,000 lb): write 't' or 'tonnes' 
 
 
 def _readings(stated: str, expr: str) -> list[str]:
-    """How kb read a word of the stated figure or the expression that a writer may mean two ways, one line
+    """How kb read a word of the stated figure, the expression or a figure it rests on that a writer may mean
+    two ways, one line
     each, whatever the verdict: "tons" alone is US short tons; the year of an amount's prices ("$350k in
     2019") is compared as no figure, no price converted between years."""
     said = " ".join(f"{stated} {expr}".split())
@@ -337,7 +338,9 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     whose text is not held (marked `no_text`).
     """
     result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
-    result.readings = _readings(stated, expr)
+    # the figures the expression rests on as written ("a = …, written '284 tons CO2e'"): read as the check reads them
+    inputs = " ".join(line.split(", written ", 1)[1] for line in result.explanation if ", written " in line)
+    result.readings = _readings(stated, f"{expr} {inputs}")
     result.explanation.extend(f"note: {r}" for r in result.readings)
     if unverified or textless:
         used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}

@@ -37,3 +37,13 @@ def test_an_unknown_unit_is_said_to_be_one_kb_does_not_know(stated, expr, word):
     assert result.verdict == "error"
     assert f"'{word}', a unit kb does not know" in result.message and "[units]" in result.message
     assert "(item)" not in result.message
+
+
+@pytest.mark.parametrize("stated, written, verdict", [
+    ("284 tCO2e", "284 tons CO2e", "fail"),
+    ("257.6 tCO2e", "284 tons CO2e", "pass"),
+])
+def test_a_bare_ton_a_check_rests_on_is_said_too(stated, written, verdict):
+    result = run_check("c", stated, "x", resolver({"x": written}))
+    assert result.verdict == verdict
+    assert "as US short tons" in format_line(result)
