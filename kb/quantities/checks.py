@@ -362,6 +362,16 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
 _BARE_POINTS = lazy(r"(?i)(?<=[\d\s])\s*points?\s*$")
 
 
+def _a_share(rec: Interval, units: UserUnits | None) -> bool:
+    """Whether a recomputed figure is a plain number or a percentage, its user units expanded ("share_v3 -
+    share_v1" of two units defined in %)."""
+    try:
+        rec.to(registry().dimensionless, units)
+    except KBError:
+        return False
+    return True
+
+
 def _a_ratio(tree: object) -> bool:
     """Whether an expression's value is a quotient, its sign aside ("(a - b) / b", "-(a / b)"): a share or a
     percent change, never a difference of percentages."""
@@ -435,14 +445,18 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         lines.append(f"{tree} = {rec.describe()}")
     if st.unit == registry().Unit("percentage_point") and _a_ratio(tree) and rec.unit != st.unit:
         # "-44 pp" of (9 % - 16 %) / 16 %: points are a difference of two percentages, never a percent change
+        try:
+            ratio = f" ({format_number(rec.to(registry().dimensionless, units).nominal * 100)} %)"
+        except KBError:
+            ratio = ""
         return error(f"unit mismatch: stated {stated.strip()} is in percentage points, a difference of two "
-                     f"percentages, but the expression gives a ratio ({format_number(rec.nominal * 100)} %), a "
+                     f"percentages, but the expression gives a ratio{ratio}, a "
                      "percent change: state it in %, or recompute the difference", st, rec)
     try:
         rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:
         points = _BARE_POINTS.search(stated)
-        if points is not None and rec.unit.dimensionless and not has_user_units(rec.unit):
+        if points is not None and _a_share(rec, units):
             # "-7 points" of 9 % - 16 %: points of a percentage are percentage points, where they were a count
             again = _run_check(id, stated[:points.start()] + " pp", expr, resolve, tolerance, known=known, units=units)
             again.stated = stated

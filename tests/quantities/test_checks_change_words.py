@@ -10,6 +10,7 @@ import pytest
 
 from kb.quantities.checks import format_line, run_check
 from kb.quantities.expr import resolver
+from kb.quantities.userunits import UserUnits
 
 FIGURES = resolver({"v3": "9 %", "v1": "16 %", "full": "103,500 kWh", "small": "37.3 kWh", "tune": "3.2 kWh",
                     "cloud": "$350k", "nas": "$3,201,722", "co2": "552.1 tCO2e"})
@@ -36,3 +37,13 @@ def test_changes_and_factors_are_read_as_their_words_say(stated, expr, verdict, 
     assert result.verdict == verdict, result.explanation
     assert said in format_line(result)
 
+
+
+@pytest.mark.parametrize("stated, expr, verdict, said", [
+    ("-7 points", "share_v3 - share_v1", "pass", "as percentage points"),
+    ("-44 pp", "(share_v3 - share_v1) / share_v1", "error", "ratio (-43.75 %)"),
+])
+def test_points_of_shares_named_as_user_units(stated, expr, verdict, said):
+    result = run_check("c", stated, expr, resolver({}), units=UserUnits({"share_v3": "9 %", "share_v1": "16 %"}))
+    assert result.verdict == verdict
+    assert said in " ".join(result.explanation)
