@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -108,6 +108,9 @@ READING = "31"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           standard's number after its body's name no title, the next sentence ('IEEE. IEEE Std 754-2019.
 #                           IEEE Standard for ...'), nor what it revises in brackets ('IEEE Std 802.3-2018 (Revision
 #                           of IEEE Std 802.3-2015). Title.': no author, now ieee and the title)
+#                       32: a name printed 'Family Given' keyed on its first word where another entry prints it, or a
+#                           co-author of its entry, as a family name ('Tanaka Hiroshi, Suzuki Ichiro.' beside 'Suzuki, I.':
+#                           tanaka, was hiroshi)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2872,6 +2872,21 @@ _TWO_WORD_NAME_RE = lazy(r"^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?([A-ZÀ-Þ][a-z�
                          r"([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?)\s*(?:,|\s(?:and|&)\s|\.\s+\(?(?:19|20)\d\d)")
 
 
+# the next author of an entry's list, two capitalised words as its first's, after a comma or a conjunction
+_NEXT_TWO_WORD_NAME_RE = lazy(r"(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?)"
+                              r"\s+([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?)(?=\s*[,.]|\s+(?:and|&)\s)")
+
+
+def _co_authors_of_two_words(raw: str, at: int) -> list[tuple[str, str]]:
+    """The authors after the first, at `at`, each of two capitalised words, as printed ('Yamada Taro, Suzuki
+    Hanako and Mori Kenji. 2019.': ('Suzuki', 'Hanako'), ('Mori', 'Kenji')); up to the first that is not."""
+    out = []
+    while len(out) < 8 and (m := _NEXT_TWO_WORD_NAME_RE.match(raw, at)):
+        out.append((m.group(1), m.group(2)))
+        at = m.end()
+    return out
+
+
 def _in_order(keys: list[str]) -> float:
     """The share of neighbouring keys in alphabetical order."""
     return sum(a <= b for a, b in zip(keys, keys[1:])) / max(1, len(keys) - 1)
@@ -2999,14 +3014,18 @@ def _two_people(first: str, second: str, entry: RefEntry, listed: str, cited: se
     return False
 
 
-def _printed_as_family(family: str, given: str, text: str) -> bool:
+def _printed_as_family(family: str, given: str, text: str, whole: bool = True) -> bool:
     """Whether `text` prints the name `family` `given` as a reader reads a family name: after its
     given name or its initial, or before its initial and a comma ('Taro Yamada', 'T. Yamada',
-    'Yamada, T.' for Yamada Taro)."""
+    'Yamada, T.' for Yamada Taro), before its initials in capitals as Vancouver prints them ('Mori S,
+    Yamada T.'), or opening an entry inverted, its given name after a comma ('Yamada, Taro. 2020.').
+    `whole`: 'Taro Yamada' counts (not where the list prints 'Yamada Taro' itself, which says nothing)."""
     if family not in text:
         return False
     f, g = re.escape(family), re.escape(given[0])
-    return f"{given} {family}" in text or re.search(rf"\b{g}\.\s?{f}\b|\b{f},\s+{g}\.", text) is not None
+    return whole and f"{given} {family}" in text or re.search(
+        rf"\b{g}\.\s?{f}\b|\b{f},\s+{g}\.|(?:^|,\s|\]\s|\d\.\s)\s*{f}\s{g}[A-Z]?(?=[,.;:]|\s+\(?(?:19|20)\d\d)"
+        rf"|^{_LABEL_HEAD_RE[1:]}{f},\s+{re.escape(given)}\b", text, re.M) is not None
 
 
 _LABEL_HEAD = lazy(_LABEL_HEAD_RE)
@@ -3099,9 +3118,11 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         for e, m in two:
             family, given = m.group(1), m.group(2)
             others = listed.replace(e.raw, "", 1)       # (the entry prints 'Yamada Taro' itself)
-            if given in cited or _printed_as_family(given, family, others):
+            # (and its other authors, printed in the same order: 'Yamada Taro, Suzuki Hanako' beside 'Suzuki, H.')
+            names = [(family, given), *_co_authors_of_two_words(e.raw, m.end(2))]
+            if given in cited or any(_printed_as_family(b, a, others, whole=False) for a, b in names):
                 second += 1
-            elif family in cited or _printed_as_family(family, given, f"{byline}\n{others}"):
+            elif family in cited or any(_printed_as_family(a, b, f"{byline}\n{others}") for a, b in names):
                 first.append((e, family))
         if first and len(first) > 2 * second:
             for e, family in first:

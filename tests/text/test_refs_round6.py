@@ -198,12 +198,13 @@ _EPA = [
     # a name printed family name first with nothing to say so is keyed on its last word ...
     (_FAMILY_FIRST, ["taro", "ichiro", "strubell"]),
     # ... on its first where the list prints that word as a family name, after an initial or before one
+    # (and 'Tanaka Ichiro, Abe Kenji' on its first too, its co-author printed 'K. Abe', 'Abe, K.': the entry's order)
     ([*_FAMILY_FIRST, "[4] T. Yamada and K. Abe. 2020. Parsing again. In ACL."],
-     ["yamada", "ichiro", "strubell", "yamada"]),
+     ["yamada", "tanaka", "strubell", "yamada"]),
     ([*_FAMILY_FIRST, "[4] Yamada, T., and Abe, K. 2020. Parsing again. In ACL."],
-     ["yamada", "ichiro", "strubell", "yamada"]),
+     ["yamada", "tanaka", "strubell", "yamada"]),
     # ... and not where it prints the other so
-    ([*_FAMILY_FIRST, "[4] H. Taro and K. Abe. 2020. Parsing again. In ACL."], ["taro", "ichiro", "strubell", "taro"]),
+    ([*_FAMILY_FIRST, "[4] H. Taro and K. Mori. 2020. Parsing again. In ACL."], ["taro", "ichiro", "strubell", "taro"]),
     # an acronym cut at a kerning that one entry's web address spells is spelled so in every entry printed so
     (_EPA, ["ascierto", "bahdanau", "epa", "epa", "vaswani"]),
     ([ln for ln in _EPA if "epa.gov" not in ln], ["ascierto", "bahdanau", "ep", "vaswani"]),
