@@ -110,7 +110,8 @@ READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           of IEEE Std 802.3-2015). Title.': no author, now ieee and the title)
 #                       32: a name printed 'Family Given' keyed on its first word where another entry prints it, or a
 #                           co-author of its entry, as a family name ('Tanaka Hiroshi, Suzuki Ichiro.' beside 'Suzuki, I.':
-#                           tanaka, was hiroshi)
+#                           tanaka, was hiroshi); a title alike with a word changed, put in or left out links
+#                           no reference ('Carbon free energy in Google Cloud regions' of '... for Google ...': none)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

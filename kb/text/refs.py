@@ -4116,8 +4116,10 @@ class PaperIndex:
             if not c.title_norm:
                 continue
             score = fuzz.ratio(tnorm, c.title_norm)
-            # (a title that reads alike but numbers another work, 'TREC 2020' of 'TREC 2019', is not this one)
-            if score >= TITLE_THRESHOLD and numbers_agree(tnorm, c.title_norm, entry.year, p.year):
+            # (a title that reads alike but numbers another work, 'TREC 2020' of 'TREC 2019', is not this one, nor one
+            # with a word changed, _words_misprinted)
+            if score >= TITLE_THRESHOLD and numbers_agree(tnorm, c.title_norm, entry.year, p.year) \
+                    and _words_misprinted(tnorm, c.title_norm, fuzz):
                 scored.append((score, p))
         if not scored:
             return None
@@ -4247,7 +4249,8 @@ class PaperIndex:
         for norm in wanted:
             best = process.extract(norm, choices, scorer=fuzz.ratio, limit=2, score_cutoff=TITLE_THRESHOLD)
             best = [(t, sc) for t, sc, _ in best
-                    if any(fits(p) and numbers_agree(norm, t, entry.year, p.year) for p in by_title[t])]
+                    if any(fits(p) and numbers_agree(norm, t, entry.year, p.year) for p in by_title[t])
+                    and _words_misprinted(norm, t, fuzz)]
             if best and (len(best) == 1 or best[0][1] - best[1][1] >= AMBIGUITY_MARGIN):
                 keys = {p.citekey for p in by_title[best[0][0]] if fits(p) and numbers_agree(norm, best[0][0], entry.year,
                                                                                              p.year)}
@@ -4329,7 +4332,10 @@ class PaperIndex:
                                                                                           normalise_title(p.title),
                                                                                           entry.year, p.year)
                                                                         or _titles_apart(likeness[p.citekey][1],
-                                                                                         normalise_title(p.title))))]
+                                                                                         normalise_title(p.title))
+                                                                        or _another_title(likeness[p.citekey][1],
+                                                                                          normalise_title(p.title),
+                                                                                          fuzz)))]
             if other and len({p.citekey for p in same}) == 1:
                 return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
                                        f"{other[0].citekey}, has another title: \"{other[0].title}\"",
@@ -4388,6 +4394,46 @@ def _titles_apart(one: str, other: str) -> bool:
     a = {w.rstrip("s") for w in one.split() if w not in _TITLE_GLUE}
     b = {w.rstrip("s") for w in other.split() if w not in _TITLE_GLUE}
     return len(a - b) >= 2 and len(b - a) >= 2
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _words_misprinted(one: str, other: str, fuzz) -> bool:
+    """Whether two normalised titles that read alike (fuzz.ratio at the threshold or above) are one title, printed
+    with the slips of a PDF's text or of typing: words split or joined ('un derstanding', 'bibliometricenhanced'),
+    a word's letters dropped, doubled or changed ('classication', 'suarez'), a plural's 's', an article left out,
+    a number (numbers_agree's to tell). A word changed for another ('of' for 'scalable', 'for' for 'in'), or one
+    put in or left out, makes another work's title ('BERT: Pre-training scalable deep ...', 'Carbon free energy in
+    Google Cloud regions' of '... for Google Cloud regions'): no link is better than a wrong one."""
+    if one == other or one.replace(" ", "") == other.replace(" ", ""):
+        return True
+    from difflib import SequenceMatcher
+
+    a, b = one.split(), other.split()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if not left or not right:
+            # a word only one prints: an article, or a number
+            if set(a[i1:i2] + b[j1:j2]) <= _ARTICLES or (left or right).isdigit():
+                continue        # (a number, numbers_agree's to tell: a year read into the title is none of its)
+            return False
+        if left.rstrip("s") == right.rstrip("s"):
+            continue
+        if min(len(left), len(right)) < 5 or fuzz.ratio(left, right) < 84:
+            return False
+    return True
+
+
+def _another_title(named: str, title: str, fuzz) -> bool:
+    """Whether a title an entry names, as alike as it reads, is no title of the paper's (normalised both): neither
+    the title misprinted (_words_misprinted) nor either the other's first words ('Counting Carbon' of 'Counting Carbon:
+    A Survey ...', and the other way round), as a word changed, put in or left out says ('Carbon free energy in
+    Google Cloud regions' of 'Carbon free energy for Google Cloud regions')."""
+    return not (_words_misprinted(named, title, fuzz) or f"{title} ".startswith(f"{named} ")
+                or f"{named} ".startswith(f"{title} "))
 
 
 _NAME_PART_RE = lazy(r"[^\s\-‐–—/]+")

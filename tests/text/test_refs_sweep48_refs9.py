@@ -33,3 +33,39 @@ def test_family_name_first_told_by_the_list(other, key):
     # the same names given first stay keyed by their last word where the list says Tanaka and Suzuki are family names
     if key == "tanaka":
         assert _keys("Hiroshi Tanaka, Ichiro Suzuki. 2019. Deep learning for parsing. In ACL.", other)[0] == "tanaka"
+
+
+_DECOYS = [
+    ("devlin2019scalable", "BERT: Pre-training scalable deep bidirectional transformers for language understanding", 2019,
+     "Devlin"),
+    ("google2021in", "Carbon free energy in Google Cloud regions", 2021, "Google"),
+    ("canziani2016efficient", "Efficient analysis of deep neural network models for practical applications", 2016,
+     "Canziani"),
+    ("henderson2020a", "Towards a systematic reporting of the energy and carbon footprints of machine learning", 2020,
+     "Henderson"),
+]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # a title here with one word changed, put in or left out is another work's: no link (a link to it was made)
+    ("Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova. 2019. BERT: Pre-training of deep "
+     "bidirectional transformers for language understanding. In NAACL.", None),
+    ("Google. 2021. Carbon free energy for Google Cloud regions. https://cloud.google.com/sustainability.", None),
+    ("Alfredo Canziani, Adam Paszke, and Eugenio Culurciello. 2016. An analysis of deep neural network models for "
+     "practical applications.", None),
+    ("Henderson, P., Hu, J., Romoff, J. 2020. Towards the systematic reporting of the energy and carbon footprints "
+     "of machine learning. JMLR.", None),
+    # ... a title printed with a PDF's or a typist's slips is the same work's
+    ("Jacob Devlin and Ming-Wei Chang. 2019. BERT: Pre-training scalable deep bidirec- tional transformers for "
+     "language under standing. In NAACL.", "devlin2019scalable"),
+    ("Google. 2021. Carbon free energy in the Google Cloud region. https://cloud.google.com.", "google2021in"),
+    ("Canziani, A. 2016. Efficient analysis of deep neural network modells for practical aplications. arXiv.",
+     "canziani2016efficient"),
+])
+def test_a_title_with_a_word_changed_links_to_nothing(text, linked):
+    from kb.text.refs import PaperIndex, PaperInfo, parse_entry
+    index = PaperIndex([PaperInfo(k, title=t, year=y, first_author=a) for k, t, y, a in _DECOYS])
+    entry = parse_entry(text)
+    for loose in (False, True):         # a PDF's list, and a note's references
+        found = index.explain(entry, loose=loose).resolution
+        assert (found.citekey if found else None) == linked
