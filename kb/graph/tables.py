@@ -111,7 +111,10 @@ READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       32: a name printed 'Family Given' keyed on its first word where another entry prints it, or a
 #                           co-author of its entry, as a family name ('Tanaka Hiroshi, Suzuki Ichiro.' beside 'Suzuki, I.':
 #                           tanaka, was hiroshi); a title alike with a word changed, put in or left out links
-#                           no reference ('Carbon free energy in Google Cloud regions' of '... for Google ...': none)
+#                           no reference ('Carbon free energy in Google Cloud regions' of '... for Google ...': none);
+#                           a name and its tagline after a colon keyed by the name ('Wikipedia: The Free Encyclopedia.'
+#                           wikipedia, was encyclopedia); two words joined by '&' on the site of their initials a firm's
+#                           ('Ernst & Young. 2019. Title. https://www.ey.com/...' ernstyoung, was ernst)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

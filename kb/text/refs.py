@@ -1694,12 +1694,23 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     if _caps_family_name(left) or _caps_family_name(right) or _given_then_caps(" ".join(left)) \
             and _given_then_caps(" ".join(right)):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and _report(context) or left == right) \
+    if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and (_report(context) or _firm_host(
+            left[0], right[0], context)) or left == right) \
             or _organisation_author(" ".join(left + right), context) or _printed_again(authors, context):
         # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
         # by their initials in every style)
         return authors
     return None
+
+
+def _firm_host(left: str, right: str, context: str) -> bool:
+    """Whether an entry's web address is on the domain two capitalised words joined by '&' or 'and' make by their
+    initials ('Ernst & Young ... https://www.ey.com/...', 'Procter & Gamble ... us.pg.com'): a firm's site, named by
+    its name's letters, as two people's papers are not (they are on arXiv's, a publisher's, a repository's)."""
+    if not _may_hold_url(context):
+        return False
+    initials = (left[0] + right[0]).lower()
+    return any(_domain(place) == initials for place in _web_places(context))
 
 
 def _family_first_list(chunks: list[str], rest: str) -> bool:
@@ -1893,6 +1904,10 @@ def _kerned_acronym(name: str, context: str) -> str | None:
     return None
 
 
+# a name of capitalised words, no initial among them, then a colon and a phrase opening with an article
+_TAGLINE_RE = lazy(r"([A-ZÀ-Þ][\w'’&\-]+(?:\s+[A-ZÀ-Þ][\w'’&\-]+){0,3}):\s+(?:The|An?)\s+[A-ZÀ-Þ][\w'’\-]*(?:\s+[\w'’\-]+){0,6}")
+
+
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last); an
@@ -1913,6 +1928,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
+    if len(chunks) == 1 and ": " in first and (tagged := _TAGLINE_RE.fullmatch(first)):
+        # a body's or a site's name and its tagline after a colon, as it prints itself: the name ('Wikipedia: The
+        # Free Encyclopedia', 'Statista: The Statistics Portal': wikipedia, statista; as 'Wikipedia, The Free ...')
+        return tagged.group(1)
     if len(chunks) == 1 and context and first.isupper() and " " in first:
         acronym = _kerned_acronym(first, context)
         if acronym:
