@@ -114,7 +114,8 @@ READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           no reference ('Carbon free energy in Google Cloud regions' of '... for Google ...': none);
 #                           a name and its tagline after a colon keyed by the name ('Wikipedia: The Free Encyclopedia.'
 #                           wikipedia, was encyclopedia); two words joined by '&' on the site of their initials a firm's
-#                           ('Ernst & Young. 2019. Title. https://www.ey.com/...' ernstyoung, was ernst)
+#                           ('Ernst & Young. 2019. Title. https://www.ey.com/...' ernstyoung, was ernst); an RFC's
+#                           authors after its title read ('RFC 2119: Key words ... . S. Bradner. IETF, 1997.' bradner)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

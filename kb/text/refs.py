@@ -3631,6 +3631,28 @@ def _without_place(title: str) -> str:
     return title
 
 
+# an RFC's authors after its title: a family name after initials, or before them and a comma ('S. Bradner.', 'R.
+# Fielding and J. Reschke.', 'Bradner, S.', 'R. Fielding, Ed.'); or a given name and a family name before its
+# publisher ('Scott Bradner. IETF, 1997.')
+_RFC_AUTHOR_RE = lazy(r"[.:]?\s+(?:(?:[A-Z]\.\s?-?){1,3}\s*([A-ZÀ-Þ][a-zß-ÿ'’\-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’\-]+)?)"
+                      r"(?=[.,;]|\s+(?:and|&)\s)"
+                      r"|([A-ZÀ-Þ][a-zß-ÿ'’\-]+),\s+(?:[A-Z]\.\s?-?){0,2}[A-Z]\.(?=[\s,;]|$)"
+                      r"|[A-ZÀ-Þ][a-zß-ÿ]+\s+([A-ZÀ-Þ][a-zß-ÿ'’\-]+)(?=\.\s+(?:IETF|Internet\s+Engineering|RFC\s+Editor|IAB|IRTF)\b))")
+
+
+def _rfc_author(body: str, at: int) -> str | None:
+    """The first author of an RFC, printed after its title (read to `at`): 'RFC 2119: Key words ... Levels. S.
+    Bradner. IETF, 1997.' bradner; none where the words after it are no person's ('IETF, 1997.', 'Internet
+    Engineering Task Force.')."""
+    m = _RFC_AUTHOR_RE.match(body, at)
+    if not m:
+        return None
+    family = m.group(1) or m.group(2) or m.group(3)
+    if m.group(1) and " " in family:
+        return None             # ('S. Bradner Harvard University': no name of two words after initials)
+    return name_key(family) or None
+
+
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None, document: str | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed). `document`, the
@@ -3790,6 +3812,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # use in RFCs ... . S. Bradner. IETF, 1997.')
         entry.first_author = name_key(standard.group(1)) if standard.group(1) != "RFC" else None
         title = _extract_title(body[standard.end():])
+        if standard.group(1) == "RFC" and title and (at := body.find(title, standard.end())) >= 0:
+            entry.first_author = _rfc_author(body, at + len(title))
         if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(
                 standard.group(0) if not standard.group("revises") else body[:standard.start("revises")])):
             entry.year = int(edition.group(1))      # the year of its edition in its number: 'ISO 14064-1:2018.'

@@ -93,3 +93,24 @@ def test_a_name_with_its_tagline_or_its_site(text, key):
                       ("Ernst & Young. 2019. How AI will change accounting. In ACL. https://www.ey.com/ai", "ernst"),
                       ("Devlin, J.: The BERT model. 2019. In ACL.", "devlin")):
         assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("text, key", [
+    # an RFC's authors printed after its title: the first of them
+    ("RFC 2119: Key words for use in RFCs to Indicate Requirement Levels. S. Bradner. IETF, 1997.", "bradner"),
+    ("RFC 7230. Hypertext Transfer Protocol (HTTP/1.1): Message Syntax and Routing. R. Fielding and J. Reschke. "
+     "IETF, 2014.", "fielding"),
+    ("[12] RFC 9000: QUIC: A UDP-Based Multiplexed and Secure Transport. J. Iyengar, Ed. and M. Thomson, Ed. 2021.",
+     "iyengar"),
+    ("RFC 2119. Key words for use in RFCs to Indicate Requirement Levels. Bradner, S. (1997). IETF.", "bradner"),
+    ("RFC 2119. Key words for use in RFCs to Indicate Requirement Levels. Scott Bradner. IETF, 1997.", "bradner"),
+])
+def test_rfc_authors_after_its_title(text, key):
+    from kb.text.refs import parse_entry
+    entry = parse_entry(text)
+    assert entry.first_author == key and entry.title and entry.title[:3] in ("Key", "Hyp", "QUI")
+    # ... and none where no person follows it
+    for text in ("RFC 2119: Key words for use in RFCs to Indicate Requirement Levels. IETF, 1997.",
+                 "RFC 2119: Key words for use in RFCs. Internet Engineering Task Force, 1997.",
+                 "RFC 2119. Key words for use in RFCs. Best Current Practice. March 1997."):
+        assert parse_entry(text).first_author is None
