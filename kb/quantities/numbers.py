@@ -720,6 +720,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue    # "Electricity use (TWh) 2019 2020 2021": the columns' years, no figures in TWh
         if flat_power(page, start, end):
             continue    # "from 1010 to 1015 binary digits", "2 × 109": 10 to a power printed flat, no count
+        if equation_term(page, start, end):
+            continue    # "11 items" of "x^2 + 3x = 11 items": a term of an equation, no count
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""
@@ -1060,11 +1062,16 @@ _EQ_TERM = r"(?:(?<![\w.,])\d+(?:\.\d+)?(?:[a-zA-Z](?![A-Za-z]))?|(?<![A-Za-z\d]
 _EQUATION = lazy(rf"{_EQ_TERM}(?:[ \t]*[=+\-−*/][ \t]*{_EQ_TERM})+")
 _EQ_OP_NEAR = lazy(r"[=+\-−*/]")
 _EQ_LETTER = lazy(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
+_EQ_NUMBER = lazy(r"\d+(?:\.\d+)?")
 
 
 def equation_term(page: str, start: int, end: int) -> bool:
     """Whether the number at `start`..`end` is a term of an equation with a letter in it ("11" and "40" of
-    "2x − 40x − 11 = 0", "11" of "x^2 + 3x = 11"): no figure of a claim."""
+    "2x − 40x − 11 = 0", "11" of "x^2 + 3x = 11"): no figure of a claim, nor with the word after it ("11 items" of
+    "x^2 + 3x = 11 items": `end` may run past the number)."""
+    figure = _EQ_NUMBER.match(page, start, end)
+    if figure is not None:
+        end = figure.end()
     if _EQ_OP_NEAR.search(page, max(0, start - 3), min(len(page), end + 4)) is None:
         return False
     lo = max(page.rfind("\n", 0, start) + 1, start - 120)

@@ -3739,6 +3739,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit) \
                         or _counts_other_things(plain, n, unit, value_unit):
                     continue
+                if spaced_exponent(plain, n.start) or equation_term(plain, n.start, n.end):
+                    continue        # "11 items" of "x^2 + 3x = 11 items", "5 steps" of "3e − 5 steps": no figure
                 if n.change and not signed_w and scale is not None and scale != 1:
                     continue        # "50%" of "halved": a cut's size or a level (above)
                 if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
