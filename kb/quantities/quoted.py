@@ -520,6 +520,11 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
             if rx is _SPACED and not whole and _CELL_BEFORE.search(t, max(0, m.start() - 40), m.start()):
                 continue        # "V100 30 300 W", "GTX 1080 4 180 W": a table's cells, not 30,300 W
             seen.add((m.start(), m.end()))
+            if w.value < 0 and m.group("sign") and _FALL_BEFORE.search(t, max(0, m.start() - 80), m.start()):
+                # "fell -20%", "dropped by −3 kWh": the sign says the fall again, its figure the fall's size, as in
+                # "fell 20%" (its span keeps the sign, after the words that name the fall)
+                out.append(_Number(m.group(0).strip()[1:], m.start(), m.end(), -w.value, w.half_unit))
+                continue
             out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
     if not whole and "\n" in text:
         out = _split_groups(text, t, out)
@@ -3460,8 +3465,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             # cores": of nodes and cores on that hardware (never "12 GPUs", nor "8 GPU cores")
             unit = _count_phrase_of(re.sub(r"-\s+", "", printed[c.start:c.end]), noun)
         # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
-        first = bisect.bisect_left(starts, c.start)     # the numbers starting inside it, no scan of all
-        inside = [n for n in held[first:bisect.bisect_right(starts, c.end)] if n.end <= c.end and n.unit is None]
+        first = bisect.bisect_left(starts, c.start - 1)     # the numbers starting inside it, no scan of all
+        # ... or at its sign, which the extractor leaves out ("-20%", "+20%": the unit is the signed number's too)
+        inside = [n for n in held[first:bisect.bisect_right(starts, c.end)] if n.end <= c.end and n.unit is None
+                  and (n.start >= c.start or plain[n.start] in "-−+")]
         rate = None
         if unit and c.kind in ("quantity", "range") and inside and "/" not in unit and " per " not in unit:
             # "2.9 kWh per 1,000 images", "0.2 kWh of electricity per hour", "3 kg of CO2 per web page"
@@ -3497,6 +3504,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             printed_unit[(n.start, n.end)] = n.unit
             if not unitless:
                 with_units.append((n, _printed_figure(n, n.unit), n.unit))
+        elif plain[n.start:n.start + 1] in ("-", "−") and (n.start, n.end) not in printed_unit \
+                and _PERCENT_WORDS_AFTER.match(plain, n.end):
+            # "-20%", which the extractor reads no figure of: a percentage all the same, never a bare -20 nor 20
+            printed_unit[(n.start, n.end)] = "%"
+            shown[(n.start, n.end)] = " ".join(printed[n.start:n.end].split()) + "%"
+            if not unitless:
+                with_units.append((n, _printed_figure(n, "%"), "%"))
     # A list whose unit is printed after its last number ("62, 74, 112, 121 days", "2, 4 and 8 GPUs"):
     # each number of it is in that unit, never in any other
     for n, nxt in reversed(list(zip(held, held[1:]))):
