@@ -1607,6 +1607,8 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
     if kind in _PER_KINDS and not re.search(r"/|\bper\b", text):
         spent = (_SPENT_RATE.match(page, u.end()) if kind in _SPENT_KINDS else None) or _PER_NOUN.match(page, u.end())
         per = _spent_per(spent) if spent is not None else None
+        if per is not None and kind == "percent" and PER_SAYS.match(spent.group(0)) is None:
+            return kind, text, u.end()  # "30% for each model", "5% in every run": each one's share, no rate per it
         if per is not None:         # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
             # (a per kb cannot read leaves no unit kb reads: no candidate, never the amount)
             return kind, f"{text} per {per[0]}", per[1]
@@ -1619,6 +1621,9 @@ _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
 #: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run", "40% per run"), as
 #: kb.quantities.quoted reads a quote's.
 _PER_KINDS = (*_SPENT_KINDS, "time", "percent", "flop", "length", "measure")
+#: ... a percentage's only with "per" or "/" ("0.5% per layer", "5%/year": a rate); "30% for each model", "5% in every
+#: run" is the share of each, the same for all, no percent per model.
+PER_SAYS = lazy(r"[ \t]{0,3}(?:/|per\s)")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -209,6 +209,7 @@ from kb.quantities.numbers import (
     EACH_UNNAMED,
     HEADER_ADVERB_PER,
     NOT_COUNTED,
+    PER_SAYS,
     SPENT,
     SPENT_THEN,
     SPREAD_AFTER,
@@ -2703,6 +2704,9 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         if bracket is not None:     # "3.6 kWh (95% CI 3.1-4.2) per run": the figure's interval, then its per
             pos = bracket.end()
         m = _PER_NOUN.match(plain, pos) or _PER_IN_WORDS.match(plain, pos)
+        if m is not None and PER_SAYS.match(m.group(0)) is None and any(units) \
+                and all(u in _SHARE_UNITS for u in units if u):
+            return None             # "4 percent for each task": each task's share, no percent per task
         if m is not None:
             words = _den_words(m)
             if len(words) > 1 and (words[1].lower() in _SENTENCE_WORDS or not (
@@ -2729,6 +2733,10 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
             return None             # "Papers w/ PDF 28.9M": "with", no per
         pos = word.end()
     return None
+
+
+#: The units of a share of a whole, which "for each X" never makes a rate per X (numbers.PER_SAYS).
+_SHARE_UNITS = frozenset(("%", "pp", "‰"))
 
 
 def _rate_unread(plain: str, number: _Number, units: list[str | None]) -> str | None:

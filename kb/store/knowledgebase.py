@@ -236,7 +236,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: a footnote printed inside a body sentence is out of the body's negation ("We use the cld2 tool" of "no associated PDF
 #: and\n14We use the cld2 tool" was refused).
 #: 36 also: an equation's term is no figure with a word after it either ("11 items" of "x^2 + 3x = 11 items" was verified);
-#: a signed percentage is one ("-20" of "was -20%" was verified), and "fell -20%" a fall of 20% ("20%" was refused).
+#: a signed percentage is one ("-20" of "was -20%" was verified), and "fell -20%" a fall of 20% ("20%" was refused);
+#: a percentage "for each X" is no rate per X ("30%/model" of "30 % for each model" was verified).
 CLAIM_READING = "36"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
