@@ -2143,6 +2143,8 @@ def _row_place(plain: str, number: _Number) -> tuple[int, int, int]:
 
 
 _CURRENCY_IN = lazy(r"[$€£]")
+#: A currency sign before a candidate's number, which its `number` leaves out: "$" of "$15", "US$" of "US$15".
+_CURRENCY_LEAD = lazy(r"(?:US\$|[$€£]|(?:USD|EUR|GBP)[ ]?(?=\d))?")
 
 
 def _is_money(unit: str) -> bool:
@@ -3488,10 +3490,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     and parse_unit(_amount(rate)) == parse_unit(unit)):
                 rate = None         # "2 kWh per run": per run, which the extractor does not count
         unit = rate or unit
+        # where the candidate's number ends: past the currency sign it prints before it ("$15", "US$15"), which its
+        # number leaves out
+        number_end = _CURRENCY_LEAD.match(plain, c.start).end() + len(c.number.rstrip())
         for n in inside:
-            if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
+            if unit and c.kind == "quantity" and n.end == number_end:
                 shown[(n.start, n.end)] = " ".join(printed[n.start:c.end].split())
-            if unit and (c.kind == "range" or c.kind == "quantity" and n.end <= c.start + len(c.number.rstrip())):
+            if unit and (c.kind == "range" or c.kind == "quantity" and n.end <= number_end):
                 printed_unit[(n.start, n.end)] = unit     # "$0.43–$0.74/hr": both numbers per hour
             if unit and not unitless:
                 try:
