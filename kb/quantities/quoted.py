@@ -2143,6 +2143,8 @@ def _row_place(plain: str, number: _Number) -> tuple[int, int, int]:
 
 
 _CURRENCY_IN = lazy(r"[$€£]")
+#: A times sign right before a number: "× " of "2 × 1024 pixels".
+_TIMES_BEFORE = lazy(r"[×x·∙][ ]?$")
 #: A currency sign before a candidate's number, which its `number` leaves out: "$" of "$15", "US$" of "US$15".
 _CURRENCY_LEAD = lazy(r"(?:US\$|[$€£]|(?:USD|EUR|GBP)[ ]?(?=\d))?")
 
@@ -3766,8 +3768,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit) \
                         or _counts_other_things(plain, n, unit, value_unit):
                     continue
-                if spaced_exponent(plain, n.start) or equation_term(plain, n.start, n.end):
-                    continue        # "11 items" of "x^2 + 3x = 11 items", "5 steps" of "3e − 5 steps": no figure
+                if spaced_exponent(plain, n.start) or equation_term(plain, n.start, n.end) \
+                        or flat_power(plain, n.start, n.end) and not _TIMES_BEFORE.search(plain, max(0, n.start - 3),
+                                                                                          n.start):
+                    continue        # "11 items" of "x^2 + 3x = 11 items", "5 steps" of "3e − 5 steps", "105 kg" of
+                    # "about 104 and 105 kilograms" (10⁴ and 10⁵ printed flat): no figure ("1024 pixels" of "2 × 1024
+                    # pixels" is one, a product's)
                 if n.change and not signed_w and scale is not None and scale != 1:
                     continue        # "50%" of "halved": a cut's size or a level (above)
                 if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
