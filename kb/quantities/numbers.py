@@ -722,6 +722,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue    # "from 1010 to 1015 binary digits", "2 × 109": 10 to a power printed flat, no count
         if equation_term(page, start, end):
             continue    # "11 items" of "x^2 + 3x = 11 items": a term of an equation, no count
+        if unit == "dimensionless" and page[max(start, end - 4):end].lower() == "fold" and cross_folds(page, end):
+            continue    # "5-fold cross-validation": the folds the data is split into, no factor
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""
@@ -1094,6 +1096,17 @@ def equation_term(page: str, start: int, end: int) -> bool:
 _TIMES_PRODUCT = lazy(r"[ \t]?[xX×✕][ \t]?(?=\d|[A-Z]\d{2,}|(?:NVIDIA|Nvidia|[GTC]PUs?)\b)")
 _TIMES_ALGEBRA = lazy(r"[xX](?:[ \t]*(?:[+=^*/<>]|[-−][ \t])[ \t]*[\w(]|[²³])")
 _ALGEBRA_BEFORE = lazy(r"[+*/^][ \t]*$")
+
+
+#: A fold a validation's name follows ("5-fold cross-validation", "10 fold CV", "tenfold cross validation"): how many
+#: parts the data is split into, no factor.
+_CROSS_FOLDS = lazy(r"(?:[ \t]?[-‐–]?[ \t]?(?i:fold))?[ \t\n]+(?i:cross[- \t\n]?validat|(?-i:CV)\b)")
+
+
+def cross_folds(page: str, end: int) -> bool:
+    """Whether the number or fold word ending at `end` counts the folds of a cross-validation ("5" of "5-fold
+    cross-validation"): no factor."""
+    return _CROSS_FOLDS.match(page, end) is not None
 
 
 def times_not_factor(page: str, start: int, end: int) -> bool:

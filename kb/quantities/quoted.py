@@ -215,6 +215,7 @@ from kb.quantities.numbers import (
     SPREAD_AFTER,
     adds_up,
     colon_citation,
+    cross_folds,
     distributed_over,
     each_doing,
     equation_term,
@@ -3722,6 +3723,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
                                         or times_not_factor(plain, h.start, h.end)
+                                        or cross_folds(plain, h.end)
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
