@@ -3031,13 +3031,16 @@ _COMPARED = lazy(r"(?i)more|less|fewer|greater|over|above|under|below|exceed|exc
 
 
 def _bound_at(plain: str, n: _Number, factor: bool = False) -> str | None:
-    """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None.
+    """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None; "range" when
+    the bound is of a range `n` starts ("up to 5-10%"), "negated" of a negated bound that compares nothing.
     `factor`: of a claim of a factor, whose bound a fall in words turns round: "more than halved" is a fall
     by more than a half, a factor under one half ("less than 0.5x", never "more than 0.5x")."""
     before = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start)
     m = before or _BOUND_AFTER.match(plain, n.end)
     if m is None:
         return None
+    if before is not None and _RANGE_ON.match(plain[n.end:n.end + 40].lstrip(" ")) is not None:
+        return "range"          # "up to ~100-1000X", "up to 5-10%": a bound of the range, of neither end alone
     kind = "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
     if before is not None and _NEGATED_BEFORE.search(plain, max(0, before.start() - 40), before.start()):
         # "will not have more than 70 per cent": at most 70%; "did not use less than 5 kWh": at least 5 kWh; a bound
@@ -3391,7 +3394,7 @@ def bound_note(value: str, quote: str) -> str | None:
         same = [h for h in held if h.value in (w.value, size.value) or h.change is not None and scale is not None
                 and h.share and _share_rounds(h, size, scale)]
         kinds = {_bound_at(plain, h, factor) for h in same}
-        if not same or None in kinds or "negated" in kinds or len(kinds) != 1:
+        if not same or None in kinds or "negated" in kinds or "range" in kinds or len(kinds) != 1:
             return None
         h, kind = same[0], kinds.pop()
         m = _BOUND_BEFORE.search(plain, max(0, h.start - 30), h.start)
