@@ -234,7 +234,7 @@ PARALLEL_FROM = 20
 #: items); nor a volume before its issue ("volume 25:1"), a product ("2 × 8 GPUs"), an exponent apart ("2.2e − 16").
 #: 17: a verb after "each" names no per ("512 TPUs each ran for 2 days": 512 TPUs, was per "ran"; 2 days per TPU).
 #: 18: an equation's term is no count ("11 items" of "x^2 + 3x = 11 items" was a candidate); a percentage "for each
-#: X" is no rate per X ("30 % for each model": 30 %, was 30 %/model).
+#: X" is no rate per X ("30 % for each model": 30 %, was 30 %/model); nor a cross-validation's folds a factor ("5-fold").
 DERIVED_READING = "18"
 
 

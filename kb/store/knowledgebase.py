@@ -237,7 +237,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: and\n14We use the cld2 tool" was refused).
 #: 36 also: an equation's term is no figure with a word after it either ("11 items" of "x^2 + 3x = 11 items" was verified);
 #: a signed percentage is one ("-20" of "was -20%" was verified), and "fell -20%" a fall of 20% ("20%" was refused);
-#: a percentage "for each X" is no rate per X ("30%/model" of "30 % for each model" was verified).
+#: a percentage "for each X" is no rate per X ("30%/model" of "30 % for each model" was verified); "$15" is in USD
+#: ("$15/hr" of it was verified); nor are flat powers, cross-validation folds, a range's first number under a bound
+#: ("105 kg" of "104 and 105 kilograms", "5x" of "5-fold cross-validation", "up to 100x" of "up to 100-1000X").
 CLAIM_READING = "36"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
