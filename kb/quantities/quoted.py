@@ -3726,7 +3726,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
                                         or times_not_factor(plain, h.start, h.end)
-                                        or cross_folds(plain, h.end)
+                                        # "5x" of "5-fold cross-validation": no factor ("5-fold" copies its words)
+                                        or cross_folds(plain, h.end) and "fold" not in value_unit
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
