@@ -709,7 +709,8 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                 post = options[-1].replace("~", " ") if options else ""
                 page = _post_page(post.strip())
                 keys = [k.strip() for k in g.group(2).split(",") if k.strip()]
-                works += [("pandoc", k, page if i == 0 else None) for i, k in enumerate(keys)]
+                # (a group's page after its last key: '\\cites[5]{a,b}' prints 'A; B, 5')
+                works += [("pandoc", k, page if i == len(keys) - 1 else None) for i, k in enumerate(keys)]
             if works:
                 return works[0] + (s[:at],) + ((tuple(works[1:]),) if works[1:] else ())
         m = _LATEX_CITE.match(s, at) if at >= 0 else None
@@ -718,8 +719,10 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             post = options[-1].replace("~", " ") if options else ""
             page = _post_page(post.strip())
             keys = [k.strip() for k in m.group(0)[m.group(0).rfind("{") + 1:-1].split(",") if k.strip()]
-            more = tuple(("pandoc", k, None) for k in keys[1:])        # \cite{a,b}
-            return ("pandoc", m.group(2), page, s[:at]) + ((more,) if more else ())
+            # \cite{a,b}; a page after several keys is the last one's, as natbib and biblatex print it
+            # ('\citep[p.~4]{a,b}': '(A, 2019; B, 2022, p. 4)')
+            more = tuple(("pandoc", k, page if i == len(keys) - 1 else None) for i, k in enumerate(keys) if i)
+            return ("pandoc", m.group(2), None if more else page, s[:at]) + ((more,) if more else ())
     if s.endswith("</a>"):
         a = s.rfind("<a ", max(0, len(s) - 500))
         if a >= 0:
@@ -1362,6 +1365,7 @@ def _attribution(line: str) -> str | None:
             rest = s[len(dash):].strip().lstrip(":").strip()
             if len(rest) >= 5000:
                 continue
+            rest = _own_work(rest)  # '— Doe (2019); see also Roe (2022), p. 4': Doe's, at no page
             if len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8:
                 return rest
             if _is_work(rest):      # "— Doe 2020", "— Doe (2019), p. 3"
@@ -2947,6 +2951,23 @@ _WORK_IN_FOOTNOTE = lazy(r"[ \t]*[A-Z][^\s,;]*(?:[ \t,]+[^\s;]+){0,30}?,?[ \t]*(
                          r"|(?<![*\w])[*_][^*_;]{2,300}[*_](?![*\w]))")
 
 
+#: a comparison signal after a semicolon or a comma: what follows it is a work set beside the one before it
+_BESIDE = lazy(r"[;,][ \t]*(?=" + _SIGNAL + r")")
+
+
+def _own_work(text: str) -> str:
+    """A note's text up to a work it sets beside its own ('Strubell et al., "Energy ...," 5; see also Dodge,
+    "Measuring," 4.' -> 'Strubell et al., "Energy ...," 5'), never cut inside a title in quote marks: its
+    work and page are the first work's, never the page or title of the work set beside it."""
+    if ";" not in text and "," not in text:
+        return text
+    for m in _BESIDE.finditer(text):
+        head = text[:m.start()]
+        if head.count('"') % 2 == 0 and head.count("“") == head.count("”") and head.strip():
+            return head.rstrip()
+    return text
+
+
 def _works_in_footnote(text: str) -> int:
     """How many works a footnote cites, each its own between semicolons, by its authors and a title set off
     ('[^1]: Strubell et al., "Energy ...," 5; Dodge et al., "Measuring ...," 4.': two, which of them a quote marked
@@ -3134,6 +3155,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
         if label and label.group(1) in compared:
             return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
+        if label or endnote:
+            body = _own_work(body)      # '..., 5; see also Dodge, "Measuring," 4.': the first work at its page
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
             # "[^3]: Ibid., 4.": the work of the footnote before, at its own page

@@ -698,8 +698,8 @@ def _named(q) -> str:
     ("<sup>3,4</sup>", "[3]", ["[4]"]), ("¹⁻³", "[1]", ["[2]", "[3]"]), ("^3,4^", "[3]", ["[4]"]),
     ("[@doe2020; @roe2021, p. 3]", "@doe2020", ["@roe2021 p3"]), ("[see @doe2020, p. 2; also @roe2021]",
                                                                     "@doe2020 p2", ["@roe2021"]),
-    (r"\cite{doe2020,roe2021}", "@doe2020", ["@roe2021"]), (r"\citep[p.~3]{doe2020, roe2021}", "@doe2020 p3",
-                                                             ["@roe2021"]),
+    (r"\cite{doe2020,roe2021}", "@doe2020", ["@roe2021"]), (r"\citep[p.~3]{doe2020, roe2021}", "@doe2020",
+                                                             ["@roe2021 p3"]),       # (natbib: 'Roe, 2021, p. 3')
     ("(Doe, 2020; see also Roe et al., 2021, p. 4)", "Doe. 2020.", ["Roe et al. 2021. p4"]),
     # one work: a locator, not another work
     ("[3, p. 4]", "[3] p4", []), ("[3]", "[3]", []), ("(Doe, 2020, p. 4)", "Doe. 2020. p4", []),
