@@ -336,7 +336,7 @@ _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-�
 _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figures?|tabs?|tables?|eqs?|equations?"
                  r"|ths?|thms?|theorems?|lem|lemmas?|defs?|definitions?|app|appendix|appendices|paras?|paragraphs?"
                  r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
-                 r"|corollaries)\.?\s*\(?\w[\w.\-–]{0,11}\)?")
+                 r"|corollaries)(?![^\W\d_])\.?\s*\(?\w[\w.\-–]{0,11}\)?")      # (never 'that', 'now', 'later')
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)\.))(?:(?:pp?\.|pages?|pg\.?|S\.|at\s)?\s*"
                     r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
                     r"(?:\s*,\s*" + _NUMBER_PLACE + r")?"
@@ -821,6 +821,10 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         end = text.find("\n", starts[k])
         return text[starts[k]:end if end >= 0 else len(text)]
 
+    # the quote the blockquote before gave (its citation the one an 'Ibid.' signing the next repeats), and whether
+    # the lines since it cite or quote nothing
+    before = -1
+    plain = True
     while i < n:
         if _in_ranges(fenced, starts[i]):
             i += 1
@@ -830,8 +834,12 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         if listed:
             first = line_at(i)[listed.end():]       # a list item's blockquote: "- > ..." (Logseq, Obsidian)
         if first is None:
+            if plain and line_at(i).strip() and _CITES_OR_QUOTES.search(line_at(i)):
+                plain = False
             i += 1
             continue
+        last = note.quotes[-1] if 0 <= before == len(note.quotes) - 1 and plain else None
+        before, plain = len(note.quotes), True
         block_start = i
         body = [first]
         i += 1
@@ -956,6 +964,20 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             cite = _attribution_cite(titled)
             if cite is None and (_WORK.fullmatch(titled.rstrip(".")) or _attribution(f"— {titled}")):
                 attribution = titled
+        ibid = _DASH_IBID.fullmatch(body[-1].strip()) if cite is None and attribution is None and what is None \
+            and len(body) > 1 and body[-1].lstrip()[:1] in "—―–-" else None
+        if ibid is not None:
+            # "> — Ibid., 6": the work of the blockquote just before it, at its own page or that one's, where
+            # nothing between them cites or quotes; else a quote citing nothing (never the work of another)
+            body.pop()
+            quote = _block_text(body)
+            if last is not None and last.kind == "blockquote" and not last.also and quote:
+                page = ibid.group("page")
+                note.quotes.append(replace(last, quote=quote, line=block_start + 1, offset=starts[block_start],
+                                           page=page.replace(" ", "") if page else last.page))
+            elif quote:
+                uncited.append((block_start + 1, quote, starts[block_start], None, None))
+            continue
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
         elif cite is None and attribution is None and what is None and len(body) > 1 and _work_line(body[-1]):
@@ -1024,6 +1046,10 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             continue
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
     return uncited
+
+
+#: What in a line between two blockquotes cites or quotes a work: a year, a key, brackets, a quote mark, a note's mark
+_CITES_OR_QUOTES = lazy(r"(?:1[89]|20)\d\d|[@\[(\\\"“”«¹²³⁴⁵⁶⁷⁸⁹^]|<sup|\bet al\b|\bibid\b", re.I)
 
 
 # a page in brackets ending a blockquote's text: "... emissions." (p. 2)
@@ -1885,6 +1911,8 @@ _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
 _NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + ")"
 _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
+#: A blockquote signed with 'Ibid.' alone, or its page: '— Ibid.', '— Ibid., 6', '-- ibid., p. 6'
+_DASH_IBID = lazy(r"(?:—|―|–|--)[ \t]*" + _IBID_WORD + r"(?:[ \t]*,?[ \t]*" + _NOTE_PAGE + r")?[ \t]*\.?", re.I)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
 # "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
@@ -2053,9 +2081,11 @@ _SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*
 _JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
 #: Words setting a work apart from the one a sentence's subject names: 'Unlike Doe (2019), Roe (2022) says',
 #: 'Roe (2022), unlike Doe (2019), says'
-_SET_APART = lazy(r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
-                  r"|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying|in[ \t]+addition)[ \t]+"
-                  r"(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with|after|as[ \t]+in|echoing))[ \t]+")
+_SET_APART_WORDS = (r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
+                    r"|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying|in[ \t]+addition)"
+                    r"[ \t]+(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with|after|as[ \t]+in"
+                    r"|echoing))[ \t]+")
+_SET_APART = lazy(_SET_APART_WORDS)
 #: Where a sentence opens, what precedes it: a sentence's end, a paragraph's start, a list item's or a heading's mark
 _CLAUSE_OPEN = lazy(r"(?:\A|\n[ \t]*\n|[.!?:;][\"”’)*_]*[ \t\n]|(?:\A|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)]|#{1,6})[ \t])"
                     r"[ \t]*[\"“(*_]*\Z")
@@ -2351,7 +2381,9 @@ _CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$
 _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
 # (LaTeX's tie, a space no line breaks at, too: "(p.~5)")
-_PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+#: (or in square brackets, as pandoc's locator after its narrative citation: '@doe2019 writes that "..." [p. 5]')
+_PAGE_AFTER = lazy(r"[ \t,]{0,3}(?:\((?=[^()\[\]\n]{1,40}\))|\[(?=[^()\[\]\n]{1,40}\]))\s*(?:pp?\.|pages?|S\.)[\s~]*"
+                   r"(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[)\]]")
 #: ... or before a work set beside it, in the same brackets: '(p. 2; cf. Roe, 2019)', '(p. 2, see also Roe, 2019)'
 _PAGE_BEFORE_COMPARED = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[;,]\s*"
                              + _SIGNAL)
@@ -2408,6 +2440,11 @@ _PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)[\s~]*)?(?P<page>\d{1,5}
                         + r")" + _BRACKETS_END)
 
 
+#: An aside setting apart a work by its names alone, MLA's way, then the clause going on (no relative clause saying it
+#: of them): ', following Roe,' in 'Doe et al., following Roe, write'
+_NAMES_ASIDE = lazy(r"[ \t]*,[ \t]*" + _SET_APART_WORDS + _WHO + r"[ \t]*,(?![ \t]*(?i:who|whom|whose|which|where)\b)")
+
+
 def _named_around(text: str, lo: int, start: int, close: int, hi: int, bare: bool = False) -> tuple | None:
     """The citation of a quote whose names are in the prose before it and whose year is after it (`_YEAR_AFTER`),
     or its page alone (`_PAGE_ONLY_AFTER`: an author and a page, as `_listed` takes one), as `_cite_near` gives
@@ -2417,7 +2454,13 @@ def _named_around(text: str, lo: int, start: int, close: int, hi: int, bare: boo
     paged = _PAGE_ONLY_AFTER.match(text, close + 1, hi) if after is None else None
     if after is None and paged is None and not bare:
         return None
-    named = _NAMED_BEFORE.search(text, lo, start) or _ACCORDING_TO.search(text, lo, start)
+    if "," in text[lo:start]:
+        # names set apart in an aside between commas, the subject's clause going on after it, are not the ones
+        # saying the quote: 'Doe et al., following Roe, write "..." (3)', 'Doe et al. write, as in Roe, that'
+        head = _NAMES_ASIDE.sub("", text[lo:start])
+        named = _NAMED_BEFORE.search(head) or _ACCORDING_TO.search(head)
+    else:
+        named = _NAMED_BEFORE.search(text, lo, start) or _ACCORDING_TO.search(text, lo, start)
     if named is None:
         return None
     who = _cited_who(named)
