@@ -310,6 +310,9 @@ _SHORT_TITLE = lazy(r"[\"“]([^\"“”\n]{1,200}?)[,.]?[\"”]|(?<![*\w])[*_](
 # A short form whose title's italics the reading left out: "Lo et al., S2ORC, 12."
 _SHORT_FORM = lazy(r"[^,\n]{2,80},\s*([^,\n]{2,200}?),\s*(?:pp?\.\s*)?[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?\.?")
 # the Latin of older footnotes for the work of that author cited before: 'Doe, op. cit., 5.', 'Doe, loc. cit.'
+# ... its title of one word in quote marks, their comma inside them: 'Dodge, "Measuring," 8.', "Dodge, 'Measuring', 8."
+_QUOTED_SHORT_FORM = lazy(r"[^,\n\"“‘]{2,80},\s*[\"“‘]([^\s,\"“”‘’]{2,80})[,.]?[\"”’],?\s*(?:pp?\.\s*)?\d{1,5}"
+                          r"(?:\s*[-–]\s*\d{1,5})?\.?")
 _OP_CIT = lazy(r"[^\n]{2,160}?,\s*(?:op|loc)\.\s?cit\.", re.I)
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
@@ -2976,7 +2979,7 @@ def _reference(body: str, anchor: str | None, line: int, number: str | None = No
     if entry.year is None and not titles and entry.first_author:
         # a short form that sets its title off by commas alone, as a plain-text note writes it ('Dodge et al.,
         # Carbon Intensity, 3.'): its title is what the commas hold, not 'Carbon Intensity, 3'
-        short = _SHORT_FORM.fullmatch(marked.text.strip())
+        short = _SHORT_FORM.fullmatch(marked.text.strip()) or _QUOTED_SHORT_FORM.fullmatch(marked.text.strip())
         titles = [short.group(1)] if short else titles
     label = marked.label or number
     return NoteReference(anchor=anchor, number=label, title=marked.title,

@@ -57,7 +57,7 @@ from kb.text.names import (
     the_first,
     without_acronym,
 )
-from kb.text.titles import normalise_title, numbers_agree, shortens
+from kb.text.titles import MINOR_WORDS, normalise_title, numbers_agree, shortens
 
 # A change to what find_references or parse_entry gives for some text bumps
 # kb.graph.tables.READING: knowledge bases whose lists an older reading made are told
@@ -4114,6 +4114,7 @@ class PaperIndex:
     _by_title: dict[str, list[PaperInfo]] | None = field(default=None, repr=False)
     _by_author: dict[str, list[_Cand]] | None = field(default=None, repr=False)   # tail, any year
     _keys: list[str] | None = field(default=None, repr=False)     # every first-author key, sorted
+    _title_order: list[str] | None = field(default=None, repr=False)     # every normalised title, sorted
 
     def __post_init__(self) -> None:
         for p in self.papers:
@@ -4259,6 +4260,22 @@ class PaperIndex:
             heads = head_keys(entry.raw, akey)
         return short in heads and self._opening(short) == {pkey}
 
+    def _one_opening(self, word: str) -> str | None:
+        """The citekey of the one paper here whose normalised title is `word` or opens with it as a word, or None
+        (none, or two or more: a title of one word says little)."""
+        if self._title_order is None:
+            self._title_order = sorted(self._titles())
+        order, found = self._title_order, None
+        i = bisect_left(order, word)
+        while i < len(order) and order[i].startswith(word):
+            if order[i] == word or order[i][len(word)] == " ":
+                for p in self._titles()[order[i]]:
+                    if found is not None and found != p.citekey:
+                        return None
+                    found = p.citekey
+            i += 1
+        return found
+
     def _opening(self, short: str) -> set[str]:
         """The first-author keys of the papers here that open with `short` (itself among them)."""
         if self._keys is None:
@@ -4319,6 +4336,14 @@ class PaperIndex:
                     re.split(r"[:?!]|\s[-–—]\s", latex_to_text(c.info.title or ""), maxsplit=1)[0])}
                 if len(hits) == 1:
                     return Explained(Resolution(hits.pop(), "title", 0.8))
+            if not entry.year:
+                # ... or a short form's title of one word that opens one title here alone, a paper of that author
+                # ('Dodge, "Measuring," 8.' of "Measuring the Carbon Intensity of AI in Cloud Instances"): a word
+                # opening two titles here, or one of another author, names none
+                for one in ones:
+                    key = self._one_opening(one) if one not in MINOR_WORDS else None
+                    if key is not None and any(c.info.citekey == key and fits(c.info) for c in self._of_author(akey)):
+                        return Explained(Resolution(key, "title", 0.8))
         # a shortened title, as the short form of a note gives it ('Strubell, Ganesh, and McCallum,
         # "Energy and Policy Considerations," 4.'): the first words of one title here, by the
         # entry's first author when it names one

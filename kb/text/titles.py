@@ -69,6 +69,7 @@ def numbers_agree(a: str, b: str, a_year: int | None = None, b_year: int | None 
 
 # words a short title keeps or drops as it pleases ('Ideological Origins' of 'The Ideological Origins of the ...')
 _MINOR_WORDS = frozenset("a an the of in on for and to with at by from as or via its".split())
+MINOR_WORDS = _MINOR_WORDS          # (a title's words that say little alone)
 
 
 def shortens(short: str, title: str) -> bool:
