@@ -1467,7 +1467,7 @@ def _several_cited(inner: str) -> bool:
         if _is_work(part):
             continue
         mla = _AUTHOR_PAGE.fullmatch(f"({part})")
-        if mla is None or mla.group(0).startswith(("(qtd", "(quoted")):
+        if mla is None or _QTD_WORDS.search(mla.group(0)):
             return False
         who = mla.group("who")
         if not (_AUTHORS_SAID.search(who) or one_author_page(who)):
@@ -1880,7 +1880,10 @@ _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)", as some write it with a comma
 # ("(Futoma et al., 243)"): author and page, no year; read only when the note's references have that first author
 # (MLA's indirect source, the work read, which quotes another: "(qtd. in Doe et al. 3)")
-_QTD_IN = r"(?:(?:qtd\.|quoted)\s+in\s+)?"
+# (the name of the work it quotes before it: "(Roe, qtd. in Doe et al. 3)", "(Roe, as cited in Doe 4)")
+_QTD_IN = (r"(?:(?:" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s*,?\s+)?(?:as\s+)?"
+           r"(?:qtd\.|quoted|cited)\s+in\s+)?")
+_QTD_WORDS = lazy(r"\b(?:qtd\.|quoted|cited)\s+in\b")
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
@@ -4461,6 +4464,47 @@ def _cited_places(text: str, note: Note) -> None:
             q.place = " ".join(place.group("place").split())
 
 
+#: A writer's mark of a quote translated from the work's language: '[my translation]', '(trans. mine)', 'translated
+#: by the author', 'eigene Übersetzung', 'ma traduction'
+_TRANSLATED = lazy(r"(?i)\b(?:my|our|own|author['’]?s['’]?)\s+(?:translation|trans\.)|\btrans(?:lation|\.)\s+(?:is\s+)?"
+                   r"(?:mine|ours|my\s+own)\b|\btranslated\s+by\s+(?:the\s+)?(?:author|writer|me|us)\b"
+                   r"|\beigene\s+übersetzung|\bübersetzung\s+(?:d\.|der|des)\s+(?:verf|autor)"
+                   r"|\b(?:ma|notre)\s+traduction|\btraduction\s+(?:de\s+l['’]auteur|personnelle)")
+_QUOTE_OPENS = lazy(r"[\"“«„]")
+
+
+def _translations(text: str, note: Note) -> None:
+    """A quote the note marks as translated, after it in its sentence or its citation ('"..." (Doe, 2019, p. 3; my
+    translation)', '"..." [my translation]') or in its footnote, is not checked, and kb says why: its words are the
+    writer's, not the paper's, which kb can never find (it was said not found, or was checked as the paper's)."""
+    def after(start: int, quote: str):
+        end = start + len(quote)
+        stop = text.find("\n\n", end)
+        stop = min(stop if stop >= 0 else len(text), end + 300)
+        more = _QUOTE_OPENS.search(text, end + 2, stop)           # (never the mark of the next quote's)
+        return _TRANSLATED.search(text, end, more.start() if more else stop)
+
+    for _line, quote in note.unchecked:       # (not checked already, citing nothing kb reads: kb says why too)
+        if quote not in note.unchecked_why and (at := text.find(quote)) >= 0 and (marked := after(at, quote)):
+            note.unchecked_why[quote] = f"the note marks it as a translation ({marked.group()}): its words are not " \
+                                        "the paper's"
+    keep = []
+    for q in note.quotes:
+        marked = after(q.offset, q.quote)
+        if marked is None and (q.source_text or "").startswith("[^"):
+            ref = note.reference_for(q)
+            marked = _TRANSLATED.search(ref.text) if ref is not None else None
+        if marked is None:
+            keep.append(q)
+            continue
+        note.unchecked.append((q.line, q.quote))
+        note.unchecked_why[q.quote] = f"the note marks it as a translation ({marked.group()}): its words are not " \
+                                      "the paper's"
+    if len(keep) < len(note.quotes):
+        note.quotes = keep
+        note.unchecked.sort()
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -4535,6 +4579,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _cited_places(text, note)
     if any(r.works > 1 for r in note.references):
         _several_in_footnote(note)
+    if "ransl" in text or "rans." in text or "bersetz" in text or "raduc" in text:
+        _translations(text, note)
     for q in note.quotes:
         if "[^" in q.quote or not q.quote.isascii():
             # a footnote's mark the writer put inside the quote ('"... emissions[^1]"', '"... emissions¹"') is the
