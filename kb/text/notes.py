@@ -3346,6 +3346,11 @@ def _quotes_with_citation(body: str, start: int) -> bool:
         if cited is not None and len(between.split()) <= 12 and not _STOP_THEN.search(between) \
                 and _SAID.search(between):
             return True     # (in the clause of its citation: an entry's '(2022). Reported in "..."' is no saying)
+        last = None
+        for last in _CITED_BEFORE.finditer(before) if cited is not None else ():
+            pass
+        if last is not None and _PAGED_COLON.fullmatch(before, last.end()):
+            return True     # ... or a colon after its year and page: 'Compare Doe et al. (2022, p. 3): "..."'
         if _pronoun_quote(body, start, m.start(), m.end() - len(m.group(2) or "") - 1) is not None:
             return True     # ... or by its authors' pronoun, its page after it: 'They write that "..." (p. 3).'
         named = _NAMED_BEFORE.search(before) or _ACCORDING_TO.search(before)
@@ -3496,6 +3501,8 @@ def _passage_note(body: str, start: int, titles: set[str] | None = None):
 
 _SAID = lazy(r"(?i)\b" + _SAYING + r"\b")
 _STOP_THEN = lazy(r"[.!?]\s+[A-Z]")
+#: what closes a citation before a quote at its page, then a colon: ', p. 3): ' (a reference's '(2022): ' gives none)
+_PAGED_COLON = lazy(r"[ \t]*[,:][ \t]*(?:pp?\.|S\.)?[ \t]*\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?[ \t]*[)\]][ \t]*:[ \t]*")
 _CITED_BEFORE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*(?:1[89]|20)\d\d")
 
 
