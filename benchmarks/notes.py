@@ -22,8 +22,11 @@ another one (the figure that must stay 0). It also times parse_note and
 verify-style resolution of a generated note with thousands of references.
 Then the held-out whole notes of benchmarks/data/notes-heldout-round11.json (74
 short notes in Chicago's notes, MLA, Vancouver, Nature, LaTeX, pandoc, Org,
-tables and HTML), verified as `kb verify --note` does against the five papers'
-pypdf text (wattbot/pypdf-text): right, wrong (must stay 0) and lost quotes.
+tables and HTML) and notes-heldout-round12.json (30: list items, quotes in
+footnotes' text, secondary citations, translations, insertions and elisions,
+headings, several quotes in a sentence), verified as `kb verify --note` does
+against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
+stay 0) and lost quotes, each round on its own line.
 Reports, never fails.
 """
 
@@ -198,10 +201,17 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json), each checked by `kb verify --note`'s
-    verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict names the
-    expected work (and page, and status), wrong where it names another work (the figure that must stay 0), lost
-    otherwise (not checked, or said unfound, where the expected work holds it)."""
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json, -round12.json), each checked by `kb
+    verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
+    names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
+    lost otherwise (not checked, or said unfound, where the expected work holds it)."""
+    if not (CORPUS / "wattbot" / "pypdf-text").exists():
+        return
+    for round_ in (11, 12):
+        _heldout_round(round_, verbose)
+
+
+def _heldout_round(round_: int, verbose: bool) -> None:
     import json
     import tempfile
 
@@ -210,9 +220,7 @@ def heldout_notes(verbose: bool) -> None:
     from kb.ops.session import open_kb
     from kb.store.knowledgebase import init
 
-    if not (CORPUS / "wattbot" / "pypdf-text").exists():
-        return
-    notes = json.loads((ROOT / "benchmarks" / "data" / "notes-heldout-round11.json").read_text("utf-8"))["notes"]
+    notes = json.loads((ROOT / "benchmarks" / "data" / f"notes-heldout-round{round_}.json").read_text("utf-8"))["notes"]
     tally = {"right": 0, "wrong": 0, "lost": 0}
     misses: list[str] = []
     with tempfile.TemporaryDirectory() as d:
@@ -249,7 +257,7 @@ def heldout_notes(verbose: bool) -> None:
         finally:
             kb.close()
     total = sum(tally.values())
-    print(f"held-out notes (round 11): {len(notes)} notes, {total} quotes: right {tally['right']}/{total}  "
+    print(f"held-out notes (round {round_}): {len(notes)} notes, {total} quotes: right {tally['right']}/{total}  "
           f"wrong {tally['wrong']}  lost {tally['lost']}  ({took:.2f} s)")
     if verbose and misses:
         print("\n".join(misses))
