@@ -1886,7 +1886,9 @@ _QTD_IN = (r"(?:(?:" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME
 _QTD_WORDS = lazy(r"\b(?:qtd\.|quoted|cited)\s+in\b")
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
-                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
+                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)"
+                    # (a work set beside it after, its page that work's: "(Doe et al. 3; see also Roe 5)")
+                    r"(?:\s*[;,]\s*" + _SIGNAL + r"[^()\n]{1,200}?)?\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."
 _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME

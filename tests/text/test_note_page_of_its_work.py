@@ -47,3 +47,14 @@ def test_a_latex_page_after_several_keys_is_the_last_ones(cite, first, also):
 def test_a_block_quotes_attribution_setting_a_work_beside_it(attribution, who, page):
     [q] = parse_note(f"> {QUOTE[1:-1]}\n>\n> {attribution}\n").quotes
     assert (q.attribution, q.page) == (who, page), q
+
+
+@pytest.mark.parametrize("cite, page", [
+    ("(Strubell et al. 5; see also Dodge et al. 4)", "5"),
+    ("(Strubell et al. 5, cf. Dodge et al. 4)", "5"),
+    ("(Strubell and McCallum 5; but see Dodge 4)", "5"),
+])
+def test_mla_names_and_page_before_a_work_set_beside_them(cite, page):
+    """(was a passage citing nothing: MLA's brackets were read only closing after the page)"""
+    [q] = parse_note(f"They warn that {QUOTE} {cite}.\n").quotes
+    assert (q.attribution.split()[0], q.page) == ("Strubell", page), q
