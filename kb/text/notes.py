@@ -1823,7 +1823,9 @@ _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
 _EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|"
-              r"in\s+(?:the\s+)?original))?|[,;]\s*(?:my|our)\s+translation|[,;]\s*(?:internal\s+)?"
+              r"in\s+(?:the\s+)?original))?|[,;]\s*(?:my|our|own|author['’]?s['’]?)\s+(?:translation|trans\.)"
+              r"|[,;]\s*trans(?:lation|\.)\s+(?:mine|ours)|[,;]\s*translated\s+by\s+(?:the\s+)?(?:author|writer|me|us)"
+              r"|[,;]\s*(?:internal\s+)?"
               r"citations?\s+omitted"
               # (or in square brackets after the page: "(Doe, 2020, p. 5 [emphasis added])")
               r"|[,;]?\s*\[\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|in\s+"

@@ -33,3 +33,11 @@ def test_a_translated_quote_is_not_checked_and_kb_says_why(text):
 def test_mla_indirect_source_naming_the_work_quoted(cite, who):
     [q] = parse_note(f'"{QUOTE}" {cite}.\n').quotes
     assert (q.attribution, q.page) == (who, "4"), q
+
+
+@pytest.mark.parametrize("remark", ["translated by the author", "trans. mine", "author's translation"])
+def test_a_citation_closing_with_its_translation_remark_is_read_and_not_checked(remark):
+    """(the citation went unread, the quote lost: listed neither checked nor not checked)"""
+    short = "Wir berechnen dann den Stromverbrauch in Kilowattstunden"
+    note = parse_note(f'"{short}" (Strubell et al., 2019, p. 2, {remark}).\n')
+    assert not note.quotes and note.unchecked == [(1, short)] and remark in note.unchecked_why[short]
