@@ -245,10 +245,19 @@ class NearMiss:
     negation_left_out: bool = False
     #: the quote is found but for its editorial brackets, each refused (`_refused_insertion_miss`)
     brackets_refused: bool = False
+    #: the differences are what an ellipsis of the quote leaves out (`closest_passage`)
+    elided: bool = False
+    #: where no word differs, the page's words right before and right after the passage
+    around: tuple[str, str] = ("", "")
 
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
         if not self.differences:
+            turning = self._turned_by()
+            if turning:
+                return (f"no word differs, but the page prints {turning}: kb never takes a quote cut where the"
+                        " words around it turn or qualify it (a negation, a condition, a hedge, a number's"
+                        " \"about\"); quote them too, or cut it elsewhere")
             return ("no word differs: check punctuation, and that the quote starts and "
                     "ends on whole words and whole numbers")
         parts = []
@@ -259,10 +268,27 @@ class NearMiss:
                          " it does not say it is a power")
             else:
                 alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
+            alike = alike or (not self.negation_left_out and why_differs(quoted, source))
             parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}" + (f" ({alike})" if alike else ""))
         return "differs: " + "; ".join(parts) + (
             " (the quote starts after its clause's negation, which turns it around)" if self.negation_left_out else "") + (
-            self._brackets_why() if self.brackets_refused else "")
+            self._brackets_why() if self.brackets_refused else "") + (
+            " (the quote's ellipsis leaves that out: kb never lets an ellipsis change what the words it keeps say)"
+            if self.elided and all(not q for q, _ in self.differences) else "")
+
+    def _turned_by(self) -> str:
+        """'"not" right after the quote's last word' where a word right around the passage turns or qualifies it."""
+        before, after = self.around
+        said = []
+        words = before.split()
+        for last in (" ".join(words[-2:]), " ".join(words[-1:])):
+            if last and _TURNING.fullmatch(last.strip("(,;:\"“”")):
+                said.append(f"\"{last}\" right before the quote's first word")
+                break
+        first = after.split()[:1] if after else []
+        if first and _TURNING.fullmatch(first[0].strip("),;:.\"“”")):
+            said.append(f"\"{after}\" right after " + ("its last" if said else "the quote's last word"))
+        return " and ".join(said)
 
     def _brackets_why(self) -> str:
         """Why a quote found but for its editorial brackets is refused, naming each bracket."""
@@ -272,6 +298,58 @@ class NearMiss:
         many = len(named) > 1
         return (f" (the editorial bracket{'s' if many else ''} " + ", ".join(named) + f" {'are' if many else 'is'} why:"
                 f" {'they say' if many else 'it says'} what the paper does not print there)")
+
+
+# Why kb does not take a word of the quote as the page's, said in words a writer acts on. Only for a difference
+# of a kind named here: the others ("0.012 -> 0.022" of two numbers, "cosine -> linear") say it themselves.
+_GROUPING = lazy(r"[,\s\u2009\u202f\u00a0]")
+_POINT_COMMA = str.maketrans(".,", ",.")
+_GLUED_NUMBER = lazy(r"([^\W\d_]{2,})(\d{1,2})[.,;:]?")
+# British and American spellings: a word's "-ise"/"-ize" ("-isation"), "-our"/"-or", "-re"/"-er", "-yse"/"-yze", and a
+# consonant doubled before an ending ("modelling", "travelled", "labelled")
+_SPELLING = ((r"is(e|es|ed|ing|ation|ations)$", r"iz\1"), (r"ys(e|es|ed|ing)$", r"yz\1"),
+             (r"our(s|ed|ing|ful|ite|ites|able)?$", r"or\1"), (r"tre(s)?$", r"ter\1"),
+             (r"([lmptg])\1(ed|er|ers|ing)$", r"\1\2"), (r"ogue(s)?$", r"og\1"))
+
+
+def _spelling_key(word: str) -> str:
+    out = word.lower()
+    for a, b in _SPELLING:
+        out = re.sub(a, b, out)
+    return out
+
+
+#: A word that turns or qualifies the words next to it: a negation, a condition, a hedge, a number's bound.
+_TURNING = lazy(r"(?i)not|no|never|cannot|nor|without|n[\'’]t|\w+n[\'’]t|if|unless|assuming|provided|suppose|about|around|"
+                r"over|under|nearly|almost|approximately|roughly|only|just|some|least|most|more|less|fewer|than|up|"
+                r"may|might|could|arguably|perhaps|possibly|likely|above|below|circa|ca\.|~|<|>|≤|≥|≈|"
+                r"(?:up|close|down)\s+to|as\s+\w+\s+as|at\s+(?:least|most)")
+
+
+def why_differs(quoted: str, source: str) -> str | None:
+    """Why ``quoted`` is not taken as the page's ``source`` where the two are alike to a reader, or None."""
+    if not quoted or not source:
+        word = (quoted or source).strip(".,;:()")
+        if _NEGATION.fullmatch(word):
+            return ("a negation the page does not print: it turns the sentence around" if quoted else
+                    "a negation the quote leaves out: without it the words say the opposite")
+        return None
+    q, s = quoted.strip(".,;:()"), source.strip(".,;:()")
+    if any(c.isdigit() for c in q) and any(c.isdigit() for c in s):
+        if _GROUPING.sub("", q) == _GROUPING.sub("", s):
+            return "the same digits grouped otherwise: kb takes numbers only as the page groups and spaces their digits"
+        if q.translate(_POINT_COMMA) == s:
+            return "a decimal point where the page has a thousands comma, or the reverse: another number"
+    m = _GLUED_NUMBER.fullmatch(s)
+    if m is not None and q == m.group(1):
+        return (f"the page prints {m.group(1)}{m.group(2)}, the {m.group(2)} glued to the word: kb leaves it out as a"
+                f" footnote's mark only where the page's footnote {m.group(2)} names {m.group(1)} without it")
+    m = _GLUED_NUMBER.fullmatch(q)
+    if m is not None and s == m.group(1):
+        return f"the page prints {s} with no {m.group(2)}: a number the quote adds to the word"
+    if q.isalpha() and s.isalpha() and q.lower() != s.lower() and _spelling_key(q) == _spelling_key(s):
+        return "a spelling changed (British or American): kb takes only the page's spelling as verbatim"
+    return None
 
 
 # --- reading a quote ----------------------------------------------------------
@@ -3505,7 +3583,6 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     is the one explained. Returns None when nothing in the paper resembles the
     quote (similarity under 0.5).
     """
-    from rapidfuzz import fuzz
 
     if longer_than_text(doc, quote):
         return None
@@ -3516,7 +3593,40 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     if len(frags) > 1:
         for f in frags:
             if find_quote(doc, f) is None:
-                return closest_passage(doc, f)
+                near = closest_passage(doc, f)
+                if near is not None and not near.differences and not near.negation_left_out:
+                    # the fragment's words are the page's, refused for what the ellipsis after or before it
+                    # leaves out ("our model does … require" of "does not require"): the whole quote names it
+                    whole = _closest_plain(doc, quote)
+                    if whole is not None and whole.differences:
+                        whole.elided = True
+                        return whole
+                return near
+    return _closest_plain(doc, quote)
+
+
+_NUMBER_RUN = lazy(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers_differ(quote: str, passage: str) -> list[tuple[str, str]]:
+    """The first of the quote's numbers the passage prints otherwise, where no word differs but for spacing and
+    punctuation ("6.0%" of "60%", "1454.5" of the table row's "1 454.5"): [(quoted, printed)], or []."""
+    from difflib import SequenceMatcher
+
+    qs, ps = list(_NUMBER_RUN.finditer(quote)), list(_NUMBER_RUN.finditer(passage))
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, [m.group() for m in qs], [m.group() for m in ps],
+                                               autojunk=False).get_opcodes():
+        if tag != "equal":
+            q = quote[qs[i1].start():qs[i2 - 1].end()] if i2 > i1 else ""
+            p = passage[ps[j1].start():ps[j2 - 1].end()] if j2 > j1 else ""
+            return [(q, p)]
+    return []
+
+
+def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
+    """closest_passage of the quote as one text, its elisions and editorial brackets dropped."""
+    from rapidfuzz import fuzz
+
     plain = _plain_quote(quote)
     q = fold(plain).text
     if len(q) < 3:
@@ -3576,7 +3686,18 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
             spans[-1].end = y
         else:
             spans.append(Span(p, x, y))
+    around = ("", "")
+    if not diffs:
+        diffs = _numbers_differ(plain, " ".join(w[3] for w in words))
+    if not diffs:
+        # no word differs: the page's words right around the quote may be why (a negation after it, "if" before it)
+        first, last = words[0], words[-1]
+        lo = doc.content[first[0] - 1][0]
+        hi = doc.content[last[0] - 1][1]
+        before = re.findall(r"\S+", doc.pages[first[0] - 1][max(lo, first[1] - 40):first[1]])[-2:]
+        after = re.findall(r"\S+", doc.pages[last[0] - 1][last[2]:min(hi, last[2] + 40)])[:2]
+        around = (readable(" ".join(before)), readable(" ".join(after)))
     return NearMiss(page=spans[0].page, page_end=spans[-1].page,
                     passage=readable(" ".join(w[3] for w in words)),
                     differences=[(readable(q), readable(p)) for q, p in diffs], score=round(score / 100, 4),
-                    spans=spans, negation_left_out=negated)
+                    spans=spans, negation_left_out=negated, around=around)
