@@ -240,7 +240,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: a percentage "for each X" is no rate per X ("30%/model" of "30 % for each model" was verified); "$15" is in USD
 #: ("$15/hr" of it was verified); nor are flat powers, cross-validation folds, a range's first number under a bound
 #: ("105 kg" of "104 and 105 kilograms", "5x" of "5-fold cross-validation", "up to 100x" of "up to 100-1000X").
-CLAIM_READING = "36"
+#: 37: an elided or bracketed quote's whole number typed with or without the page's thousands commas is the page's ("more
+#: than 10000 kWh" of "[…] more than 10,000 kWh", "2,880" of a row's "2880" were refused).
+CLAIM_READING = "37"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

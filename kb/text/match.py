@@ -501,6 +501,24 @@ def _word_cuts(f, a: int, b: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+_WHOLE_NUMBER = lazy(r"(?<![\d.,])(?:\d{4,}|\d{1,3}(?:,\d{3})+)(?!\d|,\d)")
+
+
+def _thousands_as_printed(doc: Document, quote: str) -> str:
+    """The quote with each whole number of four digits or more written with or without thousands commas as the page
+    prints it ("10000" -> "10,000", "2,880" -> "2880"), where the page prints that form and not the quote's."""
+    text = doc.stream.text
+
+    def regroup(m: re.Match[str]) -> str:
+        typed = m.group()
+        bare = typed.replace(",", "")
+        other = f"{int(bare):,}" if typed == bare else bare
+        if bare[0] == "0" or other in typed or other not in text:
+            return typed
+        return other
+    return _WHOLE_NUMBER.sub(regroup, quote) if any(c.isdigit() for c in quote) else quote
+
+
 def _thousands_with_commas(quote: str) -> str:
     """The quote with spaces between thousands groups written as commas ("626 155" -> "626,155")."""
     return _THOUSANDS_SPACED.sub(lambda m: re.sub(r"\s", ",", m.group()), quote)
@@ -2334,7 +2352,7 @@ def _prints_percent(doc: Document) -> bool:
     return cached
 
 
-def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
+def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteMatch | None:
     """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
     if longer_than_text(doc, quote):
         return None
@@ -2410,11 +2428,19 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         tex = _tex_read(quote)
         if tex != quote:
             # "by 10\% with $\sim$150 million": a quote pasted with the TeX of an arXiv abstract
-            return find_quote(doc, tex)
+            return find_quote(doc, tex, _regrouped=_regrouped)
     if _NAME_NUMBER.search(quote):
         found = _hyphen_ending_a_line(doc, quote)
         if found is not None:
             return found
+    if not _regrouped and (_ELISION.search(quote) or _has_editorial_brackets(quote)):
+        # an elided or bracketed quote, which the last search (punctuation only) does not read: its whole numbers
+        # grouped as the page prints them ("more than 10000 kWh" of "10,000 kWh", "2,880" of a row's "2880")
+        grouped = _thousands_as_printed(doc, quote)
+        if grouped != quote:
+            found = find_quote(doc, grouped, _regrouped=True)
+            if found is not None:
+                return found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:
@@ -3594,14 +3620,21 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
         for f in frags:
             if find_quote(doc, f) is None:
                 near = closest_passage(doc, f)
-                if near is not None and not near.differences and not near.negation_left_out:
+                if near is not None and not near.negation_left_out and (
+                        not near.differences or all(not q for q, _ in near.differences)):
                     # the fragment's words are the page's, refused for what the ellipsis after or before it
                     # leaves out ("our model does … require" of "does not require"): the whole quote names it
                     whole = _closest_plain(doc, quote)
-                    if whole is not None and whole.differences:
+                    if whole is not None and whole.differences and all(not q for q, _ in whole.differences):
                         whole.elided = True
                         return whole
                 return near
+        whole = _closest_plain(doc, quote)
+        # each fragment is the page's: what the ellipsis leaves out is why ("they … employed" of "they are rarely
+        # employed")
+        if whole is not None and whole.differences and all(not q for q, _ in whole.differences):
+            whole.elided = True
+        return whole
     return _closest_plain(doc, quote)
 
 
@@ -3621,6 +3654,26 @@ def _numbers_differ(quote: str, passage: str) -> list[tuple[str, str]]:
             p = passage[ps[j1].start():ps[j2 - 1].end()] if j2 > j1 else ""
             return [(q, p)]
     return []
+
+
+_GROUPED_NUMBER = lazy(r"\d{4,}|\d{1,3}(?:,\d{3})+")
+
+
+def _without_same_numbers(diff: tuple[str, str]) -> tuple[str, str]:
+    """A word difference without the whole numbers it types with or without the page's thousands commas, word for
+    word ("10000 modules -> 10,000 models": "modules -> models")."""
+    qs, ps = diff[0].split(), diff[1].split()
+    if len(qs) != len(ps) or not any(_same_whole_number(q, p) for q, p in zip(qs, ps)):
+        return diff
+    kept = [(q, p) for q, p in zip(qs, ps) if not _same_whole_number(q, p)]
+    return " ".join(q for q, _ in kept), " ".join(p for _, p in kept)
+
+
+def _same_whole_number(quoted: str, printed: str) -> bool:
+    """Whether a word difference is one whole number, typed with or without thousands commas ("10000", "10,000")."""
+    q, p = quoted.strip(".;:()"), printed.strip(".;:()")
+    return q != p and _GROUPED_NUMBER.fullmatch(q) is not None and _GROUPED_NUMBER.fullmatch(p) is not None \
+        and q.replace(",", "") == p.replace(",", "")
 
 
 def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
@@ -3664,6 +3717,8 @@ def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
     diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]
+    # a whole number typed with or without the page's thousands commas is the page's (find_quote): no difference
+    diffs = [d for d in map(_without_same_numbers, diffs) if d[0] or d[1]]
     negated = False
     if not diffs:
         # the passage itself, in the scope of its clause's negation (_negation_cut_off): the

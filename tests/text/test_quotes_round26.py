@@ -42,3 +42,28 @@ def test_a_quote_refused_for_the_words_around_it_names_them(quote, said) -> None
     page = ("Unlike prior works, our model does not require any citation information. If the total energy is split"
             " 10% on training, it grows by up to 8% in the region.")
     assert said in why(page, quote)
+
+
+# An elided or bracketed quote's whole number typed with or without the page's thousands commas is the page's, as an
+# unelided quote's is; another number, or digits grouped otherwise, never.
+PAGE = "We observe differences in the energy used by the models, from 10 kWh to more than 10,000 kWh on 2880 GPUs."
+
+
+@pytest.mark.parametrize("quote, wrong", [
+    ("differences in the energy […] from 10 kWh to more than 10000 kWh", ["10001 kWh", "1000 kWh", "10000 MWh"]),
+    ("[d]ifferences in the energy used by the models, from 10 kWh to more than 10000 kWh", ["100000 kWh"]),
+    ("the energy […] on 2,880 GPUs", ["28,80 GPUs", "2,880 TPUs", "2,890 GPUs"]),
+])
+def test_an_elided_quotes_whole_number_may_drop_or_add_the_pages_thousands_commas(quote, wrong) -> None:
+    doc = Document([PAGE])
+    assert find_quote(doc, quote) is not None
+    head = quote.rsplit(" ", 2)[0]
+    assert all(find_quote(doc, f"{head} {w}") is None for w in wrong)
+
+
+def test_a_refusal_names_what_the_ellipsis_leaves_out_and_not_a_number_it_takes() -> None:
+    page = "While packages do exist, they are rarely employed in practice for 10,000 models."
+    said = why(page, "they … employed in practice")
+    assert "are rarely" in said and "ellipsis" in said
+    said = why(page, "they … employed in practice for 10000 modules")
+    assert "modules -> models" in said and "10000" not in said
