@@ -347,7 +347,9 @@ def why_differs(quoted: str, source: str) -> str | None:
     m = _GLUED_NUMBER.fullmatch(q)
     if m is not None and s == m.group(1):
         return f"the page prints {s} with no {m.group(2)}: a number the quote adds to the word"
-    if q.isalpha() and s.isalpha() and q.lower() != s.lower() and _spelling_key(q) == _spelling_key(s):
+    qs, ss = q.split("-"), s.split("-")
+    if len(qs) == len(ss) and all(a.isalpha() and b.isalpha() and _spelling_key(a) == _spelling_key(b)
+                                  for a, b in zip(qs, ss)) and q.lower() != s.lower():
         return "a spelling changed (British or American): kb takes only the page's spelling as verbatim"
     return None
 
@@ -3625,8 +3627,9 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
                     # the fragment's words are the page's, refused for what the ellipsis after or before it
                     # leaves out ("our model does … require" of "does not require"): the whole quote names it
                     whole = _closest_plain(doc, quote)
-                    if whole is not None and whole.differences and all(not q for q, _ in whole.differences):
-                        whole.elided = True
+                    inserted = whole is not None and whole.differences and all(not q for q, _ in whole.differences)
+                    if inserted or (whole is not None and whole.differences and not near.differences):
+                        whole.elided = bool(inserted)
                         return whole
                 return near
         whole = _closest_plain(doc, quote)

@@ -24,6 +24,7 @@ def why(page: str, quote: str) -> str:
     ("It used 1,287 MWh of energy", "It used 1.287 MWh of energy", "a decimal point where the page has"),
     ("the modelling of the energy use", "the modeling of the energy use", "spelling changed"),
     ("the colour of the energy use", "the color of the energy use", "spelling changed"),
+    ("the data center-wide energy use", "the data centre-wide energy use", "spelling changed"),
     ("XSUM 226,677 1 454.5 31.7 24.0 1.0", "XSUM 226,677 1454.5 31.7 24.0", "1454.5 -> 1 454.5"),
     ("XSUM 226,677 1 454.5 31.7 24.0 1.0", "XSUM 226,677 1 454.5 31.724.0", "31.724.0 -> 31.7 24.0"),
 ])
@@ -35,6 +36,7 @@ def test_words_alike_to_a_reader_say_why_they_are_refused(printed, quoted, said)
 # names them ("not" after its last word, "If" or "up to" before its first), never "no word differs: check punctuation".
 @pytest.mark.parametrize("quote, said", [
     ("our model does … require any citation information", "(nothing) -> not"),
+    ("our model does … require any citation data", "(nothing) -> not"),
     ("the total energy is split 10% on training", '"If" right before'),
     ("8% in the region", '"up to" right before'),
 ])
