@@ -350,7 +350,7 @@ def why_differs(quoted: str, source: str) -> str | None:
     qs, ss = q.split("-"), s.split("-")
     if len(qs) == len(ss) and all(a.isalpha() and b.isalpha() and _spelling_key(a) == _spelling_key(b)
                                   for a, b in zip(qs, ss)) and q.lower() != s.lower():
-        return "a spelling changed (British or American): kb takes only the page's spelling as verbatim"
+        return "a British or American spelling changed: kb takes only the page's spelling as verbatim"
     return None
 
 
@@ -3619,7 +3619,7 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
         return refused
     frags = split_fragments(quote)
     if len(frags) > 1:
-        for f in frags:
+        for i, f in enumerate(frags):
             if find_quote(doc, f) is None:
                 near = closest_passage(doc, f)
                 if near is not None and not near.negation_left_out and (
@@ -3631,6 +3631,10 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
                     if inserted or (whole is not None and whole.differences and not near.differences):
                         whole.elided = bool(inserted)
                         return whole
+                    # the page's words right where the ellipsis stands, before this fragment or after it
+                    added = [p for _, p in near.differences]
+                    near.elided = len(added) == 1 and ((i > 0 and near.passage.startswith(added[0])) or (
+                        i < len(frags) - 1 and near.passage.rstrip(".,;:").endswith(added[0])))
                 return near
         whole = _closest_plain(doc, quote)
         # each fragment is the page's: what the ellipsis leaves out is why ("they … employed" of "they are rarely
@@ -3649,8 +3653,11 @@ def _numbers_differ(quote: str, passage: str) -> list[tuple[str, str]]:
     punctuation ("6.0%" of "60%", "1454.5" of the table row's "1 454.5"): [(quoted, printed)], or []."""
     from difflib import SequenceMatcher
 
+    def key(m: re.Match[str]) -> str:       # a whole number with or without thousands commas is one number
+        return m.group().replace(",", "") if _GROUPED_NUMBER.fullmatch(m.group()) else m.group()
+
     qs, ps = list(_NUMBER_RUN.finditer(quote)), list(_NUMBER_RUN.finditer(passage))
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, [m.group() for m in qs], [m.group() for m in ps],
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, [key(m) for m in qs], [key(m) for m in ps],
                                                autojunk=False).get_opcodes():
         if tag != "equal":
             q = quote[qs[i1].start():qs[i2 - 1].end()] if i2 > i1 else ""
@@ -3666,10 +3673,16 @@ def _without_same_numbers(diff: tuple[str, str]) -> tuple[str, str]:
     """A word difference without the whole numbers it types with or without the page's thousands commas, word for
     word ("10000 modules -> 10,000 models": "modules -> models")."""
     qs, ps = diff[0].split(), diff[1].split()
-    if len(qs) != len(ps) or not any(_same_whole_number(q, p) for q, p in zip(qs, ps)):
+    if not any(_same_whole_number(q, p) for q in qs for p in ps):
         return diff
-    kept = [(q, p) for q, p in zip(qs, ps) if not _same_whole_number(q, p)]
-    return " ".join(q for q, _ in kept), " ".join(p for _, p in kept)
+    while qs and ps and _same_whole_number(qs[-1], ps[-1]):      # "10000 -> more than 10,000": "(nothing) -> more than"
+        qs, ps = qs[:-1], ps[:-1]
+    while qs and ps and _same_whole_number(qs[0], ps[0]):
+        qs, ps = qs[1:], ps[1:]
+    if len(qs) == len(ps):
+        kept = [(q, p) for q, p in zip(qs, ps) if not _same_whole_number(q, p)]
+        qs, ps = [q for q, _ in kept], [p for _, p in kept]
+    return " ".join(qs), " ".join(ps)
 
 
 def _same_whole_number(quoted: str, printed: str) -> bool:

@@ -22,9 +22,9 @@ def why(page: str, quote: str) -> str:
     ("We trained Llama models", "We trained Llama2 models", "a number the quote adds"),
     ("It used 1,287 MWh of energy", "It used 12,87 MWh of energy", "grouped otherwise"),
     ("It used 1,287 MWh of energy", "It used 1.287 MWh of energy", "a decimal point where the page has"),
-    ("the modelling of the energy use", "the modeling of the energy use", "spelling changed"),
-    ("the colour of the energy use", "the color of the energy use", "spelling changed"),
-    ("the data center-wide energy use", "the data centre-wide energy use", "spelling changed"),
+    ("the modelling of the energy use", "the modeling of the energy use", "spelling changed:"),
+    ("the colour of the energy use", "the color of the energy use", "spelling changed:"),
+    ("the data center-wide energy use", "the data centre-wide energy use", "spelling changed:"),
     ("XSUM 226,677 1 454.5 31.7 24.0 1.0", "XSUM 226,677 1454.5 31.7 24.0", "1454.5 -> 1 454.5"),
     ("XSUM 226,677 1 454.5 31.7 24.0 1.0", "XSUM 226,677 1 454.5 31.724.0", "31.724.0 -> 31.7 24.0"),
 ])
@@ -37,12 +37,13 @@ def test_words_alike_to_a_reader_say_why_they_are_refused(printed, quoted, said)
 @pytest.mark.parametrize("quote, said", [
     ("our model does … require any citation information", "(nothing) -> not"),
     ("our model does … require any citation data", "(nothing) -> not"),
+    ("from 10 kWh to … 10000 kWh", "(nothing) -> more than (the quote's ellipsis"),
     ("the total energy is split 10% on training", '"If" right before'),
     ("8% in the region", '"up to" right before'),
 ])
 def test_a_quote_refused_for_the_words_around_it_names_them(quote, said) -> None:
     page = ("Unlike prior works, our model does not require any citation information. If the total energy is split"
-            " 10% on training, it grows by up to 8% in the region.")
+            " 10% on training, it grows by up to 8% in the region, from 10 kWh to more than 10,000 kWh.")
     assert said in why(page, quote)
 
 
