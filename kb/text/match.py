@@ -249,6 +249,8 @@ class NearMiss:
     elided: bool = False
     #: where no word differs, the page's words right before and right after the passage
     around: tuple[str, str] = ("", "")
+    #: the quote ends with a sentence's stop
+    ends_sentence: bool = False
 
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
@@ -258,6 +260,15 @@ class NearMiss:
                 return (f"no word differs, but the page prints {turning}: kb never takes a quote cut where the"
                         " words around it turn or qualify it (a negation, a condition, a hedge, a number's"
                         " \"about\"); quote them too, or cut it elsewhere")
+            before, after = self.around
+            if self.ends_sentence and after[:1].islower():
+                return (f"no word differs, but the quote ends its sentence where the page goes on \"{after}\": leave out"
+                        " its last stop, or quote on")
+            last = before.split()[-1:]
+            first = self.passage.split()[:1]
+            if last and first and first[0][:1].isdigit() and re.search(r"(?:\d|\d[.,]|\de?[-−–])$", last[0]):
+                return (f"no word differs, but the quote starts inside the number the page prints as"
+                        f" \"{last[0]} {first[0]}\": quote the whole number")
             return ("no word differs: check punctuation, and that the quote starts and "
                     "ends on whole words and whole numbers")
         parts = []
@@ -3771,4 +3782,5 @@ def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
     return NearMiss(page=spans[0].page, page_end=spans[-1].page,
                     passage=readable(" ".join(w[3] for w in words)),
                     differences=[(readable(q), readable(p)) for q, p in diffs], score=round(score / 100, 4),
-                    spans=spans, negation_left_out=negated, around=around)
+                    spans=spans, negation_left_out=negated, around=around,
+                    ends_sentence=plain.rstrip().endswith((".", "!", "?")))

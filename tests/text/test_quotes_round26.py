@@ -70,3 +70,13 @@ def test_a_refusal_names_what_the_ellipsis_leaves_out_and_not_a_number_it_takes(
     assert "are rarely" in said and "ellipsis" in said
     said = why(page, "they … employed in practice for 10000 modules")
     assert "modules -> models" in said and "10000" not in said
+
+
+# A quote refused where no word differs says what it cuts: a sentence the page goes on with, a number it starts inside.
+@pytest.mark.parametrize("quote, said", [
+    ("whether patients regretted the surgery.", 'ends its sentence where the page goes on "or would"'),
+    ("22 < 0.001 in the study", 'starts inside the number the page prints as "3.3e− 22"'),
+])
+def test_a_quote_cut_inside_a_sentence_or_a_number_says_so(quote, said) -> None:
+    page = "They asked whether patients regretted the surgery or would recommend it, p = 3.3e− 22 < 0.001 in the study."
+    assert said in why(page, quote)
