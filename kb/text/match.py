@@ -3703,11 +3703,25 @@ def _same_whole_number(quoted: str, printed: str) -> bool:
         and q.replace(",", "") == p.replace(",", "")
 
 
+_CASE_LETTER = lazy(r"\[([^\W\d_])\]")     # a writer's "[T]he", "[w]e": the letter
+
+
 def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
-    """closest_passage of the quote as one text, its elisions and editorial brackets dropped."""
+    """closest_passage of the quote as one text, its elisions and editorial brackets dropped, or its brackets kept as
+    the page's own where that aligns better ("CLL [Chronic Myeloid Leukemia]" of the page's "CLL [Chronic Lymphocytic
+    Leukemia]": "Myeloid -> Lymphocytic", not the words before it)."""
+    near = _closest_aligned(doc, _plain_quote(quote))
+    if _BRACKET.search(quote):
+        kept = _closest_aligned(doc, " ".join(_CASE_LETTER.sub(r"\1", f) for f in split_fragments(quote)))
+        if kept is not None and (near is None or kept.score > near.score):
+            return kept
+    return near
+
+
+def _closest_aligned(doc: Document, plain: str) -> NearMiss | None:
+    """The passage of ``doc`` that best aligns with the text ``plain``, with a word diff."""
     from rapidfuzz import fuzz
 
-    plain = _plain_quote(quote)
     q = fold(plain).text
     if len(q) < 3:
         return None

@@ -80,3 +80,10 @@ def test_a_refusal_names_what_the_ellipsis_leaves_out_and_not_a_number_it_takes(
 def test_a_quote_cut_inside_a_sentence_or_a_number_says_so(quote, said) -> None:
     page = "They asked whether patients regretted the surgery or would recommend it, p = 3.3e− 22 < 0.001 in the study."
     assert said in why(page, quote)
+
+
+# A bracket the page prints itself, a word in it changed, is named word for word, not as the words before it.
+def test_a_changed_word_in_the_pages_own_bracket_is_named() -> None:
+    page = "In the words of one patient: I had been studying CLL [Chronic Lymphocytic Leukemia] through free articles."
+    said = why(page, "I had been studying CLL [Chronic Myeloid Leukemia] through free articles")
+    assert said == "differs: Myeloid -> Lymphocytic"
