@@ -78,19 +78,32 @@ def stderr() -> TextIO:
     return bound[1] if bound is not None else sys.stderr
 
 
-#: Control characters other than newline and tab: a title or a server's message holding
-#: ESC sequences must not clear the screen, retitle the window or hide text when printed.
-#: Also the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a
-#: title holding one shows the rest of the line reversed, the words after it out of place.
+#: Control characters other than newline and tab: a key, a path or a title holding ESC sequences
+#: (written by hand in references.bib, a claims file's name) must not clear the screen, retitle the
+#: window or hide text when printed, nor be left out unseen (a key printed without its ESC is a key
+#: nobody can type back): each is printed as its escape, `\x1b`, as a message names it.
+#: The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are left out:
+#: a title holding one shows the rest of the line reversed, the words after it out of place.
 #: Right-to-left text itself (Arabic, Hebrew), its marks (U+200E, U+200F) and combining
 #: characters are kept.
-_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0),
-                              *range(0x202a, 0x202f), *range(0x2066, 0x206a)]}
+_CONTROL: dict[int, str | None] = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0)]},
+    0x0d: None,             # a carriage return (a CRLF file shown on a terminal): left out, as before
+    **{c: None for c in [*range(0x202a, 0x202f), *range(0x2066, 0x206a)]}}
+#: ... and in one cell of a listing, which is one line, its line breaks and tabs too.
+_IN_A_CELL: dict[int, str | None] = {**_CONTROL, 0x09: "\\t", 0x0a: "\\n", 0x0d: "\\r", 0x2028: "\\u2028",
+                                      0x2029: "\\u2029"}
 
 
 def printable(text: str) -> str:
-    """`text` without terminal control characters (newlines and tabs kept)."""
+    """`text` with each terminal control character as its escape (newlines and tabs kept)."""
     return text.translate(_CONTROL)
+
+
+def one_cell(text: str) -> str:
+    """`text` as one cell of a listing shows it: `printable`, its line breaks and tabs escaped too
+    (a claims file named with a newline is one row)."""
+    return text if text.isprintable() else text.translate(_IN_A_CELL)
 
 
 def out(text: str) -> None:
@@ -279,7 +292,7 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
     """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:
         return
-    cells = [headers] + [row if all(type(c) is str for c in row) else ["" if c is None else str(c) for c in row]
+    cells = [headers] + [[one_cell("" if c is None else c if type(c) is str else str(c)) for c in row]
                          for row in rows]
     widths = [max(map(shown_width, column)) for column in zip(*cells)]
     last = widths[-1]
@@ -357,7 +370,7 @@ def print_quote(q: dict) -> None:
         if q.get("page") else "p. ?"
     flag = {"verified": "", "no-text": "  [NO TEXT]"}.get(q["status"], "  [UNVERIFIED]")
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
-    echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
+    echo(one_cell(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}"))
     echo(f"    \"{q['text']}\"")
     if q.get("reason"):
         echo(f"    not verified: {q['reason']}")

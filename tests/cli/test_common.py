@@ -51,7 +51,7 @@ def test_an_export_shown_on_a_terminal_cannot_drive_it_but_a_pipe_gets_every_byt
     with output_to(piped):
         data(text)
     assert piped.getvalue() == text
-    assert shown.getvalue() == "@misc{x,\n  title = {Evil ]0;pwned [2J 31m title},\n}\n"
+    assert shown.getvalue() == "@misc{x,\n  title = {Evil \\x1b]0;pwned\\x07 \\x1b[2J \\x9b31m title},\n}\n"
 
 
 def test_printed_text_keeps_right_to_left_and_combining_letters_but_not_direction_overrides():
