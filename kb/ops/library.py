@@ -50,6 +50,7 @@ from kb.store.queries import (
 )
 from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
+from kb.text.ascii import unseen_dropped
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.typed import typed
@@ -1043,7 +1044,7 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
         "select p.citekey, p.fields, (select min(added_at) from versions v where v.citekey = p.citekey) "
         "from papers p")}
     wanted = [t.lower() for t in tags or []]
-    needle = (author or "").strip().lower()
+    needle = unseen_dropped(author or "").strip().lower()     # 'Smi\u200bth' is Smith, typed or in the file
     out = []
     for p in papers:
         fields, added = info.get(p["citekey"], ({}, None))
@@ -1055,7 +1056,7 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
             continue
         if hi is not None and (p["year"] is None or p["year"] > hi):
             continue
-        if needle and not any(needle in a.lower() for a in p["authors"]):
+        if needle and not any(needle in unseen_dropped(a).lower() for a in p["authors"]):
             continue
         out.append(p)
     if sort == "year":

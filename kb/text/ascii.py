@@ -14,7 +14,18 @@ import unicodedata
 
 from kb.text.lazyre import lazy
 
-__all__ = ["ascii_fold", "fix_pdf_accents", "lookalike_named", "looks", "transliterate"]
+__all__ = ["ascii_fold", "fix_pdf_accents", "lookalike_named", "looks", "transliterate", "unseen_dropped"]
+
+#: Characters that show nothing where they stand: a soft hyphen, the zero-width spaces and joiners,
+#: a word joiner, a byte order mark, the invisible operators, direction marks, embeddings and isolates.
+_UNSEEN = lazy(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def unseen_dropped(text: str) -> str:
+    """`text` as a person reads it, for matching and search only (the file keeps what the person wrote):
+    without the characters that show nothing where they stand, which join the letters around them
+    ('Smi\u200bth', 'Pre\u00adtraining', '\ufeffDoe': 'Smith', 'Pretraining', 'Doe'), never split them."""
+    return text if text.isascii() else _UNSEEN.sub("", text)
 
 # Letters Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans({"ı": "i", "ȷ": "j", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kb.text.ascii import ascii_fold, fix_pdf_accents
+from kb.text.ascii import ascii_fold, fix_pdf_accents, unseen_dropped
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 
@@ -32,10 +32,10 @@ _WORD_OR_SCRIPT_RE = lazy(r"[a-z0-9]+|[^\W\d_a-z]{2,}")
 def normalise_title(title: str | None) -> str:
     """Lower-case ASCII words of a title, for matching: LaTeX decoded, accents
     and ligatures folded, hyphens and apostrophes dropped, other punctuation
-    gone."""
+    gone; a character that shows nothing (a soft hyphen, a zero-width space) joins what is around it."""
     if not title:
         return ""
-    text = ascii_fold(fix_pdf_accents(latex_to_text(title))).lower()
+    text = ascii_fold(fix_pdf_accents(latex_to_text(unseen_dropped(title)))).lower()
     if text.isascii():
         return " ".join(_WORD_RE.findall(_JOINERS_RE.sub("", text)))
     # a title in another script ('深度学习的能耗研究', 'Глубокое обучение') keeps its words: runs of two

@@ -33,3 +33,27 @@ def test_a_listings_cell_holding_a_line_break_is_one_row(key: str) -> None:
     lines = stdout.getvalue().splitlines()
     assert len(lines) == 3 and not {"\x1b", "\t"} & set(stdout.getvalue()), lines
     assert lines[1].index("2020") == lines[2].index("2021") == lines[0].index("year"), lines
+
+
+# -- a character that shows nothing inside a BibTeX title or author --------------------------
+
+@pytest.mark.parametrize("written, printed", [
+    ("Pre\u00adtraining of Deep Transformers", "Pre-training of Deep Transformers"),   # soft hyphen
+    ("Energy\u200bUse of Deep Learning", "EnergyUse of Deep Learning"),                 # zero-width space
+    ("\ufeffCarbon in\u2060practice", "Carbon inpractice"),                             # BOM, word joiner
+    ("Green\u200dAI\u200c now", "GreenAI now"),
+])
+def test_a_titles_unseen_character_joins_its_words_as_a_reference_list_prints_them(written, printed) -> None:
+    from kb.text.titles import normalise_title
+    assert normalise_title(written) == normalise_title(printed)
+
+
+@pytest.mark.parametrize("author, typed", [("Smi\u200bth, Jane", "Smith"), ("\ufeffDo\u2060e, John", "doe"),
+                                           ("Mül\u00adler, Ann", "Müller"), ("Smith, Jane", "Smi\u200bth")])
+def test_ls_by_author_finds_a_name_holding_a_character_that_shows_nothing(kb_root, author, typed) -> None:
+    from kbrun import run_kb
+    (kb_root / "references.bib").write_text(f"@misc{{a2020, title={{One}}, author={{{author}}}, year={{2020}}}}\n",
+                                            encoding="utf-8")
+    r = run_kb("ls", "--author", typed, "--json")
+    assert r.code == 0 and [p["citekey"] for p in r.json] == ["a2020"], (r.out, r.err)
+    assert author in (kb_root / "references.bib").read_text(encoding="utf-8")
