@@ -1006,9 +1006,31 @@ def _unreadable(why: str) -> PDFError:
                     hint="kb add --keep-unreadable FILE keeps it as a paper of metadata only")
 
 
+def _held_as_text(kb: KB, data: bytes, src: _Source, notes: list[str]) -> AddResult | None:
+    """A PDF whose text could not be read this time (a lowered memory or page limit, a changed
+    extractor) that is, byte for byte, the PDF kb holds as a paper's text: that paper, unchanged, and
+    said so, where it was said 'kept with metadata only' and a version of no text was filed beside the
+    one that has it. None where kb holds no text of these bytes."""
+    row = kb.db.execute("select v.citekey, v.version, v.page_count, p.title from versions v join papers p "
+                        "on p.citekey = v.citekey where v.sha256 = ? and v.source_kind = 'pdf' and "
+                        "v.text_status = 'ok' order by v.id limit 1", [sha256(data)]).fetchone()
+    if row is None:
+        return None
+    key, version, pages, title = row
+    why = (src.message or src.status).rstrip(".")
+    notes[:] = [n for n in notes if not n.endswith("; kept with metadata only") and n != src.message]
+    notes.append(f"{why}; this file is the PDF whose text kb holds as {labelled(key, version)} ({pages} pages), "
+                 "which is kept: nothing changed")
+    return AddResult(citekey=key, action="unchanged", title=title or "", version=version, pages=pages, notes=notes)
+
+
 def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,
                    offline: bool, keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
+    if src.status != "ok":
+        held = _held_as_text(kb, data, src, notes)
+        if held is not None:
+            return held
     result = src.result
     if src.status in ("corrupt",) and not is_pdf(data):
         raise PDFError(src.message or f"{shown(path)} is not a PDF")

@@ -57,3 +57,30 @@ def test_ls_by_author_finds_a_name_holding_a_character_that_shows_nothing(kb_roo
     r = run_kb("ls", "--author", typed, "--json")
     assert r.code == 0 and [p["citekey"] for p in r.json] == ["a2020"], (r.out, r.err)
     assert author in (kb_root / "references.bib").read_text(encoding="utf-8")
+
+
+# -- a PDF kb holds, added again under a lowered limit ------------------------------------------
+
+@pytest.mark.parametrize("how", ["env", "kb.toml"])
+def test_a_held_pdf_added_again_over_a_lowered_limit_says_its_text_is_kept(kb_root, tmp_path, monkeypatch, how):
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["Measuring Energy of Models\nJane Doe\nWe trained twelve models.",
+                              "Results\nThe twelve models used 40 kWh."], title="Measuring Energy of Models"))
+    first = run_kb("add", "--offline", pdf, "--json")
+    assert first.code == 0, first.err
+    key = first.json[0]["citekey"]
+    bib = (kb_root / "references.bib").read_bytes()
+    if how == "env":
+        monkeypatch.setenv("KB_MAX_PAGES", "1")
+    else:
+        marker = kb_root / "kb.toml"
+        marker.write_text(marker.read_text().replace("max_pages = 2000", "max_pages = 1"))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0 and "kept with metadata only" not in r.err, r.err
+    assert f"the PDF whose text kb holds as {key} (2 pages), which is kept: nothing changed" in r.err, r.err
+    assert r.out.startswith(f"unchanged {key}") and "Measuring Energy of Models" in r.out, r.out
+    assert (kb_root / "references.bib").read_bytes() == bib
+    shown = run_kb("show", key, "--json").json
+    assert [(v["version"], v["text_status"]) for v in shown["versions"]] == [("", "ok")], shown["versions"]
