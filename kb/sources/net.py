@@ -406,7 +406,7 @@ class Client:
                 where = exc.where or host
                 now = time.monotonic()
                 refused_since = refused_since if refused_since is not None else started
-                delay = min(self.settings.backoff, 1.0) * (2 ** (attempt - 1))
+                delay = max(REFUSED_PAUSE, _doubled(min(self.settings.backoff, 1.0), attempt))
                 if now + delay - refused_since > self.settings.refused_timeout:
                     raise NetworkError(f"{where}: {exc.reason} (for {now - refused_since + 0.0:.0f} s, "
                                        f"{attempt} attempts)",
@@ -419,7 +419,7 @@ class Client:
                     raise NetworkError(f"{where}: no answer within {self.settings.silent_timeout:.0f} s "
                                        f"({attempt} attempts)",
                                        hint="try again later; KB_SILENT_TIMEOUT sets how long kb waits") from None
-                delay = self.settings.backoff * (2 ** (attempt - 1))
+                delay = _doubled(self.settings.backoff, attempt)
                 self._sleep_before_retry(where, min(delay, max(0.0, silent_deadline - time.monotonic())),
                                          deadline, exc.reason, attempt)
                 continue
@@ -427,7 +427,7 @@ class Client:
                 where = exc.where or host
                 if attempt > self.settings.retries:
                     raise NetworkError(f"{where}: {exc.reason} (gave up after {attempt} attempts)") from None
-                delay = self.settings.backoff * (2 ** (attempt - 1))
+                delay = _doubled(self.settings.backoff, attempt)
                 self._sleep_before_retry(where, delay, deadline, exc.reason, attempt)
                 continue
             if response.status in accept_statuses:
@@ -444,7 +444,7 @@ class Client:
                                        f"retry after {_wait_words(retry_after)}, over kb's limit of "
                                        f"{self.settings.max_retry_after:.0f} s (KB_MAX_RETRY_AFTER)",
                                        hint="try again later")
-                delay = self.settings.backoff * (2 ** (attempt - 1))
+                delay = _doubled(self.settings.backoff, attempt)
                 if retry_after is not None:
                     delay = max(delay, retry_after)
                 self._sleep_before_retry(where, delay, deadline, f"HTTP {response.status}", attempt)
@@ -749,6 +749,18 @@ def urllib3_errors() -> tuple[type[BaseException], ...]:
     import urllib3.exceptions as e
 
     return (e.ProtocolError, e.ReadTimeoutError, e.IncompleteRead, e.DecodeError, OSError)
+
+
+#: The least pause before asking again an address where nothing listens: with KB_BACKOFF=0 kb asked it
+#: thousands of times a second until KB_REFUSED_TIMEOUT, and after 1,024 attempts the doubled wait
+#: overflowed (an internal error).
+REFUSED_PAUSE = 0.05
+
+
+def _doubled(backoff: float, attempt: int) -> float:
+    """The wait before attempt `attempt + 1`: `backoff` doubled per attempt, its doubling bounded (2 ** 1024
+    is no float); the deadlines bound the wait itself."""
+    return backoff * 2.0 ** min(attempt - 1, 30)
 
 
 class _Retryable(Exception):

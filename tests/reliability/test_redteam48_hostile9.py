@@ -84,3 +84,27 @@ def test_a_held_pdf_added_again_over_a_lowered_limit_says_its_text_is_kept(kb_ro
     assert (kb_root / "references.bib").read_bytes() == bib
     shown = run_kb("show", key, "--json").json
     assert [(v["version"], v["text_status"]) for v in shown["versions"]] == [("", "ok")], shown["versions"]
+
+
+# -- an address where nothing listens, with no backoff ----------------------------------------
+
+@pytest.mark.parametrize("backoff", [0.0, 1e-300])
+def test_a_refused_address_with_no_backoff_is_asked_a_bounded_number_of_times(tmp_path, monkeypatch, backoff):
+    """KB_BACKOFF=0 and a redirect to a closed port: kb asked again at once, thousands of times, until the
+    doubled wait (2 ** 1024) overflowed, an internal error; now it pauses between attempts and says so."""
+    from kb.errors import NetworkError
+    from kb.sources import net
+    clock = [0.0]
+    monkeypatch.setattr(net.time, "monotonic", lambda: clock[0] + 0.0)
+    monkeypatch.setattr(net.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    asked = []
+
+    def refused(self, url, *args, **kwargs):
+        asked.append(url)
+        clock[0] += 0.0005
+        raise net._Refused("connection refused")
+    monkeypatch.setattr(net.Client, "_fetch_watched", refused)
+    client = net.Client(tmp_path / "http", tmp_path / "tmp", net.Settings(backoff=backoff, refused_timeout=5.0))
+    with pytest.raises(NetworkError) as err:
+        client.get("http://127.0.0.1:1/x")
+    assert "connection refused" in str(err.value) and len(asked) <= 5.0 / net.REFUSED_PAUSE + 2, len(asked)
