@@ -74,7 +74,12 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
         data = _page(response)
         field = "citedPaper" if kind == "references" else "citingPaper"
         found = 0
-        for item in data["data"]:
+        listed = data["data"]
+        if len(listed) > PAGE:
+            # a page holding more papers than the PAGE asked for (100,000 in one answer: 30 s and 380 MB to link)
+            # is read to what was asked, the rest said as cut
+            listed, stopped = listed[:PAGE], True
+        for item in listed:
             paper = clean_paper(item.get(field) if isinstance(item, dict) else None)
             # A paper listed again (a server answering every offset with the same page) is
             # one paper: it was counted once a page, and the list ended only at MAX_PAGES.
@@ -92,7 +97,7 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
         # keeps answering empty pages with a growing offset is not followed forever.
         if not found or not isinstance(nxt, int) or isinstance(nxt, bool) or nxt <= offset:
             break
-        if len(items) >= MAX_ITEMS:
+        if stopped or len(items) >= MAX_ITEMS:
             stopped = True
             break
         offset = nxt

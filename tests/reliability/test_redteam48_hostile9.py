@@ -108,3 +108,25 @@ def test_a_refused_address_with_no_backoff_is_asked_a_bounded_number_of_times(tm
     with pytest.raises(NetworkError) as err:
         client.get("http://127.0.0.1:1/x")
     assert "connection refused" in str(err.value) and len(asked) <= 5.0 / net.REFUSED_PAUSE + 2, len(asked)
+
+
+# -- a Semantic Scholar page holding more papers than asked for --------------------------------
+
+@pytest.mark.parametrize("offered, more", [(60, False), (25, True)])
+def test_a_page_of_more_papers_than_asked_for_is_read_to_what_was_asked(server, tmp_path, monkeypatch, offered, more):
+    """One answer of 100,000 references (asked for 100) was read whole: 30 s and 380 MB to link; now what was
+    asked for, the rest said as cut."""
+    import json
+
+    from httpserver import Reply
+
+    from kb.sources import s2
+    from kb.sources.net import Client, Settings
+    monkeypatch.setattr(s2, "PAGE", 10)
+    page = {"data": [{"citedPaper": {"paperId": f"p{i}", "title": f"Paper {i}"}} for i in range(offered)]}
+    if more:
+        page["next"] = 100
+    server.routes["/s2/graph/v1/paper/ARXIV:2001.00001/references"] = Reply(200, json.dumps(page).encode())
+    server.routes["/s2/graph/v1/paper/ARXIV:2001.00001/citations"] = Reply(200, b'{"data": []}')
+    got = s2.fetch(Client(tmp_path / "http", tmp_path / "tmp", Settings(spacing={"s2": 0.0})), "2001.00001", None)
+    assert len(got["references"]) == 10 and got["cut"] == {"references": 10}, (len(got["references"]), got["cut"])
