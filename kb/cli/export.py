@@ -57,9 +57,10 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     result = render(kb, keys)
     text = result if isinstance(result, str) else result.text
     summary = None if isinstance(result, str) else result.summary()
+    written = _emit(kb, text, output, force)
+    # said once the export is written: a write refused (stdout closed, a full disk) is said in its one line
     if summary:
         warn(summary + "; --as-stored writes them as references.bib holds them")
-    written = _emit(kb, text, output, force)
     if written:
         err(f"kb: wrote {shown(written)}: {len(keys)} {noun}\n")
 

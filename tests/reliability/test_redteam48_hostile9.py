@@ -130,3 +130,24 @@ def test_a_page_of_more_papers_than_asked_for_is_read_to_what_was_asked(server, 
     server.routes["/s2/graph/v1/paper/ARXIV:2001.00001/citations"] = Reply(200, b'{"data": []}')
     got = s2.fetch(Client(tmp_path / "http", tmp_path / "tmp", Settings(spacing={"s2": 0.0})), "2001.00001", None)
     assert len(got["references"]) == 10 and got["cut"] == {"references": 10}, (len(got["references"]), got["cut"])
+
+
+# -- an export whose output cannot be written ----------------------------------------------------
+
+class _Closed(io.StringIO):
+    """Standard output closed by the caller (`kb export bib >&-`)."""
+
+    def write(self, text):
+        import errno
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+
+@pytest.mark.parametrize("argv", [("export", "bib"), ("export", "bib", "-o", "-")])
+def test_an_export_to_a_closed_stdout_is_refused_in_one_line(kb_root, argv) -> None:
+    from kb.cli.app import main
+    (kb_root / "references.bib").write_text("@article{doe2020, title={One}, author={Doe, Jane}, year={2020}}\n")
+    bib = (kb_root / "references.bib").read_bytes()
+    stderr = io.StringIO()
+    code = main(list(argv), stdout=_Closed(), stderr=stderr)
+    assert code == 2 and stderr.getvalue().count("\n") == 1 and "standard output): it is closed" in stderr.getvalue()
+    assert (kb_root / "references.bib").read_bytes() == bib
