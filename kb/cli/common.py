@@ -341,6 +341,14 @@ class StdinInput:
             stream = sys.stdin
             if stream is None:
                 raise UsageError(f"- means {self.what} from stdin, but there is no stdin")
+            try:
+                terminal = stream.isatty()
+            except (AttributeError, ValueError, OSError):
+                terminal = False
+            if terminal:
+                # nothing piped in: kb waited without a word for what a person would type
+                raise UsageError(f"- means {self.what} from stdin, but stdin is a terminal: nothing was piped in",
+                                 hint=f"pipe {self.what} in, e.g. `cat FILE | kb ... -`")
             limit = max_input_bytes() + 1           # `kb import - < /dev/zero` must not fill memory
             data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
             if not data.strip():

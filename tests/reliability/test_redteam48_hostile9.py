@@ -151,3 +151,27 @@ def test_an_export_to_a_closed_stdout_is_refused_in_one_line(kb_root, argv) -> N
     code = main(list(argv), stdout=_Closed(), stderr=stderr)
     assert code == 2 and stderr.getvalue().count("\n") == 1 and "standard output): it is closed" in stderr.getvalue()
     assert (kb_root / "references.bib").read_bytes() == bib
+
+
+# -- `-` given where standard input is a terminal ------------------------------------------------
+
+class _Terminal(io.TextIOWrapper):
+    """Standard input left at the terminal: what it holds is what a person would still type."""
+
+    def __init__(self):
+        super().__init__(io.BytesIO(b"@misc{typed, title={Typed at the terminal}, year={2020}}\n"))
+
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("argv", [("import", "-"), ("add", "-")])
+def test_dash_for_a_file_from_a_terminal_is_refused_not_waited_for(kb_root, monkeypatch, argv) -> None:
+    import sys
+
+    from kbrun import run_kb
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    bib = (kb_root / "references.bib").read_bytes()
+    r = run_kb(*argv)
+    assert r.code == 2 and "stdin is a terminal: nothing was piped in" in r.err and r.err.count("\n") == 1, r.err
+    assert (kb_root / "references.bib").read_bytes() == bib
