@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kb import quantities
 from kb.atomic import read_json, said, write_text
-from kb.errors import KBError, NotFound, UsageError
+from kb.errors import KBError, NotFound, UsageError, shown
 from kb.lazyimport import lazy_import
 from kb.quantities import units
 from kb.quantities.units import format_unit, parse_unit, to_base
@@ -737,7 +737,7 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
         full = f"{r['citekey']}.{_ident(r['id'])}"
         if not r["held"]:
             # its entry renamed or deleted by hand in references.bib: nothing to verify it against
-            reason = f"its paper {r['citekey']} is not in references.bib"
+            reason = f"its paper {shown(r['citekey'])} is not in references.bib"
         else:       # as the index decided it (kb.ops.derive: no quote, stored unverified, ...), as kb claims shows it
             reason = r["doubt"] or (off_text(kb.conn, r["citekey"], r["version"], r["page"]) if r["off"] else None)
         into = out

@@ -696,7 +696,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition('; ')[0]}",
                            v.message.rpartition("; ")[2])
         elif v.status == "no-paper":
-            report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
+            report.problem("quotes", where, f"quote {v.id} cites {shown(v.citekey)}, which is not in references.bib",
                            _renamed_hint(kb, v.citekey, renamed) +
                            f"restore the entry in references.bib, or kb quote rm {shell_word(v.id)}")
         elif v.status == "another-work":
@@ -814,7 +814,7 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",
                        v.message.rpartition("; ")[2])
     elif v.status == "no-paper":
-        report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",
+        report.problem("claims", where, f"claim {v.id} cites {shown(v.citekey)}, which is not in references.bib",
                        renamed + "restore the entry in references.bib, or remove the claim")
     return int(v.status == "unverified")
 

@@ -398,7 +398,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     known = {r[0] for r in kb.db.execute("select citekey from papers")} if quoted else set()
     orphan = next((q for q in quotes if q["citekey"] not in known), None)
     if orphan:
-        raise NotFound(f"quote {orphan['id']} is from {orphan['citekey']}, which is not in references.bib",
+        raise NotFound(f"quote {orphan['id']} is from {shown(orphan['citekey'])}, which is not in references.bib",
                        hint=f"add the paper back, or remove the quote from {orphan['file']}")
     refs = make_references(kb, quoted, [k for k in cite if k not in quoted], anchor)
     by_key = {r.citekey: r for r in refs}

@@ -572,7 +572,7 @@ def delete_paper_rows(db, citekey: str) -> None:
 
 
 def _where(other: str, rel: str) -> str:
-    return "earlier in this file" if other == rel else f"in {other}"
+    return "earlier in this file" if other == rel else f"in {shown(other)}"
 
 
 def claim_numbers(value: str) -> tuple[str, float | None, str | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.atomic import escape_key, said, unescape_key
-from kb.errors import NotFound
+from kb.errors import NotFound, shown
 from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
 from kb.text.ids import bare_arxiv_id, dois_of_field, find_arxiv_stamp
@@ -366,7 +366,7 @@ def not_held(conn: sqlite3.Connection, citekey: str | None) -> str | None:
     when it holds it."""
     if citekey is None or conn.execute("select 1 from papers where citekey = ?", [citekey]).fetchone():
         return None
-    return f"its paper {citekey} is not in references.bib"
+    return f"its paper {shown(citekey)} is not in references.bib"
 
 
 def claim_stands_sql(table: str = "claims") -> str:

@@ -175,3 +175,19 @@ def test_dash_for_a_file_from_a_terminal_is_refused_not_waited_for(kb_root, monk
     r = run_kb(*argv)
     assert r.code == 2 and "stdin is a terminal: nothing was piped in" in r.err and r.err.count("\n") == 1, r.err
     assert (kb_root / "references.bib").read_bytes() == bib
+
+
+def test_a_claims_files_key_holding_a_line_break_is_one_line_in_every_message(kb_root) -> None:
+    """A claims file named with a raw line break was said over two lines: 'quote q1 cites a' and 'b, which is
+    not in references.bib' (kb doctor, kb quote ls), 'is also used in claims/a' and 'b.toml'."""
+    from kbrun import run_kb
+    (kb_root / "references.bib").write_text("@misc{good2020, title={Good}, year={2020}}\n")
+    for file in ("a\nb", "other"):
+        (kb_root / "claims" / f"{file}.toml").write_text('[[quote]]\nid = "q1"\ntext = "some words"\npage = 1\n')
+    r = run_kb("quote", "ls")
+    assert r.code == 2 and r.err.count("\n") == 1 and "is also used in 'claims/a\\nb.toml'" in r.err, r.err
+    (kb_root / "claims" / "other.toml").unlink()
+    for argv in (("doctor",), ("quote", "ls")):
+        r = run_kb(*argv)
+        lines = [line for line in (r.out + r.err).splitlines() if "references.bib" in line]
+        assert lines and all("'a\\nb'" in line for line in lines), (r.out, r.err)
