@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "33"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -116,6 +116,7 @@ READING = "32"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           wikipedia, was encyclopedia); two words joined by '&' on the site of their initials a firm's
 #                           ('Ernst & Young. 2019. Title. https://www.ey.com/...' ernstyoung, was ernst); an RFC's
 #                           authors after its title read ('RFC 2119: Key words ... . S. Bradner. IETF, 1997.' bradner)
+#                       33: Vancouver's one author before a colon ('Smith J: A study of things. 2019.' smith, was none)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -846,6 +846,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # DeepMind, Gemini: A Family of ...', 'OpenAI, GPT-4: Technical Report', 'Microsoft, ONNX Runtime: ...'
             # (not a name inverted: 'Müller, Hans: Die Welt', 'Müller, Hans Peter: Die Welt')
             return _AuthorSplit(text[: tokens.end(k)].rstrip(" ,."), text[tokens.start(k + 1):], None, "comma")
+        if last == ":" and i == 1 and _vancouver_colon_name(words[0], tok[:-1], words[2] if n > 2 else "", text):
+            # Vancouver's one author, a family name and its initials in capitals, then a colon and the title:
+            # 'Smith J: A study of things. 2019.', 'Nguyen VA: Deep learning ...' (not 'Part II: ...', 'Type A: ...')
+            end = tokens.end(i)
+            return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
@@ -1175,6 +1180,27 @@ def _titled_by_year(words: list[str], i: int, k: int) -> bool:
 # Vancouver's close of an entry: its date a sentence of its own ('. 2018.', '. 2023 Feb 27.') or before the
 # volume ('. 2018;5:1-10')
 _VANCOUVER_CLOSE_RE = lazy(r"\.\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.?\s*$|\.\s*(?:19|20)\d\d\s*;\s*\d")
+
+
+# words a title's head opens with before a numeral's or a letter's label and a colon ('Part II:', 'Type A:')
+_LABELLED_HEAD_WORDS = frozenset("part chapter volume vol book type phase stage section appendix level grade class "
+                                 "step round act scene series model plan vitamin hepatitis factor".split())
+_ROMAN_RE = lazy(r"[IVXLCDM]+")
+_ANY_YEAR_RE = lazy(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+# (Vancouver's journal year and volume, '2019;12:3-4': more than one initial is no product's letters, 'Windows XP:')
+_VANCOUVER_VOLUME_RE = lazy(r"(?<!\d)(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d")
+
+
+def _vancouver_colon_name(family: str, initials: str, after: str, text: str) -> bool:
+    """Whether 'family initials:' opening an entry is Vancouver's one author before a colon ('Smith J:',
+    'Kim HS:'): a capitalised family name not in capitals, its initials in capitals no Roman numeral
+    spells, a capitalised title or a number after the colon, and a year in the entry; initials of more
+    than one letter only where the entry closes with a journal's year and volume as Vancouver prints them."""
+    return _initials_caps(initials) and "-" not in initials and not _ROMAN_RE.fullmatch(initials) \
+        and family[:1].isupper() and family[1:2].islower() and _name_word(family) and family.isalpha() \
+        and family.lower() not in _LABELLED_HEAD_WORDS and family.lower() not in _FUNCTION_WORDS \
+        and (after[:1].isupper() or after[:1].isdigit()) and _ANY_YEAR_RE.search(text) is not None \
+        and (len(initials) == 1 or _VANCOUVER_VOLUME_RE.search(text) is not None)
 
 
 def _vancouver_title_word(word: str, text: str) -> bool:
