@@ -116,7 +116,9 @@ READING = "33"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           wikipedia, was encyclopedia); two words joined by '&' on the site of their initials a firm's
 #                           ('Ernst & Young. 2019. Title. https://www.ey.com/...' ernstyoung, was ernst); an RFC's
 #                           authors after its title read ('RFC 2119: Key words ... . S. Bradner. IETF, 1997.' bradner)
-#                       33: Vancouver's one author before a colon ('Smith J: A study of things. 2019.' smith, was none)
+#                       33: Vancouver's one author before a colon ('Smith J: A study of things. 2019.' smith, was none);
+#                           a standard's one-word title ('RFC 7540. HTTP/2.'); a site's tagline before its date and
+#                           page no title ('Our World in Data: The Data Platform. 2023. Energy use ... https://...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

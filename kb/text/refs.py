@@ -1512,7 +1512,20 @@ def _split_body_colon(text: str) -> _AuthorSplit | None:
     name = m.group(1)
     if not (firm(name) if " " not in name else is_organisation(name) or _acronym_body(name, text[m.end():])):
         return None
+    if text[m.end():m.end() + 1] in "TA" and _TAGLINE_THEN_PAGE_RE.match(text, m.end()) and _may_hold_url(text) \
+            and any(_domain(place) == "".join(name.split()).lower() for place in _web_places(text)):
+        # a site's name, its host's (not its initials: 'iea.org' of a report 'International Energy Agency: The
+        # Future of Cooling'), its tagline, its date and its page's title: read as 'Wikipedia: The Free ...'
+        return None
     return _AuthorSplit(name, text[m.end():], None, "period")
+
+
+# a site's tagline after its name's colon, then its date a sentence of its own, then a page's title of words in
+# lower case after the first, with no comma ('Our World in Data: The Data Platform. 2023. Energy use per person.
+# https://...'; not a publisher and its place, 'IEA, Paris.'), or its address alone (no title, as 'Wikipedia: The
+# Free Encyclopedia. 2023. https://...')
+_TAGLINE_THEN_PAGE_RE = lazy(r"(?:The|An?)\s+[A-ZÀ-Þ][\w'’\-]*(?:\s+[\w'’\-]+){0,6}(?:\.\s+\(?|\s+\()(?:19|20)\d\d[a-z]?\)?\.\s+"
+                             r"(?:[A-ZÀ-Þ][a-zß-ÿ][^,.;:]*\s[^,.;:]+\.|(?:https?://|www\.))")
 
 
 _ET_AL_RE = lazy(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$")
@@ -1931,7 +1944,7 @@ def _kerned_acronym(name: str, context: str) -> str | None:
 
 
 # a name of capitalised words, no initial among them, then a colon and a phrase opening with an article
-_TAGLINE_RE = lazy(r"([A-ZÀ-Þ][\w'’&\-]+(?:\s+[A-ZÀ-Þ][\w'’&\-]+){0,3}):\s+(?:The|An?)\s+[A-ZÀ-Þ][\w'’\-]*(?:\s+[\w'’\-]+){0,6}")
+_TAGLINE_RE = lazy(r"([A-ZÀ-Þ][\w'’&\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’&\-]+|(?:in|of|for|on|and|the|with)(?=\s+[A-ZÀ-Þ]))){0,4}):\s+(?:The|An?)\s+[A-ZÀ-Þ][\w'’\-]*(?:\s+[\w'’\-]+){0,6}")
 
 
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
@@ -3558,6 +3571,24 @@ _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR]
                          # (what it revises or amends, in brackets: '(Revision of IEEE Std 802.3-2015)')
                          r"(?P<revises>\s*\((?:Revision|Amendment|Amendments|Incorporating|Corrigendum|Supersedes)\b[^()]{0,80}\))?"
                          r"[.,:]\s+")
+# a standard's title of one word after its number, a sentence of its own: a protocol's or a format's name,
+# its version after a slash or a dot ('HTTP/2', 'QUIC', 'WebSocket', 'JSON'); no body that publishes one
+_STANDARD_ONE_WORD_RE = lazy(r"([A-Z][A-Za-z]*[A-Za-z0-9]*(?:[/.][0-9][0-9.]*)?)\.(?:\s+|$)")
+_STANDARD_BODIES = frozenset("ISO IEC IEEE ANSI ASTM BSI BS DIN EN NIST ITU IETF IAB IRTF W3C ETSI CEN "
+                             "CENELEC ECMA OASIS".split())
+
+
+def _standard_one_word_title(body: str, at: int) -> str | None:
+    """The one word after a standard's number, a sentence of its own, as its title ('RFC 7540. HTTP/2. IETF,
+    2015.': 'HTTP/2'; 'RFC 9000. QUIC. 2021.'), two capitals in it at least: no body's name ('RFC 7540. IETF.
+    2015.'), no year, no word a sentence opens with ('The')."""
+    m = _STANDARD_ONE_WORD_RE.match(body, at)
+    if not m or len(m.group(1)) < 3 or m.group(1).rstrip("0123456789/.").upper() in _STANDARD_BODIES \
+            or sum(map(str.isupper, m.group(1))) < 2:      # (a name's capitals: 'HTTP', 'WebSocket'; not 'The')
+        return None
+    return m.group(1)
+
+
 _STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
 _DASHES = frozenset("—–-_‒―")
 _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
@@ -3837,7 +3868,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # (an RFC's number names no body: its authors are people, printed after its title, 'RFC 2119: Key words for
         # use in RFCs ... . S. Bradner. IETF, 1997.')
         entry.first_author = name_key(standard.group(1)) if standard.group(1) != "RFC" else None
-        title = _extract_title(body[standard.end():])
+        title = _extract_title(body[standard.end():]) or _standard_one_word_title(body, standard.end())
         if standard.group(1) == "RFC" and title and (at := body.find(title, standard.end())) >= 0:
             entry.first_author = _rfc_author(body, at + len(title))
         if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(
