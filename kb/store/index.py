@@ -434,7 +434,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "22"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "23"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -479,6 +479,8 @@ PAPER_RENDERING = "22"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               21: an eprint's or DOI prefix's digits of another script read as ASCII ('２３１１.１６８６３')
 #                               22: a title's character that shows nothing joins its words ('Pre\u00adtraining': pretraining,
 #                                   was 'pre training'; 'Energy\u200bUse': energyuse)
+#                               23: a title's sub- and superscripts as Unicode's characters for them ('{CO$_2$}': CO₂, was
+#                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -222,6 +222,52 @@ def _math_islands(value: str) -> list[tuple[int, int]] | None:
     return spans if opened is None and depth == 0 and spans else None
 
 
+#: The characters Unicode has as a subscript or a superscript: digits, signs and brackets, and the
+#: lower-case letters it has a form of (no subscript b, c, d...; no superscript q).
+_SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉"
+                "₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚ"
+                "ᵣₛₜᵤᵥₓ"))
+_SUP = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸"
+                "⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲ"
+                "ᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
+_SUP_SIGNS = {"\\circ": "°", "\\prime": "′", "\\dagger": "†", "*": "*"}
+_MATH = lazy(r"(?<!\\)\$([^$]+)(?<!\\)\$")
+# a script in math: _2, ^{14}, _{\mathrm{2}}, ^\circ; and \textsubscript{2}, \textsuperscript{+} in text
+_SCRIPT = lazy(r"(?<!\\)([_^])\s*(?:\{\s*(?:\\(?:mathrm|text|rm|mathit)\s*\{([^{}]*)\}|([^{}]*))\s*\}|(\\[A-Za-z]+)|([0-9A-Za-z+=-]))")
+_TEXT_SCRIPT = lazy(r"\\text(sub|super)script\s*\{([^{}\\$]*)\}")
+
+
+def _script(kind: str, text: str, whole: str) -> str:
+    """`text` as a subscript (`kind` '_') or superscript ('^') in Unicode's characters for it, where
+    it has one for each ('2' '₂', '-3' '⁻³', '\\circ' '°'); else `whole`, as written."""
+    text = text.strip()
+    if kind == "^" and text in _SUP_SIGNS:
+        return _SUP_SIGNS[text]
+    table = _SUB if kind == "_" else _SUP
+    if not text or len(text) > 12 or any(c not in table for c in text):
+        return whole
+    return "".join(table[c] for c in text)
+
+
+def _math_scripts(math: str) -> str:
+    """The scripts of one `$...$` written as Unicode's sub- and superscript characters where it has them."""
+    return _SCRIPT.sub(lambda m: _script(m.group(1), next(g for g in m.groups()[1:] if g is not None), m.group()),
+                       math)
+
+
+def _scripts(value: str) -> str:
+    """`value` with the sub- and superscripts a reader sees as such ('H$_2$O', '$^{14}$C', '$O(n^2)$',
+    'H\\textsubscript{2}O') in Unicode's characters for them ('H₂O', '¹⁴C', 'O(n²)'): LaTeX's
+    markup for them ('H_2O') is no text a reader sees. A script Unicode has no character for ('T$_c$')
+    is left to be read as before."""
+    if "$" in value and ("_" in value or "^" in value):
+        value = _MATH.sub(lambda m: _math_scripts(m.group()), value)
+    if "script" in value:
+        value = _TEXT_SCRIPT.sub(lambda m: _script("_" if m.group(1) == "sub" else "^", m.group(2), m.group()),
+                                 value)
+    return value
+
+
 @lru_cache(maxsize=8192)
 def _decoded(value: str) -> str:
     """pylatexenc's reading of a value with commands, math, comments or specials: kept,
@@ -230,6 +276,7 @@ def _decoded(value: str) -> str:
     character at a time, and math is a node of its own): the same text, tested."""
     if "%" in value:
         value = _RAW_PERCENT.sub(r"\1\\%", value)
+    value = _scripts(value)
     if "\\{" in value:
         value = _CROSSREF_GREEK.sub(lambda m: "\\" + m.group(1) + " " if m.group(2) in _GREEK else m.group(0),
                                     value)

@@ -222,7 +222,7 @@ def test_latex_commands_whose_text_was_dropped_keep_it():
     assert latex_to_text(r"Scaling \mbox{GPT-3} with \texttt{word2vec} in \textsf{Sans}") == \
         "Scaling GPT-3 with word2vec in Sans"
     assert latex_to_text(r"Accuracy {\textgreater} 90{\%} {\textless} p {\textbar} q") == "Accuracy > 90% < p | q"
-    assert latex_to_text(r"CO\textsubscript{2} at 10\textsuperscript{6} with \LaTeX{}") == "CO2 at 106 with LaTeX"
+    assert latex_to_text(r"CO\textsubscript{2} at 10\textsuperscript{6} with \LaTeX{}") == "CO₂ at 10⁶ with LaTeX"
     assert latex_to_text(r"\noopsort{b}Zeta and \glqq Zitat\grqq{}") == "Zeta and „Zitat“"
 
 

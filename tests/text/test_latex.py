@@ -131,3 +131,24 @@ def test_an_ampersand_is_read_without_pylatexenc_as_it_reads_it(value):
     latex._decoded.cache_clear()
     assert latex_to_text(value) == " ".join(_pylatexenc(value).split())
     assert latex._decoded.cache_info().misses == 0
+
+
+@pytest.mark.parametrize("value, text", [
+    ("{CO$_2$} emissions", "CO₂ emissions"),
+    (r"$\mathrm{CO}_2$ capture", "CO₂ capture"),
+    (r"$\text{NO}_x$ and H$_2$SO$_4$", "NOₓ and H₂SO₄"),
+    (r"$\mathrm{H_{2}O}$", "H₂O"),
+    ("An $O(n^2)$ algorithm", "An O(n²) algorithm"),
+    ("$^{14}$C at 25$^\\circ$C", "¹⁴C at 25°C"),
+    ("Na$^+$, Ca$^{2+}$ at 10$^{-3}$ M", "Na⁺, Ca²⁺ at 10⁻³ M"),
+    (r"H\textsubscript{2}O", "H₂O"),
+    (r"$\alpha$-helix", "α-helix"),
+    ("$T_c$ and $x_{i,j}$", "T_c and x_i,j"),         # no Unicode subscript c, nor comma: as before
+    (r"$a\_2$", "a_2"),                                # an escaped underscore is no subscript
+])
+def test_sub_and_superscripts_read_as_the_characters_a_reader_sees(value, text):
+    from kb.text.titles import normalise_title
+
+    assert latex_to_text(value) == text
+    if "CO" in value:      # a PDF's 'CO2' is the same title's word
+        assert "co2" in normalise_title(value).split()
