@@ -47,7 +47,7 @@ from kb.sources.bibtex import (
     decode,
     defused,
     file_directories,
-    file_paths,
+    file_names,
     fit_model,
     keys_listed,
     pybtex_reading,
@@ -1446,7 +1446,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 if out.renamed.get(key) != entry.key and citekeys.fold_key(entry.key) != citekeys.fold_key(key):
                     filed[entry.key] = key          # its key another paper's here: the guess keeps its own
                 aliases.add(entry.key)
-                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
+                pdfs += _named_files(key, entry.fields.get("file", ""), path.parent, folders, out)
                 continue
             if key is not None:
                 if citekeys.fold_key(entry.key) != citekeys.fold_key(key):
@@ -1496,7 +1496,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                         (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 elif key not in metas:
                     out.unchanged.append(key)
-                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
+                pdfs += _named_files(key, entry.fields.get("file", ""), path.parent, folders, out)
                 continue
             own = entry.key
             if citekeys.fold_key(own) not in taken and citekeys.fold_key(own) not in kept_aliases:
@@ -1527,7 +1527,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             wheres[key] = where
             if is_work(entry.entry_type):
                 finder.note(meta, key)
-            pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent, folders)]
+            pdfs += _named_files(key, entry.fields.get("file", ""), path.parent, folders, out)
             if progress:
                 progress(n, len(incoming))
         if filed:
@@ -1565,6 +1565,24 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         out.added, out.updated, out.unchanged = ([k for k in keys if k not in data]
                                                  for keys in (out.added, out.updated, out.unchanged))
     return pdfs
+
+
+def _named_files(key: str, value: str, base: Path, folders: list[Path], out: ImportResult) -> list[tuple[str, Path]]:
+    """The files an entry's file field names that are there to attach (a Windows drive's and one not
+    named .pdf, each said apart, too);
+    one missing is said as the field writes it and with every place kb looked for it (Mendeley's
+    ':home/me/x.pdf:pdf' is looked for beside the .bib file and from the root: the first alone, as said
+    before, was a path Mendeley never meant)."""
+    named = []
+    for f in file_names(value, base, folders):
+        if (os.path.lexists(f.path) or f.path.suffix.lower() != ".pdf"      # another file's: said once, apart
+                or (os.name != "nt" and WINDOWS_PATH.match(f.written))):
+            named.append((key, f.path))
+            continue
+        places = [str(p) for p in f.looked]
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
+        out.warnings.append(f"{key}: file {f.written!r} not attached: no such file (looked for {where})")
+    return named
 
 
 def _say_gone(kb: KB, bibfile: BibFile, path, out: ImportResult) -> None:

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kb.atomic import (
     Identity,
@@ -1777,7 +1778,20 @@ def file_directories(text: str, base: Path) -> list[Path]:
     return out
 
 
+class FileName(NamedTuple):
+    """One file a `file` field names: the path kb reads (`path`), the name as the field writes it
+    (`written`), and every place kb looked for it (`looked`; `path` is one of them)."""
+    path: Path
+    written: str
+    looked: tuple[Path, ...]
+
+
 def file_paths(value: str, base: Path, folders: list[Path] | tuple = ()) -> list[Path]:
+    """The files a `file` field names (file_names), each as the path kb reads."""
+    return [f.path for f in file_names(value, base, folders)]
+
+
+def file_names(value: str, base: Path, folders: list[Path] | tuple = ()) -> list[FileName]:
     """The files a `file` field names, relative to the .bib file's folder: Zotero's
     and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path.
     Mendeley writes the backslash of an escaped colon as LaTeX's `$\\backslash$`
@@ -1785,7 +1799,9 @@ def file_paths(value: str, base: Path, folders: list[Path] | tuple = ()) -> list
     without its leading '/' (`:home/me/x.pdf:pdf`): such a name is taken from the root
     where the .bib file's folder holds no file of it. A path on a Windows drive is kept as
     written (WINDOWS_PATH), elsewhere than on Windows: it names no file here. A relative name
-    the .bib file's folder holds no file of is looked for in `folders` (file_directories)."""
+    the .bib file's folder holds no file of is looked for in `folders` (file_directories).
+    Each with the name as written and the places looked (a missing file is said so: the .bib
+    file's folder, JabRef's folders and the root, not the first alone)."""
     if not value:
         return []
     value = value.replace("$\\backslash$", "\\")
@@ -1797,15 +1813,22 @@ def file_paths(value: str, base: Path, folders: list[Path] | tuple = ()) -> list
         if name:
             path = Path(name).expanduser()
             if os.name != "nt" and WINDOWS_PATH.match(name):
-                out.append(Path(name.replace("\\", "/")))     # a Windows library's: kb import says so
+                windows = Path(name.replace("\\", "/"))     # a Windows library's: kb import says so
+                out.append(FileName(windows, name, (windows,)))
                 continue
-            if not path.is_absolute() and not (base / path).exists():
-                held = next((folder / path for folder in folders if (folder / path).is_file()), None)
+            if path.is_absolute():
+                out.append(FileName(path, name, (path,)))
+                continue
+            looked = (base / path, *(folder / path for folder in folders), Path("/") / path)
+            if not (base / path).exists():
+                held = next((where for where in looked[1:-1] if where.is_file()), None)
                 if held is not None:
-                    path = held
-                elif (Path("/") / path).is_file():
-                    path = Path("/") / path
-            out.append(path if path.is_absolute() else base / path)
+                    out.append(FileName(held, name, looked))
+                    continue
+                if looked[-1].is_file():
+                    out.append(FileName(looked[-1], name, looked))
+                    continue
+            out.append(FileName(base / path, name, looked))
     return out
 
 
