@@ -678,6 +678,32 @@ def _csl_text(value: str) -> str:
     return " ".join(latex_to_text(value).split())
 
 
+_TEX_MATH_SPAN = lazy(r"(?<!\\)\$[^$]+(?<!\\)\$")
+_OPEN, _CLOSE = "\ue000", "\ue001"      # private-use marks of where math was, kept by latex_to_text
+
+
+def _csl_title(value: str) -> str:
+    """A title as CSL text: each word holding TeX math ('H$_2$O', '$\\alpha$-helix', '{CO$_2$}') in a nocase
+    span, which citeproc's title case leaves as it is, as pandoc's own reading of BibTeX does: 'H₂O' and
+    'α-helix' were printed 'H₂o' and 'Α-Helix', math whose case is the formula's."""
+    if "$" not in value:
+        return _csl_text(value)
+    marked = _TEX_MATH_SPAN.sub(lambda m: _OPEN + m.group() + _CLOSE, value)
+    text = _csl_text(marked)
+    if _OPEN not in text and _CLOSE not in text:
+        return _csl_text(value)
+    words = []
+    for word in text.split(" "):
+        if _OPEN in word or _CLOSE in word:
+            bare = word.replace(_OPEN, "").replace(_CLOSE, "")
+            if bare:
+                word = f'<span class="nocase">{html.escape(bare, quote=False)}</span>'
+            else:
+                continue
+        words.append(word)
+    return " ".join(words)
+
+
 def csl_item(row: dict) -> dict:
     """One paper as a CSL-JSON item (what pandoc, Zotero and citeproc read): every
     field CSL has a variable for, biblatex's names for them too (journaltitle,
@@ -691,9 +717,9 @@ def csl_item(row: dict) -> dict:
     journal_is_arxiv = bool(journal) and re.match(r"\s*(arxiv|corr\b)", journal, re.IGNORECASE) is not None
     if ctype == "article-journal" and (not journal or journal_is_arxiv):
         ctype = "article"                       # a preprint: @article with no journal, or "arXiv preprint ..."
-    title = _csl_text(f.get("title") or row["title"] or "")
+    title = _csl_title(f.get("title") or row["title"] or "")
     if f.get("subtitle"):
-        title = f"{title}: {_csl_text(f['subtitle'])}"
+        title = f"{title}: {_csl_title(f['subtitle'])}"
     item: dict = {"id": row["citekey"], "type": ctype, "title": title}
     for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
                       ("bookauthor", "container-author")):

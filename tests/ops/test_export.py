@@ -178,3 +178,14 @@ def test_output_dash_is_stdout(kb_dir, tmp_path, monkeypatch):
     r = run_kb("--kb", kb_dir, "export", "csl-json", "-o", "-")
     assert r.code == 0 and r.json[0]["id"] == "a2020x"
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("title, csl", [
+    ("{CO$_2$} capture with H$_2$O", '<span class="nocase">CO₂</span> capture with <span class="nocase">H₂O</span>'),
+    (r"$\alpha$-helix folding", '<span class="nocase">α-helix</span> folding'),
+    ("An $O(n^2)$ bound", 'An <span class="nocase">O(n²)</span> bound'),
+    (r"Costs of \$5 and $<$ 3 ms", r'Costs of $5 and <span class="nocase">&lt;</span> 3 ms'),
+    ("No math here", "No math here"),
+])
+def test_a_title_word_holding_math_keeps_its_case_under_citeprocs_title_case(title, csl):
+    assert item("article", title=title, author="Roe, Rita", year="2020")["title"] == csl
