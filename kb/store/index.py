@@ -480,7 +480,8 @@ PAPER_RENDERING = "23"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               22: a title's character that shows nothing joins its words ('Pre\u00adtraining': pretraining,
 #                                   was 'pre training'; 'Energy\u200bUse': energyuse)
 #                               23: a title's sub- and superscripts as Unicode's characters for them ('{CO$_2$}': CO₂, was
-#                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each
+#                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each; an operator's
+#                                   name spaced from what it applies to ('$\log g$': log g, was logg)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -242,15 +242,23 @@ def _script(kind: str, text: str, whole: str) -> str:
     it has one for each ('2' '₂', '-3' '⁻³', '\\circ' '°'); else `whole`, as written."""
     text = text.strip()
     if kind == "^" and text in _SUP_SIGNS:
-        return _SUP_SIGNS[text]
+        return "{}" + _SUP_SIGNS[text]
     table = _SUB if kind == "_" else _SUP
     if not text or len(text) > 12 or any(c not in table for c in text):
         return whole
-    return "".join(table[c] for c in text)
+    return "{}" + "".join(table[c] for c in text)      # '{}': a command before ends ('\\beta_i', '\\lim_n')
+
+
+#: TeX's operator names, printed as a word with space before what they apply to ('$\\log n$': log n)
+_OPERATOR = lazy(r"\\(arccos|arcsin|arctan|arg|cos|cosh|cot|coth|csc|deg|det|dim|exp|gcd|hom|inf|ker|lg|lim|"
+                 r"liminf|limsup|ln|log|max|min|Pr|sec|sin|sinh|sup|tan|tanh)\s+(?=[A-Za-z0-9\\{])")
 
 
 def _math_scripts(math: str) -> str:
-    """The scripts of one `$...$` written as Unicode's sub- and superscript characters where it has them."""
+    """The scripts of one `$...$` written as Unicode's sub- and superscript characters where it has them,
+    and the space after an operator's name kept ('$\\log g$' was read 'logg', a word no reader sees)."""
+    if "\\" in math:
+        math = _OPERATOR.sub(lambda m: "\\" + m.group(1) + "\\ ", math)
     return _SCRIPT.sub(lambda m: _script(m.group(1), next(g for g in m.groups()[1:] if g is not None), m.group()),
                        math)
 
@@ -260,7 +268,7 @@ def _scripts(value: str) -> str:
     'H\\textsubscript{2}O') in Unicode's characters for them ('H₂O', '¹⁴C', 'O(n²)'): LaTeX's
     markup for them ('H_2O') is no text a reader sees. A script Unicode has no character for ('T$_c$')
     is left to be read as before."""
-    if "$" in value and ("_" in value or "^" in value):
+    if "$" in value and ("_" in value or "^" in value or "\\" in value):
         value = _MATH.sub(lambda m: _math_scripts(m.group()), value)
     if "script" in value:
         value = _TEXT_SCRIPT.sub(lambda m: _script("_" if m.group(1) == "sub" else "^", m.group(2), m.group()),

@@ -152,3 +152,14 @@ def test_sub_and_superscripts_read_as_the_characters_a_reader_sees(value, text):
     assert latex_to_text(value) == text
     if "CO" in value:      # a PDF's 'CO2' is the same title's word
         assert "co2" in normalise_title(value).split()
+
+
+@pytest.mark.parametrize("value, text", [
+    (r"Surface gravity $\log g$ of dwarfs", "Surface gravity log g of dwarfs"),
+    (r"An $O(n \log n)$ sort and $\mathcal{O}(\log n)$ regret", "An O(n log n) sort and 𝒪(log n) regret"),
+    (r"$\sin x$, $\exp(x)$ and $\max \alpha$", "sin x, exp(x) and max α"),
+    (r"$\beta_i$ and $\alpha^n$", "βᵢ and αⁿ"),           # a script right after a command's name
+    (r"$\lim_n$ and $\log_2 n$", "limₙ and log₂ n"),
+])
+def test_math_operators_and_scripts_after_a_command_read_as_printed(value, text):
+    assert latex_to_text(value) == text
