@@ -481,7 +481,9 @@ PAPER_RENDERING = "23"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   was 'pre training'; 'Energy\u200bUse': energyuse)
 #                               23: a title's sub- and superscripts as Unicode's characters for them ('{CO$_2$}': CO₂, was
 #                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each; an operator's
-#                                   name spaced from what it applies to ('$\log g$': log g, was logg)
+#                                   name spaced from what it applies to ('$\log g$': log g, was logg); LaTeX's text
+#                                   symbols pylatexenc lacks ('X\textunderscore Y': X_Y, was XY; '\S 3': §3), and
+#                                   '\-' no soft hyphen ('hyphen\-ation': hyphenation)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -42,7 +42,14 @@ _TEXT_MACROS = {
                                            ("textasciicircum", "^"), ("textperiodcentered", "\u00b7"),
                                            ("LaTeX", "LaTeX"), ("TeX", "TeX"), ("BibTeX", "BibTeX"),
                                            ("LaTeXe", "LaTeX2e"), ("glqq", "\u201e"), ("grqq", "\u201c"),
-                                           ("glq", "\u201a"), ("grq", "\u2018"), ("og", "\u00ab"), ("fg", "\u00bb"))},
+                                           ("glq", "\u201a"), ("grq", "\u2018"), ("og", "\u00ab"), ("fg", "\u00bb"),
+                                           # LaTeX's text symbols pylatexenc has none of ('X\\textunderscore Y' was 'XY')
+                                           ("textunderscore", "_"), ("S", "\u00a7"), ("P", "\u00b6"),
+                                           ("textpilcrow", "\u00b6"), ("euro", "\u20ac"), ("pounds", "\u00a3"),
+                                           ("slash", "/"), ("textquotedbl", '"'), ("textminus", "\u2212"),
+                                           ("textquotedblbase", "\u201e"), ("textquotestraightbase", "\u201a"),
+                                           ("SS", "SS"), ("textborn", "*"), ("textdied", "\u2020"))},
+    "-": ("", ""),       # a place a word may break ('hyphen\\-ation'): no character (was a soft hyphen)
 }
 
 

@@ -163,3 +163,14 @@ def test_sub_and_superscripts_read_as_the_characters_a_reader_sees(value, text):
 ])
 def test_math_operators_and_scripts_after_a_command_read_as_printed(value, text):
     assert latex_to_text(value) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (r"Snake\textunderscore case names", "Snake_case names"),
+    (r"\S 3 and \P 2 of the act", "§3 and ¶2 of the act"),
+    (r"Costs in \euro{} and \pounds", "Costs in € and £"),
+    (r"Ar\-chi\-tec\-ture and/or and\slash or", "Architecture and/or and/or"),
+    (r"Stra\ss e, STRA\SS E", "Straße, STRASSE"),
+])
+def test_latexs_text_symbols_read_as_the_characters_printed(value, text):
+    assert latex_to_text(value) == text
