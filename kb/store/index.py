@@ -483,7 +483,8 @@ PAPER_RENDERING = "23"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each; an operator's
 #                                   name spaced from what it applies to ('$\log g$': log g, was logg); LaTeX's text
 #                                   symbols pylatexenc lacks ('X\textunderscore Y': X_Y, was XY; '\S 3': §3), and
-#                                   '\-' no soft hyphen ('hyphen\-ation': hyphenation)
+#                                   '\-' no soft hyphen ('hyphen\-ation': hyphenation); a math relation spaced on
+#                                   both sides where written so ('$T \approx 5800$': T ≈ 5800, was T ≈5800)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -261,11 +261,20 @@ _OPERATOR = lazy(r"\\(arccos|arcsin|arctan|arg|cos|cosh|cot|coth|csc|deg|det|dim
                  r"liminf|limsup|ln|log|max|min|Pr|sec|sin|sinh|sup|tan|tanh)\s+(?=[A-Za-z0-9\\{])")
 
 
+#: TeX's relations and binary operators: spaced on both sides where written so ('$T \\approx 5800$': T ≈ 5800,
+#: where the space after the command was lost: 'T ≈5800'); '$\\sim$5', '$\\sim 5$' stay '∼5'
+_RELATION = lazy(r"(?<=\s)\\(approx|approxeq|asymp|cap|cdot|circ|cong|cup|div|equiv|ge|geq|gg|gtrsim|in|le|leq|"
+                 r"lesssim|ll|mapsto|mid|mp|ne|neq|ni|notin|otimes|oplus|parallel|perp|pm|propto|rightarrow|"
+                 r"leftarrow|leftrightarrow|Rightarrow|Leftarrow|Leftrightarrow|sim|simeq|subset|subseteq|supset|"
+                 r"supseteq|times|to)\s+(?=[^\s$])")
+
+
 def _math_scripts(math: str) -> str:
     """The scripts of one `$...$` written as Unicode's sub- and superscript characters where it has them,
     and the space after an operator's name kept ('$\\log g$' was read 'logg', a word no reader sees)."""
     if "\\" in math:
         math = _OPERATOR.sub(lambda m: "\\" + m.group(1) + "\\ ", math)
+        math = _RELATION.sub(lambda m: "\\" + m.group(1) + "\\ ", math)
     return _SCRIPT.sub(lambda m: _script(m.group(1), next(g for g in m.groups()[1:] if g is not None), m.group()),
                        math)
 

@@ -174,3 +174,13 @@ def test_math_operators_and_scripts_after_a_command_read_as_printed(value, text)
 ])
 def test_latexs_text_symbols_read_as_the_characters_printed(value, text):
     assert latex_to_text(value) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (r"$T_{\rm eff} \approx 5800$~K stars", "T_eff ≈ 5800 K stars"),
+    (r"When $x \sim N(0,1)$ and $n \to \infty$", "When x ∼ N(0,1) and n → ∞"),
+    (r"A $3 \times 4$ grid, $a\leq b$", "A 3 × 4 grid, a≤b"),        # spaced as written, on both sides or none
+    (r"$\sim$5 and $\sim 5$ runs", "∼5 and ∼5 runs"),                 # nothing before: no space
+])
+def test_a_math_relation_is_spaced_on_both_sides_as_written(value, text):
+    assert latex_to_text(value) == text
