@@ -679,29 +679,62 @@ def _csl_text(value: str) -> str:
 
 
 _TEX_MATH_SPAN = lazy(r"(?<!\\)\$[^$]+(?<!\\)\$")
-_OPEN, _CLOSE = "\ue000", "\ue001"      # private-use marks of where math was, kept by latex_to_text
+_OPEN, _CLOSE = "\ue000", "\ue001"      # private-use marks of what TeX keeps the case of, kept by latex_to_text
+_VERBATIM = frozenset({"\\url", "\\path", "\\nolinkurl", "\\doi"})     # an address: its case is its own
+_COMMAND_BEFORE = lazy(r"\\(?:[A-Za-z]+\s*|[\"'`^~=.])$")     # a command's, or an accent's ('\\"{o}'): not '\\& {T}'
+
+
+
+def _case_kept(value: str) -> str:
+    """`value` with what BibTeX keeps the case of marked (_OPEN, _CLOSE): its math, and a brace group outside
+    every other that is no command's argument ('{BERT}', '{T}ransformers'), nor a special character ('{\\"O}')."""
+    out, depth, pos, argument = [], 0, 0, False
+    for i, ch in enumerate(value):
+        if ch == "{" and (i == 0 or value[i - 1] != "\\"):
+            if depth == 0:
+                before = value[:i]
+                command = _COMMAND_BEFORE.search(before[-40:])
+                argument = ((command is not None and command.group().strip() not in _VERBATIM)
+                            or (argument and before.endswith("}")) or value.startswith("\\", i + 1))
+                if not argument:
+                    out += [value[pos:i + 1], _OPEN]
+                    pos = i + 1
+            depth += 1
+        elif ch == "}" and depth and value[i - 1] != "\\":
+            depth -= 1
+            if depth == 0 and not argument:
+                out += [value[pos:i], _CLOSE]
+                pos = i
+    out.append(value[pos:])
+    marked = "".join(out) if depth == 0 else value
+    return _TEX_MATH_SPAN.sub(lambda m: _OPEN + m.group() + _CLOSE, marked) if "$" in marked else marked
 
 
 def _csl_title(value: str) -> str:
-    """A title as CSL text: each word holding TeX math ('H$_2$O', '$\\alpha$-helix', '{CO$_2$}') in a nocase
-    span, which citeproc's title case leaves as it is, as pandoc's own reading of BibTeX does: 'H₂O' and
-    'α-helix' were printed 'H₂o' and 'Α-Helix', math whose case is the formula's."""
-    if "$" not in value:
+    """A title as CSL text: each word whose case BibTeX keeps (its math: 'H$_2$O', '$\\alpha$-helix'; in braces:
+    '{CO2}', '{BERT}') in a nocase span, which citeproc's title case leaves as it is, as pandoc's own reading of
+    BibTeX writes it: 'H₂O', 'α-helix' and '{CO2}' were printed 'H₂o', 'Α-Helix' and 'Co2'."""
+    if "$" not in value and "{" not in value:
         return _csl_text(value)
-    marked = _TEX_MATH_SPAN.sub(lambda m: _OPEN + m.group() + _CLOSE, value)
-    text = _csl_text(marked)
+    text = _csl_text(_case_kept(value))
     if _OPEN not in text and _CLOSE not in text:
         return _csl_text(value)
-    words = []
+    words, kept, inside = [], [], 0
     for word in text.split(" "):
-        if _OPEN in word or _CLOSE in word:
-            bare = word.replace(_OPEN, "").replace(_CLOSE, "")
+        held = inside > 0 or _OPEN in word or _CLOSE in word
+        inside += word.count(_OPEN) - word.count(_CLOSE)
+        bare = word.replace(_OPEN, "").replace(_CLOSE, "")
+        if held:
             if bare:
-                word = f'<span class="nocase">{html.escape(bare, quote=False)}</span>'
-            else:
-                continue
-        words.append(word)
-    return " ".join(words)
+                kept.append(bare)
+            continue
+        if kept:
+            words.append(f'<span class="nocase">{" ".join(kept)}</span>')      # as text: pandoc reads no &amp;
+            kept = []
+        words.append(bare)
+    if kept:
+        words.append(f'<span class="nocase">{" ".join(kept)}</span>')
+    return " ".join(w for w in words if w)
 
 
 def csl_item(row: dict) -> dict:

@@ -184,8 +184,22 @@ def test_output_dash_is_stdout(kb_dir, tmp_path, monkeypatch):
     ("{CO$_2$} capture with H$_2$O", '<span class="nocase">CO₂</span> capture with <span class="nocase">H₂O</span>'),
     (r"$\alpha$-helix folding", '<span class="nocase">α-helix</span> folding'),
     ("An $O(n^2)$ bound", 'An <span class="nocase">O(n²)</span> bound'),
-    (r"Costs of \$5 and $<$ 3 ms", r'Costs of $5 and <span class="nocase">&lt;</span> 3 ms'),
+    (r"Costs of \$5 and $\geq$ 3 ms", r'Costs of $5 and <span class="nocase">≥</span> 3 ms'),
     ("No math here", "No math here"),
 ])
 def test_a_title_word_holding_math_keeps_its_case_under_citeprocs_title_case(title, csl):
+    assert item("article", title=title, author="Roe, Rita", year="2020")["title"] == csl
+
+
+@pytest.mark.parametrize("title, csl", [
+    ("Measuring {CO2} of {Deep Learning Models}", 'Measuring <span class="nocase">CO2</span> of '
+                                                 '<span class="nocase">Deep Learning Models</span>'),
+    ("{BERT}: Pre-training of {T}ransformers", '<span class="nocase">BERT:</span> Pre-training of '
+                                              '<span class="nocase">Transformers</span>'),
+    (r"Data at \url{https://example.org/Data_Set}", 'Data at <span class="nocase">https://example.org/Data_Set</span>'),
+    (r"{\"O}konomische \emph{Effekte} and \href{https://x.org}{the Site}", "Ökonomische Effekte and the Site"),
+    (r"{T}ips \& {T}ricks of {AT\&T}", '<span class="nocase">Tips</span> & <span class="nocase">Tricks</span> of '
+                                     '<span class="nocase">AT&T</span>'),
+])
+def test_a_title_word_in_braces_keeps_its_case_under_citeprocs_title_case(title, csl):
     assert item("article", title=title, author="Roe, Rita", year="2020")["title"] == csl
