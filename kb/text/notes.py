@@ -975,9 +975,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             body.pop()
             quote = _block_text(body)
             if last is not None and last.kind == "blockquote" and not last.also and quote:
-                page = ibid.group("page")
+                page = ibid.group("page").replace(" ", "") if ibid.group("page") else last.page
                 note.quotes.append(replace(last, quote=quote, line=block_start + 1, offset=starts[block_start],
-                                           page=page.replace(" ", "") if page else last.page))
+                                           page=page, attribution=_repaged(last.attribution, last.page, page)))
             elif quote:
                 uncited.append((block_start + 1, quote, starts[block_start], None, None))
             continue
@@ -1415,6 +1415,21 @@ def _is_work(attribution: str) -> bool:
         return True
     work = _PAGE_AFTER_WORK.sub("", work)
     return bool(_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work))
+
+
+def _repaged(attribution: str | None, old: str | None, new: str | None) -> str | None:
+    """An attribution an 'Ibid.' at another page repeats, saying the page checked: 'Doe (2019), p. 5' at 6 is
+    'Doe (2019), p. 6', never the page of the quote before (its last page written as the page it gives)."""
+    if attribution is None or old is None or new is None or old == new:
+        return attribution
+    if _attribution_page(attribution) != old:
+        return attribution
+    pattern = r"(?<![\d\w])" + r"\s*[-–]\s*".join(re.escape(p) for p in re.split(r"[-–]", old)) + r"(?![\d\w])"
+    spans = list(re.finditer(pattern, attribution))
+    if not spans:
+        return attribution
+    at = spans[-1]
+    return attribution[:at.start()] + new + attribution[at.end():]
 
 
 def _attribution_page(attribution: str) -> str | None:
