@@ -2519,6 +2519,44 @@ def _at_page(what: tuple, page: str) -> tuple:
     return what if what[2] is not None else what[:2] + (page,) + what[3:]
 
 
+#: what may close a paragraph after its last quote, then the blank line(s) after it
+_PARA_TAIL = lazy(r"[.,;:!?]?[ \t]*\n[ \t]*\n\s*")
+#: a paragraph of one line, then a blank line or the note's end: a citation alone, as `_lone_citation` reads it
+_LONE_CITATION = lazy(r"([(—–―-][^\n]{2,200}?)[ \t]*(?:\n[ \t]*(?:\n|$)|$)")
+
+
+def _lone_citation(line: str, numbers: set[str], note: Note) -> tuple | None:
+    """A paragraph that is a citation of one work and nothing else, as `_cite_near` gives it: '(Doe et al., 2022,
+    p. 4)', '— Doe et al. (2022), p. 4', '-- @doe2022, p. 4'; None of two works, of a work set
+    beside another ('cf.'), or of more than a citation."""
+    line = line.strip()
+    if re.search(_SIGNAL, line):
+        return None
+    if line.startswith(_DASHES):
+        rest = line.lstrip("—–―-").strip()
+        c = _attribution_cite(rest)
+        if c is not None:
+            return ("cite", c) if not c[3].strip() and len(c) <= 4 else None
+        rest = rest.rstrip(".").rstrip()
+        if not _is_work(rest) or _several_works(rest):
+            return None
+        page = _attribution_page(rest)
+        found = _cites_in(rest, [], 0, len(rest), True, len(rest))
+        if not found and _WORK.fullmatch(work := _PAGE_AFTER_WORK.sub("", rest).strip()):
+            return ("author-year", work + ".", page)      # '-- Doe et al. 2022, p. 4'
+        if len(found) != 1 or found[0][0] != 0 or found[0][2][0] != "author-year" or len(found[0][2]) > 3:
+            return None
+        return _at_page(found[0][2], page) if page else found[0][2]
+    body = line.rstrip(".").rstrip()
+    if not body.startswith("("):
+        return None     # ('[@doe2022]' alone after a paragraph may cite it, or the note: not the quote's, said so)
+    found = _cites_in(body, [], 0, len(body), True, len(body))
+    if len(found) != 1 or found[0][:2] != (0, len(body)) or len(found[0][2]) > 3 and found[0][2][3]:
+        return None
+    what = _listed(found[0][2], numbers, note)
+    return what if what is not None and what[0] == "author-year" else None
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -2786,6 +2824,19 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         page_after = _PAGE_AFTER.match(text, pairs[i][1] + 1)
         what = prev[0][:2] + (None,) + prev[0][3:]
         found[i] = (_at_page(what, page_after.group(1).replace(" ", "")) if page_after else what, False)
+    for i, (start, close) in enumerate(pairs):
+        # a citation standing alone as the next paragraph, the paragraph before ending with the quote: '... they
+        # write: "..."' then '(Doe et al., 2022, p. 4)' or '— Doe et al. (2022), p. 4' (nothing between cites or
+        # quotes: a blank line); never a quote its paragraph's works say, nor one a table row or a list item holds
+        tail = _PARA_TAIL.match(text, close + 1) if found[i] is None and i not in reasons else None
+        if tail is None or row_of(start) is not None or item_of(start) is not None \
+                or _FOOTNOTE_DEF.match(_line_head(text, lines.starts[lines.line(start) - 1], 50)):
+            continue
+        alone = _LONE_CITATION.match(text, tail.end())
+        if alone is not None:
+            lone = _lone_citation(alone.group(1), numbers, note)
+            if lone is not None:
+                found[i] = (lone, True)
     taken_after = {a for a in after_at if a is not None}
     cited_paras: dict[int, tuple | None] = {}
     for i, (start, close) in enumerate(pairs):
