@@ -2557,6 +2557,43 @@ def _lone_citation(line: str, numbers: set[str], note: Note) -> tuple | None:
     return what if what is not None and what[0] == "author-year" else None
 
 
+_PAGE_NUMBER = r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?"
+#: what a footnote that is a reference holds between its work's title and a quote of the work: its venue, its year,
+#: its page, a colon ('," in *FAccT* (2022), 4: ', '" (2022, p. 4): ', '* (2022): ' with the page after the quote)
+_TITLE_THEN_QUOTE = lazy(r"[\"”],?[ \t]*(?:in[ \t]+[^\"“”:;()\n]{1,120}?[ \t]*)?(?:\([ \t]*(?:1[89]|20)\d\d[a-z]?"
+                         r"[ \t]*(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p1>" + _PAGE_NUMBER + r"))?[ \t]*\))?[ \t]*"
+                         r"(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p2>" + _PAGE_NUMBER + r"))?[ \t]*:[ \t]*$")
+_QUOTE_THEN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:\([ \t]*(?:pp?\.[ \t]*)?(?P<p3>" + _PAGE_NUMBER + r")[ \t]*\))?[ \t]*\.?[ \t]*$")
+
+
+def _quoting_footnote(text: str, lines: _Lines, line: int, start: int, close: int, note: Note) -> tuple | None:
+    """(its label, the page) of a footnote of one line that is the reference of a work, its title in quote marks,
+    quoting it after them, at a page given once, before the quote or after it: '[^3]: Doe et al., "Title" (2022),
+    4: "..."', '[^3]: Doe, "Title" (2022): "..." (p. 4).'; None where anything else stands between, another
+    quote before, or no page."""
+    at = lines.starts[line - 1]
+    end = lines.starts[line] - 1 if line < len(lines.starts) else len(text)
+    label = _FOOTNOTE_DEF.match(text[at:min(end, at + 50)])
+    if label is None:
+        return None
+    ref = next((r for r in note.references if r.number == "^" + label.group(1) and r.line == line and r.span == 1),
+               None)
+    head = text[at + label.end():start]
+    between = _TITLE_THEN_QUOTE.search(head)
+    after = _QUOTE_THEN_PAGE.match(text, close + 1, end)
+    if ref is None or not ref.title or between is None or after is None:
+        return None
+    title = head[:between.start() + 1]
+    inner = title[:-1]
+    opener = "“" if title[-1] == "”" else '"'
+    if title[-1] not in '"”' or inner.count(opener) != 1 or any(c in inner.replace(opener, "") for c in '"“”'):
+        return None     # (one title in quote marks, and no other quote before)
+    if ref.title.lower()[:40] not in " ".join(title.lower().split()):
+        return None
+    pages = [p for p in (between.group("p1"), between.group("p2"), after.group("p3")) if p]
+    return ("^" + label.group(1), pages[0].replace(" ", "")) if len(pages) == 1 else None
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -2862,6 +2899,14 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         quote = _unescape(" ".join(text[start + 1:close].removesuffix("\\").split())).rstrip(",;:")
         words = len(quote.split())
         line = lines.line(start)
+        if line in ref_lines and words >= UNCITED_MIN_WORDS and text[close + 1:close + 2] != "*":
+            # a footnote that is a work's reference quoting it after its title and page and a colon: '[^3]: Doe et
+            # al., "Title" (2022), 4: "..."' (its title a title, the quote its work's at that page)
+            own = _quoting_footnote(text, lines, line, start, close, note)
+            if own is not None:
+                note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=f"[{own[0]}]", citekey=None,
+                                             page=own[1], line=line, kind="inline", offset=start))
+            continue
         if words < PLAIN_MIN_WORDS or line in ref_lines:
             continue
         if cite is None:
