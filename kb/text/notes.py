@@ -3723,8 +3723,9 @@ def _front_matter(text: str, note: Note) -> int:
 # Quotes written as constructs of LaTeX, HTML and Org rather than in quote marks.
 _ENQUOTE = lazy(r"\\(?:enquote|textquote|blockquote)\*?(?=[\[{])")
 # (Logseq's in a list item: "- #+BEGIN_QUOTE")
-_QUOTE_ENV = lazy(r"\\begin\{(quote|quotation)\}|^[ \t]*(?:[-*+][ \t]+)?#\+begin_quote\b[^\n]*", 0x8 | 0x2)   # M, I
+_QUOTE_ENV = lazy(r"\\begin\{(quote|quotation|displayquote)\}|^[ \t]*(?:[-*+][ \t]+)?#\+begin_quote\b[^\n]*", 0x8 | 0x2)   # M, I
 _QUOTE_ENDS = {"quote": lazy(r"\\end\{quote\}"), "quotation": lazy(r"\\end\{quotation\}"),
+               "displayquote": lazy(r"\\end\{displayquote\}"),
                "org": lazy(r"^[ \t]*#\+end_quote\b[^\n]*", 0x8 | 0x2)}
 _HTML_Q = lazy(r"<(q|blockquote)(?:\s+cite\s*=\s*([\"'])([^\"'<>\s]{1,500})\2)?[^<>]{0,200}>", 0x2)
 # a blockquote's attribution inside it, and any tag
@@ -3847,9 +3848,20 @@ def _constructs_as_marks(text: str) -> str:
         last = end_end
         # (a list item's marker and indent kept: "- #+BEGIN_QUOTE" ... "  #+END_QUOTE", Logseq's)
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-*+"))
-        put(start, "“", m.end() - start)
+        body = m.end()
+        cited = brackets.get(body, -1) if kind == "displayquote" and text.startswith("[", body) else -1
+        if cited > body:
+            # csquotes' '\begin{displayquote}[\cite[5]{k}][.]': its citation before the quote, as \textquote's
+            out[start:body + 1] = list(" " * (body + 1 - start))
+            while cited + 1 < end_start and text[cited + 1] == "[" and brackets.get(cited + 1, -1) > cited:
+                out[cited:brackets[cited + 1]] = list(" " * (brackets[cited + 1] - cited))
+                cited = brackets[cited + 1]
+            out[cited] = "“"
+            body = cited + 1
+        else:
+            put(start, "“", m.end() - start)
         indent = len(text[end_start:end_end]) - len(text[end_start:end_end].lstrip(" \t"))
-        close_at(m.end(), end_start + indent, end_end - end_start - indent)
+        close_at(body, end_start + indent, end_end - end_start - indent)
     html_ends = {tag: [(e.start(), e.end()) for e in re.finditer(rf"(?i)</{tag}\s*>", text)]
                  for tag in ("q", "blockquote")} if "</" in text else {}
     last = 0
