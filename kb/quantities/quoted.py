@@ -1246,7 +1246,7 @@ def _interval_paired(value: str, quote: str) -> bool:
     except KBError:
         return True
     if parts.bounds is None:
-        return True
+        return _range_paired(parts, quote)
     plain = _plain(quote)
     wanted = (parts.first.value, parts.bounds[0].value, parts.bounds[1].value)
     intervals = _intervals(plain, numbers_in(quote))
@@ -1265,6 +1265,48 @@ def _interval_paired(value: str, quote: str) -> bool:
             continue
         if all(math.isclose(a, b, rel_tol=1e-9) for a, b in ((theirs.nominal, mine.nominal), (theirs.lo, mine.lo),
                                                              (theirs.hi, mine.hi))):
+            return True
+    return False
+
+
+#: What joins a range's two ends on the page: a dash or "to" ("5-10%", "5% – 10%", "from 5 to 10 GPUs", "5 kWh to 10
+#: kWh", "$5 to $6M"), or "and" after "between" (`_ENDS_BETWEEN`); never words of another thing ("5% of runs, and 10%").
+_ENDS_JOIN = lazy(r"[ ]?(?:%|[^\W\d_]{1,6})?[ ]?(?P<join>[-–—]|to|and)[ ]?(?:US)?[$€£]?[ ]?")
+_ENDS_BETWEEN = lazy(r"\bbetween[ ]?(?:US)?[$€£]?[ ]?$", re.IGNORECASE)
+
+
+def _written_range(value: str) -> bool:
+    """Whether `value` is written as a range of two figures ("5-10%"), no interval or spread."""
+    try:
+        parts = written_parts(value)
+    except KBError:
+        return False
+    return parts.second is not None and parts.bounds is None and parts.delta is None and parts.tail_delta is None
+
+
+def _range_paired(parts, quote: str) -> bool:
+    """Whether a value written as a range ("5-10%", "600-700k") finds its two ends printed as one range in its quote
+    (`_ENDS_JOIN`), not as two figures of different things ("5-10%" of "up to 5% of runs, and 10% of users").
+    The ends are matched by their ratio, so a range the quote prints in another unit or scale still pairs (each
+    number's own match is `_value_in_quote`'s). True for a value that is no range."""
+    if parts.second is None or parts.delta is not None or parts.tail_delta is not None:
+        return True
+    a, b = parts.first.value, parts.second.value
+    plain = _plain(quote)
+    held = numbers_in(quote)
+    # an interval's or a confidence interval's bounds are one range, a comma between them ("95% CI 3.1, 4.2")
+    bounds = {(lo.start, hi.start) for _, lo, hi, _ in _intervals(plain, held)}
+    for h, h2 in zip(held, held[1:]):
+        join = _ENDS_JOIN.fullmatch(plain, h.end, h2.start) if h.end <= h2.start else None
+        if (h.start, h2.start) not in bounds and not (
+                _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) and h.end <= h2.start
+                and _CI_JOIN.fullmatch(plain, h.end, h2.start)) \
+                and (join is None or (join.group("join") == "and"
+                                      and not _ENDS_BETWEEN.search(plain, max(0, h.start - 12), h.start))):
+            continue
+        if (a == 0 or h.value == 0) and (a, b) != (h.value, h2.value) and not (a == h.value == 0 and b and h2.value):
+            continue
+        if a == 0 or h.value == 0 or math.isclose(b / a, h2.value / h.value, rel_tol=1e-9):
             return True
     return False
 
@@ -3316,6 +3358,10 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     bound = bound_of(_plain(value))[0]
     found = _value_in_quote(value, quote, per, bound)
     if found.ok and not _spread_paired(value, quote):
+        if _VALUE_SPREAD.match(_plain(value)) is None and _written_range(value):
+            return QuotedValue(False, found.numbers, [], problem=(
+                f"the value {value!r} is a range whose two ends its quote does not print as one range "
+                f"(joined by '-', 'to', 'between ... and'): write the figure the quote gives"))
         return QuotedValue(False, found.numbers, [], problem=(
             f"the value {value!r} gives an uncertainty its quote does not give with that figure: write the "
             f"figure with the uncertainty the quote prints after it"))

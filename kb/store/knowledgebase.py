@@ -242,6 +242,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("105 kg" of "104 and 105 kilograms", "5x" of "5-fold cross-validation", "up to 100x" of "up to 100-1000X").
 #: 37: an elided or bracketed quote's whole number typed with or without the page's thousands commas is the page's ("more
 #: than 10000 kWh" of "[…] more than 10,000 kWh", "2,880" of a row's "2880" were refused).
+#: 37 also: a range's two ends are one range of its quote, never two figures of different things ("5-10%" of "up to 5% of
+#: runs, and 10% of users" was verified).
 CLAIM_READING = "37"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
