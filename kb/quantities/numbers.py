@@ -332,6 +332,32 @@ def _sentence(page: str, bounds: list[int], start: int, end: int) -> str:
 
 # ---------------------------------------------------------------- extraction
 
+#: The words of a fall and of a rise (kb.quantities.quoted reads a change's size after them, and so does the extractor
+#: a fall's minus sign).
+FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|e)|declin(?:ed|es|ing|e)"
+              r"|reduc(?:ed|es|ing|e|tions?)|lower(?:ed|s|ing)|cut(?:s|ting)?|shr(?:a|u)nk|shrinks?|slashed"
+              r"|plunged|plummeted|dipped|sank|down|shorten(?:ed|s|ing)?|trimm(?:ed|ing)|trims?|lessen(?:ed|s|ing)?"
+              r"|diminish(?:ed|es|ing)?")
+RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|growth|rais(?:ed|es|ing|e)"
+              r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up|improv(?:ed|es|ing|e|ements?)|boost(?:ed|s|ing)?"
+              r"|lengthen(?:ed|s|ing)?|extend(?:ed|s|ing)?|widen(?:ed|s|ing)?")
+
+
+def change_before(words: str, others: str):
+    """A change written in words before its size, of `words` ("fell", "rose"), `others` (the other
+    direction's) not among the words between: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
+    "cut energy use by 5%", "down 5%", "rose by over 5%" (never "fell to 5%", "rose from 5%": a level,
+    not the change)."""
+    return lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{others}|and|or|but|to)\b)"
+                rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
+                rf"|some|only|just|over|more[ ]than|less[ ]than|up[ ]to|as[ ]much[ ]as|at[ ]least|at[ ]most"
+                rf"|~|≈)[ ]*)?$")
+
+
+#: A fall's words before a minus sign ("fell -20%", "dropped by −3 kWh"): the sign says the fall again.
+_FALL_THEN_SIGN = change_before(FALL_WORDS, RISE_WORDS)
+
+
 def _starts_cleanly(page: str, pos: int) -> bool:
     """A number may not continue a word or another number ("GPT-3", "P100x8", "[51]")."""
     if pos == 0:
@@ -339,6 +365,9 @@ def _starts_cleanly(page: str, pos: int) -> bool:
     prev = page[pos - 1]
     if prev == "+" and (pos == 1 or page[pos - 2] in " \t\n(") and page[pos:pos + 1].isdigit():
         prev = " "  # "+13.5 BLEU": a gain
+    elif prev in "-−" and pos >= 2 and page[pos - 2] in " \t" and page[pos:pos + 1].isdigit() \
+            and _FALL_THEN_SIGN.search(page, max(0, pos - 81), pos - 1):
+        prev = " "  # "fell -20%": the fall's size, as of "fell 20%" (kb.quantities.quoted reads it so)
     if prev.isalnum() or prev in "._-–−^/[+,'’&#":
         return False
     if prev in " \t" and pos >= 2 and page[pos - 2] == "[":

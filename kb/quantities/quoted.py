@@ -207,13 +207,16 @@ from kb.quantities.numbers import (
     EACH_CLAUSE,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
+    FALL_WORDS,
     HEADER_ADVERB_PER,
     NOT_COUNTED,
     PER_SAYS,
+    RISE_WORDS,
     SPENT,
     SPENT_THEN,
     SPREAD_AFTER,
     adds_up,
+    change_before,
     colon_citation,
     cross_folds,
     distributed_over,
@@ -1114,22 +1117,8 @@ _SPREAD_IN_VALUE = lazy(r"±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus\b|\b(?:SD|SE|SEM|C
                         r"(?:deviation|error)|confidence)|σ|\d[ ]?[(\[][ ]?[-−]?\d")
 
 
-_FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|e)|declin(?:ed|es|ing|e)"
-               r"|reduc(?:ed|es|ing|e|tions?)|lower(?:ed|s|ing)|cut(?:s|ting)?|shr(?:a|u)nk|shrinks?|slashed"
-               r"|plunged|plummeted|dipped|sank|down|shorten(?:ed|s|ing)?|trimm(?:ed|ing)|trims?|lessen(?:ed|s|ing)?"
-               r"|diminish(?:ed|es|ing)?")
-_RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|growth|rais(?:ed|es|ing|e)"
-               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up|improv(?:ed|es|ing|e|ements?)|boost(?:ed|s|ing)?"
-               r"|lengthen(?:ed|s|ing)?|extend(?:ed|s|ing)?|widen(?:ed|s|ing)?")
-def _change_before(words: str, others: str):
-    """A change written in words before its size, of `words` ("fell", "rose"), `others` (the other
-    direction's) not among the words between: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
-    "cut energy use by 5%", "down 5%", "rose by over 5%" (never "fell to 5%", "rose from 5%": a level,
-    not the change)."""
-    return lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{others}|and|or|but|to)\b)"
-                rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
-                rf"|some|only|just|over|more[ ]than|less[ ]than|up[ ]to|as[ ]much[ ]as|at[ ]least|at[ ]most"
-                rf"|~|≈)[ ]*)?$")
+#: The words of a fall and of a rise, and a change's size after them (the extractor's, `kb.quantities.numbers`).
+_FALL_WORDS, _RISE_WORDS, _change_before = FALL_WORDS, RISE_WORDS, change_before
 
 
 _FALL_BEFORE = _change_before(_FALL_WORDS, _RISE_WORDS)
