@@ -603,7 +603,10 @@ def _scripts_as_printed(quote: str) -> str:
 _POWER_RAISED = lazy(r"(?<=[^\W_])([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+\u2212")
 _FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻\u2212", "0123456789+--")
-_RAISED_AFTER_LETTER = lazy(r"[^\W\d_][⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# A symbol a digit is raised after: a letter, never a raised digit itself (\w holds "¹²³"), so the raised number
+# of a footnote or a reference after punctuation ("et al.¹²", "work,¹²" of "al.12", "work,12") is no power of one.
+_SYMBOL = r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]"
+_RAISED_AFTER_LETTER = lazy(_SYMBOL + r"[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 
 
 def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
@@ -630,7 +633,7 @@ def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
     return False
 
 
-_SCRIPT_AFTER_LETTER = lazy(r"([^\W\d_])([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SCRIPT_AFTER_LETTER = lazy("(" + _SYMBOL + r")([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
 
 def _raised_flat(quoted: str, source: str) -> bool:
