@@ -31,11 +31,13 @@ from kb.cli.common import (
     err,
     holding,
     names_a_path,
+    output_failed,
     output_lost,
     output_to,
     reader_gone,
     say_held,
     state,
+    to_nowhere,
 )
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
@@ -398,6 +400,14 @@ def entry() -> None:
     except BrokenPipeError:
         reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
         code = code or READER_GONE  # what the buffer held was lost
+    except OSError as exc:
+        # the last of the output to a full disk (`kb export bib > /dev/full`): one line, said once (a
+        # write before may have said it), never the traceback and exit 120 of the interpreter's flush
+        to_nowhere(sys.stdout)
+        if not code:
+            failed = output_failed(exc)
+            err(f"kb: error: {failed}\n")
+            code = failed.exit_code
     pdf = sys.modules.get("kb.sources.pdf")
     if pdf is not None and pdf.pdfium_stuck():
         # PDFium still reads a page in a thread of its own (past the time limit, or when a

@@ -129,12 +129,19 @@ def write(stream: TextIO, text: str, unencodable: Callable[[TextIO, str], None] 
         # kb had not written to; or closed by the caller (`kb ls >&-`): said, never lost in silence
         if stream is not stdout() or exc.errno not in _FULL:
             raise
-        why = "it is closed" if exc.errno == errno.EBADF else os.strerror(exc.errno).lower()
-        raise WriteError(f"cannot write the command's output (standard output): {why}; "
-                         "what it wrote to the knowledge base, if anything, is kept") from None
+        if exc.errno != errno.EBADF:
+            to_nowhere(stream)      # what its buffer holds would fail again at exit, with a traceback
+        raise output_failed(exc) from None
 
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def output_failed(exc: OSError) -> WriteError:
+    """The command's output could not be written (a full disk, a closed stream): said as its output."""
+    why = "it is closed" if exc.errno == errno.EBADF else os.strerror(exc.errno).lower()
+    return WriteError(f"cannot write the command's output (standard output): {why}; "
+                      "what it wrote to the knowledge base, if anything, is kept")
 
 
 def _escaped(stream: TextIO, text: str) -> None:
@@ -178,6 +185,13 @@ def reader_gone(stream: TextIO) -> None:
     lost = _lost.get()
     if lost is not None:
         lost.append(stream)
+    to_nowhere(stream)
+
+
+def to_nowhere(stream: TextIO) -> None:
+    """Point `stream`'s file at /dev/null: what it still buffers, and every later write (the
+    interpreter's own flush at exit too), goes nowhere, where each would fail again as the first
+    did (a reader gone, a full disk: a traceback at exit). A stream that is no file is left as it is."""
     try:
         fd = stream.fileno()
     except (AttributeError, ValueError, OSError):

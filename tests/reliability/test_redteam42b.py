@@ -6,6 +6,9 @@ from __future__ import annotations
 import errno
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from fakearxiv import atom_entry, atom_feed
@@ -228,3 +231,23 @@ def test_output_to_a_full_disk_is_said_as_the_commands_output_never_the_index(kb
     assert code == 2 and err.getvalue() == ("kb: error: cannot write the command's output (standard output): no space "
                                             "left on device; what it wrote to the knowledge base, if anything, is kept\n")
     assert run_kb("tag", "wind2020").out.strip() == ("wind2020: hot" if "tag" in args else "wind2020: (no tags)")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_a_process_whose_output_goes_to_a_full_disk_says_one_line_and_no_traceback(kb_root, unbuffered):
+    """`kb where > /dev/full`, `kb export bib > /dev/full`: with standard output buffered (no
+    PYTHONUNBUFFERED), the last flush at exit failed after kb had said the error, or with nothing said:
+    a traceback, 'Exception ignored', exit 120."""
+    (kb_root / "references.bib").write_text("@misc{wind2020,\n  title = {Wind Farms of the Coast},\n  year = {2020},\n}\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    for args in (["where"], ["export", "bib"]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([sys.executable, "-m", "kb", *args], stdout=full, stderr=subprocess.PIPE, text=True,
+                               env=env, timeout=60)
+        lines = [line for line in r.stderr.splitlines() if line.startswith("kb: error")]
+        assert r.returncode == 2 and "Traceback" not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
+        assert lines == ["kb: error: cannot write the command's output (standard output): no space left on device; "
+                         "what it wrote to the knowledge base, if anything, is kept"], r.stderr
