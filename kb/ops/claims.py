@@ -33,6 +33,7 @@ from kb.store.queries import (
     off_text_sql,
     paper_keys,
     record_filter,
+    rename_hint,
     require_paper,
     rows_as_dicts,
     versions_with_text,
@@ -629,7 +630,7 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     key = _checks_key(kb, rows, words)
     held = _held_outcomes(kb, key)
     if held is not None:
-        return held
+        return _said_renamed(kb, held)
     ns = namespace(kb, words)
     known = sorted(ns.values)
     unverified, textless = doubted_names(kb, ns, words)
@@ -660,6 +661,36 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
             unverified=result.unverified, no_text=result.no_text))
     if not full:                # an undefined name's hint reads every claim: not kept
         _hold_outcomes(kb, key, out)
+    return _said_renamed(kb, out)
+
+
+def _said_renamed(kb: KB, out: list[CheckOutcome]) -> list[CheckOutcome]:
+    """Each outcome resting on a claim whose paper's key is gone from references.bib, with the key
+    its work is under now (renamed or split there by hand) named on its line, as kb doctor names it:
+    '[p0 is not in references.bib: if you renamed it curie2024 in references.bib, kb rename p0
+    curie2024 moves the rest]'. Read only when a check rests on an unverified input."""
+    if not any(o.unverified for o in out):
+        return out
+    gone: dict[str, set[str]] = {}
+    for citekey, claim_id in kb.conn.execute(
+            "select citekey, id from claims where kind = 'claim' and not exists "
+            "(select 1 from papers p where p.citekey = claims.citekey)"):
+        gone.setdefault(citekey, set()).add(_ident(claim_id))
+    memo: dict = {}
+    for o in out:
+        if not o.unverified:
+            continue
+        marks = []
+        for citekey, ids in sorted(gone.items()):
+            heads = {f"{citekey}.", f"{_ident(citekey)}."}
+            if not any(n in ids or any(n.startswith(h) for h in heads) for n in o.unverified):
+                continue
+            now = quotes.renamed_to(kb, citekey, memo)
+            if now is not None:
+                marks.append(f"  [{citekey} is not in references.bib: {rename_hint(citekey, now)}]")
+        if marks:
+            head, sep, verdict = o.line.rpartition("  ")
+            o.line = f"{head}{''.join(marks)}{sep}{verdict}"
     return out
 
 

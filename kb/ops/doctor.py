@@ -34,7 +34,7 @@ from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
-from kb.store.queries import arxiv_stamped, lookalike, unchecked_dois
+from kb.store.queries import arxiv_stamped, lookalike, rename_hint, unchecked_dois
 from kb.store.stale import truth_files
 from kb.text.ids import bare_arxiv_id
 
@@ -776,8 +776,7 @@ def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
             seen[old] = (f"its work is under {now} now, whose own {kb.layout.relative(own)} is there too: move "
                          f"what {mine} holds into it, then delete {mine}; else ")
         else:
-            seen[old] = (f"if you renamed it {now} in references.bib, kb rename {shell_word(old)} {shell_word(now)} moves "
-                         "the rest; else " if now else f"{alike}; else " if alike else "")
+            seen[old] = (f"{rename_hint(old, now)}; else " if now else f"{alike}; else " if alike else "")
     return seen[old]
 
 

@@ -37,7 +37,7 @@ from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
 from kb.store.paths import Layout
-from kb.store.queries import chunks, same_paper, still_its_work
+from kb.store.queries import chunks, rename_hint, same_paper, still_its_work
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text, venue_text
@@ -833,8 +833,11 @@ class Indexer:
                                 f"{shell_word(self.layout.relative(self.layout.bib))} to restore, if it was emptied "
                                 "by mistake)")
         if edited and gone:         # a key renamed by hand: a new entry with the title of the one gone
-            renamed = {k: [r["citekey"] for r in rows if r["citekey"] not in previous
-                           and r["title_norm"] and r["title_norm"] == previous[k][4]] for k in gone}
+            # the entry whose ids field keeps the old key first (split in two by hand, one keeping it there)
+            kept = {citekeys.key_form(a): e.key for e in entries for a in citekeys.aliases(e.fields)}
+            renamed = {k: [kept[citekeys.key_form(k)]] if citekeys.key_form(k) in kept else
+                       [r["citekey"] for r in rows if r["citekey"] not in previous
+                        and r["title_norm"] and r["title_norm"] == previous[k][4]] for k in gone}
             self._say_gone(gone, renamed)
         for key in gone:
             delete_paper_rows(db, key)
@@ -906,7 +909,7 @@ class Indexer:
                 how = (f"its work is under {new} now, whose own {self.layout.relative(own)} is there too: move "
                        "what its old claims file holds into it, then delete that one; else restore the entry"
                        if own is not None and os.path.lexists(own) else
-                       f"if you renamed it {new}, kb rename {shell_word(key)} {shell_word(new)} moves the rest; else restore the entry")
+                       f"{rename_hint(key, new)}; else restore the entry")
             elif where:
                 how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
                        "references.bib")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.atomic import escape_key, said, unescape_key
-from kb.errors import NotFound, shown
+from kb.errors import NotFound, shell_word, shown
 from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
 from kb.text.ids import bare_arxiv_id, dois_of_field, find_arxiv_stamp
@@ -196,6 +196,13 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
             f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "
             f"rename the file claims/{escape_key(other)}.toml (or copy the key into its `paper` field)")
+
+
+def rename_hint(old: str, new: str) -> str:
+    """What kb says of a key gone from references.bib whose work is under `new` now (renamed or
+    split there by hand): the same words in kb check, kb verify and kb doctor."""
+    return (f"if you renamed it {new} in references.bib, kb rename {shell_word(old)} {shell_word(new)} "
+            "moves the rest")
 
 
 def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:

@@ -362,9 +362,9 @@ BETA = "@misc{beta2021x, title = {Beta}, author = {B, C}, year = 2021}\n"
 
 @pytest.mark.parametrize("how, said", [
     ("moved", "more.bib holds it, but kb reads references.bib alone: move the entry back into references.bib"),
-    ("renamed", "if you renamed it alpha2020power, kb rename alpha2020energy alpha2020power moves the rest"),
+    ("renamed", "if you renamed it alpha2020power in references.bib, kb rename alpha2020energy alpha2020power moves the rest"),
     # the .bib it was imported from, left beside, holds the old key: moving it back made a duplicate
-    ("renamed beside its import", "if you renamed it alpha2020power, kb rename alpha2020energy alpha2020power"),
+    ("renamed beside its import", "if you renamed it alpha2020power in references.bib, kb rename alpha2020energy alpha2020power"),
     ("deleted", "restore the entry, or remove them from claims/alpha2020energy.toml if you no longer want them"),
 ])
 def test_an_entry_taken_out_of_references_bib_that_records_cite_is_said_once(alpha, how, said):

@@ -1,0 +1,63 @@
+"""Red-team sweep 48, hand edits (4): a key renamed or split in two by hand in references.bib, as
+kb check, its notice and kb doctor say it; and what references.bib's hand edits are said as."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.ops.claims import run_checks
+from kb.ops.doctor import diagnose
+from kb.ops.papers import load_text
+from kb.ops.session import open_kb
+from kb.store.knowledgebase import KB, init
+
+ENTRY = "@article{KEY,\n  title = {TITLE},\n  author = {Curie, Marie},\n  year = {2024}EXTRA\n}\n"
+
+
+def _entry(key, title="Energy of p0", extra=""):
+    return ENTRY.replace("KEY", key).replace("TITLE", title).replace("EXTRA", extra)
+
+
+def _kb(tmp_path):
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(_entry("p0"))
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["Intro.", "We trained 12 models using 12 kWh."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+    finally:
+        kb.close()
+    (root / "claims" / "p0.toml").write_text('[[claim]]\nid = "energy"\nvalue = "12 kWh"\nquote = "using 12 kWh"\n'
+                                            'version = "v1"\npage = 2\nstatus = "verified"\n')
+    (root / "claims" / "checks.toml").write_text('[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "p0.energy"\n')
+    KB.open(root).close()
+    return root
+
+
+HINT = "if you renamed it {new} in references.bib, kb rename p0 {new} moves the rest"
+
+
+@pytest.mark.parametrize("bib, new", [
+    (_entry("curie2024"), "curie2024"),                                                       # renamed
+    (_entry("curie2024a", extra=",\n  ids = {p0}") + _entry("curie2024b"), "curie2024a"),   # split, ids kept
+])
+def test_a_key_renamed_or_split_by_hand_is_named_by_kb_check_as_kb_doctor_names_it(tmp_path, bib, new):
+    """A key renamed (or split in two, one entry keeping the old key in its ids) by hand in
+    references.bib: kb check's line said '[UNVERIFIED input: p0.energy]' and exit 0, naming no
+    rename, and its notice after a split said 'restore the entry' where kb doctor said kb rename."""
+    root = _kb(tmp_path)
+    (root / "references.bib").write_text(bib)
+    kb = KB.open(root)
+    try:
+        notices = [w for w in kb.warnings if w.startswith("p0 is no longer")]
+        (o,) = run_checks(kb)
+    finally:
+        kb.close()
+    hint = HINT.format(new=new)
+    assert len(notices) == 1 and hint in notices[0], kb.warnings
+    assert "UNVERIFIED input: p0.energy" in o.line and hint in o.line and o.line.endswith("  pass"), o.line
+    said = [p for p in diagnose(root).problems if p.where.startswith("claims/p0.toml")]
+    assert len(said) == 1 and f"kb rename p0 {new}" in said[0].fix, said
