@@ -66,6 +66,8 @@ _TAKEN_FIELD = lazy(r"[\r\n][ \t]*,?[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\w]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
 _GAP = lazy(r"\s*(?:%[^\r\n]*\s*)*")    # white space and '%' comments to the line's end (\n, \r\n or \r): inside an entry
+#: A field's name and its '=' (where a ',' was expected: the comma before it is missing).
+_NEXT_FIELD = lazy(r"([^\s\"#%'(),={}]+)[ \t]*(?:\r?\n[ \t]*)?=")
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
@@ -367,6 +369,7 @@ class _Scanner:
             if i >= n or text[i] != ",":
                 if raw_fields:
                     self._swallowed(entry, close, i)
+                    self._comma_missing(entry, key, i)
                 after = f", after field {list(raw_fields)[-1]!r}" if raw_fields else ""
                 raise self.fail(i, f"in entry {key!r}{after}: expected ',' or {close!r}, "
                                 f"found {self.found(i)}", line)
@@ -384,6 +387,18 @@ class _Scanner:
             end = self.value(start, f"in entry {key!r}, field {name.group()!r}", line)
             self._field(entry, name.group(), name.start(), name.end(), start, end)
             i = self.gap(end)
+
+    def _comma_missing(self, entry: BibEntry, key: str, at: int) -> None:
+        """A field written where a ',' or the entry's end should be (`title = {Beta}` then
+        `author = {Bob}` on the next line): a comma missing, said at the end of the field before,
+        where it goes, naming both fields, not at the entry's first line."""
+        m = _NEXT_FIELD.match(self.text, at)
+        if m is None:
+            return
+        fname = list(entry.raw_fields)[-1]
+        where = self.line(entry.spans[fname][1] - 1)
+        raise self.fail(at, f"in entry {key!r}: a ',' is missing after field {fname!r} (line {where}), "
+                        f"before field {m.group(1)!r} on line {self.line(at)}: expected ',' between them", where)
 
     def _swallowed(self, entry: BibEntry, close: str, at: int) -> None:
         """An entry that does not end where it should (`at`), its last field's value a brace

@@ -61,3 +61,26 @@ def test_a_key_renamed_or_split_by_hand_is_named_by_kb_check_as_kb_doctor_names_
     assert "UNVERIFIED input: p0.energy" in o.line and hint in o.line and o.line.endswith("  pass"), o.line
     said = [p for p in diagnose(root).problems if p.where.startswith("claims/p0.toml")]
     assert len(said) == 1 and f"kb rename p0 {new}" in said[0].fix, said
+
+
+# -- a comma missing between two fields of references.bib, said where it goes --------------------
+
+@pytest.mark.parametrize("fields, before, after, line", [
+    ("  title = {Beta}\n  author = {Bob},\n  year = 2021,\n", "title", "author", 6),     # braced
+    ('  title = "Beta"\n  author = {Bob}\n', "title", "author", 6),                      # quoted
+    ("  note = {x},\n  year = 2021\n  author = {Bob},\n", "year", "author", 7),           # a bare number
+    ("  title = {Beta} # {x}\n\n  Author = {Bob}\n", "title", "Author", 6),              # joined, a blank line
+    ("  title = {Beta}, author = {Bob} year = 2021\n", "author", "year", 6),             # one line
+])
+def test_a_comma_missing_between_two_fields_is_said_where_it_goes_naming_both(fields, before, after, line):
+    """A ',' missing between two fields was said at the entry's first line ('references.bib:5: in
+    entry 'b', after field 'title': expected ',' or '}', found 'a' on line 7)."""
+    from kb.errors import FileFormatError
+    from kb.sources.bibtex import BibFile
+
+    with pytest.raises(FileFormatError) as exc:
+        BibFile("@misc{a,\n  title = {A},\n}\n\n@article{b,\n" + fields.replace("\n", "\r\n" if line == 7 else "\n")
+                + "}\n")
+    assert exc.value.line == line, exc.value.line
+    assert f"a ',' is missing after field {before!r} (line {line}), before field {after!r}" in exc.value.message, \
+        exc.value.message
