@@ -576,6 +576,10 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
                                     f"{definition.replace('`', '')} (renamed or removed? see kb claims)")
             continue
         defs[r["name"]] = definition
+        if r["name"] in bare and r["name"] not in ns.ambiguous and target not in (r["name"], *bare[r["name"]]):
+            # a [units] name that is a claim's id too: an expression writing it alone took the
+            # claim, whatever the unit defined, and said nothing
+            ns.ambiguous[r["name"]] = [*bare[r["name"]], f"1 {r['name']} (the unit of [units] in {r['file']})"]
     if defs:
         try:
             ns.units = userunits.UserUnits(defs)

@@ -84,3 +84,28 @@ def test_a_comma_missing_between_two_fields_is_said_where_it_goes_naming_both(fi
     assert exc.value.line == line, exc.value.line
     assert f"a ',' is missing after field {before!r} (line {line}), before field {after!r}" in exc.value.message, \
         exc.value.message
+
+
+# -- a [units] name that is a claim's id too ------------------------------------------------------
+
+@pytest.mark.parametrize("defined, expr, verdict", [
+    ('"100 kWh"', "energy", "error"),             # the claim or the unit: said, never one taken silently
+    ('"100 kWh"', "2 * energy / 2", "error"),
+    ('"100 kWh"', "p0.energy", "pass"),           # written in full: the claim
+    ('"p0.energy"', "energy", "pass"),            # the unit is the claim: one figure
+])
+def test_a_units_name_shadowing_a_claims_id_is_said_ambiguous(tmp_path, defined, expr, verdict):
+    """[units] energy = "100 kWh" beside the claim p0.energy: a check writing `energy` took the
+    claim's 12 kWh and passed, saying nothing of the unit."""
+    root = _kb(tmp_path)
+    (root / "claims" / "checks.toml").write_text(f'[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "{expr}"\n'
+                                                 f'\n[units]\nenergy = {defined}\n')
+    kb = KB.open(root)
+    try:
+        (o,) = run_checks(kb)
+    finally:
+        kb.close()
+    assert o.verdict == verdict, o.line
+    if verdict == "error":
+        assert "'energy' is ambiguous: write p0.energy or 1 energy (the unit of [units] in claims/checks.toml)" \
+            in o.message, o.message
