@@ -105,6 +105,8 @@ _NUMBER_RE = lazy(
 
 _SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|[ ]?\.\d)")
 _RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
+_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\s\d–—]*)?)(?=\s*(?:[–—]|-(?!\d)|to |and ))"
+                          r"\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?(?P<again>.+?)\s*$")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 
@@ -405,6 +407,13 @@ def written_parts(text: str) -> WrittenParts:
             pct_first = True
             pos = sep_pos
     rm = _RANGE_SEP_RE.match(t, pos)
+    if (rm is None or rm.end() == pos) and not pct_first:
+        # "10 kWh–14 kWh", "10 kWh to 14 kWh": a range whose unit is written at both ends, read as
+        # "10–14 kWh" (the same unit only: "10 kWh–14 MWh" is left to be refused)
+        both = _UNIT_BOTH_ENDS_RE.match(t, pos)
+        if both is not None and both.group("unit") == both.group("again"):
+            t = t[:pos] + t[both.end("unit"):]
+            rm = _RANGE_SEP_RE.match(t, pos)
     if rm and rm.end() > pos:
         m2 = _NUMBER_RE.match(t, rm.end())
         if m2 and m2.group("sign") is None:

@@ -246,7 +246,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: runs, and 10% of users" was verified).
 #: 38: a footnote's number a quote raises after punctuation is no symbol's power ("et al.¹²", "work,¹²" of "al.12",
 #: "work,12" were refused since 36).
-CLAIM_READING = "38"
+#: 39: a range whose unit is written at both ends ("10 kWh–14 kWh", "10 kWh to 14 kWh") is read as "10–14 kWh"
+#: (was an unknown unit 'kWh–14 kWh').
+CLAIM_READING = "39"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -109,3 +109,26 @@ def test_a_units_name_shadowing_a_claims_id_is_said_ambiguous(tmp_path, defined,
     if verdict == "error":
         assert "'energy' is ambiguous: write p0.energy or 1 energy (the unit of [units] in claims/checks.toml)" \
             in o.message, o.message
+
+
+# -- a check's stated figure edited to a range whose unit is written at both ends -----------------
+
+@pytest.mark.parametrize("stated, verdict", [
+    ("10 kWh–14 kWh", "pass"), ("10 kWh to 14 kWh", "pass"), ("10 kWh - 14 kWh", "pass"),
+    ("13 kWh–14 kWh", "fail"),                   # read as 13–14 kWh: 12 is outside
+    ("10 kWh–14 MWh", "error"),                  # two units: never guessed
+])
+def test_a_stated_range_with_its_unit_at_both_ends_is_read_as_the_range(tmp_path, stated, verdict):
+    """stated = "10 kWh–14 kWh" was an error, 'unknown unit 'kWh–14 kWh' (define it as a user unit)'."""
+    from kb.quantities.interval import split_figure
+
+    root = _kb(tmp_path)
+    (root / "claims" / "checks.toml").write_text(f'[[check]]\nid = "twelve"\nstated = "{stated}"\nexpr = "p0.energy"\n')
+    kb = KB.open(root)
+    try:
+        (o,) = run_checks(kb)
+    finally:
+        kb.close()
+    assert o.verdict == verdict, o.line
+    if verdict != "error":
+        assert split_figure(stated)[1:] == ((10 + 14) / 2 if stated[1] == "0" else 13.5, "kWh")
