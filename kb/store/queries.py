@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,9 +194,16 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
                     f"{cased[0]}, in another case; {fix}")
         alike = lookalike(conn, citekey)
         return f"{citekey} is not in references.bib" + (f" ({alike})" if alike else "")
-    return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
-            f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "
-            f"rename the file claims/{escape_key(other)}.toml (or copy the key into its `paper` field)")
+    said = (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
+            f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); ")
+    # the paper's own claims file there too (claims/müller2020.toml beside one named in NFD): renamed
+    # to kb's name, the two were one paper's two files, which kb rename and kb rm refuse
+    owns = [f"claims/{name}.toml" for name in dict.fromkeys((escape_key(other), other))
+            if root is not None and rel and f"claims/{name}.toml" != rel and os.path.isfile(f"{root}/claims/{name}.toml")]
+    if owns:            # the two names may print alike: each said with the form it is written in
+        return said + (f"its own {owns[0]}{_form(owns[0])} is there too: move what this file, {rel}{_form(rel)}, "
+                       "holds into it, then delete this file")
+    return said + f"rename the file claims/{escape_key(other)}.toml (or copy the key into its `paper` field)"
 
 
 def rename_hint(old: str, new: str) -> str:
@@ -203,6 +211,14 @@ def rename_hint(old: str, new: str) -> str:
     split there by hand): the same words in kb check, kb verify and kb doctor."""
     return (f"if you renamed it {new} in references.bib, kb rename {shell_word(old)} {shell_word(new)} "
             "moves the rest")
+
+
+def _form(name: str) -> str:
+    """' (its name in NFC)' of a file name outside ASCII, as it is written; '' of a plain one."""
+    if name.isascii():
+        return ""
+    return next((f" (its name in {nf})" for nf in ("NFC", "NFD") if unicodedata.is_normalized(nf, name)),
+                " (its name in neither NFC nor NFD)")
 
 
 def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:

@@ -132,3 +132,27 @@ def test_a_stated_range_with_its_unit_at_both_ends_is_read_as_the_range(tmp_path
     assert o.verdict == verdict, o.line
     if verdict != "error":
         assert split_figure(stated)[1:] == ((10 + 14) / 2 if stated[1] == "0" else 13.5, "kWh")
+
+
+# -- two claims files named for one key, in NFC and in NFD ----------------------------------------
+
+@pytest.mark.parametrize("own", ["NFC", "escaped"])
+def test_a_claims_file_in_another_normal_form_beside_the_papers_own_is_merged_not_renamed(tmp_path, own):
+    """claims/müller2024.toml in NFD beside the paper's own (in NFC, or as kb writes it): kb doctor's
+    fix 'rename the file claims/m%C3%BCller2024.toml' made the paper's two files, which kb rename
+    and kb rm refuse (a second repair), or wrote over the file it has."""
+    import unicodedata
+
+    from kb.atomic import escape_key
+
+    root = _kb(tmp_path)
+    key = unicodedata.normalize("NFC", "müller2024")
+    with open(root / "references.bib", "a") as fh:
+        fh.write(_entry(key, "Other"))
+    mine = key if own == "NFC" else escape_key(key)
+    (root / "claims" / f"{mine}.toml").write_text('[[claim]]\nid = "a"\nvalue = "5 kWh"\nstatus = "unverified"\n')
+    nfd = f"claims/{unicodedata.normalize('NFD', key)}.toml"
+    (root / nfd).write_text('[[claim]]\nid = "b"\nvalue = "7 kWh"\nstatus = "unverified"\n')
+    (said,) = [p for p in diagnose(root).problems if p.where.startswith(nfd)]
+    assert f"its own claims/{mine}.toml" in said.fix and f"move what this file, {nfd} (its name in NFD), holds " \
+        "into it, then delete this file" in said.fix and "rename" not in said.fix, said
