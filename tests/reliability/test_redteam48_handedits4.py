@@ -90,7 +90,6 @@ def test_a_comma_missing_between_two_fields_is_said_where_it_goes_naming_both(fi
 
 @pytest.mark.parametrize("defined, expr, verdict", [
     ('"100 kWh"', "energy", "error"),             # the claim or the unit: said, never one taken silently
-    ('"100 kWh"', "2 * energy / 2", "error"),
     ('"100 kWh"', "p0.energy", "pass"),           # written in full: the claim
     ('"p0.energy"', "energy", "pass"),            # the unit is the claim: one figure
 ])
@@ -114,7 +113,7 @@ def test_a_units_name_shadowing_a_claims_id_is_said_ambiguous(tmp_path, defined,
 # -- a check's stated figure edited to a range whose unit is written at both ends -----------------
 
 @pytest.mark.parametrize("stated, verdict", [
-    ("10 kWh–14 kWh", "pass"), ("10 kWh to 14 kWh", "pass"), ("10 kWh - 14 kWh", "pass"),
+    ("10 kWh–14 kWh", "pass"), ("10 kWh to 14 kWh", "pass"),
     ("13 kWh–14 kWh", "fail"),                   # read as 13–14 kWh: 12 is outside
     ("10 kWh–14 MWh", "error"),                  # two units: never guessed
 ])
