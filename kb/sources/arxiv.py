@@ -131,15 +131,17 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     if not records:
         raise NotFound(f"arXiv has no paper {ident.versioned}",
                        hint="check the id; new submissions can take a day to appear")
-    record = records[0]
+    # the entry of the id asked for, wherever the feed puts it (a feed led by another id's entry was refused
+    # though the id asked for came further down); a version asked for is that version: another (a mirror's or a
+    # proxy's stale answer) was filed in its stead, 'added ... v1' for kb add arxiv:X v2, its PDF and text v1's
+    wanted = [r for r in records if r.id == ident.id and (ident.version is None or r.version == ident.version)]
+    if not wanted:
+        raise NetworkError(f"asked arXiv for {ident.versioned}, got {records[0].versioned}")
+    record = wanted[0]
     if not record.title:
         # kb would file a paper titled nothing, its key without a title word
         raise Unusable(f"arXiv's record of {record.versioned} has no title kb can read: nothing filed",
                        hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
-    # a version asked for is that version: another (a mirror's or a proxy's stale answer) was filed in its stead,
-    # 'added ... v1' for kb add arxiv:X v2, its PDF and text v1's
-    if record.id != ident.id or (ident.version is not None and record.version != ident.version):
-        raise NetworkError(f"asked arXiv for {ident.versioned}, got {record.versioned}")
     return record
 
 

@@ -1,0 +1,39 @@
+"""Red-team round 48, hostile input (third pass): answers whose entry, year or size kb misread, and what
+kb prints and says of input a person or a server made hostile."""
+
+from __future__ import annotations
+
+import pytest
+from fakearxiv import atom_entry, atom_feed
+from httpserver import Reply
+
+from kb.errors import NetworkError
+from kb.sources import arxiv
+from kb.sources.net import Client, Settings
+from kb.text.ids import parse_arxiv
+
+
+def client(tmp_path) -> Client:
+    return Client(tmp_path / "cache", tmp_path / "tmp", Settings(spacing={"arxiv": 0.0, "s2": 0.0, "doi": 0.0}))
+
+
+# -- an arXiv feed whose first entry is another id -------------------------------------------
+
+@pytest.mark.parametrize("asked, entries, got", [
+    ("2301.00080", [("2205.01234", 3), ("2301.00080", 2)], "2301.00080v2"),
+    ("2301.00080v1", [("2301.00080", 2), ("2301.00080", 1)], "2301.00080v1"),
+    ("2301.00080v2", [("2205.01234", 1), ("2301.00080", 1)], None),       # the version asked is not there
+    ("2301.00080", [("2205.01234", 1)], None),
+])
+def test_the_entry_of_the_id_asked_for_is_taken_wherever_the_feed_puts_it(server, tmp_path, asked, entries, got):
+    """A feed led by another id's entry was refused ('asked arXiv for X, got Y') though X came further down."""
+    server.routes["/api/query"] = Reply(200, atom_feed([atom_entry(i, v, f"Paper {i}", ["Ann Author"])
+                                                        for i, v in entries]), {"Content-Type": "application/atom+xml"})
+    if got is None:
+        with pytest.raises(NetworkError) as err:
+            arxiv.fetch_metadata(client(tmp_path), parse_arxiv(asked))
+        assert err.value.message.startswith(f"asked arXiv for {asked}, got "), err.value.message
+    else:
+        record = arxiv.fetch_metadata(client(tmp_path), parse_arxiv(asked))
+        assert (record.versioned, record.title) == (got, f"Paper {got[:10]}")
+
