@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kb.errors import KBError, NotFound
 from kb.sources.bibmodel import is_work, known_type
 from kb.sources.bibtex import parse_entries
@@ -173,7 +175,16 @@ def _date_parts(value) -> dict | None:
     parts = value.get("date-parts") if isinstance(value, dict) else None
     if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
         return None
-    first = [p for p in parts[0][:3] if isinstance(p, int) and not isinstance(p, bool)]
+    # a part written as text is its number: a year "2020a" (a letter telling two works of a year apart, no part
+    # of the year) was dropped, the paper filed with no year; the parts are read in order to the first unread
+    first = []
+    for p in parts[0][:3]:
+        if isinstance(p, str):
+            m = re.fullmatch(r"\s*(\d{4})[a-z]?\s*" if not first else r"\s*(\d{1,2})\s*", p)
+            p = int(m.group(1)) if m else None
+        if not isinstance(p, int) or isinstance(p, bool):
+            break
+        first.append(p)
     if not first or not 0 < first[0] < 10000:
         return None
     return {"date-parts": [first]}

@@ -3,12 +3,14 @@ kb prints and says of input a person or a server made hostile."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fakearxiv import atom_entry, atom_feed
 from httpserver import Reply
 
 from kb.errors import NetworkError
-from kb.sources import arxiv
+from kb.sources import arxiv, doi
 from kb.sources.net import Client, Settings
 from kb.text.ids import parse_arxiv
 
@@ -36,4 +38,16 @@ def test_the_entry_of_the_id_asked_for_is_taken_wherever_the_feed_puts_it(server
     else:
         record = arxiv.fetch_metadata(client(tmp_path), parse_arxiv(asked))
         assert (record.versioned, record.title) == (got, f"Paper {got[:10]}")
+
+
+# -- a Crossref year with a disambiguation letter --------------------------------------------
+
+@pytest.mark.parametrize("parts, year", [(["2020a"], 2020), (["2019b", "05"], 2019), (["2021"], 2021),
+                                         (["x2020"], None), (["20201"], None), (["2020ab"], None)])
+def test_a_crossref_year_written_with_a_letter_is_the_year(server, tmp_path, parts, year):
+    """A year "2020a" (a letter telling two works of one author and year apart) was dropped: no year filed."""
+    message = {"DOI": "10.1000/y9", "title": ["Wind"], "issued": {"date-parts": [parts]}}
+    server.routes["/crossref/works/10.1000/y9"] = Reply(200, json.dumps({"message": message}).encode(),
+                                                        {"Content-Type": "application/json"})
+    assert doi.fetch_crossref(client(tmp_path), "10.1000/y9").year == year
 
