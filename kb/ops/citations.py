@@ -32,11 +32,11 @@ def fetch(kb: KB, citekey: str, progress=None) -> dict:
     s2.cache_path(kb.layout.s2_cache, citekey)        # refuse a key that cannot be a file name, before fetching
     data = s2.fetch(kb.client, paper["arxiv_id"], doi, progress)
     with kb.writing():
-        s2.save(kb.layout.s2_cache, citekey, {k: v for k, v in data.items() if k not in ("unread", "cut")},
+        s2.save(kb.layout.s2_cache, citekey, {k: v for k, v in data.items() if k not in ("unread", "cut", "oversized")},
                 kb.layout.tmp)
         counts = graph.merge_s2(kb.db, citekey, data["references"], data["citations"])
     links = views.show(kb.db, citekey)
     return {"paper": data["paper"], "references": len(data["references"]), "unread": s2.unread_said(data["unread"]),
-            "cut": s2.cut_said(data["cut"]),
+            "cut": s2.cut_said(data["cut"], data.get("oversized", ())),
             "citations": len(data["citations"]), "merged": counts,
             "cites": links.get("cites", []), "cited_by": links.get("cited_by", [])}

@@ -48,10 +48,11 @@ def _page(response: Response) -> dict:
 
 
 def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict | None = None,
-                cut: dict | None = None) -> list[dict]:
+                cut: dict | None = None, oversized: set | None = None) -> list[dict]:
     """The papers of a paper's `kind` list (references, citations); `unread[kind]` counts the entries
     dropped as unreadable (not a record of a paper, or none of its fields of the documented type);
-    `cut[kind]`, the papers kept of a list kb stopped reading at its limit while the server offered more."""
+    `cut[kind]`, the papers kept of a list kb stopped reading at its limit while the server offered more;
+    `oversized` gets `kind` where a page holding more papers than asked for was the cut."""
     base = endpoint("KB_S2_API_URL")
     headers = {}
     key = header_value("KB_S2_API_KEY", "the key Semantic Scholar gave you", secret=True)
@@ -79,6 +80,8 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
             # a page holding more papers than the PAGE asked for (100,000 in one answer: 30 s and 380 MB to link)
             # is read to what was asked, the rest said as cut
             listed, stopped = listed[:PAGE], True
+            if oversized is not None:
+                oversized.add(kind)
         for item in listed:
             paper = clean_paper(item.get(field) if isinstance(item, dict) else None)
             # A paper listed again (a server answering every offset with the same page) is
@@ -144,19 +147,29 @@ def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) 
     pid = paper_id(arxiv_id, doi)
     unread: dict[str, int] = {}
     cut: dict[str, int] = {}
-    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress, unread, cut),
-            "citations": _fetch_list(client, pid, "citations", progress, unread, cut), "unread": unread,
-            "cut": cut}
+    oversized: set[str] = set()
+    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress, unread, cut, oversized),
+            "citations": _fetch_list(client, pid, "citations", progress, unread, cut, oversized), "unread": unread,
+            "cut": cut, "oversized": sorted(oversized)}
 
 
-def cut_said(cut: dict[str, int]) -> str | None:
-    """One line naming each list kb stopped reading at its limit while Semantic Scholar offered more, or None."""
+def cut_said(cut: dict[str, int], oversized=()) -> str | None:
+    """One line naming each list kb stopped reading at its limit while Semantic Scholar offered more, or None;
+    a list in `oversized` was cut at a page holding more papers than asked for, said so (it was said as cut at
+    kb's 10,000-paper limit, a limit the list had not reached)."""
     if not cut:
         return None
     parts = [f"the first {n:,} {'references' if kind == 'references' else 'citing papers'}"
              for kind, n in sorted(cut.items())]
-    return (f"read {' and '.join(parts)} of Semantic Scholar's lists and stopped there (kb reads at most "
-            f"{MAX_ITEMS:,} papers or {MAX_PAGES} pages of one list): the rest are not merged")
+    page = [k for k in sorted(cut) if k in oversized]
+    why = []
+    if page:
+        what = " and ".join("references" if k == "references" else "citing papers" for k in page)
+        why.append(f"a page of {what} held more than the {PAGE} papers asked for: kb reads a page only to them")
+    if any(k not in oversized for k in cut):
+        why.append(f"kb reads at most {MAX_ITEMS:,} papers or {MAX_PAGES} pages of one list")
+    return (f"read {' and '.join(parts)} of Semantic Scholar's lists and stopped there ({'; '.join(why)}): "
+            "the rest are not merged")
 
 
 def unread_said(unread: dict[str, int]) -> str | None:

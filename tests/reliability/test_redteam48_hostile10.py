@@ -10,7 +10,7 @@ from fakearxiv import atom_entry, atom_feed
 from httpserver import Reply
 
 from kb.errors import NetworkError
-from kb.sources import arxiv, doi
+from kb.sources import arxiv, doi, s2
 from kb.sources.net import Client, Settings
 from kb.text.ids import parse_arxiv
 
@@ -50,4 +50,23 @@ def test_a_crossref_year_written_with_a_letter_is_the_year(server, tmp_path, par
     server.routes["/crossref/works/10.1000/y9"] = Reply(200, json.dumps({"message": message}).encode(),
                                                         {"Content-Type": "application/json"})
     assert doi.fetch_crossref(client(tmp_path), "10.1000/y9").year == year
+
+
+# -- Semantic Scholar: a list cut at an oversized page is said so ------------------------------
+
+@pytest.mark.parametrize("offered, said, not_said", [(25, "more than the 10 papers asked for", "at most"),
+                                                     (10, "at most 10 papers", "asked for")])
+def test_a_list_cut_at_an_oversized_page_says_so_not_the_papers_limit(server, tmp_path, monkeypatch, offered,
+                                                                      said, not_said):
+    """One page holding more papers than asked for was said as cut at kb's 10,000-paper limit."""
+    monkeypatch.setattr(s2, "PAGE", 10)
+    monkeypatch.setattr(s2, "MAX_ITEMS", 10_000 if offered > 10 else 10)
+    monkeypatch.setattr(s2, "MAX_PAGES", 105)
+    page = {"data": [{"citedPaper": {"paperId": f"p{i}", "title": f"Paper {i}"}} for i in range(offered)],
+            "next": 100}
+    server.routes["/s2/graph/v1/paper/ARXIV:2001.00001/references"] = Reply(200, json.dumps(page).encode())
+    server.routes["/s2/graph/v1/paper/ARXIV:2001.00001/citations"] = Reply(200, b'{"data": []}')
+    got = s2.fetch(client(tmp_path), "2001.00001", None)
+    line = s2.cut_said(got["cut"], got["oversized"])
+    assert line.startswith("read the first 10 references") and said in line and not_said not in line, line
 
