@@ -306,8 +306,10 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
     """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:
         return
-    cells = [headers] + [[one_cell("" if c is None else c if type(c) is str else str(c)) for c in row]
-                         for row in rows]
+    # the last column, a row's words (a title, a quote), as `echo` prints them: its zero-width characters and
+    # byte-order marks left out, where kb ls printed them raw; keys and ids before it are kept as written
+    cells = [headers] + [[one_cell("" if c is None else c if type(c) is str else str(c)) for c in row[:-1]]
+                         + [one_cell(readable("" if row[-1] is None else str(row[-1])))] for row in rows if row]
     widths = [max(map(shown_width, column)) for column in zip(*cells)]
     last = widths[-1]
     if stdout().isatty():

@@ -3,6 +3,7 @@ kb prints and says of input a person or a server made hostile."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -70,3 +71,13 @@ def test_a_list_cut_at_an_oversized_page_says_so_not_the_papers_limit(server, tm
     line = s2.cut_said(got["cut"], got["oversized"])
     assert line.startswith("read the first 10 references") and said in line and not_said not in line, line
 
+
+# -- kb ls: a title's characters that show nothing -------------------------------------------
+
+@pytest.mark.parametrize("title", ["Zero\u200bWidth Title", "\ufeffZeroWidth Title", "ZeroWidth\u2060 Title"])
+def test_a_listings_title_shows_no_invisible_character(title) -> None:
+    from kb.cli.common import output_to, table
+    stdout = io.StringIO()
+    with output_to(stdout, io.StringIO()):
+        table([["a2020", title]], ["citekey", "title"])
+    assert stdout.getvalue().splitlines()[1] == "a2020    ZeroWidth Title", stdout.getvalue()
