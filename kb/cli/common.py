@@ -306,10 +306,10 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
     """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:
         return
-    # the last column, a row's words (a title, a quote), as `echo` prints them: its zero-width characters and
-    # byte-order marks left out, where kb ls printed them raw; keys and ids before it are kept as written
-    cells = [headers] + [[one_cell("" if c is None else c if type(c) is str else str(c)) for c in row[:-1]]
-                         + [one_cell(readable("" if row[-1] is None else str(row[-1])))] for row in rows if row]
+    # each cell as `echo` prints words: zero-width characters and byte-order marks left out, where kb ls printed
+    # them raw in a title or an author's name (and counted each a column wide, the columns after it out of line)
+    cells = [headers] + [[one_cell(readable("" if c is None else c if type(c) is str else str(c))) for c in row]
+                         for row in rows]
     widths = [max(map(shown_width, column)) for column in zip(*cells)]
     last = widths[-1]
     if stdout().isatty():
@@ -333,8 +333,8 @@ def shown_width(text: str) -> int:
     "mu\u0308ller") none, a wide CJK letter two."""
     if text.isascii():
         return len(text)
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf" else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # -- inputs and quotes shared by several command families -----------------------------------

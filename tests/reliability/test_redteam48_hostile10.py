@@ -81,3 +81,19 @@ def test_a_listings_title_shows_no_invisible_character(title) -> None:
     with output_to(stdout, io.StringIO()):
         table([["a2020", title]], ["citekey", "title"])
     assert stdout.getvalue().splitlines()[1] == "a2020    ZeroWidth Title", stdout.getvalue()
+
+
+@pytest.mark.parametrize("author", ["Author & \u200bBee", "Author & \ufeffBee", "Author & Bee\u200d"])
+def test_a_listings_cell_before_the_last_shows_no_invisible_character_and_keeps_the_columns(author) -> None:
+    """An author's name holding a zero-width character was printed raw and counted a column wide: every column
+    after it one place out of line."""
+    from kb.cli.common import output_to, table
+    stdout = io.StringIO()
+    with output_to(stdout, io.StringIO()):
+        table([["a2020", author, "2020"], ["b2021", "Author & Bee", "2021"]], ["citekey", "authors", "year"])
+    lines = stdout.getvalue().splitlines()
+    assert "\u200b" not in lines[1] and "\ufeff" not in lines[1], lines
+    # the column a terminal shows: a zero-width character takes none
+    column = [len(line[:line.rindex(word)].translate(dict.fromkeys([0x200b, 0x200d, 0xfeff])))
+              for line, word in zip(lines, ("year", "2020", "2021"))]
+    assert column[0] == column[1] == column[2], lines
