@@ -798,6 +798,21 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
         kb.progress(label, n, len(items), "papers")
 
 
+#: The longest title a record kb files may carry: no paper's title is near it (the longest known are a few hundred
+#: characters); a server's answer of one longer (a megabyte of title) is no record of a paper.
+MAX_TITLE = 2000
+
+
+def _bounded_title(meta: PaperMeta, record: str) -> PaperMeta:
+    """`meta`, refused where its title is longer than any paper's: a record whose title was a megabyte long was
+    filed so, references.bib holding it whole and kb ls printing it on every call."""
+    if len(meta.title or "") > MAX_TITLE:
+        raise NetworkError(f"{record} has a title of {len(meta.title):,} characters, longer than any paper's "
+                           f"(kb files at most {MAX_TITLE:,}): nothing filed",
+                           hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
+    return meta
+
+
 def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str | None = None) -> AddResult:
 
     if ident.version and not refresh and extractor is None:
@@ -811,7 +826,7 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str |
                              version=f"v{ident.version}", pages=row[2])
     record = fetch_metadata(kb.client, ident, refresh=refresh)
     notes: list[str] = []
-    meta = from_arxiv(record)
+    meta = _bounded_title(from_arxiv(record), f"arXiv's record of {record.versioned}")
     src = _arxiv_source(kb, record, notes, refresh=refresh, extractor=extractor)
     result = _commit_paper(kb, meta, [src], incomplete=False)
     result.notes = notes + result.notes
@@ -829,6 +844,7 @@ def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
         meta = doimod.fetch(kb.client, doi, refresh=refresh, same=same)
     except doimod.AnotherDOI as exc:
         raise _another_doi(kb, exc, declared) from None
+    _bounded_title(meta, f"the record of {doi}")
     meta.doi = meta.doi or doi
     record = normalise_doi(meta.doi) or meta.doi.lower()
     # the paper whose entry declares the DOI asked, or the record's, its own: that paper, whatever its title

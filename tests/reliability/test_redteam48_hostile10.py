@@ -97,3 +97,27 @@ def test_a_listings_cell_before_the_last_shows_no_invisible_character_and_keeps_
     column = [len(line[:line.rindex(word)].translate(dict.fromkeys([0x200b, 0x200d, 0xfeff])))
               for line, word in zip(lines, ("year", "2020", "2021"))]
     assert column[0] == column[1] == column[2], lines
+
+
+# -- a record whose title is longer than any paper's -------------------------------------------
+
+@pytest.mark.parametrize("source", ["doi", "arxiv"])
+def test_a_record_titled_longer_than_any_paper_is_refused_in_one_line_nothing_filed(kb_root, server, monkeypatch,
+                                                                                     source):
+    """A Crossref or arXiv answer whose title was 100,000 characters long was filed so: references.bib held it whole
+    and kb ls printed it on every call."""
+    from kbrun import run_kb
+    monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+    title = "Wind " * 20_000
+    if source == "doi":
+        server.routes["/doi/10.1000/t1"] = Reply(406, b"no")
+        server.routes["/crossref/works/10.1000/t1"] = Reply(200, json.dumps({"message": {
+            "DOI": "10.1000/t1", "title": [title], "issued": {"date-parts": [[2020]]}}}).encode(),
+            {"Content-Type": "application/json"})
+        r = run_kb("add", "doi:10.1000/t1")
+    else:
+        server.routes["/api/query"] = Reply(200, atom_feed([atom_entry("2301.00081", 1, title, ["Ann Author"])]),
+                                            {"Content-Type": "application/atom+xml"})
+        r = run_kb("add", "arxiv:2301.00081v1")
+    assert r.code == 2 and r.err.count("\n") == 1 and "title of 99,999 characters" in r.err, r.err[:300]
+    assert "Wind" not in (kb_root / "references.bib").read_text()
