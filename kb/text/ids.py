@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,9 +168,26 @@ def from_url(text: str) -> Identifier | None:
     return None
 
 
+def _seen(ident: Identifier, raw: str) -> Identifier:
+    """`ident`, refused where it is a DOI holding a character nobody sees (a right-to-left override, a zero-width
+    space pasted with it): it was asked of doi.org so and said as 'the DOI 10.1000/x does not resolve', the DOI
+    shown without it, one that looked right."""
+    if isinstance(ident, Doi) and not (ident.doi.isascii() and ident.doi.isprintable()):
+        hidden = next((c for c in ident.doi if unicodedata.category(c) in ("Cc", "Cf")), None)
+        if hidden is not None:
+            raise UsageError(f"the DOI {ascii(ident.doi)} holds U+{ord(hidden):04X} "
+                             f"{unicodedata.name(hidden, 'CONTROL CHARACTER')}, a character nobody sees: "
+                             "nothing asked", hint="type the DOI without it")
+    return ident
+
+
 def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
     """Parse what a user typed into an identifier; UsageError naming the input
     and the accepted forms otherwise."""
+    return _seen(_parse_identifier(text, must_exist=must_exist), text)
+
+
+def _parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
     raw = text
     text = text.strip()
     if not text:

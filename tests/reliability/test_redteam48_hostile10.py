@@ -121,3 +121,17 @@ def test_a_record_titled_longer_than_any_paper_is_refused_in_one_line_nothing_fi
         r = run_kb("add", "arxiv:2301.00081v1")
     assert r.code == 2 and r.err.count("\n") == 1 and "title of 99,999 characters" in r.err, r.err[:300]
     assert "Wind" not in (kb_root / "references.bib").read_text()
+
+
+# -- a DOI typed with a character nobody sees ------------------------------------------------
+
+@pytest.mark.parametrize("typed, hidden", [("doi:10.1000/z1\u202e", "U+202E"), ("10.1000/z\u200b1", "U+200B"),
+                                           ("https://doi.org/10.1000/z\u00ad1", "U+00AD"),
+                                           ("doi:10.1000/z\x1b1", "U+001B")])
+def test_a_doi_holding_a_character_nobody_sees_is_refused_before_it_is_asked(kb_root, server, typed, hidden):
+    """'doi:10.1000/z1' with a right-to-left override after it was asked of doi.org so and said as 'the DOI
+    10.1000/z1 does not resolve': the DOI shown without the character, one that looked right."""
+    from kbrun import run_kb
+    r = run_kb("add", typed)
+    assert r.code == 2 and r.err.count("\n") == 1 and hidden in r.err and "nothing asked" in r.err, r.err
+    assert not server.requests
