@@ -43,6 +43,7 @@ from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
 from kb.lazyimport import lazy_import
+from kb.text.lazyre import lazy
 from kb.version import VERSION
 
 # Where the knowledge base is, and how long SQLite waits for a lock: loaded only to word an error
@@ -246,12 +247,19 @@ def _run(argv: list[str] | None) -> int:
     return result if isinstance(result, int) else 0
 
 
+_UNSEEN = lazy("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def _click_line(exc) -> str:
     """What click refused on the command line (an option's value it cannot read, `--page abc`;
     an option or command there is none of; an argument missing), in one line: the command, then
     click's own words, which name the option and the value given, then where its help is. Click
     writes the usage and a hint on lines of their own; the product says a known error in one."""
     said = " ".join(exc.format_message().split()).rstrip(".")
+    if not said.isascii():
+        # an argument's character nobody sees as its escape: 'unexpected extra argument (note\u202edm.md)', where
+        # the override was left out and the argument said as one that looked right ('notedm.md')
+        said = _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", said)
     ctx = getattr(exc, "ctx", None)
     if ctx is None:
         return said

@@ -135,3 +135,16 @@ def test_a_doi_holding_a_character_nobody_sees_is_refused_before_it_is_asked(kb_
     r = run_kb("add", typed)
     assert r.code == 2 and r.err.count("\n") == 1 and hidden in r.err and "nothing asked" in r.err, r.err
     assert not server.requests
+
+
+# -- a command line's argument holding a character nobody sees -----------------------------
+
+@pytest.mark.parametrize("argv, shown", [(["quote", "ls", "coh\u202ean2020"], "coh\\u202ean2020"),
+                                         (["verify", "note\u200b.md"], "note\\u200b.md"),
+                                         (["show", "a2020", "\ufeffy"], "\\ufeffy")])
+def test_a_refused_arguments_unseen_character_is_said_as_its_escape(kb_root, argv, shown):
+    """'Got unexpected extra argument(s) (cohan2020)', the right-to-left override in it left out: the argument
+    said as one that looked right."""
+    from kbrun import run_kb
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err.count("\n") == 1 and f"({shown})" in r.err, r.err
