@@ -61,6 +61,16 @@ def test_a_key_renamed_or_split_by_hand_is_named_by_kb_check_as_kb_doctor_names_
     assert "UNVERIFIED input: p0.energy" in o.line and hint in o.line and o.line.endswith("  pass"), o.line
     said = [p for p in diagnose(root).problems if p.where.startswith("claims/p0.toml")]
     assert len(said) == 1 and f"kb rename p0 {new}" in said[0].fix, said
+    # and kb verify, in the same words: its no-paper line said only 'p0 is not in references.bib'
+    from kb.ops.quotes import verify_claims
+
+    kb = KB.open(root)
+    try:
+        (v,) = verify_claims(kb)
+    finally:
+        kb.close()
+    assert v.status == "no-paper" and v.message.startswith("p0 is not in references.bib") \
+        and f"kb rename p0 {new}" in v.message, v.message
 
 
 # -- a comma missing between two fields of references.bib, said where it goes --------------------
