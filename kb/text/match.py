@@ -606,7 +606,8 @@ _FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻\u2212", "0123456789+--"
 # A symbol a digit is raised after: a letter, never a raised digit itself (\w holds "¹²³"), so the raised number
 # of a footnote or a reference after punctuation ("et al.¹²", "work,¹²" of "al.12", "work,12") is no power of one.
 _SYMBOL = r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]"
-_RAISED_AFTER_LETTER = lazy(_SYMBOL + r"[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+#: A symbol and the digits raised after it ("x²", "s⁻¹"): the symbol, then its script.
+_SCRIPT_AFTER_LETTER = lazy("(" + _SYMBOL + r")([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
 
 def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
@@ -633,14 +634,11 @@ def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
     return False
 
 
-_SCRIPT_AFTER_LETTER = lazy("(" + _SYMBOL + r")([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-
-
 def _raised_flat(quoted: str, source: str) -> bool:
     """A difference that is only a symbol's power the quote raises ("x²", "x^2", "s⁻¹") and the page prints flat
     ("x2", "s-1"): `_POWER_RAISED` says why it is refused."""
     raised = typed_powers(quoted, pad="") if "^" in quoted else quoted
-    return _RAISED_AFTER_LETTER.search(raised) is not None and raised.translate(_FLAT) == source.translate(_FLAT)
+    return _SCRIPT_AFTER_LETTER.search(raised) is not None and raised.translate(_FLAT) == source.translate(_FLAT)
 
 
 _SUBSCRIPT_DIGIT = lazy("[₀₁₂₃₄₅₆₇₈₉₊₋]")
