@@ -123,28 +123,38 @@ def test_a_claims_files_record_written_in_kb_toml_says_where_kb_reads_it(tmp_pat
 
 # -- a cached source's file deleted by hand ------------------------------------------------------
 
-def test_a_cached_text_deleted_by_hand_is_kept_from_the_index_by_rebuild_and_never_pruned(tmp_path):
-    """A cached source's file deleted (its manifest kept): kb rebuild stopped on an internal
-    error (FileNotFoundError), and kb doctor's fix, --prune then load the text again, took the
-    only copy left of its text, the index's, with the next rebuild."""
+def _quoted_text(tmp_path, pages: list[str], keep_given: bool = False):
+    """A knowledge base holding paper p0's page text as v1 and one quote of it ("trained 12 models"); the
+    page text given to kb text load removed after, unless `keep_given`."""
     import json
 
     from kb.ops.papers import load_text
-    from kb.ops.quotes import add_quote, verify_all
-    from kb.ops.rebuild import rebuild
+    from kb.ops.quotes import add_quote
     from kb.ops.session import open_kb
 
     root, _ = init(tmp_path / "kb")
     (root / "references.bib").write_text(BIB)
     given = tmp_path / "pages.json"
-    given.write_text(json.dumps(["Page one.", "We trained 12 models on 64 GPUs."]))
+    given.write_text(json.dumps(pages))
     kb = open_kb(root)
     try:
         load_text(kb, "p0", given, version="v1", extractor="test")
         add_quote(kb, "p0", "trained 12 models", quote_id="q")
     finally:
         kb.close()
-    given.unlink()
+    if not keep_given:
+        given.unlink()
+    return root
+
+def test_a_cached_text_deleted_by_hand_is_kept_from_the_index_by_rebuild_and_never_pruned(tmp_path):
+    """A cached source's file deleted (its manifest kept): kb rebuild stopped on an internal
+    error (FileNotFoundError), and kb doctor's fix, --prune then load the text again, took the
+    only copy left of its text, the index's, with the next rebuild."""
+    from kb.ops.quotes import verify_all
+    from kb.ops.rebuild import rebuild
+    from kb.ops.session import open_kb
+
+    root = _quoted_text(tmp_path, ["Page one.", "We trained 12 models on 64 GPUs."])
     (source,) = (root / ".kb" / "cache" / "sources").glob("*.pages")
     source.unlink()
     report = diagnose(root, prune=True)
@@ -165,22 +175,10 @@ def test_a_cached_text_deleted_by_hand_is_kept_from_the_index_by_rebuild_and_nev
 def test_a_cached_text_deleted_with_the_index_is_no_text_not_an_internal_error(tmp_path):
     """The index deleted (a fresh clone has none) and a cached source's file with it: every command
     stopped on 'internal error: FileNotFoundError' re-indexing the source."""
-    import json
-
-    from kb.ops.papers import load_text
-    from kb.ops.quotes import add_quote, verify_all
+    from kb.ops.quotes import verify_all
     from kb.ops.session import open_kb
 
-    root, _ = init(tmp_path / "kb")
-    (root / "references.bib").write_text(BIB)
-    given = tmp_path / "pages.json"
-    given.write_text(json.dumps(["We trained 12 models on 64 GPUs."]))
-    kb = open_kb(root)
-    try:
-        load_text(kb, "p0", given, version="v1", extractor="test")
-        add_quote(kb, "p0", "trained 12 models", quote_id="q")
-    finally:
-        kb.close()
+    root = _quoted_text(tmp_path, ["We trained 12 models on 64 GPUs."], keep_given=True)
     next((root / ".kb" / "cache" / "sources").glob("*.pages")).unlink()
     (root / ".kb" / "kb.sqlite").unlink()
     kb = open_kb(root)
