@@ -53,6 +53,19 @@ _TEXT_MACROS = {
 }
 
 
+#: LaTeX's case-changing commands, which print their argument upper- or lowercased
+#: ('\MakeUppercase{bert}' is 'BERT'; pylatexenc printed 'bert').
+_CASE_MACROS = {"MakeUppercase": str.upper, "MakeTextUppercase": str.upper, "uppercase": str.upper,
+                "MakeLowercase": str.lower, "MakeTextLowercase": str.lower, "lowercase": str.lower}
+
+
+def _case_changed(n, l2tobj, macroname) -> str:
+    """The text of a case-changing command's argument, its case changed as LaTeX prints it."""
+    args = n.nodeargd.argnlist if n.nodeargd is not None else []
+    text = "".join(l2tobj.nodelist_to_text([arg]) for arg in args if arg is not None)
+    return _CASE_MACROS[macroname](text)
+
+
 @cache
 def _converter():
     from pylatexenc.latex2text import (
@@ -76,6 +89,7 @@ def _converter():
         MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
         *[MacroTextSpec(name, char) for name, char in greek.items()],
         *[MacroTextSpec(name, text) for name, (_, text) in _TEXT_MACROS.items()],
+        *[MacroTextSpec(name, _case_changed) for name in _CASE_MACROS],
     ])
     parse_db = walker_db().filter_context(keep_categories=None)
     parse_db.add_context_category("kb", prepend=True, macros=[
@@ -83,6 +97,7 @@ def _converter():
         MacroSpec("cite", "[{"), MacroSpec("citep", "[{"), MacroSpec("citet", "[{"),
         MacroSpec("textbraceleft", ""), MacroSpec("textbraceright", ""),
         *[MacroSpec(name, args) for name, (args, _) in _TEXT_MACROS.items()],
+        *[MacroSpec(name, "{") for name in _CASE_MACROS],
     ])
     converter = LatexNodes2Text(latex_context=text_db, math_mode="text", strict_latex_spaces=True)
     return converter, parse_db

@@ -184,3 +184,14 @@ def test_latexs_text_symbols_read_as_the_characters_printed(value, text):
 ])
 def test_a_math_relation_is_spaced_on_both_sides_as_written(value, text):
     assert latex_to_text(value) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (r"\MakeUppercase{bert}: Pre-training", "BERT: Pre-training"),
+    (r"{\MakeUppercase{gpt}}-3 and \MakeTextUppercase{t5}", "GPT-3 and T5"),
+    (r"\MakeLowercase{DEEP} Learning, \lowercase{ABC} \uppercase{xyz}", "deep Learning, abc XYZ"),
+    (r"\MakeUppercase{\"o}l and \MakeUppercase{\emph{a}b}", "Öl and AB"),      # what the argument prints
+    (r"\MakeUppercase{} x", "x"),
+])
+def test_latexs_case_commands_print_their_argument_in_that_case(value, text):
+    assert latex_to_text(value) == text
