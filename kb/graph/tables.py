@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "33"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -119,6 +119,8 @@ READING = "33"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       33: Vancouver's one author before a colon ('Smith J: A study of things. 2019.' smith, was none);
 #                           a standard's one-word title ('RFC 7540. HTTP/2.'); a site's tagline before its date and
 #                           page no title ('Our World in Data: The Data Platform. 2023. Energy use ... https://...')
+#                       34: a web page's one-word title before the site it is published on ('Energy. Published online
+#                           at OurWorldInData.org.': no title, now 'Energy')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

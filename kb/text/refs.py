@@ -2322,6 +2322,14 @@ _COMMA_VERSION_RE = lazy(r",\s*(?:[Vv]ersion\s*\d[\w.\-]*|[Vv]er\.\s*\d[\w.\-]*|
 _VERSION_AFTER_RE = lazy(r"\s\((?:Version|Ver\.|v)\s*\d[\w.\-]*\)(?:\s*\[[^\[\]]{1,40}\])?$", re.I)
 
 
+def _one_word_then_site(after: str) -> bool:
+    """Whether `after` opens with a title of one word, then the site it is published on ('Energy. Published online
+    at OurWorldInData.org.')."""
+    m = _ONE_WORD_TITLE_RE.match(after)
+    return m is not None and after[m.end():m.end() + 1] == "." and after[:m.end()].lower() not in _LINK_WORDS \
+        and _WEB_SITE_AFTER_RE.match(after, m.end() + 1) is not None
+
+
 def _software_name(title: str, after: str) -> bool:
     """Whether a one-word title is a program's or a data set's name, as a reader
     sees it: a word with a letter ('nanoGPT', 'Datasets', 'spaCy', 'lme4') that its
@@ -2341,6 +2349,10 @@ _LINK_WORDS = frozenset("url urls uri pdf html online available link links web w
 _ONE_WORD_TITLE_RE = lazy(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
 _CONTAINER_AFTER_RE = lazy(rf"\s+In:?\s+[A-Z]|{_JOURNAL_VOLUME}|\s+\d{{1,2}}(?:st|nd|rd|th|e|ème|ª|a|\.)\s*"
                            r"(?:ed(?:ition|n)?|éd(?:ition)?|Aufl(?:age)?|edición|edição|edizione)\b")
+# ... and a web page's title of one word when the site it is published on follows it, named by its host's name or
+# address: 'Energy. Published online at OurWorldInData.org.', 'Energy. Retrieved from https://...'
+_WEB_SITE_AFTER_RE = lazy(r"\s+(?:Published\s+online\s+(?:at|by)|Retrieved\s+(?:from|at)|Available\s+(?:at|from|online\s+at))"
+                          r"[:\s]+(?:https?://|www\.|[A-Za-z][\w\-]*(?:\.[A-Za-z][\w\-]*)*\.(?:org|com|net|edu|gov|int|io)\b)")
 
 
 # a title's own next sentence after its stop: one opening with a word in lower case ('The HOLJ corpus. supporting
@@ -2520,7 +2532,9 @@ def _extract_title(rest: str) -> str | None:
     if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12) \
             and not (versioned and _SOFTWARE_NAME_RE.fullmatch(title)) \
             and not _software_name(title, rest[m.end():] if m else "") \
-            and not (m and rest[m.start()] == "." and _CONTAINER_AFTER_RE.match(rest, m.end())
+            and not (m and rest[m.start()] == "." and (_CONTAINER_AFTER_RE.match(rest, m.end())
+                                                          or _WEB_SITE_AFTER_RE.match(rest, m.end())
+                                                          and title.lower() not in _LINK_WORDS)
                      and _ONE_WORD_TITLE_RE.fullmatch(title)):
         return None
     if _NOT_A_TITLE_RE.match(title):
@@ -3906,7 +3920,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                     title = _legal_title(after, legal)
                 elif body[len(first):len(first) + 1] in ",." \
                         and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)
-                             or _NAMED_SUBTITLE_RE.match(after)) \
+                             or _NAMED_SUBTITLE_RE.match(after) or _one_word_then_site(after)) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
                     if title and ", " in title:     # (the body again as its publisher: 'IEA, Title, International
