@@ -121,6 +121,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           page no title ('Our World in Data: The Data Platform. 2023. Energy use ... https://...')
 #                       34: a web page's one-word title before the site it is published on ('Energy. Published online
 #                           at OurWorldInData.org.': no title, now 'Energy')
+#                           a standard's number its title where only its publisher, place and year follow ('ISO 9001:2015.
+#                           ISO, 2015.': 'ISO, 2015', now 'ISO 9001:2015')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

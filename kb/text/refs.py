@@ -3591,6 +3591,29 @@ _STANDARD_ONE_WORD_RE = lazy(r"([A-Z][A-Za-z]*[A-Za-z0-9]*(?:[/.][0-9][0-9.]*)?)
 _STANDARD_BODIES = frozenset("ISO IEC IEEE ANSI ASTM BSI BS DIN EN NIST ITU IETF IAB IRTF W3C ETSI CEN "
                              "CENELEC ECMA OASIS".split())
 
+# what a standard's number may be followed by where no title is printed: its publisher, its place before a colon or
+# after a comma, its year ('ISO, 2015.', 'Geneva: ISO, 2015.', 'IEC, Geneva, Switzerland, 2010.', 'ISO (2018).')
+_PUBLISHER_ONLY_RE = lazy(r"(?:[A-Z][a-z]+(?:,\s+[A-Z][A-Za-z]+)?:\s+)?"
+                          r"(?P<pub>[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and|on|the)){0,6})"
+                          r"(?:,\s+[A-Z][a-z]+(?:,?\s+[A-Z][A-Za-z]+)?)?(?:[,.]?\s*\(?(?:19|20)\d\d[a-z]?\)?)?[.,]?\s*"
+                          # (and its web address: '... ISO, 2015. https://www.iso.org/standard/62085.html')
+                          r"(?:(?:URL|Available\s+(?:at|from)|Retrieved\s+from)?:?\s*(?:https?://|www\.)\S+\s*)?")
+# a publisher's name, not a title's words: 'International Organization for Standardization', 'Beuth Verlag'
+_PUBLISHER_WORD_RE = lazy(r"\b(?:Organi[sz]ation|Institute|Commission|Association|Committee|Council|Agency|Bureau"
+                          r"|Verlag|Press|Publishing)\b")
+_STANDARD_NUMBER_END_RE = lazy(r"(?:\s*\((?:19|20)\d\d\))?[\s.,:]*$")
+
+
+def _publisher_only(rest: str, bodies: str) -> bool:
+    """Whether what follows a standard's number names only its publisher, where and when (and its web address): a
+    body that publishes standards ('ISO', the number's own body) or a publisher's name ('International Organization for
+    Standardization'), a place, a year."""
+    m = _PUBLISHER_ONLY_RE.fullmatch(rest)
+    if not m:
+        return False
+    pub = m.group("pub")
+    return pub in _STANDARD_BODIES or pub in bodies.split("/") or _PUBLISHER_WORD_RE.search(pub) is not None
+
 
 def _standard_one_word_title(body: str, at: int) -> str | None:
     """The one word after a standard's number, a sentence of its own, as its title ('RFC 7540. HTTP/2. IETF,
@@ -3883,6 +3906,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # use in RFCs ... . S. Bradner. IETF, 1997.')
         entry.first_author = name_key(standard.group(1)) if standard.group(1) != "RFC" else None
         title = _extract_title(body[standard.end():]) or _standard_one_word_title(body, standard.end())
+        if standard.group(1) != "RFC" and _publisher_only(body[standard.end():], standard.group(1)):
+            # (no title after its number, only who publishes it, where and when: the number is its title, 'ISO
+            # 9001:2015. ISO, 2015.', 'IEC 61508:2010. IEC, Geneva, 2010.'; an RFC's title is always printed)
+            title = _STANDARD_NUMBER_END_RE.sub("", body[: standard.start("revises") if standard.group("revises")
+                                                         else standard.end()])
         if standard.group(1) == "RFC" and title and (at := body.find(title, standard.end())) >= 0:
             entry.first_author = _rfc_author(body, at + len(title))
         if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(

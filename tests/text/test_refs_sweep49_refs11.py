@@ -17,3 +17,20 @@ def test_one_word_title_before_its_site(text, key, year, title):
     assert (e.first_author, e.year, e.title) == (key, year, title)
     # ... never a word that opens a web address
     assert parse_entry(text.replace(title, "Online")).title is None
+
+
+@pytest.mark.parametrize("text, key, year, title", [
+    # a standard's number followed only by its publisher, where and when (and its web address): the number its title
+    ("ISO 9001:2015. ISO, 2015.", "iso", 2015, "ISO 9001:2015"),
+    ("ISO/IEC 27001:2013. Geneva: ISO, 2013.", "isoiec", 2013, "ISO/IEC 27001:2013"),
+    ("IEC 61508:2010. IEC, Geneva, Switzerland, 2010.", "iec", 2010, "IEC 61508:2010"),
+    ("ISO 8601:2004. International Organization for Standardization, 2004. https://www.iso.org/standard/40874.html",
+     "iso", 2004, "ISO 8601:2004"),
+    ("IEEE Std 802.11-2020. IEEE (2021).", "ieee", 2021, "IEEE Std 802.11-2020"),
+])
+def test_standard_number_its_title_where_none_printed(text, key, year, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (key, year, title)
+    # ... and a title printed after it stays its title, words of a name or not
+    named = text.replace(". ", ". Quality Management Systems. ", 1)
+    assert parse_entry(named).title == "Quality Management Systems"
