@@ -123,6 +123,9 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           at OurWorldInData.org.': no title, now 'Energy')
 #                           a standard's number its title where only its publisher, place and year follow ('ISO 9001:2015.
 #                           ISO, 2015.': 'ISO, 2015', now 'ISO 9001:2015')
+#                           one name printed both ways as two entries' first author keyed alike on the word the paper
+#                           cites or prints with an initial ('Hiroshi Tanaka.' and 'Tanaka Hiroshi.' beside '(Tanaka,
+#                           2021)': hiroshi and tanaka, now tanaka twice), neither word alone if nothing says
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

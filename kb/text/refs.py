@@ -3187,8 +3187,16 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         listed = "\n".join(e.raw for e in entries)
         byline = (pages[0] or "")[:3000] if pages else ""
         first, second = [], 0
+        heads = {(m.group(1), m.group(2)) for _, m in two}
+        swapped: dict[frozenset[str], list[RefEntry]] = {}
         for e, m in two:
             family, given = m.group(1), m.group(2)
+            if (given, family) in heads and given != family:
+                # (the same name printed both ways as two entries' first author, 'Hiroshi Tanaka' and 'Tanaka
+                # Hiroshi': each printing says the other is inverted, so neither says which word is the family
+                # name, _swapped_pair)
+                swapped.setdefault(frozenset((family, given)), []).append(e)
+                continue
             others = listed.replace(e.raw, "", 1)       # (the entry prints 'Yamada Taro' itself)
             # (and its other authors, printed in the same order: 'Yamada Taro, Suzuki Hanako' beside 'Suzuki, H.')
             names = [(family, given), *_co_authors_of_two_words(e.raw, m.end(2))]
@@ -3199,6 +3207,28 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         if first and len(first) > 2 * second:
             for e, family in first:
                 e.first_author = name_key(family)
+        for pair, printed in swapped.items():
+            _swapped_pair(sorted(pair), printed, text, listed, byline, cited)
+
+
+def _swapped_pair(pair: list[str], printed: list[RefEntry], text: str, listed: str, byline: str,
+                  cited: set[str]) -> None:
+    """Key the entries of a list whose first author is one name printed both ways ('Hiroshi Tanaka. 2021.' and
+    'Tanaka Hiroshi. 2019.') on the one word the paper says is a family name elsewhere: cited before 'et al.' or
+    before a year ('Tanaka et al.', '(Tanaka, 2019)', 'Tanaka and Mori (2021)'), printed after an initial or
+    before one ('H. Tanaka', 'Tanaka, H.', 'Tanaka H,'), or after the other word in the paper's byline (not its
+    list's, which prints both); where nothing or both words are said so, each entry keeps its last word."""
+    said = []
+    for word, other in (pair, pair[::-1]):
+        w, o = re.escape(word), re.escape(other)
+        whole = f"{other} {word}"
+        if word in cited or whole in byline and whole not in listed or _printed_as_family(word, other, listed, False) \
+                or re.search(rf"(?<!{o} )\b{w}(?:\s+(?:and|&)\s+[A-ZÀ-Þ][\w'’\-]+)?(?:,\s*|\s+\()(?:19|20)\d\d",
+                             text):
+            said.append(word)
+    if len(said) == 1:
+        for e in printed:
+            e.first_author = name_key(said[0])
 
 
 # a first author inverted whose family name is one word, then a given name or initials: 'Strubell, Emma,',

@@ -1,8 +1,29 @@
-"""Reference lists: a web page's title of one word before the site it is published on; held-out kinds."""
+"""Reference lists: one name printed both ways in one list; a web page's title of one word before the site it is
+published on; a standard's number its title where none is printed; held-out kinds."""
 
 import pytest
 
-from kb.text.refs import parse_entry
+from kb.text.refs import find_references, parse_entry
+
+_PEOPLE = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS.",
+           "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS."]
+
+
+@pytest.mark.parametrize("given, family, said, extra", [
+    # the same person printed 'Given Family' and 'Family Given' as two entries' first author: keyed alike on the
+    # word the paper says is the family name, cited with a year or 'et al.', or printed with an initial elsewhere
+    ("Hiroshi", "Tanaka", "as shown (Tanaka, 2021).", ""),
+    ("Minjun", "Kim", "Kim et al. [2] show it.", ""),
+    ("Zoltan", "Nagy", "", "Kiss P, Nagy Z. 2020. A third study. In ACL."),
+    ("Wei", "Zhang", "", "P. Kiss and W. Zhang. 2020. A third study. In ACL."),
+])
+def test_one_name_printed_both_ways_keyed_alike(given, family, said, extra):
+    both = [f"{given} {family} and Kenji Mori. 2019. Deep learning for parsing. In ACL.",
+            f"{family} {given}. 2021. Another study of parsing. In EMNLP."]
+    for entries in (both, both[::-1]):
+        page = f"Some text {said}\nReferences\n" + "\n".join(_PEOPLE + entries + [extra])
+        keys = [e.first_author for e in find_references([page])][2:4]
+        assert keys == [family.lower()] * 2
 
 
 @pytest.mark.parametrize("text, key, year, title", [
