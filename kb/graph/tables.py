@@ -126,6 +126,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           one name printed both ways as two entries' first author keyed alike on the word the paper
 #                           cites or prints with an initial ('Hiroshi Tanaka.' and 'Tanaka Hiroshi.' beside '(Tanaka,
 #                           2021)': hiroshi and tanaka, now tanaka twice), neither word alone if nothing says
+#                           a conference's place in brackets no part of its proceedings' title ('CHI '19: Proceedings
+#                           of ... Systems (Glasgow, Scotland Uk)')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2419,6 +2419,10 @@ def _bracketed_subtitle(rest: str, end: int) -> int:
     return m.end()
 
 
+# a place in brackets closing a proceedings' title: '(Glasgow, Scotland Uk)', '(Honolulu, HI, USA)'
+_PLACE_AFTER_RE = lazy(r"\s*\((?:[A-Z][\w'’.\-]*\s?){1,3}(?:,\s*(?:[A-Z][\w'’.\-]*\s?){1,3}){1,2}\)$")
+
+
 def _extract_title(rest: str) -> str | None:
     rest = rest.strip()
     rest = _LEADING_PUNCT_RE.sub("", rest)
@@ -2504,6 +2508,10 @@ def _extract_title(rest: str) -> str | None:
             title = _TRANSLATED_RE.sub("", title) or title
         # Nature's book: its publisher and year in brackets after the title, 'Deep Learning (MIT Press, 2016)'
         title = _PUBLISHER_YEAR_AFTER_RE.sub("", title) or title
+        if "Proceedings" in title or "Conference" in title:
+            # (a conference's place after its proceedings' title, as ACM prints it: 'CHI '19: Proceedings of the 2019
+            # CHI Conference on Human Factors in Computing Systems (Glasgow, Scotland Uk)')
+            title = _PLACE_AFTER_RE.sub("", title) or title
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \

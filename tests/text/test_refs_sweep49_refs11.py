@@ -55,3 +55,16 @@ def test_standard_number_its_title_where_none_printed(text, key, year, title):
     # ... and a title printed after it stays its title, words of a name or not
     named = text.replace(". ", ". Quality Management Systems. ", 1)
     assert parse_entry(named).title == "Quality Management Systems"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a conference's place in brackets after its proceedings' title
+    ("2019. CHI '19: Proceedings of the 2019 CHI Conference on Human Factors in Computing Systems (Glasgow, "
+     "Scotland Uk). Association for Computing Machinery, New York, NY, USA.",
+     "CHI '19: Proceedings of the 2019 CHI Conference on Human Factors in Computing Systems"),
+    ("2020. KDD '20: Proceedings of the 26th ACM SIGKDD International Conference on Knowledge Discovery & Data "
+     "Mining (Virtual Event, CA, USA). Association for Computing Machinery, New York, NY, USA.",
+     "KDD '20: Proceedings of the 26th ACM SIGKDD International Conference on Knowledge Discovery & Data Mining"),
+])
+def test_a_conferences_place_after_its_proceedings_title_no_part_of_it(text, title):
+    assert parse_entry(text).title == title
