@@ -128,6 +128,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           2021)': hiroshi and tanaka, now tanaka twice), neither word alone if nothing says
 #                           a conference's place in brackets no part of its proceedings' title ('CHI '19: Proceedings
 #                           of ... Systems (Glasgow, Scotland Uk)')
+#                           a line opening with a standard's number opens an entry of its own in a list of names and
+#                           years ('ISO 9001:2015. ISO, 2015.' was read into the entry before)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2650,6 +2650,9 @@ def _entry_complete(text: str) -> bool:
     t = _prep_names(_unbreak_words(clean_text(text)))
     split = _split_authors(t)
     if split is None:
+        if t[:1] in "AIBDENR" and (standard := _STANDARD_HEAD_RE.match(t)):
+            # a standard by its number: complete once a sentence follows it ('ISO 9001:2015. ISO, 2015.')
+            return len(t) - standard.end() >= 4 and _ends_sentence(t)
         return len(t) > 40 and bool(_YEAR_ANY_RE.search(_strip_ids(t)))
     if split.kind == "year":
         return len(split.rest.strip()) >= 8
@@ -2676,6 +2679,8 @@ def _starts_fixed(fixed: list[str], i: int) -> bool:
         return True             # '———. 1952.': the authors of the entry before, as a dash
     if _names_walked(fixed, i):
         return True
+    if fixed[i][:1] in "AIBDENR" and _STANDARD_HEAD_RE.match(fixed[i]) and not fixed[i].startswith("RFC"):
+        return True             # a standard by its number, its body the author: 'ISO 9001:2015. ISO, 2015.'
     # an organisation's name of words the walk stops at, then its year: 'Department for Education (2019)
     # Realising ...', 'Our World in Data. 2023.', 'Intergovernmental Panel on Climate Change (2021) ...' (not
     # a venue's: 'Advances in Neural Information Processing Systems (2017)')

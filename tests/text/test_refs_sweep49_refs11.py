@@ -68,3 +68,19 @@ def test_standard_number_its_title_where_none_printed(text, key, year, title):
 ])
 def test_a_conferences_place_after_its_proceedings_title_no_part_of_it(text, title):
     assert parse_entry(text).title == title
+
+
+def test_a_standard_by_its_number_opens_an_entry_of_its_own():
+    # a line opening with a standard's number after a complete entry opens one, keyed by its body, over lines too
+    lines = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS.",
+             "ISO 9001:2015. ISO, 2015.",
+             "Jacob Devlin and Ming-Wei Chang. 2019. BERT: pre-training of transformers. In NAACL.",
+             "IEEE Std 754-2019. IEEE Standard for Floating-Point", "Arithmetic. IEEE, 2019.",
+             "Emma Strubell and Andrew McCallum. 2019. Energy and policy considerations. In",
+             "ISO 26262 workshop. ACL."]
+    entries = find_references(["Some text.\nReferences\n" + "\n".join(lines)])
+    assert [(e.first_author, e.year, e.title) for e in entries] == [
+        ("brown", 2020, "Language models are few-shot learners"), ("iso", 2015, "ISO 9001:2015"),
+        ("devlin", 2019, "BERT: pre-training of transformers"),
+        ("ieee", 2019, "IEEE Standard for Floating-Point Arithmetic"),
+        ("strubell", 2019, "Energy and policy considerations")]
