@@ -130,6 +130,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           of ... Systems (Glasgow, Scotland Uk)')
 #                           a line opening with a standard's number opens an entry of its own in a list of names and
 #                           years ('ISO 9001:2015. ISO, 2015.' was read into the entry before)
+#                           a word and a compound adjective's second word broken at a line end keep their hyphen
+#                           ('Industrial- strength': 'Industrialstrength', now 'Industrial-strength')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -510,9 +510,23 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
                 title = title[:at] + whole + title[at + len(made):]
         elif hyphened.lower() in document or left.lower() in _COMPOUND_PREFIXES \
                 and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}") \
-                or _two_words(left, right, document):
+                or _two_words(left, right, document) or _compound_head(left, right) and whole.lower() not in document:
             title = title[:at] + other + title[at + len(made):]
     return title
+
+
+# a compound adjective's second word, after a word of its own that a hyphen joins it to ('knowledge-based',
+# 'context-aware', 'data-driven', 'energy-efficient', 'industrial-strength'): no longer word ends with one of them
+# after four letters or more but after these, which start longer words ('Inter- dependent', 'Down- scale')
+_COMPOUND_HEADS = frozenset("based aware driven enhanced informed oriented specific level scale grained strength "
+                            "intensive efficient friendly dependent guided augmented agnostic".split())
+_BOUND_PREFIXES = frozenset("down over under inter intra super hyper counter trans ultra extra".split())
+
+
+def _compound_head(left: str, right: str) -> bool:
+    """Whether `left`- `right`, broken at a line end, is a word and a compound adjective's second word joined by its
+    hyphen ('Bibliometric- enhanced', 'Industrial- strength', 'Citation- informed')."""
+    return right in _COMPOUND_HEADS and len(left) >= 4 and left.isalpha() and left.lower() not in _BOUND_PREFIXES
 
 
 def _two_words(left: str, right: str, document: str) -> bool:

@@ -84,3 +84,15 @@ def test_a_standard_by_its_number_opens_an_entry_of_its_own():
         ("devlin", 2019, "BERT: pre-training of transformers"),
         ("ieee", 2019, "IEEE Standard for Floating-Point Arithmetic"),
         ("strubell", 2019, "Energy and policy considerations")]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a word and a compound adjective's second word broken at a line end keep their hyphen, with no paper to ask
+    ("Matthew Honnibal and Ines Montani. spaCy: Industrial- strength Natural Language Processing in Python. 2020.",
+     "spaCy: Industrial-strength Natural Language Processing in Python"),
+    # ... not a prefix that starts longer words, nor a word's piece ('Inter- dependent', 'pro- cessing')
+    ("Jane Doe. 2019. Knowledge- driven and context- aware pro- cessing of inter- dependent texts. In ACL.",
+     "Knowledge-driven and context-aware processing of interdependent texts"),
+])
+def test_a_compound_adjectives_hyphen_at_a_line_break(text, title):
+    assert parse_entry(text).title == title
