@@ -132,6 +132,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           years ('ISO 9001:2015. ISO, 2015.' was read into the entry before)
 #                           a word and a compound adjective's second word broken at a line end keep their hyphen
 #                           ('Industrial- strength': 'Industrialstrength', now 'Industrial-strength')
+#                           a body named by its field and its country keyed whole ('Statistics Canada. 2020.':
+#                           canada, now statisticscanada; 'Innovate UK')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

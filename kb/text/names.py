@@ -381,6 +381,10 @@ def is_organisation(name: str) -> bool:
                                     for w in words)
                                 or words[0] in _BODY_FIRST_WORDS and words[1][0].isupper()
                                 or words[-1] == "Bank" and words[-2].lower() in _BANK_KINDS and words[-2][0].isupper()
+                                # (a country's name or initialism closing it after a field's word, as no person's
+                                # name reads: 'Statistics Canada', 'Health Canada', 'Innovate UK'; 'Jane Canada' a person)
+                                or words[-1] in _COUNTRY_CLOSERS and all(w[0].isupper() for w in words)
+                                and any(w.lower() in _BODY_FIELDS or w.endswith(("ics", "ies")) for w in words[:-1])
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
                                 and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
                                 # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn
@@ -391,6 +395,12 @@ def is_organisation(name: str) -> bool:
                                 and any(w in _PHRASE_WORDS and nxt[0].isupper() for w, nxt in zip(words[1:-1], words[2:])))
 
 
+# countries' names and initialisms no family name is ('England', 'Wales', 'Ireland', 'Holland', 'France' are)
+_COUNTRY_CLOSERS = frozenset("Canada Australia Norway Sweden Finland Denmark Netherlands Germany Switzerland Austria "
+                             "Japan Korea Singapore UK USA EU".split())
+# ... after a word of the field a public body serves ('Statistics', 'Fisheries' by their endings)
+_BODY_FIELDS = frozenset("health transport environment sport innovate research infrastructure education energy science "
+                         "heritage tourism trade finance justice defence defense agriculture housing".split())
 _AMPERSAND_FIRM_RE = lazy(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 _CONJOINED_RE = lazy(r"\S\s+(?:and|&|\\&)\s+[A-Z]")
 

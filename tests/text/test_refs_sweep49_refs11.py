@@ -3,6 +3,7 @@ published on; a standard's number its title where none is printed; held-out kind
 
 import pytest
 
+from kb.text.names import to_bibtex_name
 from kb.text.refs import find_references, parse_entry
 
 _PEOPLE = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS.",
@@ -96,3 +97,18 @@ def test_a_standard_by_its_number_opens_an_entry_of_its_own():
 ])
 def test_a_compound_adjectives_hyphen_at_a_line_break(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, key", [
+    # a public body named by its field and its country: an organisation, keyed whole, braced whole in BibTeX
+    ("Statistics Canada. 2020. Labour Force Survey.", "statisticscanada"),
+    ("Health Canada (2019). Canada's Food Guide.", "healthcanada"),
+    ("Innovate UK. 2021. Annual report.", "innovateuk"),
+    ("Statistics Netherlands. 2022. Energy balance sheet.", "statisticsnetherlands"),
+])
+def test_a_body_named_by_its_field_and_country(text, key):
+    assert parse_entry(text).first_author == key
+    name = text.split(".")[0].split(" (")[0]
+    assert to_bibtex_name(name) == "{" + name + "}"
+    # ... a person's name closing with a country's stays a person's
+    assert parse_entry(text.replace(name, "Jane Canada")).first_author == "canada"
