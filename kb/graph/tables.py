@@ -134,6 +134,8 @@ READING = "34"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('Industrial- strength': 'Industrialstrength', now 'Industrial-strength')
 #                           a body named by its field and its country keyed whole ('Statistics Canada. 2020.':
 #                           canada, now statisticscanada; 'Innovate UK')
+#                           one name printed both ways keyed alike in a list in alphabetical order too, on the word
+#                           the two entries' places sort by ('Tanaka Hiroshi.' between sutskever and vaswani: tanaka)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

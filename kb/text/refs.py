@@ -3175,9 +3175,12 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
             e.first_author = before.first_author        # '———. 2020.': the authors of the entry before
     keys = [e.first_author for e in entries if e.first_author]
     # (a list in alphabetical order of its keys says its last words are the family names)
-    two = [] if len(keys) >= 5 and _in_order(keys) >= 0.85 else [
+    ordered = len(keys) >= 5 and _in_order(keys) >= 0.85
+    two = [] if ordered else [
         (e, m) for e in entries if e.first_author
         for m in [_TWO_WORD_NAME_RE.match(e.raw)] if m and e.first_author == name_key(m.group(2))]
+    if ordered:
+        _swaps_in_order(entries)
     if not (caps or pairs or two):
         return
     text = "\n".join(p or "" for p in pages)
@@ -3236,6 +3239,35 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
                 e.first_author = name_key(family)
         for pair, printed in swapped.items():
             _swapped_pair(sorted(pair), printed, text, listed, byline, cited)
+
+
+def _swaps_in_order(entries: list[RefEntry]) -> None:
+    """In a list in alphabetical order, key the entries whose first author is one name printed both ways ('Hiroshi
+    Tanaka. 2021.' and 'Tanaka Hiroshi. 2019.') on the word their places sort by, where one word alone fits between
+    the keys of the entries about them ('Tanaka Hiroshi' between 'sun' and 'vaswani': tanaka)."""
+    heads: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(entries):
+        if e.first_author and e.raw[:1].isupper() and (m := _TWO_WORD_NAME_RE.match(e.raw)) \
+                and e.first_author in (name_key(m.group(1)), name_key(m.group(2))):
+            heads.setdefault((m.group(1), m.group(2)), []).append(i)
+    for (a, b), at in heads.items():
+        if a >= b or (b, a) not in heads:
+            continue                # (each pair once)
+        members = at + heads[(b, a)]
+        said = {w for i in members for w in (a, b) if _sorts_at(entries, i, name_key(w), members)}
+        if len(said) == 1:
+            key = name_key(next(iter(said)))
+            for i in members:
+                entries[i].first_author = key
+
+
+def _sorts_at(entries: list[RefEntry], i: int, key: str, skip: list[int]) -> bool:
+    """Whether `key` sorts between the keys of the entries before and after entry i (others than `skip`)."""
+    before = next((entries[j].first_author for j in range(i - 1, -1, -1)
+                   if j not in skip and entries[j].first_author), None)
+    after = next((entries[j].first_author for j in range(i + 1, len(entries))
+                  if j not in skip and entries[j].first_author), None)
+    return (before is None or before <= key) and (after is None or key <= after)
 
 
 def _swapped_pair(pair: list[str], printed: list[RefEntry], text: str, listed: str, byline: str,

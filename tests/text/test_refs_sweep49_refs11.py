@@ -112,3 +112,30 @@ def test_a_body_named_by_its_field_and_country(text, key):
     assert to_bibtex_name(name) == "{" + name + "}"
     # ... a person's name closing with a country's stays a person's
     assert parse_entry(text.replace(name, "Jane Canada")).first_author == "canada"
+
+
+_SORTED = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS.",
+           "Jacob Devlin and Ming-Wei Chang. 2019. BERT: pre-training of transformers. In NAACL.",
+           "Emma Strubell and Andrew McCallum. 2019. Energy and policy considerations. In ACL.",
+           "Ilya Sutskever and Oriol Vinyals. 2014. Sequence to sequence learning. In NeurIPS.",
+           "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.",
+           "Thomas Wolf and Lysandre Debut. 2020. Transformers: state-of-the-art NLP. In EMNLP."]
+
+
+@pytest.mark.parametrize("given, family, at", [
+    # in a list in alphabetical order, one name printed both ways is keyed on the word the entries' places sort by
+    ("Hiroshi", "Tanaka", 4),
+    ("Wei", "Chen", 1),
+    ("Zoltan", "Nagy", 2),
+])
+def test_one_name_printed_both_ways_in_an_ordered_list(given, family, at):
+    both = [f"{given} {family} and Kenji Mori. 2019. Deep learning for parsing. In ACL.",
+            f"{family} {given}. 2021. Another study of parsing. In EMNLP."]
+    for pair in (both, both[::-1]):
+        page = "Some text.\nReferences\n" + "\n".join(_SORTED[:at] + pair + _SORTED[at:])
+        keys = [e.first_author for e in find_references([page])]
+        assert keys[at:at + 2] == [family.lower()] * 2
+    # ... and on neither where both words sort there ('Minjun Kim' between devlin and strubell: each its last word)
+    page = "Some text.\nReferences\n" + "\n".join(_SORTED[:2] + ["Minjun Kim. 2019. A study. In ACL.",
+                                                                  "Kim Minjun. 2021. Another. In ACL."] + _SORTED[2:])
+    assert [e.first_author for e in find_references([page])][2:4] == ["kim", "minjun"]
