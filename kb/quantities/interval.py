@@ -105,7 +105,7 @@ _NUMBER_RE = lazy(
 
 _SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|[ ]?\.\d)")
 _RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
-_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\s\d–—]*)?)(?=\s*(?:[–—]|-(?!\d)|to |and ))"
+_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\s\d–—]*)?)(?=\s*(?:[–—]|-|to |and ))"
                           r"\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?(?P<again>.+?)\s*$")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
@@ -414,6 +414,10 @@ def written_parts(text: str) -> WrittenParts:
         if both is not None and both.group("unit") == both.group("again"):
             t = t[:pos] + t[both.end("unit"):]
             rm = _RANGE_SEP_RE.match(t, pos)
+        elif both is not None and " " not in both.group("unit") + both.group("again"):
+            raise UsageError(f"cannot read figure {original!r}: a range whose two ends are in two units, "
+                             f"{both.group('unit')!r} and {both.group('again')!r}",
+                             hint="write it in one unit, e.g. \"10-14 kWh\"")
     if rm and rm.end() > pos:
         m2 = _NUMBER_RE.match(t, rm.end())
         if m2 and m2.group("sign") is None:
