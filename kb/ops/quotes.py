@@ -60,6 +60,7 @@ bulk = lazy_import("kb.ops.bulk")
 records = lazy_import("kb.ops.records")
 quoted = lazy_import("kb.quantities.quoted")
 intervals = lazy_import("kb.quantities.interval")
+units = lazy_import("kb.quantities.units")
 bibtex = lazy_import("kb.sources.bibtex")
 claimsfile = lazy_import("kb.store.claimsfile")
 identifiers = lazy_import("kb.text.ids")
@@ -675,7 +676,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if not mismatch.ok and not mismatch.unsaid:
         # (a per the quote alone does not say is the page's to decide, once its quote is found there: where kb
         # holds no text, "no-text" below; where the quote is not on the page, "not-found"; found, `printed`)
-        return verdict("value-mismatch", mismatch.reason(value), True)
+        return verdict("value-mismatch", mismatch.reason(value) + _counted(kb, c["unit"]), True)
     try:
         intervals.Interval.from_written(value)     # as kb claim add reads it: a hand edit it would refuse
     except KBError as exc:
@@ -708,8 +709,18 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     printed = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, found_in),
                                     context_before(match, found_in), typed=typed)
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
-        return verdict("value-mismatch", printed.reason(value), True, page=match.page)
+        return verdict("value-mismatch", printed.reason(value) + _counted(kb, c["unit"]), True, page=match.page)
     return verdict("ok", f"{value}, page {match.page}", page=match.page)
+
+
+def _counted(kb: KB, unit: str | None) -> str:
+    """What a value whose quote does not hold it says of a word of its unit kb knows no unit for, read as a count
+    ("12 zorbs" of a quote's "12 kWh", a unit edited by hand): how to define it; "" otherwise."""
+    word = units.counted_word(unit or "", {r[0] for r in kb.conn.execute("select name from units")})
+    if word is None:
+        return ""
+    return (f"; {word!r} is no unit kb knows, so the value was read as a count of {word}: if it is a unit, define "
+            f"it in the [units] table of claims/checks.toml ({word} = \"<how much one is, with its unit>\")")
 
 
 def claim_note(kb: KB, claim: dict, docs: dict) -> str | None:

@@ -41,7 +41,7 @@ from kb.quantities.interval import (
     format_number,
     written_parts,
 )
-from kb.quantities.units import has_user_units, parse_unit, registry, unit_powers
+from kb.quantities.units import counted_word, has_user_units, parse_unit, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -322,6 +322,28 @@ def _unknown_unit(stated: str, units: UserUnits | None) -> str | None:
     return None
 
 
+def _counted_input(tree: object, resolve: Callable[[str], "Interval | str"],
+                   units: UserUnits | None) -> tuple[str, str, str] | None:
+    """A figure the expression names whose unit kb read as a count for knowing no unit of its word ("12 zorbs"):
+    (its name, as written, the word); None when there is none."""
+    names = units.names if units is not None else frozenset()
+    for name in sorted(names_used(tree)):
+        try:
+            value = resolve(name)
+        except (KBError, LookupError):
+            continue
+        written = value if isinstance(value, str) else getattr(value, "written", None)
+        if not written:
+            continue
+        try:
+            word = counted_word(written_parts(written).unit_text, names)
+        except KBError:
+            continue
+        if word is not None:
+            return name, written, word
+    return None
+
+
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
               tolerance: str | None = None, *, known: Iterable[str] | None = None,
               units: UserUnits | None = None,
@@ -472,6 +494,12 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                          f"({unknown} = \"{example}\"), or write a unit kb knows", st, rec)
         msg = (f"unit mismatch: stated {stated.strip()} is {exc.dst_dim} ({exc.dst}) but "
                f"the expression gives {exc.src_dim} ({exc.src})")
+        counted = _counted_input(tree, resolve, units)
+        if counted is not None:     # "12 zorbs" of a claim edited by hand: read as a count, a unit never defined
+            name, written, word = counted
+            return error(f"{msg}: {name} is written {written!r}, and {word!r} is no unit kb knows, so it was read "
+                         f"as a count of {word}: if it is a unit, define it in the [units] table of claims/checks.toml "
+                         f"({word} = \"<how much one is> {exc.dst}\"), or write a unit kb knows", st, rec)
         hint = _mismatch_hint(st, rec)
         return error(msg + (f"; {hint}" if hint else ""), st, rec)
     except KBError as exc:

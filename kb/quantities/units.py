@@ -412,6 +412,28 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
     return unit
 
 
+_UNKNOWN_NAME = lazy(r"unknown unit '([^']+)'")
+
+
+def counted_word(unit_text: str, user_names: Collection[str] = frozenset()) -> str | None:
+    """The word of a figure's unit kb knows no unit for and reads as a count of what it names ("zorbs" of "12
+    zorbs", read as 12 items; "zorb" of "kWh per zorb"); None when every word is a unit kb knows (or one of
+    `user_names`, the user units defined), or the text is no unit even as a count."""
+    if not unit_text:
+        return None
+    try:
+        parse_unit(unit_text)
+        return None
+    except UsageError as exc:
+        m = _UNKNOWN_NAME.search(exc.message)
+    try:
+        parse_unit(unit_text, nouns=True)
+    except UsageError:
+        return None
+    word = m.group(1) if m else unit_text
+    return None if word in user_names or word.rstrip("s") in user_names else word
+
+
 #: Yardsticks a person defines as a user unit ("smartphone_charge = 0.022 kWh"): never a count.
 _YARDSTICKS = frozenset({"charge", "charges", "car", "cars", "flight", "flights", "household", "households",
                          "home", "homes", "house", "houses", "trip", "trips"})

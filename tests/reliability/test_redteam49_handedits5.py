@@ -29,3 +29,39 @@ def test_a_range_with_its_unit_at_both_ends_joined_by_a_hyphen_is_the_range(writ
         return
     iv = Interval.from_written(written)
     assert (iv.nominal, str(iv.unit)) == ((read[0] + read[1]) / 2, read[2]) and iv.hi >= read[1], iv
+
+
+# -- a claim's unit edited by hand to a unit kb does not know --------------------------------------
+
+BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+
+
+@pytest.mark.parametrize("value, word", [
+    ("12 zorbs", "zorbs"), ("12 kWh per zorb", "zorb"), ("12 blorps per day", "blorps"),
+    ("12 models", None),                    # a count kb knows: no unit to define
+    ("12 kwhh", None),                      # a misspelt unit: no count, said as it was
+])
+def test_a_claims_unit_kb_does_not_know_is_said_so_with_how_to_define_it(tmp_path, value, word):
+    """value = "12 zorbs" edited by hand: kb check said 'the expression gives a count (item)' and kb verify
+    'not among its quote's numbers', never that 'zorbs' is no unit kb knows, nor where to define it."""
+    from kb.ops.quotes import verify_papers
+    from kb.ops.session import open_kb
+    from kb.quantities.checks import run_check
+    from kb.store.knowledgebase import init
+
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    (root / "claims" / "p0.toml").write_text(f'[[claim]]\nid = "energy"\nvalue = "{value}"\n'
+                                             'quote = "the energy used was 12 kWh in total"\nstatus = "verified"\n')
+    kb = open_kb(root)
+    try:
+        (v,) = [v for v in verify_papers(kb) if v.kind == "claim"]
+    finally:
+        kb.close()
+    said = f"{word!r} is no unit kb knows"
+    if word is None:
+        assert "is no unit kb knows" not in v.message, v.message
+        return
+    assert v.status == "value-mismatch" and said in v.message and "[units] table of claims/checks.toml" in v.message, v
+    o = run_check("twelve", "12 kWh", "p0.energy", lambda name: value)
+    assert o.verdict == "error" and f"p0.energy is written {value!r}" in o.message and said in o.message, o.message
