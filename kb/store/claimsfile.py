@@ -820,11 +820,25 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     item = _table(record) if isinstance(records, tomlkit.items.AoT) else _inline(record)
     for i, existing in enumerate(records if replace_id is not None else ()):
         if isinstance(existing, dict) and existing.get("id") == replace_id:
-            records[i] = item
+            if isinstance(existing, tomlkit.items.Table) and isinstance(item, tomlkit.items.Table):
+                _update_in_place(existing, item)    # a person's comments inside it are kept
+            else:
+                records[i] = item
             break
     else:
         records.append(item)
     return _read_back(_spaced(tomlkit.dumps(doc)), path)
+
+
+def _update_in_place(held, table) -> None:
+    """The record `held` (a table of the parsed file) made `table`, key by key: a comment a person wrote inside
+    it, on a line of its own or after a value, is kept (replacing the table dropped them); a value kb writes as
+    it was is left as written."""
+    for key in [k for k in held if k not in table]:
+        del held[key]
+    for key, value in table.items():
+        if key not in held or held[key].unwrap() != value.unwrap():
+            held[key] = value
 
 
 def _inline(record: dict[str, Any]):

@@ -65,3 +65,34 @@ def test_a_claims_unit_kb_does_not_know_is_said_so_with_how_to_define_it(tmp_pat
     assert v.status == "value-mismatch" and said in v.message and "[units] table of claims/checks.toml" in v.message, v
     o = run_check("twelve", "12 kWh", "p0.energy", lambda name: value)
     assert o.verdict == "error" and f"p0.energy is written {value!r}" in o.message and said in o.message, o.message
+
+
+# -- a comment a person wrote inside a record, kept when kb rewrites the record ---------------------
+
+RECORDS = ('[[quote]]\nid = "q"\n{quote_above}text = "the energy used"{quote_after}\nstatus = "verified"\n\n'
+           '[[claim]]\nid = "energy"\n{claim_above}value = "12 kWh"{claim_after}\nstatus = "verified"\n{tail}')
+
+
+@pytest.mark.parametrize("section, above, after, tail", [
+    ("claim", "# checked by hand on 2024-05-01\n", "", ""),
+    ("claim", "", "  # from table 2", ""),
+    ("claim", "", "", "\n# to do: ask the authors about table 3\n"),        # after the file's last record
+    ("quote", "# checked by hand\n", "  # page 2, left column", ""),
+])
+def test_a_comment_inside_a_record_is_kept_when_kb_rewrites_the_record(section, above, after, tail):
+    """kb claim add --id energy (a merge: a topic added) or --replace rewrote the record whole, dropping the
+    comments a person wrote inside it, and the file's closing comments after its last record."""
+    import tomllib
+
+    from kb.store.claimsfile import add_record
+
+    other = "claim" if section == "quote" else "quote"
+    text = RECORDS.format(**{f"{section}_above": above, f"{section}_after": after, f"{other}_above": "",
+                             f"{other}_after": "", "tail": tail})
+    rid, key, value = ("q", "text", "the energy used") if section == "quote" else ("energy", "value", "12 kWh")
+    record = {"id": rid, key: value, "status": "verified", "topics": ["energy"]}
+    written = add_record(text, section, record, replace_id=rid)
+    for comment in (above, after, tail):
+        assert comment.strip() in written, written
+    (held,) = [r for r in tomllib.loads(written)[section] if r["id"] == rid]
+    assert held == record, held
