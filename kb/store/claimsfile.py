@@ -199,6 +199,15 @@ def _key_line(text: str, key: str) -> int | None:
     return None
 
 
+def _table_line(text: str, key: str) -> int | None:
+    """The line of the `[key]` table header of `text` (none inside a multi-line string)."""
+    spans = _in_strings(text)
+    for m in re.finditer(r"^[ \t]*\[[ \t]*" + re.escape(key) + r"[ \t]*\]", text, re.MULTILINE):
+        if _outside(spans, m.start()):
+            return text.count("\n", 0, m.start()) + 1
+    return None
+
+
 class _Reader:
     def __init__(self, path: str, text: str):
         self.path = path
@@ -270,7 +279,7 @@ class _Reader:
         for key in table:
             if key in known or key.startswith(("x_", "x-")):
                 continue
-            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
             self.fail(f"{what}: unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
                       + f"; known: {', '.join(sorted(known))} (or your own, prefixed x_)", line)
 
@@ -460,8 +469,12 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     known = SECTIONS
     for key in data:
         if key not in known:
-            r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",
-                   _key_line(text, key) or _lines_of(text, key)[0] if _lines_of(text, key) else None)
+            close = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.75)
+            written = f"[[{close[0]}]]" if close and isinstance(data[key], list) else f"[{close[0]}]" if close else ""
+            mean = f" (did you mean {written}?)" if close else ""
+            headers = _lines_of(text, key)
+            r.fail(f"unknown section `{key}`{mean} (expected {', '.join(sorted(known))})",
+                   _key_line(text, key) or (headers[0] if headers else _table_line(text, key)))
     paper = data.get("paper", {})
     if not isinstance(paper, dict) or not all(isinstance(v, str) for v in paper.values()):
         r.fail("`[paper]` must be a table of strings (anchor = \"...\")", _key_line(text, "paper"))

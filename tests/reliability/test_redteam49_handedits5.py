@@ -96,3 +96,22 @@ def test_a_comment_inside_a_record_is_kept_when_kb_rewrites_the_record(section, 
         assert comment.strip() in written, written
     (held,) = [r for r in tomllib.loads(written)[section] if r["id"] == rid]
     assert held == record, held
+
+
+# -- a record's table header misspelt by hand ------------------------------------------------------
+
+@pytest.mark.parametrize("header, mean", [
+    ("[[qoute]]", "[[quote]]"), ("[[cliam]]", "[[claim]]"), ("[[Claims]]", "[[claim]]"), ("[unit]", "[units]"),
+    ("[[notes]]", None),                        # close to nothing kb reads: no guess
+])
+def test_a_misspelt_table_header_says_the_one_it_is_close_to(header, mean):
+    """[[qoute]] typed for [[quote]]: 'unknown section `qoute` (expected check, claim, ...)', the list of seven to
+    read through for the one meant."""
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import parse
+
+    with pytest.raises(FileFormatError) as exc:
+        parse(f'{header}\nid = "q"\ntext = "the energy used"\n', "claims/p0.toml", "p0")
+    assert exc.value.line == 1, exc.value
+    assert (f"(did you mean {mean}?)" in exc.value.message) if mean else "did you mean" not in exc.value.message, \
+        exc.value.message
