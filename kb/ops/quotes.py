@@ -843,6 +843,40 @@ def _no_paper(kb: KB, record: dict) -> str:
     return why
 
 
+def _edited(q: dict, text: PageText) -> str:
+    """What a quote's text edited by hand since it was verified is said with: the words its record's spans
+    hold on the page (where the words recorded before and after them are still there), and how the text as
+    written is read ("… the energy …": an elided quote of its parts, in order); "" when its text is still
+    those words, part for span as matching reads them, or the record says nothing of where they were."""
+    spans = q.get("spans") or []
+    try:
+        pages = [text.pages[s["page"] - 1] for s in spans]
+        words = [page[s["start"]:s["end"]] for page, s in zip(pages, spans)]
+        before = pages[0][max(0, spans[0]["start"] - len(q.get("prefix") or "")):spans[0]["start"]]
+        after = pages[-1][spans[-1]["end"]:spans[-1]["end"] + len(q.get("suffix") or "")]
+    except (IndexError, KeyError, TypeError):
+        return ""
+    if not "".join(words).strip() or before != (q.get("prefix") or "") or after != (q.get("suffix") or ""):
+        return ""           # the page is not the one it was verified in: nothing to say of an edit
+    parts = matching.split_fragments(q["text"])
+    if len(parts) == len(words) and all(_whole(part, word) for part, word in zip(parts, words)):
+        return ""
+    verified = " … ".join(" ".join(w.split()) for w in words)
+    read = (f", read as an elided quote of the words {' … '.join(said(p) for p in parts)}"
+            if parts != [" ".join(q["text"].split())] else "")
+    return (f"; its text was edited since it was verified (the words verified on page {spans[0]['page']} are "
+            f"{said(verified)}){read}")
+
+
+def _whole(part: str, words: str) -> bool:
+    """Whether `part` of a quote is `words` of a page, all of them, as matching reads them (a ligature, a hyphen
+    at a line's end)."""
+    if " ".join(part.split()) == " ".join(words.split()):
+        return True
+    found = matching.find_quote(matching.Document([words]), part)
+    return found is not None and not words[:found.spans[0].start].strip() and not words[found.spans[-1].end:].strip()
+
+
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if q["citekey"] not in papers:
         return Verdict(q["id"], q["citekey"], q["version"], "no-paper", _no_paper(kb, q), failed=True)
@@ -874,15 +908,16 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         if not held and not elsewhere:
             held = in_other_paper(kb, q["citekey"], q["text"], q.get("file"))
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
-                       f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
-                                                               if near else "") + held
+                       f"no longer found in {text.version or 'its text'}"
+                       + (f"; page {near.page}: {near.describe()}" if near else "") + _edited(q, first) + held
                        + (f"; {elsewhere}" if elsewhere else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)
     moved = ""
     if q["spans"] and [(s.page, s.start, s.end) for s in match.spans] != \
             [(s["page"], s["start"], s["end"]) for s in q["spans"]]:
-        moved = " (found at a different place than recorded)"
+        edited = _edited(q, first)
+        moved = f" ({edited[2:]})" if edited else " (found at a different place than recorded)"
     if text is not first:
         moved += f" (in the second extraction, {text.extractor})"
     wrong = page_disagrees(q["page"], q["page_end"], q["text"], match, text)

@@ -115,3 +115,63 @@ def test_a_misspelt_table_header_says_the_one_it_is_close_to(header, mean):
     assert exc.value.line == 1, exc.value
     assert (f"(did you mean {mean}?)" in exc.value.message) if mean else "did you mean" not in exc.value.message, \
         exc.value.message
+
+
+# -- a quote's text edited by hand, to an elided form or other words ------------------------------
+
+@pytest.fixture(scope="module")
+def quoted_kb(tmp_path_factory):
+    """A knowledge base holding p0's page text and one quote of it, verified: copied by each test."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import add_quote
+    from kb.ops.session import open_kb
+    from kb.store.knowledgebase import init
+
+    root, _ = init(tmp_path_factory.mktemp("quoted") / "kb")
+    (root / "references.bib").write_text(BIB)
+    given = root.parent / "pages.json"
+    given.write_text(json.dumps(["Intro.", "We trained 12 models, and the energy used was 12 kWh in total. "
+                                 "The run drew between 10 and 14 kWh per day."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+        add_quote(kb, "p0", "the energy used was 12 kWh in total", quote_id="q")
+    finally:
+        kb.close()
+    return root
+
+
+@pytest.mark.parametrize("edited, status, read", [
+    ("… the energy …", "ok", "'the energy'"),
+    ("the energy used … in total", "ok", "'the energy used' … 'in total'"),
+    ("the energy used was … 14 kWh", "not-found", "'the energy used was' … '14 kWh'"),
+    ("the energy used was 13 kWh in total", "not-found", None),          # other words, no elision
+    ("… the energy used was 12 kWh in total …", "ok", "unedited"),      # the same words, marked as cut
+])
+def test_a_quote_edited_by_hand_says_it_differs_from_what_was_verified_and_how_it_was_read(quoted_kb, tmp_path,
+                                                                                          edited, status, read):
+    """A [[quote]]'s text edited to "… the energy …" was 'found at a different place than recorded', and one
+    edited to words the page does not hold 'no longer found': never that it was edited, nor how it was read."""
+    import shutil
+
+    from kb.ops.quotes import verify_papers
+    from kb.ops.session import open_kb
+
+    root = tmp_path / "kb"
+    shutil.copytree(quoted_kb, root)
+    path = root / "claims" / "p0.toml"
+    path.write_text(path.read_text().replace('text = "the energy used was 12 kWh in total"', f'text = "{edited}"'))
+    kb = open_kb(root)
+    try:
+        (v,) = [v for v in verify_papers(kb) if v.kind == "quote"]
+    finally:
+        kb.close()
+    assert v.status == status, v
+    if read == "unedited":
+        assert "edited" not in v.message, v.message
+        return
+    assert "its text was edited since it was verified (the words verified on page 2 are 'the energy used was 12 " \
+        "kWh in total')" in v.message, v.message
+    assert (f"read as an elided quote of the words {read}" in v.message) if read else "elided" not in v.message, v
