@@ -37,7 +37,7 @@ from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
 from kb.store.paths import Layout
-from kb.store.queries import chunks, rename_hint, same_paper, still_its_work
+from kb.store.queries import chunks, rename_hint, renamed_claims_file, same_paper, still_its_work
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text, venue_text
@@ -1060,6 +1060,17 @@ class Indexer:
                 used.setdefault((citekey, ident), file)
         return used
 
+    def _copied(self, rel: str, clash: str) -> str:
+        """The hint of a quote id two claims files hold: where one is a paper's own claims file and the other,
+        named for no paper, says on its first line that it holds that paper's records (a copy, or a file
+        renamed by hand beside the one kb writes), which to keep."""
+        for mine, own in ((rel, clash), (clash, rel)):
+            named = renamed_claims_file(self.db.conn, self.layout.root, mine, Layout.citekey_of(Path(mine)))
+            if named is not None and own == self.layout.relative(self.layout.claims_file(named)):
+                return (f"{mine} says it holds the quotes and claims of {named}, whose own file is {own}: "
+                        f"a copy? delete {mine}, or move what it adds into {own}")
+        return "quote ids must be unique in the knowledge base"
+
     def _insert_records(self, rel: str, quotes: list, quote_rows: list, claims: list, claim_rows: list,
                         before: list = ()) -> None:
         """Index quotes and claims of the claims file `rel` (records and their rows, in the
@@ -1070,7 +1081,7 @@ class Indexer:
             clash = used.get((None, q.id))
             if clash:
                 raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash, rel), path=rel,
-                                      line=q.line, hint="quote ids must be unique in the knowledge base")
+                                      line=q.line, hint=self._copied(rel, clash))
             used[(None, q.id)] = rel
         self.db.conn.executemany(
             "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "

@@ -175,3 +175,33 @@ def test_a_quote_edited_by_hand_says_it_differs_from_what_was_verified_and_how_i
     assert "its text was edited since it was verified (the words verified on page 2 are 'the energy used was 12 " \
         "kWh in total')" in v.message, v.message
     assert (f"read as an elided quote of the words {read}" in v.message) if read else "elided" not in v.message, v
+
+
+# -- a claims file copied, or renamed by hand, beside the paper's own: one quote id in both --------
+
+@pytest.mark.parametrize("copy, header", [
+    ("p0 (copy).toml", True),
+    ("p0-old.toml", True),                      # indexed before claims/p0.toml: the clash is said there
+    ("notes.toml", False),                      # its first line names no paper: nothing to say of a copy
+])
+def test_a_claims_files_copy_beside_the_papers_own_says_which_to_keep(tmp_path, copy, header):
+    """claims/p0.toml copied to claims/P0.toml: every command stopped on 'quote id 'q' is also used in
+    claims/p0.toml (quote ids must be unique in the knowledge base)', and kb doctor's fix was 'correct the
+    file by hand', never that one is a copy of the other, nor which is the paper's own."""
+    from kb.errors import FileFormatError
+    from kb.store.knowledgebase import KB, init
+
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    text = '[[quote]]\nid = "q"\ntext = "the energy used"\nstatus = "unverified"\n'
+    (root / "claims" / "p0.toml").write_text("# Quotes and claims from p0: Energy of p0\n\n" + text)
+    (root / "claims" / copy).write_text(("# Quotes and claims from p0: Energy of p0\n\n" if header else "") + text)
+    with pytest.raises(FileFormatError) as exc:
+        KB.open(root).close()
+    said = f"{exc.value.message} ({exc.value.hint})"
+    assert "quote id 'q' is also used" in said, said
+    if header:
+        assert f"claims/{copy} says it holds the quotes and claims of p0, whose own file is claims/p0.toml: a " \
+            f"copy? delete claims/{copy}" in said, said
+    else:
+        assert "quote ids must be unique" in said, said
