@@ -921,8 +921,44 @@ def remove_record(text: str, section: str, record_id: str, path: str = "the clai
     at = [i for i, r in enumerate(records) if isinstance(r, dict) and r.get("id") == record_id]
     if not at:
         return text
+    above: list = []        # the comments after the first record's last value, kept above what follows it
     for i in reversed(at):
+        tail = _after_values(records[i])
         del records[i]
+        if tail and i > 0 and isinstance(records[i - 1], tomlkit.items.Table):
+            for item in tail:
+                records[i - 1].value.append(None, item)
+        else:
+            above = tail + above
     if not len(records):
         del doc[section]
-    return _read_back(tomlkit.dumps(doc), path)
+    out = tomlkit.dumps(doc)
+    if above:
+        kept = "".join(item.as_string() for item in above).lstrip("\r\n")
+        headers = _lines_of(out, section) if section in doc else []
+        if headers:
+            cut = _offset(out, headers[0], 1)
+            out = out[:cut] + kept + out[cut:]
+        else:
+            out = out + ("\n" if out and not out.endswith("\n") else "") + kept
+    return _read_back(out, path)
+
+
+def _after_values(table) -> list:
+    """The comments (and the blank lines between them) a table of the parsed file holds after its last value,
+    past a blank line: written above the next record, or at the file's end, they are no part of this one, and
+    are kept when it is removed (they were dropped with it). [] where there is no such comment."""
+    import tomlkit
+
+    if not isinstance(table, tomlkit.items.Table):
+        return []
+    body = table.value.body
+    last = max((n for n, (key, _) in enumerate(body) if key is not None), default=-1)
+    tail = [item for _, item in body[last + 1:]]
+    if not any(isinstance(item, tomlkit.items.Comment) for item in tail) \
+            or not all(isinstance(item, (tomlkit.items.Comment, tomlkit.items.Whitespace)) for item in tail):
+        return []
+    gap = next((n for n, item in enumerate(tail) if isinstance(item, tomlkit.items.Whitespace)), None)
+    if gap is not None:     # a comment right under its last value is the record's own, removed with it
+        tail = tail[gap:]
+    return tail if any(isinstance(item, tomlkit.items.Comment) for item in tail) else []

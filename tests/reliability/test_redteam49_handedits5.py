@@ -205,3 +205,32 @@ def test_a_claims_files_copy_beside_the_papers_own_says_which_to_keep(tmp_path, 
             f"copy? delete claims/{copy}" in said, said
     else:
         assert "quote ids must be unique" in said, said
+
+
+# -- a comment above the next record, kept when kb removes the record before it -------------------
+
+CLAIMS3 = ('[[quote]]\nid = "q"\ntext = "t"\n\n'
+           '[[claim]]\nid = "a"\nvalue = "1 kWh"\n# a: set by hand\n\n'
+           '# b: from table 3\n[[claim]]\nid = "b"\nvalue = "2 kWh"\n\n'
+           '# c: to check\n[[claim]]\nid = "c"\nvalue = "3 kWh"\n\n# the file\'s closing note\n')
+
+
+@pytest.mark.parametrize("removed, kept, gone", [
+    ("a", ["# b: from table 3", "# c: to check", "# the file's closing note"], "# a: set by hand"),
+    ("b", ["# a: set by hand", "# c: to check", "# the file's closing note"], None),
+    ("c", ["# a: set by hand", "# b: from table 3", "# the file's closing note"], None),
+])
+def test_a_comment_above_the_next_record_is_kept_when_the_record_before_it_is_removed(removed, kept, gone):
+    """kb claim rm p0.a dropped '# b: from table 3', written above claim b, which stays: a comment after a
+    record's last value was removed with it."""
+    import tomllib
+
+    from kb.store.claimsfile import remove_record
+
+    written = remove_record(CLAIMS3, "claim", removed)
+    for comment in kept:
+        assert comment in written, written
+    assert gone is None or gone not in written, written
+    held = tomllib.loads(written)
+    assert [r["id"] for r in held.get("claim", [])] == [i for i in "abc" if i != removed], written
+    assert written.index("# b: from table 3") < written.index('id = "b"') if removed != "b" else True
