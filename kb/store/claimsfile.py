@@ -849,9 +849,15 @@ def _update_in_place(held, table) -> None:
     it was is left as written."""
     for key in [k for k in held if k not in table]:
         del held[key]
+    body = held.value.body
+    last = max((n for n, (key, _) in enumerate(body) if key is not None), default=-1)
+    after = [item for _, item in body[last + 1:]] if any(k not in held for k in table) else []
+    del body[len(body) - len(after):]       # the comments after its last value: kept after any value added
     for key, value in table.items():
         if key not in held or held[key].unwrap() != value.unwrap():
             held[key] = value
+    for item in after:
+        held.value.append(None, item)
 
 
 def _inline(record: dict[str, Any]):

@@ -234,3 +234,13 @@ def test_a_comment_above_the_next_record_is_kept_when_the_record_before_it_is_re
     held = tomllib.loads(written)
     assert [r["id"] for r in held.get("claim", [])] == [i for i in "abc" if i != removed], written
     assert written.index("# b: from table 3") < written.index('id = "b"') if removed != "b" else True
+
+
+def test_a_value_added_to_a_record_goes_above_the_comment_written_over_the_next_record():
+    """kb claim add --id a -t x wrote its topics under '# b: from table 3', the comment over claim b: the
+    comment then sat inside claim a."""
+    from kb.store.claimsfile import add_record
+
+    text = '[[claim]]\nid = "a"\nvalue = "1 kWh"\n\n# b: from table 3\n[[claim]]\nid = "b"\nvalue = "2 kWh"\n'
+    written = add_record(text, "claim", {"id": "a", "value": "1 kWh", "topics": ["x"]}, replace_id="a")
+    assert written.index("topics") < written.index("# b: from table 3") < written.index('id = "b"'), written
