@@ -107,6 +107,10 @@ _SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]
 _RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
 _UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\s\d–—]*)?)(?=\s*(?:[–—]|-|to |and ))"
                           r"\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?(?P<again>.+?)\s*$")
+#: The same unit written at both ends, whatever its characters ("10 kg CO2e-14 kg CO2e", "10 °C–14 °C"): the text
+#: after the second number is the unit after the first, to the figure's end.
+_SAME_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\s\d\-–—][^–—]*?)\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?"
+                               r"(?P<again>(?P=unit))\s*$")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 
@@ -410,7 +414,7 @@ def written_parts(text: str) -> WrittenParts:
     if (rm is None or rm.end() == pos) and not pct_first:
         # "10 kWh–14 kWh", "10 kWh to 14 kWh": a range whose unit is written at both ends, read as
         # "10–14 kWh" (the same unit only: "10 kWh–14 MWh" is left to be refused)
-        both = _UNIT_BOTH_ENDS_RE.match(t, pos)
+        both = _SAME_UNIT_BOTH_ENDS_RE.match(t, pos) or _UNIT_BOTH_ENDS_RE.match(t, pos)
         if both is not None and both.group("unit") == both.group("again"):
             t = t[:pos] + t[both.end("unit"):]
             rm = _RANGE_SEP_RE.match(t, pos)

@@ -248,8 +248,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "work,12" were refused since 36).
 #: 39: a range whose unit is written at both ends ("10 kWh–14 kWh", "10 kWh to 14 kWh") is read as "10–14 kWh"
 #: (was an unknown unit 'kWh–14 kWh').
-#: 40: joined by a hyphen too ("10 kWh-14 kWh" was an unknown unit 'kWh-14 kWh'); two units at its ends ("10 MWh-14 kWh")
-#: are said as two units.
+#: 40: joined by a hyphen too ("10 kWh-14 kWh" was an unknown unit 'kWh-14 kWh'), and a unit holding a digit or a sign
+#: ("10 kg CO2e–14 kg CO2e", "10 °C–14 °C"); two units at its ends ("10 MWh-14 kWh") are said as two units.
 CLAIM_READING = "40"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -12,6 +12,7 @@ import pytest
     ("10 kWh-14 kWh", (10, 14, "kilowatt_hour")),
     ("10kWh-14kWh", (10, 14, "kilowatt_hour")),
     ("5 GPU-hours-7 GPU-hours", (5, 7, "gpu_hour")),
+    ("10 kg CO2e-14 kg CO2e", (10, 14, "kilogram_co2e")), ("10 °C–14 °C", (10, 14, "degree_Celsius")),   # a digit, a sign
     ("10 MWh-14 kWh", "two units, 'MWh' and 'kWh'"),        # never guessed
     ("10 kWh–14 MWh", "two units, 'kWh' and 'MWh'"),
     ("10 kWh-4 kWh", "runs backwards"),
