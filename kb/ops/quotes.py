@@ -859,9 +859,12 @@ def _edited(q: dict, text: PageText) -> str:
     if not "".join(words).strip() or before != (q.get("prefix") or "") or after != (q.get("suffix") or ""):
         return ""           # the page is not the one it was verified in: nothing to say of an edit
     parts = matching.split_fragments(q["text"])
-    if len(parts) == len(words) and all(_whole(part, word) for part, word in zip(parts, words)):
+    if len(parts) == len(words) and all(_whole(part, word) for part, word in zip(parts, words)) \
+            or len(parts) != len(words) and _whole(" ".join(parts), " ".join(words)):    # across a page's end
         return ""
-    verified = " … ".join(" ".join(w.split()) for w in words)
+    verified = " ".join(words[0].split())
+    for word, span, last in zip(words[1:], spans[1:], spans):       # an elision on one page; a page's end none
+        verified += (" … " if span["page"] == last["page"] else " ") + " ".join(word.split())
     read = (f", read as an elided quote of the words {' … '.join(said(p) for p in parts)}"
             if parts != [" ".join(q["text"].split())] else "")
     return (f"; its text was edited since it was verified (the words verified on page {spans[0]['page']} are "
