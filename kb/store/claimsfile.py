@@ -279,7 +279,7 @@ class _Reader:
         for key in table:
             if key in known or key.startswith(("x_", "x-")):
                 continue
-            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
             self.fail(f"{what}: unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
                       + f"; known: {', '.join(sorted(known))} (or your own, prefixed x_)", line)
 
