@@ -2594,6 +2594,39 @@ def _quoting_footnote(text: str, lines: _Lines, line: int, start: int, close: in
     return ("^" + label.group(1), pages[0].replace(" ", "")) if len(pages) == 1 else None
 
 
+#: running text's author-date citation of a work by its title, its page and a colon before the quote of it, Chicago's
+#: author-date as notes write it: 'Dodge et al. (2022), "Measuring ...," 4: "..."' (the names and year before the title,
+#: the page and colon between it and the quote)
+_TITLE_PAGE_COLON = lazy(r"[ \t]*,?[ \t]*(?:pp?\.[ \t]*)?(?P<page>" + _PAGE_NUMBER + r")[ \t]*:[ \t]*")
+_NAMES_YEAR_BEFORE_TITLE = lazy(r"(?<![\w@\\])" + _WHO + r",?[ \t]+[(\[]?[ \t]*(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)"
+                                r"[ \t]*[)\]]?[ \t]*[,.][ \t]*$")
+
+
+def _titles_quoted(text: str, pairs: list[tuple[int, int]]) -> dict[int, tuple]:
+    """Of running text's quote marks, those that set off a work's title after its authors and year, a page and a colon
+    after it, then the quote of the work ('Dodge et al. (2022), "Measuring ...," 4: "..."'): {i: None} for the title's
+    pair (a title, no quote) and {i + 1: its citation at that page} for the quote's. Read only where a colon stands
+    between two quotes of one line, a few characters apart."""
+    out: dict[int, tuple] = {}
+    for i in range(len(pairs) - 1):
+        (start, close), (nxt, _) = pairs[i], pairs[i + 1]
+        if nxt - close > 20 or text.find(":", close + 1, nxt) < 0 or i in out:
+            continue
+        gap = _TITLE_PAGE_COLON.fullmatch(text, close + 1, nxt)
+        inner = text[start + 1:close]
+        if gap is None or not inner[:1].isupper() or len(inner.split()) > 30 or "\n" in text[start:nxt]:
+            continue
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
+        who = _NAMES_YEAR_BEFORE_TITLE.search(text, max(line_start, start - 200), start)
+        if who is None or not _without_opener(" ".join(who.group("who").split())):
+            continue
+        out[i] = None
+        title = " ".join(inner.split()).rstrip(",.")
+        out[i + 1] = ("author-year", f"{_cited_who(who)}. {who.group('year')}{who.group('letter')}. “{title}”.",
+                      gap.group("page").replace(" ", ""))
+    return out
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -2704,7 +2737,13 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     anchors = _all(text, "</a>") if "</a>" in text else []
     # where each footnote is defined ("[^1]: ..."): footnotes on lines one after another are each a paragraph
     defined = [m.start() for m in _FOOTNOTE_DEFINED.finditer(text)] if "[^" in text else []
+    titled = _titles_quoted(text, pairs) if ":" in text else {}
     for i, (start, close) in enumerate(pairs):
+        if i in titled:
+            # 'Dodge et al. (2022), "Measuring ...," 4: "..."': its title no quote, the quote the work's at that page
+            found.append(None if titled[i] is None else (titled[i], False))
+            after_at.append(None)
+            continue
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
         para_end = breaks[k] if k < len(breaks) else n
@@ -2907,7 +2946,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=f"[{own[0]}]", citekey=None,
                                              page=own[1], line=line, kind="inline", offset=start))
             continue
-        if words < PLAIN_MIN_WORDS or line in ref_lines:
+        if words < PLAIN_MIN_WORDS or line in ref_lines or titled.get(i, ()) is None:
             continue
         if cite is None:
             before = text[max(lines.starts[line - 1], start - 300):start]
