@@ -4337,6 +4337,10 @@ def _footnote_pages(note: Note, quotes: list[NoteQuote] | None = None) -> None:
         if q.page is not None or not (footnote or _is_short_form(ref) or full is not None):
             continue
         loc = _FOOTNOTE_PAGE.search(text)
+        if loc and not footnote and full is None and _YEAR.search(text, 0, loc.start()):
+            continue        # a numbered list's full reference, its year before its pages: the work's pages in its
+            #                 venue, never a page cited ('3. J. Dodge et al., "Measuring ...," in Proc. FAccT, 2022,
+            #                 pp. 1877–1894.')
         if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
             q.page = loc.group(1).replace(" ", "")
     if remarks:
