@@ -2560,15 +2560,15 @@ def _lone_citation(line: str, numbers: set[str], note: Note) -> tuple | None:
 _PAGE_NUMBER = r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?"
 #: what a footnote that is a reference holds between its work's title and a quote of the work: its venue, its year,
 #: its page, a colon ('," in *FAccT* (2022), 4: ', '" (2022, p. 4): ', '* (2022): ' with the page after the quote)
-_TITLE_THEN_QUOTE = lazy(r"[\"”],?[ \t]*(?:in[ \t]+[^\"“”:;()\n]{1,120}?[ \t]*)?(?:\([ \t]*(?:1[89]|20)\d\d[a-z]?"
+_TITLE_THEN_QUOTE = lazy(r"(?:[\"”]|(?<=[^\s*_])(?P<em>[*_]{1,3})),?[ \t]*(?:in[ \t]+[^\"“”:;()\n]{1,120}?[ \t]*)?(?:\([ \t]*(?:1[89]|20)\d\d[a-z]?"
                          r"[ \t]*(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p1>" + _PAGE_NUMBER + r"))?[ \t]*\))?[ \t]*"
                          r"(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p2>" + _PAGE_NUMBER + r"))?[ \t]*:[ \t]*$")
 _QUOTE_THEN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:\([ \t]*(?:pp?\.[ \t]*)?(?P<p3>" + _PAGE_NUMBER + r")[ \t]*\))?[ \t]*\.?[ \t]*$")
 
 
 def _quoting_footnote(text: str, lines: _Lines, line: int, start: int, close: int, note: Note) -> tuple | None:
-    """(its label, the page) of a footnote of one line that is the reference of a work, its title in quote marks,
-    quoting it after them, at a page given once, before the quote or after it: '[^3]: Doe et al., "Title" (2022),
+    """(its label, the page) of a footnote of one line that is the reference of a work, its title in quote marks or
+    italics ('*Title*', '_Title_'), quoting it after them, at a page given once, before the quote or after it: '[^3]: Doe et al., "Title" (2022),
     4: "..."', '[^3]: Doe, "Title" (2022): "..." (p. 4).'; None where anything else stands between, another
     quote before, or no page."""
     at = lines.starts[line - 1]
@@ -2583,13 +2583,25 @@ def _quoting_footnote(text: str, lines: _Lines, line: int, start: int, close: in
     after = _QUOTE_THEN_PAGE.match(text, close + 1, end)
     if ref is None or not ref.title or between is None or after is None:
         return None
-    title = head[:between.start() + 1]
-    inner = title[:-1]
-    opener = "“" if title[-1] == "”" else '"'
-    if title[-1] not in '"”' or inner.count(opener) != 1 or any(c in inner.replace(opener, "") for c in '"“”'):
-        return None     # (one title in quote marks, and no other quote before)
-    if ref.title.lower()[:40] not in " ".join(title.lower().split()):
-        return None
+    em = between.group("em")
+    if em:
+        # its title in italics ('[^3]: Doe et al., *Title* (2022), 4: "..."', '_Title_'): one title so set off, no quote
+        # before
+        title = head[:between.start()]
+        opened = title.find(em)
+        if opened < 0 or title.count(em[0]) != len(em) or any(c in title for c in '"“”'):
+            return None
+        inner = " ".join(title[opened + len(em):].split()).lower()
+        if not any(" ".join(t.split()).lower() == inner for t in ref.titles):
+            return None     # (the title the reference reads)
+    else:
+        title = head[:between.start() + 1]
+        inner = title[:-1]
+        opener = "“" if title[-1] == "”" else '"'
+        if title[-1] not in '"”' or inner.count(opener) != 1 or any(c in inner.replace(opener, "") for c in '"“”'):
+            return None     # (one title in quote marks, and no other quote before)
+        if ref.title.lower()[:40] not in " ".join(title.lower().split()):
+            return None
     pages = [p for p in (between.group("p1"), between.group("p2"), after.group("p3")) if p]
     return ("^" + label.group(1), pages[0].replace(" ", "")) if len(pages) == 1 else None
 
