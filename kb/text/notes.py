@@ -3064,11 +3064,12 @@ def _one_work(text: str, cites: list[int], lo: int, hi: int, taken: set[int], nu
 _REF_TAGS = ("span", "li", "div", "p", "a", "cite", "dd")
 #: Longest reference entry read; longer ones are cut (see refs.MAX_REFERENCE).
 _MAX_ENTRY = 20000
-_REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|={1,6}\s+|\*\*|__)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
+# (an HTML document's heading too: "<h2>References</h2>", "<h3 id="refs">Bibliography</h3>")
+_REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|={1,6}\s+|\*\*|__|<h[1-6](?:\s[^<>]{0,200})?>)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
                     r"works\s+cited|literature(?:\s+cited)?|sources|citations|referências(?:\s+bibliográficas)?|"
                     r"referencias|bibliografía|bibliografia|literatur(?:verzeichnis)?|références|bibliographie)"
-                    r"\s*:?\s*(?:\*\*|__)?\s*:?\s*$", 0x2)   # re.IGNORECASE
-_ANY_HEADING = lazy(r"^\s{0,3}(?:#{1,6}|={1,6})\s")   # Markdown's and AsciiDoc's
+                    r"\s*:?\s*(?:\*\*|__|</h[1-6]>)?\s*:?\s*$", 0x2)   # re.IGNORECASE
+_ANY_HEADING = lazy(r"^\s{0,3}(?:(?:#{1,6}|={1,6})\s|<[hH][1-6][\s>])")   # Markdown's, AsciiDoc's and HTML's
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
