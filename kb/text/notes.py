@@ -3781,7 +3781,10 @@ _QUOTE_ENDS = {"quote": lazy(r"\\end\{quote\}"), "quotation": lazy(r"\\end\{quot
                "org": lazy(r"^[ \t]*#\+end_quote\b[^\n]*", 0x8 | 0x2)}
 _HTML_Q = lazy(r"<(q|blockquote)(?:\s+cite\s*=\s*([\"'])([^\"'<>\s]{1,500})\2)?[^<>]{0,200}>", 0x2)
 # a blockquote's attribution inside it, and any tag
-_HTML_FOOTER = lazy(r"<footer(?:\s[^<>]{0,200})?>", 0x2)
+# (or a <cite> opening a line or a paragraph of the blockquote after its text, a dash before it or not:
+# '<blockquote><p>...</p>\n<cite>Doe 2020, p. 3</cite>', '<p>— <cite>Doe 2020</cite>, p. 3</p>')
+_HTML_FOOTER = lazy(r"<footer(?:\s[^<>]{0,200})?>|(?:(?m:^)|(?<=</p>))[ \t]*(?:<p>[ \t]*)?(?:—|―|–|--)?[ \t]*"
+                    r"<cite(?:\s[^<>]{0,200})?>", 0x2)
 _HTML_TAG = lazy(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,200})?/?>")
 # a citation ending a quote's own text ("... tasks \parencite[1]{k}.", "... tasks [cite:@k]")
 _TRAILING_CITE = lazy(r"\s*(?:\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}]*\}|\[cite[^\[\]]*\]"
@@ -3933,6 +3936,8 @@ def _constructs_as_marks(text: str) -> str:
         else:
             put(m.start(), "“", width)
         footer = _HTML_FOOTER.search(text, m.end(), end[0]) if tag == "blockquote" else None
+        if footer is not None and not any(c.isalpha() for c in _HTML_TAG.sub("", text[m.end():footer.start()])):
+            footer = None       # (no text of the quote before it)
         if footer is None:
             close_at(m.end(), end[0], end[1] - end[0])
             continue
