@@ -3425,6 +3425,18 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             cur_number, cur, cur_line = str(position), [inner], i + 1
             i += 1
             continue
+        if in_section and stripped[:3].lower() in ("<p>", "<p ") and ">" in stripped:
+            # <p>1. Strubell, E. ...</p>: an entry of its own, numbered by its label, else by its position
+            inner = stripped[stripped.find(">") + 1:]
+            inner = inner[:inner.lower().rfind("</p")].strip() if "</p" in inner.lower() else inner.strip()
+            if cur:
+                flush()
+            if inner:
+                position += 1
+                ordered = _ORDERED.match(inner)
+                cur_number, cur, cur_line = ordered.group(1) if ordered else str(position), [inner], i + 1
+            i += 1
+            continue
         if _REF_HEADING.match(raw) and len(stripped) < 60:
             if cur:
                 flush()

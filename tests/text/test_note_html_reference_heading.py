@@ -18,3 +18,15 @@ def test_html_heading_numbers_its_list(heading, mark):
     [q] = note.quotes
     assert note.reference_for(q).title.startswith("Measuring the carbon intensity")
     assert not any(r.title.startswith("A list of other") and r.number for r in note.references)
+
+
+@pytest.mark.parametrize("entries", [
+    "<p>1. Strubell E. Energy and policy considerations for deep learning in NLP. 2019.</p>\n"
+    "<p>2. Dodge J. Measuring the carbon intensity of AI in cloud instances. 2022.</p>",
+    '<p>[1] E. Strubell, "Energy and policy considerations for deep learning in NLP," 2019.</p>\n'
+    '<p class="ref">[2] J. Dodge, "Measuring the carbon intensity of AI in cloud instances," 2022.</p>',
+])
+def test_html_paragraphs_are_entries(entries):
+    note = parse_note(f"<p>“{QUOTE}”<sup>2</sup></p>\n<h2>References</h2>\n{entries}\n")
+    [q] = note.quotes
+    assert note.reference_for(q).title.startswith("Measuring the carbon intensity")
