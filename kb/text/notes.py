@@ -1847,6 +1847,7 @@ _EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(
               r"(?:the\s+)?original))?\s*\])?")
 _AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDITORIAL + r"\s*[)\]]")
 # an attribution after a quote in running text: "“...” — Strubell et al., 2019, p. 5"
+_DASH_NARRATIVE_PAGE = lazy(r"[ \t]*,[ \t]*(?:pp?\.|pages?|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)(?![\w.,]\d)")
 _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 # (the names an attribution opens with)
 _WHO_AT = lazy(_WHO)
@@ -2233,7 +2234,14 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in rx.finditer(window):
             if rx is _NARRATIVE and not after and window[m.end():m.end() + 2].lstrip().startswith("."):
                 continue    # "Doe, J. (2020). "A title"": a reference entry, not a citation of the quote
-            found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
+            work, end = _author_year(m), lo + m.end()
+            if rx is _NARRATIVE and after and work[1] is None and window[:m.start()].rstrip().endswith(_DASHES):
+                # a dash's narrative citation after the quote, its page after the year's brackets: '"..."\n— Doe et
+                # al. (2022), p. 4', an HTML blockquote's '<footer>— Doe et al. (2022), p. 4</footer>'
+                page = _DASH_NARRATIVE_PAGE.match(window, m.end())
+                if page is not None:
+                    work, end = (work[0], page.group(1).replace(" ", "")), lo + page.end()
+            found.append((lo + m.start(), end, ("author-year",) + work))
     if "—" in window or "–" in window or "―" in window or "--" in window:
         for m in _DASH_WORK.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
