@@ -3415,11 +3415,24 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         section.clear()
 
     i = 0
+    anchored: dict[int, NoteReference] | None = None
     while i < n:
         raw = line_at(i)
         if _in_ranges(excluded, starts[i]) or len(raw) > _MAX_ENTRY:
             if cur:
                 flush()
+            if in_section and raw.lstrip()[:3].lower() == "<li":
+                # <ol><li id="ref-2">...: an entry read by its anchor, numbered by its position too (never a note's)
+                position += 1
+                if anchored is None:        # (looked up by line, made once)
+                    anchored = {}
+                    for r in note.references:
+                        if r.anchor and r.number is None:
+                            anchored.setdefault(r.line, r)
+                own = anchored.get(i + 1)
+                if own is not None and own.number is None and not _NOTE_ANCHOR.search(own.anchor):
+                    own.number = str(position)
+                    section.append((own, False))
             i += 1
             continue
         stripped = raw.strip()
