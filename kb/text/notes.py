@@ -340,7 +340,8 @@ _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figur
                  r"|ths?|thms?|theorems?|lem|lemmas?|defs?|definitions?|app|appendix|appendices|paras?|paragraphs?"
                  r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
                  r"|corollaries)(?![^\W\d_])\.?\s*\(?\w[\w.\-–]{0,11}\)?")      # (never 'that', 'now', 'later')
-_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)\.))(?:(?:pp?\.|pages?|pg\.?|S\.|at\s)?\s*"
+# (a page's "p" with no stop, "[3, p4]", "[3 pp4-5]", "[3 p 4]", as the page's, never a page "p4" kb cannot check)
+_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)(?:\.|\s?\d)))(?:(?:pp?\.|pp?(?=\s?\d)|pages?|pg\.?|S\.|at\s)?\s*"
                     r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
                     r"(?:\s*,\s*" + _NUMBER_PLACE + r")?"
                     r"|(?P<place>" + _NUMBER_PLACE + r")(?:\s*,\s*(?:pp?\.|pages?|pg\.?|S\.)\s*"
