@@ -1936,7 +1936,7 @@ _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|
 # "Ibid.", "ibidem", a legal writer's "Id.", German's "ebd.", "ebenda", Spanish's "ibíd."
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
-_NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + ")"
+_NOTE_PAGE = r"(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + ")"
 _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
 #: A blockquote signed with 'Ibid.' alone, or its page: '— Ibid.', '— Ibid., 6', '-- ibid., p. 6'
 _DASH_IBID = lazy(r"(?:—|―|–|--)[ \t]*" + _IBID_WORD + r"(?:[ \t]*,?[ \t]*" + _NOTE_PAGE + r")?[ \t]*\.?", re.I)
@@ -2416,7 +2416,7 @@ _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
 # (LaTeX's tie, a space no line breaks at, too: "(p.~5)")
 #: (or in square brackets, as pandoc's locator after its narrative citation: '@doe2019 writes that "..." [p. 5]')
-_PAGE_AFTER = lazy(r"[ \t,]{0,3}(?:\((?=[^()\[\]\n]{1,40}\))|\[(?=[^()\[\]\n]{1,40}\]))\s*(?:pp?\.|pages?|S\.)[\s~]*"
+_PAGE_AFTER = lazy(r"[ \t,]{0,3}(?:\((?=[^()\[\]\n]{1,40}\))|\[(?=[^()\[\]\n]{1,40}\]))\s*(?:pp?\.|pp?(?=\d)|pages?|S\.)[\s~]*"
                    r"(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[)\]]")
 #: ... or before a work set beside it, in the same brackets: '(p. 2; cf. Roe, 2019)', '(p. 2, see also Roe, 2019)'
 _PAGE_BEFORE_COMPARED = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)[\s~]*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[;,]\s*"

@@ -13,3 +13,13 @@ def test_page_with_no_stop(cite, page):
     note = parse_note(f'"{QUOTE}" {cite}\n\n## References\n\n1. Foo, B. Bar baz qux. 2020.\n'
                       "2. Patterson, D. et al. Carbon emissions and large neural network training. 2021.\n")
     assert [(q.source_text, q.page) for q in note.quotes] == [("[2]", page)]
+
+
+@pytest.mark.parametrize("cite", [
+    '[^1]\n\n[^1]: Patterson et al., "Carbon Emissions and Large Neural Network Training," p4.',
+    "<sup>2</sup> (p4)\n\n## References\n\n1. Foo, B. Bar baz qux. 2020.\n"
+    "2. Patterson, D. et al. Carbon emissions and large neural network training. 2021.",
+])
+def test_a_notes_page_with_no_stop(cite):
+    [q] = parse_note(f'"{QUOTE}" {cite}\n').quotes
+    assert q.page == "4"
