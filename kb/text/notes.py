@@ -303,6 +303,8 @@ _CARET_SUPERSCRIPT = lazy(r"\^((\d{1,3})(?:[ \t]*[,–\-][ \t]*\d{1,3})*)\^$")
 # a superscript note number and its page, as AMA sets them: "3(p5)", "3(pp5-7)", "3(p. 5)", or "3, p. 5"
 _SUPERSCRIPT_PAGE = lazy(r"(\d{1,3})\s*(?:\(\s*pp?\.?\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
                          r"|,\s*pp?\.\s*(?=\d)(\d{1,5}(?:\s*[-–]\s*\d{1,5})?))")
+#: what, after a quote ending its sentence, is its citation, not the next one's (a superscript after a space too: '"..." ²')
+_CITES_AFTER_STOP = ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--", *"¹²³⁴⁵⁶⁷⁸⁹")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 # A short form's title: in quote marks, a comma or stop inside them or not ('"S2ORC,"'), or in italics
@@ -2792,7 +2794,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if text[close + 1:close + 2] in ".,;:" and _MARK_AFTER_STOP.match(text, close + 2):
             pass                        # '"...".[^1]': its note's mark after the stop that follows it
         elif text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
-                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1) \
+                _CITES_AFTER_STOP) and not _SUPERSCRIPT_AT.match(text, close + 1) \
                 and not _PLAIN_MARK_AT.match(text, close + 1) and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at_line = lines.starts[lines.line(start) - 1]
