@@ -2821,6 +2821,13 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 continue
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
+        inside = _MARK_ENDING_QUOTE.search(text, max(start + 1, close - 60), close) \
+            if cite is None and text[close - 1:close] in _MARK_ENDS else None
+        if inside is not None:
+            # a note's mark the writer put inside the quote at its end, where none follows it: '“... carefully.²”',
+            # '“... it[^1]”' (a mark inside that a citation after it follows is the paper's own)
+            at = []
+            cite = _listed(_cite_near(text, cites, inside.start(), after_end, True, para_end, at), numbers, note)
         if cite is not None and (text[at[-1]:at[-1] + 1].isalpha() or text[at[-1]:at[-1] + 1] == "@") \
                 and _said_by_before(text, cites, max(prev_close, para_start, start - _WINDOW), start, para_end):
             # the clause after it names another work: 'Doe et al. (2022) write that "..." (p. 2), but Roe et
@@ -4655,6 +4662,12 @@ _PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-
                      + r")[ \t]*,[ \t]*)?(?:" + _NUMBER_PLACE + r"))[ \t]*$")
 
 
+#: a note's mark ending a quote inside its closing mark, after a word or its sentence's stop: '[^1]', a superscript
+#: number (after a word of three letters or more: never a unit's exponent, 'km²'), '<sup>2</sup>' after a stop (whose
+#: digits, left in the quote's text, kb checks it without)
+_MARK_ENDING_QUOTE = lazy(r"(?:(?<=\S)\[\^[^\]\s]{1,40}\]|(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))"
+                          r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}|(?<=[^\W\d_][.!?])<sup>\d{1,3}</sup>)[.,;:!?]?$")
+_MARK_ENDS = tuple("]⁰¹²³⁴⁵⁶⁷⁸⁹>.,;:!?")
 _MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]"
                       # ... or a note's number in superscript after a word or its sentence's stop ('emissions¹',
                       # 'emissions.¹²'), never an exponent of a number or a unit ('10⁹', 'km²')
