@@ -2570,10 +2570,11 @@ def _lone_citation(line: str, numbers: set[str], note: Note) -> tuple | None:
 
 _PAGE_NUMBER = r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?"
 #: what a footnote that is a reference holds between its work's title and a quote of the work: its venue, its year,
-#: its page, a colon ('," in *FAccT* (2022), 4: ', '" (2022, p. 4): ', '* (2022): ' with the page after the quote)
+#: its page, a colon ('," in *FAccT* (2022), 4: ', '" (2022, p. 4): ', '* (2022): ' with the page after the quote; Chicago's
+#: comma inside the title's marks, '(2022), "Title," 4: ')
 _TITLE_THEN_QUOTE = lazy(r"(?:[\"”]|(?<=[^\s*_])(?P<em>[*_]{1,3})),?[ \t]*(?:in[ \t]+[^\"“”:;()\n]{1,120}?[ \t]*)?(?:\([ \t]*(?:1[89]|20)\d\d[a-z]?"
                          r"[ \t]*(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p1>" + _PAGE_NUMBER + r"))?[ \t]*\))?[ \t]*"
-                         r"(?:,[ \t]*(?:pp?\.[ \t]*)?(?P<p2>" + _PAGE_NUMBER + r"))?[ \t]*:[ \t]*$")
+                         r"(?:(?:,|(?<=,[\"”])|(?<=,[\"”][ \t]))[ \t]*(?:pp?\.[ \t]*)?(?P<p2>" + _PAGE_NUMBER + r"))?[ \t]*:[ \t]*$")
 _QUOTE_THEN_PAGE = lazy(r"[ \t]*[.,]?[ \t]*(?:\([ \t]*(?:pp?\.[ \t]*)?(?P<p3>" + _PAGE_NUMBER + r")[ \t]*\))?[ \t]*\.?[ \t]*$")
 
 

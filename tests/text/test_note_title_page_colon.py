@@ -21,3 +21,12 @@ def test_title_then_page_and_colon_cites_the_quote(lead):
     assert "2022" in note.quotes[0].attribution and TITLE in note.quotes[0].attribution
     assert note.unchecked == []
 
+
+
+@pytest.mark.parametrize("footnote", [
+    f'Dodge et al. (2022), "{TITLE}," 4: "{QUOTE}"',
+    f"Dodge et al. (2022), “{TITLE},” p. 4: “{QUOTE}”",
+])
+def test_a_footnote_quoting_its_work_after_chicagos_comma(footnote):
+    note = parse_note(f"# Note\n\nSee below.[^1]\n\n[^1]: {footnote}\n")
+    assert [(q.quote, q.source_text, q.page) for q in note.quotes] == [(QUOTE, "[^1]", "4")]
