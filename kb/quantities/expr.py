@@ -52,7 +52,7 @@ from kb.quantities.interval import (
     decimal_commas,
     format_number,
 )
-from kb.quantities.units import parse_unit, unit_powers
+from kb.quantities.units import parse_unit, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -541,8 +541,26 @@ def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
     raise UsageError(f"cannot evaluate {e!r}")  # pragma: no cover
 
 
+def _counted(unit: object) -> dict[str, float]:
+    """The things a unit counts, with their powers: {"query": -1} of Wh/query, {"image": 1} of images."""
+    powers = unit_powers(unit)
+    if not powers:
+        return {}
+    dims = registry()
+    return {n: p for n, p in powers.items() if dict(dims.Unit(n).dimensionality) == {"[count]": 1}}
+
+
 def _in_unit_of(a: Interval, b: Interval, e: BinOp, units: UserUnits) -> Interval:
-    """`b` in `a`'s unit, for adding or subtracting; `UnitMismatch` naming the operation."""
+    """`b` in `a`'s unit, for adding or subtracting; `UnitMismatch` naming the operation. Figures per
+    different things ("Wh/query" and "Wh/token", "kWh per image" and "kWh per run") or counts of different
+    things are never added, though kb's arithmetic converts one to the other one for one: a sum or an
+    average of them adds no like figures."""
+    counted_a, counted_b = _counted(a.unit), _counted(b.unit)
+    if counted_a != counted_b and a.unit.dimensionality == b.unit.dimensionality:
+        things = ", ".join(dict.fromkeys([*counted_a, *counted_b]))
+        raise UnitMismatch(f"cannot {'add' if e.op == '+' else 'subtract'} in '{e}': {a.unit_text} and "
+                           f"{b.unit_text} are figures of different things ({things}): a sum or an average "
+                           "adds only figures of the same thing", src=b.unit_text, dst=a.unit_text)
     try:
         return b.to(a.unit, units)
     except UnitMismatch as exc:
