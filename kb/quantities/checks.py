@@ -30,6 +30,8 @@ from kb.errors import KBError, UsageError
 from kb.quantities.expr import BinOp, Neg, evaluate, parse
 from kb.quantities.expr import names as names_used
 from kb.quantities.interval import (
+    BOUND_LOWER,
+    BOUND_UPPER,
     EXPONENT,
     MANTISSA,
     Interval,
@@ -161,6 +163,89 @@ def _fewer(stated: str) -> bool:
     """Whether a stated factor is written as a factor fewer: "12 times less", "3-fold lower" (1/12, 1/3)."""
     m = _COMPARATIVE.search(stated)
     return m is not None and m.group("less") is not None
+
+
+#: Numbers a factor or a fraction is written with in words ("fivefold", "two orders of magnitude", "two thirds").
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100,
+                "one hundred": 100, "a thousand": 1000, "thousand": 1000, "one thousand": 1000}
+_TIMES_WORDS = {"double": 2, "doubled": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3, "trebled": 3,
+                "thrice": 3, "quadruple": 4, "quadrupled": 4, "quintuple": 5, "quintupled": 5}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+          "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+          "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_COUNT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _COUNT_WORDS), key=len, reverse=True))
+#: How close a fraction in words is to its fraction: "a third" is 1/3 ± 5 %, so 30 % is no third.
+FRACTION_WORDS_WITHIN = 0.05
+#: Words a factor or a fraction in words is written with, after a bound or an approximation: "fivefold", "twice",
+#: "an order of magnitude more", "two thirds", "half"; group `dir` the comparison after it ("more", "less").
+_WORD_FIGURE = lazy(
+    rf"(?i)^\s*(?P<pre>(?:(?:{BOUND_UPPER}|{BOUND_LOWER})\s+)?(?:(?:about|around|approximately|roughly|nearly"
+    rf"|almost|some)\s+|~\s*)?)"
+    rf"(?:(?P<fold>{_COUNT})[-\s]?fold|(?P<times_n>{_COUNT})\s+times|(?P<times>{'|'.join(_TIMES_WORDS)})"
+    rf"|(?P<mag_n>{_COUNT}|\d+)\s+orders?\s+of\s+magnitude|(?P<mag_some>(?:several|many|some|a\s+few)\s+)?orders"
+    rf"\s+of\s+magnitude|(?:(?P<num>{_COUNT})[-\s]+)?(?P<part>{'|'.join(_PARTS)}))"
+    r"(?:\s+as\s+(?:much|many|large|high|big|long|great)(?:\s+as)?)?"
+    r"(?:\s+(?P<dir>(?P<less>less|fewer|lower|smaller)|more|higher|larger|greater|bigger)(?:\s+than)?)?\s*$")
+
+
+def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
+    """A factor or a fraction a stated figure writes in words, read: (the figure as kb reads it in numbers, the
+    interval it stands for where no written number says it, the line saying how it was read); None of a figure
+    with no such words; `UsageError` for words that say no figure ("orders of magnitude", "a fifth more").
+
+    "fivefold", "ten times", "double", "twice": the number, as "5-fold", "10 times" and "2 times" read. "an
+    order of magnitude" is a factor of 10 on a log scale, 10^0.5 … 10^1.5 (3.16 … 31.6): nearer 10 than 1 or
+    100; "two orders of magnitude" 10^1.5 … 10^2.5; after a bound ("over an order of magnitude") its power of
+    ten exactly. "a third", "half", "two thirds": the fraction within 5 %."""
+    m = _WORD_FIGURE.match(stated)
+    if m is None:
+        return None
+    said = " ".join(stated.split())
+    pre = " ".join(m.group("pre").split())
+    bounded = bound_of(f"{pre} 1")[0] is not None
+    direction = f" {m.group('dir')}" if m.group("dir") else ""
+    if m.group("mag_some") is not None or (m.group("mag_n") is None and "magnitude" in said.lower()):
+        raise UsageError(f"cannot read figure {said!r}: it says no how many orders of magnitude",
+                         hint="write how many (\"two orders of magnitude\") or the factor (\"100 times\")")
+    if m.group("fold") or m.group("times_n") or m.group("times"):
+        n = _TIMES_WORDS[m.group("times").lower()] if m.group("times") else \
+            _COUNT_WORDS[" ".join((m.group("fold") or m.group("times_n")).lower().split())]
+        text = f"{pre} {n}{'-fold' if m.group('fold') else ' times'}{direction}".strip()
+        return text, None, f"read {said!r} as {text!r}"
+    if m.group("mag_n") is not None:
+        word = " ".join(m.group("mag_n").lower().split())
+        n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        if not 1 <= n <= 12:
+            raise UsageError(f"cannot read figure {said!r}: {n} orders of magnitude is no factor kb checks")
+        if bounded:
+            text = f"{pre} {10 ** n} times{direction}"
+            return text, None, f"read {said!r} as {text!r}: a bound at its power of ten exactly"
+        iv = Interval(10 ** (n - 0.5), float(10 ** n), 10 ** (n + 0.5), registry().dimensionless)
+        if m.group("less") is not None:
+            iv = Interval.exact(1.0).divide(iv)
+        lo, _, hi = format_bounds(iv.lo, iv.nominal, iv.hi)
+        less = m.group("less") is not None
+        factor, low, high = (f"1/{10 ** n}", -n - 0.5, -n + 0.5) if less else (f"{10 ** n}", n - 0.5, n + 0.5)
+        return "", iv, (f"read {said!r} as a factor of {factor} on a log scale, {lo} … {hi} "
+                        f"(10^{low:g} … 10^{high:g}, nearer it than the next power of ten)")
+    if direction:
+        raise UsageError(f"cannot read figure {said!r}: a fraction {direction.strip()} is no figure kb reads",
+                         hint="write the factor (\"1.33 times\") or the share (\"133 %\")")
+    den = _PARTS[m.group("part").lower()]
+    num = _COUNT_WORDS[" ".join(m.group("num").lower().split())] if m.group("num") else 1
+    if num >= den:
+        raise UsageError(f"cannot read figure {said!r}: {num}/{den} is no fraction of a whole")
+    if bounded:
+        text = f"{pre} {num}/{den}"
+        return text, None, f"read {said!r} as {text!r}"
+    value = num / den
+    iv = Interval(value * (1 - FRACTION_WORDS_WITHIN), value, value * (1 + FRACTION_WORDS_WITHIN),
+                  registry().dimensionless)
+    lo, _, hi = format_bounds(iv.lo, iv.nominal, iv.hi)
+    return "", iv, (f"read {said!r} as {num}/{den} within {FRACTION_WORDS_WITHIN * 100:g} % ({lo} … {hi}): "
+                    "a fraction in words")
 
 
 def _stated_figure(stated: str) -> str:
@@ -300,7 +385,13 @@ def _readings(stated: str, expr: str) -> list[str]:
     each, whatever the verdict: "tons" alone is US short tons; the year of an amount's prices ("$350k in
     2019") is compared as no figure, no price converted between years."""
     said = " ".join(f"{stated} {expr}".split())
-    out = [_TONS_READING] if "ton" in said.lower() and _BARE_TONS.search(said) else []
+    try:
+        words = _figure_words(stated)
+    except KBError:
+        words = None
+    out = [words[2]] if words is not None else []
+    if "ton" in said.lower() and _BARE_TONS.search(said):
+        out.append(_TONS_READING)
     year = _price_year(" ".join(stated.split()))
     if year is not None:
         out.append(f"read {year.group(0).strip()!r} as the year of the prices: the amounts are compared as "
@@ -425,25 +516,41 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         return CheckResult(id, stated, expr, ERROR, st, rec, None, message, lines, tolerance)
 
     try:
-        st = Interval.from_written(_stated_figure(stated), units=units)
+        words = _figure_words(stated)
     except KBError as exc:
         return error(f"stated figure: {exc}")
-    bound = _stated_bound(stated)
+    given = words[1] if words is not None else None
+    said = words[0] if words is not None and given is None else stated    # "fivefold" read as "5-fold"
+    bound = None if given is not None else _stated_bound(said)
     narrowed = ranged = False
-    if bound is not None:       # "over 500 t": the bound's number itself, exactly
+    if given is not None:       # "an order of magnitude", "a third": the interval its words say
+        st = given
+    else:
+        try:
+            st = Interval.from_written(_stated_figure(said), units=units)
+        except KBError as exc:
+            return error(f"stated figure: {exc}")
+    if given is not None:
+        pass
+    elif bound is not None:     # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     else:
-        figure = _stated_figure(stated)
+        figure = _stated_figure(said)
         narrowed_st = _round_power_of_ten(figure, st)
         ranged_st = _range_ends(figure, narrowed_st)
         narrowed, ranged, st = narrowed_st is not st, ranged_st is not narrowed_st, ranged_st
-    if _fewer(stated):          # "12 times less": 1/12, its precision carried
+    if given is None and _fewer(said):      # "12 times less": 1/12, its precision carried
         try:
             st = Interval.exact(1.0).divide(st)
         except KBError as exc:
             return error(f"stated figure: {exc}")
+        if bound is not None:   # "more than 10 times less": a share under 1/10, the bound's side turned
+            bound = ("upper" if bound[0] == "lower" else "lower", bound[1])
         lines.append(f"stated {stated.strip()}: a factor fewer, read as its reciprocal")
-    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated, narrowed, ranged)})")
+    precision = words[2] if given is not None else _precision_of(st, said, narrowed, ranged)
+    if bound is not None:
+        precision = f"a{'n upper' if bound[0] == 'upper' else ' lower'} bound, {'not ' if bound[1] else ''}itself included"
+    lines.append(f"stated {stated.strip()} = {st.describe()} ({precision})")
     read = None
     if tolerance is not None:
         try:
@@ -485,7 +592,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
             again.explanation.insert(0, f"read {points.group(0).strip()!r} as percentage points: the expression "
                                         "gives a share")
             return again
-        unknown = _unknown_unit(_stated_figure(stated), units)
+        unknown = _unknown_unit(_stated_figure(said), units)
         if unknown is not None:     # "284 frobnitz": no count of anything, a unit the writer did not define
             gives = exc.src_dim if exc.src_dim == exc.src else f"{exc.src_dim} ({exc.src})"
             example = "<how much one is, with its unit>" if exc.src == exc.src_dim else f"<how much one is> {exc.src}"
