@@ -379,6 +379,44 @@ _BARE_TONS = lazy(r"(?i)(?<![\w])(?<!short )(?<!metric )tons?(?![a-bd-z0-9_])")
 _TONS_READING = "read 'tons' as US short tons (2,000 lb): write 't' or 'tonnes' for metric tonnes"
 
 
+#: Words of a figure that read two ways, each with how kb reads it: one line each in a check that writes them.
+_TWO_WAY_WORDS = (
+    (lazy(r"(?i)(?<![\w])(?:b|tr)illions?(?![\w])|(?<=\d)(?:B|bn)(?![A-Za-z])"),
+     "read 'billion' as 10^9 and 'trillion' as 10^12 (the short scale), never a million millions"),
+    (lazy(r"(?i)(?<![\w])(?<!imperial )(?<!UK )gal(?:lon)?s?(?![\w])"),
+     "read 'gallons' as US gallons (3.785 L): write 'L' for imperial ones (4.546 L)"),
+    (lazy(r"(?<![\w])MT(?![A-Za-z])"), "read 'MT' as metric tonnes (1,000 kg), never megatonnes: write 'Mt' for those"),
+    (lazy(r"(?<![\w])[kMGTP]B(?![A-Za-z])"),
+     "read 'kB', 'MB', 'GB', 'TB' as powers of 1,000 bytes: write 'KiB', 'MiB', 'GiB', 'TiB' for powers of 1,024"),
+    (lazy(r"(?<![\w])(?:cal|calories?)(?![\w])"),
+     "read 'cal' as the small calorie (4.184 J), never the food Calorie (4.184 kJ): write 'kcal' for that"),
+    (lazy(r"(?i)(?<![\w])(?<!nautical )miles?(?![\w])"), "read 'miles' as statute miles (1.609 km), not nautical miles"),
+    (lazy(r"(?i)(?<![\w])pounds?(?![\w])"), "read 'pounds' as pounds of mass (0.454 kg), never money: write '£' or "
+     "'GBP' for that"),
+)
+
+
+_LAST_NUMBER = lazy(r"(\d[\d,]*(?:\.\d+)?)\s*$")
+
+
+def _comparative_reading(stated: str) -> str | None:
+    """How kb read a factor a stated figure compares with "more" or "less" ("3 times more": 3 times as much, never
+    1 + 3 = 4 times; "12 times less": 1/12 of it), None of any other figure."""
+    m = _COMPARATIVE.search(stated)
+    if m is None:
+        return None
+    n = _LAST_NUMBER.search(stated, 0, m.start())
+    if n is None:
+        return None
+    try:
+        number = Decimal(n.group(1).replace(",", ""))
+    except ArithmeticError:
+        return None
+    if m.group("less") is not None:
+        return f"1/{n.group(1)} of the other figure"
+    return f"{n.group(1)} times as much, never 1 + {n.group(1)} = {number + 1} times"
+
+
 def _readings(stated: str, expr: str) -> list[str]:
     """How kb read a word of the stated figure, the expression or a figure it rests on that a writer may mean
     two ways, one line
@@ -389,9 +427,14 @@ def _readings(stated: str, expr: str) -> list[str]:
         words = _figure_words(stated)
     except KBError:
         words = None
-    out = [words[2]] if words is not None else []
+    comparative = _comparative_reading(words[0] if words is not None and words[1] is None else stated)
+    if words is not None:       # "ten times more": read as '10 times more': 10 times as much, …
+        out = [f"{words[2]}: {comparative}" if comparative is not None else words[2]]
+    else:
+        out = [f"read {' '.join(stated.split())!r} as {comparative}"] if comparative is not None else []
     if "ton" in said.lower() and _BARE_TONS.search(said):
         out.append(_TONS_READING)
+    out.extend(line for rx, line in _TWO_WAY_WORDS if rx.search(said))
     year = _price_year(" ".join(stated.split()))
     if year is not None:
         out.append(f"read {year.group(0).strip()!r} as the year of the prices: the amounts are compared as "
