@@ -190,6 +190,49 @@ _WORD_FIGURE = lazy(
     r"(?:\s+(?P<dir>(?P<less>less|fewer|lower|smaller)|more|higher|larger|greater|bigger)(?:\s+than)?)?\s*$")
 
 
+#: A change a factor states with a verb before it or a noun after it: "increased fivefold", "fell by a factor of
+#: 5", "a 5-fold reduction", "a tenfold increase"; group `less` a fall.
+_CHANGE_VERB = lazy(r"(?i)^\s*(?:(?P<less>reduced|decreased|fell|dropped|declined|shrank|shrunk|cut|lowered|went\s+down)"
+                    r"|increased|rose|grew|jumped|went\s+up|multiplied)(?:\s+by)?\s+")
+_CHANGE_NOUN = lazy(r"(?i)\s+(?:(?P<less>reduction|decrease|drop|decline|cut|fall|saving|savings)|increase|rise"
+                    r"|growth|gain|jump)\s*$")
+_ARTICLE = lazy(r"(?i)^\s*an?\s+(?=\S)")
+#: A factor as a change of it writes it: "5-fold", "5x", "5 times", "a factor of 5", "fivefold", "an order of magnitude".
+_ABOUT_WORDS = r"(?:(?:about|around|approximately|roughly|nearly|almost|some)\s+|~\s*)?"
+_A_FACTOR = lazy(rf"(?i)^\s*{_ABOUT_WORDS}(?:\d[\d,]*(?:\.\d+)?\s*(?:[-\s]?fold|x|×|times)"
+                 rf"|a\s+factor\s+of\s+{_ABOUT_WORDS}\d[\d,]*(?:\.\d+)?|(?:{_COUNT})[-\s]?fold|(?:{_COUNT})\s+times"
+                 rf"|(?:{_COUNT}|\d+)\s+orders?\s+of\s+magnitude)\s*$")
+
+
+def _change_words(stated: str) -> tuple[str, str] | None:
+    """A factor a stated figure writes as a change with a verb or a noun ("a 5-fold reduction", "increased
+    fivefold", "fell by a factor of 5"), as kb reads a factor compared: ("5-fold less", the line saying so);
+    None of any other figure; `UsageError` for a change by a fraction or a share ("reduced by a third": 2/3 of
+    it, never 1/3), which kb does not read."""
+    verb = _CHANGE_VERB.match(stated)
+    rest = stated[verb.end():] if verb is not None else stated
+    noun = _CHANGE_NOUN.search(rest) if verb is None else None
+    if verb is None and noun is None:
+        return None
+    less = (verb if verb is not None else noun).group("less") is not None
+    if noun is not None:
+        rest = rest[:noun.start()]
+        article = _ARTICLE.match(rest)
+        if article is not None and not _A_FACTOR.match(rest):      # "a 5-fold reduction", not "an order of …"
+            rest = rest[article.end():]
+    factor = _FACTOR_WORDS.match(rest)
+    if factor is not None and _A_FACTOR.match(rest):    # "by a factor of 5": 5 times
+        rest = f"{rest[factor.end():].strip()} times"
+    if not _A_FACTOR.match(rest):
+        said = " ".join(stated.split())
+        if _WORD_FIGURE.match(rest):
+            raise UsageError(f"cannot read figure {said!r}: a change by a fraction is no factor kb reads",
+                             hint="write the factor it leaves (\"0.67 times\") or the share (\"67 %\")")
+        return None
+    text = f"{' '.join(rest.split())} {'less' if less else 'more'}"
+    return text, f"read {' '.join(stated.split())!r} as {text!r}"
+
+
 def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
     """A factor or a fraction a stated figure writes in words, read: (the figure as kb reads it in numbers, the
     interval it stands for where no written number says it, the line saying how it was read); None of a figure
@@ -199,6 +242,13 @@ def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
     order of magnitude" is a factor of 10 on a log scale, 10^0.5 … 10^1.5 (3.16 … 31.6): nearer 10 than 1 or
     100; "two orders of magnitude" 10^1.5 … 10^2.5; after a bound ("over an order of magnitude") its power of
     ten exactly. "a third", "half", "two thirds": the fraction within 5 %."""
+    change = _change_words(stated)
+    if change is not None:     # "a fivefold reduction": "fivefold less", read on as that
+        words = _figure_words(change[0])
+        if words is None:
+            return change[0], None, change[1]
+        said = " ".join(stated.split())
+        return words[0], words[1], words[2].replace(f"read {change[0]!r} as ", f"read {said!r} as ", 1)
     m = _WORD_FIGURE.match(stated)
     if m is None:
         return None

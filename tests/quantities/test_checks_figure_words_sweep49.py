@@ -65,3 +65,25 @@ def test_words_that_say_no_figure_are_refused_in_one_line_saying_why(stated, why
 ])
 def test_a_bound_on_a_factor_fewer_bounds_its_reciprocal_from_the_other_side(stated, expr, verdict):
     assert run_check("c", stated, expr, FIGURES).verdict == verdict
+
+
+@pytest.mark.parametrize("stated, expr, verdict, said", [
+    ("a 5-fold reduction", "e1 / e5", "pass", "'5-fold less'"),
+    ("a fivefold reduction", "e5 / e1", "fail", "'5-fold less'"),
+    ("reduced 5-fold", "e1 / e5", "pass", "'5-fold less'"),
+    ("a tenfold increase", "e100 / e1", "pass", "'10-fold more'"),
+    ("a tenfold increase", "e1 / e100", "fail", "'10-fold more'"),
+    ("fell by a factor of about 5", "e1 / e5", "pass", "'about 5 times less'"),
+    ("increased by a factor of 5", "e1 / e5", "fail", "'5 times more'"),
+    ("an order of magnitude reduction", "e1 / e100", "pass", "a factor of 1/10"),
+])
+def test_a_factor_written_as_a_change_is_read_its_way(stated, expr, verdict, said):
+    result = run_check("c", stated, expr, FIGURES)
+    assert result.verdict == verdict, result.message
+    assert said in format_line(result)
+
+
+@pytest.mark.parametrize("stated", ["reduced by a third", "increased by half"])
+def test_a_change_by_a_fraction_is_refused_never_read_as_the_fraction(stated):
+    result = run_check("c", stated, "e1 / e3", FIGURES)
+    assert result.verdict == "error" and "a change by a fraction" in result.message
