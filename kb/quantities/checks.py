@@ -640,7 +640,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         if bound is not None:   # "more than 10 times less": a share under 1/10, the bound's side turned
             bound = ("upper" if bound[0] == "lower" else "lower", bound[1])
         lines.append(f"stated {stated.strip()}: a factor fewer, read as its reciprocal")
-    precision = words[2] if given is not None else _precision_of(st, said, narrowed, ranged)
+    precision = "as its words read, said below" if given is not None else _precision_of(st, said, narrowed, ranged)
     if bound is not None:
         precision = f"a{'n upper' if bound[0] == 'upper' else ' lower'} bound, {'not ' if bound[1] else ''}itself included"
     lines.append(f"stated {stated.strip()} = {st.describe()} ({precision})")
