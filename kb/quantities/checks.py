@@ -547,6 +547,9 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     # the figures the expression rests on as written ("a = …, written '284 tons CO2e'"): read as the check reads them
     inputs = " ".join(line.split(", written ", 1)[1] for line in result.explanation if ", written " in line)
     result.readings = _readings(stated, f"{expr} {inputs}")
+    points = _points_reading(result, resolve, units)
+    if points is not None:
+        result.readings.append(points)
     result.explanation.extend(f"note: {r}" for r in result.readings)
     if unverified or textless:
         used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}
@@ -562,6 +565,37 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
                 setattr(result, mark, marked)
                 result.explanation.extend(f"{said} input {n}: {names[n]}" for n in marked)
     return result
+
+
+def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | str"],
+                    units: UserUnits | None) -> str | None:
+    """How kb read a stated percentage its expression recomputes as a difference of two percentages ("-7 %" of
+    "share_v3 - share_v1", 9 % and 16 %): as percentage points, never a percent change of the first, which a
+    writer may have meant; None of any other check."""
+    st, rec = result.stated_interval, result.recomputed
+    if st is None or rec is None or st.unit != registry().Unit("percent"):
+        return None
+    try:
+        tree = parse(result.expr, units=units)
+    except KBError:
+        return None
+    while isinstance(tree, Neg):
+        tree = tree.operand
+    if not (isinstance(tree, BinOp) and tree.op == "-"):
+        return None
+    percent = registry().Unit("percent")
+
+    def a_percentage(side: object) -> bool:     # "9 %", or a user unit defined in % ("share_v3")
+        value = evaluate(side, resolve, units=units)
+        return value.unit == percent or (has_user_units(value.unit) and _a_share(value, units))
+
+    try:
+        if not (a_percentage(tree.left) and a_percentage(tree.right)):
+            return None     # "1 - 0.98": no difference of two percentages
+    except KBError:
+        return None
+    return (f"read {' '.join(result.stated.split())!r} as percentage points, a difference of two percentages: "
+            "a percent change divides it by the one it changed from")
 
 
 #: "points" alone after a figure's number ("-7 points", "rose 5 points"): of a share, percentage points.

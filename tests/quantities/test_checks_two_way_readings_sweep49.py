@@ -31,3 +31,19 @@ def test_a_figure_that_reads_two_ways_says_once_how_it_was_read(stated, expr, sa
     result = run_check("c", stated, expr, FIGURES)
     line = format_line(result)
     assert line.count(said) == 1 and len(result.readings) == 1 and "\n" not in line
+
+
+
+@pytest.mark.parametrize("stated, expr, other, other_expr", [
+    ("-7 %", "v3 - v1", "2 %", "1 - 0.98"),
+    ("7 %", "v1 - v3", "-44 %", "(v3 - v1) / v1"),
+    ("-7 %", "share_v3 - share_v1", "-44 %", "(share_v3 - share_v1) / share_v1"),
+])
+def test_a_percentage_recomputed_as_a_difference_of_percentages_is_said_to_be_points(stated, expr, other, other_expr):
+    from kb.quantities.userunits import UserUnits
+    shares = UserUnits({"share_v3": "9 %", "share_v1": "16 %"})
+    figures = resolver({"v3": "9 %", "v1": "16 %"})
+    result = run_check("c", stated, expr, figures, units=shares)
+    assert result.verdict == "pass" and format_line(result).count("as percentage points") == 1
+    no_difference = run_check("c", other, other_expr, figures, units=shares)
+    assert no_difference.verdict == "pass" and "percentage points" not in format_line(no_difference)
