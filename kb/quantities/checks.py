@@ -21,6 +21,7 @@ to `run_check` (``units=``, a `kb.quantities.userunits.UserUnits`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -233,6 +234,7 @@ def _change_words(stated: str) -> tuple[str, str] | None:
     return text, f"read {' '.join(stated.split())!r} as {text!r}"
 
 
+@functools.lru_cache(maxsize=256)      # read twice a check: for its figure and for the line saying how
 def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
     """A factor or a fraction a stated figure writes in words, read: (the figure as kb reads it in numbers, the
     interval it stands for where no written number says it, the line saying how it was read); None of a figure
@@ -273,10 +275,10 @@ def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
             text = f"{pre} {10 ** n} times{direction}"
             return text, None, f"read {said!r} as {text!r}: a bound at its power of ten exactly"
         iv = Interval(10 ** (n - 0.5), float(10 ** n), 10 ** (n + 0.5), registry().dimensionless)
-        if m.group("less") is not None:
+        less = m.group("less") is not None
+        if less:
             iv = Interval.exact(1.0).divide(iv)
         lo, _, hi = format_bounds(iv.lo, iv.nominal, iv.hi)
-        less = m.group("less") is not None
         factor, low, high = (f"1/{10 ** n}", -n - 0.5, -n + 0.5) if less else (f"{10 ** n}", n - 0.5, n + 0.5)
         return "", iv, (f"read {said!r} as a factor of {factor} on a log scale, {lo} … {hi} "
                         f"(10^{low:g} … 10^{high:g}, nearer it than the next power of ten)")
@@ -429,20 +431,23 @@ _BARE_TONS = lazy(r"(?i)(?<![\w])(?<!short )(?<!metric )tons?(?![a-bd-z0-9_])")
 _TONS_READING = "read 'tons' as US short tons (2,000 lb): write 't' or 'tonnes' for metric tonnes"
 
 
-#: Words of a figure that read two ways, each with how kb reads it: one line each in a check that writes them.
+#: Words of a figure that read two ways, each with how kb reads it: one line each in a check that writes them;
+#: each looked for only where a string it holds is in the check's words (lower case where the pattern ignores case).
 _TWO_WAY_WORDS = (
-    (lazy(r"(?i)(?<![\w])(?:b|tr)illions?(?![\w])|(?<=\d)(?:B|bn)(?![A-Za-z])"),
+    (("illion", "bn", "B"), lazy(r"(?i:(?<![\w])(?:b|tr)illions?(?![\w]))|(?<=\d)(?:B|bn)(?![A-Za-z])"),
      "read 'billion' as 10^9 and 'trillion' as 10^12 (the short scale), never a million millions"),
-    (lazy(r"(?i)(?<![\w])(?<!imperial )(?<!UK )gal(?:lon)?s?(?![\w])"),
+    (("gal",), lazy(r"(?i)(?<![\w])(?<!imperial )(?<!UK )gal(?:lon)?s?(?![\w])"),
      "read 'gallons' as US gallons (3.785 L): write 'L' for imperial ones (4.546 L)"),
-    (lazy(r"(?<![\w])MT(?![A-Za-z])"), "read 'MT' as metric tonnes (1,000 kg), never megatonnes: write 'Mt' for those"),
-    (lazy(r"(?<![\w])[kMGTP]B(?![A-Za-z])"),
+    (("MT",), lazy(r"(?<![\w])MT(?![A-Za-z])"),
+     "read 'MT' as metric tonnes (1,000 kg), never megatonnes: write 'Mt' for those"),
+    (("B",), lazy(r"(?<![\w])[kMGTP]B(?![A-Za-z])"),
      "read 'kB', 'MB', 'GB', 'TB' as powers of 1,000 bytes: write 'KiB', 'MiB', 'GiB', 'TiB' for powers of 1,024"),
-    (lazy(r"(?<![\w])(?:cal|calories?)(?![\w])"),
+    (("cal",), lazy(r"(?<![\w])(?:cal|calories?)(?![\w])"),
      "read 'cal' as the small calorie (4.184 J), never the food Calorie (4.184 kJ): write 'kcal' for that"),
-    (lazy(r"(?i)(?<![\w])(?<!nautical )miles?(?![\w])"), "read 'miles' as statute miles (1.609 km), not nautical miles"),
-    (lazy(r"(?i)(?<![\w])pounds?(?![\w])"), "read 'pounds' as pounds of mass (0.454 kg), never money: write '£' or "
-     "'GBP' for that"),
+    (("mile",), lazy(r"(?i)(?<![\w])(?<!nautical )miles?(?![\w])"),
+     "read 'miles' as statute miles (1.609 km), not nautical miles"),
+    (("pound",), lazy(r"(?i)(?<![\w])pounds?(?![\w])"),
+     "read 'pounds' as pounds of mass (0.454 kg), never money: write '£' or 'GBP' for that"),
 )
 
 
@@ -484,7 +489,9 @@ def _readings(stated: str, expr: str) -> list[str]:
         out = [f"read {' '.join(stated.split())!r} as {comparative}"] if comparative is not None else []
     if "ton" in said.lower() and _BARE_TONS.search(said):
         out.append(_TONS_READING)
-    out.extend(line for rx, line in _TWO_WAY_WORDS if rx.search(said))
+    low = said.lower()
+    out.extend(line for keys, rx, line in _TWO_WAY_WORDS
+               if any(k in (low if k.islower() else said) for k in keys) and rx.search(said))
     year = _price_year(" ".join(stated.split()))
     if year is not None:
         out.append(f"read {year.group(0).strip()!r} as the year of the prices: the amounts are compared as "
@@ -573,7 +580,7 @@ def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | st
     "share_v3 - share_v1", 9 % and 16 %): as percentage points, never a percent change of the first, which a
     writer may have meant; None of any other check."""
     st, rec = result.stated_interval, result.recomputed
-    if st is None or rec is None or st.unit != registry().Unit("percent"):
+    if "-" not in result.expr or st is None or rec is None or st.unit != registry().Unit("percent"):
         return None
     try:
         tree = parse(result.expr, units=units)
@@ -650,18 +657,13 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     said = words[0] if words is not None and given is None else stated    # "fivefold" read as "5-fold"
     bound = None if given is not None else _stated_bound(said)
     narrowed = ranged = False
-    if given is not None:       # "an order of magnitude", "a third": the interval its words say
-        st = given
-    else:
-        try:
-            st = Interval.from_written(_stated_figure(said), units=units)
-        except KBError as exc:
-            return error(f"stated figure: {exc}")
-    if given is not None:
-        pass
-    elif bound is not None:     # "over 500 t": the bound's number itself, exactly
+    try:        # "an order of magnitude", "a third": the interval its words say
+        st = given if given is not None else Interval.from_written(_stated_figure(said), units=units)
+    except KBError as exc:
+        return error(f"stated figure: {exc}")
+    if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
-    else:
+    elif given is None:
         figure = _stated_figure(said)
         narrowed_st = _round_power_of_ten(figure, st)
         ranged_st = _range_ends(figure, narrowed_st)

@@ -38,6 +38,7 @@ nesting, so hostile input fails fast instead of exhausting the stack.
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Union
@@ -541,13 +542,16 @@ def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
     raise UsageError(f"cannot evaluate {e!r}")  # pragma: no cover
 
 
+@functools.lru_cache(maxsize=512)
+def _a_count(name: str) -> bool:
+    """Whether a unit's name counts things ("query", "image", "item"), as kb's units read them."""
+    return dict(registry().Unit(name).dimensionality) == {"[count]": 1}
+
+
 def _counted(unit: object) -> dict[str, float]:
     """The things a unit counts, with their powers: {"query": -1} of Wh/query, {"image": 1} of images."""
     powers = unit_powers(unit)
-    if not powers:
-        return {}
-    dims = registry()
-    return {n: p for n, p in powers.items() if dict(dims.Unit(n).dimensionality) == {"[count]": 1}}
+    return {n: p for n, p in powers.items() if _a_count(n)} if powers else {}
 
 
 def _in_unit_of(a: Interval, b: Interval, e: BinOp, units: UserUnits) -> Interval:
