@@ -3090,6 +3090,40 @@ def _factor_value(value: str, wanted: list[_Number]) -> bool:
 
 
 _TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+#: A claim's value that is a factor alone: "3x", "3 times", "three-fold", "twice", "2 times more", "3x as much".
+_FACTOR_CLAIM = lazy(r"(?i)[ ]*(?:~[ ]*|(?:about|around|roughly|nearly|almost)[ ]+)?(?:(?P<n>\d+(?:\.\d+)?|two|three"
+                     r"|four|five|ten)[ ]?(?:times|[x×]|-?[ ]?fold)|(?P<w>twice|thrice))(?:[ ]+(?P<more>more|larger"
+                     r"|higher|greater|bigger|longer|faster)|[ ]+as[ ]+(?:much|many|large|high|long|big|great|fast))?"
+                     r"(?:[ ]+than)?[ ]*")
+
+
+def _times_factor(m: re.Match[str]) -> Decimal:
+    """The number of a factor `_TIMES_MORE` or `_FACTOR_CLAIM` matched: 2 of "2 times", "two times" and "twice"."""
+    n = (m.group("n") or {"twice": "two", "thrice": "three"}[m.group("w").lower()]).lower()
+    return Decimal(_TIMES_WORDS[n]) if n in _TIMES_WORDS else Decimal(n)
+
+
+def _times_more_other(value: str, quote: str) -> str | None:
+    """Why a factor a claim writes is refused where it reads an "N times more" the other way from kb: kb reads
+    "N times more" as ×N, as kb check does, and some readers as N more, ×(N+1). A claim of ×(N+1) from the quote's
+    "N times more" ("3x" of "2 times more"), or of "N times more" where the quote gives ×(N+1) ("1 times more" of
+    "twice as much"), is that other reading: said, never verified. None where the claim reads neither way."""
+    claim = _FACTOR_CLAIM.fullmatch(value)
+    if claim is None:
+        return None
+    factor = _times_factor(claim)
+    for more in _TIMES_MORE.finditer(quote):
+        n = _times_factor(more)
+        if factor == n + 1:
+            said = " ".join(more.group(0).split())
+            return (f"the value {value!r} reads the quote's {said!r} as N more, ×{factor:f}, but kb reads 'N times "
+                    f"more' as ×{n:f}, as kb check does: the quote is ambiguous, so kb refuses the other reading: claim "
+                    f"'{n:f}x', or quote words that give ×{factor:f} ('{factor:f} times as much')")
+    if claim.group("more") and _value_in_quote(f"{factor + 1:f}x", quote, None, None).ok:
+        return (f"the value {value!r} is ×{factor:f} as kb reads 'N times more', as kb check does, but the quote "
+                f"gives ×{factor + 1:f}, which {value!r} is only to readers of it as N more: the value is ambiguous, "
+                f"so kb refuses it: claim the factor '{factor + 1:f}x'")
+    return None
 #: A change written as a signed percentage: "+50%", "-33 %".
 _SIGNED_PERCENT = lazy(r"[+\-−]\s*\d[\d.,]*\s*(?:%|percent|per cent)")
 _BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
@@ -3371,6 +3405,8 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         found.problem = (f"the value {value!r} is a change, but {' '.join(more.group(0).split())!r} is ×{factor:f} to "
                          f"some readers and ×{factor + 1:f} to others, so kb verifies neither change: claim the factor "
                          f"'{factor:f}x', or quote words that give the change ('{factor:f} times as much', 'N% more')")
+    if not found.ok and not found.problem and not per and _FACTOR_CLAIM.fullmatch(value):
+        found.problem = _times_more_other(value, quote)
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[bound_of(value)[1]:].strip()
         if _value_in_quote(figure, quote, per, None).ok:
