@@ -33,11 +33,8 @@ from kb.quantities.expr import names as names_used
 from kb.quantities.interval import (
     BOUND_LOWER,
     BOUND_UPPER,
-    EXPONENT,
-    MANTISSA,
     Interval,
     UnitMismatch,
-    WrittenNumber,
     bound_of,
     exact_digits,
     format_bounds,
@@ -354,42 +351,16 @@ def _round_power_of_ten(stated: str, st: Interval) -> Interval:
     return Interval(st.lo, st.nominal, st.nominal + (st.hi - st.nominal) / 10, st.unit, written=st.written)
 
 
-_MANTISSA = lazy(MANTISSA)
-_EXPONENT = lazy(EXPONENT)
-
-
-def _printed_half(w: WrittenNumber) -> Decimal:
-    """Half a unit in the last digit `w` prints, its trailing zeros printed digits too: "600" is ±0.5,
-    "700k" ±500, "2.9" ±0.05, where a figure alone keeps its trailing zeros as no precision ("600" ±50)."""
-    m = _MANTISSA.search(w.text)
-    if m is None or "." in m.group(0) or "^" in w.text or _EXPONENT.search(w.text, m.end()):
-        return w.half_unit
-    digits = m.group(0).replace(",", "").replace(" ", "").lstrip("0")
-    zeros = len(digits) - len(digits.rstrip("0"))
-    return w.half_unit.scaleb(-zeros) if digits else w.half_unit
-
-
-def _range_ends(stated: str, st: Interval) -> Interval:
-    """`st` as a stated range's ends say it (every form: "600-700", "600–700", "600 to 700", "between 600
-    and 700", "from 600 to 700", "$5-6M"): the figure lies between its ends, each end's own rounding at
-    most half a unit in its last printed digit, its trailing zeros printed too ("from 600 to 700 tCO2e" is
-    599.5 … 700.5, where half a unit of its last nonzero digit made it 550 … 750 and passed 552 t)."""
+def _is_range(stated: str, st: Interval) -> bool:
+    """Whether a stated figure is a range in any form ("600-700", "600 to 700", "between 600 and 700", "$5-6M"),
+    read as `Interval.from_written` reads a claim's range: between its ends, each rounded at most to its last
+    printed digit, trailing zeros included ("from 600 to 700 tCO2e" is 599.5 … 700.5)."""
     try:
         parts = written_parts(stated)
     except KBError:
-        return st
-    first, second = parts.first, parts.second
-    if second is None or parts.delta is not None or parts.bounds is not None or parts.tail_delta or st.is_exact:
-        return st
-    span = second.hi - first.lo
-    if span <= 0:
-        return st
-    k = (st.hi - st.lo) / float(span)          # the written unit to the stated one ("L/100 km" divides)
-    lo = st.lo + k * float(first.half_unit - _printed_half(first))
-    hi = st.hi - k * float(second.half_unit - _printed_half(second))
-    if not lo <= st.nominal <= hi:
-        return st
-    return Interval(lo, st.nominal, hi, st.unit, written=st.written)
+        return False
+    return not (parts.second is None or parts.delta is not None or parts.bounds is not None or parts.tail_delta
+                or st.is_exact)
 
 
 def _precision_of(st: Interval, stated: str, narrowed: bool = False, ranged: bool = False) -> str:
@@ -666,8 +637,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     elif given is None:
         figure = _stated_figure(said)
         narrowed_st = _round_power_of_ten(figure, st)
-        ranged_st = _range_ends(figure, narrowed_st)
-        narrowed, ranged, st = narrowed_st is not st, ranged_st is not narrowed_st, ranged_st
+        narrowed, ranged, st = narrowed_st is not st, _is_range(figure, narrowed_st), narrowed_st
     if given is None and _fewer(said):      # "12 times less": 1/12, its precision carried
         try:
             st = Interval.exact(1.0).divide(st)

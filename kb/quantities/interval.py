@@ -133,6 +133,23 @@ class WrittenNumber:
         return self.value + self.half_unit
 
 
+_MANTISSA_AT = lazy(MANTISSA)
+_EXPONENT_AT = lazy(EXPONENT)
+
+
+def printed_half(w: WrittenNumber) -> Decimal:
+    """Half a unit in the last digit `w` prints, its trailing zeros printed digits too: "600" is ±0.5,
+    "700k" ±500, "2.9" ±0.05, where a figure alone keeps its trailing zeros as no precision ("600" ±50). A range's
+    ends are read so, a claim's and a check's stated figure alike: "600-700 tCO2e" is 599.5 … 700.5, where half a
+    unit of each end's last nonzero digit made it 550 … 750."""
+    m = _MANTISSA_AT.search(w.text)
+    if m is None or "." in m.group(0) or "^" in w.text or _EXPONENT_AT.search(w.text, m.end()):
+        return w.half_unit
+    digits = m.group(0).replace(",", "").replace(" ", "").lstrip("0")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return w.half_unit.scaleb(-zeros) if digits else w.half_unit
+
+
 #: The smallest and largest magnitudes kb reads: a float holds them with room to compute.
 MIN_MAGNITUDE, MAX_MAGNITUDE = Decimal("1E-300"), Decimal("1E+300")
 
@@ -699,7 +716,8 @@ class Interval:
             if second.value < first.value:
                 raise UsageError(f"cannot read range {original!r}: it runs backwards")
             nominal = (first.value + second.value) / 2
-            lo, hi = first.lo, second.hi
+            # each end rounded at most to its last printed digit, as kb check reads a stated range
+            lo, hi = first.value - printed_half(first), second.value + printed_half(second)
         if tail_delta is not None:
             if not tail_delta:
                 raise UsageError(f"cannot read figure {original!r}: expected a number after ±")

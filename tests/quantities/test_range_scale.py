@@ -14,7 +14,7 @@ from kb.quantities.interval import Interval
 @pytest.mark.parametrize("written, lo, hi", [
     ("5-6 million USD", 4.5e6, 6.5e6),
     ("$5-6M", 4.5e6, 6.5e6),
-    ("700-800k lbs", 650e3, 850e3),
+    ("700-800k lbs", 699.5e3, 800.5e3),     # each end to its last printed digit, as kb check reads one
     ("1.5 to 2 billion", 1.45e9, 2.5e9),
     ("5M-6M USD", 4.5e6, 6.5e6),            # each figure its own scale, as before
     ("2-3 kWh", 1.5, 3.5),                  # no scale: as before

@@ -376,7 +376,7 @@ def test_a_plural_of_a_user_unit_not_in_use_is_unknown():
     ("-40.0 degC", "degF", -40.09, -40, -39.91),
     ("300.0 K", "degC", 26.8, 26.85, 26.9),
     ("77 degF", "degC", 24.72, 25, 25.28),
-    ("20-30 degC", "K", 288.15, 298.15, 308.15),          # 20 and 30 are ± 5
+    ("20-30 degC", "K", 292.65, 298.15, 303.65),          # a range's ends are ± 0.5, to their last printed digit
 ])
 def test_a_temperature_converts_bound_by_bound(text, unit, lo, nominal, hi):
     v = Interval.from_written(text).to(unit)
