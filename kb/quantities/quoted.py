@@ -3103,6 +3103,41 @@ def _times_factor(m: re.Match[str]) -> Decimal:
     return Decimal(_TIMES_WORDS[n]) if n in _TIMES_WORDS else Decimal(n)
 
 
+#: The way a factor a claim writes goes, in the word after it: "more" of "15x more", "less" of "6,833 times less".
+_FACTOR_WAY = lazy(r"(?i)(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ ]?(?:times|[x×]|-?[ ]?fold)[ ]+(?P<way>more|higher"
+                   r"|larger|greater|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter)\b")
+#: Words of a quote that say a factor near them goes up ("15 times more", "3 times as much", "increased by 4x") or
+#: down ("1.3X less", "~45X fewer", "lowered ... by 6X", "(476X smaller)").
+_WAY_UP = lazy(r"(?i)\b(?:more|higher|larger|greater|bigger|faster|longer|as[ ]+(?:much|many|large|high|long|big)"
+               r"|increas\w*|rise|rises|rose|grew|grow\w*|gain\w*|boost\w*)\b")
+_WAY_DOWN = lazy(r"(?i)\b(?:less|fewer|lower\w*|smaller|slower|shorter|reduc\w*|decreas\w*|drop\w*|fell|fall\w*"
+                 r"|cut|cuts|shr[iau]nk\w*|sav(?:e|es|ed|ing|ings))\b")
+_WAY_SIDE = {w: "up" for w in ("more", "higher", "larger", "greater", "bigger", "faster", "longer")}
+
+
+def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
+    """(the factor's number, why) where a claim's factor says it goes one way ("15 times less", "1.3x more") and
+    the quote prints that factor with words of the other way only, near it in its clause ("uses 15 times more
+    energy", "uses 1.3X less power", "lowered ... by 6X"): the factor the quote gives is the claim's reciprocal, never
+    verified. None where the quote says the claim's way too, or neither way, near it."""
+    m = _FACTOR_WAY.search(value)
+    if m is None:
+        return None
+    way = _WAY_SIDE.get(m.group("way").lower(), "down")
+    number = m.group("n")
+    for at in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d,]|\.\d)", quote):
+        start = max(quote.rfind(". ", 0, at.start()) + 1, at.start() - 80, 0)
+        end = quote.find(". ", at.end())
+        near = quote[start:min(end if end >= 0 else len(quote), at.end() + 40)]
+        up, down = _WAY_UP.search(near) is not None, _WAY_DOWN.search(near) is not None
+        if (down and not up and way == "up") or (up and not down and way == "down"):
+            said = "down" if down else "up"
+            return number, (f"the value {value!r} says its factor goes {way}, but the quote prints {number} with words "
+                            f"of a factor going {said} only: claim it as the quote gives it ('{number}x', or "
+                            f"'{number} times {'less' if said == 'down' else 'more'}')")
+    return None
+
+
 def _times_more_other(value: str, quote: str) -> str | None:
     """Why a factor a claim writes is refused where it reads an "N times more" the other way from kb: kb reads
     "N times more" as ×N, as kb check does, and some readers as N more, ×(N+1). A claim of ×(N+1) from the quote's
@@ -3407,6 +3442,10 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
                          f"'{factor:f}x', or quote words that give the change ('{factor:f} times as much', 'N% more')")
     if not found.ok and not found.problem and not per and _FACTOR_CLAIM.fullmatch(value):
         found.problem = _times_more_other(value, quote)
+    if found.ok and _FACTOR_WAY.search(value):
+        turned = _factor_turned(value, quote)
+        if turned is not None:
+            found = replace(found, ok=False, missing=[turned[0]], problem=turned[1])
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[bound_of(value)[1]:].strip()
         if _value_in_quote(figure, quote, per, None).ok:
