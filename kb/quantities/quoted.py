@@ -2868,8 +2868,23 @@ _PER_ABBREVIATED = lazy(r"(?i)(?:/|\bper\b)[ ]*(?P<den>[^\W\d_]+)")
 #: What makes a noun after it a per: "per", "/" (with a count: "per 1,000 queries"), "each", "every", "a", "an",
 #: "for 1,000" (the claim's count), and at most one word between ("per web page", "each training run"); never a
 #: count alone ("ran for 36 hours" is no "per hour").
-_PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?|\b(?:each|every|an?|one)[ ]+"
-                        r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:[^\W\d_][\w-]*[ ]+)?$")
+_PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:(?P<c>\d[\d,.]*[ ]?[kKM]?)[ ]+)?|\b(?:each|every|an?|one)[ ]+"
+                        r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:(?P<w>[^\W\d_][\w-]*)[ ]+)?$")
+#: A count's scale in words or a letter: "thousand" of "per thousand queries", "k" of "per 1k queries".
+_COUNT_SCALES = {"k": 1000, "thousand": 1000, "hundred": 100, "m": 10 ** 6, "million": 10 ** 6, "billion": 10 ** 9}
+
+
+def _count_of(text: str | None, scale: str | None = None) -> Decimal:
+    """The count a per names: 1000 of "1,000", "1k" and of "per thousand" (`scale`), 1 of none."""
+    n = Decimal(1)
+    if text:
+        digits = text.replace(",", "").replace(" ", "")
+        letter = digits[-1:].lower() if digits[-1:].isalpha() else ""
+        try:
+            n = Decimal(digits.rstrip("kKM")) * _COUNT_SCALES.get(letter, 1)
+        except ArithmeticError:
+            return Decimal(-1)
+    return n * _COUNT_SCALES.get((scale or "").lower(), 1)
 
 
 #: A possessive's ending after a noun: "'s" of "phone's", "’" of "phones’ batteries".
@@ -2908,7 +2923,8 @@ def _per_said(plain: str, per: str) -> bool:
     adverbs |= {(k[:-1] if k.endswith("e") else k) + "ing" for k in keys if k.isalpha()}
     nouns = {w for k in keys for w in (k, *_PER_NOUNS.get(k, ()))} | {n.lower() for n in names}
     count = _PER_COUNT.match(text)
-    count = count.group().replace(",", "").strip() if count else None
+    # the count is part of the per: "per 1,000 queries" never says "query", nor "per query" "1,000 queries"
+    one = _count_of(count.group().strip() if count else None) == 1
     stems = {w[:3].lower() for w in adverbs | nouns}
     for m in _A_WORD.finditer(plain):
         # a word's last part heads it ("GPU-hour"), its first only names what that is of ("day-long")
@@ -2917,14 +2933,16 @@ def _per_said(plain: str, per: str) -> bool:
             if low[:3] not in stems:
                 continue
             if low in adverbs:
-                return True
+                if one:
+                    return True
+                continue
             if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
-                if before is not None and (before.group("n") is None or count is not None
-                                           and before.group("n").replace(",", "") == count):
+                if before is not None and _count_of(before.group("c") or before.group("n"), before.group("w")) \
+                        == _count_of(count.group().strip() if count else None):
                     return True
     for m in _PER_ABBREVIATED.finditer(plain):
-        if _noun_key(m.group("den")) in keys:
+        if one and _noun_key(m.group("den")) in keys:
             return True
     return "year" in keys and _PER_ANNUM.search(plain) is not None
 

@@ -251,7 +251,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 40: joined by a hyphen too ("10 kWh-14 kWh" was an unknown unit 'kWh-14 kWh'), and a unit holding a digit or a sign
 #: ("10 kg CO2e–14 kg CO2e", "10 °C–14 °C"); two units at its ends ("10 MWh-14 kWh") are said as two units.
 #: 40 also: a claim's range keeps each end to its last printed digit, as kb check reads a stated range ("600-700 tCO2e" is
-#: 599.5 … 700.5, was 550 … 750).
+#: 599.5 … 700.5, was 550 … 750); a factor claimed the other way from its quote is refused ("6,833x more" of "6,833
+#: times less"); a per the page says before a quote holds its count ("query" of "per 1,000 queries" refused).
 CLAIM_READING = "40"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
