@@ -253,6 +253,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 40 also: a claim's range keeps each end to its last printed digit, as kb check reads a stated range ("600-700 tCO2e" is
 #: 599.5 … 700.5, was 550 … 750); a factor claimed the other way from its quote is refused ("6,833x more" of "6,833
 #: times less"); a per the page says before a quote holds its count ("query" of "per 1,000 queries" refused).
+#: 40 also: a number's power a quote raises ("10⁶") is the page's flat "106" only where the page shows it is a power (a "×"
+#: before it, a minus sign, another "× 10" power); a footnote's mark after a unit's formula ("tCO2e5") may be left out.
 CLAIM_READING = "40"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -277,6 +277,9 @@ class NearMiss:
             if quoted and source and _raised_flat(quoted, source):
                 alike = (f"the page prints {source} flat, as both extractors print a raised or a lowered digit:"
                          " it does not say it is a power")
+            elif quoted and source and _power_flat(quoted, source):
+                alike = (f"the page prints the digits flat, {source}, and the quote raises them: nothing on the page"
+                         f" (a \"×\" before the base) shows {source} is a power: kb takes it as the number it prints")
             else:
                 alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
             alike = alike or (not self.negation_left_out and why_differs(quoted, source))
@@ -594,8 +597,9 @@ def _scripts_as_printed(quote: str) -> str:
 
 
 # A power raised in a quote ("10⁻⁶", "10^9") where the extractor lost the raise ("10−6", "109", as it prints most
-# papers' powers): the same power, read on the line, its sign kept. Never the reverse: a page printing the power
-# raised is never the quote's "106" or "10-6". After a symbol, only where the extractor set the digit apart from
+# papers' powers): the same power, read on the line, its sign kept, only where the page shows it is a power (a "×"
+# before its base, a minus sign glued after it, another "× 10" power on the page: `_power_unmarked`). Never the
+# reverse: a page printing the power raised is never the quote's "106" or "10-6". After a symbol, only where the extractor set the digit apart from
 # it, as both print a script placed off the line ("𝜒 2 4", PDFium's "𝜒\n2\n4" for "χ²₄"): a digit printed glued to
 # a symbol ("x2", "CO2", "L2", "s-1" after a word) is read on the line as its name's or index's, so a quote raising
 # it ("x²", "x^2", "CO²", "s⁻¹") says what the page's text does not, refused with that reason (`_raised_flat`); a
@@ -639,6 +643,47 @@ def _raised_flat(quoted: str, source: str) -> bool:
     ("x2", "s-1"): `_POWER_RAISED` says why it is refused."""
     raised = typed_powers(quoted, pad="") if "^" in quoted else quoted
     return _SCRIPT_AFTER_LETTER.search(raised) is not None and raised.translate(_FLAT) == source.translate(_FLAT)
+
+
+# A number's power raised after its base ("10⁶", "2⁻³"): the base, then its power.
+_NUMBER_POWER = lazy(r"(?<![\w.,])(\d+)([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# Scientific notation printed flat: a times sign before the base ("8.22 × 10−6", "3 x 10-4", "5·109").
+_TIMES_BEFORE = lazy(r"[×x·⋅*∗][ \t\u00a0]*$")
+# A page's own power of ten printed flat after a times sign ("2 × 109", "8.22 × 10−6"): its other flat "10" powers
+# are printed the same way.
+_TEN_POWERED = lazy(r"\d[ \t\u00a0]*[×·⋅∗][ \t\u00a0]*10[-\u2212]?\d")
+
+
+def _power_unmarked(doc: Document, found: QuoteMatch, quote: str) -> bool:
+    """A number's power the quote raises ("10⁶", "10⁻⁶") that the page's text ``found`` covers prints flat ("106",
+    "10−6") where nothing there shows it is a power: a page's flat "106" may be one hundred and six. The page shows it
+    where a times sign comes before the base ("8.22 × 10−6"), where a minus sign (never a hyphen) is glued between
+    the base and the power ("10−6"), or, for a power of ten ("107"), where the same page prints another power of ten
+    that way ("2 × 109")."""
+    powers = _NUMBER_POWER.findall(quote)
+    if not powers:
+        return False
+    for sp in found.spans:
+        page = doc.pages[sp.page - 1]
+        for base, power in powers:
+            flat = "".join("[-\u2212]" if c == "⁻" else re.escape(c) for c in power.translate(_FLAT).replace("-", "⁻"))
+            for m in re.compile(r"(?<![\w.,])" + re.escape(base) + flat + r"(?!\d)").finditer(
+                    page, max(0, sp.start - 12), sp.end + 8):
+                if _TIMES_BEFORE.search(page, max(0, m.start() - 4), m.start()):
+                    continue
+                if power[0] == "⁻" and page[m.start() + len(base)] == "\u2212":
+                    continue    # "10−6": a minus sign glued between two numbers, never a hyphen's range nor spaced
+                if base == "10" and _TEN_POWERED.search(page):
+                    continue
+                return True
+    return False
+
+
+def _power_flat(quoted: str, source: str) -> bool:
+    """A difference that is only a number's power the quote raises ("10⁶") and the page prints flat ("106")."""
+    quoted = typed_powers(quoted, pad="") if "^" in quoted else quoted
+    return _NUMBER_POWER.search(quoted) is not None and quoted.translate(_FLAT).replace("\u2212", "-") == \
+        source.replace("\u2212", "-")
 
 
 _SUBSCRIPT_DIGIT = lazy("[₀₁₂₃₄₅₆₇₈₉₊₋]")
@@ -2415,9 +2460,10 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
             [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
     for pat in chain(patterns, _number_patterns(greek, doc)):
         found = _find_pattern(doc, pat)
-        if found is not None and pat is lowered_pat and (_lowered_printed(doc, found)
-                                                         or _raised_glued(doc, found, greek)):
-            continue            # "x²" of "x₂" or "x2": the page lowers what the quote raises, or prints it on the line
+        if found is not None and pat is lowered_pat and (_lowered_printed(doc, found) or _raised_glued(doc, found, greek)
+                                                         or _power_unmarked(doc, found, greek)):
+            continue            # "x²" of "x₂" or "x2": the page lowers what the quote raises, or prints it on the line;
+            # "10⁶" of a "106" nothing on the page shows is a power
         if found is not None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
                 or _condition_cut_off(doc, found) else found

@@ -1,0 +1,38 @@
+"""Round 27: a number's power a quote raises where the page prints it flat, and what a refusal names."""
+
+import pytest
+
+from kb.text.match import closest_passage, find_quote
+from kb.text.normalise import Document
+
+
+def found(pages, quote: str) -> bool:
+    return find_quote(Document([pages] if isinstance(pages, str) else pages), quote) is not None
+
+
+# A page's flat "106" may be one hundred and six: a quote's "10⁶" of it verifies only where the page shows it is a
+# power (a "×" before the base, a minus sign glued after "10", another "× 10" power printed flat on the page).
+@pytest.mark.parametrize("page, quote", [
+    ("The model has 106 parameters and was trained on 50 GPUs.", "The model has 10⁶ parameters"),
+    ("The model has 106 parameters and was trained on 50 GPUs.", "The model has 10^6 parameters"),
+    ("A budget of 23 units was set for each of the runs.", "A budget of 2³ units was set"),
+    ("the rate was cut to 10-6 of the baseline in the runs.", "the rate was cut to 10⁻⁶ of the baseline"),
+])
+def test_a_power_the_page_prints_flat_with_nothing_raising_it_is_refused_saying_so(page, quote) -> None:
+    assert not found(page, quote)
+    said = closest_passage(Document([page]), quote).describe()
+    assert "the page prints the digits flat" in said and "the quote raises them" in said and "\n" not in said
+
+
+@pytest.mark.parametrize("shown, unshown, quote", [
+    ("It is estimated to emit 8.22 × 10−6 metric tons.", "It is estimated to emit 8.22 and 10-6 metric tons.",
+     "8.22 × 10^{-6} metric tons."),
+    ("the rate was cut to 10−6 of the baseline in the runs.", "the rate was cut to 10-6 of the baseline in the runs.",
+     "the rate was cut to 10⁻⁶ of the baseline"),
+    ("(Note: it is 2 × 109) A storage capacity of 107, would be a very practicable possibility.",
+     "(Note: it is 2 + 109) A storage capacity of 107, would be a very practicable possibility.",
+     "A storage capacity of 10⁷, would be a very practicable possibility."),
+])
+def test_a_power_the_page_shows_is_one_verifies_where_it_does(shown, unshown, quote) -> None:
+    assert found(shown, quote)
+    assert not found(unshown, quote.replace("× ", "and ").replace("8.22 and 10^{-6}", "8.22 and 10^{-6}"))
