@@ -873,10 +873,11 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
 _FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.|[a-z]{4,}\b"
                       r"|[ \t]*\n[ \t]*(?:[A-Z][a-z]*\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b))")
 _FOOTNOTE_MARK = lazy(
-    # glued to a word of two letters or more ("kWh4,", "Plain1—with"): a lower-case letter alone with a digit
+    # glued to a word of two letters or more ("kWh4,", "Plain1—with"), or to a unit whose formula lowers a digit
+    # ("tCO2e5", never a number's "5e5"): a lower-case letter alone with a digit
     # is a variable's index ("edges m1 ! m2", "from p1 to p2"), which a quote keeps as it
     # drops a marker
-    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]]))(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
+    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]])|(?<=[A-Za-z]\d[a-z]))(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
     # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
     r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
@@ -933,9 +934,9 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     return out
 
 
-# A footnote's marker printed raised after a word of three lower-case letters or more ("use²,", "energy¹ was"): a
-# word's mark, never a power (a unit's is its own, "km²", "kWh²"; a symbol's, "x²", "σ²", is one or two letters).
-_RAISED_MARK = lazy(r"(?<=[a-z]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[\s,.;:)\u2013\u2014]|$)")
+# A footnote's marker printed raised after a word of three lower-case letters or more ("use²,", "energy¹ was"), or
+# after a unit whose formula lowers a digit ("tCO2e⁵", "tCO₂e⁵"): a word's mark, never a power (a unit's is its own, "km²", "kWh²"; a symbol's, "x²", "σ²", is one or two letters).
+_RAISED_MARK = lazy(r"(?:(?<=[a-z]{3})|(?<=[A-Za-z][\d₀-₉][a-z]))[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[\s,.;:)\u2013\u2014]|$)")
 _ANY_RAISED_DIGIT = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _NAME_BEFORE = lazy(r"[^\W\d_]+$")
 

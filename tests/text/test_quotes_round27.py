@@ -1,4 +1,5 @@
-"""Round 27: a number's power a quote raises where the page prints it flat, and what a refusal names."""
+"""Round 27: a number's power a quote raises where the page prints it flat, a footnote's mark after a unit's
+formula, and what a refusal names."""
 
 import pytest
 
@@ -36,3 +37,15 @@ def test_a_power_the_page_prints_flat_with_nothing_raising_it_is_refused_saying_
 def test_a_power_the_page_shows_is_one_verifies_where_it_does(shown, unshown, quote) -> None:
     assert found(shown, quote)
     assert not found(unshown, quote.replace("× ", "and ").replace("8.22 and 10^{-6}", "8.22 and 10^{-6}"))
+
+
+# A footnote's mark glued after a unit whose formula lowers a digit ("tCO2e5", "tCO₂e⁵") is a mark as after a word;
+# never a number's exponent ("5e5").
+@pytest.mark.parametrize("mark", ["5", "⁵"])
+def test_a_footnote_mark_after_a_units_formula_may_be_left_out(mark) -> None:
+    page = (f"Training the model emitted 25 tCO2e{mark} in total, as we report.\nMore text follows.\n"
+            "5Tonnes of carbon dioxide equivalent, see the appendix.")
+    assert found(page, "Training the model emitted 25 tCO2e in total")
+    assert found(page, "Training the model emitted 25 tCO₂e in total")
+    assert not found(page, "Training the model emitted 26 tCO2e in total")
+    assert not found(page.replace(f"tCO2e{mark}", "5e5"), "Training the model emitted 25 5e in total")
