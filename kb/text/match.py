@@ -3669,7 +3669,36 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     is the one explained. Returns None when nothing in the paper resembles the
     quote (similarity under 0.5).
     """
+    near = _closest_passage(doc, quote)
+    if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
+        _edge_bracket_differences(doc, near, quote)
+    return near
 
+
+# A bracket a quote ends with ("... fine-tuning [Rajani et al., 2019, Cobbe et al., 2021]", "(Strubell et al., 2019)."),
+# and the one a page prints right after a passage.
+_EDGE_BRACKET = lazy(r"[\[(]([^\[\]()]{1,300})[\])][.,;:]?\s*$")
+_BRACKET_AFTER = lazy(r"\s*[\[(]([^\[\]()]{1,300})[\])]")
+
+
+def _edge_bracket_differences(doc: Document, near: NearMiss, quote: str) -> None:
+    """Where no word of the passage differs but the quote ends with a bracket the alignment read past (a citation
+    bracket it drops as a writer's), the words of that bracket that differ from the one the page prints right after
+    the passage ("2023 -> 2022" of "[..., Zelikman et al., 2023]"), set on ``near``."""
+    last = near.spans[-1]
+    page = doc.pages[last.page - 1]
+    printed = _BRACKET_AFTER.match(page, last.end, min(len(page), last.end + 400))
+    if printed is None:
+        return
+    diffs, _, _ = word_diff(_EDGE_BRACKET.search(quote).group(1), printed.group(1))
+    diffs = [d for d in map(_without_same_numbers, diffs) if d[0] or d[1]]
+    if diffs:
+        near.differences = [(readable(q), readable(p)) for q, p in diffs]
+        near.passage = near.passage + " " + readable(" ".join(printed.group().split()))
+
+
+def _closest_passage(doc: Document, quote: str) -> NearMiss | None:
+    """closest_passage, but for what a bracket the quote ends with changes."""
     if longer_than_text(doc, quote):
         return None
     refused = _refused_insertion_miss(doc, quote)

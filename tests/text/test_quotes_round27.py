@@ -49,3 +49,18 @@ def test_a_footnote_mark_after_a_units_formula_may_be_left_out(mark) -> None:
     assert found(page, "Training the model emitted 25 tCO₂e in total")
     assert not found(page, "Training the model emitted 26 tCO2e in total")
     assert not found(page.replace(f"tCO2e{mark}", "5e5"), "Training the model emitted 25 5e in total")
+
+
+# A quote whose closing citation bracket changes a year the page prints names that number, never "no word differs".
+@pytest.mark.parametrize("quote, said", [
+    ("increased by making them reason step by step, either by fine-tuning [Rajani et al., 2019, Cobbe et al., 2020]",
+     "2020 -> 2021"),
+    ("increased by making them reason step by step, either by fine-tuning [Rajani et al., 2018, Cobbe et al., 2021].",
+     "2018 -> 2019"),
+])
+def test_a_changed_year_in_a_closing_citation_bracket_is_named(quote, said) -> None:
+    doc = Document(["Its ability can be substantially increased by making them reason step by step, either by fine-tuning"
+                    " [Rajani et al., 2019, Cobbe et al., 2021] or few-shot prompting [Wei et al., 2022]."])
+    assert find_quote(doc, quote) is None
+    described = closest_passage(doc, quote).describe()
+    assert described == f"differs: {said}"
