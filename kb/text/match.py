@@ -3501,7 +3501,10 @@ def _word_key(text: str) -> str:
 _WRITER_SPLIT = lazy(r"\d\s+(?!\d{3}(?![\d.]))\.?\d")
 
 
-def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int]:
+_FOOTNOTE_NUMBER_GLUED = lazy(r"\d{1,2}[^\W\d_]{2,}")
+
+
+def word_diff(quote: str, passage: str, first_words: bool = False) -> tuple[list[tuple[str, str]], int, int]:
     """Word-level differences (quote side, passage side).
 
     Words that differ only by spacing, hyphenation or punctuation (pypdf's
@@ -3533,6 +3536,19 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
         keep = min(range(1, j2 - j1 + 1), key=lambda k: abs(len("".join(pkeys[j1:j1 + k])) - size))
         trail += (j2 - j1) - keep
         ops = ops[:-1] + [(tag, i1, i2, j1, j1 + keep)]
+    if first_words and len(ops) > 1 and ops[0][0] == "replace" and ops[0][1] == 0 and ops[0][3] == lead and ops[0][4] - ops[0][3] > \
+            ops[0][2] - ops[0][1]:
+        # the quote's first words against more of the passage (a caption's label, a footnote's number, the words
+        # before: "Median" against "2.907 3.31 Table 2 Mean"): as many words of it as end there, the rest leading
+        # extras; only where the quote's own first words are compared (``first_words``), never a fragment's after an
+        # ellipsis, whose extras are what it leaves out
+        tag, i1, i2, j1, j2 = ops[0]
+        size = len("".join(qkeys[i1:i2]))
+        keep = min(range(1, j2 - j1 + 1), key=lambda k: (abs(len("".join(pkeys[j2 - k:j2])) - size) > 0 and k > i2 - i1,
+                                                        abs(len("".join(pkeys[j2 - k:j2])) - size)))
+        if not _negations(" ".join(pwords[pidx[j1]:pidx[j2 - keep]])):    # a negation before is what differs
+            lead += (j2 - j1) - keep
+            ops = [(tag, i1, i2, j2 - keep, j2)] + ops[1:]
     diffs: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
@@ -3544,6 +3560,9 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
                 _WRITER_SPLIT.search(" ".join(qs_words)) and not _WRITER_SPLIT.search(" ".join(ps_words))) \
                 and _negations(" ".join(qs_words)) == _negations(" ".join(ps_words)):
             continue      # the same but for spacing, unless the writer split a number or a negation
+        if first_words and i1 == 0 and j1 == lead and len(qs_words) == len(ps_words) == 1 and _FOOTNOTE_NUMBER_GLUED.fullmatch(
+                _word_key(ps_words[0])) and _word_key(ps_words[0]).lstrip("0123456789") == _word_key(qs_words[0]):
+            continue      # a footnote's number glued to its first word, where the passage starts ("9Based" of "Based")
         qs = " ".join(w.strip(".,;:") for w in qs_words if w.strip(".,;:"))
         ps = " ".join(w.strip(".,;:") for w in ps_words if w.strip(".,;:"))
         diffs.append((qs, ps))
@@ -3662,14 +3681,16 @@ def _unbroken_words(doc: Document, words: list[tuple[int, int, int, str]]) -> li
     return out
 
 
-def closest_passage(doc: Document, quote: str) -> NearMiss | None:
+def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
 
     For an elided quote, the first fragment that cannot be found on its own
     is the one explained. Returns None when nothing in the paper resembles the
     quote (similarity under 0.5).
     """
-    near = _closest_passage(doc, quote)
+    if "$" in quote or "\\" in quote:
+        quote = _tex_read(quote)    # "$i_k$" read as find_quote reads it: never named as a difference of "ik"
+    near = _closest_passage(doc, quote, _first)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
         _edge_bracket_differences(doc, near, quote)
     return near
@@ -3697,8 +3718,9 @@ def _edge_bracket_differences(doc: Document, near: NearMiss, quote: str) -> None
         near.passage = near.passage + " " + readable(" ".join(printed.group().split()))
 
 
-def _closest_passage(doc: Document, quote: str) -> NearMiss | None:
-    """closest_passage, but for what a bracket the quote ends with changes."""
+def _closest_passage(doc: Document, quote: str, first: bool = True) -> NearMiss | None:
+    """closest_passage, but for what a bracket the quote ends with changes (``first``: the quote's first words are
+    the writer's, never a fragment's after an ellipsis)."""
     if longer_than_text(doc, quote):
         return None
     refused = _refused_insertion_miss(doc, quote)
@@ -3708,7 +3730,7 @@ def _closest_passage(doc: Document, quote: str) -> NearMiss | None:
     if len(frags) > 1:
         for i, f in enumerate(frags):
             if find_quote(doc, f) is None:
-                near = closest_passage(doc, f)
+                near = closest_passage(doc, f, _first=i == 0)
                 if near is not None and not near.negation_left_out and (
                         not near.differences or all(not q for q, _ in near.differences)):
                     # the fragment's words are the page's, refused for what the ellipsis after or before it
@@ -3729,7 +3751,7 @@ def _closest_passage(doc: Document, quote: str) -> NearMiss | None:
         if whole is not None and whole.differences and all(not q for q, _ in whole.differences):
             whole.elided = True
         return whole
-    return _closest_plain(doc, quote)
+    return _closest_plain(doc, quote, first)
 
 
 _NUMBER_RUN = lazy(r"\d+(?:[.,]\d+)*")
@@ -3782,19 +3804,19 @@ def _same_whole_number(quoted: str, printed: str) -> bool:
 _CASE_LETTER = lazy(r"\[([^\W\d_])\]")     # a writer's "[T]he", "[w]e": the letter
 
 
-def _closest_plain(doc: Document, quote: str) -> NearMiss | None:
+def _closest_plain(doc: Document, quote: str, first: bool = True) -> NearMiss | None:
     """closest_passage of the quote as one text, its elisions and editorial brackets dropped, or its brackets kept as
     the page's own where that aligns better ("CLL [Chronic Myeloid Leukemia]" of the page's "CLL [Chronic Lymphocytic
     Leukemia]": "Myeloid -> Lymphocytic", not the words before it)."""
-    near = _closest_aligned(doc, _plain_quote(quote))
+    near = _closest_aligned(doc, _plain_quote(quote), first)
     if _BRACKET.search(quote):
-        kept = _closest_aligned(doc, " ".join(_CASE_LETTER.sub(r"\1", f) for f in split_fragments(quote)))
+        kept = _closest_aligned(doc, " ".join(_CASE_LETTER.sub(r"\1", f) for f in split_fragments(quote)), first)
         if kept is not None and (near is None or kept.score > near.score):
             return kept
     return near
 
 
-def _closest_aligned(doc: Document, plain: str) -> NearMiss | None:
+def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with the text ``plain``, with a word diff."""
     from rapidfuzz import fuzz
 
@@ -3831,7 +3853,7 @@ def _closest_aligned(doc: Document, plain: str) -> NearMiss | None:
     if not words:
         return None
     words = _unbroken_words(doc, words)
-    diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
+    diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words), first_words=first)
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]
     # a whole number typed with or without the page's thousands commas is the page's (find_quote): no difference

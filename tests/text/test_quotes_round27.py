@@ -64,3 +64,21 @@ def test_a_changed_year_in_a_closing_citation_bracket_is_named(quote, said) -> N
     assert find_quote(doc, quote) is None
     described = closest_passage(doc, quote).describe()
     assert described == f"differs: {said}"
+
+
+# A refusal names what differs and nothing else: never the page's words before the quote's first word (a caption's
+# label, a footnote's number glued to its first word, a table's cells), nor a TeX index the page prints flat.
+@pytest.mark.parametrize("page, quote, said", [
+    ("energy 2.907 3.31\nTable 2. Mean and standard deviation of energy per 1,000 queries for the ten tasks.",
+     "Median and standard deviation of energy per 1,000 queries for the ten tasks.", "Median -> Mean"),
+    ("Fig. 6. Carbon intensity and energy sources over the years.\nIn this section we look at the data.",
+     "Energy intensity and energy sources over the years.", "Energy -> Carbon"),
+    ("whether the resources are\n9Based on average U.S cost of electricity of $0.12/kWh.\nOther text follows here.",
+     "Based on average U.S cost of electricity of $0.21/kWh.", "$0.21/kWh -> $0.12/kWh"),
+    ("For the k-th token we compute the input representation ik by concatenating the numeric features of it.",
+     "we compute the input representation $i_k$ by concatenating the numeric labels", "labels -> features"),
+])
+def test_a_refusal_names_only_the_words_that_differ(page, quote, said) -> None:
+    doc = Document([page])
+    assert find_quote(doc, quote) is None
+    assert closest_passage(doc, quote).describe() == f"differs: {said}"
