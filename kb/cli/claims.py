@@ -223,7 +223,7 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Recompute every check in claims/ from the figures it rests on; exit 1 if any fails."""
 
-    results = run_checks(open_kb(), only=explain_id)
+    results = run_checks(open_kb(judging="kb check"), only=explain_id)
     if as_json:
         emit_json([r.to_dict() for r in results])
     elif explain_id:

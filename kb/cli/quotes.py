@@ -120,7 +120,7 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_p
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."""
 
-    kb = open_kb()
+    kb = open_kb(judging="kb verify")
     if note is not None:
         results, problems = verify_note(kb, input_path(note, "the note"))
         if as_json:
