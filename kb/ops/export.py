@@ -1009,9 +1009,18 @@ def write_output(kb: "KB", path: Path, text: str) -> None:
     """Atomic: a reader sees the old file or the new one, never half of it."""
 
     root = kb.root.resolve()
+    # A folder -o names that is not there is made, and said (KB.on_warning): a typo'd folder made in
+    # silence held an export nobody found. The knowledge base's own exports/ is made unsaid.
+    made = path.parent
+    while not made.parent.exists() and made.parent != made:
+        made = made.parent
+    made = None if made.exists() or path.parent == kb.layout.exports.resolve() else made
     tmp = kb.layout.tmp if root in path.parents else path.parent   # same filesystem for os.replace
     try:
         write_text(path, text, tmp)
     except OSError as exc:
         raise UsageError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
+    if made is not None and kb.on_warning is not None:
+        below = "" if made == path.parent else f" ({shown(made)} and the folders below it were not there)"
+        kb.on_warning(f"made the folder {shown(path.parent)} for {shown(path.name)}{below}")
     _record_output(kb, path)

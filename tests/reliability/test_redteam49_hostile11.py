@@ -34,3 +34,22 @@ def test_a_claims_file_kb_cannot_open_stops_a_judging_command(kb_root, make, com
     assert "claims/x.toml: cannot read (" in line and f"kb {command} judges" in line, line
     listed = run_kb("ls")                  # a command showing papers goes on without it, saying so
     assert listed.code == 0 and "claims/x.toml: cannot read (" in listed.err, listed.err
+
+
+# -- -o into a folder that is not there ------------------------------------------------------
+
+@pytest.mark.parametrize("argv", [("export", "bib"), ("export", "csl-json"), ("graph", "export")])
+@pytest.mark.parametrize("where, made", [("typo/sub/out.x", "typo"), ("exports/sub/out.x", "exports/sub"),
+                                         ("exports/out.x", None)])
+def test_an_output_into_a_missing_folder_says_it_made_the_folder(kb_root, argv, where, made) -> None:
+    """kb export bib -o dir/sub/out.bib made dir/sub without a word: a typo'd folder, an export nobody finds;
+    the knowledge base's own exports/ is made unsaid."""
+    target = kb_root / where
+    got = run_kb(*argv, "-o", str(target))
+    assert got.code == 0 and target.is_file(), (got.code, got.err)
+    said = [line for line in got.err.splitlines() if "made the folder" in line]
+    if made is None:
+        assert said == [], got.err
+    else:
+        assert len(said) == 1 and f"made the folder {target.parent}" in said[0], got.err
+        assert made != "typo" or f"({kb_root / 'typo'} and the folders below it were not there)" in said[0]
