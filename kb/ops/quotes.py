@@ -449,8 +449,8 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     quote = as_shown(in_utf8(quote, "the quote"), "the quote").strip()
     if not quote:
         raise UsageError("the quote is empty")
-    if len(quote) > 20000:
-        raise UsageError(f"the quote is {len(quote):,} characters; quotes are limited to 20,000")
+    if len(quote) > claimsfile.MAX_STRING:
+        raise UsageError(f"the quote is {len(quote):,} characters; quotes are limited to {claimsfile.MAX_STRING:,}")
     version = normalise_version(version) if version else None
     topics, note = typed_all(topics, "topic"), typed(note, "note")
     if page is not None and page < 1:

@@ -39,6 +39,11 @@ from kb.text.versions import normalise_version
 ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]*$")     # written by kb: at most 100 (kb.text.typed)
 NAME_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: The longest string a claims file's record may hold, in characters: a quote (kb quote add takes at
+#: most as many), a claim's quote, a value, a note. A longer one (a paste gone wrong, a file pasted
+#: whole) is refused as the file's error before any of it is matched: verifying a quote of 10 MB
+#: took minutes.
+MAX_STRING = 20_000
 #: The largest page number or character offset a claims file may hold (a 32-bit integer).
 MAX_INT = 2**31 - 1
 
@@ -225,7 +230,14 @@ class _Reader:
             return None
         if not isinstance(value, str):
             self.fail(f"{what}: `{key}` must be a string, not {type(value).__name__}", line)
+        self.bounded(value, key, line, what)
         return value
+
+    def bounded(self, value: str, key: str, line: int | None, what: str) -> None:
+        """`value` is at most MAX_STRING characters, or the file's error."""
+        if len(value) > MAX_STRING:
+            self.fail(f"{what}: `{key}` is {len(value):,} characters, over kb's limit of {MAX_STRING:,} for one "
+                      "string of a claims file (a quote is at most that long)", line)
 
     def version(self, table: dict, line: int | None, what: str) -> str | None:
         """A record's `version` as kb writes it ("v3" for "3", "V3"); one that is no
@@ -303,31 +315,46 @@ DISMISSED_KEYS = frozenset({"version", "page", "start", "number", "unit", "sente
 MAX_NESTING = 50
 
 
-def _nesting(text: str) -> int:
+_STRING_END = {'"': lazy(r'[\\"]'), "'": lazy("'")}
+
+
+def _nesting(text: str, path: str = "") -> int:
     """How deep tables nest outside strings and comments, roughly but cheaply: each `[` and
     `{` is a level, and so is each dot of a dotted key (`a.b.c = 1` is three tables). tomllib
     recurses per bracket and would end in RecursionError (a file nesting 2,000 deep), and a
     dotted key costs it time and memory growing with the square of its length (a key of
     100,000 parts: gigabytes). Dots are counted from the last `=`, `,`, bracket or line end,
-    so a number's decimal point counts once and a string's dots not at all."""
+    so a number's decimal point counts once and a string's dots not at all. A string is passed
+    over at once (a search for its end), and one longer than MAX_LINE is the file's error, said
+    with the line it opens on: tomllib reads a string a character at a time, and a string of
+    10 MB over many lines took seconds and a gigabyte before it could be refused."""
     depth = deepest = dots = 0
-    quote = None
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 2
-                continue
-            if ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
+        if ch in "\"'":
+            start, end = i, _STRING_END[ch]
+            i += 1
+            while True:
+                m = end.search(text, i)
+                if m is None:
+                    i = n
+                    break
+                if m.group() == "\\":
+                    i = m.end() + 1
+                    continue
+                i = m.end()
+                break
+            if i - start > MAX_LINE:
+                raise FileFormatError(f"holds a string of over {MAX_LINE:,} characters; a string of a claims "
+                                      f"file is at most {MAX_STRING:,}", path=path,
+                                      line=text.count("\n", 0, start) + 1)
+            continue
+        if ch == "#":
             j = text.find("\n", i)
             i = n if j < 0 else j
             continue
-        elif ch == ".":
+        if ch == ".":
             dots += 1
             deepest = max(deepest, depth + dots)
         elif ch in "[{":
@@ -368,6 +395,23 @@ def _toml(text: str) -> dict:
     return data if data is not None else _keep(_PARSED, text, tomllib.loads(text))
 
 
+#: The longest line a claims file or kb.toml may hold: a string of MAX_STRING characters each written
+#: as an escape, with its key. Checked before the file is read as TOML, which reads a string a character
+#: at a time (a line of 10 MB took seconds before a string of it could be refused).
+MAX_LINE = 10 * MAX_STRING + 1_000
+
+
+def _refuse_long_line(text: str, path: str) -> None:
+    """FileFormatError naming the first line of `text` longer than MAX_LINE, if one is."""
+    start = 0
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE:
+            raise FileFormatError(f"a line of {len(line):,} characters, over kb's limit of {MAX_LINE:,} for one "
+                                  f"line (a string of a claims file is at most {MAX_STRING:,} characters)",
+                                  path=path, line=text.count("\n", 0, start) + 1)
+        start += len(line) + 1
+
+
 def load_toml(text: str, path: str) -> dict:
     """`tomllib.loads` of a file a person edits (a claims file, kb.toml), refused in one line
     naming the file (and the line, where tomllib says it) when it is not TOML or nests tables
@@ -376,7 +420,9 @@ def load_toml(text: str, path: str) -> dict:
     if held is not None:
         return held
     refuse_conflict(text, path)
-    depth = _nesting(text)
+    if len(text) > MAX_LINE and max(map(len, text.split("\n"))) > MAX_LINE:
+        _refuse_long_line(text, path)
+    depth = _nesting(text, path)
     if depth > MAX_NESTING:
         raise FileFormatError(f"nests arrays or tables {depth} deep; kb reads at most {MAX_NESTING}",
                               path=path)
@@ -534,6 +580,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
                    "prints it, with its unit, such as value = \"11.49 kWh\"", line)
         if not isinstance(value, str) or not value.strip():
             r.fail(f"claim {cid}: `value` must be a string such as \"11.49 kWh\"", line)
+        r.bounded(value, "value", line, f"claim {cid}")
         # as a quote's: kb verify checks a claim marked anything but "unverified", so a
         # misspelt status ("verifed") is the file's error, not a claim listed one way and
         # verified another. A claim written with neither status nor quote is marked nothing: it is

@@ -255,6 +255,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: times less"); a per the page says before a quote holds its count ("query" of "per 1,000 queries" refused).
 #: 40 also: a number's power a quote raises ("10⁶") is the page's flat "106" only where the page shows it is a power (a "×"
 #: before it, a minus sign, another "× 10" power); a footnote's mark after a unit's formula ("tCO2e5") may be left out.
+#: 40 also: a string of a claims file over 20,000 characters (a quote, a claim's quote or value) is the file's
+#: error, never matched (a 10 MB quote took minutes to verify).
 CLAIM_READING = "40"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

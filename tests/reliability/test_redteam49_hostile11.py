@@ -53,3 +53,27 @@ def test_an_output_into_a_missing_folder_says_it_made_the_folder(kb_root, argv, 
     else:
         assert len(said) == 1 and f"made the folder {target.parent}" in said[0], got.err
         assert made != "typo" or f"({kb_root / 'typo'} and the folders below it were not there)" in said[0]
+
+
+# -- a string of a claims file longer than any quote -----------------------------------------
+
+@pytest.mark.parametrize("record, at", [
+    ('[[quote]]\nid = "q"\ntext = "{s}"\n', 3),
+    ('[[claim]]\nid = "c"\nvalue = "{s}"\n', 3),
+    ('[[claim]]\nid = "c"\nvalue = "2 kWh"\nquote = "{s}"\n', 4),
+    ('[[claim]]\nid = "c"\nvalue = "2 kWh"\nquote = """\n{s}"""\n', 4),
+    ("[[claim]]\nid = 'c'\nvalue = '2 kWh'\nquote = '''{s}'''\n", 4),
+])
+@pytest.mark.parametrize("size", [30_000, 300_000])
+def test_a_string_longer_than_any_quote_is_the_files_error_said_before_it_is_read(record, at, size) -> None:
+    """A 10 MB quote in a claims file took seconds to read and minutes to verify (kb quote add takes
+    20,000 characters at most; a claims file held any length): said at its record, or when longer than
+    a line may be, at its own line before the file is read as TOML."""
+    from kb.errors import FileFormatError
+    from kb.store import claimsfile
+    words = "word " * (size // 5)
+    text = record.replace("{s}", words.replace(" ", "\n") if '"""' in record else words)
+    with pytest.raises(FileFormatError) as err:
+        claimsfile.parse(text, "claims/x.toml", "x")
+    said = str(err.value)
+    assert said.startswith(f"claims/x.toml:{1 if size < claimsfile.MAX_LINE else at}:") and "20,000" in said, said
