@@ -1282,12 +1282,17 @@ class ImportResult:
 
 def _check_incoming(source: BibFile) -> None:
     """Refuse what kb would otherwise read differently from BibTeX: an undefined
-    @string. (An entry that pybtex, a second reader, reads otherwise: import_bib.)"""
+    @string; and a key holding a character nobody sees (a bidi override, a zero-width space). (An entry that pybtex, a second reader, reads otherwise: import_bib.)"""
     for string in source.string_undefined:
         raise FileFormatError(f"@string {string.key} uses {string.undefined[''][0]!r}, which is not "
                               "defined before it", path=source.path, line=string.line,
                               hint="BibTeX reads @string definitions in order: define it first")
     for entry in source.entries():
+        hidden = None if entry.key.isascii() and entry.key.isprintable() else citekeys.invisible(entry.key)
+        if hidden:      # filed, it was listed without the character: a key nobody could type back
+            raise FileFormatError(f"entry {citekeys.escaped(entry.key)}: its key holds a character nobody sees "
+                                  f"({hidden}); nothing imported", path=source.path, line=entry.line,
+                                  hint="write the key in plain letters of one script")
         for name, macros in entry.undefined.items():
             raise FileFormatError(f"entry {entry.key!r}, field {name!r} uses @string {macros[0]!r}, "
                                   "which the file never defines", path=source.path,

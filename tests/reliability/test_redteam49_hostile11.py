@@ -77,3 +77,21 @@ def test_a_string_longer_than_any_quote_is_the_files_error_said_before_it_is_rea
         claimsfile.parse(text, "claims/x.toml", "x")
     said = str(err.value)
     assert said.startswith(f"claims/x.toml:{1 if size < claimsfile.MAX_LINE else at}:") and "20,000" in said, said
+
+
+# -- kb import: a key nobody sees whole ------------------------------------------------------
+
+@pytest.mark.parametrize("key, named", [("coh\u202ean2021", "U+202E"), ("zw\u200bx2021", "U+200B"),
+                                        ("\u2066doe2021", "U+2066"), ("e\x1bx2021", "U+001B")])
+def test_an_imported_key_holding_a_character_nobody_sees_is_refused_nothing_imported(kb_root, tmp_path, key,
+                                                                                     named) -> None:
+    """It was filed, listed by kb ls without the character ('cohan2021'): a key nobody could type back."""
+    bib = tmp_path / "in.bib"
+    bib.write_text("@article{fine2021, title={Fine}, author={Doe, Jane}, year={2021}}\n\n"
+                   f"@article{{{key},\n title={{Hidden}},\n author={{Doe, Jane}},\n year={{2021}}\n}}\n")
+    before = (kb_root / "references.bib").read_text()
+    got = run_kb("import", bib)
+    assert got.code == 2, (got.code, got.err)
+    line = _one_line(got.err)
+    assert f"in.bib:3: entry {ascii(key)}" in line and named in line and "nothing imported" in line, line
+    assert (kb_root / "references.bib").read_text() == before
