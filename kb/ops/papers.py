@@ -813,6 +813,22 @@ def _bounded_title(meta: PaperMeta, record: str) -> PaperMeta:
     return meta
 
 
+#: The most authors kb files of one record: the longest author lists known (a physics collaboration's) are a little
+#: over 5,000 names; a server's answer of 100,000 was filed whole.
+MAX_AUTHORS = 6000
+
+
+def _bounded_authors(meta: PaperMeta, record: str) -> str | None:
+    """Cut `meta`'s authors to the first MAX_AUTHORS and "others" (BibTeX's word for more), saying so; None when
+    they are fewer."""
+    if len(meta.authors) <= MAX_AUTHORS:
+        return None
+    n = len(meta.authors)
+    meta.authors = meta.authors[:MAX_AUTHORS] + ["others"]
+    return (f"{record} ({meta.origin}) lists {n:,} authors, more than any paper's: filed the first "
+            f"{MAX_AUTHORS:,} and 'others' (the other {n - MAX_AUTHORS:,} are not in references.bib)")
+
+
 def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str | None = None) -> AddResult:
 
     if ident.version and not refresh and extractor is None:
@@ -827,9 +843,10 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str |
     record = fetch_metadata(kb.client, ident, refresh=refresh)
     notes: list[str] = []
     meta = _bounded_title(from_arxiv(record), f"arXiv's record of {record.versioned}")
+    cut = _bounded_authors(meta, f"arXiv's record of {record.versioned}")
     src = _arxiv_source(kb, record, notes, refresh=refresh, extractor=extractor)
     result = _commit_paper(kb, meta, [src], incomplete=False)
-    result.notes = notes + result.notes
+    result.notes = ([cut] if cut else []) + notes + result.notes
     return result
 
 
@@ -845,11 +862,14 @@ def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
     except doimod.AnotherDOI as exc:
         raise _another_doi(kb, exc, declared) from None
     _bounded_title(meta, f"the record of {doi}")
+    cut = _bounded_authors(meta, f"the record of {doi}")
     meta.doi = meta.doi or doi
     record = normalise_doi(meta.doi) or meta.doi.lower()
     # the paper whose entry declares the DOI asked, or the record's, its own: that paper, whatever its title
     followed = declared[0] if declared and record in declared[1] else None
     result = _commit_paper(kb, meta, [], incomplete=False, held=followed)
+    if cut:
+        result.notes.insert(0, cut)
     if followed and record != asked:
         result.notes.append(f"the DOI {asked} resolves to the record of {record}, which references.bib declares "
                             f"the same work ({followed}'s entry names both)")

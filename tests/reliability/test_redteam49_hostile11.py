@@ -95,3 +95,30 @@ def test_an_imported_key_holding_a_character_nobody_sees_is_refused_nothing_impo
     line = _one_line(got.err)
     assert f"in.bib:3: entry {ascii(key)}" in line and named in line and "nothing imported" in line, line
     assert (kb_root / "references.bib").read_text() == before
+
+
+# -- a record of more authors than any paper -------------------------------------------------
+
+@pytest.mark.parametrize("count, cut", [(8, True), (5, False)])
+def test_a_record_of_more_authors_than_any_paper_is_cut_and_said(kb_root, server, monkeypatch, count, cut) -> None:
+    """A Crossref record of 100,000 authors was filed whole (500 KB of references.bib), without a word."""
+    import json
+
+    from httpserver import Reply
+
+    from kb.ops import papers
+    monkeypatch.setattr(papers, "MAX_AUTHORS", 5)
+    message = {"DOI": "10.1000/many", "title": ["Many Hands"], "issued": {"date-parts": [[2020]]},
+               "type": "journal-article", "author": [{"given": "Ann", "family": f"Au{i}"} for i in range(count)]}
+    server.routes["/doi/10.1000/many"] = Reply(406, b"no")
+    server.routes["/crossref/works/10.1000/many"] = Reply(200, json.dumps({"message": message}).encode(),
+                                                          {"Content-Type": "application/json"})
+    got = run_kb("add", "doi:10.1000/many")
+    assert got.code == 0, got.err
+    bib = (kb_root / "references.bib").read_text()
+    said = [line for line in got.err.splitlines() if "authors" in line]
+    if cut:
+        assert "Au4, Ann and others}" in bib and "Au5" not in bib, bib
+        assert len(said) == 1 and "lists 8 authors" in said[0] and "the other 3 are not in references.bib" in said[0]
+    else:
+        assert "Au4, Ann}" in bib and said == [], got.err
