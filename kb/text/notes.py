@@ -3392,11 +3392,14 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
         if label or endnote:
             body = _own_work(body)      # '..., 5; see also Dodge, "Measuring," 4.': the first work at its page
-        footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
-        if footnotes and _IBID.match(body):
+        # the footnote before, sought back from the last reference only for an "Ibid.": a list of every footnote
+        # made for each footnote read took minutes for a note of 100,000 footnotes (quadratic)
+        before = next((r for r in reversed(note.references) if (r.number or "").startswith("^")), None) \
+            if label and _IBID.match(body) else None
+        if before is not None:
             # "[^3]: Ibid., 4.": the work of the footnote before, at its own page
             text = body[label.end():].strip()[:_MAX_ENTRY]
-            note.references.append(replace(footnotes[-1], number="^" + label.group(1), line=cur_line, text=text))
+            note.references.append(replace(before, number="^" + label.group(1), line=cur_line, text=text))
             return
         rest = _ORDERED.sub("", body, count=1) if endnote and endnotes else ""
         if rest and _IBID.match(rest):

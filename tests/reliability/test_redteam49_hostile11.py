@@ -122,3 +122,29 @@ def test_a_record_of_more_authors_than_any_paper_is_cut_and_said(kb_root, server
         assert len(said) == 1 and "lists 8 authors" in said[0] and "the other 3 are not in references.bib" in said[0]
     else:
         assert "Au4, Ann}" in bib and said == [], got.err
+
+
+# -- a note of many footnotes -----------------------------------------------------------------
+
+def test_a_note_of_many_footnotes_looks_back_for_ibid_only(monkeypatch) -> None:
+    """Each footnote read listed every footnote before it (for an 'Ibid.' it might be): a note of 100,000
+    footnotes took minutes in kb verify --note. Counted as the references' numbers read, not timed."""
+    from kb.text import notes
+    read = [0]
+
+    def number(self):
+        read[0] += 1
+        return self.__dict__["_number"]
+
+    def set_number(self, value):
+        self.__dict__["_number"] = value
+
+    monkeypatch.setattr(notes.NoteReference, "number", property(number, set_number), raising=False)
+    n = 300
+    text = ("Text.\n" + "".join(f"Claim {i} [^{i}].\n" for i in range(n)) + "\n"
+            + "".join(f"[^{i}]: Doe, J. ({2000 + i % 20}). Work number {i}. Journal of Things, 3.\n" for i in range(n))
+            + "[^x]: Ibid., 7.\n")
+    note = notes.parse_note(text)
+    ibid = [r for r in note.references if r.number == "^x"]
+    assert len(ibid) == 1 and ibid[0].text == "Ibid., 7."      # an Ibid. still takes the footnote before
+    assert read[0] < 40 * n, read[0]
