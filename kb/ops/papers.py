@@ -1300,6 +1300,11 @@ class ImportResult:
     gone: list[str] = field(default_factory=list)            # filed by an earlier import of the file, not in it now
 
 
+#: The most fields one imported entry may hold: biber's data model knows about a hundred, and a library's own add a
+#: few; an entry of 100,000 fields was filed whole (2 MB of references.bib).
+MAX_FIELDS = 1000
+
+
 def _check_incoming(source: BibFile) -> None:
     """Refuse what kb would otherwise read differently from BibTeX: an undefined
     @string; and a key holding a character nobody sees (a bidi override, a zero-width space). (An entry that pybtex, a second reader, reads otherwise: import_bib.)"""
@@ -1308,6 +1313,10 @@ def _check_incoming(source: BibFile) -> None:
                               "defined before it", path=source.path, line=string.line,
                               hint="BibTeX reads @string definitions in order: define it first")
     for entry in source.entries():
+        if len(entry.fields) > MAX_FIELDS:
+            raise FileFormatError(f"entry {citekeys.escaped(entry.key)} has {len(entry.fields):,} fields, more than "
+                                  f"any entry holds (kb imports at most {MAX_FIELDS:,}); nothing imported",
+                                  path=source.path, line=entry.line)
         hidden = None if entry.key.isascii() and entry.key.isprintable() else citekeys.invisible(entry.key)
         if hidden:      # filed, it was listed without the character: a key nobody could type back
             raise FileFormatError(f"entry {citekeys.escaped(entry.key)}: its key holds a character nobody sees "

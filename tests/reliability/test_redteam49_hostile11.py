@@ -148,3 +148,20 @@ def test_a_note_of_many_footnotes_looks_back_for_ibid_only(monkeypatch) -> None:
     ibid = [r for r in note.references if r.number == "^x"]
     assert len(ibid) == 1 and ibid[0].text == "Ibid., 7."      # an Ibid. still takes the footnote before
     assert read[0] < 40 * n, read[0]
+
+
+# -- kb import: an entry of more fields than any -------------------------------------------
+
+@pytest.mark.parametrize("fields, refused", [(9, True), (4, False)])
+def test_an_imported_entry_of_more_fields_than_any_is_refused(kb_root, tmp_path, monkeypatch, fields, refused):
+    """One entry of 100,000 fields was imported whole: 2 MB of references.bib, 6 s."""
+    from kb.ops import papers
+    monkeypatch.setattr(papers, "MAX_FIELDS", 6)
+    bib = tmp_path / "in.bib"
+    bib.write_text("@article{many2020,\n title={Many},\n" + "".join(f" f{i} = {{v}},\n" for i in range(fields)) + "}\n")
+    got = run_kb("import", bib)
+    if refused:
+        assert got.code == 2 and "entry 'many2020' has 10 fields" in _one_line(got.err), got.err
+        assert "many2020" not in (kb_root / "references.bib").read_text()
+    else:
+        assert got.code == 0 and "many2020" in (kb_root / "references.bib").read_text(), got.err
