@@ -600,7 +600,11 @@ class Client:
                 raise NetworkError(f"{host}: connection lost after {got:,} bytes") from None
             except requests.exceptions.RequestException as exc:
                 raise NetworkError(f"{host}: download failed ({type(exc).__name__})") from None
-            if declared_n is not None and got < declared_n and r.status_code == 200:
+            # Content-Length counts the bytes sent: of a compressed answer (Content-Encoding), those read off the
+            # wire, never the bytes once decompressed (a short record sent gzip-compressed is longer sent than held)
+            sent = _wire_bytes(r, got) if headers_out.get("content-encoding") else got
+            if declared_n is not None and sent < declared_n and r.status_code == 200:
+                got = sent
                 raise NetworkError(f"{host}: the download was cut off: {got:,} of "
                                    f"{declared_n:,} bytes (truncated response)")
             if self.progress and label:
@@ -694,6 +698,16 @@ def looks_like_login(response: Response) -> bool:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text[:200] or type(exc).__name__
+
+
+def _wire_bytes(r, got: int) -> int:
+    """The bytes of an answer read off the connection (before its Content-Encoding is undone), as urllib3
+    counts them; `got` where it cannot say."""
+    try:
+        sent = r.raw.tell()
+    except (AttributeError, OSError, ValueError):
+        return got
+    return sent if isinstance(sent, int) else got
 
 
 def declared_length(host: str, headers: dict[str, str]) -> int | None:

@@ -165,3 +165,27 @@ def test_an_imported_entry_of_more_fields_than_any_is_refused(kb_root, tmp_path,
         assert "many2020" not in (kb_root / "references.bib").read_text()
     else:
         assert got.code == 0 and "many2020" in (kb_root / "references.bib").read_text(), got.err
+
+
+# -- a compressed answer larger than what it holds -------------------------------------------
+
+@pytest.mark.parametrize("coding, layers", [("gzip", 1), ("gzip, gzip", 2), ("deflate", 1)])
+def test_a_whole_compressed_answer_bigger_than_its_text_is_not_said_cut_off(server, tmp_path, coding, layers) -> None:
+    """Its Content-Length (of the bytes sent) was set against the bytes once decompressed: a short record sent
+    gzip-compressed, or compressed twice, was refused as 'the download was cut off: 130 of 152 bytes'."""
+    import gzip
+    import json
+    import zlib
+
+    from httpserver import Reply
+
+    from kb.sources import doi
+    from kb.sources.net import Client, Settings
+    body = json.dumps({"message": {"DOI": "10.1000/z", "title": ["Z"]}}).encode()
+    for _ in range(layers):
+        body = zlib.compress(body) if coding == "deflate" else gzip.compress(body)
+    server.routes["/crossref/works/10.1000/z"] = Reply(200, body, {"Content-Type": "application/json",
+                                                                   "Content-Encoding": coding})
+    got = doi.fetch_crossref(Client(tmp_path / "cache", tmp_path / "tmp", Settings(spacing={"doi": 0.0})), "10.1000/z")
+    assert got.title == "Z"
+
