@@ -192,7 +192,7 @@ def _run(argv: list[str] | None) -> int:
         exc.show(file=err_stream())
         return exc.exit_code
     except click_exc.ClickException as exc:
-        err(f"kb: error: {_shortened(_click_line(exc))}\n")
+        err(f"kb: error: {_shortened(_click_line(exc, argv))}\n")
         return exc.exit_code
     except typer.Abort:
         err("kb: aborted\n")
@@ -250,21 +250,107 @@ def _run(argv: list[str] | None) -> int:
 _UNSEEN = lazy("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
-def _click_line(exc) -> str:
+def _click_line(exc, argv: list[str] = ()) -> str:
     """What click refused on the command line (an option's value it cannot read, `--page abc`;
     an option or command there is none of; an argument missing), in one line: the command, then
-    click's own words, which name the option and the value given, then where its help is. Click
-    writes the usage and a hint on lines of their own; the product says a known error in one."""
+    click's own words, which name the option and the value given, then what to type instead where
+    kb can tell (an option given on the wrong side of its command, a command of the group misspelt),
+    then where its help is. Click writes the usage and a hint on lines of their own; the product
+    says a known error in one."""
     said = " ".join(exc.format_message().split()).rstrip(".")
     if not said.isascii():
         # an argument's character nobody sees as its escape: 'unexpected extra argument (note\u202edm.md)', where
         # the override was left out and the argument said as one that looked right ('notedm.md')
         said = _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", said)
+    chain = _commands_given(list(map(str, argv)))
     ctx = getattr(exc, "ctx", None)
-    if ctx is None:
+    if ctx is not None:
+        path = ctx.command_path.split()
+    else:
+        # click raises some refusals before the command's context is made (`kb ls --tag` with no
+        # value): the command is the last one the command line names
+        path = chain[-1][0] if chain else []
+    if not path:
         return said
-    where = f"{ctx.command_path}: " if ctx.parent is not None else ""
-    return f"{where}{said} (see {ctx.command_path} --help)"
+    try:
+        hint, helped = _what_to_type(exc, said, path, chain, list(map(str, argv)))
+    except Exception:       # a hint is a courtesy: click's own words are said whatever it meets
+        hint, helped = "", path
+    if hint and said.startswith("No such option"):
+        said = said.split(" (Possible options:")[0]     # click's guesses among the wrong command's options
+    said += hint
+    where = f"{' '.join(path)}: " if len(path) > 1 else ""
+    return f"{where}{said} (see {' '.join(helped)} --help)"
+
+
+def _commands_given(argv: list[str]) -> list[tuple[list[str], object, int]]:
+    """The commands the command line names, outermost first: each one's path (['kb', 'quote', 'add']),
+    its click command and the index in argv just after its name (0 for the root). The root's own
+    option --kb takes the word after it; any other word starting with '-' is passed over, and so is a
+    word that names no command of the last group named (an option's value: `kb quote -t x ls`)."""
+    chain = [(["kb"], _root_command(), 0)]
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--kb":
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        path, command, _ = chain[-1]
+        if len(chain) == 1:
+            sub = family_command(word) if word in COMMANDS else None
+        else:
+            sub = getattr(command, "commands", {}).get(word)
+        if sub is not None:
+            chain.append((path + [word], sub, i + 1))      # else an option's value, or an argument
+        i += 1
+    return chain
+
+
+def _what_to_type(exc, said: str, path: list[str], chain, argv: list[str]) -> tuple[str, list[str]]:
+    """A hint to add to click's words: the command line as it should have been written, for an option
+    the command does not take but a command before or after it on the line does (`kb ls --kb DIR`:
+    `kb --kb DIR ls`; `kb --json ls`: `kb ls --json`); the command meant, for a command its group
+    does not have (`kb lss`: 'ls'; `kb claims ls`: what kb claims lists and which commands it has).
+    With it, the command whose help to see: the one that takes the option."""
+    import difflib
+    import shlex
+
+    option = getattr(exc, "option_name", None)
+    if option and said.startswith("No such option"):
+        name = option.split("=", 1)[0]
+        at = next((k for k, word in enumerate(argv) if word == option or word.startswith(name + "=")), None)
+        for owner, command, after in chain:
+            if at is None or owner == path or owner != ["kb"] and len(owner) < len(path):
+                # a group's own options (kb claims -t) choose what the group lists, never what its
+                # command does: `kb claims extract -t x` is not `kb claims -t x extract`
+                continue
+            param = next((p for p in command.params if name in p.opts or name in p.secondary_opts), None)
+            if param is None:
+                continue
+            taken = 1 if "=" in argv[at] or getattr(param, "is_flag", False) or getattr(param, "count", False) else 2
+            moved = argv[at:at + taken]
+            rest = argv[:at] + argv[at + taken:]
+            cut = after if after <= at else after - taken
+            fixed = shlex.join(["kb"] + rest[:cut] + moved + rest[cut:])
+            if owner == ["kb"]:
+                return f"; {name} is kb's own, given before the command: {fixed}", owner
+            return f"; {name} is an option of {' '.join(owner)}, given after {owner[-1]}: {fixed}", owner
+        return "", path
+    if said.startswith("No such command") and "Did you mean" not in said:
+        group = next((command for owner, command, _ in chain if owner == path), None)
+        names = list(COMMANDS) if path == ["kb"] else list(getattr(group, "commands", {}))
+        given = said.split("'")[1] if said.count("'") >= 2 else ""
+        close = difflib.get_close_matches(given, names, n=1)
+        if close:
+            return f"; did you mean '{close[0]}'?", path
+        if path == ["kb"]:
+            return "", path
+        alone = (f"{' '.join(path)} alone lists; " if getattr(group, "invoke_without_command", False) else "")
+        return f"; {alone}its commands: {', '.join(names)}", path
+    return "", path
 
 
 #: the words of every refusal to write a read-only knowledge base

@@ -169,3 +169,35 @@ def test_what_click_refuses_on_the_command_line_is_one_line(args, named):
     assert all(n in r.err for n in named) and "Usage:" not in r.err, r.err
     helped = run_kb(*args[:1] if args[0] != "frobnicate" else [], "--help")      # --help as it was
     assert helped.code == 0 and helped.out.startswith("Usage: kb ") and not helped.err
+
+
+@pytest.mark.parametrize("argv, fixed", [
+    (["ls", "--kb", "lib"], "kb --kb lib ls"),                              # kb's own option after the command
+    (["quote", "ls", "--kb=lib", "-t", "x"], "kb --kb=lib quote ls -t x"),
+    (["--json", "ls"], "kb ls --json"),                                     # a command's option before it
+    (["-j", "1", "add", "a.pdf"], "kb add -j 1 a.pdf"),
+    (["quote", "-t", "energy", "ls"], "kb quote ls -t energy"),             # before the group's command
+    (["--kb", "lib", "--paper", "k", "export", "bib"], "kb --kb lib export bib --paper k"),
+])
+def test_an_option_on_the_wrong_side_of_its_command_says_the_line_to_type(argv, fixed):
+    """`kb ls --kb DIR` said only "No such option: --kb", and `kb --json ls` offered --version instead:
+    the refusal now says whose option it is and the command line with it in its place."""
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert r.err.rstrip().split(": ", 1)[1].count(fixed) == 1 and "Possible options" not in r.err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["ls", "--tag"], "kb: error: kb ls: Option '--tag' requires an argument (see kb ls --help)"),
+    (["claim", "add", "-q"], "kb: error: kb claim add: Option '-q' requires an argument (see kb claim add --help)"),
+    (["lss"], "kb: error: No such command 'lss'; did you mean 'ls'? (see kb --help)"),
+    (["claims", "ls"], "kb: error: kb claims: No such command 'ls'; kb claims alone lists; "
+                       "its commands: extract, promote, dismiss (see kb claims --help)"),
+    (["text", "doe2019"], "kb: error: kb text: No such command 'doe2019'; its commands: load, show, extract "
+                          "(see kb text --help)"),
+])
+def test_a_usage_mistake_names_its_command_and_what_there_is(argv, said):
+    """An option missing its value was said without its command or where its help is; an unknown
+    command of a group without the commands the group has, and kb's own without a close name."""
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err == said + "\n"
