@@ -65,6 +65,12 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
 
     One line each: citing paper and page, the figure as written, cited paper and page, the
     verdict (confirmed, differs, not-in-source) and the difference. Exit 1 when one differs.
+
+    \b
+    Examples:
+      kb audit
+      kb audit patterson2021carbon --only differs
+      kb audit --note draft.md
     """
     kb = open_kb(judging=None if accept_id else "kb audit")
     wanted = [v.strip() for v in only.split(",") if v.strip()] if only else None

@@ -84,7 +84,13 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
                                                                      "(default: merge; another value is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
     """Store a number with its unit, verified against its quote. Re-adding an --id, or the same
-    value, quote and per, merges: topics are added, what is not given is kept."""
+    value, quote and per, merges: topics are added, what is not given is kept.
+
+    \b
+    Example:
+      kb claim add strubell2019energy "626,155 lbs CO2e" --page 4 --id nas_co2e \\
+          -q "the sentence of page 4 that prints 626,155 lbs CO2e"
+    """
 
     stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
                        version=version, force=force, note=note, replace=replace, page=page)
@@ -104,7 +110,12 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
 
 @claim_app.command("rm")
 def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks name it) or ID.")) -> None:
-    """Remove a stored claim from its claims file."""
+    """Remove a stored claim from its claims file.
+
+    \b
+    Example:
+      kb claim rm strubell2019energy.nas_co2e
+    """
 
     citekey, claim_id, users = library.remove_claim(open_kb(), name)
     echo(f"removed {citekey}.{claim_id}")
@@ -112,7 +123,11 @@ def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks 
         warn(f"check(s) {', '.join(users)} use {citekey}.{claim_id}: `kb check` will say it is missing")
 
 
-claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.",
+claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.\n\n"
+                              "\b\nExamples:\n"
+                              "  kb claims --topic energy --unit kWh --min \"1 kWh\"\n"
+                              "  kb claims --paper strubell2019energy --json\n"
+                              "  kb claims extract strubell2019energy",
                          invoke_without_command=True)
 app.add_typer(claims_app, name="claims")
 
@@ -182,7 +197,13 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
                                                  autocompletion=complete_citekey),
                    version: Optional[str] = typer.Option(None, "--version", help="Version (default: latest held)."),
                    as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Propose every number with a unit in a paper as a candidate claim, with page and sentence."""
+    """Propose every number with a unit in a paper as a candidate claim, with page and sentence.
+
+    \b
+    Examples:
+      kb claims extract strubell2019energy
+      kb claims promote 3 --id nas_co2e   (or: kb claims dismiss 4 5)
+    """
 
     rows = extract(open_kb(), citekey, version)
     if as_json:
@@ -200,7 +221,13 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
                    topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
                    as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
-    """Make a candidate a claim; its sentence becomes the verified quote."""
+    """Make a candidate a claim; its sentence becomes the verified quote.
+
+    \b
+    Examples:
+      kb claims --unreviewed
+      kb claims promote 3 --id nas_co2e -t energy
+    """
 
     stored = promote(open_kb(), candidate, claim_id=claim_id, per=per, topics=topic)
     for w in stored.pop("warnings", []):
@@ -213,7 +240,12 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
 
 @claims_app.command("dismiss")
 def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate numbers.")) -> None:
-    """Mark candidates as not worth a claim."""
+    """Mark candidates as not worth a claim.
+
+    \b
+    Example:
+      kb claims dismiss 4 5 6
+    """
 
     echo(f"dismissed {dismiss(open_kb(), candidates)} candidates")
 
@@ -221,7 +253,21 @@ def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate n
 @app.command()
 def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show every step of one check."),
           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Recompute every check in claims/ from the figures it rests on; exit 1 if any fails."""
+    """Recompute every check in claims/ from the figures it rests on; exit 1 if any fails.
+
+    \b
+    Example:
+      In claims/checks.toml (any claims/*.toml may hold checks and units):
+        [units]
+        charge = "0.012 kWh"                  # a unit of your own
+        [[check]]
+        id = "950-charges"
+        stated = "950 charge"                 # the figure as your text states it
+        expr = "luccioni2023power.image_gen"  # claims as KEY.ID ('-' as '_'), units, + - * / ^
+      then:
+        kb check
+        kb check --explain 950-charges
+    """
 
     results = run_checks(open_kb(judging="kb check"), only=explain_id)
     if as_json:

@@ -28,7 +28,14 @@ def doctor(prune: bool = typer.Option(False, "--prune",
                                            "(a missing one is still reported)."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Check that the files and the index agree, the cache is intact and every verified
-    quote still verifies; say how to repair each problem. Exit 1 if anything needs repair."""
+    quote still verifies; say how to repair each problem. Exit 1 if anything needs repair.
+
+    \b
+    Examples:
+      kb doctor
+      kb doctor --quick
+      kb doctor --prune
+    """
 
     bar = Progress("re-verifying quotes and claims", unit="papers")
     report = diagnose(state["kb"], prune=prune, quick=quick, on_busy=busy(), jobs=None,
@@ -68,7 +75,12 @@ def doctor(prune: bool = typer.Option(False, "--prune",
 @app.command()
 def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Make a new index from references.bib, claims/ and the source cache (for a database
-    deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME."""
+    deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME.
+
+    \b
+    Example:
+      kb rebuild
+    """
 
     result = do_rebuild(state["kb"], progress=reporter(), on_busy=busy(), jobs=None)
     if as_json:

@@ -100,7 +100,13 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
                 output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),
                 force: bool = typer.Option(False, "--force", help=_FORCE_HELP)) -> None:
     """Quotes as <note-quote> blocks with a numbered references list (or pandoc Markdown, JSON),
-    each with the page (and the version, when not the newest) it was verified on."""
+    each with the page (and the version, when not the newest) it was verified on.
+
+    \b
+    Examples:
+      kb export note -t energy
+      kb export note -q id1,id2 -f markdown -o exports/energy.md
+    """
 
     kb = open_kb()
     target = output_path(kb, output, force=force) if output is not None and not is_stdout(output) else None
@@ -158,7 +164,13 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
     Entries that need none of this are copied byte for byte.
     stderr says what was reshaped; --as-stored changes nothing.
 
-    --cite and --paper take a key a paper had before (its ids field)."""
+    --cite and --paper take a key a paper had before (its ids field).
+
+    \b
+    Examples:
+      kb export bib -o references-clean.bib
+      kb export bib -t energy -o exports/energy.bib
+    """
 
     whole = not (quotes or topic or paper or cite)      # every entry: an @xdata no paper names too
     _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entries", quotes,
@@ -175,6 +187,12 @@ def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
                                               help="Also these papers (comma-separated)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),
                force: bool = typer.Option(False, "--force", help=_FORCE_HELP)) -> None:
-    """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all)."""
+    """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all).
+
+    \b
+    Examples:
+      kb export csl-json -o exports/references.json
+      kb export csl-json -t energy
+    """
 
     _export_selected(csl_json, "items", quotes, topic, paper, cite, output, force)

@@ -31,7 +31,13 @@ app = typer.Typer()
 def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                        autocompletion=complete_citekey),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
+    """A paper's parsed reference list: each entry and the paper it resolves to (or none).
+
+    \b
+    Examples:
+      kb refs strubell2019energy
+      kb refs strubell2019energy --json
+    """
 
     kb = open_kb()
     rows = citations.references(kb, citekey)        # its reference list read first, if it waits
@@ -68,7 +74,9 @@ def _older_reading(conn) -> None:
         warn(OLDER_READING)
 
 
-graph_app = typer.Typer(help="Who cites whom, from the papers' own reference lists.", invoke_without_command=True)
+graph_app = typer.Typer(help="Who cites whom, from the papers' own reference lists.\n\n"
+                             "\b\nExamples:\n  kb graph\n  kb graph show strubell2019energy\n  kb graph missing --top 10",
+                        invoke_without_command=True)
 app.add_typer(graph_app, name="graph")
 
 
@@ -96,7 +104,12 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
 def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                              autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """What a paper cites and what cites it, inside the knowledge base."""
+    """What a paper cites and what cites it, inside the knowledge base.
+
+    \b
+    Example:
+      kb graph show strubell2019energy
+    """
 
     info = graph.show(open_graph().db, citekey)
     if as_json:
@@ -115,7 +128,12 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", 
                target: str = typer.Argument(..., help="Citekey to reach.", callback=names_a_paper,
                                             autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """The shortest chain of citations from one paper to another."""
+    """The shortest chain of citations from one paper to another.
+
+    \b
+    Example:
+      kb graph path patterson2021carbon strubell2019energy
+    """
 
     found = graph.path(open_graph().db, source, target)
     if as_json:
@@ -134,7 +152,12 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", 
 @graph_app.command("missing")
 def graph_missing(top: int = typer.Option(10, "--top", help="How many works to list."),
                   as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Works cited by most papers here but not yet added: what to read next."""
+    """Works cited by most papers here but not yet added: what to read next.
+
+    \b
+    Example:
+      kb graph missing --top 10
+    """
 
     db = open_graph().db
     rows = graph.missing(db, top=top)
@@ -165,7 +188,13 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
                      help="On each citation edge, how many figures the citing paper restates from the cited "
                           "one (restatements) and how many of them differ (restatements_differ), as kb audit "
                           "finds them.")) -> None:
-    """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
+    """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON).
+
+    \b
+    Examples:
+      kb graph export -f dot -o exports/citations.dot
+      kb graph export -f json -o -
+    """
 
     kb = open_graph()
     if fmt not in graph.FORMATS:
@@ -188,7 +217,12 @@ app.add_typer(cite_app, name="cite")
 def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                              autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
+    """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in.
+
+    \b
+    Example:
+      kb cite fetch strubell2019energy
+    """
 
     bar = Progress("Semantic Scholar", unit="papers")
     result = citations.fetch(open_graph(), citekey, progress=bar.update if bar.on else None)

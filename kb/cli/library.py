@@ -84,7 +84,13 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
        dry_run: bool = typer.Option(False, "--dry-run", "-n", help="List what would go; change nothing."),
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Remove papers: their references.bib entries, claims files and index rows.
-    Cached PDFs stay until `kb doctor --prune`."""
+    Cached PDFs stay until `kb doctor --prune`.
+
+    \b
+    Examples:
+      kb rm strubell2019energy --dry-run
+      kb rm strubell2019energy --force
+    """
 
     kb = open_kb_apart()
     plan = remove_papers(kb, citekeys, force=force, dry_run=dry_run)
@@ -120,7 +126,12 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
     """Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`).
 
     A key already renamed by hand in references.bib: `kb rename OLD NEW` moves what kb
-    still keeps under OLD (its claims file, checks, cached sources) to NEW."""
+    still keeps under OLD (its claims file, checks, cached sources) to NEW.
+
+    \b
+    Example:
+      kb rename strubell2019energy strubell2019 --note draft.md
+    """
 
     if sum(str(n) == "-" for n in note) > 1:
         raise UsageError("--note - (the note on stdin) can be given once")
@@ -162,7 +173,13 @@ def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", callback
                                                        "none lists the paper's tags.",
                                             autocompletion=complete_tag_change),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`)."""
+    """Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`).
+
+    \b
+    Examples:
+      kb tag strubell2019energy +energy +to-read
+      kb tag strubell2019energy -to-read
+    """
 
     add, remove = [], []
     for change in changes or []:
@@ -207,7 +224,12 @@ def _opener() -> list[str] | None:
 @app.command("open")
 def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
           print_path: bool = typer.Option(False, "--print", "-p", help="Print the PDF's path instead of opening it.")) -> None:
-    """Open the newest version's PDF with the system's viewer (xdg-open, open)."""
+    """Open the newest version's PDF with the system's viewer (xdg-open, open).
+
+    \b
+    Example:
+      kb open strubell2019energy
+    """
 
     key, version, path = pdf_path(open_kb(), citekey)
     if print_path:
@@ -241,7 +263,12 @@ def _editor() -> list[str]:
 @app.command("edit")
 def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey)) -> None:
     """Edit one entry of references.bib in $EDITOR; it is checked before it is written back
-    (one valid entry; the key unchanged, or a free key, which renames the paper)."""
+    (one valid entry; the key unchanged, or a free key, which renames the paper).
+
+    \b
+    Example:
+      kb edit strubell2019energy
+    """
 
     kb = open_kb()
     key, before = entry_text(kb, citekey)

@@ -51,7 +51,13 @@ app = typer.Typer()
 
 @app.command()
 def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDER", help="Folder to make a knowledge base (created if needed).")) -> None:
-    """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/."""
+    """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/.
+
+    \b
+    Example:
+      kb init ~/papers/ai-energy && cd ~/papers/ai-energy
+      kb add paper.pdf --offline
+    """
 
     root, created = do_init(folder)
     echo(f"{'initialised' if created else 'already a knowledge base:'} {shown(root)}")
@@ -59,7 +65,13 @@ def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDE
 
 @app.command()
 def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Print the knowledge base root and its database path."""
+    """Print the knowledge base root and its database path.
+
+    \b
+    Examples:
+      kb where
+      kb --kb ~/papers/ai-energy where --json
+    """
 
     layout = paths.layout(state["kb"])
     info = {"root": str(layout.root), "database": str(layout.db), "references": str(layout.bib),
@@ -135,7 +147,14 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     a PDF of a paper already here (imported from BibTeX): `kb add paper.pdf --key KEY`.
 
     Many PDFs at once (`kb add *.pdf`) are extracted on every core (--jobs) and added
-    one at a time, in the order given; one that fails is said and the others go on."""
+    one at a time, in the order given; one that fails is said and the others go on.
+
+    \b
+    Examples:
+      kb add arxiv:2311.16863
+      kb add paper.pdf --offline
+      kb add - --offline < paper.pdf
+    """
 
     jobs = _jobs(jobs)
     if key is not None:
@@ -216,7 +235,13 @@ def import_(file: str = typer.Argument(..., callback=names_a_path, metavar="FILE
 
     The PDFs' text is extracted on every core (--jobs) and each PDF attached in its
     turn: one that cannot be read is said and the others go on; a second run attaches
-    whatever an interrupted one had not."""
+    whatever an interrupted one had not.
+
+    \b
+    Examples:
+      kb import ~/Zotero/library.bib
+      cat library.bib | kb import -
+    """
 
     jobs = _jobs(jobs)
     kb = open_kb()
@@ -244,7 +269,13 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
        author: Optional[str] = typer.Option(None, "--author", callback=names_something, help="Only papers with an author whose name holds this."),
        sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them; added: when its text was, papers without text last)."),
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the papers (filtered by tag, year, author; sorted)."""
+    """List the papers (filtered by tag, year, author; sorted).
+
+    \b
+    Examples:
+      kb ls --tag energy --year 2019-2023 --sort year
+      kb ls --author Strubell --json
+    """
 
     kb = open_kb(papers_only=True)
     papers = filter_papers(kb, list_papers(kb), tags=tag, year=year, author=author, sort=sort)
@@ -265,7 +296,13 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
 @app.command()
 def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
+    """One paper: metadata, versions, pages, sha256 of each PDF, where it came from.
+
+    \b
+    Examples:
+      kb show strubell2019energy
+      kb show strubell2019energy --json
+    """
 
     kb = open_kb(papers_only=True)
     info = show_paper(kb, citekey)
@@ -334,7 +371,13 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               replace: bool = typer.Option(False, "--replace",
                                            help="Replace the text kb extracted from the version's PDF "
                                                 "(refused without it; the PDF stays held).")) -> None:
-    """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
+    """Attach page text extracted elsewhere to a paper (when its PDF is not at hand).
+
+    \b
+    Examples:
+      kb text load strubell2019energy pages.json
+      kb text load strubell2019energy paper.txt
+    """
 
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
                                  extractor=extractor, replace=replace)
@@ -353,7 +396,13 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
                                           help="The second extraction (kept by --extractor both)."),
               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The page text kb holds of a paper, as quotes are matched against it: to see why a
-    quote is not found, or to copy a passage as kb reads it."""
+    quote is not found, or to copy a passage as kb reads it.
+
+    \b
+    Examples:
+      kb text show strubell2019energy --page 3
+      kb text show strubell2019energy -p 2-4 --json
+    """
 
     result = page_text(open_kb(papers_only=True), citekey, version=version, pages=page, second=second)
     if as_json:
@@ -375,7 +424,13 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.",
                                                                       "the newest held)."),
                  as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Extract a held PDF again with another extractor and keep both texts: a quote then
-    verifies if it is found in either (kb quote add, kb verify say which)."""
+    verifies if it is found in either (kb quote add, kb verify say which).
+
+    \b
+    Examples:
+      kb text extract strubell2019energy
+      kb text extract strubell2019energy --extractor pypdf
+    """
 
     pdf_text.parse_plan(extractor)
     result = paper_ops.extract_again(open_kb(), citekey, extractor, version=version)

@@ -55,7 +55,13 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
                                                                      "(default: another quote there is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance.")) -> None:
     """Verify a quote against the paper and store it with its provenance. Re-adding a
-    stored quote merges: new topics are added to its own."""
+    stored quote merges: new topics are added to its own.
+
+    \b
+    Examples:
+      kb quote add strubell2019energy "a sentence of page 4, word for word" --page 4 -t energy
+      kb quote add strubell2019energy "its first words [...] its last words" --page 4
+    """
 
     stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
                        force=force, note=note, replace=replace, page=page)
@@ -91,7 +97,13 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names
                                                  autocompletion=complete_citekey,
                                                  help="Only quotes from this paper."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List stored quotes."""
+    """List stored quotes.
+
+    \b
+    Examples:
+      kb quote ls -t energy
+      kb quote ls --paper strubell2019energy --json
+    """
 
     quotes = list_quotes(open_kb(), topic, paper, text=text or None)
     if as_json:
@@ -105,7 +117,12 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names
 
 @quote_app.command("rm")
 def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> None:
-    """Remove a stored quote."""
+    """Remove a stored quote.
+
+    \b
+    Example:
+      kb quote rm training-single-bert-base      (the ids: kb quote ls)
+    """
 
     citekey = remove_quote(open_kb(), quote_id)
     echo(f"removed {quote_id} from claims/{citekey}.toml")
@@ -118,7 +135,13 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_p
                                                    "its text, and its page locator. - reads the note from stdin."),
            strict: bool = typer.Option(False, "--strict", help="Also fail on unverified, stale and unchecked quotes."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."""
+    """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails.
+
+    \b
+    Examples:
+      kb verify
+      kb verify --note draft.md --strict
+    """
 
     kb = open_kb(judging="kb verify")
     if note is not None:

@@ -25,7 +25,13 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
            all_versions: bool = typer.Option(False, "--all-versions",
                                              help="Also search older versions' page text."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Search page text, quotes and claims: best matches first, with a snippet and page."""
+    """Search page text, quotes and claims: best matches first, with a snippet and page.
+
+    \b
+    Examples:
+      kb search "carbon footprint"
+      kb search "energ*" --paper strubell2019energy -n 5
+    """
 
     text = " ".join(query)
     if not match_terms(text):           # empty, blanks, punctuation: nothing a search could look for

@@ -201,3 +201,18 @@ def test_a_usage_mistake_names_its_command_and_what_there_is(argv, said):
     command of a group without the commands the group has, and kb's own without a close name."""
     r = run_kb(*argv)
     assert r.code == 2 and r.err == said + "\n"
+
+
+def test_every_command_shows_an_example_of_itself():
+    """A person with only --help to go on: 35 of kb's commands showed no example of themselves
+    (kb check did not say how a check is written). Each command a person runs, and each group
+    that lists by itself, shows one: a line of its help starting with the command."""
+    lacking = []
+    for path, cmd in all_commands():
+        if getattr(cmd, "commands", None) and not getattr(cmd, "invoke_without_command", False):
+            continue
+        command = "kb " + " ".join(path)
+        lines = [line.strip() for line in (cmd.help or "").splitlines()]
+        if not any(line == command or line.startswith(command + " ") for line in lines):
+            lacking.append(command)
+    assert not lacking
