@@ -24,6 +24,7 @@ from typing import Optional, TextIO
 import typer
 
 from kb.atomic import env_flag, misspelt_settings, not_utf8, shown, why_full
+from kb.cli import common
 from kb.cli.commands import COMMANDS
 from kb.cli.common import (
     READER_GONE,
@@ -338,6 +339,15 @@ def _what_to_type(exc, said: str, path: list[str], chain, argv: list[str]) -> tu
             if owner == ["kb"]:
                 return f"; {name} is kb's own, given before the command: {fixed}", owner
             return f"; {name} is an option of {' '.join(owner)}, given after {owner[-1]}: {fixed}", owner
+        return "", path
+    if said.startswith("Got unexpected extra argument") and "(" in said:
+        # `kb verify draft.md`: a note's file given as an argument to a command taking it with --note
+        extra = said[said.rindex(" (") + 2:-1] if said.endswith(")") else ""
+        command = next((command for owner, command, _ in chain if owner == path), None)
+        takes_note = command is not None and any("--note" in p.opts for p in command.params)
+        if takes_note and extra in argv and extra.lower().endswith(common.NOTE_SUFFIXES) and os.path.isfile(extra):
+            at = argv.index(extra)
+            return f"; a note is given with --note: {shlex.join(['kb'] + argv[:at] + ['--note'] + argv[at:])}", path
         return "", path
     if said.startswith("No such command") and "Did you mean" not in said:
         group = next((command for owner, command, _ in chain if owner == path), None)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from kb.atomic import STDIN_NAME, max_input_bytes
-from kb.errors import UsageError, WriteError
+from kb.errors import UsageError, WriteError, shell_word, shown
 from kb.lazyimport import lazy_import
 from kb.text.display import readable
 from kb.text.lazyre import lazy
@@ -435,6 +435,8 @@ def names_a_paper(ctx, param, value):
     page or a PDF) is refused: a person never means one, and the key typed without it finds
     the paper whose key in references.bib holds one (queries.same_key)."""
     for given in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(given, str) and not param.required:
+            _note_given_as_a_key(ctx, given)
         if not isinstance(given, str) or given.isascii() and given.isprintable():
             continue                    # (the common case, without loading kb.sources.citekey)
         hidden = citekeys.invisible(given)
@@ -443,6 +445,22 @@ def names_a_paper(ctx, param, value):
             raise UsageError(f"{name} {citekeys.escaped(given)} holds {hidden}, a character nobody sees",
                              hint="type the key without it")
     return value
+
+
+#: What a note's file name ends with (kb verify --note, kb audit --note read these).
+NOTE_SUFFIXES = (".md", ".mdx", ".markdown", ".qmd", ".rmd", ".tex", ".org", ".txt", ".html", ".htm",
+                 ".adoc", ".rst", ".typ")
+
+
+def _note_given_as_a_key(ctx, given: str) -> None:
+    """`kb audit draft.md`: a note's file given where the command takes citekeys, and takes a note with
+    --note, is refused saying so (it said "no paper 'draft.md'"), with the command to type."""
+    if not given.lower().endswith(NOTE_SUFFIXES) or not os.path.isfile(given):
+        return
+    if not any("--note" in p.opts for p in ctx.command.params):
+        return
+    raise UsageError(f"{shown(given)} is a file, not a citekey: a note is given with --note",
+                     hint=f"{ctx.command_path} --note {shell_word(given)}")
 
 
 def names_something(ctx, param, value):

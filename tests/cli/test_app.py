@@ -216,3 +216,19 @@ def test_every_command_shows_an_example_of_itself():
         if not any(line == command or line.startswith(command + " ") for line in lines):
             lacking.append(command)
     assert not lacking
+
+
+@pytest.mark.parametrize("argv, fixed", [
+    (["verify", "draft.md"], "kb verify --note draft.md"),
+    (["verify", "chapter 2.tex", "--strict"], "kb verify --note 'chapter 2.tex' --strict"),
+    (["audit", "draft.md"], "kb audit --note draft.md"),
+    (["audit", "notes/week.org"], "kb audit --note notes/week.org"),
+])
+def test_a_note_given_as_an_argument_says_to_give_it_with_note(tmp_path, monkeypatch, argv, fixed):
+    """`kb verify draft.md` said only "unexpected extra argument", `kb audit draft.md` "no paper 'draft.md'"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    for name in ("draft.md", "chapter 2.tex", "notes/week.org"):
+        (tmp_path / name).write_text("> A quote.\n")
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err.count("\n") == 1 and fixed in r.err and "no paper" not in r.err
