@@ -376,7 +376,7 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     \b
     Examples:
       kb text load strubell2019energy pages.json
-      kb text load strubell2019energy paper.txt
+      kb text load strubell2019energy - < pages.txt     (pages split by form feeds)
     """
 
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
