@@ -16,6 +16,7 @@ from kb.cli.common import (
     input_path,
     names_a_paper,
     names_something,
+    read_here,
 )
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
@@ -89,6 +90,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         if keys:
             raise UsageError("--note audits a note; give papers or --note, not both")
         note = a_path(note, "--note")
+        read_here(note, "--note")
         rows = iter(audit_note(kb, input_path(note, "the note"), only=wanted))
     else:
         rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged)

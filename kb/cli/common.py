@@ -495,6 +495,36 @@ def names_a_path(ctx, param, value):
     return a_path(value, name)
 
 
+def names_an_input(ctx, param, value):
+    """Callback of an argument or option naming a file kb reads (a note, a BibTeX file, page text):
+    as names_a_path, and a relative path that names no file in the current folder but one in the
+    knowledge base's (`kb --kb ~/notes verify --note drafts/a.md` run from elsewhere; `notes/a.md`
+    given in a folder of the knowledge base below its root) is refused saying which file that is."""
+    value = names_a_path(ctx, param, value)
+    name = param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+    for path in value if isinstance(value, list) else [value]:
+        if path is not None:
+            read_here(path, name)
+    return value
+
+
+def read_here(path: Path, name: str) -> None:
+    """Refuse a relative `path` given as `name` that is no file here but is one of the knowledge
+    base's root (names_an_input). Said only where the knowledge base is found; otherwise the
+    command says the file is missing, as it would."""
+    if str(path) == "-" or path.is_absolute() or os.path.lexists(path):
+        return
+    try:
+        root = paths.find_root(state["kb"])
+    except Exception:       # no knowledge base (yet): the command says so, or that the file is missing
+        return
+    there = root / path
+    if there.is_file() and Path.cwd().resolve() != root.resolve():
+        raise UsageError(f"{name} {shown(path)}: no such file in the current folder ({shown(Path.cwd())}); a "
+                         "relative path is read from there",
+                         hint=f"the knowledge base's is {shell_word(there)}: give that path")
+
+
 def a_path(value: str, name: str) -> Path:
     """The path `value` given as `name` (--note, FILE); "" is refused (names_a_path)."""
     if str(value) == "":

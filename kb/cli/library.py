@@ -26,7 +26,7 @@ from kb.cli.common import (
     err,
     input_path,
     names_a_paper,
-    names_a_path,
+    names_an_input,
 )
 from kb.cli.opening import open_kb, open_kb_apart, say_apart
 from kb.errors import UsageError
@@ -119,7 +119,7 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
 @app.command("rename")
 def rename(old: str = typer.Argument(..., help="The citekey now.", callback=names_a_paper, autocompletion=complete_citekey),
            new: str = typer.Argument(..., help="The citekey it should have."),
-           note: List[str] = typer.Option([], "--note", callback=names_a_path, help="A Markdown/MDX note whose citations of OLD "
+           note: List[str] = typer.Option([], "--note", callback=names_an_input, help="A Markdown/MDX note whose citations of OLD "
                                                               "([@OLD], sourceLink=\"#OLD\") become NEW "
                                                               "(repeatable)."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:

@@ -14,6 +14,7 @@ from kb.cli.common import (
     input_path,
     names_a_paper,
     names_a_path,
+    names_an_input,
     names_something,
     state,
     table,
@@ -216,7 +217,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
+def import_(file: str = typer.Argument(..., callback=names_an_input, metavar="FILE", help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
             normalise: bool = typer.Option(False, "--normalise", "--normalize",
                                            help="Write new entries in kb's own style (macros resolved, "
                                            "fields in kb's order) instead of byte for byte as the file "
@@ -363,7 +364,7 @@ app.add_typer(text_app, name="text")
 @text_app.command("load")
 def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                             autocompletion=complete_citekey),
-              file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
+              file: str = typer.Argument(..., callback=names_an_input, metavar="FILE", help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
                                                     "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
               extractor: str = typer.Option("unknown", "--extractor",

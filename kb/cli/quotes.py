@@ -13,7 +13,7 @@ from kb.cli.common import (
     emit_json,
     input_path,
     names_a_paper,
-    names_a_path,
+    names_an_input,
     names_something,
     print_quote,
     warn,
@@ -129,7 +129,7 @@ def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> Non
 
 
 @app.command()
-def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_path,
+def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_input,
                                               help="Lint this Markdown/MDX note instead: each quote's source "
                                                    "(how it was found, or the closest paper), the quote in "
                                                    "its text, and its page locator. - reads the note from stdin."),

@@ -232,3 +232,27 @@ def test_a_note_given_as_an_argument_says_to_give_it_with_note(tmp_path, monkeyp
         (tmp_path / name).write_text("> A quote.\n")
     r = run_kb(*argv)
     assert r.code == 2 and r.err.count("\n") == 1 and fixed in r.err and "no paper" not in r.err
+
+
+@pytest.mark.parametrize("argv, where", [
+    (["verify", "--note", "notes/draft.md"], "elsewhere"),
+    (["audit", "--note", "notes/draft.md"], "kb/notes"),
+    (["rename", "a2019", "b2019", "--note", "notes/draft.md"], "elsewhere"),
+    (["import", "refs/library.bib"], "kb/notes"),
+    (["text", "load", "a2019", "refs/pages.json"], "elsewhere"),
+])
+def test_a_relative_path_of_the_knowledge_bases_given_from_another_folder_says_which_file(
+        kb_root, tmp_path, monkeypatch, argv, where):
+    """A relative path is read from the current folder: given from another one (KB_HOME or --kb
+    naming the knowledge base, or a folder of it below its root), it said "No such file or directory"
+    alone; it now names the file of the knowledge base's that it names, to give instead."""
+    for name in ("notes/draft.md", "refs/library.bib", "refs/pages.json"):
+        (kb_root / name).parent.mkdir(exist_ok=True)
+        (kb_root / name).write_text("x\n")
+    (tmp_path / where).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / where)
+    r = run_kb(*argv)
+    given = argv[-1]
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert f"no such file in the current folder ({tmp_path / where})" in r.err
+    assert f"the knowledge base's is {kb_root / given}: give that path" in r.err
