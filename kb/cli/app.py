@@ -263,7 +263,10 @@ def _click_line(exc, argv: list[str] = ()) -> str:
         # an argument's character nobody sees as its escape: 'unexpected extra argument (note\u202edm.md)', where
         # the override was left out and the argument said as one that looked right ('notedm.md')
         said = _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", said)
-    chain = _commands_given(list(map(str, argv)))
+    try:
+        chain = _commands_given(list(map(str, argv)))
+    except Exception:       # the commands named are only for a hint: click's own words are said whatever
+        chain = []
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
         path = ctx.command_path.split()

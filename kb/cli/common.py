@@ -516,10 +516,11 @@ def read_here(path: Path, name: str) -> None:
         return
     try:
         root = paths.find_root(state["kb"])
-    except Exception:       # no knowledge base (yet): the command says so, or that the file is missing
+        there = root / path
+        elsewhere = there.is_file() and Path.cwd().resolve() != root.resolve()
+    except Exception:       # no knowledge base (yet), no current folder: the command says what it meets
         return
-    there = root / path
-    if there.is_file() and Path.cwd().resolve() != root.resolve():
+    if elsewhere:
         raise UsageError(f"{name} {shown(path)}: no such file in the current folder ({shown(Path.cwd())}); a "
                          "relative path is read from there",
                          hint=f"the knowledge base's is {shell_word(there)}: give that path")
