@@ -256,3 +256,12 @@ def test_a_relative_path_of_the_knowledge_bases_given_from_another_folder_says_w
     assert r.code == 2 and r.err.count("\n") == 1
     assert f"no such file in the current folder ({tmp_path / where})" in r.err
     assert f"the knowledge base's is {kb_root / given}: give that path" in r.err
+
+
+def test_a_relative_path_given_in_a_deleted_folder_is_said_missing_not_a_bug(kb_root, tmp_path, monkeypatch):
+    (kb_root / "draft.md").write_text("x\n")
+    (tmp_path / "gone").mkdir()
+    monkeypatch.chdir(tmp_path / "gone")
+    (tmp_path / "gone").rmdir()
+    r = run_kb("verify", "--note", "draft.md")
+    assert r.code == 2 and "internal error" not in r.err and "draft.md" in r.err
