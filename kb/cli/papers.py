@@ -23,7 +23,7 @@ from kb.cli.common import (
 from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb, open_kb_apart, say_apart
 from kb.cli.progress import Progress
-from kb.errors import KBError, NotFound, UsageError
+from kb.errors import KBError, NotFound, UsageError, shell_word
 from kb.lazyimport import lazy_import
 from kb.ops.bulk import default_jobs
 from kb.ops.library import (
@@ -62,6 +62,12 @@ def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDE
 
     root, created = do_init(folder)
     echo(f"{'initialised' if created else 'already a knowledge base:'} {shown(root)}")
+    outer = next((up for up in root.parents if (up / paths.MARKER).is_file()), None) if created else None
+    if outer is not None:
+        # `kb init` run in a folder of a knowledge base (its notes/): made, as asked, but every command run
+        # there, which found the outer one, now finds this one instead
+        warn(f"{shown(root)} is inside the knowledge base {shown(outer)}: commands run in this folder now use "
+             f"the new one (kb --kb {shell_word(outer)} ... for the other)")
 
 
 @app.command()

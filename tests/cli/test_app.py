@@ -265,3 +265,13 @@ def test_a_relative_path_given_in_a_deleted_folder_is_said_missing_not_a_bug(kb_
     (tmp_path / "gone").rmdir()
     r = run_kb("verify", "--note", "draft.md")
     assert r.code == 2 and "internal error" not in r.err and "draft.md" in r.err
+
+
+def test_init_inside_a_knowledge_base_says_commands_there_now_use_the_new_one(kb_root):
+    """`kb init` run in a folder of a knowledge base made a second one there in silence: the commands run in that
+    folder, which used the outer one, then used an empty one."""
+    inner = kb_root / "notes" / "2024"
+    r = run_kb("init", inner)
+    assert r.code == 0 and r.out == f"initialised {inner}\n"
+    assert r.err == (f"kb: {inner} is inside the knowledge base {kb_root}: commands run in this folder now "
+                     f"use the new one (kb --kb {kb_root} ... for the other)\n")
