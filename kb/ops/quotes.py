@@ -381,6 +381,11 @@ def on_given_page(page: int, quote: str, match, text: PageText, what: str = "the
     found = f"page {match.page}" + (f"-{match.page_end}" if match.page_end != match.page else "")
     where = labelled(text.citekey, text.version)
     last = len(text.pages)
+    offset = getattr(text.doc, "printed_offset", None)
+    if offset and match.page + offset <= page <= match.page_end + offset:
+        # the number printed on the page (a proceedings' "2271"), as a note may cite it: --page is the PDF's page
+        raise UsageError(f"{page} is the page number printed on {found} of {where}, where {what} is; --page takes "
+                         "the PDF's page; nothing stored", hint=f"use --page {match.page}")
     if page > last:
         raise UsageError(f"page {page} is past the last page of {where} ({last} pages); {what} is on {found}; "
                          "nothing stored", hint=f"use --page {match.page}")

@@ -89,3 +89,22 @@ def test_a_page_given_with_force_is_stored_beside_the_unverified_mark(kb_root, t
     assert "page = 2\n" in claims_file(kb_root, "wind2020") and 'status = "unverified"' in claims_file(kb_root, "wind2020")
     listed = run_kb("quote" if command[0] == "quote" else "claims", *(["ls"] if command[0] == "quote" else []), "--json")
     assert [(x["page"], x["status"]) for x in listed.json] == [(2, "unverified")]
+
+
+@pytest.mark.parametrize("command, printed, page", [
+    (["quote", "add", "{key}", "The blades are inspected every spring"], "213", 3),
+    (["claim", "add", "{key}", "3.5 MW", "--quote", "Each turbine delivered 3.5 MW"], "212", 2),
+])
+def test_the_page_number_printed_on_the_page_is_said_to_be_that(kb_root, tmp_path, command, printed, page):
+    """--page given as the page prints its number (a proceedings' "213", which kb verify --note reads too)
+    was refused as "past the last page" alone: the refusal says it is the number printed on the page."""
+    pdf = tmp_path / "printed.pdf"
+    pdf.write_bytes(make_pdf([f"{text}\n{211 + i}" for i, text in enumerate(PAGES)], title=PAGES[0],
+                             author="Ada Lovelace"))
+    assert run_kb("add", "--offline", pdf).code == 0
+    key = run_kb("ls", "--json").json[0]["citekey"]
+    r = run_kb(*[a.format(key=key) for a in command], "--page", printed)
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert f"{printed} is the page number printed on page {page} of {key}" in r.err and r.err.endswith(
+        f"--page takes the PDF's page; nothing stored (use --page {page})\n")
+    assert claims_file(kb_root, key) == ""
