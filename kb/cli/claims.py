@@ -72,8 +72,10 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
               quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
               per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
-              page: Optional[int] = typer.Option(None, "--page", help="The page of its quote: kb still finds it, "
-                                                                       "and refuses it when it is on another page."),
+              page: Optional[int] = typer.Option(None, "--page", help="The page of its quote, counted in the PDF (1: its "
+                                                                       "first page; not the number printed on it): kb "
+                                                                       "still finds it, and refuses it when it is on "
+                                                                       "another page."),
               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
               claim_id: Optional[str] = typer.Option(None, "--id", help="Its name; expressions write '-' as '_'."),

@@ -47,8 +47,10 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               version: Optional[str] = typer.Option(None, "--version",
                                                     help="Verify against this arXiv version (default: latest held)."),
               quote_id: Optional[str] = typer.Option(None, "--id", help="An id for the quote (default: from its words)."),
-              page: Optional[int] = typer.Option(None, "--page", help="The page it is on: kb still finds it, "
-                                                                       "and refuses it when it is on another page."),
+              page: Optional[int] = typer.Option(None, "--page", help="The page it is on, counted in the PDF (1: its "
+                                                                       "first page; not the number printed on it): kb "
+                                                                       "still finds it, and refuses it when it is on "
+                                                                       "another page."),
               force: bool = typer.Option(False, "--force", help="Store it even if not found, flagged unverified."),
               note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the quote."),
               replace: bool = typer.Option(False, "--replace", help="Replace the quote stored under this --id "

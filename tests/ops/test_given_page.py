@@ -108,3 +108,4 @@ def test_the_page_number_printed_on_the_page_is_said_to_be_that(kb_root, tmp_pat
     assert f"{printed} is the page number printed on page {page} of {key}" in r.err and r.err.endswith(
         f"--page takes the PDF's page; nothing stored (use --page {page})\n")
     assert claims_file(kb_root, key) == ""
+    assert "not the number printed on it" in " ".join(run_kb(*command[:2], "--help").out.split())
