@@ -12,6 +12,7 @@ its Semantic Scholar list, the index, and citations in notes."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -884,7 +885,10 @@ def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
                           and (r[1] == ident or r[1].replace("-", "_") == ident)]
         found = list(dict.fromkeys(found))
         if not found:
-            raise NotFound(f"no claim {said(name)}", hint="see `kb claims` (a claim is KEY.ID or ID)")
+            names = [f"{r[0]}.{r[1]}" for r in rows] if "." in name else [r[1] for r in rows]
+            close = difflib.get_close_matches(name, names, n=3, cutoff=0.8)
+            raise NotFound(f"no claim {said(name)}", hint=("did you mean " + ", ".join(close) + "?") if close
+                           else "see `kb claims` (a claim is KEY.ID or ID)")
         if len(found) > 1:
             # a key holding a dot in backticks: with an id holding one, KEY.ID is written two ways
             raise UsageError(f"{name!r} names {len(found)} claims: "

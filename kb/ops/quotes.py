@@ -8,6 +8,7 @@ extractor made the text) goes to claims/<citekey>.toml and the index.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import sqlite3
@@ -532,12 +533,21 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     return stored
 
 
+def no_quote(conn, quote_id: str) -> NotFound:
+    """The error for a quote id no stored quote has, with the ids it may mean (a typo: the close ids among
+    those sharing its first letters, as `no_paper` offers citekeys)."""
+    like = [r[0] for r in conn.execute("select id from quotes where id like ? limit 500", [quote_id[:4] + "%"])]
+    close = difflib.get_close_matches(quote_id, like, n=3, cutoff=0.8) if quote_id else []
+    return NotFound(f"no quote {said(quote_id)}",
+                    hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb quote ls`")
+
+
 def remove_quote(kb: KB, quote_id: str) -> str:
 
     with kb.writing():
         row = kb.db.execute("select citekey, file from quotes where id = ?", [quote_id]).fetchone()
         if row is None:
-            raise NotFound(f"no quote {said(quote_id)}", hint="see `kb quote ls`")
+            raise no_quote(kb.db, quote_id)
         records.drop_record(kb, row[1], "quote", quote_id)
     return row[0]
 
@@ -585,7 +595,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
         missing = [i for i in ids if i not in {r["id"] for r in rows}]
         if missing:
-            raise NotFound(f"no quote {said(missing[0])}", hint="see `kb quote ls`")
+            raise no_quote(kb.conn, missing[0])
     return rows
 
 

@@ -399,3 +399,23 @@ def test_verify_note_says_a_figure_cited_is_no_page(php, tmp_path):
     note.write_text(f'They write "{GENERATIVE}" [@luccioni2023power, fig. 3].\n', "utf-8")
     r = run_kb("verify", "--note", note)
     assert r.code == 0 and ": ok " in r.out and "fig. 3 is no page" in r.out
+
+
+@pytest.mark.parametrize("argv, meant", [
+    (["quote", "rm", "wind-turbines-delivered-rated"], "wind-turbines-delivered-rated-power"),
+    (["export", "note", "-q", "blades-inspected-every-sprng"], "blades-inspected-every-spring"),
+    (["claim", "rm", "doe2019wind.rated_powr"], "doe2019wind.rated_power"),
+    (["claim", "rm", "turbine_cont"], "turbine_count"),
+])
+def test_a_misspelt_quote_or_claim_offers_the_one_it_may_mean(kb_root, argv, meant):
+    """`kb quote rm` / `kb export note -q` / `kb claim rm` of a typo said "no quote"/"no claim" and where to list
+    them, where a misspelt citekey or check is offered the ones it may mean."""
+    (kb_root / "references.bib").write_text("@misc{doe2019wind,\n  title = {Wind},\n  author = {Doe, Jane},\n"
+                                            "  year = {2019},\n}\n")
+    (kb_root / "claims" / "doe2019wind.toml").write_text("".join(
+        f'[[quote]]\nid = "{q}"\ntext = "{q.replace("-", " ")}"\nstatus = "unverified"\n\n'
+        for q in ("wind-turbines-delivered-rated-power", "blades-inspected-every-spring")) + "".join(
+        f'[[claim]]\nid = "{c}"\nvalue = "{v}"\nstatus = "unverified"\n\n'
+        for c, v in (("rated_power", "3.5 MW"), ("turbine_count", "60 turbines"))))
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err.count("\n") == 1 and f"(did you mean {meant}?)" in r.err, r.err
