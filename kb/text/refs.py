@@ -755,6 +755,7 @@ def _split_authors(text: str) -> _AuthorSplit | None:
 _UNDECIDED = object()
 _GIVEN_PART_RE = lazy(r"[a-z]{2,8}")
 _FAMILY_COMMA_RE = lazy(r"[A-Z][a-z]+,")
+_FAMILY_STOP_RE = lazy(r"[A-Z][a-z]+\.")
 _NAME_INITIALS_RE = lazy(r"\s*\S+\s+(?:[A-Z]\.\s*){1,3}")
 
 
@@ -900,9 +901,13 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
             if tok[:1] in "\"“«" and n_names >= 2 and prev.endswith(","):
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "period")
-            # a lower-case part of a given name: "Xiang qian Qi,"
+            # a lower-case part of a given name: "Xiang qian Qi,"; the last author's too, the list's year after
+            # the family name's stop: '..., and Cheng xiang Zhai. 2014.' (a name of its own after a separator)
             if _GIVEN_PART_RE.fullmatch(tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
-                    and i + 1 < n and _FAMILY_COMMA_RE.fullmatch(words[i + 1]):
+                    and i + 1 < n and (_FAMILY_COMMA_RE.fullmatch(words[i + 1])
+                                       or _FAMILY_STOP_RE.fullmatch(words[i + 1]) and i + 2 < n
+                                       and facts(words[i + 2])[0] and i >= 2
+                                       and (words[i - 2][-1] == "," or facts(words[i - 2])[3])):
                 continue
             break
         if not (conj or initial or suffix) and tok[:1].isupper() and i >= 2 and words[i - 1][-1] == "." \
