@@ -138,6 +138,10 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           the two entries' places sort by ('Tanaka Hiroshi.' between sutskever and vaswani: tanaka)
 #                       35: a last author whose given name prints a lower-case part opens an entry, the year after
 #                           the family name's stop ('..., and Cheng xiang Zhai. 2014.' was read into the entry before)
+#                           a standard's number adopted by other bodies keyed by the first ('DIN EN 50600-1:2019.' din,
+#                           was none; 'BS EN ISO 14001', 'NIST Special Publication 800-145', 'ANSI/ASHRAE Standard 90.4',
+#                           'ETSI EN 303 645 V2.1.1'), and opens an entry at a line's start; an RFC's where its title
+#                           follows ('RFC 7540. HTTP/2. IETF, 2015.' was read into the entry before)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

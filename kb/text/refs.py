@@ -2698,8 +2698,11 @@ def _starts_fixed(fixed: list[str], i: int) -> bool:
         return True             # '———. 1952.': the authors of the entry before, as a dash
     if _names_walked(fixed, i):
         return True
-    if fixed[i][:1] in "AIBDENR" and _STANDARD_HEAD_RE.match(fixed[i]) and not fixed[i].startswith("RFC"):
-        return True             # a standard by its number, its body the author: 'ISO 9001:2015. ISO, 2015.'
+    if fixed[i][:1] in "AIBDENR" and (head := _STANDARD_HEAD_RE.match(fixed[i])) \
+            and (head.group(1) != "RFC" or _rfc_opens(fixed[i], head)):
+        # a standard by its number, its body the author: 'ISO 9001:2015. ISO, 2015.'; an RFC's when its title follows
+        # ('RFC 7540. HTTP/2. IETF, 2015.'; not the number closing an entry before: 'RFC 2119. IETF.')
+        return True
     # an organisation's name of words the walk stops at, then its year: 'Department for Education (2019)
     # Realising ...', 'Our World in Data. 2023.', 'Intergovernmental Panel on Climate Change (2021) ...' (not
     # a venue's: 'Advances in Neural Information Processing Systems (2017)')
@@ -3674,8 +3677,15 @@ def _legal_title(text: str, legal: re.Match) -> str | None:
     return legal.group(0)
 
 
-_STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR]|RFC)(?:/[A-Z]{2,5})*)"
-                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?"
+# (a body's number adopted by others after it, their initials after a space, keyed by the first, whose edition it is:
+# 'DIN EN 50600-1:2019', 'BS EN ISO 14001:2015', 'BS ISO/IEC 27001'; its kind: 'IEEE Std', 'NIST SP', 'NIST Special
+# Publication', 'ISO/IEC TR'; its number of groups, its version, 'ETSI EN 303 645 V2.1.1'; a body's number after a
+# hyphen, 'ANSI/TIA-942-B')
+_STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|ETSI|NIST|ITU-[TR]|RFC)(?:/[A-Z]{2,8})*)"
+                         r"(?:\s+(?:EN|ISO|IEC|TS|TR|PAS)(?:/[A-Z]{2,8})*)*"
+                         r"(?:\s+(?:Std|SP|Standard|Special\s+Publication|IR|FIPS(?:\s+PUB)?))?"
+                         r"(?:\.?\s+|-(?=\d))(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s\d{3}\b[\w.:\-/]*)*(?:\s+V\d[\d.]*\d)?"
+                         r"(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?"
                          # (what it revises or amends, in brackets: '(Revision of IEEE Std 802.3-2015)')
                          r"(?P<revises>\s*\((?:Revision|Amendment|Amendments|Incorporating|Corrigendum|Supersedes)\b[^()]{0,80}\))?"
                          r"[.,:]\s+")
@@ -3839,6 +3849,25 @@ def _rfc_author(body: str, at: int) -> str | None:
     if m.group(1) and " " in family:
         return None             # ('S. Bradner Harvard University': no name of two words after initials)
     return name_key(family) or None
+
+
+# what follows an RFC's number at a line's start where it closes the entry before rather than opening one: its
+# publisher, its status, its series, a date, a web address ('... Levels. RFC 2119. IETF.', 'RFC 7540. RFC Editor.')
+_RFC_NOT_TITLE_RE = lazy(r"(?:IETF|IAB|IRTF|ISOC|RFC\b|Internet\s+(?:Engineering|Society|Architecture|Research|Standard)"
+                         r"|Request\s+for\s+Comments|Informational|Proposed\s+Standard|Best\s+Current|Experimental"
+                         r"|Historic|Obsolete|Updated|Standards?\s+Track|DOI|doi|URL|Available|Retrieved|https?:|www\."
+                         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d|[A-Z]\.\s)")
+
+
+def _rfc_opens(line: str, head: re.Match) -> bool:
+    """Whether a line opening with an RFC's number opens an entry: its number closed by a stop or a colon, then its
+    title ('RFC 7540. HTTP/2. IETF, 2015.', 'RFC 8259: The JavaScript Object Notation ...'), not what closes an entry
+    whose title it numbers ('RFC 2119. IETF.', 'RFC 7540. RFC Editor. https://doi.org/...')."""
+    at = head.end()
+    if head.group(0).rstrip()[-1] not in ".:" or not line[at:at + 1].isupper() or _RFC_NOT_TITLE_RE.match(line, at):
+        return False
+    return _standard_one_word_title(line, at) is not None or len(line[at:].split(None, 2)) >= 2 \
+        and not _STANDARD_ONE_WORD_RE.match(line, at)
 
 
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,

@@ -19,3 +19,54 @@ def test_lower_case_given_part_of_the_last_author_opens_an_entry(names):
     page = "References\n" + "\n".join(_BEFORE + names + ["Content-based citation analysis. JASIST, 65:1820–1833."])
     entries = find_references([page])
     assert [(e.year, e.title.split()[0]) for e in entries] == [(2019, "BERT:"), (2014, "Content-based")]
+
+
+@pytest.mark.parametrize("text, key, year, title", [
+    # a body's number adopted by others, their initials after a space: keyed by the first body
+    ("DIN EN 50600-1:2019. Information technology — Data centre facilities and infrastructures — Part 1: General "
+     "concepts. Beuth Verlag, Berlin, 2019.", "din", 2019, "Information technology — Data centre facilities and "
+     "infrastructures — Part 1: General concepts"),
+    ("BS EN ISO 14001:2015. Environmental management systems. BSI, 2015.", "bs", 2015,
+     "Environmental management systems"),
+    ("DIN EN 50600-1:2019. DIN, 2019.", "din", 2019, "DIN EN 50600-1:2019"),
+    # ... a body's kind of document spelt out, a body of more letters after the slash, a number after a hyphen
+    ("NIST Special Publication 800-145. The NIST Definition of Cloud Computing. 2011.", "nist", 2011,
+     "The NIST Definition of Cloud Computing"),
+    ("ANSI/ASHRAE Standard 90.4-2019. Energy Standard for Data Centers. ASHRAE, 2019.", "ansiashrae", 2019,
+     "Energy Standard for Data Centers"),
+    ("ANSI/TIA-942-B. Telecommunications Infrastructure Standard for Data Centers. TIA, 2017.", "ansitia", 2017,
+     "Telecommunications Infrastructure Standard for Data Centers"),
+    # ... a number of groups and its version
+    ("ETSI EN 303 645 V2.1.1. Cyber Security for Consumer Internet of Things. ETSI, 2020.", "etsi", 2020,
+     "Cyber Security for Consumer Internet of Things"),
+])
+def test_standards_of_every_body_keyed_by_the_body(text, key, year, title):
+    from kb.text.refs import parse_entry
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (key, year, title)
+
+
+_PEOPLE = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS."]
+_AFTER = ["Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS."]
+
+
+@pytest.mark.parametrize("lines, key, title", [
+    # a line opening with a standard's number opens an entry, of any body; an RFC's where its title follows
+    (["RFC 7540. HTTP/2. IETF, 2015."], None, "HTTP/2"),
+    (["RFC 8259: The JavaScript Object Notation (JSON)", "Data Interchange Format. IETF, 2017."], None,
+     "The JavaScript Object Notation (JSON) Data Interchange Format"),
+    (["DIN EN 50600-1:2019. Information technology — Data", "centre facilities. Beuth, 2019."], "din",
+     "Information technology — Data centre facilities"),
+    (["NIST Special Publication 800-145. The NIST Definition", "of Cloud Computing. 2011."], "nist",
+     "The NIST Definition of Cloud Computing"),
+])
+def test_a_standards_number_opens_an_entry(lines, key, title):
+    page = "References\n" + "\n".join(_PEOPLE + lines + _AFTER)
+    assert [(e.first_author, e.title) for e in find_references([page])][1:] == [(key, title), ("vaswani",
+                                                                                             "Attention is all you need")]
+    # ... not an RFC's number closing the entry whose title it numbers: its publisher, its series or nothing after it
+    for closing in ("RFC 2119. IETF.", "RFC 2119. RFC Editor. https://doi.org/10.17487/RFC2119",
+                    "RFC 2119. Internet Engineering Task Force.", "RFC 2119."):
+        page = "References\n" + "\n".join(_PEOPLE + ["Scott Bradner. 1997. Key words for use in RFCs to Indicate",
+                                                     "Requirement Levels.", closing] + _AFTER)
+        assert [e.first_author for e in find_references([page])] == ["brown", "bradner", "vaswani"]
