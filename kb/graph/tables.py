@@ -142,6 +142,8 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           was none; 'BS EN ISO 14001', 'NIST Special Publication 800-145', 'ANSI/ASHRAE Standard 90.4',
 #                           'ETSI EN 303 645 V2.1.1'), and opens an entry at a line's start; an RFC's where its title
 #                           follows ('RFC 7540. HTTP/2. IETF, 2015.' was read into the entry before)
+#                           a word with a slash closing a sentence at a line's end joins the next line as no URL
+#                           ('... Version 2 (HTTP/2).' 'RFC 7540.': title '... (HTTP/2).RFC 7540', now '... (HTTP/2)')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2575,6 +2575,8 @@ def _extract_title(rest: str) -> str | None:
 _URLISH_RE = lazy(r"(?:https?:|www\.|doi\.org|/)\S*$")
 _URL_PART_RE = lazy(r"[\w/.\-%#?=&]+")
 _CAPITALISED_WORD_RE = lazy(r"[A-Z][a-z]+\s")
+# a word with a slash closing a sentence, no web address: 'HTTP/2.', '(TCP/IP).' (the next line's capitals go on no URL)
+_SLASHED_WORD_RE = lazy(r"\(?[A-Za-z][\w\-]*/[\w.\-]*?\)?\.")
 _LETTER_HYPHEN_RE = lazy(r"[^\W\d_]-")
 _LETTER_START_RE = lazy(r"[^\W\d_]")
 
@@ -2646,7 +2648,8 @@ def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
         if doi and _continues_doi(ln):
             out += ln                                   # a DOI broken across lines, anywhere in it
         elif last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
-                and not _CAPITALISED_WORD_RE.match(ln) and not (doi and last[-1] in ".:"):
+                and not _CAPITALISED_WORD_RE.match(ln) and not (doi and last[-1] in ".:") \
+                and not (last[-1] == "." and ln[0].isupper() and _SLASHED_WORD_RE.fullmatch(last)):
             out += ln                                   # a URL broken across lines
         elif out[-1] == "-" and _LETTER_HYPHEN_RE.fullmatch(out[-2:]) and _LETTER_START_RE.match(ln):
             # hyphenation ('em-' 'beddings'), or a hyphen of the word: 'Sentence-' 'BERT', 'V-' 'measure'

@@ -70,3 +70,16 @@ def test_a_standards_number_opens_an_entry(lines, key, title):
         page = "References\n" + "\n".join(_PEOPLE + ["Scott Bradner. 1997. Key words for use in RFCs to Indicate",
                                                      "Requirement Levels.", closing] + _AFTER)
         assert [e.first_author for e in find_references([page])] == ["brown", "bradner", "vaswani"]
+
+
+@pytest.mark.parametrize("lines, title", [
+    # a word with a slash closing a title's sentence at a line's end: the next line's capitals are no URL's
+    (["Mike Belshe and Martin Thomson. 2015. Hypertext Transfer Protocol Version 2 (HTTP/2).",
+      "RFC 7540. RFC Editor."], "Hypertext Transfer Protocol Version 2 (HTTP/2)"),
+    (["Vint Cerf and Bob Kahn. 1974. A protocol for packet network intercommunication over TCP/IP.",
+      "IEEE Transactions on Communications, 22(5):637–648."],
+     "A protocol for packet network intercommunication over TCP/IP"),
+])
+def test_a_slashed_word_ending_a_line_joins_no_url(lines, title):
+    page = "References\n" + "\n".join(_PEOPLE + lines + _AFTER)
+    assert [e.title for e in find_references([page])][1] == title
