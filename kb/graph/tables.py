@@ -144,6 +144,8 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           follows ('RFC 7540. HTTP/2. IETF, 2015.' was read into the entry before)
 #                           a word with a slash closing a sentence at a line's end joins the next line as no URL
 #                           ('... Version 2 (HTTP/2).' 'RFC 7540.': title '... (HTTP/2).RFC 7540', now '... (HTTP/2)')
+#                           two words joined by '&' or 'and' keyed as a firm where another entry of the list keys them
+#                           so ('Ernst & Young. 2020.' beside 'Ernst & Young LLP. 2021.': ernst, now ernstyoung)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -3203,6 +3203,16 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         if 3 <= len(letters) <= 8 and e.first_author != letters.lower() \
                 and (m.group(1) in spelled or re.search(rf"(?<![\w.]){letters}(?![\w])", text)):
             e.first_author = letters.lower()
+    if pairs:
+        # (the same two words keyed as a firm's name in another entry of the list, by its legal form, its web
+        # address or its report: 'Ernst & Young. 2020. Title.' beside 'Ernst & Young LLP. 2021. ...' ernstyoung)
+        firms = {e.first_author for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
+                 for m in [_AND_PAIR_START_RE.match(e.raw)] if m and e.first_author == name_key(e.raw[m.start(1):m.end(2)])}
+        for e, m in pairs:
+            if e.first_author == name_key(m.group(1)):
+                as_firm = name_key(e.raw[m.start(1):m.end(2)])
+                if as_firm in firms:
+                    e.first_author = as_firm
     if pairs and len(entries) >= 5:
         people = [e for e in entries if e.first_author and not any(e is p for p, _ in pairs)]
         given = sum(1 for e in people if _GIVEN_HEAD_RE.match(e.raw))

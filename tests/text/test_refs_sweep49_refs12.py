@@ -83,3 +83,19 @@ def test_a_standards_number_opens_an_entry(lines, key, title):
 def test_a_slashed_word_ending_a_line_joins_no_url(lines, title):
     page = "References\n" + "\n".join(_PEOPLE + lines + _AFTER)
     assert [e.title for e in find_references([page])][1] == title
+
+
+@pytest.mark.parametrize("firm", [
+    # two words joined by '&' or 'and', a firm's name by another entry of the list: its legal form, its site
+    "Ernst & Young LLP. 2021. Another report on audit.",
+    "Ernst & Young. 2021. EY Global Survey. https://www.ey.com/en_gl/survey",
+    "Procter and Gamble Inc. 2021. Annual report.",
+])
+def test_a_pair_of_words_a_firm_by_another_entry(firm):
+    bare = firm.split(" ", 3)
+    bare = f"{bare[0]} {bare[1]} {bare[2].rstrip('.')}. 2020. How AI will change accounting."
+    page = "References\n" + "\n".join(_PEOPLE + [bare, firm])
+    keys = [e.first_author for e in find_references([page])]
+    assert keys[1] == keys[2] and keys[1] in ("ernstyoung", "procterandgamble")
+    # ... alone, it stays as it was: nothing says whether it is a firm's or two people's
+    assert [e.first_author for e in find_references(["References\n" + "\n".join(_PEOPLE + [bare])])][1] != keys[1]
