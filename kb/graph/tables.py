@@ -146,6 +146,8 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('... Version 2 (HTTP/2).' 'RFC 7540.': title '... (HTTP/2).RFC 7540', now '... (HTTP/2)')
 #                           two words joined by '&' or 'and' keyed as a firm where another entry of the list keys them
 #                           so ('Ernst & Young. 2020.' beside 'Ernst & Young LLP. 2021.': ernst, now ernstyoung)
+#                           an arXiv address broken by a space at a line's end names its id ('https://arxiv.org/ abs/
+#                           1908.10084': none, now 1908.10084)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -3910,9 +3910,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             joined = joined[m.end():]
     entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
     arxiv = find_arxiv_in_text(joined)
-    entry.arxiv_id = arxiv.id if arxiv else None
     entry.doi = find_doi_in_text(joined) or find_acl_doi_in_text(joined)
     entry.url = find_url(joined)
+    if arxiv is None and entry.url and "arxiv.org/" in entry.url:
+        # (its address broken at a line's end, put together again: 'https://arxiv.org/ abs/1908.10084')
+        arxiv = find_arxiv_in_text(entry.url)
+    entry.arxiv_id = arxiv.id if arxiv else None
     body = _prep_names(joined)
     head = body[:160]
     if "ditor" in head or " ed" in head or "(ed" in head or " Ed" in head or "(Ed" in head or "(éd" in head \

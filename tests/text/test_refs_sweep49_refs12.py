@@ -99,3 +99,16 @@ def test_a_pair_of_words_a_firm_by_another_entry(firm):
     assert keys[1] == keys[2] and keys[1] in ("ernstyoung", "procterandgamble")
     # ... alone, it stays as it was: nothing says whether it is a firm's or two people's
     assert [e.first_author for e in find_references(["References\n" + "\n".join(_PEOPLE + [bare])])][1] != keys[1]
+
+
+@pytest.mark.parametrize("text, arxiv_id", [
+    # an arXiv address broken by a space at a line's end names its id, once put together again
+    ("Nils Reimers and Iryna Gurevych. Sentence-bert: Sentence embeddings using siamese bert- networks. In EMNLP, "
+     "11 2019. URL https://arxiv.org/ abs/1908.10084.", "1908.10084"),
+    ("Jane Doe. 2020. A study of things. https://arxiv.org/ pdf/2005.14165v2.pdf", "2005.14165"),
+])
+def test_an_arxiv_address_broken_at_a_line_end(text, arxiv_id):
+    from kb.text.refs import parse_entry
+    assert parse_entry(text).arxiv_id == arxiv_id
+    # ... and none where no id follows the break
+    assert parse_entry("Jane Doe. 2020. A study of things. https://arxiv.org/ abs/ in 2020.").arxiv_id is None
