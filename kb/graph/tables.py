@@ -148,6 +148,8 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           so ('Ernst & Young. 2020.' beside 'Ernst & Young LLP. 2021.': ernst, now ernstyoung)
 #                           an arXiv address broken by a space at a line's end names its id ('https://arxiv.org/ abs/
 #                           1908.10084': none, now 1908.10084)
+#                           a space before a title's colon or question mark dropped, unless the title is French
+#                           ('DeScipher : A Text ...': now 'DeScipher: A Text ...'; 'Réseaux de neurones : étude' kept)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -584,6 +584,9 @@ def _unbreak_words(text: str, breaks: list | None = None) -> str:
 
 
 _HEAD = 200             # characters of an entry its names are looked for in
+_SPACE_BEFORE_MARK_RE = lazy(r"(?<=\w)\s+([:?!])(?=\s|$)")
+# the small words of French that no English title holds ('le', 'des', 'une', 'pour', "l'", ...)
+_FRENCH_WORD_RE = lazy(r"(?i)(?<!\w)(?:le|la|les|de|des|du|un|une|en|et|à|au|aux|pour|dans|sur|avec|est|[ldjq][u]?['’](?=\w))(?!\w)")
 _GERMAN_ET_AL_RE = lazy(r"\s+u\.\s?a\.(?=[\s,:;(])")
 
 
@@ -4181,6 +4184,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if title and ", " in title and title[-1:] != "?" \
             and not any(f"{q}{title[:12]}" in joined for q in "\"“«'"):
         title = _without_place(title)
+    if title and " " in title and _SPACE_BEFORE_MARK_RE.search(title) and not _FRENCH_WORD_RE.search(title):
+        # a space before a colon, a question or an exclamation mark, in no French title: no word's ('DeScipher : A
+        # Text Simplification Tool', 'Every Day : Amazon's ...'; French sets it so, 'L'apprentissage profond : une ...')
+        title = _SPACE_BEFORE_MARK_RE.sub(r"\1", title)
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

@@ -112,3 +112,19 @@ def test_an_arxiv_address_broken_at_a_line_end(text, arxiv_id):
     assert parse_entry(text).arxiv_id == arxiv_id
     # ... and none where no id follows the break
     assert parse_entry("Jane Doe. 2020. A study of things. https://arxiv.org/ abs/ in 2020.").arxiv_id is None
+
+
+@pytest.mark.parametrize("text, title", [
+    # a space before a colon or a question mark in a title of no French words: no word's
+    ("Amazon Web Services. 2021. Delivering Progress Every Day : Amazon’s 2021 Sustainability Report. "
+     "https://sustainability.aboutamazon.com/2021- sustainability-report.pdf",
+     "Delivering Progress Every Day: Amazon's 2021 Sustainability Report"),
+    ("Jane Doe. 2022. DeScipher : A Text Simplification Tool for Science Journalism. In ACL.",
+     "DeScipher: A Text Simplification Tool for Science Journalism"),
+])
+def test_a_space_before_a_colon_in_an_english_title(text, title):
+    from kb.text.refs import parse_entry
+    assert parse_entry(text).title == title
+    # ... French sets one there
+    assert parse_entry("Jean Dupont. 2021. Réseaux de neurones : étude. In TALN.").title == \
+        "Réseaux de neurones : étude"
