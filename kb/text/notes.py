@@ -959,7 +959,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                         attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
                     break
         if several is not None:
-            note.problems.append((block_start + 1, _several_works_problem(block_start + 1, several)))
+            _several_works_unchecked(note, block_start + 1, _block_text(body), several)
             continue
         if cite is None and attribution is None and what is None and page is None and linked_page is not None:
             page = linked_page
@@ -1040,7 +1040,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             continue
         if cite is None and _several_works(attribution):
             # "— Doe et al. 2022; Roe 2019": a quote has one source, and which of them it is the note does not say
-            note.problems.append((block_start + 1, _several_works_problem(block_start + 1, attribution)))
+            _several_works_unchecked(note, block_start + 1, quote, attribution)
             continue
         if cite is None:
             attribution = _names_without_lead(attribution)     # "— In Europe, Doe et al. (2022: 5)"
@@ -1085,7 +1085,7 @@ def _parse_attributed_lines(text: str, lines: _Lines, fenced: list[tuple[int, in
         if _several_works(work):
             blocks.append((m.start(), m.end()))
             line = lines.line(m.start("quote") - 1)
-            note.problems.append((line, _several_works_problem(line, work, "quote")))
+            _several_works_unchecked(note, line, _unescape(m.group("quote").strip()), work, "quote")
             continue
         if _DASH_WORK.match(f"{m.group('dash')} {work}") or not _attribution(f"— {work}"):
             continue
@@ -1493,10 +1493,18 @@ def _several_cited(inner: str) -> bool:
     return len(parts) > 1
 
 
-def _several_works_problem(line: int, attribution: str, what: str = "blockquote") -> str:
+def _several_works_unchecked(note: Note, line: int, quote: str, attribution: str, what: str = "blockquote") -> None:
+    """A quote attributed to several works ("> [!quote] Doe 2022; Roe et al. 2019", "— Doe 2022; Roe 2019") is listed
+    as not checked, and kb says why, as one running text says several works say is: which of them it quotes, the note
+    does not say (never checked against one of them)."""
     works = [p.strip() for p in attribution.strip().rstrip(".").split(";")]
-    return (f"{what} at line {line} is attributed to {len(works)} works ({'; '.join(works)}): which one it quotes "
-            "the note does not say; attribute it to one; not checked")
+    if not quote:
+        note.problems.append((line, f"{what} at line {line} is attributed to {len(works)} works ({'; '.join(works)}) "
+                                    "but has no text"))
+        return
+    note.unchecked.append((line, quote))
+    note.unchecked_why[quote] = f"it is attributed to {len(works)} works ({'; '.join(works)}): which one it quotes, " \
+                                "the note does not say"
 
 
 #: An attribution set in italics or bold whole: "*Doe et al. (2019: 3)*"

@@ -19,8 +19,8 @@ _Q = "Major technology companies have also been increasingly committed to reduci
 @pytest.mark.parametrize("lead", ["", "Dodge et al. (2022) say:\n\n"])
 def test_several_works_after_a_block_quote_are_told(lead: str, cite: str, works: int) -> None:
     note = parse_note(f"{lead}> {_Q}\n{cite}\n")
-    assert note.quotes == [] and note.unchecked == []
-    assert [f"attributed to {works} works" in p for _, p in note.problems] == [True]
+    assert note.quotes == [] and note.problems == [] and [line for line, _ in note.unchecked] == [1 + lead.count("\n")]
+    assert [f"attributed to {works} works" in why for why in note.unchecked_why.values()] == [True]
 
 
 def test_one_works_year_after_a_block_quote_is_no_page_and_places_cite_nothing() -> None:

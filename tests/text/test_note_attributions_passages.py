@@ -28,11 +28,12 @@ def test_an_attribution_after_a_leading_phrase_names_the_work_after_it(note: str
     f"> {_Q}\n\n— Dodge et al. 2022; Strubell et al. 2019\n",
     f"> {_Q}\n>\n> — Dodge et al. (2022, p. 3); Strubell et al. (2019)\n",
     f'"{_Q}" — Dodge et al. 2022; Strubell et al. 2019\n',
+    f"> [!quote] Luccioni & Hernandez-Garcia 2023; Dodge et al. 2022\n> {_Q}\n",     # a quote callout's title
 ])
 def test_an_attribution_naming_two_works_is_told_never_checked_against_one(note: str) -> None:
     parsed = parse_note(note)
-    assert parsed.quotes == [] and [p[1].split(" (")[0] for p in parsed.problems] == [
-        ("blockquote" if note.startswith(">") else "quote") + " at line 1 is attributed to 2 works"]
+    assert parsed.quotes == [] and parsed.problems == [] and [line for line, _ in parsed.unchecked] == [1]
+    assert [why.split(" (")[0] for why in parsed.unchecked_why.values()] == ["it is attributed to 2 works"]
 
 
 @pytest.mark.parametrize("note, cited", [
