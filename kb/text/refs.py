@@ -4210,6 +4210,7 @@ _AUTOLINK_RE = lazy(r"<((?:https?://|www\.|doi:)[^<>\s]+)>", re.I)
 _MD_EM_RE = lazy(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _BROKEN_WORD_RE = lazy(r"(?<=[a-zà-ÿ])([a-zà-ÿ])- ([a-zà-ÿ])(?=[a-zà-ÿ])")
 _MD_ESCAPE_RE = lazy(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'&~])")
+_AFTER_TITLE_RE = lazy(r"\s*[(,;\[]")
 _QUOTED_RE = lazy(r"[\"“«]\s*([^\"“”«»]{8,400}?)\s*[\"”»]")
 
 
@@ -4262,16 +4263,25 @@ def parse_reference(markup: str) -> MarkedReference:
     text = _TAG_RE.sub(" ", text)
     for g in _MD_EM_RE.finditer(text):
         titles.append(g.group(2))
+    emphasised = len(titles)        # the titles set in italics (or bold), after the links' texts
     text = _MD_EM_RE.sub(lambda g: g.group(2), text)
     text = _MD_ESCAPE_RE.sub(r"\1", text)
     titles += [g.group(1) for g in _QUOTED_RE.finditer(text)]
     titles = [" ".join(_MD_ESCAPE_RE.sub(r"\1", _TAG_RE.sub("", t)).replace("*", "").split()).strip(" .,;:\"'“”")
               for t in titles]
+    italic = titles[:emphasised]
     titles = [t for t in dict.fromkeys(titles) if len(t) >= 8 and " " in t]
     # "in- terventions", "Christo- pher": a line break's hyphen copied out of a PDF
     text = _BROKEN_WORD_RE.sub(r"\1\2", " ".join(text.split()))
     titles = [_BROKEN_WORD_RE.sub(r"\1\2", t) for t in titles]
     entry = parse_entry(text, label=label)
+    if entry.title and italic:
+        # a title in italics ends at its closing italics, never read on into what follows it: "*Title* (2022), 4",
+        # "*Title*, 4" (a footnote's place), "<i>Title</i> (New York: ACM, 2022)"
+        head = next((t for t in italic if len(t) >= 8 and " " in t and entry.title.startswith(t)
+                     and _AFTER_TITLE_RE.match(entry.title, len(t))), None)
+        if head is not None:
+            entry.title = head
     url = urls[0] if urls else find_url(text)
     title = entry.title or ""
     authors = ""
