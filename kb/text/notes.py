@@ -300,6 +300,10 @@ _UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,
 # Pandoc's superscript syntax around a note number or numbers ("^1^", "^1,2^", "^1-3^"); its
 # inline note "^[...]" is no number.
 _CARET_SUPERSCRIPT = lazy(r"\^((\d{1,3})(?:[ \t]*[,–\-][ \t]*\d{1,3})*)\^$")
+# ... around a numbered citation in square brackets: "^[2]^", "^[2, p. 5]^" (never an inline note, "^[2]")
+_CARET_BRACKETED = lazy(r"\^(\[\d{1,3}[^\[\]^\n]{0,40}\])\^$")
+# a numbered citation's page in round brackets inside its square ones: "[2 (p5)]", "[2 (p. 5)]", "[2, (pp. 5-6)]"
+_NUMBER_PAREN_PAGE = lazy(r"\s*(\d{1,3})\s*,?\s*\(\s*(?:pp?\.?|pages?)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)\s*")
 # a superscript note number and its page, as AMA sets them: "3(p5)", "3(pp5-7)", "3(p. 5)", or "3, p. 5"
 _SUPERSCRIPT_PAGE = lazy(r"(\d{1,3})\s*(?:\(\s*pp?\.?\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
                          r"|,\s*pp?\.\s*(?=\d)(\d{1,5}(?:\s*[-–]\s*\d{1,5})?))")
@@ -606,6 +610,11 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     if paged:                               # AMA in pandoc's superscript: ...emit.^3(p5)^
         return "number", paged.group(1), (paged.group(2) or paged.group(3)).replace(" ", ""), \
             s[:s.rfind("^", 0, len(s) - 1)]
+    if s.endswith("]^") and (bracketed := _CARET_BRACKETED.search(s)):
+        # a bracketed number set in pandoc's superscript: ...emit.^[2]^, ^[2, p. 5]^ (an inline note has no '^' after)
+        inner_cite = _citation(bracketed.group(1))
+        if inner_cite is not None and inner_cite[0] == "number" and not inner_cite[3].strip():
+            return inner_cite[:3] + (s[:bracketed.start()],) + inner_cite[4:]
     caret = _CARET_SUPERSCRIPT.search(s) if s.endswith("^") else None
     if caret:                               # Pandoc's superscript: ...emit.^1^ ^1,2^ ^1-3^
         return _numbers("number", _number_list(caret.group(1)) or [caret.group(2)], s[:caret.start()])
@@ -678,6 +687,9 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         if several:                                 # IEEE: [3, 4], [3]-[5] as [3-5], [1, 4-6]
             return _numbers("number", several, s[:open_at])
         number = _NUMBER_CITE.match(inner) if open_at >= 0 else None
+        paged = _NUMBER_PAREN_PAGE.fullmatch(inner) if number is None and open_at >= 0 and "(" in inner else None
+        if paged:                                   # its page in round brackets: [2 (p5)], [2 (p. 5)], [2, (pp. 5-6)]
+            return "number", paged.group(1), paged.group(2).replace(" ", ""), s[:open_at]
         if number and _YEAR_ONLY.fullmatch(number.group(1)) \
                 and _NAME_BEFORE_YEAR.search(s[max(0, open_at - 120):open_at]):
             return None                             # "Doe et al. [2019]": an author-year citation
@@ -2322,6 +2334,8 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         found.append((start, end, ("cite", ("pandoc", m.group(1), page, ""), None)))
     if "^[" in window:
         for m in _INLINE_NOTE.finditer(window):
+            if window[m.end():m.end() + 1] == "^" and _CARET_BRACKETED.match(window, m.start(), m.end() + 1):
+                continue        # "^[2]^": a numbered citation in superscript (`_citation`), no inline note
             found.append((lo + m.start(), lo + m.end(), _inline_note(m.group(1))))
     if "bid" in window or "Id" in window or "id." in window or "bd." in window or "benda" in window \
             or "bíd" in window or "íd." in window:
@@ -2770,6 +2784,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     # where each footnote is defined ("[^1]: ..."): footnotes on lines one after another are each a paragraph
     defined = [m.start() for m in _FOOTNOTE_DEFINED.finditer(text)] if "[^" in text else []
     titled = _titles_quoted(text, pairs) if ":" in text else {}
+    ends_at: dict[int, int] = {}        # a quote whose words end before its closing mark, at a note's mark inside it
     for i, (start, close) in enumerate(pairs):
         if i in titled:
             # 'Dodge et al. (2022), "Measuring ...," 4: "..."': its title no quote, the quote the work's at that page
@@ -2837,6 +2852,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # '“... it[^1]”' (a mark inside that a citation after it follows is the paper's own)
             at = []
             cite = _listed(_cite_near(text, cites, inside.start(), after_end, True, para_end, at), numbers, note)
+            if inside.group("glued") is not None:
+                ends_at[i] = inside.start()     # 'development<sup>2</sup>”': its words end before the mark
         if cite is not None and (text[at[-1]:at[-1] + 1].isalpha() or text[at[-1]:at[-1] + 1] == "@") \
                 and _said_by_before(text, cites, max(prev_close, para_start, start - _WINDOW), start, para_end):
             # the clause after it names another work: 'Doe et al. (2022) write that "..." (p. 2), but Roe et
@@ -2974,7 +2991,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             found[i] = (_at_page(work[1], page_after.group(1).replace(" ", "")) if page_after else work[1], False)
     for i, ((start, close), cite) in enumerate(zip(pairs, found)):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
-        quote = _unescape(" ".join(text[start + 1:close].removesuffix("\\").split())).rstrip(",;:")
+        quote = _unescape(" ".join(text[start + 1:ends_at.get(i, close)].removesuffix("\\").split())).rstrip(",;:")
         words = len(quote.split())
         line = lines.line(start)
         if line in ref_lines and words >= UNCITED_MIN_WORDS and text[close + 1:close + 2] != "*":
@@ -4676,9 +4693,11 @@ _PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-
 
 #: a note's mark ending a quote inside its closing mark, after a word or its sentence's stop: '[^1]', a superscript
 #: number (after a word of three letters or more: never a unit's exponent, 'km²'), '<sup>2</sup>' after a stop (whose
-#: digits, left in the quote's text, kb checks it without)
+#: digits, left in the quote's text, kb checks it without) or after a word of three letters or more (its text ending
+#: before it: 'development<sup>2</sup>', never 'km<sup>2</sup>')
 _MARK_ENDING_QUOTE = lazy(r"(?:(?<=\S)\[\^[^\]\s]{1,40}\]|(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))"
-                          r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}|(?<=[^\W\d_][.!?])<sup>\d{1,3}</sup>)[.,;:!?]?$")
+                          r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}|(?:(?<=[^\W\d_][.!?])|(?P<glued>(?<=[^\W\d_]{3})))"
+                          r"<sup>\d{1,3}</sup>)[.,;:!?]?$")
 _MARK_ENDS = tuple("]⁰¹²³⁴⁵⁶⁷⁸⁹>.,;:!?")
 _MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]"
                       # ... or a note's number in superscript after a word or its sentence's stop ('emissions¹',
