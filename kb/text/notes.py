@@ -1042,7 +1042,15 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                        kind="blockquote"))
             continue
         if cite is None and attribution is None:
-            if quote:
+            titled_quote = _titled_quote(quote) if quote[-1:] in '"”.' and ":" in quote else None
+            if titled_quote is not None:
+                # a block quoting a work after its names, year, title in quote marks, page and colon, as running
+                # text does: '> Dodge et al. (2022), "Measuring ...," 4: "..."' (the quote the work's at p. 4)
+                note.quotes.append(NoteQuote(quote=titled_quote[0], source_link=None, source_text=None,
+                                             citekey=None, page=titled_quote[2], line=block_start + 1,
+                                             kind="blockquote", offset=starts[block_start],
+                                             attribution=titled_quote[1]))
+            elif quote:
                 uncited.append((block_start + 1, quote, starts[block_start], page,
                                 pending and (pending[0], _block_text(pending[1]))))
             continue  # a blockquote that cites nothing after it: perhaps the sentence before it does
@@ -2648,6 +2656,27 @@ _NAMES_YEAR_BEFORE_TITLE = lazy(r"(?<![\w@\\])" + _WHO + r",?[ \t]+[(\[]?[ \t]*(
                                 r"[ \t]*[)\]]?[ \t]*[,.][ \t]*$")
 
 
+#: a block's text that is a work's names and year, its title in quote marks, a page and a colon, then its quote whole
+_TITLED_BLOCK = lazy(r"(?P<head>[^\"“”\n]{3,250}?)[\"“](?P<title>[^\"“”\n]{3,300})[\"”](?P<gap>[^\"“”\n]{1,20}?)"
+                     r"[\"“](?P<quote>[^\"“”]{15,5000})[\"”][ \t]*\.?")
+
+
+def _titled_quote(block: str) -> tuple[str, str, str] | None:
+    """(the quote, its work, its page) of a block that is all a work's citation by names, year, title in quote marks
+    and page, and a colon before the quote of it ('Dodge et al. (2022), "Measuring ...," 4: "..."'), as
+    `_titles_quoted` reads running text's; None for any other block."""
+    m = _TITLED_BLOCK.fullmatch(block)
+    if m is None or not m.group("title")[:1].isupper() or len(m.group("title").split()) > 30:
+        return None
+    gap = _TITLE_PAGE_COLON.fullmatch(m.group("gap"))
+    who = _NAMES_YEAR_BEFORE_TITLE.fullmatch(m.group("head").strip() + " ") if gap is not None else None
+    if who is None or not _without_opener(" ".join(who.group("who").split())) or who.start() != 0:
+        return None
+    title = " ".join(m.group("title").split()).rstrip(",.")
+    return (_unescape(" ".join(m.group("quote").split())).rstrip(",;:"),
+            f"{_cited_who(who)}. {who.group('year')}{who.group('letter')}. “{title}”.", gap.group("page").replace(" ", ""))
+
+
 def _titles_quoted(text: str, pairs: list[tuple[int, int]]) -> dict[int, tuple]:
     """Of running text's quote marks, those that set off a work's title after its authors and year, a page and a colon
     after it, then the quote of the work ('Dodge et al. (2022), "Measuring ...," 4: "..."'): {i: None} for the title's
@@ -3001,8 +3030,12 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             if own is not None:
                 note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=f"[{own[0]}]", citekey=None,
                                              page=own[1], line=line, kind="inline", offset=start))
-            continue
-        if words < PLAIN_MIN_WORDS or line in ref_lines or titled.get(i, ()) is None:
+                continue
+            if not titled.get(i) or words < PLAIN_MIN_WORDS:
+                continue
+            # (a numbered list's item read as a reference, quoting its work after its title, page and colon as
+            # running text does: '1. Dodge et al. (2022), "Measuring ...," 4: "..."', the quote the work's at p. 4)
+        elif words < PLAIN_MIN_WORDS or line in ref_lines or titled.get(i, ()) is None:
             continue
         if cite is None:
             before = text[max(lines.starts[line - 1], start - 300):start]
