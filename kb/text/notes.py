@@ -1836,7 +1836,7 @@ def _unescape(quote: str) -> str:
 PLAIN_MIN_WORDS = 4
 #: A plain quote this long with no citation kb can read is reported as not checked.
 UNCITED_MIN_WORDS = 8
-_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«"}
+_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«", "「": "」", "『": "』"}
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
 # "(see Strubell et al., 2019: 3)", ACM's "[Futoma et al. 2017]", "(vgl. Müller 2019, S. 7)",
 # "(van der Berg et al. [2019])"; and a narrative one: "Futoma et al. (2017)".
@@ -2489,8 +2489,10 @@ _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|p
            r"|(?:not(?=e)|argu|stat|observ|conclud|describ|emphasi[sz]|summari[sz]|acknowledg|declar|defin|propos|estimat"
            r"|caution|claim|explain|remark|suggest|report|contend|assert|show|warn|insist|maintain|recommend|highlight"
            r"|mention|reason|stress|admit|answer|comment)(?:e|es|ed|s|ted)?)")
-_NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:who\s+)?(?:[a-z]+ly\s+)?" + _SAYING
-                     + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
+_NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:(?:who\s+)?(?:[a-z]+ly\s+)?" + _SAYING
+                     + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?"
+                     # ... or their verb in another language, one word and a colon: 'Doe et al. betonen:', 'écrivent :'
+                     + r"|(?=[a-zß-ÿ])[^\W\d_]{3,20}[ \t\u00a0]*:)[ \t]*[*_]?$")
 #: What joins a second quote to the first in the clause saying both: '"A" (p. 2), and that "B"', '"A" and adds that "B"'
 _AND_THAT = lazy(r"[\"”]?[ \t]*(?:\(\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\))?[ \t]*[,;]?[ \t]*"
                  r"(?:and|as[ \t]+well[ \t]+as)(?:[ \t]+(?:also|later|further))?(?:[ \t]+" + _SAYING + r")?"
