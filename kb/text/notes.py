@@ -2112,7 +2112,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
                 return None
             start, end, what = subject
         if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start)
-                                  and not _contrasted_before(text, lo, f[0], f[1], start) for f in found):
+                                  and not _contrasted_before(text, lo, f[0], f[1], start)
+                                  and not _own_link(text, f, start, what) for f in found):
             if why is not None:     # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
                 why.append(_joined_works_said(text, lo, found, start, end))
             return None
@@ -2178,6 +2179,18 @@ _BEFORE_ASIDE = lazy(r"(?:[ \t]+[a-z][a-z'’-]*){0,4}[ \t]*,[ \t]*")
 _NARRATIVE_KEY = lazy(r"\\(?i:textcite|citet|citeauthor|citealt)\*?(?![A-Za-z])|@[A-Za-z]")
 #: A relative clause opening after an aside, saying its words of the work set apart: ', who wrote', ', whose'
 _RELATIVE = lazy(r"[ \t]*(?i:who|whom|whose|which|where)\b")
+
+
+#: a link to a work's identifier: its arXiv page or PDF, its DOI
+_IDENTIFIER_LINK = lazy(r"(?i)(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/|(?:dx\.)?doi\.org/10\.)")
+
+
+def _own_link(text: str, before: tuple, start: int, what: tuple) -> bool:
+    """Whether the citation at `start` is the link to the identifier of the work the names just before it cite, a space
+    alone between them: 'Dodge et al. (2022) [arXiv:2206.05229](https://arxiv.org/abs/2206.05229) write' (one work,
+    never two named together)."""
+    return before[2][0] == "author-year" and what[0] == "cite" and what[1][0] == "link" \
+        and not text[before[1]:start].strip() and _IDENTIFIER_LINK.match(what[1][1] or "") is not None
 
 
 def _joined_works_said(text: str, lo: int, found: list[tuple], start: int, end: int) -> str:
@@ -2558,6 +2571,8 @@ def _at_page(what: tuple, page: str) -> tuple:
         c = what[1]
         if c[2] is None and c[0] in ("pandoc", "number", "paren-number", "id"):
             return ("cite", (c[0], c[1], page) + c[3:]) + what[2:]
+        if c[0] == "link":          # a link's page joins its text, as one after the link in its brackets does
+            return ("cite", c[:2] + (_with_page(c[2], page),) + c[3:]) + what[2:]
         return what
     return what if what[2] is not None else what[:2] + (page,) + what[3:]
 
