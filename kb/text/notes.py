@@ -1990,7 +1990,9 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 _SENTENCE_OPENERS = frozenset("""as thus so see since when while whereas where unlike like following after before
 according although though because but and yet then hence here indeed however also only even both recently earlier
 later previously similarly likewise notably moreover furthermore therefore accordingly specifically if once unless
-until in for from with by on at to of per cf alongside beside besides despite against beyond via contra""".split())
+until in for from with by on at to of per cf alongside beside besides despite against beyond via contra
+selon d'après d’après laut nach gemäß según segun segundo secondo conforme comme como come wie""".split())
+# (the last: "according to" and "as" in French, German, Spanish, Portuguese and Italian notes: "D'après Doe (2019)")
 
 
 def _without_opener(who: str) -> str:

@@ -21,3 +21,13 @@ _Q = "Recent advances in available compute come at a high price not attainable t
 ])
 def test_a_quote_in_another_languages_note_is_cited(body: str) -> None:
     assert [(q.quote, q.attribution, q.page) for q in parse_note(body).quotes] == [(_Q, "Strubell et al. 2019.", "5")]
+
+
+@pytest.mark.parametrize("body", [
+    f"D'après Strubell et al. (2019), « {_Q} » (p. 5).",
+    f"Selon Strubell et al. (2019), « {_Q} » (p. 5).",
+    f"Laut Strubell et al. (2019) gilt: „{_Q}“ (S. 5).",
+    f"Según Strubell et al. (2019), \"{_Q}\" (p. 5).",
+])
+def test_names_after_another_languages_according_to_are_the_names(body: str) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(body).quotes] == [("Strubell et al. 2019.", "5")]
