@@ -7,7 +7,17 @@ from typing import List, Optional
 import typer
 from typer.core import TyperCommand
 
-from kb.cli.common import complete_citekey, echo, emit_json, names_a_paper, names_something, print_quote, table, warn
+from kb.cli.common import (
+    complete_citekey,
+    echo,
+    emit_json,
+    names_a_paper,
+    names_something,
+    print_quote,
+    table,
+    texts_or_stdin,
+    warn,
+)
 from kb.cli.opening import open_kb
 from kb.lazyimport import lazy_import
 from kb.ops.claims import (
@@ -70,7 +80,8 @@ class NegativeValues(TyperCommand):
 def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                             autocompletion=complete_citekey),
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
-              quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
+              quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified; "
+                                                                             "- reads it from stdin)."),
               per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
               page: Optional[int] = typer.Option(None, "--page", help="The page of its quote, counted in the PDF (1: its "
                                                                        "first page; not the number printed on it): kb "
@@ -81,7 +92,8 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               claim_id: Optional[str] = typer.Option(None, "--id", help="Its name; expressions write '-' as '_'."),
               version: Optional[str] = typer.Option(None, "--version", help="arXiv version (default: latest held)."),
               force: bool = typer.Option(False, "--force", help="Store it even if the quote is not found (unverified)."),
-              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the claim."),
+              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the claim (- reads "
+                                                                       "it from stdin)."),
               replace: bool = typer.Option(False, "--replace", help="Replace a stored claim of the same --id "
                                                                      "(default: merge; another value is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
@@ -94,6 +106,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
           -q "the sentence of page 4 that prints 626,155 lbs CO2e"
     """
 
+    quote, note = texts_or_stdin((quote, "the --quote"), (note, "the --note"))
     stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
                        version=version, force=force, note=note, replace=replace, page=page)
     for w in stored.pop("warnings", []):

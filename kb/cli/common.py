@@ -389,6 +389,29 @@ def input_path(given: Path, what: str, suffix: str = "") -> "Path | StdinInput":
     return StdinInput(what, suffix) if str(given) == "-" else given
 
 
+def texts_or_stdin(*given: tuple[str | None, str]) -> list[str | None]:
+    """Each (text, what) of a command's text arguments through `text_or_stdin`; standard input
+    is read once, so two of them given as `-` are refused in one line naming both."""
+    dashes = [what for text, what in given if text == "-"]
+    if len(dashes) > 1:
+        raise UsageError(f"- means stdin, read once: give only one of {' and '.join(dashes)} as -")
+    return [text_or_stdin(text, what) for text, what in given]
+
+
+def text_or_stdin(given: str | None, what: str) -> str | None:
+    """A text argument as given; `-` alone is standard input, read whole as UTF-8 text, its
+    enclosing blank lines and the newline that ends it left out (`pdftotext -f 4 -l 4 p.pdf - |
+    kb quote add KEY -`): the CLI's `-` for an input, where the input is a text."""
+    if given is None or given != "-":
+        return given
+    data = StdinInput(what).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"- means {what} from stdin, but stdin is not UTF-8 text (byte {exc.start + 1})") from None
+    return text.strip()
+
+
 def print_quote(q: dict) -> None:
     pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
         if q.get("page") else "p. ?"

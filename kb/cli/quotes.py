@@ -16,6 +16,7 @@ from kb.cli.common import (
     names_an_input,
     names_something,
     print_quote,
+    texts_or_stdin,
     warn,
 )
 from kb.cli.opening import open_kb
@@ -41,7 +42,8 @@ app.add_typer(quote_app, name="quote")
 @quote_app.command("add")
 def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                             autocompletion=complete_citekey),
-              text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision."),
+              text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision; - reads "
+                                                   "it from stdin."),
               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
               version: Optional[str] = typer.Option(None, "--version",
@@ -52,7 +54,8 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
                                                                        "still finds it, and refuses it when it is on "
                                                                        "another page."),
               force: bool = typer.Option(False, "--force", help="Store it even if not found, flagged unverified."),
-              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the quote."),
+              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the quote (- reads "
+                                                                       "it from stdin)."),
               replace: bool = typer.Option(False, "--replace", help="Replace the quote stored under this --id "
                                                                      "(default: another quote there is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance.")) -> None:
@@ -63,8 +66,10 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     Examples:
       kb quote add strubell2019energy "a sentence of page 4, word for word" --page 4 -t energy
       kb quote add strubell2019energy "its first words [...] its last words" --page 4
+      pbpaste | kb quote add strubell2019energy - --page 4
     """
 
+    text, note = texts_or_stdin((text, "the quote"), (note, "the --note"))
     stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
                        force=force, note=note, replace=replace, page=page)
     if stored.get("merged"):

@@ -32,3 +32,41 @@ def test_no_citation_path_is_an_answer_not_a_failed_check(two, a, b):
     assert r.code == 0 and r.out.strip() == f"no citation path between {a} and {b}", (r.code, r.out, r.err)
     r = run_kb("graph", "path", a, b, "--json")
     assert r.code == 0 and r.json["path"] is None
+
+
+PAGES = ["We find that the turbine rated power is 3.5 MW at hub height. Training used 25 kWh per run.",
+         "Second page says energy use grew by 40 percent in 2019."]
+
+
+@pytest.fixture
+def wind(two, tmp_path):
+    import json
+
+    (tmp_path / "p.json").write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "doe2019wind", tmp_path / "p.json").code == 0
+    return two
+
+
+def _stdin(monkeypatch, text: str) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("args, piped, stored", [
+    (("quote", "add", "doe2019wind", "-"), "the turbine rated power is 3.5 MW\n", "the turbine rated power is 3.5 MW"),
+    (("claim", "add", "doe2019wind", "25 kWh", "--per", "run", "--quote", "-"), "Training used 25 kWh per run.\n",
+     "Training used 25 kWh per run."),
+])
+def test_a_dash_given_for_a_text_reads_it_from_stdin(wind, monkeypatch, args, piped, stored):
+    _stdin(monkeypatch, piped)
+    r = run_kb(*args)
+    assert r.code == 0, r.err
+    assert f'"{stored}"' in (wind / "claims" / "doe2019wind.toml").read_text()
+
+
+def test_stdin_is_read_once_for_one_text(wind, monkeypatch):
+    _stdin(monkeypatch, "the turbine rated power is 3.5 MW\n")
+    r = run_kb("quote", "add", "doe2019wind", "-", "--note", "-")
+    assert r.code == 2 and r.err.count("\n") == 1 and "only one of the quote and the --note" in r.err, r.err
