@@ -72,6 +72,8 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     text, note = texts_or_stdin((text, "the quote"), (note, "the --note"))
     stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
                        force=force, note=note, replace=replace, page=page)
+    for w in stored.pop("warnings", []):
+        warn(w)
     if stored.get("merged"):
         warn(f"{stored['id']} was stored already: " + "; ".join(stored["merged"]))
     if stored.get("method") == "punctuation":

@@ -40,7 +40,7 @@ from kb.store.queries import (
 )
 from kb.store.sqlite import transaction
 from kb.text.lazyre import lazy
-from kb.text.typed import as_shown, in_utf8, typed, typed_all
+from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all
 from kb.text.versions import labelled, normalise_version
 from kb.version import VERSION
 
@@ -157,6 +157,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
 
     interval = _check_value(in_utf8(value, "the value"))
     quote = as_shown(in_utf8(quote, "the quote"), "the quote") if quote is not None else None
+    quote, marks = enclosing_marks(quote) if quote is not None else (None, "")
     version = normalise_version(version) if version else None
     topics, per, note = typed_all(topics, "topic"), typed(per, "per"), typed(note, "note")
     if claim_id is not None and not claimsfile.ID_RE.match(typed(claim_id, "id")):
@@ -173,7 +174,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         quote, per, topics, note, merged = _merge_claim(kb, citekey, claim_id, value, quote, per,
                                                         list(dict.fromkeys(topics or [])), note, replace)
     record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
-    warnings: list[str] = []
+    warnings: list[str] = [marks_left_out(marks, "quote")] if marks else []
     paper = require_paper(kb.conn, citekey)
     citekey = paper["citekey"]              # a key in its ids, or written in another Unicode form
     if quote:

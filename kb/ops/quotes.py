@@ -51,7 +51,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
 from kb.text.titles import normalise_title
-from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
+from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
@@ -452,7 +452,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     new ones added (`merged` says what changed); an --id holding another quote is
     refused, showing both, unless `replace`."""
 
-    quote = as_shown(in_utf8(quote, "the quote"), "the quote").strip()
+    quote, marks = enclosing_marks(as_shown(in_utf8(quote, "the quote"), "the quote").strip())
     if not quote:
         raise UsageError("the quote is empty")
     if len(quote) > claimsfile.MAX_STRING:
@@ -528,6 +528,8 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record = {"id": quote_id, **record}
         records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
     stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)
+    if marks:
+        stored["warnings"] = [marks_left_out(marks, "quote")]
     if match is not None:
         stored["notes"] = match.notes
     return stored

@@ -94,3 +94,54 @@ def as_shown(text: str, what: str) -> str:
         # the joiners shape the letters of a script that joins (Persian, Devanagari) between two
         ch in _JOINERS and 0 < i < len(text) - 1
         and all(c.isalpha() and not c.isascii() for c in (text[i - 1], text[i + 1]))))
+
+
+#: The pairs of marks a quote may be typed between: straight, curly, guillemets either way, low-high.
+_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u00bb": "\u00ab",
+          "\u201e": "\u201c\u201d", "\u201a": "\u2018\u2019", "\u2039": "\u203a", "\u203a": "\u2039",
+          "\u300c": "\u300d", "\u300e": "\u300f", "\u201d": "\u201d"}
+_OPENS_AFTER = " \t\n([{\u2014\u2013-/"
+
+
+def _inner_marks_balance(inner: str, opening: str, closing: str) -> bool:
+    """Whether the marks of the pair inside `inner` open and close in turn, none closing what
+    the outer pair opened ('"a" and "b"': its first inner mark closes the first, so the outer two
+    are no pair). An apostrophe (a letter either side: "model's", "model’s") is no mark."""
+    depth = 0
+    for i, c in enumerate(inner):
+        if c not in opening and c not in closing:
+            continue
+        before = inner[i - 1] if i else " "
+        after = inner[i + 1] if i + 1 < len(inner) else " "
+        if before.isalnum() and after.isalnum() and c in "'\u2019":
+            continue                      # an apostrophe
+        if c in opening and c in closing:   # a straight mark: opens after a space, else closes
+            opens = before in _OPENS_AFTER
+        else:
+            opens = c in opening
+        depth += 1 if opens else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def enclosing_marks(text: str) -> tuple[str, str]:
+    """(the text inside, the marks left out) for a text typed between one pair of matching quote
+    marks ('"We find that ..."', '“...”', '«...»'), else (the text, ""): one pair only, never a mark
+    inside it, nor marks that open and close two quotes ('"a" and "b"')."""
+    stripped = text.strip()
+    if len(stripped) < 3:
+        return text, ""
+    first, last = stripped[0], stripped[-1]
+    closing = _PAIRS.get(first)
+    if closing is None or last not in closing:
+        return text, ""
+    inner = stripped[1:-1]
+    if not inner.strip() or not _inner_marks_balance(inner, first, closing):
+        return text, ""
+    return inner.strip(), first + last
+
+
+def marks_left_out(marks: str, what: str) -> str:
+    """What kb says of the enclosing marks `enclosing_marks` left out of a typed quote."""
+    return f"left out the {marks[0]}...{marks[1]} around the {what}: quote marks are no part of its words"

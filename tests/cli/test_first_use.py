@@ -70,3 +70,27 @@ def test_stdin_is_read_once_for_one_text(wind, monkeypatch):
     _stdin(monkeypatch, "the turbine rated power is 3.5 MW\n")
     r = run_kb("quote", "add", "doe2019wind", "-", "--note", "-")
     assert r.code == 2 and r.err.count("\n") == 1 and "only one of the quote and the --note" in r.err, r.err
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ('"the turbine rated power is 3.5 MW"', "the turbine rated power is 3.5 MW"),
+    ("\u201cWe find that the turbine\u201d", "We find that the turbine"),
+    ("\u00abthe turbine rated power\u00bb", "the turbine rated power"),
+])
+def test_a_quote_typed_between_quote_marks_is_stored_without_them(wind, typed, kept):
+    r = run_kb("quote", "add", "doe2019wind", typed, "--json")
+    assert r.code == 0 and r.json["text"] == kept, (r.out, r.err)
+    assert "left out the " in r.err and r.err.count("\n") == 1
+
+
+def test_a_claims_quote_typed_between_quote_marks_is_stored_without_them(wind):
+    r = run_kb("claim", "add", "doe2019wind", "25 kWh", "--per", "run", "-q", "'Training used 25 kWh per run.'",
+               "--json")
+    assert r.code == 0 and r.json["quote"] == "Training used 25 kWh per run.", (r.out, r.err)
+
+
+@pytest.mark.parametrize("typed", ['"a" and "b"', "'the models' power'", '"x." said he', "plain \"inner\" marks"])
+def test_quote_marks_that_enclose_no_whole_text_are_kept(typed):
+    from kb.text.typed import enclosing_marks
+
+    assert enclosing_marks(typed) == (typed, "")
