@@ -21,6 +21,7 @@ from kb.cli.common import (
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit_note, iter_audit
+from kb.text.display import counted
 
 app = typer.Typer()
 
@@ -97,7 +98,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     counts = {"confirmed": 0, "differs": 0, "not-in-source": 0}
     differ = False
 
-    def counted(rows):           # printed as they come: a large audit is never held whole
+    def tallied(rows):           # printed as they come: a large audit is never held whole
         nonlocal differ
         for r in rows:
             counts[r.verdict] = counts.get(r.verdict, 0) + 1
@@ -105,11 +106,12 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
             yield r
 
     if as_json:
-        emit_json_items(r.to_dict() for r in counted(rows))
+        emit_json_items(r.to_dict() for r in tallied(rows))
     else:
-        for r in counted(rows):
+        for r in tallied(rows):
             echo(_line(r, note is not None))
-        echo(f"{sum(counts.values())} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
+        echo(f"{counted(sum(counts.values()), 'restatement')}: {counts['confirmed']} confirmed, {counts['differs']} "
+             f"{'differs' if counts['differs'] == 1 else 'differ'}, "
              f"{counts['not-in-source']} not in the source"
              + (f", {counts['not-checked']} not checked" if counts.get("not-checked") else ""))
     if differ:

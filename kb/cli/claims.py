@@ -31,6 +31,7 @@ from kb.ops.claims import (
     run_checks,
 )
 from kb.ops.quotes import list_quotes
+from kb.text.display import counted
 from kb.text.lazyre import lazy
 
 library = lazy_import("kb.ops.library")       # kb claim rm only
@@ -135,7 +136,9 @@ def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks 
     citekey, claim_id, users = library.remove_claim(open_kb(), name)
     echo(f"removed {citekey}.{claim_id}")
     if users:
-        warn(f"check(s) {', '.join(users)} use {citekey}.{claim_id}: `kb check` will say it is missing")
+        one = len(users) == 1
+        warn(f"{'check' if one else 'checks'} {', '.join(users)} {'uses' if one else 'use'} {citekey}.{claim_id}: "
+             "`kb check` will say it is missing")
 
 
 claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.\n\n"
@@ -226,7 +229,7 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
         return
     table([[r["id"], f"p.{r['page']}", _figure(r), r["sentence"]] for r in rows],
           ["candidate", "page", "figure", "sentence"])
-    echo(f"{len(rows)} candidates awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
+    echo(f"{counted(len(rows), 'candidate')} awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
 
 
 @claims_app.command("promote")
@@ -262,7 +265,7 @@ def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate n
       kb claims dismiss 4 5 6
     """
 
-    echo(f"dismissed {dismiss(open_kb(), candidates)} candidates")
+    echo(f"dismissed {counted(dismiss(open_kb(), candidates), 'candidate')}")
 
 
 @app.command()
@@ -301,7 +304,7 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
             echo("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
         else:
             counts = {v: sum(r.verdict == v for r in results) for v in ("pass", "fail", "error")}
-            echo(f"{len(results)} checks: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
+            echo(f"{counted(len(results), 'check')}: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
     if any(r.verdict != "pass" for r in results):
         raise typer.Exit(1)
 

@@ -9,6 +9,7 @@ from kb.cli.common import echo, emit_json, err, state, warn
 from kb.cli.progress import Progress, busy, reporter
 from kb.ops.doctor import diagnose
 from kb.ops.rebuild import rebuild as do_rebuild
+from kb.text.display import counted
 
 #: Problems of one kind shown before the rest are counted (--json lists all).
 SHOW_PER_CHECK = 25
@@ -55,11 +56,12 @@ def doctor(prune: bool = typer.Option(False, "--prune",
                 continue
             echo(f"problem: {p.line()}")
         for check, n in hidden.items():
-            echo(f"problem: ... and {n} more {check} problems (kb doctor --json lists them all)")
+            echo(f"problem: ... and {n} more {check} {'problem' if n == 1 else 'problems'} "
+                 "(kb doctor --json lists them all)")
         for line in report.info:
             echo(f"info: {line}")
         c = report.counts
-        checked = ", ".join(f"{c[k]} {k}" for k in ("papers", "quotes", "claims", "sources") if k in c)
+        checked = ", ".join(counted(c[k], k[:-1]) for k in ("papers", "quotes", "claims", "sources") if k in c)
         if quick and checked:
             checked += " checked; quick: quotes and claims not re-verified, sources not hashed"
         elif checked:
@@ -88,9 +90,11 @@ def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     else:
         if result.moved_aside:
             err(f"kb: the damaged index was moved to {shown(result.moved_aside)}\n")
-        echo(f"rebuilt {shown(result.database)} in {result.seconds:.1f} s: {result.papers} papers, "
-              f"{result.versions} versions with {result.pages} pages of text, {result.quotes} quotes, "
-              f"{result.claims} claims" + (f", Semantic Scholar data of {result.semantic_scholar} papers"
+        echo(f"rebuilt {shown(result.database)} in {result.seconds:.1f} s: {counted(result.papers, 'paper')}, "
+              f"{counted(result.versions, 'version')} with {counted(result.pages, 'page')} of text, "
+              f"{counted(result.quotes, 'quote')}, "
+              f"{counted(result.claims, 'claim')}"
+              + (f", Semantic Scholar data of {counted(result.semantic_scholar, 'paper')}"
                                            if result.semantic_scholar else ""))
         for line in result.salvaged:
             echo(f"kept from the old index: {line}")

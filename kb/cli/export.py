@@ -19,6 +19,7 @@ from kb.ops.export import (
     write_output,
 )
 from kb.ops.export import export_note as do_export
+from kb.text.display import counted
 
 _OUT_HELP = ("Write to this file (atomically) instead of stdout; - is stdout; a relative path is relative "
              "to the current folder. Never inside .kb/, never over references.bib, kb.toml or claims/, "
@@ -62,7 +63,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     if summary:
         warn(summary + "; --as-stored writes them as references.bib holds them")
     if written:
-        err(f"kb: wrote {shown(written)}: {len(keys)} {noun}\n")
+        err(f"kb: wrote {shown(written)}: {counted(len(keys), noun)}\n")
 
 
 app = typer.Typer()
@@ -133,8 +134,8 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
         write_output(kb, bib_path, result.bib)
     write_output(kb, target, result.text)
     written = [shown(target)] + ([shown(bib_path)] if bib_path else [])
-    err(f"kb: wrote {', '.join(written)}: {len(result.quotes)} quotes, "
-        f"{len(result.references)} references\n")
+    err(f"kb: wrote {', '.join(written)}: {counted(len(result.quotes), 'quote')}, "
+        f"{counted(len(result.references), 'reference')}\n")
 
 @export_app.command("bib")
 def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
@@ -173,7 +174,7 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
     """
 
     whole = not (quotes or topic or paper or cite)      # every entry: an @xdata no paper names too
-    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entries", quotes,
+    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entry", quotes,
                      topic, paper, cite, output, force)
 
 @export_app.command("csl-json")
@@ -195,4 +196,4 @@ def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
       kb export csl-json -t energy
     """
 
-    _export_selected(csl_json, "items", quotes, topic, paper, cite, output, force)
+    _export_selected(csl_json, "item", quotes, topic, paper, cite, output, force)

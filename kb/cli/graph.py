@@ -15,6 +15,7 @@ from kb.graph import views as graph
 from kb.graph.tables import OLDER_READING, older_reading, references_waiting
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
+from kb.text.display import counted
 
 # Loaded by the commands that use them: kb graph missing, show and path read the tables alone.
 audit = lazy_import("kb.ops.audit")
@@ -92,11 +93,11 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     if as_json:
         emit_json(info)
         return
-    echo(f"{info['papers']} papers, {info['citation_links']} citation links among them")
-    echo(f"{info['references']} references parsed, {info['resolved']} resolved to papers here, "
-          f"{info['unresolved']} to {info['external_works']} works not in the knowledge base")
+    echo(f"{counted(info['papers'], 'paper')}, {counted(info['citation_links'], 'citation link')} among them")
+    echo(f"{counted(info['references'], 'reference')} parsed, {info['resolved']} resolved to papers here, "
+          f"{info['unresolved']} to {counted(info['external_works'], 'work')} not in the knowledge base")
     if info.get("s2_references") or info.get("s2_citing"):
-        echo(f"Semantic Scholar: {info['s2_references']} references, {info['s2_citing']} citing papers")
+        echo(f"Semantic Scholar: {counted(info['s2_references'], 'reference')}, {counted(info['s2_citing'], 'citing paper')}")
     echo("next: kb graph missing --top 10")
 
 
@@ -232,7 +233,7 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", c
     if as_json:
         emit_json(result)
         return
-    echo(f"{result['paper']}: {result['references']} references, {result['citations']} citing papers")
+    echo(f"{result['paper']}: {counted(result['references'], 'reference')}, {counted(result['citations'], 'citing paper')}")
     echo(f"links inside the knowledge base: cites {len(result['cites'])}, cited by {len(result['cited_by'])}")
 
 

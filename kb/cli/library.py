@@ -42,6 +42,7 @@ from kb.ops.library import (
 )
 from kb.sources.citekey import fold_key
 from kb.store import paths
+from kb.text.display import counted
 
 app = typer.Typer()
 
@@ -100,11 +101,11 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
         return
     verb = "would remove" if dry_run else "removed"
     for r in plan:
-        parts = [f"{r.quotes} quote(s)", f"{r.claims} claim(s)"]
+        parts = [counted(r.quotes, "quote"), counted(r.claims, "claim")]
         if r.claims_file:
             parts.append(r.claims_file + (f" with {', '.join(r.also)}" if r.also else ""))
         if r.sources:
-            parts.append(f"{r.sources} cached source(s) kept until `kb doctor --prune`")
+            parts.append(f"{counted(r.sources, 'cached source')} kept until `kb doctor --prune`")
         if r.lends_to:
             parts.append(f"the crossref of {', '.join(r.lends_to)}")
         if r.elsewhere:
@@ -142,8 +143,8 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
     if result.stdin_note is not None:
         # the note read from stdin goes to stdout, renamed; what was done is said on stderr
         data(result.stdin_note)
-        err(f"kb: renamed {result.old} -> {result.new}; the note on stdin: {result.notes.get('-', 0)} "
-            "citation(s), written to stdout\n")
+        err(f"kb: renamed {result.old} -> {result.new}; the note on stdin: "
+            f"{counted(result.notes.get('-', 0), 'citation')}, written to stdout\n")
         return
     kept = ("(the old key is kept in its ids field)" if result.aliased else
             "(an @xdata entry is cited by no one: no alias kept)" if result.data == "xdata" else
@@ -160,9 +161,9 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
         echo(f"  named by      {', '.join(result.crossrefs)}" if result.data else
              f"  crossref of   {', '.join(result.crossrefs)}")
     if result.sources:
-        echo(f"  cached        {result.sources} source(s)")
+        echo(f"  cached        {counted(result.sources, 'source')}")
     for name, n in result.notes.items():
-        echo(f"  note          {shown(name)}: {n} citation(s)")
+        echo(f"  note          {shown(name)}: {counted(n, 'citation')}")
 
 
 # -- kb tag ----------------------------------------------------------------------------------

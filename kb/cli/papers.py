@@ -38,6 +38,7 @@ from kb.ops.library import (
 )
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
+from kb.text.display import counted
 from kb.text.names import short_authors
 
 # What adds and imports papers: kb where, ls and show never load it.
@@ -116,7 +117,7 @@ def _attach_to_key(key: str, identifiers: List[str], extractor: str | None, repl
     if as_json:
         emit_json([result.to_dict()])
         return
-    detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
+    detail = ", ".join(filter(None, [result.version, counted(result.pages, "page") if result.pages else ""]))
     echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
     for note in result.notes:
         warn(f"{result.citekey}: {note}")
@@ -211,7 +212,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
             continue
         results.append(result)
         if not as_json:
-            detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
+            detail = ", ".join(filter(None, [result.version, counted(result.pages, "page") if result.pages else ""]))
             echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
         for note in result.notes:
             warn(f"{result.citekey}: {note}")
@@ -263,9 +264,9 @@ def import_(file: str = typer.Argument(..., callback=names_an_input, metavar="FI
     else:
         echo(f"{len(result.added)} added, {len(result.updated)} updated, "
               f"{len(result.unchanged)} already present"
-             + (f", {len(result.aliases)} key(s) kept as aliases" if result.aliases else "")
-             + (f", {len(result.attached)} PDF(s) attached" if result.attached else "")
-             + (f", {len(result.data)} @xdata/@set entr{'y' if len(result.data) == 1 else 'ies'} kept"
+             + (f", {counted(len(result.aliases), 'key')} kept as aliases" if result.aliases else "")
+             + (f", {counted(len(result.attached), 'PDF')} attached" if result.attached else "")
+             + (f", {counted(len(result.data), '@xdata/@set entry')} kept"
                 if result.data else ""))
 
 
@@ -346,7 +347,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
             echo(f"  {label:9} {info[key]}")
     echo(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
     for v in info["versions"]:
-        echo(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
+        echo(f"  version {v['version'] or '-':4} {counted(v['page_count'] or 0, 'page')}, text {v['text_status']}"
               f", {v['extractor'] or 'no extractor'}"
               + (f", and {v['second_extractor']} (second extraction)" if v.get("second_extractor") else ""))
         echo(f"      sha256 {v['sha256'] or '-'}")
@@ -388,7 +389,7 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
 
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
                                  extractor=extractor, replace=replace)
-    echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
+    echo(f"loaded {counted(result.pages, 'page')} into {result.citekey} {result.version or ''}".rstrip())
     for note in result.notes:
         warn(note)
 
@@ -448,6 +449,6 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.",
         return
     where = f"{result['citekey']} {result['version']}".rstrip()
     if result["second"]:
-        echo(f"{where}: {result['pages']} pages by {result['first']}, and again by {result['second']}")
+        echo(f"{where}: {counted(result['pages'], 'page')} by {result['first']}, and again by {result['second']}")
     else:
-        echo(f"{where}: {result['pages']} pages by {result['first']} (no second extraction)")
+        echo(f"{where}: {counted(result['pages'], 'page')} by {result['first']} (no second extraction)")

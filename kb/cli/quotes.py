@@ -28,6 +28,7 @@ from kb.ops.quotes import (
     verify_note,
     verify_papers,
 )
+from kb.text.display import counted
 from kb.text.versions import labelled
 
 app = typer.Typer()
@@ -178,10 +179,10 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
             for r in results:
                 if r.status not in ("ok", "unchecked") and not r.failed:
                     others[r.status] = others.get(r.status, 0) + 1
-            echo(f"{len(results) - unchecked} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+            echo(f"{counted(len(results) - unchecked, 'quote')}: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
                   + "".join(f", {n} {s}" for s, n in sorted(others.items()))
-                  + (f", {unchecked} quoted passages not checked" if unchecked else "")
-                  + (f", {len(problems)} broken blocks" if problems else ""))
+                  + (f", {counted(unchecked, 'quoted passage')} not checked" if unchecked else "")
+                  + (f", {counted(len(problems), 'broken block')}" if problems else ""))
         bad = any(r.failed for r in results) or bool(problems) or (
             strict and any(r.status != "ok" for r in results))
         if bad:
@@ -199,13 +200,13 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
             echo(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
         for r in claim_results:
             echo(f"{r.status:10} claim {r.citekey}.{r.id}  {r.version or ''}  {r.message}".rstrip())
-        for what, rows in (("quotes", results), ("claims", claim_results)):
+        for what, rows in (("quote", results), ("claim", claim_results)):
             counts: dict = {}
             for r in rows:
                 counts[r.status] = counts.get(r.status, 0) + 1
-            if rows or what == "quotes":
-                echo(f"{len(rows)} {what}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-                     if rows else f"no {what} stored")
+            if rows or what == "quote":
+                echo(f"{counted(len(rows), what)}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+                     if rows else f"no {what}s stored")
     results = results + claim_results
     if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
         raise typer.Exit(1)

@@ -39,6 +39,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.store.sqlite import transaction
+from kb.text.display import agreeing
 from kb.text.lazyre import lazy
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all
 from kb.text.versions import labelled, normalise_version
@@ -123,7 +124,7 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
     held_topics = [t for t in old.get("topics", []) if isinstance(t, str)]
     new_topics = [t for t in topics if t not in held_topics]
     if new_topics:
-        merged.append("added topic(s) " + ", ".join(new_topics))
+        merged.append(f"added {agreeing(len(new_topics), 'topic', 'topics')} " + ", ".join(new_topics))
     if note is None and old.get("note") and old.get("status") == "verified":
         note = old["note"]
     return quote, per, held_topics + new_topics, note, merged or ["unchanged"]

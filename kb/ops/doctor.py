@@ -36,6 +36,7 @@ from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
 from kb.store.queries import arxiv_stamped, lookalike, rename_hint, unchecked_dois
 from kb.store.stale import truth_files
+from kb.text.display import agreeing, counted
 from kb.text.ids import bare_arxiv_id
 
 REBUILD = "kb rebuild"
@@ -232,7 +233,7 @@ def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | No
         keys = sorted({c for m in filed for c in m.citekeys})
         named = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
         raise UsageError(f"{PRUNE} removes nothing: references.bib holds no entries, but the source cache "
-                         f"holds {len(filed)} source(s) of papers ({named})",
+                         f"holds {counted(len(filed), 'source')} of papers ({named})",
                          hint="restore references.bib (git checkout references.bib); to drop the papers, "
                               "kb rm them first")
 
@@ -263,7 +264,7 @@ def _check_tmp(layout: paths.Layout, report: Report) -> None:
                                "delete it when you no longer need it")
     removed = clean_stale_tmp(layout.tmp)
     if removed:
-        report.info.append(f"removed {len(removed)} temporary file(s) left in .kb/tmp by interrupted kb commands")
+        report.info.append(f"removed {counted(len(removed), 'temporary file')} left in .kb/tmp by interrupted kb commands")
     if not layout.tmp.is_dir():
         return
     for path in sorted(layout.tmp.iterdir()):
@@ -447,7 +448,7 @@ def _check_sqlite(kb, report: Report, quick: bool = False) -> bool:
     fk = db.execute("PRAGMA foreign_key_check").fetchall()
     if fk:
         tables = sorted({r[0] for r in fk})
-        report.problem("database", where, f"{len(fk)} row(s) of {', '.join(tables)} point at rows that do "
+        report.problem("database", where, f"{counted(len(fk), 'row')} of {', '.join(tables)} {agreeing(len(fk), 'points', 'point')} at rows that do "
                        "not exist (PRAGMA foreign_key_check)", REBUILD)
     for fts in _FTS_TABLES:
         try:
@@ -598,7 +599,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
         n = db.execute(f"select count(*) from {table} where citekey not in (select citekey from papers)"
                        ).fetchone()[0]
         if n:
-            report.problem("files", layout.relative(layout.db), f"{n} row(s) of {table} belong to papers "
+            report.problem("files", layout.relative(layout.db), f"{counted(n, 'row')} of {table} {agreeing(n, 'belongs', 'belong')} to papers "
                            "that are not in references.bib", REBUILD)
 
     lines: dict[tuple, str] = {}
@@ -706,13 +707,13 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
         elif v.status == "no-text":
             no_text += 1
     if stale:
-        report.info.append(f"{stale} quote(s) verified in an older version are not in the latest one "
+        report.info.append(f"{counted(stale, 'quote')} verified in an older version {agreeing(stale, 'is', 'are')} not in the latest one "
                            "(kb verify lists them)")
     if no_text:
-        report.info.append(f"{no_text} verified quote(s) could not be re-checked: kb holds no text of "
+        report.info.append(f"{counted(no_text, 'verified quote')} could not be re-checked: kb holds no text of "
                            "their version")
     if unverified:
-        report.info.append(f"{unverified} claim(s) stored unverified (kb verify lists them with the reason)")
+        report.info.append(f"{counted(unverified, 'claim')} stored unverified (kb verify lists them with the reason)")
 
 
 def _check_units(kb, report: Report) -> None:
@@ -982,14 +983,14 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                     p.unlink(missing_ok=True)
                 removed += 1
             if kept:
-                report.info.append(f"{kept} cached source(s) of no paper are less than "
+                report.info.append(f"{counted(kept, 'cached source')} of no paper {agreeing(kept, 'is', 'are')} less than "
                                    f"{PRUNE_GRACE_SECONDS:.0f} s old (a kb add may still be running); kept")
         elif outside:
-            report.info.append(f"{len(orphans)} cached source(s) belong to no paper here (another knowledge base "
+            report.info.append(f"{counted(len(orphans), 'cached source')} {agreeing(len(orphans), 'belongs', 'belong')} to no paper here (another knowledge base "
                                f"sharing the cache, or a kb add that did not finish); {PRUNE} removes none "
                                "outside the knowledge base: delete them by hand if nothing else uses them")
         else:
-            report.info.append(f"{len(orphans)} cached source(s) belong to no paper (a kb add that did not "
+            report.info.append(f"{counted(len(orphans), 'cached source')} {agreeing(len(orphans), 'belongs', 'belong')} to no paper (a kb add that did not "
                                f"finish); {PRUNE} removes them")
     if removed:
-        report.info.append(f"removed {removed} cached source(s)")
+        report.info.append(f"removed {counted(removed, 'cached source')}")

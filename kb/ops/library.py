@@ -52,6 +52,7 @@ from kb.store.queries import (
 from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
+from kb.text.display import counted
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.typed import typed
@@ -212,7 +213,7 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
 
 def _held_by(r: Removal) -> list[str]:
     """Why `kb rm` keeps a paper unless forced, in words."""
-    out = [f"has {r.quotes} quote(s) and {r.claims} claim(s)"] if r.quotes or r.claims else []
+    out = [f"has {counted(r.quotes, 'quote')} and {counted(r.claims, 'claim')}"] if r.quotes or r.claims else []
     if r.also:
         out.append(f"has {', '.join(r.also)} in its claims file {r.claims_file}")
     if r.lends_to:

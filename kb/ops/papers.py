@@ -74,6 +74,7 @@ from kb.store.queries import (
     same_paper,
 )
 from kb.store.sqlite import transaction
+from kb.text.display import agreeing, counted
 from kb.text.ids import (
     ArxivId,
     Doi,
@@ -284,11 +285,11 @@ def _keep_held_text(db, key: str, sources: list["_Source"], name: str) -> None:
         if w.before is not None:
             # A newer version is the text kb verifies quotes in: a partial PDF or an abstract page of v2
             # left v1's quotes stale without a word.
-            raise UsageError(f"{name} ({len(src.pages)} page(s)) would be the text of {labelled(key, src.version)}, "
+            raise UsageError(f"{name} ({counted(len(src.pages), 'page')}) would be the text of {labelled(key, src.version)}, "
                              f"the newest, beside the {w.pages}-page text kb holds of {labelled(key, w.before)}, "
                              f"{how} (a part of the paper?): nothing added",
                              hint=f"kb add --replace-text {given} takes it as the text of {src.version}")
-        raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {w.pages}-page text kb holds of "
+        raise UsageError(f"{name} ({counted(len(src.pages), 'page')}) would replace the {w.pages}-page text kb holds of "
                          f"{labelled(key, src.version)}, {how}: nothing added, the held text kept",
                          hint=f"kb add --replace-text {given} makes it {key}'s text")
 
@@ -498,7 +499,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 w = _held_text(db, key, src, earlier=True)
                 how = _less_than_held(w) if w is not None and w.before is not None else None
                 if how is not None:
-                    notes.append(f"the text of {src.version} ({len(src.pages)} page(s)) is less than the "
+                    notes.append(f"the text of {src.version} ({counted(len(src.pages), 'page')}) is less than the "
                                  f"{w.pages}-page text of {labelled(key, w.before)}, {how}: quotes are verified in "
                                  f"{src.version} now (kb verify names those it lacks)")
         plan = None if key else _appending(kb)
@@ -1055,7 +1056,7 @@ def _held_as_text(kb: KB, data: bytes, src: _Source, notes: list[str]) -> AddRes
     key, version, pages, title = row
     why = (src.message or src.status).rstrip(".")
     notes[:] = [n for n in notes if not n.endswith("; kept with metadata only") and n != src.message]
-    notes.append(f"{why}; this file is the PDF whose text kb holds as {labelled(key, version)} ({pages} pages), "
+    notes.append(f"{why}; this file is the PDF whose text kb holds as {labelled(key, version)} ({counted(pages, 'page')}), "
                  "which is kept: nothing changed")
     return AddResult(citekey=key, action="unchanged", title=title or "", version=version, pages=pages, notes=notes)
 
@@ -1229,7 +1230,7 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
         pdf = kb.sources.get(held[0]) if held[0] else None
         named = Path(pdf.source_url).name if pdf is not None and pdf.source_url else "its PDF"
         which = f"version {version}" if version else "this version"
-        raise UsageError(f"{citekey} already has text of {which} from its PDF {named} ({held[1]} pages): "
+        raise UsageError(f"{citekey} already has text of {which} from its PDF {named} ({counted(held[1], 'page')}): "
                          "nothing loaded",
                          hint=f"--version vN loads the text as another version; --replace makes it the text of "
                               f"{version or 'this version'} (the PDF stays held)")
@@ -1239,7 +1240,7 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     how = _less_than_held(weighed) if weighed is not None else None
     if how is not None:
         given = "-" if file.name == STDIN_NAME else shlex.quote(shown(str(file)))
-        raise UsageError(f"{shown(file.name)} ({len(pages)} page(s)) would replace the {weighed.pages}-page text "
+        raise UsageError(f"{shown(file.name)} ({counted(len(pages), 'page')}) would replace the {weighed.pages}-page text "
                          f"kb holds of {labelled(citekey, version)}, {how}: nothing loaded, the held text kept",
                          hint=f"kb text load {citekey} {given}" + (f" --version {version}" if version else "")
                               + " --replace makes it the text")
@@ -1264,10 +1265,10 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
         quotes = kb.db.execute("select count(*) from quotes where citekey = ? and coalesce(version, '') = ? "
                                "and status = 'verified'", [citekey, version]).fetchone()[0]
         if quotes:
-            out.notes.append(f"{quotes} quote(s) of {labelled(citekey, version)} were verified in the text it "
+            out.notes.append(f"{counted(quotes, 'quote')} of {labelled(citekey, version)} {agreeing(quotes, 'was', 'were')} verified in the text it "
                              "replaced: kb verify checks them against this one")
     if newer_less is not None:
-        out.notes.append(f"the text of {version} ({len(pages)} page(s)) is less than the {newer.pages}-page text of "
+        out.notes.append(f"the text of {version} ({counted(len(pages), 'page')}) is less than the {newer.pages}-page text of "
                          f"{labelled(citekey, newer.before)}, {newer_less}: quotes are verified in {version} "
                          "now (kb verify names those it lacks)")
     return out
@@ -1443,7 +1444,7 @@ def _read_and_file(kb: KB, text: str, out: ImportResult, path: Path, progress, n
             meta = list(dict.fromkeys(m.group(1) for b in comments if (m := _JABREF_META.match(
                 source.text, b.start, b.end)) is not None))
             out.warnings.append(f"{shown(path)}:{source.text.count(chr(10), 0, comments[0].start) + 1}: "
-                                f"{len(comments)} @comment block(s) not imported: they are that file's own"
+                                f"{counted(len(comments), '@comment block')} not imported: they are that file's own"
                                 + (f" (JabRef's jabref-meta: {', '.join(meta)}; its entries' groups fields are "
                                    "imported as written)" if meta else "")
                                 + "; references.bib keeps its own")
@@ -1838,7 +1839,7 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
     every PDF attached or not and the next import attaches the rest."""
     windows = [pdf for _, pdf in pdfs if os.name != "nt" and WINDOWS_PATH.match(str(pdf))]
     if windows:         # a library exported on Windows (Mendeley's 'C:/Users/...'): said once, not per file
-        out.warnings.append(f"{len(windows)} file(s) named in file fields are on a Windows drive "
+        out.warnings.append(f"{counted(len(windows), 'file')} named in file fields {agreeing(len(windows), 'is', 'are')} on a Windows drive "
                             f"({', '.join(repr(str(p)) for p in windows[:2])}{', ...' if len(windows) > 2 else ''}), "
                             "which this machine has not; not attached (copy them beside the .bib file and name them "
                             "there, or kb add each PDF)")
@@ -1852,7 +1853,7 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
                                  jobs, apart=apart, **options)
     others = [pdf for _, pdf in pdfs if pdf.suffix.lower() != ".pdf"]
     if others:          # Zotero's web snapshots and the like: said once, not per file
-        out.warnings.append(f"{len(others)} file(s) named in file fields are not PDFs (by their name: "
+        out.warnings.append(f"{counted(len(others), 'file')} named in file fields {agreeing(len(others), 'is', 'are')} not PDFs (by their name: "
                             f"{', '.join(repr(p.name) for p in others[:3])}{', ...' if len(others) > 3 else ''}); "
                             "not attached")
     for n, one in enumerate(done, 1):

@@ -47,6 +47,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
+from kb.text.display import agreeing, counted
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
@@ -388,7 +389,7 @@ def on_given_page(page: int, quote: str, match, text: PageText, what: str = "the
         raise UsageError(f"{page} is the page number printed on {found} of {where}, where {what} is; --page takes "
                          "the PDF's page; nothing stored", hint=f"use --page {match.page}")
     if page > last:
-        raise UsageError(f"page {page} is past the last page of {where} ({last} pages); {what} is on {found}; "
+        raise UsageError(f"page {page} is past the last page of {where} ({counted(last, 'page')}); {what} is on {found}; "
                          "nothing stored", hint=f"use --page {match.page}")
     alone = PageText(text.citekey, text.version, [p if i == page else "" for i, p in enumerate(text.pages, 1)],
                      text.extractor)
@@ -408,7 +409,7 @@ def forced_page(page: int | None, text: PageText | None, what: str = "the quote"
         return {}
     if text is not None and page > len(text.pages):
         raise UsageError(f"page {page} is past the last page of {labelled(text.citekey, text.version)} "
-                         f"({len(text.pages)} pages); {what} is not stored")
+                         f"({counted(len(text.pages), 'page')}); {what} is not stored")
     return {"page": page}
 
 
@@ -424,7 +425,7 @@ def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match
     last = len(text.pages)
     if stored > last:
         return (f"its stored page {written} is past the last page of {text.version or 'its text'} "
-                f"({last} pages); the quote is on {found}")
+                f"({counted(last, 'page')}); the quote is on {found}")
     end = max(stored_end or stored, stored)
     alone = PageText(text.citekey, text.version, [p if stored <= i <= end else "" for i, p in
                                                   enumerate(text.pages, 1)], text.extractor)
@@ -524,7 +525,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                 record["topics"] = kept + new
                 if note is None and held[2] and record.get("status") == "verified":
                     record["note"] = held[2]
-                merged.append(("added topic(s) " + ", ".join(new)) if new else "unchanged")
+                merged.append((f"added {agreeing(len(new), 'topic', 'topics')} " + ", ".join(new)) if new else "unchanged")
         record = {"id": quote_id, **record}
         records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
     stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)

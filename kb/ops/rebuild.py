@@ -27,6 +27,7 @@ from kb.store.index import Changes, Progress, check_claims_folder, manifest_from
 from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.sqlite import BUSY_TIMEOUT_MS, LOCKED_BY, transaction, waiting
 from kb.store.stale import BIB_REL, truth_files
+from kb.text.display import counted
 
 
 @dataclass
@@ -227,7 +228,7 @@ def _remake_manifests(old: Path, kb: KB, result: RebuildResult) -> None:
     finally:
         conn.close()
     if remade:
-        result.salvaged.append(f"the manifests of {remade} cached source(s), which could not be read")
+        result.salvaged.append(f"the manifests of {counted(remade, 'cached source')}, which could not be read")
 
 
 def _remake_sources(old: Path, kb: KB, result: RebuildResult) -> None:
@@ -375,7 +376,7 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
                 "select citekey, version from versions where text_status = 'ok'")
                 if r[0] in papers and (r[0], r[1]) not in held)
             if lost:
-                result.warnings.append(f"the text of {len(lost)} version(s) the old index held is lost, their cached "
+                result.warnings.append(f"the text of {counted(len(lost), 'version')} the old index held is lost, their cached "
                                        f"sources gone from .kb/cache/sources: {', '.join(lost[:10])}"
                                        + (f" and {len(lost) - 10} more" if len(lost) > 10 else "")
                                        + "; kb add their PDFs again (or kb text load their text)")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kb.text.lazyre import lazy
 
-__all__ = ["readable", "Vocabulary", "unbroken"]
+__all__ = ["counted", "agreeing", "readable", "Vocabulary", "unbroken"]
 
 # A soft hyphen and the line break after it; zero-width characters.
 _INVISIBLE = lazy(r"\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b\u2060\ufeff]")
@@ -69,3 +69,33 @@ def unbroken(text: str, vocabulary: Vocabulary) -> str:
         return m.group()
 
     return _LINE_END_HYPHEN.sub(join, text)
+
+
+#: Nouns whose plural is not the noun with -s or -ies: "quote" -> "quotes" and "entry" -> "entries" go by rule.
+_PLURALS = {"match": "matches", "restatement": "restatements", "quoted passage": "quoted passages",
+            "@xdata/@set entry": "@xdata/@set entries", "batch": "batches", "index": "indexes"}
+
+
+def plural(noun: str) -> str:
+    """`noun` of more than one: "quote" "quotes", "entry" "entries", "key" "keys", "match" "matches"."""
+    if noun in _PLURALS:
+        return _PLURALS[noun]
+    head, _, last = noun.rpartition(" ")
+    lead = head + " " if head else ""
+    if last.endswith("y") and len(last) > 1 and last[-2].lower() not in "aeiou":
+        return lead + last[:-1] + "ies"
+    if last.endswith(("s", "x", "ch", "sh")):
+        return lead + last + "es"
+    return lead + last + "s"
+
+
+def counted(n: int, noun: str, many: str | None = None, *, sep: bool = False) -> str:
+    """A count with its noun as a person says it: "1 quote", "2 quotes", "0 entries", "1 entry"
+    (`many`: the plural where the rule has it wrong; `sep`: thousands written 1,000)."""
+    number = f"{n:,}" if sep else f"{n}"
+    return f"{number} {noun if n == 1 else (many or plural(noun))}"
+
+
+def agreeing(n: int, one: str, many: str) -> str:
+    """The verb after a count, as it agrees with it: agreeing(1, "is", "are") "is"."""
+    return one if n == 1 else many

@@ -50,7 +50,7 @@ def test_claim_add_run_again_is_the_same_claim(php):
     add = lambda *a: run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", *a)
     assert add(IMAGE_QUOTE, "-t", "energy").code == 0
     r = add(IMAGE_QUOTE.replace(" (", "  ("), "-t", "images")
-    assert r.code == 0 and "was stored already: added topic(s) images" in r.err
+    assert r.code == 0 and "was stored already: added topic images" in r.err
     r = add(IMAGE_QUOTE)
     assert r.code == 0 and "was stored already: unchanged" in r.err
     assert add(IMAGE_QUOTE, "--per", "1000 inferences").code == 0
@@ -459,7 +459,7 @@ expr = "image_gen / 0.022 kWh"
     assert r.code == 1
     assert ("value-mismatch claim luccioni2023power.image-gen  v3  the value '11.94 kWh' is not among its "
             "quote's numbers: 522 smartphone charges, 11.49 kWh") in r.out
-    assert r.out.splitlines()[-1] == "1 claims: 1 value-mismatch"
+    assert r.out.splitlines()[-1] == "1 claim: 1 value-mismatch"
     data = run_kb("verify", "--json").json
     assert [(v["kind"], v["status"]) for v in data] == [("claim", "value-mismatch")]
     r = run_kb("doctor")
@@ -728,7 +728,7 @@ def test_claim_re_add_merges_and_refuses_another_value(php):
     # the same id again, with a topic and nothing else: quote and per are kept, the topic added
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--id", "image", "-t", "image")
     assert r.code == 0, r.err
-    assert "stored already: kept its quote; kept per '1000 inferences'; added topic(s) image" in r.err
+    assert "stored already: kept its quote; kept per '1000 inferences'; added topic image" in r.err
     stored = tomllib.loads(path.read_text())["claim"][0]
     assert stored["per"] == "1000 inferences" and stored["quote"] == IMAGE_QUOTE
     assert stored["topics"] == ["energy", "image"] and stored["status"] == "verified"

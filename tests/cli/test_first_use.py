@@ -94,3 +94,25 @@ def test_quote_marks_that_enclose_no_whole_text_are_kept(typed):
     from kb.text.typed import enclosing_marks
 
     assert enclosing_marks(typed) == (typed, "")
+
+
+def test_a_count_of_one_is_said_in_the_singular(two, tmp_path):
+    import json
+
+    (tmp_path / "one.json").write_text(json.dumps(PAGES[:1]))
+    r = run_kb("text", "load", "doe2019wind", tmp_path / "one.json")
+    assert r.code == 0 and r.out.strip() == "loaded 1 page into doe2019wind", r.out
+    assert run_kb("quote", "add", "doe2019wind", "the turbine rated power is 3.5 MW").code == 0
+    r = run_kb("verify")
+    assert r.code == 0 and "\n1 quote: 1 ok" in "\n" + r.out, r.out
+    r = run_kb("export", "bib", "--paper", "doe2019wind", "-o", tmp_path / "out.bib")
+    assert r.code == 0 and r.err.endswith(": 1 entry\n"), r.err
+
+
+@pytest.mark.parametrize("n, noun, said", [(1, "entry", "1 entry"), (2, "entry", "2 entries"), (0, "quote", "0 quotes"),
+                                           (1, "key", "1 key"), (3, "key", "3 keys"), (2, "match", "2 matches"),
+                                           (2, "cached source", "2 cached sources"), (2, "PDF", "2 PDFs")])
+def test_counted_nouns(n, noun, said):
+    from kb.text.display import counted
+
+    assert counted(n, noun) == said

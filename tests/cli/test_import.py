@@ -367,7 +367,7 @@ def test_files_that_are_no_pdf_are_said_once_and_odd_ones_each(kb_root, tmp_path
     r = run_kb("import", tmp_path / "lib.bib", "--json")
     assert r.code == 0 and len(r.json["added"]) == 5 and r.json["attached"] == []
     lines = r.err.splitlines()
-    assert "kb: 2 file(s) named in file fields are not PDFs (by their name: 'page.html', 'other.htm'); " \
+    assert "kb: 2 files named in file fields are not PDFs (by their name: 'page.html', 'other.htm'); " \
         "not attached" in lines
     assert any(line.startswith("kb: z: file") and "is a device" in line for line in lines), r.err
     assert any(line.startswith("kb: d: file") and "is a folder" in line for line in lines), r.err

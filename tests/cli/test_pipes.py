@@ -68,7 +68,7 @@ def test_text_load_and_verify_note_read_stdin(root, monkeypatch):
     feed(monkeypatch, note.encode())
     r = run_kb("--kb", root, "verify", "--note", "-")
     assert r.code == 0, r.out + r.err
-    assert "1 quotes: 1 ok" in r.out
+    assert "1 quote: 1 ok" in r.out
 
 
 def test_dash_output_is_stdout_for_every_export(root, tmp_path, monkeypatch):

@@ -247,7 +247,7 @@ def test_quote_re_add_adds_topics_and_refuses_another_quote_under_its_id(php):
     assert r.code == 0 and r.err == ""
     r = run_kb("quote", "add", "luccioni2023power", GENERATIVE, "-t", "generative", "-t", "energy")
     assert r.code == 0, r.err
-    assert r.err == "kb: gen was stored already: added topic(s) generative\n"
+    assert r.err == "kb: gen was stored already: added topic generative\n"
     assert claims(php)["quote"][0]["topics"] == ["energy", "generative"]
     r = run_kb("quote", "add", "luccioni2023power", GENERATIVE)
     assert r.code == 0 and "gen was stored already: unchanged" in r.err

@@ -21,7 +21,7 @@ def test_rm_refuses_a_paper_with_quotes_then_forces(php):
     bib = (php / "references.bib").read_text()
     r = run_kb("rm", "luccioni2023power")
     assert r.code == 2 and r.err.count("\n") == 1
-    assert "luccioni2023power has 1 quote(s) and 0 claim(s); nothing removed" in r.err and "--force" in r.err
+    assert "luccioni2023power has 1 quote and 0 claims; nothing removed" in r.err and "--force" in r.err
     assert (php / "references.bib").read_text() == bib
     r = run_kb("rm", "--dry-run", "luccioni2023power", "--json")
     assert r.code == 0 and r.json[0]["quotes"] == 1 and r.json[0]["claims_file"] == "claims/luccioni2023power.toml"
@@ -38,7 +38,7 @@ def test_rm_refuses_a_paper_with_quotes_then_forces(php):
     # the cached text stays until kb doctor --prune
     assert list((php / ".kb" / "cache" / "sources").glob("*.json"))
     r = run_kb("doctor")
-    assert r.code == 0 and "1 cached source(s) belong to no paper" in r.out + r.err
+    assert r.code == 0 and "1 cached source belongs to no paper" in r.out + r.err
     assert run_kb("rebuild").code == 0
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["strubell2019energy"]
 

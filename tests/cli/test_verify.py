@@ -155,7 +155,7 @@ def test_plain_quotes_in_running_text_are_checked_whatever_the_citation_style(st
                    (17, "unchecked", None)], got
     r = run_kb("verify", "--note", note)
     assert "differs: five -> four" in r.out and "differs: modest -> substantial" in r.out, r.out
-    assert r.out.rstrip().endswith("6 quotes: 4 ok, 2 failed, 1 quoted passages not checked")
+    assert r.out.rstrip().endswith("6 quotes: 4 ok, 2 failed, 1 quoted passage not checked")
     # the right words everywhere: only --strict fails on the passage kb could not check
     fixed = note.read_text().replace("five", "four").replace("modest", "substantial")
     note.write_text(fixed)

@@ -110,7 +110,7 @@ def test_replace_loads_the_text_and_the_pdf_stays_held(tidal, tmp_path):
     r = run_kb("text", "load", key, path, "--replace")
     assert r.code == 0, r.err
     # said: the quote verified in the text replaced is not in this one
-    assert f"kb: 1 quote(s) of {key} were verified in the text it replaced: kb verify checks them" in r.err
+    assert f"kb: 1 quote of {key} was verified in the text it replaced: kb verify checks them" in r.err
     assert run_kb("verify").code == 1
     assert run_kb("quote", "rm", "q").code == 0
     assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("text", 2)]
@@ -227,7 +227,7 @@ def test_one_text_file_loaded_into_two_papers_stays_the_text_of_each(kb_root, tm
     assert run_kb("rebuild").code == 0
     assert held() == {"roe2021": [""]}
     r = run_kb("verify")
-    assert r.code == 0 and "1 quotes: 1 ok" in r.out, r.out
+    assert r.code == 0 and "1 quote: 1 ok" in r.out, r.out
     assert run_kb("doctor").code == 0
 
 

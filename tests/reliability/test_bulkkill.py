@@ -132,7 +132,7 @@ def test_kill_bulk_ingest_mid_way(tmp_path, monkeypatch, command):
     typical = time.monotonic() - t
     assert r.returncode == 0, r.stderr
     if command == "import":
-        assert r.stdout.strip().endswith(f"{PAPERS} PDF(s) attached")
+        assert r.stdout.strip().endswith(f"{PAPERS} PDFs attached")
     else:
         assert r.stdout.count("added") == PAPERS
     before = truth_files(template)

@@ -305,7 +305,7 @@ def test_database_integrity_checks(full):
         fk=False)
     r = run_kb("doctor")
     assert r.code == 1
-    assert any(p.startswith("problem: .kb/kb.sqlite: 1 row(s) of pages point at rows that do not exist "
+    assert any(p.startswith("problem: .kb/kb.sqlite: 1 row of pages points at rows that do not exist "
                             "(PRAGMA foreign_key_check); fix: kb rebuild") for p in problems(r)), r.out
     assert run_kb("rebuild").code == 0
     sql(full, "insert into pages_fts(pages_fts, rowid, text) values ('delete', 1, 'words that were never there')")
@@ -335,7 +335,7 @@ def test_cache_damage_is_found_with_the_command_that_fetches_it_again(full):
     # a file gone whose text the index holds: kb rebuild keeps that text, never pruned
     assert "is missing (a source of paper2023plain); fix: kb rebuild: it keeps the text the index holds" in found, found
     r = run_kb("doctor", "--prune")
-    assert r.code == 1 and "info: removed 1 cached source(s)" in r.out
+    assert r.code == 1 and "info: removed 1 cached source" in r.out
     assert not pdf.exists() and not arxiv_pdf.exists() and text_manifest.exists()
     r = run_kb("doctor")               # the index alone holds the PDF's text now
     assert r.code == 1 and "problem: lovelace2024watts v1: its cached source" in r.out, r.out
@@ -367,7 +367,7 @@ def test_a_manifest_that_cannot_be_read_is_made_again_and_its_source_never_prune
     # kb rebuild before any doctor: made again from the index it replaces
     manifest.write_text(damage)
     r = run_kb("rebuild")
-    assert r.code == 0 and "kept from the old index: the manifests of 1 cached source(s)" in r.out, r.out
+    assert r.code == 0 and "kept from the old index: the manifests of 1 cached source" in r.out, r.out
     [paper] = [p for p in run_kb("ls", "--json").json if p["citekey"] == "lovelace2024watts"]
     assert paper["pages"] == 3 and json.loads(manifest.read_text())["citekeys"] == ["lovelace2024watts"]
     # Bytes the index knows of no paper: kept, whatever --prune is asked.
@@ -421,9 +421,9 @@ def test_orphan_sources_and_leftover_temp_files(full):
     dead.write_text("half a file")
     r = run_kb("doctor")
     assert r.code == 0, r.out
-    assert "info: 2 cached source(s) belong to no paper (a kb add that did not finish); kb doctor --prune " \
+    assert "info: 2 cached sources belong to no paper (a kb add that did not finish); kb doctor --prune " \
            "removes them" in r.out
-    assert "info: removed 1 temporary file(s) left in .kb/tmp by interrupted kb commands" in r.out
+    assert "info: removed 1 temporary file left in .kb/tmp by interrupted kb commands" in r.out
     assert not dead.exists()
     r = run_kb("doctor", "--prune")
     assert "less than 120 s old" in r.out and cache.path(m).exists()
@@ -431,7 +431,7 @@ def test_orphan_sources_and_leftover_temp_files(full):
     for p in (cache.path(m), cache.manifest_path(m.sha256), stray):
         os.utime(p, (old, old))
     r = run_kb("doctor", "--prune")
-    assert r.code == 0 and "info: removed 2 cached source(s)" in r.out, r.out
+    assert r.code == 0 and "info: removed 2 cached sources" in r.out, r.out
     assert not cache.path(m).exists() and not stray.exists()
     assert len(list(sources.glob("*.json"))) == 4
     (tmp / "not-ours.txt").write_text("?")

@@ -335,9 +335,9 @@ def test_doctor_checks_a_source_cache_linked_elsewhere_and_prunes_nothing_there(
     r = run_kb("doctor", "--prune")
     assert r.code == 0, r.out + r.err
     assert "info: .kb/cache is a link to " in r.out and "--prune removes none there" in r.out
-    assert "1 sources checked" in r.out and other.exists()
+    assert "1 source checked" in r.out and other.exists()
     r = run_kb("doctor")        # what it says of them never promises what --prune will not do
-    assert "belong to no paper here" in r.out and "removes none outside the knowledge base" in r.out
+    assert "belongs to no paper here" in r.out and "removes none outside the knowledge base" in r.out
     assert "--prune removes them" not in r.out
 
 

@@ -100,7 +100,7 @@ def test_a_candidate_number_naming_nothing_is_refused_and_nothing_dismissed(kb_r
     assert run_kb("claims", "promote", "2", "--id", "gpus").code == 0
     r = run_kb("claims", "dismiss", "1", "2")
     assert r.code == 2 and "candidate 2 (claim gpus) is a claim already; nothing dismissed" in r.err, r.err
-    assert run_kb("claims", "dismiss", "1").out == "dismissed 1 candidates\n"
+    assert run_kb("claims", "dismiss", "1").out == "dismissed 1 candidate\n"
     assert run_kb("claims", "dismiss", "1").out == "dismissed 0 candidates\n"     # dismissed already
     r = run_kb("claims", "--unreviewed", "--paper", "p2021")           # 'no candidates awaiting review', exit 0
     assert r.code == 2 and r.err.startswith("kb: error: no paper 'p2021'"), r.err

@@ -172,11 +172,11 @@ def test_a_newer_versions_pdf_far_shorter_than_the_version_before_it_is_said_and
     assert run_kb("quote", "add", key, "twelve litres of water").code == 0
     r = run_kb("add", "--offline", part)
     assert r.code == 2 and r.err.count("\n") == 1, r.err
-    assert f"v2-part.pdf ({kept} page(s)) would be the text of {key} v2" in r.err, r.err
+    assert f"v2-part.pdf ({kept} page{'s' if kept != 1 else ''}) would be the text of {key} v2" in r.err, r.err
     assert f"3-page text kb holds of {key} v1" in r.err and "kb add --replace-text" in r.err, r.err
     assert [v["version"] for v in run_kb("show", key, "--json").json["versions"]] == ["v1"]
     assert run_kb("verify").code == 0
-    assert "belong to no paper" not in run_kb("doctor").out
+    assert not any(w in run_kb("doctor").out for w in ("belong to no paper", "belongs to no paper"))
     r = run_kb("add", "--offline", "--replace-text", part)
     assert r.code == 0 and r.out.split()[:3] == ["updated", key, "v2,"], r.out + r.err
     assert run_kb("add", "--offline", whole).out.split()[:2] == ["updated", key]
@@ -195,7 +195,7 @@ def test_a_newer_version_arxiv_serves_far_shorter_is_taken_and_said(kb_root, ser
               TITLE[0], [TITLE[1]])
     r = run_kb("add", "--refresh", "2311.16863")
     assert r.code == 0 and "v2" in r.out, r.out + r.err
-    assert f"the text of v2 (1 page(s)) is less than the 3-page text of {key} v1, few of whose words" in r.err, r.err
+    assert f"the text of v2 (1 page) is less than the 3-page text of {key} v1, few of whose words" in r.err, r.err
 
 
 # -- kb text load over loaded text -----------------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def test_text_load_replacing_loaded_text_with_less_is_refused_without_replace(kb
     assert run_kb("verify").code == 0
     # a newer version named by hand is taken, and said when it is less than the version before it
     r = run_kb("text", "load", "roe2020", kb_root.parent / "less.txt", "--extractor", "grobid", "--version", "v9")
-    assert r.code == 0 and "page(s)) is less than the 3-page text of roe2020" in r.err, r.err
+    assert r.code == 0 and ") is less than the 3-page text of roe2020" in r.err, r.err
     assert run_kb("text", "load", "roe2020", kb_root.parent / "whole.txt", "--extractor", "grobid", *extra).code == 0
     r = run_kb("text", "load", "roe2020", kb_root.parent / "less.txt", "--extractor", "grobid", *extra, "--replace")
     assert r.code == 0, r.err

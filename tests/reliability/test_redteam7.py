@@ -43,7 +43,7 @@ def test_a_claims_file_saved_as_utf16_is_read_and_written_back_as_it_was_saved(a
     text = data.decode(encoding)
     assert 'id = "energy"' in text and "emitted 552 tCO2e" in text
     r = run_kb("rebuild")
-    assert r.code == 0 and "1 claims" in r.out and "1 quotes" in r.out, r.out + r.err
+    assert r.code == 0 and "1 claim" in r.out and "1 quote" in r.out, r.out + r.err
     assert run_kb("verify").code == 0
 
 
@@ -280,7 +280,7 @@ def test_rename_reads_a_note_on_stdin_and_writes_it_renamed_to_stdout(alpha, mon
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"As [@alpha2020energy] says, p. 2.\n")))
     r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", "-")
     assert r.code == 0 and r.out == "As [@alpha2021energy] says, p. 2.\n", r.out + r.err
-    assert r.err == "kb: renamed alpha2020energy -> alpha2021energy; the note on stdin: 1 citation(s), written to " \
+    assert r.err == "kb: renamed alpha2020energy -> alpha2021energy; the note on stdin: 1 citation, written to " \
                     "stdout\n"
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2021energy"]
 
@@ -314,7 +314,7 @@ def test_a_path_no_file_can_have_is_one_line_not_an_internal_error(alpha, monkey
 def test_an_export_to_a_name_holding_a_newline_is_said_in_one_line(alpha, monkeypatch):
     monkeypatch.chdir(alpha)
     r = run_kb("export", "bib", "-o", "out\nx.bib")
-    assert r.code == 0 and r.err == "kb: wrote " + repr(str(alpha / "out\nx.bib")) + ": 1 entries\n", r.err
+    assert r.code == 0 and r.err == "kb: wrote " + repr(str(alpha / "out\nx.bib")) + ": 1 entry\n", r.err
     assert (alpha / "out\nx.bib").read_text().startswith("@misc{alpha2020energy,")
 
 

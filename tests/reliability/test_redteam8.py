@@ -59,7 +59,7 @@ def test_a_notes_path_holding_a_newline_is_printed_quoted(alpha, tmp_path):
     r = run_kb("verify", "--note", note)
     assert r.code == 0 and r.out.startswith(repr(str(note)) + ":1: ok"), r.out + r.err
     r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", note)
-    assert r.code == 0 and f"  note          {repr(str(note))}: 1 citation(s)\n" in r.out, r.out + r.err
+    assert r.code == 0 and f"  note          {repr(str(note))}: 1 citation\n" in r.out, r.out + r.err
 
 
 def test_a_pdf_added_from_a_path_holding_a_newline_shows_where_it_came_from_in_one_line(kb_root, tmp_path):

@@ -150,7 +150,7 @@ def test_an_imported_entrys_own_ids_stay_keys_of_the_paper_it_merges_into(kb_roo
     (tmp_path / "ids.bib").write_text("@article{smith2020, ids = {smith2020old, other, S20}, title = {Energy Things},"
                                       " author = {Smith, Ann}, year = {2020}, doi = {10.1/abc}}\n")
     r = run_kb("import", tmp_path / "ids.bib")
-    assert r.code == 0 and "2 key(s) kept as aliases" in r.out, r.out + r.err
+    assert r.code == 0 and "2 keys kept as aliases" in r.out, r.out + r.err
     assert "ids = {smith2020, smith2020old}" in (kb_root / "references.bib").read_text()
     assert "other, in smith2020's ids, is a key of another paper here" in r.err, r.err
     assert run_kb("show", "smith2020old", "--json").json["citekey"] == "s20"

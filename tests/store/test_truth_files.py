@@ -107,7 +107,7 @@ def test_prune_refuses_while_references_bib_holds_no_entries_beside_sources_of_p
     before = sources(two)
     r = run_kb("doctor", "--prune")
     assert r.code == 2 and r.err.count("\n") == 1, r.err
-    assert "references.bib holds no entries, but the source cache holds 2 source(s) of papers" in r.err
+    assert "references.bib holds no entries, but the source cache holds 2 sources of papers" in r.err
     assert sources(two) == before
 
 
@@ -147,7 +147,7 @@ def test_prune_removes_the_source_of_a_paper_kb_rm_removed(two):
     assert run_kb("rm", wind).code == 0
     age(two)
     r = run_kb("doctor", "--prune")
-    assert r.code == 0 and "removed 1 cached source(s)" in r.out, r.out + r.err
+    assert r.code == 0 and "removed 1 cached source" in r.out, r.out + r.err
     assert len(sources(two)) == len(before) - 2
     assert run_kb("verify").code == 0
 
@@ -261,7 +261,7 @@ def test_a_claims_file_that_links_to_a_missing_file_is_said_and_its_quotes_kept(
         assert f"kb: claims/{key}.toml: cannot read (a link to a missing file)" in r.err
         assert "Traceback" not in r.err
     r = run_kb("verify")
-    assert "1 quotes: 1 ok" in r.out and "No quotes stored" not in r.out
+    assert "1 quote: 1 ok" in r.out and "No quotes stored" not in r.out
     assert [q["id"] for q in run_kb("quote", "ls", "--json").json] == ["yield"]
     r = run_kb("doctor")
     assert r.code == 1
