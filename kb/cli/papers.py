@@ -38,7 +38,7 @@ from kb.ops.library import (
 )
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
-from kb.text.display import counted
+from kb.text.display import counted, few_of
 from kb.text.names import short_authors
 
 # What adds and imports papers: kb where, ls and show never load it.
@@ -262,6 +262,9 @@ def import_(file: str = typer.Argument(..., callback=names_an_input, metavar="FI
     if as_json:
         emit_json(result.__dict__)
     else:
+        for what, keys in (("added", result.added), ("updated", result.updated)):
+            if keys:
+                echo(f"{what}: {few_of([shown(k) for k in keys])}")
         echo(f"{len(result.added)} added, {len(result.updated)} updated, "
               f"{len(result.unchanged)} already present"
              + (f", {counted(len(result.aliases), 'key')} kept as aliases" if result.aliases else "")

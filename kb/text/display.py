@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kb.text.lazyre import lazy
 
-__all__ = ["counted", "agreeing", "readable", "Vocabulary", "unbroken"]
+__all__ = ["counted", "agreeing", "few_of", "readable", "Vocabulary", "unbroken"]
 
 # A soft hyphen and the line break after it; zero-width characters.
 _INVISIBLE = lazy(r"\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b\u2060\ufeff]")
@@ -99,3 +99,9 @@ def counted(n: int, noun: str, many: str | None = None, *, sep: bool = False) ->
 def agreeing(n: int, one: str, many: str) -> str:
     """The verb after a count, as it agrees with it: agreeing(1, "is", "are") "is"."""
     return one if n == 1 else many
+
+
+def few_of(names: list[str], most: int = 10) -> str:
+    """The first `most` of `names`, then how many more: "a, b, c" or "a, ..., j, and 5 more"."""
+    shown = ", ".join(names[:most])
+    return shown + (f", and {len(names) - most} more" if len(names) > most else "")

@@ -116,3 +116,17 @@ def test_counted_nouns(n, noun, said):
     from kb.text.display import counted
 
     assert counted(n, noun) == said
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_import_names_the_keys_it_added_and_json_gives_all(kb_root, tmp_path, n):
+    bib = "".join(f"@misc{{k{i:02d}x2020,\n  title = {{Work number {i}}},\n  year = {{2020}}\n}}\n\n" for i in range(n))
+    (tmp_path / "in.bib").write_text(bib)
+    r = run_kb("import", tmp_path / "in.bib")
+    assert r.code == 0, r.err
+    named = ", ".join(f"k{i:02d}x2020" for i in range(min(n, 10)))
+    assert r.out.splitlines()[0] == "added: " + named + (f", and {n - 10} more" if n > 10 else ""), r.out
+    assert r.out.splitlines()[-1].startswith(f"{n} added, 0 updated")
+    (tmp_path / "in.bib").write_text(bib.replace("Work number 0}", "Work number 0},\n  note = {x}"))
+    r = run_kb("import", tmp_path / "in.bib", "--fill", "--json")
+    assert r.code == 0 and r.json["updated"] == ["k00x2020"] and len(r.json["unchanged"]) == n - 1, r.out
