@@ -13,6 +13,7 @@ from kb.cli.common import (
     emit_json,
     names_a_paper,
     names_something,
+    not_found,
     print_quote,
     table,
     texts_or_stdin,
@@ -30,7 +31,7 @@ from kb.ops.claims import (
     promote,
     run_checks,
 )
-from kb.ops.quotes import list_quotes
+from kb.ops.quotes import QuoteNotFound, list_quotes
 from kb.text.display import counted
 from kb.text.lazyre import lazy
 
@@ -97,7 +98,11 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
                                                                        "it from stdin)."),
               replace: bool = typer.Option(False, "--replace", help="Replace a stored claim of the same --id "
                                                                      "(default: merge; another value is refused)."),
-              as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
+              verbose: bool = typer.Option(False, "--verbose", "-v", help="When its quote is not found, also show "
+                                                                       "the closest passage and the version it may "
+                                                                       "be from."),
+              as_json: bool = typer.Option(False, "--json", help="Print the stored claim (its quote not found: the "
+                                                                 "closest passage).")) -> None:
     """Store a number with its unit, verified against its quote. Re-adding an --id, or the same
     value, quote and per, merges: topics are added, what is not given is kept.
 
@@ -108,8 +113,11 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     """
 
     quote, note = texts_or_stdin((quote, "the --quote"), (note, "the --note"))
-    stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
-                       version=version, force=force, note=note, replace=replace, page=page)
+    try:
+        stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
+                           version=version, force=force, note=note, replace=replace, page=page)
+    except QuoteNotFound as exc:
+        not_found(exc, verbose=verbose, as_json=as_json)
     for w in stored.pop("warnings", []):
         warn(w)
     merged = stored.get("merged")
@@ -238,7 +246,11 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
                    per: Optional[str] = typer.Option(None, "--per", help="What it is per."),
                    topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
-                   as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
+                   verbose: bool = typer.Option(False, "--verbose", "-v", help="When its quote is not found, also show "
+                                                                       "the closest passage and the version it may "
+                                                                       "be from."),
+              as_json: bool = typer.Option(False, "--json", help="Print the stored claim (its quote not found: the "
+                                                                 "closest passage).")) -> None:
     """Make a candidate a claim; its sentence becomes the verified quote.
 
     \b

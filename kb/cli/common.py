@@ -389,6 +389,23 @@ def input_path(given: Path, what: str, suffix: str = "") -> "Path | StdinInput":
     return StdinInput(what, suffix) if str(given) == "-" else given
 
 
+def not_found(exc, *, verbose: bool = False, as_json: bool = False):
+    """A quote not found (kb.ops.quotes.QuoteNotFound), said as every refusal is, in one line; with
+    --verbose its details (the closest passage, the version it may be from) on the lines after it,
+    with --json all of it on stdout. Raises: nothing was stored."""
+    if as_json:
+        emit_json(exc.to_dict())
+    if not (verbose or as_json):
+        raise exc
+    exc.hint = None
+    err(f"kb: error: {exc}\n")
+    for line in exc.details if verbose else ():
+        err(f"  {line}\n")
+    import typer
+
+    raise typer.Exit(exc.exit_code)
+
+
 def texts_or_stdin(*given: tuple[str | None, str]) -> list[str | None]:
     """Each (text, what) of a command's text arguments through `text_or_stdin`; standard input
     is read once, so two of them given as `-` are refused in one line naming both."""

@@ -15,6 +15,7 @@ from kb.cli.common import (
     names_a_paper,
     names_an_input,
     names_something,
+    not_found,
     print_quote,
     texts_or_stdin,
     warn,
@@ -22,6 +23,7 @@ from kb.cli.common import (
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
+    QuoteNotFound,
     add_quote,
     list_quotes,
     remove_quote,
@@ -59,7 +61,11 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
                                                                        "it from stdin)."),
               replace: bool = typer.Option(False, "--replace", help="Replace the quote stored under this --id "
                                                                      "(default: another quote there is refused)."),
-              as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance.")) -> None:
+              verbose: bool = typer.Option(False, "--verbose", "-v", help="When it is not found, also show the "
+                                                                       "closest passage and the version it may be "
+                                                                       "from."),
+              as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance (not "
+                                                                 "found: the closest passage).")) -> None:
     """Verify a quote against the paper and store it with its provenance. Re-adding a
     stored quote merges: new topics are added to its own.
 
@@ -71,8 +77,11 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     """
 
     text, note = texts_or_stdin((text, "the quote"), (note, "the --note"))
-    stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
-                       force=force, note=note, replace=replace, page=page)
+    try:
+        stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
+                           force=force, note=note, replace=replace, page=page)
+    except QuoteNotFound as exc:
+        not_found(exc, verbose=verbose, as_json=as_json)
     for w in stored.pop("warnings", []):
         warn(w)
     if stored.get("merged"):

@@ -190,8 +190,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                            "note": note or "quote not verified: no text held"})
         elif match is None:
             if not force:
-                raise quotes.QuoteNotFound("the claim's quote is " + quotes.describe_miss(paper, text.version, near,
-                                                                            versions_with_text(kb.conn, citekey)), near)
+                raise quotes.describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey),
+                                           what="the claim's quote")
             record.update({"version": text.version, "status": "unverified",
                            **quotes.forced_page(page, text, "the claim"),
                            "note": note or ("quote not found in " + text.version

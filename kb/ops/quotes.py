@@ -72,11 +72,20 @@ reflist = lazy_import("kb.text.refs")
 
 
 class QuoteNotFound(KBError):
-    """The paper does not contain the quote (exit 2: nothing was stored)."""
+    """The paper does not contain the quote (exit 2: nothing was stored). Its message is one line
+    (where it was looked for, what differs from the closest passage); `details` the lines a person
+    asks for (--verbose): the closest passage itself, the version it may be from."""
 
-    def __init__(self, message: str, near=None):
-        super().__init__(message)
+    def __init__(self, message: str, near=None, details: list[str] | None = None, **kw):
+        super().__init__(message, **kw)
         self.near = near
+        self.details = details or []
+
+    def to_dict(self) -> dict:
+        near = self.near
+        return {"error": self.message, "details": self.details,
+                "closest": None if near is None else {"page": near.page, "passage": near.passage,
+                                                      "differs": near.describe()}}
 
 
 def _no_text_hint(paper: dict, version: str | None) -> str:
@@ -121,30 +130,32 @@ def slug_id(text: str, taken: Container[str], words: int = 5, empty: str = "quot
 
 
 def describe_miss(paper: dict, version: str, near, others: list[str],
-                  found: tuple[str, int] | None = None) -> str:
-    """Why a quote is not in `version`: the closest passage, and the version kb holds that has it
-    (`found`: version, page), else which version it may be from."""
-    lines = [f"not found in {labelled(paper['citekey'], version)}."]
+                  found: tuple[str, int] | None = None, what: str = "the quote") -> QuoteNotFound:
+    """Why a quote is not in `version`, in one line: what differs from the closest passage, and the
+    version kb holds that has it (`found`: version, page); the closest passage itself, and which
+    version it may be from, as its details (--verbose)."""
+    line = f"{what} is not found in {labelled(paper['citekey'], version)}: " + (
+        f"closest on page {near.page}, {near.describe()}" if near is not None else "no passage of it comes close")
+    details: list[str] = []
     if near is not None:
         passage = near.passage if len(near.passage) <= 300 else near.passage[:297] + "..."
-        lines.append(f"Closest, page {near.page}: \"{passage}\"")
-        lines.append(near.describe())
+        details.append(f"closest, page {near.page}: \"{passage}\"")
     if found is not None:
-        lines.append(f"It is in {labelled(paper['citekey'], found[0])}, page {found[1]}: "
-                     f"kb quote add --version {found[0]} ...")
+        line += (f"; it is in {labelled(paper['citekey'], found[0])}, page {found[1]}: "
+                 f"kb quote add --version {found[0]} ...")
     elif paper["arxiv_id"]:
         candidates = [v for v in others if v != version]
         if candidates:
-            lines.append(f"It may be from another version kb holds ({', '.join(candidates)}): "
-                         f"kb quote add --version {candidates[0]} ...")
+            details.append(f"it may be from another version kb holds ({', '.join(candidates)}): "
+                           f"kb quote add --version {candidates[0]} ...")
         else:
             # a version kb does not hold: v1 if it holds a later one, else the newest arXiv has
             held = version_number(version) if version else None
             other = "v1" if held and held > 1 else None
-            lines.append(f"It may be from another version: kb add arxiv:{paper['arxiv_id']}{other or ''}"
-                         + (f", then kb quote add --version {other} ..." if other else
-                            " (the newest arXiv has), then kb quote add --version vN ..."))
-    return "\n".join(lines)
+            details.append(f"it may be from another version: kb add arxiv:{paper['arxiv_id']}{other or ''}"
+                           + (f", then kb quote add --version {other} ..." if other else
+                              " (the newest arXiv has), then kb quote add --version vN ..."))
+    return QuoteNotFound(line, near, details, hint="--verbose shows the closest passage" if details else None)
 
 
 def in_other_version(kb: KB, citekey: str, version: str | None, quote: str,
@@ -479,10 +490,9 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record.update({"version": version, "status": "unverified", **forced_page(page, None),
                        "note": note or f"not verified: kb held no text of {what}"})
     elif match is None:
-        message = describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey),
-                                in_other_version(kb, citekey, text.version, quote))
         if not force:
-            raise QuoteNotFound(message, near)
+            raise describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey),
+                                in_other_version(kb, citekey, text.version, quote))
         record.update({"version": text.version, "status": "unverified", **forced_page(page, text),
                        "note": note or ("not found in " + text.version
                                         + (f"; {near.describe()}" if near else ""))})

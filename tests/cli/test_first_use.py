@@ -130,3 +130,18 @@ def test_import_names_the_keys_it_added_and_json_gives_all(kb_root, tmp_path, n)
     (tmp_path / "in.bib").write_text(bib.replace("Work number 0}", "Work number 0},\n  note = {x}"))
     r = run_kb("import", tmp_path / "in.bib", "--fill", "--json")
     assert r.code == 0 and r.json["updated"] == ["k00x2020"] and len(r.json["unchanged"]) == n - 1, r.out
+
+
+@pytest.mark.parametrize("args", [("quote", "add", "doe2019wind", "the turbine rated power is 4.5 MW"),
+                                  ("claim", "add", "doe2019wind", "4.5 MW", "-q", "the turbine rated power is 4.5 MW")])
+def test_a_quote_not_found_is_one_line_and_its_details_asked_for(wind, args):
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1 and r.out == "", r.err
+    assert "not found in doe2019wind: closest on page 1, differs: 4.5 -> 3.5" in r.err, r.err
+    r = run_kb(*args, "--verbose")
+    assert r.code == 2 and r.err.splitlines()[1:] == ['  closest, page 1: "the turbine rated power is 3.5 MW"'], r.err
+    r = run_kb(*args, "--json")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert r.json["closest"] == {"page": 1, "passage": "the turbine rated power is 3.5 MW",
+                                 "differs": "differs: 4.5 -> 3.5"}
+    assert not (wind / "claims" / "doe2019wind.toml").exists()

@@ -15,7 +15,8 @@ from kb.ops.quotes import describe_miss, slug_id
 ])
 def test_a_refused_quote_suggests_a_version_kb_does_not_hold_already(held, others, suggestion):
     paper = {"citekey": "luccioni2023power", "arxiv_id": "2311.16863"}
-    text = describe_miss(paper, held, None, others)
+    refusal = describe_miss(paper, held, None, others)
+    text = "\n".join([str(refusal), *refusal.details])
     assert suggestion in text, text
     assert f"arxiv:2311.16863{held}," not in text or not held       # never the version it holds
 
@@ -49,7 +50,7 @@ def test_a_quote_of_another_held_versions_wording_is_refused_and_that_version_na
         assert run_kb("text", "load", "luccioni2023power", tmp_path / f"{version}.txt", "--version", version).code == 0
     v1_wording = "the average smartphone requires 0.012 kWh of energy"
     r = run_kb("quote", "add", "luccioni2023power", v1_wording, "--version", "v3")
-    assert r.code == 2 and "It is in luccioni2023power v1, page 1: kb quote add --version v1" in r.err, r.err
+    assert r.code == 2 and "it is in luccioni2023power v1, page 1: kb quote add --version v1" in r.err, r.err
     assert run_kb("quote", "add", "luccioni2023power", v1_wording.replace("0.012", "0.022"), "--version", "v3",
                   "--id", "q").code == 0
     claims = kb_root / "claims" / "luccioni2023power.toml"
