@@ -746,7 +746,11 @@ def _check_checks(kb, report: Report) -> None:
         if o.verdict != "error" or "undefined name" not in o.message:
             continue
         name, _, hint = o.message.partition("undefined name ")[2].partition(" in the expression")
-        hint = hint.strip(" ()")
+        hint = hint.strip()[1:-1] if hint.strip().startswith("(") else hint.strip()
+        if "[units]" in hint:       # a word no claim is named, written as a unit: where units are defined
+            report.problem("claims", o.file, f"check {o.id} names {name}, which is no claim kb holds nor a unit "
+                           "it knows", f"{hint}, or remove the check {o.id}")
+            continue
         report.problem("claims", o.file, f"check {o.id} names {name}, which is no claim kb holds "
                        "(renamed or removed by hand?)",
                        f"write in {o.file.split(':')[0]} the name kb claims lists" + (f" ({hint})" if hint else "")

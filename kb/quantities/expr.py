@@ -615,6 +615,11 @@ def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None
     if cut:    # le-scao-rush-2021-many.x read as le - scao - ...
         hint = (f"{cut[0]!r} holds '-', ':' or '/': quote it, `{cut[0]}`.claim"
                 + (f" (or write {cut[0].replace('-', '_')}.claim)" if set(cut[0]) & set(":/") == set() else ""))
+    elif hint is None and "." not in name:
+        # a word no claim is named: a unit of the writer's own, as one in a claim's value or a stated figure
+        # is said (kb.quantities.checks): where to define it
+        hint = (f"if {name} is a unit, define it in the [units] table of claims/checks.toml "
+                f"({name} = \"<how much one is, with its unit>\"), or write a unit kb knows")
     raise NotFound(f"undefined name {name!r} in the expression", hint=hint)
 
 

@@ -145,3 +145,18 @@ def test_a_quote_not_found_is_one_line_and_its_details_asked_for(wind, args):
     assert r.json["closest"] == {"page": 1, "passage": "the turbine rated power is 3.5 MW",
                                  "differs": "differs: 4.5 -> 3.5"}
     assert not (wind / "claims" / "doe2019wind.toml").exists()
+
+
+@pytest.mark.parametrize("expr", ["doe2019wind.run_energy * 3 widgets", "doe2019wind.run_energy / frobnitz"])
+def test_an_unknown_unit_in_a_checks_expression_says_where_units_are_defined(wind, expr):
+    assert run_kb("claim", "add", "doe2019wind", "25 kWh", "--per", "run", "--id", "run_energy",
+                  "-q", "Training used 25 kWh per run.").code == 0
+    (wind / "claims" / "checks.toml").write_text(f'[[check]]\nid = "c"\nexpr = "{expr}"\nstated = "75 kWh"\n')
+    r = run_kb("check")
+    word = expr.split()[-1]
+    assert r.code == 1 and f"if {word} is a unit, define it in the [units] table of claims/checks.toml" in r.out, r.out
+    # a claim's name misspelt is still said as one, with the names it may mean
+    (wind / "claims" / "checks.toml").write_text('[[check]]\nid = "c"\nexpr = "doe2019wind.run_enrgy"\n'
+                                                 'stated = "25 kWh"\n')
+    r = run_kb("check")
+    assert "did you mean doe2019wind.run_energy?" in r.out and "[units]" not in r.out, r.out
