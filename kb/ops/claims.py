@@ -657,6 +657,11 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
                 full = [every, sorted(every.values)]
             result = checks.run_check(r["id"], r["stated"], r["expr"], full[0].resolve, r["tolerance"],
                                known=full[1], units=full[0].units, unverified=unverified, textless=textless)
+            if result.verdict == "error" and "undefined name" in result.message:
+                said_as = no_claim(kb, result.message, full[0].values)
+                result.explanation = [f"error: {said_as}" if said_as and line.startswith("error:") else line
+                                      for line in result.explanation]
+                result.message = said_as or result.message
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
@@ -668,6 +673,37 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     if not full:                # an undefined name's hint reads every claim: not kept
         _hold_outcomes(kb, key, out)
     return _said_renamed(kb, out)
+
+
+_UNDEFINED = lazy(r"undefined name ('(?:[^'\\]|\\.)*'|\"[^\"]*\") in the expression(?: \((.*)\))?$", re.S)
+
+
+def no_claim(kb: KB, message: str, values: dict[str, str]) -> str | None:
+    """A check's undefined name said as kb doctor says it, the same words in both, with the claim it
+    is now when kb can tell (its paper renamed in references.bib, or its id under one paper alone):
+    "names 'p0.gpu_energy', which is no claim kb holds (renamed or removed by hand?; did you mean
+    p0.gpu_energy_total?)". None for a message of no undefined name."""
+    m = _UNDEFINED.search(message)
+    if m is None:
+        return None
+    quoted, hint = m.group(1), m.group(2)
+    name = quoted[1:-1]
+    now = None
+    citekey, dot, cid = name.partition(".")
+    if dot and cid:
+        from kb.ops.quotes import renamed_to
+
+        if not kb.conn.execute("select 1 from papers where citekey = ?", [citekey]).fetchone():
+            moved = renamed_to(kb, citekey)
+            if moved is not None and f"{moved}.{cid}" in values:
+                now = f"it is {moved}.{cid} now: {citekey} is {moved} in references.bib"
+        if now is None:
+            under = [n for n in values if n.endswith("." + cid) and n != name]
+            if len(under) == 1:
+                now = f"a claim of that id is {under[0]} now"
+    what = "no claim kb holds" if dot else "no claim kb holds nor a unit kb knows"
+    said_as = f"names {quoted}, which is {what} (renamed or removed by hand?"
+    return said_as + (f"; {now or hint}" if now or hint else "") + ")"
 
 
 def _said_renamed(kb: KB, out: list[CheckOutcome]) -> list[CheckOutcome]:

@@ -743,18 +743,10 @@ def _check_checks(kb, report: Report) -> None:
     except KBError:
         return                  # a [units] table kb cannot read: said by _check_units
     for o in outcomes:
-        if o.verdict != "error" or "undefined name" not in o.message:
+        if o.verdict != "error" or not o.message.startswith("names ") or ", which is no claim kb holds" not in o.message:
             continue
-        name, _, hint = o.message.partition("undefined name ")[2].partition(" in the expression")
-        hint = hint.strip()[1:-1] if hint.strip().startswith("(") else hint.strip()
-        if "[units]" in hint:       # a word no claim is named, written as a unit: where units are defined
-            report.problem("claims", o.file, f"check {o.id} names {name}, which is no claim kb holds nor a unit "
-                           "it knows", f"{hint}, or remove the check {o.id}")
-            continue
-        report.problem("claims", o.file, f"check {o.id} names {name}, which is no claim kb holds "
-                       "(renamed or removed by hand?)",
-                       f"write in {o.file.split(':')[0]} the name kb claims lists" + (f" ({hint})" if hint else "")
-                       + f", or remove the check {o.id}")
+        report.problem("claims", o.file, f"check {o.id} {o.message}",     # kb check's own words
+                       f"write in {o.file.split(':')[0]} the name kb claims lists, or remove the check {o.id}")
 
 
 def _file_names_it(message: str) -> bool:

@@ -273,7 +273,7 @@ def test_check_tolerance(checks_kb):
 
 @pytest.mark.parametrize("expr, message", [
     ("image_gen / emissions * 1 kg CO2e", "unit mismatch"),          # kWh against a kg CO2e statement
-    ("image_gen / nothing_here", "undefined name 'nothing_here'"),
+    ("image_gen / nothing_here", "names 'nothing_here', which is no claim kb holds nor a unit kb knows"),
     ("image_gen / zero", "division by zero"),
     ("__import__('os').system('touch /tmp/kb-pwned')", ""),
     ("open('/etc/passwd').read()", ""),
@@ -983,7 +983,7 @@ def test_a_claim_id_holding_a_dot_or_starting_with_a_digit_can_be_named_in_a_che
     assert "recomputed 1.287 GWh" in r.out
     write_checks(checks_kb, '[[check]]\nid = "typo"\nstated = "1.287 GWh"\nexpr = "luccioni2023power.gpt_3.6"\n')
     r = run_kb("check")
-    assert r.code == 1 and "undefined name 'luccioni2023power.gpt_3.6'" in r.out
+    assert r.code == 1 and "names 'luccioni2023power.gpt_3.6', which is no claim kb holds" in r.out
     assert "did you mean luccioni2023power.gpt_3.5" in r.out
 
 

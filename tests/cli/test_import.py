@@ -211,7 +211,7 @@ def test_checks_name_claims_of_papers_with_any_key(kb_root):
     (claims / "checks.toml").write_text('[[check]]\nid = "bare"\nstated = "2"\n'
                                         'expr = "le-scao-rush-2021-many.points"\n')
     r = run_kb("check")
-    assert r.code == 1 and "undefined name 'le'" in r.out and "`le-scao-rush-2021-many`.claim" in r.out
+    assert r.code == 1 and "names 'le', which is no claim kb holds" in r.out and "`le-scao-rush-2021-many`.claim" in r.out
 
 
 def test_control_characters_in_an_imported_entry_are_removed(kb_root, tmp_path):

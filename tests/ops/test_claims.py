@@ -96,7 +96,7 @@ expr = "p2.filler_22"
     # An undefined name is suggested the closest of all claims, read only then.
     assert lines[3].startswith("typo") and lines[3].endswith("error")
     explained = run_kb("check", "--explain", "typo").out
-    assert "undefined name 'p2.filler_22'" in explained and "did you mean p2.filler_2" in explained
+    assert "names 'p2.filler_22', which is no claim kb holds" in explained and "did you mean p2.filler_2" in explained
 
 
 def _outcomes(root) -> list[tuple]:

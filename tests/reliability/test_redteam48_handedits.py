@@ -40,7 +40,7 @@ def test_a_check_naming_a_claim_renamed_or_removed_by_hand_is_a_doctor_problem(t
     said = [p for p in diagnose(root).problems if p.where == "claims/checks.toml:1"]
     assert len(said) == 1, said
     assert "check twelve names" in said[0].what and "no claim kb holds" in said[0].what, said[0]
-    assert "remove the check twelve" in said[0].fix and (hint is None or hint in said[0].fix), said[0]
+    assert "remove the check twelve" in said[0].fix and (hint is None or hint in said[0].what), said[0]
 
 
 # -- an unclosed brace in references.bib, said where it opens -------------------------------------

@@ -1,0 +1,52 @@
+"""Sweep 49, consistency: one truth-file state said in the same words by every command."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.ops.claims import run_checks
+from kb.ops.doctor import diagnose
+from kb.store.knowledgebase import KB, init
+
+BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+CLAIMS = '[[claim]]\nid = "gpu-energy"\nvalue = "12 kWh"\nstatus = "unverified"\n'
+CHECKS = '[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "p0.gpu_energy"\n'
+
+
+def _kb(tmp_path):
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    (root / "claims" / "p0.toml").write_text(CLAIMS)
+    (root / "claims" / "checks.toml").write_text(CHECKS)
+    KB.open(root).close()
+    return root
+
+
+def _moved(root):                   # the claim's id under another paper: its file renamed with its key
+    (root / "claims" / "p0.toml").rename(root / "claims" / "curie2024.toml")
+    bib = root / "references.bib"
+    bib.write_text(bib.read_text().replace("{p0,", "{curie2024,"))
+
+
+def _renamed(root):
+    path = root / "claims" / "p0.toml"
+    path.write_text(path.read_text().replace('"gpu-energy"', '"gpu-energy-total"'))
+
+
+@pytest.mark.parametrize("edit, now", [(_renamed, "did you mean p0.gpu_energy_total"),
+                                       (_moved, "a claim of that id is curie2024.gpu_energy now")])
+def test_a_check_naming_a_gone_claim_is_said_alike_by_check_and_doctor(tmp_path, edit, now):
+    """kb check said "undefined name 'p0.gpu_energy' in the expression" where kb doctor said "check twelve
+    names 'p0.gpu_energy', which is no claim kb holds": one wording, with where the claim went."""
+    root = _kb(tmp_path)
+    edit(root)
+    kb = KB.open(root)
+    try:
+        [outcome] = run_checks(kb)
+    finally:
+        kb.close()
+    said = [p.what for p in diagnose(root).problems if p.where == "claims/checks.toml:1"]
+    assert outcome.verdict == "error" and outcome.message.startswith("names 'p0.gpu_energy', which is no claim kb "
+                                                                     "holds"), outcome.message
+    assert now in outcome.message, outcome.message
+    assert said == [f"check twelve {outcome.message}"], said
