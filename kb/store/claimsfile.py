@@ -887,7 +887,29 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
             break
     else:
         records.append(item)
-    return _read_back(_spaced(tomlkit.dumps(doc)), path)
+        if text.strip() and isinstance(item, tomlkit.items.Table):
+            return _read_back(_spaced_last(tomlkit.dumps(doc), section), path)
+    out = tomlkit.dumps(doc)
+    # the file's own layout kept byte for byte: a file kb starts is spaced, a file a person wrote is not
+    # (a comment written right above a record's header was parted from it by a blank line)
+    return _read_back(out if text.strip() else _spaced(out), path)
+
+
+def _spaced_last(text: str, section: str) -> str:
+    """`text` with a blank line above its last [[section]] header, the record kb appended, alone."""
+    lines = _lines_of(text, section)
+    if not lines:
+        return text
+    at = _offset(text, lines[-1], 1)
+    if at <= 0:
+        return text
+    spans = _in_strings(text)
+    body = text.find("\n", at) + 1
+    after = next((body + m.start() for m in re.finditer(r"^[ \t]*\[", text[body:], re.MULTILINE)
+                  if _outside(spans, body + m.start())), None) if body else None
+    if after is not None and not text[:after].endswith(("\n\n", "\n\r\n")):   # the header under it: kept apart
+        text = text[:after] + "\n" + text[after:]
+    return text if text[:at].endswith("\n\n") else text[:at] + "\n" + text[at:]
 
 
 def _update_in_place(held, table) -> None:

@@ -50,3 +50,22 @@ def test_a_check_naming_a_gone_claim_is_said_alike_by_check_and_doctor(tmp_path,
                                                                      "holds"), outcome.message
     assert now in outcome.message, outcome.message
     assert said == [f"check twelve {outcome.message}"], said
+
+
+# -- a record kb rewrites leaves the file's own layout as it was ---------------------------------
+
+LAYOUT = ('# Claims of p0\n[[claim]]\nid = "a"\nvalue = "1 kWh"\n# b: from table 2\n[[claim]]\nid = "b"\n'
+          'value = "2 kWh"\n[[claim]]  # c\nid = "c"\nvalue = "3 kWh"\n')
+
+
+@pytest.mark.parametrize("record, replace, expected", [
+    ({"id": "b", "value": "5 kWh"}, "b", LAYOUT.replace('"2 kWh"', '"5 kWh"')),           # --replace, a merge
+    ({"id": "a", "value": "1 kWh", "page": 3}, "a", LAYOUT.replace('"1 kWh"\n', '"1 kWh"\npage = 3\n', 1)),
+    ({"id": "d", "value": "4 kWh"}, "d", LAYOUT + '\n[[claim]]\nid = "d"\nvalue = "4 kWh"\n'),  # --id of none held
+])
+def test_a_rewritten_record_keeps_the_files_layout_outside_it(record, replace, expected):
+    """A record kb rewrote parted every comment from the header under it, and every header from the
+    record above, by a blank line: the whole file's layout changed for one record."""
+    from kb.store.claimsfile import add_record
+
+    assert add_record(LAYOUT, "claim", record, replace_id=replace) == expected
