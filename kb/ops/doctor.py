@@ -29,7 +29,7 @@ from kb.ops.quotes import another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import BibFile
+from kb.sources.bibtex import WINDOWS_PATH, BibFile, file_directories, file_names
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -418,6 +418,40 @@ def _one_paper_twice(kb, bibfile: BibFile, report: Report) -> None:
             break
 
 
+def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
+    """A `file` field of references.bib naming a PDF that is not there (moved or deleted by hand, a
+    library's path on another machine): kb import says it and attaches nothing; kb check, verify and
+    doctor read no `file` field, and said nothing. One line per entry, with the name as written and the
+    places kb looked for it, as kb import says it: beside references.bib, in JabRef's folders, and beside
+    each .bib file kb imported (a field an import kept names its file from there). A PDF kb attached
+    from a file of that name is the field's, wherever it is now."""
+    if "file" not in bibfile.text.lower():
+        return
+    root = kb.layout.root
+    folders: list[Path] | None = None
+    for e in bibfile.entries():
+        value = e.fields.get("file")
+        if not value:
+            continue
+        if folders is None:
+            folders = file_directories(bibfile.text, root) + list(dict.fromkeys(
+                Path(k[len("imported:"):]).parent for (k,) in kb.conn.execute(
+                    "select key from meta where key like 'imported:%' order by key")))
+        gone = [f for f in file_names(value, root, folders) if f.path.suffix.lower() == ".pdf"
+                and not os.path.lexists(f.path) and not (os.name != "nt" and WINDOWS_PATH.match(f.written))]
+        if gone:
+            attached = {Path(m.source_url).name for m in kb.sources.find(citekey=e.key) if m.source_url}
+            gone = [f for f in gone if Path(f.written).name not in attached]
+        if not gone:
+            continue
+        said = "; ".join(f"{f.written!r} (looked for " + (str(f.looked[0]) if len(f.looked) == 1 else
+                         ", ".join(map(str, f.looked[:-1])) + " or " + str(f.looked[-1])) + ")" for f in gone)
+        report.problem("files", f"{index.BIB_REL}:{e.field_lines.get('file', e.line)}",
+                       f"entry {e.key}'s file field names {'a PDF' if len(gone) == 1 else 'PDFs'} that "
+                       f"{'is' if len(gone) == 1 else 'are'} not there: {said}",
+                       f"correct the path in its file field, or take the field out (kb edit {shell_word(e.key)})")
+
+
 def _odd_keys(bibfile: BibFile, report: Report) -> None:
     """A key of references.bib holding a character nobody sees, or looking like another
     key: kb indexes the entry as written (it is the person's file, and a key typed as it
@@ -563,6 +597,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _undefined_strings(bibfile, report)
             _odd_keys(bibfile, report)
             _aliases_of_others(bibfile, report)
+            _missing_files(kb, bibfile, report)
             for line, head in bibfile.commented:    # a comment to biber and kb, an entry to BibTeX
                 report.info.append(f"{index.BIB_REL}:{line}: {head!r} follows a '%' on its line: a comment to "
                                    "biber, as kb reads it, but an entry to BibTeX, pybtex and bibtexparser")

@@ -13,11 +13,12 @@ CLAIMS = '[[claim]]\nid = "gpu-energy"\nvalue = "12 kWh"\nstatus = "unverified"\
 CHECKS = '[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "p0.gpu_energy"\n'
 
 
-def _kb(tmp_path):
+def _kb(tmp_path, checks: bool = True):
     root, _ = init(tmp_path / "kb")
     (root / "references.bib").write_text(BIB)
-    (root / "claims" / "p0.toml").write_text(CLAIMS)
-    (root / "claims" / "checks.toml").write_text(CHECKS)
+    if checks:
+        (root / "claims" / "p0.toml").write_text(CLAIMS)
+        (root / "claims" / "checks.toml").write_text(CHECKS)
     KB.open(root).close()
     return root
 
@@ -69,3 +70,25 @@ def test_a_rewritten_record_keeps_the_files_layout_outside_it(record, replace, e
     from kb.store.claimsfile import add_record
 
     assert add_record(LAYOUT, "claim", record, replace_id=replace) == expected
+
+
+# -- a file field of references.bib naming a PDF that is not there -------------------------------
+
+@pytest.mark.parametrize("field, said", [
+    ("papers/curie.pdf", "'papers/curie.pdf' (looked for {root}/papers/curie.pdf or /papers/curie.pdf)"),
+    ("Full text:/nowhere/p0 v2.pdf:application/pdf", "'/nowhere/p0 v2.pdf' (looked for /nowhere/p0 v2.pdf)"),
+    ("here.pdf", None),                                                                   # there: nothing said
+])
+def test_a_file_field_naming_a_pdf_not_there_is_a_doctor_problem(tmp_path, field, said):
+    """kb import said a file field naming no file; kb check, verify and doctor never read the field."""
+    root = _kb(tmp_path, checks=False)
+    (root / "here.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "references.bib").write_text(BIB.replace("year = {2024}", "year = {2024},\n  file = {" + field + "}"))
+    report = diagnose(root)
+    problems = [p for p in report.problems if "file field" in p.what]
+    if said is None:
+        assert problems == [], problems
+        return
+    assert len(problems) == 1 and problems[0].where == "references.bib:5" and not report.ok, problems
+    assert "entry p0's file field names a PDF that is not there" in problems[0].what, problems[0]
+    assert said.format(root=root) in problems[0].what, problems[0]
