@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from kb.atomic import STDIN_NAME, Identity, identity, read_input, shown
+from kb.atomic import STDIN_NAME, Identity, identity, read_input, saved_encoding, shown
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -1390,6 +1390,8 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     out = ImportResult()
     try:
         text = decode(data, str(path))
+        if (wide := saved_encoding(data[:256])[0]) != "utf-8":       # read as such, as references.bib is
+            out.warnings.append(f"{shown(path)} is {wide.upper()[:6]}; read it as such")
     except KBError:
         text = decode(data, str(path), lenient=True)
         wide = wide_encoding(data)

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from kb.atomic import (
     Identity,
+    decode_wide,
     identity,
     line_number,
     read_input,
@@ -1371,18 +1372,18 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
 
 
 def decode(data: bytes, path: str, lenient: bool = False) -> str:
-    """UTF-8 (with or without BOM); with `lenient`, UTF-16 or UTF-32 with their byte-order
-    mark, then Latin-1, as fallbacks; otherwise a file in UTF-16 is named as such."""
+    """UTF-8 (with or without BOM), or UTF-16 or UTF-32 as an editor saved it (with or without its
+    byte-order mark: its NUL bytes say which), read as such and written back so (atomic.write_text),
+    as a claims file and kb.toml are (claimsfile.decode_toml): one rule for every truth file, where
+    references.bib alone was refused; one that does not decode as it is said so. With `lenient`,
+    Latin-1 as a fallback for what is not UTF-8."""
     wide = wide_encoding(data) if b"\x00" in data[:200] or data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
     if wide:
-        if lenient:
-            try:
-                return data.decode(wide.lower().replace("-", "")) if data[:2] in (b"\xff\xfe", b"\xfe\xff") \
-                    or data[:4] == b"\x00\x00\xfe\xff" else data.decode("utf-16-le" if data[1:2] == b"\x00"
-                                                                        else "utf-16-be")
-            except UnicodeDecodeError:
-                pass
-        raise FileFormatError(f"is {wide}, not UTF-8", path=path, hint="save it as UTF-8")
+        text = decode_wide(data)
+        if text is None:
+            raise FileFormatError(f"is {wide} kb cannot decode (a byte is missing or out of place), not UTF-8",
+                                  path=path, hint="save it as UTF-8")
+        return text.removeprefix("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

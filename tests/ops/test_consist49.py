@@ -92,3 +92,28 @@ def test_a_file_field_naming_a_pdf_not_there_is_a_doctor_problem(tmp_path, field
     assert len(problems) == 1 and problems[0].where == "references.bib:5" and not report.ok, problems
     assert "entry p0's file field names a PDF that is not there" in problems[0].what, problems[0]
     assert said.format(root=root) in problems[0].what, problems[0]
+
+
+# -- one rule of encodings for every truth file ---------------------------------------------------
+
+@pytest.mark.parametrize("encoding, cut", [("utf-16", 0), ("utf-16-be", 0), ("utf-32", 0), ("utf-8-sig", 0),
+                                           ("utf-16", 1)])
+def test_references_bib_is_read_in_the_encodings_a_claims_file_is(tmp_path, encoding, cut):
+    """A UTF-16 references.bib was refused ('is UTF-16, not UTF-8') where a UTF-16 claims file and
+    kb.toml are read and written back so; one a byte was cut from is said in the claims file's words."""
+    from kb.errors import FileFormatError
+    from kb.sources.bibtex import BibFile
+    from kb.store.claimsfile import decode_toml
+
+    data = BIB.encode(encoding)
+    data = data[:len(data) - cut]
+    path = tmp_path / "references.bib"
+    path.write_bytes(data)
+    if not cut:
+        assert BibFile.load(path).entry("p0").fields["title"] == "Energy of p0"
+        return
+    with pytest.raises(FileFormatError) as bib:
+        BibFile.load(path)
+    with pytest.raises(FileFormatError) as toml:
+        decode_toml(data, str(path))
+    assert bib.value.message == toml.value.message and "is UTF-16 kb cannot decode" in bib.value.message
