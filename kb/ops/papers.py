@@ -58,8 +58,10 @@ from kb.sources.bibtex import (
     screen_text,
     second_reading_text,
     tex_hazard,
+    too_many_fields,
     wide_encoding,
 )
+from kb.sources.bibtex import MAX_FIELDS as bibtex_max_fields
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import REPEATED, extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
 from kb.sources.textfile import not_page_text, parse_text_source
@@ -1301,9 +1303,9 @@ class ImportResult:
     gone: list[str] = field(default_factory=list)            # filed by an earlier import of the file, not in it now
 
 
-#: The most fields one imported entry may hold: biber's data model knows about a hundred, and a library's own add a
-#: few; an entry of 100,000 fields was filed whole (2 MB of references.bib).
-MAX_FIELDS = 1000
+#: The most fields one imported entry may hold (bibtex.MAX_FIELDS, the bound of every .bib kb reads); an entry
+#: of 100,000 fields was filed whole (2 MB of references.bib).
+MAX_FIELDS = bibtex_max_fields
 
 
 def _check_incoming(source: BibFile) -> None:
@@ -1314,10 +1316,8 @@ def _check_incoming(source: BibFile) -> None:
                               "defined before it", path=source.path, line=string.line,
                               hint="BibTeX reads @string definitions in order: define it first")
     for entry in source.entries():
-        if len(entry.fields) > MAX_FIELDS:
-            raise FileFormatError(f"entry {citekeys.escaped(entry.key)} has {len(entry.fields):,} fields, more than "
-                                  f"any entry holds (kb imports at most {MAX_FIELDS:,}); nothing imported",
-                                  path=source.path, line=entry.line)
+        if len(entry.raw_fields) > MAX_FIELDS:
+            raise too_many_fields(entry, source.path, MAX_FIELDS)
         hidden = None if entry.key.isascii() and entry.key.isprintable() else citekeys.invisible(entry.key)
         if hidden:      # filed, it was listed without the character: a key nobody could type back
             raise FileFormatError(f"entry {citekeys.escaped(entry.key)}: its key holds a character nobody sees "

@@ -46,7 +46,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
-from kb.sources.citekey import aliases, field_key, fold_key, invisible, key_list
+from kb.sources.citekey import aliases, escaped, field_key, fold_key, invisible, key_list
 from kb.text.ids import doi_of_field
 from kb.text.latex import crossref_greek_as_latex, known_command, latex_to_text
 from kb.text.lazyre import lazy
@@ -448,6 +448,19 @@ def entry_named(entries: list[BibEntry]):
     return lambda key: exact.get(key) or folded.get(key.casefold())
 
 
+#: The most fields one entry may hold: biber's data model knows about a hundred, and a library's own add a few.
+#: One bound for every .bib kb reads, references.bib as a file kb import reads: an entry of 100,000 fields
+#: written into references.bib by hand (a script gone wrong) was read whole, where kb import refused it.
+MAX_FIELDS = 1000
+
+
+def too_many_fields(entry: "BibEntry", path: str, bound: int = MAX_FIELDS) -> FileFormatError:
+    """The one refusal of an entry of more fields than `bound`, whichever file holds it."""
+    return FileFormatError(f"entry {escaped(entry.key)} has {len(entry.raw_fields):,} fields, more than any entry holds "
+                           f"(kb reads at most {bound:,})", path=path, line=entry.line,
+                           hint="take out the fields no entry needs (a script gone wrong may have written them)")
+
+
 class BibFile:
     """One .bib file: its entries, and the means to change a few of them."""
 
@@ -503,6 +516,8 @@ class BibFile:
                 self._define(block.name, block.entry, self.text[block.start:block.end])
             elif block.kind == "entry":
                 entry = block.entry
+                if len(entry.raw_fields) > MAX_FIELDS:
+                    raise too_many_fields(entry, self.path, MAX_FIELDS)
                 folded = fold_key(entry.key)
                 if folded in seen and written[folded] == entry.key:
                     raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,

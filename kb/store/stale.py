@@ -36,7 +36,8 @@ BIB_REL = "references.bib"
 #: 5: lines counted, and `% kb-owned:` lines found, at \r\n or a classic Mac \r alone as at \n.
 #: 6: a merge conflict's marker left alone (its <<<<<<< line deleted) refuses the file, as a whole conflict does.
 #: 7: fields after an entry's closing brace (`title={One}}, year=...`) refuse the file, where the entry was read without them.
-#: 8: one saved as UTF-16 or UTF-32 by an editor is read as such (written back so), as claims files and kb.toml are.
+#: 8: one saved as UTF-16 or UTF-32 by an editor is read as such (written back so), as claims files and kb.toml are;
+#: an entry of over 1,000 fields refuses the file, as kb import refuses it, where it was read whole.
 BIB_READING = "8"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.

@@ -117,3 +117,20 @@ def test_references_bib_is_read_in_the_encodings_a_claims_file_is(tmp_path, enco
     with pytest.raises(FileFormatError) as toml:
         decode_toml(data, str(path))
     assert bib.value.message == toml.value.message and "is UTF-16 kb cannot decode" in bib.value.message
+
+
+def test_an_entry_of_more_fields_than_any_is_refused_alike_in_references_bib_and_by_kb_import(monkeypatch):
+    """kb import refused an entry of over 1,000 fields; written into references.bib by hand it was read whole."""
+    from kb.errors import FileFormatError
+    from kb.ops import papers
+    from kb.sources import bibtex
+
+    text = "@article{many2020,\n title={Many},\n" + "".join(f" f{i} = {{v}},\n" for i in range(9)) + "}\n"
+    monkeypatch.setattr(papers, "MAX_FIELDS", 6)
+    with pytest.raises(FileFormatError) as imported:
+        papers._check_incoming(bibtex.BibFile(text, "in.bib"))
+    monkeypatch.setattr(bibtex, "MAX_FIELDS", 6)
+    with pytest.raises(FileFormatError) as held:
+        bibtex.BibFile(text, "references.bib")
+    assert held.value.message == imported.value.message and held.value.line == 1
+    assert "entry 'many2020' has 10 fields, more than any entry holds" in held.value.message
