@@ -44,6 +44,7 @@ from kb.store.queries import (
     load_text,
     no_paper,
     paper_exists,
+    rename_hint,
     renamed_claims_file,
     resolve_alias,
     rows_as_dicts,
@@ -85,8 +86,20 @@ def paper_key(kb: KB, key: str) -> str:
         return key
     alias = resolve_alias(kb.conn, key)
     if alias is None:
-        raise no_paper(kb.conn, key)
+        raise not_a_paper(kb, key)
     return alias
+
+
+def not_a_paper(kb: KB, key: str) -> NotFound:
+    """The error for a key no paper has (queries.no_paper); one whose entry was renamed by hand in
+    references.bib (renamed_to) said as kb check, verify and doctor say it, where kb show said 'no paper
+    cohan2020specter in the knowledge base' and they 'if you renamed it specter2020 ...'."""
+    from kb.ops.quotes import renamed_to
+
+    now = renamed_to(kb, key)
+    if now is not None:
+        return NotFound(f"{said(key)} is not in references.bib", hint=rename_hint(key, now))
+    return no_paper(kb.conn, key)
 
 
 def entry_key(kb: KB, key: str) -> tuple[str, bool]:
@@ -971,7 +984,7 @@ def show_paper(kb: KB, citekey: str) -> dict:
         if alias is None:
             data = show_data(kb, citekey)
             if data is None:
-                raise no_paper(kb.conn, citekey)
+                raise not_a_paper(kb, citekey)
             return data
         citekey = alias
         row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()

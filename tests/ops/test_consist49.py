@@ -134,3 +134,39 @@ def test_an_entry_of_more_fields_than_any_is_refused_alike_in_references_bib_and
         bibtex.BibFile(text, "references.bib")
     assert held.value.message == imported.value.message and held.value.line == 1
     assert "entry 'many2020' has 10 fields, more than any entry holds" in held.value.message
+
+
+# -- a key renamed by hand in references.bib, as kb show says it -----------------------------------
+
+def test_kb_show_of_a_key_renamed_by_hand_says_it_as_kb_verify_does(tmp_path):
+    """kb show p0 said 'no paper 'p0' in the knowledge base' where kb check, verify and doctor said 'p0 is not
+    in references.bib: if you renamed it curie2024 in references.bib, kb rename p0 curie2024 moves the rest'."""
+    import json
+
+    from kb.errors import NotFound
+    from kb.ops.library import paper_key, show_paper
+    from kb.ops.papers import load_text
+    from kb.ops.session import open_kb
+
+    root = _kb(tmp_path, checks=False)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["Intro.", "We trained 12 models using 12 kWh."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+    finally:
+        kb.close()
+    bib = root / "references.bib"
+    bib.write_text(bib.read_text().replace("{p0,", "{curie2024,"))
+    kb = open_kb(root)
+    try:
+        for look in (show_paper, paper_key):
+            with pytest.raises(NotFound) as exc:
+                look(kb, "p0")
+            assert exc.value.message == "'p0' is not in references.bib", exc.value.message
+            assert exc.value.hint == "if you renamed it curie2024 in references.bib, kb rename p0 curie2024 moves the rest"
+        with pytest.raises(NotFound) as exc:
+            show_paper(kb, "p1")
+        assert "no paper 'p1'" in exc.value.message
+    finally:
+        kb.close()
