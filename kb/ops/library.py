@@ -784,10 +784,15 @@ def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
                            "and sha256 is not null", [key]).fetchall()
     # A PDF whose version's text was loaded over it (kb text load --replace) is still the paper's.
     rows += [(m.version, m.sha256) for m in kb.sources.find(citekey=key) if m.kind == "pdf"]
+    gone = None
     for version, sha in sorted(rows, key=lambda r: version_number(r[0]), reverse=True):
         manifest = kb.sources.get(sha)
         if manifest is not None and kb.sources.path(manifest).is_file():
             return key, version, kb.sources.path(manifest)
+        gone = gone or (manifest.filename if manifest is not None and isinstance(manifest.filename, str) else None)
+    if gone is not None:            # deleted from the cache by hand: said as kb doctor and kb show say it
+        raise NotFound(f"{key} has no PDF to open: {gone} is missing from the cache (a source of {key})",
+                       hint="kb doctor says how to repair it; `kb add FILE.pdf` attaches the PDF again")
     held = kb.conn.execute("select count(*) from versions where citekey = ?", [key]).fetchone()[0]
     raise NotFound(f"{key} has no PDF" + (" (only page text)" if held else ""),
                    hint="`kb add FILE.pdf` or `kb add arxiv:ID` attaches one")
@@ -1006,6 +1011,12 @@ def show_paper(kb: KB, citekey: str) -> dict:
     for v in versions:
         if v["text_status"] != "ok":
             problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
+        m = kb.sources.get(v["sha256"]) if v["sha256"] else None
+        if m is not None and isinstance(m.filename, str) and not kb.sources.path(m).is_file():
+            # deleted from the cache by hand: kb doctor's problem, in its words (show said the version held)
+            problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "
+                            "kb doctor says how to repair it" + (" (kb open has no PDF to open)" if m.kind == "pdf"
+                                                                  else ""))
     counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
               for t in ("quotes", "claims")}
     return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],

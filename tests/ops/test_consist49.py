@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kb.ops.claims import run_checks
@@ -170,3 +172,24 @@ def test_kb_show_of_a_key_renamed_by_hand_says_it_as_kb_verify_does(tmp_path):
         assert "no paper 'p1'" in exc.value.message
     finally:
         kb.close()
+
+
+# -- a PDF deleted from the cache by hand ---------------------------------------------------------
+
+def test_a_pdf_deleted_from_the_cache_is_said_by_show_and_open_as_doctor_says_it(kb_root, tmp_path):
+    """kb doctor said 'f4b6….pdf is missing (a source of KEY)' where kb show listed the version as held, saying
+    nothing, and kb open said the paper had 'no PDF (only page text)'."""
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["Measuring the energy of models", "The energy of training is large."],
+                             title="Measuring the Energy of Models", author="Jane Doe"))
+    key = run_kb("add", "--offline", pdf, "--json").json[0]["citekey"]
+    cached = Path(run_kb("open", key, "--print").out.strip())
+    cached.unlink()
+    said = f"{cached.name} is missing"
+    assert any(said in p.what for p in diagnose(kb_root).problems)
+    assert any(f"{said} from the cache (a source of {key})" in p for p in run_kb("show", key, "--json").json["problems"])
+    r = run_kb("open", key, "--print")
+    assert r.code == 2 and f"{said} from the cache (a source of {key})" in r.err and "only page text" not in r.err, r.err
