@@ -778,10 +778,15 @@ def _check_checks(kb, report: Report) -> None:
     except KBError:
         return                  # a [units] table kb cannot read: said by _check_units
     for o in outcomes:
-        if o.verdict != "error" or not o.message.startswith("names ") or ", which is no claim kb holds" not in o.message:
+        if o.verdict != "error":
             continue
-        report.problem("claims", o.file, f"check {o.id} {o.message}",     # kb check's own words
-                       f"write in {o.file.split(':')[0]} the name kb claims lists, or remove the check {o.id}")
+        rel = o.file.split(':')[0]
+        if o.message.startswith("names ") and ", which is no claim kb holds" in o.message:
+            report.problem("claims", o.file, f"check {o.id} {o.message}",     # kb check's own words
+                           f"write in {rel} the name kb claims lists, or remove the check {o.id}")
+        elif " is ambiguous: write " in o.message or "' names two claims, " in o.message:
+            # a claim of the same id added to another paper's file (or a file of no paper): kb check's error
+            report.problem("claims", o.file, f"check {o.id}: {o.message}", f"write in {rel} the one it means")
 
 
 def _file_names_it(message: str) -> bool:

@@ -193,3 +193,19 @@ def test_a_pdf_deleted_from_the_cache_is_said_by_show_and_open_as_doctor_says_it
     assert any(f"{said} from the cache (a source of {key})" in p for p in run_kb("show", key, "--json").json["problems"])
     r = run_kb("open", key, "--print")
     assert r.code == 2 and f"{said} from the cache (a source of {key})" in r.err and "only page text" not in r.err, r.err
+
+
+def test_a_check_kb_check_says_is_ambiguous_is_a_doctor_problem(tmp_path):
+    """A claim of the same id written into another file by hand: kb check said "'gpu_energy' is ambiguous" and
+    failed, kb doctor said nothing of the check."""
+    root = _kb(tmp_path)
+    (root / "claims" / "checks.toml").write_text(CHECKS.replace("p0.gpu_energy", "gpu_energy"))
+    (root / "claims" / "p1.toml").write_text(CLAIMS)
+    kb = KB.open(root)
+    try:
+        [outcome] = run_checks(kb)
+    finally:
+        kb.close()
+    said = [p for p in diagnose(root).problems if p.where == "claims/checks.toml:1"]
+    assert outcome.verdict == "error" and "'gpu_energy' is ambiguous" in outcome.message, outcome.message
+    assert [p.what for p in said] == [f"check twelve: {outcome.message}"], said
