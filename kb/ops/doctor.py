@@ -717,8 +717,8 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             continue
         where = lines.get(("quote", v.id), f"claims/{v.citekey}.toml")
         if v.status == "not-found":
-            report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "
-                           f"{v.citekey} {v.version or ''}: {v.message}".replace("  ", " "),
+            report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "     # its words as
+                           f"{v.citekey}{' ' + v.version if v.version else ''}: {v.message}",       # kb verify's
                            f"correct its text in {where.split(':')[0]} (kb verify shows the closest "
                            f"passage), or kb quote rm {shell_word(v.id)}")
         elif v.status == "wrong-page":

@@ -209,3 +209,31 @@ def test_a_check_kb_check_says_is_ambiguous_is_a_doctor_problem(tmp_path):
     said = [p for p in diagnose(root).problems if p.where == "claims/checks.toml:1"]
     assert outcome.verdict == "error" and "'gpu_energy' is ambiguous" in outcome.message, outcome.message
     assert [p.what for p in said] == [f"check twelve: {outcome.message}"], said
+
+
+def test_a_quote_edited_by_hand_is_said_by_doctor_in_kb_verifys_words(tmp_path):
+    """kb doctor said 'not found in p0 : ...' of a paper of no version, and made every two spaces of kb verify's
+    message (the quote's own text) one."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import verify_papers
+    from kb.ops.session import open_kb
+
+    root = _kb(tmp_path, checks=False)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["Intro.", "We trained 12 models using 12 kWh."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, extractor="test")
+    finally:
+        kb.close()
+    (root / "claims" / "p0.toml").write_text('[[quote]]\nid = "q"\ntext = "We  trained 13  models"\npage = 2\n'
+                                            'status = "verified"\n')
+    kb = open_kb(root)
+    try:
+        [v] = [v for v in verify_papers(kb) if v.kind == "quote"]
+    finally:
+        kb.close()
+    said = [p.what for p in diagnose(root).problems if p.what.startswith("quote q ")]
+    assert said == [f"quote q is marked verified but is not found in p0: {v.message}"], (said, v.message)
