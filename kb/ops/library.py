@@ -1017,6 +1017,11 @@ def show_paper(kb: KB, citekey: str) -> dict:
             problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "
                             "kb doctor says how to repair it" + (" (kb open has no PDF to open)" if m.kind == "pdf"
                                                                   else ""))
+    from kb.ops.quotes import another_work
+
+    other = another_work(kb, citekey, None)     # keys swapped or given to another work by hand: kb verify's words
+    if other is not None:
+        problems.append(other)
     counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
               for t in ("quotes", "claims")}
     return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],

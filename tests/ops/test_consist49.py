@@ -237,3 +237,31 @@ def test_a_quote_edited_by_hand_is_said_by_doctor_in_kb_verifys_words(tmp_path):
         kb.close()
     said = [p.what for p in diagnose(root).problems if p.what.startswith("quote q ")]
     assert said == [f"quote q is marked verified but is not found in p0: {v.message}"], (said, v.message)
+
+
+def test_kb_show_of_a_key_given_to_another_work_by_hand_says_it_as_kb_verify_does(tmp_path):
+    """Its title changed by hand to another work's: kb verify and doctor said 'p0 names another work in
+    references.bib than the text kb holds under it', kb show listed its text as held and said nothing."""
+    import json
+
+    from kb.ops.library import show_paper
+    from kb.ops.papers import load_text
+    from kb.ops.session import open_kb
+
+    root = _kb(tmp_path, checks=False)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(["Energy of p0", "We trained 12 models using 12 kWh."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version="v1", extractor="test")
+    finally:
+        kb.close()
+    bib = root / "references.bib"
+    bib.write_text(bib.read_text().replace("Energy of p0", "Attention Is All You Need"))
+    kb = open_kb(root)
+    try:
+        problems = show_paper(kb, "p0")["problems"]
+    finally:
+        kb.close()
+    assert any(p.startswith("p0 names another work in references.bib than the text kb holds under it")
+               for p in problems), problems
