@@ -700,7 +700,7 @@ def no_claim(kb: KB, message: str, values: dict[str, str]) -> str | None:
         if now is None:
             under = [n for n in values if n.endswith("." + cid) and n != name]
             if len(under) == 1:
-                now = f"a claim of that id is {under[0]} now"
+                now = f"did you mean {under[0]}, the one claim of that id?"
     what = "no claim kb holds" if dot else "no claim kb holds nor a unit kb knows"
     said_as = f"names {quoted}, which is {what} (renamed or removed by hand?"
     return said_as + (f"; {now or hint}" if now or hint else "") + ")"

@@ -37,7 +37,7 @@ def _renamed(root):
 
 
 @pytest.mark.parametrize("edit, now", [(_renamed, "did you mean p0.gpu_energy_total"),
-                                       (_moved, "a claim of that id is curie2024.gpu_energy now")])
+                                       (_moved, "did you mean curie2024.gpu_energy, the one claim of that id?")])
 def test_a_check_naming_a_gone_claim_is_said_alike_by_check_and_doctor(tmp_path, edit, now):
     """kb check said "undefined name 'p0.gpu_energy' in the expression" where kb doctor said "check twelve
     names 'p0.gpu_energy', which is no claim kb holds": one wording, with where the claim went."""
