@@ -145,8 +145,9 @@ def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks 
     echo(f"removed {citekey}.{claim_id}")
     if users:
         one = len(users) == 1
-        warn(f"{'check' if one else 'checks'} {', '.join(users)} {'uses' if one else 'use'} {citekey}.{claim_id}: "
-             "`kb check` will say it is missing")
+        warn(f"{'check' if one else 'checks'} {', '.join(users)} {'names' if one else 'name'} "
+             f"{citekey}.{claim_id.replace('-', '_')}, which is no claim kb holds now: "
+             "`kb check` and `kb doctor` say so")     # in their words
 
 
 claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.\n\n"

@@ -265,3 +265,15 @@ def test_kb_show_of_a_key_given_to_another_work_by_hand_says_it_as_kb_verify_doe
         kb.close()
     assert any(p.startswith("p0 names another work in references.bib than the text kb holds under it")
                for p in problems), problems
+
+
+def test_kb_claim_rm_of_a_claim_a_check_names_says_it_in_kb_checks_words(kb_root):
+    """kb claim rm said kb check 'will say it is missing'; kb check and kb doctor say 'which is no claim kb holds'."""
+    from kbrun import run_kb
+
+    (kb_root / "references.bib").write_text(BIB)
+    (kb_root / "claims" / "p0.toml").write_text(CLAIMS)
+    (kb_root / "claims" / "checks.toml").write_text(CHECKS)
+    r = run_kb("claim", "rm", "p0.gpu_energy")
+    assert r.code == 0 and "check twelve names p0.gpu_energy, which is no claim kb holds now" in r.err, r.err
+    assert "names 'p0.gpu_energy', which is no claim kb holds" in run_kb("check").out
