@@ -686,15 +686,13 @@ def no_claim(kb: KB, message: str, values: dict[str, str]) -> str | None:
     m = _UNDEFINED.search(message)
     if m is None:
         return None
-    quoted, hint = m.group(1), m.group(2)
-    name = quoted[1:-1]
+    written, hint = m.group(1), m.group(2)
+    name = written[1:-1]
     now = None
     citekey, dot, cid = name.partition(".")
     if dot and cid:
-        from kb.ops.quotes import renamed_to
-
         if not kb.conn.execute("select 1 from papers where citekey = ?", [citekey]).fetchone():
-            moved = renamed_to(kb, citekey)
+            moved = quotes.renamed_to(kb, citekey)
             if moved is not None and f"{moved}.{cid}" in values:
                 now = f"it is {moved}.{cid} now: {citekey} is {moved} in references.bib"
         if now is None:
@@ -702,7 +700,7 @@ def no_claim(kb: KB, message: str, values: dict[str, str]) -> str | None:
             if len(under) == 1:
                 now = f"did you mean {under[0]}, the one claim of that id?"
     what = "no claim kb holds" if dot else "no claim kb holds nor a unit kb knows"
-    said_as = f"names {quoted}, which is {what} (renamed or removed by hand?"
+    said_as = f"names {written}, which is {what} (renamed or removed by hand?"
     return said_as + (f"; {now or hint}" if now or hint else "") + ")"
 
 

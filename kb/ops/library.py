@@ -71,6 +71,7 @@ _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 
 # Listing and showing papers need none of these: loaded when an entry is read or written.
 records = lazy_import("kb.ops.records")
+quoteops = lazy_import("kb.ops.quotes")
 citekeys = lazy_import("kb.sources.citekey")
 index = lazy_import("kb.store.index")
 bibtex = lazy_import("kb.sources.bibtex")
@@ -94,9 +95,7 @@ def not_a_paper(kb: KB, key: str) -> NotFound:
     """The error for a key no paper has (queries.no_paper); one whose entry was renamed by hand in
     references.bib (renamed_to) said as kb check, verify and doctor say it, where kb show said 'no paper
     cohan2020specter in the knowledge base' and they 'if you renamed it specter2020 ...'."""
-    from kb.ops.quotes import renamed_to
-
-    now = renamed_to(kb, key)
+    now = quoteops.renamed_to(kb, key)
     if now is not None:
         return NotFound(f"{said(key)} is not in references.bib", hint=rename_hint(key, now))
     return no_paper(kb.conn, key)
@@ -1017,9 +1016,7 @@ def show_paper(kb: KB, citekey: str) -> dict:
             problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "
                             "kb doctor says how to repair it" + (" (kb open has no PDF to open)" if m.kind == "pdf"
                                                                   else ""))
-    from kb.ops.quotes import another_work
-
-    other = another_work(kb, citekey, None)     # keys swapped or given to another work by hand: kb verify's words
+    other = quoteops.another_work(kb, citekey, None)     # keys swapped or given to another work by hand: kb verify's words
     if other is not None:
         problems.append(other)
     counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
