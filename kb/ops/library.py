@@ -42,6 +42,7 @@ from kb.store.queries import (
     data_entry,
     load_second_text,
     load_text,
+    missing_paper,
     no_paper,
     paper_exists,
     rename_hint,
@@ -98,6 +99,10 @@ def not_a_paper(kb: KB, key: str) -> NotFound:
     now = quoteops.renamed_to(kb, key)
     if now is not None:
         return NotFound(f"{said(key)} is not in references.bib", hint=rename_hint(key, now))
+    held = kb.conn.execute("select file from claims where citekey = ? union all select file from quotes "
+                           "where citekey = ? limit 1", [key, key]).fetchone()
+    if held is not None:            # a claims file of no paper: what kb verify says of its records
+        return NotFound(missing_paper(kb.conn, key, kb.layout.root, held[0]))
     return no_paper(kb.conn, key)
 
 

@@ -160,8 +160,12 @@ def test_kb_show_of_a_key_renamed_by_hand_says_it_as_kb_verify_does(tmp_path):
         kb.close()
     bib = root / "references.bib"
     bib.write_text(bib.read_text().replace("{p0,", "{curie2024,"))
+    (root / "claims" / "p9.toml").write_text(CLAIMS)      # a claims file of no paper: kb verify's words too
     kb = open_kb(root)
     try:
+        with pytest.raises(NotFound) as exc:
+            show_paper(kb, "p9")
+        assert exc.value.message == "p9 is not in references.bib", exc.value.message
         for look in (show_paper, paper_key):
             with pytest.raises(NotFound) as exc:
                 look(kb, "p0")
