@@ -409,6 +409,8 @@ _TWO_WAY_WORDS = (
      "read 'billion' as 10^9 and 'trillion' as 10^12 (the short scale), never a million millions"),
     (("gal",), lazy(r"(?i)(?<![\w])(?<!imperial )(?<!UK )gal(?:lon)?s?(?![\w])"),
      "read 'gallons' as US gallons (3.785 L): write 'L' for imperial ones (4.546 L)"),
+    (("mperial", "UK", "ritish"), lazy(r"(?i)(?<![\w])(?:imperial|UK|British)[\s_]+(?:gallon|pint|quart)s?(?![\w])"),
+     "read imperial (UK) gallons, quarts and pints as 4.546 L, 1.137 L and 0.568 L, never US ones"),
     (("MT",), lazy(r"(?<![\w])MT(?![A-Za-z])"),
      "read 'MT' as metric tonnes (1,000 kg), never megatonnes: write 'Mt' for those"),
     (("B",), lazy(r"(?<![\w])[kMGTP]B(?![A-Za-z])"),

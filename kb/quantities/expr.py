@@ -229,6 +229,12 @@ def tokenize(text: str) -> list[_Tok]:
             toks.append(_Tok("NAME", key, i))
             i = end
             continue
+        if c in "²³" and toks and toks[-1].kind == "NAME":
+            # "m³", "km²": a unit's power printed raised, as "m^3"
+            toks.append(_Tok("OP", "^", i))
+            toks.append(_Tok("NUM", "2" if c == "²" else "3", i))
+            i += 1
+            continue
         if text.startswith("**", i):
             toks.append(_Tok("OP", "^", i))
             i += 2
@@ -414,6 +420,12 @@ class _Parser:
             if self.toks[self.i + k].kind == "LPAREN":
                 raise _error(self.text, self.toks[self.i + k].pos, "calls are not allowed")
             self.i += k
+            # "2 m^3", "5 km²": the power is the unit's, never the number's ((2 m)^3 is 8 m³)
+            op, exp, after = (self.toks[self.i:self.i + 3] + [self.toks[-1]] * 3)[:3]
+            if (op.kind == "OP" and op.text == "^" and exp.kind == "NUM" and exp.text in ("2", "3")
+                    and not (after.kind == "OP" and after.text == "^")):
+                self.i += 2
+                phrase += "^" + exp.text
             return phrase
         return None
 

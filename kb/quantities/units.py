@@ -238,6 +238,11 @@ _FLOP_WORDS_RE = lazy(r"(?i)\bfloating[-\s]point\s+operations?\b")
 _MICRO_RE = lazy(r"μ(?=[A-Za-z])")
 _DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
 _PER_RE = lazy(r"(?i)\bper\b")
+#: A length's power printed flat, as PDFs and writers print "m³": "m3", "km2", "cm3", "ft2" (never "CO2", "H2O":
+#: the letters before the digit are a length's symbol alone).
+_FLAT_LENGTH_POWER_RE = lazy(r"(?<![\w^])((?:[kcdmnu]?m)|ft|yd|mi)([23])(?![\w^.])")
+#: Imperial (UK) gallons, pints and quarts, as pint names them: "1 imperial gallon", "2 UK pints".
+_IMPERIAL_RE = lazy(r"(?i)\b(?:imperial|UK|British)[\s_]+(gallon|pint|quart)s?\b")
 #: Bits a second written "Gb/s", "Mb/s": a prefix, "b" and a slash (pint reads "Gb" as a gilbert).
 _BYTES_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGTP])Bps(?![A-Za-z])")
 _BITS_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGT])b\s*/(?=\s*s(?:ec(?:ond)?)?\b)")
@@ -308,6 +313,9 @@ def normalize_unit_text(text: str) -> str:
     t = _FLOPS_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP/second", t)
     t = _FLOP_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP", t)
     t = _PER_RE.sub("/", t)
+    if "2" in t or "3" in t:
+        t = _FLAT_LENGTH_POWER_RE.sub(r"\1^\2", t)
+    t = _IMPERIAL_RE.sub(lambda m: f"imperial_{m.group(1).lower()}", t)
     t = _BITS_RATE_RE.sub(lambda m: f"{m.group(1).replace('K', 'k')}bit/", t)     # "Gb/s": gigabits, no gilberts
     t = _BYTES_RATE_RE.sub(lambda m: f"{m.group(1)}B/s", t)         # "GBps": gigabytes a second, no gigabaud
     t = t.replace("US$", "USD")

@@ -257,7 +257,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: before it, a minus sign, another "× 10" power); a footnote's mark after a unit's formula ("tCO2e5") may be left out.
 #: 40 also: a string of a claims file over 20,000 characters (a quote, a claim's quote or value) is the file's
 #: error, never matched (a 10 MB quote took minutes to verify).
-CLAIM_READING = "40"
+#: 41: a length's power printed flat after a number ("5,000 m3", "3 km2") is that power, never an unknown unit or km;
+#: imperial (UK) gallons, quarts and pints are read.
+CLAIM_READING = "41"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
