@@ -41,7 +41,7 @@ from kb.quantities.interval import (
     format_number,
     written_parts,
 )
-from kb.quantities.units import counted_word, has_user_units, parse_unit, registry, unit_powers
+from kb.quantities.units import counted_things, counted_word, has_user_units, parse_unit, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -682,6 +682,13 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         return error(f"unit mismatch: stated {stated.strip()} is in percentage points, a difference of two "
                      f"percentages, but the expression gives a ratio{ratio}, a "
                      "percent change: state it in %, or recompute the difference", st, rec)
+    counted_st, counted_rec = counted_things(st.unit), counted_things(rec.unit)
+    if counted_st and counted_rec and counted_st != counted_rec and st.unit.dimensionality == rec.unit.dimensionality:
+        # "2 Wh/query" of 2,000 Wh / 1,000 tokens: kb's counted things share one dimension, never one for one
+        things = ", ".join(n for n in dict.fromkeys([*counted_st, *counted_rec])
+                           if counted_st.get(n) != counted_rec.get(n))
+        return error(f"unit mismatch: stated {stated.strip()} is in {st.unit_text} but the expression gives "
+                     f"{rec.unit_text}, of another counted thing ({things}): kb never takes one for the other", st, rec)
     try:
         rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:

@@ -38,7 +38,6 @@ nesting, so hostile input fails fast instead of exhausting the stack.
 from __future__ import annotations
 
 import difflib
-import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Union
@@ -53,7 +52,7 @@ from kb.quantities.interval import (
     decimal_commas,
     format_number,
 )
-from kb.quantities.units import parse_unit, registry, unit_powers
+from kb.quantities.units import counted_things, parse_unit, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -546,24 +545,50 @@ def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
         elif e.op == "-":
             out = a - _in_unit_of(a, b, e, units)
         elif e.op == "*":
+            _count_against_count(a, b, e, 1)
             out = a * b
         else:
+            _count_against_count(a, b, e, -1)
             out = a.divide(b, where=f"'{e}'")
         _step(trace, str(e), out)
         return out
     raise UsageError(f"cannot evaluate {e!r}")  # pragma: no cover
 
 
-@functools.lru_cache(maxsize=512)
-def _a_count(name: str) -> bool:
-    """Whether a unit's name counts things ("query", "image", "item"), as kb's units read them."""
-    return dict(registry().Unit(name).dimensionality) == {"[count]": 1}
-
-
 def _counted(unit: object) -> dict[str, float]:
     """The things a unit counts, with their powers: {"query": -1} of Wh/query, {"image": 1} of images."""
-    powers = unit_powers(unit)
-    return {n: p for n, p in powers.items() if _a_count(n)} if powers else {}
+    return counted_things(unit)
+
+
+def _count_against_count(a: Interval, b: Interval, e: BinOp, sign: int) -> None:
+    """`UnitMismatch` where a figure per one counted thing meets a count of another in a product or a quotient
+    ("2 Wh/query * 1000 tokens", "Wh/image / (tokens/image) * images"): kb's counted things share one dimension, so the two
+    would cancel one for one and the result look like a figure of neither. The same thing cancels (Wh/query *
+    queries); a bare number counts nothing; a figure that itself counts one thing per another (tokens/query) may
+    meet either."""
+    counted_a = _counted(a.unit) if a.unit is not None else {}
+    if not counted_a:
+        return
+    counted_b = {n: p * sign for n, p in _counted(b.unit).items()} if b.unit is not None else {}
+    if not counted_b:
+        return
+    out = dict(counted_a)
+    for n, p in counted_b.items():
+        out[n] = out.get(n, 0) + p
+    # a figure per X (its own unit, never a divisor's: "tokens / queries" is tokens per query) meeting a count of Y
+    sides = [(a, counted_a, b, counted_b)] + ([(b, counted_b, a, counted_a)] if sign > 0 else [])
+    for per_side, pers, of_side, counts in sides:
+        for x, px in pers.items():
+            if px >= 0 or out.get(x, 0) >= 0:
+                continue
+            for y, py in counts.items():
+                if y == x or py <= 0 or out.get(y, 0) <= 0 or any(
+                        c.get(x, 0) < 0 < c.get(y, 0) for c in (counted_a, counted_b)):
+                    continue
+                raise UnitMismatch(
+                    f"cannot {'multiply' if sign > 0 else 'divide'} in '{e}': {per_side.unit_text} is per {x} but "
+                    f"{of_side.unit_text} counts another thing ({y}): kb never takes one {y} for one {x}",
+                    src=b.unit_text, dst=a.unit_text)
 
 
 def _in_unit_of(a: Interval, b: Interval, e: BinOp, units: UserUnits) -> Interval:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from kb.errors import UsageError
 from kb.quantities.units import (
+    counted_things,
     dimension_name,
     format_unit,
     has_user_units,
@@ -775,9 +776,11 @@ class Interval:
         return Interval(self.lo, self.nominal, self.hi, unit, self.written)
 
     def simplified(self) -> "Interval":
-        """A ratio of like units ("kWh/J", "query/item") becomes a plain number."""
+        """A ratio of like units ("kWh/J", "query/item") becomes a plain number; one of two counted things
+        ("tokens/query") stays a figure per the one."""
         if (unit_powers(self.unit) and self.unit.dimensionless
-                and not has_user_units(self.unit)):
+                and not has_user_units(self.unit) and not counted_things(self.unit)):
+            # "tokens/query" stays a figure per query: kb never takes one counted thing for another
             return self.to(registry().dimensionless)
         return self
 

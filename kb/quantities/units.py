@@ -763,6 +763,19 @@ def register_user_unit(name: str) -> None:
         _user_dimensions.add(name)
 
 
+@functools.lru_cache(maxsize=512)
+def _a_count(name: str) -> bool:
+    """Whether a unit's name counts things ("query", "image", "item"), as kb's units read them."""
+    return dict(registry().Unit(name).dimensionality) == {"[count]": 1}
+
+
+def counted_things(unit: "pint.Unit") -> dict[str, float]:
+    """The things a unit counts, with their powers: {"query": -1} of Wh/query, {"image": 1} of images; kb's
+    "item" (a count of nothing in particular) is none of them."""
+    powers = unit_powers(unit)
+    return {n: p for n, p in powers.items() if p and n != "item" and _a_count(n)} if powers else {}
+
+
 def is_user_unit(name: str) -> bool:
     """Whether `name` is a registered user unit (a name, not a unit expression)."""
     return name in _user_dimensions

@@ -258,7 +258,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 40 also: a string of a claims file over 20,000 characters (a quote, a claim's quote or value) is the file's
 #: error, never matched (a 10 MB quote took minutes to verify).
 #: 41: a length's power printed flat after a number ("5,000 m3", "3 km2") is that power, never an unknown unit or km;
-#: imperial (UK) gallons, quarts and pints are read.
+#: imperial (UK) gallons, quarts and pints are read; a figure per one counted thing never meets a count of another
+#: (tokens/query stays one, never a plain number).
 CLAIM_READING = "41"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
