@@ -297,6 +297,25 @@ def _figure_words(stated: str) -> tuple[str, Interval | None, str] | None:
                     "a fraction in words")
 
 
+#: How far a factor a writer states ("2x", "5-fold", "10 times more", "double", "fivefold") may be from it: within
+#: its last printed digit's half unit and never wider than this share of it, as a fraction in words is ("2x" and
+#: "double" are 1.9 … 2.1, never 1.5 … 2.5; "6,833x" is 6,832.5 … 6,833.5); "about 2x" keeps its last digit's half.
+FACTOR_WITHIN = 0.05
+_STATED_FACTOR = lazy(r"(?i)^\s*(\d[\d,]*(?:\.\d+)?)\s*(?:[-\s]?fold|x|×|times)(?![\w])[A-Za-z\s]*$")
+
+
+def _factor_within(said: str, st: Interval) -> Interval | None:
+    """`st` of a factor `said` states with no word of approximation, no wider than FACTOR_WITHIN of it; None of
+    any other figure or where its last digit is already narrower."""
+    m = _STATED_FACTOR.match(said)
+    if m is None or st.unit is None or not st.unit.dimensionless or st.nominal <= 0:
+        return None
+    lo, hi = st.nominal * (1 - FACTOR_WITHIN), st.nominal * (1 + FACTOR_WITHIN)
+    if st.lo >= lo and st.hi <= hi:
+        return None
+    return Interval(max(st.lo, lo), st.nominal, min(st.hi, hi), st.unit, written=st.written)
+
+
 def _stated_figure(stated: str) -> str:
     """The figure a stated text writes, the words of a range or a factor before it taken off ("between 3 and
     4 million USD" is "3 and 4 million USD", "a factor of 5" is "5"), and the words after a factor or an amount
@@ -630,6 +649,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     said = words[0] if words is not None and given is None else stated    # "fivefold" read as "5-fold"
     bound = None if given is not None else _stated_bound(said)
     narrowed = ranged = False
+    factor_st = None
     try:        # "an order of magnitude", "a third": the interval its words say
         st = given if given is not None else Interval.from_written(_stated_figure(said), units=units)
     except KBError as exc:
@@ -640,6 +660,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         figure = _stated_figure(said)
         narrowed_st = _round_power_of_ten(figure, st)
         narrowed, ranged, st = narrowed_st is not st, _is_range(figure, narrowed_st), narrowed_st
+        factor_st = None if ranged else _factor_within(said, st)
+        if factor_st is not None:
+            st = factor_st
     if given is None and _fewer(said):      # "12 times less": 1/12, its precision carried
         try:
             st = Interval.exact(1.0).divide(st)
@@ -649,6 +672,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
             bound = ("upper" if bound[0] == "lower" else "lower", bound[1])
         lines.append(f"stated {stated.strip()}: a factor fewer, read as its reciprocal")
     precision = "as its words read, said below" if given is not None else _precision_of(st, said, narrowed, ranged)
+    if given is None and bound is None and not ranged and factor_st is not None:
+        precision = (f"-{format_number(st.nominal - st.lo)} +{format_number(st.hi - st.nominal)}: a factor, within "
+                     f"its last printed digit's half unit and never wider than {FACTOR_WITHIN * 100:g} % of it")
     if bound is not None:
         precision = f"a{'n upper' if bound[0] == 'upper' else ' lower'} bound, {'not ' if bound[1] else ''}itself included"
     lines.append(f"stated {stated.strip()} = {st.describe()} ({precision})")
