@@ -709,7 +709,8 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                      f"percentages, but the expression gives a ratio{ratio}, a "
                      "percent change: state it in %, or recompute the difference", st, rec)
     counted_st, counted_rec = counted_things(st.unit), counted_things(rec.unit)
-    if counted_st and counted_rec and counted_st != counted_rec and st.unit.dimensionality == rec.unit.dimensionality:
+    if counted_st != counted_rec and st.unit.dimensionality == rec.unit.dimensionality and not any(
+            "item" in unit_powers(u) for u in (st.unit, rec.unit)):
         # "2 Wh/query" of 2,000 Wh / 1,000 tokens: kb's counted things share one dimension, never one for one
         things = ", ".join(n for n in dict.fromkeys([*counted_st, *counted_rec])
                            if counted_st.get(n) != counted_rec.get(n))

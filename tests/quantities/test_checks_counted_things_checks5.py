@@ -20,6 +20,7 @@ FIGURES = resolver({"a.e": "2 Wh/query", "a.t": "1000 tokens", "a.q": "1000 quer
     ("2 Wh/query", "2000 Wh / a.t", ("query", "token")),
     ("1000 tokens", "a.q", ("token", "query")),
     ("1 image/query", "a.t / a.q", ("image", "token")),
+    ("1", "a.t / a.q", ("query", "token")),
     ("2 Wh/token", "a.e / (1 token/image)", ("query", "image")),
 ])
 def test_a_figure_per_one_thing_never_meets_a_count_of_another(stated, expr, names):
