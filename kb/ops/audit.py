@@ -235,7 +235,9 @@ PARALLEL_FROM = 20
 #: 17: a verb after "each" names no per ("512 TPUs each ran for 2 days": 512 TPUs, was per "ran"; 2 days per TPU).
 #: 18: an equation's term is no count ("11 items" of "x^2 + 3x = 11 items" was a candidate); a percentage "for each
 #: X" is no rate per X ("30 % for each model": 30 %, was 30 %/model); nor a cross-validation's folds a factor ("5-fold").
-DERIVED_READING = "18"
+#: 19: a length's power after its symbol, flat or raised ("3 km2", "5 m3", "5 cm³"), is an area or a volume ("3 km2":
+#: 3 km², was 3 km; "5 m3": 5 m³, was no figure).
+DERIVED_READING = "19"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -127,7 +127,10 @@ _PCT = r"(?:%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent)(?![A-Za-z]))"
 _MONEY = r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z]))"
 _COUNT = (r"(?:(?i:inferences?|queries|query|images?|generations?|requests?|predictions?"
           r"|samples?|prompts?|tokens?|parameters?|steps?)(?![A-Za-z]))")
-_LENGTH = r"(?:(?i:miles?|km)(?![A-Za-z]))"
+#: A length's power after its symbol, raised or printed flat ("km2", "m³", "cm^3"): an area or a volume, never a length
+#: ("3 km2" is 3 km², never 3 km).
+_POWER = r"(?:\^?[23]|[²³])"
+_LENGTH = rf"(?:(?i:miles?)(?![A-Za-z])|(?i:km){_POWER}?(?![A-Za-z0-9²³^]))"
 _RATIO = r"(?:[xX×](?![A-Za-z0-9])|times(?![A-Za-z])|(?i:fold)(?![A-Za-z]))"
 # Memory and clock rates: "12GB", "256GB RAM", "2.4GHz".
 _DATA = (r"(?:(?i:[kmgt]?bps)|[kKMGT]b(?:it)?[ \t]?/[ \t]?s(?:ec)?|[KMGTP]B(?:ps|/s)?|[KMGT]iB|[kMG]Hz"
@@ -141,7 +144,8 @@ _VOLUME_AMOUNT = (r"(?:(?i:(?:milli|centi|deci|kilo)?(?:litres?|liters?)|gallons
                   r"(?![A-Za-z])")
 _MEASURE = (r"(?:(?i:(?:milli|centi|kilo|micro|nano)?(?:metres?|meters?)|(?:milli|micro|nano)seconds?"
             r"|(?:milli|micro)grams?|inches|foot|feet|yards?|ounces?)"
-            rf"|[mcµμn]m|[mµμn]s|[mµμ]g|ft|oz|m(?=[ \t]+of[ \t])|(?<=[ \t])m{_BARE_AFTER})(?![A-Za-z])")
+            rf"|[mcµμnd]m{_POWER}(?![\d.,]\d)|m{_POWER}(?![A-Za-z0-9]|[.,]\d)|[mcµμn]m(?![\d²³^])|[mµμn]s|[mµμ]g"
+            rf"|ft{_POWER}?(?![\d²³^])|oz|m(?=[ \t]+of[ \t])|(?<=[ \t])m{_BARE_AFTER})(?![A-Za-z])")
 _DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT}|{_VOLUME})"
 _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 
