@@ -3121,39 +3121,101 @@ def _times_factor(m: re.Match[str]) -> Decimal:
     return Decimal(_TIMES_WORDS[n]) if n in _TIMES_WORDS else Decimal(n)
 
 
-#: The way a factor a claim writes goes, in the word after it: "more" of "15x more", "less" of "6,833 times less".
+#: The way a factor a claim writes goes, in the word after it: "more" of "15x more", "less" of "6,833 times less",
+#: "faster" of "4.3x faster", "fewer" of "~45X fewer", "smaller" of "476x smaller".
 _FACTOR_WAY = lazy(r"(?i)(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ ]?(?:times|[x×]|-?[ ]?fold)[ ]+(?P<way>more|higher"
-                   r"|larger|greater|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter)\b")
+                   r"|larger|greater|bigger|faster|quicker|longer|costlier|less|fewer|lower|smaller|slower|shorter"
+                   r"|cheaper)\b")
 #: Words of a quote that say a factor near them goes up ("15 times more", "3 times as much", "increased by 4x") or
 #: down ("1.3X less", "~45X fewer", "lowered ... by 6X", "(476X smaller)").
 _WAY_UP = lazy(r"(?i)\b(?:more|higher|larger|greater|bigger|faster|longer|as[ ]+(?:much|many|large|high|long|big)"
                r"|increas\w*|rise|rises|rose|grew|grow\w*|gain\w*|boost\w*)\b")
 _WAY_DOWN = lazy(r"(?i)\b(?:less|fewer|lower\w*|smaller|slower|shorter|reduc\w*|decreas\w*|drop\w*|fell|fall\w*"
                  r"|cut|cuts|shr[iau]nk\w*|sav(?:e|es|ed|ing|ings))\b")
-_WAY_SIDE = {w: "up" for w in ("more", "higher", "larger", "greater", "bigger", "faster", "longer")}
+#: What a factor's word compares, and which way: "more", "fewer", "higher" say only the way (a factor of anything);
+#: "faster" is of speed, "smaller" of size, "cheaper" of cost, which a factor of another kind never says.
+_WAY_KIND = {"more": ("", "up"), "higher": ("", "up"), "greater": ("", "up"),
+             "less": ("", "down"), "fewer": ("", "down"), "lower": ("", "down"),
+             "faster": ("speed", "up"), "quicker": ("speed", "up"), "slower": ("speed", "down"),
+             "larger": ("size", "up"), "bigger": ("size", "up"), "smaller": ("size", "down"),
+             "longer": ("length", "up"), "shorter": ("length", "down"),
+             "costlier": ("cost", "up"), "cheaper": ("cost", "down")}
+#: A factor's word right after the factor a quote prints: " faster" of "4.3X faster", " fewer" of "~45X fewer".
+_WAY_AFTER = lazy(r"(?i)[ ]?(?:times|[x×]|-?[ ]?fold)[ ]+(?P<way>" + "|".join(_WAY_KIND) + r")\b")
+#: A claim's factor with a word of a kind or of a way kb reads apart from the factor: "4.3x faster", "about 45x
+#: fewer", "up to 10x lower" (the factor "4.3x" matched as any, the word as `_factor_turned` decides).
+_FACTOR_OF_KIND = lazy(r"(?i)(?P<bare>[ ]*(?:(?:up[ ]+to|over|more[ ]+than|less[ ]+than|at[ ]+(?:least|most)|about"
+                       r"|around|roughly|nearly|almost|approximately|~)[ ]*)*\d[\d,]*(?:\.\d+)?[ ]?(?:times|[x×]"
+                       r"|-?[ ]?fold))[ ]+(?:fewer|higher|lower|greater|larger|bigger|smaller|faster|quicker|slower"
+                       r"|longer|shorter|costlier|cheaper)(?:[ ]+than)?[ ]*")
+#: A way's word right after a number with no factor's word between: " fewer" of "45 fewer processor years".
+_DIFFERENCE_AFTER = lazy(r"(?i)[ ]+(?:" + "|".join(_WAY_KIND) + r")\b")
+#: A number a quote prints, as `_factor_turned` finds the claim's factor: "4.3" of "4.3X", "6,833" of "6,833 times".
+_FACTOR_NUMBER = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]|\.\d)")
 
 
 def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     """(the factor's number, why) where a claim's factor says it goes one way ("15 times less", "1.3x more") and
     the quote prints that factor with words of the other way only, near it in its clause ("uses 15 times more
     energy", "uses 1.3X less power", "lowered ... by 6X"): the factor the quote gives is the claim's reciprocal, never
-    verified. None where the quote says the claim's way too, or neither way, near it."""
+    verified. A factor whose word says what it compares ("4.3x faster", "476x smaller") holds only where the quote
+    prints that factor with a word of that kind and way right after it ("4.3X faster"; "476x larger" of "476X
+    smaller" refused), and a factor of a way only ("1.3x more") never one the quote gives of a kind or the other
+    way ("runs 1.3X faster and produces 1.3x less CO2e"). None where the quote says the claim's way near it."""
     m = _FACTOR_WAY.search(value)
     if m is None:
         return None
-    way = _WAY_SIDE.get(m.group("way").lower(), "down")
+    word = m.group("way").lower()
+    kind, way = _WAY_KIND.get(word, ("", "down"))
     number = m.group("n")
-    for at in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d,]|\.\d)", quote):
+    try:
+        target = Decimal(number.replace(",", ""))
+    except ArithmeticError:     # pragma: no cover - the pattern reads digits only
+        return None
+    other = None
+    for at in _FACTOR_NUMBER.finditer(quote):
+        if Decimal(at.group().replace(",", "")) != target:
+            continue
+        after = _WAY_AFTER.match(quote, at.end())
+        if after is not None:
+            said = after.group("way").lower()
+            if _WAY_KIND[said] == (kind, way):
+                return None
+            other = other or (said, " ".join(quote[at.start():after.end()].split()))
+            continue
+        difference = _DIFFERENCE_AFTER.match(quote, at.end())
+        if difference is not None:
+            # "needs 45 fewer processor years": a difference of 45, no factor of any way
+            other = other or ("", " ".join(quote[at.start():difference.end()].split()))
+            continue
+        if kind:
+            continue            # "4.3x faster" is said only by the quote's word of speed after its factor
         start = max(quote.rfind(". ", 0, at.start()) + 1, at.start() - 80, 0)
         end = quote.find(". ", at.end())
         near = quote[start:min(end if end >= 0 else len(quote), at.end() + 40)]
         up, down = _WAY_UP.search(near) is not None, _WAY_DOWN.search(near) is not None
         if (down and not up and way == "up") or (up and not down and way == "down"):
-            said = "down" if down else "up"
-            return number, (f"the value {value!r} says its factor goes {way}, but the quote prints {number} with words "
-                            f"of a factor going {said} only: claim it as the quote gives it ('{number}x', or "
-                            f"'{number} times {'less' if said == 'down' else 'more'}')")
-    return None
+            other = other or ("less" if down else "more", None)
+            continue
+        return None
+    if other is None:
+        if not kind:
+            return None
+        return number, (f"the value {value!r} says its factor is {word}, but the quote prints no factor {number} "
+                        f"with '{word}' or a word of its kind after it: claim the factor as the quote gives it")
+    said, shown = other
+    if not said:
+        return number, (f"the value {value!r} is a factor, but the quote prints {shown!r}: a difference, no factor; "
+                        f"claim the difference as the quote gives it")
+    if shown is None:
+        return number, (f"the value {value!r} says its factor goes {way}, but the quote prints {number} with words "
+                        f"of a factor going {'down' if said == 'less' else 'up'} only: claim it as the quote gives it "
+                        f"('{number}x', or '{number} times {said}')")
+    their_kind, their_way = _WAY_KIND[said]
+    why = ("the other way" if their_kind == kind else
+           f"a factor {said}, of {their_kind or 'no kind'} where '{word}' is of {kind or 'no kind'}")
+    return number, (f"the value {value!r} says its factor is {word}, but the quote prints {shown!r}: {why}; claim "
+                    f"it as the quote gives it ('{number}x {said}')")
 
 
 def _times_more_other(value: str, quote: str) -> str | None:
@@ -3426,6 +3488,13 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
     and its unit passed over (`_unmarked`)."""
     quote = _unmarked(quote)
+    kind = _FACTOR_OF_KIND.fullmatch(value)
+    if kind is not None:
+        # "4.3x faster" is the factor "4.3x" the quote prints with "faster" after it: the factor as any other, then its
+        # word as `_factor_turned` reads it
+        found = _value_in_quote_as_typed(kind.group("bare"), quote, per)
+        turned = _factor_turned(value, quote) if found.ok else None
+        return found if turned is None else replace(found, ok=False, missing=[turned[0]], problem=turned[1])
     twice = _per_twice(value, per) if per else None
     if twice:
         return QuotedValue(False, problem=(

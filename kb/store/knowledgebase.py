@@ -260,6 +260,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 41: a length's power printed flat after a number ("5,000 m3", "3 km2") is that power, never an unknown unit or km;
 #: imperial (UK) gallons, quarts and pints are read; a figure per one counted thing never meets a count of another
 #: (tokens/query stays one, never a plain number).
+#: 41 also: a factor with a word of its kind holds its kind and way ("4.3x faster" of "4.3X faster", was refused; "476x
+#: larger" of "476X smaller" and "45x fewer" of "45 fewer" refused).
 CLAIM_READING = "41"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
