@@ -2699,7 +2699,56 @@ def _one(noun: str) -> str:
     return min(count_forms(noun), key=len, default=noun)
 
 
+#: A per a list of figures is printed after ("emissions per 1,000 queries ranged from 2.66 g to 15.3 g"), or after its
+#: first figure ("0.32g per 1,000 queries, compared to 2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B").
+_LIST_PER = lazy(r"(?i)\bper[ ]+(?P<den>(?:\d[\d,.]*[ ]?[kKM]?[ ]+)?[^\W\d_][\w-]*)(?![\w-])")
+#: ... then the words that start the list: a verb of a range or of many ("ranged from", "varies from", "were"), or a
+#: comparison (", compared to", "vs.").
+_LIST_LEAD = lazy(r"(?i)[ ]*(?:(?:ranged|ranges|range|ranging|varied|varies|vary|varying)[ ]+(?:from|between)"
+                  r"|were|are|,?[ ]*(?:compared[ ]+(?:to|with)|vs\.?|versus))[ ]+(?:(?:about|around|roughly"
+                  r"|approximately|nearly|almost|only|just|~)[ ]*)?")
+#: What a list's figures and their labels ("for Flan-T5-XL") never hold: another per, a clause ("which", "while",
+#: a verb), a sentence's end.
+_LIST_STOP = lazy(r"(?i)\b(?:per|each|every|which|while|whereas|but|that|who|where|when|because|since|although"
+                  r"|though|is|was|were|are|be|been|has|have|had|total|totals|overall|than|more|less|times)\b"
+                  r"|[/;:%=]|\.(?!\d)|[^\W\d_](?:ed|ing)\b")
+#: A list's joiner right before a figure of it: "to", "and", "or", ",", "–".
+_LIST_JOINER = lazy(r"(?i)(?:\b(?:to|and|or)|,|[-–—])[ ]*(?:(?:about|around|roughly|approximately|nearly|almost|~)[ ]*)?$")
+
+
+def _per_of_list(plain: str, number: _Number) -> str | None:
+    """The per a list of figures `number` is one of prints once for all of them, before it: "query" of "emissions
+    per query ranged from 2.66 g to 15.3 g" for 15.3, "1,000 queries" of "0.32g per 1,000 queries, compared to
+    2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B" for 4.67; None where no such list holds it (another per, a clause
+    or a word of a comparison between)."""
+    start = max(plain.rfind(". ", 0, number.start) + 1, number.start - 200, 0)
+    last = None
+    for last in _LIST_PER.finditer(plain, start, number.start):
+        pass
+    if last is None:
+        return None
+    lead = _LIST_LEAD.match(plain, last.end())
+    if lead is None or lead.end() > number.start:
+        return None
+    gap = plain[lead.end():number.start]
+    if gap and (_LIST_STOP.search(gap) is not None or _LIST_JOINER.search(gap) is None
+                or not any(c.isdigit() for c in gap)):
+        return None
+    return last.group("den")
+
+
 def _printed_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
+    """`_printed_own_per`, or where it finds none and `subject`, the per a list the figure is one of prints once
+    before it (`_per_of_list`)."""
+    own = _printed_own_per(plain, number, units, subject)
+    if own is None and subject:
+        listed = _per_of_list(plain, number)
+        if listed is not None:
+            return "item/" + _one(listed)
+    return own
+
+
+def _printed_own_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
     """The rate `number`'s figure is printed in, when it prints a per of its own: its unit's when that is a rate
     ("kWh/day"), or "item/<den>" of a per printed after its unit or noun ("8 GPUs per node", "eight accelerators
     on every server") or before it as its subject's ("emissions per flight were 5 kg"); "" for "each" naming no
