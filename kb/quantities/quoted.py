@@ -1103,6 +1103,12 @@ _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 
 #: What joins the numbers of a list: "62, 74", "4 and 8", "2, 4, and 8".
 _LIST_JOIN = lazy(r",[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ]")
+#: "from" before a range's first figure: "varies from 5.4", "from about 3".
+_FROM_BEFORE = lazy(r"(?i)\bfrom[ ]+(?:(?:about|around|roughly|approximately|~)[ ]*)?$")
+#: A label of a range's first figure and the word to its last: " for the smallest model, BLOOMz-560M to " (no figure
+#: of its own between, no clause: "5.4 for A to 10 kWh for B").
+_LABEL_TO = lazy(r"(?i)[ ]+for[ ]+(?:(?![ ]\d|[ ](?:to|from|per|and|or|which|while|but)\b)[^;:()%/=])+?[ ]*,?[ ]to[ ]+"
+                 r"(?:(?:about|around|roughly|approximately|~)[ ]*)?")
 #: What joins a figure and its uncertainty: "12.5 ± 0.3 kWh" (the unit after both is each one's).
 _PLUS_MINUS = lazy(r"[ ]?(?:±|\+/-|\+-)[ ]?")
 #: A confidence interval's words after its level ("95% CI", "95 % confidence interval") and before its
@@ -3789,6 +3795,24 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     with_units.append((n, _printed_figure(n, unit), unit))
                 except KBError:
                     pass
+    # A range from a figure to another whose unit is printed after its last, each labelled ("from 5.4 × 10−5 for the
+    # smallest model, BLOOMz-560M to 1.0 × 10−4 kWh for the biggest one"): its first in that unit, never in any other
+    for i, n in enumerate(held):
+        if (n.start, n.end) in printed_unit or n.unit is not None \
+                or _FROM_BEFORE.search(plain, max(0, n.start - 30), n.start) is None:
+            continue
+        # the range's last figure, past any a name in the label holds ("560M" of "BLOOMz-560M")
+        nxt = next((m for m in held[i + 1:] if (m.start, m.end) in printed_unit and m.start - n.end < 160
+                    and _LABEL_TO.fullmatch(plain, n.end, m.start)), None)
+        if nxt is None:
+            continue
+        unit = printed_unit[(nxt.start, nxt.end)]
+        printed_unit[(n.start, n.end)] = unit
+        if not unitless:
+            try:
+                with_units.append((n, _printed_figure(n, unit), unit))
+            except KBError:
+                pass
     # "39.3 papers (SD=21)", "3.2 kWh (SD 0.4)": a spread bracketed after its figure's unit or noun is in that unit
     for n, nxt in zip(held, held[1:]):
         unit = printed_unit.get((n.start, n.end))

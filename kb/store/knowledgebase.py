@@ -262,7 +262,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: (tokens/query stays one, never a plain number).
 #: 41 also: a factor with a word of its kind holds its kind and way ("4.3x faster" of "4.3X faster", was refused; "476x
 #: larger" of "476X smaller" and "45x fewer" of "45 fewer" refused); a per printed once for a list holds for each figure of it
-#: ("15.3 g" per 1,000 queries of "emissions per 1,000 queries ranged from 2.66 g to 15.3 g", was refused).
+#: ("15.3 g" per 1,000 queries of "emissions per 1,000 queries ranged from 2.66 g to 15.3 g", was refused); a labelled
+#: range's first figure is in its last one's unit ("5.4e-5 kWh" of "from 5.4× 10−5 for A to 1.0 × 10−4 kWh for B").
 CLAIM_READING = "41"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
