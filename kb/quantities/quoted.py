@@ -2664,6 +2664,11 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
     if any(unit and _per_holds(per, unit) for unit in units):
         return True
     printed = _printed_per(plain, number, units)
+    if printed is None:
+        # a per a list of figures prints once before them ("emissions per 1,000 queries ranged from 2.66 g to 15.3 g"),
+        # which a claim with a per must match; a claim of the figure alone is the list's as before
+        listed = _per_of_list(plain, number)
+        printed = "item/" + _one(listed) if listed is not None else None
     return None if not printed else _per_holds(per, printed)
 
 
@@ -2744,17 +2749,6 @@ def _per_of_list(plain: str, number: _Number) -> str | None:
 
 
 def _printed_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
-    """`_printed_own_per`, or where it finds none and `subject`, the per a list the figure is one of prints once
-    before it (`_per_of_list`)."""
-    own = _printed_own_per(plain, number, units, subject)
-    if own is None and subject:
-        listed = _per_of_list(plain, number)
-        if listed is not None:
-            return "item/" + _one(listed)
-    return own
-
-
-def _printed_own_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
     """The rate `number`'s figure is printed in, when it prints a per of its own: its unit's when that is a rate
     ("kWh/day"), or "item/<den>" of a per printed after its unit or noun ("8 GPUs per node", "eight accelerators
     on every server") or before it as its subject's ("emissions per flight were 5 kg"); "" for "each" naming no

