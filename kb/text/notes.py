@@ -3177,6 +3177,11 @@ _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
 # an entry that opens with its label in brackets: "[1] ...", "- [12] ...", "(3) ..."
+# the number an HTML list gives its entries where it is no position: '<ol start="3">' counts from 3, '<li value="5">'
+# is 5; an entry's id of a number ('<li id="ref-3">', never a name-and-year 'strubell2019') is its own number
+_OL_START = lazy(r"""(?i)^<ol\b[^>]*?\bstart\s*=\s*["']?(-?\d{1,4})""")
+_LI_VALUE = lazy(r"""(?i)^<li\b[^>]*?\bvalue\s*=\s*["']?(-?\d{1,4})""")
+_ID_NUMBER = lazy(r"^[A-Za-z_]*[-_:.]?(\d{1,3})$")
 _LABELLED = lazy(r"^\s{0,3}(?:[-*+•]\s+)?(?:\[\d{1,4}\]|\(\d{1,4}\))\s")
 _YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
 
@@ -3509,6 +3514,12 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     anchored: dict[int, NoteReference] | None = None
     while i < n:
         raw = line_at(i)
+        if in_section and raw.lstrip()[:3].lower() in ("<ol", "<li"):
+            # '<ol start="3">', '<li value="5">': the list's own numbers, where positions would differ (the entry
+            # read next adds its 1)
+            given = (_OL_START if raw.lstrip()[:3].lower() == "<ol" else _LI_VALUE).match(raw.lstrip())
+            if given:
+                position = int(given.group(1)) - 1
         if _in_ranges(excluded, starts[i]) or len(raw) > _MAX_ENTRY:
             if cur:
                 flush()
@@ -3521,7 +3532,10 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
                         if r.anchor and r.number is None:
                             anchored.setdefault(r.line, r)
                 own = anchored.get(i + 1)
-                if own is not None and own.number is None and not _NOTE_ANCHOR.search(own.anchor):
+                given = _ID_NUMBER.match(own.anchor) if own is not None and own.anchor else None
+                if own is not None and own.number is None and not _NOTE_ANCHOR.search(own.anchor) \
+                        and (given is None or int(given.group(1)) == position):
+                    # (an id that numbers it otherwise, '<li id="ref-3">' first: numbered by neither)
                     own.number = str(position)
                     section.append((own, False))
             i += 1
