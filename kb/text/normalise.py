@@ -874,10 +874,10 @@ _FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.|[a-z]{4,
                       r"|[ \t]*\n[ \t]*(?:[A-Z][a-z]*\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b))")
 _FOOTNOTE_MARK = lazy(
     # glued to a word of two letters or more ("kWh4,", "Plain1—with"), or to a unit whose formula lowers a digit
-    # ("tCO2e5", never a number's "5e5"): a lower-case letter alone with a digit
-    # is a variable's index ("edges m1 ! m2", "from p1 to p2"), which a quote keeps as it
+    # after a capital ("tCO2e5", never a number's "5e5", nor an identifier's "a1b2", "e4m3"): a lower-case letter
+    # alone with a digit is a variable's index ("edges m1 ! m2", "from p1 to p2"), which a quote keeps as it
     # drops a marker
-    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]])|(?<=[A-Za-z]\d[a-z]))(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
+    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]])|(?<=[A-Z]\d[a-z]))(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
     # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
     r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
@@ -935,8 +935,9 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
 
 
 # A footnote's marker printed raised after a word of three lower-case letters or more ("use²,", "energy¹ was"), or
-# after a unit whose formula lowers a digit ("tCO2e⁵", "tCO₂e⁵"): a word's mark, never a power (a unit's is its own, "km²", "kWh²"; a symbol's, "x²", "σ²", is one or two letters).
-_RAISED_MARK = lazy(r"(?:(?<=[a-z]{3})|(?<=[A-Za-z][\d₀-₉][a-z]))[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[\s,.;:)\u2013\u2014]|$)")
+# after a unit whose formula lowers a digit after a capital ("tCO2e⁵", "tCO₂e⁵"): a word's mark, never a power (a
+# unit's is its own, "km²", "kWh²"; a symbol's, "x²", "σ²", "a1b²", is one or two letters and digits).
+_RAISED_MARK = lazy(r"(?:(?<=[a-z]{3})|(?<=[A-Z][\d₀-₉][a-z]))[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[\s,.;:)\u2013\u2014]|$)")
 _ANY_RAISED_DIGIT = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _NAME_BEFORE = lazy(r"[^\W\d_]+$")
 

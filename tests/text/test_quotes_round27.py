@@ -82,3 +82,12 @@ def test_a_refusal_names_only_the_words_that_differ(page, quote, said) -> None:
     doc = Document([page])
     assert find_quote(doc, quote) is None
     assert closest_passage(doc, quote).describe() == f"differs: {said}"
+
+
+# ... and only after a formula's capital ("O2e"): an identifier of lower-case letters and digits ("a1b2", "e4m3",
+# "a1b²") keeps its last digits, a footnote of that number on the page or not.
+@pytest.mark.parametrize("word, quote_word", [("a1b2", "a1b"), ("e4m3", "e4m"), ("a1b²", "a1b"), ("x2y12", "x2y")])
+def test_an_identifiers_last_digits_are_never_a_footnote_mark(word, quote_word) -> None:
+    page = f"We use the {word} format in every run.\nMore text follows.\n2See the appendix.\n3See it.\n12See more."
+    assert found(page, f"We use the {word} format in every run")
+    assert not found(page, f"We use the {quote_word} format in every run")
