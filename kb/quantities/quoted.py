@@ -2919,6 +2919,9 @@ _PER_ABBREVIATED = lazy(r"(?i)(?:/|\bper\b)[ ]*(?P<den>[^\W\d_]+)")
 #: count alone ("ran for 36 hours" is no "per hour").
 _PER_BEFORE_NOUN = lazy(r"(?i)(?:(?:\bper|/)[ ]*(?:(?P<c>\d[\d,.]*[ ]?[kKM]?)[ ]+)?|\b(?:each|every|an?|one)[ ]+"
                         r"|\bfor[ ]+(?P<n>\d[\d,.]*)[ ]+)(?:(?P<w>[^\W\d_][\w-]*)[ ]+)?$")
+#: A claim's per's count, its scale in a letter or a word: "1,000", "1k", "1M" (never the M of "1 MWh", nor a metre's
+#: "1 m"), "thousand".
+_PER_SCALED_COUNT = lazy(r"^\s*(?:(?P<c>\d[\d.,]*(?:[ ]?[kKM](?!\w))?)[ ]*)?(?:(?P<w>(?i:thousand|million|billion|hundred))\b)?")
 #: A count's scale in words or a letter: "thousand" of "per thousand queries", "k" of "per 1k queries".
 _COUNT_SCALES = {"k": 1000, "thousand": 1000, "hundred": 100, "m": 10 ** 6, "million": 10 ** 6, "billion": 10 ** 9}
 
@@ -2971,9 +2974,11 @@ def _per_said(plain: str, per: str) -> bool:
     # ... or the act it names: "charging the average smartphone requires 0.022 kWh" (per smartphone charge)
     adverbs |= {(k[:-1] if k.endswith("e") else k) + "ing" for k in keys if k.isalpha()}
     nouns = {w for k in keys for w in (k, *_PER_NOUNS.get(k, ()))} | {n.lower() for n in names}
-    count = _PER_COUNT.match(text)
-    # the count is part of the per: "per 1,000 queries" never says "query", nor "per query" "1,000 queries"
-    one = _count_of(count.group().strip() if count else None) == 1
+    # the count is part of the per: "per 1,000 queries" never says "query", nor "per query" "1,000 queries"; the
+    # claim's count is read as the page's is ("1k queries", "thousand queries", "1M tokens": 1,000 and 10^6)
+    count = _PER_SCALED_COUNT.match(text)
+    claimed = _count_of(count.group("c"), count.group("w"))
+    one = claimed == 1
     stems = {w[:3].lower() for w in adverbs | nouns}
     for m in _A_WORD.finditer(plain):
         # a word's last part heads it ("GPU-hour"), its first only names what that is of ("day-long")
@@ -2988,7 +2993,7 @@ def _per_said(plain: str, per: str) -> bool:
             if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
                 if before is not None and _count_of(before.group("c") or before.group("n"), before.group("w")) \
-                        == _count_of(count.group().strip() if count else None):
+                        == claimed:
                     return True
     for m in _PER_ABBREVIATED.finditer(plain):
         if one and _noun_key(m.group("den")) in keys:

@@ -266,6 +266,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: range's first figure is in its last one's unit ("5.4e-5 kWh" of "from 5.4× 10−5 for A to 1.0 × 10−4 kWh for B").
 #: 41 also: an identifier's last digits after a lower-case letter, digit and letter are never a footnote's mark ("a1b" of
 #: "a1b2" or "a1b²", "e4m" of "e4m3" was verified); only a formula's after its capital ("tCO2e" of "tCO2e5") is.
+#: 41 also: a claim's per's count in a scale's letter or word is that count ("1k queries", "thousand queries" of
+#: "per 1,000 queries" was refused as per 1 query).
 CLAIM_READING = "41"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -24,3 +24,15 @@ def test_a_per_said_before_the_quote_holds_its_count(before, its_per, other_per)
     assert value_in_quote("0.3 g CO2e", QUOTE, its_per, QUOTE, before).ok
     assert not value_in_quote("0.3 g CO2e", QUOTE, other_per, QUOTE, before).ok
 
+
+
+# ... and the claim's per's count is read as the page's is, its scale in a letter or a word
+@pytest.mark.parametrize("before, its_per, other_per", [
+    ("All figures below are per 1,000 queries. ", "1k queries", "10k queries"),
+    ("All figures below are per 1,000 queries. ", "thousand queries", "million queries"),
+    ("All figures below are per 1M tokens. ", "million tokens", "thousand tokens"),
+    ("Emissions (g CO2e per 1,000 queries)\n", "1K queries", "1 query"),
+])
+def test_a_claims_per_count_in_a_scales_letter_or_word(before, its_per, other_per):
+    assert value_in_quote("0.3 g CO2e", QUOTE, its_per, QUOTE, before).ok
+    assert not value_in_quote("0.3 g CO2e", QUOTE, other_per, QUOTE, before).ok
