@@ -196,7 +196,7 @@ def main() -> None:
         code, out, err = run("import", tmp / "big.bib")
         t4 = time.perf_counter()
         print(f"{args.entries} entries, {len(big) / 1e6:.1f} MB: kb's reader {t1 - t0:.2f} s, "
-              f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {out.strip()})")
+              f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {out.strip().splitlines()[-1] if out.strip() else ""})")
         t5 = time.perf_counter()
         run("export", "bib", "-o", tmp / "big-shaped.bib")
         t6 = time.perf_counter()
