@@ -384,7 +384,10 @@ def is_organisation(name: str) -> bool:
                                 # (a country's name or initialism closing it after a field's word, as no person's
                                 # name reads: 'Statistics Canada', 'Health Canada', 'Innovate UK'; 'Jane Canada' a person)
                                 or words[-1] in _COUNTRY_CLOSERS and all(w[0].isupper() for w in words)
-                                and any(w.lower() in _BODY_FIELDS or w.endswith(("ics", "ies")) for w in words[:-1])
+                                and (any(w.lower() in _BODY_FIELDS for w in words[:-1])
+                                     # a field known by its ending alone names the body alone ('Fisheries Canada'):
+                                     # a family name ends so too ('Charles Davies Canada', a person)
+                                     or len(words) == 2 and words[0].endswith(("ics", "ies")))
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
                                 and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
                                 # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn

@@ -112,6 +112,8 @@ def test_a_body_named_by_its_field_and_country(text, key):
     assert to_bibtex_name(name) == "{" + name + "}"
     # ... a person's name closing with a country's stays a person's
     assert parse_entry(text.replace(name, "Jane Canada")).first_author == "canada"
+    # ... and so does one whose family name ends as a field's word does, a given name before it
+    assert parse_entry(text.replace(name, "Charles Davies Canada")).first_author == "canada"
 
 
 _SORTED = ["Tom Brown and Ben Mann. 2020. Language models are few-shot learners. In NeurIPS.",
