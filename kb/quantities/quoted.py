@@ -2723,6 +2723,8 @@ _LIST_LEAD = lazy(r"(?i)[ ]*(?:(?:ranged|ranges|range|ranging|varied|varies|vary
 _LIST_STOP = lazy(r"(?i)\b(?:per|each|every|which|while|whereas|but|that|who|where|when|because|since|although"
                   r"|though|is|was|were|are|be|been|has|have|had|total|totals|overall|than|more|less|times)\b"
                   r"|[/;:%=]|\.(?!\d)|[^\W\d_](?:ed|ing)\b")
+#: A per, each or every after a list's figure and its label, before its sentence ends: the figure's own, not the list's.
+_LIST_TAIL = lazy(r"(?i)\b(?:per|each|every)\b|\.(?!\d)")
 #: A list's joiner right before a figure of it: "to", "and", "or", ",", "–".
 _LIST_JOINER = lazy(r"(?i)(?:\b(?:to|and|or)|,|[-–—])[ ]*(?:(?:about|around|roughly|approximately|nearly|almost|~)[ ]*)?$")
 
@@ -2745,6 +2747,9 @@ def _per_of_list(plain: str, number: _Number) -> str | None:
     if gap and (_LIST_STOP.search(gap) is not None or _LIST_JOINER.search(gap) is None
                 or not any(c.isdigit() for c in gap)):
         return None
+    after = _LIST_TAIL.search(plain, number.end, number.end + 200)
+    if after is not None and after.group() != ".":
+        return None     # "... and 4.67g for BLOOMz-7B per 100 queries": a per of its own after its label, never the list's
     return last.group("den")
 
 

@@ -35,3 +35,13 @@ def test_a_per_printed_once_holds_for_each_figure_of_its_list(quote, value, righ
 ])
 def test_a_figure_of_another_clause_holds_no_list_per(its_list, a_clause, value, per):
     assert (value_in_quote(value, its_list, per).ok, value_in_quote(value, a_clause, per).ok) == (True, False)
+
+
+@pytest.mark.parametrize("its_own", [
+    "bert emits 0.32g per 1,000 queries, compared to 2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B per 100 queries.",
+    "bert emits 0.32g per 1,000 queries, compared to 2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B (per 100 queries).",
+    "bert emits 0.32g per 1,000 queries, compared to 2.66g for Flan-T5-XL and 4.67g for BLOOMz-7B per hour.",
+    "emissions per 1,000 queries ranged from 2.66 g to 4.67 g for BLOOMz-7B every 10 queries.",
+])
+def test_a_list_figure_with_a_per_of_its_own_after_its_label_holds_no_list_per(its_own):
+    assert not value_in_quote("4.67 g", its_own, "1,000 queries").ok
