@@ -3211,6 +3211,18 @@ _FACTOR_OF_KIND = lazy(r"(?i)(?P<bare>[ ]*(?:(?:up[ ]+to|over|more[ ]+than|less[
 _DIFFERENCE_AFTER = lazy(r"(?i)[ ]+(?:" + "|".join(_WAY_KIND) + r")\b")
 #: A number a quote prints, as `_factor_turned` finds the claim's factor: "4.3" of "4.3X", "6,833" of "6,833 times".
 _FACTOR_NUMBER = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]|\.\d)")
+#: A factor a quote writes in words, as `_factor_turned` finds it beside the digits: "three" of "three times more",
+#: "twice" of "twice as much" (a claim's "3x less" of "three times more" verified).
+_TURNED_WORDS = {**_ORDER_WORDS, "twice": 2, "thrice": 3, "hundred": 100, "thousand": 1000}
+_TURNED_WORD = lazy(r"(?i)(?<![\w-])(?:" + "|".join(w for w in _TURNED_WORDS if w != "an") + r")(?![\w-])")
+
+
+def _factors_printed(quote: str):
+    """(start, end, value) of each number a quote prints that may be a factor: its digits ("6,833"), and its
+    words ("three", "twice"), in the quote's order."""
+    found = [(m.start(), m.end(), Decimal(m.group().replace(",", ""))) for m in _FACTOR_NUMBER.finditer(quote)]
+    found += [(m.start(), m.end(), Decimal(_TURNED_WORDS[m.group().lower()])) for m in _TURNED_WORD.finditer(quote)]
+    return sorted(found)
 
 
 def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
@@ -3232,26 +3244,26 @@ def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     except ArithmeticError:     # pragma: no cover - the pattern reads digits only
         return None
     other = None
-    for at in _FACTOR_NUMBER.finditer(quote):
-        if Decimal(at.group().replace(",", "")) != target:
+    for at_start, at_end, printed in _factors_printed(quote):
+        if printed != target:
             continue
-        after = _WAY_AFTER.match(quote, at.end())
+        after = _WAY_AFTER.match(quote, at_end)
         if after is not None:
             said = after.group("way").lower()
             if _WAY_KIND[said] == (kind, way):
                 return None
-            other = other or (said, " ".join(quote[at.start():after.end()].split()))
+            other = other or (said, " ".join(quote[at_start:after.end()].split()))
             continue
-        difference = _DIFFERENCE_AFTER.match(quote, at.end())
+        difference = _DIFFERENCE_AFTER.match(quote, at_end)
         if difference is not None:
             # "needs 45 fewer processor years": a difference of 45, no factor of any way
-            other = other or ("", " ".join(quote[at.start():difference.end()].split()))
+            other = other or ("", " ".join(quote[at_start:difference.end()].split()))
             continue
         if kind:
             continue            # "4.3x faster" is said only by the quote's word of speed after its factor
-        start = max(quote.rfind(". ", 0, at.start()) + 1, at.start() - 80, 0)
-        end = quote.find(". ", at.end())
-        near = quote[start:min(end if end >= 0 else len(quote), at.end() + 40)]
+        start = max(quote.rfind(". ", 0, at_start) + 1, at_start - 80, 0)
+        end = quote.find(". ", at_end)
+        near = quote[start:min(end if end >= 0 else len(quote), at_end + 40)]
         up, down = _WAY_UP.search(near) is not None, _WAY_DOWN.search(near) is not None
         if (down and not up and way == "up") or (up and not down and way == "down"):
             other = other or ("less" if down else "more", None)

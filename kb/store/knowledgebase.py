@@ -270,6 +270,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "per 1,000 queries" was refused as per 1 query).
 #: 42: a figure of a list printing a per of its own after its label holds that per, never the list's ("4.67g for
 #: BLOOMz-7B per 100 queries" after "0.32g per 1,000 queries, compared to ..." was verified per 1,000 queries).
+#: 42 also: a factor a quote writes in words holds its way too ("3x less" of "three times more", "2x less" of "twice as
+#: much" were verified).
 CLAIM_READING = "42"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

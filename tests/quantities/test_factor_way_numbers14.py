@@ -17,6 +17,12 @@ from kb.quantities.quoted import value_in_quote
     ("Google's wind portfolio lowered Iowa's datacenter gross average CO2e/KWh by 6X", "6x", "6x more"),
     ("would have reduced by about 30 times the carbon emissions", "30x less", "30x more"),
     ("GPT-3 has 175B parameters, 10x more than any non-sparse language model", "10x more", "10x less"),
+    # ... the quote's factor written in words
+    ("the new model uses three times more energy than the old one", "3x more", "3x less"),
+    ("it needs three times less memory", "3 times less", "3x more"),
+    ("ten times more GPUs were used", "10x more", "10x fewer"),
+    ("it uses twice as much energy", "2x more", "2x less"),
+    ("a hundred times more energy", "100x more", "100x less"),
 ])
 def test_a_factor_claimed_the_other_way_is_refused(quote, its_way, other_way):
     assert value_in_quote(its_way, quote).ok
