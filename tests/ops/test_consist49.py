@@ -36,6 +36,24 @@ def _renamed(root):
     path.write_text(path.read_text().replace('"gpu-energy"', '"gpu-energy-total"'))
 
 
+def _with_text(tmp_path, first_page: str, version: str = "v1"):
+    """A knowledge base of no checks whose p0 holds two pages of text: `first_page`, then the page its claims quote."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.session import open_kb
+
+    root = _kb(tmp_path, checks=False)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps([first_page, "We trained 12 models using 12 kWh."]))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, version=version, extractor="test")
+    finally:
+        kb.close()
+    return root
+
+
 @pytest.mark.parametrize("edit, now", [(_renamed, "did you mean p0.gpu_energy_total"),
                                        (_moved, "did you mean curie2024.gpu_energy, the one claim of that id?")])
 def test_a_check_naming_a_gone_claim_is_said_alike_by_check_and_doctor(tmp_path, edit, now):
@@ -143,21 +161,11 @@ def test_an_entry_of_more_fields_than_any_is_refused_alike_in_references_bib_and
 def test_kb_show_of_a_key_renamed_by_hand_says_it_as_kb_verify_does(tmp_path):
     """kb show p0 said 'no paper 'p0' in the knowledge base' where kb check, verify and doctor said 'p0 is not
     in references.bib: if you renamed it curie2024 in references.bib, kb rename p0 curie2024 moves the rest'."""
-    import json
-
     from kb.errors import NotFound
     from kb.ops.library import paper_key, show_paper
-    from kb.ops.papers import load_text
     from kb.ops.session import open_kb
 
-    root = _kb(tmp_path, checks=False)
-    given = tmp_path / "pages.json"
-    given.write_text(json.dumps(["Intro.", "We trained 12 models using 12 kWh."]))
-    kb = open_kb(root)
-    try:
-        load_text(kb, "p0", given, version="v1", extractor="test")
-    finally:
-        kb.close()
+    root = _with_text(tmp_path, "Intro.")
     bib = root / "references.bib"
     bib.write_text(bib.read_text().replace("{p0,", "{curie2024,"))
     (root / "claims" / "p9.toml").write_text(CLAIMS)      # a claims file of no paper: kb verify's words too
@@ -218,20 +226,10 @@ def test_a_check_kb_check_says_is_ambiguous_is_a_doctor_problem(tmp_path):
 def test_a_quote_edited_by_hand_is_said_by_doctor_in_kb_verifys_words(tmp_path):
     """kb doctor said 'not found in p0 : ...' of a paper of no version, and made every two spaces of kb verify's
     message (the quote's own text) one."""
-    import json
-
-    from kb.ops.papers import load_text
     from kb.ops.quotes import verify_papers
     from kb.ops.session import open_kb
 
-    root = _kb(tmp_path, checks=False)
-    given = tmp_path / "pages.json"
-    given.write_text(json.dumps(["Intro.", "We trained 12 models using 12 kWh."]))
-    kb = open_kb(root)
-    try:
-        load_text(kb, "p0", given, extractor="test")
-    finally:
-        kb.close()
+    root = _with_text(tmp_path, "Intro.", version="")
     (root / "claims" / "p0.toml").write_text('[[quote]]\nid = "q"\ntext = "We  trained 13  models"\npage = 2\n'
                                             'status = "verified"\n')
     kb = open_kb(root)
@@ -246,20 +244,10 @@ def test_a_quote_edited_by_hand_is_said_by_doctor_in_kb_verifys_words(tmp_path):
 def test_kb_show_of_a_key_given_to_another_work_by_hand_says_it_as_kb_verify_does(tmp_path):
     """Its title changed by hand to another work's: kb verify and doctor said 'p0 names another work in
     references.bib than the text kb holds under it', kb show listed its text as held and said nothing."""
-    import json
-
     from kb.ops.library import show_paper
-    from kb.ops.papers import load_text
     from kb.ops.session import open_kb
 
-    root = _kb(tmp_path, checks=False)
-    given = tmp_path / "pages.json"
-    given.write_text(json.dumps(["Energy of p0", "We trained 12 models using 12 kWh."]))
-    kb = open_kb(root)
-    try:
-        load_text(kb, "p0", given, version="v1", extractor="test")
-    finally:
-        kb.close()
+    root = _with_text(tmp_path, "Energy of p0")
     bib = root / "references.bib"
     bib.write_text(bib.read_text().replace("Energy of p0", "Attention Is All You Need"))
     kb = open_kb(root)
