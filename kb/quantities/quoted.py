@@ -3717,6 +3717,15 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     # Numbers of the quote with the unit kb reads after them, as intervals.
     #: each with the unit it was read in (as printed)
     with_units: list[tuple[_Number, Interval, str]] = []
+
+    def read_in(n: _Number, unit: str) -> None:
+        """`n` read in `unit`, a number kb computes with, where it is one (never where the claim has no unit)."""
+        if not unitless:
+            try:
+                with_units.append((n, _printed_figure(n, unit), unit))
+            except KBError:
+                pass
+
     printed_unit: dict[tuple[int, int], str] = {}
     shown: dict[tuple[int, int], str] = {}
     plain = _plain(quote)
@@ -3806,11 +3815,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 and (_LIST_JOIN.fullmatch(plain, n.end, nxt.start) or _PLUS_MINUS.fullmatch(plain, n.end, nxt.start)) \
                 and _PLAIN_DIGITS.fullmatch(nxt.text):
             printed_unit[(n.start, n.end)] = unit
-            if not unitless:
-                try:
-                    with_units.append((n, _printed_figure(n, unit), unit))
-                except KBError:
-                    pass
+            read_in(n, unit)
     # A range from a figure to another whose unit is printed after its last, each labelled ("from 5.4 × 10−5 for the
     # smallest model, BLOOMz-560M to 1.0 × 10−4 kWh for the biggest one"): its first in that unit, never in any other
     for i, n in enumerate(held):
@@ -3824,11 +3829,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             continue
         unit = printed_unit[(nxt.start, nxt.end)]
         printed_unit[(n.start, n.end)] = unit
-        if not unitless:
-            try:
-                with_units.append((n, _printed_figure(n, unit), unit))
-            except KBError:
-                pass
+        read_in(n, unit)
     # "39.3 papers (SD=21)", "3.2 kWh (SD 0.4)": a spread bracketed after its figure's unit or noun is in that unit
     for n, nxt in zip(held, held[1:]):
         unit = printed_unit.get((n.start, n.end))
