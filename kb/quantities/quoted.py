@@ -3604,12 +3604,52 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         turned = _factor_turned(value, quote)
         if turned is not None:
             found = replace(found, ok=False, missing=[turned[0]], problem=turned[1])
+    if found.ok and not bound:
+        denied = _denied(value, quote)
+        if denied is not None:
+            found = replace(found, ok=False, missing=[denied[0]], problem=(
+                f"the quote denies the figure {denied[0]}: {denied[1]!r}; a claim's figure is one the quote gives, never one "
+                "it says is not so"))
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[bound_of(value)[1]:].strip()
         if _value_in_quote(figure, quote, per, None).ok:
             found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
                              f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
     return found
+
+
+#: What may stand between a negation and a figure it denies: a verb or two ("did not use 12 kWh"), never a
+#: comparison, which makes a bound ("not more than 70%", read as bounds are), nor words that keep the figure
+#: said ("not only 5% but", "not all 12 models")
+_DENIED_BEFORE = lazy(r"(?i)(?:\bnot|\bnever|n[’']t)(?P<between>(?:[ ]+[a-z]+){0,2})[ ]+$")
+_NOT_DENYING = frozenset("only just merely also all every each both any even more less fewer over under above below "
+                         "exceed exceeds exceeding exceeded beyond up to than greater higher lower smaller larger at "
+                         "least most nearly almost about around roughly approximately quite".split())
+_VALUE_NUMBER = lazy(r"\d[\d,]*(?:\.\d+)?")
+_DENIED_TAIL = lazy(r"[^\s,;:.)]*(?:[ ]+[^\s,;:.)]+)?")
+
+
+def _denied(value: str, quote: str) -> tuple[str, str] | None:
+    """(the figure, the words denying it) where the quote prints the value's first number only right after a
+    negation of it ("is not 2x faster", "did not use 12 kWh", "fell not 5% but 12%"): a claim of that figure is
+    what the quote says is not so. None where any of its places is said plainly, or no place is found."""
+    m = _VALUE_NUMBER.search(value)
+    if m is None or not any(w in quote.lower() for w in ("not", "never", "n't", "n’t")):
+        return None
+    try:
+        target = Decimal(m.group().replace(",", ""))
+    except ArithmeticError:     # pragma: no cover - the pattern reads digits only
+        return None
+    denied = None
+    for at in _FACTOR_NUMBER.finditer(quote):
+        if Decimal(at.group().replace(",", "")) != target:
+            continue
+        neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 40), at.start())
+        if neg is None or any(w.lower() in _NOT_DENYING for w in neg.group("between").split()):
+            return None         # said plainly somewhere: the claim's figure is the quote's
+        tail = _DENIED_TAIL.match(quote, at.end())
+        denied = denied or (m.group(), " ".join(quote[neg.start():tail.end() if tail else at.end()].split()))
+    return denied
 
 
 def _shift_rounded(value: str, quote: str) -> str | None:

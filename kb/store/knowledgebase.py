@@ -272,6 +272,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: BLOOMz-7B per 100 queries" after "0.32g per 1,000 queries, compared to ..." was verified per 1,000 queries).
 #: 42 also: a factor a quote writes in words holds its way too ("3x less" of "three times more", "2x less" of "twice as
 #: much" were verified).
+#: 42 also: a figure the quote denies is refused ("2x faster" of "is not 2x faster", "12 kWh" of "did not use 12 kWh").
 CLAIM_READING = "42"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
