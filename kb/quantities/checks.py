@@ -141,8 +141,10 @@ _FACTOR_WORDS = lazy(r"(?i)\s*(?:by\s+)?a\s+factor\s+of\s+(?=(?:about|around|app
 
 #: Words after a factor that say which way it goes: "2800 times more", "12 times less", "7.5-fold higher",
 #: "3x fewer". "More" is the factor itself, as "times as much" is; "less" is its reciprocal.
-_COMPARATIVE = lazy(r"(?i)(?<=\d)(?P<factor>\s*(?:times|[-\s]?fold|x|×))\s+(?:(?P<less>less|fewer|lower|smaller)"
-                    r"|more|higher|larger|greater|bigger)(?:\s+than)?\s*$")
+_FEWER_WORDS = r"less|fewer|lower|smaller"
+_MORE_WORDS = r"more|higher|larger|greater|bigger"
+_COMPARATIVE = lazy(rf"(?i)(?<=\d)(?P<factor>\s*(?:times|[-\s]?fold|x|×))\s+(?:(?P<less>{_FEWER_WORDS})"
+                    rf"|{_MORE_WORDS})(?:\s+than)?\s*$")
 #: The year of an amount of money's prices after it: "$350k in 2019", "US$3.2 million (2019)", "$3.2M in 2019
 #: dollars", "€2bn (2020 EUR)": no figure of the amount.
 _PRICE_YEAR = lazy(r"(?i)\s*(?:\((?:in\s+)?(?P<a>(?:19|20)\d\d)(?:\s+(?:US\$|USD|EUR|GBP|US\s+dollars|dollars|euros"
@@ -174,18 +176,19 @@ _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarte
           "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
           "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _COUNT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _COUNT_WORDS), key=len, reverse=True))
+#: Words of an approximation before a factor: "about 5x", "~5-fold".
+_ABOUT_WORDS = r"(?:(?:about|around|approximately|roughly|nearly|almost|some)\s+|~\s*)?"
 #: How close a fraction in words is to its fraction: "a third" is 1/3 ± 5 %, so 30 % is no third.
 FRACTION_WORDS_WITHIN = 0.05
 #: Words a factor or a fraction in words is written with, after a bound or an approximation: "fivefold", "twice",
 #: "an order of magnitude more", "two thirds", "half"; group `dir` the comparison after it ("more", "less").
 _WORD_FIGURE = lazy(
-    rf"(?i)^\s*(?P<pre>(?:(?:{BOUND_UPPER}|{BOUND_LOWER})\s+)?(?:(?:about|around|approximately|roughly|nearly"
-    rf"|almost|some)\s+|~\s*)?)"
+    rf"(?i)^\s*(?P<pre>(?:(?:{BOUND_UPPER}|{BOUND_LOWER})\s+)?{_ABOUT_WORDS})"
     rf"(?:(?P<fold>{_COUNT})[-\s]?fold|(?P<times_n>{_COUNT})\s+times|(?P<times>{'|'.join(_TIMES_WORDS)})"
     rf"|(?P<mag_n>{_COUNT}|\d+)\s+orders?\s+of\s+magnitude|(?P<mag_some>(?:several|many|some|a\s+few)\s+)?orders"
     rf"\s+of\s+magnitude|(?:(?P<num>{_COUNT})[-\s]+)?(?P<part>{'|'.join(_PARTS)}))"
     r"(?:\s+as\s+(?:much|many|large|high|big|long|great)(?:\s+as)?)?"
-    r"(?:\s+(?P<dir>(?P<less>less|fewer|lower|smaller)|more|higher|larger|greater|bigger)(?:\s+than)?)?\s*$")
+    rf"(?:\s+(?P<dir>(?P<less>{_FEWER_WORDS})|{_MORE_WORDS})(?:\s+than)?)?\s*$")
 
 
 #: A change a factor states with a verb before it or a noun after it: "increased fivefold", "fell by a factor of
@@ -196,7 +199,6 @@ _CHANGE_NOUN = lazy(r"(?i)\s+(?:(?P<less>reduction|decrease|drop|decline|cut|fal
                     r"|growth|gain|jump)\s*$")
 _ARTICLE = lazy(r"(?i)^\s*an?\s+(?=\S)")
 #: A factor as a change of it writes it: "5-fold", "5x", "5 times", "a factor of 5", "fivefold", "an order of magnitude".
-_ABOUT_WORDS = r"(?:(?:about|around|approximately|roughly|nearly|almost|some)\s+|~\s*)?"
 _A_FACTOR = lazy(rf"(?i)^\s*{_ABOUT_WORDS}(?:\d[\d,]*(?:\.\d+)?\s*(?:[-\s]?fold|x|×|times)"
                  rf"|a\s+factor\s+of\s+{_ABOUT_WORDS}\d[\d,]*(?:\.\d+)?|(?:{_COUNT})[-\s]?fold|(?:{_COUNT})\s+times"
                  rf"|(?:{_COUNT}|\d+)\s+orders?\s+of\s+magnitude)\s*$")
