@@ -621,6 +621,33 @@ def _a_ratio(tree: object) -> bool:
     return isinstance(tree, BinOp) and tree.op == "/"
 
 
+#: A factor's mark after its number ("45x", "5-fold", "3 times", "a factor of 5"), wherever in a stated figure.
+_FACTOR_MARK = lazy(r"(?i)\d\s*(?:[-\s]?fold|x|×|times)(?![\w])|\ba\s+factor\s+of\b")
+#: A difference a stated figure writes with a comparative and no factor's mark: "45 fewer", "12 kWh less than".
+_DIFFERENCE_WORDS = lazy(rf"(?i)\d[\d,.]*(?:\s+[^\d\s]+)??\s+(?:{_FEWER_WORDS}|{_MORE_WORDS})(?:\s+than)?\s*$")
+
+
+def _top_op(tree: object) -> str | None:
+    """The operation an expression's value comes out of, its sign aside: "-" of "100 - 55" and "-(a - b)", "/" of
+    "a / b"; None of a name or a number."""
+    while isinstance(tree, Neg):
+        tree = tree.operand
+    return tree.op if isinstance(tree, BinOp) else None
+
+
+def _difference_or_factor(stated: str, said: str, tree: object) -> str | None:
+    """Why a stated factor is no difference the expression computes, or a stated difference no factor it computes
+    ("45x" of "100 - 55"; "45 fewer" of "a / b"): the line refusing it; None of any other check."""
+    op = _top_op(tree)
+    if op == "-" and (_FACTOR_MARK.search(said) or "magnitude" in stated.lower()):
+        return (f"stated {' '.join(stated.split())} is a factor, but the expression is a difference ({tree}): "
+                "a difference is no factor: state the difference, or recompute the ratio")
+    if op == "/" and not _FACTOR_MARK.search(said) and _DIFFERENCE_WORDS.search(stated):
+        return (f"stated {' '.join(stated.split())} is a difference, but the expression is a ratio ({tree}): "
+                "a factor is no difference: state the factor (\"... times\"), or recompute the difference")
+    return None
+
+
 def _overlap(rec: Interval, st: Interval) -> bool:
     """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
     ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
@@ -701,6 +728,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     lines.extend(trace)
     if not trace:
         lines.append(f"{tree} = {rec.describe()}")
+    kind = _difference_or_factor(stated, said, tree)
+    if kind is not None:        # "45x" of 100 - 55: a difference is no factor, however near its figure
+        return error(kind, st, rec)
     if st.unit == registry().Unit("percentage_point") and _a_ratio(tree) and rec.unit != st.unit:
         # "-44 pp" of (9 % - 16 %) / 16 %: points are a difference of two percentages, never a percent change
         try:
