@@ -566,10 +566,11 @@ def _count_against_count(a: Interval, b: Interval, e: BinOp, sign: int) -> None:
     would cancel one for one and the result look like a figure of neither. The same thing cancels (Wh/query *
     queries); a bare number counts nothing; a figure that itself counts one thing per another (tokens/query) may
     meet either."""
-    counted_a = _counted(a.unit) if a.unit is not None else {}
+    # kb's "item" counts things of no name kb knows ("1000 items", "12 models"): one of them is never one query
+    counted_a = counted_things(a.unit, items=True) if a.unit is not None else {}
     if not counted_a:
         return
-    counted_b = {n: p * sign for n, p in _counted(b.unit).items()} if b.unit is not None else {}
+    counted_b = {n: p * sign for n, p in counted_things(b.unit, items=True).items()} if b.unit is not None else {}
     if not counted_b:
         return
     out = dict(counted_a)

@@ -769,11 +769,11 @@ def _a_count(name: str) -> bool:
     return dict(registry().Unit(name).dimensionality) == {"[count]": 1}
 
 
-def counted_things(unit: "pint.Unit") -> dict[str, float]:
+def counted_things(unit: "pint.Unit", items: bool = False) -> dict[str, float]:
     """The things a unit counts, with their powers: {"query": -1} of Wh/query, {"image": 1} of images; kb's
-    "item" (a count of nothing in particular) is none of them."""
+    "item" (a count of nothing in particular: "models", "runs") is none of them, unless `items`."""
     powers = unit_powers(unit)
-    return {n: p for n, p in powers.items() if p and n != "item" and _a_count(n)} if powers else {}
+    return {n: p for n, p in powers.items() if p and (items or n != "item") and _a_count(n)} if powers else {}
 
 
 def is_user_unit(name: str) -> bool:
