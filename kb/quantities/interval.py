@@ -849,10 +849,11 @@ class Interval:
             what = f" in {where}" if where else ""
             raise UsageError(f"division by zero{what}: the divisor {o.describe()} "
                              "is or may be zero")
-        inv = (1.0 / o.hi, 1.0 / o.lo)
-        products = (self.lo * inv[0], self.lo * inv[1], self.hi * inv[0], self.hi * inv[1])
-        return Interval(min(products), self.nominal / o.nominal, max(products),
-                        self.unit / o.unit).simplified()
+        # each end divided as the nominal is, never times a reciprocal: 100 / (100 / 45) is 45 at both ends
+        # and the nominal, where 100 * (1 / 2.222…) put the ends an ulp under it (a bad interval)
+        nominal = self.nominal / o.nominal
+        quotients = (self.lo / o.hi, self.lo / o.lo, self.hi / o.hi, self.hi / o.lo, nominal)
+        return Interval(min(quotients), nominal, max(quotients), self.unit / o.unit).simplified()
 
     def __pow__(self, n: Any) -> "Interval":
         if isinstance(n, bool) or not isinstance(n, int):
