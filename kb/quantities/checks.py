@@ -648,6 +648,30 @@ def _difference_or_factor(stated: str, said: str, tree: object) -> str | None:
     return None
 
 
+#: US gallons, quarts and pints, as kb reads them bare, and how many of them an imperial one is (4.546 L / 3.785 L).
+_US_VOLUMES = ("gallon", "quart", "pint")
+_IMPERIAL_TO_US = 4.54609 / 3.785411784
+
+
+def _both_volumes(stated: str, st: Interval) -> str | None:
+    """Why a stated figure in bare gallons, quarts or pints (read as US ones) cannot be judged: its interval also
+    holds the figure read as imperial ones ("1 gallon" is 0.95 … 1.5 US gallons, and an imperial gallon is 1.2 of
+    them), so a recomputed imperial figure would pass as a US one; None of any other figure or a narrower one."""
+    powers = unit_powers(st.unit) if st.unit is not None else {}
+    p = sum(powers.get(n, 0) for n in _US_VOLUMES)
+    if not p or st.is_exact:
+        return None
+    other = st.nominal * _IMPERIAL_TO_US ** p
+    if not min(st.lo, st.hi) <= other <= max(st.lo, st.hi):
+        return None
+    lo, _, hi = format_bounds(st.lo, st.nominal, st.hi)
+    said = format_number(other, sig=3)
+    return (f"stated {' '.join(stated.split())} is {lo} … {hi} {st.unit_text}"
+            f" as US {'/'.join(n + 's' for n in _US_VOLUMES if n in powers)}, wide enough to hold it read as imperial "
+            f"ones too ({said} {st.unit_text}): kb cannot tell which was meant, so judges neither: write a digit "
+            "more, or litres, or 'imperial gallons'")
+
+
 def _overlap(rec: Interval, st: Interval) -> bool:
     """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
     ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
@@ -788,6 +812,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if bound is not None:
         return _judge_bound(id, stated, expr, st, rec_s, rel, bound, rec_text, lines, tolerance, read, units)
     overlap = _overlap(rec_s, st)
+    both = _both_volumes(stated, st) if overlap else None
+    if overlap and both is not None:      # "1 gallon" of 4.546 L: a US gallon and an imperial one both pass
+        return error(both, st, rec_s)
     if overlap:
         how = "contains" if rec_s.lo <= st.nominal <= rec_s.hi else "overlaps"
         lines.append(f"compare: recomputed {rec_text} {how} the stated "
