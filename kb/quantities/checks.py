@@ -41,7 +41,15 @@ from kb.quantities.interval import (
     format_number,
     written_parts,
 )
-from kb.quantities.units import counted_things, counted_word, has_user_units, parse_unit, registry, unit_powers
+from kb.quantities.units import (
+    counted_things,
+    counted_word,
+    format_unit,
+    has_user_units,
+    parse_unit,
+    registry,
+    unit_powers,
+)
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
 
@@ -672,6 +680,24 @@ def _both_volumes(stated: str, st: Interval) -> str | None:
             "more, or litres, or 'imperial gallons'")
 
 
+def _times_a_count(st: Interval, rec: Interval) -> tuple[Interval, str] | None:
+    """A recomputed figure that is the stated one's kind times a count of one thing the stated figure does not count
+    ("23 kWh * 5 runs": kWh·run, of a stated "115 kWh"; "23 kWh * 0.85 accuracy", a cell of a column kb reads no
+    unit for), read as that many of it: (the figure without the count, the line saying so); None of any other,
+    a figure over a count among them ("23 kWh / 5 runs" stays per run)."""
+    counted_rec, counted_st = counted_things(rec.unit, items=True), counted_things(st.unit, items=True)
+    extra = {n: p - counted_st.get(n, 0) for n, p in counted_rec.items() if p != counted_st.get(n, 0)}
+    if len(extra) != 1 or next(iter(extra.values())) != 1:
+        return None
+    (name,) = extra
+    unit = rec.unit / registry().Unit(name)
+    if unit.dimensionality != st.unit.dimensionality:
+        return None
+    word = "items" if name == "item" else name
+    return (Interval(rec.lo, rec.nominal, rec.hi, unit, written=rec.written),
+            f"read the count of {word} as how many: {rec.unit_text} is {format_unit(unit)} for each of them")
+
+
 def _overlap(rec: Interval, st: Interval) -> bool:
     """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
     ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
@@ -772,6 +798,10 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                            if counted_st.get(n) != counted_rec.get(n))
         return error(f"unit mismatch: stated {stated.strip()} is in {st.unit_text} but the expression gives "
                      f"{rec.unit_text}, of another counted thing ({things}): kb never takes one for the other", st, rec)
+    each = _times_a_count(st, rec) if rec.unit.dimensionality != st.unit.dimensionality else None
+    if each is not None:        # "115 kWh" of 23 kWh * 5 runs: 23 kWh for each of 5, a count kb read of a cell
+        rec = each[0]
+        lines.append(each[1])
     try:
         rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:
