@@ -631,6 +631,8 @@ def _a_ratio(tree: object) -> bool:
 
 #: A factor's mark after its number ("45x", "5-fold", "3 times", "a factor of 5"), wherever in a stated figure.
 _FACTOR_MARK = lazy(r"(?i)\d\s*(?:[-\s]?fold|x|×|times)(?![\w])|\ba\s+factor\s+of\b")
+#: A share or its points in a stated figure ("45 % lower", "7 points higher"): no difference in the figure's own unit.
+_A_SHARE_WORD = lazy(r"(?i)%|‰|\bper\s?cent|\bpp\b|\bpoints?\b")
 #: A difference a stated figure writes with a comparative and no factor's mark: "45 fewer", "12 kWh less than".
 _DIFFERENCE_WORDS = lazy(rf"(?i)\d[\d,.]*(?:\s+[^\d\s]+)??\s+(?:{_FEWER_WORDS}|{_MORE_WORDS})(?:\s+than)?\s*$")
 
@@ -650,7 +652,8 @@ def _difference_or_factor(stated: str, said: str, tree: object) -> str | None:
     if op == "-" and (_FACTOR_MARK.search(said) or "magnitude" in stated.lower()):
         return (f"stated {' '.join(stated.split())} is a factor, but the expression is a difference ({tree}): "
                 "a difference is no factor: state the difference, or recompute the ratio")
-    if op == "/" and not _FACTOR_MARK.search(said) and _DIFFERENCE_WORDS.search(stated):
+    if op == "/" and not _FACTOR_MARK.search(said) and _DIFFERENCE_WORDS.search(stated) \
+            and not _A_SHARE_WORD.search(stated):       # "45 % lower" is a percent change: a ratio
         return (f"stated {' '.join(stated.split())} is a difference, but the expression is a ratio ({tree}): "
                 "a factor is no difference: state the factor (\"... times\"), or recompute the difference")
     return None

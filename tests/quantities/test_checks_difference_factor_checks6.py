@@ -33,4 +33,6 @@ def test_a_stated_factor_of_a_difference_is_refused(stated, expr):
 def test_a_stated_difference_of_a_ratio_is_refused(stated, expr):
     got = run_check("x", stated, expr, FIGURES)
     assert got.verdict == "error" and "a factor is no difference" in got.message
+    # a percent change is a ratio: never called a difference
+    assert "no difference" not in run_check("x", "45 % lower", expr, FIGURES).message
 
