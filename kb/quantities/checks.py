@@ -637,6 +637,18 @@ _A_SHARE_WORD = lazy(r"(?i)%|‰|\bper\s?cent|\bpp\b|\bpoints?\b")
 _DIFFERENCE_WORDS = lazy(rf"(?i)\d[\d,.]*(?:\s+[^\d\s]+)??\s+(?:{_FEWER_WORDS}|{_MORE_WORDS})(?:\s+than)?\s*$")
 
 
+def _difference_in_words(stated: str, said: str) -> str | None:
+    """The line refusing a stated figure that writes a difference with a comparative and no factor's mark ("45
+    fewer", "12 kWh less"), which kb reads no sign of, where it was read as an unknown unit 'fewer'; None of any
+    other figure."""
+    m = _DIFFERENCE_WORDS.search(stated)
+    if m is None or _FACTOR_MARK.search(said) or _A_SHARE_WORD.search(stated):
+        return None
+    word = m.group(0).split()[-1] if m.group(0).split()[-1].lower() != "than" else m.group(0).split()[-2]
+    return (f"stated {' '.join(stated.split())} writes a difference with {word!r}, whose sign kb does not read: "
+            "write the difference itself, signed as the expression gives it (\"-45\", \"45 kWh\")")
+
+
 def _top_op(tree: object) -> str | None:
     """The operation an expression's value comes out of, its sign aside: "-" of "100 - 55" and "-(a - b)", "/" of
     "a / b"; None of a name or a number."""
@@ -735,7 +747,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     try:        # "an order of magnitude", "a third": the interval its words say
         st = given if given is not None else Interval.from_written(_stated_figure(said), units=units)
     except KBError as exc:
-        return error(f"stated figure: {exc}")
+        return error(_difference_in_words(stated, said) or f"stated figure: {exc}")
     if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     elif given is None:
@@ -817,6 +829,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                                         "gives a share")
             return again
         unknown = _unknown_unit(_stated_figure(said), units)
+        in_words = _difference_in_words(stated, said) if unknown is not None else None
+        if in_words is not None:    # "45 fewer" of 100 - 55: no unit 'fewer' to define
+            return error(in_words, st, rec)
         if unknown is not None:     # "284 frobnitz": no count of anything, a unit the writer did not define
             gives = exc.src_dim if exc.src_dim == exc.src else f"{exc.src_dim} ({exc.src})"
             example = "<how much one is, with its unit>" if exc.src == exc.src_dim else f"<how much one is> {exc.src}"

@@ -36,3 +36,9 @@ def test_a_stated_difference_of_a_ratio_is_refused(stated, expr):
     # a percent change is a ratio: never called a difference
     assert "no difference" not in run_check("x", "45 % lower", expr, FIGURES).message
 
+
+
+@pytest.mark.parametrize("stated, expr", [("45 fewer", "100 - 55"), ("45 kWh less", "e - f"), ("45 more than", "a - b")])
+def test_a_difference_in_words_is_refused_as_one_never_as_an_unknown_unit(stated, expr):
+    got = run_check("x", stated, expr, FIGURES)
+    assert got.verdict == "error" and "writes a difference" in got.message and "[units]" not in got.message
