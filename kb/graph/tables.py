@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -150,6 +150,8 @@ READING = "35"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           1908.10084': none, now 1908.10084)
 #                           a space before a title's colon or question mark dropped, unless the title is French
 #                           ('DeScipher : A Text ...': now 'DeScipher: A Text ...'; 'Réseaux de neurones : étude' kept)
+#                       36: a word broken at a line end that closes a compound elsewhere in its entry keeps its hyphen
+#                           ('Sentence-bert: ... siamese bert- networks': 'bertnetworks', now 'bert-networks')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

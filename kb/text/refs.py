@@ -510,9 +510,29 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
                 title = title[:at] + whole + title[at + len(made):]
         elif hyphened.lower() in document or left.lower() in _COMPOUND_PREFIXES \
                 and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}") \
-                or _two_words(left, right, document) or _compound_head(left, right) and whole.lower() not in document:
+                or _two_words(left, right, document) or _compound_head(left, right) and whole.lower() not in document \
+                or _compound_last(left, right, entry.lower(), document):
             title = title[:at] + other + title[at + len(made):]
     return title
+
+
+def _compound_last(left: str, right: str, entry: str, document: str) -> bool:
+    """Whether a break between small letters is a compound's hyphen as the entry itself tells: the word before it,
+    of four letters or more, closes a compound elsewhere in the entry, a word of its own there ('Sentence-bert: ...
+    siamese bert- networks': bert-networks). A word a line break cut leaves no piece a compound closes with ('em-
+    beddings'). Only the entry is looked through, and only for a break the paper prints nowhere whole."""
+    if len(left) < 4 or len(right) < 4 or not (left.isalpha() and right.isalpha()):
+        return False
+    first = left.lower()
+    if first + right.lower() in document:
+        return False
+    at = entry.find("-" + first)
+    while at >= 0:
+        end = at + 1 + len(first)
+        if at and entry[at - 1].isalpha() and not entry[end:end + 1].isalnum() and entry[end:end + 1] not in "-\u00ad":
+            return True
+        at = entry.find("-" + first, at + 1)
+    return False
 
 
 # a compound adjective's second word, after a word of its own that a hyphen joins it to ('knowledge-based',

@@ -1,0 +1,19 @@
+"""Reference lists: a word broken at a line end that closes a compound elsewhere in its entry; held-out kinds."""
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, title", [
+    # the word before the break closes a compound elsewhere in the entry: a word of its own, the hyphen a compound's
+    ("Nils Reimers and Iryna Gurevych. Sentence-bert: Sentence embeddings using siamese bert- networks. In EMNLP, "
+     "2019.", "Sentence-bert: Sentence embeddings using siamese bert-networks"),
+    ("Ana Lopez. 2021. Doc-llama: tuning llama- adapters for retrieval. In ACL.",
+     "Doc-llama: tuning llama-adapters for retrieval"),
+])
+def test_break_after_a_compounds_word_keeps_its_hyphen(text, title):
+    assert parse_entry(text).title == title
+    # ... a word a line break cut keeps no hyphen
+    assert parse_entry("Ana Lopez. 2021. Sentence-level em- beddings for retrieval. In ACL.").title == \
+        "Sentence-level embeddings for retrieval"
