@@ -152,6 +152,8 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('DeScipher : A Text ...': now 'DeScipher: A Text ...'; 'Réseaux de neurones : étude' kept)
 #                       36: a word broken at a line end that closes a compound elsewhere in its entry keeps its hyphen
 #                           ('Sentence-bert: ... siamese bert- networks': 'bertnetworks', now 'bert-networks')
+#                           a journal named in any Latin letters closes a title ending in a Roman numeral ('... Systeme I.
+#                           Monatshefte für Mathematik und Physik, 38(1), 173': read into the title, now its end)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

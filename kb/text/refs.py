@@ -2200,8 +2200,9 @@ _PUBLISHER = r"\s+(?:[A-Z][\w&\-]*\s+){0,3}(?:[A-Z]\w*-)?(?:Press|Publishing|Pub
 _VENUE_OR_PUBLISHER_RE = lazy(r"\s+" + _VENUE_OPENER + "|" + _PUBLISHER)
 # (the three kinds of word exclusive, a stop only after the first two: a run of words is read one way, in
 # one pass, never in each of 2^n ways)
-_JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.|[A-Za-z&'’\-]+(?=[\s,.]))"
-_JOURNAL_VOLUME = (rf"\s+(?=[A-Z]){_JOURNAL_WORD}(?:\s+{_JOURNAL_WORD}){{0,12}}\.?,?\s+(?:(?:19|20)\d\d\s*;\s*)?"
+# (its words in any Latin script's letters: 'Monatshefte für Mathematik und Physik', 'Revue française')
+_JOURNAL_WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]{1,4}\.|[A-Z]{2,}\.|[A-Za-zÀ-ÖØ-öø-ÿ&'’\-]+(?=[\s,.]))"
+_JOURNAL_VOLUME = (rf"\s+(?=[A-ZÀ-ÖØ-Þ]){_JOURNAL_WORD}(?:\s+{_JOURNAL_WORD}){{0,12}}\.?,?\s+(?:(?:19|20)\d\d\s*;\s*)?"
                    r"\d{1,5}\s*(?:\(\s*[\d\-–]{1,9}\s*\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d")
 _TITLE_END_RE = lazy(
     # (each alternative opens with the character it ends at, which the engine scans for,

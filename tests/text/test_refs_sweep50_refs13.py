@@ -17,3 +17,13 @@ def test_break_after_a_compounds_word_keeps_its_hyphen(text, title):
     # ... a word a line break cut keeps no hyphen
     assert parse_entry("Ana Lopez. 2021. Sentence-level em- beddings for retrieval. In ACL.").title == \
         "Sentence-level embeddings for retrieval"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a journal named in another language's letters, after a title closing with a part's Roman numeral
+    ("Smith, J. (2020). Studies of things I. Zeitschrift für Physik, 38(1), 173–198.", "Studies of things I"),
+    ("Smith, J. (2020). Études des choses V. Österreichische Zeitschrift für Soziologie, 38(1), 173–198.",
+     "Études des choses V"),
+])
+def test_journal_in_any_latin_letters_closes_a_roman_numerals_title(text, title):
+    assert parse_entry(text).title == title
