@@ -154,6 +154,8 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('Sentence-bert: ... siamese bert- networks': 'bertnetworks', now 'bert-networks')
 #                           a journal named in any Latin letters closes a title ending in a Roman numeral ('... Systeme I.
 #                           Monatshefte für Mathematik und Physik, 38(1), 173': read into the title, now its end)
+#                           Harvard's chapter title ends before ', in' and its book, edited or with the chapter's pages
+#                           ('Computing machinery and intelligence, in The Essential Turing. ..., pp. 433-464')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2218,7 +2218,11 @@ _TITLE_END_RE = lazy(
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:|CoRR,?\s+abs/"
     r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)"
     # Elsevier's book or proceedings after a comma: '... deep learning in NLP, in: Proceedings of ...'
-    r"|,(?=\s+in:\s)")
+    r"|,(?=\s+in:\s)"
+    # Harvard's chapter before ', in' and its book, an edited book's or one with the chapter's pages ('Computing
+    # machinery and intelligence, in The Essential Turing. Oxford: Clarendon Press, pp. 433-464', ', in Smith, J.
+    # (ed.) Handbook')
+    r"|,(?=\s+in\s+[A-Z][^()\[\]]{0,200}?(?:\(eds?\.?\)|\(editors?\)|\bpp?\.\s*\d))")
 
 
 _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")

@@ -27,3 +27,15 @@ def test_break_after_a_compounds_word_keeps_its_hyphen(text, title):
 ])
 def test_journal_in_any_latin_letters_closes_a_roman_numerals_title(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text", [
+    # Harvard's chapter before ', in' and its book: an edited book's, or one with the chapter's pages
+    "Smith, J. and Jones, K. (2004) Learning to rank, in Brown, T. (ed.) The Handbook of Ranking. Oxford: OUP.",
+    "Smith, J. and Jones, K. (2004) Learning to rank, in The Handbook of Ranking. Oxford: OUP, pp. 3-9.",
+])
+def test_harvard_chapter_title_ends_before_in_and_its_book(text):
+    assert parse_entry(text).title == "Learning to rank"
+    # ... a title holding ', in' with neither stays whole
+    assert parse_entry("Smith, J. (2004) Statistics, in Plain English. London: Routledge.").title == \
+        "Statistics, in Plain English"
