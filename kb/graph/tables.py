@@ -156,6 +156,8 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Monatshefte für Mathematik und Physik, 38(1), 173': read into the title, now its end)
 #                           Harvard's chapter title ends before ', in' and its book, edited or with the chapter's pages
 #                           ('Computing machinery and intelligence, in The Essential Turing. ..., pp. 433-464')
+#                           two words joined by '&' before a firm's publication named by its kind, title-cased, are
+#                           the firm ('Ernst & Young. Global AI Survey. 2022.': ernst, now ernstyoung)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

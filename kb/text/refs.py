@@ -1775,13 +1775,27 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     if _caps_family_name(left) or _caps_family_name(right) or _given_then_caps(" ".join(left)) \
             and _given_then_caps(" ".join(right)):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and (_report(context) or _firm_host(
+    if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and (_report(context) or _firm_title(
+            context) or _firm_host(
             left[0], right[0], context)) or left == right) \
             or _organisation_author(" ".join(left + right), context) or _printed_again(authors, context):
         # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
         # by their initials in every style)
         return authors
     return None
+
+
+# a firm's publication named by its kind, its name's words capitalised, no article before them ('Global AI Survey',
+# 'Digital Trust Index', 'CEO Outlook Pulse'); not a paper's ('A Survey of ...', 'A Comprehensive Survey')
+_FIRM_TITLE_RE = lazy(r"^[\W\d]*(?!(?:A|An|The|On)\s)(?:[A-Z][\w\-]*\s+){1,4}(?:Survey|Index|Barometer|Pulse|Monitor)"
+                      r"(?:\s+(?:19|20)\d\d)?[.,]")
+
+
+def _firm_title(context: str) -> bool:
+    """Whether an entry's title, its first sentence, names a firm's publication by its kind alone, title-cased with no
+    article ('Ernst & Young. Global AI Survey. 2022.'): two single words joined by '&' before it are the firm's name,
+    as no paper's title is so ('Bender & Koller. 2020. Climbing towards NLU: ...' two people)."""
+    return context[:1] != "" and _FIRM_TITLE_RE.match(context) is not None
 
 
 def _firm_host(left: str, right: str, context: str) -> bool:

@@ -39,3 +39,16 @@ def test_harvard_chapter_title_ends_before_in_and_its_book(text):
     # ... a title holding ', in' with neither stays whole
     assert parse_entry("Smith, J. (2004) Statistics, in Plain English. London: Routledge.").title == \
         "Statistics, in Plain English"
+
+
+@pytest.mark.parametrize("text, key", [
+    # two single words joined by '&' before a firm's publication named by its kind: the firm's name, keyed whole
+    ("Ernst & Young. Global AI Survey. 2022.", "ernstyoung"),
+    ("Deloitte & Touche. 2021. Global Human Capital Trends Survey.", "deloittetouche"),
+    ("Marsh & McLennan. 2020. Global Cyber Risk Index.", "marshmclennan"),
+])
+def test_firm_named_before_its_publication_by_kind_is_keyed_whole(text, key):
+    assert parse_entry(text).first_author == key
+    # ... never two people's names, nor two before a paper's title
+    assert parse_entry("Young, E. & Ernst, B. (2021). Global AI Survey.").first_author == "young"
+    assert parse_entry("Smith & Jones. 2020. A Comprehensive Survey.").first_author == "smith"
