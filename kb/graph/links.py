@@ -465,7 +465,8 @@ def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:
             ids = ids_by_title.get(tk)
             if not ids and fa and (before := _years_beside(tk)) and before[0] in preprints:
                 ids = {k for k, author in preprints[before[0]] if author == fa}
-            want = next(iter(ids)) if ids and len(ids) == 1 else f"title:{tk}"
+            # (a standard's or an RFC's number keys its work where no identifier does: 'std:rfc9110')
+            want = next(iter(ids)) if ids and len(ids) == 1 else wk if wk and wk.startswith("std:") else f"title:{tk}"
             if want != wk:
                 ups.append((want, rid))
                 changed.update((wk, want))

@@ -158,6 +158,9 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('Computing machinery and intelligence, in The Essential Turing. ..., pp. 433-464')
 #                           two words joined by '&' before a firm's publication named by its kind, title-cased, are
 #                           the firm ('Ernst & Young. Global AI Survey. 2022.': ernst, now ernstyoung)
+#                           a standard's or an RFC's number keys its work in any order ('RFC 9110. HTTP Semantics.' and
+#                           '"HTTP Semantics," RFC9110': two title keys, now std:rfc9110), and a title alike of another
+#                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -4361,13 +4361,74 @@ def title_key(title: str | None, year: int | None) -> str | None:
     return f"{norm[:200]}|{year or ''}"
 
 
+# a standard's or an RFC's number anywhere in a text, by its body: 'RFC 9110', 'ISO 14064-1:2018', 'IEEE Std
+# 754-2019', 'ISO/IEC 27001:2013', 'BS EN ISO 14001' (keyed by its last body's); an IEEE number only with its kind
+# ('IEEE Std', 'IEEE Standard'), as 'Proc. IEEE 86' is a journal's volume; others of three digits or more
+_STANDARD_NUMBER_RE = lazy(r"\b(?:(RFC)\s?(\d{3,5})\b|(IEEE)\s+(?:Std\.?|Standard)\s+(\d+(?:\.\d+[a-z]*)*)(?:-((?:19|20)\d\d))?\b"
+                           r"|(ISO|IEC|ANSI|ASTM|DIN|BS|EN|ETSI|NIST|ITU-[TR])(?:/[A-Z]{2,8})*(?:\s+(?:EN|ISO|IEC|TS|TR|SP))*"
+                           r"\s+((?:[A-Z]\s?)?\d{3,}(?:[.\-]\d+)*(?:\s\d{3}(?!\d))*)(?::((?:19|20)\d\d))?(?!\d|[.\-]\d))")
+# (the bodies that number their own: the others adopt one another's numbers, 'BS EN ISO 14001' of 'ISO 14001')
+_OWN_NUMBERS = frozenset(["RFC", "IEEE", "NIST", "ITU-T", "ITU-R", "ASTM"])
+
+
+def standard_number(text: str | None) -> str | None:
+    """The standard's or the RFC's number a text prints, with its body and its edition's year where given, in one
+    spelling whatever order the entry gives them in ('RFC 9110' rfc9110, 'IEEE Std 754-2019' ieee754:2019; a number
+    bodies adopt from one another keyed alike, 'ISO 14064-1:2018' and 'BS EN ISO 14064-1:2018' std14064-1:2018), or
+    None (none, or two different ones)."""
+    if not text or not any(b in text for b in ("RFC", "ISO", "IEC", "IEEE", "ANSI", "ASTM", "DIN", "BS", "EN", "NIST")):
+        return None
+    found: list[str] = []
+    for m in _STANDARD_NUMBER_RE.finditer(text):
+        body, number, year = (m.group(1), m.group(2), None) if m.group(1) else (m.group(3), m.group(4), m.group(5)) \
+            if m.group(3) else (m.group(6), m.group(7), m.group(8))
+        if body != "RFC" and re.fullmatch(r"(?:19|20)\d\d", number):
+            continue                # 'ISO 2018': a year, no number
+        body = body.lower() if body in _OWN_NUMBERS else "std"
+        found.append(f"{body}{number.replace(' ', '').lower()}" + (f":{year}" if year else ""))
+    if len({k.split(":")[0] for k in found}) > 1:
+        return None
+    # (one number printed again, with or without its edition's year, or after what it revises: the first with one)
+    return next((k for k in found if ":" in k), found[0]) if found else None
+
+
+def standards_differ(one: str | None, other: str | None) -> bool:
+    """Whether two standards' numbers (standard_number) name two works: another number or body, or another edition
+    where both give theirs ('rfc9110' and 'rfc7231'; 'std14064-1:2018' and 'std14064-1:2006'; not 'std14064-1')."""
+    if not one or not other or one == other:
+        return False
+    a, _, ay = one.partition(":")
+    b, _, by = other.partition(":")
+    return a != b or bool(ay and by and ay != by)
+
+
+_RFC_DOI_RE = lazy(r"10\.17487/rfc(\d{3,5})$", re.I)
+
+
+def _paper_standard(p: PaperInfo) -> str | None:
+    """The standard's or the RFC's number a paper of the knowledge base carries: in its title, or an RFC's in its DOI
+    (the RFC Editor's, '10.17487/RFC9110')."""
+    if p.doi and (m := _RFC_DOI_RE.match(p.doi)):
+        return f"rfc{m.group(1)}"
+    return standard_number(p.title)
+
+
+def _other_standard(wanted: str | None, p: PaperInfo) -> bool:
+    """Whether a paper is another standard than the one an entry numbers (standards_differ): never linked by a title
+    alike ('RFC 7231. HTTP/1.1: Semantics and Content' is no 'RFC 9110. HTTP Semantics')."""
+    return wanted is not None and standards_differ(wanted, _paper_standard(p))
+
+
 def work_key(entry: RefEntry) -> str:
     """The same work across papers gets the same key: arXiv id, else DOI, else
+    a standard's or an RFC's number (standard_number), else
     normalised title and year, else a hash of the normalised raw text."""
     if entry.arxiv_id:
         return f"arxiv:{entry.arxiv_id}"
     if entry.doi:
         return f"doi:{entry.doi}"
+    if std := standard_number(entry.raw):
+        return f"std:{std}"
     tk = title_key(entry.title, entry.year)
     if tk:
         return f"title:{tk}"
@@ -4442,9 +4503,10 @@ class PaperIndex:
                 tails += (author_tail(name_key(pair.group(1))),)
         near = [c for tail in tails for year in (entry.year - 1, entry.year, entry.year + 1)
                 for c in self.by_tail.get((tail, year), ())]
+        std = standard_number(entry.raw)
         for c in near:                  # the same author tail, the year within one
             p = c.info
-            if p.citekey == citing:
+            if p.citekey == citing or _other_standard(std, p):
                 continue
             if not _keys_agree(akey, c.author, particles=True):
                 continue
@@ -4589,11 +4651,12 @@ class PaperIndex:
                   if len(t) >= 8]
 
         ax = bare_arxiv_id(entry.arxiv_id)
+        std = standard_number(entry.raw)
 
         def fits(p: PaperInfo) -> bool:
             pax = bare_arxiv_id(p.arxiv_id)
             return p.citekey != citing and not (entry.year and p.year and abs(entry.year - p.year) > 2) \
-                and not (ax and pax and ax != pax)
+                and not (ax and pax and ax != pax) and not _other_standard(std, p)
 
         for norm in wanted:
             keys = {p.citekey for p in by_title.get(norm, []) if fits(p)}
@@ -4675,7 +4738,7 @@ class PaperIndex:
         same: list[PaperInfo] = []
         if akey and entry.year:
             same = [p for p in self.papers if p.citekey != citing and p.year == entry.year
-                    and self._names_agree(entry, akey, p)]
+                    and self._names_agree(entry, akey, p) and not _other_standard(std, p)]
             # the entry names its title and it is another: the same author's other
             # paper of that year ('2017a' and '2017b'), not the one here
             # a title as a title (five words or more, or set off by quotes, italics or a

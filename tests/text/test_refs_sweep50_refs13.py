@@ -52,3 +52,39 @@ def test_firm_named_before_its_publication_by_kind_is_keyed_whole(text, key):
     # ... never two people's names, nor two before a paper's title
     assert parse_entry("Young, E. & Ernst, B. (2021). Global AI Survey.").first_author == "young"
     assert parse_entry("Smith & Jones. 2020. A Comprehensive Survey.").first_author == "smith"
+
+
+@pytest.mark.parametrize("one, other", [
+    # a standard's or an RFC's number keys its work, whatever order the entry prints it in
+    ("RFC 9110. HTTP Semantics. R. Fielding, M. Nottingham, and J. Reschke. IETF, 2022.",
+     'R. Fielding, M. Nottingham, and J. Reschke, "HTTP Semantics," RFC9110, Jun. 2022.'),
+    ("ISO 14064-1:2018. Greenhouse gases — Part 1. ISO, 2018.",
+     "International Organization for Standardization. 2018. Greenhouse gases — Part 1: Specification. "
+     "BS EN ISO 14064-1:2018."),
+    ("IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic. IEEE, 2019.",
+     "IEEE. 2019. IEEE standard for floating-point arithmetic (IEEE Std 754-2019)."),
+])
+def test_standard_keyed_by_its_number_in_any_order(one, other):
+    from kb.text.refs import work_key
+    a, b = work_key(parse_entry(one)), work_key(parse_entry(other))
+    assert a == b and a.startswith("std:")
+    # ... another edition or number is another work, and a journal's volume no standard's number
+    assert work_key(parse_entry(one.replace("2018", "2006").replace("9110", "7231").replace("2019", "2008"))) != a
+    assert not work_key(parse_entry("Y. LeCun. 1998. Gradient-based learning. Proc. IEEE 86, 11 (1998).")) \
+        .startswith("std:")
+
+
+@pytest.mark.parametrize("cited, paper", [
+    # a title alike of another standard's number links to neither: by title, nor by its author and year
+    ("R. Fielding and J. Reschke. 2014. Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content. RFC 7230.",
+     dict(title="Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content", doi="10.17487/RFC7231")),
+    ("Roy Fielding. 2014. Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content. RFC 7230.",
+     dict(title="Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content (RFC 7231)")),
+])
+def test_another_standards_number_links_nothing(cited, paper):
+    from kb.text.refs import PaperIndex, PaperInfo
+    index = PaperIndex([PaperInfo("fielding2014", year=2014, first_author="Fielding", **paper)])
+    assert index.explain(parse_entry(cited), loose=True).resolution is None
+    # ... its own number links
+    own = index.explain(parse_entry(cited.replace("7230", "7231")), loose=True).resolution
+    assert own is not None and own.citekey == "fielding2014"
