@@ -161,6 +161,8 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a standard's or an RFC's number keys its work in any order ('RFC 9110. HTTP Semantics.' and
 #                           '"HTTP Semantics," RFC9110': two title keys, now std:rfc9110), and a title alike of another
 #                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231)
+#                           a series' number after a title's colon continues the title ('GRADE guidelines: 1.
+#                           Introduction—GRADE evidence profiles ...': title 'GRADE guidelines: 1', now whole)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2224,6 +2224,8 @@ _TITLE_END_RE = lazy(
     r"[.!?](?<=[^\s.][.!?])(?<![\s(.][A-Z][.!?])(?=\s|$)"    # sentence end, not after an initial
     # ... nor a title's 'vs.', 'v.', 'e.g.', 'i.e.', 'cf.', 'Dr.', 'Mr.', 'Mrs.', 'Ms.'
     r"(?<!\bvs\.)(?<!\bv\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
+    # ... nor a series' number after a title's colon, its part's title after it ('GRADE guidelines: 1. Introduction')
+    rf"(?!(?<=:\s\d\.)\s+(?!{_VENUE_OPENER})[A-Z])(?!(?<=:\s\d\d\.)\s+(?!{_VENUE_OPENER})[A-Z])"
     # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...'), or a journal
     # and its volume: a Roman numeral or a letter closing the title ('Intelligence I. Mind, 59(236), 433',
     # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')

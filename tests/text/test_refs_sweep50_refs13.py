@@ -88,3 +88,19 @@ def test_another_standards_number_links_nothing(cited, paper):
     # ... its own number links
     own = index.explain(parse_entry(cited.replace("7230", "7231")), loose=True).resolution
     assert own is not None and own.citekey == "fielding2014"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a series' number after a title's colon is no sentence's end: its part's title follows
+    ("Guyatt GH, Oxman AD, Akl EA, et al. GRADE guidelines: 1. Introduction—GRADE evidence profiles and summary of "
+     "findings tables. J Clin Epidemiol 2011;64:383-94.",
+     "GRADE guidelines: 1. Introduction—GRADE evidence profiles and summary of findings tables"),
+    ("Balshem, H., Helfand, M., et al. (2011). GRADE guidelines: 3. Rating the quality of evidence. Journal of "
+     "Clinical Epidemiology, 64(4), 401–406.", "GRADE guidelines: 3. Rating the quality of evidence"),
+    ("Ann Smith. 2019. Lessons from the field: 12. Parsing revisited. In ACL.",
+     "Lessons from the field: 12. Parsing revisited"),
+])
+def test_series_number_after_a_colon_continues_the_title(text, title):
+    assert parse_entry(text).title == title
+    # ... a venue after it still ends the title
+    assert parse_entry("Ann Smith. 2020. Deep learning: 2. In ACL.").title == "Deep learning: 2"
