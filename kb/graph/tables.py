@@ -163,6 +163,8 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231)
 #                           a series' number after a title's colon continues the title ('GRADE guidelines: 1.
 #                           Introduction—GRADE evidence profiles ...': title 'GRADE guidelines: 1', now whole)
+#                           a firm named with its trade keyed whole ('Deloitte Insights. 2020.': insights, now
+#                           deloitteinsights; 'Gartner Consulting', 'McKinsey Analytics')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

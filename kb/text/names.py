@@ -209,7 +209,8 @@ def parse_names(value: str | None) -> tuple[list[Name], bool]:
 # 'University of Washington', 'NVIDIA Corporation'), a legislature's among them, in English and in the languages
 # of its countries ('U.S. Congress', 'U.S. Senate', 'Deutscher Bundestag', 'Assemblée nationale'; not 'House', a
 # family name too: 'House of Lords' is a phrase), capitalised as in a name; and the names of firms
-# that put their name to papers, which no person bears ('Google DeepMind', 'Hugging Face', 'Microsoft Azure').
+# that put their name to papers, which no person bears ('Google DeepMind', 'Hugging Face', 'Microsoft Azure'); a
+# firm's trade, which no family name is ('Deloitte Insights', 'Accenture Consulting', 'IBM Analytics').
 _FIRMS = frozenset("google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent "
                    "salesforce".split())
 _ORGANISATION_WORDS = frozenset("""
@@ -226,7 +227,8 @@ agência agencia agence agenzia comisión comissão commissione bundesamt bundes
 fundação fundación fondation stiftung fondazione gobierno governo gouvernement
 congress congressional senate assembly legislature parliamentary parlement parlament parlamento bundestag bundesrat
 knesset congreso congresso sénat senado senato assemblée asamblea assembleia representatives treasury
-companies industries holdings enterprises partners associates""".split()) | _FIRMS
+companies industries holdings enterprises partners associates insights consulting analytics advisory solutions
+technologies""".split()) | _FIRMS
 # ... and those a family name is too ('Robert Service', 'Robert William Service'), counted closing a name that
 # joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
 # Service', 'U.S. Forest Service')

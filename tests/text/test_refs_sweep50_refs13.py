@@ -104,3 +104,15 @@ def test_series_number_after_a_colon_continues_the_title(text, title):
     assert parse_entry(text).title == title
     # ... a venue after it still ends the title
     assert parse_entry("Ann Smith. 2020. Deep learning: 2. In ACL.").title == "Deep learning: 2"
+
+
+@pytest.mark.parametrize("text, key", [
+    # a firm named with its trade, which no family name is: keyed whole
+    ("Deloitte Insights. 2020. State of AI in the enterprise.", "deloitteinsights"),
+    ("Gartner Consulting (2021). Hype cycle for artificial intelligence.", "gartnerconsulting"),
+    ("McKinsey Analytics. 2019. Global AI Survey: AI proves its worth, but few scale impact.", "mckinseyanalytics"),
+])
+def test_firm_named_with_its_trade_is_keyed_whole(text, key):
+    from kb.text.names import author_key
+    assert parse_entry(text).first_author == key
+    assert author_key(text.split(".")[0].split(" (")[0]) == key
