@@ -34,6 +34,7 @@ from kb.text.refs import (
     author_tails,
     clean_text,
     find_references,
+    id_work_key,
     title_key,
     work_key,
 )
@@ -415,11 +416,7 @@ def names_itself(own: tuple[str | None, str | None] | None, arxiv_id: str | None
 
 
 def _id_key(arxiv_id: str | None, doi: str | None) -> str | None:
-    if arxiv_id:
-        return f"arxiv:{arxiv_id}"
-    if doi:
-        return f"doi:{doi}"
-    return None
+    return id_work_key(arxiv_id, doi)
 
 
 def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:

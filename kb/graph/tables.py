@@ -160,7 +160,9 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           the firm ('Ernst & Young. Global AI Survey. 2022.': ernst, now ernstyoung)
 #                           a standard's or an RFC's number keys its work in any order ('RFC 9110. HTTP Semantics.' and
 #                           '"HTTP Semantics," RFC9110': two title keys, now std:rfc9110), and a title alike of another
-#                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231)
+#                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231); an
+#                           RFC's DOI keys it alike (doi:10.17487/rfc9110, now std:rfc9110), as do an edition's year in
+#                           brackets, 'ISO Standard No. 14064-1:2018' and 'IEEE 754-2019' without 'Std'
 #                           a series' number after a title's colon continues the title ('GRADE guidelines: 1.
 #                           Introduction—GRADE evidence profiles ...': title 'GRADE guidelines: 1', now whole)
 #                           a firm named with its trade keyed whole ('Deloitte Insights. 2020.': insights, now

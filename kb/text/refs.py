@@ -4366,9 +4366,13 @@ def title_key(title: str | None, year: int | None) -> str | None:
 # a standard's or an RFC's number anywhere in a text, by its body: 'RFC 9110', 'ISO 14064-1:2018', 'IEEE Std
 # 754-2019', 'ISO/IEC 27001:2013', 'BS EN ISO 14001' (keyed by its last body's); an IEEE number only with its kind
 # ('IEEE Std', 'IEEE Standard'), as 'Proc. IEEE 86' is a journal's volume; others of three digits or more
-_STANDARD_NUMBER_RE = lazy(r"\b(?:(RFC)\s?(\d{3,5})\b|(IEEE)\s+(?:Std\.?|Standard)\s+(\d+(?:\.\d+[a-z]*)*)(?:-((?:19|20)\d\d))?\b"
+_STANDARD_NUMBER_RE = lazy(r"\b(?:(RFC)\s?(\d{3,5})\b"
+                           r"|(IEEE)\s+(?:(?:Std\.?|Standard)\s+(\d+(?:\.\d+[a-z]*)*)(?:-((?:19|20)\d\d))?\b"
+                           r"|(\d+(?:\.\d+[a-z]*)*)-((?:19|20)\d\d)\b)"
                            r"|(ISO|IEC|ANSI|ASTM|DIN|BS|EN|ETSI|NIST|ITU-[TR])(?:/[A-Z]{2,8})*(?:\s+(?:EN|ISO|IEC|TS|TR|SP))*"
-                           r"\s+((?:[A-Z]\s?)?\d{3,}(?:[.\-]\d+)*(?:\s\d{3}(?!\d))*)(?::((?:19|20)\d\d))?(?!\d|[.\-]\d))")
+                           r"(?:\s+Standard\s+No\.)?"
+                           r"\s+((?:[A-Z]\s?)?\d{3,}(?:[.\-]\d+)*(?:\s\d{3}(?!\d))*)(?::((?:19|20)\d\d)|\s*\(((?:19|20)\d\d)\))?"
+                           r"(?!\d|[.\-]\d))")
 # (the bodies that number their own: the others adopt one another's numbers, 'BS EN ISO 14001' of 'ISO 14001')
 _OWN_NUMBERS = frozenset(["RFC", "IEEE", "NIST", "ITU-T", "ITU-R", "ASTM"])
 
@@ -4382,8 +4386,9 @@ def standard_number(text: str | None) -> str | None:
         return None
     found: list[str] = []
     for m in _STANDARD_NUMBER_RE.finditer(text):
-        body, number, year = (m.group(1), m.group(2), None) if m.group(1) else (m.group(3), m.group(4), m.group(5)) \
-            if m.group(3) else (m.group(6), m.group(7), m.group(8))
+        g = m.groups()
+        body, number, year = (g[0], g[1], None) if g[0] else (g[2], g[3] or g[5], g[4] or g[6]) if g[2] \
+            else (g[7], g[8], g[9] or g[10])
         if body != "RFC" and re.fullmatch(r"(?:19|20)\d\d", number):
             continue                # 'ISO 2018': a year, no number
         body = body.lower() if body in _OWN_NUMBERS else "std"
@@ -4421,6 +4426,17 @@ def _other_standard(wanted: str | None, p: PaperInfo) -> bool:
     return wanted is not None and standards_differ(wanted, _paper_standard(p))
 
 
+def id_work_key(arxiv_id: str | None, doi: str | None) -> str | None:
+    """The work key an arXiv id or a DOI gives: an RFC's DOI (the RFC Editor's, '10.17487/RFC9110') keys it by its
+    number, as an RFC cited without it is (std:rfc9110)."""
+    if arxiv_id:
+        return f"arxiv:{arxiv_id}"
+    if doi:
+        m = _RFC_DOI_RE.match(doi)
+        return f"std:rfc{m.group(1)}" if m else f"doi:{doi}"
+    return None
+
+
 def work_key(entry: RefEntry) -> str:
     """The same work across papers gets the same key: arXiv id, else DOI, else
     a standard's or an RFC's number (standard_number), else
@@ -4428,7 +4444,7 @@ def work_key(entry: RefEntry) -> str:
     if entry.arxiv_id:
         return f"arxiv:{entry.arxiv_id}"
     if entry.doi:
-        return f"doi:{entry.doi}"
+        return id_work_key(None, entry.doi)
     if std := standard_number(entry.raw):
         return f"std:{std}"
     tk = title_key(entry.title, entry.year)

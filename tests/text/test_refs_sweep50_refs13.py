@@ -63,6 +63,15 @@ def test_firm_named_before_its_publication_by_kind_is_keyed_whole(text, key):
      "BS EN ISO 14064-1:2018."),
     ("IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic. IEEE, 2019.",
      "IEEE. 2019. IEEE standard for floating-point arithmetic (IEEE Std 754-2019)."),
+    # ... its DOI the RFC Editor's, its edition's year in brackets, 'Standard No.', the year after IEEE's hyphen
+    ("IETF. 2022. RFC 9110: HTTP Semantics.",
+     "Fielding, R., & Reschke, J. (2022). HTTP semantics. RFC Editor. https://doi.org/10.17487/RFC9110"),
+    ("ISO 14064-1 (2018). Greenhouse gases — Part 1. Geneva: ISO.",
+     "International Organization for Standardization. (2018). Greenhouse gases — Part 1 (ISO Standard No. "
+     "14064-1:2018)."),
+    ("IEEE 754-2019. IEEE Standard for Floating-Point Arithmetic.",
+     "IEEE Computer Society. 2019. IEEE Standard for Floating-Point Arithmetic. IEEE Std 754-2019 (Revision of IEEE "
+     "754-2008)."),
 ])
 def test_standard_keyed_by_its_number_in_any_order(one, other):
     from kb.text.refs import work_key
