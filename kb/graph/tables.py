@@ -163,6 +163,9 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           number links to no paper ('... RFC 7230.' of the paper whose DOI is 10.17487/RFC7231); an
 #                           RFC's DOI keys it alike (doi:10.17487/rfc9110, now std:rfc9110), as do an edition's year in
 #                           brackets, 'ISO Standard No. 14064-1:2018' and 'IEEE 754-2019' without 'Std'
+#                           a standard's title before its number, publisher and date alone is no author's name
+#                           ('HTTP Semantics. RFC 9110, June 2022.': httpsemantics and 'RFC 9110', now none and 'HTTP
+#                           Semantics')
 #                           a series' number after a title's colon continues the title ('GRADE guidelines: 1.
 #                           Introduction—GRADE evidence profiles ...': title 'GRADE guidelines: 1', now whole)
 #                           a firm named with its trade keyed whole ('Deloitte Insights. 2020.': insights, now

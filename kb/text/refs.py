@@ -4229,6 +4229,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # a space before a colon, a question or an exclamation mark, in no French title: no word's ('DeScipher : A
         # Text Simplification Tool', 'Every Day : Amazon's ...'; French sets it so, 'L'apprentissage profond : une ...')
         title = _SPACE_BEFORE_MARK_RE.sub(r"\1", title)
+    if entry.first_author and title is not None and joined[:1].isupper() \
+            and (untitled := _TITLE_THEN_STANDARD_RE.match(joined)) \
+            and entry.first_author == name_key(untitled.group(1)) and not is_organisation(untitled.group(1)) \
+            and untitled.group(1).upper() not in _STANDARD_BODIES:
+        # a standard's title, then its number and no more than its publisher and date, no author printed: the words
+        # before the number are its title, no one's name ('HTTP Semantics. RFC 9110, June 2022.': author
+        # httpsemantics and title 'RFC 9110', now no author and 'HTTP Semantics')
+        entry.first_author, title = None, untitled.group(1)
     entry.title = title
     entry.work_key = work_key(entry)
     return entry
@@ -4373,6 +4381,13 @@ _STANDARD_NUMBER_RE = lazy(r"\b(?:(RFC)\s?(\d{3,5})\b"
                            r"(?:\s+Standard\s+No\.)?"
                            r"\s+((?:[A-Z]\s?)?\d{3,}(?:[.\-]\d+)*(?:\s\d{3}(?!\d))*)(?::((?:19|20)\d\d)|\s*\(((?:19|20)\d\d)\))?"
                            r"(?!\d|[.\-]\d))")
+# a title of two words or more, a stop or comma, a standard's number (_STANDARD_HEAD_RE's kinds), then at most a
+# publisher and a date closing the entry: 'HTTP Semantics. RFC 9110, June 2022.', 'Title, IEEE Std 754-2019. IEEE, 2019.'
+_TITLE_THEN_STANDARD_RE = lazy(rf"([A-Z][^.,;:()\[\]]*?\s[^.,;:()\[\]]+?)[.,]\s+"
+                               rf"(?:RFC\s?\d{{3,5}}|(?:ISO|IEC|IEEE|ANSI|ASTM|BS|DIN|EN|ETSI|NIST)(?:/[A-Z]{{2,8}})*"
+                               rf"(?:\s+(?:EN|ISO|IEC|TS|TR|Std\.?|SP))*\s+[A-Z]?\d[\w.:\-]*)"
+                               rf"[.,]?(?:\s+[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,3}}[.,])?"
+                               rf"(?:\s+{_MONTHS}\.?(?:\s+\d{{1,2}},?)?)?\s+(?:19|20)\d\d\.?\s*$")
 # (the bodies that number their own: the others adopt one another's numbers, 'BS EN ISO 14001' of 'ISO 14001')
 _OWN_NUMBERS = frozenset(["RFC", "IEEE", "NIST", "ITU-T", "ITU-R", "ASTM"])
 

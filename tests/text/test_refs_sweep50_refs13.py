@@ -125,3 +125,15 @@ def test_firm_named_with_its_trade_is_keyed_whole(text, key):
     from kb.text.names import author_key
     assert parse_entry(text).first_author == key
     assert author_key(text.split(".")[0].split(" (")[0]) == key
+
+
+@pytest.mark.parametrize("text, title", [
+    # a standard's title, then its number, its publisher and date only: no author, the words its title
+    ("HTTP Semantics. RFC 9110, June 2022.", "HTTP Semantics"),
+    ("[7] HTTP Caching, RFC 9111, Jun. 2022.", "HTTP Caching"),
+])
+def test_title_before_a_standards_number_is_no_author(text, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (None, title)
+    # ... a person's name before it stays an author
+    assert parse_entry("John Smith. RFC 9110, June 2022.").first_author == "smith"
