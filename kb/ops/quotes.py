@@ -1175,6 +1175,10 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     link = (q.source_link or "").strip()
     if re.match(r"(?i)^(?:https?://|www\.|doi:|arxiv:)", link):
         own = notes_text.reference_of(f"{q.source_text or ''} {link}".strip())
+        if getattr(q, "named", None):
+            disagree = _names_disagree(db, ctx, own, q.named, link)
+            if disagree is not None:
+                return disagree
         candidates.append((own.entry, own.titles, own.text))
     ref = note.reference_for(q)
     if ref is None and q.attribution and not link:
@@ -1322,6 +1326,34 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         if len(keys) == 1:
             return NoteSource(keys[0], "author-year", reference=first.reference)
     return first
+
+
+def _names_disagree(db, ctx: NoteContext, own, named: str, link: str) -> NoteSource | None:
+    """Where the names written with a quote's link to an arXiv or DOI page ('[Strubell et al.](https://arxiv.org/abs/
+    2104.10350)') and the link name two works here, the quote is neither's: why, else None."""
+    entry = own.entry
+    if entry is None or not (entry.arxiv_id or entry.doi):
+        return None
+    ex = ctx.index.explain(replaced(entry, title=None, first_author=None, year=None), titles=[], loose=True)
+    if ex.resolution is None or ex.resolution.method not in ("arxiv", "doi"):
+        return None
+    linked = ex.resolution.citekey
+    cited = notes_text.reference_of(named).entry
+    if cited is None or not cited.first_author:
+        return None
+    row = db.execute("select first_author, year from papers where citekey = ?", [linked]).fetchone()
+    if row is not None and row[0] == cited.first_author and (cited.year is None or row[1] == cited.year):
+        return None
+    sql, args = "select citekey from papers where first_author = ?", [cited.first_author]
+    if cited.year is not None:
+        sql, args = sql + " and year = ?", args + [cited.year]
+    keys = sorted({r[0] for r in db.execute(sql, args)}
+                  | (set(_cited_as_written(db, cited.first_author, cited.year)) if cited.year else set()))
+    if not keys or linked in keys:
+        return None
+    return NoteSource(None, reason=f"the names {named!r} and the link {link} disagree: the names cite "
+                                   f"{', '.join(keys)} here, the link {linked}; which the quote is from, the note does not say",
+                      reference=_short(named), maybe_none=True)
 
 
 def _families(db, citekey: str) -> list[str]:

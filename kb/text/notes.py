@@ -91,6 +91,9 @@ class NoteQuote:
     #: the title naming its work alone, a highlights export's ('# Title', '- Full Title: ...', a clippings file's
     #: book line): the work is the one paper of that title exactly, never a work titled alike
     title: str | None = None
+    #: the names (and year) written with the link to an arXiv or DOI page the quote cites ('Strubell et al.' of
+    #: '[Strubell et al.](https://arxiv.org/abs/...)'): kb says the two disagree where they name two works it holds
+    named: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -2185,6 +2188,61 @@ _RELATIVE = lazy(r"[ \t]*(?i:who|whom|whose|which|where)\b")
 
 #: a link to a work's identifier: its arXiv page or PDF, its DOI
 _IDENTIFIER_LINK = lazy(r"(?i)(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/|(?:dx\.)?doi\.org/10\.)")
+
+
+#: names, and a year, beside a link to a work's arXiv or DOI page: 'Strubell et al.', 'Luccioni et al. 2023', 'Dodge
+#: et al. (2022)', 'Doe and Roe, 2019' (one name alone only with its year: 'Doe (2019)'; never a title's words)
+_LINK_NAMES = lazy(rf"(?P<who>{_SURNAME}(?:(?:,?\s+(?:et\s+al\.?|{_OTHER_ET_AL}))|(?:,?\s+(?:and|&)\s+{_SURNAME}))?)"
+                   r"(?:['’]s)?(?:,?\s*[(\[]?\s*(?P<year>(?:1[89]|20)\d\d)[a-z]?(?!\d))?")
+
+
+def _link_names(span: str, at_end: bool) -> str | None:
+    """The names (and year) `span` is, or ends with (`at_end`), where they are names: with 'et al.', 'and', or a
+    year."""
+    best = None
+    for m in _LINK_NAMES.finditer(span):
+        rest = span[m.end():]
+        if at_end and rest.strip(" \t,()[]:;") or not at_end and m.start() and span[:m.start()].strip(" \t(["):
+            continue
+        who = " ".join(m.group("who").split())
+        if m.group("year") or re.search(r"\s(?:et\s+al|and|&)\b|\s&", who):
+            best = f"{who} {m.group('year')}" if m.group("year") else who
+            if not at_end:
+                break
+    return best
+
+
+def _names_at_links(text: str, note: Note) -> None:
+    """The names written with each quote's link to an arXiv or DOI page (`NoteQuote.named`): the link's text, the
+    names just before it, or those its brackets open with ('(Doe et al., 2019, p. 4, https://doi.org/...)')."""
+    for q in note.quotes:
+        link = q.source_link or ""
+        if not _IDENTIFIER_LINK.match(link) and not link.lower().startswith(("doi:", "arxiv:")):
+            continue
+        lo, hi = text.rfind("\n\n", 0, q.offset) + 1, text.find("\n\n", q.offset)
+        hi = len(text) if hi < 0 else hi
+        ident = re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", link)
+        spots = [m.start() for m in re.finditer(re.escape(ident), text[lo:hi])]
+        if not spots:
+            continue
+        at = lo + min(spots, key=lambda k: abs(lo + k - q.offset))
+        while at > lo and text[at - 1] not in "([< \t\n":
+            at -= 1                                         # the link's scheme, 'https://'
+        line_start = text.rfind("\n", lo, at) + 1
+        named = None
+        if text[at - 1:at] == "(" and text[at - 2:at - 1] == "]":
+            close = at - 2                                  # '[label](target)'
+            open_ = text.rfind("[", max(line_start, close - 200), close)
+            if open_ >= 0:
+                named = _link_names(text[open_ + 1:close], True) or _link_names(text[max(line_start, open_ - 80):
+                                                                                      open_], True)
+        else:
+            start = at - 1 if text[at - 1:at] == "<" else at
+            named = _link_names(text[max(line_start, start - 80):start], True)
+            paren = text.rfind("(", max(line_start, at - 200), at)
+            if named is None and paren >= 0 and ")" not in text[paren:at]:
+                named = _link_names(text[paren + 1:at], False)
+        q.named = named
 
 
 def _own_link(text: str, before: tuple, start: int, what: tuple) -> bool:
@@ -4922,6 +4980,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _several_in_footnote(note)
     if "ransl" in text or "rans." in text or "bersetz" in text or "raduc" in text:
         _translations(text, note)
+    if "arxiv" in text or "arXiv" in text or "doi" in text:
+        _names_at_links(text, note)
     for q in note.quotes:
         if "[^" in q.quote or not q.quote.isascii():
             # a footnote's mark the writer put inside the quote ('"... emissions[^1]"', '"... emissions¹"') is the

@@ -22,3 +22,13 @@ _ARXIV = "https://arxiv.org/abs/2206.05229"
 def test_an_identifier_link_beside_the_names_cites_the_quote_at_its_page(body: str, link: str) -> None:
     note = parse_note(body)
     assert [(q.source_link, q.page) for q in note.quotes] == [(link, "3")] and note.unchecked == []
+
+
+@pytest.mark.parametrize("body, named", [
+    (f'As [Strubell et al.]({_ARXIV}) put it, "{_Q}"', "Strubell et al."),
+    (f'Strubell et al. (2019) [arXiv:2206.05229]({_ARXIV}) write: "{_Q}" (p. 3)', "Strubell et al. 2019"),
+    (f'"{_Q}" (Strubell et al., 2019, p. 3, {_ARXIV})', "Strubell et al. 2019"),
+    (f'In [Power Hungry Processing]({_ARXIV}), they write: "{_Q}"', None),
+])
+def test_the_names_written_with_an_identifier_link_are_kept(body: str, named: str | None) -> None:
+    assert [q.named for q in parse_note(body).quotes] == [named]

@@ -1,0 +1,47 @@
+"""A quote credited by names (and a year) written with a link to another work's arXiv or DOI page is neither work's
+where the names and the link name two works kb holds: not checked, and kb says the two disagree; names that are the
+link's work's own keep it checked there."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.ops.papers import load_text
+from kb.ops.quotes import verify_note
+from kb.ops.session import open_kb
+
+_Q = "To get a better return on their investment, cloud companies aim for improved cost-performance"
+_P = "https://arxiv.org/abs/2104.10350"
+_BIB = ("@article{patterson2021,\n  title = {Carbon Emissions and Large Neural Network Training},\n  author = "
+        "{Patterson, David and Le, Quoc},\n  year = {2021},\n  eprint = {2104.10350}\n}\n"
+        "@article{strubell2019,\n  title = {Energy and Policy Considerations for Deep Learning in NLP},\n  author = "
+        "{Strubell, Emma and Ganesh, Ananya},\n  year = {2019},\n  doi = {10.18653/v1/P19-1355}\n}\n"
+        "@article{patterson2022,\n  title = {The Carbon Footprint of Machine Learning Training Will Plateau},\n"
+        "  author = {Patterson, David and Dean, Jeff},\n  year = {2022}\n}\n")
+
+
+@pytest.mark.parametrize("body, want", [
+    (f'As [Strubell et al.]({_P}) put it, "{_Q}" (p. 2).', (None, "unchecked")),
+    (f'"{_Q}" (Strubell et al., 2019, p. 2, {_P})', (None, "unchecked")),
+    (f'As [Patterson et al. 2022]({_P}) put it, "{_Q}" (p. 2).', (None, "unchecked")),
+    # the link's own names, or names of no work here: the link's work
+    (f'As [Patterson et al.]({_P}) put it, "{_Q}" (p. 2).', ("patterson2021", "ok")),
+    (f'As [Smith et al.]({_P}) put it, "{_Q}" (p. 2).', ("patterson2021", "ok")),
+])
+def test_names_and_a_link_naming_two_works_check_neither(kb_root, tmp_path, body, want):
+    (kb_root / "references.bib").write_text(_BIB)
+    pages = tmp_path / "pages.json"
+    pages.write_text(json.dumps(["Carbon Emissions", f"2.1 Clouds\n{_Q}. So"]))
+    note = tmp_path / "n.md"
+    note.write_text(f"# Note\n\n{body}\n")
+    kb = open_kb(kb_root)
+    try:
+        load_text(kb, "patterson2021", pages, extractor="test")
+        results, _ = verify_note(kb, note)
+    finally:
+        kb.close()
+    assert [(r.citekey, r.status) for r in results] == [want], [r.message for r in results]
+    if want[0] is None:
+        assert "disagree" in results[0].message
