@@ -1806,6 +1806,11 @@ _ESCAPED = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
 _INLINE_TAG = lazy(r"(?i)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
 # An HTML paragraph or division inside a quote (a blockquote's "<p>...</p>"): a break between words, not words.
 _BLOCK_TAG = lazy(r"(?i)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
+# A note's number in superscript a writer put inside a quote, after a word of three letters or more or its stop
+# ("investment,<sup>2</sup> cloud", "training<sup>3,4</sup> and"): the note's mark, no word quoted (never a number's
+# or a unit's exponent: "10<sup>9</sup>", "km<sup>2</sup>"; one ending the quote is `_MARK_ENDING_QUOTE`'s)
+_SUP_MARK = lazy(r"(?i)(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))<sup>[ \t]*\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,5}"
+                 r"[ \t]*</sup>(?=[\s.,;:!?)\"”’»<])(?![.,;:!?]?[ \t]*$)")
 # A Markdown link inside a quote ("from the [Hugging Face Hub](https://...)"): the reader sees its text only.
 _MD_LINK = lazy(r"\[([^\[\]\n]{1,500})\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,200}\")?\)")
 # Markdown emphasis around words of a quote: "**does not**", "*does not*", "_not_"
@@ -1821,6 +1826,8 @@ def _unescape(quote: str) -> str:
     "<p>" between words a space), HTML entities ("&amp;",
     "&mdash;") decoded, Markdown's backslash escapes (\\" \\* \\[) undone."""
     if "<" in quote:
+        if "<sup>" in quote or "<SUP>" in quote:
+            quote = _SUP_MARK.sub("", quote)
         quote = _INLINE_TAG.sub(lambda m: " " if m.group().lower().startswith("<br") else "", quote)
         quote = " ".join(_BLOCK_TAG.sub(" ", quote).split()) if "<" in quote else quote
     if "](" in quote:
@@ -2465,9 +2472,19 @@ def _with_page(label: str | None, page: str) -> str:
 _INLINE_NOTE = lazy(r"\^\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){1,1500}?)\]")
 
 
+#: an inline note holding a number, a note's list's: "2", "2, p. 4", "1, 3" (never a year, "2019")
+_NUMBERED_INLINE_NOTE = lazy(r"[ \t]*\d{1,3}(?!\d)(?:[ \t]*[,;–-][ \t]*\d{1,3}(?!\d))*(?:[ \t]*,?[ \t]*(?:pp?\.?|S\.)"
+                             r"[ \t]*\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)?[ \t]*\.?[ \t]*$")
+
+
 def _inline_note(inner: str) -> tuple:
     """What an inline note cites: its pandoc citation ("^[See @doe2020, p. 5.]"), else the
     reference it is, at the page it ends on ("^[Doe, "Title," 2020, 5.]")."""
+    if _NUMBERED_INLINE_NOTE.match(inner):
+        # a number in it ("^[2]", "^[2, p. 4]", "^[1, 3]"): the numbered citation of the note's list, no names
+        cite = _citation("[" + inner.strip().rstrip(".") + "]")
+        if cite is not None and cite[0] == "number":
+            return ("cite", cite, None)
     if "@" in inner:
         cite = _citation("[" + inner.strip().rstrip(".") + "]") or _footnote_citation(inner)
         if cite is not None:        # (or pandoc's narrative citation: "^[@doe2020 [p. 5].]")

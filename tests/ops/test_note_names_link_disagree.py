@@ -22,26 +22,25 @@ _BIB = ("@article{patterson2021,\n  title = {Carbon Emissions and Large Neural N
         "  author = {Patterson, David and Dean, Jeff},\n  year = {2022}\n}\n")
 
 
-@pytest.mark.parametrize("body, want", [
-    (f'As [Strubell et al.]({_P}) put it, "{_Q}" (p. 2).', (None, "unchecked")),
-    (f'"{_Q}" (Strubell et al., 2019, p. 2, {_P})', (None, "unchecked")),
-    (f'As [Patterson et al. 2022]({_P}) put it, "{_Q}" (p. 2).', (None, "unchecked")),
-    # the link's own names, or names of no work here: the link's work
-    (f'As [Patterson et al.]({_P}) put it, "{_Q}" (p. 2).', ("patterson2021", "ok")),
-    (f'As [Smith et al.]({_P}) put it, "{_Q}" (p. 2).', ("patterson2021", "ok")),
+@pytest.mark.parametrize("body", [
+    f'As [Strubell et al.]({_P}) put it, "{_Q}" (p. 2).',
+    f'"{_Q}" (Strubell et al., 2019, p. 2, {_P})',
+    f'As [Patterson et al. 2022]({_P}) put it, "{_Q}" (p. 2).',
 ])
-def test_names_and_a_link_naming_two_works_check_neither(kb_root, tmp_path, body, want):
+def test_names_and_a_link_naming_two_works_check_neither(kb_root, tmp_path, body):
     (kb_root / "references.bib").write_text(_BIB)
     pages = tmp_path / "pages.json"
     pages.write_text(json.dumps(["Carbon Emissions", f"2.1 Clouds\n{_Q}. So"]))
     note = tmp_path / "n.md"
-    note.write_text(f"# Note\n\n{body}\n")
+    # the link's own names, or names of no work here, cite the link's work
+    note.write_text(f'# Note\n\n{body}\n\nAs [Patterson et al.]({_P}) put it, "{_Q}" (p. 2).\n\n'
+                    f'As [Smith et al.]({_P}) put it, "{_Q}" (p. 2).\n')
     kb = open_kb(kb_root)
     try:
         load_text(kb, "patterson2021", pages, extractor="test")
         results, _ = verify_note(kb, note)
     finally:
         kb.close()
-    assert [(r.citekey, r.status) for r in results] == [want], [r.message for r in results]
-    if want[0] is None:
-        assert "disagree" in results[0].message
+    assert [(r.citekey, r.status) for r in results] == [(None, "unchecked"), ("patterson2021", "ok"),
+                                                        ("patterson2021", "ok")], [r.message for r in results]
+    assert "disagree" in results[0].message
