@@ -4004,6 +4004,12 @@ _TRAILING_CITE = lazy(r"\s*(?:\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}
                       r"|\[@[^\[\]]*\])\s*[.,;]?\s*$")
 
 
+# a paragraph after a quote block, blank lines before it, that is one key's citation alone: '[cite:@doe2022 p. 4]',
+# '[@doe2022, p. 4]', '\cite[p.~4]{doe2022}' (one key: two works' citation is no one work's)
+_LONE_KEY_CITE = lazy(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?P<cite>\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}\n]*\]){0,2}\{[^{},;\n]*\}"
+                      r"|\[cite(?:/[\w/]*)?:[ \t]*@[^\[\]@;\n]*\]|\[@[^\[\]@;\n]*\])[ \t]*\.?[ \t]*(?:\n[ \t]*\n|\n?\Z)")
+
+
 def _pairs(text: str, open_: str, close: str) -> dict[int, int]:
     """Where each `open_` of the text is closed (nested pairs counted; none across a
     paragraph break): one pass over the text, however many there are."""
@@ -4130,6 +4136,14 @@ def _constructs_as_marks(text: str) -> str:
             put(start, "“", m.end() - start)
         indent = len(text[end_start:end_end]) - len(text[end_start:end_end].lstrip(" \t"))
         close_at(body, end_start + indent, end_end - end_start - indent)
+        lone = _LONE_KEY_CITE.match(text, end_end)
+        if lone is not None:
+            # a paragraph that is a key's citation alone after the block, a blank line between ('#+end_quote', '',
+            # '[cite:@doe2022 p. 4]'): the block's, as after a Markdown blockquote; the blank line is read as none
+            last_break = text.rfind("\n", end_end, lone.start("cite"))
+            for i in range(end_end, last_break):
+                if out[i] == "\n":
+                    out[i] = " "
     html_ends = {tag: [(e.start(), e.end()) for e in re.finditer(rf"(?i)</{tag}\s*>", text)]
                  for tag in ("q", "blockquote")} if "</" in text else {}
     last = 0
