@@ -1962,6 +1962,11 @@ _AUTHOR_TITLE_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+
                           r"(?:[\"“](?P<quoted>[^\"“”\n]{2,120}?)[,.]?[\"”]"
                           r"|(?<![*\w])[*_](?P<italic>[^*_\n]{2,120})[*_](?![*\w]))"
                           r"(?:,?\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?))?\s*\)")
+# a work's title in italics, two words or more, and its year in brackets: '*Energy and Policy Considerations* (2019)',
+# '_Power Hungry Processing_ (2024, p. 8)'
+_ITALIC_TITLE_YEAR = lazy(r"(?<![*\w\\])(?P<em>\*{1,2}|_{1,2})(?P<title>[A-Z][^*_\n]{0,200}?\s[^*_\n]{1,200}?)(?<=\S)(?P=em)"
+                          r"(?![*\w])[ \t]*\([ \t]*(?P<year>(?:1[89]|20)\d\d)[a-z]?(?:[ \t]*,[ \t]*(?:pp?\.[ \t]*)?"
+                          r"(?P<page>\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?))?[ \t]*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 # a sentence ending just before a quote ('Doe et al. (2019) studied this. "..."'): its citation is
@@ -2394,6 +2399,16 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             page = (m.group("page") or "").replace(" ", "").rstrip(".") or None
             found.append((lo + m.start(), lo + m.end(),
                           ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.", page)))
+        if "(1" in window or "(2" in window or "( " in window:
+            for m in _ITALIC_TITLE_YEAR.finditer(window):
+                # a work named by its title in italics and its year, no author: 'As *Energy and Policy
+                # Considerations* (2019) puts it'
+                title = " ".join(m.group("title").split()).rstrip(",.:")
+                page = (m.group("page") or "").replace(" ", "") or None
+                start, end = lo + m.start(), lo + m.end()
+                # (its title's words are no names: '_Power Hungry Processing_ (2024)' is not 'Processing_ (2024)')
+                found = [f for f in found if not (start <= f[0] and f[1] <= end)]
+                found.append((start, end, ("author-year", f"“{title}”. {m.group('year')}.", page)))
     if "(p" in window or "( p" in window or "(S." in window:
         for m in _NAMES_PAGE.finditer(window):
             # MLA's names and the page in brackets after them, the quote after: 'Doe et al. (p. 2) write that "..."'
