@@ -1494,8 +1494,21 @@ def _names_without_lead(attribution: str) -> str:
 
 def _several_works(attribution: str) -> bool:
     """Whether an attribution names two works or more, each an author-year citation: "Doe 2022; Roe et al. 2019"."""
+    if len(_separate_cites(attribution)) > 1:
+        return True
     parts = attribution.strip().rstrip(".").split(";") if ";" in attribution else []
     return len(parts) > 1 and all(_is_work(p.strip()) for p in parts)
+
+
+def _separate_cites(attribution: str) -> list[str]:
+    """The citations in brackets of their own an attribution is, where it is two or more and nothing else but a page
+    ("[@doe2020]; [@roe2021], p. 3", "\\cite{doe2020}, \\cite{roe2021}"); else []."""
+    if attribution.count("[@") + attribution.count("\\") < 2:
+        return []
+    cites = _SEPARATE_CITES.findall(attribution)
+    rest = _SEPARATE_CITES.sub(" ", attribution)
+    rest = re.sub(r"(?i)\b(?:and|pp?\.?[ \t]*\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)(?!\w)|[,;&\s.]", "", rest)
+    return cites if len(cites) > 1 and not rest else []
 
 
 def _several_cited(inner: str) -> bool:
@@ -1520,7 +1533,7 @@ def _several_works_unchecked(note: Note, line: int, quote: str, attribution: str
     """A quote attributed to several works ("> [!quote] Doe 2022; Roe et al. 2019", "— Doe 2022; Roe 2019") is listed
     as not checked, and kb says why, as one running text says several works say is: which of them it quotes, the note
     does not say (never checked against one of them)."""
-    works = [p.strip() for p in attribution.strip().rstrip(".").split(";")]
+    works = _separate_cites(attribution) or [p.strip() for p in attribution.strip().rstrip(".").split(";")]
     if not quote:
         note.problems.append((line, f"{what} at line {line} is attributed to {len(works)} works ({'; '.join(works)}) "
                                     "but has no text"))
@@ -1559,10 +1572,16 @@ def _dash_cite(line: str) -> tuple | None:
     return _attribution_cite(s) if s.startswith(_DASHES) else None
 
 
+#: a citation of its own in brackets, or LaTeX's: '[@doe2020, p. 3]', '\\cite[3]{doe2020}'
+_SEPARATE_CITES = lazy(r"\[@[^\[\]]*\]|\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}]*\}")
+
+
 def _attribution_cite(attribution: str) -> tuple | None:
     """The citation an attribution line is, or ends with: "@doe2020, p. 3" (pandoc's own
     attribution, "--- @doe2020, p. 3"), "Doe et al. [@doe2020, p. 3]", "\\cite[3]{doe2020}"; or None."""
     s = attribution.strip().lstrip("-—–― ").rstrip(". ")
+    if _separate_cites(s):
+        return None             # "[@doe2020]; [@roe2021]": two citations, of two works, neither the one quoted
     cite = _citation(s)
     if cite is not None:
         return cite
@@ -4609,7 +4628,8 @@ def _footnote_pages(note: Note, quotes: list[NoteQuote] | None = None) -> None:
         note.unchecked.sort()
 
 
-_ADOC_QUOTE = lazy(r"\[(?:quote|verse)\s*(?:,\s*([^\]]{0,500}))?\]")
+# (its attribution may hold a citation in brackets, an xref made a key's: '[quote, <<doe2022>>, p. 6]')
+_ADOC_QUOTE = lazy(r"\[(?:quote|verse)\s*(?:,\s*((?:[^\[\]]|\[[^\[\]]{0,200}\]){0,500}))?\]")
 _RST_ATTRIBUTION = lazy(r"(?:--|—|―)[ \t]*(\S.{13,})")
 
 
