@@ -1172,6 +1172,7 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     # what the quote points at, most telling first: a link to the paper itself, the
     # note's reference entry, a reference written beside the quote, the bibliography's entry
     candidates: list[tuple[reflist.RefEntry, list[str], str]] = []
+    linked_entry = None
     link = (q.source_link or "").strip()
     if re.match(r"(?i)^(?:https?://|www\.|doi:|arxiv:)", link):
         own = notes_text.reference_of(f"{q.source_text or ''} {link}".strip())
@@ -1180,6 +1181,7 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             if disagree is not None:
                 return disagree
         candidates.append((own.entry, own.titles, own.text))
+        linked_entry = own.entry
     ref = note.reference_for(q)
     if ref is None and q.attribution and not link:
         several = note.references_by_author(q.attribution)
@@ -1249,6 +1251,17 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     first = None
     for entry, titles, written in candidates:
         ex = ctx.index.explain(entry, titles=titles, loose=True)
+        if ex.resolution is not None and ex.resolution.method in ("arxiv", "doi") and entry.first_author \
+                and entry is not linked_entry:
+            # a reference naming one work by its authors and another by its arXiv id or DOI ('Strubell E, et al.
+            # 2019. https://arxiv.org/abs/2104.10350' of Patterson's paper): neither's (its year only as written, never
+            # one read off an arXiv id)
+            link_written = f"arXiv:{entry.arxiv_id}" if ex.resolution.method == "arxiv" else f"doi:{entry.doi}"
+            if entry.year is not None and str(entry.year) not in _IDENTIFIERS_WRITTEN.sub(" ", written):
+                entry = replaced(entry, year=None)
+            disagree = _disagreeing(db, ex.resolution.citekey, entry, _short(written), link_written)
+            if disagree is not None:
+                return disagree
         if ex.resolution is not None:
             if by_name and entry is cited and ex.resolution.method == "author-year":
                 # 'Nguyen (2019)' of BibTeX's family name ('Tran Van Nguyen', keyed nguyen) names as well a paper
@@ -1328,6 +1341,11 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     return first
 
 
+#: the identifiers and links a reference writes, whose digits are no year: 'https://arxiv.org/abs/2104.10350',
+#: 'arXiv:2311.16863', '10.1145/3531146.3533234'
+_IDENTIFIERS_WRITTEN = lazy(r"(?i)\S*(?:https?://|www\.|arxiv|doi|\b10\.\d{4,9}/)\S*")
+
+
 def _names_disagree(db, ctx: NoteContext, own, named: str, link: str) -> NoteSource | None:
     """Where the names written with a quote's link to an arXiv or DOI page ('[Strubell et al.](https://arxiv.org/abs/
     2104.10350)') and the link name two works here, the quote is neither's: why, else None."""
@@ -1337,13 +1355,19 @@ def _names_disagree(db, ctx: NoteContext, own, named: str, link: str) -> NoteSou
     ex = ctx.index.explain(replaced(entry, title=None, first_author=None, year=None), titles=[], loose=True)
     if ex.resolution is None or ex.resolution.method not in ("arxiv", "doi"):
         return None
-    linked = ex.resolution.citekey
     cited = notes_text.reference_of(named).entry
-    if cited is None or not cited.first_author:
+    return _disagreeing(db, ex.resolution.citekey, cited, named, link) if cited is not None else None
+
+
+def _disagreeing(db, linked: str, cited, named: str, link: str) -> NoteSource | None:
+    """Why a quote is not checked whose citation names by its first author (and year, `cited`) works here of which
+    the paper its arXiv id or DOI (`link`) names, `linked`, is none; else None."""
+    if not cited.first_author:
         return None
     row = db.execute("select first_author, year from papers where citekey = ?", [linked]).fetchone()
-    if row is not None and row[0] == cited.first_author and (cited.year is None or row[1] == cited.year):
-        return None
+    if row is not None and row[0] == cited.first_author and (cited.year is None or row[1] is None
+                                                             or abs(row[1] - cited.year) <= 1):
+        return None     # (its first author's, a year off its preprint's or its print's: 'Doe et al. 2023' of 2024's)
     sql, args = "select citekey from papers where first_author = ?", [cited.first_author]
     if cited.year is not None:
         sql, args = sql + " and year = ?", args + [cited.year]
@@ -1352,8 +1376,8 @@ def _names_disagree(db, ctx: NoteContext, own, named: str, link: str) -> NoteSou
     if not keys or linked in keys:
         return None
     return NoteSource(None, reason=f"the names {named!r} and the link {link} disagree: the names cite "
-                                   f"{', '.join(keys)} here, the link {linked}; which the quote is from, the note does not say",
-                      reference=_short(named), maybe_none=True)
+                                   f"{', '.join(keys)} here, the link {linked}; which the quote is from, the note "
+                                   "does not say", reference=_short(named), maybe_none=True)
 
 
 def _families(db, citekey: str) -> list[str]:
