@@ -64,7 +64,7 @@ from kb.text.versions import normalise_version, version_number
 _BAD_KEY = lazy(r'[\s,{}()"#%\'=\\~]')
 #: A tag kb writes: no spaces (a tag is one word in `kb ls --tag`), no commas (the separator),
 #: no backslash (references.bib writes '%', '#', '&' as \%, \#, \&: split_tags reads them back).
-_BAD_TAG = lazy(r"[\s,{}\\\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_BAD_TAG = lazy(r"[\s,;{}\\\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 #: The LaTeX specials references.bib escapes in a field's text (kb.sources.bibtex.escape_value).
 _ESCAPED_SPECIAL = lazy(r"\\([&%#])")
 #: A name in a check expression that needs no backticks.
@@ -654,16 +654,29 @@ def _rekey_index(kb: KB, old: str, new: str) -> None:
 # -- kb tag ------------------------------------------------------------------------------
 
 def split_tags(value: str | None) -> list[str]:
-    """The tags a `keywords` field holds (comma-separated, as Zotero, JabRef and biblatex write
-    it), '%', '#' and '&' as typed: references.bib writes them escaped (\\%), and read as written
+    """The tags a `keywords` field holds, split where the tools people use write them apart:
+    biblatex at ',', Zotero and JabRef at ';' ('energy; carbon' was one tag 'energy; carbon'),
+    '%', '#' and '&' as typed: references.bib writes them escaped (\\%), and read as written
     a tag 'a%b' became 'a\\%b', which `kb ls --tag a%b` did not find, `kb tag -a%b` did not remove,
     and `kb tag +a%b` added again."""
-    return [_ESCAPED_SPECIAL.sub(r"\1", t.strip()) for t in (value or "").split(",") if t.strip()]
+    return [_ESCAPED_SPECIAL.sub(r"\1", t.strip()) for t in _TAG_SEPARATOR.split(value or "") if t.strip()]
+
+
+#: Where a `keywords` field's tags part: ',' (biblatex) or ';' (Zotero, JabRef).
+_TAG_SEPARATOR = lazy(r"[,;]")
+_TAG_SEPARATOR_WRITTEN = lazy(r"[,;][ \t]*")
+
+
+def tag_separator(value: str | None) -> str:
+    """How a `keywords` field written by hand parts its tags, for kb to write it back so: its
+    first separator as written ('; ', ';', ', '), ', ' where it holds one tag or none."""
+    m = _TAG_SEPARATOR_WRITTEN.search(value or "")
+    return m.group(0) if m else ", "
 
 
 def check_tag(tag: str) -> str:
     if not tag or _BAD_TAG.search(tag):
-        raise UsageError(f"tag {said(tag)} cannot be used: a tag is one word, without spaces, commas, braces, "
+        raise UsageError(f"tag {said(tag)} cannot be used: a tag is one word, without spaces, commas, semicolons, braces, "
                          "backslashes or control characters",
                          hint="join words with '-', e.g. carbon-footprint")
     return tag
@@ -708,7 +721,8 @@ def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, 
         if tags == before:
             return key, tags
         if tags:
-            bibfile.set_entry(key, entry.entry_type, {"keywords": ", ".join(tags)})
+            bibfile.set_entry(key, entry.entry_type,
+                              {"keywords": tag_separator(entry.fields.get("keywords")).join(tags)})
             text = bibfile.render()
         else:
             raw = _remove_field(bibfile.entry_text(key), "keywords")
