@@ -25,6 +25,7 @@ from kb.cli.progress import Progress
 from kb.ops.quotes import (
     QuoteNotFound,
     add_quote,
+    gone_sources,
     list_quotes,
     remove_quote,
     verify_note,
@@ -217,6 +218,10 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
                 echo(f"{counted(len(rows), what)}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
                      if rows else f"no {what}s stored")
     results = results + claim_results
+    for citekey, version, name in gone_sources(kb, ((r.citekey, r.version) for r in results if r.status == "ok")):
+        warn(f"{labelled(citekey, version)}: its PDF {name} is gone from the cache: its quotes and claims were "
+             f"checked against the text kb extracted from it before, kept in the index (the PDF was not read "
+             f"again); kb doctor says how to repair it")
     if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
         raise typer.Exit(1)
 

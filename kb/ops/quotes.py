@@ -12,7 +12,7 @@ import difflib
 import json
 import re
 import sqlite3
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from dataclasses import replace as replaced
 from pathlib import Path
@@ -781,6 +781,21 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
         if progress:
             progress(n, len(quotes))
         out.append(_verify_quote(kb, q, papers, cache))
+    return out
+
+
+def gone_sources(kb: KB, held: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | None, str]]:
+    """(citekey, version, file name) of each of the versions `held` (citekey, version) whose PDF
+    was deleted from the cache by hand: its quotes and claims are verified against the text kb
+    extracted from it, kept in the index, and kb verify says so, where it passed them as if the
+    PDF were there. One look at the cache a version, never a read of the PDF."""
+    out = []
+    for citekey, version in dict.fromkeys(held):
+        row = kb.conn.execute("select sha256 from versions where citekey = ? and version is ?",
+                              [citekey, version]).fetchone()
+        m = kb.sources.get(row[0]) if row and row[0] else None
+        if m is not None and m.kind == "pdf" and isinstance(m.filename, str) and not kb.sources.path(m).is_file():
+            out.append((citekey, version, m.filename))
     return out
 
 

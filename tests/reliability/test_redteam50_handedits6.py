@@ -31,3 +31,27 @@ def test_a_tag_added_to_a_zotero_keywords_field_is_written_as_its_tags_are(kb_ro
     assert r.code == 0, r.err
     assert "keywords = {energy; ml}" in (kb_root / "references.bib").read_text()
     assert run_kb("tag", "zot2020", "+a;b").code == 2
+
+
+def test_a_pdf_deleted_from_the_cache_is_said_by_verify_as_what_its_quotes_were_checked_against(kb_root, tmp_path):
+    """The PDF deleted by hand: its quotes still pass, against the text kb extracted from it and
+    keeps in the index, where kb verify said nothing; now it says so, and kb doctor names it."""
+    from pdfgen import make_pdf
+
+    (kb_root / "references.bib").write_text(
+        "@article{gone2021,\n  title = {Energy of Gone Models},\n  author = {Gone, Gil},\n  year = {2021}\n}\n")
+    pdf = tmp_path / "gone.pdf"
+    pdf.write_bytes(make_pdf([["Energy of Gone Models", "Gil Gone", "We trained 12 models on 64 GPUs."]]))
+    r = run_kb("add", pdf, "--key", "gone2021", "--offline", "--jobs", "1")
+    assert r.code == 0, r.err
+    assert run_kb("quote", "add", "gone2021", "We trained 12 models on 64 GPUs.", "--id", "q").code == 0
+    assert "gone from the cache" not in run_kb("verify").err
+    (cached,) = (kb_root / ".kb" / "cache" / "sources").glob("*.pdf")
+    cached.unlink()
+    r = run_kb("verify")
+    assert r.code == 0 and "ok" in r.out, r.out + r.err
+    assert r.err == (f"kb: gone2021: its PDF {cached.name} is gone from the cache: its quotes and claims were "
+                     "checked against the text kb extracted from it before, kept in the index (the PDF was not "
+                     "read again); kb doctor says how to repair it\n"), r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and f"{cached.name} is missing (a source of gone2021)" in r.out, r.out
