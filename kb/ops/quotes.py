@@ -194,7 +194,7 @@ def in_other_paper(kb: KB, citekey: str, quote: str, file: str | None) -> str:
                 own = kb.layout.relative(kb.layout.claims_file(other))
             except UsageError:          # a key no file can be named for
                 own = file
-            return (f"; its words are in the text of {other} {version}, page {match.page}".replace("  ", " ")
+            return (f"; its words are in the text of {labelled(other, version)}, page {match.page}"
                     + (f": if it was moved here from {own} by hand, move it back" if own != file else ""))
     return ""
 
@@ -687,10 +687,12 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         note = claim_note(kb, c, docs)
         return verdict("unverified", f"{reason}: {note}" if note and not note.startswith(reason) else reason)
     typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"))
+    unplaced = False        # a quote its paper's text does not hold: 'not-found' below says whose words they are
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
         # the paper's printing may hold what the quote as typed does not ("1, 287 MWh" typed for the page's
         # "1,\n287 MWh"), and its table's header the unit a quoted row leaves out
         text, match = found_on_page(kb, c["citekey"], c["version"], c["page"], c["quote"], cache)
+        unplaced = text is not None and match is None
         if match is not None:
             mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text),
                                              context_before(match, text), typed=typed)
@@ -701,7 +703,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("unverified", reason)
     if (hidden := unshowable(c["quote"])) is not None:
         return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
-    if not mismatch.ok and not mismatch.unsaid:
+    if not mismatch.ok and not mismatch.unsaid and not unplaced:
         # (a per the quote alone does not say is the page's to decide, once its quote is found there: where kb
         # holds no text, "no-text" below; where the quote is not on the page, "not-found"; found, `printed`)
         return verdict("value-mismatch", mismatch.reason(value) + _counted(kb, c["unit"]), True)

@@ -55,3 +55,47 @@ def test_a_pdf_deleted_from_the_cache_is_said_by_verify_as_what_its_quotes_were_
                      "read again); kb doctor says how to repair it\n"), r.err
     r = run_kb("doctor")
     assert r.code == 1 and f"{cached.name} is missing (a source of gone2021)" in r.out, r.out
+
+
+@pytest.mark.parametrize("page, quote, value", [
+    ("Table 2: Energy (kWh) of each run\nModel Energy\nGPU run 1,287\nCPU run 12", "GPU run 1,287", "1,287 kWh"),
+    ("Table 1: Emissions, CO2e (lbs)\nAir travel 1984\nHuman life, 1 year 11,023", "Human life, 1 year 11,023",
+     "11,023 lbCO2e"),
+])
+def test_a_claim_moved_into_another_papers_file_whose_unit_its_page_gave_says_whose_words_it_quotes(
+        tmp_path, page, quote, value):
+    """A claim whose quote leaves its unit to its page (a table's header), cut from claims/p0.toml and
+    pasted into claims/p1.toml: 'the quote prints 1,287 with no unit, and kb found none for it', where
+    its quote is nowhere in p1's text and the words are p0's; now not-found, naming p0."""
+    import json
+
+    from kb.ops.papers import load_text
+    from kb.ops.quotes import verify_papers
+    from kb.ops.session import open_kb
+    from kb.store.knowledgebase import init
+
+    root, _ = init(tmp_path / "kb")
+    bib = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+    (root / "references.bib").write_text(bib + bib.replace("p0", "p1"))
+    for key, words in (("p0", page), ("p1", "Inference used 3 kWh per query.")):
+        given = tmp_path / f"{key}.json"
+        given.write_text(json.dumps(["Intro.", words]))
+        kb = open_kb(root)
+        try:
+            load_text(kb, key, given, version="v1", extractor="test")
+        finally:
+            kb.close()
+    record = f'[[claim]]\nid = "moved"\nvalue = "{value}"\nquote = "{quote}"\nversion = "v1"\npage = 2\n'
+    verdicts = {}
+    for key in ("p0", "p1"):
+        (root / "claims" / f"{key}.toml").write_text(record)
+        kb = open_kb(root)
+        try:
+            (verdicts[key],) = list(verify_papers(kb))
+        finally:
+            kb.close()
+        (root / "claims" / f"{key}.toml").unlink()
+    assert verdicts["p0"].status == "ok", verdicts["p0"]
+    v = verdicts["p1"]
+    assert v.status == "not-found" and v.failed, v
+    assert "its words are in the text of p0 v1, page 2: if it was moved here from claims/p0.toml" in v.message, v
