@@ -791,11 +791,14 @@ def gone_sources(kb: KB, held: Iterable[tuple[str, str | None]]) -> list[tuple[s
     was deleted from the cache by hand: its quotes and claims are verified against the text kb
     extracted from it, kept in the index, and kb verify says so, where it passed them as if the
     PDF were there. One look at the cache a version, never a read of the PDF."""
+    pdfs = {(k, v): sha for k, v, sha in kb.conn.execute(
+        "select citekey, version, sha256 from versions where source_kind = 'pdf' and sha256 is not null")}
     out = []
     for citekey, version in dict.fromkeys(held):
-        row = kb.conn.execute("select sha256 from versions where citekey = ? and version is ?",
-                              [citekey, version]).fetchone()
-        m = kb.sources.get(row[0]) if row and row[0] else None
+        sha = pdfs.get((citekey, version))
+        if sha is None or (kb.sources.folder / f"{sha}.pdf").is_file():     # kb's name of a PDF it holds
+            continue
+        m = kb.sources.get(sha)
         if m is not None and m.kind == "pdf" and isinstance(m.filename, str) and not kb.sources.path(m).is_file():
             out.append((citekey, version, m.filename))
     return out
