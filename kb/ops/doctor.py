@@ -245,7 +245,8 @@ def _check_settings(kb: KB, report: Report) -> None:
         report.problem("files", paths.MARKER, message.removeprefix(f"{paths.MARKER}: "),
                        f"import what it names, then remove [{UNREAD_TABLE}] from kb.toml")
     for message in kb.unknown_settings():
-        report.problem("files", paths.MARKER, message.removeprefix(f"{paths.MARKER}: "), "correct kb.toml by hand")
+        where, _, what = message.partition(" ")
+        report.problem("files", where.removesuffix(":"), what, "correct kb.toml by hand")
     try:
         kb.limits()
     except KBError as exc:

@@ -485,7 +485,10 @@ class KB:
         limits = settings.get("limits")
         if isinstance(limits, dict):
             said += _unknown_keys(limits, LIMIT_KEYS, "[limits] ")
-        return [f"{paths.MARKER}: {line}" for line in said]
+        # each at its line, as a limit of the wrong type is ('kb.toml: unknown key `colour`' named no line)
+        lines = {key: _key_line(self.layout.marker, key) for key, _ in said}
+        return [f"{paths.MARKER}:{lines[key]}: {line}" if lines[key] else f"{paths.MARKER}: {line}"
+                for key, line in said]
 
     def limits(self) -> pdf.Limits:
         self.check_limits()
@@ -808,7 +811,8 @@ def _key_line(marker: Path, key: str) -> int | None:
         text = marker.read_text("utf-8", errors="replace")
     except OSError:
         return None
-    m = re.search(rf"(?m)^[ \t]*(?:\[[ \t]*{key}[ \t]*\]|(?:limits[ \t]*\.[ \t]*)?[\"']?{key}[\"']?[ \t]*=)", text)
+    key = re.escape(key)
+    m = re.search(rf"(?m)^[ \t]*(?:\[\[?[ \t]*{key}[ \t]*\]|(?:limits[ \t]*\.[ \t]*)?[\"']?{key}[\"']?[ \t]*=)", text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -820,10 +824,10 @@ TOP_KEYS = frozenset({"limits", UNREAD_TABLE})
 LIMIT_KEYS = frozenset({"max_pages", "max_stream_mb", "max_extract_seconds", "max_extract_mb"})     # pdf.Limits
 
 
-def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[str]:
-    """A line for each key of `table` kb does not know, as in a claims file: a misspelt limit
-    (max_page = 5000) would otherwise be ignored in silence. A person's own key starting with
-    x_ is left alone."""
+def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[tuple[str, str]]:
+    """(key, a line saying it) for each key of `table` kb does not know, as in a claims file: a
+    misspelt limit (max_page = 5000) would otherwise be ignored in silence. A person's own key
+    starting with x_ is left alone."""
     import difflib
 
     said = []
@@ -836,11 +840,12 @@ def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[str]:
             shape = f"[{key}]" if key in ("units", "paper") else f"[[{key}]]"
             into = (f"a claims file ({paths.CLAIMS}/checks.toml, say)" if key in ("check", "units")
                     else f"its paper's claims file, {paths.CLAIMS}/<citekey>.toml")
-            said.append(f"{shape} is not read here: kb reads {shape} in {paths.CLAIMS}/*.toml only; move it into {into}")
+            said.append((key, f"{shape} is not read here: kb reads {shape} in {paths.CLAIMS}/*.toml only; "
+                                  f"move it into {into}"))
             continue
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        said.append(f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
-                    + f", not read; kb reads {', '.join(sorted(known))} (a key of your own: x_{key})")
+        said.append((key, f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
+                     + f", not read; kb reads {', '.join(sorted(known))} (a key of your own: x_{key})"))
     return said
 
 

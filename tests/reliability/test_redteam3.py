@@ -99,9 +99,10 @@ def test_a_claims_file_really_deleted_is_still_said_deleted(alpha):
 # -- kb.toml keys kb does not know ---------------------------------------------------------------
 
 @pytest.mark.parametrize("edit, named", [
-    (("max_pages = 2000", "max_page = 5000"), "[limits] unknown key `max_page` (did you mean `max_pages`?)"),
-    (("max_stream_mb = 75", "max_stream_MB = 300"), "[limits] unknown key `max_stream_MB` (did you mean `max_stream_mb`?)"),
-    (("[limits]", "[limit]"), "unknown key `limit` (did you mean `limits`?)"),
+    (("max_pages = 2000", "max_page = 5000"), "6: [limits] unknown key `max_page` (did you mean `max_pages`?)"),
+    (("max_stream_mb = 75", "max_stream_MB = 300"),
+     "7: [limits] unknown key `max_stream_MB` (did you mean `max_stream_mb`?)"),
+    (("[limits]", "[limit]"), "4: unknown key `limit` (did you mean `limits`?)"),
 ])
 def test_a_misspelt_kb_toml_key_is_named_not_ignored(alpha, tmp_path, edit, named):
     """A misspelt limit was ignored in silence: the PDF it was raised for was still refused
@@ -112,14 +113,14 @@ def test_a_misspelt_kb_toml_key_is_named_not_ignored(alpha, tmp_path, edit, name
     assert edit[0] in text
     marker.write_text(text.replace(edit[0], edit[1], 1))
     r = run_kb("doctor")
-    assert r.code == 1 and f"problem: kb.toml: {named}" in r.out, r.out + r.err
+    assert r.code == 1 and f"problem: kb.toml:{named}" in r.out, r.out + r.err
     from pdfgen import make_pdf
 
     pdf = tmp_path / "p.pdf"
     pdf.write_bytes(make_pdf(["Gamma models use 5 kWh."]))
     r = run_kb("add", "--offline", pdf)
     assert r.code == 0 and [line for line in r.err.splitlines() if "unknown key" in line] == [
-        f"kb: kb.toml: {named}, not read; " + r.err.split(", not read; ", 1)[1].split("\n", 1)[0]], r.err
+        f"kb: kb.toml:{named}, not read; " + r.err.split(", not read; ", 1)[1].split("\n", 1)[0]], r.err
     assert "gamma" in (alpha / "references.bib").read_text().lower()
 
 

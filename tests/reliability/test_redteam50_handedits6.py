@@ -99,3 +99,26 @@ def test_a_claim_moved_into_another_papers_file_whose_unit_its_page_gave_says_wh
     v = verdicts["p1"]
     assert v.status == "not-found" and v.failed, v
     assert "its words are in the text of p0 v1, page 2: if it was moved here from claims/p0.toml" in v.message, v
+
+
+@pytest.mark.parametrize("added, said", [
+    ('colour = "blue"\n', "kb.toml:1: unknown key `colour`"),
+    ("\n[limitz]\nmax_pages = 10\n", "kb.toml:11: unknown key `limitz` (did you mean `limits`?)"),
+    ("max_pagez = 10\n", "kb.toml:10: [limits] unknown key `max_pagez` (did you mean `max_pages`?)"),
+    ('\n[[check]]\nid = "c"\n', "kb.toml:11: [[check]] is not read here"),
+])
+def test_a_kb_toml_key_kb_does_not_know_is_said_at_its_line(tmp_path, added, said):
+    """An unknown key of kb.toml was said 'kb.toml: unknown key `colour`', naming no line where a
+    limit of the wrong type names its own."""
+    from kb.store.knowledgebase import KB, init
+
+    root, _ = init(tmp_path / "kb")
+    marker = root / "kb.toml"
+    text = marker.read_text()
+    marker.write_text(added + text if added.startswith("colour") else text + added)
+    kb = KB.open(root)
+    try:
+        (line,) = kb.unknown_settings()
+    finally:
+        kb.close()
+    assert line.startswith(said), line
