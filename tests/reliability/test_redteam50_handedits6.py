@@ -63,7 +63,7 @@ def test_a_pdf_deleted_from_the_cache_is_said_by_verify_as_what_its_quotes_were_
      "11,023 lbCO2e"),
 ])
 def test_a_claim_moved_into_another_papers_file_whose_unit_its_page_gave_says_whose_words_it_quotes(
-        tmp_path, page, quote, value):
+        kb_root, tmp_path, page, quote, value):
     """A claim whose quote leaves its unit to its page (a table's header), cut from claims/p0.toml and
     pasted into claims/p1.toml: 'the quote prints 1,287 with no unit, and kb found none for it', where
     its quote is nowhere in p1's text and the words are p0's; now not-found, naming p0."""
@@ -72,9 +72,8 @@ def test_a_claim_moved_into_another_papers_file_whose_unit_its_page_gave_says_wh
     from kb.ops.papers import load_text
     from kb.ops.quotes import verify_papers
     from kb.ops.session import open_kb
-    from kb.store.knowledgebase import init
 
-    root, _ = init(tmp_path / "kb")
+    root = kb_root
     bib = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
     (root / "references.bib").write_text(bib + bib.replace("p0", "p1"))
     for key, words in (("p0", page), ("p1", "Inference used 3 kWh per query.")):
@@ -107,12 +106,12 @@ def test_a_claim_moved_into_another_papers_file_whose_unit_its_page_gave_says_wh
     ("max_pagez = 10\n", "kb.toml:10: [limits] unknown key `max_pagez` (did you mean `max_pages`?)"),
     ('\n[[check]]\nid = "c"\n', "kb.toml:11: [[check]] is not read here"),
 ])
-def test_a_kb_toml_key_kb_does_not_know_is_said_at_its_line(tmp_path, added, said):
+def test_a_kb_toml_key_kb_does_not_know_is_said_at_its_line(kb_root, added, said):
     """An unknown key of kb.toml was said 'kb.toml: unknown key `colour`', naming no line where a
     limit of the wrong type names its own."""
-    from kb.store.knowledgebase import KB, init
+    from kb.store.knowledgebase import KB
 
-    root, _ = init(tmp_path / "kb")
+    root = kb_root
     marker = root / "kb.toml"
     text = marker.read_text()
     marker.write_text(added + text if added.startswith("colour") else text + added)
