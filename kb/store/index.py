@@ -1062,6 +1062,20 @@ class Indexer:
                 used.setdefault((citekey, ident), file)
         return used
 
+    def _where_held(self, other: str, rel: str, record) -> str:
+        """Where the record of `record`'s id held by the claims file `other` is: 'in claims/a.toml:9'
+        ('in claims/a.toml' named no line where the second's line was named). The other file is read
+        again only here, to say it: a file that no longer reads is named without a line."""
+        if other == rel:
+            return _where(other, rel)
+        try:
+            doc = claimsfile.load(self.layout.root / other, Layout.citekey_of(Path(other)), other)
+        except (KBError, OSError):
+            return _where(other, rel)
+        same = [r.line for r in (doc.quotes if isinstance(record, claimsfile.QuoteRec) else doc.claims)
+                if r.id == record.id and (isinstance(record, claimsfile.QuoteRec) or r.citekey == record.citekey)]
+        return f"in {shown(other)}:{same[0]}" if same and same[0] else _where(other, rel)
+
     def _copied(self, rel: str, clash: str) -> str:
         """The hint of a quote id two claims files hold: where one is a paper's own claims file and the other,
         named for no paper, says on its first line that it holds that paper's records (a copy, or a file
@@ -1082,7 +1096,7 @@ class Indexer:
         for q in quotes:
             clash = used.get((None, q.id))
             if clash:
-                raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash, rel), path=rel,
+                raise FileFormatError(f"quote id {q.id!r} is also used " + self._where_held(clash, rel, q), path=rel,
                                       line=q.line, hint=self._copied(rel, clash))
             used[(None, q.id)] = rel
         self.db.conn.executemany(
@@ -1104,7 +1118,7 @@ class Indexer:
                 first = (here.get((c.citekey, c.id)) or next((b.line for b in before if (b.citekey, b.id)
                                                              == (c.citekey, c.id)), None)) if clash == rel else None
                 raise FileFormatError(f"claim id {c.id!r} is defined twice (also "
-                                      + (f"at line {first}" if first else _where(clash, rel)) + ")",
+                                      + (f"at line {first}" if first else self._where_held(clash, rel, c)) + ")",
                                       path=rel, line=c.line,
                                       hint="two [[claim]] with one id, as a merge can leave them: keep one, "
                                            "or give the other a new id" if first else None)
@@ -1194,7 +1208,8 @@ class Indexer:
         for ch in doc.checks:
             clash = db.execute("select file, line from checks where id = ?", [ch.id]).fetchone()
             if clash:
-                first = f"at line {clash[1]}" if clash[0] == rel and clash[1] else _where(clash[0], rel)
+                first = (f"at line {clash[1]}" if clash[0] == rel else f"in {shown(clash[0])}:{clash[1]}") \
+                    if clash[1] else _where(clash[0], rel)
                 raise FileFormatError(f"check id {ch.id!r} is defined twice (also {first})",
                                       path=rel, line=ch.line)
             db.execute("insert into checks (id, stated, expr, tolerance, note, file, line) "

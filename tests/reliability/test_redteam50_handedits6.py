@@ -121,3 +121,26 @@ def test_a_kb_toml_key_kb_does_not_know_is_said_at_its_line(kb_root, added, said
     finally:
         kb.close()
     assert line.startswith(said), line
+
+
+@pytest.mark.parametrize("kind, record, said", [
+    ("claim", '[[claim]]\nid = "energy"\npaper = "p0"\nvalue = "12 kWh"\nstatus = "unverified"\n',
+     "claim id 'energy' is defined twice (also in claims/p0.toml:6)"),
+    ("check", '[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "p0.energy"\n',
+     "check id 'twelve' is defined twice (also in claims/p0.toml:11)"),
+    ("quote", '[[quote]]\nid = "trained"\ntext = "We trained 12 models."\nstatus = "unverified"\n',
+     "quote id 'trained' is also used in claims/p0.toml:1 "),
+])
+def test_a_record_id_two_claims_files_hold_names_the_first_ones_file_and_line(kb_root, kind, record, said):
+    """The same id in claims/p0.toml and claims/checks.toml: 'also in claims/p0.toml' named the first
+    file without its line, where the second was named at its own."""
+    (kb_root / "references.bib").write_text(
+        "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n")
+    (kb_root / "claims" / "p0.toml").write_text(
+        '[[quote]]\nid = "trained"\ntext = "We trained 12 models."\nstatus = "unverified"\n\n'
+        '[[claim]]\nid = "energy"\nvalue = "12 kWh"\nstatus = "unverified"\n\n'
+        '[[check]]\nid = "twelve"\nstated = "12 kWh"\nexpr = "p0.energy"\n')
+    assert run_kb("claims").code == 0
+    (kb_root / "claims" / "zz.toml").write_text(record)
+    r = run_kb("claims")
+    assert r.code == 2 and r.err.startswith("kb: error: claims/zz.toml:1:") and said in r.err, r.err

@@ -143,9 +143,9 @@ CLAIM = '[[claim]]\nid = "{id}"\nvalue = "{n} kWh"\nstatus = "unverified"\n\n'
      "claims/p1.toml:6: claim id 'c' is defined twice (also at line 1)"),
     # and against every other file's: a quote id in the whole knowledge base, a claim's in its paper
     ({"p1": QUOTE.format(id="q", n=1), "p2": QUOTE.format(id="q", n=2)},
-     "claims/p2.toml:1: quote id 'q' is also used in claims/p1.toml"),
+     "claims/p2.toml:1: quote id 'q' is also used in claims/p1.toml:1"),
     ({"p1": CLAIM.format(id="c", n=1), "summary": '[[claim]]\nid = "c"\nvalue = "2 kWh"\npaper = "p1"\n'},
-     "claims/summary.toml:1: claim id 'c' is defined twice (also in claims/p1.toml)"),
+     "claims/summary.toml:1: claim id 'c' is defined twice (also in claims/p1.toml:1)"),
     # the same claim id under two papers, or a quote's id used by a claim, is no clash
     ({"p1": CLAIM.format(id="c", n=1) + QUOTE.format(id="c", n=1), "p2": CLAIM.format(id="c", n=2)}, None),
 ])
@@ -190,7 +190,7 @@ def test_a_claim_id_every_paper_uses_is_checked_against_its_own_papers_rows_alon
     assert base.conn.execute("select count(*) from claims where id = 'energy'").fetchone() == (30,)
     assert seen and all(found <= asked for asked, found in seen), max(found for _, found in seen)
     (base.layout.claims / "summary.toml").write_text('[[claim]]\nid = "energy"\nvalue = "2 kWh"\npaper = "p7"\n')
-    with pytest.raises(FileFormatError, match="claim id 'energy' is defined twice \\(also in claims/p7.toml\\)"):
+    with pytest.raises(FileFormatError, match="claim id 'energy' is defined twice \\(also in claims/p7.toml:1\\)"):
         with base.writing():
             pass
 
