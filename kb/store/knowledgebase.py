@@ -273,7 +273,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 42 also: a factor a quote writes in words holds its way too ("3x less" of "three times more", "2x less" of "twice as
 #: much" were verified).
 #: 42 also: a figure the quote denies is refused ("2x faster" of "is not 2x faster", "12 kWh" of "did not use 12 kWh").
-CLAIM_READING = "42"
+#: 43: a digit a quote raises or lowers after letters is refused where the page says it is the other script ("40 m₂" of
+#: "40 m²" or a unit's flat "40 m2", "the mass m²" of "m₂" or of a symbol's flat "m2" were verified).
+CLAIM_READING = "43"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

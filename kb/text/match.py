@@ -177,6 +177,7 @@ from kb.text.normalise import (
     mantissa_before,
     normalise,
     typed_powers,
+    unit_powered,
 )
 
 __all__ = [
@@ -274,7 +275,9 @@ class NearMiss:
         parts = []
         for quoted, source in self.differences:
             # 'enеrgy -> energy' prints two words alike: the letter of another script is named
-            if quoted and source and _raised_flat(quoted, source):
+            if quoted and source and _script_why(quoted, source):
+                alike = _script_why(quoted, source)
+            elif quoted and source and _raised_flat(quoted, source):
                 alike = (f"the page prints {source} flat, as both extractors print a raised or a lowered digit:"
                          " it does not say it is a power")
             elif quoted and source and _power_flat(quoted, source):
@@ -687,6 +690,74 @@ def _power_flat(quoted: str, source: str) -> bool:
 
 
 _SUBSCRIPT_DIGIT = lazy("[₀₁₂₃₄₅₆₇₈₉₊₋]")
+# A digit raised or lowered after a letter ("m²", "x₂", "s⁻¹", "CO₂"): the letters before it, then its script.
+_LETTER_SCRIPT = lazy(r"(?<![^\W\d_])([^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉]{1,3})([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[₊₋]?[₀₁₂₃₄₅₆₇₈₉]+)")
+_ANY_SCRIPT = lazy("[⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉]")
+_TO_FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋\u2212", "0123456789+-0123456789+--")
+
+
+def _script_kind(script: str) -> str:
+    return "raised" if script[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" else "lowered"
+
+
+def _scripts_contradicted(doc: Document, found: QuoteMatch, quote: str) -> bool:
+    """A digit the quote raises or lowers after a letter that the page's text ``found`` covers says is the other
+    script (`_script_contradictions`)."""
+    return bool(_script_contradictions(doc, found.spans, quote))
+
+
+def _script_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each digit the quote raises or lowers after letters, with what the page's text ``spans`` cover prints there
+    instead ("m₂" and "m²"), where the page says it is the other script: lowered where the quote raises ("m²" of
+    "m₂", "CO²" of "CO₂") or raised where it lowers ("m₂" of "m²"); printed flat after a unit, whose digit is its
+    power ("40 m₂" of "40 m2", "km₂" of "km2"); or printed flat after a symbol the quote raises as a unit's ("the
+    mass m²" of "the mass m2": `_raised_glued` says it for other symbols). Both extractors print a raised and a
+    lowered digit flat, so a flat digit is read as the page's text says it is: a unit's power, a symbol's index.
+    Only where no place the page prints the letters and digits agrees."""
+    scripts = _LETTER_SCRIPT.findall(quote)
+    if not scripts:
+        return []
+    text = "\n".join(doc.pages[sp.page - 1][max(0, sp.start - 16):sp.end] for sp in spans)
+    out = []
+    for letters, script in scripts:
+        kind = _script_kind(script)
+        digits = script.translate(_TO_FLAT)
+        seen = ""
+        agreed = False
+        for m in _LETTER_SCRIPT_ON_PAGE.finditer(text):
+            if fold(m.group(1)) != fold(letters) or m.group(2).translate(_TO_FLAT) != digits:
+                continue
+            seen = seen or m.group()
+            printed = m.group(2)
+            if printed[-1] in "0123456789":
+                if (kind == "raised") == unit_powered(text, m.start(1), m.end(1)):
+                    agreed = True
+            elif _script_kind(printed) == kind:
+                agreed = True
+        if seen and not agreed:
+            out.append((letters + script, seen))
+    return out
+
+
+def _script_why(quoted: str, source: str) -> str:
+    """Why a difference that is only a digit's script ("m₂ -> m²", "40 m₂ -> m2") is one, or ""."""
+    m = _LETTER_SCRIPT.fullmatch(quoted)
+    if m is None or quoted.translate(_TO_FLAT) != source.translate(_TO_FLAT) or quoted == source:
+        return ""
+    if source[-1] in "0123456789":
+        if _script_kind(m.group(2)) == "lowered":
+            return (f"the page prints {source} flat after a number or as a unit, whose digit is its power, and the"
+                    " quote lowers it as an index")
+        return (f"the page prints {source} flat, as both extractors print a raised or a lowered digit: it does not"
+                " say it is a power")
+    if _script_kind(m.group(2)) == "lowered":
+        return "the page raises the digit the quote lowers: a power is never an index"
+    return "the page lowers the digit the quote raises: an index is never a power"
+
+
+# What the page prints after letters: a digit raised, lowered or flat ("m²", "x₂", "m2", "s-1", "s−1").
+_LETTER_SCRIPT_ON_PAGE = lazy(r"(?<![^\W\d_])([^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉]{1,3})"
+                              r"([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[₊₋]?[₀₁₂₃₄₅₆₇₈₉]+|[-\u2212]?\d+)(?![\d.,]\d)")
 
 
 def _lowered_printed(doc: Document, found: QuoteMatch) -> bool:
@@ -2466,7 +2537,8 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
             # "10⁶" of a "106" nothing on the page shows is a power
         if found is not None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
-                or _condition_cut_off(doc, found) else found
+                or _condition_cut_off(doc, found) \
+                or (_ANY_SCRIPT.search(quote) is not None and _scripts_contradicted(doc, found, greek)) else found
     if patterns[0].has_citation:
         found = _some_markers_kept(doc, quote)
         if found is not None:
@@ -3691,6 +3763,11 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
     if "$" in quote or "\\" in quote:
         quote = _tex_read(quote)    # "$i_k$" read as find_quote reads it: never named as a difference of "ik"
     near = _closest_passage(doc, quote, _first)
+    if near is not None and near.spans and _ANY_SCRIPT.search(quote) is not None:
+        scripts = _script_contradictions(doc, near.spans, _scripts_as_printed(quote))
+        if scripts and all(not q or not s or q.translate(_TO_FLAT) == s.translate(_TO_FLAT)
+                           or _LETTER_SCRIPT.search(q) is not None for q, s in near.differences):
+            near.differences = scripts  # "40 m₂" of "40 m²": the script is what differs, never "(nothing) -> 2"
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
         _edge_bracket_differences(doc, near, quote)
     return near

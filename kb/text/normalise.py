@@ -374,6 +374,13 @@ def _after_quantity(s: str, a: int) -> bool:
     return m is not None and m.group().rstrip(" \u00a0·⋅/").lower() not in _WORDS_BEFORE_UNIT
 
 
+def unit_powered(s: str, a: int, b: int) -> bool:
+    """Whether ``s[a:b]`` is a unit a digit after it raises ("km" of "km2", "m" of "40 m2", "m s-2"): a unit of two
+    letters or more anywhere, of one letter only after a number or another unit (`_after_quantity`), never a
+    symbol's ("the mass m2", "x2")."""
+    return s[a:b] in _UNITS_POWERED and (b - a > 1 or _after_quantity(s, a))
+
+
 # Old TeX fonts (OT1) without a Unicode map put an opening double quote where ASCII has
 # "\\" and an en dash where it has "{": the extractors print ``\\importance"`` for
 # “importance” and "purpose { to extend", "pages 118{125" for "purpose – to extend",

@@ -1,0 +1,41 @@
+"""Round 28: a digit a quote raises or lowers after letters, read as the page's text says it is, and why refused."""
+
+import pytest
+
+from kb.text.match import closest_passage, find_quote
+from kb.text.normalise import Document
+
+
+def found(page: str, quote: str) -> bool:
+    return find_quote(Document([page]), quote) is not None
+
+
+# Both extractors print a raised and a lowered digit flat, so the page's flat digit is what its text says it is: a
+# unit's power after a number ("40 m2", "km2"), a symbol's index ("the mass m2", "x2"). A quote giving it the other
+# script, or a script the page prints the other way, says what the page does not.
+@pytest.mark.parametrize("page, quote, said", [
+    ("The site covers 40 m² of floor in the lab.", "covers 40 m₂ of floor", "m₂ -> m² (the page raises"),
+    ("The site covers 40 m2 of floor in the lab.", "covers 40 m₂ of floor", "m₂ -> m2 (the page prints m2 flat after"),
+    ("The lake covers 12 km2 of land in the park.", "covers 12 km₂ of land", "km₂ -> km2 (the page prints"),
+    ("The mass m₂ of the body is kept in the lab.", "The mass m² of the body", "m² -> m₂ (the page lowers"),
+    ("The mass m2 of the body is kept in the lab.", "The mass m² of the body", "m² -> m2 (the page prints m2 flat"),
+    ("We set x₂ to the mean of the inputs.", "We set x² to the mean", "x² -> x₂ (the page lowers"),
+    ("a rate of 3 s-1 in the lab was kept.", "a rate of 3 s₋₁ in the lab", "s₋₁ -> s-1 (the page prints"),
+])
+def test_a_script_the_page_says_is_the_other_is_refused_saying_so(page, quote, said) -> None:
+    assert not found(page, quote)
+    described = closest_passage(Document([page]), quote).describe()
+    assert said in described and "\n" not in described
+
+
+# The same quote of a page printing the script the quote gives, or one its text says it is, verifies.
+@pytest.mark.parametrize("agrees, differs, quote", [
+    ("The site covers 40 m2 of floor in the lab.", "The site covers 40 m2 of floor in the lab.".replace("m2", "m₂"),
+     "covers 40 m² of floor"),
+    ("The mass m2 of the body is kept in the lab.", "The mass m² of the body is kept in the lab.", "The mass m₂ of the body"),
+    ("the masses m1 and m2 of the two bodies.", "the masses m1 and m² of the two bodies.",
+     "the masses m₁ and m₂ of the two bodies."),
+    ("The lake covers 12 km2 of land in the park.", "The lake covers 12 km₂ of land in the park.", "covers 12 km² of land"),
+])
+def test_a_script_the_page_agrees_with_verifies_where_the_other_is_refused(agrees, differs, quote) -> None:
+    assert found(agrees, quote) and not found(differs, quote)
