@@ -601,7 +601,7 @@ def _scripts_as_printed(quote: str) -> str:
 
 # A power raised in a quote ("10⁻⁶", "10^9") where the extractor lost the raise ("10−6", "109", as it prints most
 # papers' powers): the same power, read on the line, its sign kept, only where the page shows it is a power (a "×"
-# before its base, a minus sign glued after it, another "× 10" power on the page: `_power_unmarked`). Never the
+# before its base, a minus sign glued after it, another "× 10" power in the paper: `_power_unmarked`). Never the
 # reverse: a page printing the power raised is never the quote's "106" or "10-6". After a symbol, only where the extractor set the digit apart from
 # it, as both print a script placed off the line ("𝜒 2 4", PDFium's "𝜒\n2\n4" for "χ²₄"): a digit printed glued to
 # a symbol ("x2", "CO2", "L2", "s-1" after a word) is read on the line as its name's or index's, so a quote raising
@@ -652,8 +652,8 @@ def _raised_flat(quoted: str, source: str) -> bool:
 _NUMBER_POWER = lazy(r"(?<![\w.,])(\d+)([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # Scientific notation printed flat: a times sign before the base ("8.22 × 10−6", "3 x 10-4", "5·109").
 _TIMES_BEFORE = lazy(r"[×x·⋅*∗][ \t\u00a0]*$")
-# A page's own power of ten printed flat after a times sign ("2 × 109", "8.22 × 10−6"): its other flat "10" powers
-# are printed the same way.
+# A paper's own power of ten printed flat after a times sign ("2 × 109", "8.22 × 10−6"): its other flat "10" powers,
+# on any of its pages, are printed the same way.
 _TEN_POWERED = lazy(r"\d[ \t\u00a0]*[×·⋅∗][ \t\u00a0]*10[-\u2212]?\d")
 
 
@@ -661,8 +661,8 @@ def _power_unmarked(doc: Document, found: QuoteMatch, quote: str) -> bool:
     """A number's power the quote raises ("10⁶", "10⁻⁶") that the page's text ``found`` covers prints flat ("106",
     "10−6") where nothing there shows it is a power: a page's flat "106" may be one hundred and six. The page shows it
     where a times sign comes before the base ("8.22 × 10−6"), where a minus sign (never a hyphen) is glued between
-    the base and the power ("10−6"), or, for a power of ten ("107"), where the same page prints another power of ten
-    that way ("2 × 109")."""
+    the base and the power ("10−6"), or, for a power of ten ("107"), where the same paper prints another power of ten
+    that way ("2 × 109"), on that page or another (`_prints_ten_powered`)."""
     powers = _NUMBER_POWER.findall(quote)
     if not powers:
         return False
@@ -676,10 +676,19 @@ def _power_unmarked(doc: Document, found: QuoteMatch, quote: str) -> bool:
                     continue
                 if power[0] == "⁻" and page[m.start() + len(base)] == "\u2212":
                     continue    # "10−6": a minus sign glued between two numbers, never a hyphen's range nor spaced
-                if base == "10" and _TEN_POWERED.search(page):
+                if base == "10" and _prints_ten_powered(doc):
                     continue
                 return True
     return False
+
+
+def _prints_ten_powered(doc: Document) -> bool:
+    """Whether the paper prints a power of ten flat after a times sign on any of its pages ("2 × 109" on Turing's
+    p.17 shows his "about 109" of p.8 is 10⁹): looked for once per document."""
+    cached = doc.__dict__.get("_prints_ten_powered")
+    if cached is None:
+        cached = doc.__dict__["_prints_ten_powered"] = any(_TEN_POWERED.search(page) for page in doc.pages)
+    return cached
 
 
 def _power_flat(quoted: str, source: str) -> bool:

@@ -39,3 +39,16 @@ def test_a_script_the_page_says_is_the_other_is_refused_saying_so(page, quote, s
 ])
 def test_a_script_the_page_agrees_with_verifies_where_the_other_is_refused(agrees, differs, quote) -> None:
     assert found(agrees, quote) and not found(differs, quote)
+
+
+# A paper printing a power of ten flat after a times sign on one page ("2 × 109", Turing's p.17) prints its other flat
+# powers of ten so on every page ("about 109" of p.8): a quote's "10⁹" of them verifies; without it, refused as before.
+@pytest.mark.parametrize("page, other", [
+    ("with a storage capacity of about 109, to make them play the game.", "the Britannica is 2 × 109) and so on."),
+    ("perhaps gets 104 right, so the interrogator makes the right one.", "it is 8.22 × 10−6 metric tons."),
+])
+def test_a_power_of_ten_the_paper_shows_on_another_page_verifies(page, other) -> None:
+    quote = page.split(",")[0].replace("109", "10⁹").replace("104", "10⁴")
+    assert find_quote(Document([page, other]), quote) is not None
+    assert find_quote(Document([page, other.replace("×", "+")]), quote) is None
+    assert find_quote(Document([page, other]), quote.replace("⁹", "⁸").replace("⁴", "³")) is None
