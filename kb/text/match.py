@@ -3902,6 +3902,45 @@ def _closest_plain(doc: Document, quote: str, first: bool = True) -> NearMiss | 
     return near
 
 
+def _unmatched_words(diffs: list[tuple[str, str]]) -> int:
+    """How many of the quote's words a word diff leaves unmatched."""
+    return sum(len(q.split()) for q, _ in diffs)
+
+
+def _without_foot_asides(doc: Document, s: Stream, words: list[tuple[int, int, int, str]],
+                         n: int) -> list[tuple[int, int, int, str]] | None:
+    """The passage's ``words`` with the asides that end the page before a page break it crosses (footnotes, a
+    preprint's line) left out and the ``n`` words of body text before them put back, as a reader of the PDF reads
+    the sentence; None where no page's foot holds only asides."""
+    for j in chain(range(1, len(words)), (len(words),)):
+        if j < len(words) and words[j][0] == words[j - 1][0]:
+            continue
+        p = words[j - 1][0] - 1
+        lo, hi = doc.content[p]
+        if j == len(words):     # the passage ends in the page's foot: the sentence goes on at the next page's top
+            if p + 1 >= len(doc.pages):
+                return None
+            top, end = doc.content[p + 1]
+            after = [(p + 2, m.start() + top, m.end() + top, m.group())
+                     for m in re.finditer(r"\S+", doc.pages[p + 1][top:end])][:n]
+        else:
+            after = words[j:]
+        a = bisect.bisect_left(s.page_of, p)
+        b = bisect.bisect_right(s.page_of, p, a)
+        starts = doc.aside_starts(s)
+        for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            x = s.origin[i]
+            if x > words[j - 1][1] or not _only_asides(doc, p, _lines(doc, p, x, hi)):
+                continue
+            page = doc.pages[p]
+            before = [(p + 1, m.start() + lo, m.end() + lo, m.group()) for m in re.finditer(r"\S+", page[lo:x])][-n:]
+            if not before:
+                return None
+            return _unbroken_words(doc, before + after)
+        return None
+    return None
+
+
 def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with the text ``plain``, with a word diff."""
     from rapidfuzz import fuzz
@@ -3940,6 +3979,14 @@ def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss 
         return None
     words = _unbroken_words(doc, words)
     diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words), first_words=first)
+    if diffs and (words[0][0] != words[-1][0] or words[-1][0] < len(doc.pages)):
+        # the passage crosses a page break its page's footnotes stand before: aligned without them, so a refusal
+        # names only the words that differ, never the footnotes against the quote's words before them
+        body = _without_foot_asides(doc, s, words, len(plain.split()))
+        if body is not None:
+            other, o_lead, o_trail = word_diff(plain, " ".join(w[3] for w in body), first_words=first)
+            if _unmatched_words(other) < _unmatched_words(diffs):   # never where the quote is a footnote's own
+                words, diffs, lead, trail = body, other, o_lead, o_trail
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]
     # a whole number typed with or without the page's thousands commas is the page's (find_quote): no difference

@@ -52,3 +52,25 @@ def test_a_power_of_ten_the_paper_shows_on_another_page_verifies(page, other) ->
     assert find_quote(Document([page, other]), quote) is not None
     assert find_quote(Document([page, other.replace("×", "+")]), quote) is None
     assert find_quote(Document([page, other]), quote.replace("⁹", "⁸").replace("⁴", "³")) is None
+
+
+# A sentence a page break cuts, the page's footnotes printed between its two parts: a refusal names the words that
+# differ, never the footnotes against the quote's words before them, whether the passage found runs past the page's
+# top or stops in its foot.
+_BROKEN = [
+    "Intro text here.\nWe measured the energy of every run and we report the totals of\n1https://example.org/data.\n"
+    "2The code is at https://example.org/code.\nPreprint. Under review.\n",
+    "each model in the table. For a typical run, this process takes an expert 3 hours.\nMore text follows here.",
+]
+
+
+@pytest.mark.parametrize("quote, wrong, right", [
+    ("we report the totals of each model in the table. For a typical run, this process takes an expert 3 hours.",
+     "4", "3"),
+    ("We measured the energy of every run and we report the totals of each model in the table.", "tables", "table"),
+])
+def test_a_refusal_across_a_page_break_and_its_footnotes_names_what_differs(quote, wrong, right) -> None:
+    doc = Document(_BROKEN)
+    twin = quote.replace(f" {right} ", f" {wrong} ").replace(f" {right}.", f" {wrong}.")
+    assert find_quote(doc, quote) is not None and find_quote(doc, twin) is None
+    assert closest_passage(doc, twin).describe() == f"differs: {wrong} -> {right}"
