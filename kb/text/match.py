@@ -3907,36 +3907,46 @@ def _unmatched_words(diffs: list[tuple[str, str]]) -> int:
     return sum(len(q.split()) for q, _ in diffs)
 
 
+#: Characters of a page's foot asides the passage found may start inside of, after their first line's start.
+_FOOT_ASIDE_REACH = 400
+#: Characters of page text read per word the quote has, before the asides and after them.
+_WORD_REACH = 16
+
+
 def _without_foot_asides(doc: Document, s: Stream, words: list[tuple[int, int, int, str]],
                          n: int) -> list[tuple[int, int, int, str]] | None:
     """The passage's ``words`` with the asides that end the page before a page break it crosses (footnotes, a
     preprint's line) left out and the ``n`` words of body text before them put back, as a reader of the PDF reads
     the sentence; None where no page's foot holds only asides."""
+    reach = n * _WORD_REACH
     for j in chain(range(1, len(words)), (len(words),)):
         if j < len(words) and words[j][0] == words[j - 1][0]:
             continue
         p = words[j - 1][0] - 1
+        if j == len(words) and p + 1 >= len(doc.pages):
+            return None
         lo, hi = doc.content[p]
-        if j == len(words):     # the passage ends in the page's foot: the sentence goes on at the next page's top
-            if p + 1 >= len(doc.pages):
-                return None
-            top, end = doc.content[p + 1]
-            after = [(p + 2, m.start() + top, m.end() + top, m.group())
-                     for m in re.finditer(r"\S+", doc.pages[p + 1][top:end])][:n]
-        else:
-            after = words[j:]
         a = bisect.bisect_left(s.page_of, p)
         b = bisect.bisect_right(s.page_of, p, a)
         starts = doc.aside_starts(s)
+        first = next(w[1] for w in words if w[0] == p + 1) - _FOOT_ASIDE_REACH   # asides the passage may start in
         for i in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
             x = s.origin[i]
-            if x > words[j - 1][1] or not _only_asides(doc, p, _lines(doc, p, x, hi)):
+            if x < first or x > words[j - 1][1] or not _only_asides(doc, p, _lines(doc, p, x, hi)):
                 continue
             page = doc.pages[p]
-            before = [(p + 1, m.start() + lo, m.end() + lo, m.group()) for m in re.finditer(r"\S+", page[lo:x])][-n:]
+            at = max(lo, x - reach)
+            before = [(p + 1, m.start() + at, m.end() + at, m.group()) for m in re.finditer(r"\S+", page[at:x])]
+            before = before[1:] if at > lo and not page[at - 1].isspace() else before    # a word cut by the slice
             if not before:
                 return None
-            return _unbroken_words(doc, before + after)
+            if j < len(words):
+                after = words[j:]
+            else:               # the passage ends in the page's foot: the sentence goes on at the next page's top
+                top, end = doc.content[p + 1]
+                after = [(p + 2, m.start() + top, m.end() + top, m.group())
+                         for m in re.finditer(r"\S+", doc.pages[p + 1][top:min(end, top + reach)])]
+            return _unbroken_words(doc, before[-n:] + after[:n] if j == len(words) else before[-n:] + after)
         return None
     return None
 
