@@ -44,6 +44,7 @@ from kb.sources.bibtex import (
     append_owned,
     case_apart,
     compare_reading,
+    date_disagrees,
     decode,
     defused,
     file_directories,
@@ -1578,6 +1579,13 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 filed[own] = key
             metas[key] = (entry.fields, meta)
             wheres[key] = where
+            overruled = date_disagrees(entry.fields) if "date" in entry.fields else []
+            if overruled:       # two readers, two dates: said, the entry kept as written
+                said = " and ".join(name for name, _, _ in overruled)
+                out.warnings.append(f"{where}: {key}'s {', '.join(f'{n} {v}' for n, v, _ in overruled)} "
+                                    f"{'is' if len(overruled) == 1 else 'are'} not its date's "
+                                    f"({overruled[0][2]}): BibTeX reads the {said}, biber and kb export csl-json "
+                                    f"the date; kept as written (kb export bib moves the {said} to note)")
             if is_work(entry.entry_type):
                 finder.note(meta, key)
             pdfs += _named_files(key, entry.fields.get("file", ""), path.parent, folders, out)

@@ -800,8 +800,17 @@ class BibFile:
             comma = text.rfind(",", 0, entry.names[name][0])
             edits.append((comma, entry.spans[name][1], ""))
 
+        overruled = {name: date for name, _, date in date_disagrees(entry.fields)} if "date" in names else {}
         for name in entry.raw_fields:
             value = entry.fields[name]
+            if name in overruled:
+                # year = {2022} beside date = {2023-01-15}: biber drops the year for the date, warning; the
+                # year is the person's, kept in note
+                drop(name)
+                notes.append(f"{name} {value}")
+                changes.append((f"{name} beside another date, in note", f"{name} {entry.raw_fields[name].strip()} "
+                                f"moved to note (biber reads the date {overruled[name]} over it)"))
+                continue
             target = LEGACY_FIELDS.get(name)
             if name == "address" and target in entry.raw_fields and valid_field(new_type, "venue") \
                     and "venue" not in entry.raw_fields and _plainly(value) != _plainly(entry.fields[target]):
@@ -1416,6 +1425,27 @@ _MONTH_NAMES = {**{m: m for m in MONTHS}, **{full: full[:3] for full in (
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december")}, **{str(i): m for i, m in enumerate(MONTHS, 1)},
     **{f"{i:02d}": m for i, m in enumerate(MONTHS, 1)}, "sept": "sep"}
+
+
+def date_disagrees(fields: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The year and month an entry writes that say otherwise than its biblatex `date`, as (field, its
+    value, the date's): biber reads the date and drops them ('Overwriting field 'year' with year value
+    from field 'date''), BibTeX reads them and not the date. Only a date that starts as ISO 8601 does
+    (2023, 2023-01, 2023-01-15, a range, an EDTF 2023?), a year of four digits alone and a month that
+    names one month are compared; none of them: nothing said."""
+    date = (fields.get("date") or "").strip()
+    m = re.match(r"(\d{4})(?:-(\d{2})(?!\d))?", date)
+    if not m:
+        return []
+    out = []
+    year = (fields.get("year") or "").strip()
+    if re.fullmatch(r"\d{4}", year) and year != m.group(1):
+        out.append(("year", year, date))
+    month = (fields.get("month") or "").strip()
+    macro = _MONTH_NAMES.get(month.lower().rstrip("."))
+    if m.group(2) and macro and 1 <= int(m.group(2)) <= 12 and list(MONTHS).index(macro) + 1 != int(m.group(2)):
+        out.append(("month", month, date))
+    return out
 
 
 def strip_control(value: str) -> str:
