@@ -19,6 +19,11 @@ fresh knowledge base:
   and bibtexparser 1 (KB_TEST_BIBTEXPARSER1, as in tests/bibtools.py), entries
   whose fields are those of the original files (reshaped fields left out).
 
+Then the held-out set of sweep 50 (benchmarks/data/bibtex-heldout-sweep50.bib, 40 entries written
+for it in the shapes of Better BibTeX, Zotero, JabRef, Mendeley, DBLP, Crossref, ACL, Google Scholar,
+arXiv and hand-written files): kept byte for byte, keys kept, said at their line, read back from kb export
+bib, imported again and from stdin alike, and a pair of keys differing in case refused in one line.
+
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
 pybtex cross-check, and of the whole `kb import`. Timings are reported, never
@@ -123,6 +128,66 @@ def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
               f"(reshaped fields left out: {sum(len(v) for v in reshaped.values())})")
 
 
+HELDOUT = ROOT / "benchmarks" / "data" / "bibtex-heldout-sweep50.bib"
+#: entries of the held-out set kb must say something of, in one line naming the file's line
+HELDOUT_SAID = {"handYearDate2022": "is not its date's"}
+HELDOUT_REFUSED = (ROOT / "benchmarks" / "data" / "bibtex-heldout-sweep50-refused.bib", 8, "duplicate citekey")
+
+
+def heldout(tmp: Path) -> None:
+    """The held-out set of sweep 50 (written for it, real-shaped: Better BibTeX's date/urldate/langid,
+    Zotero's and JabRef's file fields, Mendeley, DBLP, Crossref, ACL, Google Scholar, arXiv, @string #,
+    crossref, a '%' comment between fields, keys of ':', '/', '+' and non-ASCII letters, 60 authors and
+    others): imported by file and by stdin, exported, read back, imported again."""
+    import bibtexparser
+
+    text = HELDOUT.read_text("utf-8")
+    blocks = [b for b in re.split(r"\n(?=@)", text.strip()) if not b.lower().startswith(("@comment", "@string"))]
+    keys = [re.match(r"@\w+\s*[{(]\s*([^,\s]+)", b).group(1) for b in blocks]
+    root = tmp / "heldout"
+    run("init", root)
+    os.environ["KB_HOME"] = str(root)
+    code, _, err = run("import", HELDOUT)
+    bib = (root / "references.bib").read_text("utf-8")
+    kept = sum(b.strip() in bib for b in blocks)
+    held = set(re.findall(r"(?m)^@\w+\s*[{(]\s*([^,\s]+)", bib))
+    said = sum(any(f"{HELDOUT.name}:" in line and key in line and what in line for line in err.splitlines())
+               for key, what in HELDOUT_SAID.items())
+    c2, _, _ = run("export", "bib", "-o", tmp / "heldout-shaped.bib")
+    shaped = (tmp / "heldout-shaped.bib").read_text("utf-8")
+    lib = bibtexparser.parse_string(shaped)
+    try:
+        read = len(pybtex_read(shaped))
+    except Exception as exc:        # noqa: BLE001 -- said, as a count would hide it
+        read = f"failed ({exc})"
+    warns = biber_warnings(tmp / "heldout-shaped.bib", tmp)
+    code_again, _, _ = run("import", HELDOUT)
+    again = (root / "references.bib").read_text("utf-8") == bib
+    root2 = tmp / "heldout-stdin"
+    run("init", root2)
+    os.environ["KB_HOME"] = str(root2)
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(HELDOUT.read_bytes()), encoding="utf-8")
+    try:
+        run("import", "-")
+    finally:
+        sys.stdin = old
+    same_stdin = (root2 / "references.bib").read_text("utf-8") == bib
+    path, line, what = HELDOUT_REFUSED
+    code_refused, _, err_refused = run("import", path)
+    refused = code_refused == 2 and len(err_refused.strip().splitlines()) == 1 and f"{path.name}:{line}:" in \
+        err_refused and what in err_refused
+    print(f"held-out set ({HELDOUT.name}): {len(blocks)} entries, import exit {code}")
+    print(f"  kept byte for byte: {kept}/{len(blocks)}; keys kept: {len(held & set(keys))}/{len(keys)}; "
+          f"said at their line: {said}/{len(HELDOUT_SAID)}")
+    print(f"  kb export bib (exit {c2}): bibtexparser 2 {len(lib.entries)} entries, {len(lib.failed_blocks)} failed "
+          f"blocks; pybtex {read} entries; biber --validate-datamodel "
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+    print(f"  imported again: exit {code_again}, references.bib {'unchanged' if again else 'CHANGED'}; "
+          f"from stdin: {'the same' if same_stdin else 'OTHER'} references.bib; the pair of keys differing in case: "
+          f"{'refused in one line naming its line' if refused else 'NOT refused so: ' + err_refused.strip()}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=2000)
@@ -170,6 +235,7 @@ def main() -> None:
         code, out, _ = run("doctor")
         print(f"  kb doctor: exit {code}, {out.strip().splitlines()[-1] if out.strip() else ''}")
         shaped_vs_tools(tmp, files)
+        heldout(tmp)
 
         # Speed: N entries built from the corpus ones.
         texts = [f.read_text("utf-8").strip() for f in files]
@@ -195,8 +261,9 @@ def main() -> None:
         t3 = time.perf_counter()
         code, out, err = run("import", tmp / "big.bib")
         t4 = time.perf_counter()
+        last = out.strip().splitlines()[-1] if out.strip() else ""
         print(f"{args.entries} entries, {len(big) / 1e6:.1f} MB: kb's reader {t1 - t0:.2f} s, "
-              f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {out.strip().splitlines()[-1] if out.strip() else ""})")
+              f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {last})")
         t5 = time.perf_counter()
         run("export", "bib", "-o", tmp / "big-shaped.bib")
         t6 = time.perf_counter()
