@@ -800,7 +800,12 @@ class BibFile:
             comma = text.rfind(",", 0, entry.names[name][0])
             edits.append((comma, entry.spans[name][1], ""))
 
-        overruled = {name: date for name, _, date in date_disagrees(entry.fields)} if "date" in names else {}
+        # the date as the export writes it: 'May 2023' becomes 2023-05 (below), which biber reads over a year
+        written = entry.fields.get("date", "")
+        if "date" in names and not valid_datum("date", written) and len(re.findall(r"\d{4}", written)) == 1:
+            written = _iso_of(written)
+        overruled = {name: date for name, _, date in date_disagrees({**entry.fields, "date": written})} \
+            if "date" in names else {}
         for name in entry.raw_fields:
             value = entry.fields[name]
             if name in overruled:
@@ -903,10 +908,7 @@ class BibFile:
                     continue
                 if name == "date" and len(re.findall(r"\d{4}", value)) == 1:
                     # "May 2020" -> 2020-05: what biber reads; the text as written goes to note
-                    year = re.search(r"\d{4}", value).group()
-                    word = next((_MONTH_NAMES[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", value)
-                                 if w.lower().rstrip(".") in _MONTH_NAMES), None)
-                    iso = f"{year}-{list(MONTHS).index(word) + 1:02d}" if word else year
+                    iso = _iso_of(value)
                     edits.append((*entry.spans[name], "{" + iso + "}"))
                     notes.append(f"date {value}")
                     changes.append(("date as ISO 8601", f"date {entry.raw_fields[name].strip()} as {iso}, "
@@ -1425,6 +1427,15 @@ _MONTH_NAMES = {**{m: m for m in MONTHS}, **{full: full[:3] for full in (
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december")}, **{str(i): m for i, m in enumerate(MONTHS, 1)},
     **{f"{i:02d}": m for i, m in enumerate(MONTHS, 1)}, "sept": "sep"}
+
+
+def _iso_of(value: str) -> str:
+    """A date written as text of one year ('May 2020', 'Spring 2021') as the ISO 8601 biber reads: 2020-05,
+    2021 (kb export bib writes it so, the text in note)."""
+    year = re.search(r"\d{4}", value).group()
+    word = next((_MONTH_NAMES[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", value)
+                 if w.lower().rstrip(".") in _MONTH_NAMES), None)
+    return f"{year}-{list(MONTHS).index(word) + 1:02d}" if word else year
 
 
 def date_disagrees(fields: dict[str, str]) -> list[tuple[str, str, str]]:

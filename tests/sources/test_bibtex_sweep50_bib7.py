@@ -18,6 +18,7 @@ ENTRY = "@article{KEY,\n  author = {Both, Bea},\n  title = {T KEY},\n  journalti
     ("  year = 2021,\n  month = apr,\n  date = {2022-03}", ["year 2021", "month Apr"]),
     ("  month = {4},\n  date = {2022-03/2022-05}", ["month 4"]),            # a range: its start
     ("  year = {2022},\n  date = {2023?}", ["year 2022"]),                  # EDTF, uncertain
+    ("  year = {2022},\n  date = {May 2023}", ["year 2022"]),              # the export writes it 2023-05
 ])
 def test_a_year_or_month_a_date_overrules_goes_to_note_in_the_export(fields, moved):
     bib = BibFile(ENTRY.replace("KEY", "k").replace("{fields}", fields), "x.bib")
