@@ -1035,6 +1035,12 @@ def show_paper(kb: KB, citekey: str) -> dict:
             problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "
                             "kb doctor says how to repair it" + (" (kb open has no PDF to open)" if m.kind == "pdf"
                                                                   else ""))
+    overruled = bibtex.date_disagrees(paper["fields"]) if "date" in paper["fields"] else []
+    if overruled:       # hand-edited (kb import says it): the year shown is BibTeX's reading, not biber's
+        said = " and ".join(name for name, _, _ in overruled)
+        problems.append(f"{', '.join(f'{n} {v}' for n, v, _ in overruled)} {'is' if len(overruled) == 1 else 'are'} "
+                        f"not its date's ({overruled[0][2]}): BibTeX reads the {said}, biber and kb export csl-json "
+                        "the date")
     other = quoteops.another_work(kb, citekey, None)     # keys swapped or given to another work by hand: kb verify's words
     if other is not None:
         problems.append(other)

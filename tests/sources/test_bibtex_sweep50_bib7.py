@@ -52,3 +52,18 @@ def test_date_disagrees_compares_only_what_both_readers_read():
     assert date_disagrees({"year": "2022a", "date": "2023"}) == []            # no year of digits alone
     assert date_disagrees({"month": "May 2 - May 7", "date": "2022-06"}) == []   # no month alone
     assert date_disagrees({"year": "2022", "date": "May 2023"}) == []         # no ISO date
+
+
+def test_kb_show_says_a_year_its_date_overrules(kb_root, tmp_path):
+    from kb.ops.library import show_paper
+
+    (tmp_path / "in.bib").write_text(ENTRY.replace("KEY", "a").replace(
+        "{fields}", "  year = 2021,\n  month = apr,\n  date = {2022-03}") + "\n" + ENTRY.replace("KEY", "b").replace(
+        "{fields}", "  year = {2022},\n  date = {2022-03}"))
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    assert [p for p in show_paper(kb, "a")["problems"] if "date" in p] == [
+        "year 2021, month Apr are not its date's (2022-03): BibTeX reads the year and month, biber and kb export "
+        "csl-json the date"]
+    assert show_paper(kb, "a")["year"] == 2021       # BibTeX's reading, as before: said, not changed
+    assert [p for p in show_paper(kb, "b")["problems"] if "date" in p] == []
