@@ -737,6 +737,10 @@ def _csl_title(value: str) -> str:
     return " ".join(w for w in words if w)
 
 
+#: a howpublished that is a link alone: \\url{...} (its text verbatim, as LaTeX reads it) or an address
+_HOW_LINK = lazy(r"\s*(?:\\url\s*\{([^{}\s]+)\}|(https?://[^\s{}]*[^\s{}.]))\s*\.?\s*")
+
+
 def csl_item(row: dict) -> dict:
     """One paper as a CSL-JSON item (what pandoc, Zotero and citeproc read): every
     field CSL has a variable for, biblatex's names for them too (journaltitle,
@@ -786,7 +790,16 @@ def csl_item(row: dict) -> dict:
         value = next((f[n] for n in names if f.get(n)), None)
         if value and csl not in item:
             item[csl] = _csl_text(value) if csl != "abstract" else latex_to_text(value).strip()
-    publisher = f.get("publisher") or f.get("institution") or f.get("school") or f.get("organization")
+    # howpublished (a @misc's, hand-written and Google Scholar's): its link the item's URL where the entry has no
+    # url (what pandoc reads too), any other text its publisher after the entry's own, as pandoc reads it
+    how, how_note = f.get("howpublished"), None
+    link = _HOW_LINK.fullmatch(how) if how else None
+    if link is not None and not f.get("url"):
+        item["URL"] = link.group(1) or link.group(2)
+    elif link is not None and (link.group(1) or link.group(2)) != f["url"].strip():
+        how_note = link.group(1) or link.group(2)       # a second link: kept, in note
+    publisher = f.get("publisher") or f.get("institution") or f.get("school") or f.get("organization") or (
+        how if link is None else None)
     if publisher:
         item["publisher"] = _csl_text(publisher)
     number = f.get("number") or f.get("issue")
@@ -804,7 +817,7 @@ def csl_item(row: dict) -> dict:
     if genre and ctype in ("report", "thesis", "dataset", "software", "webpage", "manuscript", "article"):
         item["genre"] = _csl_text(genre)
     notes = [_csl_text(f[k]) for k in ("note", "addendum") if f.get(k)
-             and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)]
+             and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)] + ([how_note] if how_note else [])
     if notes:
         item["note"] = ". ".join(n.rstrip(".") for n in notes)
     if arxiv_id:

@@ -67,3 +67,20 @@ def test_kb_show_says_a_year_its_date_overrules(kb_root, tmp_path):
         "csl-json the date"]
     assert show_paper(kb, "a")["year"] == 2021       # BibTeX's reading, as before: said, not changed
     assert [p for p in show_paper(kb, "b")["problems"] if "date" in p] == []
+
+
+@pytest.mark.parametrize("fields, url, publisher, note", [
+    # hand-written and Google Scholar @misc: the link is the item's URL, '%' as LaTeX's \url keeps it
+    ({"howpublished": "\\url{https://example.org/a_b%20c}"}, "https://example.org/a_b%20c", None, None),
+    ({"howpublished": "https://example.org/x."}, "https://example.org/x", None, None),
+    ({"howpublished": "Blog post on {Medium}"}, None, "Blog post on Medium", None),       # text: the publisher
+    ({"howpublished": "\\url{https://a.org}", "url": "https://b.org"}, "https://b.org", None, "https://a.org"),
+    ({"howpublished": "\\url{https://m.org}", "publisher": "P"}, "https://m.org", "P", None),   # its own publisher
+])
+def test_csl_json_keeps_a_howpublished(fields, url, publisher, note):
+    from kb.ops.export import csl_item
+
+    row = {"citekey": "k", "entry_type": "misc", "title": "T", "arxiv_id": None, "doi": None, "year": 2020,
+           "url": fields.get("url"), "fields": {"title": "T", **fields}}
+    item = csl_item(row)
+    assert (item.get("URL"), item.get("publisher"), item.get("note")) == (url, publisher, note)
