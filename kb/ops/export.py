@@ -789,7 +789,10 @@ def csl_item(row: dict) -> dict:
             names = names[:1]       # a location beside another address is the event's (ACM's), else the publisher's
         value = next((f[n] for n in names if f.get(n)), None)
         if value and csl not in item:
-            item[csl] = _csl_text(value) if csl != "abstract" else latex_to_text(value).strip()
+            # an abstract's paragraphs (a blank line between them, as Zotero writes them) stay paragraphs
+            parts = re.split(r"\n[ \t]*\n\s*", value.replace("\r\n", "\n").replace("\r", "\n"))
+            item[csl] = _csl_text(value) if csl != "abstract" else "\n\n".join(
+                text for part in parts if (text := latex_to_text(part).strip()))
     # howpublished (a @misc's, hand-written and Google Scholar's): its link the item's URL where the entry has no
     # url (what pandoc reads too), any other text its publisher after the entry's own, as pandoc reads it
     how, how_note = f.get("howpublished"), None

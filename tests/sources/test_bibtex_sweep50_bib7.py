@@ -84,3 +84,16 @@ def test_csl_json_keeps_a_howpublished(fields, url, publisher, note):
            "url": fields.get("url"), "fields": {"title": "T", **fields}}
     item = csl_item(row)
     assert (item.get("URL"), item.get("publisher"), item.get("note")) == (url, publisher, note)
+
+
+@pytest.mark.parametrize("abstract, paragraphs", [
+    ("We measure 100\\% of the {GPU} draw.\n\nWe find {{most}} savings.", ["We measure 100% of the GPU draw.",
+                                                                          "We find most savings."]),
+    ("One.\r\n  \r\n\tTwo, with $\\mathcal{O}(n)$.\n\n\n", ["One.", "Two, with 𝒪(n)."]),
+])
+def test_csl_json_keeps_an_abstracts_paragraphs(abstract, paragraphs):
+    from kb.ops.export import csl_item
+
+    row = {"citekey": "k", "entry_type": "article", "title": "T", "arxiv_id": None, "doi": None, "year": 2020,
+           "url": None, "fields": {"title": "T", "abstract": abstract}}
+    assert csl_item(row)["abstract"].split("\n\n") == paragraphs
