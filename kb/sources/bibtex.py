@@ -802,8 +802,8 @@ class BibFile:
 
         # the date as the export writes it: 'May 2023' becomes 2023-05 (below), which biber reads over a year
         written = entry.fields.get("date", "")
-        if "date" in names and not valid_datum("date", written) and len(re.findall(r"\d{4}", written)) == 1:
-            written = _iso_of(written)
+        if "date" in names and not valid_datum("date", written):     # made ISO 8601 below, or moved to note
+            written = _iso_of(written) if len(re.findall(r"\d{4}", written)) == 1 else ""
         overruled = {name: date for name, _, date in date_disagrees({**entry.fields, "date": written})} \
             if "date" in names else {}
         for name in entry.raw_fields:
@@ -1443,10 +1443,10 @@ def date_disagrees(fields: dict[str, str]) -> list[tuple[str, str, str]]:
     value, the date's): biber reads the date and drops them ('Overwriting field 'year' with year value
     from field 'date''), BibTeX reads them and not the date. Only a date that starts as ISO 8601 does
     (2023, 2023-01, 2023-01-15, a range, an EDTF 2023?), a year of four digits alone and a month that
-    names one month are compared; none of them: nothing said."""
+    names one month are compared (a date biber cannot read it drops with a warning); none: nothing said."""
     date = (fields.get("date") or "").strip()
     m = re.match(r"(\d{4})(?:-(\d{2})(?!\d))?", date)
-    if not m:
+    if not m or not valid_datum("date", date):      # a date biber cannot read it drops, reading the year
         return []
     out = []
     year = (fields.get("year") or "").strip()

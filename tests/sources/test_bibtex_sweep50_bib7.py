@@ -52,6 +52,7 @@ def test_date_disagrees_compares_only_what_both_readers_read():
     assert date_disagrees({"year": "2022a", "date": "2023"}) == []            # no year of digits alone
     assert date_disagrees({"month": "May 2 - May 7", "date": "2022-06"}) == []   # no month alone
     assert date_disagrees({"year": "2022", "date": "May 2023"}) == []         # no ISO date
+    assert date_disagrees({"year": "2021", "date": "2020/2021 winter"}) == []  # biber drops it, reads the year
 
 
 def test_kb_show_says_a_year_its_date_overrules(kb_root, tmp_path):
