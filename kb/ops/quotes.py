@@ -740,7 +740,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                                     context_before(match, found_in), typed=typed)
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
         return verdict("value-mismatch", printed.reason(value) + _counted(kb, c["unit"]), True, page=match.page)
-    return verdict("ok", f"{value}, page {match.page}", page=match.page)
+    per = f" per {c['per']}" if c.get("per") else ""        # "0.002 kWh per 1k inferences": the rate, as stored
+    return verdict("ok", f"{value}{per}, page {match.page}", page=match.page)
 
 
 def _counted(kb: KB, unit: str | None) -> str:
