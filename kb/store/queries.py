@@ -6,6 +6,7 @@ commands never import sqlite-utils. The one "no paper X" error lives here.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sqlite3
@@ -50,10 +51,23 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
         key, kind = data
         return NotFound(f"{said(key)} is an @{kind} entry of references.bib: data for papers, no paper",
                         hint=f"`kb show {key}` shows it and the papers it is for; change it in references.bib")
-    close = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit 5",
-                                        [f"%{citekey[:5]}%"])] if citekey else []
+    close = _close_keys(conn, citekey)
     return NotFound(f"no paper {said(citekey)} in the knowledge base",
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+
+
+def _close_keys(conn: sqlite3.Connection, citekey: str, n: int = 5) -> list[str]:
+    """The keys a mistyped `citekey` may mean, the closest first: those holding its first five characters
+    ("luccioni2024powr": luccioni2024power before luccioni2023co2ml), else those close to it as a whole
+    (a letter dropped early: "lucioni2024power")."""
+    if not citekey:
+        return []
+    like = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit ?",
+                                       [f"%{citekey[:5]}%", IN_AT_ONCE])]
+    if like:
+        return sorted(like, key=lambda k: -difflib.SequenceMatcher(None, citekey, k).ratio())[:n]
+    keys = [r[0] for r in conn.execute("select citekey from papers limit 20000")]
+    return difflib.get_close_matches(citekey, keys, n=n, cutoff=0.8)
 
 
 def data_entry(conn: sqlite3.Connection, key: str) -> tuple[str, str] | None:
