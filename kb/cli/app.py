@@ -280,6 +280,9 @@ def _click_line(exc, argv: list[str] = ()) -> str:
         hint, helped = _what_to_type(exc, said, path, chain, list(map(str, argv)))
     except Exception:       # a hint is a courtesy: click's own words are said whatever it meets
         hint, helped = "", path
+    if said.startswith("No such command") and ". Did you mean " in said:
+        # click's own guess among a group's commands (`kb quote ad`), in the words kb says it of kb's own (`kb lss`)
+        said = said.replace(". Did you mean ", "; did you mean ", 1)
     if hint and said.startswith("No such option"):
         said = said.split(" (Possible options:")[0]     # click's guesses among the wrong command's options
     said += hint
@@ -351,6 +354,14 @@ def _what_to_type(exc, said: str, path: list[str], chain, argv: list[str]) -> tu
         if takes_note and extra in argv and extra.lower().endswith(common.NOTE_SUFFIXES) and os.path.isfile(extra):
             at = argv.index(extra)
             return f"; a note is given with --note: {shlex.join(['kb'] + argv[:at] + ['--note'] + argv[at:])}", path
+        # `kb export bib refs.bib`, `kb export note -`: the file to write given as an argument to a command taking
+        # it with -o (a word a file's name has: '-' for stdout, an extension or a folder), when no -o is given
+        writes = command is not None and any("--output" in p.opts for p in command.params)
+        named = extra == "-" or "/" in extra or os.sep in extra or os.path.splitext(extra)[1][1:].isalnum()
+        if writes and named and extra in argv and not {"-o", "--output"} & set(argv) \
+                and not any(w.startswith(("--output=", "-o")) and w != extra for w in argv):
+            at = argv.index(extra)
+            return f"; the file to write is given with -o: {shlex.join(['kb'] + argv[:at] + ['-o'] + argv[at:])}", path
         return "", path
     if said.startswith("No such command") and "Did you mean" not in said:
         group = next((command for owner, command, _ in chain if owner == path), None)

@@ -1,0 +1,32 @@
+"""Usage mistakes of a first hour: the file to write given without -o says the line to type, and a group's
+misspelt command is offered in the words kb's own misspelt command is."""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+
+
+@pytest.mark.parametrize("argv, fixed", [
+    (["export", "bib", "refs.bib"], "kb export bib -o refs.bib"),
+    (["export", "note", "-t", "energy", "-"], "kb export note -t energy -o -"),
+    (["export", "csl-json", "out/items.json"], "kb export csl-json -o out/items.json"),
+    (["graph", "export", "-f", "dot", "citations.dot"], "kb graph export -f dot -o citations.dot"),
+])
+def test_a_file_to_write_given_without_o_says_the_line_to_type(argv, fixed):
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert f"; the file to write is given with -o: {fixed} (see kb " in r.err, r.err
+    for other in (["export", "note", "energy"], ["export", "bib", "-o", "a.bib", "b.bib"]):    # no file, or -o too
+        r = run_kb(*other)
+        assert r.code == 2 and "unexpected extra argument" in r.err and "-o:" not in r.err, r.err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["quote", "ad"], "kb: error: kb quote: No such command 'ad'; did you mean 'add'? (see kb quote --help)"),
+    (["claims", "prmote"], "kb: error: kb claims: No such command 'prmote'; did you mean 'promote'? "
+                           "(see kb claims --help)"),
+])
+def test_a_misspelt_command_of_a_group_is_offered_as_kbs_own_is(argv, said):
+    r = run_kb(*argv)
+    assert r.code == 2 and r.err == said + "\n"
