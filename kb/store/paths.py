@@ -263,7 +263,8 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
     if lost is not None:
         raise lost
     raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {shown(here)} or any folder above it",
-                          hint="run `kb init` to make one, or set KB_HOME")
+                          hint="run `kb init` to make one; for one elsewhere, cd into it or give its folder: "
+                               "kb --kb FOLDER COMMAND, or KB_HOME=FOLDER")
 
 
 def layout(explicit: str | os.PathLike | None = None) -> Layout:

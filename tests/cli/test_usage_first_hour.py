@@ -30,3 +30,11 @@ def test_a_file_to_write_given_without_o_says_the_line_to_type(argv, fixed):
 def test_a_misspelt_command_of_a_group_is_offered_as_kbs_own_is(argv, said):
     r = run_kb(*argv)
     assert r.code == 2 and r.err == said + "\n"
+
+
+def test_a_command_outside_any_knowledge_base_says_how_to_name_one_elsewhere(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KB_HOME", raising=False)
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "no knowledge base here" in r.err and "kb init" in r.err and "kb --kb FOLDER COMMAND" in r.err, r.err
