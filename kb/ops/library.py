@@ -33,7 +33,7 @@ from kb.atomic import (
     write_bytes,
     write_text,
 )
-from kb.errors import FileFormatError, NotFound, UsageError
+from kb.errors import FileFormatError, NotFound, UsageError, shell_word
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
 from kb.store.knowledgebase import KB
@@ -810,10 +810,11 @@ def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
         gone = gone or (manifest.filename if manifest is not None and isinstance(manifest.filename, str) else None)
     if gone is not None:            # deleted from the cache by hand: said as kb doctor and kb show say it
         raise NotFound(f"{key} has no PDF to open: {gone} is missing from the cache (a source of {key})",
-                       hint="kb doctor says how to repair it; `kb add FILE.pdf` attaches the PDF again")
+                       hint=f"kb doctor says how to repair it; `kb add FILE.pdf --key {shell_word(key)}` attaches "
+                            "the PDF again")
     held = kb.conn.execute("select count(*) from versions where citekey = ?", [key]).fetchone()[0]
     raise NotFound(f"{key} has no PDF" + (" (only page text)" if held else ""),
-                   hint="`kb add FILE.pdf` or `kb add arxiv:ID` attaches one")
+                   hint=f"`kb add FILE.pdf --key {shell_word(key)}` attaches one")
 
 
 # -- kb edit -----------------------------------------------------------------------------

@@ -38,3 +38,12 @@ def test_a_command_outside_any_knowledge_base_says_how_to_name_one_elsewhere(tmp
     r = run_kb("ls")
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert "no knowledge base here" in r.err and "kb init" in r.err and "kb --kb FOLDER COMMAND" in r.err, r.err
+
+
+@pytest.mark.parametrize("key", ["doe2024power", "DBLP:series/sci/2023-1062"])
+def test_open_of_a_paper_without_a_pdf_says_the_command_attaching_one(kb_root, key):
+    (kb_root / "references.bib").write_text(f"@article{{{key},\n  title = {{Power}},\n  author = {{Doe, Jane}},\n"
+                                            "  year = {2024}\n}\n")
+    r = run_kb("open", key)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert f"{key} has no PDF" in r.err and f"`kb add FILE.pdf --key {key}` attaches one" in r.err, r.err
