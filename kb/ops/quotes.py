@@ -140,11 +140,15 @@ def describe_miss(paper: dict, version: str, near, others: list[str],
     if near is not None:
         passage = near.passage if len(near.passage) <= 300 else near.passage[:297] + "..."
         details.append(f"closest, page {near.page}: \"{passage}\"")
-    if found is not None:
+    if found is not None and not found[0]:
+        # the text of no version (a PDF or a text loaded without --version) beside a versioned one: no --version
+        # names it, so no command is offered, never `kb quote add --version  ...`
+        line += f"; it is in {paper['citekey']}'s text of no version (kb show: 'version -'), page {found[1]}"
+    elif found is not None:
         line += (f"; it is in {labelled(paper['citekey'], found[0])}, page {found[1]}: "
                  f"kb quote add --version {found[0]} ...")
     elif paper["arxiv_id"]:
-        candidates = [v for v in others if v != version]
+        candidates = [v for v in others if v != version and v]
         if candidates:
             details.append(f"it may be from another version kb holds ({', '.join(candidates)}): "
                            f"kb quote add --version {candidates[0]} ...")
@@ -203,6 +207,9 @@ def _held_in(found: tuple[str, int] | None, file: str | None) -> str:
     """"; it is in v1, page 6: ..." for a quote `in_other_version` found, "" for none."""
     if found is None:
         return ""
+    if not found[0]:        # the text of no version beside a versioned one: a claims file names it version = ""
+        return (f"; it is in the text of no version, page {found[1]}: write version = \"\" in "
+                f"{file or 'its claims file'}")
     return (f"; it is in {found[0]}, page {found[1]}: correct its version in {file or 'its claims file'}"
             f" to {found[0]}")
 

@@ -42,3 +42,25 @@ def test_a_mistyped_citekey_is_offered_the_closest_key_first(kb_root, typed, fir
     r = run_kb("show", typed)
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert f"(did you mean {first}" in r.err, r.err
+
+
+def test_a_quote_held_only_in_the_text_of_no_version_is_said_so_with_what_to_write(paper, tmp_path, kb_root):
+    """A text loaded without --version beside a later v2: a quote or claim found only in the first was said to be
+    'in , page 2: correct its version in claims/x.toml to ' and `kb quote add --version  ...`, an empty version."""
+    quote = "Text classification uses 0.002 kWh per 1,000 inferences on average."
+    assert run_kb("quote", "add", paper, quote, "--id", "q").code == 0
+    assert run_kb("claim", "add", paper, "0.002 kWh", "--per", "1,000 inferences", "-q", quote, "--id", "c").code == 0
+    v2 = tmp_path / "v2.txt"
+    v2.write_text("Power of Inference\fA page of the second version, which says other things.")
+    assert run_kb("text", "load", paper, v2, "--version", "v2").code == 0
+    r = run_kb("verify")
+    assert r.code == 1
+    missed = [line for line in r.out.splitlines() if line.startswith("not-found")]
+    assert len(missed) == 2, r.out
+    for line in missed:
+        assert line.endswith(f'it is in the text of no version, page 2: write version = "" in claims/{paper}.toml')
+    r = run_kb("quote", "add", paper, quote, "--id", "q2")
+    assert r.code == 2 and "--version  " not in r.err and f"{paper}'s text of no version" in r.err, r.err
+    toml = kb_root / "claims" / f"{paper}.toml"      # as said: the claims file names that text
+    toml.write_text(toml.read_text().replace("page = 2\n", 'page = 2\nversion = ""\n'))
+    assert run_kb("verify").code == 0
