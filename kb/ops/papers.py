@@ -28,6 +28,7 @@ from kb.errors import (
     NotFound,
     PDFError,
     UsageError,
+    shell_word,
 )
 from kb.ops import bulk
 from kb.ops.library import rename_paper, settle_key, split_tags
@@ -1064,6 +1065,15 @@ def _held_as_text(kb: KB, data: bytes, src: _Source, notes: list[str]) -> AddRes
     return AddResult(citekey=key, action="unchanged", title=title or "", version=version, pages=pages, notes=notes)
 
 
+#: BibTeX's start (lowered): comment lines, then an entry's type and its opening brace ("@article{", "@misc (").
+_BIBTEX = re.compile(rb"(?:%[^\n]*\n\s*)*@[a-z]+\s*[{(]")
+
+
+def _typed(path: Path) -> str:
+    """A file a person gave, as one word of the command kb tells them to run instead: '-' for stdin."""
+    return "-" if str(path) in ("-", STDIN_NAME) else shell_word(path)
+
+
 def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,
                    offline: bool, keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
@@ -1073,7 +1083,10 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             return held
     result = src.result
     if src.status in ("corrupt",) and not is_pdf(data):
-        raise PDFError(src.message or f"{shown(path)} is not a PDF")
+        said = src.message or f"{shown(path)} is not a PDF"
+        if _BIBTEX.match(data[:512].lstrip().lower()):      # `kb add library.bib`: the command reading it said
+            said += f"; it is BibTeX: kb import {_typed(path)} reads its entries"
+        raise PDFError(said)
     if src.status == "corrupt" and not keep_unreadable:
         raise _unreadable(src.message)
     arxiv = result.arxiv if result else None
@@ -1387,6 +1400,10 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     at a time in the file's order (`extract`: what a worker runs, kb.ops.bulk)."""
 
     data = read_input(path, "the BibTeX file")
+    if is_pdf(data):        # `kb import paper.pdf`: said as what it is, with the command reading it
+        raise FileFormatError("is a PDF, not BibTeX: nothing imported", path=str(path),
+                              hint=f"kb add {_typed(path)} reads a PDF; with --key KEY, as the PDF of an entry "
+                                   "imported before")
 
     out = ImportResult()
     try:

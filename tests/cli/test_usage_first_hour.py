@@ -47,3 +47,23 @@ def test_open_of_a_paper_without_a_pdf_says_the_command_attaching_one(kb_root, k
     r = run_kb("open", key)
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert f"{key} has no PDF" in r.err and f"`kb add FILE.pdf --key {key}` attaches one" in r.err, r.err
+
+
+@pytest.mark.parametrize("bib", ["@article{doe2024,\n  title = {Power},\n  year = {2024}\n}\n",
+                                 "% exported by JabRef\n\n  @Misc (doe2024,\n  title = {Power}\n)\n"])
+def test_a_bibtex_file_given_to_add_names_kb_import(kb_root, tmp_path, monkeypatch, bib):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my library.bib").write_text(bib)
+    r = run_kb("add", "--offline", "my library.bib")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert r.err.rstrip().endswith("it is BibTeX: kb import 'my library.bib' reads its entries"), r.err
+    assert (kb_root / "references.bib").read_text() == ""
+
+
+def test_a_pdf_given_to_import_names_kb_add(kb_root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    r = run_kb("import", "paper.pdf")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "is a PDF, not BibTeX: nothing imported (kb add paper.pdf reads a PDF; with --key KEY" in r.err, r.err
+    assert (kb_root / "references.bib").read_text() == ""
