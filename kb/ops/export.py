@@ -393,7 +393,9 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
         kb, ids=ids, topics=topics, paper=paper, text=text)
     if not quotes and not cite:
         what = _selection(topics, paper, text)
-        raise NotFound("no quotes" + (f" match {what}" if what else " stored"), hint="see `kb quote ls`")
+        # none stored at all: how to store one (kb quote ls would only say there are none)
+        raise NotFound("no quotes" + (f" match {what}" if what else " stored"),
+                       hint="see `kb quote ls`" if what else 'kb quote add KEY "a sentence, word for word" stores one')
     quoted = list(dict.fromkeys(q["citekey"] for q in quotes))
     known = {r[0] for r in kb.db.execute("select citekey from papers")} if quoted else set()
     orphan = next((q for q in quotes if q["citekey"] not in known), None)

@@ -67,3 +67,14 @@ def test_a_pdf_given_to_import_names_kb_add(kb_root, tmp_path, monkeypatch):
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert "is a PDF, not BibTeX: nothing imported (kb add paper.pdf reads a PDF; with --key KEY" in r.err, r.err
     assert (kb_root / "references.bib").read_text() == ""
+
+
+def test_export_of_a_new_knowledge_base_says_how_to_store_a_quote(kb_root):
+    r = run_kb("export", "note")
+    assert r.code == 2 and r.err == 'kb: error: no quotes stored (kb quote add KEY "a sentence, word for word" ' \
+                                    'stores one)\n', r.err
+
+
+def test_graph_of_a_new_knowledge_base_offers_no_step_that_lists_nothing(kb_root):
+    r = run_kb("graph")
+    assert r.code == 0 and r.out.startswith("0 papers") and "next:" not in r.out, r.out
