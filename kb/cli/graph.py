@@ -98,7 +98,8 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
           f"{info['unresolved']} to {counted(info['external_works'], 'work')} not in the knowledge base")
     if info.get("s2_references") or info.get("s2_citing"):
         echo(f"Semantic Scholar: {counted(info['s2_references'], 'reference')}, {counted(info['s2_citing'], 'citing paper')}")
-    echo("next: kb graph missing --top 10")
+    if info["external_works"]:        # a next step only where it lists something
+        echo("next: kb graph missing --top 10")
 
 
 @graph_app.command("show")
