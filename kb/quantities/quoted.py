@@ -3131,9 +3131,26 @@ _BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ 
                     r"|at[ ]+(?:(?P<least>least)|(?P<most>most))(?=[ ]*(?:[,;:.)]|$)))")
 
 
-#: A negation a few words before a bound, which turns a comparison round: "not have " of "will not have more than 70
-#: per cent", "did not use " of "did not use less than 5 kWh" ("not more than", adjacent, is a bound's own words).
-_NEGATED_BEFORE = lazy(r"(?i)(?:\bnot|\bnever|n[’']t)(?:[ ]+[a-z]+){0,2}[ ]+$")
+#: Words that start a clause of their own between a negation and a figure, which states the figure plainly: "but" of
+#: "not only 5 kWh for training, but 12 kWh", "which" of "do not estimate it, which could be up to 10X" (`_negated`).
+_CLAUSE_WORDS = ("but|yet|and|or|nor|which|who|whom|whose|that|while|whereas|so|then|although|though|because|since|"
+                 "when|if|unless|where|instead|rather|it|its|they|we|he|she|this|these|those|there|here")
+#: An aside set off by two commas, after which a negation's clause goes on: ", in our runs," of "did not, in our
+#: runs, use 12 kWh", ", as far as we measured," of "was never, as far as we measured, above 3x".
+_ASIDE = r",[ ]+[a-z]+(?:[ ]+[a-z]+){0,5},"
+
+
+def _negated(words: str) -> str:
+    """A negation (`words`) whose clause reaches the end of the text searched: up to five words after it, and asides,
+    none of them starting a clause of its own, and no figure between ("did not, in our runs, use ", "did not actually
+    ever use "; never "did not stop and used ", "did not use 5 kWh, it used ")."""
+    return rf"(?i)(?:{words})(?P<between>(?:{_ASIDE}|[ ]+(?!(?:{_CLAUSE_WORDS})\b)[a-z]+){{0,5}})[ ]+$"
+
+
+#: A negation before a bound, within its clause, which turns a comparison round: "not have " of "will not have more
+#: than 70 per cent", "did not use " of "did not use less than 5 kWh", "never, as far as we measured, " of "was never,
+#: as far as we measured, above 3x" ("not more than", adjacent, is a bound's own words).
+_NEGATED_BEFORE = lazy(_negated(r"\bnot|\bnever|n[’']t"))
 #: The words of a bound that compares: "more than", "fewer than", "over", "below", "exceeding", ">".
 _COMPARED = lazy(r"(?i)more|less|fewer|greater|over|above|under|below|exceed|excess|[<>≤≥⩽⩾]")
 
@@ -3150,7 +3167,7 @@ def _bound_at(plain: str, n: _Number, factor: bool = False) -> str | None:
     if before is not None and _RANGE_ON.match(plain[n.end:n.end + 40].lstrip(" ")) is not None:
         return "range"          # "up to ~100-1000X", "up to 5-10%": a bound of the range, of neither end alone
     kind = "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
-    if before is not None and _NEGATED_BEFORE.search(plain, max(0, before.start() - 40), before.start()):
+    if before is not None and _NEGATED_BEFORE.search(plain, max(0, before.start() - 80), before.start()):
         # "will not have more than 70 per cent": at most 70%; "did not use less than 5 kWh": at least 5 kWh; a bound
         # of no comparison negated ("not up to 50%") is none kb reads
         if not _COMPARED.search(m.group(0)):
@@ -3621,10 +3638,12 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
 #: What may stand between a negation and a figure it denies: a verb or two ("did not use 12 kWh"), never a
 #: comparison, which makes a bound ("not more than 70%", read as bounds are), nor words that keep the figure
 #: said ("not only 5% but", "not all 12 models")
-_DENIED_BEFORE = lazy(r"(?i)(?:\bnot|\bnever|n[’']t)(?P<between>(?:[ ]+[a-z]+){0,2})[ ]+$")
+_DENIED_BEFORE = lazy(_negated(r"\bnot|\bnever|\bneither|\bnor|n[’']t"))
+#: ... nor words that make the negation say a likeness ("not unlike 2x", "not far from 2x", "not dissimilar to")
 _NOT_DENYING = frozenset("only just merely also all every each both any even more less fewer over under above below "
                          "exceed exceeds exceeding exceeded beyond up to than greater higher lower smaller larger at "
-                         "least most nearly almost about around roughly approximately quite".split())
+                         "least most nearly almost about around roughly approximately quite unlike far dissimilar "
+                         "short".split())
 _VALUE_NUMBER = lazy(r"\d[\d,]*(?:\.\d+)?")
 _DENIED_TAIL = lazy(r"[^\s,;:.)]*(?:[ ]+[^\s,;:.)]+)?")
 
@@ -3634,7 +3653,7 @@ def _denied(value: str, quote: str) -> tuple[str, str] | None:
     negation of it ("is not 2x faster", "did not use 12 kWh", "fell not 5% but 12%"): a claim of that figure is
     what the quote says is not so. None where any of its places is said plainly, or no place is found."""
     m = _VALUE_NUMBER.search(value)
-    if m is None or not any(w in quote.lower() for w in ("not", "never", "n't", "n’t")):
+    if m is None or not any(w in quote.lower() for w in ("not", "never", "n't", "n’t", "neither", "nor")):
         return None
     try:
         target = Decimal(m.group().replace(",", ""))
@@ -3644,8 +3663,8 @@ def _denied(value: str, quote: str) -> tuple[str, str] | None:
     for at in _FACTOR_NUMBER.finditer(quote):
         if Decimal(at.group().replace(",", "")) != target:
             continue
-        neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 40), at.start())
-        if neg is None or any(w.lower() in _NOT_DENYING for w in neg.group("between").split()):
+        neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 80), at.start())
+        if neg is None or any(w.lower() in _NOT_DENYING for w in neg.group("between").replace(",", " ").split()):
             return None         # said plainly somewhere: the claim's figure is the quote's
         tail = _DENIED_TAIL.match(quote, at.end())
         denied = denied or (m.group(), " ".join(quote[neg.start():tail.end() if tail else at.end()].split()))
@@ -3712,7 +3731,7 @@ def bound_note(value: str, quote: str) -> str | None:
             for _ in (unit or "").split():
                 token = _TOKEN.match(plain, end)
                 end = token.end() if token else end
-            negation = _NEGATED_BEFORE.search(plain, max(0, m.start() - 40), m.start())
+            negation = _NEGATED_BEFORE.search(plain, max(0, m.start() - 80), m.start())
             negated = negation is not None
             phrase = printed[(negation or m).start():end].rstrip(",;:.")   # "not have more than 70 per cent"
             words = " ".join((m.group("upper") or m.group("lower")).split()) \
