@@ -39,6 +39,10 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    claims: sentences no other label claims (most on pages no other label uses; see the file's
    heldout_claims_about), each figure right and wrong as above.
 
+   The held-out denied-figure round ("heldout_negation") is scored apart too: real sentences printing a negation or
+   a contrast near a figure, and written twins of them given whole as a "quote"; a right value refused with a reason
+   is counted apart.
+
 4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
    round: figures the papers and the note derive from others restated as a writer would, each right one
    with a wrong twin, and checks kb cannot read: every right one must pass, every wrong one fail, every
@@ -381,6 +385,44 @@ def writers_claims(doc: dict, verbose: bool, key: str = "claims", name: str = "w
           + (f"; {unplaced} sentences not located" if unplaced else ""))
 
 
+def negation_round(doc: dict, verbose: bool) -> None:
+    """kb claim add's decision on the held-out denied-figure round ("heldout_negation"): real sentences of the corpus
+    placed as the writers' claims are, and written twins of them given as a "quote". Every wrong value must be refused;
+    a right one refused is counted apart when kb says why (a reason a person can act on) from one refused silently."""
+    from kb.quantities.quoted import context_before, value_in_quote
+
+    cache: dict[str, list[str]] = {}
+    right = [0, 0, 0]       # verified, refused with a reason, all
+    wrong = [0, 0]
+    for entry in doc.get("heldout_negation", []):
+        if "quote" in entry:
+            quote = passage = entry["quote"]
+            before = ""
+        else:
+            pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
+            page = " ".join(pages[entry["page"] - 1].split())
+            start = page.find(entry["from"])
+            end = page.find(entry["to"], start)
+            if start < 0 or end < 0:
+                continue        # another extractor's text (--extractor pdfium)
+            quote = passage = page[start:end + len(entry["to"])]
+            before = context_before(page, start)
+        for value, should in [(v, True) for v in entry["right"]] + [(v, False) for v in entry["wrong"]]:
+            got = value_in_quote(value, quote, None, passage, before)
+            if should:
+                right[0] += got.ok
+                right[1] += not got.ok and bool(got.problem)
+                right[2] += 1
+            else:
+                wrong[0] += not got.ok
+                wrong[1] += 1
+            if verbose and got.ok != should:
+                print(f"    {'not verified' if should else 'wrong value verified'}: {value!r} from {quote[:160]!r}"
+                      f"{f' ({got.problem})' if got.problem else ''}")
+    print(f"held-out denied figures ({len(doc.get('heldout_negation', []))} sentences): right values verified "
+          f"{right[0]}/{right[2]} (refused with a reason {right[1]}); wrong values refused {wrong[0]}/{wrong[1]}")
+
+
 def checks(verbose: bool) -> None:
     """Each round's held-out checks, run as `kb check` runs them: right ones must pass, wrong ones
     fail, unreadable ones be errors. Prints, per round: tried, wrongly passed (the worst), right ones
@@ -457,6 +499,7 @@ def main() -> int:
     verification(doc, args.verbose)
     writers_claims(doc, args.verbose)
     writers_claims(doc, args.verbose, "heldout_claims", "held-out writers' claims")
+    negation_round(doc, args.verbose)
     checks(args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)

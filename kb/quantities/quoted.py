@@ -3142,9 +3142,10 @@ _ASIDE = r",[ ]+[a-z]+(?:[ ]+[a-z]+){0,5},"
 
 def _negated(words: str) -> str:
     """A negation (`words`) whose clause reaches the end of the text searched: up to five words after it, and asides,
-    none of them starting a clause of its own, and no figure between ("did not, in our runs, use ", "did not actually
-    ever use "; never "did not stop and used ", "did not use 5 kWh, it used ")."""
-    return rf"(?i)(?:{words})(?P<between>(?:{_ASIDE}|[ ]+(?!(?:{_CLAUSE_WORDS})\b)[a-z]+){{0,5}})[ ]+$"
+    none of them starting a clause of its own nor a name (a table's row "Not English 15.2M"), and no figure between
+    ("did not, in our runs, use ", "did not actually ever use "; never "did not stop and used ", "did not use 5 kWh,
+    it used ")."""
+    return rf"(?i)(?:{words})(?P<between>(?:{_ASIDE}|[ ]+(?!(?:{_CLAUSE_WORDS})\b)(?-i:[a-z]+)){{0,5}})[ ]+$"
 
 
 #: A negation before a bound, within its clause, which turns a comparison round: "not have " of "will not have more
@@ -3623,7 +3624,11 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
             found = replace(found, ok=False, missing=[turned[0]], problem=turned[1])
     if found.ok and not bound:
         denied = _denied(value, quote)
-        if denied is not None:
+        if denied is not None and denied[2]:
+            found = replace(found, ok=False, missing=[denied[0]], problem=(
+                f"the quote says {value.strip()} is not the figure: {denied[1]!r}; a claim's figure is one the quote "
+                "gives, never one it replaces or calls wrong"))
+        elif denied is not None:
             found = replace(found, ok=False, missing=[denied[0]], problem=(
                 f"the quote denies the figure {denied[0]}: {denied[1]!r}; a claim's figure is one the quote gives, never one "
                 "it says is not so"))
@@ -3644,31 +3649,97 @@ _NOT_DENYING = frozenset("only just merely also all every each both any even mor
                          "exceed exceeds exceeding exceeded beyond up to than greater higher lower smaller larger at "
                          "least most nearly almost about around roughly approximately quite unlike far dissimilar "
                          "short".split())
+#: A contrast that names the figure after it as the one the quote's figure replaces, or a wrong one ("rather than the
+#: 20 kWh", "instead of 5%", "far from 2x", "wrongly reported as 30 t"), up to three words before it, none starting
+#: a clause of its own ("used Transformer (Base) rather than Transformer (Big), reducing the cost by 2.3x": said)
+_REPLACED_BEFORE = lazy(
+    r"(?i)(?:\brather[ ]+than|\binstead[ ]+of|\bin[ ]+place[ ]+of|\bas[ ]+opposed[ ]+to|(?<!not )(?<!never )(?<!n't )"
+    r"(?<!n’t )\bfar[ ]+from|\b(?:wrongly|incorrectly|erroneously|mistakenly)(?:[ ]+[a-z]+)?[ ]+(?:as|at|to[ ]+be))"
+    rf"(?P<between>(?:[ ]+(?!(?:{_CLAUSE_WORDS})\b)[a-z]+){{0,3}})[ ]+$")
+#: An earlier figure the quote states another against: "previously estimated at 30 t" of "was previously estimated at
+#: 30 t but is 5 t" (the contrast after it, `_CONTRAST_AFTER`, is what makes it no figure of the claim's)
+_EARLIER_BEFORE = lazy(
+    r"(?i)\b(?:previously|formerly|originally|initially|once|earlier)[ ]+(?:been[ ]+)?(?:estimated|reported|thought"
+    r"|believed|assumed|claimed|put|given|stated|calculated|computed|projected|expected|quoted|cited)(?:[ ]+(?:at|as"
+    r"|to[ ]+be))?(?P<between>(?:[ ]+(?!(?:{_CLAUSE_WORDS})\b)[a-z]+){0,2})[ ]+$".replace("{_CLAUSE_WORDS}", _CLAUSE_WORDS))
+_CONTRAST_AFTER = lazy(r"(?i)\b(?:but|yet|whereas|however|actually|in[ ]+fact|now|instead)\b")
+_CONTRASTS = ("rather", "instead", "place", "opposed", "far", "wrongly", "incorrectly", "erroneously", "mistakenly",
+              "previously", "formerly", "originally", "initially", "once", "earlier")
 _VALUE_NUMBER = lazy(r"\d[\d,]*(?:\.\d+)?")
 _DENIED_TAIL = lazy(r"[^\s,;:.)]*(?:[ ]+[^\s,;:.)]+)?")
 
 
-def _denied(value: str, quote: str) -> tuple[str, str] | None:
-    """(the figure, the words denying it) where the quote prints the value's first number only right after a
-    negation of it ("is not 2x faster", "did not use 12 kWh", "fell not 5% but 12%"): a claim of that figure is
-    what the quote says is not so. None where any of its places is said plainly, or no place is found."""
+def _denied(value: str, quote: str) -> tuple[str, str, bool] | None:
+    """(the figure, the words denying it, whether a contrast replaces it) where the quote prints the value's first
+    number only in a negation's clause ("is not 2x faster", "did not, in our runs, use 12 kWh", "fell not 5% but 12%",
+    "neither 3x nor 4x") or as the figure its own replaces or calls wrong ("12 kWh rather than the 20 kWh reported",
+    "instead of 5%", "far from 2x", "previously estimated at 30 t but is 5 t"): a claim of that figure is what the quote
+    says is not so, in the quote's unit or another ("30,000 Wh" of "rather than 30 kWh"). None where any of its places
+    is said plainly, or no place is found."""
     m = _VALUE_NUMBER.search(value)
-    if m is None or not any(w in quote.lower() for w in ("not", "never", "n't", "n’t", "neither", "nor")):
+    lowered = quote.lower()
+    if m is None or not any(w in lowered for w in ("not", "never", "n't", "n’t", "neither", "nor") + _CONTRASTS):
         return None
     try:
         target = Decimal(m.group().replace(",", ""))
     except ArithmeticError:     # pragma: no cover - the pattern reads digits only
         return None
+    places = list(_FACTOR_NUMBER.finditer(quote))
+    same = [at for at in places if Decimal(at.group().replace(",", "")) == target]
+    if not same:    # the figure in another unit ("30,000 Wh" of "rather than 30 kWh"): the places that hold it alone,
+        # looked for only where one of them is denied (each try reads a piece of the quote again)
+        denials = [at for at in places[:12] if isinstance(_denial(quote, at), tuple)]
+        if not denials:
+            return None
+        same = [at for at in places[:12] if _value_in_quote(value, quote[at.start():_DENIED_TAIL.match(
+            quote, at.end()).end()], None, None).ok]
     denied = None
-    for at in _FACTOR_NUMBER.finditer(quote):
-        if Decimal(at.group().replace(",", "")) != target:
-            continue
-        neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 80), at.start())
-        if neg is None or any(w.lower() in _NOT_DENYING for w in neg.group("between").replace(",", " ").split()):
-            return None         # said plainly somewhere: the claim's figure is the quote's
+    for at in same:
+        said = _denial(quote, at)
+        if not isinstance(said, tuple):
+            return None         # said plainly somewhere, or kept said ("not only 5%"): the claim's figure is the quote's
+        neg, replaced = said
         tail = _DENIED_TAIL.match(quote, at.end())
-        denied = denied or (m.group(), " ".join(quote[neg.start():tail.end() if tail else at.end()].split()))
+        denied = denied or (m.group(), " ".join(quote[neg.start():tail.end() if tail else at.end()].split()), replaced)
     return denied
+
+
+def _denial(quote: str, at: re.Match[str]) -> tuple[re.Match[str], bool] | str | None:
+    """(the words denying the figure at `at`, whether a contrast replaces it), "kept" where a negation's words keep
+    it said or make it a bound ("not only 5%", "not more than 70%"), None where it is said plainly."""
+    neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 80), at.start())
+    if neg is not None:
+        if any(w.lower() in _NOT_DENYING for w in neg.group("between").replace(",", " ").split()):
+            return "kept"
+        return neg, False
+    neg = _REPLACED_BEFORE.search(quote, max(0, at.start() - 60), at.start())
+    if neg is not None:
+        if neg.group(0)[:3].lower() != "far" and _of_another_thing(quote, neg.start(), at):
+            return None         # "32,633 TPU v2 hours instead of 117,780 P100 hours": each a figure of its thing
+        return neg, True
+    neg = _EARLIER_BEFORE.search(quote, max(0, at.start() - 60), at.start())
+    if neg is not None and _CONTRAST_AFTER.search(quote, at.end()):
+        return neg, True        # "was previously estimated at 30 t but is 5 t"; alone, nothing is stated against it
+    return None
+
+
+#: The word after a figure, which names its unit or what it counts: "kWh" of "12 kWh", "P100" of "117,780 P100 hours"
+_THING_AFTER = lazy(r"[ ]?([^\s,;:()\[\]]*)")
+
+
+def _of_another_thing(quote: str, contrast: int, at: re.Match[str]) -> bool:
+    """Whether the figure `at`, which a contrast at `contrast` names ("instead of 117,780 P100 hours"), is of another
+    thing than the figure the quote states before the contrast ("32,633 TPU v2 hours"): an alternative the quote
+    gives, a figure of its own, where "12 kWh rather than 20 kWh" and "12% instead of 5%" replace one."""
+    stated = None
+    for stated in _FACTOR_NUMBER.finditer(quote, max(0, contrast - 60), contrast):
+        pass
+    if stated is None:
+        return False
+
+    def word(m: re.Match[str]) -> str:
+        return _THING_AFTER.match(quote, m.end()).group(1).lower().rstrip(".!?").rstrip("s")
+    return word(stated) != word(at)
 
 
 def _shift_rounded(value: str, quote: str) -> str | None:

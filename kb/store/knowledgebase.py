@@ -277,7 +277,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "40 m²" or a unit's flat "40 m2", "the mass m²" of "m₂" or of a symbol's flat "m2" were verified).
 #: 43 also: a number's power a quote raises ("10⁹") is the page's flat "109" where the paper prints a power of ten after
 #: a "×" on another page (Turing's "about 10⁹" of p.8, with "2 × 109" on p.17, was refused).
-#: 43 also: a negation denies a figure anywhere in its clause ("12 kWh" of "did not, in our runs, use 12 kWh" was verified).
+#: 43 also: a negation denies a figure anywhere in its clause, a contrast the figure it replaces ("12 kWh" of "did not, in
+#: our runs, use 12 kWh", "20 kWh" of "12 kWh rather than the 20 kWh reported" were verified).
 CLAIM_READING = "43"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

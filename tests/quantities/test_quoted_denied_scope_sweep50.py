@@ -33,6 +33,7 @@ def test_a_negation_denies_a_figure_anywhere_in_its_clause(value, quote):
     ("12 kWh", "it needed nothing but 12 kWh"),
     ("3 runs", "none of the 3 runs converged"),
     ("350.5", "Coal 38 No 512.3 Natural Gas 23 No 350.5 Hydroelectricity 19 Yes 100.6"),
+    ("15.2M papers", "Filter Number of papers No title 20k No authors 0.3M Not English 15.2M"),
 ])
 def test_a_figure_out_of_a_negations_clause_or_no_negation_still_verifies(value, quote):
     assert value_in_quote(value, quote).ok
