@@ -1021,6 +1021,8 @@ def show_paper(kb: KB, citekey: str) -> dict:
         "added_at, (select s.extractor from second_pages s where s.version_id = versions.id limit 1) "
         "as second_extractor from versions where citekey = ?", [citekey]))
     versions.sort(key=lambda v: version_number(v["version"]))
+    for v in versions:          # a text of no version: null, as the paper's own version and kb ls --json say it
+        v["version"] = v["version"] or None
     problems = []
     if paper["metadata_status"] == "incomplete":
         problems.append("metadata incomplete: taken from the PDF itself "

@@ -634,7 +634,9 @@ class Verdict:
     kind: str = "quote"  # quote | claim
 
     def to_dict(self) -> dict:
-        return self.__dict__.copy()
+        # a paper's text of no version is "" where it was found, None where a claim names none: null for both,
+        # as kb quote ls --json, kb claims --json and kb search --json say it
+        return {**self.__dict__, "version": self.version or None}
 
 
 class PaperCache(dict):

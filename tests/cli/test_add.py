@@ -272,7 +272,7 @@ def test_offline_the_file_name_gives_no_arxiv_id_nor_year(kb_root, server, name,
     assert r.code == 0, r.err
     assert not server.requests
     info = run_kb("show", r.out.split()[1], "--json").json
-    assert (info["arxiv_id"], info["year"], info["versions"][0]["version"]) == (None, 2021, "")
+    assert (info["arxiv_id"], info["year"], info["versions"][0]["version"]) == (None, 2021, None)
     assert ("which the PDF does not print: not recorded" in r.err) == (named is not None), r.err
     assert "from the file's name" not in r.err and (named is None or f"arXiv {named}," in r.err)
 

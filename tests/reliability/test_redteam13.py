@@ -164,7 +164,7 @@ def test_an_arxiv_id_in_a_file_name_no_one_could_check_is_not_recorded(kb_root):
     assert r.code == 0 and "its file name says arXiv 2305.12345v2, which the PDF does not print: not recorded" \
         in r.err, r.err
     info = run_kb("show", r.out.split()[1], "--json").json
-    assert (info["arxiv_id"], info["versions"][0]["version"]) == (None, "") and info["year"] != 2023
+    assert (info["arxiv_id"], info["versions"][0]["version"]) == (None, None) and info["year"] != 2023
 
 
 # -- a page tree holding itself -------------------------------------------------------------------------------------

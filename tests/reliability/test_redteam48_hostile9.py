@@ -83,7 +83,7 @@ def test_a_held_pdf_added_again_over_a_lowered_limit_says_its_text_is_kept(kb_ro
     assert r.out.startswith(f"unchanged {key}") and "Measuring Energy of Models" in r.out, r.out
     assert (kb_root / "references.bib").read_bytes() == bib
     shown = run_kb("show", key, "--json").json
-    assert [(v["version"], v["text_status"]) for v in shown["versions"]] == [("", "ok")], shown["versions"]
+    assert [(v["version"], v["text_status"]) for v in shown["versions"]] == [(None, "ok")], shown["versions"]
 
 
 # -- an address where nothing listens, with no backoff ----------------------------------------

@@ -1,0 +1,47 @@
+"""Sweep 50, consistency: one fact said alike by every command that reads it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.ops.claims import add_claim
+from kb.ops.library import show_paper
+from kb.ops.papers import load_text
+from kb.ops.quotes import add_quote, verify_papers
+from kb.ops.session import open_kb
+from kb.store.knowledgebase import init
+
+BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
+PAGES = ["We trained 12 models using 12 kWh of energy.", "A second page of no figure."]
+
+
+@pytest.fixture
+def kb_root(tmp_path):
+    """p0 holds page text of no version (a PDF of no arXiv id, a text loaded without --version)."""
+    root, _ = init(tmp_path / "kb")
+    (root / "references.bib").write_text(BIB)
+    given = tmp_path / "pages.json"
+    given.write_text(json.dumps(PAGES))
+    kb = open_kb(root)
+    try:
+        load_text(kb, "p0", given, extractor="test")
+        add_quote(kb, "p0", "We trained 12 models", quote_id="q")
+        add_claim(kb, "p0", "12 kWh", quote="using 12 kWh of energy", claim_id="c")
+    finally:
+        kb.close()
+    return root
+
+
+def test_a_text_of_no_version_is_null_in_every_json(kb_root):
+    """kb verify --json said a quote's version "" and a claim's of the same text null, kb show --json its
+    version "" beside the paper's null; kb quote ls, claims and search --json say null."""
+    kb = open_kb(kb_root)
+    try:
+        said = {v.kind: v.to_dict()["version"] for v in verify_papers(kb, jobs=1)}
+        shown = show_paper(kb, "p0")
+    finally:
+        kb.close()
+    assert said == {"quote": None, "claim": None}, said
+    assert shown["version"] is None and [v["version"] for v in shown["versions"]] == [None], shown["versions"]
