@@ -708,7 +708,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     (kb.ops.quotes.verify_papers, on the processes `kb` was opened with): one paper's text
     in memory at a time."""
 
-    stale = no_text = unverified = 0
+    stale = no_text = unverified = unverified_quotes = 0
     renamed: dict[str, str] = {}
     tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
     for v in verify_papers(kb, progress=tick):
@@ -742,14 +742,17 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             stale += 1
         elif v.status == "no-text":
             no_text += 1
+        elif v.status == "unverified":
+            unverified_quotes += 1
     if stale:
         report.info.append(f"{counted(stale, 'quote')} verified in an older version {agreeing(stale, 'is', 'are')} not in the latest one "
                            "(kb verify lists them)")
     if no_text:
         report.info.append(f"{counted(no_text, 'verified quote')} could not be re-checked: kb holds no text of "
                            "their version")
-    if unverified:
-        report.info.append(f"{counted(unverified, 'claim')} stored unverified (kb verify lists them with the reason)")
+    if unverified or unverified_quotes:     # the quotes too: kb verify's count of each ('2 unverified')
+        stored = " and ".join(counted(n, noun) for n, noun in ((unverified_quotes, "quote"), (unverified, "claim")) if n)
+        report.info.append(f"{stored} stored unverified (kb verify lists them with the reason)")
 
 
 def _check_units(kb, report: Report) -> None:

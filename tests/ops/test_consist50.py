@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kb.ops.claims import add_claim
+from kb.ops.doctor import diagnose
 from kb.ops.library import show_paper
 from kb.ops.papers import load_text
 from kb.ops.quotes import add_quote, verify_papers
@@ -45,3 +46,21 @@ def test_a_text_of_no_version_is_null_in_every_json(kb_root):
         kb.close()
     assert said == {"quote": None, "claim": None}, said
     assert shown["version"] is None and [v["version"] for v in shown["versions"]] == [None], shown["versions"]
+
+
+@pytest.mark.parametrize("quotes, claims, said", [
+    (1, 0, "1 quote stored unverified"),
+    (2, 1, "2 quotes and 1 claim stored unverified"),
+])
+def test_doctor_counts_the_quotes_stored_unverified_as_kb_verify_does(kb_root, quotes, claims, said):
+    """kb verify said '2 quotes: 1 ok, 1 unverified'; kb doctor counted the claims stored unverified only."""
+    kb = open_kb(kb_root)
+    try:
+        for n in range(quotes):
+            add_quote(kb, "p0", f"words no page holds, number {n}", quote_id=f"u{n}", force=True)
+        for n in range(claims):
+            add_claim(kb, "p0", f"{n + 3} kWh", claim_id=f"u{n}", force=True)
+    finally:
+        kb.close()
+    info = [line for line in diagnose(kb_root).info if "stored unverified" in line]
+    assert info == [f"{said} (kb verify lists them with the reason)"], info
