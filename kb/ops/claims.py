@@ -39,7 +39,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.store.sqlite import transaction
-from kb.text.display import agreeing
+from kb.text.display import agreeing, close_names
 from kb.text.lazyre import lazy
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all
 from kb.text.versions import labelled, normalise_version
@@ -623,9 +623,7 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
         rows = [r for r in rows if r["id"] == only]
         if not rows:
             known = [r[0] for r in kb.conn.execute("select id from checks")]
-            import difflib
-
-            close = difflib.get_close_matches(only, known, n=3)
+            close = close_names(only, known, cutoff=0.6)
             raise NotFound(f"no check {said(only)}", hint=("did you mean " + ", ".join(close) + "?") if close
                            else "see `kb check`")
     if not rows:

@@ -12,7 +12,6 @@ its Semantic Scholar list, the index, and citations in notes."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -54,7 +53,7 @@ from kb.store.queries import (
 from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
-from kb.text.display import counted
+from kb.text.display import close_names, counted
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.typed import typed
@@ -924,7 +923,7 @@ def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
         found = list(dict.fromkeys(found))
         if not found:
             names = [f"{r[0]}.{r[1]}" for r in rows] if "." in name else [r[1] for r in rows]
-            close = difflib.get_close_matches(name, names, n=3, cutoff=0.8)
+            close = close_names(name, names)
             raise NotFound(f"no claim {said(name)}", hint=("did you mean " + ", ".join(close) + "?") if close
                            else "see `kb claims` (a claim is KEY.ID or ID)")
         if len(found) > 1:

@@ -8,7 +8,6 @@ extractor made the text) goes to claims/<citekey>.toml and the index.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
@@ -47,7 +46,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
-from kb.text.display import agreeing, counted
+from kb.text.display import agreeing, close_names, counted
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
@@ -557,7 +556,7 @@ def no_quote(conn, quote_id: str) -> NotFound:
     """The error for a quote id no stored quote has, with the ids it may mean (a typo: the close ids among
     those sharing its first letters, as `no_paper` offers citekeys)."""
     like = [r[0] for r in conn.execute("select id from quotes where id like ? limit 500", [quote_id[:4] + "%"])]
-    close = difflib.get_close_matches(quote_id, like, n=3, cutoff=0.8) if quote_id else []
+    close = close_names(quote_id, like) if quote_id else []
     return NotFound(f"no quote {said(quote_id)}",
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb quote ls`")
 

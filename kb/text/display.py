@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kb.text.lazyre import lazy
 
-__all__ = ["counted", "agreeing", "few_of", "readable", "Vocabulary", "unbroken"]
+__all__ = ["counted", "agreeing", "few_of", "readable", "Vocabulary", "unbroken", "close_names"]
 
 # A soft hyphen and the line break after it; zero-width characters.
 _INVISIBLE = lazy(r"\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b\u2060\ufeff]")
@@ -99,6 +99,22 @@ def counted(n: int, noun: str, many: str | None = None, *, sep: bool = False) ->
 def agreeing(n: int, one: str, many: str) -> str:
     """The verb after a count, as it agrees with it: agreeing(1, "is", "are") "is"."""
     return one if n == 1 else many
+
+
+def close_names(given: str, names: Iterable[str], n: int = 3, cutoff: float = 0.8) -> list[str]:
+    """The names a person typing `given` may mean, for a 'did you mean' of an id, a claim or a
+    check: those it spells in another case first ('SURGE' for surge, as a citekey in another case
+    is offered), then the close ones, case aside; as each is written."""
+    import difflib
+
+    held = list(dict.fromkeys(names))
+    folded = given.casefold()
+    same = [name for name in held if name.casefold() == folded and name != given]
+    by_fold: dict[str, str] = {}
+    for name in held:
+        by_fold.setdefault(name.casefold(), name)
+    close = [by_fold[f] for f in difflib.get_close_matches(folded, list(by_fold), n=n, cutoff=cutoff)]
+    return list(dict.fromkeys(same + [c for c in close if c != given]))[:n]
 
 
 def few_of(names: list[str], most: int = 10) -> str:

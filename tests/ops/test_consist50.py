@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from kb.ops.claims import add_claim
+from kb.errors import NotFound
+from kb.ops.claims import add_claim, run_checks
 from kb.ops.doctor import diagnose
-from kb.ops.library import show_paper
+from kb.ops.library import remove_claim, show_paper
 from kb.ops.papers import load_text
-from kb.ops.quotes import add_quote, verify_papers
+from kb.ops.quotes import add_quote, no_quote, verify_papers
 from kb.ops.session import open_kb
 from kb.store.knowledgebase import init
 
@@ -64,3 +65,23 @@ def test_doctor_counts_the_quotes_stored_unverified_as_kb_verify_does(kb_root, q
         kb.close()
     info = [line for line in diagnose(kb_root).info if "stored unverified" in line]
     assert info == [f"{said} (kb verify lists them with the reason)"], info
+
+
+@pytest.mark.parametrize("find, given, meant", [
+    (lambda kb, name: (_ for _ in ()).throw(no_quote(kb.conn, name)), "TRAINED", "trained"),
+    (lambda kb, name: run_checks(kb, only=name), "TWELVE-KWH", "twelve-kwh"),
+    (remove_claim, "P0.ENERGY-USED", "p0.energy-used"),
+])
+def test_an_id_typed_in_another_case_is_offered_as_a_citekey_is(kb_root, find, given, meant):
+    """'kb show STRUBELL2019ENERGY' offered strubell2019energy; 'kb quote rm SURGE', 'kb check --explain
+    522-CHARGES' and 'kb claim rm LUCCIONI2023POWER.CHARGES522' offered nothing ('Surge' was offered surge)."""
+    (kb_root / "claims" / "checks.toml").write_text('[[check]]\nid = "twelve-kwh"\nstated = "12 kWh"\nexpr = "p0.c"\n')
+    kb = open_kb(kb_root)
+    try:
+        add_quote(kb, "p0", "We trained 12 models", quote_id="trained")
+        add_claim(kb, "p0", "12 kWh", quote="using 12 kWh of energy", claim_id="energy-used")
+        with pytest.raises(NotFound) as exc:
+            find(kb, given)
+    finally:
+        kb.close()
+    assert exc.value.hint == f"did you mean {meant}?", exc.value.hint
