@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from kb.atomic import STDIN_NAME, max_input_bytes
 from kb.errors import UsageError, WriteError, shell_word, shown
 from kb.lazyimport import lazy_import
-from kb.text.display import readable
+from kb.text.display import pages_said, readable
 from kb.text.lazyre import lazy
 
 citekeys = lazy_import("kb.sources.citekey")
@@ -430,8 +430,7 @@ def text_or_stdin(given: str | None, what: str) -> str | None:
 
 
 def print_quote(q: dict) -> None:
-    pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
-        if q.get("page") else "p. ?"
+    pages = f"p. {pages_said(q['page'], q.get('page_end'))}" if q.get("page") else "p. ?"
     flag = {"verified": "", "no-text": "  [NO TEXT]"}.get(q["status"], "  [UNVERIFIED]")
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
     echo(one_cell(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}"))

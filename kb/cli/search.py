@@ -11,6 +11,7 @@ from kb.cli.opening import read_kb
 from kb.errors import UsageError
 from kb.ops.search import search as do_search
 from kb.store.fts import match_terms
+from kb.text.display import pages_said
 
 app = typer.Typer()
 
@@ -49,7 +50,7 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
     for h in hits:
         pages = ""
         if h.page:
-            pages = f"p. {h.page}" + (f"-{h.page_end}" if h.page_end and h.page_end != h.page else "")
+            pages = f"p. {pages_said(h.page, h.page_end)}"
         where = " ".join(filter(None, [h.citekey, h.version, pages]))
         what = h.kind if h.kind == "page" else f"{h.kind} {h.id}"
         extra = "".join([f"  {h.value}" if h.value else "",

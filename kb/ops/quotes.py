@@ -46,7 +46,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
-from kb.text.display import agreeing, close_names, counted
+from kb.text.display import agreeing, close_names, counted, pages_said
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
@@ -437,8 +437,7 @@ def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match
     if stored is None or (stored == match.page and (stored_end is None or stored_end == match.page_end)):
         return None
     found = f"page {match.page}" + (f"-{match.page_end}" if match.page_end != match.page else "")
-    written = f"{stored}" if stored_end is None or stored_end == stored else \
-        f"{stored}-{stored_end}" if stored_end > stored else f"{stored} (page_end {stored_end})"
+    written = pages_said(stored, stored_end)
     last = len(text.pages)
     if stored > last:
         return (f"its stored page {written} is past the last page of {text.version or 'its text'} "

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kb.text.lazyre import lazy
 
-__all__ = ["counted", "agreeing", "few_of", "readable", "Vocabulary", "unbroken", "close_names"]
+__all__ = ["counted", "agreeing", "few_of", "readable", "Vocabulary", "unbroken", "close_names", "pages_said"]
 
 # A soft hyphen and the line break after it; zero-width characters.
 _INVISIBLE = lazy(r"\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b\u2060\ufeff]")
@@ -99,6 +99,14 @@ def counted(n: int, noun: str, many: str | None = None, *, sep: bool = False) ->
 def agreeing(n: int, one: str, many: str) -> str:
     """The verb after a count, as it agrees with it: agreeing(1, "is", "are") "is"."""
     return one if n == 1 else many
+
+
+def pages_said(page: int, end: int | None = None) -> str:
+    """A quote's pages as every command says them: '13', '12-13', and a last page before the first,
+    as a claims file edited by hand may hold, '14 (page_end 13)' (never the range '14-13')."""
+    if not end or end == page:
+        return f"{page}"
+    return f"{page}-{end}" if end > page else f"{page} (page_end {end})"
 
 
 def close_names(given: str, names: Iterable[str], n: int = 3, cutoff: float = 0.8) -> list[str]:

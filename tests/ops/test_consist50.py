@@ -85,3 +85,23 @@ def test_an_id_typed_in_another_case_is_offered_as_a_citekey_is(kb_root, find, g
     finally:
         kb.close()
     assert exc.value.hint == f"did you mean {meant}?", exc.value.hint
+
+
+def test_a_last_page_before_the_first_is_said_as_kb_verify_says_it(kb_root, capsys):
+    """page = 14 written by hand over page_end = 13: kb verify and doctor said 'its stored page 14 (page_end 13)',
+    kb quote ls and kb search the range 'p. 14-13'."""
+    from kb.cli.common import print_quote
+    from kb.ops.quotes import list_quotes
+
+    path = kb_root / "claims" / "p0.toml"
+    path.write_text(path.read_text().replace("page = 1\n", "page = 2\n", 1))
+    kb = open_kb(kb_root)
+    try:
+        [verdict] = [v for v in verify_papers(kb, jobs=1) if v.kind == "quote"]
+        [quote] = list_quotes(kb)
+    finally:
+        kb.close()
+    print_quote(quote)
+    shown = capsys.readouterr().out
+    assert "its stored page 2 (page_end 1) is not where" in verdict.message, verdict.message
+    assert "p0  p. 2 (page_end 1)  [UNVERIFIED]" in shown, shown
