@@ -708,13 +708,14 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     (kb.ops.quotes.verify_papers, on the processes `kb` was opened with): one paper's text
     in memory at a time."""
 
-    stale = no_text = unverified = unverified_quotes = 0
+    stale = no_text = no_text_claims = unverified = unverified_quotes = 0
     renamed: dict[str, str] = {}
     tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
     for v in verify_papers(kb, progress=tick):
         if v.kind == "claim":
             unverified += _claim_problem(report, v, lines, _renamed_hint(kb, v.citekey, renamed)
                                          if v.status == "no-paper" else "")
+            no_text_claims += v.status == "no-text"
             continue
         where = lines.get(("quote", v.id), f"claims/{v.citekey}.toml")
         if v.status == "not-found":
@@ -747,9 +748,10 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     if stale:
         report.info.append(f"{counted(stale, 'quote')} verified in an older version {agreeing(stale, 'is', 'are')} not in the latest one "
                            "(kb verify lists them)")
-    if no_text:
-        report.info.append(f"{counted(no_text, 'verified quote')} could not be re-checked: kb holds no text of "
-                           "their version")
+    if no_text or no_text_claims:       # the claims too: kb verify says each 'no-text'
+        held = " and ".join(counted(n, noun) for n, noun in ((no_text, "verified quote"), (no_text_claims, "claim"))
+                            if n)
+        report.info.append(f"{held} could not be re-checked: kb holds no text of their version")
     if unverified or unverified_quotes:     # the quotes too: kb verify's count of each ('2 unverified')
         stored = " and ".join(counted(n, noun) for n, noun in ((unverified_quotes, "quote"), (unverified, "claim")) if n)
         report.info.append(f"{stored} stored unverified (kb verify lists them with the reason)")

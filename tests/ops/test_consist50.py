@@ -105,3 +105,15 @@ def test_a_last_page_before_the_first_is_said_as_kb_verify_says_it(kb_root, caps
     shown = capsys.readouterr().out
     assert "its stored page 2 (page_end 1) is not where" in verdict.message, verdict.message
     assert "p0  p. 2 (page_end 1)  [UNVERIFIED]" in shown, shown
+
+
+def test_doctor_counts_the_claims_of_no_text_as_kb_verify_does(kb_root):
+    """kb verify said 'no-text' of a verified quote and of a claim of a paper kb holds no text of; kb doctor
+    counted the quote alone ('1 verified quote could not be re-checked')."""
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text() + BIB.replace("{p0,", "{p1,"))
+    (kb_root / "claims" / "p1.toml").write_text(
+        '[[quote]]\nid = "w"\ntext = "some words"\nstatus = "verified"\npage = 1\n\n'
+        '[[claim]]\nid = "e"\nvalue = "3 kWh"\nquote = "used 3 kWh"\nstatus = "verified"\npage = 1\n')
+    info = [line for line in diagnose(kb_root).info if "could not be re-checked" in line]
+    assert info == ["1 verified quote and 1 claim could not be re-checked: kb holds no text of their version"], info
