@@ -14,14 +14,13 @@ from kb.ops.papers import load_text
 from kb.ops.quotes import add_quote, no_quote, verify_papers
 from kb.ops.session import open_kb
 from kb.store.knowledgebase import init
+from tests.kbcache import from_template
 
 BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
 PAGES = ["We trained 12 models using 12 kWh of energy.", "A second page of no figure."]
 
 
-@pytest.fixture
-def kb_root(tmp_path):
-    """p0 holds page text of no version (a PDF of no arXiv id, a text loaded without --version)."""
+def _build(tmp_path):
     root, _ = init(tmp_path / "kb")
     (root / "references.bib").write_text(BIB)
     given = tmp_path / "pages.json"
@@ -33,7 +32,12 @@ def kb_root(tmp_path):
         add_claim(kb, "p0", "12 kWh", quote="using 12 kWh of energy", claim_id="c")
     finally:
         kb.close()
-    return root
+
+
+@pytest.fixture
+def kb_root(tmp_path):
+    """p0 holds page text of no version (a PDF of no arXiv id, a text loaded without --version)."""
+    return from_template("consist50", tmp_path / "kb", lambda: _build(tmp_path))
 
 
 def test_a_text_of_no_version_is_null_in_every_json(kb_root):
