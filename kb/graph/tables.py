@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from kb.store.queries import chunks, no_paper
+from kb.store.queries import chunks, no_paper, resolve_alias
 
 if TYPE_CHECKING:
     from kb.store.sqlite import Database
@@ -175,8 +175,11 @@ OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild
 
 
 def require_paper(db: Database, citekey: str) -> tuple:
-    """The paper's (citekey, title, year); NotFound when there is none."""
+    """The paper's (citekey, title, year), found by its key or one kept in its `ids` (kb rename, a
+    merged import), as kb show, kb claims and kb quote ls find it; NotFound when there is none."""
     row = db.execute("SELECT citekey, title, year FROM papers WHERE citekey = ?", [citekey]).fetchone()
+    if row is None and (alias := resolve_alias(db.conn, citekey)) is not None:
+        row = db.execute("SELECT citekey, title, year FROM papers WHERE citekey = ?", [alias]).fetchone()
     if row is None:
         raise no_paper(db.conn, citekey)        # the one wording, with the keys it may mean
     return tuple(row)

@@ -82,6 +82,7 @@ def summary(db: Database) -> dict[str, int]:
 def show(db: Database, citekey: str) -> dict[str, Any]:
     """One paper's links inside the knowledge base, with how each was found."""
     row = require_paper(db, citekey)
+    citekey = row[0]                    # a key kept in its ids: the paper's own
 
     def links(sql: str) -> list[dict[str, Any]]:
         return [{"citekey": ck, "title": title, "year": year, "methods": methods.split(","), "score": score}
@@ -166,8 +167,7 @@ def path(db: Database, a: str, b: str) -> CitationPath | None:
     """Shortest chain of citations from a to b (a cites x cites ... b). When
     there is none, the shortest path ignoring direction, marked
     `directed=False` so the caller can say so; None when not connected."""
-    for ck in (a, b):
-        require_paper(db, ck)
+    a, b = (require_paper(db, ck)[0] for ck in (a, b))
     found = _bidirectional(db, a, b, True)
     if found is not None:
         return CitationPath(found, directed=True)

@@ -48,7 +48,7 @@ from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
 from kb.quantities.units import count_forms, format_unit, parse_unit, to_base
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
-from kb.store.queries import claim_stands_sql, load_text, no_paper, paper_exists, versions_with_text
+from kb.store.queries import claim_stands_sql, load_text, paper_exists, paper_keys, versions_with_text
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.htmlnote import html_note_text, is_html_document
@@ -887,9 +887,7 @@ def iter_audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None 
     citing paper's text and numbers and at most SOURCES_HELD cited papers', so a
     knowledge base of any size is audited in bounded memory (kb audit prints as it goes)."""
     wanted = _check_only(only)
-    for key in keys or []:
-        if not paper_exists(kb.conn, key):
-            raise no_paper(kb.conn, key)
+    keys = paper_keys(kb.conn, keys) if keys else keys       # a key kept in its ids too; else the one "no paper X"
     ensure_derived(kb, jobs)
     conn = kb.conn
     sql = ("select c.citekey, c.page, c.start, c.\"end\", c.marker_start, c.marker_end, c.marker, r.resolved "

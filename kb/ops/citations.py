@@ -13,7 +13,7 @@ from kb.store.queries import require_paper
 def references(kb: KB, citekey: str) -> list[dict]:
     """A paper's parsed reference list (and Semantic Scholar's), each entry with what it resolved to
     (`itself`: it names this very paper by arXiv id or DOI)."""
-    require_paper(kb.conn, citekey)
+    citekey = require_paper(kb.conn, citekey)["citekey"]       # a key kept in its ids too
     ensure_references(kb)           # a list kb add left for the graph's first reader
     rows = [dict(r) for r in kb.db.query(
         "select idx, label, raw, page, arxiv_id, doi, url, year, title, first_author, resolved, method, "
@@ -27,6 +27,7 @@ def references(kb: KB, citekey: str) -> list[dict]:
 def fetch(kb: KB, citekey: str, progress=None) -> dict:
     """Fetch references and citations from Semantic Scholar and merge them in."""
     paper = require_paper(kb.conn, citekey)
+    citekey = paper["citekey"]                                  # a key kept in its ids too
     ensure_references(kb)
     doi = kb.conn.execute("select doi from papers where citekey = ?", [citekey]).fetchone()[0]
     s2.cache_path(kb.layout.s2_cache, citekey)        # refuse a key that cannot be a file name, before fetching

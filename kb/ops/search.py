@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from kb.errors import UsageError
 from kb.store.fts import match_terms, query_words, snippet
 from kb.store.knowledgebase import KB
-from kb.store.queries import chunks, claim_stands_sql, no_paper, no_text_sql, off_text_sql, paper_exists
+from kb.store.queries import chunks, claim_stands_sql, no_text_sql, off_text_sql, paper_exists, paper_keys
 from kb.text.display import Vocabulary
 from kb.text.versions import version_number
 
@@ -199,7 +199,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
         raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
     db = kb.conn                      # reading only: no sqlite-utils import
     if paper and not paper_exists(db, paper):
-        raise no_paper(db, paper)
+        [paper] = paper_keys(db, [paper])          # a key kept in its ids, as kb quote ls -p takes it; else no paper
     terms = list(dict.fromkeys(match_terms(query)))
     if not terms:
         return []

@@ -7,17 +7,23 @@ import json
 import pytest
 
 from kb.errors import NotFound
+from kb.graph import views
+from kb.ops.audit import iter_audit
+from kb.ops.citations import references
 from kb.ops.claims import add_claim, run_checks
 from kb.ops.doctor import diagnose
 from kb.ops.library import remove_claim, show_paper
 from kb.ops.papers import load_text
 from kb.ops.quotes import add_quote, no_quote, verify_papers
+from kb.ops.search import search
 from kb.ops.session import open_kb
 from kb.store.knowledgebase import init
 from tests.kbcache import from_template
 
 BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024}\n}\n"
-PAGES = ["We trained 12 models using 12 kWh of energy.", "A second page of no figure."]
+PAGES = ["We trained 12 models using 12 kWh of energy.", "A second page of no figure.",
+         "References\n[1] Marie Curie. 2020. Radium and its energy. arXiv:2001.00001.\n"
+         "[2] Pierre Curie. 2019. Piezoelectricity at scale. arXiv:1901.00002.\n"]
 
 
 def _build(tmp_path):
@@ -121,3 +127,23 @@ def test_doctor_counts_the_claims_of_no_text_as_kb_verify_does(kb_root):
         '[[claim]]\nid = "e"\nvalue = "3 kWh"\nquote = "used 3 kWh"\nstatus = "verified"\npage = 1\n')
     info = [line for line in diagnose(kb_root).info if "could not be re-checked" in line]
     assert info == ["1 verified quote and 1 claim could not be re-checked: kb holds no text of their version"], info
+
+
+@pytest.mark.parametrize("read", [
+    lambda kb: [h.citekey for h in search(kb, "trained", paper="old0")],
+    lambda kb: [views.show(kb.db, "old0")["citekey"]],
+    lambda kb: [views.path(kb.db, "old0", "p0")[0]],
+    lambda kb: [r["idx"] for r in references(kb, "old0")],
+    lambda kb: [r.citekey for r in iter_audit(kb, ["old0"])] or ["p0"],
+], ids=["search", "graph show", "graph path", "refs", "audit"])
+def test_a_key_kept_in_ids_names_its_paper_in_every_command(kb_root, read):
+    """kb show, kb claims -p and kb quote ls -p took 'old0' of p0's ids field (kb rename, a merged import) as p0;
+    kb search -p, kb graph show and path, kb audit said 'no paper old0', kb refs 'no references parsed'."""
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("year = {2024}", "year = {2024},\n  ids = {old0}"))
+    kb = open_kb(kb_root)
+    try:
+        got = read(kb)
+    finally:
+        kb.close()
+    assert got and set(got) <= {"p0", 1, 2}, got
