@@ -54,6 +54,7 @@ from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
 from kb.text.display import close_names, counted
+from kb.text.ids import doi_of_field, doi_written
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.typed import typed
@@ -947,11 +948,20 @@ def lazy_name_in(expr: str, key: str, ident: str) -> bool:
 
 # -- kb ls, kb show: reading ---------------------------------------------------------------
 
+def doi_shown(doi: str | None, field: str | None) -> str | None:
+    """A paper's DOI as kb ls and kb show say it: as references.bib writes it (its case kept, as
+    kb export bib and csl-json write it: '10.18653/v1/P19-1355'), where its doi field holds the
+    DOI the index keeps (lower-cased, for matching); the index's otherwise (one read off a PDF)."""
+    if doi and isinstance(field, str) and doi_of_field(field) == doi:
+        return doi_written(field)
+    return doi
+
+
 def list_papers(kb: KB) -> list[dict]:
     # A read: the plain connection (kb.conn), so `kb ls` never imports sqlite-utils.
     rows = rows_as_dicts(kb.conn.execute("""
         select p.citekey, p.title, p.authors, p.first_author, p.year, p.arxiv_id, p.doi, p.version,
-               p.metadata_status,
+               p.metadata_status, json_extract(p.fields, '$.doi') as doi_field,
                (select count(*) from versions v where v.citekey = p.citekey) as versions,
                (select max(page_count) from versions v where v.citekey = p.citekey
                    and v.version = coalesce(p.version, '')) as pages,
@@ -961,6 +971,7 @@ def list_papers(kb: KB) -> list[dict]:
     out = []
     for r in rows:
         r["authors"] = json.loads(r["authors"])
+        r["doi"] = doi_shown(r["doi"], r.pop("doi_field"))
         if r["pages"] is None:
             r["pages"] = kb.conn.execute("select max(page_count) from versions where citekey = ?",
                                        [r["citekey"]]).fetchone()[0]
@@ -1049,7 +1060,8 @@ def show_paper(kb: KB, citekey: str) -> dict:
     counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
               for t in ("quotes", "claims")}
     return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],
-            "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"], "doi": paper["doi"],
+            "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"],
+            "doi": doi_shown(paper["doi"], paper["fields"].get("doi")),
             "url": paper["url"], "venue": paper["venue"], "version": paper["version"],
             "origin": paper["origin"], "metadata_status": paper["metadata_status"],
             "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],

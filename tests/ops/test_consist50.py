@@ -147,3 +147,23 @@ def test_a_key_kept_in_ids_names_its_paper_in_every_command(kb_root, read):
     finally:
         kb.close()
     assert got and set(got) <= {"p0", 1, 2}, got
+
+
+@pytest.mark.parametrize("field, said", [
+    ("10.18653/v1/P19-1355", "10.18653/v1/P19-1355"),
+    ("https://doi.org/10.1007/BF01700692", "10.1007/BF01700692"),
+])
+def test_a_doi_is_said_by_ls_and_show_as_references_bib_and_the_exports_write_it(kb_root, field, said):
+    """kb ls --json and kb show said '10.18653/v1/p19-1355' (the index's key, lower-cased) where references.bib,
+    kb export bib and csl-json say '10.18653/v1/P19-1355'."""
+    from kb.ops.library import list_papers
+
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("year = {2024}", "year = {2024},\n  doi = {" + field + "}"))
+    kb = open_kb(kb_root)
+    try:
+        listed = [p["doi"] for p in list_papers(kb)]
+        shown = show_paper(kb, "p0")["doi"]
+    finally:
+        kb.close()
+    assert listed == [said] and shown == said, (listed, shown)
