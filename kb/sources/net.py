@@ -556,6 +556,7 @@ class Client:
         host = reached(url, r.url)
         try:
             headers_out = {k.lower(): v for k, v in r.headers.items()}
+            refuse_unknown_coding(host, headers_out.get("content-encoding"))
             declared_n = declared_length(host, headers_out)
             if declared_n is not None and declared_n > limit:
                 raise self._over_limit(host, limit, answer, r, declared_n)
@@ -708,6 +709,22 @@ def _wire_bytes(r, got: int) -> int:
     except (AttributeError, OSError, ValueError):
         return got
     return sent if isinstance(sent, int) else got
+
+
+def refuse_unknown_coding(host: str, coding: str | None) -> None:
+    """An answer compressed in a coding kb cannot undo (br or zstd without their modules, one nobody knows) is
+    refused before it is read: its bytes would be taken as they came, compressed, for a feed, JSON or a PDF.
+    kb asks only for the codings it can undo (Accept-Encoding), so a server sending another is misbehaving."""
+    if not coding:
+        return
+    from urllib3.util.request import ACCEPT_ENCODING
+    known = {c.strip() for c in ACCEPT_ENCODING.lower().split(",")} | {"identity", "x-gzip", ""}
+    unknown = [c.strip() for c in coding.lower().split(",") if c.strip() not in known]
+    if unknown:
+        shown = ascii(unknown[0][:40]) if len(unknown) == 1 else ascii(", ".join(unknown)[:60])
+        raise NetworkError(f"{host} sent an answer compressed as {shown}, which kb cannot undo "
+                           f"(it asks for {ACCEPT_ENCODING.replace(',', ', ')} only); nothing was kept",
+                           hint="the server is misbehaving; try again later")
 
 
 def declared_length(host: str, headers: dict[str, str]) -> int | None:
