@@ -834,6 +834,27 @@ def _bounded_authors(meta: PaperMeta, record: str) -> str | None:
             f"{MAX_AUTHORS:,} and 'others' (the other {n - MAX_AUTHORS:,} are not in references.bib)")
 
 
+def _nameless_authors(meta: PaperMeta, record, said: str) -> str | None:
+    """Say an arXiv record's authors given with no name (an <author> of no <name>, or an empty one), dropped
+    from the list filed, which ends in 'others' (BibTeX's word for more) so it is never taken as whole; None when
+    every author has a name."""
+    holes = record.nameless
+    if not holes:
+        return None
+    if meta.authors and meta.authors[-1] != "others":
+        meta.authors = meta.authors + ["others"]
+    places = ", ".join(_ordinal(i) for i in holes[:3]) + (f" and {len(holes) - 3:,} more" if len(holes) > 3 else "")
+    named = len(record.authors)
+    kept = f"filed the other {named:,} and 'others'" if meta.authors else "filed the paper with no authors"
+    return (f"{said} (arxiv) lists {named + len(holes):,} authors, {len(holes):,} of them with no name "
+            f"(the {places}): {kept}")
+
+
+def _ordinal(n: int) -> str:
+    tail = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n:,}{tail}"
+
+
 def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str | None = None) -> AddResult:
 
     if ident.version and not refresh and extractor is None:
@@ -849,9 +870,10 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str |
     notes: list[str] = []
     meta = _bounded_title(from_arxiv(record), f"arXiv's record of {record.versioned}")
     cut = _bounded_authors(meta, f"arXiv's record of {record.versioned}")
+    holes = _nameless_authors(meta, record, f"arXiv's record of {record.versioned}")
     src = _arxiv_source(kb, record, notes, refresh=refresh, extractor=extractor)
     result = _commit_paper(kb, meta, [src], incomplete=False)
-    result.notes = ([cut] if cut else []) + notes + result.notes
+    result.notes = [said for said in (cut, holes) if said] + notes + result.notes
     return result
 
 
@@ -1144,6 +1166,10 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                     result.doi = None
                 else:
                     doi_checked = True
+            if meta is not None:        # the record taken: its authors bounded as kb add arxiv:ID's or doi:'s are
+                said = f"arXiv's record of {record.versioned}" if arxiv else f"the record of {doi}"
+                notes.extend(note for note in (_bounded_authors(meta, said),
+                                               _nameless_authors(meta, record, said) if arxiv else None) if note)
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:

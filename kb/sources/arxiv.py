@@ -40,6 +40,7 @@ class ArxivRecord:
     journal_ref: str | None = None
     pdf_url: str | None = None
     abs_url: str | None = None
+    nameless: list[int] = field(default_factory=list)    # the places (from 1) of authors given with no name
 
     @property
     def versioned(self) -> str:
@@ -103,7 +104,8 @@ def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
             categories=[c.get("term") for c in entry.findall(f"{ATOM}category") if c.get("term")],
             doi=(_text(entry, f"{ARXIV}doi") or None),
             journal_ref=_text(entry, f"{ARXIV}journal_ref"),
-            pdf_url=pdf_url, abs_url=abs_url))
+            pdf_url=pdf_url, abs_url=abs_url,
+            nameless=[i for i, a in enumerate(authors, 1) if not a]))
     return records
 
 

@@ -39,3 +39,34 @@ def test_an_answer_compressed_in_a_coding_kb_cannot_undo_is_refused(kb_root, ser
     line = _one_line(got.err)
     assert f"compressed as {named}, which kb cannot undo" in line and "nothing was kept" in line, line
     assert (kb_root / "references.bib").read_text() == before
+
+
+# -- an arXiv record whose author list has a hole ----------------------------------------------
+
+@pytest.mark.parametrize("hole, places", [("<author>\n    </author>", "the 2nd"),
+                                          ("<author><name> </name></author><author/>", "the 2nd, 3rd")])
+@pytest.mark.parametrize("given", ["id", "pdf"])
+def test_an_arxiv_author_of_no_name_is_said_and_the_list_filed_as_incomplete(kb_root, server, tmp_path, monkeypatch,
+                                                                             hole, places, given) -> None:
+    """An <author> of no <name> was dropped without a word and the rest filed as the whole list ('Doe, Ann and
+    Roe, Bo' for a paper of three); a PDF carrying arXiv's stamp took a record of 100,000 authors whole."""
+    from fakearxiv import atom_entry, atom_feed
+    from httpserver import Reply
+    from pdfgen import make_pdf
+
+    from kb.ops import papers
+    monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+    monkeypatch.setattr(papers, "MAX_AUTHORS", 3)
+    entry = atom_entry("2311.16863", 1, "Wind Power Limits", ["Ann Doe", "Bo Roe", "Cy Poe", "Di Low"])
+    entry = entry.replace("<author>", hole + "<author>", 2).replace(hole + "<author>", "<author>", 1)
+    server.routes["/api/query"] = Reply(200, atom_feed([entry]), {"Content-Type": "application/atom+xml"})
+    pdf = make_pdf(["arXiv:2311.16863v1 [cs.LG] 28 Nov 2023 Wind Power Limits by Ann Doe and Bo Roe. "
+                    + "We find that turbines deliver 4.5 kWh per day in calm weather. " * 4, "More text here."])
+    server.routes["/pdf/2311.16863v1"] = Reply(200, pdf, {"Content-Type": "application/pdf"})
+    (tmp_path / "p.pdf").write_bytes(pdf)
+    got = run_kb("add", "arxiv:2311.16863" if given == "id" else tmp_path / "p.pdf")
+    assert got.code == 0 and "Traceback" not in got.err, got.err
+    said = [line for line in got.err.splitlines() if "authors" in line]
+    assert len(said) == 2 and f"of them with no name ({places})" in said[1], got.err
+    assert "lists 4 authors, more than any paper's: filed the first 3" in said[0], got.err
+    assert "Poe, Cy and others}" in (kb_root / "references.bib").read_text()
