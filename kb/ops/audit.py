@@ -42,7 +42,7 @@ from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
 from kb.ops.derive import ensure_references
-from kb.ops.quotes import explain_note_source, note_context
+from kb.ops.quotes import bounded_note, explain_note_source, note_context
 from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
@@ -1015,7 +1015,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     def told(line: int) -> int:
         """A line of the note as read, as its file numbers it."""
         return doc_lines[min(max(line, 1), len(doc_lines)) - 1] if doc_lines else line
-    note = parse_note(text, str(path))
+    note = bounded_note(parse_note(text, str(path)), path, "kb audit --note")
     ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)
 

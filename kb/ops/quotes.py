@@ -17,7 +17,7 @@ from dataclasses import replace as replaced
 from pathlib import Path
 
 from kb.atomic import decode_saved, line_number, read_input, read_json, said, shown
-from kb.errors import KBError, NotFound, UsageError
+from kb.errors import KBError, LimitExceeded, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.fts import match_terms
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
@@ -1576,6 +1576,21 @@ def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int
     return f"the note cites p. {cited}, but the quote is on page {right}{printed}"
 
 
+#: The most quotes kb checks of one note: a long review's notes hold hundreds; a note of 10 MB held 190,000, each
+#: looked up in its paper (half a millisecond apiece), kb verify --note taking minutes before a word of it.
+MAX_NOTE_QUOTES = 10_000
+
+
+def bounded_note(note, path, command: str):
+    """`note`, refused in one line when it holds more quotes than kb checks of one note (before any is checked)."""
+    count = len(note.quotes)
+    if count > MAX_NOTE_QUOTES:
+        raise LimitExceeded(f"{shown(path)}: the note holds {count:,} quotes, more than {command} checks of one "
+                            f"note (at most {MAX_NOTE_QUOTES:,}): nothing checked",
+                            hint="split the note into smaller ones")
+    return note
+
+
 def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, str]]]:
     """Check every quote block of a note against the paper it cites: which
     source it resolved to and how, whether the quote is in its text, and
@@ -1587,7 +1602,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     except UnicodeDecodeError as exc:
         line = line_number(data, exc.start)
         raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8") from None
-    note = notes_text.parse_note(text, str(path))
+    note = bounded_note(notes_text.parse_note(text, str(path)), path, "kb verify --note")
     ctx = note_context(kb, note, path)
     cache: dict = {}
     out: list[NoteVerdict] = []

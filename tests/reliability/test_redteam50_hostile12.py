@@ -70,3 +70,26 @@ def test_an_arxiv_author_of_no_name_is_said_and_the_list_filed_as_incomplete(kb_
     assert len(said) == 2 and f"of them with no name ({places})" in said[1], got.err
     assert "lists 4 authors, more than any paper's: filed the first 3" in said[0], got.err
     assert "Poe, Cy and others}" in (kb_root / "references.bib").read_text()
+
+
+# -- a note of more quotes than any ------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["verify", "audit"])
+@pytest.mark.parametrize("count, refused", [(4, True), (3, False)])
+def test_a_note_of_more_quotes_than_any_is_refused_before_one_is_checked(kb_root, tmp_path, monkeypatch, command,
+                                                                         count, refused) -> None:
+    """A note of 10 MB holding 190,000 quotes was checked quote by quote: kb verify --note took minutes."""
+    from alphakb import make_alpha
+
+    from kb.ops import quotes
+    monkeypatch.setattr(quotes, "MAX_NOTE_QUOTES", 3)
+    make_alpha(kb_root, tmp_path)
+    note = tmp_path / "n.md"
+    note.write_text("".join(f'"We trained 12 models on 64 GPUs" [@alpha2020energy] line {i}.\n' for i in range(count)))
+    got = run_kb(command, "--note", note)
+    if refused:
+        assert got.code == 2, (got.code, got.err)
+        line = _one_line(got.err)
+        assert f"holds 4 quotes, more than kb {command} --note checks of one note (at most 3)" in line, line
+    else:
+        assert got.code in (0, 1) and "more than" not in got.err, got.err
