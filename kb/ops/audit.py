@@ -676,16 +676,58 @@ class _NoteSentence:
                 at = b
         self.read = _Sentence("".join(pieces) + sentence[at:])
         self.markers = [(a, b, i) for i, (a, b) in enumerate(marks)]
+        self._own: dict[tuple[int, int], int | None] = {}
+        self._owned: dict[int | None, list] | None = None
+        # citations in order, none overlapping another (as written): the nearest found by bisection, not by
+        # measuring the distance to every one (a sentence of thousands of citations: each figure read them all)
+        ms = self.markers
+        self._ordered = all(a < b for a, b, _ in ms) and all(x[1] <= y[0] for x, y in zip(ms, ms[1:]))
+        if self._ordered:
+            self._starts = [a for a, _, _ in ms]
+            last, self._last_says = -1, []
+            for k, m in enumerate(ms):
+                last = k if _SAYS_RE.match(self.read.page, m[1]) else last
+                self._last_says.append(last)
 
     def own_citation(self, pos: int, pos_end: int) -> int | None:
         """Which of the sentence's citations a figure at sentence[pos:pos_end] is cited to: one in its
         clause, else the nearest in the sentence; None when the clause is the writer's own ("we
-        measured ...") and cites nothing."""
+        measured ...") and cites nothing. Found once per figure, however many citations the sentence holds
+        and asks it (a sentence of thousands of citations asked it for each: an audit of it took hours)."""
+        if (pos, pos_end) not in self._own:
+            self._own[(pos, pos_end)] = self._own_citation(pos, pos_end)
+        return self._own[(pos, pos_end)]
+
+    def owned(self, figures: list) -> dict[int | None, list]:
+        """The sentence's figures by the citation each is cited to (None: the writer's own), in order; found once
+        for the sentence, not once for each of its citations."""
+        if self._owned is None:
+            self._owned = {}
+            for cand in figures:
+                self._owned.setdefault(self.own_citation(cand.start, cand.end), []).append(cand)
+        return self._owned
+
+    def _own_citation(self, pos: int, pos_end: int) -> int | None:
         ca, cb = self.read.clause(pos)
-        inside = [m for m in self.markers if ca <= m[0] < cb]
-        if not inside and _OWN_RE.search(self.read.page, ca, cb):
-            return None
-        return self.read.nearest(pos, pos_end, inside or self.markers)[2]
+        if not self._ordered:
+            inside = [m for m in self.markers if ca <= m[0] < cb]
+            if not inside and _OWN_RE.search(self.read.page, ca, cb):
+                return None
+            return self.read.nearest(pos, pos_end, inside or self.markers)[2]
+        lo, hi = bisect.bisect_left(self._starts, ca), bisect.bisect_left(self._starts, cb)
+        if lo == hi:
+            if _OWN_RE.search(self.read.page, ca, cb):
+                return None
+            lo, hi = 0, len(self.markers)
+        # as _Sentence.nearest: a subject before the figure ("[@doe] estimates ... N"), the last one being the
+        # nearest; else the nearest, which only those beside the figure or over it can be
+        k = bisect.bisect_left(self._starts, pos, lo, hi)
+        said_by = self._last_says[k - 1] if k > lo else -1
+        if said_by >= lo:
+            return self.markers[said_by][2]
+        end = bisect.bisect_left(self._starts, pos_end, lo, hi)
+        near = self.markers[max(lo, k - 1):min(hi, end + 1)]
+        return min(near, key=lambda m: (self.read.distance(pos, pos_end, m), m[0] > pos))[2]
 
 
 # ---------------------------------------------------------------- verdicts
@@ -1036,8 +1078,9 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     for q in note.quotes:
         items.append((q.line, q.quote, cited(q), None, q))
     for line, sentence, citations in sentence_citations(_note_prose(citations_as_pandoc(text)), note):
+        marked = [(a, b) for a, b, _ in citations]      # one list for the sentence's every citation, never a copy each
         for i, (_, _, q) in enumerate(citations):
-            items.append((line, sentence, cited(q), ([(a, b) for a, b, _ in citations], i), q))
+            items.append((line, sentence, cited(q), (marked, i), q))
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
@@ -1047,7 +1090,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     # what each sentence costs is paid once, however many citations and figures it holds: its figures
     # (a sentence citing three works is three items), its lines and its words as shown
     figures: dict[str, list[Candidate]] = {}
-    read_as: dict[tuple, _NoteSentence] = {}
+    read_as: dict[int, _NoteSentence] = {}
     for line, sentence, keys, marks, work in items:
         why = unresolved.get(id(work))
         if not (keys or why or marks is None):
@@ -1061,18 +1104,18 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
         last_line = line + bisect.bisect_left(breaks, len(sentence.rstrip())) - bisect.bisect_left(breaks, lead)
         citing = None
         if marks is not None:
-            key = (sentence, tuple(marks[0]))
+            key = id(marks[0])          # the sentence's list of citations, alive as long as `items`
             citing = read_as.get(key) or read_as.setdefault(key, _NoteSentence(sentence, marks[0]))
         shown_sentence = " ".join(sentence.split())
-        for cand in figures[sentence]:
+        # a citation's own figures only: another citation's, or the writer's own ("we measured ..."), are not its
+        for cand in figures[sentence] if citing is None else citing.owned(figures[sentence]).get(marks[1], ()):
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
             at = line
             if marks is None:
-                quoted.setdefault(figure, []).append(line)
+                bisect.insort(quoted.setdefault(figure, []), line)      # in order, for the sentences' look-ups
             else:
-                if citing.own_citation(cand.start, cand.end) != marks[1]:
-                    continue            # another citation's figure, or the writer's own ("we measured ...")
-                if any(line <= q_line <= last_line for q_line in quoted.get(figure, ())):
+                lines = quoted.get(figure, ())
+                if bisect.bisect_right(lines, last_line) > bisect.bisect_left(lines, line):
                     continue            # a figure of a quote in the sentence: the quote's citation's
                 # the figure's own line: the sentence's line breaks between its first character and it
                 at = line + bisect.bisect_left(breaks, cand.start) - bisect.bisect_left(breaks, lead)
