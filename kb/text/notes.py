@@ -3351,8 +3351,18 @@ def cited_family(attribution: str) -> str:
     return _NAME_JOINS.split(m.group("who"))[0].strip() if m else ""
 
 
+# a short form's title in single quote marks, British style, its comma or stop inside them or not: "Strubell, Ganesh,
+# and McCallum, 'Energy and Policy,' 3.", "[^2]: Dodge et al., ‘Measuring’, 8." (read as double quote marks are)
+_SINGLE_QUOTED_SHORT_FORM = lazy(r"(?:\[\^[^\]\s]{1,40}\]:\s*|\d{1,4}\.\s+)?" + _SURNAME
+                                 + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?,\s*(['‘])([^'‘’\n\"“”]{1,200}?[^\s'‘’])([,.]?)['’](?!\w),?\s*"
+                                 r"(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?")
+
+
 def _reference(body: str, anchor: str | None, line: int, number: str | None = None) -> NoteReference:
     """A NoteReference from an entry's markup, read by kb.text.refs.parse_reference."""
+    if ("'" in body or "‘" in body) and (single := _SINGLE_QUOTED_SHORT_FORM.fullmatch(body.strip())):
+        body = (body.strip()[:single.start(1)] + "“" + single.group(2) + single.group(3) + "”"
+                + body.strip()[single.end(3) + 1:])
     marked = parse_reference(body)
     entry = marked.entry
     titles = marked.titles

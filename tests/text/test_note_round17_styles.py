@@ -1,0 +1,32 @@
+"""Held-out round 17 of notes: a Chicago short form whose title is in single quote marks, British style."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+from kb.text.refs import PaperIndex, PaperInfo
+
+Q = "every word of this sentence is quoted from the paper"
+PAPERS = [
+    PaperInfo("strubell2019", title="Energy and Policy Considerations for Deep Learning in NLP", year=2019,
+              first_author="Strubell"),
+    PaperInfo("dodge2022", title="Measuring the Carbon Intensity of AI in Cloud Instances", year=2022,
+              first_author="Dodge"),
+]
+
+
+@pytest.mark.parametrize("short, cited", [
+    ("Strubell, Ganesh, and McCallum, 'Energy and Policy,' 3.", "strubell2019"),
+    ("Strubell, Ganesh, and McCallum, ‘Energy and Policy,’ 3.", "strubell2019"),
+    ("Dodge et al., 'Measuring the Carbon Intensity', 3.", "dodge2022"),
+    ("Dodge, ‘Measuring,’ 3.", "dodge2022"),
+    ("Strubell, Ganesh, and McCallum, 'Green Computing,' 3.", None),      # no title of hers: no work
+    ("Doe, 'Energy and Policy,' 3.", None),                                # another author's
+])
+def test_a_short_form_titled_in_single_quote_marks_names_its_work(short, cited) -> None:
+    note = parse_note(f"They write “{Q}.”[^1]\n\n[^1]: {short}\n")
+    ref = note.reference_for(note.quotes[0])
+    ex = PaperIndex(PAPERS).explain(ref.entry, titles=ref.titles, loose=True)
+    assert (ex.resolution.citekey if ex.resolution else None) == cited
+    assert note.quotes[0].page == "3"
