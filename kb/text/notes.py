@@ -1865,7 +1865,12 @@ def _unescape(quote: str) -> str:
 PLAIN_MIN_WORDS = 4
 #: A plain quote this long with no citation kb can read is reported as not checked.
 UNCITED_MIN_WORDS = 8
-_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«", "「": "」", "『": "』"}
+_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«", "「": "」", "『": "』", "'": "'"}
+# a straight single quote mark opens a quote, British style, only at a word's start after a space or a bracket (never
+# an apostrophe: "Dodge et al.'s", "O'Neil", "don't", "'90s") ...
+_SINGLE_OPENS_AFTER = frozenset(" \t\n([{—–")
+# ... nor a Harvard reference's title after its year: "Strubell, E. et al. (2019) 'Energy and policy ...', p. 2."
+_YEAR_BEFORE_TITLE = lazy(r"(?:\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)|\b(?:1[89]|20)\d\d[a-z]?\.)[ \t]*\Z")
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
 # "(see Strubell et al., 2019: 3)", ACM's "[Futoma et al. 2017]", "(vgl. Müller 2019, S. 7)",
 # "(van der Berg et al. [2019])"; and a narrative one: "Futoma et al. (2017)".
@@ -2830,6 +2835,15 @@ def _titles_quoted(text: str, pairs: list[tuple[int, int]]) -> dict[int, tuple]:
     return out
 
 
+def _single_closes(text: str, c: int) -> bool:
+    """Whether the straight single quote mark at `c` may close a quote: after a word or its stop, before no word
+    (never an apostrophe inside a word, "don't", nor a plural's, "the authors' work")."""
+    before, after = text[c - 1:c], text[c + 1:c + 2]
+    if not before or before.isspace() or after.isalnum() or after == "'":
+        return False
+    return not (before in "sz" and after == " " and text[c + 2:c + 3].islower())
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -2857,6 +2871,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if opener == "‘" and not text[start + 1:start + 2].isalpha():
             pos = start + 1         # '‘90s', a quote mark typed for an apostrophe
             continue
+        if opener == "'" and not (text[start + 1:start + 2].isalpha()
+                                  and (start == 0 or text[start - 1] in _SINGLE_OPENS_AFTER)
+                                  and not _YEAR_BEFORE_TITLE.search(text, max(0, start - 12), start)):
+            pos = start + 1         # an apostrophe ("Dodge et al.'s", "don't"), or a title after its year
+            continue
         k = bisect.bisect_left(breaks, start)
         para_end = breaks[k] if k < len(breaks) else n
         closer = _PLAIN_PAIRS[opener]
@@ -2866,7 +2885,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # where each closing mark may close: not escaped (\"), nor an apostrophe inside a
             # word ("the model’s"); found once for the whole note, then bisected
             closers[closer, escaped] = [c for c in _all(text, closer) if (text[c - 1:c] == "\\") == escaped
-                                        and not (closer == "’" and text[c + 1:c + 2].isalpha())]
+                                        and not (closer == "’" and text[c + 1:c + 2].isalpha())
+                                        and (closer != "'" or _single_closes(text, c))]
         at = bisect.bisect_left(closers[closer, escaped], start + 1)
         close = closers[closer, escaped][at] if at < len(closers[closer, escaped]) else -1
         if close < 0 or close >= para_end:

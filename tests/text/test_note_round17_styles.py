@@ -30,3 +30,20 @@ def test_a_short_form_titled_in_single_quote_marks_names_its_work(short, cited) 
     ex = PaperIndex(PAPERS).explain(ref.entry, titles=ref.titles, loose=True)
     assert (ex.resolution.citekey if ex.resolution else None) == cited
     assert note.quotes[0].page == "3"
+
+
+@pytest.mark.parametrize("text, quote", [
+    # British style's straight single quote marks, an apostrophe inside ("Intel's") or a plural's ("students'")
+    (f"The authors' view: '{Q} of Intel's RAPL.' (Dodge et al., 2022, p. 3).", f"{Q} of Intel's RAPL."),
+    (f"Doe et al.'s team writes '{Q}, not the students' fault' (Doe 2022: 3).", f"{Q}, not the students' fault"),
+    (f"It's said, in the '90s, that '{Q}' [@doe2022, p. 3].", Q),
+])
+def test_a_quote_in_straight_single_quote_marks_is_read_and_checked_at_its_page(text, quote) -> None:
+    note = parse_note(text)
+    assert [(q.quote, q.page) for q in note.quotes] == [(quote, "3")]
+
+
+def test_a_harvard_title_in_straight_single_quote_marks_after_its_year_is_no_quote() -> None:
+    note = parse_note(f"> {Q}.\n— Strubell, E. et al. (2019) 'Energy and policy considerations for deep learning "
+                      "in NLP', p. 3.\n")
+    assert [q.quote for q in note.quotes] == [f"{Q}."]
