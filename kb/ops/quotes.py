@@ -1049,6 +1049,7 @@ class NoteContext:
     labels: dict | None = None                       # alphabetic label -> citekeys (_by_label)
     alphabetic: bool | None = None                   # the note cites by alphabetic labels (_cites_alphabetically)
     titles: dict | None = None                       # a paper's title as normalise_title gives it -> citekeys
+    letters: dict | None = None                      # (first author, year) -> letter -> names (_lettered_siblings)
 
 
 _KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
@@ -1292,6 +1293,9 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 return disagree
         if ex.resolution is not None:
             if by_name and entry is cited and ex.resolution.method == "author-year":
+                unsaid = _lettered_siblings(db, ctx, note, q.attribution, cited, ex.resolution.citekey)
+                if unsaid is not None:
+                    return replaced(unsaid, reference=_short(written))
                 # 'Nguyen (2019)' of BibTeX's family name ('Tran Van Nguyen', keyed nguyen) names as well a paper
                 # whose first author a reader calls so ('Nguyen Van An', keyed an): which is meant is not said
                 others = [k for k in _cited_as_written(db, cited.first_author, cited.year, keyed_too=True)
@@ -1329,6 +1333,9 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if by_name:
         keys = _cited_as_written(db, cited.first_author, cited.year)
         if len(keys) == 1:
+            unsaid = _lettered_siblings(db, ctx, note, q.attribution, cited, keys[0])
+            if unsaid is not None:
+                return replaced(unsaid, reference=first.reference if first else None)
             return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
         if len(keys) > 1:
             return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
@@ -1478,6 +1485,48 @@ def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: st
     keys = tuple(sorted(set(keys)))
     return NoteSource(None, reason=f"{len(keys)} papers of {year} by a first author named {key!r} as the name "
                                    "may be read: " + ", ".join(keys), reference=reference, several=keys)
+
+
+_YEAR_LETTER_CITED = lazy(r"\b((?:1[89]|20)\d\d)([a-z])\.?\s*\Z")
+
+
+def _lettered_siblings(db, ctx: NoteContext, note, attribution: str | None, cited, citekey: str) -> NoteSource | None:
+    """Why an author-year citation with its year's letter ('Luccioni et al. 2023b') is not checked against the one
+    paper here of that first author and year, `citekey`, where the note, listing no references, cites that author
+    and year with another letter too ('Luccioni & Hernandez-Garcia, 2023a'): two works of which kb holds fewer, the
+    paper only the one whose citation names its authors, every one, where no other letter's does; else None."""
+    letter = _YEAR_LETTER_CITED.search(attribution or "")
+    if letter is None:
+        return None
+    if ctx.letters is None:             # the note's lettered citations, read once a note
+        ctx.letters = {}
+        for other in note.quotes:
+            said_ = _YEAR_LETTER_CITED.search(other.attribution or "")
+            family = notes_text.cited_family(other.attribution) if said_ else ""
+            if family:
+                ctx.letters.setdefault((name_key(family), int(said_.group(1))), {}) \
+                    .setdefault(said_.group(2), set()).add(other.attribution)
+    family = notes_text.cited_family(attribution)
+    siblings = ctx.letters.get((name_key(family), int(letter.group(1))), {}) if family else {}
+    if len(siblings) < 2:
+        return None
+    held = db.execute("select count(*) from papers where first_author = ? and year = ?",
+                      [cited.first_author, cited.year]).fetchone()[0]
+    if held >= len(siblings):
+        return None
+
+    def names_it(said_: str) -> bool:
+        names = notes_text.cited_names(said_)
+        return len(names) > 1 and _authors_are(db, citekey, names)
+
+    fits = [x for x, said_ in siblings.items() if any(names_it(a) for a in said_)]
+    if fits == [letter.group(2)]:
+        return None
+    cites = ", ".join(f"{letter.group(1)}{x}" for x in sorted(siblings))
+    return NoteSource(None, reason=f"the note cites {len(siblings)} works of {family} {letter.group(1)} ({cites}) and "
+                                   f"kb holds {held}, {citekey}, whose authors no citation of {letter.group(1)}"
+                                   f"{letter.group(2)} names: which work it is the note does not say",
+                      maybe_none=True)
 
 
 def _authors_are(db, citekey: str, names: list[str]) -> bool:

@@ -261,7 +261,8 @@ def _cited_names(attribution: str) -> list[str]:
     """The family names an author-year citation lists before its year, in order ("Lo & Wang.
     2020." -> Lo, Wang); none when it lists only some ("Lo et al.")."""
     # (or MLA's short title, or no date: "Doe and Roe. (n.d.).", "(forthcoming)")
-    year = _YEAR.search(attribution) or re.search(r"[\"“*_]|\(?\b(?:n\.\s?d\.|in\s+press|forthcoming)", attribution)
+    # (a year with its letter too: "Lo and Wang. 2020b." -> Lo, Wang, never 'Wang. 2020b')
+    year = _YEAR_LETTERED.search(attribution) or re.search(r"[\"“*_]|\(?\b(?:n\.\s?d\.|in\s+press|forthcoming)", attribution)
     head = attribution[:year.start() if year else len(attribution)].strip(" .,;(")
     if not head or re.search(r"\bet\s+al\b", head):
         return []
@@ -334,6 +335,7 @@ _SPACE = lazy(r"\s*")
 _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_LETTERED = lazy(r"\b(?:1[89]|20)\d\d[a-z]?\b")
 # (or a PDF link's "#page=3"; German's "S. 3")
 #: "f." / "ff." after a page: that page and the next one / ones ("S. 3f.", "pp. 3 ff."), kept with it ("3f", "3ff")
 _FOLLOWING = r"(?:[ \t]?ff?(?!\w))?"
