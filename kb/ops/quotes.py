@@ -1487,6 +1487,17 @@ def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: st
                                    "may be read: " + ", ".join(keys), reference=reference, several=keys)
 
 
+def _names_its_title(kb: KB, citekey: str, quote: str) -> bool:
+    """Whether a note's quote is the title of the paper it cites, whole or before its subtitle's colon (of three
+    words or more): a title a sentence names in quote marks, MLA's and Harvard's way, is no passage of the paper."""
+    words = normalise_title(quote)
+    if len(words.split()) < 3 or len(words) > 400:
+        return False
+    row = kb.conn.execute("select title from papers where citekey = ?", [citekey]).fetchone()
+    title = (row[0] or "") if row else ""
+    return bool(title) and words in (normalise_title(title), normalise_title(title.split(":")[0]))
+
+
 _YEAR_LETTER_CITED = lazy(r"\b((?:1[89]|20)\d\d)([a-z])\.?\s*\Z")
 
 
@@ -1691,6 +1702,12 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                             f" ({found.closest_score:.2f})")
             return NoteVerdict(q.line, q.quote, source, None, None, "no-source", message, failed=True,
                                closest=found.closest, **common)
+        if _names_its_title(kb, citekey, q.quote):
+            # 'In "Energy and Policy Considerations for Deep Learning in NLP", they write "..." (Strubell et al. 5)':
+            # the work's title the sentence names, no words quoted from its page
+            return NoteVerdict(q.line, q.quote, source, None, None, "unchecked",
+                               f"the quoted words are the title of {citekey}, no quote of its text: not checked",
+                               **common)
         hidden = unshowable(q.quote)
         if hidden is not None:
             # matched without it (quote matching drops it), it stood "ok" as words the note does not show
