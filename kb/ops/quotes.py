@@ -1050,6 +1050,7 @@ class NoteContext:
     alphabetic: bool | None = None                   # the note cites by alphabetic labels (_cites_alphabetically)
     titles: dict | None = None                       # a paper's title as normalise_title gives it -> citekeys
     letters: dict | None = None                      # (first author, year) -> letter -> names (_lettered_siblings)
+    keyed: dict | None = None                        # (name, year) -> the keys citing them (_keys_of_author_year)
 
 
 _KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
@@ -1195,6 +1196,14 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         # where the name is both, which is meant is not said
         others = _cited_as_written(db, key, year, keyed_too=True) if len(keys) <= 1 else []
         if len(keys) + len(others) == 1:
+            siblings = _keys_of_author_year(ctx, note, key, year)
+            if len(siblings) > 1:
+                # '[@luccioni2023b]' beside '[@luccioni2023]' or '[@luccioni2023a]': two works the note keys apart,
+                # of which kb holds one; which that is, a key no paper here has does not say
+                return NoteSource(None, reason=f"the note cites {len(siblings)} works of {named.group(1)} {year} by "
+                                               f"keys ({', '.join('@' + k for k in siblings)}) and kb holds one, "
+                                               f"{(keys or others)[0]}: which work @{q.citekey} is, no key here says",
+                                  maybe_none=True)
             return NoteSource((keys or others)[0], "author-year")
         if keys and others:
             return _ambiguous_by_name(key, year, (*keys, *others), None)
@@ -1485,6 +1494,20 @@ def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: st
     keys = tuple(sorted(set(keys)))
     return NoteSource(None, reason=f"{len(keys)} papers of {year} by a first author named {key!r} as the name "
                                    "may be read: " + ", ".join(keys), reference=reference, several=keys)
+
+
+def _keys_of_author_year(ctx: NoteContext, note, name: str, year: int) -> list[str]:
+    """The note's keys that write `name` and `year` ('luccioni2023', 'Luccioni2023b'), one for each letter after the
+    year (or none) its quotes' keys write: read once a note."""
+    if ctx.keyed is None:
+        ctx.keyed = {}
+        for other in note.quotes:
+            m = _KEY_AS_AUTHOR_YEAR.fullmatch(other.citekey or "")
+            if m:
+                # (one work's key however written: 'doe2020', 'Doe_2020'; another's by its letter, 'doe2020b')
+                letter = other.citekey[-1].lower() if other.citekey[-1].isalpha() else ""
+                ctx.keyed.setdefault((name_key(m.group(1)), int(m.group(2))), {}).setdefault(letter, other.citekey)
+    return sorted(ctx.keyed.get((name, year), {}).values())
 
 
 def _names_its_title(kb: KB, citekey: str, quote: str) -> bool:
