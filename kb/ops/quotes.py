@@ -1640,6 +1640,12 @@ def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int
     or when the locator is no page number). A locator may give the PDF's page or the
     page number printed on it: from the entry's pages field, or ``printed_offset``
     (the numbers the pages print, `Document.printed_offset`)."""
+    if cited and "," in cited:
+        # several pages, "4,6" ('[@doe2020, pp. 4, 6]'): where the quote is on one of them
+        wants = [check_page(kb, citekey, one, page, page_end, printed_offset) for one in cited.split(",")]
+        if any(w is None for w in wants):
+            return None
+        return wants[0].replace(f"p. {cited.split(',')[0]}", f"pp. {cited.replace(',', ', ')}", 1)
     want = _page_range(cited)
     if want is None:
         return None

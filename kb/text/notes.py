@@ -775,9 +775,16 @@ MAX_CITED = 12
 _AT_PAGE = lazy(r"(?<![\w.])at\s+(\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r")\.?$")
 
 
+# a locator of several pages: "pp. 4, 6", "pp. 4 and 9", "pp. 3–4, 7"
+_PAGE_LIST = lazy(r"pp\.?\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?){1,8})\.?")
+
+
 def _post_page(post: str) -> str | None:
     """The page a pandoc or biblatex locator ("p. 3", "3", "at 3") gives; None for a place that is no
     page ("fig. 3", "§ 2", "sec. 4"), never read as its number's page."""
+    pages = _PAGE_LIST.fullmatch(post) if "," in post or "&" in post or "and" in post else None
+    if pages:       # "pp. 4, 6", "pp. 4 and 9": each page ("4,6"), the quote on one of them
+        return ",".join(re.findall(r"\d+(?:[-–]\d+)?", pages.group(1).replace(" ", "")))
     loc = _LOCATOR.search(post)
     if loc:
         return loc.group(1).replace(" ", "")

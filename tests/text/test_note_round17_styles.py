@@ -47,3 +47,27 @@ def test_a_harvard_title_in_straight_single_quote_marks_after_its_year_is_no_quo
     note = parse_note(f"> {Q}.\n— Strubell, E. et al. (2019) 'Energy and policy considerations for deep learning "
                       "in NLP', p. 3.\n")
     assert [q.quote for q in note.quotes] == [f"{Q}."]
+
+
+@pytest.mark.parametrize("cite, page", [
+    ("[@dodge2022, pp. 4, 6]", "4,6"),
+    ("[@dodge2022, pp. 4 and 9]", "4,9"),
+    ("\\autocite[pp.~3-4, 7]{dodge2022}", "3-4,7"),
+    ("[@dodge2022, pp. 4-5]", "4-5"),
+])
+def test_a_locator_of_several_pages_gives_each(cite, page) -> None:
+    note = parse_note(f'"{Q}" {cite}.')
+    assert [(q.citekey, q.page) for q in note.quotes] == [("dodge2022", page)]
+
+
+def test_a_quote_on_one_of_several_pages_cited_is_at_its_page(kb_root) -> None:
+    from kb.ops.quotes import check_page
+    from kb.ops.session import open_kb
+
+    kb = open_kb(kb_root)
+    try:
+        assert check_page(kb, "dodge2022", "4,6", 6, 6) is None
+        assert check_page(kb, "dodge2022", "3-4,7", 4, 4) is None
+        assert check_page(kb, "dodge2022", "4,6", 9, 9) == "the note cites pp. 4, 6, but the quote is on page 9"
+    finally:
+        kb.close()
