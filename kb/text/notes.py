@@ -352,7 +352,10 @@ _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figur
                  r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
                  r"|corollaries)(?![^\W\d_])\.?\s*\(?\w[\w.\-–]{0,11}\)?")      # (never 'that', 'now', 'later')
 # (a page's "p" with no stop, "[3, p4]", "[3 pp4-5]", "[3 p 4]", as the page's, never a page "p4" kb cannot check)
-_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)(?:\.|\s?\d)))(?:(?:pp?\.|pp?(?=\s?\d)|pages?|pg\.?|S\.|at\s)?\s*"
+_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)(?:\.|\s?\d)))(?:"
+                    # (several pages: "[3, pp. 4, 6]", "[3, pp. 4 and 9]")
+                    r"pp\.\s*(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}"
+                    r"(?:\s*[-–]\s*\d{1,5})?){1,8})|(?:pp?\.|pp?(?=\s?\d)|pages?|pg\.?|S\.|at\s)?\s*"
                     r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
                     r"(?:\s*,\s*" + _NUMBER_PLACE + r")?"
                     r"|(?P<place>" + _NUMBER_PLACE + r")(?:\s*,\s*(?:pp?\.|pages?|pg\.?|S\.)\s*"
@@ -796,6 +799,8 @@ def _post_page(post: str) -> str | None:
 
 def _number_page(number) -> str | None:
     """The page a numbered citation (`_NUMBER_CITE`'s match) gives, None for another place or none."""
+    if number.group("pages"):                                       # "[3, pp. 4, 6]": each ("4,6")
+        return ",".join(re.findall(r"\d+(?:[-–]\d+)?", number.group("pages").replace(" ", "")))
     page = number.group("page") or number.group("place_page")       # "[3, p. 5]", "[3, Sec. 2, p. 5]"
     return page.replace(" ", "") if page else None
 
