@@ -1904,7 +1904,9 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
 # (a number printed bare after the year is a page, not a year: "(Doe, 2020, 2021)" cites two works, _SAME_AUTHOR)
 _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
          r"(?:\s*[,:]\s*(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
-         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?)"
+         # (several pages, "pp. 4, 6", each: never a year, "(Doe, 2020, 5, 2021)")
+         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?"
+         r"(?:,[ \t]*(?!(?:1[89]|20)\d\d[a-z]?\b)\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?(?![\w.]|\.\w)){0,8})"
          # ... or a place that is no page number, which kb does not check: a page in Roman numerals, APA 7's
          # paragraph of a text with no pages, a chapter, section, table, figure, line or note
          # (APA 7's paragraph in its section: "Section 3, para. 2")

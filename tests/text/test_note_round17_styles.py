@@ -58,6 +58,8 @@ def test_a_harvard_title_in_straight_single_quote_marks_after_its_year_is_no_quo
     ("[3, pp. 4 and 9]", "4,9"),
     ("(3, pp. 4, 6)", "4,6"),
     ("[3, p. 4]", "4"),
+    ("(Dodge et al., 2022, pp. 4, 6)", "4,6"),
+    ("(Dodge 2022: 4-5, 9)", "4-5,9"),
 ])
 def test_a_locator_of_several_pages_gives_each(cite, page) -> None:
     note = parse_note(f'"{Q}" {cite}.\n\n## References\n\n[3] J. Dodge, "Measuring the carbon intensity," 2022.\n')
