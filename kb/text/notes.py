@@ -339,10 +339,12 @@ _YEAR_LETTERED = lazy(r"\b(?:1[89]|20)\d\d[a-z]?\b")
 # (or a PDF link's "#page=3"; German's "S. 3")
 #: "f." / "ff." after a page: that page and the next one / ones ("S. 3f.", "pp. 3 ff."), kept with it ("3f", "3ff")
 _FOLLOWING = r"(?:[ \t]?ff?(?!\w))?"
-_LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?"
-                + _FOLLOWING + ")")
+# (a range's double hyphen as LaTeX and pandoc's Markdown type an en dash: "pp. 3--4")
+_LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*"
+                r"([0-9A-Za-z]+(?:\s*(?:--|[-–])\s*[0-9A-Za-z]+)?" + _FOLLOWING + ")")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
-_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")(?!\w)")
+_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*(?:--|[-–])\s*\d{1,6})?" + _FOLLOWING
+                     + r")(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
 # or a place that is no page number, which kb does not check, as IEEE writes them ("[3, Sec. 4]", "[3, Fig. 2]",
 # "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]"); both, the place's page after it
@@ -354,12 +356,12 @@ _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figur
 # (a page's "p" with no stop, "[3, p4]", "[3 pp4-5]", "[3 p 4]", as the page's, never a page "p4" kb cannot check)
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)(?:\.|\s?\d)))(?:"
                     # (several pages: "[3, pp. 4, 6]", "[3, pp. 4 and 9]")
-                    r"pp\.\s*(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}"
-                    r"(?:\s*[-–]\s*\d{1,5})?){1,8})|(?:pp?\.|pp?(?=\s?\d)|pages?|pg\.?|S\.|at\s)?\s*"
-                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
+                    r"pp\.\s*(?P<pages>\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}"
+                    r"(?:\s*(?:--|[-–])\s*\d{1,5})?){1,8})|(?:pp?\.|pp?(?=\s?\d)|pages?|pg\.?|S\.|at\s)?\s*"
+                    r"(?P<page>[0-9A-Za-z]+(?:\s*(?:--|[-–])\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
                     r"(?:\s*,\s*" + _NUMBER_PLACE + r")?"
                     r"|(?P<place>" + _NUMBER_PLACE + r")(?:\s*,\s*(?:pp?\.|pages?|pg\.?|S\.)\s*"
-                    r"(?P<place_page>\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")(?:(?<=f)\.)?)?)\s*)?$")
+                    r"(?P<place_page>\d{1,6}(?:\s*(?:--|[-–])\s*\d{1,6})?" + _FOLLOWING + r")(?:(?<=f)\.)?)?)\s*)?$")
 # Characters nobody sees that a key pasted from a web page or a PDF may hold inside it (a soft
 # hyphen, zero-width ones, bidi controls, a BOM): part of the key as written, which kb then names
 # ("the key given holds U+200B"), where the key stopped there ("no paper 'smi'" for [@smi\u200bth2020])
@@ -775,11 +777,13 @@ MAX_CITED = 12
 
 
 # a locator written "at 3" (the legal style's, biblatex's): that page
-_AT_PAGE = lazy(r"(?<![\w.])at\s+(\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r")\.?$")
+_AT_PAGE = lazy(r"(?<![\w.])at\s+(\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5})?" + _FOLLOWING + r")\.?$")
 
 
 # a locator of several pages: "pp. 4, 6", "pp. 4 and 9", "pp. 3–4, 7"
-_PAGE_LIST = lazy(r"pp\.?\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?){1,8})\.?")
+_PAGE_LIST = lazy(r"pp\.?\s*(\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5})?(?:\s*(?:,|&|,?\s*and)\s*\d{1,5}"
+                  r"(?:\s*(?:--|[-–])\s*\d{1,5})?){1,8})\.?")
+_BARE_RANGE = lazy(r"\d{1,5}\s*(?:--|[-–])\s*\d{1,5}")
 
 
 def _post_page(post: str) -> str | None:
@@ -787,12 +791,14 @@ def _post_page(post: str) -> str | None:
     page ("fig. 3", "§ 2", "sec. 4"), never read as its number's page."""
     pages = _PAGE_LIST.fullmatch(post) if "," in post or "&" in post or "and" in post else None
     if pages:       # "pp. 4, 6", "pp. 4 and 9": each page ("4,6"), the quote on one of them
-        return ",".join(re.findall(r"\d+(?:[-–]\d+)?", pages.group(1).replace(" ", "")))
+        return ",".join(re.findall(r"\d+(?:(?:--|[-–])\d+)?", pages.group(1).replace(" ", "")))
     loc = _LOCATOR.search(post)
     if loc:
         return loc.group(1).replace(" ", "")
     if post.isdigit():
         return post
+    if _BARE_RANGE.fullmatch(post):     # biblatex's postnote of a range alone, "3--4", "3-4": its pages
+        return post.replace(" ", "")
     at = _AT_PAGE.search(post) if "at" in post else None
     return at.group(1).replace(" ", "") if at else None
 
@@ -800,7 +806,7 @@ def _post_page(post: str) -> str | None:
 def _number_page(number) -> str | None:
     """The page a numbered citation (`_NUMBER_CITE`'s match) gives, None for another place or none."""
     if number.group("pages"):                                       # "[3, pp. 4, 6]": each ("4,6")
-        return ",".join(re.findall(r"\d+(?:[-–]\d+)?", number.group("pages").replace(" ", "")))
+        return ",".join(re.findall(r"\d+(?:(?:--|[-–])\d+)?", number.group("pages").replace(" ", "")))
     page = number.group("page") or number.group("place_page")       # "[3, p. 5]", "[3, Sec. 2, p. 5]"
     return page.replace(" ", "") if page else None
 
@@ -1905,8 +1911,8 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
 _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
          r"(?:\s*[,:]\s*(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
          # (several pages, "pp. 4, 6", each: never a year, "(Doe, 2020, 5, 2021)")
-         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?"
-         r"(?:,[ \t]*(?!(?:1[89]|20)\d\d[a-z]?\b)\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?(?![\w.]|\.\w)){0,8})"
+         r"(?P<page>\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5}|\s?ff?\.?(?![\w.]))?"
+         r"(?:,[ \t]*(?!(?:1[89]|20)\d\d[a-z]?\b)\d{1,5}(?:[ \t]*(?:--|[-–])[ \t]*\d{1,5})?(?![\w.]|\.\w)){0,8})"
          # ... or a place that is no page number, which kb does not check: a page in Roman numerals, APA 7's
          # paragraph of a text with no pages, a chapter, section, table, figure, line or note
          # (APA 7's paragraph in its section: "Section 3, para. 2")

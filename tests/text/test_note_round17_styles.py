@@ -60,6 +60,11 @@ def test_a_harvard_title_in_straight_single_quote_marks_after_its_year_is_no_quo
     ("[3, p. 4]", "4"),
     ("(Dodge et al., 2022, pp. 4, 6)", "4,6"),
     ("(Dodge 2022: 4-5, 9)", "4-5,9"),
+    # a range's double hyphen, as LaTeX and pandoc's Markdown type an en dash
+    ("\\autocite[pp.~3--4]{dodge2022}", "3--4"),
+    ("[@dodge2022, pp. 3--4]", "3--4"),
+    ("[3, pp. 3--4]", "3--4"),
+    ("(Dodge et al., 2022, pp. 3--4)", "3--4"),
 ])
 def test_a_locator_of_several_pages_gives_each(cite, page) -> None:
     note = parse_note(f'"{Q}" {cite}.\n\n## References\n\n[3] J. Dodge, "Measuring the carbon intensity," 2022.\n')
@@ -74,6 +79,7 @@ def test_a_quote_on_one_of_several_pages_cited_is_at_its_page(kb_root) -> None:
     try:
         assert check_page(kb, "dodge2022", "4,6", 6, 6) is None
         assert check_page(kb, "dodge2022", "3-4,7", 4, 4) is None
+        assert check_page(kb, "dodge2022", "3--4", 4, 4) is None
         assert check_page(kb, "dodge2022", "4,6", 9, 9) == "the note cites pp. 4, 6, but the quote is on page 9"
     finally:
         kb.close()
