@@ -3321,7 +3321,9 @@ _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
 # ... and "[^4]: Op. cit., 5." with no name before it, the work of the footnote before too
-_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:" + _IBID_WORD + r"|(?:op|loc)\.\s?cit\.)(?=[\s,.;:]|$)", 0x2)
+# (in italics, as some styles set the Latin: "*Ibid.*, 4.", "<i>ibid.</i>")
+_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:[*_]{1,2}|<(?:i|em)>)?(?:" + _IBID_WORD
+             + r"|(?:op|loc)\.\s?cit\.)(?:[*_]{1,2}|</(?:i|em)>)?(?=[\s,.;:]|$)", 0x2)
 # the page a footnote ends on, as Chicago's notes give it: "..., 4." "..., 33-35." "(2019), p. 3."
 # (a year ending it is no page)
 _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")

@@ -83,3 +83,13 @@ def test_a_quote_on_one_of_several_pages_cited_is_at_its_page(kb_root) -> None:
         assert check_page(kb, "dodge2022", "4,6", 9, 9) == "the note cites pp. 4, 6, but the quote is on page 9"
     finally:
         kb.close()
+
+
+@pytest.mark.parametrize("ibid", ["*Ibid.*, 4.", "_Ibid._, p. 4.", "<i>ibid.</i>, 4.", "*Op. cit.*, 4."])
+def test_an_ibid_in_italics_is_the_work_before_at_its_page(ibid) -> None:
+    note = parse_note(f'"{Q}"[^1] "{Q} too"[^2]\n\n[^1]: Jesse Dodge et al., "Measuring the Carbon Intensity of AI in '
+                      f'Cloud Instances" (2022), 2.\n[^2]: {ibid}\n')
+    refs = [note.reference_for(q) for q in note.quotes]
+    assert [(r.title if r else None, q.page) for r, q in zip(refs, note.quotes)] == [
+        ("Measuring the Carbon Intensity of AI in Cloud Instances", "2"),
+        ("Measuring the Carbon Intensity of AI in Cloud Instances", "4")]
