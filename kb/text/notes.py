@@ -2027,7 +2027,7 @@ _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|
 # "Ibid.", "ibidem", a legal writer's "Id.", German's "ebd.", "ebenda", Spanish's "ibíd."
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
-_NOTE_PAGE = r"(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + ")"
+_NOTE_PAGE = r"(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5})?" + _FOLLOWING + ")"
 _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
 #: A blockquote signed with 'Ibid.' alone, or its page: '— Ibid.', '— Ibid., 6', '-- ibid., p. 6'
 _DASH_IBID = lazy(r"(?:—|―|–|--)[ \t]*" + _IBID_WORD + r"(?:[ \t]*,?[ \t]*" + _NOTE_PAGE + r")?[ \t]*\.?", re.I)

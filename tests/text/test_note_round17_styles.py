@@ -93,3 +93,10 @@ def test_an_ibid_in_italics_is_the_work_before_at_its_page(ibid) -> None:
     assert [(r.title if r else None, q.page) for r, q in zip(refs, note.quotes)] == [
         ("Measuring the Carbon Intensity of AI in Cloud Instances", "2"),
         ("Measuring the Carbon Intensity of AI in Cloud Instances", "4")]
+
+
+@pytest.mark.parametrize("footnote", ["Ibid., 3--4.", 'Dodge, "Measuring," 3--4.'])
+def test_a_footnotes_page_range_with_a_double_hyphen_is_the_range(footnote) -> None:
+    note = parse_note(f'"{Q}"[^1] "{Q} too"[^2]\n\n[^1]: Jesse Dodge et al., "Measuring the Carbon Intensity of AI in '
+                      f'Cloud Instances" (2022), 2.\n[^2]: {footnote}\n')
+    assert [q.page for q in note.quotes] == ["2", "3--4"]
