@@ -30,7 +30,7 @@ Markdown of Word documents, Obsidian and Logseq, Quarto and R Markdown, LaTeX's 
 doi.org, HTML exports, quotes in tables) and notes-heldout-round15.json (20: other languages' quote marks, a quote
 split by an ellipsis, a quote cited twice at two pages, arXiv and DOI links beside author-year, Org-mode) and
 notes-heldout-round16.json (20: AsciiDoc and reStructuredText quote blocks with attributions, LaTeX quote environments,
-\textcite and \parencite, HTML blockquotes with a footer or a figure's caption, one sentence quoted twice from two versions,
+\\textcite and \\parencite, HTML blockquotes with a footer or a figure's caption, one sentence quoted twice from two versions,
 Vancouver lists cutting "et al." otherwise than the bib) and notes-heldout-round17.json (25: Chicago's notes with
 "Ibid.", short forms and "op. cit.", MLA, APA 7, IEEE, Nature, Harvard, Vancouver, author-title footnotes, wiki-style
 [[@key]], pandoc, Markdown reference links; two works of one author and year, 2023a/2023b), verified as `kb verify --note` does
