@@ -748,7 +748,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
         return verdict("value-mismatch", printed.reason(value) + _counted(kb, c["unit"]), True, page=match.page)
     per = f" per {c['per']}" if c.get("per") else ""        # "0.002 kWh per 1k inferences": the rate, as stored
-    return verdict("ok", f"{value}{per}, page {match.page}", page=match.page)
+    return _in_newest(kb, c["citekey"], c["version"], c["quote"],
+                      verdict("ok", f"{value}{per}, page {match.page}", page=match.page), cache)
 
 
 def _counted(kb: KB, unit: str | None) -> str:
@@ -984,13 +985,19 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], text.version, "wrong-page", wrong, page=match.page, failed=True)
     verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                       page=match.page)
-    held = versions_with_text(kb.conn, q["citekey"])
-    if held and q["version"] and version_number(held[-1]) > version_number(q["version"]):
-        latest = load_text(kb.conn, q["citekey"], held[-1], cache)
-        if matching.find_quote(latest.doc, q["text"]) is None:
-            near = matching.closest_passage(latest.doc, q["text"])
+    return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)
+
+
+def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: Verdict, cache: dict) -> Verdict:
+    """`verdict` (ok in `version`) made "stale" when a newer version kb holds the text of no longer holds `quote`:
+    what that version's closest passage says instead, and on which page. A quote's and a claim's alike."""
+    held = versions_with_text(kb.conn, citekey)
+    if held and version and version_number(held[-1]) > version_number(version):
+        latest = load_text(kb.conn, citekey, held[-1], cache)
+        if matching.find_quote(latest.doc, quote) is None:
+            near = matching.closest_passage(latest.doc, quote)
             verdict.status = "stale"
-            verdict.message = (f"verified in {q['version']}, but not in {held[-1]}"
+            verdict.message = (f"verified in {version}, but not in {held[-1]}"
                                + (f"; page {near.page}: {near.describe()}" if near else ""))
             verdict.differences = near.differences if near else []
     return verdict

@@ -1,0 +1,382 @@
+"""Quotes and claims across arXiv versions: a labelled set, scored.
+
+    python benchmarks/versions.py [--show K]
+
+For each of the five papers' pypdf text (../shared/corpus/wattbot/pypdf-text), real sentences of
+v1 are stored as quotes (and, where they print a figure, as claims of that figure) against v1;
+then a v2 is made of v1 with one edit around each stored sentence and loaded as the newest
+version. Each edit is labelled: a change of the words (a word, a number, a unit, a negation,
+a reference number inside the quote, a table row's value, the sentence deleted) must be
+reported (kb verify: the quote "stale", verified in v1 but not in v2, with v2's passage and its
+page; the claim the same); a change of layout or extraction only (the sentence moved to another
+page, split across a page break with a running header, re-hyphenated at a line's end, lines
+broken elsewhere, ligatures, curly or straight quote marks, footnote marks, soft hyphens, the
+paragraph around it rewritten) must not. Prints caught / missed / false alarms, by kind, and
+the time the verification took. Exits 0 with a message when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAPERS = {
+    "dodge2022": "Measuring the Carbon Intensity of AI in Cloud Instances",
+    "luccioni2023": "Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning",
+    "luccioni2024": "Power Hungry Processing: Watts Driving the Cost of AI Deployment?",
+    "patterson2021": "Carbon Emissions and Large Neural Network Training",
+    "strubell2019": "Energy and Policy Considerations for Deep Learning in NLP",
+}
+
+
+def corpus() -> Path:
+    import os
+    return Path(os.environ.get("KB_TEST_CORPUS") or ROOT.parent / "shared" / "corpus")
+
+
+def pages_of(name: str) -> list[str]:
+    data = json.loads((corpus() / "wattbot" / "pypdf-text" / f"{name}.json").read_text("utf-8"))
+    return ["\n".join(p["text"] for p in s["paragraphs"]
+                      if (p.get("metadata") or {}).get("attachment_type") != "image") for s in data["sections"]]
+
+
+# ---- the edits: each (kind, changed, applies(raw) -> bool, edit(pages, page, start, end) -> pages | None)
+
+_UNITS = {"kWh": "MWh", "MWh": "kWh", "kg": "g", "tons": "kg", "hours": "days", "%": " kWh", "days": "hours",
+          "W": "kW", "kW": "W", "GWh": "MWh", "tCO2e": "kgCO2e", "g": "kg", "years": "months", "h": "min",
+          "TWh": "GWh", "lbs": "kg", "USD": "EUR", "$": "EUR ", "minutes": "hours", "seconds": "minutes"}
+_WORD = re.compile(r"(?<![\w-])[a-z]{6,}(?![\w-])")
+_INT = re.compile(r"(?<![\w.,\[])\d{1,4}(?![\w.,\]])")
+_DEC = re.compile(r"(?<![\w.,])\d+\.\d+(?![\w.,])")
+_REF = re.compile(r"\[(\d{1,2})\]")
+_NEG_ADD = [(" is ", " is not "), (" are ", " are not "), (" can ", " cannot "), (" was ", " was not "),
+            (" were ", " were not "), (" has ", " has not "), (" will ", " will not ")]
+_NEG_DROP = [(" not ", " "), (" cannot ", " can "), (" no ", " a ")]
+
+
+def _swap(raw: str, pattern: re.Pattern, repl) -> str | None:
+    m = pattern.search(raw)
+    return None if m is None else raw[:m.start()] + repl(m.group()) + raw[m.end():]
+
+
+def _first(raw: str, pairs) -> str | None:
+    for old, new in pairs:
+        if old in raw:
+            return raw.replace(old, new, 1)
+    return None
+
+
+def _figure(raw):
+    from kb.quantities.numbers import extract_candidates
+    found = extract_candidates([raw])
+    return found[0] if found else None
+
+
+def _int_plus(raw):
+    c = _figure(raw)
+    if c is None or not re.fullmatch(r"\d+", c.number):
+        return None
+    return raw[:c.start] + str(int(c.number) + 1) + raw[c.start + len(c.number):]
+
+
+def _dec_change(raw):
+    c = _figure(raw)
+    if c is None or not re.fullmatch(r"\d+\.\d+", c.number):
+        return None
+    at = c.start + len(c.number) - 1
+    return raw[:at] + str((int(raw[at]) + 1) % 10) + raw[at + 1:]
+
+
+def _unit(raw):
+    c = _figure(raw)
+    if c is None or c.unit_text not in _UNITS:
+        return None
+    at = raw.rfind(c.unit_text, c.start, c.end)
+    return raw[:at] + _UNITS[c.unit_text] + raw[at + len(c.unit_text):]
+
+
+def _word(raw):
+    words = [m for m in _WORD.finditer(raw) if m.group() not in ("between",)]
+    if not words:
+        return None
+    m = words[len(words) // 2]
+    return raw[:m.start()] + ("larger" if m.group() != "larger" else "smaller") + raw[m.end():]
+
+
+def _ref(raw):
+    return _swap(raw, _REF, lambda s: f"[{int(s[1:-1]) + 2}]")
+
+
+def _hyphen(raw):
+    m = re.search(r"(?<![\w-])([a-z]{4,})([a-z]{4,})(?![\w-])", raw)
+    return None if m is None else raw[:m.start()] + m.group(1) + "-\n" + m.group(2) + raw[m.end():]
+
+
+def _lines(raw):
+    spaces = [i for i, c in enumerate(raw) if c == " "]
+    if len(spaces) < 4:
+        return None
+    out = list(raw.replace("\n", " "))
+    for i in spaces[1::3]:
+        out[i] = "\n"
+    return "".join(out)
+
+
+def _ligature(raw):
+    for lig, pair in (("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb00", "ff")):
+        if pair in raw:
+            return raw.replace(pair, lig)
+    return None
+
+
+def _curly(raw):
+    if "'" in raw or '"' in raw:
+        return raw.replace("'", "\u2019").replace('"', "\u201d")
+    if "\u2019" in raw or "\u201c" in raw or "\u201d" in raw:
+        return raw.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return None
+
+
+def _footnote(mark: str):
+    """A footnote's mark glued to a word, and the footnote at the page's foot, as a new version adds one."""
+    def edit(pages, page, start, end):
+        raw = pages[page][start:end]
+        m = re.search(r"(?<![\w-])[a-z]{5,}(?=[ ,])", raw)
+        if m is None:
+            return None
+        out = list(pages)
+        out[page] = (pages[page][:start] + raw[:m.end()] + mark + raw[m.end():] + pages[page][end:]
+                     + f"\n{mark}See the appendix for the details of {m.group()}.")
+        return out
+    return edit
+
+
+def _soft(raw):
+    m = re.search(r"(?<![\w-])([a-z]{4,})([a-z]{4,})(?![\w-])", raw)
+    return None if m is None else raw[:m.start()] + m.group(1) + "\u00ad" + m.group(2) + raw[m.end():]
+
+
+def _spaces(raw):
+    return raw.replace(" ", "  ", 3) if raw.count(" ") >= 3 else None
+
+
+def _in_place(fn):
+    def edit(pages, page, start, end):
+        raw = pages[page][start:end]
+        new = fn(raw)
+        if new is None or new == raw:
+            return None
+        out = list(pages)
+        out[page] = pages[page][:start] + new + pages[page][end:]
+        return out
+    return edit
+
+
+def _deleted(pages, page, start, end):
+    out = list(pages)
+    out[page] = pages[page][:start] + pages[page][end:]
+    return out
+
+
+def _moved(pages, page, start, end):
+    if page + 1 >= len(pages):
+        return None
+    out = list(pages)
+    raw = pages[page][start:end]
+    out[page] = pages[page][:start] + pages[page][end:]
+    out[page + 1] = raw + "\n" + pages[page + 1]
+    return out
+
+
+def _split(header: bool):
+    def edit(pages, page, start, end):
+        raw = pages[page][start:end]
+        cut = raw.find(" ", len(raw) // 2)
+        if cut < 0:
+            return None
+        out = list(pages)
+        # the rest of the page after the sentence's first half goes to a new page
+        head = f"{page + 2}\nShort Running Title\n" if header else ""
+        out[page:page + 1] = [pages[page][:start + cut], head + pages[page][start + cut + 1:]]
+        return out
+    return edit
+
+
+def _rewritten(pages, page, start, end):
+    out = list(pages)
+    before = pages[page][:start]
+    after = pages[page][end:]
+    cut_b = max(before.rfind(". ", 0, len(before) - 2), 0)
+    cut_a = after.find(". ", 1)
+    before = before[:cut_b] + (". " if cut_b else "") + "In this revised version we restate the context. "
+    after = " This paragraph was rewritten for the second version." + (after[cut_a + 1:] if cut_a >= 0 else "")
+    out[page] = before + pages[page][start:end] + after
+    return out
+
+
+def _unchanged(pages, page, start, end):
+    return list(pages)
+
+
+EDITS = [
+    # changes of the words: reported
+    ("word changed", True, _in_place(_word)),
+    ("integer changed", True, _in_place(_int_plus)),
+    ("decimal changed", True, _in_place(_dec_change)),
+    ("unit changed", True, _in_place(_unit)),
+    ("negation added", True, _in_place(lambda r: _first(r, _NEG_ADD))),
+    ("negation removed", True, _in_place(lambda r: _first(r, _NEG_DROP))),
+    ("reference number changed", True, _in_place(_ref)),
+    ("sentence deleted", True, _deleted),
+    # layout and extraction only: never reported
+    ("unchanged", False, _unchanged),
+    ("moved to the next page", False, _moved),
+    ("split across a page break", False, _split(False)),
+    ("split across a page break, running header", False, _split(True)),
+    ("re-hyphenated at a line end", False, _in_place(_hyphen)),
+    ("lines broken elsewhere", False, _in_place(_lines)),
+    ("ligatures", False, _in_place(_ligature)),
+    ("quote marks curly/straight", False, _in_place(_curly)),
+    ("footnote mark (digit)", False, _footnote("1")),
+    ("footnote mark (superscript)", False, _footnote("\u00b9")),
+    ("footnote mark (dagger)", False, _footnote("\u2020")),
+    ("soft hyphen", False, _in_place(_soft)),
+    ("doubled spaces", False, _in_place(_spaces)),
+    ("paragraph rewritten around it", False, _rewritten),
+]
+NUMERIC = {"integer changed", "decimal changed", "unit changed"}
+
+
+def candidates(pages: list[str]):
+    """(page index, start, end) of sentences of v1 a writer could quote: 60 to 220 characters,
+    no line-end hyphen, found once."""
+    whole = "\f".join(pages)
+    for i, page in enumerate(pages):
+        for m in re.finditer(r"(?<=[.!?]\s)([A-Z][^.!?\f]{50,210}[.!?])(?=\s)", page):
+            raw = m.group(1)
+            if "-\n" in raw or whole.count(raw) != 1 or re.search(r"\d{5,}|https?:|@", raw):
+                continue
+            yield i, m.start(1), m.end(1)
+
+
+def build(work: Path):
+    """The knowledge base and the labelled cases: (kind, changed, citekey, quote id, claim id or None)."""
+    from kb.ops import papers as paper_ops
+    from kb.ops.claims import add_claim
+    from kb.ops.quotes import add_quote
+    from kb.quantities.numbers import extract_candidates
+    from kb.store.knowledgebase import KB, init
+
+    root = work / "kb"
+    init(root)
+    (root / "references.bib").write_text("".join(
+        f"@misc{{{k}, title = {{{t}}}, author = {{Someone, A.}}, year = {{2023}}}}\n" for k, t in PAPERS.items()),
+        "utf-8")
+    kb = KB.open(root)
+    cases = []
+    for key in PAPERS:
+        v1 = pages_of(key)
+        (work / f"{key}-v1.json").write_text(json.dumps(v1), "utf-8")
+        paper_ops.load_text(kb, key, work / f"{key}-v1.json", version="v1", extractor="pypdf")
+        v2 = list(v1)
+        used: set[int] = set()
+        pool = list(candidates(v1))
+        # edits that shift pages last, from the end of the paper back, so earlier positions stand
+        edits = sorted(EDITS, key=lambda e: e[2] in (_moved, _deleted) or e[0].startswith("split"))
+        for kind, changed, edit in edits:
+            for n, (page, start, end) in enumerate(pool):
+                if n in used or any(abs(n - u) < 2 for u in used):
+                    continue
+                raw = v1[page][start:end]
+                if kind in NUMERIC and not extract_candidates([raw]):
+                    continue
+                # an edit that splits or moves works on v2's pages: find the sentence there
+                where = v2[page].find(raw)
+                if where < 0:
+                    continue
+                new = edit(v2, page, where, where + len(raw))
+                if new is None:
+                    continue
+                quote = " ".join(raw.split())
+                qid = f"q{len(cases)}"
+                try:
+                    add_quote(kb, key, quote, version="v1", quote_id=qid)
+                except Exception:
+                    continue
+                cid = None
+                if kind in NUMERIC or kind in ("ligatures", "unchanged", "moved to the next page",
+                                               "re-hyphenated at a line end"):
+                    for c in extract_candidates([quote])[:1]:
+                        try:
+                            add_claim(kb, key, f"{c.number} {c.unit}", quote=quote, version="v1",
+                                      claim_id=f"c{len(cases)}")
+                            cid = f"c{len(cases)}"
+                        except Exception as exc:
+                            print(f"  (no claim of {c.number} {c.unit} in {key}: {exc})", file=sys.stderr)
+                used.add(n)
+                v2 = new
+                cases.append((kind, changed, key, qid, cid))
+                break
+        (work / f"{key}-v2.json").write_text(json.dumps(v2), "utf-8")
+        paper_ops.load_text(kb, key, work / f"{key}-v2.json", version="v2", extractor="pypdf")
+    return kb, cases
+
+
+def score(kb, cases, show: int):
+    from kb.ops.quotes import verify_papers
+
+    started = time.process_time()
+    verdicts = list(verify_papers(kb, jobs=1))
+    took = time.process_time() - started
+    by = {(v.kind, v.citekey, v.id): v for v in verdicts}
+    tally = {"quote": [0, 0, 0, 0], "claim": [0, 0, 0, 0]}       # caught, missed, false alarms, quiet
+    failures = []
+    for kind, changed, key, qid, cid in cases:
+        for what, ident in (("quote", qid), ("claim", cid)):
+            if ident is None:
+                continue
+            v = by[(what, key, ident)]
+            reported = v.status != "ok"
+            said_where = "v2" in v.message and ("page" in v.message or kind == "sentence deleted")
+            t = tally[what]
+            if changed and reported and said_where:
+                t[0] += 1
+            elif changed:
+                t[1] += 1
+                failures.append(f"MISSED {what} {kind}: {key}.{ident} {v.status}: {v.message[:200]}")
+            elif reported:
+                t[2] += 1
+                failures.append(f"FALSE ALARM {what} {kind}: {key}.{ident} {v.status}: {v.message[:200]}")
+            else:
+                t[3] += 1
+    for what, (caught, missed, alarms, quiet) in tally.items():
+        print(f"{what}s: {caught} caught, {missed} missed, {alarms} false alarms, {quiet} quiet non-changes")
+    print(f"kinds: {len({c[0] for c in cases})}, cases: {len(cases)}; verify: {took:.2f} s of CPU")
+    for line in failures[:show]:
+        print("  " + line)
+    return tally
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, default=40)
+    args = ap.parse_args(argv)
+    if not (corpus() / "wattbot" / "pypdf-text").is_dir():
+        print("corpus absent: nothing measured")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        kb, cases = build(Path(tmp))
+        score(kb, cases, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""kb.ops.quotes: a quote or claim verified in an older version, read against the newest version kb holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.ops.claims import add_claim
+from kb.ops.papers import load_text
+from kb.ops.quotes import add_quote, verify_papers
+from kb.store.knowledgebase import KB
+
+BIB = "@misc{luccioni2023power, title = {Power Hungry Processing}, author = {Luccioni, Sasha}, year = {2023}}\n"
+V1 = ("Results. Charging the average smartphone requires 0.012 kWh of energy in our setting. "
+      "Training the model took 12 days on eight GPUs.\fA second page of the paper.")
+
+
+def _verdicts(kb_root, tmp_path, v2: str) -> dict:
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = KB.open(kb_root)
+    for version, text in (("v1", V1), ("v2", v2)):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", "Training the model took 12 days on eight GPUs.", version="v1",
+                      quote_id="q")
+            add_claim(kb, "luccioni2023power", "12 days", quote="Training the model took 12 days on eight GPUs.",
+                      version="v1", claim_id="days")
+    return {v.kind: v for v in verify_papers(kb, jobs=1)}
+
+
+@pytest.mark.parametrize("v2, stale", [
+    (V1.replace("12 days", "13 days"), "12 -> 13"),                 # the figure changed
+    (V1.replace("12 days", "12 hours"), "days -> hours"),           # its unit
+    (V1.replace("took 12", "never took 12"), "never"),             # a negation
+])
+def test_a_claim_is_stale_where_the_newest_version_no_longer_holds_its_quote(kb_root, tmp_path, v2, stale):
+    by = _verdicts(kb_root, tmp_path, v2)
+    assert by["quote"].status == "stale", by["quote"]
+    claim = by["claim"]
+    assert claim.status == "stale", claim
+    assert "verified in v1, but not in v2; page 1" in claim.message and stale in claim.message, claim.message
