@@ -988,6 +988,28 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)
 
 
+# A footnote's mark a page prints after a word ("tasks†", "costs ‡"), never a word or a figure's part.
+_FOOTNOTE_MARKS = "†‡§¶∗*"
+_MARKS_AFTER = re.compile(rf"(?<=[^\W_])[{_FOOTNOTE_MARKS}]+$|^[{_FOOTNOTE_MARKS}]+$")
+
+
+def _only_footnote_marks(near, page: str, quote: str) -> str:
+    """The differences of ``near`` (the closest passage to a whole ``quote`` on ``page``, and the page after it) as
+    "tasks†", where each is only a footnote's mark the page prints after a word (or alone) and its footnote, a line of
+    the page (or the next, where a footnote runs on) starting with that mark; "" where any difference is of the words, or the quote leaves words out."""
+    if not near.differences or near.elided or near.brackets_refused or near.negation_left_out \
+            or "..." in quote or "\u2026" in quote:
+        return ""
+    out = []
+    for ours, theirs in near.differences:
+        m = _MARKS_AFTER.search(theirs)
+        if m is None or theirs[:m.start()] != ours or \
+                not re.search(r"(?m)^[ \t]*" + re.escape(m.group()[0]) + r"(?![\d.,])", page):
+            return ""
+        out.append(theirs)
+    return ", ".join(out)
+
+
 def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: Verdict, cache: dict) -> Verdict:
     """`verdict` (ok in `version`) made "stale" when a newer version kb holds the text of no longer holds `quote`:
     what that version's closest passage says instead, and on which page. A quote's and a claim's alike."""
@@ -996,6 +1018,10 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
         latest = load_text(kb.conn, citekey, held[-1], cache)
         if matching.find_quote(latest.doc, quote) is None:
             near = matching.closest_passage(latest.doc, quote)
+            if near is not None and (marks := _only_footnote_marks(near, "\n".join(latest.pages[near.page - 1:
+                                                                                               near.page + 1]), quote)):
+                verdict.message += f" (in {held[-1]}, page {near.page}, with a footnote's mark: {marks})"
+                return verdict
             verdict.status = "stale"
             verdict.message = (f"verified in {version}, but not in {held[-1]}"
                                + (f"; page {near.page}: {near.describe()}" if near else ""))

@@ -39,3 +39,11 @@ def test_a_claim_is_stale_where_the_newest_version_no_longer_holds_its_quote(kb_
     claim = by["claim"]
     assert claim.status == "stale", claim
     assert "verified in v1, but not in v2; page 1" in claim.message and stale in claim.message, claim.message
+
+
+@pytest.mark.parametrize("mark", ["\u2020", "*"])
+def test_a_footnote_mark_a_newer_version_adds_after_a_quoted_word_is_no_change(kb_root, tmp_path, mark):
+    v2 = V1.replace("the model took", f"the model{mark} took").replace("\fA second", f"\n{mark}On a cluster.\fA second")
+    by = _verdicts(kb_root, tmp_path, v2)
+    assert by["quote"].status == by["claim"].status == "ok", (by["quote"], by["claim"])
+    assert f"with a footnote's mark: model{mark}" in by["claim"].message
