@@ -88,8 +88,9 @@ def _int_plus(raw):
 
 
 def _dec_change(raw):
-    c = _figure(raw)
-    if c is None or not re.fullmatch(r"\d+\.\d+", c.number):
+    from kb.quantities.numbers import extract_candidates
+    c = next((c for c in extract_candidates([raw]) if re.fullmatch(r"\d+\.\d+", c.number)), None)
+    if c is None:
         return None
     at = c.start + len(c.number) - 1
     return raw[:at] + str((int(raw[at]) + 1) % 10) + raw[at + 1:]
@@ -101,6 +102,62 @@ def _unit(raw):
         return None
     at = raw.rfind(c.unit_text, c.start, c.end)
     return raw[:at] + _UNITS[c.unit_text] + raw[at + len(c.unit_text):]
+
+
+def _swapped_digits(raw):
+    c = _figure(raw)
+    if c is None or not re.fullmatch(r"\d\d", c.number) or c.number[0] == c.number[1]:
+        return None
+    return raw[:c.start] + c.number[::-1] + raw[c.start + 2:]
+
+
+_ANTONYMS = [(" more ", " less "), (" higher ", " lower "), (" increase", " decrease"), (" larger ", " smaller "),
+             (" less ", " more "), (" lower ", " higher "), (" most ", " least "), (" before ", " after ")]
+
+
+def _inserted(raw):
+    words = [m for m in _WORD.finditer(raw)]
+    if len(words) < 2:
+        return None
+    m = words[len(words) // 2]
+    return raw[:m.start()] + "rarely " + raw[m.start():]
+
+
+def _dropped(raw):
+    words = [m for m in _WORD.finditer(raw)]
+    if len(words) < 2:
+        return None
+    m = words[len(words) // 2]
+    return raw[:m.start()] + raw[m.end() + 1:]
+
+
+def _dash(raw):
+    m = re.search(r"(?<=\d)-(?=\d)", raw)
+    return None if m is None else raw[:m.start()] + "\u2013" + raw[m.end():]
+
+
+def _spaced_percent(raw):
+    m = re.search(r"(?<=\d)%", raw)
+    return None if m is None else raw[:m.start()] + " %" + raw[m.end():]
+
+
+def _nbsp(raw):
+    m = re.search(r"(?<=\d) (?=[A-Za-z%])", raw)
+    return None if m is None else raw[:m.start()] + "\u00a0" + raw[m.end():]
+
+
+def _compound(raw):
+    m = re.search(r"(?<=[a-z]{3})-(?=[a-z]{3})", raw)
+    return None if m is None else raw[:m.start()] + "-\n" + raw[m.end():]
+
+
+def _zero_width(raw):
+    m = re.search(r"(?<![\w-])([a-z]{3,})([a-z]{3,})(?![\w-])", raw)
+    return None if m is None else raw[:m.start()] + m.group(1) + "\u200b" + m.group(2) + raw[m.end():]
+
+
+def _tabs(raw):
+    return raw.replace(" ", "\t", 2) if raw.count(" ") >= 2 else None
 
 
 def _word(raw):
@@ -152,9 +209,11 @@ def _footnote(mark: str):
         m = re.search(r"(?<![\w-])[a-z]{5,}(?=[ ,])", raw)
         if m is None:
             return None
-        out = list(pages)
-        out[page] = (pages[page][:start] + raw[:m.end()] + mark + raw[m.end():] + pages[page][end:]
-                     + f"\n{mark}See the appendix for the details of {m.group()}.")
+        out, sign = list(pages), mark
+        if mark == "1" and re.search(r"(?m)^\d{1,2} ?[A-Z]", pages[page]):
+            return None         # a page of footnotes already: a new one before them renumbers them all
+        out[page] = (pages[page][:start] + raw[:m.end()] + sign + raw[m.end():] + pages[page][end:]
+                     + f"\n{sign}See the appendix for the details.")
         return out
     return edit
 
@@ -196,6 +255,9 @@ def _moved(pages, page, start, end):
     return out
 
 
+_HEADER = "Short Running Title of the Paper\n"
+
+
 def _split(header: bool):
     def edit(pages, page, start, end):
         raw = pages[page][start:end]
@@ -203,22 +265,42 @@ def _split(header: bool):
         if cut < 0:
             return None
         out = list(pages)
-        # the rest of the page after the sentence's first half goes to a new page
-        head = f"{page + 2}\nShort Running Title\n" if header else ""
-        out[page:page + 1] = [pages[page][:start + cut], head + pages[page][start + cut + 1:]]
+        # the rest of the page after the sentence's first half goes to a new page; with `header`, a running
+        # header every page of v2 prints, and the page's number at its foot
+        out[page:page + 1] = [pages[page][:start + cut] + (f"\n{page + 1}" if header else ""),
+                              pages[page][start + cut + 1:]]
+        if header:
+            out = [p if p.startswith(_HEADER) else _HEADER + p for p in out]
         return out
     return edit
 
 
+def _split_footnote(pages, page, start, end):
+    """The sentence's first half ends a page, a footnote under it, the rest starts the next page."""
+    raw = pages[page][start:end]
+    cut = raw.find(" ", len(raw) // 2)
+    if cut < 0:
+        return None
+    out = list(pages)
+    out[page:page + 1] = [pages[page][:start + cut] + "\n3 https://example.org/code, the code of our runs.",
+                          pages[page][start + cut + 1:]]
+    return out
+
+
+def _moved_back(pages, page, start, end):
+    if page == 0:
+        return None
+    out = list(pages)
+    raw = pages[page][start:end]
+    out[page] = pages[page][:start] + pages[page][end:]
+    out[page - 1] = pages[page - 1] + "\n" + raw
+    return out
+
+
 def _rewritten(pages, page, start, end):
     out = list(pages)
-    before = pages[page][:start]
-    after = pages[page][end:]
-    cut_b = max(before.rfind(". ", 0, len(before) - 2), 0)
-    cut_a = after.find(". ", 1)
-    before = before[:cut_b] + (". " if cut_b else "") + "In this revised version we restate the context. "
-    after = " This paragraph was rewritten for the second version." + (after[cut_a + 1:] if cut_a >= 0 else "")
-    out[page] = before + pages[page][start:end] + after
+    out[page] = (pages[page][:start] + "In this revised version we restate the context.\n" + pages[page][start:end]
+                 + " This paragraph was rewritten for the second version." + pages[page][end:])
     return out
 
 
@@ -236,6 +318,10 @@ EDITS = [
     ("negation removed", True, _in_place(lambda r: _first(r, _NEG_DROP))),
     ("reference number changed", True, _in_place(_ref)),
     ("sentence deleted", True, _deleted),
+    ("two digits swapped", True, _in_place(_swapped_digits)),
+    ("antonym", True, _in_place(lambda r: _first(r, _ANTONYMS))),
+    ("word inserted", True, _in_place(_inserted)),
+    ("word dropped", True, _in_place(_dropped)),
     # layout and extraction only: never reported
     ("unchanged", False, _unchanged),
     ("moved to the next page", False, _moved),
@@ -251,8 +337,20 @@ EDITS = [
     ("soft hyphen", False, _in_place(_soft)),
     ("doubled spaces", False, _in_place(_spaces)),
     ("paragraph rewritten around it", False, _rewritten),
+    ("moved to the page before", False, _moved_back),
+    ("split across a page break, footnote between", False, _split_footnote),
+    ("en dash for a hyphen between numbers", False, _in_place(_dash)),
+    ("percent sign spaced", False, _in_place(_spaced_percent)),
+    ("no-break space after a number", False, _in_place(_nbsp)),
+    ("compound broken at its hyphen", False, _in_place(_compound)),
+    ("zero-width space", False, _in_place(_zero_width)),
+    ("tabs for spaces", False, _in_place(_tabs)),
 ]
-NUMERIC = {"integer changed", "decimal changed", "unit changed"}
+PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page before", "split across a page break",
+              "split across a page break, running header", "split across a page break, footnote between",
+              "footnote mark (digit)", "footnote mark (superscript)", "footnote mark (dagger)"}
+NUMERIC = {"integer changed", "decimal changed", "unit changed", "two digits swapped", "percent sign spaced",
+           "no-break space after a number"}
 
 
 def candidates(pages: list[str]):
@@ -289,19 +387,27 @@ def build(work: Path):
         v2 = list(v1)
         used: set[int] = set()
         pool = list(candidates(v1))
-        # edits that shift pages last, from the end of the paper back, so earlier positions stand
-        edits = sorted(EDITS, key=lambda e: e[2] in (_moved, _deleted) or e[0].startswith("split"))
+        # the edits of a page's layout last, each on pages of its own
+        edits = sorted(EDITS, key=lambda e: e[0] in PAGE_EDITS)
+        touched: set[int] = set()          # v1's pages an edit was made on
+        moved_pages: set[int] = set()
         for kind, changed, edit in edits:
+            whole_page = kind in PAGE_EDITS
             for n, (page, start, end) in enumerate(pool):
                 if n in used or any(abs(n - u) < 2 for u in used):
                     continue
-                raw = v1[page][start:end]
+                # an edit of a page's layout (a page break, a footnote, a sentence moved) has its page and the
+                # pages beside it to itself
+                if whole_page and touched & {page - 1, page, page + 1} or not whole_page and page in moved_pages:
+                    continue
+                v1_page, raw = page, v1[page][start:end]
                 if kind in NUMERIC and not extract_candidates([raw]):
                     continue
                 # an edit that splits or moves works on v2's pages: find the sentence there
-                where = v2[page].find(raw)
-                if where < 0:
+                page = next((j for j, text in enumerate(v2) if raw in text), None)
+                if page is None:
                     continue
+                where = v2[page].find(raw)
                 new = edit(v2, page, where, where + len(raw))
                 if new is None:
                     continue
@@ -322,6 +428,9 @@ def build(work: Path):
                         except Exception as exc:
                             print(f"  (no claim of {c.number} {c.unit} in {key}: {exc})", file=sys.stderr)
                 used.add(n)
+                touched.add(v1_page)
+                if whole_page:
+                    moved_pages.update({v1_page - 1, v1_page, v1_page + 1})
                 v2 = new
                 cases.append((kind, changed, key, qid, cid))
                 break
