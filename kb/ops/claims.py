@@ -741,7 +741,11 @@ def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
     where, params = _named(words)
     claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, version, page, doubt, "
                              f"{off_text_sql('claims')}, {no_text_sql('claims')}, "
-                             f"exists (select 1 from papers p where p.citekey = claims.citekey) from claims{where} "
+                             f"exists (select 1 from papers p where p.citekey = claims.citekey), "
+                             # the texts of its paper's versions, the newest of which it may no longer be in
+                             "(select group_concat(v.version || ' ' || coalesce(v.sha256, '') || ' ' || "
+                             "coalesce(v.added_at, ''), ',') from versions v where v.citekey = claims.citekey "
+                             f"and v.text_status = 'ok') from claims{where} "
                              "order by citekey, id, file", params).fetchall()
     units = kb.conn.execute("select name, definition, file from units order by name, file").fetchall()
     code = [Path(__file__), *sorted(Path(quantities.__file__).parent.glob("*.py"))]
@@ -793,10 +797,12 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
     citekey.claim_id (and bare, when unique), and each user unit defined as one.
     With `words`, only claims whose id is one of them (reading a quote's numbers is
     the cost: never for claims no check names). And, apart, the names resting on a claim of a
-    paper kb holds no text of (`queries.no_text`, as kb claims and kb verify say it: "no-text")."""
+    paper kb holds no text of (`queries.no_text`, as kb claims and kb verify say it: "no-text"). A claim verified
+    in its version whose quote a newer version kb holds no longer prints is doubted as kb verify's "stale"."""
 
     out: dict[str, str] = {}
     textless: dict[str, str] = {}
+    cache = quotes.PaperCache()
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
     for r in rows_as_dicts(kb.conn.execute(
@@ -809,6 +815,10 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
             reason = f"its paper {shown(r['citekey'])} is not in references.bib"
         else:       # as the index decided it (kb.ops.derive: no quote, stored unverified, ...), as kb claims shows it
             reason = r["doubt"] or (off_text(kb.conn, r["citekey"], r["version"], r["page"]) if r["off"] else None)
+        if reason is None and r["held"] and r["version"] and r["quote"] and not r["no_text"]:
+            # verified in its version, and a newer version kb holds no longer prints its quote (kb verify's "stale")
+            found = quotes.stale_in_newest(kb, r["citekey"], r["version"], r["quote"], cache)
+            reason = found and f"stale: {found}"
         into = out
         if reason is None and r["no_text"]:
             reason, into = no_text(r["citekey"], r["version"]), textless

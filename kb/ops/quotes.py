@@ -1010,6 +1010,14 @@ def _only_footnote_marks(near, page: str, quote: str) -> str:
     return ", ".join(out)
 
 
+def stale_in_newest(kb: KB, citekey: str, version: str, quote: str, cache: dict | None = None) -> str | None:
+    """What kb verify says of a quote (or a claim's) verified in `version` that a newer version kb holds the text
+    of no longer prints ("verified in v1, but not in v2; page 3: differs: 12 -> 13"), or None."""
+    verdict = _in_newest(kb, citekey, version, quote, Verdict("", citekey, version, "ok"),
+                         PaperCache() if cache is None else cache)
+    return verdict.message if verdict.status == "stale" else None
+
+
 def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: Verdict, cache: dict) -> Verdict:
     """`verdict` (ok in `version`) made "stale" when a newer version kb holds the text of no longer holds `quote`:
     what that version's closest passage says instead, and on which page. A quote's and a claim's alike."""

@@ -47,3 +47,14 @@ def test_a_footnote_mark_a_newer_version_adds_after_a_quoted_word_is_no_change(k
     by = _verdicts(kb_root, tmp_path, v2)
     assert by["quote"].status == by["claim"].status == "ok", (by["quote"], by["claim"])
     assert f"with a footnote's mark: model{mark}" in by["claim"].message
+
+
+def test_a_check_resting_on_a_claim_a_newer_version_no_longer_prints_says_so(kb_root, tmp_path):
+    from kb.ops.claims import run_checks
+
+    _verdicts(kb_root, tmp_path, V1.replace("12 days", "13 days"))
+    (kb_root / "claims" / "checks.toml").write_text('[[check]]\nid = "days"\nstated = "12 days"\n'
+                                                    'expr = "luccioni2023power.days"\n', "utf-8")
+    result = run_checks(KB.open(kb_root))[0]
+    assert result.verdict == "pass" and "luccioni2023power.days" in result.unverified, result
+    assert "stale: verified in v1, but not in v2; page 1: differs: 12 -> 13" in "\n".join(result.explanation)
