@@ -12,7 +12,8 @@ page; the claim the same); a change of layout or extraction only (the sentence m
 page, split across a page break with a running header, re-hyphenated at a line's end, lines
 broken elsewhere, ligatures, curly or straight quote marks, footnote marks, soft hyphens, the
 paragraph around it rewritten) must not. Prints caught / missed / false alarms, by kind, and
-the time the verification took. Exits 0 with a message when the corpus is absent.
+the time the verification took. Then a v2 that is v1's PDF read by the other extractor (pypdf, PDFium), where
+every report is a false alarm. Exits 0 with a message when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -474,6 +475,54 @@ def score(kb, cases, show: int):
     return tally
 
 
+#: (PDF of ../shared/corpus/pdf, v1's extractor, v2's): a v2 that is v1 read by the other extractor, only extraction
+#: differences between them, where no quote may be reported changed (1708.05894's formulas: PDFium reads "∑" as
+#: "P" and a prime as "0")
+EXTRACTED = [("acl-2020.acl-main.207.pdf", "pypdf", "pdfium"), ("acl-2020.acl-main.207.pdf", "pdfium", "pypdf"),
+             ("arxiv-1708.05894v1.pdf", "pypdf", "pdfium"), ("turing-1950-computing-machinery-and-intelligence.pdf",
+                                                             "pdfium", "pypdf")]
+
+
+def extractors(work: Path, show: int) -> None:
+    """Quotes of v1's text, v2 the same PDF read by the other extractor: every report is a false alarm."""
+    from kb.ops import papers as paper_ops
+    from kb.ops.quotes import add_quote, verify_papers
+    from kb.sources.pdf import extract, pdfium_available
+    from kb.store.knowledgebase import KB, init
+
+    if not pdfium_available():
+        print("other extractor: PDFium not installed, not measured")
+        return
+    root = work / "kb-extractors"
+    init(root)
+    (root / "references.bib").write_text("".join(
+        f"@misc{{x{i}, title = {{Paper {i}}}, author = {{Someone, A.}}, year = {{2020}}}}\n"
+        for i in range(len(EXTRACTED))), "utf-8")
+    kb = KB.open(root)
+    for i, (name, first, second) in enumerate(EXTRACTED):
+        data = (corpus() / "pdf" / name).read_bytes()
+        for version, extractor in (("v1", first), ("v2", second)):
+            pages = extract(data, extractor=extractor).pages
+            (work / f"x{i}-{version}.json").write_text(json.dumps(pages), "utf-8")
+            paper_ops.load_text(kb, f"x{i}", work / f"x{i}-{version}.json", version=version, extractor=extractor)
+            if version == "v1":
+                for n, (page, start, end) in enumerate(list(candidates(pages))[::3][:25]):
+                    try:
+                        add_quote(kb, f"x{i}", " ".join(pages[page][start:end].split()), version="v1",
+                                  quote_id=f"x{i}q{n}")
+                    except Exception:
+                        continue
+    started = time.process_time()
+    verdicts = [v for v in verify_papers(kb, jobs=1) if v.kind == "quote"]
+    took = time.process_time() - started
+    alarms = [v for v in verdicts if v.status != "ok"]
+    print(f"other extractor: {len(verdicts)} quotes, {len(alarms)} false alarms, "
+          f"{len(verdicts) - len(alarms)} quiet; verify: {took:.2f} s of CPU")
+    for v in alarms[:show]:
+        name, first, second = EXTRACTED[int(v.citekey[1:])]
+        print(f"  FALSE ALARM {name} {first} -> {second}: {v.id} {v.status}: {v.message[:160]}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=40)
@@ -484,6 +533,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         kb, cases = build(Path(tmp))
         score(kb, cases, args.show)
+        extractors(Path(tmp), args.show)
     return 0
 
 
