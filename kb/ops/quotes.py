@@ -1024,7 +1024,9 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
     held = versions_with_text(kb.conn, citekey)
     if held and version and version_number(held[-1]) > version_number(version):
         latest = load_text(kb.conn, citekey, held[-1], cache)
-        if matching.find_quote(latest.doc, quote) is None:
+        # in either extraction kb keeps of it, as the quote's own version is read: one extractor's misreading is
+        # no change between versions
+        if find_in_either(kb, latest, quote, cache)[0] is None:
             near = matching.closest_passage(latest.doc, quote)
             if near is not None and (marks := _only_footnote_marks(near, "\n".join(latest.pages[near.page - 1:
                                                                                                near.page + 1]), quote)):

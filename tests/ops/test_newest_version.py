@@ -58,3 +58,15 @@ def test_a_check_resting_on_a_claim_a_newer_version_no_longer_prints_says_so(kb_
     result = run_checks(KB.open(kb_root))[0]
     assert result.verdict == "pass" and "luccioni2023power.days" in result.unverified, result
     assert "stale: verified in v1, but not in v2; page 1: differs: 12 -> 13" in "\n".join(result.explanation)
+
+
+def test_a_quote_the_second_extraction_of_the_newest_version_holds_is_no_change(kb_root, tmp_path):
+    """v2's first extraction misreads the sentence ("tοok", a Greek omicron); its second, kept as kb add
+    --extractor both keeps it, reads it right: no change between versions, as the quote's own version is read."""
+    _verdicts(kb_root, tmp_path, V1.replace("took", "t\u03bfok"))
+    kb = KB.open(kb_root)
+    with kb.db.conn:
+        kb.db.conn.execute("insert into second_pages (version_id, page, extractor, text) select id, 1, 'pdfium', ? "
+                           "from versions where citekey = 'luccioni2023power' and version = 'v2'", [V1.split("\f")[0]])
+    by = {v.kind: v for v in verify_papers(kb, jobs=1)}
+    assert by["quote"].status == by["claim"].status == "ok", (by["quote"], by["claim"])
