@@ -1034,7 +1034,8 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
                 return verdict
             verdict.status = "stale"
             verdict.message = (f"verified in {version}, but not in {held[-1]}"
-                               + (f"; page {near.page}: {near.describe()}" if near else ""))
+                               + (f"; page {near.page}: {near.describe()}" if near else
+                                  f"; {held[-1]} prints nothing like it (deleted or rewritten)"))
             verdict.differences = near.differences if near else []
     return verdict
 
