@@ -818,6 +818,9 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
         if reason is None and r["held"] and r["version"] and r["quote"] and not r["no_text"]:
             # verified in its version, and a newer version kb holds no longer prints its quote (kb verify's "stale")
             found = quotes.stale_in_newest(kb, r["citekey"], r["version"], r["quote"], cache)
+            if found is None and r["number"]:
+                printed = quotes.figure_in_newest(kb, r, f"{r['number']} {r['unit'] or ''}".strip(), None, cache)
+                found = printed and printed[0]
             reason = found and f"stale: {found}"
         into = out
         if reason is None and r["no_text"]:

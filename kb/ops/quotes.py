@@ -748,8 +748,30 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
         return verdict("value-mismatch", printed.reason(value) + _counted(kb, c["unit"]), True, page=match.page)
     per = f" per {c['per']}" if c.get("per") else ""        # "0.002 kWh per 1k inferences": the rate, as stored
-    return _in_newest(kb, c["citekey"], c["version"], c["quote"],
-                      verdict("ok", f"{value}{per}, page {match.page}", page=match.page), cache)
+    ok = _in_newest(kb, c["citekey"], c["version"], c["quote"],
+                    verdict("ok", f"{value}{per}, page {match.page}", page=match.page), cache)
+    if ok.status == "ok" and (newer := figure_in_newest(kb, c, value, typed, cache)) is not None:
+        ok.status, ok.message, ok.page = "stale", newer[0], newer[1]
+    return ok
+
+
+def figure_in_newest(kb: KB, c: dict, value: str, typed=None, cache: dict | None = None) -> tuple[str, int] | None:
+    """(what kb verify says, the page) of a claim `c` verified in its version whose quote a newer version kb holds
+    prints, but not with its figure: the unit of a table's header changed ("593 kWh" of "BERT 593" under v1's
+    "Energy (kWh)", v2's "(MWh)"); None otherwise."""
+    held = versions_with_text(kb.conn, c["citekey"])
+    if not (held and c["version"] and version_number(held[-1]) > version_number(c["version"])):
+        return None
+    latest = load_text(kb.conn, c["citekey"], held[-1], cache)
+    match, found_in = find_in_either(kb, latest, c["quote"], cache)
+    if match is None:
+        return None
+    printed = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, found_in),
+                                    context_before(match, found_in), typed=typed)
+    if printed.ok:
+        return None
+    return (f"verified in {c['version']}, but {held[-1]} prints its quote with another figure; page {match.page}: "
+            f"{printed.reason(value)}", match.page)
 
 
 def _counted(kb: KB, unit: str | None) -> str:

@@ -73,3 +73,18 @@ def test_a_quote_the_second_extraction_of_the_newest_version_holds_is_no_change(
                            "from versions where citekey = 'luccioni2023power' and version = 'v2'", [V1.split("\f")[0]])
     by = {v.kind: v for v in verify_papers(kb, jobs=1)}
     assert by["quote"].status == by["claim"].status == "ok", (by["quote"], by["claim"])
+
+
+def test_a_claim_whose_unit_a_newer_version_changes_in_its_tables_header_is_stale(kb_root, tmp_path):
+    """The row quoted is the same in v2; the header giving its unit is not: the figure changed."""
+    table = "Table 1: Energy of training.\nModel Energy (kWh)\nBERT 593\nGPT-2 1287\fA second page."
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = KB.open(kb_root)
+    for version, text in (("v1", table), ("v2", table.replace("(kWh)", "(MWh)"))):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_claim(kb, "luccioni2023power", "593 kWh", quote="BERT 593", version="v1", claim_id="bert")
+    (claim,) = verify_papers(kb, jobs=1)
+    assert claim.status == "stale" and "verified in v1, but v2 prints its quote with another figure; page 1" \
+        in claim.message, claim
