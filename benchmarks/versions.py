@@ -309,6 +309,40 @@ def _unchanged(pages, page, start, end):
     return list(pages)
 
 
+def rows(pages: list[str]):
+    """(page index, start, end) of a table's rows of v1: a line of a name and two figures or more, found once."""
+    whole = "\f".join(pages)
+    for i, page in enumerate(pages):
+        for m in re.finditer(r"(?m)^([A-Za-z][^\n]{10,85})$", page):
+            line = m.group(1)
+            if len(re.findall(r"(?<![\w.])\d+(?:[.,]\d+)?", line)) < 2 or whole.count(line) != 1 \
+                    or re.search(r"arXiv|doi|’|\[|https?:|@|\d{4}\b.*\d{4}", line):
+                continue
+            yield i, m.start(1), m.end(1)
+
+
+def _row_value(pages, page, start, end):
+    raw = pages[page][start:end]
+    m = list(re.finditer(r"\d(?![\d.,]*\w)", raw))
+    if not m:
+        return None
+    at = m[-1].start()
+    out = list(pages)
+    out[page] = pages[page][:start] + raw[:at] + str((int(raw[at]) + 1) % 10) + raw[at + 1:] + pages[page][end:]
+    return out
+
+
+def _next_row(pages, page, start, end):
+    after = pages[page][end:]
+    m = re.match(r"\n([^\n]*\d)", after)
+    if m is None:
+        return None
+    at = end + 1 + len(m.group(1)) - 1
+    out = list(pages)
+    out[page] = pages[page][:at] + str((int(pages[page][at]) + 1) % 10) + pages[page][at + 1:]
+    return out
+
+
 EDITS = [
     # changes of the words: reported
     ("word changed", True, _in_place(_word)),
@@ -323,6 +357,7 @@ EDITS = [
     ("antonym", True, _in_place(lambda r: _first(r, _ANTONYMS))),
     ("word inserted", True, _in_place(_inserted)),
     ("word dropped", True, _in_place(_dropped)),
+    ("table row: a value changed", True, _row_value),
     # layout and extraction only: never reported
     ("unchanged", False, _unchanged),
     ("moved to the next page", False, _moved),
@@ -346,6 +381,7 @@ EDITS = [
     ("compound broken at its hyphen", False, _in_place(_compound)),
     ("zero-width space", False, _in_place(_zero_width)),
     ("tabs for spaces", False, _in_place(_tabs)),
+    ("table row: the row under it changed", False, _next_row),
 ]
 PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page before", "split across a page break",
               "split across a page break, running header", "split across a page break, footnote between",
@@ -386,16 +422,17 @@ def build(work: Path):
         (work / f"{key}-v1.json").write_text(json.dumps(v1), "utf-8")
         paper_ops.load_text(kb, key, work / f"{key}-v1.json", version="v1", extractor="pypdf")
         v2 = list(v1)
-        used: set[int] = set()
-        pool = list(candidates(v1))
+        used: set[tuple[bool, int]] = set()
+        pools = {False: list(candidates(v1)), True: list(rows(v1))}
         # the edits of a page's layout last, each on pages of its own
         edits = sorted(EDITS, key=lambda e: e[0] in PAGE_EDITS)
         touched: set[int] = set()          # v1's pages an edit was made on
         moved_pages: set[int] = set()
         for kind, changed, edit in edits:
-            whole_page = kind in PAGE_EDITS
-            for n, (page, start, end) in enumerate(pool):
-                if n in used or any(abs(n - u) < 2 for u in used):
+            whole_page, table = kind in PAGE_EDITS, kind.startswith("table")
+            for n, (page, start, end) in enumerate(pools[table]):
+                n = (table, n)
+                if n in used or any(u[0] == n[0] and abs(n[1] - u[1]) < 2 for u in used):
                     continue
                 # an edit of a page's layout (a page break, a footnote, a sentence moved) has its page and the
                 # pages beside it to itself
@@ -419,7 +456,7 @@ def build(work: Path):
                 except Exception:
                     continue
                 cid = None
-                if kind in NUMERIC or kind in ("ligatures", "unchanged", "moved to the next page",
+                if kind in NUMERIC or table or kind in ("ligatures", "unchanged", "moved to the next page",
                                                "re-hyphenated at a line end"):
                     for c in extract_candidates([quote])[:1]:
                         try:
