@@ -456,15 +456,13 @@ def build(work: Path):
                 except Exception:
                     continue
                 cid = None
-                if kind in NUMERIC or table or kind in ("ligatures", "unchanged", "moved to the next page",
-                                               "re-hyphenated at a line end"):
-                    for c in extract_candidates([quote])[:1]:
-                        try:
-                            add_claim(kb, key, f"{c.number} {c.unit}", quote=quote, version="v1",
-                                      claim_id=f"c{len(cases)}")
-                            cid = f"c{len(cases)}"
-                        except Exception as exc:
-                            print(f"  (no claim of {c.number} {c.unit} in {key}: {exc})", file=sys.stderr)
+                for c in extract_candidates([quote])[:1]:      # a claim of the sentence's first figure
+                    try:
+                        add_claim(kb, key, f"{c.number} {c.unit}", quote=quote, version="v1",
+                                  claim_id=f"c{len(cases)}")
+                        cid = f"c{len(cases)}"
+                    except Exception:
+                        pass            # a figure kb cannot claim of its quote alone (a header's unit)
                 used.add(n)
                 touched.add(v1_page)
                 if whole_page:
