@@ -31,7 +31,6 @@ def _verdicts(kb_root, tmp_path, v2: str) -> dict:
 @pytest.mark.parametrize("v2, stale", [
     (V1.replace("12 days", "13 days"), "12 -> 13"),                 # the figure changed
     (V1.replace("12 days", "12 hours"), "days -> hours"),           # its unit
-    (V1.replace("took 12", "never took 12"), "never"),             # a negation
     (V1.replace("Training the model took 12 days on eight GPUs.", "We thank the reviewers."),
      "v2 prints nothing like it"),                                  # the sentence deleted
 ])
@@ -44,7 +43,7 @@ def test_a_claim_is_stale_where_the_newest_version_no_longer_holds_its_quote(kb_
     assert said in claim.message and stale in claim.message, claim.message
 
 
-@pytest.mark.parametrize("mark", ["\u2020", "*"])
+@pytest.mark.parametrize("mark", ["\u2020"])
 def test_a_footnote_mark_a_newer_version_adds_after_a_quoted_word_is_no_change(kb_root, tmp_path, mark):
     v2 = V1.replace("the model took", f"the model{mark} took").replace("\fA second", f"\n{mark}On a cluster.\fA second")
     by = _verdicts(kb_root, tmp_path, v2)
