@@ -751,7 +751,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     ok = _in_newest(kb, c["citekey"], c["version"], c["quote"],
                     verdict("ok", f"{value}{per}, page {match.page}", page=match.page), cache)
     if ok.status == "ok" and (newer := figure_in_newest(kb, c, value, typed, cache)) is not None:
-        ok.status, ok.message, ok.page = "stale", newer[0], newer[1]
+        ok.status, ok.message = "stale", newer[0]       # its page stays where its version prints it, as a quote's
     return ok
 
 
