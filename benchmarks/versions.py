@@ -161,6 +161,17 @@ def _tabs(raw):
     return raw.replace(" ", "\t", 2) if raw.count(" ") >= 2 else None
 
 
+def _lower_first(raw):
+    return raw[0].lower() + raw[1:] if raw[:1].isupper() and raw[1:2].islower() else None
+
+
+def _also_elsewhere(pages, page, start, end):
+    out = list(pages)
+    other = (page + 2) % len(pages)
+    out[other] = pages[other] + "\n" + pages[page][start:end]
+    return out
+
+
 def _word(raw):
     words = [m for m in _WORD.finditer(raw) if m.group() not in ("between",)]
     if not words:
@@ -382,10 +393,16 @@ EDITS = [
     ("zero-width space", False, _in_place(_zero_width)),
     ("tabs for spaces", False, _in_place(_tabs)),
     ("table row: the row under it changed", False, _next_row),
+    ("reference number changed, the quote leaving it out", False, _in_place(_ref)),
+    ("first letter lower-cased", False, _in_place(_lower_first)),
+    ("also printed on another page", False, _also_elsewhere),
 ]
 PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page before", "split across a page break",
               "split across a page break, running header", "split across a page break, footnote between",
-              "footnote mark (digit)", "footnote mark (superscript)", "footnote mark (dagger)"}
+              "footnote mark (digit)", "footnote mark (superscript)", "footnote mark (dagger)",
+              "also printed on another page"}
+#: how a writer copies the sentence of a kind, where not whole
+QUOTED_AS = {"reference number changed, the quote leaving it out": lambda q: re.sub(r" ?\[\d{1,2}\]", "", q)}
 NUMERIC = {"integer changed", "decimal changed", "unit changed", "two digits swapped", "percent sign spaced",
            "no-break space after a number"}
 
@@ -449,7 +466,7 @@ def build(work: Path):
                 new = edit(v2, page, where, where + len(raw))
                 if new is None:
                     continue
-                quote = " ".join(raw.split())
+                quote = QUOTED_AS.get(kind, str)(" ".join(raw.split()))
                 qid = f"q{len(cases)}"
                 try:
                     add_quote(kb, key, quote, version="v1", quote_id=qid)
