@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "37"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -170,6 +170,10 @@ READING = "36"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Introduction—GRADE evidence profiles ...': title 'GRADE guidelines: 1', now whole)
 #                           a firm named with its trade keyed whole ('Deloitte Insights. 2020.': insights, now
 #                           deloitteinsights; 'Gartner Consulting', 'McKinsey Analytics')
+#                       37: a standard's title before a comma and its number is its title ('Hypertext Transfer Protocol
+#                           Version 2, RFC 7540': now 'Hypertext Transfer Protocol Version 2'; none before with no
+#                           author); a body closed by 'Force' after its kind keyed whole ('Internet Engineering Task
+#                           Force': force, now internetengineeringtaskforce)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -242,6 +242,8 @@ _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 _BANK_KINDS = frozenset("world central development reserve investment savings commercial cooperative federal "
                         "infrastructure data food gene blood export-import".split())
 _BODY_FIRST_WORDS = frozenset(["World"])
+# ... and the kind of body before 'Force' closing its name, as no given name is ('Task Force', 'Air Force')
+_FORCE_KINDS = frozenset("Task Air Police Defence Defense Border Space Labour Labor Work Action".split())
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
 _PHRASE_WORDS = frozenset("of for in on with at to the".split())
@@ -383,6 +385,9 @@ def is_organisation(name: str) -> bool:
                                     for w in words)
                                 or words[0] in _BODY_FIRST_WORDS and words[1][0].isupper()
                                 or words[-1] == "Bank" and words[-2].lower() in _BANK_KINDS and words[-2][0].isupper()
+                                # ('Force', a family name too, after the kind of body it closes: 'Internet
+                                # Engineering Task Force', 'Financial Action Task Force', 'U.S. Air Force')
+                                or words[-1] == "Force" and words[-2] in _FORCE_KINDS
                                 # (a country's name or initialism closing it after a field's word, as no person's
                                 # name reads: 'Statistics Canada', 'Health Canada', 'Innovate UK'; 'Jane Canada' a person)
                                 or words[-1] in _COUNTRY_CLOSERS and all(w[0].isupper() for w in words)

@@ -4229,14 +4229,20 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # a space before a colon, a question or an exclamation mark, in no French title: no word's ('DeScipher : A
         # Text Simplification Tool', 'Every Day : Amazon's ...'; French sets it so, 'L'apprentissage profond : une ...')
         title = _SPACE_BEFORE_MARK_RE.sub(r"\1", title)
-    if entry.first_author and title is not None and joined[:1].isupper() \
-            and (untitled := _TITLE_THEN_STANDARD_RE.match(joined)) \
-            and entry.first_author == name_key(untitled.group(1)) and not is_organisation(untitled.group(1)) \
-            and untitled.group(1).upper() not in _STANDARD_BODIES:
+    if (entry.first_author and title is not None or not entry.first_author and title is None) \
+            and joined[:1].isupper() and (untitled := _TITLE_THEN_STANDARD_RE.match(joined)) \
+            and (entry.first_author is None or entry.first_author == name_key(untitled.group(1))) \
+            and not is_organisation(untitled.group(1)) and untitled.group(1).upper() not in _STANDARD_BODIES:
         # a standard's title, then its number and no more than its publisher and date, no author printed: the words
         # before the number are its title, no one's name ('HTTP Semantics. RFC 9110, June 2022.': author
-        # httpsemantics and title 'RFC 9110', now no author and 'HTTP Semantics')
+        # httpsemantics and title 'RFC 9110', now no author and 'HTTP Semantics'), read as no author and no title
+        # before ('Hypertext Transfer Protocol Version 2 (HTTP/2), RFC 7540, May 2015.')
         entry.first_author, title = None, untitled.group(1)
+    if title and title[-1:].isdigit() and ", " in title and (number := _STANDARD_AFTER_TITLE_RE.search(title)) \
+            and " " in title[: number.start()]:
+        # a standard's number after its title's comma is no part of the title, as after its stop it is not
+        # ('Hypertext Transfer Protocol Version 2, RFC 7540': the title, now 'Hypertext Transfer Protocol Version 2')
+        title = title[: number.start()]
     entry.title = title
     entry.work_key = work_key(entry)
     return entry
@@ -4383,11 +4389,15 @@ _STANDARD_NUMBER_RE = lazy(r"\b(?:(RFC)\s?(\d{3,5})\b"
                            r"(?!\d|[.\-]\d))")
 # a title of two words or more, a stop or comma, a standard's number (_STANDARD_HEAD_RE's kinds), then at most a
 # publisher and a date closing the entry: 'HTTP Semantics. RFC 9110, June 2022.', 'Title, IEEE Std 754-2019. IEEE, 2019.'
-_TITLE_THEN_STANDARD_RE = lazy(rf"([A-Z][^.,;:()\[\]]*?\s[^.,;:()\[\]]+?)[.,]\s+"
+_TITLE_THEN_STANDARD_RE = lazy(rf"([A-Z][^.,;:()\[\]]*?\s(?:[^.,;:()\[\]]|(?<=\d)\.(?=\d))+?(?:\s\([^()\s]+\))?)"
+                               rf"[.,]\s+"
                                rf"(?:RFC\s?\d{{3,5}}|(?:ISO|IEC|IEEE|ANSI|ASTM|BS|DIN|EN|ETSI|NIST)(?:/[A-Z]{{2,8}})*"
                                rf"(?:\s+(?:EN|ISO|IEC|TS|TR|Std\.?|SP))*\s+[A-Z]?\d[\w.:\-]*)"
                                rf"[.,]?(?:\s+[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,3}}[.,])?"
                                rf"(?:\s+{_MONTHS}\.?(?:\s+\d{{1,2}},?)?)?\s+(?:19|20)\d\d\.?\s*$")
+# a standard's number after a title's comma, closing it: 'Hypertext Transfer Protocol Version 2, RFC 7540'
+_STANDARD_AFTER_TITLE_RE = lazy(r",\s+(?:RFC\s?\d{3,5}|(?:ISO|IEC|IEEE|ANSI|ASTM|NIST)(?:/[A-Z]{2,8})*"
+                                r"(?:\s+(?:ISO|IEC|TS|TR|Std\.?|SP))*\s+[A-Z]?\d[\w.:\-]*\d)$")
 # (the bodies that number their own: the others adopt one another's numbers, 'BS EN ISO 14001' of 'ISO 14001')
 _OWN_NUMBERS = frozenset(["RFC", "IEEE", "NIST", "ITU-T", "ITU-R", "ASTM"])
 
@@ -4425,6 +4435,9 @@ def standards_differ(one: str | None, other: str | None) -> bool:
 
 
 _RFC_DOI_RE = lazy(r"10\.17487/rfc(\d{3,5})$", re.I)
+# a standard's number a paper's title prints in brackets or after its stop or comma, no words of its title:
+# 'Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content (RFC 7231)'
+_STANDARD_IN_TITLE_RE = lazy(r"(?:\s*\((?:RFC|ISO|IEC|IEEE|NIST)\b[^()]*\)|[.,]\s+RFC\s?\d{3,5})\s*$")
 
 
 def _paper_standard(p: PaperInfo) -> str | None:
@@ -4598,7 +4611,8 @@ class PaperIndex:
         if strict is not None:
             return Explained(strict)
         if not loose:
-            return Explained(None, "no identifier or title matches a paper here")
+            return self._numbered_apart(entry, citing, fuzz) or Explained(
+                None, "no identifier or title matches a paper here")
         return self._loose(entry, citing, titles, fuzz)
 
     def _titles(self) -> dict[str, list[PaperInfo]]:
@@ -4820,7 +4834,24 @@ class PaperIndex:
             found = [f for f in found if f]
             reason = ("no paper here has its " + ", ".join(found)) if found else \
                 "no identifier, title or author and year read in the entry"
+            if std and (apart := self._numbered_apart(entry, citing, fuzz)) is not None:
+                return apart
         return Explained(None, reason, closest, score)
+
+    def _numbered_apart(self, entry: RefEntry, citing: str | None, fuzz) -> Explained | None:
+        """Why an entry numbering a standard links to no paper where one here has its title and another number
+        ('... Semantics and Content. RFC 7230.' of the paper 'RFC 7231'): the numbers differ, said so, or None.
+        Read only once nothing linked, the entry's number first, so no entry of no standard pays for it."""
+        std = standard_number(entry.raw)
+        tnorm = normalise_title(entry.title) if entry.title else ""
+        if std is None or len(tnorm) < 8:
+            return None
+        for p in self.papers:
+            if p.citekey != citing and p.title and _other_standard(std, p) \
+                    and fuzz.ratio(tnorm, normalise_title(_STANDARD_IN_TITLE_RE.sub("", p.title))) >= TITLE_THRESHOLD:
+                return Explained(None, f"{p.citekey} has its title but numbers another standard: "
+                                       f"{_paper_standard(p)}, not {std}", p.citekey)
+        return None
 
     @staticmethod
     def _by_id(cands: list[PaperInfo], entry: RefEntry, citing: str | None, fuzz) -> PaperInfo | None:
