@@ -174,6 +174,8 @@ READING = "37"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Version 2, RFC 7540': now 'Hypertext Transfer Protocol Version 2'; none before with no
 #                           author); a body closed by 'Force' after its kind keyed whole ('Internet Engineering Task
 #                           Force': force, now internetengineeringtaskforce)
+#                           the sentence after a title's question that its web address spells is the site ('... come
+#                           from? Our World in Data. https://ourworldindata.org/...': read into the title, now cut)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2363,6 +2363,19 @@ _IN_CONTAINER_RE = lazy(r"\s+In:?\s+(?!Press\b)[A-Z]")
 _NOT_SUBTITLE_RE = lazy(r"\bIn\b|\d")
 
 
+# the host a web address opens with, after what introduces it: 'https://www.ourworldindata.org/...' ourworldindata
+_HOST_AFTER_RE = lazy(r"\s*(?:(?:URL|Retrieved\s+from|Available\s+(?:at|from|online))[:\s]+)?(?:https?://)?(?:www\.)?"
+                      r"([A-Za-z0-9\-]+)\.[a-z]{2,}", re.I)
+
+
+def _site_at(words: str, text: str, at: int) -> bool:
+    """Whether the sentence `words` after a title's question names the web site whose address follows it at `at`
+    in `text`, its words spelling the address's host: '... come from? Our World in Data. https://ourworldindata.org/'
+    names its site, no subtitle."""
+    host = _HOST_AFTER_RE.match(text, at)
+    return host is not None and name_key(words) == host.group(1).replace("-", "").lower()
+
+
 def _is_subtitle(text: str, before_in: bool = False) -> bool:
     """Does the sentence after a title's question or exclamation go on with
     the title (three words or more, capitalised, no venue word, acronym or digit)?
@@ -2521,7 +2534,8 @@ def _extract_title(rest: str) -> str | None:
         # Topic-Aware Convolutional Neural Networks for Extreme Summarization. ArXiv ..."
         nxt = _TITLE_END_RE.search(rest, end)
         if nxt and rest[nxt.start()] == "." and (_is_subtitle(rest[end:nxt.start()]) or (
-                _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))):
+                _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))) \
+                and not _site_at(rest[end:nxt.start()], rest, nxt.end()):
             end = nxt.start()
         elif rest[end:end + 2].lstrip()[:1] == "(":
             end = _bracketed_subtitle(rest, end)

@@ -46,3 +46,18 @@ def test_standard_blocked_by_another_number_says_so(cited, title, loose):
     index = PaperIndex([PaperInfo("p1", year=2014, first_author="Someone", title=title)])
     got = index.explain(parse_entry(cited), loose=loose)
     assert got.resolution is None and "numbers another standard" in got.reason
+
+
+@pytest.mark.parametrize("text, title", [
+    # the sentence after a title's question that its web address spells is the site, no subtitle
+    ("Ritchie, H. (2020). Sector by sector: where do global greenhouse gas emissions come from? Our World in Data. "
+     "https://ourworldindata.org/ghg-emissions-by-sector (accessed 10 March 2023).",
+     "Sector by sector: where do global greenhouse gas emissions come from?"),
+    ("Max Roser. 2022. Why Did Renewables Become So Cheap So Fast? Our World in Data. URL "
+     "https://www.ourworldindata.org/cheap-renewables-growth", "Why Did Renewables Become So Cheap So Fast?"),
+])
+def test_site_after_a_question_is_no_subtitle(text, title):
+    assert parse_entry(text).title == title
+    # ... a subtitle the address does not spell is the title's
+    assert parse_entry("Ritchie, H. (2020). Is AI Sustainable? A Short Answer for Everyone. "
+                       "https://ourworldindata.org/ai").title == "Is AI Sustainable? A Short Answer for Everyone"
