@@ -643,7 +643,23 @@ def decode_saved(data: bytes) -> str:
     mark taken off, or UTF-16/UTF-32 as Windows editors save "Unicode" (saved_encoding);
     UnicodeDecodeError for anything else."""
     wide = decode_wide(data)
-    return wide if wide is not None else data.decode("utf-8-sig")
+    return wide if wide is not None else decode_utf8(data)
+
+
+def decode_utf8(data: bytes) -> str:
+    """`data` read as UTF-8, a byte-order mark taken off; a UnicodeDecodeError counts its offsets
+    in the file's own bytes, the mark's too ("utf-8-sig" counted from after it: the byte named
+    was three before the one that is not UTF-8)."""
+    return data.decode("utf-8").removeprefix("\ufeff")
+
+
+def undecodable_at(data: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+    """The line of the first byte of `data` that is not UTF-8 and what names it for a person:
+    (2, "byte 0xe9 at column 12"), its column counted in characters as an editor counts them."""
+    at = exc.start
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    column = len(data[start:at].decode("utf-8", errors="replace").removeprefix("\ufeff")) + 1
+    return line_number(data, at), f"byte 0x{data[at]:02x} at column {column}"
 
 
 def read_json(text: str | bytes):

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kb.atomic import decode_saved, read_input, said, shown
+from kb.atomic import decode_saved, read_input, said, shown, undecodable_at
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
@@ -1043,12 +1043,15 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     """The numbers of a note's own prose, and of the quotes it cites, attributed to a paper of
     the knowledge base, checked against that paper. The citing page is the note's line."""
     wanted = _check_only(only, NOTE_VERDICTS)
+    data = b""
     try:
-        text = decode_saved(read_input(path, "the note"))
+        data = read_input(path, "the note")
+        text = decode_saved(data)
     except OSError as exc:
         raise UsageError(f"cannot read {shown(path)}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{shown(path)}: the note is not UTF-8") from None
+    except UnicodeDecodeError as exc:
+        line, byte = undecodable_at(data, exc)
+        raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8 ({byte})") from None
     text = lf_lines(text)       # lines ending in \r alone: read as an editor shows them
     doc_lines: list[int] = []
     if text.lstrip()[:1] == "<" and is_html_document(text):

@@ -23,11 +23,11 @@ from kb.atomic import (
     check_writable,
     decode_wide,
     identity,
-    line_number,
     not_utf8,
     read_input,
     said,
     saved_encoding,
+    undecodable_at,
     utf8_else_cp1252,
     write_bytes,
     write_text,
@@ -428,9 +428,9 @@ def _note_text(note) -> str:
     try:
         return decode_wide(data) or data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = line_number(data, exc.start)
+        line, byte = undecodable_at(data, exc)
         where = note if isinstance(note, (str, os.PathLike)) else getattr(note, "name", "<stdin>")
-        raise UsageError(f"{where}:{line}: the note is not UTF-8; nothing renamed",
+        raise UsageError(f"{where}:{line}: the note is not UTF-8 ({byte}); nothing renamed",
                          hint="save it as UTF-8") from None
 
 

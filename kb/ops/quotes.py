@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as replaced
 from pathlib import Path
 
-from kb.atomic import decode_saved, line_number, read_input, read_json, said, shown
+from kb.atomic import decode_saved, read_input, read_json, said, shown, undecodable_at
 from kb.errors import KBError, LimitExceeded, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.fts import match_terms
@@ -1755,8 +1755,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     try:
         text = decode_saved(data)
     except UnicodeDecodeError as exc:
-        line = line_number(data, exc.start)
-        raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8") from None
+        line, byte = undecodable_at(data, exc)
+        raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8 ({byte})") from None
     note = bounded_note(notes_text.parse_note(text, str(path)), path, "kb verify --note")
     ctx = note_context(kb, note, path)
     cache: dict = {}

@@ -27,11 +27,13 @@ from typing import NamedTuple
 
 from kb.atomic import (
     Identity,
+    decode_utf8,
     decode_wide,
     identity,
     line_number,
     read_input,
     refuse_conflict,
+    undecodable_at,
     utf8_else_cp1252,
     wide_encoding,
 )
@@ -1411,12 +1413,12 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
                                   path=path, hint="save it as UTF-8")
         return text.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
+        return decode_utf8(data)
     except UnicodeDecodeError as exc:
-        line = line_number(data, exc.start)
         if lenient:
             return utf8_else_cp1252(data)
-        raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
+        line, byte = undecodable_at(data, exc)
+        raise FileFormatError(f"is not UTF-8 ({byte})", path=path, line=line,
                               hint="save it as UTF-8") from None
 
 

@@ -24,12 +24,14 @@ from typing import Any
 
 from kb.atomic import (
     Identity,
+    decode_utf8,
     decode_wide,
     identity,
     line_number,
     read_input,
     refuse_conflict,
     said,
+    undecodable_at,
     wide_encoding,
 )
 from kb.errors import FileFormatError, UsageError
@@ -770,10 +772,10 @@ def decode_toml(data: bytes, rel: str) -> str:
                                       "not UTF-8", path=rel, hint="save it as UTF-8")
             return text.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
+        return decode_utf8(data)
     except UnicodeDecodeError as exc:
-        raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=rel,
-                              line=line_number(data, exc.start), hint="save it as UTF-8") from None
+        line, byte = undecodable_at(data, exc)
+        raise FileFormatError(f"is not UTF-8 ({byte})", path=rel, line=line, hint="save it as UTF-8") from None
 
 
 # -- writing -------------------------------------------------------------------

@@ -289,8 +289,8 @@ def test_rename_with_a_note_that_is_not_utf8_is_one_line_and_renames_nothing(alp
     """It was "internal error: UnicodeDecodeError" (kb verify --note said "the note is not UTF-8")."""
     (alpha / "note.md").write_bytes(b"As [@alpha2020energy] says.\nIt costs 5 \xa3.\n")
     r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", alpha / "note.md")
-    assert r.code == 2 and r.err == f"kb: error: {alpha / 'note.md'}:2: the note is not UTF-8; nothing renamed " \
-                                    "(save it as UTF-8)\n", r.err
+    assert r.code == 2 and r.err == f"kb: error: {alpha / 'note.md'}:2: the note is not UTF-8 " \
+                                    "(byte 0xa3 at column 12); nothing renamed (save it as UTF-8)\n", r.err
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
 
 
