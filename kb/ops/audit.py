@@ -1092,7 +1092,11 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     rank = {"confirmed": 0, "differs": 1, "not-in-source": 2}
     # what each sentence costs is paid once, however many citations and figures it holds: its figures
     # (a sentence citing three works is three items), its lines and its words as shown
+    # (its line breaks, the line its first character is on after the sentence's line, the lines it spans
+    # after that and the sentence as shown), per sentence: measured once, never for each of its citations
+    # (one sentence of 9,600 quotes measured 9,600 times: 27 s of CPU)
     figures: dict[str, list[Candidate]] = {}
+    shapes: dict[str, tuple[list[int], int, int, str]] = {}
     read_as: dict[int, _NoteSentence] = {}
     for line, sentence, keys, marks, work in items:
         why = unresolved.get(id(work))
@@ -1102,14 +1106,17 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
             figures[sentence] = [c for c in extract_candidates([sentence]) if _restatable(c)]
         if not figures[sentence]:
             continue
-        lead = len(sentence) - len(sentence.lstrip())
-        breaks = [m.start() for m in _NEWLINE_RE.finditer(sentence)]
-        last_line = line + bisect.bisect_left(breaks, len(sentence.rstrip())) - bisect.bisect_left(breaks, lead)
+        if sentence not in shapes:
+            breaks = [m.start() for m in _NEWLINE_RE.finditer(sentence)]
+            first = bisect.bisect_left(breaks, len(sentence) - len(sentence.lstrip()))
+            shapes[sentence] = (breaks, first, bisect.bisect_left(breaks, len(sentence.rstrip())) - first,
+                                " ".join(sentence.split()))
+        breaks, first, spans, shown_sentence = shapes[sentence]
+        last_line = line + spans
         citing = None
         if marks is not None:
             key = id(marks[0])          # the sentence's list of citations, alive as long as `items`
             citing = read_as.get(key) or read_as.setdefault(key, _NoteSentence(sentence, marks[0]))
-        shown_sentence = " ".join(sentence.split())
         # a citation's own figures only: another citation's, or the writer's own ("we measured ..."), are not its
         for cand in figures[sentence] if citing is None else citing.owned(figures[sentence]).get(marks[1], ()):
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
@@ -1121,7 +1128,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
                 if bisect.bisect_right(lines, last_line) > bisect.bisect_left(lines, line):
                     continue            # a figure of a quote in the sentence: the quote's citation's
                 # the figure's own line: the sentence's line breaks between its first character and it
-                at = line + bisect.bisect_left(breaks, cand.start) - bisect.bisect_left(breaks, lead)
+                at = line + bisect.bisect_left(breaks, cand.start) - first
             if not keys and why:
                 # a citation naming no paper here, or several: the figure is listed not checked, and why
                 if (at, figure, why) not in seen:
