@@ -930,9 +930,11 @@ def _another_doi(kb: KB, exc: "doimod.AnotherDOI", declared: tuple[str, set[str]
 def _meta_from_pdf(result, path: Path) -> PaperMeta:
     """What a PDF says about itself, for --offline or when the network fails."""
     info_title = result.info_title
-    usable_info = (info_title and len(info_title.split()) >= 3
+    # a title longer than any paper's (a megabyte of /Title) is none: it was filed whole and printed by kb ls
+    usable_info = (info_title and len(info_title.split()) >= 3 and len(info_title) <= MAX_TITLE
                    and not re.search(r"\.(dvi|docx?|tex|pdf)$|^untitled|^microsoft", info_title, re.I))
-    title = info_title if usable_info else (result.title_guess or path.stem)
+    guess = result.title_guess if len(result.title_guess or "") <= MAX_TITLE else ""
+    title = info_title if usable_info else (guess or path.stem)
     authors = []
     if result.info_author and len(result.info_author) < 2000:
         authors = to_bibtex_names(split_info_authors(result.info_author))

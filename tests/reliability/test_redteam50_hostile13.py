@@ -63,3 +63,20 @@ def test_a_sentence_of_many_citations_is_measured_once_not_once_a_citation(kb_ro
     got = run_kb("audit", "--note", note)
     assert got.code in (0, 1) and "Traceback" not in got.err, got.err
     assert 0 < read[0] <= 2, read[0]
+
+
+# -- a PDF's document information longer than any paper's title ----------------------------------
+
+
+@pytest.mark.parametrize("where", ["info", "guess"])
+def test_a_pdf_title_longer_than_any_papers_is_not_filed(tmp_path, where) -> None:
+    """A PDF whose /Info held a title of a megabyte was filed with it whole by kb add --offline: references.bib held
+    it, kb ls printed it. The title is taken from what else the PDF says, as for a /Title of 'untitled'."""
+    from kb.ops import papers
+    from kb.sources.pdf import Extracted
+    long = "Wind " * 1000
+    result = Extracted(pages=["Wind Power Limits"], extractor="test",
+                       info_title=long if where == "info" else "untitled",
+                       title_guess="Wind Power Limits" if where == "info" else long)
+    meta = papers._meta_from_pdf(result, tmp_path / "wind.pdf")
+    assert meta.title == ("Wind Power Limits" if where == "info" else "wind"), meta.title[:80]
