@@ -416,9 +416,14 @@ class Client:
             except _Silent as exc:
                 where = exc.where or host
                 if time.monotonic() >= silent_deadline - 0.05 or attempt > self.settings.retries:
-                    raise NetworkError(f"{where}: no answer within {self.settings.silent_timeout:.0f} s "
-                                       f"({attempt} attempts)",
-                                       hint="try again later; KB_SILENT_TIMEOUT sets how long kb waits") from None
+                    # the seconds waited, and whether the server began its answer: a server that sent its headers,
+                    # then stalled, given up on after 8 s was said 'no answer within 30 s' (KB_SILENT_TIMEOUT's)
+                    waited = time.monotonic() - started
+                    what = ("sent the start of its answer, then nothing more: gave up after"
+                            if exc.reason.startswith("no data") else "no answer within")
+                    raise NetworkError(f"{where}: {what} {waited:.0f} s ({attempt} attempts)",
+                                       hint="try again later; KB_SILENT_TIMEOUT and KB_READ_TIMEOUT set how long kb "
+                                            "waits") from None
                 delay = _doubled(self.settings.backoff, attempt)
                 self._sleep_before_retry(where, min(delay, max(0.0, silent_deadline - time.monotonic())),
                                          deadline, exc.reason, attempt)

@@ -80,3 +80,23 @@ def test_a_pdf_title_longer_than_any_papers_is_not_filed(tmp_path, where) -> Non
                        title_guess="Wind Power Limits" if where == "info" else long)
     meta = papers._meta_from_pdf(result, tmp_path / "wind.pdf")
     assert meta.title == ("Wind Power Limits" if where == "info" else "wind"), meta.title[:80]
+
+
+# -- a server that sends its headers, then stalls --------------------------------------------------
+
+
+def test_a_server_that_stalls_after_its_headers_is_said_so_for_the_time_waited(tmp_path) -> None:
+    """A server that sent its headers, then nothing, given up on after 8 s (KB_READ_TIMEOUT=4, one retry) was said
+    'no answer within 30 s' (KB_SILENT_TIMEOUT's seconds): neither what it did nor how long kb waited."""
+    from test_redteam import RawServer, _client
+
+    from kb.errors import NetworkError
+    raw = RawServer(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{", pace=0,
+                    limit=5)
+    try:
+        with pytest.raises(NetworkError) as err:
+            _client(tmp_path, silent_timeout=5.0, read_timeout=0.05, retries=0, backoff=0.0).get(raw.url)
+    finally:
+        raw.close()
+    said = str(err.value)
+    assert "sent the start of its answer, then nothing more: gave up after " in said and "no answer" not in said, said
