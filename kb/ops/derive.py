@@ -44,6 +44,7 @@ from kb.store.index import Changes, claim_numbers
 from kb.store.knowledgebase import CLAIM_READING, DECIDED_FILES, KB
 from kb.store.queries import load_text, other_papers_file, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
+from kb.text.typed import unshowable
 
 # What kb verify looks a quote up with, and a claim's passage read against its paper's text: loaded
 # only when quotes, claims or texts change.
@@ -124,6 +125,8 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     quote is not in it or not on its stored page; against its quote as typed where kb holds no text."""
     if status != "verified" or unquoted(quote) or not citekey or len(value) > LONGEST_VALUE:
         return claim_doubt(status, value, quote, per)
+    if (hidden := unshowable(quote)) is not None:       # as a quote's (_quote_doubt)
+        return f"its quote holds {hidden}; write the quote without it in {file or 'its claims file'}"
     text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
     if text is None:
         return _of_another_paper(kb, citekey, file) or claim_doubt(status, value, quote, per)
@@ -397,6 +400,10 @@ def _of_another_paper(kb: KB, citekey: str | None, file: str | None) -> str | No
 def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int | None, page_end: int | None,
                  cache: dict, file: str | None = None) -> str | None:
     """Why a quote marked verified is not found in its text, or not on its stored pages (quote_doubts)."""
+    if (hidden := unshowable(text)) is not None:
+        # a NUL or an escape written into a verified quote by hand: matched without it, it stood verified as words
+        # it does not show (kb quote ls showed it verified where kb verify failed it)
+        return f"its text holds {hidden}; write the quote without it in {file or 'its claims file'}"
     page_text = load_text(kb.conn, citekey, version, cache)
     if page_text is None:
         return _of_another_paper(kb, citekey, file)

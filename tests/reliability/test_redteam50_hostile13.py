@@ -100,3 +100,23 @@ def test_a_server_that_stalls_after_its_headers_is_said_so_for_the_time_waited(t
         raw.close()
     said = str(err.value)
     assert "sent the start of its answer, then nothing more: gave up after " in said and "no answer" not in said, said
+
+
+# -- a control character written into a verified quote by hand ------------------------------------
+
+
+@pytest.mark.parametrize("written", ["\\u0000", "\\b", "\\u001f"])
+def test_a_verified_quote_holding_a_control_character_is_not_shown_verified(kb_root, tmp_path, written) -> None:
+    """A NUL (or a backspace, a unit separator) written by hand into a verified quote of a claims file: kb verify
+    failed it as 'unshown', kb quote ls showed it verified (matched without it, it stood as words it does not show)."""
+    from alphakb import make_alpha
+    from kbrun import run_kb
+    make_alpha(kb_root, tmp_path)
+    assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
+    claims = kb_root / "claims" / "alpha2020energy.toml"
+    held = claims.read_text()
+    claims.write_text(held.replace('text = "We trained 12', f'text = "We trained {written}12'))
+    got = run_kb("quote", "ls", "--json")
+    assert got.code == 0, got.err
+    [quote] = got.json
+    assert quote["status"] == "unverified" and "a control character" in quote["reason"], quote
