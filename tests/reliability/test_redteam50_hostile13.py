@@ -120,3 +120,23 @@ def test_a_verified_quote_holding_a_control_character_is_not_shown_verified(kb_r
     assert got.code == 0, got.err
     [quote] = got.json
     assert quote["status"] == "unverified" and "a control character" in quote["reason"], quote
+
+
+def test_a_verified_claim_whose_quote_holds_a_control_character_is_not_shown_verified(kb_root, tmp_path,
+                                                                                     monkeypatch) -> None:
+    """As a quote's: a NUL written by hand into a verified claim's quote stood verified in kb claims. (Its value in
+    base units is not what is tested: not computed, which would load the unit registry.)"""
+    from alphakb import make_alpha
+    from kbrun import run_kb
+
+    from kb.ops import derive
+    monkeypatch.setattr(derive, "base_values", lambda *args, **kwargs: None)
+    make_alpha(kb_root, tmp_path)
+    (kb_root / "claims").mkdir(exist_ok=True)
+    (kb_root / "claims" / "alpha2020energy.toml").write_text(
+        '[[claim]]\nid = "gpus"\nvalue = "64"\nquote = "We trained \\u000012 models on 64 GPUs"\npage = 1\n'
+        'version = "v1"\nstatus = "verified"\n')
+    got = run_kb("claims", "--json")
+    assert got.code == 0, got.err
+    [claim] = got.json
+    assert claim["status"] == "unverified" and "a control character" in claim["reason"], claim
