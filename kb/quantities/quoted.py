@@ -3822,6 +3822,11 @@ def bound_note(value: str, quote: str) -> str | None:
             f"number; write the value as {better!r} to keep the bound")
 
 
+#: A claim's range in words, up to its second number: "between 20 and " of "between 20 and 25 minutes", "from 11 to "
+#: of "from 11 to 147 gCO2eq/kWh" (its first number, a currency's sign with it, as `first`).
+_RANGE_IN_WORDS = lazy(r"(?i)^[ ]*(?:between|from)[ ]+(?P<first>[^ ]+)[ ]+(?:and|to)[ ]+")
+
+
 def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) -> QuotedValue:
     """`value_in_quote`, the quote's numbers held only as a bound of direction `bound` when given."""
     wanted, unread = _value_numbers(value)
@@ -3840,7 +3845,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         return QuotedValue(False, shown, [], _unreadable(value, unread))
     value_unit = _unit_text(value, wanted)
     try:
-        claim_unit = Interval.from_written(value).unit
+        # a range the claim writes in words ("between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh") is in its
+        # unit as one written "20 to 25 minutes" is, never a unitless pair of numbers
+        claim_unit = Interval.from_written(_RANGE_IN_WORDS.sub(r"\g<first> to ", value, count=1)).unit
         unitless = claim_unit == Interval.exact(1).unit
     except KBError:
         claim_unit, unitless = None, True

@@ -281,6 +281,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: our runs, use 12 kWh", "20 kWh" of "12 kWh rather than the 20 kWh reported" were verified).
 #: 44: a verified quote or claim whose quote holds a control character (a NUL, an escape) or a reordering mark is not
 #: verified, as kb verify fails it ("We trained \\u000012 models" stood verified in kb quote ls).
+#: 44 also: a range a claim writes in words is in its unit, and a bound before a share in words is a bound ("between 20 and
+#: 25 hours" of "between 20 and 25 minutes", "more than a third" of "almost a third" were verified).
 CLAIM_READING = "44"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
