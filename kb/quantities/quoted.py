@@ -3573,6 +3573,25 @@ def _read_as(text: str) -> str:
     return "read as " + (" and ".join(found) if found else "no number")
 
 
+#: A bound a claim writes before a share in words: "more than " of "more than a third", "under " of "under half".
+_BOUND_BEFORE_WORDS = lazy(rf"(?i)[ ]*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))[ ]+"
+                           r"(?:(?:about|around|approximately|approx\.|roughly|circa|some)[ ]+)?(?=[^\W\d_])")
+
+
+def _claim_bound(value: str) -> tuple[str | None, int]:
+    """("upper" or "lower", where the figure starts in `value`) of a claim written as a bound: "up to 50%", and a share
+    in words as one in digits ("more than a third", "less than a quarter" are bounds as "more than 33%" is, never the
+    share "a third" a quote prints with no bound); (None, 0) for one that is no bound."""
+    plain = _plain(value)
+    bound, at = bound_of(plain)
+    if bound is None:
+        m = _BOUND_BEFORE_WORDS.match(plain)
+        if m is not None and any(n.share and n.start == m.end() for n in numbers_in(plain)):
+            return ("upper" if m.group("upper") else "lower"), m.end()
+        return None, 0
+    return bound, bound_of(value)[1]
+
+
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
     and its unit passed over (`_unmarked`)."""
@@ -3589,7 +3608,7 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         return QuotedValue(False, problem=(
             f"the value {value!r} is already per {twice}, and --per {per!r} would make it per {twice} twice: "
             f"drop --per, or give the amount alone with --per {per!r}"))
-    bound = bound_of(_plain(value))[0]
+    bound, figure_at = _claim_bound(value)
     found = _value_in_quote(value, quote, per, bound)
     if found.ok and not _spread_paired(value, quote):
         if _VALUE_SPREAD.match(_plain(value)) is None and _written_range(value):
@@ -3633,7 +3652,7 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
                 f"the quote denies the figure {denied[0]}: {denied[1]!r}; a claim's figure is one the quote gives, never one "
                 "it says is not so"))
     if bound and not found.ok and not found.problem and not found.rate:
-        figure = value[bound_of(value)[1]:].strip()
+        figure = value[figure_at:].strip()
         if _value_in_quote(figure, quote, per, None).ok:
             found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
                              f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
