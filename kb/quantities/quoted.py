@@ -3868,6 +3868,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         # unit as one written "20 to 25 minutes" is, never a unitless pair of numbers
         claim_unit = Interval.from_written(_RANGE_IN_WORDS.sub(r"\g<first> to ", value, count=1)).unit
         unitless = claim_unit == Interval.exact(1).unit
+        if unitless and _RANGE_IN_WORDS.match(value):
+            claim_unit = None       # "from 0.07 to 0.28": its numbers decide, as before
     except KBError:
         claim_unit, unitless = None, True
     # Numbers of the quote with the unit kb reads after them, as intervals.
