@@ -41,7 +41,9 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
 
    The held-out denied-figure round ("heldout_negation") is scored apart too: real sentences printing a negation or
    a contrast near a figure, and written twins of them given whole as a "quote"; a right value refused with a reason
-   is counted apart.
+   is counted apart. So is the held-out round of figures of other kinds ("heldout_numbers16": shares in words,
+   percentage points, per cent, currencies, durations, rates with slashes, scale words and letters, ranges in words,
+   bounds, table cells; see its "_about"), scored the same way.
 
 4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
    round: figures the papers and the note derive from others restated as a writer would, each right one
@@ -385,7 +387,8 @@ def writers_claims(doc: dict, verbose: bool, key: str = "claims", name: str = "w
           + (f"; {unplaced} sentences not located" if unplaced else ""))
 
 
-def negation_round(doc: dict, verbose: bool) -> None:
+def negation_round(doc: dict, verbose: bool, key: str = "heldout_negation",
+                   name: str = "held-out denied figures") -> None:
     """kb claim add's decision on the held-out denied-figure round ("heldout_negation"): real sentences of the corpus
     placed as the writers' claims are, and written twins of them given as a "quote". Every wrong value must be refused;
     a right one refused is counted apart when kb says why (a reason a person can act on) from one refused silently."""
@@ -394,7 +397,7 @@ def negation_round(doc: dict, verbose: bool) -> None:
     cache: dict[str, list[str]] = {}
     right = [0, 0, 0]       # verified, refused with a reason, all
     wrong = [0, 0]
-    for entry in doc.get("heldout_negation", []):
+    for entry in doc.get(key, []):
         if "quote" in entry:
             quote = passage = entry["quote"]
             before = ""
@@ -408,7 +411,8 @@ def negation_round(doc: dict, verbose: bool) -> None:
             quote = passage = page[start:end + len(entry["to"])]
             before = context_before(page, start)
         for value, should in [(v, True) for v in entry["right"]] + [(v, False) for v in entry["wrong"]]:
-            got = value_in_quote(value, quote, None, passage, before)
+            value, per = value if isinstance(value, list) else (value, None)     # [figure, per], as a rate is claimed
+            got = value_in_quote(value, quote, per, passage, before)
             if should:
                 right[0] += got.ok
                 right[1] += not got.ok and bool(got.problem)
@@ -417,9 +421,10 @@ def negation_round(doc: dict, verbose: bool) -> None:
                 wrong[0] += not got.ok
                 wrong[1] += 1
             if verbose and got.ok != should:
-                print(f"    {'not verified' if should else 'wrong value verified'}: {value!r} from {quote[:160]!r}"
+                print(f"    {'not verified' if should else 'wrong value verified'}: {value!r}"
+                      f"{f' per {per!r}' if per else ''} from {quote[:160]!r}"
                       f"{f' ({got.problem})' if got.problem else ''}")
-    print(f"held-out denied figures ({len(doc.get('heldout_negation', []))} sentences): right values verified "
+    print(f"{name} ({len(doc.get(key, []))} sentences): right values verified "
           f"{right[0]}/{right[2]} (refused with a reason {right[1]}); wrong values refused {wrong[0]}/{wrong[1]}")
 
 
@@ -500,6 +505,7 @@ def main() -> int:
     writers_claims(doc, args.verbose)
     writers_claims(doc, args.verbose, "heldout_claims", "held-out writers' claims")
     negation_round(doc, args.verbose)
+    negation_round(doc, args.verbose, "heldout_numbers16", "held-out figures of other kinds")
     checks(args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
