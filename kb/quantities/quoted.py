@@ -3140,12 +3140,20 @@ _CLAUSE_WORDS = ("but|yet|and|or|nor|which|who|whom|whose|that|while|whereas|so|
 _ASIDE = r",[ ]+[a-z]+(?:[ ]+[a-z]+){0,5},"
 
 
+#: An adverb a negation's clause goes on past: "actually", "ever" of "did not actually ever use 12 kWh".
+_ADVERB = r"[ ]+(?-i:[a-z]+ly|ever)\b"
+
+
 def _negated(words: str) -> str:
-    """A negation (`words`) whose clause reaches the end of the text searched: up to five words after it, and asides,
-    none of them starting a clause of its own nor a name (a table's row "Not English 15.2M"), and no figure between
-    ("did not, in our runs, use ", "did not actually ever use "; never "did not stop and used ", "did not use 5 kWh,
-    it used ")."""
-    return rf"(?i)(?:{words})(?P<between>(?:{_ASIDE}|[ ]+(?!(?:{_CLAUSE_WORDS})\b)(?-i:[a-z]+)){{0,5}})[ ]+$"
+    """A negation (`words`) whose clause reaches the end of the text searched: its verb, up to two words after it as
+    ever, past asides and adverbs, none of them starting a clause of its own nor a name (a table's row "Not English
+    15.2M"), and no figure between ("did not, in our runs, use ", "did not actually ever use "; never "did not stop
+    and used ", "did not use 5 kWh, it used "); a figure further on is in a phrase of its own, said plainly ("12
+    hours" of "it is not clear why training took 12 hours", "3 days" of "was not evaluated after training for 3
+    days")."""
+    free = rf"(?:{_ASIDE}|{_ADVERB})"
+    word = rf"[ ]+(?!(?:{_CLAUSE_WORDS})\b)(?-i:[a-z]+)"
+    return rf"(?i)(?:{words})(?P<between>{free}{{0,3}}(?:{word}{free}{{0,3}}){{0,2}})[ ]+$"
 
 
 #: A negation before a bound, within its clause, which turns a comparison round: "not have " of "will not have more

@@ -283,6 +283,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: verified, as kb verify fails it ("We trained \\u000012 models" stood verified in kb quote ls).
 #: 44 also: a range a claim writes in words is in its unit, and a bound before a share in words is a bound ("between 20 and
 #: 25 hours" of "between 20 and 25 minutes", "more than a third" of "almost a third" were verified).
+#: 44 also: a negation reaches a figure past its verb, asides and adverbs, never a phrase further on ("12 hours" of "it is
+#: not clear why training took 12 hours" was refused as denied).
 CLAIM_READING = "44"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
