@@ -658,20 +658,21 @@ def split_tags(value: str | None) -> list[str]:
     biblatex at ',', Zotero and JabRef at ';' ('energy; carbon' was one tag 'energy; carbon'),
     '%', '#' and '&' as typed: references.bib writes them escaped (\\%), and read as written
     a tag 'a%b' became 'a\\%b', which `kb ls --tag a%b` did not find, `kb tag -a%b` did not remove,
-    and `kb tag +a%b` added again."""
-    return [_ESCAPED_SPECIAL.sub(r"\1", t.strip()) for t in _TAG_SEPARATOR.split(value or "") if t.strip()]
-
-
-#: Where a `keywords` field's tags part: ',' (biblatex) or ';' (Zotero, JabRef).
-_TAG_SEPARATOR = lazy(r"[,;]")
-_TAG_SEPARATOR_WRITTEN = lazy(r"[,;][ \t]*")
+    and `kb tag +a%b` added again. A field holding a ',' parts at ',' alone: a ';' there is in a
+    tag ('energy, carbon;footprint' is energy and carbon;footprint, as kb tag wrote it)."""
+    value = value or ""
+    return [_ESCAPED_SPECIAL.sub(r"\1", t.strip()) for t in value.split("," if "," in value else ";") if t.strip()]
 
 
 def tag_separator(value: str | None) -> str:
     """How a `keywords` field written by hand parts its tags, for kb to write it back so: its
-    first separator as written ('; ', ';', ', '), ', ' where it holds one tag or none."""
-    m = _TAG_SEPARATOR_WRITTEN.search(value or "")
-    return m.group(0) if m else ", "
+    separator as written (', ', '; ', ';'; ',' wherever it holds one), ', ' where it holds one tag or none."""
+    value = value or ""
+    sep = "," if "," in value else ";" if ";" in value else ""
+    if not sep:
+        return ", "
+    at = value.index(sep) + 1
+    return sep + value[at:len(value) - len(value[at:].lstrip(" \t"))]
 
 
 def check_tag(tag: str) -> str:
