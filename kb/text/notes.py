@@ -1890,6 +1890,8 @@ _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", 
 # an apostrophe: "Dodge et al.'s", "O'Neil", "don't", "'90s") ...
 _SINGLE_OPENS_AFTER = frozenset(" \t\n([{—–")
 # ... nor a Harvard reference's title after its year: "Strubell, E. et al. (2019) 'Energy and policy ...', p. 2."
+#: A single word in straight single quote marks: its letters, then its closing mark before no word ("'z' is").
+_WORD_QUOTED = lazy(r"[^\W_][^\s']*'(?![\w'])")
 _YEAR_BEFORE_TITLE = lazy(r"(?:\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)|\b(?:1[89]|20)\d\d[a-z]?\.)[ \t]*\Z")
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
 # "(see Strubell et al., 2019: 3)", ACM's "[Futoma et al. 2017]", "(vgl. Müller 2019, S. 7)",
@@ -2911,6 +2913,12 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                         and (closer != "'" or _single_closes(text, c))]
         at = bisect.bisect_left(closers[closer, escaped], start + 1)
         close = closers[closer, escaped][at] if at < len(closers[closer, escaped]) else -1
+        if closer == "'":
+            # a single word quoted ends at its own mark, a plural's as any ("its 'z' is", "the 'limits' table"):
+            # read as "the authors' work", the quote ran on to a later mark, paragraphs on
+            word_end = _WORD_QUOTED.match(text, start + 1)
+            if word_end is not None and (close < 0 or word_end.end() - 1 < close):
+                close = word_end.end() - 1
         if close < 0 or close >= para_end:
             pos = start + 1
             continue
