@@ -285,6 +285,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 25 hours" of "between 20 and 25 minutes", "more than a third" of "almost a third" were verified).
 #: 44 also: a negation reaches a figure past its verb, asides and adverbs, never a phrase further on ("12 hours" of "it is
 #: not clear why training took 12 hours" was refused as denied).
+#: 44 also: a Greek letter a quote prints in the other case than the page is refused ("σ = KM ⊗ KT" of "Σ = KM ⊗ KT" was verified).
 CLAIM_READING = "44"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

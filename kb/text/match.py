@@ -2492,7 +2492,48 @@ def _prints_percent(doc: Document) -> bool:
 
 
 def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteMatch | None:
-    """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
+    """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc. A Greek letter the quote
+    prints in the other case than the page is another symbol (`_greek_case_contradictions`): never found."""
+    found = _find_quote(doc, quote, _regrouped=_regrouped)
+    if found is not None and _GREEK_LETTER.search(quote) is not None and \
+            _greek_case_contradictions(doc, found.spans, quote):
+        return None
+    return found
+
+
+# A Greek letter (or the micro, ohm or increment sign, or a mathematical italic one) a quote or a page prints: its
+# case folds away with the text's, but a capital and a small letter are two symbols ("Σ", a covariance matrix or a
+# sum, and "σ", a deviation; "Δ" and "δ"; "Φ" and "φ").
+_GREEK_LETTER = lazy("[\u0391-\u03a9\u03b1-\u03c9\u00b5\u2126\u2206\U0001d6a8-\U0001d7c9]")
+_GREEK_AS_LETTER = {"\u2206": "\u0394", "\u03c2": "\u03c3"}    # the increment sign, a final sigma
+
+
+def _greek_of(text: str) -> list[str]:
+    """The Greek letters of ``text`` in order, each as the letter it shows (NFKC: "µ" is "μ", "𝜎" is "σ")."""
+    out = []
+    for m in _GREEK_LETTER.finditer(text):
+        c = unicodedata.normalize("NFKC", m.group())
+        c = _GREEK_AS_LETTER.get(c, c)
+        if len(c) == 1 and ("\u0391" <= c <= "\u03a9" or "\u03b1" <= c <= "\u03c9"):
+            out.append(c)
+    return out
+
+
+def _greek_case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each Greek letter of ``quote`` with the page's letter where the page's text ``spans`` cover prints it in the
+    other case ("σ" and "Σ"): letter by letter where both hold the same letters, else each letter the page prints
+    only in the other case."""
+    ours = _greek_of(quote)
+    if not ours:
+        return []
+    theirs = _greek_of("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
+    if [c.lower() for c in ours] == [c.lower() for c in theirs]:
+        return [(a, b) for a, b in zip(ours, theirs) if a != b]
+    held = set(theirs)
+    return [(a, a.swapcase()) for a in dict.fromkeys(ours) if a not in held and a.swapcase() in held]
+
+
+def _find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteMatch | None:
     if longer_than_text(doc, quote):
         return None
     patterns = [_compile(quote, editorial_brackets=False)]
@@ -3777,6 +3818,11 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         if scripts and all(not q or not s or q.translate(_TO_FLAT) == s.translate(_TO_FLAT)
                            or _LETTER_SCRIPT.search(q) is not None for q, s in near.differences):
             near.differences = scripts  # "40 m₂" of "40 m²": the script is what differs, never "(nothing) -> 2"
+    if near is not None and near.spans and _GREEK_LETTER.search(quote) is not None and \
+            all(not q or not s or q.lower() == s.lower() for q, s in near.differences):
+        greek = _greek_case_contradictions(doc, near.spans, quote)
+        if greek:
+            near.differences = greek  # "σ = KM" of "Σ = KM": the letter's case is what differs, another symbol
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
         _edge_bracket_differences(doc, near, quote)
     return near
