@@ -3823,9 +3823,31 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         greek = _greek_case_contradictions(doc, near.spans, quote)
         if greek:
             near.differences = greek  # "σ = KM" of "Σ = KM": the letter's case is what differs, another symbol
+    if near is not None and len(near.differences) > 1:
+        _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
         _edge_bracket_differences(doc, near, quote)
     return near
+
+
+# A footnote's number a page glues after a word, past its punctuation ("papers,10", "resources.15", "filter14").
+_GLUED_FOOTNOTE = lazy(r"^(.*[^\W\d_])[.,;:]?(\d{1,2})$")
+
+
+def _glued_footnotes_unnamed(doc: Document, near: NearMiss) -> None:
+    """``near``'s differences without those that are only a footnote's number the page glues after the quote's word
+    where a line of that page or the next starts that footnote ("papers -> papers,10" with "10http://..."), where
+    another difference remains: that one is why the quote is refused, as the marks alone would not be."""
+    pages = "\n".join(doc.pages[near.page - 1:near.page + 1])
+    kept = []
+    for ours, theirs in near.differences:
+        m = _GLUED_FOOTNOTE.match(theirs) if ours and theirs else None
+        if m is not None and ours.rstrip(".,;:") == m.group(1) and \
+                re.search(r"(?m)^[ \t]*" + m.group(2) + r"[ \t]*[^\W\d_]", pages):
+            continue
+        kept.append((ours, theirs))
+    if kept and len(kept) < len(near.differences):
+        near.differences = kept
 
 
 # A bracket a quote ends with ("... fine-tuning [Rajani et al., 2019, Cobbe et al., 2021]", "(Strubell et al., 2019)."),

@@ -24,3 +24,19 @@ def test_a_greek_letter_in_the_other_case_is_refused_saying_so(page, quote, said
     described = closest_passage(Document([page]), quote).describe()
     assert said in described and "\n" not in described
 
+
+
+# A footnote's number glued after a word ("papers,10") a quote may leave out: where another word differs, that one
+# is why the quote is refused, and the refusal names it alone.
+@pytest.mark.parametrize("page, quote, said", [
+    ("data for over 20 million papers,10 a citations dataset,11 and models for a paper draft 13 and more.\n"
+     "10http://example.org/corpus/\n11http://example.org/data.html\n13http://example.org/cite",
+     "data for over 20 million papers, a citations dataset, and models for a paper draft and more.",
+     "differs: (nothing) -> 13 "),
+    ("The English language filter14 reduces GROBID parsing errors.\n14We use the cld2 tool for language detection.",
+     "The English language filter reduces GROBID parsing mistakes.", "differs: mistakes -> errors"),
+])
+def test_a_refusal_names_no_glued_footnote_number_beside_the_word_that_differs(page, quote, said) -> None:
+    assert not found(page, quote)
+    described = closest_passage(Document([page]), quote).describe()
+    assert said in described + " " and "papers,10" not in described and "filter14" not in described
