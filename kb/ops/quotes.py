@@ -952,8 +952,9 @@ def _edited(q: dict, text: PageText) -> str:
 
 def _whole(part: str, words: str) -> bool:
     """Whether `part` of a quote is `words` of a page, all of them, as matching reads them (a ligature, a hyphen
-    at a line's end)."""
-    if " ".join(part.split()) == " ".join(words.split()):
+    at a line's end; a letter's case, which matching folds and then reads apart where it makes another word, "MW"
+    of "mW": no edit of the text, a reading of it)."""
+    if " ".join(part.split()).lower() == " ".join(words.split()).lower():
         return True
     found = matching.find_quote(matching.Document([words]), part)
     return found is not None and not words[:found.spans[0].start].strip() and not words[found.spans[-1].end:].strip()

@@ -286,7 +286,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 44 also: a negation reaches a figure past its verb, asides and adverbs, never a phrase further on ("12 hours" of "it is
 #: not clear why training took 12 hours" was refused as denied).
 #: 44 also: a Greek letter a quote prints in the other case than the page is refused ("σ = KM ⊗ KT" of "Σ = KM ⊗ KT" was verified).
-CLAIM_READING = "44"
+#: 45: a unit or a word whose case is its own, in another case than the page's, is another word ("5 MW" of "5 mW", a
+#: megawatt of a milliwatt, "12 KWh" of "12 kWh" were verified: matching folds case for a sentence's start).
+CLAIM_READING = "45"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -2498,7 +2498,61 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
     if found is not None and _GREEK_LETTER.search(quote) is not None and \
             _greek_case_contradictions(doc, found.spans, quote):
         return None
+    if found is not None and _case_contradictions(doc, found.spans, quote):
+        return None
     return found
+
+
+# A word of letters, and what may stand between a number and its unit ("5 mW", "5mW", "5\u202fmW").
+_LETTERS = lazy(r"[^\W\d_]+")
+_NUMBER_BEFORE = lazy(r"\d[ \u00a0\u2009\u202f]?$")
+
+
+def _cased_words(text: str) -> list[tuple[str, bool]]:
+    """The words of ``text`` in order, each with whether it stands right after a number (a unit: "mW" of "5 mW")."""
+    return [(m.group(), _NUMBER_BEFORE.search(text, max(0, m.start() - 2), m.start()) is not None)
+            for m in _LETTERS.finditer(text)]
+
+
+def _plain_case(word: str) -> bool:
+    """Whether a word is written in one of the cases a sentence, a heading or small capitals put any word in: "the",
+    "The", "THE" (never "mW", "kWh", "McCallum", whose case is the word's own)."""
+    return word.islower() or word.isupper() or word.istitle()
+
+
+def _case_harmless(quoted: str, page: str, unit: bool) -> bool:
+    """Whether a word the quote writes in another case than the page is the same word: a sentence's or a heading's
+    case ("The" of "the", "Energy" of "ENERGY"), a word of four letters or more that small capitals print in
+    capitals ("SciBERT", "LaTeX" of "SCIBERT", "LATEX"), never a unit's ("MW" of "mW", a megawatt of a milliwatt;
+    "KWH" of "kWh") nor another word whose case is its own ("Gb" of "GB")."""
+    if unit:
+        return False
+    if _plain_case(quoted) and _plain_case(page):
+        return True
+    return len(page) >= 4 and (page.isupper() or quoted.isupper())
+
+
+def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each word of ``quote`` with the page's word where the page's text ``spans`` cover prints it in another case
+    that makes it another word: a unit after a number ("5 MW" of "5 mW", "12 KWh" of "12 kWh") or a word whose case
+    is its own ("Gb" of "GB" after a number, "MCCallum" of "McCallum"). Matching folds case, as a sentence's start
+    and a heading's small capitals need; a symbol's case is its meaning. Word by word where both hold the same
+    words, else each word the page prints only in such another case."""
+    ours = _cased_words(quote)
+    if not ours:
+        return []
+    theirs = _cased_words("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
+    if len(ours) == len(theirs) and all(a.lower() == b.lower() for (a, _), (b, _) in zip(ours, theirs)):
+        return [(a, b) for (a, da), (b, db) in zip(ours, theirs) if a != b and not _case_harmless(a, b, da or db)]
+    printed: dict[str, set[str]] = {}
+    for word, _ in theirs:
+        printed.setdefault(word.lower(), set()).add(word)
+    out = []
+    for word, unit in ours:
+        forms = printed.get(word.lower(), ())
+        if forms and word not in forms and not any(_case_harmless(word, f, unit) for f in forms):
+            out.append((word, sorted(forms)[0]))
+    return out
 
 
 # A Greek letter (or the micro, ohm or increment sign, or a mathematical italic one) a quote or a page prints: its
@@ -3823,6 +3877,10 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         greek = _greek_case_contradictions(doc, near.spans, quote)
         if greek:
             near.differences = greek  # "σ = KM" of "Σ = KM": the letter's case is what differs, another symbol
+    if near is not None and near.spans and all(not q or not s or q.lower() == s.lower() for q, s in near.differences):
+        cased = _case_contradictions(doc, near.spans, quote)
+        if cased:
+            near.differences = cased  # "5 MW" of "5 mW": the unit's case is what differs, another unit
     if near is not None and len(near.differences) > 1:
         _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
