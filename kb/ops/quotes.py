@@ -1288,6 +1288,11 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         candidates.append((own.entry, own.titles, own.text))
         linked_entry = own.entry
     ref = note.reference_for(q)
+    if ref is not None and notes_text.names_no_author(ref.text):
+        # '[^3]: Op. cit., 9.': an author's work cited before, the author unsaid; never the footnote before's work,
+        # which may be another author's
+        return NoteSource(None, reason=f"{ref.text.rstrip('.')!r} names no author, so which work cited before it "
+                                       "means is not said", maybe_none=True)
     if ref is None and q.attribution and not link:
         several = note.references_by_author(q.attribution)
         if len(several) > 1:

@@ -3328,10 +3328,20 @@ _ANY_HEADING = lazy(r"^\s{0,3}(?:(?:#{1,6}|={1,6})\s|<[hH][1-6][\s>])")   # Mark
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
-# ... and "[^4]: Op. cit., 5." with no name before it, the work of the footnote before too
+# ("[^4]: Op. cit., 5." with no name before it names no work: op. cit. is an author's work cited earlier, the
+# author unsaid; never the footnote before's, which may be another author's)
 # (in italics, as some styles set the Latin: "*Ibid.*, 4.", "<i>ibid.</i>")
 _IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:[*_]{1,2}|<(?:i|em)>)?(?:" + _IBID_WORD
-             + r"|(?:op|loc)\.\s?cit\.)(?:[*_]{1,2}|</(?:i|em)>)?(?=[\s,.;:]|$)", 0x2)
+             + r")(?:[*_]{1,2}|</(?:i|em)>)?(?=[\s,.;:]|$)", 0x2)
+_BARE_OP_CIT = lazy(r"^\s*(?:[*_]{1,2}|<(?:i|em)>)?(?:op|loc)\.\s?cit\.", 0x2)
+
+
+def names_no_author(text: str) -> bool:
+    """A footnote of "op. cit." or "loc. cit." with no name before it ('Op. cit., 9.', '*Loc. cit.*'): an author's
+    work cited earlier, the author unsaid."""
+    return bool(text) and _BARE_OP_CIT.match(text) is not None
+
+
 # the page a footnote ends on, as Chicago's notes give it: "..., 4." "..., 33-35." "(2019), p. 3."
 # (a year ending it is no page)
 _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")

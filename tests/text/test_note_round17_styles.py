@@ -85,7 +85,7 @@ def test_a_quote_on_one_of_several_pages_cited_is_at_its_page(kb_root) -> None:
         kb.close()
 
 
-@pytest.mark.parametrize("ibid", ["*Ibid.*, 4.", "_Ibid._, p. 4.", "<i>ibid.</i>, 4.", "*Op. cit.*, 4."])
+@pytest.mark.parametrize("ibid", ["*Ibid.*, 4.", "_Ibid._, p. 4.", "<i>ibid.</i>, 4."])
 def test_an_ibid_in_italics_is_the_work_before_at_its_page(ibid) -> None:
     note = parse_note(f'"{Q}"[^1] "{Q} too"[^2]\n\n[^1]: Jesse Dodge et al., "Measuring the Carbon Intensity of AI in '
                       f'Cloud Instances" (2022), 2.\n[^2]: {ibid}\n')

@@ -1207,8 +1207,7 @@ SHORT_FORMS = (f'# Note\n\n"{Q_A}"[^1] "{Q_B}"[^2] "{Q_A}"[^3]\n\n'
     ("Lo et al., 5.", "S2ORC", "5"),
     ("Doe, Roe, and Poe, op. cit., p. 9.", "Sepsis Revisited", "9"),      # the one cited last before it
     ("Doe, Roe, and Poe, 9.", "Sepsis Revisited", "9"),
-    ("Op. cit., 9.", "Sepsis Revisited", "9"),                           # no name: the footnote before
-    ("Loc. cit.", "Sepsis Revisited", None),
+    ("Op. cit., 9.", None, "9"),            # no name: no work said (never the footnote before's, maybe another's)
     ("Vaswani et al., op. cit., 5.", None, "5"),                         # no work of that author: none
     ("Vaswani et al., 5.", None, "5"),
 ])
