@@ -1385,6 +1385,19 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                     return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
                                               _short(written))
             part = ""
+            if ex.resolution.method == "title" and entry.year is not None:
+                # '*Energy and Policy* (2021)' of a paper of 2019: the title names one work, the year none (or
+                # another), and which the writer meant is not said; a year off by one (a preprint's and its print's)
+                # is the same work, said beside the verdict
+                row = db.execute("select year from papers where citekey = ?", [ex.resolution.citekey]).fetchone()
+                held = row[0] if row and isinstance(row[0], int) else None
+                if held is not None and held != entry.year \
+                        and str(entry.year) in _IDENTIFIERS_WRITTEN.sub(" ", written):
+                    if abs(held - entry.year) > 1:
+                        return NoteSource(None, reason=f"the citation gives the title of {ex.resolution.citekey}, of "
+                                                       f"{held}, but the year {entry.year}", reference=_short(written),
+                                          maybe_none=True)
+                    part = f" (the citation's year {entry.year} is not its {held}: taken as a preprint's or print's)"
             if by_name and entry is cited and ex.resolution.method == "author-year":
                 whole = _first_author_key(db, ex.resolution.citekey)
                 if whole != cited.first_author and whole.endswith(cited.first_author):
