@@ -2035,9 +2035,13 @@ _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?
 _DASH_IBID = lazy(r"(?:—|―|–|--)[ \t]*" + _IBID_WORD + r"(?:[ \t]*,?[ \t]*" + _NOTE_PAGE + r")?[ \t]*\.?", re.I)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
 # "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"
+# ... its scheme left off an arXiv or DOI page's address: "[arxiv.org/abs/1906.02243]", "(doi.org/10.18653/...)"
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
-                r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
+                r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
+                r"|(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/\d{4}\.\d{4,5}(?:v\d+)?(?:\.pdf)?(?![\w/.])"
+                r"|(?:dx\.)?doi\.org/10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
                 r"(?:\s*,\s*(?:pp?\.|pages?)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]?", 0x2)
+_SCHEMED = lazy(r"(?i)https?://|arxiv:|doi:")
 # Quarto's (and pandoc-crossref's) cross references, no citations: "@fig-energy", "[@tbl-costs]", "@sec:intro"
 _CROSSREF = lazy(r"(?:fig|tbl|lst|eq|sec|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|apx)[-:]\w")
 _PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/" + _HIDDEN + r"-]*[\w])?)\}?")
@@ -2468,10 +2472,13 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             who = " ".join(m.group("who").split()).rstrip(".")
             found.append((lo + m.start(), lo + m.end(),
                           ("author-page", f"{who}.", m.group("page").replace(" ", "").rstrip(".") or None)))
-    if "://" in window or ":" in window:
+    if "://" in window or ":" in window or ".org/" in window:
         for m in _BARE_ID.finditer(window):
             page = (m.group("page") or "").replace(" ", "") or None
-            found.append((lo + m.start(), lo + m.end(), ("cite", ("id", m.group("id"), page, ""), None)))
+            link = m.group("id")
+            if not _SCHEMED.match(link):
+                link = "https://" + link        # 'arxiv.org/abs/1906.02243': the page's address
+            found.append((lo + m.start(), lo + m.end(), ("cite", ("id", link, page, ""), None)))
     for m in _PANDOC_NARRATIVE.finditer(window):
         if _CROSSREF.match(m.group(1)):
             continue                    # "@fig-energy": Quarto's cross reference to a figure of the note

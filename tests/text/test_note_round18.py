@@ -27,3 +27,19 @@ def test_op_cit_after_a_name_or_ibid_is_still_that_work(footnote) -> None:
     note = parse_note(f'"{Q}"[^1] "{Q} too"[^2]\n\n{FIRST}[^2]: {footnote}\n')
     ref = note.reference_for(note.quotes[1])
     assert ref.title == "Measuring the Carbon Intensity of AI in Cloud Instances"
+
+
+@pytest.mark.parametrize("body, link, named, page", [
+    (f'"{Q}" Strubell et al. [arxiv.org/abs/1906.02243].', "https://arxiv.org/abs/1906.02243", "Strubell et al.", None),
+    (f'As Doe and Roe [doi.org/10.18653/v1/P19-1355] write, "{Q}."', "https://doi.org/10.18653/v1/P19-1355",
+     "Doe and Roe", None),
+    (f'"{Q}" [www.arxiv.org/abs/2104.10350v2, p. 4].', "https://www.arxiv.org/abs/2104.10350v2", None, "4"),
+])
+def test_a_bracketed_identifier_link_without_its_scheme_cites_the_quote_with_its_names(body, link, named, page):
+    [q] = parse_note(f"# N\n\n{body}\n").quotes
+    assert (q.source_link, q.named, q.page) == (link, named, page)
+
+
+def test_a_bracketed_address_of_another_site_without_its_scheme_is_no_citation():
+    note = parse_note(f'# N\n\n"{Q}" [example.org/abs/2104.10350].\n')
+    assert not note.quotes
