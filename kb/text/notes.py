@@ -2975,6 +2975,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 last = k + 1
                 while last < len(lines.starts) and last < k + 40:
                     line = _line_text(text, lines, last)
+                    if not line.strip() and text[lines.starts[last] - 1:lines.starts[last]] != "\n":
+                        last += 1       # a blank line read as none (a key's citation after an Org block): the item's
+                        continue
                     if not line.strip() or _ITEM_START.match(line) or not line[:1].isspace():
                         break
                     last += 1
@@ -3175,9 +3178,18 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         # write: "..."' then '(Doe et al., 2022, p. 4)' or '— Doe et al. (2022), p. 4' (nothing between cites or
         # quotes: a blank line); never a quote its paragraph's works say, nor one a table row or a list item holds
         tail = _PARA_TAIL.match(text, close + 1) if found[i] is None and i not in reasons else None
-        if tail is None or row_of(start) is not None or item_of(start) is not None \
+        if tail is None or row_of(start) is not None \
                 or _FOOTNOTE_DEF.match(_line_head(text, lines.starts[lines.line(start) - 1], 50)):
             continue
+        if item_of(start) is not None:
+            # a list item's quote (Logseq's block holding an Org quote block): its citation alone is the item's own
+            # next paragraph, indented under it after a blank line, never the next item
+            head = item_of(start)[0]
+            indent = len(_line_head(text, head, 40)) - len(_line_head(text, head, 40).lstrip(" \t"))
+            cite_line = text.rfind("\n", close, tail.end()) + 1
+            if tail.end() - cite_line <= indent or text[cite_line:tail.end()].strip(" \t") \
+                    or _ITEM_START.match(text, cite_line):
+                continue
         alone = _LONE_CITATION.match(text, tail.end())
         if alone is not None:
             lone = _lone_citation(alone.group(1), numbers, note)

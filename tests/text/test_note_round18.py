@@ -43,3 +43,23 @@ def test_a_bracketed_identifier_link_without_its_scheme_cites_the_quote_with_its
 def test_a_bracketed_address_of_another_site_without_its_scheme_is_no_citation():
     note = parse_note(f'# N\n\n"{Q}" [example.org/abs/2104.10350].\n')
     assert not note.quotes
+
+
+@pytest.mark.parametrize("cite, key, who", [
+    ("(Dodge et al., 2022, p. 5)", None, "Dodge et al. 2022."),
+    ("— Dodge et al. (2022), p. 5", None, "Dodge et al. 2022."),
+    ("[@dodge2022, p. 5]", "dodge2022", None),
+    ("[cite:@dodge2022 p. 5]", "dodge2022", None),
+])
+@pytest.mark.parametrize("item", ["- A point\n  #+BEGIN_QUOTE\n  {q}\n  #+END_QUOTE\n\n  {c}\n",
+                                  "- #+BEGIN_QUOTE\n\t{q}\n\t#+END_QUOTE\n\n\t{c}\n"])
+def test_an_org_quote_block_in_a_list_item_is_cited_by_the_item_s_next_paragraph(item, cite, key, who):
+    [q] = parse_note("# N\n\n" + item.format(q=Q, c=cite)).quotes
+    assert (q.citekey, q.attribution, q.page) == (key, who, "5")
+
+
+@pytest.mark.parametrize("after", ["- {c}\n", "{c}\n"])
+def test_a_citation_of_the_next_item_or_outside_the_list_is_not_the_block_s(after):
+    note = parse_note("# N\n\n- A point\n  #+BEGIN_QUOTE\n  " + Q + "\n  #+END_QUOTE\n\n"
+                      + after.format(c="(Dodge et al., 2022, p. 5)"))
+    assert not note.quotes
