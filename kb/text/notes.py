@@ -4132,7 +4132,8 @@ _TRAILING_CITE = lazy(r"\s*(?:\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}
 # a paragraph after a quote block, blank lines before it, that is one key's citation alone: '[cite:@doe2022 p. 4]',
 # '[@doe2022, p. 4]', '\cite[p.~4]{doe2022}' (one key: two works' citation is no one work's)
 _LONE_KEY_CITE = lazy(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?P<cite>\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}\n]*\]){0,2}\{[^{},;\n]*\}"
-                      r"|\[cite(?:/[\w/]*)?:[ \t]*@[^\[\]@;\n]*\]|\[@[^\[\]@;\n]*\])[ \t]*\.?[ \t]*(?:\n[ \t]*\n|\n?\Z)")
+                      r"|\[cite(?:/[\w/]*)?:[ \t]*@[^\[\]@;\n]*\]|\[@[^\[\]@;\n]*\])[ \t]*\.?[ \t]*(?:\n[ \t]*\n|\n?\Z"
+                      r"|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S))")
 
 
 def _pairs(text: str, open_: str, close: str) -> dict[int, int]:

@@ -63,3 +63,10 @@ def test_a_citation_of_the_next_item_or_outside_the_list_is_not_the_block_s(afte
     note = parse_note("# N\n\n- A point\n  #+BEGIN_QUOTE\n  " + Q + "\n  #+END_QUOTE\n\n"
                       + after.format(c="(Dodge et al., 2022, p. 5)"))
     assert not note.quotes
+
+
+def test_a_key_citing_an_org_block_before_the_next_item_is_the_block_s_never_the_next_item_s_quote():
+    note = parse_note(f"- GPUs\n  #+BEGIN_QUOTE\n  {Q}\n  #+END_QUOTE\n\n  [@dodge2022, p. 4]\n- Next\n"
+                      f"  #+BEGIN_QUOTE\n  {Q} again\n  #+END_QUOTE\n")
+    assert [(q.citekey, q.page) for q in note.quotes] == [("dodge2022", "4")]
+    assert len(note.unchecked) == 1
