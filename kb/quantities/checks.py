@@ -440,6 +440,9 @@ _TWO_WAY_WORDS = (
      "read 'gallons' as US gallons (3.785 L): write 'L' for imperial ones (4.546 L)"),
     (("mperial", "UK", "ritish"), lazy(r"(?i)(?<![\w])(?:imperial|UK|British)[\s_]+(?:gallon|pint|quart)s?(?![\w])"),
      "read imperial (UK) gallons, quarts and pints as 4.546 L, 1.137 L and 0.568 L, never US ones"),
+    (("fl", "Fl", "FL"),
+     lazy(r"(?i)(?<![\w])(?<!imperial )(?<!UK )(?<!British )(?:fl\.?\s?oz|fluid\s+ounces?)(?![\w])"),
+     "read 'fl oz' as US fluid ounces (29.57 mL), a volume: write 'imperial fl oz' for imperial ones (28.41 mL)"),
     (("MT",), lazy(r"(?<![\w])MT(?![A-Za-z])"),
      "read 'MT' as metric tonnes (1,000 kg), never megatonnes: write 'Mt' for those"),
     (("B",), lazy(r"(?<![\w])[kMGTP]B(?![A-Za-z])"),
@@ -671,9 +674,10 @@ def _difference_or_factor(stated: str, said: str, tree: object) -> str | None:
     return None
 
 
-#: US gallons, quarts and pints, as kb reads them bare, and how many of them an imperial one is (4.546 L / 3.785 L).
-_US_VOLUMES = ("gallon", "quart", "pint")
-_IMPERIAL_TO_US = 4.54609 / 3.785411784
+#: US gallons, quarts, pints and fluid ounces, as kb reads them bare, and how many of them an imperial one is
+#: (4.546 L / 3.785 L of a gallon, quart or pint; 28.41 mL / 29.57 mL of a fluid ounce, the other way).
+_US_VOLUMES = {"gallon": 4.54609 / 3.785411784, "quart": 4.54609 / 3.785411784, "pint": 4.54609 / 3.785411784,
+               "fluid_ounce": 28.4130625 / 29.5735295625}
 
 
 def _both_volumes(stated: str, st: Interval) -> str | None:
@@ -681,18 +685,19 @@ def _both_volumes(stated: str, st: Interval) -> str | None:
     holds the figure read as imperial ones ("1 gallon" is 0.95 … 1.5 US gallons, and an imperial gallon is 1.2 of
     them), so a recomputed imperial figure would pass as a US one; None of any other figure or a narrower one."""
     powers = unit_powers(st.unit) if st.unit is not None else {}
-    p = sum(powers.get(n, 0) for n in _US_VOLUMES)
-    if not p or st.is_exact:
+    if st.is_exact or not any(powers.get(n) for n in _US_VOLUMES):
         return None
-    other = st.nominal * _IMPERIAL_TO_US ** p
+    other = st.nominal
+    for n, ratio in _US_VOLUMES.items():
+        other *= ratio ** powers.get(n, 0)
     if not min(st.lo, st.hi) <= other <= max(st.lo, st.hi):
         return None
     lo, _, hi = format_bounds(st.lo, st.nominal, st.hi)
     said = format_number(other, sig=3)
     return (f"stated {' '.join(stated.split())} is {lo} … {hi} {st.unit_text}"
-            f" as US {'/'.join(n + 's' for n in _US_VOLUMES if n in powers)}, wide enough to hold it read as imperial "
-            f"ones too ({said} {st.unit_text}): kb cannot tell which was meant, so judges neither: write a digit "
-            "more, or litres, or 'imperial gallons'")
+            f" as US {'/'.join(n.replace('_', ' ') + 's' for n in _US_VOLUMES if n in powers)}, wide enough to hold it "
+            f"read as imperial ones too ({said} {st.unit_text}): kb cannot tell which was meant, so judges neither: "
+            "write a digit more, or litres, or 'imperial gallons'")
 
 
 def _times_a_count(st: Interval, rec: Interval) -> tuple[Interval, str] | None:

@@ -140,8 +140,8 @@ _VOLUME = r"(?:(?i:gallons?|litres?|liters?)(?![A-Za-z]))"
 # An amount of volume, length, mass or time spelled out or abbreviated, beyond the units above: "3 litres",
 # "3 mL of water", "5 metres", "20 ms", "4 mg"; a letter alone only before what it measures ("3 L of water",
 # "5 m of cable"): "5 m" alone may be millions. Counted things ("10 lines", "5 points", "3 cups") are no unit.
-_VOLUME_AMOUNT = (r"(?:(?i:(?:milli|centi|deci|kilo)?(?:litres?|liters?)|gallons?)|[mµμ][Ll]|L(?=[ \t]+of[ \t]))"
-                  r"(?![A-Za-z])")
+_VOLUME_AMOUNT = (r"(?:(?i:(?:milli|centi|deci|kilo)?(?:litres?|liters?)|gallons?|fluid[ \t]+ounces?)"
+                  r"|(?i:fl\.?[ \t]?oz)|[mµμ][Ll]|L(?=[ \t]+of[ \t]))(?![A-Za-z])")
 _MEASURE = (r"(?:(?i:(?:milli|centi|kilo|micro|nano)?(?:metres?|meters?)|(?:milli|micro|nano)seconds?"
             r"|(?:milli|micro)grams?|inches|foot|feet|yards?|ounces?)"
             rf"|[mcµμnd]m{_POWER}(?![\d.,]\d)|m{_POWER}(?![A-Za-z0-9]|[.,]\d)|[mcµμn]m(?![\d²³^])|[mµμn]s|[mµμ]g"

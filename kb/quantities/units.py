@@ -243,6 +243,10 @@ _PER_RE = lazy(r"(?i)\bper\b")
 _FLAT_LENGTH_POWER_RE = lazy(r"(?<![\w^])((?:[kcdmnu]?m)|ft|yd|mi)([23])(?![\w^.])")
 #: Imperial (UK) gallons, pints and quarts, as pint names them: "1 imperial gallon", "2 UK pints".
 _IMPERIAL_RE = lazy(r"(?i)\b(?:imperial|UK|British)[\s_]+(gallon|pint|quart)s?\b")
+#: Fluid ounces, a volume: "fl oz", "fl. oz.", "fluid ounces", US ones bare or with "US" (29.57 mL), imperial ones
+#: with "imperial", "UK" or "British" (28.41 mL); never a femtolitre times an ounce, nor a count of ounces of mass.
+_FLUID_OUNCE_RE = lazy(r"(?i)(?<![\w])(?:(?P<imp>imperial|UK|British)[\s_]+|US[\s_]+)?"
+                       r"(?:fl\.?[\s_]?oz|fluid[\s_]+ounces?)(?![\w])\.?")
 #: Bits a second written "Gb/s", "Mb/s": a prefix, "b" and a slash (pint reads "Gb" as a gilbert).
 _BYTES_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGTP])Bps(?![A-Za-z])")
 _BITS_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGT])b\s*/(?=\s*s(?:ec(?:ond)?)?\b)")
@@ -316,6 +320,8 @@ def normalize_unit_text(text: str) -> str:
     if "2" in t or "3" in t:
         t = _FLAT_LENGTH_POWER_RE.sub(r"\1^\2", t)
     t = _IMPERIAL_RE.sub(lambda m: f"imperial_{m.group(1).lower()}", t)
+    if "fl" in t or "Fl" in t or "FL" in t:
+        t = _FLUID_OUNCE_RE.sub(lambda m: "imperial_fluid_ounce" if m.group("imp") else "fluid_ounce", t)
     t = _BITS_RATE_RE.sub(lambda m: f"{m.group(1).replace('K', 'k')}bit/", t)     # "Gb/s": gigabits, no gilberts
     t = _BYTES_RATE_RE.sub(lambda m: f"{m.group(1)}B/s", t)         # "GBps": gigabytes a second, no gigabaud
     t = t.replace("US$", "USD")

@@ -288,6 +288,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 44 also: a Greek letter a quote prints in the other case than the page is refused ("σ = KM ⊗ KT" of "Σ = KM ⊗ KT" was verified).
 #: 45: a unit or a word whose case is its own, in another case than the page's, is another word ("5 MW" of "5 mW", a
 #: megawatt of a milliwatt, "12 KWh" of "12 kWh" were verified: matching folds case for a sentence's start).
+#: 45 also: fluid ounces are a volume, US bare and imperial with "imperial" or "UK" ("16 fluid ounces" was 16 oz of mass,
+#: "2 fl oz" a femtolitre times an ounce).
 CLAIM_READING = "45"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
