@@ -660,6 +660,42 @@ def _top_op(tree: object) -> str | None:
     return tree.op if isinstance(tree, BinOp) else None
 
 
+#: A percent change a stated figure writes with a comparative and nothing else: "45 % less", "82 percent more".
+_PERCENT_CHANGE = lazy(rf"(?i)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:%|per\s?cent)\s+(?:(?P<fewer>{_FEWER_WORDS})"
+                       rf"|{_MORE_WORDS})(?:\s+than)?\s*")
+
+
+def _percent_change(said: str) -> Interval | None:
+    """The signed change a stated "45 % less" or "82 % more" says, as a fraction (-0.45, +0.82), each end from its
+    written precision; None of any other figure."""
+    m = _PERCENT_CHANGE.fullmatch(said)
+    if m is None:
+        return None
+    frac = Interval.from_written(m.group("n").replace(",", "")) * Interval.exact(0.01)
+    return -frac if m.group("fewer") else frac
+
+
+def _judged_change(stated: str, change: Interval, tree: object) -> tuple[Interval, str] | str:
+    """A stated percent change judged as the expression computes it: of a change ("(new - old) / old") the change
+    itself, of a ratio ("new / old") 1 plus it (new = old × (1 - 0.45)): (the figure, the line saying so); of any
+    other expression, a difference among them, the line refusing it."""
+    op = _top_op(tree)
+    told = " ".join(stated.split())
+    if op != "/":
+        what = "a difference" if op == "-" else "no ratio"
+        return (f"stated {told} is a percent change, but the expression is {what} ({tree}): a percent change is "
+                "judged against a ratio (new / old) or a change ((new - old) / old): recompute one of them")
+    top = tree
+    while isinstance(top, Neg):
+        top = top.operand
+    if _top_op(top.left) == "-":
+        return change, f"read {told!r} as a change of {format_number(change.nominal)}, as the expression computes one"
+    sign = "-" if change.nominal < 0 else "+"
+    return (Interval.exact(1.0) + change,
+            f"read {told!r} as a ratio of {format_number(1 + change.nominal)} (new = old × (1 {sign} "
+            f"{format_number(abs(change.nominal))})), as the expression computes one")
+
+
 def _difference_or_factor(stated: str, said: str, tree: object) -> str | None:
     """Why a stated factor is no difference the expression computes, or a stated difference no factor it computes
     ("45x" of "100 - 55"; "45 fewer" of "a / b"): the line refusing it; None of any other check."""
@@ -749,6 +785,12 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     bound = None if given is not None else _stated_bound(said)
     narrowed = ranged = False
     factor_st = None
+    try:
+        change = _percent_change(said) if given is None and bound is None else None
+    except KBError as exc:
+        return error(f"stated figure: {exc}")
+    if change is not None:      # "45 % less": a change, or a ratio of 1 - 0.45, as the expression computes
+        given = change
     try:        # "an order of magnitude", "a third": the interval its words say
         st = given if given is not None else Interval.from_written(_stated_figure(said), units=units)
     except KBError as exc:
@@ -798,6 +840,12 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     lines.extend(trace)
     if not trace:
         lines.append(f"{tree} = {rec.describe()}")
+    if change is not None:
+        judged = _judged_change(stated, change, tree)
+        if isinstance(judged, str):
+            return error(judged, st, rec)
+        st = judged[0]
+        lines.append(judged[1])
     kind = _difference_or_factor(stated, said, tree)
     if kind is not None:        # "45x" of 100 - 55: a difference is no factor, however near its figure
         return error(kind, st, rec)
