@@ -237,7 +237,8 @@ PARALLEL_FROM = 20
 #: X" is no rate per X ("30 % for each model": 30 %, was 30 %/model); nor a cross-validation's folds a factor ("5-fold").
 #: 19: a length's power after its symbol, flat or raised ("3 km2", "5 m3", "5 cm³"), is an area or a volume ("3 km2":
 #: 3 km², was 3 km; "5 m3": 5 m³, was no figure).
-DERIVED_READING = "19"
+#: 20: fluid ounces on a page are a volume ("16 fluid ounces": 16 US fl oz, was 16 oz of mass; "2 fl oz" a figure).
+DERIVED_READING = "20"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:
