@@ -124,11 +124,23 @@ _DEFINITIONS = [
     "chip_day = chip * day",
     "chip_week = chip * week",
     "chip_year = chip * year",
+    # Energy industry units: "MMBtu" a million Btu (M the Roman thousand, twice), a tonne of coal equivalent
+    # (29.3076 GJ, as "toe" is pint's tonne of oil equivalent); "Cal" the food Calorie, a kilocalorie.
+    "MMBtu = 1e6 * british_thermal_unit = _ = mmBtu = MMBTU",
+    "tonne_of_coal_equivalent = 29.3076 * gigajoule = tce",
+    "food_calorie = kilocalorie = Cal = Calorie = Calories",
     # Money: one dimension per currency, no exchange rates.
     "USD = [currency_USD] = _ = US_dollar = dollar = dollars",
     "EUR = [currency_EUR] = _ = euro = euros",
     "GBP = [currency_GBP] = _ = pound_sterling",
 ]
+
+#: Symbols writers use for two units, where pint reads one of them: refused, the line saying which to write.
+_TWO_WAY_SYMBOLS = {
+    "MBtu": "'MBtu' is a thousand Btu in the energy trade and a million as an SI prefix: write 'kBtu' or 'MMBtu'",
+    "MBTU": "'MBTU' is a thousand Btu in the energy trade and a million as an SI prefix: write 'kBtu' or 'MMBtu'",
+    "kt": "'kt' is kilotonnes (of CO2e, of coal) or knots: write 'kilotonne' or 'knot'",
+}
 
 # Exact spellings kb reads that pint does not know (after the phrase rewrites below).
 _ALIASES = {
@@ -560,6 +572,8 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
         raise UsageError(f"unknown unit {name!r} in {said(text)}: it is not among the user "
                          "units in use (no longer defined, or defined elsewhere)",
                          hint=_unit_hint(name, user_names))
+    if name in _TWO_WAY_SYMBOLS:        # "MBtu": a thousand Btu or a million; "kt": kilotonnes or knots
+        raise UsageError(f"unknown unit {said(text)}: {_TWO_WAY_SYMBOLS[name]}")
     alias = _ALIASES.get(name)
     if alias is not None:
         return ureg.dimensionless if alias == "dimensionless" else ureg.Unit(alias)
