@@ -289,7 +289,6 @@ pdf = lazy_import("kb.sources.pdf")
 #: 45: a unit or a word whose case is its own, in another case than the page's, is another word ("5 MW" of "5 mW", a
 #: megawatt of a milliwatt, "12 KWh" of "12 kWh" were verified: matching folds case for a sentence's start).
 #: 45 also: fluid ounces are a volume, US bare and imperial with "imperial" or "UK" ("16 fluid ounces" was 16 oz of mass,
-#: "2 fl oz" a femtolitre times an ounce).
 #: "2 fl oz" a femtolitre times an ounce); "MMBtu", "tce", "Cal" read, "MBtu" and "kt" refused as two units.
 CLAIM_READING = "45"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
