@@ -3852,6 +3852,43 @@ def bound_note(value: str, quote: str) -> str | None:
 #: A claim's range in words, up to its second number: "between 20 and " of "between 20 and 25 minutes", "from 11 to "
 #: of "from 11 to 147 gCO2eq/kWh" (its first number, a currency's sign with it, as `first`).
 _RANGE_IN_WORDS = lazy(r"(?i)^[ ]*(?:between|from)[ ]+(?P<first>[^ ]+)[ ]+(?:and|to)[ ]+")
+#: Before a range's first number and between its two, in words alone: "between ", " and ", "from ", " to ".
+_RANGE_OPENS = lazy(r"(?i)(?:^|\s)(?:between|from)\s+\Z")
+_RANGE_JOINS = lazy(r"(?i)(?:[ ]?%)?\s+(?:and|to)\s+")
+#: A percentage's ways of writing it, read as one: "%", "per cent", "pct" of "percent".
+_PERCENT_WRITTEN = lazy(r"(?i)^(?:%|per\s+cent\b|pct\b|percent\b)")
+#: A per or each in the clause after a range: "between 1 and 2 kWh per query", "20 and 25 minutes each".
+_PER_IN_CLAUSE = lazy(r"(?i)\b(?:per|each|every)\b|/")
+#: A negation in the clause before a range: "did not take between five and six hours", "never", "no more than".
+_NEGATION_BEFORE = lazy(r"(?i)\b(?:not|never|no|nor|neither|without)\b|n't\b")
+
+
+def _range_printed_as_written(value: str, wanted: list[_Number], plain: str, held: list[_Number]) -> bool:
+    """Whether the quote prints a claim's range in words as the claim writes it, its numbers in digits or words, the
+    same words after them, no per, each or 'a' after them in that clause and no negation before it: "between 3 and 5
+    million users" of "between 3 and 5 million users.", "between 5 and 6 hours" of "between five and six hours" (which
+    no unit is read of: the words decide, as they did before a range in words was read in its unit). Never a currency
+    sign or another word in it."""
+    written = _plain(value)
+    if len(wanted) != 2 or not _RANGE_OPENS.search(written[:wanted[0].start]) \
+            or not _RANGE_JOINS.fullmatch(written, wanted[0].end, wanted[1].start):
+        return False
+    tail = _PERCENT_WRITTEN.sub("percent", " ".join(written[wanted[1].end:].split()).lower())
+    if not tail:
+        return False
+    for a, b in zip(held, held[1:]):
+        if a.value != wanted[0].value or b.value != wanted[1].value \
+                or not _RANGE_JOINS.fullmatch(plain, a.end, b.start) \
+                or not _RANGE_OPENS.search(plain[max(0, a.start - 12):a.start]):
+            continue
+        if _NEGATION_BEFORE.search(re.split(r"[.;:()]\s", plain[:a.start])[-1]):
+            continue        # "did not take between five and six hours": never read past a negation here
+        clause = re.split(r"[.;:()]\s", plain[b.end:] + " ", maxsplit=1)[0]
+        after = _PERCENT_WRITTEN.sub("percent", " ".join(clause.split()).lower())
+        if after.startswith(tail) and not re.match(r"[\w\-/]|\s+an?\s", after[len(tail):]) \
+                and not _PER_IN_CLAUSE.search(after[len(tail):]):
+            return True
+    return False
 
 
 def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) -> QuotedValue:
@@ -3878,6 +3915,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         unitless = claim_unit == Interval.exact(1).unit
         if unitless and _RANGE_IN_WORDS.match(value):
             claim_unit = None       # "from 0.07 to 0.28": its numbers decide, as before
+        elif _RANGE_IN_WORDS.match(value) and _range_printed_as_written(value, wanted, _plain(quote), held):
+            claim_unit, unitless = None, True   # printed as written, in words kb reads no unit of: as before
     except KBError:
         claim_unit, unitless = None, True
     # Numbers of the quote with the unit kb reads after them, as intervals.

@@ -290,6 +290,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: megawatt of a milliwatt, "12 KWh" of "12 kWh" were verified: matching folds case for a sentence's start).
 #: 45 also: fluid ounces are a volume, US bare and imperial with "imperial" or "UK" ("16 fluid ounces" was 16 oz of mass,
 #: "2 fl oz" a femtolitre times an ounce); "MMBtu", "tce", "Cal" read, "MBtu" and "kt" refused as two units.
+#: 45 also: a range in words a quote prints as the claim writes it, in words no unit is read of, verifies as before 44 ("between 3
+#: and 5 million users", "between 5 and 6 hours" of "between five and six hours" were refused).
 CLAIM_READING = "45"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
