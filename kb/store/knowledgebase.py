@@ -292,7 +292,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: "2 fl oz" a femtolitre times an ounce); "MMBtu", "tce", "Cal" read, "MBtu" and "kt" refused as two units.
 #: 45 also: a range in words a quote prints as the claim writes it, in words no unit is read of, verifies as before 44 ("between 3
 #: and 5 million users", "between 5 and 6 hours" of "between five and six hours" were refused).
-CLAIM_READING = "45"
+#: 46: a number's mark that matching folds away is read: a prime of another count ("2'" of the page's "2″", minutes of
+#: seconds) and a whole number glued to a vulgar fraction's digits ("11/2" of "1½") were verified.
+CLAIM_READING = "46"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

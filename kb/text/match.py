@@ -2500,7 +2500,43 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
         return None
     if found is not None and _case_contradictions(doc, found.spans, quote):
         return None
+    if found is not None and _PRIME_OR_FRACTION.search(quote) is not None and \
+            _prime_fraction_contradictions(doc, found.spans, quote):
+        return None
     return found
+
+
+# What folding reads alike but a number's mark tells apart: a prime after a number (minutes or feet, "2′") and a
+# double prime (seconds or inches, "2″") both fold to quote marks, which matching may leave out; a vulgar fraction
+# after a whole number ("1½") folds to its digits ("11/2").
+_PRIME_OR_FRACTION = lazy("\\d[ \u00a0\u2009\u202f]?['\"\u2032-\u2034\u2019\u201d]|\\d\\s*[/\u2044\u2215]")
+_PAGE_PRIMES = lazy("\\d[ \u00a0\u2009\u202f]?([\u2032-\u2034]+)")
+_QUOTE_PRIMES = lazy("\\d[ \u00a0\u2009\u202f]?(['\"\u2032-\u2034\u2019\u201d]+)")
+_PRIME_COUNT = {"\u2032": 1, "\u2033": 2, "\u2034": 3, "'": 1, "\u2019": 1, '"': 2, "\u201d": 2}
+_GLUED_FRACTION = lazy("(\\d)([\u00bc-\u00be\u2150-\u215e])")
+
+
+def _primes(marks: str) -> int:
+    return sum(_PRIME_COUNT.get(c, 0) for c in marks)
+
+
+def _prime_fraction_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each number's mark of ``quote`` with the page's where the page's text ``spans`` cover prints another: a prime
+    of another count after a number ("2'" or "2′" of the page's "2″", minutes of seconds, feet of inches), or a whole
+    number and a vulgar fraction written as one number ("11/2" of "1½", eleven halves of one and a half)."""
+    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    out: list[tuple[str, str]] = []
+    printed = [m.group() for m in _PAGE_PRIMES.finditer(page)]
+    if printed:
+        typed = [m.group() for m in _QUOTE_PRIMES.finditer(quote)]
+        if len(typed) == len(printed):
+            out += [(t, p) for t, p in zip(typed, printed) if _primes(t) != _primes(p)]
+    for m in _GLUED_FRACTION.finditer(page):
+        num, _, den = unicodedata.normalize("NFKD", m.group(2)).partition("\u2044")
+        glued = re.search(re.escape(m.group(1) + num) + "\\s*[/\u2044\u2215]\\s*" + re.escape(den) + "(?!\\d)", quote)
+        if glued is not None:
+            out.append((glued.group(), m.group()))
+    return out
 
 
 # A word of letters, and what may stand between a number and its unit ("5 mW", "5mW", "5\u202fmW").
@@ -3881,6 +3917,10 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         cased = _case_contradictions(doc, near.spans, quote)
         if cased:
             near.differences = cased  # "5 MW" of "5 mW": the unit's case is what differs, another unit
+    if near is not None and near.spans and _PRIME_OR_FRACTION.search(quote) is not None:
+        marks = _prime_fraction_contradictions(doc, near.spans, quote)
+        if marks and all(any(q in t and s in p for t, p in marks) for q, s in near.differences):
+            near.differences = marks  # "2' later" of "2″ later": the prime's count is what differs
     if near is not None and len(near.differences) > 1:
         _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):

@@ -1,0 +1,48 @@
+"""Twins that differ only in what matching folds away: a harmless variant verifies, a twin that says something else
+is refused, and the refusal names what differs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.match import closest_passage, find_quote
+from kb.text.normalise import Document
+
+SENTENCE = "In the trial the samples were kept for {} before each of the two measurements was taken."
+
+RIGHT = [
+    ("−5 °C", "−5 °C"),
+    ("2″ at most", "2\" at most"),           # a double prime typed as a straight double quote
+    ("2′ at most", "2' at most"),           # a prime typed as an apostrophe
+    ("1½ hours", "1½ hours"),
+    ("½ hour", "1/2 hour"),
+    ("ﬁve hours", "five hours"),            # a ligature
+    ("in\u00adternal hours", "internal hours"),  # a soft hyphen
+    ("“two” hours", "\"two\" hours"),       # curly and straight quotes
+]
+
+WRONG = [
+    ("−5 °C", "5 °C", None),
+    ("1,000 hours", "1.000 hours", None),
+    ("½ hour", "12 hour", None),
+    ("2″ at most", "2' at most", ("2'", "2″")),     # seconds (or inches) quoted as minutes (or feet)
+    ("2′ at most", "2\" at most", ('2"', "2′")),
+    ("2′ at most", "2″ at most", ("2″", "2′")),
+    ("1½ hours", "11/2 hours", ("11/2", "1½")),     # one and a half quoted as eleven halves
+    ("3¼ hours", "31/4 hours", ("31/4", "3¼")),
+]
+
+
+@pytest.mark.parametrize(("printed", "quoted"), RIGHT)
+def test_harmless_variant_verifies(printed: str, quoted: str) -> None:
+    assert find_quote(Document([SENTENCE.format(printed)]), SENTENCE.format(quoted)) is not None
+
+
+@pytest.mark.parametrize(("printed", "quoted", "named"), WRONG)
+def test_meaning_changing_twin_refused(printed: str, quoted: str, named: tuple[str, str] | None) -> None:
+    doc = Document([SENTENCE.format(printed)])
+    assert find_quote(doc, SENTENCE.format(quoted)) is None
+    near = closest_passage(doc, SENTENCE.format(quoted))
+    assert near is not None and near.differences
+    if named is not None:
+        assert near.differences == [named]
