@@ -2568,6 +2568,25 @@ def _case_harmless(quoted: str, page: str, unit: bool) -> bool:
     return len(page) >= 4 and (page.isupper() or quoted.isupper())
 
 
+def _bare(word: str) -> str:
+    """A word as matching reads it, without its case and its letters' marks ("a" of "Å", "moller" of "Möller")."""
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _shown_apart(a: str, b: str) -> bool:
+    """Whether two words print differently: never "µg" and "μg", "ﬁne" and "fine" (one word, NFKC)."""
+    return a != b and (a.isascii() and b.isascii() or unicodedata.normalize("NFKC", a) != unicodedata.normalize("NFKC", b))
+
+
+def _marked_apart(a: str, b: str) -> bool:
+    """Whether two words matching reads alike differ in a letter's mark, not only in case: "A" and "Å", never "µg"
+    and "μg" (one letter, NFKC), nor "The" and "the"."""
+    return (not a.isascii() or not b.isascii()) and \
+        unicodedata.normalize("NFKC", a).lower() != unicodedata.normalize("NFKC", b).lower()
+
+
 def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
     """Each word of ``quote`` with the page's word where the page's text ``spans`` cover prints it in another case
     that makes it another word: a unit after a number ("5 MW" of "5 mW", "12 KWh" of "12 kWh") or a word whose case
@@ -2578,8 +2597,9 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
     if not ours:
         return []
     theirs = _cased_words("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
-    if len(ours) == len(theirs) and all(a.lower() == b.lower() for (a, _), (b, _) in zip(ours, theirs)):
-        return [(a, b) for (a, da), (b, db) in zip(ours, theirs) if a != b and not _case_harmless(a, b, da or db)]
+    if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
+        return [(a, b) for (a, da), (b, db) in zip(ours, theirs) if _shown_apart(a, b) and (
+            da and db if _marked_apart(a, b) else not _case_harmless(a, b, da or db))]
     printed: dict[str, set[str]] = {}
     for word, _ in theirs:
         printed.setdefault(word.lower(), set()).add(word)

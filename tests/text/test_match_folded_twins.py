@@ -19,6 +19,10 @@ RIGHT = [
     ("ﬁve hours", "five hours"),            # a ligature
     ("in\u00adternal hours", "internal hours"),  # a soft hyphen
     ("“two” hours", "\"two\" hours"),       # curly and straight quotes
+    ("5 µg doses", "5 μg doses"),           # the micro sign and the Greek mu: one letter
+    ("5 Å gaps", "5 Å gaps"),               # the angstrom sign and the A with a ring
+    ("Möller's hours", "Moller's hours"),   # a name's accent
+    ("5 ˚A gaps", "5 Å gaps"),              # an extractor's spacing ring before the letter
 ]
 
 WRONG = [
@@ -30,6 +34,9 @@ WRONG = [
     ("2′ at most", "2″ at most", ("2″", "2′")),
     ("1½ hours", "11/2 hours", ("11/2", "1½")),     # one and a half quoted as eleven halves
     ("3¼ hours", "31/4 hours", ("31/4", "3¼")),
+    ("5 Å gaps", "5 A gaps", ("A", "Å")),         # an angstrom quoted as an ampere
+    ("5 A gaps", "5 Å gaps", ("Å", "A")),
+    ("2 mÅ gaps", "2 mA gaps", ("mA", "mÅ")),
 ]
 
 
