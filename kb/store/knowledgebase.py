@@ -294,7 +294,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: and 5 million users", "between 5 and 6 hours" of "between five and six hours" were refused).
 #: 46: a number's mark that matching folds away is read: a prime of another count ("2'" of the page's "2″", minutes of
 #: seconds), a whole number glued to a vulgar fraction's digits ("11/2" of "1½") and a unit's letter without its mark
-#: ("5 A" of "5 Å", an ampere of an angstrom) were verified.
+#: ("5 A" of "5 Å", an ampere of an angstrom) were verified; so was an acronym among small letters quoted in small
+#: letters ("the us plan" of "the US plan", "who" of "WHO").
 CLAIM_READING = "46"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -2568,6 +2568,16 @@ def _case_harmless(quoted: str, page: str, unit: bool) -> bool:
     return len(page) >= 4 and (page.isupper() or quoted.isupper())
 
 
+def _acronym_lowered(quoted: str, page: str, words: list[tuple[str, bool]], i: int) -> bool:
+    """Whether the quote prints in small letters a word of capitals the page prints among words of small letters:
+    an acronym is another word ("us" of "the US plan", "who" of "WHO guidance", "it" of "IT staff"), where a heading
+    or small capitals print every word in capitals ("the us plan" of "THE US PLAN")."""
+    if not (quoted.islower() and page.isupper() and len(page) >= 2):
+        return False
+    beside = [w for w, _ in words[max(0, i - 1):i] + words[i + 1:i + 2]]
+    return bool(beside) and all(any(c.islower() for c in w) for w in beside)
+
+
 def _bare(word: str) -> str:
     """A word as matching reads it, without its case and its letters' marks ("a" of "Å", "moller" of "Möller")."""
     if word.isascii():
@@ -2598,8 +2608,8 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
         return []
     theirs = _cased_words("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
     if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
-        return [(a, b) for (a, da), (b, db) in zip(ours, theirs) if _shown_apart(a, b) and (
-            da and db if _marked_apart(a, b) else not _case_harmless(a, b, da or db))]
+        return [(a, b) for i, ((a, da), (b, db)) in enumerate(zip(ours, theirs)) if _shown_apart(a, b) and (
+            da and db if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
     printed: dict[str, set[str]] = {}
     for word, _ in theirs:
         printed.setdefault(word.lower(), set()).add(word)

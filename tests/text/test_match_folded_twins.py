@@ -23,6 +23,8 @@ RIGHT = [
     ("5 Å gaps", "5 Å gaps"),               # the angstrom sign and the A with a ring
     ("Möller's hours", "Moller's hours"),   # a name's accent
     ("5 ˚A gaps", "5 Å gaps"),              # an extractor's spacing ring before the letter
+    ("US hours", "US hours"),
+    ("THE US HOURS", "the us hours"),       # a heading's capitals
 ]
 
 WRONG = [
@@ -37,6 +39,8 @@ WRONG = [
     ("5 Å gaps", "5 A gaps", ("A", "Å")),         # an angstrom quoted as an ampere
     ("5 A gaps", "5 Å gaps", ("Å", "A")),
     ("2 mÅ gaps", "2 mA gaps", ("mA", "mÅ")),
+    ("the US hours", "the us hours", ("us", "US")),   # an acronym quoted as another word
+    ("the WHO hours", "the who hours", ("who", "WHO")),
 ]
 
 
