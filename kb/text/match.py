@@ -2542,10 +2542,15 @@ def _prime_fraction_contradictions(doc: Document, spans: list[Span], quote: str)
 # A word of letters, and what may stand between a number and its unit ("5 mW", "5mW", "5\u202fmW").
 _LETTERS = lazy(r"[^\W\d_]+")
 _NUMBER_BEFORE = lazy(r"\d[ \u00a0\u2009\u202f]?$")
+# The squared units and letters of CJK compatibility ("㎾", "㏈", "㍱"), and full-width letters ("ＵＳ").
+_SQUARED = lazy("[\u3371-\u33df\uff21-\uff3a\uff41-\uff5a]+")
 
 
 def _cased_words(text: str) -> list[tuple[str, bool]]:
-    """The words of ``text`` in order, each with whether it stands right after a number (a unit: "mW" of "5 mW")."""
+    """The words of ``text`` in order, each with whether it stands right after a number (a unit: "mW" of "5 mW"); a
+    character that prints a unit or letters in one square ("㎾", "㏈") as the letters it prints (NFKC: "kW", "dB")."""
+    if not text.isascii() and _SQUARED.search(text) is not None:
+        text = _SQUARED.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return [(m.group(), _NUMBER_BEFORE.search(text, max(0, m.start() - 2), m.start()) is not None)
             for m in _LETTERS.finditer(text)]
 

@@ -25,6 +25,7 @@ RIGHT = [
     ("5 ˚A gaps", "5 Å gaps"),              # an extractor's spacing ring before the letter
     ("US hours", "US hours"),
     ("THE US HOURS", "the us hours"),       # a heading's capitals
+    ("5 ㎾ heaters", "5 kW heaters"),         # a squared unit and its letters
 ]
 
 WRONG = [
@@ -41,6 +42,8 @@ WRONG = [
     ("2 mÅ gaps", "2 mA gaps", ("mA", "mÅ")),
     ("the US hours", "the us hours", ("us", "US")),   # an acronym quoted as another word
     ("the WHO hours", "the who hours", ("who", "WHO")),
+    ("5 ㎾ heaters", "5 kw heaters", ("kw", "kW")),    # a squared unit quoted in another case
+    ("5 ㏈ losses", "5 db losses", ("db", "dB")),
 ]
 
 
