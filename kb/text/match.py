@@ -2540,7 +2540,7 @@ def _prime_fraction_contradictions(doc: Document, spans: list[Span], quote: str)
 
 
 # A word of letters, and what may stand between a number and its unit ("5 mW", "5mW", "5\u202fmW").
-_LETTERS = lazy(r"[^\W\d_]+")
+_LETTERS = lazy("(?:[^\\W\\d_][\u0300-\u036f\u20d0-\u20ff]*)+")
 _NUMBER_BEFORE = lazy(r"\d[ \u00a0\u2009\u202f]?$")
 # The squared units and letters of CJK compatibility ("㎾", "㏈", "㍱"), and full-width letters ("ＵＳ").
 _SQUARED = lazy("[\u3371-\u33df\uff21-\uff3a\uff41-\uff5a]+")
@@ -2583,6 +2583,21 @@ def _acronym_lowered(quoted: str, page: str, words: list[tuple[str, bool]], i: i
     return bool(beside) and all(any(c.islower() for c in w) for w in beside)
 
 
+# The marks a symbol of one letter carries that make it another symbol: a hat (an estimate, "p̂"), a tilde, a bar (a
+# mean, "x̄"), an overline, a dot and two (a derivative, "ẋ"), a vector's arrow.
+_SYMBOL_MARKS = frozenset("\u0302\u0303\u0304\u0305\u0307\u0308\u20d7")
+
+
+def _symbol_mark_dropped(quoted: str, page: str) -> bool:
+    """Whether the page prints a letter standing alone as a symbol with a mark the quote leaves out ("p" of "p̂ = 0.5",
+    an estimate; "x" of "x̄", a mean)."""
+    marks = [c for c in unicodedata.normalize("NFKD", page) if unicodedata.combining(c)]
+    if len(unicodedata.normalize("NFKD", page)) - len(marks) != 1:
+        return False
+    kept = set(unicodedata.normalize("NFKD", quoted))
+    return any(c in _SYMBOL_MARKS and c not in kept for c in marks)
+
+
 def _bare(word: str) -> str:
     """A word as matching reads it, without its case and its letters' marks ("a" of "Å", "moller" of "Möller")."""
     if word.isascii():
@@ -2614,7 +2629,7 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
     theirs = _cased_words("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
     if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
         return [(a, b) for i, ((a, da), (b, db)) in enumerate(zip(ours, theirs)) if _shown_apart(a, b) and (
-            da and db if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
+            da and db or _symbol_mark_dropped(a, b) if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
     printed: dict[str, set[str]] = {}
     for word, _ in theirs:
         printed.setdefault(word.lower(), set()).add(word)

@@ -26,6 +26,9 @@ RIGHT = [
     ("US hours", "US hours"),
     ("THE US HOURS", "the us hours"),       # a heading's capitals
     ("5 ㎾ heaters", "5 kW heaters"),         # a squared unit and its letters
+    ("a mean x̄ of 3 hours", "a mean x̄ of 3 hours"),
+    ("José's hours", "José's hours"),      # an accent the page sets as a combining mark
+    ("Jose\u0301's hours", "Jose's hours"),
 ]
 
 WRONG = [
@@ -44,6 +47,9 @@ WRONG = [
     ("the WHO hours", "the who hours", ("who", "WHO")),
     ("5 ㎾ heaters", "5 kw heaters", ("kw", "kW")),    # a squared unit quoted in another case
     ("5 ㏈ losses", "5 db losses", ("db", "dB")),
+    ("a mean x̄ of 3 hours", "a mean x of 3 hours", ("x", "x̄")),    # a mean quoted as the variable
+    ("an estimate p̂ = 0.5 of hours", "an estimate p = 0.5 of hours", ("p", "p̂")),
+    ("a rate ẋ of 3 hours", "a rate x of 3 hours", ("x", "ẋ")),     # a derivative
 ]
 
 
