@@ -2503,7 +2503,28 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
     if found is not None and _PRIME_OR_FRACTION.search(quote) is not None and \
             _prime_fraction_contradictions(doc, found.spans, quote):
         return None
+    if found is not None and _letter_scripts_flattened(doc, found.spans, quote):
+        return None
     return found
+
+
+# A letter a page raises or lowers ("2ⁿ", "xᵢ", "Tₘₐₓ"): folding reads it as the letter on the line.
+_SCRIPT_LETTER = lazy("[\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]")
+_SCRIPTED = lazy("[^\\W_]?[\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]+")
+
+
+def _letter_scripts_flattened(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each letter the page's text ``spans`` cover raises or lowers where the quote prints it on the line, with the
+    page's ("2n" of "2ⁿ", two to the n of twice n; "xi" of "xᵢ"): a quote writing it raised, lowered or as "^n",
+    "_i" is read as the page."""
+    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    if page.isascii() or _SCRIPT_LETTER.search(page) is None:
+        return []
+    typed = len(_SCRIPT_LETTER.findall(quote)) + quote.count("^") + quote.count("_")
+    if typed >= len(_SCRIPT_LETTER.findall(page)):
+        return []
+    return [(unicodedata.normalize("NFKC", m.group()), m.group()) for m in _SCRIPTED.finditer(page)
+            if m.group() not in quote]
 
 
 # What folding reads alike but a number's mark tells apart: a prime after a number (minutes or feet, "2′") and a
@@ -3971,6 +3992,10 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         marks = _prime_fraction_contradictions(doc, near.spans, quote)
         if marks and all(any(q in t and s in p for t, p in marks) for q, s in near.differences):
             near.differences = marks  # "2' later" of "2″ later": the prime's count is what differs
+    if near is not None and near.spans and all(not q or not s or fold(q) == fold(s) for q, s in near.differences):
+        flattened = _letter_scripts_flattened(doc, near.spans, quote)
+        if flattened:
+            near.differences = flattened  # "2n" of "2ⁿ": the letter's script is what differs
     if near is not None and len(near.differences) > 1:
         _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):

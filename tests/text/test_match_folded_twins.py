@@ -29,6 +29,8 @@ RIGHT = [
     ("a mean x̄ of 3 hours", "a mean x̄ of 3 hours"),
     ("José's hours", "José's hours"),      # an accent the page sets as a combining mark
     ("Jose\u0301's hours", "Jose's hours"),
+    ("2ⁿ hours", "2ⁿ hours"),
+    ("2ⁿ hours", "2^n hours"),              # a power typed with a caret
 ]
 
 WRONG = [
@@ -50,6 +52,8 @@ WRONG = [
     ("a mean x̄ of 3 hours", "a mean x of 3 hours", ("x", "x̄")),    # a mean quoted as the variable
     ("an estimate p̂ = 0.5 of hours", "an estimate p = 0.5 of hours", ("p", "p̂")),
     ("a rate ẋ of 3 hours", "a rate x of 3 hours", ("x", "ẋ")),     # a derivative
+    ("2ⁿ hours", "2n hours", ("2n", "2ⁿ")),       # two to the n quoted as twice n
+    ("a weight xᵢ of hours", "a weight xi of hours", ("xi", "xᵢ")),
 ]
 
 
