@@ -297,7 +297,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("5 A" of "5 Å", an ampere of an angstrom) were verified; so was an acronym among small letters quoted in small
 #: letters ("the us plan" of "the US plan", "who" of "WHO"), a squared unit in another case ("5 kw" of "5 ㎾"), and a
 #: one-letter symbol without its hat, bar or dot ("p = 0.5" of "p̂ = 0.5", "x" of the mean "x̄"), and a raised or
-#: lowered letter quoted on the line ("2n" of "2ⁿ", "xi" of "xᵢ").
+#: lowered letter quoted on the line ("2n" of "2ⁿ", "xi" of "xᵢ"), and the numero quoted as "no" ("no 5" of "No. 5").
 CLAIM_READING = "46"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -2505,7 +2505,28 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
         return None
     if found is not None and _letter_scripts_flattened(doc, found.spans, quote):
         return None
+    if found is not None and _NO_BEFORE_NUMBER.search(quote) is not None and \
+            _numero_contradictions(doc, found.spans, quote):
+        return None
     return found
+
+
+# "No." (or "№") before a number is the numero, "number 5"; "no" before a number a negation, "no 5 units": folding
+# drops the period that tells them apart.
+_NO_BEFORE_NUMBER = lazy(r"(?<![^\W_])(?:[Nn][Oo]\.?|№)[ \u00a0\u2009\u202f]*\d")
+_NUMERO = lazy(r"(?<![^\W_])(?:[Nn][Oo]\.|№)[ \u00a0\u2009\u202f]*\d")
+
+
+def _numero_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
+    """Each "no" before a number the quote and the page's text ``spans`` cover read another way: the numero ("No. 5",
+    "number 5") quoted without its period ("no 5", a negation), or the other way round."""
+    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    ours = [m.group() for m in _NO_BEFORE_NUMBER.finditer(quote)]
+    theirs = [m.group() for m in _NO_BEFORE_NUMBER.finditer(page)]
+    if len(ours) != len(theirs):
+        return []
+    return [(a, b) for a, b in zip(ours, theirs)
+            if (_NUMERO.match(a) is None) != (_NUMERO.match(b) is None)]
 
 
 # A letter a page raises or lowers ("2ⁿ", "xᵢ", "Tₘₐₓ"): folding reads it as the letter on the line.
@@ -3996,6 +4017,11 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         flattened = _letter_scripts_flattened(doc, near.spans, quote)
         if flattened:
             near.differences = flattened  # "2n" of "2ⁿ": the letter's script is what differs
+    if near is not None and near.spans and _NO_BEFORE_NUMBER.search(quote) is not None and \
+            all(not q or not s or fold(q) == fold(s) for q, s in near.differences):
+        numero = _numero_contradictions(doc, near.spans, quote)
+        if numero:
+            near.differences = numero  # "no 5" of "No. 5": the numero's period is what differs
     if near is not None and len(near.differences) > 1:
         _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):

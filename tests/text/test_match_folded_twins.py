@@ -31,6 +31,8 @@ RIGHT = [
     ("Jose\u0301's hours", "Jose's hours"),
     ("2ⁿ hours", "2ⁿ hours"),
     ("2ⁿ hours", "2^n hours"),              # a power typed with a caret
+    ("trial No. 5 hours", "Trial no. 5 hours"),
+    ("no 5 hours", "no 5 hours"),
 ]
 
 WRONG = [
@@ -54,6 +56,8 @@ WRONG = [
     ("a rate ẋ of 3 hours", "a rate x of 3 hours", ("x", "ẋ")),     # a derivative
     ("2ⁿ hours", "2n hours", ("2n", "2ⁿ")),       # two to the n quoted as twice n
     ("a weight xᵢ of hours", "a weight xi of hours", ("xi", "xᵢ")),
+    ("trial No. 5 hours", "trial no 5 hours", ("no 5", "No. 5")),   # the numero quoted as a negation
+    ("no 5 hours", "No. 5 hours", ("No. 5", "no 5")),
 ]
 
 
