@@ -2530,8 +2530,9 @@ def _numero_contradictions(doc: Document, spans: list[Span], quote: str) -> list
 
 
 # A letter a page raises or lowers ("2ⁿ", "xᵢ", "Tₘₐₓ"): folding reads it as the letter on the line.
-_SCRIPT_LETTER = lazy("[\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]")
-_SCRIPTED = lazy("[^\\W_]?[\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]+")
+_SCRIPT_LETTER = lazy("[\u02b0-\u02b8\u02e1-\u02e3\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]")
+_RAISED_ORDINAL = lazy(r"\d(?:st|nd|rd|th|er|e|re|o|a)", re.IGNORECASE)   # "5ᵗʰ", "1ˢᵗ", "2ⁿᵈ", "1ᵉʳ", "2ᵒ"
+_SCRIPTED = lazy("[^\\W_]?[\u02b0-\u02b8\u02e1-\u02e3\u2071\u207f\u1d43-\u1d5b\u1d62-\u1d6a\u1d9c-\u1dbf\u2090-\u209c]+")
 
 
 def _letter_scripts_flattened(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
@@ -2541,11 +2542,12 @@ def _letter_scripts_flattened(doc: Document, spans: list[Span], quote: str) -> l
     page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
     if page.isascii() or _SCRIPT_LETTER.search(page) is None:
         return []
+    printed = [(unicodedata.normalize("NFKC", m.group()), m.group()) for m in _SCRIPTED.finditer(page)]
+    printed = [(flat, m) for flat, m in printed if _RAISED_ORDINAL.fullmatch(flat) is None]
     typed = len(_SCRIPT_LETTER.findall(quote)) + quote.count("^") + quote.count("_")
-    if typed >= len(_SCRIPT_LETTER.findall(page)):
+    if typed >= sum(len(_SCRIPT_LETTER.findall(m)) for _, m in printed):
         return []
-    return [(unicodedata.normalize("NFKC", m.group()), m.group()) for m in _SCRIPTED.finditer(page)
-            if m.group() not in quote]
+    return [(flat, m) for flat, m in printed if m not in quote]
 
 
 # What folding reads alike but a number's mark tells apart: a prime after a number (minutes or feet, "2′") and a

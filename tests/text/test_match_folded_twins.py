@@ -31,6 +31,8 @@ RIGHT = [
     ("Jose\u0301's hours", "Jose's hours"),
     ("2ⁿ hours", "2ⁿ hours"),
     ("2ⁿ hours", "2^n hours"),              # a power typed with a caret
+    ("the 5ᵗʰ of 3 hours", "the 5th of 3 hours"),   # a raised ordinal's letters
+    ("the 2ⁿᵈ of 3 hours", "the 2nd of 3 hours"),
     ("trial No. 5 hours", "Trial no. 5 hours"),
     ("no 5 hours", "no 5 hours"),
 ]
