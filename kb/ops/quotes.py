@@ -1384,14 +1384,6 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 if others:
                     return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
                                               _short(written))
-                stray = _not_its_authors(db, ex.resolution.citekey, notes_text.cited_names(q.attribution))
-                if stray:
-                    # 'Smith and Green (2021)' of the one Smith 2021 here, whose co-author is Brown: a co-author the
-                    # work has not names another work (Smyth and Green's), never this one
-                    return NoteSource(None, reason=f"the citation names {' and '.join(stray)}, no author of "
-                                                   f"{ex.resolution.citekey}, the only paper of "
-                                                   f"{cited.first_author!r} in {cited.year} here",
-                                      reference=_short(written), maybe_none=True)
             part = ""
             if ex.resolution.method == "title" and entry.year is not None:
                 # '*Energy and Policy* (2021)' of a paper of 2019: the title names one work, the year none (or
@@ -1515,23 +1507,6 @@ def _disagreeing(db, linked: str, cited, named: str, link: str) -> NoteSource | 
     return NoteSource(None, reason=f"the names {named!r} and the link {link} disagree: the names cite "
                                    f"{', '.join(keys)} here, the link {linked}; which the quote is from, the note "
                                    "does not say", reference=_short(named), maybe_none=True)
-
-
-def _not_its_authors(db, citekey: str, names: list[str]) -> list[str]:
-    """The co-authors a citation names after its first ('Smith and Green', 'Doe, Roe and Poe') that are no
-    author of the paper, by family name; none where its authors are not all known ('others') or an initial
-    follows the name ('Google, A.')."""
-    if len(names) < 2:
-        return []
-    row = db.execute("select authors from papers where citekey = ?", [citekey]).fetchone()
-    try:
-        authors = json.loads(row[0] or "[]") if row else []
-    except ValueError:
-        return []
-    if not authors or not all(isinstance(a, str) and a.strip() and a.strip() != "others" for a in authors):
-        return []
-    theirs = set().union(*(cited_keys(a) | {name_key(a.split(",")[0]), name_key(last_name(a))} for a in authors))
-    return [n for n in names[1:] if len(name_key(n)) >= 2 and name_key(n) not in theirs]
 
 
 def _families(db, citekey: str) -> list[str]:

@@ -51,6 +51,7 @@ from kb.text.names import (
     holds_body_word,
     initials_in_capitals,
     is_organisation,
+    last_name,
     name_after_acronym,
     name_key,
     opens_with,
@@ -4827,6 +4828,14 @@ class PaperIndex:
                                        f"{other[0].citekey}, has another title: \"{other[0].title}\"",
                                  other[0].citekey, round(likeness[other[0].citekey][0] / 100.0, 2))
             if len({p.citekey for p in same}) == 1:
+                strangers = [] if titles or entry.title else _strangers(entry.raw, entry.year, same[0].author_name,
+                                                                                     same[0].title, akey)
+                if strangers:
+                    # 'J. Smith and P. Green, 2021.' of the one Smith 2021 here, by Smith and Brown: a co-author the
+                    # paper has not names another work (Smyth and Green's), never this one
+                    return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
+                                           f"{same[0].citekey}, has no author {' or '.join(strangers)}",
+                                     same[0].citekey, 0.5)
                 return Explained(Resolution(same[0].citekey, "author-year", 0.5))
         closest, score = None, 0.0
         probe = " ".join(wanted) or normalise_title(entry.raw)
@@ -4957,6 +4966,54 @@ def _holds_name(written: str, key: str) -> bool:
             if not key.startswith(made):
                 break
     return False
+
+
+_NAME_WORD = lazy(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NOT_NAMES = frozenset({"and", "et", "al", "und", "eds", "ed", "with", "others", "jr", "sr", "ii", "iii", "anon"})
+
+
+def _strangers(raw: str, year: int | None, authors: str | None, title: str | None = None,
+               akey: str | None = None) -> list[str]:
+    """The names an entry of names and a year and no title writes between its first author's name and its year
+    that are no author's of the paper (`authors`, the index's JSON list) nor a word of its title: 'Green' of 'J.
+    Smith and P. Green, 2021.' and a paper by 'Smith, John and Brown, Tom'; never a word before the name ('See
+    Dodge et al.'). A given name written whole where the paper has its initial ('John' of 'Smith, J.') is its;
+    none where the paper's authors are not all known ('others') or not a list."""
+    at = raw.find(str(year)) if year else -1
+    if at <= 0 or not authors or authors[:1] != "[":
+        return []
+    try:
+        names = json.loads(authors)
+    except ValueError:
+        return []
+    if not names or not all(isinstance(a, str) and a.strip() and a.strip() != "others" for a in names):
+        return []
+    parts: set[str] = set()
+    givens: set[str] = set()
+    for a in names:
+        text = latex_to_text(a)
+        family, _, given = text.partition(",") if "," in text else (text.rsplit(" ", 1)[-1], "", text.rsplit(" ", 1)[0])
+        for w in _NAME_WORD.findall(text):
+            parts.add(name_key(w))
+            parts.update(name_key(x) for x in re.split(r"[-'’]", w))
+        if given.strip() != family.strip():
+            givens.update(name_key(w)[:1] for w in _NAME_WORD.findall(given))
+    parts.update(name_key(w) for w in _NAME_WORD.findall(latex_to_text(title or "")))
+    words = list(_NAME_WORD.finditer(raw[:at]))
+    first = {akey, name_key(last_name(latex_to_text(_first_written(authors))))} - {None, ""}
+    opens = next((i for i, m in enumerate(words) if name_key(m.group()) in first), None)
+    if opens is None:
+        return []
+    out = []
+    joined = True       # the words going on from the first author's name ('Google Research' of 'Google') are its
+    for before, m in zip(words[opens:], words[opens + 1:]):
+        w, k = m.group(), name_key(m.group())
+        if any(c in raw[before.end():m.start()] for c in ",;&(") or name_key(before.group()) in _NOT_NAMES:
+            joined = False
+        if joined or len(k) < 2 or not w[:1].isupper() or k in _NOT_NAMES or k in parts or k[:1] in givens:
+            continue
+        out.append(w)
+    return out
 
 
 def _first_written(name: str | None) -> str:
