@@ -4977,8 +4977,8 @@ def _strangers(raw: str, year: int | None, authors: str | None, title: str | Non
     """The names an entry of names and a year and no title writes between its first author's name and its year
     that are no author's of the paper (`authors`, the index's JSON list) nor a word of its title: 'Green' of 'J.
     Smith and P. Green, 2021.' and a paper by 'Smith, John and Brown, Tom'; never a word before the name ('See
-    Dodge et al.'). A given name written whole where the paper has its initial ('John' of 'Smith, J.') is its;
-    none where the paper's authors are not all known ('others') or not a list."""
+    Dodge et al.'). A given name written whole where the paper gives only its initial ('John' of 'Smith, J.') is
+    its; none where the paper's authors are not all known ('others') or not a list."""
     at = raw.find(str(year)) if year else -1
     if at <= 0 or not authors or authors[:1] != "[":
         return []
@@ -4997,7 +4997,8 @@ def _strangers(raw: str, year: int | None, authors: str | None, title: str | Non
             parts.add(name_key(w))
             parts.update(name_key(x) for x in re.split(r"[-'’]", w))
         if given.strip() != family.strip():
-            givens.update(name_key(w)[:1] for w in _NAME_WORD.findall(given))
+            # (an initial only: 'Sasha' is no given name of 'Luccioni, Alexandra Sasha's co-author 'Strubell')
+            givens.update(name_key(w) for w in _NAME_WORD.findall(given) if len(name_key(w)) == 1)
     parts.update(name_key(w) for w in _NAME_WORD.findall(latex_to_text(title or "")))
     words = list(_NAME_WORD.finditer(raw[:at]))
     first = {akey, name_key(last_name(latex_to_text(_first_written(authors))))} - {None, ""}
