@@ -36,7 +36,9 @@ Vancouver lists cutting "et al." otherwise than the bib) and notes-heldout-round
 [[@key]], pandoc, Markdown reference links; two works of one author and year, 2023a/2023b) and notes-heldout-round18.json
 (15: a title in italics with its work's year, one off or further off, "op. cit." with and without a name, names before an
 arXiv or DOI address in square brackets without its scheme, Org quote blocks in Logseq list items cited by the item's next
-paragraph), verified as `kb verify --note` does
+paragraph) and notes-heldout-round19.json (11: names and a year, no title, naming a co-author the one paper of
+that first author and year has or has not, in author-date, narrative, APA, footnotes and a numbered list), verified
+as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
 Reports, never fails.
@@ -213,13 +215,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round18.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round19.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19):
         _heldout_round(round_, verbose)
 
 
