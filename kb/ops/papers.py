@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from kb.atomic import STDIN_NAME, Identity, identity, read_input, saved_encoding, shown
+from kb.atomic import STDIN_NAME, Identity, identity, read_input, said, saved_encoding, shown
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -392,6 +392,11 @@ def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False,
 
 # -- writing a paper in ---------------------------------------------------------------
 
+def _folded(value: str) -> str:
+    """A field's text as a reader sees it: LaTeX accents and braces resolved, case and spacing folded."""
+    return " ".join(latex_to_text(value).replace("{", "").replace("}", "").casefold().split())
+
+
 def _merge_fields(existing: dict[str, str], meta: PaperMeta, newer_version: bool) -> dict[str, str]:
     """Fields kb sets on an existing entry: only what the new metadata adds or updates."""
     new = meta.bib_fields()
@@ -526,6 +531,15 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 # Real metadata replaces what was guessed from the PDF, its entry type too: a guessed
                 # @misc found to be a journal's article stayed @misc, which takes no journal or volume.
                 changes = {k: v for k, v in meta.bib_fields().items() if entry_fields.get(k) != v}
+                # a field held that says what the metadata says (its braces, accents or case as
+                # the person wrote them: {Multi-LexSum}) is kept; each one replaced is said, with
+                # what it held: an entry edited by hand lost its title's braces unsaid
+                changes = {k: v for k, v in changes.items()
+                           if not entry_fields.get(k) or _folded(entry_fields[k]) != _folded(v)}
+                replaced = [k for k in changes if entry_fields.get(k)]
+                if replaced:
+                    notes.append("kb's guess from its PDF replaced by the metadata: "
+                                 + "; ".join(f"{k} (was {said(entry_fields[k], 60)})" for k in sorted(replaced)))
                 if owned and changes and meta.entry_type and meta.entry_type.lower() != entry_type.lower():
                     retype = meta.entry_type
             else:

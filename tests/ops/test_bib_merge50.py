@@ -1,0 +1,41 @@
+"""Metadata filling an entry kb guessed from a PDF keeps what the person wrote in it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from httpserver import Reply
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+
+@pytest.mark.parametrize("held, fetched", [
+    ("{Über-Models}: {BERT} Energy at Scale", "Über-Models: BERT Energy at Scale"),
+    ('{\\"U}ber-Models: the {BERT} Energy at Scale', "Über-Models: The BERT Energy at Scale"),
+])
+def test_a_guessed_entrys_field_the_person_edited_is_kept_when_the_record_says_the_same(
+        kb_root, server, tmp_path, held, fetched):
+    """A title fixed by hand in an entry kb guessed from its PDF ({BERT} braced against lower-casing, an
+    accent in LaTeX) was replaced by the record's unsaid when the paper was added again with its DOI; a
+    field the record replaces is said with what it held."""
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["Uber-Models: BERT Energy at Scale", "Jane Doe", "We measure energy."],
+                             title="Uber-Models: BERT Energy at Scale", author="Jane Doe"))
+    assert run_kb("add", str(pdf), "--offline", "-j", "1").code == 0
+    bib = kb_root / "references.bib"
+    text = bib.read_text()
+    key = re.search(r"@\w+\{([^,]+),", text).group(1)
+    text = re.sub(r"title = \{.*\},\n", lambda m: "title = {" + held + "},\n", text, count=1)
+    text = text.replace("  author = ", "  url = {https://example.org/mine},\n  author = ", 1)
+    bib.write_text(text)
+    server.routes["/doi/10.5555/m.1"] = Reply(200, (
+        "@article{Doe_2020, title={" + fetched + "}, author={Doe, Jane}, journal={J. Energy}, year={2020}, "
+        "url={http://dx.doi.org/10.5555/m.1}, doi={10.5555/m.1}}").encode(), {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/m.1", str(pdf), "-j", "1")
+    assert r.code == 0, r.err
+    after = bib.read_text()
+    assert "title = {" + held + "}," in after, after
+    assert "journal = {J. Energy}" in after
+    assert re.search(r"url \(was 'https://example.org/mine'\)", r.err), r.err
+    assert key in after
