@@ -537,7 +537,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 changes = {k: v for k, v in changes.items()
                            if not entry_fields.get(k) or _folded(entry_fields[k]) != _folded(v)}
                 replaced = [k for k in changes if entry_fields.get(k)]
-                if replaced:
+                if replaced and owned:      # (a person's entry is kept whole, and that is said below)
                     notes.append("kb's guess from its PDF replaced by the metadata: "
                                  + "; ".join(f"{k} (was {said(entry_fields[k], 60)})" for k in sorted(replaced)))
                 if owned and changes and meta.entry_type and meta.entry_type.lower() != entry_type.lower():
