@@ -1605,6 +1605,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     # take included (BibTeX and biber pass over a field they do not know; kb export bib shapes
                     # the entry for biber and says what it leaves out): a person's data is never dropped
                     bibfile.set_entry(key, existing.entry_type, fields, fit=False)
+                    # each field merged into an entry is said: 'updated' alone named none of them
+                    merged = sorted(k for k in fields if k != "ids")
+                    if merged and key not in metas and bibfile.entry_text(key) != before:
+                        out.warnings.append(f"{where}: {key} took {', '.join(merged)} from {entry.key}")
                     if key not in metas:        # (one this import added is counted added)
                         (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 elif key not in metas:

@@ -39,3 +39,21 @@ def test_a_guessed_entrys_field_the_person_edited_is_kept_when_the_record_says_t
     assert "journal = {J. Energy}" in after
     assert re.search(r"url \(was 'https://example.org/mine'\)", r.err), r.err
     assert key in after
+
+
+@pytest.mark.parametrize("imported, said", [
+    ("@article{lee_gpu_2021, title = {The GPU Footprint}, author = {Lee, Y}, year = {2021}, doi = {10.5/GPU},\n"
+     "  journal = {J. ML}, volume = {3}}\n", "Lee2021 took journal, volume from lee_gpu_2021"),
+    ("@article{Lee2021, title = {The GPU Footprint}, author = {Lee, Y}, year = {2021}, doi = {10.5/gpu},\n"
+     "  Abstract = {We {\\em measure}.}}\n", "Lee2021 took abstract from Lee2021"),
+])
+def test_kb_import_fill_says_each_field_it_merged_into_an_entry(kb_root, tmp_path, imported, said):
+    """kb import --fill merged fields into the person's entry saying only 'updated: Lee2021'."""
+    (kb_root / "references.bib").write_text(
+        "@article{Lee2021,\n\tTitle\t= {The {GPU} Footprint},\n\tauthor = {Lee, Y},\n\tyear = 2021,\n"
+        "\tdoi = {10.5/gpu},\n}\n")
+    src = tmp_path / "in.bib"
+    src.write_text(imported)
+    r = run_kb("import", "--fill", str(src))
+    assert r.code == 0, r.err
+    assert f"{src}:1: {said}\n" in r.err, r.err
