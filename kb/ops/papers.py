@@ -544,6 +544,10 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                     retype = meta.entry_type
             else:
                 changes = _merge_fields(entry_fields, meta, newer)
+                # each field the metadata adds to an entry is said: 'updated' alone named none
+                added = sorted(k for k in fit_model(entry_type, {**entry_fields, **changes}) if k not in entry_fields)
+                if owned and added:
+                    notes.append(f"added {', '.join(added)} from the metadata")
             if not owned and changes:
                 # An imported or hand-written entry is the user's: kept byte for byte. The
                 # arXiv id and version live in the source cache's manifest and the index.

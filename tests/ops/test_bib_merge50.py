@@ -57,3 +57,18 @@ def test_kb_import_fill_says_each_field_it_merged_into_an_entry(kb_root, tmp_pat
     r = run_kb("import", "--fill", str(src))
     assert r.code == 0, r.err
     assert f"{src}:1: {said}\n" in r.err, r.err
+
+
+@pytest.mark.parametrize("more, said", [(", number={3}", "added number from the metadata"),
+                                        (", pages={1--9}, publisher={P}", "added pages from the metadata")])
+def test_kb_add_again_says_each_field_the_metadata_added_to_its_entry(kb_root, server, more, said):
+    """kb add --refresh wrote a field the record had gained into kb's entry saying only 'updated'
+    (a field its type does not take, written by no one, is not named)."""
+    record = ("@article{Doe_2020, title={Energy at Scale}, author={Doe, Jane}, journal={J. Energy}, year={2020}, "
+              "doi={10.5555/m.2}%s}")
+    server.routes["/doi/10.5555/m.2"] = Reply(200, (record % "").encode(), {"Content-Type": "application/x-bibtex"})
+    assert run_kb("add", "doi:10.5555/m.2").code == 0
+    server.routes["/doi/10.5555/m.2"] = Reply(200, (record % more).encode(), {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/m.2", "--refresh")
+    assert r.code == 0 and r.out.startswith("updated"), (r.out, r.err)
+    assert f": {said}\n" in r.err, r.err
