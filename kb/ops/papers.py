@@ -31,7 +31,7 @@ from kb.errors import (
     shell_word,
 )
 from kb.ops import bulk
-from kb.ops.library import rename_paper, settle_key, split_tags
+from kb.ops.library import rename_paper, settle_key, split_tags, tag_separator
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
@@ -1840,6 +1840,11 @@ def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str]
                         f"references.bib {short(ours)}); edit references.bib (kb edit {key}) to take yours")
 
 
+#: the fields kb writes in an entry it guesses from a PDF: any other is a person's
+_GUESSED = frozenset({"title", "author", "year", "journal", "booktitle", "eprint", "archiveprefix",
+                      "primaryclass", "version", "doi", "url"})
+
+
 def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str],
                source: BibFile | None = None) -> None:
     """A person's entry for a paper whose entry kb guessed from its PDF: theirs replaces
@@ -1852,10 +1857,24 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
     # as often a work it cites: queries.CHECKED_DOI): copied into the person's entry, it became theirs, trusted.
     kept = {k: v for k, v in held.items()
             if k in ("eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
+    # what the person added to kb's guess (kb tag's keywords, a note written in) is theirs: it was
+    # replaced unsaid. Kept beside their entry's fields, their tags joined, and said
+    mine = {k: v for k, v in held.items()
+            if k not in _GUESSED and k != "ids" and v and k not in entry.fields}
+    if held.get("keywords") and entry.fields.get("keywords"):
+        tags = split_tags(entry.fields["keywords"])
+        more = [t for t in split_tags(held["keywords"]) if t.lower() not in {x.lower() for x in tags}]
+        if more:
+            mine["keywords"] = tag_separator(entry.fields["keywords"]).join(tags + more)
+    if mine:
+        kept.update(mine)
+        out.warnings.append(f"{where}: {key}: kept {', '.join(sorted(mine))} of kb's entry beside yours")
     if held.get("doi") and "doi" not in entry.fields:
         out.warnings.append(f"{where}: kb's guess held DOI {held['doi']}, never checked against that work (read from "
                             "the PDF's first page, where a work it cites may print): not copied into your entry")
     fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
+    if "keywords" in mine:
+        fields["keywords"] = mine["keywords"]
     clash = entry.key != key and citekeys.fold_key(entry.key) in taken      # another paper's key here
     ids = [k for k in citekeys.aliases(entry.fields) + citekeys.aliases(held) + [entry.key]
            if k != key and not (clash and k == entry.key)]

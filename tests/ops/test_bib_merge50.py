@@ -72,3 +72,26 @@ def test_kb_add_again_says_each_field_the_metadata_added_to_its_entry(kb_root, s
     r = run_kb("add", "doi:10.5555/m.2", "--refresh")
     assert r.code == 0 and r.out.startswith("updated"), (r.out, r.err)
     assert f": {said}\n" in r.err, r.err
+
+
+@pytest.mark.parametrize("theirs, tags", [("", "classic"), (", keywords = {ai; mind}", "ai; mind; classic")])
+def test_a_persons_entry_replacing_kbs_guess_keeps_the_tags_and_fields_they_gave_the_guess(
+        kb_root, tmp_path, theirs, tags):
+    """The tags kb tag wrote in kb's guess from a PDF, and a note written in by hand, were dropped unsaid
+    when kb import filed the person's entry for that paper in its place."""
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(make_pdf(["COMPUTING MACHINERY AND INTELLIGENCE\nBy A. M. Turing\nCan machines think?"],
+                             title="Computing Machinery and Intelligence", author="A. M. Turing"))
+    assert run_kb("add", str(pdf), "--offline", "-j", "1").code == 0
+    key = run_kb("ls", "--json").json[0]["citekey"]
+    assert run_kb("tag", key, "+classic").code == 0
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("  author = ", "  note = {my own note},\n  author = ", 1))
+    src = tmp_path / "in.bib"
+    src.write_text("@article{turing1950, title = {Computing machinery and intelligence}, author = {Turing, Alan M},"
+                   f" journal = {{Mind}}, year = {{1950}}{theirs}}}\n")
+    r = run_kb("import", str(src))
+    assert r.code == 0, r.err
+    after = bib.read_text()
+    assert "note = {my own note}" in after and "keywords = {" + tags + "}" in after, after
+    assert "of kb's entry beside yours" in r.err, r.err
