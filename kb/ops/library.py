@@ -319,6 +319,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _ids_separator(value: str | None) -> str:
+    """The ',' an `ids` field holding two keys parts them with as written (',' or ', '): kb writes
+    a key it adds so ('old2,old3' became 'old2, old3, b2020'); ', ' where it holds one key or none."""
+    return tag_separator(value) if value and "," in value else ", "
+
+
 def _other_keys(keys: list[str], key: str) -> list[str]:
     """`keys` for an entry's `ids` beside its key `key`, each once, without one that is `key` to
     BibTeX (citekey.fold_key: in another case or Unicode form): `kb rename p2020 P2020` kept
@@ -497,7 +503,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             entry = _entry_block(bibfile, new).entry
             ids = _other_keys(citekeys.aliases(entry.fields) + [old], new)
             if ids and ids != citekeys.aliases(entry.fields):
-                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(ids)})
+                bibfile.set_entry(new, entry.entry_type, {"ids": _ids_separator(entry.fields.get("ids")).join(ids)})
         else:
             # references.bib: the key, and the old one kept as an alias
             block = _entry_block(bibfile, old)
@@ -508,7 +514,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             # an @xdata is cited by no one: the entries naming it name the new key, and it keeps no alias
             ids = _other_keys(citekeys.aliases(entry.fields) + ([] if entry.entry_type == "xdata" else [old]), new)
             if ids:
-                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(ids)})
+                bibfile.set_entry(new, entry.entry_type, {"ids": _ids_separator(entry.fields.get("ids")).join(ids)})
             if data:
                 result.data = entry.entry_type
                 result.aliased = entry.entry_type != "xdata"

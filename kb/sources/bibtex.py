@@ -981,7 +981,7 @@ class BibFile:
             if name in entry.raw_fields:
                 if entry.fields.get(name) != value:
                     s, e = entry.spans[name]
-                    edits.append((s, e, bib_value(name, value)))
+                    edits.append((s, e, _delimited_as(base[s:e], bib_value(name, value))))
             else:
                 inserts.append(f",{self.newline}{indent}{name} = {bib_value(name, value)}")
         if inserts:
@@ -1562,6 +1562,25 @@ def escape_value(name: str, value: str) -> str:
 
 
 _ADDRESSES = ("url", "pdf", "doi", "eprint")
+
+
+def _delimited_as(held: str, written: str) -> str:
+    """A braced value kb writes in place of `held`, delimited as the person wrote that: in quotes
+    where `held` was and no '"' stands outside braces in it (ids = "old2,old3" became {old2, old3, b2020}),
+    bare where `held` was a bare number and it is one (year = 2021)."""
+    if not (written.startswith("{") and written.endswith("}")):
+        return written          # a month macro
+    inner = written[1:-1]
+    if held.isdigit() and inner.isdigit():
+        return inner
+    if held.startswith('"') and held.endswith('"') and len(held) > 1:
+        depth = 0
+        for c in inner:
+            depth += (c == "{") - (c == "}")
+            if c == '"' and depth == 0:
+                return written
+        return '"' + inner + '"'
+    return written
 
 
 def bib_value(name: str, value: str) -> str:

@@ -95,3 +95,26 @@ def test_a_persons_entry_replacing_kbs_guess_keeps_the_tags_and_fields_they_gave
     after = bib.read_text()
     assert "note = {my own note}" in after and "keywords = {" + tags + "}" in after, after
     assert "of kb's entry beside yours" in r.err, r.err
+
+
+@pytest.mark.parametrize("held, name, value, written", [
+    ('keywords = "energy"', "keywords", "energy, ml", 'keywords = "energy, ml"'),
+    ('ids = "old2,old3"', "ids", "old2,old3,b2020", 'ids = "old2,old3,b2020"'),
+    ("version = 2", "version", "3", "version = 3"),
+    ('note = "a"', "note", 'say {"}hi{"}', 'note = "say {"}hi{"}"'),
+])
+def test_a_field_kb_rewrites_keeps_the_delimiters_it_was_written_with(held, name, value, written):
+    """kb tag of keywords = "energy" wrote keywords = {energy, ml}; kb rename of ids = "old2,old3" wrote
+    ids = {old2, old3, b2020}."""
+    from kb.sources.bibtex import BibFile
+
+    bibfile = BibFile("@misc{b2020,\n  title = {T},\n  " + held + ",\n}\n")
+    bibfile.set_entry("b2020", "misc", {name: value}, fit=False)
+    assert f"  {written},\n" in bibfile.render(), bibfile.render()
+
+
+def test_kb_rename_adds_the_old_key_to_ids_parted_as_they_are(kb_root):
+    (kb_root / "references.bib").write_text('@article{b2020,\n  title = {Beta},\n  author = {C, D},\n'
+                                            '  year = 2020,\n  ids = {old2,old3}\n}\n')
+    assert run_kb("rename", "b2020", "b2020x").code == 0
+    assert "  ids = {old2,old3,b2020}\n" in (kb_root / "references.bib").read_text()
