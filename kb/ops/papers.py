@@ -1390,6 +1390,13 @@ def _check_incoming(source: BibFile) -> None:
                                   hint=f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
 
 
+def _spelled(source: BibFile, entry, name: str) -> str:
+    """A field's name as the file `source` writes it in `entry` (Volume, DOI), else `name`."""
+    at = entry.names.get(name) if name != "ids" else None
+    written = source.text[at[0]:at[1]] if at else ""
+    return written if written.lower() == name else name
+
+
 def _defused(entry, out: ImportResult, where: str):
     """The entry, and whether its values were changed: a value holding a TeX command that runs a program, reads
     or writes a file or remakes TeX (bibtex.TEX_HAZARDS: '\\input{/etc/passwd}', '\\write18{...}', '\\csname')
@@ -1608,7 +1615,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     # written as the imported file holds them, as a new entry's are, those its type does not
                     # take included (BibTeX and biber pass over a field they do not know; kb export bib shapes
                     # the entry for biber and says what it leaves out): a person's data is never dropped
-                    bibfile.set_entry(key, existing.entry_type, fields, fit=False)
+                    # each named as the imported file spells it ('Volume' was written 'volume')
+                    spelled = {k: k if normalise else _spelled(source, entry, k) for k in fields}
+                    bibfile.set_entry(key, existing.entry_type, {spelled[k]: v for k, v in fields.items()},
+                                      fit=False)
                     # each field merged into an entry is said: 'updated' alone named none of them
                     merged = sorted(k for k in fields if k != "ids")
                     if merged and key not in metas and bibfile.entry_text(key) != before:

@@ -118,3 +118,14 @@ def test_kb_rename_adds_the_old_key_to_ids_parted_as_they_are(kb_root):
                                             '  year = 2020,\n  ids = {old2,old3}\n}\n')
     assert run_kb("rename", "b2020", "b2020x").code == 0
     assert "  ids = {old2,old3,b2020}\n" in (kb_root / "references.bib").read_text()
+
+
+@pytest.mark.parametrize("name", ["Volume", "DOI"])
+def test_kb_import_fill_writes_a_field_named_as_the_imported_file_spells_it(kb_root, tmp_path, name):
+    (kb_root / "references.bib").write_text("@article{Lee2021,\n  Title = {The {GPU} Footprint},\n"
+                                            "  author = {Lee, Y},\n  year = 2021,\n}\n")
+    src = tmp_path / "in.bib"
+    src.write_text("@article{Lee2021, title = {The GPU Footprint}, author = {Lee, Y}, year = {2021}, "
+                   f"{name} = {{10.5/x}}}}\n")
+    assert run_kb("import", "--fill", str(src)).code == 0
+    assert f"  {name} = {{10.5/x}}" in (kb_root / "references.bib").read_text()
