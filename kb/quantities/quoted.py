@@ -2583,6 +2583,14 @@ _UNIT_TOKEN = lazy(r"[ ]*[^\s/]+")
 
 #: The number before a claim's per's noun: "1,000 " of "1,000 queries".
 _PER_COUNT = lazy(r"^[\d.,\s]+")
+#: The word a claim's per may be written after ("per 1,000 queries", "each hour", "for every run"): no part of what it
+#: is per, whose count is then read as if the per were written without it.
+_PER_WORD_FIRST = lazy(r"(?i)^\s*(?:per|each|every|for[ ]+(?:each|every))[ ]+(?=\S)")
+
+
+def _per_named(per: str | None) -> str | None:
+    """A claim's `per` without the word it may be written after: "per 1,000 queries" is per "1,000 queries"."""
+    return _PER_WORD_FIRST.sub("", per, count=1) if per else per
 #: The Latin a writer prints a per in: "per diem", "per annum", "per capita".
 _PER_LATIN = {"diem": "day", "annum": "year", "capita": "person"}
 
@@ -3485,6 +3493,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
     header: "Hours kWh ... P100x8 1515.43 84 201 192" holds "84 h" of the row alone); the value is
     still a number of the passage, never of that text. `typed`: what value_in_quote(value, quote, per)
     gave, where the caller has it (kb verify asks both, for every claim)."""
+    per = _per_named(per)
     found = typed if typed is not None else _value_in_quote_as_typed(value, quote, per)
     if passage is None:
         return found
@@ -3603,7 +3612,7 @@ def _claim_bound(value: str) -> tuple[str | None, int]:
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
     and its unit passed over (`_unmarked`)."""
-    quote = _unmarked(quote)
+    quote, per = _unmarked(quote), _per_named(per)
     kind = _FACTOR_OF_KIND.fullmatch(value)
     if kind is not None:
         # "4.3x faster" is the factor "4.3x" the quote prints with "faster" after it: the factor as any other, then its
