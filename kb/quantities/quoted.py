@@ -3049,6 +3049,11 @@ def _counts_other_things(plain: str, number: _Number, unit: str | None, value_un
     return bool(mine and counted and not _same_noun(" ".join(words[:counted[-1] + 1]), mine))
 
 
+#: A mass of carbon, as a claim writes its unit: "tC", "kgC", "MtC", "t of carbon", "tonnes C", "pounds of carbon".
+_CARBON_MASS = lazy(r"(?:[kMGTm]?[gt]|lbs?|(?i:(?:kilo|mega|giga)?(?:grams?|tonnes?|tons?)|pounds?|metric[ ]+tons?))"
+                    r"[ ]?(?:(?i:of)[ ]+)?(?:C|(?i:carbon))")
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -3056,7 +3061,9 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
     if value_unit and plain and (_in_date(plain, number) or _year_label(plain, number)):
         return False            # the day or year of a date, a row's year, holds no figure with a unit
     if claim_unit is None:
-        return True             # a claim unit kb cannot read: the number decides
+        # a claim unit kb cannot read: the number decides, but for a mass of carbon claimed of CO2's ("552 tC",
+        # "552 t of carbon" of "552 tCO2e"): carbon is 12/44 of its dioxide's mass
+        return not (unit and "CO2e" in unit and _CARBON_MASS.fullmatch(value_unit.strip()))
     if _counts_other_things(plain, number, unit, value_unit):
         return False            # "550 pages" per second of "550 links per second"
     if unit is None:

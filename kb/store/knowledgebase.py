@@ -299,7 +299,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: one-letter symbol without its hat, bar or dot ("p = 0.5" of "p̂ = 0.5", "x" of the mean "x̄"), and a raised or
 #: lowered letter quoted on the line ("2n" of "2ⁿ", "xi" of "xᵢ"), and the numero quoted as "no" ("no 5" of "No. 5").
 #: 47: a claim's per written after "per", "each" or "every" is read as without it ("0.3 Wh" per "per 1,000 queries" of
-#: "0.3 Wh per query" was verified: the count of a per so written went unread).
+#: "0.3 Wh per query" was verified: the count of a per so written went unread); a mass of carbon ("552 tC", "t of
+#: carbon") of a CO2 or CO2e figure ("552 tCO2e") is refused (was verified: the number decided a unit kb cannot read).
 CLAIM_READING = "47"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
