@@ -154,7 +154,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -624,7 +624,7 @@ def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
     scripts = [(fold_char(m.group(1)), m.group(2).translate(_FLAT)) for m in _SCRIPT_AFTER_LETTER.finditer(quote)]
     if not scripts:
         return False
-    text = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in found.spans)
+    text = _spanned(doc, found.spans)
     for letter, digits in scripts:
         if not digits[0].isdigit():
             return True         # "s − 1", "x-1": a subtraction on the line, never a sign the extractor lowered
@@ -2255,7 +2255,7 @@ def _hyphen_ending_a_line(doc: Document, quote: str) -> QuoteMatch | None:
     found = find_quote(doc, text)
     if found is None:
         return None
-    printed = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in found.spans)
+    printed = _spanned(doc, found.spans)
     at = 0
     for m in joined:
         where = broken(m).search(printed, at)
@@ -2492,23 +2492,18 @@ def _prints_percent(doc: Document) -> bool:
 
 
 def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteMatch | None:
-    """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc. A Greek letter the quote
-    prints in the other case than the page is another symbol (`_greek_case_contradictions`): never found."""
+    """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc. A difference the folds
+    erase that makes another word or figure (`_UNFOLDED`: a letter's case, a prime's count, a raised letter, the
+    numero's period) is read after the match, on the page's own text: never found."""
     found = _find_quote(doc, quote, _regrouped=_regrouped)
-    if found is not None and _GREEK_LETTER.search(quote) is not None and \
-            _greek_case_contradictions(doc, found.spans, quote):
-        return None
-    if found is not None and _case_contradictions(doc, found.spans, quote):
-        return None
-    if found is not None and _PRIME_OR_FRACTION.search(quote) is not None and \
-            _prime_fraction_contradictions(doc, found.spans, quote):
-        return None
-    if found is not None and _letter_scripts_flattened(doc, found.spans, quote):
-        return None
-    if found is not None and _NO_BEFORE_NUMBER.search(quote) is not None and \
-            _numero_contradictions(doc, found.spans, quote):
+    if found is not None and any(r.wanted(quote) and r.contradictions(doc, found.spans, quote) for r in _UNFOLDED):
         return None
     return found
+
+
+def _spanned(doc: Document, spans: list[Span]) -> str:
+    """The page text ``spans`` cover, as printed, the parts on a line each."""
+    return "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
 
 
 # "No." (or "№") before a number is the numero, "number 5"; "no" before a number a negation, "no 5 units": folding
@@ -2520,7 +2515,7 @@ _NUMERO = lazy(r"(?<![^\W_])(?:[Nn][Oo]\.|№)[ \u00a0\u2009\u202f]*\d")
 def _numero_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
     """Each "no" before a number the quote and the page's text ``spans`` cover read another way: the numero ("No. 5",
     "number 5") quoted without its period ("no 5", a negation), or the other way round."""
-    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    page = _spanned(doc, spans)
     ours = [m.group() for m in _NO_BEFORE_NUMBER.finditer(quote)]
     theirs = [m.group() for m in _NO_BEFORE_NUMBER.finditer(page)]
     if len(ours) != len(theirs):
@@ -2539,7 +2534,7 @@ def _letter_scripts_flattened(doc: Document, spans: list[Span], quote: str) -> l
     """Each letter the page's text ``spans`` cover raises or lowers where the quote prints it on the line, with the
     page's ("2n" of "2ⁿ", two to the n of twice n; "xi" of "xᵢ"): a quote writing it raised, lowered or as "^n",
     "_i" is read as the page."""
-    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    page = _spanned(doc, spans)
     if page.isascii() or _SCRIPT_LETTER.search(page) is None:
         return []
     printed = [(unicodedata.normalize("NFKC", m.group()), m.group()) for m in _SCRIPTED.finditer(page)]
@@ -2568,7 +2563,7 @@ def _prime_fraction_contradictions(doc: Document, spans: list[Span], quote: str)
     """Each number's mark of ``quote`` with the page's where the page's text ``spans`` cover prints another: a prime
     of another count after a number ("2'" or "2′" of the page's "2″", minutes of seconds, feet of inches), or a whole
     number and a vulgar fraction written as one number ("11/2" of "1½", eleven halves of one and a half)."""
-    page = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
+    page = _spanned(doc, spans)
     out: list[tuple[str, str]] = []
     printed = [m.group() for m in _PAGE_PRIMES.finditer(page)]
     if printed:
@@ -2670,7 +2665,7 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
     ours = _cased_words(quote)
     if not ours:
         return []
-    theirs = _cased_words("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
+    theirs = _cased_words(_spanned(doc, spans))
     if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
         return [(a, b) for i, ((a, da), (b, db)) in enumerate(zip(ours, theirs)) if _shown_apart(a, b) and (
             da and db or _symbol_mark_dropped(a, b) if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
@@ -2710,7 +2705,7 @@ def _greek_case_contradictions(doc: Document, spans: list[Span], quote: str) -> 
     ours = _greek_of(quote)
     if not ours:
         return []
-    theirs = _greek_of("\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans))
+    theirs = _greek_of(_spanned(doc, spans))
     if [c.lower() for c in ours] == [c.lower() for c in theirs]:
         return [(a, b) for a, b in zip(ours, theirs) if a != b]
     held = set(theirs)
@@ -3987,6 +3982,45 @@ def _unbroken_words(doc: Document, words: list[tuple[int, int, int, str]]) -> li
     return out
 
 
+def _case_only(differences: list[tuple[str, str]], read: list[tuple[str, str]]) -> bool:
+    return all(not q or not s or q.lower() == s.lower() for q, s in differences)
+
+
+def _fold_only(differences: list[tuple[str, str]], read: list[tuple[str, str]]) -> bool:
+    return all(not q or not s or fold(q) == fold(s) for q, s in differences)
+
+
+def _marks_only(differences: list[tuple[str, str]], read: list[tuple[str, str]]) -> bool:
+    return all(any(q in t and s in p for t, p in read) for q, s in differences)
+
+
+def _always(quote: str) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class _Unfolded:
+    """A difference matching's folds erase that makes another word or figure, read again on the page's own text
+    once a quote is found: `find_quote` refuses a quote `contradictions` finds any of, and `closest_passage` names
+    them in place of its word diff where that diff `explains` nothing else."""
+    wanted: Callable[[str], bool]                   # whether the quote may hold one (a cheap look)
+    contradictions: Callable[[Document, list[Span], str], list[tuple[str, str]]]
+    explains: Callable[[list[tuple[str, str]], list[tuple[str, str]]], bool]
+
+
+#: In order: a Greek letter's case ("σ" of "Σ"), a unit's or a word's own case ("5 MW" of "5 mW"), a prime's count
+#: or a fraction glued to a whole number ("2'" of "2″", "11/2" of "1½"), a letter the page raises or lowers ("2n" of
+#: "2ⁿ"), the numero's period ("no 5" of "No. 5").
+_UNFOLDED = (
+    _Unfolded(lambda quote: _GREEK_LETTER.search(quote) is not None, _greek_case_contradictions, _case_only),
+    _Unfolded(_always, _case_contradictions, _case_only),
+    _Unfolded(lambda quote: _PRIME_OR_FRACTION.search(quote) is not None, _prime_fraction_contradictions,
+              _marks_only),
+    _Unfolded(_always, _letter_scripts_flattened, _fold_only),
+    _Unfolded(lambda quote: _NO_BEFORE_NUMBER.search(quote) is not None, _numero_contradictions, _fold_only),
+)
+
+
 def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
 
@@ -4002,28 +4036,11 @@ def closest_passage(doc: Document, quote: str, *, _first: bool = True) -> NearMi
         if scripts and all(not q or not s or q.translate(_TO_FLAT) == s.translate(_TO_FLAT)
                            or _LETTER_SCRIPT.search(q) is not None for q, s in near.differences):
             near.differences = scripts  # "40 m₂" of "40 m²": the script is what differs, never "(nothing) -> 2"
-    if near is not None and near.spans and _GREEK_LETTER.search(quote) is not None and \
-            all(not q or not s or q.lower() == s.lower() for q, s in near.differences):
-        greek = _greek_case_contradictions(doc, near.spans, quote)
-        if greek:
-            near.differences = greek  # "σ = KM" of "Σ = KM": the letter's case is what differs, another symbol
-    if near is not None and near.spans and all(not q or not s or q.lower() == s.lower() for q, s in near.differences):
-        cased = _case_contradictions(doc, near.spans, quote)
-        if cased:
-            near.differences = cased  # "5 MW" of "5 mW": the unit's case is what differs, another unit
-    if near is not None and near.spans and _PRIME_OR_FRACTION.search(quote) is not None:
-        marks = _prime_fraction_contradictions(doc, near.spans, quote)
-        if marks and all(any(q in t and s in p for t, p in marks) for q, s in near.differences):
-            near.differences = marks  # "2' later" of "2″ later": the prime's count is what differs
-    if near is not None and near.spans and all(not q or not s or fold(q) == fold(s) for q, s in near.differences):
-        flattened = _letter_scripts_flattened(doc, near.spans, quote)
-        if flattened:
-            near.differences = flattened  # "2n" of "2ⁿ": the letter's script is what differs
-    if near is not None and near.spans and _NO_BEFORE_NUMBER.search(quote) is not None and \
-            all(not q or not s or fold(q) == fold(s) for q, s in near.differences):
-        numero = _numero_contradictions(doc, near.spans, quote)
-        if numero:
-            near.differences = numero  # "no 5" of "No. 5": the numero's period is what differs
+    for reading in _UNFOLDED if near is not None and near.spans else ():
+        if reading.wanted(quote):
+            read = reading.contradictions(doc, near.spans, quote)
+            if read and reading.explains(near.differences, read):
+                near.differences = read     # "5 MW" of "5 mW": the unit's case is what differs, another unit
     if near is not None and len(near.differences) > 1:
         _glued_footnotes_unnamed(doc, near)
     if near is not None and not near.differences and near.spans and _EDGE_BRACKET.search(quote):
