@@ -495,7 +495,9 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | No
     for key in paper_keys(kb.conn, citekeys) + [k for k in along or [] if k not in citekeys]:
         if key not in bibfile.by_key:
             raise NotFound(f"{key} is not in references.bib")
-        blocks.append((entry(bibfile, key) if entry else bibfile.entry_text(key)).strip())
+        # as stored: the person's '%' lines right above an entry go with it (they were dropped)
+        blocks.append((entry(bibfile, key) if entry else bibfile.comments_above(key) + bibfile.entry_text(key))
+                      .strip())
         used += [name for name in bibfile.macros_used(key) if name not in used]
     # shaped: an @string's '%' comments left out as an entry's are (BibTeX and pybtex refuse them)
     strings = [(without_comments(bibfile.string_blocks[name]) if entry else bibfile.string_blocks[name]).strip()
@@ -535,6 +537,11 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False, whole:
     if whole:
         along += [e.key for e in bibfile.entries() if not is_work(e.entry_type) and e.key not in along]
     if as_stored:
+        if whole and set(citekeys) | set(along) >= set(bibfile.by_key):
+            # every entry of the file: the file as the person wrote it, its '%' lines, @comment blocks and
+            # order kept (the comments between entries were dropped, the file not byte for byte), kb's own
+            # `% kb-owned:` lines left out
+            return BibExport(bibfile.as_written())
         return BibExport(bib_text(kb, citekeys, along=along))
     reshaped: dict[str, list[tuple[str, str]]] = {}
 

@@ -482,6 +482,7 @@ class BibFile:
         self.read_as: Identity | None = None             # the file's identity when load read it
         self._appended_entries: dict[str, BibEntry] = {}
         self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
+        self._starts: list[int] | None = None            # where each block starts (comments_above)
         self.comments: list[tuple[int, int]] = []        # '%' comments inside entries, as biber reads them
         #: (line, '@type{key') of each entry written after a '%' on its line outside entries: a comment
         #: to biber, as kb reads it, an entry to BibTeX, pybtex and bibtexparser (kb import says so)
@@ -607,6 +608,28 @@ class BibFile:
             if k == key:
                 return text
         raise KeyError(key)
+
+    def comments_above(self, key: str) -> str:
+        """The person's '%' lines right above the entry of `key` (no blank line between, none kb's own
+        `% kb-owned:`), as the file holds them, for an export that copies entries as written: a comment on
+        an entry goes with it. Empty when there are none, or for an entry added since the file was read."""
+        block = self.by_key.get(key)
+        if block is None:
+            return ""
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        n = bisect_right(self._starts, block.start) - 1
+        floor = self.blocks[n - 1].end if n > 0 else 0
+        return self.text[_leading_comments(self.text, block.start, floor):block.start]
+
+    def as_written(self) -> str:
+        """The file's text as read, without kb's own `% kb-owned:` lines: every entry, @string, @preamble,
+        @comment and '%' line of the person's where they wrote it (an export of the whole file as stored)."""
+        out, pos = [], 0
+        for start, end in self._owned_lines():
+            out.append(self.text[pos:start])
+            pos = _with_line_end(self.text, end)
+        return "".join(out) + self.text[pos:]
 
     def named(self, key: str) -> BibEntry | None:
         """The entry a crossref or xref naming `key` names (entry_named): its own key at once,
