@@ -50,7 +50,7 @@ from kb.sources.bibmodel import (
 )
 from kb.sources.citekey import aliases, escaped, field_key, fold_key, invisible, key_list
 from kb.text.ids import doi_of_field
-from kb.text.latex import crossref_greek_as_latex, known_command, latex_to_text
+from kb.text.latex import crossref_greek_as_latex, known_command, latex_to_text, markup_as_latex
 from kb.text.lazyre import lazy
 from kb.text.names import parse_names
 
@@ -947,11 +947,16 @@ class BibFile:
                                 f"(biber takes {wanted})"))
                 continue
             raw = entry.raw_fields[name]
-            greek = crossref_greek_as_latex(raw)
-            if greek != raw:        # Crossref's $\{upOmega}$: pandoc refuses the whole file over it
-                edits.append((*entry.spans[name], greek))
+            latex = raw if name in _VERBATIM or name in KEY_FIELDS else markup_as_latex(raw)
+            if latex != raw:        # Crossref's <i>in vitro</i>, CO<sub>2</sub>: LaTeX prints the tags as text
+                changes.append((f"{name} with LaTeX for HTML or MathML markup", f"{name}: the record's HTML, JATS "
+                                "or MathML markup as LaTeX (BibTeX and biber print the tags as text)"))
+            greek = crossref_greek_as_latex(latex)
+            if greek != latex:      # Crossref's $\{upOmega}$: pandoc refuses the whole file over it
                 changes.append((f"{name} with LaTeX's Greek letters", f"{name}: Crossref's \\{{up…}} as LaTeX's "
                                 "Greek letters (pandoc cannot read the escaped brace)"))
+            if greek != raw:
+                edits.append((*entry.spans[name], greek))
         if notes:
             if not valid_field(new_type, "note"):
                 changes.append(("dropped (no note field)", f"{'; '.join(notes)} dropped (@{new_type} has no note)"))

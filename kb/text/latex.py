@@ -11,11 +11,12 @@ every place kb shows a title (kb ls, notes, CSL-JSON), decodes with it.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from kb.text.lazyre import lazy
 
-__all__ = ["crossref_greek_as_latex", "known_command", "latex_to_text"]
+__all__ = ["crossref_greek_as_latex", "known_command", "latex_to_text", "markup_as_latex"]
 
 _GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
           "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
@@ -154,11 +155,89 @@ def _plain_reads(value: str) -> bool:
     return not ("-" in value and ("{" in value or "}" in value) and _DASH_BRACE_DASH.search(value))
 
 
+# -- HTML, JATS and MathML markup in a record's text (Crossref's titles) -------------------------------------
+
+#: inline HTML and JATS tags a record sets text in, as the LaTeX command that sets it so ('' for none)
+_MARKUP_COMMANDS = {"i": "textit", "em": "emph", "italic": "textit", "b": "textbf", "strong": "textbf",
+                    "bold": "textbf", "sc": "textsc", "scp": "textsc", "small-caps": "textsc", "sub": "textsubscript",
+                    "sup": "textsuperscript", "tt": "texttt", "monospace": "texttt", "u": "underline",
+                    "underline": "underline", "roman": "textrm", "sans-serif": "textsf", "span": "",
+                    "inline-formula": ""}
+#: MathML's elements (Crossref writes them with the mml: prefix, some records without)
+_MATHML = frozenset("math mi mn mo ms mtext mspace mrow msub msup msubsup munder mover munderover mfrac msqrt "
+                    "mroot mstyle mfenced mpadded mphantom mtable mtr mtd semantics".split())
+_ATTRS = r"(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*"
+_PREFIX = r"(?:(?:mml|jats):)?"
+#: a pair of tags holding no other tag: the innermost first
+_MARKUP_PAIR = lazy(rf"<({_PREFIX})([A-Za-z][\w-]*)({_ATTRS})>([^<>]*)</\1\2\s*>")
+#: a MathML script of two tokens: <mml:msub><mml:mi>H</mml:mi><mml:mn>2</mml:mn></mml:msub>
+_MATHML_TOKEN = rf"<({_PREFIX})m[ino](?:{_ATTRS})>([^<>]*)</\{{n}}m[ino]\s*>"
+_MATHML_SCRIPT = lazy(rf"<({_PREFIX})(msub|msup)(?:{_ATTRS})>\s*" + _MATHML_TOKEN.format(n=3) + r"\s*"
+                      + _MATHML_TOKEN.format(n=5) + r"\s*</\1\2\s*>")
+#: a MathML or JATS tag standing alone (an element of no text: <mml:mspace width="0.2em"/>, or one whose other
+#: tag was dropped with the text between); a plain '<i>' alone is text, as in 'the <i> tag'
+_MARKUP_LONE = lazy(rf"</?(?:(?:mml|jats):[A-Za-z][\w-]*|(?:{'|'.join(sorted(_MATHML))}))(?:{_ATTRS})/?>")
+_MARKUP_DROPPED = lazy(rf"<({_PREFIX})(annotation(?:-xml)?)(?:{_ATTRS})>.*?</\1\2\s*>", re.DOTALL)
+_ENTITY = lazy(r"(?<!\\)&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6}));")
+_ENTITY_LATEX = {"amp": "\\&", "lt": "\\textless{}", "gt": "\\textgreater{}", "quot": "{\\textquotedbl}",
+                 "apos": "'", "nbsp": "~"}
+#: characters an entity may name that are LaTeX's own: written as LaTeX writes them as text
+_LATEX_SPECIAL = {"&": "\\&", "<": "\\textless{}", ">": "\\textgreater{}", '"': "{\\textquotedbl}",
+                  "%": "\\%", "#": "\\#", "$": "\\$", "_": "\\_", "{": "\\{", "}": "\\}",
+                  "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "\\": "\\textbackslash{}"}
+
+
+def _markup_pair(m) -> str:
+    prefix, name, text = m.group(1), m.group(2), m.group(4)
+    if prefix == "mml:" or not prefix and name in _MATHML:
+        return text                                 # MathML's token: its text
+    command = _MARKUP_COMMANDS.get(name.lower())
+    if command is None:
+        return m.group(0) if not prefix else text   # <x>...</x> no markup kb knows: text as written
+    return "\\" + command + "{" + text + "}" if command and text.strip() else text
+
+
+def _entity(m) -> str:
+    if m.group(1):
+        return _ENTITY_LATEX[m.group(1)]
+    code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
+    if not 0x20 <= code <= 0x10FFFF or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+        return m.group(0)
+    ch = chr(code)
+    return _LATEX_SPECIAL.get(ch, ch)
+
+
+def markup_as_latex(value: str) -> str:
+    """A BibTeX value with the HTML, JATS and MathML markup of a record's text (Crossref's titles:
+    'Effects of <i>in vitro</i> ...', 'CO<sub>2</sub>', '<scp>BERT</scp>', '<jats:italic>',
+    '<mml:math ...><mml:msub><mml:mi>H</mml:mi><mml:mn>2</mml:mn></mml:msub></mml:math>') written as
+    LaTeX sets it ('\\textit{in vitro}', 'CO\\textsubscript{2}', '\\textsc{BERT}', 'H\\textsubscript{2}') and
+    its entities as the characters they name ('&amp;' '\\&'): the tags are no text of the title, which was
+    shown, searched and exported with them. A '<' of no tag kb knows ('x < y', 'the <i> tag') is text, kept;
+    a value without markup is returned as it is."""
+    if "<" not in value and "&" not in value:
+        return value
+    if "<" in value:
+        value = _MARKUP_DROPPED.sub("", value)          # MathML's annotation: the formula again, as source
+        before = None
+        while before != value:                          # innermost pairs first, then those around them
+            before = value
+            value = _MATHML_SCRIPT.sub(lambda m: m.group(4) + "\\text" + ("sub" if m.group(2) == "msub" else "super")
+                                       + "script{" + m.group(6) + "}", value)
+            value = _MARKUP_PAIR.sub(_markup_pair, value)
+        value = _MARKUP_LONE.sub("", value)
+    if "&" in value:
+        value = _ENTITY.sub(_entity, value)
+    return value
+
+
 def latex_to_text(value: str | None) -> str:
     """Readable text from a BibTeX value: commands and accents decoded, braces
-    dropped, whitespace collapsed."""
+    dropped, whitespace collapsed (a record's HTML, JATS and MathML markup read as its text: markup_as_latex)."""
     if not value:
         return ""
+    if "<" in value or "&" in value and ";" in value:
+        value = markup_as_latex(value)
     if "\\" not in value and "$" not in value and _plain_reads(value):
         return " ".join(_plain(value).split())          # a percent sign here is one (_RAW_PERCENT)
     return _decoded(value)

@@ -61,3 +61,75 @@ def test_one_entry_exported_as_stored_takes_its_comment_never_anothers(kb_root):
     assert bib_export(base, ["b"], as_stored=True).text == "% on b\n" + B
     assert bib_export(base, ["a"], as_stored=True).text == "% on a\n" + A
     assert "% on" not in bib_export(base, ["a", "b"]).text      # shaped for biber: no comments
+
+
+# -- a record's HTML, JATS and MathML markup (Crossref's titles) ------------------------------------------------
+
+MML = 'xmlns:mml="http://www.w3.org/1998/Math/MathML"'
+
+
+@pytest.mark.parametrize("value, text", [
+    ("Effects of <i>in vitro</i> culture", "Effects of in vitro culture"),
+    ("Rising CO<sub>2</sub> and <sup>14</sup>C", "Rising CO₂ and ¹⁴C"),
+    ("Distilling <scp>BERT</scp> for <scp>NLP</scp>", "Distilling BERT for NLP"),
+    ("<jats:italic>E. coli</jats:italic> under <jats:bold>stress</jats:bold>", "E. coli under stress"),
+    (f"The <mml:math {MML}><mml:msub><mml:mi>H</mml:mi><mml:mn>2</mml:mn></mml:msub></mml:math> economy",
+     "The H₂ economy"),
+    (f"Spin <mml:math {MML}><mml:mrow><mml:mi>α</mml:mi><mml:mo>+</mml:mo><mml:mi>β</mml:mi></mml:mrow></mml:math>",
+     "Spin α+β"),
+    ('<span class="a">Bold</span> <b><i>claims</i></b>', "Bold claims"),
+    ("Wind &amp; solar &lt;1 cent &#8211; a review", "Wind & solar <1 cent – a review"),
+    ("T<sub>c</sub> of cuprates", "Tc of cuprates"),                   # no Unicode subscript c: its letter
+    (f"A<mml:mspace {MML.replace('xmlns:mml', 'width')}/>B", "AB"),
+    ("<mml:math><mml:semantics><mml:mi>x</mml:mi><mml:annotation encoding=\"TeX\">x</mml:annotation>"
+     "</mml:semantics></mml:math> once", "x once"),                   # the annotation is the formula again
+])
+def test_a_records_markup_is_read_as_its_text(value, text):
+    from kb.text.latex import latex_to_text
+    from kb.text.titles import normalise_title
+
+    assert latex_to_text(value) == text
+    assert normalise_title(value) == normalise_title(text)          # found by its words, as the note cites it
+
+
+@pytest.mark.parametrize("value", [
+    "x < y and y > z",                      # a comparison, no tag
+    "The <i> tag considered harmful",       # a tag alone: a word of the title
+    "Parsing <html> with regular expressions",
+    "A <foo>bar</foo> construct",           # no markup kb knows: as written
+    "AT\\&amp; escaped by hand",            # the person's '\\&': no entity
+    "Tom &amp Jerry",                       # no ';': no entity
+])
+def test_text_that_looks_like_markup_is_kept(value):
+    from kb.text.latex import latex_to_text, markup_as_latex
+
+    assert markup_as_latex(value) == value
+    assert "<" not in value or "<" in latex_to_text(value)
+
+
+@pytest.mark.parametrize("title, latex", [
+    ("Effects of <i>in vitro</i> culture", "Effects of \\textit{in vitro} culture"),
+    ("CO<sub>2</sub> and <scp>BERT</scp>", "CO\\textsubscript{2} and \\textsc{BERT}"),
+    (f"<mml:math {MML}><mml:msup><mml:mi>x</mml:mi><mml:mn>2</mml:mn></mml:msup></mml:math> laws",
+     "x\\textsuperscript{2} laws"),
+    ("Wind &amp; solar &quot;cheap&quot;", 'Wind \\& solar {\\textquotedbl}cheap{\\textquotedbl}'),
+    ("100&#37; of &#x23;1", "100\\% of \\#1"),
+])
+def test_the_export_writes_a_records_markup_as_latex(title, latex):
+    from kb.text.latex import latex_to_text
+
+    for delimited in ["{" + title + "}"] + (['"' + title + '"'] if '"' not in title else []):
+        bib = BibFile("@article{k,\n  author = {Doe, Jo},\n  title = " + delimited + ",\n  journal = {J},\n"
+                      "  year = {2020},\n  url = {https://x.org/a?b=<i>&amp;c}\n}\n", "x.bib")
+        text, changes = bib.shaped_text("k")
+        assert "title = " + delimited[0] + latex + delimited[-1] + "," in text
+        assert "url = {https://x.org/a?b=<i>&amp;c}" in text          # an address is never rewritten
+        assert [kind for kind, _ in changes] == ["title with LaTeX for HTML or MathML markup"]
+        read = BibFile(text, "y.bib").entry("k").fields["title"]
+        assert read == latex and latex_to_text(read) == latex_to_text(title)    # the same text, set as LaTeX sets it
+
+
+def test_a_title_without_markup_is_exported_as_written():
+    bib = BibFile("@article{k,\n  author = {Doe, Jo},\n  title = {x < y in {BERT}},\n  journal = {J},\n"
+                  "  year = {2020},\n}\n", "x.bib")
+    assert bib.shaped_text("k") == (bib.entry_text("k"), [])
