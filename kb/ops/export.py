@@ -671,15 +671,14 @@ def _month_days(word: str) -> list[list[int]] | None:
 def csl_name(name) -> dict:
     """A kb.text.names.Name as CSL: the von part of the family name ("de la" of
     "de la Vallée Poussin", the words before the last that begin in lower case,
-    as BibTeX reads them) is its non-dropping particle."""
+    as BibTeX reads them as written: Name.particle) is its non-dropping particle. A family
+    name the person braced whole is one ('{van der Berg}, Jan': family "van der Berg", as BibTeX
+    sorts and prints it, where CSL was given 'Berg' and the particle 'van der')."""
     out = name.csl()
-    words = out.get("family", "").split()
-    lead = 0
-    while lead < len(words) - 1 and words[lead][:1].islower():
-        lead += 1
-    if lead:
-        out["family"] = " ".join(words[lead:])
-        out["non-dropping-particle"] = " ".join(words[:lead])
+    family, particle = out.get("family", ""), getattr(name, "particle", "")
+    if particle and family.startswith(particle + " ") and family[len(particle):].strip():
+        out["family"] = family[len(particle):].strip()
+        out["non-dropping-particle"] = particle
     return out
 
 

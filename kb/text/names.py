@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kb.text.ascii import ascii_fold, fix_pdf_accents
@@ -65,6 +65,10 @@ class Name:
     given: str = ""
     suffix: str = ""
     literal: str = ""          # a corporate name: "{Allen Institute for AI}"
+    #: the von part that opens `family` ("van der" of 'van der Berg, Jan'), as BibTeX reads the name as written:
+    #: the words in lower case it opens with before its last ('Tachet des Combes': none); a braced group has no
+    #: case ('{van der Berg}, Jan': none)
+    particle: str = field(default="", compare=False)
 
     @property
     def display(self) -> str:
@@ -190,7 +194,11 @@ def parse_name(raw: str) -> Name:
     if _one_group(raw):
         return Name(literal=latex_to_text(raw))
     family, given, suffix = _parts(raw)
-    return Name(family=latex_to_text(family), given=latex_to_text(given), suffix=latex_to_text(suffix))
+    words, lead = _words(family), 0
+    while lead < len(words) - 1 and _is_lower(words[lead]):
+        lead += 1
+    return Name(family=latex_to_text(family), given=latex_to_text(given), suffix=latex_to_text(suffix),
+                particle=latex_to_text(" ".join(words[:lead])) if lead else "")
 
 
 def parse_names(value: str | None) -> tuple[list[Name], bool]:

@@ -133,3 +133,33 @@ def test_a_title_without_markup_is_exported_as_written():
     bib = BibFile("@article{k,\n  author = {Doe, Jo},\n  title = {x < y in {BERT}},\n  journal = {J},\n"
                   "  year = {2020},\n}\n", "x.bib")
     assert bib.shaped_text("k") == (bib.entry_text("k"), [])
+
+
+# -- names as CSL: the von part as BibTeX reads the name written -----------------------------------------------
+
+@pytest.mark.parametrize("raw, csl", [
+    ("{van der Berg}, Jan", {"family": "van der Berg", "given": "Jan"}),        # braced whole: one family name
+    ("van der Berg, Anna", {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}),
+    ("Anna van der Berg", {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}),
+    ("van~der Berg, Anna", {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}),
+    ("{de la Fontaine}, Jean", {"family": "de la Fontaine", "given": "Jean"}),
+    ("{de} la Fontaine, Jean", {"family": "de la Fontaine", "given": "Jean"}),     # braced: no case
+    ("Tachet des Combes, Remi", {"family": "Tachet des Combes", "given": "Remi"}),
+    ("D'Angelo, Maria", {"family": "D'Angelo", "given": "Maria"}),
+    ("O'Neil, Cathy", {"family": "O'Neil", "given": "Cathy"}),
+    ("O{'}Brien, Pat", {"family": "O'Brien", "given": "Pat"}),
+    ("d'Alembert, Jean", {"family": "d'Alembert", "given": "Jean"}),         # one word: the family name
+    ("{Kim}'s, Lab", {"family": "Kim's", "given": "Lab"}),
+    ("{Kim's Lab}", {"literal": "Kim's Lab"}),
+    ("{\\'E}mile Zola", {"family": "Zola", "given": "Émile"}),
+    ("{\\'e}tienne, Jean", {"family": "étienne", "given": "Jean"}),
+    ("Ludwig van Beethoven", {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}),
+    ("De Vries, Jan", {"family": "De Vries", "given": "Jan"}),                 # capitalised: no particle
+    ("van den Oord, Jr, Aaron", {"family": "Oord", "given": "Aaron", "suffix": "Jr",
+                                 "non-dropping-particle": "van den"}),
+])
+def test_a_names_particle_in_csl_is_bibtexs_von_part_as_written(raw, csl):
+    from kb.ops.export import csl_name
+    from kb.text.names import parse_name
+
+    assert csl_name(parse_name(raw)) == csl
