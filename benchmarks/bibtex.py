@@ -19,10 +19,12 @@ fresh knowledge base:
   and bibtexparser 1 (KB_TEST_BIBTEXPARSER1, as in tests/bibtools.py), entries
   whose fields are those of the original files (reshaped fields left out).
 
-Then the held-out set of sweep 50 (benchmarks/data/bibtex-heldout-sweep50.bib, 40 entries written
+Then the held-out sets (HELDOUT_SETS): sweep 50's (benchmarks/data/bibtex-heldout-sweep50.bib, 40 entries written
 for it in the shapes of Better BibTeX, Zotero, JabRef, Mendeley, DBLP, Crossref, ACL, Google Scholar,
 arXiv and hand-written files): kept byte for byte, keys kept, said at their line, read back from kb export
-bib, imported again and from stdin alike, and a pair of keys differing in case refused in one line.
+bib, imported again and from stdin alike, and a pair of keys differing in case refused in one line;
+sweep 51's (bibtex-heldout-sweep51.bib, 40 entries) alike, with two entries of one key refused, and the
+titles of the export read as those of references.bib, none holding a tag.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -128,23 +130,36 @@ def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
               f"(reshaped fields left out: {sum(len(v) for v in reshaped.values())})")
 
 
-HELDOUT = ROOT / "benchmarks" / "data" / "bibtex-heldout-sweep50.bib"
-#: entries of the held-out set kb must say something of, in one line naming the file's line
-HELDOUT_SAID = {"handYearDate2022": "is not its date's"}
-HELDOUT_REFUSED = (ROOT / "benchmarks" / "data" / "bibtex-heldout-sweep50-refused.bib", 8, "duplicate citekey")
+DATA = ROOT / "benchmarks" / "data"
+#: the held-out sets: (file, entries kb must say something of in one line naming the file's line, a file refused:
+#: (path, line, what the one line says))
+HELDOUT_SETS = (
+    (DATA / "bibtex-heldout-sweep50.bib", {"handYearDate2022": "is not its date's"},
+     (DATA / "bibtex-heldout-sweep50-refused.bib", 8, "duplicate citekey")),
+    # sweep 51: Crossref's HTML, JATS and MathML markup in titles, @string # concatenation, crossref and xdata,
+    # accents in every LaTeX form and as UTF-8, nested braces, addresses holding '%' and '#', Zotero's
+    # files/12/x.pdf and JabRef's :x.pdf:PDF, names with particles and apostrophes, non-ASCII keys, an abstract
+    # of 20,000 characters, '%' lines above and inside entries, @preamble, parenthesised entries
+    (DATA / "bibtex-heldout-sweep51.bib", {},
+     (DATA / "bibtex-heldout-sweep51-refused.bib", 9, "duplicate citekey")),
+)
 
 
-def heldout(tmp: Path) -> None:
-    """The held-out set of sweep 50 (written for it, real-shaped: Better BibTeX's date/urldate/langid,
+def heldout(tmp: Path, held: Path, said_of: dict[str, str], refused_by: tuple[Path, int, str]) -> None:
+    """A held-out set (written for its sweep, real-shaped: sweep 50's Better BibTeX date/urldate/langid,
     Zotero's and JabRef's file fields, Mendeley, DBLP, Crossref, ACL, Google Scholar, arXiv, @string #,
     crossref, a '%' comment between fields, keys of ':', '/', '+' and non-ASCII letters, 60 authors and
-    others): imported by file and by stdin, exported, read back, imported again."""
+    others; sweep 51's as HELDOUT_SETS says): imported by file and by stdin, exported, read back, imported
+    again; the shaped export's titles as kb shows them, the same as references.bib's."""
     import bibtexparser
 
+    HELDOUT, HELDOUT_SAID, HELDOUT_REFUSED = held, said_of, refused_by
     text = HELDOUT.read_text("utf-8")
-    blocks = [b for b in re.split(r"\n(?=@)", text.strip()) if not b.lower().startswith(("@comment", "@string"))]
+    # each entry's text: the file's '%' lines and @comment, @string and @preamble blocks left out
+    blocks = [re.sub(r"(?:\n[ \t]*%[^\n]*|\s)+$", "", b) for b in re.split(r"\n(?=@)", text.strip())
+              if b.startswith("@") and not b.lower().startswith(("@comment", "@string", "@preamble"))]
     keys = [re.match(r"@\w+\s*[{(]\s*([^,\s]+)", b).group(1) for b in blocks]
-    root = tmp / "heldout"
+    root = tmp / f"heldout-{HELDOUT.stem}"
     run("init", root)
     os.environ["KB_HOME"] = str(root)
     code, _, err = run("import", HELDOUT)
@@ -153,17 +168,26 @@ def heldout(tmp: Path) -> None:
     held = set(re.findall(r"(?m)^@\w+\s*[{(]\s*([^,\s]+)", bib))
     said = sum(any(f"{HELDOUT.name}:" in line and key in line and what in line for line in err.splitlines())
                for key, what in HELDOUT_SAID.items())
-    c2, _, _ = run("export", "bib", "-o", tmp / "heldout-shaped.bib")
-    shaped = (tmp / "heldout-shaped.bib").read_text("utf-8")
+    c2, _, _ = run("export", "bib", "-o", tmp / f"{HELDOUT.stem}-shaped.bib")
+    shaped = (tmp / f"{HELDOUT.stem}-shaped.bib").read_text("utf-8")
     lib = bibtexparser.parse_string(shaped)
     try:
         read = len(pybtex_read(shaped))
     except Exception as exc:        # noqa: BLE001 -- said, as a count would hide it
         read = f"failed ({exc})"
-    warns = biber_warnings(tmp / "heldout-shaped.bib", tmp)
+    warns = biber_warnings(tmp / f"{HELDOUT.stem}-shaped.bib", tmp)
     code_again, _, _ = run("import", HELDOUT)
     again = (root / "references.bib").read_text("utf-8") == bib
-    root2 = tmp / "heldout-stdin"
+    from kb.sources.bibtex import BibFile
+    from kb.text.latex import latex_to_text
+
+    # read by kb (pybtex refuses references.bib's '%' lines inside an entry, which biber reads)
+    titles = {e.key: e.fields.get("title") for e in BibFile(bib, "references.bib").entries()}
+    shaped_titles = {e.key: e.fields.get("title") for e in BibFile(shaped, "shaped.bib").entries()}
+
+    same_titles = sum(latex_to_text(shaped_titles.get(k)) == latex_to_text(t) for k, t in titles.items() if t)
+    tagged = sum("<" in (t or "") for t in shaped_titles.values())
+    root2 = tmp / f"heldout-stdin-{HELDOUT.stem}"
     run("init", root2)
     os.environ["KB_HOME"] = str(root2)
     old = sys.stdin
@@ -182,9 +206,10 @@ def heldout(tmp: Path) -> None:
           f"said at their line: {said}/{len(HELDOUT_SAID)}")
     print(f"  kb export bib (exit {c2}): bibtexparser 2 {len(lib.entries)} entries, {len(lib.failed_blocks)} failed "
           f"blocks; pybtex {read} entries; biber --validate-datamodel "
-          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}; titles read the same: {same_titles}/"
+          f"{sum(1 for t in titles.values() if t)}, holding a tag: {tagged}")
     print(f"  imported again: exit {code_again}, references.bib {'unchanged' if again else 'CHANGED'}; "
-          f"from stdin: {'the same' if same_stdin else 'OTHER'} references.bib; the pair of keys differing in case: "
+          f"from stdin: {'the same' if same_stdin else 'OTHER'} references.bib; {path.name}: "
           f"{'refused in one line naming its line' if refused else 'NOT refused so: ' + err_refused.strip()}")
 
 
@@ -235,7 +260,8 @@ def main() -> None:
         code, out, _ = run("doctor")
         print(f"  kb doctor: exit {code}, {out.strip().splitlines()[-1] if out.strip() else ''}")
         shaped_vs_tools(tmp, files)
-        heldout(tmp)
+        for held, said_of, refused_by in HELDOUT_SETS:
+            heldout(tmp, held, said_of, refused_by)
 
         # Speed: N entries built from the corpus ones.
         texts = [f.read_text("utf-8").strip() for f in files]
