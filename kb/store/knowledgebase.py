@@ -555,10 +555,12 @@ class KB:
         KB without a derive step is left as it is. references.bib alike (`reread_bib`): both
         versions are read in one query, on every command, and the full-text indexes' folding
         (`refold_search`)."""
-        readings = dict(self.conn.execute("select key, value from meta where key in "
-                                          "('claim_reading', 'bib_reading', 'search_folding')").fetchall())
+        readings = dict(self.conn.execute("select key, value from meta where key in ('claim_reading', "
+                                          "'bib_reading', 'search_folding', 'paper_rendering')").fetchall())
         if readings.get("bib_reading") != stale.BIB_READING:
             self.reread_bib()
+        elif readings.get("paper_rendering", index.PAPER_RENDERING) != index.PAPER_RENDERING:
+            self.rerender_papers()
         if readings.get("search_folding") != SEARCH_FOLDING:
             self.refold_search()
         if readings.get("claim_reading") == CLAIM_READING or self.derive is None or read_only(self.db_path) \
@@ -589,6 +591,22 @@ class KB:
                 return
             with transaction(self.db):
                 dbmod.refold_fts(self.db)
+
+    def rerender_papers(self) -> None:
+        """Render references.bib's entries again when this index holds them rendered otherwise than
+        this kb renders them (kb.store.index.PAPER_RENDERING: a title's markup read as text): once,
+        under the writer lock, by the sync that follows, as if the file had changed. Until then an
+        index of an older kb went on showing its rendering, references.bib unchanged. A read-only
+        index is left as it is."""
+        if read_only(self.db_path):
+            return
+        with self.locked():
+            self._reopen_if_replaced()
+            row = self.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
+            if row is None or row[0] == index.PAPER_RENDERING:
+                return
+            with transaction(self.db):
+                self.db.execute("delete from files where path = ?", [stale.BIB_REL])
 
     def reread_bib(self) -> None:
         """Read references.bib again for what kb records of it beside its papers rows, when
