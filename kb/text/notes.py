@@ -2639,6 +2639,29 @@ def _closing_narrative(text: str, pos: int, limit: int) -> bool:
     return not text[end:limit if line_end < 0 else line_end].strip(" \t.;")
 
 
+def _closing_names(text: str, cites: list[int], pos: int, limit: int, para_end: int) -> bool:
+    """Whether what follows `pos`, after a quote ending its sentence inside its marks, is the names of a work and their
+    citation alone, ending where a sentence does, as the quote's attribution: '"...emissions." Patterson et al.
+    (2021).', '"..." Doe and Roe, 2019, p. 4.', '"..." Doe et al. [arxiv.org/abs/2104.10350]' (where '"..." Doe et
+    al. (2021) argue otherwise.' begins the next sentence, its subject the work cited)."""
+    at = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" \t"))
+    names = _LINK_NAMES.match(text, at, limit)
+    if names is None or names.group("who").split()[0].lower().rstrip(".") in _NO_NAMES | _SENTENCE_OPENERS:
+        return False
+    found = [f for f in _cites_in(text, cites, at, limit, True, para_end) if f[0] <= names.end() + 2]
+    if not found:
+        return False
+    start, end, what = min(found, key=lambda f: (f[0], -f[1]))
+    if start != at and not (what[0] == "cite" and what[1][0] in ("id", "link", "number")
+                            and not text[names.end():start].strip(" \t,")):
+        return False        # (the names, then the work's link or number: 'Doe et al. [arxiv.org/abs/...]', 'Doe [3].')
+    return _ATTRIBUTION_END.match(text, end, para_end) is not None
+
+
+#: Where a quote's attribution after it ends: its full stop or semicolon, or the line's end ('(2021).', '(2021)\n')
+_ATTRIBUTION_END = lazy(r"[ \t]*(?:[.;]|(?=[\n<]|\Z))(?=\s|<|\Z)")
+
+
 # a narrative citation split around its quote: the names in the prose before it, the year (and page) in brackets
 # after it, as APA 7 and Chicago author-date allow: 'Doe writes, "..." (2022, p. 3)', 'As Doe and Roe note, "..."
 # (2021, 4)', 'According to Doe et al., "..." (2020: 7)' (the names, then a verb of saying and at most a few words)
@@ -3036,7 +3059,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             pass                        # '"...".[^1]': its note's mark after the stop that follows it
         elif text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 _CITES_AFTER_STOP) and not _SUPERSCRIPT_AT.match(text, close + 1) \
-                and not _PLAIN_MARK_AT.match(text, close + 1) and not _closing_narrative(text, close + 1, after_end):
+                and not _PLAIN_MARK_AT.match(text, close + 1) and not _closing_narrative(text, close + 1, after_end) \
+                and not _closing_names(text, cites, close + 1, after_end, para_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at_line = lines.starts[lines.line(start) - 1]
         # what the line holds before the quote: its first characters and whether a link ends there ('</a>'),
