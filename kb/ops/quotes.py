@@ -47,6 +47,7 @@ from kb.store.queries import (
 )
 from kb.text.ascii import ascii_fold
 from kb.text.display import agreeing, close_names, counted, pages_said
+from kb.text.ids import bare_arxiv_id
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
@@ -1414,9 +1415,20 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                     written_as = notes_text.cited_family(q.attribution or "") or cited.first_author
                     part = (f" (the cited name {written_as!r} is only a part of its first author's, "
                             f"{_first_author_name(db, ex.resolution.citekey) or whole!r})")
+            unheld = _unheld_id(ctx, entry) if not part and ex.resolution.method not in ("arxiv", "doi") else None
+            if unheld:
+                # 'Patterson et al. 2021. https://doi.org/10.1145/...' of a paper here with no DOI: its names find it,
+                # and the identifier no paper here has is said beside the verdict, for a person to check
+                how = "title" if ex.resolution.method == "title" else "names and year"
+                part = f" (the citation's {unheld} is no paper's here: found by its {how})"
             return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written), part=part)
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
                                     closest_score=ex.closest_score, reference=_short(written), several=ex.several)
+        if ex.ids_apart:
+            # ('[Strubell et al. 2019](https://doi.org/10.1145/...)': the link's DOI is another work's than the one
+            # its names point to; the names read again without the link say nothing more)
+            return NoteSource(None, reason=ex.reason, closest=ex.closest, closest_score=ex.closest_score,
+                              reference=_short(written))
     if by_name and first is not None and len(first.several) > 1:
         # 'Neil (2019)' of 'Neil, John' and 'O'Neil, Cathy': the paper whose first author is named so, never one
         # whose name it is a part of
@@ -1473,6 +1485,16 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
 #: the identifiers and links a reference writes, whose digits are no year: 'https://arxiv.org/abs/2104.10350',
 #: 'arXiv:2311.16863', '10.1145/3531146.3533234'
 _IDENTIFIERS_WRITTEN = lazy(r"(?i)\S*(?:https?://|www\.|arxiv|doi|\b10\.\d{4,9}/)\S*")
+
+
+def _unheld_id(ctx: NoteContext, entry) -> str | None:
+    """The arXiv id or DOI a reference gives that no paper here has ('doi:10.1145/3442188.3445922'), else None."""
+    ax = bare_arxiv_id(entry.arxiv_id)
+    if ax and not ctx.index.by_arxiv.get(ax):
+        return f"arXiv:{ax}"
+    if entry.doi and not ax and not ctx.index.by_doi.get(entry.doi.lower()):
+        return f"doi:{entry.doi}"
+    return None
 
 
 def _names_disagree(db, ctx: NoteContext, own, named: str, link: str) -> NoteSource | None:

@@ -143,6 +143,9 @@ class Explained:
     #: the papers the entry names as well as each other (the same first author and year, no title
     #: to tell them apart): the entry is ambiguous, and a person picks one
     several: tuple[str, ...] = ()
+    #: the entry's arXiv id or DOI is not the paper's its title or names point to (`PaperIndex._ids_apart`): no other
+    #: reading of the same citation (its names alone) may find that paper
+    ids_apart: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -4531,6 +4534,7 @@ class PaperIndex:
     _by_author: dict[str, list[_Cand]] | None = field(default=None, repr=False)   # tail, any year
     _keys: list[str] | None = field(default=None, repr=False)     # every first-author key, sorted
     _title_order: list[str] | None = field(default=None, repr=False)     # every normalised title, sorted
+    _by_key: dict[str, PaperInfo] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for p in self.papers:
@@ -4624,11 +4628,38 @@ class PaperIndex:
                                        "or one whose title and authors disagree")
         strict = self._title_match(entry, citing, fuzz)
         if strict is not None:
-            return Explained(strict)
+            return self._ids_apart(entry, Explained(strict)) if loose else Explained(strict)
         if not loose:
             return self._numbered_apart(entry, citing, fuzz) or Explained(
                 None, "no identifier or title matches a paper here")
-        return self._loose(entry, citing, titles, fuzz)
+        return self._ids_apart(entry, self._loose(entry, citing, titles, fuzz))
+
+    def _ids_apart(self, entry: RefEntry, found: Explained) -> Explained:
+        """A note's reference found by its title or names, where its arXiv id or DOI (which names no paper here) is
+        not the found paper's own of that kind: another work's, or one mistyped, and which the writer meant is not said
+        ('Strubell et al. 2019. doi:10.1145/3442188.3445922' of strubell2019, doi 10.18653/v1/P19-1355; an arXiv link
+        to 2001.08361 labelled 'Patterson et al. 2021' of arXiv 2104.10350). A paper with no identifier of that kind is
+        found still (its DOI a print's, its entry a preprint's)."""
+        r = found.resolution
+        if r is None or r.method in ("arxiv", "doi") or not (entry.arxiv_id or entry.doi):
+            return found
+        if self._by_key is None:
+            self._by_key = {p.citekey: p for p in self.papers}
+        p = self._by_key.get(r.citekey)
+        if p is None:
+            return found
+        ax, doi = _id_kinds(entry.arxiv_id, entry.doi)
+        pax, pdoi = _id_kinds(p.arxiv_id, p.doi)
+        if ax and pax and ax != pax:
+            written, held = f"arXiv:{ax}", f"arXiv:{pax}"
+        elif doi and pdoi and doi != pdoi:
+            written, held = f"doi:{doi}", f"doi:{pdoi}"
+        else:
+            return found
+        return Explained(None, f"its {written} is no paper's here, and {r.citekey}, which its "
+                               f"{'title points' if r.method == 'title' else 'names point'} to, is {held}: another work "
+                               "or a mistyped identifier, which is not said", closest=r.citekey,
+                         closest_score=r.score, ids_apart=True)
 
     def _titles(self) -> dict[str, list[PaperInfo]]:
         if self._by_title is None:
@@ -4895,6 +4926,16 @@ class PaperIndex:
                     and not _authors_agree(entry.first_author, p.first_author):
                 return PaperInfo("")
         return p
+
+
+def _id_kinds(arxiv_id: str | None, doi: str | None) -> tuple[str | None, str | None]:
+    """A work's arXiv id without its version and its DOI, lower case, an arXiv DOI read as its arXiv id
+    ('10.48550/arXiv.2104.10350' -> ('2104.10350', None))."""
+    doi = (doi or "").strip().lower() or None
+    ax = bare_arxiv_id(arxiv_id)
+    if doi and doi.startswith("10.48550/arxiv."):
+        ax, doi = ax or bare_arxiv_id(doi.removeprefix("10.48550/arxiv.")), None
+    return ax, doi
 
 
 _TITLE_GLUE = frozenset("a an the of for in on with to and or from via into towards by at as is are".split())

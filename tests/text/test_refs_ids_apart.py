@@ -1,0 +1,56 @@
+"""A note's reference whose arXiv id or DOI names no paper here is not found by its title or names where the paper
+they point to has another identifier of that kind (another work's, or one mistyped): refused, and said; a paper with
+no identifier of that kind, or the same one however written, is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import PaperIndex, PaperInfo, parse_entry
+
+_T = "Energy and Policy Considerations for Deep Learning in NLP"
+_INDEX = PaperIndex([
+    PaperInfo("strubell2019", doi="10.18653/v1/P19-1355", title=_T, year=2019, first_author="Strubell"),
+    PaperInfo("patterson2021", arxiv_id="2104.10350", title="Carbon Emissions and Large Neural Network Training",
+              year=2021, first_author="Patterson"),
+    PaperInfo("dodge2022", arxiv_id="2206.05229", doi="10.1145/3531146.3533234", year=2022, first_author="Dodge",
+              title="Measuring the Carbon Intensity of AI in Cloud Instances"),
+])
+
+
+@pytest.mark.parametrize("text, held", [
+    (f"E. Strubell, A. Ganesh. {_T}. ACL, 2019. doi:10.1145/3442188.3445922", "strubell2019"),
+    ("Strubell et al. 2019. https://doi.org/10.1145/3442188.3445922", "strubell2019"),
+    ("Patterson et al. 2021. https://arxiv.org/abs/2001.08361", "patterson2021"),
+    ("D. Patterson. Carbon Emissions and Large Neural Network Training. arXiv:2001.08361, 2021.", "patterson2021"),
+    ("Patterson et al. 2021. https://doi.org/10.48550/arXiv.2001.08361", "patterson2021"),
+    ("Dodge et al. 2022. https://doi.org/10.1145/3442188.3445922", "dodge2022"),
+    ("Dodge et al. 2022. arXiv:2001.08361", "dodge2022"),
+])
+def test_an_identifier_another_than_the_found_papers_refuses_it(text, held) -> None:
+    ex = _INDEX.explain(parse_entry(text), loose=True)
+    assert ex.resolution is None and ex.ids_apart and ex.closest == held
+    assert "is no paper's here" in ex.reason and held in ex.reason
+
+
+@pytest.mark.parametrize("text, key, method", [
+    ("Strubell et al. 2019. https://doi.org/10.18653/v1/P19-1355", "strubell2019", "doi"),
+    ("Strubell et al. 2019. doi:10.18653/V1/P19-1355", "strubell2019", "doi"),
+    ("Patterson et al. 2021. arXiv:2104.10350v3", "patterson2021", "arxiv"),
+    ("Patterson et al. 2021. https://doi.org/10.48550/arXiv.2104.10350", "patterson2021", "arxiv"),
+    # (a DOI where the paper here has none: a print's of its preprint, found by its names)
+    ("Patterson et al. 2021. https://doi.org/10.1145/3442188.3445922", "patterson2021", "author-year"),
+    # (an arXiv id where the paper here has a DOI only)
+    ("Strubell et al. 2019. arXiv:1906.02243", "strubell2019", "author-year"),
+    ("Strubell et al. 2019.", "strubell2019", "author-year"),
+])
+def test_an_identifier_the_paper_may_have_finds_it(text, key, method) -> None:
+    ex = _INDEX.explain(parse_entry(text), loose=True)
+    assert ex.resolution is not None and (ex.resolution.citekey, ex.resolution.method) == (key, method), ex.reason
+    assert not ex.ids_apart
+
+
+def test_a_reference_list_of_a_paper_is_read_as_before() -> None:
+    # (not loose: a PDF's reference list, its links read as they were)
+    ex = _INDEX.explain(parse_entry(f"E. Strubell, A. Ganesh. {_T}. ACL, 2019. doi:10.1145/3442188.3445922"))
+    assert ex.resolution is not None and ex.resolution.citekey == "strubell2019"
