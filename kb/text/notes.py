@@ -2195,6 +2195,28 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return what
 
 
+#: A unit a power is raised on, before a raised number glued to it: 'm<sup>2</sup>', 'km²', 'cm^3^'
+_POWERED_UNIT = lazy(r"\b(?:10|[kcmμµnd]?m|ft|in|mi|yd)$")
+#: A raised number a citation follows at once (spaces or a no-break space between): 'm<sup>2</sup> [@doe2020]'
+_CITATION_NEXT = lazy(r"(?:[ \t]|&nbsp;|&#160;|\u00a0)*")
+
+
+def _exponent_mark(text: str, found: tuple, others: list[tuple]) -> bool:
+    """Whether a raised number after a quote is a power, no note's mark: glued to a unit or a number before it
+    ('per m<sup>2</sup>', '10<sup>3</sup>', 'km²', 'm^2^') or to a word another citation follows at once
+    ('m<sup>2</sup> [@doe2020]': the citation is the quote's, never a reference [2])."""
+    start, end, what = found
+    if what[0] != "cite" or what[1][0] != "number" or not (text.startswith(("<sup", "^"), start)
+                                                           or _SUPERSCRIPT_AT.match(text, start)):
+        return False
+    if start == 0 or not text[start - 1].isalnum():
+        return False
+    if _POWERED_UNIT.search(text, max(0, start - 4), start):
+        return True
+    nxt = _CITATION_NEXT.match(text, end).end()
+    return any(f[0] == nxt and f is not found for f in others)
+
+
 #: A citation that sets a work beside what it follows, as a comparison signal (_SIGNAL, or 'also') says: never
 #: the quote's source where the words before the quote name one.
 _COMPARED = lazy(r"[(\[][ \t]*(?:" + _SIGNAL + r"|(?i:also)\b)")
@@ -2499,7 +2521,9 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             or "bíd" in window or "íd." in window:
         for m in _IBID_PAREN.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("ibid", (m.group("page") or "").replace(" ", "") or None)))
-    return [_linked_page(text, f) if text[f[0] - 1:f[0]] == "(" and text[f[1] - 1:f[1]] in ")]" else f for f in found]
+    # ('"..." per m<sup>2</sup> [@doe2020]': a power, no note's mark)
+    return [_linked_page(text, f) if text[f[0] - 1:f[0]] == "(" and text[f[1] - 1:f[1]] in ")]" else f for f in found
+            if not _exponent_mark(text, f, found)]
 
 
 _LINK_TARGET = lazy(r"\([^()\s]{1,500}\)")
