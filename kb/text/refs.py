@@ -4641,12 +4641,22 @@ class PaperIndex:
         to 2001.08361 labelled 'Patterson et al. 2021' of arXiv 2104.10350). A paper with no identifier of that kind is
         found still (its DOI a print's, its entry a preprint's)."""
         r = found.resolution
-        if r is None or r.method in ("arxiv", "doi") or not (entry.arxiv_id or entry.doi):
+        if r is None or r.method in ("arxiv", "doi"):
             return found
         if self._by_key is None:
             self._by_key = {p.citekey: p for p in self.papers}
         p = self._by_key.get(r.citekey)
         if p is None:
+            return found
+        if r.method == "title":
+            other = self._named_otherwise(entry, p)
+            if other:
+                return Explained(None, f"its title names {p.citekey}, but its first author and year "
+                                       f"({entry.first_author} {entry.year}) name {', '.join(other)}: which work it "
+                                       "means is not said",
+                                 closest=p.citekey, closest_score=r.score, several=(p.citekey, *other),
+                                 ids_apart=True)
+        if not (entry.arxiv_id or entry.doi):
             return found
         ax, doi = _id_kinds(entry.arxiv_id, entry.doi)
         pax, pdoi = _id_kinds(p.arxiv_id, p.doi)
@@ -4660,6 +4670,16 @@ class PaperIndex:
                                f"{'title points' if r.method == 'title' else 'names point'} to, is {held}: another work "
                                "or a mistyped identifier, which is not said", closest=r.citekey,
                          closest_score=r.score, ids_apart=True)
+
+    def _named_otherwise(self, entry: RefEntry, p: PaperInfo) -> list[str]:
+        """The other papers here of the first author and year a reference found by its title gives, where that title's
+        paper is not of that first author ('Strubell, Emma, et al. "Power Hungry Processing ..." 2019' of luccioni2024,
+        while strubell2019 is Strubell's of 2019); [] where the names are the title's paper's own or no other's."""
+        akey = name_key(entry.first_author)
+        if not akey or not entry.year or self._names_agree(entry, akey, p):
+            return []
+        return sorted({c.info.citekey for c in self._of_author(akey)
+                       if c.info.year == entry.year and c.info.citekey != p.citekey})
 
     def _titles(self) -> dict[str, list[PaperInfo]]:
         if self._by_title is None:

@@ -54,3 +54,42 @@ def test_a_reference_list_of_a_paper_is_read_as_before() -> None:
     # (not loose: a PDF's reference list, its links read as they were)
     ex = _INDEX.explain(parse_entry(f"E. Strubell, A. Ganesh. {_T}. ACL, 2019. doi:10.1145/3442188.3445922"))
     assert ex.resolution is not None and ex.resolution.citekey == "strubell2019"
+
+
+_M = "Measuring the Carbon Intensity of AI in Cloud Instances"
+
+
+@pytest.mark.parametrize("text, title_key, named", [
+    (f'Patterson, David, et al. "{_T}." 2021, 5.', "strubell2019", "patterson2021"),
+    (f"A. S. Luccioni, J. Dodge. {_M}. FAccT, 2023.", "dodge2022", "luccioni2023"),
+    (f"Luccioni, Alexandra Sasha, and Jesse Dodge. 2023. \u201c{_M}.\u201d FAccT.", "dodge2022", "luccioni2023"),
+    (f"Luccioni, A. S. (2023). {_M}.", "dodge2022", "luccioni2023"),
+    (f"Patterson D, Dodge J. {_M}. 2021.", "dodge2022", "patterson2021"),
+])
+def test_a_title_and_names_of_two_works_name_neither(text, title_key, named) -> None:
+    ex = _NAMED.explain(parse_entry(text), loose=True)
+    assert ex.resolution is None and ex.ids_apart, ex
+    assert set(ex.several) == {title_key, named} and f"its title names {title_key}" in ex.reason
+
+
+@pytest.mark.parametrize("text, key", [
+    # (the title's own first author, a year off; a co-author first, or a name of no other work here of that year)
+    (f'Dodge, Jesse, et al. "{_M}." 2023, 4.', "dodge2022"),
+    (f'Strubell, Emma, et al. "{_M}." 2022, 4.', "dodge2022"),
+    (f"J. Dodge. {_M}. 2022.", "dodge2022"),
+    (f'Luccioni, A. S. "{_M}." 2021.', "dodge2022"),
+    (f'Patterson, David. "{_T}." 2020.', "strubell2019"),
+])
+def test_a_title_with_names_of_no_other_work_finds_it(text, key) -> None:
+    ex = _NAMED.explain(parse_entry(text), loose=True)
+    assert ex.resolution is not None and ex.resolution.citekey == key, ex
+
+
+_NAMED = PaperIndex([
+    PaperInfo("strubell2019", doi="10.18653/v1/P19-1355", title=_T, year=2019, first_author="Strubell"),
+    PaperInfo("patterson2021", title="Carbon Emissions and Large Neural Network Training", year=2021,
+              first_author="Patterson"),
+    PaperInfo("dodge2022", title=_M, year=2022, first_author="Dodge"),
+    PaperInfo("luccioni2023", title="Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning",
+              year=2023, first_author="Luccioni"),
+])
