@@ -2195,6 +2195,7 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return what
 
 
+_A_YEAR = lazy(r"(?:1[89]|20)\d\d")
 #: A unit a power is raised on, before a raised number glued to it: 'm<sup>2</sup>', 'km²', 'cm^3^'
 _POWERED_UNIT = lazy(r"\b(?:10|[kcmμµnd]?m|ft|in|mi|yd)$")
 #: A raised number a citation follows at once (spaces or a no-break space between): 'm<sup>2</sup> [@doe2020]'
@@ -2471,8 +2472,11 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in _AUTHOR_TITLE_PAGE.finditer(window):
             who = " ".join(m.group("who").split()).rstrip(".")
             page = (m.group("page") or "").replace(" ", "").rstrip(".") or None
+            year = ""
+            if page is not None and _A_YEAR.fullmatch(page):
+                page, year = None, f" {page}."  # '(Doe et al., "Short Title," 2024)': the work's year, no page
             found.append((lo + m.start(), lo + m.end(),
-                          ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.", page)))
+                          ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.{year}", page)))
         if "(1" in window or "(2" in window or "( " in window:
             for m in _ITALIC_TITLE_YEAR.finditer(window):
                 # a work named by its title in italics and its year, no author: 'As *Energy and Policy
