@@ -14,7 +14,7 @@ Q = "every word of this sentence is quoted from the paper"
     ("(Luccioni et al., “Power Hungry Processing,” 2024).", "Luccioni et al. “Power Hungry Processing”. 2024.", None),
     ("(Luccioni et al., *Power Hungry Processing* 2024).", "Luccioni et al. “Power Hungry Processing”. 2024.", None),
     ('(Doe and Roe, "Short Title" 1999)', "Doe and Roe. “Short Title”. 1999.", None),
-    ("(Doe, *Short Title* 2023)", "Doe. “Short Title”. 2023.", None),
+    ('(Strubell et al., "Energy and Policy," 2019)', "Strubell et al. “Energy and Policy”. 2019.", None),
     ("(Luccioni et al., “Power Hungry Processing,” 24).", "Luccioni et al. “Power Hungry Processing”.", "24"),
     ("(Doe et al., *Short Title* 8)", "Doe et al. “Short Title”.", "8"),
     ("(Doe et al., *Short Title* 3000)", "Doe et al. “Short Title”.", "3000"),
