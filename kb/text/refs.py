@@ -4651,9 +4651,10 @@ class PaperIndex:
         if r.method == "title":
             other = self._named_otherwise(entry, p)
             if other:
-                return Explained(None, f"its title names {p.citekey}, but its first author and year "
-                                       f"({entry.first_author} {entry.year}) name {', '.join(other)}: which work it "
-                                       "means is not said",
+                said = f"first author and year ({entry.first_author} {entry.year}) name" if entry.year \
+                    else f"first author ({entry.first_author}) names"
+                return Explained(None, f"its title names {p.citekey}, but its {said} {', '.join(other)}: which "
+                                       "work it means is not said",
                                  closest=p.citekey, closest_score=r.score, several=(p.citekey, *other),
                                  ids_apart=True)
         if not (entry.arxiv_id or entry.doi):
@@ -4676,10 +4677,11 @@ class PaperIndex:
         paper is not of that first author ('Strubell, Emma, et al. "Power Hungry Processing ..." 2019' of luccioni2024,
         while strubell2019 is Strubell's of 2019); [] where the names are the title's paper's own or no other's."""
         akey = name_key(entry.first_author)
-        if not akey or not entry.year or self._names_agree(entry, akey, p):
+        if not akey or self._names_agree(entry, akey, p):
             return []
+        # (a short form, no year: 'Dodge, Prewitt, and Strubell, "Counting Carbon," 4.' where dodge2022 is Dodge's)
         return sorted({c.info.citekey for c in self._of_author(akey)
-                       if c.info.year == entry.year and c.info.citekey != p.citekey})
+                       if (not entry.year or c.info.year == entry.year) and c.info.citekey != p.citekey})
 
     def _titles(self) -> dict[str, list[PaperInfo]]:
         if self._by_title is None:

@@ -65,6 +65,9 @@ _M = "Measuring the Carbon Intensity of AI in Cloud Instances"
     (f"Luccioni, Alexandra Sasha, and Jesse Dodge. 2023. \u201c{_M}.\u201d FAccT.", "dodge2022", "luccioni2023"),
     (f"Luccioni, A. S. (2023). {_M}.", "dodge2022", "luccioni2023"),
     (f"Patterson D, Dodge J. {_M}. 2021.", "dodge2022", "patterson2021"),
+    # (a short form, no year: the names are another work's here)
+    ('Dodge, Prewitt, and Strubell, "Counting Carbon," 4.', "luccioni2023", "dodge2022"),
+    (f'Patterson, "{_T}," 5.', "strubell2019", "patterson2021"),
 ])
 def test_a_title_and_names_of_two_works_name_neither(text, title_key, named) -> None:
     ex = _NAMED.explain(parse_entry(text), loose=True)
@@ -79,6 +82,8 @@ def test_a_title_and_names_of_two_works_name_neither(text, title_key, named) -> 
     (f"J. Dodge. {_M}. 2022.", "dodge2022"),
     (f'Luccioni, A. S. "{_M}." 2021.', "dodge2022"),
     (f'Patterson, David. "{_T}." 2020.', "strubell2019"),
+    ('Luccioni and Hernandez-Garcia, "Counting Carbon," 4.', "luccioni2023"),
+    (f'Ganesh, "{_T}," 5.', "strubell2019"),
 ])
 def test_a_title_with_names_of_no_other_work_finds_it(text, key) -> None:
     ex = _NAMED.explain(parse_entry(text), loose=True)
