@@ -37,7 +37,10 @@ Vancouver lists cutting "et al." otherwise than the bib) and notes-heldout-round
 (15: a title in italics with its work's year, one off or further off, "op. cit." with and without a name, names before an
 arXiv or DOI address in square brackets without its scheme, Org quote blocks in Logseq list items cited by the item's next
 paragraph) and notes-heldout-round19.json (11: names and a year, no title, naming a co-author the one paper of
-that first author and year has or has not, in author-date, narrative, APA, footnotes and a numbered list), verified
+that first author and year has or has not, in author-date, narrative, APA, footnotes and a numbered list) and
+notes-heldout-round20-sweep51-notes19.json (32: Chicago notes-bibliography, Vancouver and Nature superscripts, IEEE
+ranges, APA narrative, Harvard pages, MLA, natbib, Org cite:, reStructuredText [#]_, names after a quote's inner full
+stop, links to DOI or arXiv pages no paper here has, a title and a first author naming two works), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -215,13 +218,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round19.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round20-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20):
         _heldout_round(round_, verbose)
 
 
@@ -234,7 +237,9 @@ def _heldout_round(round_: int, verbose: bool) -> None:
     from kb.ops.session import open_kb
     from kb.store.knowledgebase import init
 
-    notes = json.loads((ROOT / "benchmarks" / "data" / f"notes-heldout-round{round_}.json").read_text("utf-8"))["notes"]
+    # (a round's file named by the sweep that labelled it too: notes-heldout-round20-sweep51-notes19.json)
+    path = min((ROOT / "benchmarks" / "data").glob(f"notes-heldout-round{round_}[.-]*json"), key=lambda p: len(p.name))
+    notes = json.loads(path.read_text("utf-8"))["notes"]
     tally = {"right": 0, "wrong": 0, "lost": 0}
     misses: list[str] = []
     with tempfile.TemporaryDirectory() as d:
