@@ -739,6 +739,9 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
                            f"restore the entry in references.bib, or kb quote rm {shell_word(v.id)}")
         elif v.status == "another-work":
             report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition(': ')[0]}", _ANOTHER_WORK_FIX)
+        elif v.status == "unshown":         # kb verify fails it: a control character written by hand
+            report.problem("quotes", where, f"quote {v.id} of {v.citekey} {v.message.partition('; ')[0]}",
+                           f"write the quote without it in {where}")
         elif v.status == "stale":
             stale += 1
         elif v.status == "no-text":
@@ -852,6 +855,9 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
     elif v.status == "another-work":
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message.rpartition(': ')[0]}",
                        _ANOTHER_WORK_FIX)
+    elif v.status == "unshown":             # kb verify fails it: a control character written by hand
+        report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message.partition('; ')[0]}",
+                       f"write the quote without it in {where}")
     elif v.status == "no-paper" and _file_names_it(v.message):
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",
                        v.message.rpartition("; ")[2])

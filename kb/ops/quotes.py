@@ -656,6 +656,22 @@ class PaperCache(dict):
 _CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page, per"
 
 
+def record_at(kb: KB, rel: str | None, kind: str, record_id: str) -> str:
+    """`rel:line` of the quote or claim `record_id` in the claims file `rel` (the index keeps no
+    line of a record: read again, for the rare line a person must find by hand, a control character
+    in a quote), or `rel` alone where the file cannot be read or holds no such record."""
+    if not rel:
+        return "its claims file"
+    try:
+        path = kb.layout.root / rel
+        doc = claimsfile.load(path, kb.layout.citekey_of(path), rel)
+    except (KBError, OSError, ValueError):
+        return rel
+    held = doc.quotes if kind == "quote" else doc.claims
+    line = next((r.line for r in held if r.id == record_id and r.line), None)
+    return f"{rel}:{line}" if line else rel
+
+
 def verify_claims(kb: KB, cache: dict | None = None, progress=None) -> list[Verdict]:
     """Re-check every claim of the claims files: its value must be among its
     quote's numbers (`kb.quantities.quoted`), and its quote must still be found
@@ -694,6 +710,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         reason = quoted.claim_doubt(c["status"], value, c["quote"], c.get("per"))
         note = claim_note(kb, c, docs)
         return verdict("unverified", f"{reason}: {note}" if note and not note.startswith(reason) else reason)
+    if (hidden := unshowable(c["quote"])) is not None:     # stored unverified or not, as kb claim add refuses it
+        return verdict("unshown", f"its quote holds {hidden}; write the quote without it in "
+                       f"{record_at(kb, c['file'], 'claim', c['id'])}", True)
     typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"))
     unplaced = False        # a quote its paper's text does not hold: 'not-found' below says whose words they are
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
@@ -709,8 +728,6 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         if not mismatch.ok and "not among its quote" not in reason:
             reason += "; " + mismatch.reason(value)
         return verdict("unverified", reason)
-    if (hidden := unshowable(c["quote"])) is not None:
-        return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
     if not mismatch.ok and not mismatch.unsaid and not unplaced:
         # (a per the quote alone does not say is the page's to decide, once its quote is found there: where kb
         # holds no text, "no-text" below; where the quote is not on the page, "not-found"; found, `printed`)
@@ -964,6 +981,11 @@ def _whole(part: str, words: str) -> bool:
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if q["citekey"] not in papers:
         return Verdict(q["id"], q["citekey"], q["version"], "no-paper", _no_paper(kb, q), failed=True)
+    if (hidden := unshowable(q["text"])) is not None:
+        # matched without it, the quote would stand verified as words it does not show; stored unverified, it
+        # would be listed and exported as words nobody sees (kb quote add refuses it, --force or not)
+        return Verdict(q["id"], q["citekey"], q["version"], "unshown", f"holds {hidden}; write the quote "
+                       f"without it in {record_at(kb, q['file'], 'quote', q['id'])}", failed=True)
     if q["status"] == "unverified":
         return Verdict(q["id"], q["citekey"], q["version"], "unverified",
                        q.get("note") or "stored with --force, not verified")
@@ -978,11 +1000,6 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], q["version"], "no-text", no_text(q["citekey"], q["version"]))
     if (why := another_work(kb, q["citekey"], q["version"], cache)) is not None:
         return Verdict(q["id"], q["citekey"], q["version"], "another-work", why, failed=True)
-    hidden = unshowable(q["text"])
-    if hidden is not None:
-        # matched without it, the quote would stand verified as words it does not show
-        return Verdict(q["id"], q["citekey"], q["version"], "unshown", f"holds {hidden}; write the quote "
-                       f"without it in {q['file']}", failed=True)
     first = text
     match, text = find_in_either(kb, text, q["text"], cache)
     if match is None:
