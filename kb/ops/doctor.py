@@ -430,6 +430,7 @@ def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
         return
     root = kb.layout.root
     folders: list[Path] | None = None
+    found: dict[str, Path] | None = None
     for e in bibfile.entries():
         value = e.fields.get("file")
         if not value:
@@ -440,17 +441,66 @@ def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
                     "select key from meta where key like 'imported:%' order by key")))
         gone = [f for f in file_names(value, root, folders) if f.path.suffix.lower() == ".pdf"
                 and not os.path.lexists(f.path) and not (os.name != "nt" and WINDOWS_PATH.match(f.written))]
-        if gone:
-            attached = {Path(m.source_url).name for m in kb.sources.find(citekey=e.key) if m.source_url}
-            gone = [f for f in gone if Path(f.written).name not in attached]
         if not gone:
             continue
-        said = "; ".join(f"{f.written!r} (looked for " + (str(f.looked[0]) if len(f.looked) == 1 else
-                         ", ".join(map(str, f.looked[:-1])) + " or " + str(f.looked[-1])) + ")" for f in gone)
+        # A PDF kb attached from the file (its bytes cached): moved or renamed by hand since, looked for by its
+        # sha256 in the knowledge base's folder. Said either way: the field names a file that is not there.
+        attached = {Path(m.source_url).name: m for m in kb.sources.find(citekey=e.key)
+                    if m.source_url and m.kind == "pdf"}
+        said, moved = [], []
+        for f in gone:
+            looked = list(dict.fromkeys(map(str, f.looked)))     # a .bib imported from the root: its folder once
+            line = f"{f.written!r} (looked for " + (looked[0] if len(looked) == 1 else
+                                                    ", ".join(looked[:-1]) + " or " + looked[-1]) + ")"
+            m = attached.get(Path(f.written).name)
+            if m is not None:
+                if found is None:
+                    found = _pdfs_by_sha(kb)
+                now = found.get(m.sha256)
+                line += ", which kb attached as " + m.sha256[:12] + " (its text is held)"
+                if now is not None:
+                    line += f": the same PDF is at {kb.layout.relative(now)}"
+                    moved.append(kb.layout.relative(now))
+            said.append(line)
+        fix = (f"write {'its path' if len(moved) == 1 else 'their paths'} ({', '.join(moved)}) in its file field "
+               f"(kb edit {shell_word(e.key)}); nothing was deleted" if moved and len(moved) == len(gone) else
+               f"correct the path in its file field, or take the field out (kb edit {shell_word(e.key)})")
         report.problem("files", f"{index.BIB_REL}:{e.field_lines.get('file', e.line)}",
                        f"entry {e.key}'s file field names {'a PDF' if len(gone) == 1 else 'PDFs'} that "
-                       f"{'is' if len(gone) == 1 else 'are'} not there: {said}",
-                       f"correct the path in its file field, or take the field out (kb edit {shell_word(e.key)})")
+                       f"{'is' if len(gone) == 1 else 'are'} not there: {'; '.join(said)}", fix)
+
+
+#: How many entries of the knowledge base's folder kb doctor looks through for a PDF moved by hand.
+LOOK_AT_MOST = 20_000
+
+
+def _pdfs_by_sha(kb) -> dict[str, Path]:
+    """The sha256 of each PDF in the knowledge base's folder (its .kb, hidden folders and links to folders
+    left out, a link never followed: no loop; at most LOOK_AT_MOST entries), hashed only where its size is
+    that of a PDF kb holds in its cache, so that a PDF moved by hand is found where a person put it."""
+    sizes, unknown = set(), False          # a cached PDF deleted too: every PDF is hashed
+    for m in kb.sources.all():
+        if m.kind == "pdf":
+            try:
+                sizes.add(kb.sources.path(m).stat().st_size)
+            except OSError:
+                unknown = True
+    out: dict[str, Path] = {}
+    seen = 0
+    for folder, dirs, files in os.walk(kb.layout.root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            seen += 1
+            if seen > LOOK_AT_MOST:
+                return out
+            path = Path(folder) / name
+            if not name.lower().endswith(".pdf") or path.is_symlink():
+                continue
+            with contextlib.suppress(OSError):
+                if not unknown and path.stat().st_size not in sizes:
+                    continue
+                out.setdefault(_sha_file(path), path)
+    return out
 
 
 def _odd_keys(bibfile: BibFile, report: Report) -> None:

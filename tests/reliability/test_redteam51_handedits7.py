@@ -56,3 +56,75 @@ def test_a_quote_holding_a_hidden_character_is_refused_at_its_line_stored_verifi
         else:
             assert v.status != "unshown" and not v.failed, (rid, v)
             assert at not in problems, (rid, problems)
+
+
+# -- a PDF a file field names, moved, renamed or deleted by hand after kb attached it ----------------
+
+PDF_BIB = "@article{p0,\n  title = {Energy of p0},\n  author = {Curie, Marie},\n  year = {2024},\n  file = {FIELD}\n}\n"
+
+
+@pytest.fixture
+def attached(tmp_path):
+    """A knowledge base whose references.bib names papers/curie.pdf in p0's file field, a PDF kb import attached
+    (built by each test: a copy would find the PDF where it was imported from)."""
+    import os
+
+    from pdfgen import make_pdf
+
+    from kb.ops.papers import import_bib
+    from kb.store.knowledgebase import KB, init
+    root, _ = init(tmp_path / "kb")
+    (root / "papers").mkdir()
+    (root / "papers" / "curie.pdf").write_bytes(make_pdf(["Energy of p0", "Marie Curie", "We trained 12 models on 64 GPUs."]))
+    (root / "in.bib").write_text(PDF_BIB.replace("FIELD", "papers/curie.pdf"))
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        kb = KB.open(root)
+        try:
+            assert import_bib(kb, root / "in.bib").attached, "not attached"
+        finally:
+            kb.close()
+    finally:
+        os.chdir(old)
+    assert "papers/curie.pdf" in (root / "references.bib").read_text()
+    return root
+
+
+@pytest.mark.parametrize("moved_to, found", [
+    ("papers/curie-2024.pdf", True),                # renamed in place
+    ("archive/2024/curie.pdf", True),               # moved into a folder of its own
+    ("Curie Energy.PDF", True),                     # to the root, its suffix in capitals
+    (".trash/curie.pdf", False),                    # a hidden folder: never looked through
+    (None, False),                                  # deleted
+])
+def test_a_pdf_moved_or_deleted_by_hand_is_said_where_its_file_field_points_and_found_by_its_bytes(
+        attached, moved_to, found):
+    """After kb import attached papers/curie.pdf, the PDF renamed or moved by hand: kb doctor said 'nothing to
+    repair' (a PDF attached from a file of that name counted as the field's, wherever it went). Now the field is
+    said, with the PDF found by its sha256 where it sits in the knowledge base's folder, and nothing deleted."""
+    root = attached
+    pdf = root / "papers" / "curie.pdf"
+    data = pdf.read_bytes()
+    (root / "loop").symlink_to(root, target_is_directory=True)         # a link back to the root: no loop walked
+    (root / "papers" / "other.pdf").write_bytes(data[:-1] + b" ")     # a PDF of its size, other bytes
+    if moved_to is None:
+        pdf.unlink()
+    else:
+        (root / moved_to).parent.mkdir(parents=True, exist_ok=True)
+        pdf.rename(root / moved_to)
+    report = diagnose(root, prune=True)
+    [said] = [p for p in report.problems if "file field" in p.what]
+    assert said.where == "references.bib:5" and "'papers/curie.pdf' (looked for" in said.what, said
+    assert "which kb attached as" in said.what and not report.ok, said
+    if found:
+        assert f"the same PDF is at {moved_to}" in said.what and f"write its path ({moved_to})" in said.fix, said
+        assert (root / moved_to).read_bytes() == data
+    else:
+        assert "the same PDF is at" not in said.what and "correct the path in its file field" in said.fix, said
+    assert (root / "papers" / "other.pdf").exists()
+    assert said.what.count(f"{root}/papers/curie.pdf") == 1, said        # each place looked for said once
+
+
+def test_a_pdf_named_by_a_file_field_that_is_there_is_not_said(attached):
+    assert [p for p in diagnose(attached).problems if "file field" in p.what] == []
