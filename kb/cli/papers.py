@@ -354,7 +354,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
               f", {v['extractor'] or 'no extractor'}"
               + (f", and {v['second_extractor']} (second extraction)" if v.get("second_extractor") else ""))
         echo(f"      sha256 {v['sha256'] or '-'}")
-        echo(f"      from   {shown(v['source_url']) if v['source_url'] else '-'}")
+        echo(f"      from   {shown(v['source_url']) if v['source_url'] else '-'}"
+             + (" (no longer there: deleted or moved by hand)" if v.get("source_gone") else ""))
     if info["pdf"]:
         echo(f"  pdf       {shown(info['pdf'])}")
     tags = split_tags(info["fields"].get("keywords"))

@@ -1017,6 +1017,16 @@ def undefined_strings(kb: KB, keys: list[str]) -> tuple[dict[str, str], str | No
                     f"define it (@string{{{macro} = {{...}}}}) or brace the value")
 
 
+def _gone(source: str | None) -> bool:
+    """Whether the local file a version was added from is no longer there (deleted or moved by hand): never said
+    of an address or a relative name; a path whose bytes not UTF-8 kb wrote as \\xff (atomic.path_as_text) is
+    looked for as those bytes too."""
+    if not source or "://" in source or not Path(source).is_absolute():
+        return False
+    bytes_back = re.sub(r"\\x([89a-f][0-9a-f])", lambda m: chr(0xDC00 + int(m.group(1), 16)), source)
+    return not any(os.path.lexists(p) for p in dict.fromkeys((source, bytes_back)))
+
+
 def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.conn          # a read: the plain connection, no sqlite-utils
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
@@ -1050,6 +1060,13 @@ def show_paper(kb: KB, citekey: str) -> dict:
         if v["text_status"] != "ok":
             problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
         m = kb.sources.get(v["sha256"]) if v["sha256"] else None
+        # the file it was added from, deleted or moved by hand since (kb keeps its copy, or only its text)
+        v["source_gone"] = _gone(v["source_url"])
+        if m is not None and m.kind == "text" and m.pdf_gone:
+            # kb rebuild kept the text of a cached PDF deleted by hand: the PDF itself is gone, said as rebuild said it
+            problems.append(f"{v['version'] + ': ' if v['version'] else ''}its PDF {m.pdf_gone} was deleted from the cache by hand; kb "
+                            f"rebuild kept its text, which quotes are checked against (kb open has no PDF to open): "
+                            f"kb add the PDF again to have it")
         if m is not None and isinstance(m.filename, str) and not kb.sources.path(m).is_file():
             # deleted from the cache by hand: kb doctor's problem, in its words (show said the version held)
             problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "

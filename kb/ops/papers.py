@@ -133,16 +133,23 @@ class _Source:
 
 # -- finding the same paper -----------------------------------------------------------
 
-def _holder_of(db, sources: list["_Source"]) -> str | None:
+def _holder_of(db, sources: list["_Source"], cache=None) -> str | None:
     """The paper a source file already belongs to: the same PDF added again (after
-    a limit was raised, its text may give a title other than its file name did)."""
+    a limit was raised, its text may give a title other than its file name did), or a PDF
+    deleted from the cache by hand whose text kb rebuild kept as a page text (Manifest.pdf_gone:
+    added again as kb rebuild said to, it was filed as a second paper of the same work)."""
 
     for src in sources:
-        for citekey in (src.manifest.citekeys if src.manifest is not None else []):
-            paper = next(iter(db.query("select arxiv_id, doi, title_norm from papers where citekey = ?",
-                                       [citekey])), None)
-            if paper is not None and same_paper(src.manifest, paper):
-                return citekey
+        held = [src.manifest] if src.manifest is not None else []
+        if cache is not None and src.manifest is not None and src.manifest.kind == "pdf":
+            held += [m for m in (cache.get(p.stem) for p in sorted(cache.folder.glob("*.pages")))
+                     if m is not None and m.pdf_gone == src.manifest.filename]
+        for m in held:
+            for citekey in m.citekeys:
+                paper = next(iter(db.query("select arxiv_id, doi, title_norm from papers where citekey = ?",
+                                           [citekey])), None)
+                if paper is not None and same_paper(m, paper):
+                    return citekey
     return None
 
 
@@ -488,7 +495,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         notes: list[str] = []
         if held is not None and not db.execute("select 1 from papers where citekey = ?", [held]).fetchone():
             held = None             # its entry gone since: found as any other
-        key = held or PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
+        key = held or PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources, kb.sources)
         if key and incomplete and not (meta.arxiv_id or meta.doi) and _another_text(db, key, sources):
             notes.append(f"it has the title and first author kb read for {key} ({latex_to_text(meta.title)!r}), "
                          f"but another text, few of whose words {key}'s has: filed as a paper of its own (if it "

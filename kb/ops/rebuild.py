@@ -263,9 +263,10 @@ def _remake_sources(old: Path, kb: KB, result: RebuildResult) -> None:
             data = json.dumps(pages, ensure_ascii=False, indent=0).encode()
             sha = cache.store(data, "pages")
             cache.save(replace(m, sha256=sha, kind="text", filename=f"{sha}.pages",
-                               extractor=extractor or m.extractor or "unknown", writer_pid=None))
+                               extractor=extractor or m.extractor or "unknown", writer_pid=None,
+                               pdf_gone=m.filename if m.kind == "pdf" else m.pdf_gone))
             cache.manifest_path(m.sha256).unlink(missing_ok=True)
-            result.salvaged.append(f"the text of {', '.join(m.citekeys) or 'a paper'} {m.version or ''}, whose cached "
+            result.salvaged.append(f"the text of {', '.join(m.citekeys) or 'a paper'}{' ' + m.version if m.version else ''}, whose cached "
                                    f"source {m.filename} is missing, as {sha}.pages (from the old index)"
                                    .replace("  ", " ") + (": the PDF itself is gone, kb add it again to have it"
                                                           if m.kind == "pdf" else ""))
@@ -389,7 +390,7 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
                 with transaction(db):
                     db.conn.executemany("update papers set origin = ?, metadata_status = ? where citekey = ?",
                                         [(r[1], r[2], r[0]) for r in rows])
-                result.salvaged.append(f"origin and metadata status of {len(rows)} papers")
+                result.salvaged.append(f"origin and metadata status of {counted(len(rows), 'paper')}")
         except sqlite3.Error:
             pass
         try:

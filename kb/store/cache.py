@@ -39,6 +39,9 @@ class Manifest:
     #: The same bytes filed under another paper too (one page text loaded into two papers):
     #: what each earlier paper was filed as (_IDENTITY), the fields above being the newest's.
     identities: dict[str, dict] = field(default_factory=dict)
+    #: A page text kb rebuild made of a cached PDF deleted by hand (rebuild._remake_sources): that PDF's
+    #: file name, which kb show says is gone (its text kept, the PDF itself not).
+    pdf_gone: str | None = None
 
     def filed_as(self, citekey: str | None = None) -> "Manifest":
         """This source as filed under `citekey`: its identity (arXiv id, DOI, title) and
@@ -56,6 +59,7 @@ class Manifest:
 
 
 _IDENTITY = ("arxiv_id", "doi", "title", "version", "also_versions")
+_FIELDS = frozenset(Manifest.__dataclass_fields__)
 #: A cached source's file name: its sha256 and an extension.
 _SOURCE_NAME = re.compile(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
 
@@ -94,6 +98,8 @@ class SourceCache:
             data = read_json(self.manifest_path(sha).read_text("utf-8"))
             if isinstance(data, dict) and isinstance(data.get("source_url"), str):
                 data["source_url"] = path_as_text(data["source_url"])     # as an older kb kept it
+            if isinstance(data, dict):      # a field a newer kb writes: its own, never a reason to unread the rest
+                data = {k: v for k, v in data.items() if k in _FIELDS}
             return Manifest(**data)
         except (OSError, ValueError, TypeError):
             return None

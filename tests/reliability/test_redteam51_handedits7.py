@@ -128,3 +128,93 @@ def test_a_pdf_moved_or_deleted_by_hand_is_said_where_its_file_field_points_and_
 
 def test_a_pdf_named_by_a_file_field_that_is_there_is_not_said(attached):
     assert [p for p in diagnose(attached).problems if "file field" in p.what] == []
+
+
+# -- kb show of a PDF deleted by hand: the file it was added from, the cached PDF a rebuild kept the text of --
+
+
+def _added(kb_root, tmp_path):
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    pdf = kb_root / "papers" / "curie.pdf"
+    pdf.parent.mkdir()
+    body = ["Energy of p0", "Marie Curie"] + [f"We trained {n} models on 64 GPUs for 3 days in the lab." for n in range(12)]
+    pdf.write_bytes(make_pdf(["\n".join(body)], title="Energy of p0"))
+    r = run_kb("add", pdf, "--offline")
+    assert r.code == 0, r.err
+    [key] = [line.split()[1] for line in r.out.splitlines() if line.startswith("added")]
+    return pdf, key
+
+
+@pytest.mark.parametrize("deleted", [(), ("source",), ("cache",), ("source", "cache"), ("cache", "again")])
+def test_kb_show_says_a_pdf_deleted_by_hand_is_gone_before_and_after_a_rebuild(kb_root, tmp_path, deleted):
+    """The PDF a paper was added from deleted or moved by hand: kb show listed its path as the paper's source, unsaid;
+    its cached copy deleted too and kb rebuild run, kb show said nothing of the PDF at all (rebuild kept the text as a
+    page text and said the PDF was gone, once). Now the path is said to be no longer there, and the PDF gone from the
+    cache is said by every kb show after the rebuild until it is added again."""
+    from kbrun import run_kb
+
+    pdf, key = _added(kb_root, tmp_path)
+    data = pdf.read_bytes()
+    if "source" in deleted:
+        pdf.unlink()
+    if "cache" in deleted:
+        [cached] = (kb_root / ".kb" / "cache" / "sources").glob("*.pdf")
+        cached.unlink()
+        assert run_kb("rebuild").code == 0
+    if "again" in deleted:      # as kb rebuild says to: the same paper's PDF again, never a second paper
+        r = run_kb("add", pdf, "--offline")
+        assert r.code == 0 and r.out.startswith(f"updated   {key} "), r.out + r.err
+        assert [p["citekey"] for p in run_kb("ls", "--json").json] == [key] and pdf.read_bytes() == data
+    for _ in range(2):          # and after a second rebuild, of a text whose PDF is gone
+        r = run_kb("show", key, "--json")
+        assert r.code == 0, r.err
+        [v] = r.json["versions"]
+        assert v["source_gone"] == ("source" in deleted), v
+        gone = [p for p in r.json["problems"] if "deleted from the cache by hand" in p]
+        assert len(gone) == (deleted in (("cache",), ("source", "cache"))), r.json["problems"]
+        text = run_kb("show", key).out
+        assert ("(no longer there: deleted or moved by hand)" in text) == ("source" in deleted), text
+        assert run_kb("rebuild").code == 0
+
+
+def test_a_manifest_holding_a_field_kb_does_not_know_is_read(tmp_path):
+    """A manifest written by a newer kb (a field this one does not know) was read as no manifest at all: its
+    source taken for one of no paper."""
+    import json
+
+    from kb.store.cache import SourceCache
+    cache = SourceCache(tmp_path / "sources", tmp_path / "tmp")
+    (tmp_path / "sources").mkdir()
+    sha = "a" * 64
+    (tmp_path / "sources" / f"{sha}.json").write_text(json.dumps(
+        {"sha256": sha, "kind": "pdf", "filename": f"{sha}.pdf", "citekeys": ["p0"], "from_the_future": 1}))
+    m = cache.get(sha)
+    assert m is not None and m.citekeys == ["p0"] and m.pdf_gone is None, m
+
+
+@pytest.mark.parametrize("name, there, gone", [
+    ("curie.pdf", True, False),
+    ("curie.pdf", False, True),
+    (b"caf\xff.pdf", True, False),          # recorded as caf\xff.pdf (atomic.path_as_text): the file is there
+    (b"caf\xff.pdf", False, True),
+    ("caf\\x41.pdf", True, False),          # a name holding a backslash itself
+    ("caf\\x41.pdf", False, True),
+])
+def test_a_source_path_is_gone_only_where_no_file_of_it_is_there(tmp_path, name, there, gone):
+    import os
+
+    from kb.atomic import path_as_text
+    from kb.ops.library import _gone
+    path = os.path.join(os.fsencode(tmp_path), name if isinstance(name, bytes) else os.fsencode(name))
+    if there:
+        with open(path, "wb") as fh:
+            fh.write(b"%PDF-1.4\n")
+    assert _gone(path_as_text(os.fsdecode(path))) is gone
+
+
+@pytest.mark.parametrize("source", [None, "", "https://arxiv.org/pdf/2311.16863v1", "paper.pdf", "-"])
+def test_a_source_that_is_no_local_path_is_never_said_gone(source):
+    from kb.ops.library import _gone
+    assert _gone(source) is False
