@@ -301,7 +301,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 47: a claim's per written after "per", "each" or "every" is read as without it ("0.3 Wh" per "per 1,000 queries" of
 #: "0.3 Wh per query" was verified: the count of a per so written went unread); a mass of carbon ("552 tC", "t of
 #: carbon") of a CO2 or CO2e figure ("552 tCO2e") is refused (was verified: the number decided a unit kb cannot read).
-CLAIM_READING = "47"
+#: 48: a hyphen set apart from the number after it, after a symbol, a word a value follows or a lone variable, is a
+#: minus sign ("0.5" of "set to - 0.5", "x 5" of "x - 5" were verified; "−0.5" of "- 0.5" was refused), and a range's
+#: negative bound keeps its sign ("−5–10" of "−5 – −10", "5–10" of "5–−10" were verified).
+CLAIM_READING = "48"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -247,13 +247,44 @@ def _dashes(s: str, t: str) -> str:
                 # directly attached; or a minus sign spaced from its digits, as typesetting
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
                 # exponent's sign, or U+2212, which is no dash in prose
-                keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k))
+                keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k)) \
+                    or _sign_set_apart(s, t, k, i)
+        elif j + 1 < n and t[j] == "-" and s[j] in _MINUS_LIKE and "0" <= t[j + 1] <= "9" and \
+                not (j == i + 1 and s[i] == s[j] == "-") and _number_before(s, t, i):
+            keep = True                         # a range to a negative bound: "−5 – −10" is not "−5–10", nor
+            #                                     "5–−10" "5–10" (TeX's "1--4" is one dash, "1–4")
         elif s[i] in "\u2212\u207b":
             keep = True                         # U+2212 is a minus sign before a letter or a bar too: "e−|t|/l"
             #                                     is not "e|t|/l", nor "−βt" "βt" (prose prints no U+2212 as a dash)
         if not keep:
             chars[i] = _DROP
     return "".join(chars)
+
+
+def _number_before(s: str, t: str, i: int) -> bool:
+    """A number (or one with its unit or sign written on it, "5%") ends before the dash ``t[i]``, spaces between."""
+    k = i - 1
+    while k >= 0 and t[k] in " \x00":
+        k -= 1
+    return k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k))
+
+
+# What a minus sign set apart from its number follows, where a dash in prose would not: a symbol ("= - 0.5",
+# "( - 3 dB)"), a word a value follows ("set to - 0.5", "of - 3", "between - 1 and 1"), or a lone variable ("x - 5").
+_BEFORE_SIGN = lazy(r"(?:[=<>(\[,:;~≈≤≥±]|(?<!\w)(?:to|of|by|is|was|are|were|be|at|from|and|or|between|"
+                    r"as|with|than|equals?|reaches|reached|(?-i:[a-zα-ω])))[ \t]*$", re.IGNORECASE)
+
+
+def _sign_set_apart(s: str, t: str, k: int, i: int) -> bool:
+    """The hyphen ``s[i]``, spaced from the digit after it, is a minus sign set apart ("set to - 0.5", "= - 3",
+    "x - 5"): spaced from what comes before it on its line too, after a symbol, a word a value follows or a lone
+    variable, where a dash in prose does not stand. Kept as a sign, a quote leaving it out ("set to 0.5") is
+    refused, as one with the minus sign "−0.5" is not. A hyphen opening a line ("- 5 GPUs", a list's bullet), glued
+    to the word before it, or after another word ("models - 40B parameters", a dash typed as a hyphen) is no sign."""
+    if k < 0 or i - k < 2 or "\n" in s[k + 1:i] or s[i - 1] not in " \t":
+        return False
+    line = s[max(0, s.rfind("\n", 0, i) + 1, i - 40):i]
+    return _BEFORE_SIGN.search(line) is not None
 
 
 def _unit_after_number(t: str, k: int) -> bool:

@@ -287,7 +287,8 @@ def test_dashes_are_punctuation_unless_a_minus_sign_or_a_range() -> None:
     assert normalise("fell to −5 °C") != normalise("fell to 5 °C")        # attached: a sign
     assert normalise("0.06–2.9 kWh") == normalise("0.06-2.9 kWh")          # a range
     assert normalise("10 – 20") == normalise("10-20")
-    assert normalise("x - 5") == normalise("x 5")                          # not attached: a dash
+    assert normalise("x - 5") != normalise("x 5")                          # a lone variable's: a sign set apart
+    assert normalise("models - 40B") == normalise("models 40B")            # after a word: a dash
     # a minus sign spaced from its digits: an exponent's ("p = 5.8e − 3", pypdf's "3.3e− 22")
     # and U+2212 itself ("𝛽 = − 0.43"); a unit's "e" takes no exponent ("tCO2e - 3.5")
     assert normalise("p = 5.8e − 3") == normalise("p = 5.8e-3") != normalise("p = 5.8e3")

@@ -1,0 +1,80 @@
+"""Round 30: a minus sign a page sets apart from its number, and a range's negative bound, are never left out."""
+
+import pytest
+
+from kb.text.match import find_quote
+from kb.text.normalise import Document
+
+
+def found(page: str, quote: str) -> bool:
+    return find_quote(Document(["Some words come first here. " + page + " And more words come after it."]),
+                      quote) is not None
+
+
+# A minus sign printed as a hyphen a space apart from its digits (a math font's minus mapped to "-"), after a
+# symbol, a word a value follows or a lone variable: the quote leaving it out says another number; one writing
+# the sign as the minus sign or a hyphen says the page's.
+@pytest.mark.parametrize("page, right, wrong", [
+    ("The bias was set to - 0.5 in all runs.", "The bias was set to −0.5 in all runs.",
+     "The bias was set to 0.5 in all runs."),
+    ("The bias was set to - 0.5 in all runs.", "The bias was set to -0.5 in all runs.",
+     "bias was set to 0.5 in all"),
+    ("The slope is β = - 0.43 for the treated group.", "The slope is β = −0.43 for the treated group.",
+     "The slope is β = 0.43 for the treated group."),
+    ("The gain was ( - 3 dB) at the output.", "The gain was (−3 dB) at the output.",
+     "The gain was (3 dB) at the output."),
+    ("Scores range between - 1 and 1 for each item.", "Scores range between −1 and 1 for each item.",
+     "Scores range between 1 and 1 for each item."),
+    ("The root is x - 5 for this equation.", "The root is x −5 for this equation.",
+     "The root is x 5 for this equation."),
+    ("The temperature fell from 2 °C to - 4 °C overnight.", "fell from 2 °C to −4 °C overnight",
+     "fell from 2 °C to 4 °C overnight"),
+    ("Correlation was r = - 0.21 (p < 0.05) overall.", "Correlation was r = -0.21 (p < 0.05) overall.",
+     "Correlation was r = 0.21 (p < 0.05) overall."),
+])
+def test_a_minus_sign_set_apart_is_a_sign(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
+
+
+# A hyphen that is no sign stays punctuation: a list's bullet opening a line, a dash typed after a word, a range.
+@pytest.mark.parametrize("page, quote", [
+    ("We used:\n- 5 GPUs for training the model.", "We used: 5 GPUs for training the model."),
+    ("It has three models - 40B parameters each.", "It has three models 40B parameters each."),
+    ("It has three models - 40B parameters each.", "It has three models—40B parameters each."),
+    ("The tCO2e - 3.5 passengers flying round trip.", "The tCO2e 3.5 passengers flying round trip."),
+    ("The range 0.3 - 0.5 was used for it.", "The range 0.3–0.5 was used for it."),
+    ("Model A - 5 layers was the smallest.", "Model A 5 layers was the smallest."),
+])
+def test_a_hyphen_that_is_no_sign_is_left_out(page, quote) -> None:
+    assert found(page, quote)
+
+
+# A range's second bound with its own sign: "−5 – −10" is not "−5–10", nor "5–−10" "5–10".
+@pytest.mark.parametrize("page, right, wrong", [
+    ("values in the range −5 – −10 were kept.", "values in the range −5–−10 were kept.",
+     "values in the range −5–10 were kept."),
+    ("values in the range −5 – −10 were kept.", "values in the range -5 - -10 were kept.",
+     "values in the range −5 – 10 were kept."),
+    ("values in the range −5 – 10 were kept.", "values in the range −5–10 were kept.",
+     "values in the range −5 – −10 were kept."),
+    ("values in the range 5–10 were kept.", "values in the range 5-10 were kept.",
+     "values in the range 5–−10 were kept."),
+    ("values in the range 0.2-0.5 were kept.", "values in the range 0.2–0.5 were kept.",
+     "values in the range 0.2 - -0.5 were kept."),
+    ("a change of 5%–−3% was seen.", "a change of 5%–−3% was seen.", "a change of 5%–3% was seen."),
+    ("the text (P2–3, 9–11, 20).", "the text (P2-3, 9-11, 20).", "the text (P2–−3, 9–11, 20)."),
+])
+def test_a_range_bound_keeps_its_sign(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
+
+
+# TeX's dashes typed by a writer are one dash, never a dash and a sign: "1--4" is "1–4".
+@pytest.mark.parametrize("page, quote", [
+    ("this process takes an expert 1–4 hours.", "this process takes an expert 1--4 hours."),
+    ("estimated that 80–90% of the workload", "estimated that 80--90% of the workload"),
+    ("takes approximately 1–2 days to complete", "takes approximately 1---2 days to complete"),
+])
+def test_a_tex_dash_is_one_dash(page, quote) -> None:
+    assert found(page, quote)
