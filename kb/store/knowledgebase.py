@@ -304,6 +304,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 48: a hyphen set apart from the number after it, after a symbol, a word a value follows or a lone variable, is a
 #: minus sign ("0.5" of "set to - 0.5", "x 5" of "x - 5" were verified; "−0.5" of "- 0.5" was refused), and a range's
 #: negative bound keeps its sign ("−5–10" of "−5 – −10", "5–10" of "5–−10" were verified).
+#: 48 also: a circled digit of the dingbats ("➀", "❶", "➊", "⓫") is its digit as "①" is ("via 1" or "via ①" of
+#: "via ➀" was refused), and a circled number is one of its own ("15" of "①5", "12" of "①②" were verified).
 CLAIM_READING = "48"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -165,6 +165,7 @@ from kb.text.lazyre import lazy
 from kb.text.normalise import (
     APOSTROPHES,
     AUTHOR_YEAR_RE,
+    CIRCLED_NUMBERS,
     CITATION_RE,
     SPLIT_TEXT_LETTERS,
     Document,
@@ -506,6 +507,9 @@ def _apart_at(s: Stream, i: int) -> bool:
     "1,212,7391" of "1,212,739 1" is a number the page does not print."""
     if i <= 0 or i >= len(s.text) or s.page_of[i] != s.page_of[i - 1]:
         return False
+    page = s.pages[s.page_of[i]]
+    if s.origin[i] != s.origin[i - 1] and (page[s.origin[i - 1]] in CIRCLED_NUMBERS or page[s.origin[i]] in CIRCLED_NUMBERS):
+        return True               # "15" of "➀5" or "12" of "①②": a circled number is one of its own
     gap = s.gap(i)
     return bool(gap) and gap.strip() == "" and "\n" not in gap and s.text[i] != "." and not _maybe_one_number(s, i)
 

@@ -155,6 +155,16 @@ _SPECIAL["⇒"] = _SPECIAL["⟹"] = "⇒"
 _SPECIAL["⇐"] = _SPECIAL["⟸"] = "⇐"
 _SPECIAL["↔"] = _SPECIAL["⟷"] = "↔"
 _SPECIAL["⇔"] = _SPECIAL["⟺"] = "⇔"
+# A circled digit is its digit, as "①" is by NFKD ("via ➀" of a page's "via ①", "(1)" or "1" of either): the
+# dingbats' circled and negative circled digits ("➀", "❶", "➊") and the negative and double circled numbers
+# ("⓫", "⓵") have no decomposition, so a quote typing the mark as "①" or "1" was refused, a swapped one too.
+for _base, _first in ((0x2776, 1), (0x2780, 1), (0x278A, 1), (0x24EB, 11), (0x24F5, 1)):
+    for _k in range(10):
+        _SPECIAL[chr(_base + _k)] = str(_first + _k)
+_SPECIAL["⓿"] = "0"
+#: The circled numbers, each folded to its digits: a number of its own, never one with a digit beside it.
+CIRCLED_NUMBERS = frozenset([chr(c) for c in range(0x2460, 0x2474)] + ["⓪", "⓿"]
+                            + [c for c, v in _SPECIAL.items() if "\u2460" <= c <= "\u27bf" and v.isdigit()])
 
 # In the translated string: marks a character folded to nothing, and one that
 # folds to several characters (looked up in _EXPANSIONS by the original char).

@@ -78,3 +78,29 @@ def test_a_range_bound_keeps_its_sign(page, right, wrong) -> None:
 ])
 def test_a_tex_dash_is_one_dash(page, quote) -> None:
     assert found(page, quote)
+
+
+# A circled digit is its digit, whichever circle prints it ("①", the dingbats' "➀" "❶" "➊", "⓫", "⓵"): a quote
+# typing it as "①", "(1)" or "1" says the page's; another number is refused, and a digit beside one is never
+# part of it ("15" of "➀5", "12" of "①②").
+@pytest.mark.parametrize("page, right, wrong", [
+    ("pick the generation via ➀, rate it in ➁, and edit it in ➂.", "pick the generation via ①, rate it in ②, and edit it in ③.",
+     "pick the generation via ②, rate it in ①, and edit it in ③."),
+    ("pick the generation via ➀, rate it in ➁, and edit it in ➂.", "pick the generation via (1), rate it in (2), and edit",
+     "pick the generation via (1), rate it in (3), and edit"),
+    ("pick the generation via ➀, rate it in ➁, and edit it in ➂.", "pick the generation via 1, rate it in 2",
+     "pick the generation via 1, rate it in 4"),
+    ("the steps ❶ read and ❷ write.", "the steps 1 read and 2 write.", "the steps 2 read and 1 write."),
+    ("the steps ➊ read and ➋ write.", "the steps ❶ read and ❷ write.", "the steps ❶ read and ❸ write."),
+    ("the steps ⓫ read it.", "the steps 11 read it.", "the steps 1 read it."),
+    ("the steps ⓫ read it.", "the steps ⑪ read it.", "the steps 12 read it."),
+    ("the steps ⓵ read it.", "the steps ① read it.", "the steps ⓶ read it."),
+    ("the steps ① read and ② write.", "the steps 1 read and 2 write.", "the steps 1 read and 3 write."),
+    ("the steps ⑩ read it.", "the steps 10 read it.", "the steps 1 read it."),
+    ("we use ➀5 GPUs for it.", "we use ➀5 GPUs for it.", "we use 15 GPUs for it."),
+    ("we use ①5 GPUs for it.", "we use ①5 GPUs for it.", "we use 15 GPUs for it."),
+    ("the steps ①② here now.", "the steps ①② here now.", "the steps 12 here now."),
+])
+def test_a_circled_digit_is_its_digit_and_a_number_of_its_own(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
