@@ -306,6 +306,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: negative bound keeps its sign ("−5–10" of "−5 – −10", "5–10" of "5–−10" were verified).
 #: 48 also: a circled digit of the dingbats ("➀", "❶", "➊", "⓫") is its digit as "①" is ("via 1" or "via ①" of
 #: "via ➀" was refused), and a circled number is one of its own ("15" of "①5", "12" of "①②" were verified).
+#: 48 also: digits either side of a page break are two numbers ("56" of "5" ending a page and "6" opening the next
+#: was verified).
 CLAIM_READING = "48"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

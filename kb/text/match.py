@@ -505,8 +505,10 @@ def _apart_at(s: Stream, i: int) -> bool:
     side: only a space between them on one page, and not one number the extractor split (pypdf's space
     before a decimal point, "0 .954pt"; "1 438": `_maybe_one_number`), so "1454.5" of the row "1 454.5" or
     "1,212,7391" of "1,212,739 1" is a number the page does not print."""
-    if i <= 0 or i >= len(s.text) or s.page_of[i] != s.page_of[i - 1]:
+    if i <= 0 or i >= len(s.text):
         return False
+    if s.page_of[i] != s.page_of[i - 1]:
+        return True               # "56" of "5" ending a page and "6" opening the next: a page break parts them
     page = s.pages[s.page_of[i]]
     if s.origin[i] != s.origin[i - 1] and (page[s.origin[i - 1]] in CIRCLED_NUMBERS or page[s.origin[i]] in CIRCLED_NUMBERS):
         return True               # "15" of "➀5" or "12" of "①②": a circled number is one of its own

@@ -104,3 +104,21 @@ def test_a_tex_dash_is_one_dash(page, quote) -> None:
 def test_a_circled_digit_is_its_digit_and_a_number_of_its_own(page, right, wrong) -> None:
     assert found(page, right)
     assert not found(page, wrong)
+
+
+# Digits either side of a page break are two numbers: a quote joining them says a number no page prints.
+@pytest.mark.parametrize("pages, right, wrong", [
+    (["Some text about it here. The results were 5", "6 in 2020 on this task."],
+     "The results were 5 6 in 2020", "The results were 56 in 2020"),
+    (["Some text about it here. The results were 5-", "6 in 2020 on this task."],
+     "The results were 5", "The results were 56 in 2020"),
+    (["Some text about it here. The total was 1,2", "34 runs in this task."],
+     "The total was 1,2", "The total was 1,234 runs"),
+    (["Some text about it here. We trained for 12", "0 epochs on each of them."],
+     "We trained for 12", "We trained for 120 epochs"),
+    (["Some text about it here. We ran it 3", "2 times over the data."],
+     "We ran it 3 2 times over the data", "We ran it 32 times over the data"),
+])
+def test_digits_either_side_of_a_page_break_are_two_numbers(pages, right, wrong) -> None:
+    assert find_quote(Document(pages), right) is not None
+    assert find_quote(Document(pages), wrong) is None
