@@ -307,7 +307,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 48 also: a circled digit of the dingbats ("➀", "❶", "➊", "⓫") is its digit as "①" is ("via 1" or "via ①" of
 #: "via ➀" was refused), and a circled number is one of its own ("15" of "①5", "12" of "①②" were verified).
 #: 48 also: digits either side of a page break are two numbers ("56" of "5" ending a page and "6" opening the next
-#: was verified).
+#: was verified); a mass number raised whole is its digits ("14C" of "¹⁴C" was refused, read as "1" to the power "⁴").
 CLAIM_READING = "48"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

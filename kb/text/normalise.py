@@ -361,7 +361,8 @@ def _ascii_arrows(s: str) -> str:
 # subtraction; a writer's "x^2" is read as "x²". Raised after a unit ("m²", "km²", "s⁻¹") they are the unit's
 # power whichever way it is written, folded to digits ("m2", "s-1").
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
-_POWER = lazy(r"(?<=[^\W_])[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# (Never after a raised digit: "¹⁴C", "²³⁵U" are a mass number raised whole, never "1" to the power "⁴".)
+_POWER = lazy(r"(?<=[^\W_⁰¹²³⁴⁵⁶⁷⁸⁹])[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _UNITS_POWERED = frozenset(("m", "cm", "mm", "km", "nm", "dm", "µm", "μm", "um", "s", "ms", "g", "kg", "mg", "ft",
                             "yr", "l"))
 _ANY_SUPERSCRIPT = lazy("[" + _SUPERSCRIPTS + "]")

@@ -122,3 +122,19 @@ def test_a_circled_digit_is_its_digit_and_a_number_of_its_own(page, right, wrong
 def test_digits_either_side_of_a_page_break_are_two_numbers(pages, right, wrong) -> None:
     assert find_quote(Document(pages), right) is not None
     assert find_quote(Document(pages), wrong) is None
+
+
+# A mass number raised whole ("³He", "¹⁴C", "²³⁵U") is its digits, typed flat as writers do ("14C"), never a digit
+# raised to the power of the next ("1⁴"); another mass number is refused, and a number's power stays a power.
+@pytest.mark.parametrize("page, right, wrong", [
+    ("the ¹⁴C dating of the samples", "the 14C dating of the samples", "the 13C dating of the samples"),
+    ("the ¹⁴C dating of the samples", "the ¹⁴C dating of the samples", "the ¹³C dating of the samples"),
+    ("enriched ²³⁵U fuel was used", "enriched 235U fuel was used", "enriched 238U fuel was used"),
+    ("the ¹⁸O ratio in the ice", "the 18O ratio in the ice", "the 16O ratio in the ice"),
+    ("filled with ³He at low pressure", "filled with 3He at low pressure", "filled with 4He at low pressure"),
+    ("a rate of 10¹² operations", "a rate of 10^12 operations", "a rate of 1012 operations"),
+    ("a rate of 10⁻⁶ per step", "a rate of 10^-6 per step", "a rate of 10-6 per step"),
+])
+def test_a_raised_mass_number_is_its_digits(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
