@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "38"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -179,6 +179,12 @@ READING = "38"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       38: an entry of names and a year, no title, naming a co-author the one paper of its first
 #                           author and year has not links to none ('J. Smith and P. Green, 2021.' of Smith and Brown's
 #                           2021 paper: was linked to it)
+#                       39: a firm named after its founders keyed whole ('Goldman Sachs': goldmansachs, was sachs;
+#                           'Booz Allen Hamilton', 'Morgan Stanley'); a list of Japanese names family name first keyed
+#                           on it ('Tanaka Hiroshi and Suzuki Kenji': tanaka, was hiroshi); a suffix in Roman numerals
+#                           no acronym ('Hal Daumé III and Daniel Marcu': daume, was haldaumeiiianddanielmarcu; 'Daniel
+#                           Marcu and Hal Daumé III': marcu, was daniel); a firm's name joined by '&' before its legal
+#                           form keyed whole ('Marks & Spencer Group plc': marksspencergroup, was marks)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -434,7 +434,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "28"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "29"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -495,6 +495,8 @@ PAPER_RENDERING = "28"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   Engineering Task Force': internetengineeringtaskforce, was force; 'U.S. Air Force')
 #                               28: a record's HTML, JATS and MathML markup read as its text ('<i>in vitro</i>',
 #                                   'CO<sub>2</sub>': CO₂, '<scp>BERT</scp>', '<mml:msub>...', '&amp;'; were shown tags)
+#                               29: a firm named after its founders an organisation, keyed whole ('Goldman Sachs':
+#                                   goldmansachs, was sachs; 'Morgan Stanley', 'Booz Allen Hamilton')
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

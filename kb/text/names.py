@@ -43,6 +43,7 @@ __all__ = [
     "LEGAL_FORMS",
     "LEGAL_FORM_RE",
     "GAELIC_PREFIXES",
+    "ROMAN_SUFFIXES",
     "name_key",
     "first_author_key",
     "family_as_keyed",
@@ -241,6 +242,12 @@ technologies""".split()) | _FIRMS
 # joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
 # Service', 'U.S. Forest Service')
 _LONG_ORGANISATION_WORDS = frozenset(["service"])
+# firms named after their founders, whose whole names are persons' names in form and no person's ('Goldman Sachs',
+# 'Morgan Stanley', 'Booz Allen Hamilton'): known only by name, as a whole (not 'Sachs' nor 'Ann Goldman'); none
+# that names a person who writes too ('Roland Berger', 'Oliver Wyman', 'Charles Schwab', 'Arthur D. Little')
+_EPONYMOUS_FIRMS = frozenset(["goldman sachs", "morgan stanley", "booz allen hamilton", "booz allen", "merrill lynch",
+                              "wells fargo", "lehman brothers", "jpmorgan chase", "dow jones", "credit suisse",
+                              "deutsche bank", "swiss re", "munich re", "arthur andersen", "bear stearns"])
 _BODY_JOINS = frozenset(["and", "of", "for"])
 _COUNTRY_INITIALISM_RE = lazy(r"(?:U\.\s?S\.|U\.\s?K\.|US|UK)\s")
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
@@ -273,6 +280,10 @@ def initials_in_capitals(word: str) -> bool:
     return len(word) < 3 or sum(ch in _VOWELS for ch in word) <= 1
 
 
+# a suffix of a name in Roman numerals, capitals no acronym nor family name is ('Hal Daumé III', 'Henry Ford II')
+ROMAN_SUFFIXES = frozenset(["II", "III", "IV"])
+
+
 def acronym_after_name(words: list[str]) -> bool:
     """Whether a name written without a comma may be an organisation's, its acronym of three capitals after its
     name's words: 'Stanford HAI', 'Stanford University HAI' (initials_in_capitals: not 'Ioannidis JPA', a
@@ -283,7 +294,7 @@ def acronym_after_name(words: list[str]) -> bool:
     after a firm's name (`firm_acronym`) one of any length: 'Meta FAIR', 'Samsung SAIT'."""
     if firm_acronym(words):
         return True
-    if not 2 <= len(words) <= 3 or not words[-1].isupper() or not (
+    if not 2 <= len(words) <= 3 or not words[-1].isupper() or words[-1] in ROMAN_SUFFIXES or not (
             len(words[-1]) == 3 and not initials_in_capitals(words[-1]) or _unsaid(words[-1])):
         return False
     last = words[-1]
@@ -388,6 +399,9 @@ def is_organisation(name: str) -> bool:
     if "&" in name and _AMPERSAND_FIRM_RE.search(name):
         return True         # a firm's capitals joined by '&', no person's name: 'AT&T', 'S&P Global'
     words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+            and " ".join(words).lower() in _EPONYMOUS_FIRMS:
+        return True
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)

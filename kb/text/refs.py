@@ -41,6 +41,7 @@ from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
     LEGAL_FORMS,
+    ROMAN_SUFFIXES,
     VIETNAMESE_FAMILIES,
     acronym_after_name,
     body_word_meant,
@@ -1753,7 +1754,7 @@ def _printed_again(name: str, context: str) -> bool:
 _INITIALISM_RE = lazy(r"(?:[A-Z]\.){2,3}")
 
 
-def _conjoined_organisation(authors: str, context: str) -> str | None:
+def _conjoined_organisation(authors: str, context: str, legal: bool = False) -> str | None:
     """The author list as one organisation's name holding 'and' or '&', or None.
     It is one when the whole of it reads as an organisation's (a word only
     organisations' names hold, or its name in the title or web address), or
@@ -1763,18 +1764,19 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     K.'), where people have their given names or initials ('Emma Strubell and Andrew
     McCallum'), and a person's note naming two so ('Strubell and McCallum. 2019.
     Energy and policy considerations ... In ACL.') cites their papers. A list tells
-    more (_names_the_paper_tells)."""
+    more (_names_the_paper_tells). `legal`: a legal form closed the name ('Ernst & Young LLP'), a firm's."""
     words = authors.split()
     joins = [k for k, w in enumerate(words) if w in ("and", "&")]
     if not joins or joins[-1] in (0, len(words) - 1):
         return None
     # (a country's initialism before a body's name is no person's initials: 'U.S. Food and Drug Administration')
     country = _INITIALISM_RE.fullmatch(words[0]) is not None and is_organisation(" ".join(words[1:]))
+    # (nor is a suffix of a person's name any body's: 'Hal Daumé III and Daniel Marcu')
     if any(_is_initial(w) or _is_capital(w) or not (w[0].isupper() or w.lower() in _FUNCTION_WORDS)
-           or not _name_word(w) for w in words[country:] if w not in ("and", "&")):
+           or not _name_word(w) or w in ROMAN_SUFFIXES for w in words[country:] if w not in ("and", "&")):
         return None
     left, right = words[: joins[-1]], words[joins[-1] + 1:]
-    if is_organisation(authors):
+    if legal or is_organisation(authors):
         return authors
     if _caps_family_name(left) or _caps_family_name(right) or _given_then_caps(" ".join(left)) \
             and _given_then_caps(" ".join(right)):
@@ -1819,23 +1821,26 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
     ('Journal, 2020, 12(3): 1-10')."""
     if any(map(_vancouver_name, chunks[1:])):
         return True
-    return bool(_GBT_TAIL_RE.search(rest)) or len(chunks) > 1 and _pinyin_family_first(chunks)
+    return bool(_GBT_TAIL_RE.search(rest)) or len(chunks) > 1 and (
+        _romanised_family_first(chunks, _CHINESE_FAMILIES, _PINYIN_RE)
+        or _romanised_family_first(chunks, _JAPANESE_FAMILIES, _HEPBURN_RE))
 
 
-def _pinyin_family_first(chunks: list[str]) -> bool:
-    """Whether names romanised from Chinese print the family name first: each of two syllables' words, every
-    first word a Chinese family name, and a second word one is not ('Zhang Wei, Li Ming': zhang; not 'Wei Zhang,
-    Ming Li', nor 'Wei Zhang, Li Wang', which may be either)."""
+def _romanised_family_first(chunks: list[str], families: frozenset[str], syllables) -> bool:
+    """Whether names romanised from Chinese (pinyin) or Japanese (Hepburn) print the family name first: each of two
+    words, every first word a family name of that language, every second word of its syllables, and a second word
+    one is not ('Zhang Wei, Li Ming', 'Tanaka Hiroshi and Suzuki Kenji': zhang, tanaka; not 'Wei Zhang, Ming Li',
+    'Hiroshi Tanaka and Kenji Suzuki', nor 'Wei Zhang, Li Wang' or 'Mori Ueda, Ito Sato', which may be either)."""
     given = False
     for chunk in chunks:
         words = chunk.split()
-        if len(words) != 2 or words[0].lower() not in _CHINESE_FAMILIES or not words[0][:1].isupper():
+        if len(words) != 2 or words[0].lower() not in families or not words[0][:1].isupper():
             return False
         second = words[1].replace("-", "")
         if not (second[:1].isupper() and second[1:].islower() and second.isascii()
-                and _PINYIN_RE.fullmatch(second.lower())):
+                and syllables.fullmatch(second.lower())):
             return False
-        given = given or second.lower() not in _CHINESE_FAMILIES
+        given = given or second.lower() not in families
     return given
 
 
@@ -1900,8 +1905,11 @@ def _iberian_family(words: list[str]) -> bool:
 
 def _vancouver_name(chunk: str) -> bool:
     """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
-    in capitals, no full stops."""
+    in capitals, no full stops. Not a name and its suffix in Roman numerals, three 'I's being no one's initials
+    ('Hal Daumé III'; a given name, a family name and 'II' or 'IV': 'Henry Ford II')."""
     words = chunk.split()
+    if words and words[-1] in ROMAN_SUFFIXES and (words[-1] == "III" or len(words) >= 3):
+        return False
     return 2 <= len(words) <= 4 and _initials_caps(words[-1]) and words[-1].isascii() \
         and all(_name_word(w) and "." not in w for w in words[:-1])
 # the Chinese standard's (GB/T 7714) close of a journal article: year, volume(issue): pages
@@ -1943,7 +1951,7 @@ def _given_then_caps(chunk: str) -> str | None:
     or the entry tells which (_first_author). Not a firm's name, nor an acronym no family name is printed as."""
     words = chunk.split()
     if not 2 <= len(words) <= 4 or not _caps_family(words[-1]) or initials_in_capitals(words[-1]) \
-            or is_organisation(chunk) or firm(words[0]):
+            or words[-1] in ROMAN_SUFFIXES or is_organisation(chunk) or firm(words[0]):
         return None
     last = words[-1]
     if not any(ch in "AEIOUY" for ch in ascii_fold(last)) or last[0] == words[0][0]:
@@ -2037,10 +2045,14 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             return acronym
     if not first.isascii() and all(map(_cjk, first.replace(" ", ""))):
         return first        # '王小明', '山田 太郎': family name first, keyed whole (kb.text.names.author_key)
-    if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
-        whole = _conjoined_organisation(authors, context)
-        if whole:
-            return _body_as_meant(without_acronym(whole))
+    if "&" in authors or " and " in authors:
+        # (a firm's legal form after it, its comma too, is not of its name: 'Marks & Spencer Group plc', 'Johnson &
+        # Johnson Services, Inc.', 'Procter & Gamble Co.', as kb.text.names keys '{Google LLC}')
+        named = _LEGAL_TAIL_RE.sub("", authors)
+        if "," not in named and ";" not in named:
+            whole = _conjoined_organisation(named, context, legal=named != authors)
+            if whole:
+                return _body_as_meant(without_acronym(whole))
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
@@ -2180,6 +2192,22 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             k -= 1
         return " ".join(words[k:])
     return names[-1]
+
+
+# the commonest Japanese family names, in Hepburn's romanisation with its long vowels unmarked or spelt out ('Sato',
+# 'Satou', 'Ohno'), one a Western given name too ('Abe'), read only before a Japanese given name
+_JAPANESE_FAMILIES = frozenset(
+    "abe sato satou suzuki takahashi tanaka watanabe ito itou yamamoto nakamura kobayashi kato katou yoshida yamada "
+    "sasaki yamaguchi saito saitou matsumoto inoue kimura hayashi shimizu yamazaki mori ikeda hashimoto yamashita "
+    "ishikawa nakajima maeda fujita ogawa goto gotou okada hasegawa murakami kondo kondou ishii sakamoto endo endou "
+    "aoki fujii nishimura fukuda ota ohta oota miura fujiwara okamoto matsuda nakagawa nakano harada ono ohno oono "
+    "tamura takeuchi kaneko wada nakayama ishida ueda morita shibata sakai kudo kudou yokoyama miyazaki miyamoto "
+    "uchida takagi ando andou taniguchi maruyama imai fujimoto takeda murata ueno sugiyama masuda sugawara hirano "
+    "otsuka chiba kubo matsui iwasaki sakurai kinoshita noguchi matsuo nomura kikuchi onishi sugimoto arai "
+    "yamanaka kawaguchi kawasaki nishida hirata kojima kobayashi takano".split())
+# a word of Japanese syllables in Hepburn's romanisation: a consonant (doubled, or palatalised with 'y'), a vowel, or
+# 'n' alone ('Hiroshi', 'Kenji', 'Shin'ichi', 'Ryouta'); not 'Xiaoming', 'Smith', 'John'
+_HEPBURN_RE = lazy(r"(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgsztdnhbpmr]y?|[jfwy])?[aiueo]|n'?){1,8}")
 
 
 # Chinese family names a capitalised particle's syllable ('Di', 'Da', 'Du', 'De', 'Le') may stand before as a
@@ -3075,7 +3103,10 @@ def _family_names_first_by_order(entries: list[RefEntry]) -> None:
         m = _TWO_WORD_NAME_RE.match(e.raw) if e.first_author else None
         if m and e.first_author == name_key(m.group(2)):
             alternative[k] = name_key(m.group(1))
-    if len(alternative) < 3:
+    # (entries keyed on their first word already, their names read as Japanese or Chinese: 'Tanaka Ichiro', count)
+    first_keyed = sum(1 for e in entries if e.first_author and (m := _TWO_WORD_NAME_RE.match(e.raw))
+                      and e.first_author == name_key(m.group(1)) != name_key(m.group(2)))
+    if not alternative or len(alternative) + first_keyed < 3:
         return
     keyed = [k for k, e in enumerate(entries) if e.first_author]
     now = [entries[k].first_author for k in keyed]
@@ -3834,6 +3865,7 @@ def _printed_dates(title: str, dated: list[str], printed: str) -> str:
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
+_LEGAL_TAIL_RE = lazy(rf",?\s+(?:{LEGAL_FORMS}|Co)\.?\s*$")
 _LEGAL_KEYS = ("inc", "llc", "ltd", "llp", "plc", "gmbh", "corp")
 _LEGAL_WORD_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\b\.?")
 

@@ -28,10 +28,13 @@ def test_family_name_first_told_by_the_list(other, key):
     # the same names given first stay keyed by their last word where the list says Tanaka and Suzuki are family names
     assert _keys("Hiroshi Tanaka, Ichiro Suzuki. 2019. Deep learning for parsing. In ACL.", other)[0] == "tanaka"
     # nothing said, the list printing the name again as this entry does, or a co-author printed given name first
-    # elsewhere: the last word, as before
+    # elsewhere: the names' words say it, a Japanese family name before a given name in Hepburn's spelling (sweep
+    # 51); a family name of no list kb holds ('Okabe') leaves the last word the key, as before
+    rare = "Okabe Hiroshi, Suzuki Ichiro. 2019. Deep learning for Japanese parsing. In ACL."
     for said in ("Kenji Mori. 2021. Another study. In EMNLP.", "Tanaka Hiroshi. 2021. Another study. In EMNLP.",
                  "Ichiro, S. 2021. Another study. In EMNLP."):
-        assert _keys(entry, said)[0] == "hiroshi"
+        assert _keys(entry, said)[0] == "tanaka"
+        assert _keys(rare, said)[0] == "hiroshi"
 
 
 _DECOYS = [

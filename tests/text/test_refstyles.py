@@ -338,8 +338,9 @@ _NAMES = [("Abe", "Kenji"), ("Ito", "Hiroshi"), ("Kato", "Akira"), ("Suzuki", "H
     (True, [0, 1, 2, 3, 4, 5], ["abe", "ito", "kato", "suzuki", "tanaka", "yamada"]),
     # ... of the last words, with the same names given first: those are
     (False, [0, 1, 2, 3, 4, 5], ["abe", "ito", "kato", "suzuki", "tanaka", "yamada"]),
-    # a list in the order of citation says nothing: the last word stays the key
-    (True, [5, 0, 3, 1, 4, 2], ["taro", "kenji", "hanako", "hiroshi", "ichiro", "akira"]),
+    # a list in the order of citation says nothing, but the names' words do: Japanese family names, then given
+    # names in Hepburn's spelling (sweep 51; the last word was the key)
+    (True, [5, 0, 3, 1, 4, 2], ["yamada", "abe", "suzuki", "ito", "tanaka", "kato"]),
 ])
 def test_family_names_first_told_by_the_lists_order(family_first: bool, order: list[int], keys: list[str]) -> None:
     from kb.text.refs import find_references
@@ -527,12 +528,13 @@ _CITATION_ORDER = [
     ("Some text.", ["Strubell and McCallum. 2019. Energy and policy. In ACL.", "Ganesh and Smith. 2020. Other "
                     "things here. In ACL.", "Turing. 1950. Computing machinery. Mind."], ["strubell", "ganesh", "turing"]),
     # family names first in the order of citation: the paper cites them with 'et al.', or prints them given name
-    # first in its byline; nothing says so otherwise
+    # first in its byline; and the names' words say so, Japanese family names before given names in Hepburn's
+    # spelling (sweep 51: 'taro', 'ichiro' before, with nothing else to say so)
     ("Yamada et al. [1] parse Japanese; Tanaka et al. [2] translate it.", _CITATION_ORDER,
      ["yamada", "tanaka", "strubell"]),
     ("Taro Yamada, Hanako Suzuki\nUniversity of Tokyo\nWe parse text [1, 2].", _CITATION_ORDER,
-     ["yamada", "ichiro", "strubell"]),
-    ("We parse text [1, 2]. Strubell et al. [3] count carbon.", _CITATION_ORDER, ["taro", "ichiro", "strubell"]),
+     ["yamada", "tanaka", "strubell"]),
+    ("We parse text [1, 2]. Strubell et al. [3] count carbon.", _CITATION_ORDER, ["yamada", "tanaka", "strubell"]),
 ])
 def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: list[str]) -> None:
     from kb.text.refs import find_references

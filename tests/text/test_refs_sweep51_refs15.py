@@ -1,0 +1,98 @@
+"""Reference strings: firms named after their founders, Japanese names family name first, suffixes in Roman
+numerals, a firm's legal form after a name joined by '&'; sweep 51."""
+
+import pytest
+
+from kb.text.names import author_key, is_organisation
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, key", [
+    # a firm named after its founders, its name a person's in form and no person's: keyed whole
+    ("Goldman Sachs. 2023. Generative AI could raise global GDP by 7%. Global Economics Analyst.", "goldmansachs"),
+    ("Goldman Sachs (2023). The potentially large effects of artificial intelligence on economic growth.",
+     "goldmansachs"),
+    ("Morgan Stanley. 2023. Generative AI: The next frontier of productivity.", "morganstanley"),
+    ("Booz Allen Hamilton. 2015. The Field Guide to Data Science. McLean, VA.", "boozallenhamilton"),
+    ("Merrill Lynch. 2019. Thematic investing: Robot revolution. Bank of America.", "merrilllynch"),
+    ("Wells Fargo. 2020. Annual Report.", "wellsfargo"),
+    ("Lehman Brothers. 2007. Global equity research.", "lehmanbrothers"),
+    ("Goldman Sachs Group. 2020. Annual report.", "goldmansachsgroup"),
+    # ... never a person of one of its names, inverted or given name first, nor two people
+    ("Sachs, G. (2023). The potentially large effects. Economics.", "sachs"),
+    ("Jeffrey Sachs and Ann Goldman. 2020. Development economics. Journal of Things.", "sachs"),
+    ("Goldman, S., Sachs, J.: A joint paper. In: ACL (2020)", "goldman"),
+    ("Ann Goldman. 2020. Development economics. Journal of Things.", "goldman"),
+    ("Morgan Stanley Smith. 2020. A paper of a person. Journal of Things.", "smith"),
+])
+def test_firm_named_after_its_founders_is_keyed_whole(text, key):
+    assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Goldman Sachs", "goldmansachs"), ("Booz Allen Hamilton", "boozallenhamilton"),
+    # (BibTeX's reading of a person's name stays: a comma, or another name)
+    ("Sachs, Goldman", "sachs"), ("Morgan Stanley Smith", "smith"), ("Stanley Morgan", "morgan"),
+])
+def test_firm_named_after_its_founders_in_references_bib(name, key):
+    assert author_key(name) == key
+    assert is_organisation(name) == (key == name.replace(" ", "").lower())
+
+
+@pytest.mark.parametrize("text, key", [
+    # a suffix in Roman numerals is no acronym of a body's, nor a family name in capitals, nor Vancouver's initials
+    ("Hal Daumé III and Daniel Marcu. 2006. Domain adaptation for statistical classifiers. JAIR, 26:101–126.", "daume"),
+    ("Hal Daume III. 2007. Frustratingly easy domain adaptation. In Proceedings of ACL, pages 256–263.", "daume"),
+    ("Hal Daumé III, John Langford, and Daniel Marcu. 2009. Search-based structured prediction. Machine Learning.",
+     "daume"),
+    ("Daniel Marcu and Hal Daumé III. 2006. Domain adaptation. Journal of AI Research.", "marcu"),
+    ("Robert Smith III and Ann Lee. 2010. A title of a paper. In Proceedings of ACL.", "smith"),
+    ("Ann Lee, Henry Ford II, and Bob Smith. 1990. Memoirs of a title. Random House.", "lee"),
+    ("Daumé H III, Marcu D. Domain adaptation for statistical classifiers. J Artif Intell Res. 2006;26:101-26.",
+     "daume"),
+    # ... and an acronym or initials in capitals are read as before
+    ("Stanford HAI. 2023. AI Index Report.", "stanfordhai"),
+    ("Smith J, Jones AB, Lee III. Title of paper. BMJ 2020;1:2.", "smith"),
+    ("Kenton LEE. 2019. A study of things. In ACL.", "lee"),
+    ("Jian LIU, Wei XIE. 2020. A study of things. In ACL.", "liu"),
+])
+def test_suffix_in_roman_numerals_is_of_the_name(text, key):
+    assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("text, key", [
+    # a firm's name joined by '&' or 'and', then its legal form: the firm, keyed without the form
+    ("Marks & Spencer Group plc. 2021. Plan A Report 2021. London: Marks & Spencer.", "marksspencergroup"),
+    ("Johnson & Johnson Services, Inc. 2022. Health for Humanity Report.", "johnsonjohnsonservices"),
+    ("Procter & Gamble Co. 2021. Citizenship Report.", "proctergamble"),
+    ("Ernst & Young LLP (2021). Tax guide for the digital economy. London.", "ernstyoung"),
+    ("Smith & Jones Ltd. 2020. Annual report 2020.", "smithjones"),
+    # ... two people joined by '&' stay two people
+    ("Smith, J. & Jones, K. (2020). A title of a paper. Journal of Things, 1, 2.", "smith"),
+    ("Emma Strubell & Andrew McCallum. 2019. Energy and policy considerations. In ACL.", "strubell"),
+])
+def test_firm_joined_by_ampersand_before_its_legal_form(text, key):
+    assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("text, key", [
+    # a list of Japanese names, each a family name first and a given name in Hepburn's spelling after it
+    ("Tanaka Hiroshi and Suzuki Kenji. 2018. Japanese dependency parsing revisited. In Proceedings of COLING.",
+     "tanaka"),
+    ("Tanaka Hiroshi, Yamamoto Kenji. 2019. Neural morphological analysis. Journal of NLP 26(2): 321–340.", "tanaka"),
+    ("Sato Yuki and Suzuki Taro. 2020. Subword tokenisation for Japanese. In Proceedings of NLP.", "sato"),
+    ("Kato Shin'ichi, Ito Ryouta. 2017. A study of parsing. In Proc. NLP.", "kato"),
+    ("Abe Kenji, Mori Yuka, Ohno Daisuke. 2022. A study of parsing. In Proc. NLP.", "abe"),
+    ("Wang Xiaoming, Li Hua. 2020. A survey of graph networks. Journal 43(5): 755–780.", "wang"),
+    # ... not given names first, nor where a word is no Japanese given name or both words are family names, nor
+    # one name alone (which may be either)
+    ("Hiroshi Tanaka and Kenji Suzuki. 2018. Japanese dependency parsing revisited. In Proceedings of COLING.",
+     "tanaka"),
+    ("Kenji Mori, Yuki Sato. 2018. Japanese dependency parsing. In Proceedings of COLING.", "mori"),
+    ("Tanaka Hiroshi, Smith John. 2017. A study of parsing. In Proc. NLP.", "hiroshi"),
+    ("Mori Ueda and Ito Sato. 2017. A study of parsing. In Proc. NLP.", "ueda"),
+    ("Abe Smith and Kato Jones. 2017. A study of parsing. In Proc. NLP.", "smith"),
+    ("Tanaka Hiroshi. 2019. One author's study. In Proc NLP.", "hiroshi"),
+])
+def test_japanese_names_family_name_first(text, key):
+    assert parse_entry(text).first_author == key
