@@ -185,6 +185,8 @@ READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           no acronym ('Hal Daumé III and Daniel Marcu': daume, was haldaumeiiianddanielmarcu; 'Daniel
 #                           Marcu and Hal Daumé III': marcu, was daniel); a firm's name joined by '&' before its legal
 #                           form keyed whole ('Marks & Spencer Group plc': marksspencergroup, was marks)
+#                       39 also: Chicago's names after the first, given first with a middle initial, read as names
+#                           ('Maas, Andrew L., Raymond E. Daly, ...': the title was 'Daly, Peter T. Pham, ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -827,6 +827,19 @@ def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
 _STATUS_CAPITALS = frozenset("IFTASU")
 
 
+def _chicago_given_first(words: list[str], i: int) -> bool:
+    """Whether words[i], closed by a comma (or by a stop before the year), is the family name of a name given first
+    with a middle initial, as Chicago and MLA print the names after the first, inverted with its given name in full:
+    'Maas, Andrew L., Raymond E. Daly, Peter T. Pham, ...', '..., and Raymond E. Daly. 2011.' (not a title after Vancouver's or APA's initials: 'Courville, A. Deep
+    Learning.', 'Courville A. Deep, wide nets.', the first name's given name an initial or no comma after it)."""
+    if i < 4 or not words[0].endswith(",") or not (words[1][:1].isupper() and words[1][1:2].islower()) \
+            or _is_initial(words[1].rstrip(",")):
+        return False
+    given = words[i - 2]
+    return given[:1].isupper() and given[1:].isalpha() and given[1:].islower() and words[i - 3][-1] in ",d" \
+        and (words[i - 3][-1] == "," or words[i - 3] in ("and", "&"))
+
+
 def _walk_authors(tokens: _Tokens, horizon: int):
     """_split_authors over `tokens`; _UNDECIDED if it had to read the token at `horizon`."""
     text, words = tokens.text, tokens.words
@@ -940,7 +953,9 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             break
         if not (conj or initial or suffix) and tok[:1].isupper() and i >= 2 and words[i - 1][-1] == "." \
                 and _is_initial(words[i - 1]) and (_name_closed(words, i - 1) or _gost_one_author(words, i - 1, text)) \
-                and not (last == "," and i + 1 < n and _is_initial(words[i + 1].rstrip(",;"))):
+                and not (last == "," and i + 1 < n and _is_initial(words[i + 1].rstrip(",;"))) \
+                and not ((last == "," or last == "." and i + 1 < n and facts(words[i + 1])[0])
+                         and _chicago_given_first(words, i)):
             # a capitalised word after a name its initials close, no separator between: a title in title case
             # ('Courville, A. Deep Learning. MIT Press, 2016.', 'Courville A. Deep Learning.' among Vancouver's;
             # not a name after a lost comma: 'McMillan-Major, A. Shmitchell, S. On the ...')

@@ -96,3 +96,31 @@ def test_firm_joined_by_ampersand_before_its_legal_form(text, key):
 ])
 def test_japanese_names_family_name_first(text, key):
     assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("text, title", [
+    # Chicago's and MLA's names after the first, given first with a middle initial: names, not the title
+    ("Maas, Andrew L., Raymond E. Daly, Peter T. Pham, Dan Huang, Andrew Y. Ng, and Christopher Potts. 2011. "
+     "“Learning Word Vectors for Sentiment Analysis.” In Proceedings of ACL, 142–50.",
+     "Learning Word Vectors for Sentiment Analysis"),
+    ("Maas, Andrew L., Raymond E. Daly, and Christopher Potts. 2011. “Learning Word Vectors for Sentiment "
+     "Analysis.” In Proceedings of ACL.", "Learning Word Vectors for Sentiment Analysis"),
+    ("Maas, Andrew L., and Raymond E. Daly. 2011. “Learning Word Vectors for Sentiment Analysis.” In ACL.",
+     "Learning Word Vectors for Sentiment Analysis"),
+    ("Maas, Andrew L., Raymond E. Daly, Peter T. Pham, and Christopher Potts. “Learning Word Vectors for Sentiment "
+     "Analysis.” ACL, 2011.", "Learning Word Vectors for Sentiment Analysis"),
+    ("Brown, Tom B., Benjamin F. Mann, Nick Ryder, and Dario Amodei. 2020. “Language Models Are Few-Shot "
+     "Learners.” In Advances in Neural Information Processing Systems 33.", "Language Models Are Few-Shot Learners"),
+    ("Hastie, Trevor, Robert Tibshirani, and Jerome H. Friedman. 2009. The Elements of Statistical Learning. 2nd ed. "
+     "New York: Springer.", "The Elements of Statistical Learning"),
+    ("Radford, Alec, Jeffrey Wu, Rewon Child, David Luan, Dario Amodei, and Ilya Sutskever. 2019. “Language Models "
+     "Are Unsupervised Multitask Learners.” OpenAI.", "Language Models Are Unsupervised Multitask Learners"),
+    # ... a title after a name its initials close stays the title
+    ("Courville, A. Deep Learning. MIT Press, 2016.", "Deep Learning"),
+    ("Goodfellow, Ian, Yoshua Bengio, and Aaron C. Courville. Deep Learning. MIT Press, 2016.", "Deep Learning"),
+    ("Courville, A., Bengio, Y. Deep Learning, Revisited. MIT Press, 2016.", "Deep Learning, Revisited"),
+])
+def test_names_given_first_with_a_middle_initial_after_an_inverted_first(text, title):
+    e = parse_entry(text)
+    assert e.title == title
+    assert e.first_author == text.split(",")[0].lower()
