@@ -187,6 +187,8 @@ READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           form keyed whole ('Marks & Spencer Group plc': marksspencergroup, was marks)
 #                       39 also: Chicago's names after the first, given first with a middle initial, read as names
 #                           ('Maas, Andrew L., Raymond E. Daly, ...': the title was 'Daly, Peter T. Pham, ...')
+#                       39 also: a title opening with a quotation keeps its subtitle after the colon ('"Why should I
+#                           trust you?": Explaining the predictions of any classifier': was cut at the quote)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2311,6 +2311,10 @@ _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 # (from the comma or bracket, which the engine scans for: the space before it goes with the title's strip)
 _TRAILING_STATUS_RE = lazy(rf"(?:[,;]\s*[(\[]?|[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
 _QUOTED_TITLE_RE = lazy(r'^["“«]\s*([^"“”«»]{2,400}?)\s*[,.]?\s*["”»]')
+# ... a quotation heading a title, its colon after the closing quote, a subtitle after it (no stop or comma before
+# the closing quote, which closes a whole title: '"Title," in', '"Title." Journal')
+_VENUE_AT_RE = lazy(_VENUE_OPENER)
+_QUOTED_HEAD_RE = lazy(r'^(["“«][^"“”«»]{2,200}?[^"“”«»,.\s]["”»]):\s+(?=[\w"“\'‘])')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."
@@ -2569,6 +2573,15 @@ def _extract_title(rest: str) -> str | None:
         venue = _COMMA_VENUE_RE.search(rest)
         if venue and venue.start() >= 8:
             rest = rest[: venue.start()]
+    if quoted and rest[0] in "\"“«" and (head := _QUOTED_HEAD_RE.match(rest)):
+        # a title opening with a quotation, its subtitle after the colon: '"Why should I trust you?": Explaining the
+        # predictions of any classifier. In KDD.' (not a quoted title closed by its stop or comma: '"Title." Venue')
+        tail = rest[head.end():]
+        end = _TITLE_END_RE.search(tail)
+        subtitle = (tail[: end.start()] if end else tail).strip(" ,.")
+        # (a subtitle, no venue nor its volume: '"Deep learning": Nature 521, 2015.')
+        if len(subtitle.split()) >= 2 and not _VENUE_AT_RE.match(tail) and not subtitle[-1:].isdigit():
+            return f"{head.group(1)}: {subtitle}"
     if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'; Harvard: 'Energy ...',
         title = quoted.group(quoted.lastindex).strip(" ,.")
         # (its translation in square brackets after it, inside the quotes: '"Metody mashinnogo obucheniya [Methods

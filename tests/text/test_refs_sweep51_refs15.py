@@ -124,3 +124,35 @@ def test_names_given_first_with_a_middle_initial_after_an_inverted_first(text, t
     e = parse_entry(text)
     assert e.title == title
     assert e.first_author == text.split(",")[0].lower()
+
+
+_TRUST = "Explaining the predictions of any classifier"
+_CASCADES = "Data cascades in high-stakes AI"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title opening with a quotation, its subtitle after the colon that follows the closing quote
+    ("Ribeiro, M. T., Singh, S., & Guestrin, C. (2016). “Why should I trust you?”: " + _TRUST + ". In Proceedings "
+     "of the 22nd ACM SIGKDD (pp. 1135–1144).", '"Why should I trust you?": ' + _TRUST),
+    ("Marco Tulio Ribeiro, Sameer Singh, and Carlos Guestrin. 2016. \"Why should I trust you?\": " + _TRUST + ". In "
+     "Proceedings of KDD, pages 1135–1144.", '"Why should I trust you?": ' + _TRUST),
+    ("Ribeiro, M.T., Singh, S., Guestrin, C.: “Why should I trust you?”: " + _TRUST + ". In: KDD, pp. 1135–1144 "
+     "(2016)", '"Why should I trust you?": ' + _TRUST),
+    ("Sambasivan, N., Kapania, S., & Aroyo, L. M. (2021). \"Everyone wants to do the model work, not the data "
+     "work\": " + _CASCADES + ". In Proceedings of CHI '21 (pp. 1–15).",
+     '"Everyone wants to do the model work, not the data work": ' + _CASCADES),
+    ("Sambasivan N, Kapania S, Highfill H, et al. \"Everyone wants to do the model work, not the data work\": "
+     + _CASCADES + ". In: Proceedings of CHI '21. ACM; 2021:1-15.",
+     '"Everyone wants to do the model work, not the data work": ' + _CASCADES),
+    ("M. T. Ribeiro, S. Singh, and C. Guestrin, \"'Why should I trust you?': " + _TRUST + ",\" in Proc. KDD, 2016.",
+     "'Why should I trust you?': " + _TRUST),
+    # ... a quoted title closed by its stop or comma, or a venue after the colon, is the quotation alone
+    ("E. Strubell, A. Ganesh, and A. McCallum, \"Energy and policy considerations for deep learning in NLP,\" in "
+     "Proc. ACL, 2019.", "Energy and policy considerations for deep learning in NLP"),
+    ("Strubell, Emma. “Energy and Policy.” Proceedings of ACL: Long Papers, 2019.", "Energy and Policy"),
+    ("Smith, J. “Deep learning”: Nature 521, 2015.", "Deep learning"),
+    ("Smith, J. (2020). “Deep learning”: Proceedings of the ACL, 1–2.", "Deep learning"),
+    ("Smith, J. (2020). “Deep learning”. Journal of Things, 1(2), 3–4.", "Deep learning"),
+])
+def test_title_opening_with_a_quotation_and_its_subtitle(text, title):
+    assert parse_entry(text).title == title
