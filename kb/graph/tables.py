@@ -189,6 +189,8 @@ READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('Maas, Andrew L., Raymond E. Daly, ...': the title was 'Daly, Peter T. Pham, ...')
 #                       39 also: a title opening with a quotation keeps its subtitle after the colon ('"Why should I
 #                           trust you?": Explaining the predictions of any classifier': was cut at the quote)
+#                       39 also: a suffix and its stop closing a name inverted end the list before a title with no
+#                           year between ('Steele, G. L., Jr. Common Lisp: The Language.': the title was 'The Language')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

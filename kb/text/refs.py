@@ -827,6 +827,14 @@ def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
 _STATUS_CAPITALS = frozenset("IFTASU")
 
 
+def _opens_title_after_suffix(word: str, facts: tuple) -> bool:
+    """Whether `word`, after a suffix and its stop closing an inverted name ('Steele, G. L., Jr.'), opens a title: a
+    capitalised word, no year, no date's bracket, no initial, no conjunction ('and', '&': another name follows)."""
+    year, _sep, _like, conj, _dotted, initial, suffix, _al, _capitals = facts
+    return word[:1].isupper() and not (year or conj or initial or suffix) and word[:1] not in "([" \
+        and not _is_initial(word.rstrip(",."))
+
+
 def _chicago_given_first(words: list[str], i: int) -> bool:
     """Whether words[i], closed by a comma (or by a stop before the year), is the family name of a name given first
     with a middle initial, as Chicago and MLA print the names after the first, inverted with its given name in full:
@@ -970,6 +978,13 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             initials += 1
             last_initial = (i, n_names)
             continue
+        if suffix and last == "." and i >= 2 and words[i - 1][-1] == "," and i + 1 < n \
+                and _opens_title_after_suffix(words[i + 1], facts(words[i + 1])):
+            # a suffix closing a name inverted, its sentence's stop the list's, a title after it, no year between:
+            # 'Steele, G. L., Jr. Common Lisp: The Language. Digital Press, 1990.', 'King, Martin Luther, Jr. Why
+            # We Can't Wait. 1964.' (not 'Morris Jr., J.H.' nor 'King, M. L., Jr. (1963).')
+            end = tokens.end(i)
+            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
             if i + 1 < n and (facts(words[i + 1])[0] or (words[i + 1][0] in "([nN" or words[i + 1][0] in _STATUS_CAPITALS)

@@ -156,3 +156,28 @@ _CASCADES = "Data cascades in high-stakes AI"
 ])
 def test_title_opening_with_a_quotation_and_its_subtitle(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, key, title", [
+    # a suffix and its stop closing a name inverted, then the title, no year between: the list ends at the suffix
+    ("Steele, G. L., Jr. Common Lisp: The Language. Digital Press, 1990.", "steele", "Common Lisp: The Language"),
+    ("Brooks, F. P., Jr. The Mythical Man-Month: Essays on Software Engineering. Addison-Wesley, 1975.", "brooks",
+     "The Mythical Man-Month: Essays on Software Engineering"),
+    ("Brooks, Frederick P., Jr. The Mythical Man-Month: Essays on Software Engineering. Reading, MA: Addison-Wesley, "
+     "1975.", "brooks", "The Mythical Man-Month: Essays on Software Engineering"),
+    ("King, Martin Luther, Jr. Why We Can't Wait. New York: Harper & Row, 1964.", "king", "Why We Can't Wait"),
+    ("Brooks, F. P., Jr. No Silver Bullet. Computer 20, 4 (1987), 10–19.", "brooks", "No Silver Bullet"),
+    ("Davis, Sammy, Sr. Yes I Can: The Story of Sammy Davis. Farrar, 1965.", "davis",
+     "Yes I Can: The Story of Sammy Davis"),
+    # ... a year, a bracket, another name or its conjunction after the suffix: as before
+    ("King, M. L., Jr. (1963). Letter from Birmingham Jail. Essay.", "king", "Letter from Birmingham Jail"),
+    ("Brooks, F. P., Jr. 1975. The Mythical Man-Month. Addison-Wesley.", "brooks", "The Mythical Man-Month"),
+    ("King, Martin Luther, Jr., and Coretta Scott King. Strength to Love. Harper, 1963.", "king", "Strength to Love"),
+    ("Knuth, D.E., Morris Jr., J.H., Pratt, V.R.: Fast pattern matching in strings. SIAM J. Comput. 6(2), 323–350 "
+     "(1977)", "knuth", "Fast pattern matching in strings"),
+    ("Steele, G. L., Jr., Sussman, G. J.: Lambda: The Ultimate Imperative. AI Memo 353, MIT (1976)", "steele",
+     "Lambda: The Ultimate Imperative"),
+])
+def test_suffix_closing_an_inverted_name_before_the_title(text, key, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (key, title)
