@@ -191,6 +191,9 @@ READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           trust you?": Explaining the predictions of any classifier': was cut at the quote)
 #                       39 also: a suffix and its stop closing a name inverted end the list before a title with no
 #                           year between ('Steele, G. L., Jr. Common Lisp: The Language.': the title was 'The Language')
+#                       39 also: one author, initials first, then a comma: the title ends at the comma before its
+#                           series, venue or publisher ('J.-P. Serre, A Course in Arithmetic, Graduate Texts in
+#                           Mathematics 7, Springer, 1973.': the series was read into the title)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1018,8 +1018,12 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 if not (_NAME_WORD_RE.match(word) or word in _PARTICLES) or _is_initial(words[k].rstrip(",")):
                     break
                 if words[k][-1:] in ",.":
+                    # (its comma IEEE's and the AMS's before a title with no quotes, which ends at the comma before
+                    # its series, venue or publisher: 'J.-P. Serre, A Course in Arithmetic, Graduate Texts in
+                    # Mathematics 7, Springer, New York, 1973.')
                     end = tokens.end(k)
-                    return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
+                    return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None,
+                                        "comma" if words[k][-1] == "," else "period")
         elif words[0][-1:].isalpha() and (k := _list_comma(words, j)) \
                 and not any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:k]):
             # ... and after a middle initial in a list of names given first, closed by its conjunction, the family

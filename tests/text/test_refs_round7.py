@@ -78,8 +78,8 @@ def test_references_as_google_scholar_pastes_them(text: str, author: str, year: 
     # ... nor a title's first word after the names, closed by no stop or bracket as a year is
     ("Smith, J. 1750 ways to parse a sentence. Journal of Things, 5, 1-10, 2019.", "smith", 2019,
      "1750 ways to parse a sentence"),
-    ("[3] J. Smith, 1776 and all that, Journal of History, 2019.", "smith", 2019,
-     "1776 and all that, Journal of History"),       # (the entry's date is no title's)
+    # (the entry's date is no title's; the title, after IEEE's comma, ends at the comma before its venue: sweep 51)
+    ("[3] J. Smith, 1776 and all that, Journal of History, 2019.", "smith", 2019, "1776 and all that"),
     ("Darwin C (1859) On the Origin of Species. John Murray, London", "darwin", 1859, "On the Origin of Species"),
     ("Darwin, C. [1859] 2009. On the Origin of Species. Cambridge University Press.", "darwin", 1859,
      "On the Origin of Species"),

@@ -181,3 +181,25 @@ def test_title_opening_with_a_quotation_and_its_subtitle(text, title):
 def test_suffix_closing_an_inverted_name_before_the_title(text, key, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (key, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    # one author, initials first, then IEEE's or the AMS's comma and a title with no quotes: the title ends at the
+    # comma before its series, venue or publisher
+    ("J.-P. Serre, A Course in Arithmetic, Graduate Texts in Mathematics 7, Springer, New York, 1973.",
+     "A Course in Arithmetic"),
+    ("R. Hartshorne, Algebraic Geometry, Graduate Texts in Mathematics, No. 52, Springer-Verlag, New York, 1977.",
+     "Algebraic Geometry"),
+    ("J. Smith, Parsing things, Lecture Notes in Computer Science 1234, Springer, Berlin, 2001, pp. 1–10.",
+     "Parsing things"),
+    ("[3] J. Smith, 1776 and all that, Journal of History, 2019.", "1776 and all that"),
+    ("D. E. Knuth, The Art of Computer Programming, Vol. 1, Addison-Wesley, Reading, MA, 1997.",
+     "The Art of Computer Programming"),
+    # ... a title's own commas stay in it; a stop after the name reads as before
+    ("Y. LeCun, Deep learning, hierarchies, and you, Nature, vol. 521, pp. 436-444, 2015.",
+     "Deep learning, hierarchies, and you"),
+    ("W. Rudin, Real and Complex Analysis, 3rd ed., McGraw-Hill, New York, 1987.", "Real and Complex Analysis"),
+    ("J. Smith. Parsing, tagging and chunking. Journal of Things, 5, 1-10, 2019.", "Parsing, tagging and chunking"),
+])
+def test_one_name_initials_first_then_a_title_in_commas(text, title):
+    assert parse_entry(text).title == title
