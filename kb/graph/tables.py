@@ -194,6 +194,9 @@ READING = "39"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       39 also: one author, initials first, then a comma: the title ends at the comma before its
 #                           series, venue or publisher ('J.-P. Serre, A Course in Arithmetic, Graduate Texts in
 #                           Mathematics 7, Springer, 1973.': the series was read into the title)
+#                       39 also: Nature's container after 'in', where the entry prints no title, is no title
+#                           ('Paszke, A. et al. in Advances in Neural Information Processing Systems 32 (eds ...)': was
+#                           the title 'in Advances in ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

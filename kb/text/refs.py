@@ -2336,7 +2336,13 @@ _VENUE_AT_RE = lazy(_VENUE_OPENER)
 _QUOTED_HEAD_RE = lazy(r'^(["“«][^"“”«»]{2,200}?[^"“”«»,.\s]["”»]):\s+(?=[\w"“\'‘])')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
+# (and Nature's container after 'in' where the entry prints no title: 'Paszke, A. et al. in Advances in Neural
+# Information Processing Systems 32 (eds ...) 8024–8035 (2019).', 'He, K. et al. in Proc. IEEE Conference on ...'; a
+# subtitle's colon says a title: 'In Conference of the Birds: A study of Attar')
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."
+                       r"|in\s+(?![^:]{0,300}:\s)(?:Proc\b|Advances\s+in\s|Findings\s+of\s|(?:(?:\d+(?:st|nd|rd|th)|Annual|Joint)\s+)*"
+                       r"(?:International\s+|European\s+|North\s+American\s+|Asian\s+)?"
+                       r"(?:Conference|Workshop|Symposium|Meeting)\s+(?:on|of)\s)"
                        r"|\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*\d)", re.I)
 # a personal communication's kind where a title would be: 'Smith, J. Personal communication, 2021.', no work's
 # title (two papers may cite two people's so, of one year: never one work of both)
@@ -4924,8 +4930,11 @@ class PaperIndex:
                   and all(numbers_agree(w, t, entry.year) for w in wanted if w.startswith(t))]
         # (not the book or proceedings a work of its own title and of another author is in: 'Jones, K. 2019. Energy
         # in computation. In: Smith, A. B. (ed.) Handbook of Green Computing.' cites Jones's chapter, not the book)
+        # (nor that of an entry naming no title, the book or volume printed after its 'in', as Nature prints a
+        # paper in proceedings: 'Paszke, A. et al. in Advances in Neural Information Processing Systems 32 ...')
         keys = {p.citekey for t in inside for p in by_title[t] if fits(p)
-                and not (akey and p.first_author and any(w.count(" ") >= 2 and t not in w and w not in t for w in wanted)
+                and not (akey and p.first_author and (any(w.count(" ") >= 2 and t not in w and w not in t
+                                                          for w in wanted) or f" in {t} " in text)
                          and not self._names_agree(entry, akey, p))}
         if len(keys) == 1:
             return Explained(Resolution(keys.pop(), "title", 1.0))

@@ -203,3 +203,57 @@ def test_suffix_closing_an_inverted_name_before_the_title(text, key, title):
 ])
 def test_one_name_initials_first_then_a_title_in_commas(text, title):
     assert parse_entry(text).title == title
+
+
+_NATURE_NO_TITLE = [
+    "Paszke, A. et al. in Advances in Neural Information Processing Systems 32 (eds Wallach, H. et al.) 8024–8035 "
+    "(Curran Associates, 2019).",
+    "Krizhevsky, A., Sutskever, I. & Hinton, G. E. in Advances in Neural Information Processing Systems 25 (eds "
+    "Pereira, F. et al.) 1097–1105 (Curran Associates, 2012).",
+    "Devlin, J., Chang, M.-W., Lee, K. & Toutanova, K. in Proc. 2019 Conference of the North American Chapter of "
+    "the Association for Computational Linguistics 4171–4186 (ACL, 2019).",
+    "He, K., Zhang, X., Ren, S. & Sun, J. in Proc. IEEE Conference on Computer Vision and Pattern Recognition "
+    "770–778 (IEEE, 2016).",
+    "Kingma, D. P. & Ba, J. in International Conference on Learning Representations (2015).",
+    "Smith, J. in 3rd Annual Workshop on Parsing 1–10 (ACL, 2019).",
+]
+
+
+@pytest.mark.parametrize("text", _NATURE_NO_TITLE)
+def test_nature_container_after_in_is_no_title(text):
+    e = parse_entry(text)
+    assert e.title is None and e.first_author == text.split(",")[0].lower() and e.year
+    # ... so links to no volume of the proceedings it names
+    from kb.text.refs import PaperIndex, PaperInfo
+    volume = text.split(" in ", 1)[1].split(" (")[0].rstrip("0123456789–- ")
+    index = PaperIndex([PaperInfo("volume", title=volume, year=e.year, first_author="Editor")])
+    assert index.explain(e, loose=True).resolution is None
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title after the names stays one, its own words 'in' or 'Conference' first
+    ("Vaswani, A. et al. Attention is all you need. In Proc. 31st International Conference on Neural Information "
+     "Processing Systems 6000–6010 (2017).", "Attention is all you need"),
+    ("Smith, J. (2020). in silico screening of drug candidates. Journal of Things, 1, 2.",
+     "in silico screening of drug candidates"),
+    ("Smith, J. (2020). In Conference of the Birds: A study of Attar. Journal of Things, 1, 2.",
+     "In Conference of the Birds: A study of Attar"),
+])
+def test_title_opening_with_in_stays_a_title(text, title):
+    assert parse_entry(text).title == title
+
+
+def test_nature_entry_links_its_own_paper_not_the_volume():
+    from kb.text.refs import PaperIndex, PaperInfo
+    volume = PaperInfo("wallach2019", title="Advances in Neural Information Processing Systems 32", year=2019,
+                       first_author="Wallach")
+    own = PaperInfo("paszke2019", title="PyTorch: An imperative style, high-performance deep learning library",
+                    year=2019, first_author="Paszke")
+    index = PaperIndex([volume, own])
+    got = index.explain(parse_entry(_NATURE_NO_TITLE[0]), loose=True).resolution
+    assert got is not None and got.citekey == "paszke2019"
+    # ... and the volume where its editor is cited for it
+    got = PaperIndex([volume]).explain(parse_entry(
+        "Wallach, H. et al. (eds) Advances in Neural Information Processing Systems 32 (Curran Associates, 2019)."),
+        loose=True).resolution
+    assert got is not None and got.citekey == "wallach2019"
