@@ -566,7 +566,7 @@ class KB:
                                           "'bib_reading', 'search_folding', 'paper_rendering')").fetchall())
         if readings.get("bib_reading") != stale.BIB_READING:
             self.reread_bib()
-        elif readings.get("paper_rendering", index.PAPER_RENDERING) != index.PAPER_RENDERING:
+        elif readings.get("paper_rendering", stale.PAPER_RENDERING) != stale.PAPER_RENDERING:
             self.rerender_papers()
         if readings.get("search_folding") != SEARCH_FOLDING:
             self.refold_search()
@@ -601,7 +601,7 @@ class KB:
 
     def rerender_papers(self) -> None:
         """Render references.bib's entries again when this index holds them rendered otherwise than
-        this kb renders them (kb.store.index.PAPER_RENDERING: a title's markup read as text): once,
+        this kb renders them (kb.store.stale.PAPER_RENDERING: a title's markup read as text): once,
         under the writer lock, by the sync that follows, as if the file had changed. Until then an
         index of an older kb went on showing its rendering, references.bib unchanged. A read-only
         index is left as it is."""
@@ -610,7 +610,7 @@ class KB:
         with self.locked():
             self._reopen_if_replaced()
             row = self.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
-            if row is None or row[0] == index.PAPER_RENDERING:
+            if row is None or row[0] == stale.PAPER_RENDERING:
                 return
             with transaction(self.db):
                 self.db.execute("delete from files where path = ?", [stale.BIB_REL])

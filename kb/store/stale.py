@@ -40,6 +40,74 @@ BIB_REL = "references.bib"
 #: an entry of over 1,000 fields refuses the file, as kb import refuses it, where it was read whole.
 BIB_READING = "8"
 
+# How kb.store.index.paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
+# renders again only entries whose fields changed, so a kb whose rendering changes bumps
+# this and every row is rendered again once, on the next command (KB.rerender_papers; the index's meta
+# table keeps the last one). Here, beside BIB_READING, so that every command reads it without loading the indexer.
+PAPER_RENDERING = "29"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+#                                3: an organisation's first author keyed whole ('internationalenergyagency')
+#                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
+#                                5: a name or title in another script keyed in it ('王小明', '深度学习')
+#                                6: an organisation keyed without its acronym ('{International Energy Agency (IEA)}'),
+#                                   whole where named in another language ('Institut Pasteur') or with 'and'
+#                                7: the year and venue a crossref parent lends ('crossref = {conf2020}'), a
+#                                   biblatex journaltitle as the venue
+#                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, after 'and', 'of',
+#                                   'for' or 'U.S.', 'Service' keyed whole ('U.S. Forest Service', not 'service')
+#                                9: a name opening with 'The' keyed whole ('The World Bank', not 'bank'), as
+#                                   a reference list's entry keys it; a doi written as a link, after 'doi:' or
+#                                   with LaTeX's escapes ('\_') read as the DOI, and a url to doi.org as the DOI
+#                                   of an entry with no doi field
+#                               10: a version field is an arXiv version only beside an arXiv id
+#                                   (a @software's 'version = {3}' is no 'v3'); @xdata and @set are no papers
+#                               11: a work's one author, a body's name closed by an acronym that is no person's
+#                                   initials, keyed whole ('Stanford HAI', not 'hai'; 'Ioannidis JPA' as before)
+#                               12: the arXiv id of Mendeley's arxivId, DBLP's CoRR volume ('abs/2001.00001') and
+#                                   arXiv's DataCite DOI ('10.48550/arXiv.2001.00001')
+#                                   also: an entry naming no DOI takes none from a source whose metadata kb guessed
+#                                   (an older kb filed the DOI a PDF's first page prints there, unchecked)
+#                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv");
+#                                   the arXiv id a booktitle, journaltitle, eid or pages names ('arXiv preprint
+#                                   arXiv:2104.10350'), Semantic Scholar's volume 'abs/1906.02243' of journal
+#                                   'ArXiv', biblatex's eprintclass as the primary class; an edited
+#                                   work's editors where it names no author (DBLP's @proceedings); the text of
+#                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
+#                               14: a work's one author, a firm's name and its lab's acronym, or a body's name and
+#                                   an acronym with no vowel, keyed whole ('Meta FAIR', not 'fair'; 'Stanford CRFM')
+#                               15: the fields an entry has through its @xdata (xdata = {jdata}: its journal, publisher)
+#                               16: a body's acronym before its name in brackets keyed as the name ('{IEA (International
+#                                   Energy Agency)}': internationalenergyagency, was iea)
+#                                   and a firm's without its legal form ('{Google LLC}': google, was googlellc)
+#                               17: a bank's or a 'World' body's name unbraced keyed whole ('World Bank': worldbank, was bank)
+#                               18: a legislature's or treasury's name unbraced keyed whole ('U.S. Congress': uscongress, was
+#                                   congress; 'HM Treasury': hmtreasury)
+#                               19: an AAS journal macro as the venue as LaTeX prints it (ADS's 'journal = {\apj}': ApJ,
+#                                   was nothing)
+#                               20: a firm's name holding capitals joined by '&' or closing with 'Companies', 'Industries',
+#                                   'Holdings', 'Enterprises', 'Partners' or 'Associates' keyed whole ('S&P Global':
+#                                   spglobal, was global)
+#                               21: an eprint's or DOI prefix's digits of another script read as ASCII ('２３１１.１６８６３')
+#                               22: a title's character that shows nothing joins its words ('Pre\u00adtraining': pretraining,
+#                                   was 'pre training'; 'Energy\u200bUse': energyuse)
+#                               23: a title's sub- and superscripts as Unicode's characters for them ('{CO$_2$}': CO₂, was
+#                                   CO_2; '$^{14}$C': ¹⁴C; '$O(n^2)$': O(n²)), where it has one for each; an operator's
+#                                   name spaced from what it applies to ('$\log g$': log g, was logg); LaTeX's text
+#                                   symbols pylatexenc lacks ('X\textunderscore Y': X_Y, was XY; '\S 3': §3), and
+#                                   '\-' no soft hyphen ('hyphen\-ation': hyphenation); a math relation spaced on
+#                                   both sides where written so ('$T \approx 5800$': T ≈ 5800, was T ≈5800)
+#                               24: LaTeX's case commands applied ('\MakeUppercase{bert}': BERT, was bert;
+#                                   \MakeLowercase, \uppercase, \lowercase alike)
+#                               25: a body named by its field and its country an organisation, keyed whole ('Statistics
+#                                   Canada': statisticscanada, was canada; 'Innovate UK')
+#                               26: a firm named with its trade an organisation, keyed whole ('Deloitte Insights':
+#                                   deloitteinsights, was insights; 'Gartner Consulting', 'IBM Analytics')
+#                               27: a body closed by 'Force' after its kind an organisation, keyed whole ('Internet
+#                                   Engineering Task Force': internetengineeringtaskforce, was force; 'U.S. Air Force')
+#                               28: a record's HTML, JATS and MathML markup read as its text ('<i>in vitro</i>',
+#                                   'CO<sub>2</sub>': CO₂, '<scp>BERT</scp>', '<mml:msub>...', '&amp;'; were shown tags)
+#                               29: a firm named after its founders an organisation, keyed whole ('Goldman Sachs':
+#                                   goldmansachs, was sachs; 'Morgan Stanley', 'Booz Allen Hamilton')
+
 #: What decides whether a truth file changed since it was indexed, without reading it.
 
 

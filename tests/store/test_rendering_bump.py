@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from kbrun import run_kb
 
-from kb.store.index import PAPER_RENDERING
+from kb.store.stale import PAPER_RENDERING
 
 BIB = """@article{cell2021,
   title = {Effects of <i>in vitro</i> {CO<sub>2</sub>} exposure},
