@@ -311,11 +311,12 @@ def verification(doc: dict, verbose: bool) -> None:
     """kb claim add's decision (kb.quantities.quoted.value_in_quote) on every labelled figure,
     its sentence as the quote: the right value ("11.49 kWh") must verify, and a wrong one (a
     digit changed, ten times the number) must be refused unless the sentence prints it too."""
-    from kb.quantities.quoted import numbers_in
+    from kb.quantities.quoted import numbers_in, value_in_quote
 
     cache: dict[str, list[str]] = {}
     right = [0, 0]
     wrong = [0, 0]
+    denied = 0      # a figure of the page its own sentence denies ("do not sum to 100%"): claimed neither way
     for entry in doc["pages"] + doc.get("readers", []):
         pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
         page = pages[entry["page"] - 1]
@@ -330,15 +331,22 @@ def verification(doc: dict, verbose: bool) -> None:
             quote, passage, before = _sentence(page, start, end)
             unit = "" if unit == "dimensionless" else unit
             value = f"{number} {unit}".strip()
-            _score(right, [value, per[0]] if per else value, quote, True, verbose, passage, before)
+            got = value_in_quote(value, quote, per[0] if per else None, passage, before)
+            if not got.ok and (got.problem or "").startswith("the quote denies"):
+                denied += 1
+                if verbose:
+                    print(f"    denied by its sentence, claimed neither way: {value!r} from {quote[:160]!r}")
+            else:
+                _score(right, [value, per[0]] if per else value, quote, True, verbose, passage, before)
             printed = {n.value for n in numbers_in(quote)}
             for bad in _wrong(number):
                 claim = f"{bad} {unit}".strip()
                 if any(n.value in printed for n in numbers_in(claim)):
                     continue    # the sentence prints that number too (a table's other cell)
                 _score(wrong, [claim, per[0]] if per else claim, quote, False, verbose, passage, before)
-    print(f"verification: right values verified {right[0]}/{right[1]}; "
-          f"wrong values refused {wrong[0]}/{wrong[1]}")
+    print(f"verification: right values verified {right[0]}/{right[1]}"
+          + (f" ({denied} more its sentence denies, claimed neither way)" if denied else "")
+          + f"; wrong values refused {wrong[0]}/{wrong[1]}")
 
 
 def _score(tally: list[int], value: str | list[str], quote: str, right: bool, verbose: bool,

@@ -3136,7 +3136,9 @@ _NO_BOUND_UP_TO = "".join(rf"(?<!\b{verb} )" for verb in (
     "add", "adds", "added", "adding", "sum", "sums", "summed", "summing", "went", "go", "goes", "going", "gone"))
 _UPPER_BEFORE = BOUND_UPPER.replace(r"up\s+to", _NO_BOUND_UP_TO + r"up\s+to", 1)
 #: A bound's figure may be hedged after its words: "up to about 25%", "more than roughly 200 GPUs" (still the bound).
-_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{_UPPER_BEFORE})|(?P<lower>{BOUND_LOWER}))[ ]*"
+#: ... or a verb of going past it: "exceeded 5 kWh", "surpasses 90%" (more than; "did not exceed 5 kWh": at most).
+_LOWER_BEFORE = BOUND_LOWER + r"|exceed(?:s|ed)?|surpass(?:es|ed|ing)?"
+_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{_UPPER_BEFORE})|(?P<lower>{_LOWER_BEFORE}))[ ]*"
                      r"(?:(?:about|around|approximately|approx\.|roughly|circa|some)[ ]+|~[ ]*)?$")
 #: ... or after it and its unit: "50% or more", "3 kWh or less", "100 GPUs and above", "350
 #: gCO2eq/kWh and above", "600 million parameters at most" (at most three words between).
@@ -3689,9 +3691,9 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
 _DENIED_BEFORE = lazy(_negated(r"\bnot|\bnever|\bneither|\bnor|n[’']t"))
 #: ... nor words that make the negation say a likeness ("not unlike 2x", "not far from 2x", "not dissimilar to")
 _NOT_DENYING = frozenset("only just merely also all every each both any even more less fewer over under above below "
-                         "exceed exceeds exceeding exceeded beyond up to than greater higher lower smaller larger at "
+                         "exceed exceeds exceeding exceeded beyond up than greater higher lower smaller larger at "
                          "least most nearly almost about around roughly approximately quite unlike far dissimilar "
-                         "short".split())
+                         "short mention mentioning".split())
 #: A contrast that names the figure after it as the one the quote's figure replaces, or a wrong one ("rather than the
 #: 20 kWh", "instead of 5%", "far from 2x", "wrongly reported as 30 t"), up to three words before it, none starting
 #: a clause of its own ("used Transformer (Base) rather than Transformer (Big), reducing the cost by 2.3x": said)
@@ -3709,6 +3711,8 @@ _CONTRAST_AFTER = lazy(r"(?i)\b(?:but|yet|whereas|however|actually|in[ ]+fact|no
 _CONTRASTS = ("rather", "instead", "place", "opposed", "far", "wrongly", "incorrectly", "erroneously", "mistakenly",
               "previously", "formerly", "originally", "initially", "once", "earlier")
 _VALUE_NUMBER = lazy(r"\d[\d,]*(?:\.\d+)?")
+#: A number a quote writes in words: "five", "twenty-five", "a dozen".
+_WORD_NUMBER = lazy(r"[A-Za-z]+(?:[ -][A-Za-z]+)*")
 _DENIED_TAIL = lazy(r"[^\s,;:.)]*(?:[ ]+[^\s,;:.)]+)?")
 
 
@@ -3729,6 +3733,10 @@ def _denied(value: str, quote: str) -> tuple[str, str, bool] | None:
         return None
     places = list(_FACTOR_NUMBER.finditer(quote))
     same = [at for at in places if Decimal(at.group().replace(",", "")) == target]
+    # ... or in words: "five" of "did not take five hours" (a share, "one third", is a figure of its own)
+    same += [_WORD_NUMBER.match(quote, n.start) for n in numbers_in(quote) if n.value == target and not n.share
+             and n.unit is None and _WORD_NUMBER.fullmatch(quote, n.start, n.end)]
+    same.sort(key=lambda at: at.start())
     if not same:    # the figure in another unit ("30,000 Wh" of "rather than 30 kWh"): the places that hold it alone,
         # looked for only where one of them is denied (each try reads a piece of the quote again)
         denials = [at for at in places[:12] if isinstance(_denial(quote, at), tuple)]

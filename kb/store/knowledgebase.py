@@ -308,7 +308,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: "via ➀" was refused), and a circled number is one of its own ("15" of "①5", "12" of "①②" were verified).
 #: 48 also: digits either side of a page break are two numbers ("56" of "5" ending a page and "6" opening the next
 #: was verified); a mass number raised whole is its digits ("14C" of "¹⁴C" was refused, read as "1" to the power "⁴").
-CLAIM_READING = "48"
+#: 49: a number in words a negation denies ("did not take five hours") and a figure after "not ... to" ("do not sum to
+#: 100%") are refused (were verified); "exceeded"/"surpassed" before a figure is a lower bound, "did not exceed" an upper.
+CLAIM_READING = "49"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
