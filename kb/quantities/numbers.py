@@ -93,7 +93,7 @@ _START = lazy(r"US\$|[$€£]|\d")
 
 _CO2 = (r"(?:C\s?O\s?[2₂](?:\s?e(?:q)?)?|𝐶𝑂\s?[2₂]\s?(?:𝑒𝑞?)?"
         r"|(?i:carbon\s+dioxide)(?:\s+(?i:equivalents?))?)(?![A-Za-z0-9])")
-_MASS = (r"(?:metric\s+tonnes?|metric\s+tons?|short\s+tons?|tonnes?|tons?|kilograms?|grams?"
+_MASS = (r"(?:metric\s+tonnes?|metric\s+tons?|short\s+tons?|(?:kilo|mega|giga)?tonnes?|tons?|kilograms?|grams?"
          r"|pounds?|lbs?|kgs?|kg|Mt|Gt|kt|g|t)")
 _MASS_UNIT = rf"{_MASS}(?:\s{{0,3}}(?:of\s*)?(?:\({_CO2}\)|{_CO2})|(?![A-Za-z]))"
 _ENERGY = (r"(?:(?:[kKMGTP]?[Ww][Hh]|(?i:(?:kilo|mega|giga|tera|peta)?watt[-\s]?hours?)"
@@ -123,8 +123,14 @@ _DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]{0,3}v\d{1,2}[a-z]?)?(?:s?[ \t]+
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|mega|[ptgem])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|mega|[ptgem])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
-_PCT = r"(?:%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent)(?![A-Za-z]))"
-_MONEY = r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z]))"
+#: A percentage, or its points: "5 percentage points", "5 pp", and a percentage's sign or word before "points" ("5 %
+#: points", "5 percent points", "5 pct. pts"), points all the same, never "5 %".
+_PCT = (r"(?:(?:%|(?i:percent|per\s?cent|pct))\.?[ \t-]*(?i:points?|pts?)(?![A-Za-z])\.?"
+        r"|%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent|pct)(?![A-Za-z]))")
+#: A currency named after its amount: "USD", "euros", or a sign as European prices print it ("45 €", "45 €/MWh"),
+#: never a sign that starts the next amount ("5 $10").
+_MONEY = (r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z])"
+          r"|(?<=[\d \t])[€£](?![\w$€£]|[ \t]*[-−+]?\.?\d))")
 _COUNT = (r"(?:(?i:inferences?|queries|query|images?|generations?|requests?|predictions?"
           r"|samples?|prompts?|tokens?|parameters?|steps?)(?![A-Za-z]))")
 #: A length's power after its symbol, raised or printed flat ("km2", "m³", "cm^3"): an area or a volume, never a length

@@ -1589,7 +1589,11 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     if not unit:
         return rest[0] not in "%‰‱" and not rest.lower().startswith(("percent", "per cent", "per mil"))
     return (rest.startswith(unit) and not rest[len(unit):len(unit) + 1].isalnum()
-            and not _UNIT_GOES_ON.match(rest[len(unit):]))
+            and not _UNIT_GOES_ON.match(rest[len(unit):]) and not _POINTS_OF.match(rest, len(unit)))
+
+
+#: "points" after a percentage's sign or word: points of a percentage ("12 % points", "12 pct. pts"), never "12 %".
+_POINTS_OF = lazy(r"\.?[ ]?-?(?i:points?|pts?)\b")
 
 
 #: Words after a number that are the sentence's, not what it counts ("11.49 for the model");
@@ -3054,6 +3058,26 @@ _CARBON_MASS = lazy(r"(?:[kMGTm]?[gt]|lbs?|(?i:(?:kilo|mega|giga)?(?:grams?|tonn
                     r"[ ]?(?:(?i:of)[ ]+)?(?:C|(?i:carbon))")
 
 
+#: A plain mass as kb writes a claim's unit ("Gt", "g/kWh"): the mass, and its per.
+_PLAIN_MASS_UNIT = lazy(r"(?P<m>[kMG]?t|[mk]?g|lb)(?P<rest>(?:/\S+)?)")
+
+
+def _as_co2e(value: str) -> str | None:
+    """`value`, a plain mass or a rate of one ("33.1 gigatonnes", "350 g/kWh"), written as a mass of CO2e ("33.1
+    GtCO2e", "350 gCO2e/kWh"); None for any other value. A plain mass is no mass of CO2e ("284 t" of "626,155 lbs of
+    CO2e" is refused), but a person is told how to write the claim the quote gives."""
+    try:
+        unit = Interval.from_written(value).unit_text
+    except KBError:
+        return None
+    m = _PLAIN_MASS_UNIT.fullmatch(unit or "")
+    wanted, _ = _value_numbers(value)
+    written = _unit_text(value, wanted).strip()
+    if m is None or not written or not value.rstrip().endswith(written):
+        return None
+    return f"{value.rstrip()[:-len(written)].rstrip()} {m.group('m')}CO2e{m.group('rest')}"
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -3663,6 +3687,11 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
                          f"'{factor:f}x', or quote words that give the change ('{factor:f} times as much', 'N% more')")
     if not found.ok and not found.problem and not per and _FACTOR_CLAIM.fullmatch(value):
         found.problem = _times_more_other(value, quote)
+    if not found.ok and not found.problem and not found.rate:
+        gas = _as_co2e(value)
+        if gas is not None and _value_in_quote(gas, quote, per, bound).ok:
+            found.problem = (f"the value {value!r} is in a plain mass, but its quote prints it in a mass of CO2e: "
+                             f"write the value in CO2e ({gas!r})")
     if found.ok and _FACTOR_WAY.search(value):
         turned = _factor_turned(value, quote)
         if turned is not None:
@@ -4281,6 +4310,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                              f"{value_unit if per_figure(value_unit) else Interval.from_written(value).unit_text}")
             except KBError:
                 mine = None
+            points = bool(_POINTS_UNIT.fullmatch(value_unit.strip()))
             for n, iv, unit in with_units:
                 if mine is None:
                     break
@@ -4290,6 +4320,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit) \
                         or _counts_other_things(plain, n, unit, value_unit):
                     continue
+                if points and not _POINTS_UNIT.fullmatch((unit or "").strip()):
+                    continue        # "33 pp" of "one third": a share is a level, never a difference of two
                 if spaced_exponent(plain, n.start) or equation_term(plain, n.start, n.end) \
                         or flat_power(plain, n.start, n.end) and not _TIMES_BEFORE.search(plain, max(0, n.start - 3),
                                                                                           n.start):

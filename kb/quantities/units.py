@@ -149,6 +149,8 @@ _ALIASES = {
     "x": "dimensionless", "X": "dimensionless", "times": "dimensionless",
     "fold": "dimensionless", "dimensionless": "dimensionless",
     "hrs": "hour", "secs": "second", "mins": "minute",
+    # "12 pct", as the press and some papers abbreviate per cent (pint reads it a picocarat)
+    "pct": "percent",
     # Things counted that pint reads as old lengths and angles (a typographic point, a surveyor's
     # link or chain, a turn): "a 5-point scale", "12 links", "1,000 cycles" count.
     "point": "item", "points": "item", "link": "item", "links": "item", "chain": "item", "chains": "item",
@@ -263,7 +265,9 @@ _FLUID_OUNCE_RE = lazy(r"(?i)(?<![\w])(?:(?P<imp>imperial|UK|British)[\s_]+|US[\
 _BYTES_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGTP])Bps(?![A-Za-z])")
 _BITS_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGT])b\s*/(?=\s*s(?:ec(?:ond)?)?\b)")
 _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
-_POINTS_WORD_RE = lazy(r"(?i)\bpercentage[\s-]+points?\b|(?<![A-Za-z_])pp(?![A-Za-z_])")
+#: ... or a percentage's sign or word before "points" ("5 % points", "5 percent points", "5 pct pts"): points of it.
+_POINTS_WORD_RE = lazy(r"(?i)\bpercentage[\s-]+points?\b|(?<![A-Za-z_])pp(?![A-Za-z_])"
+                       r"|(?:%|\bper\s?cent\b|\bpercent\b|\bpct\b)\.?[\s-]*(?:points?|pts?)\b\.?")
 _PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?mill?e?\b")
 _FACTOR_TOKEN_RE = lazy(
     r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|‰|‱|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")

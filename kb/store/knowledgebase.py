@@ -310,6 +310,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: was verified); a mass number raised whole is its digits ("14C" of "¹⁴C" was refused, read as "1" to the power "⁴").
 #: 49: a number in words a negation denies ("did not take five hours") and a figure after "not ... to" ("do not sum to
 #: 100%") are refused (were verified); "exceeded"/"surpassed" before a figure is a lower bound, "did not exceed" an upper.
+#: 49 also: "pct" is per cent (was a picocarat), "% points", "percent points", "pct pts" are percentage points (were per
+#: cent); "45 €/MWh" and "megatonnes"/"gigatonnes" after a decimal are read (were refused); a share in words claimed in
+#: percentage points is refused ("33 pp" of "one third" was verified).
 CLAIM_READING = "49"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
