@@ -43,7 +43,8 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    a contrast near a figure, and written twins of them given whole as a "quote"; a right value refused with a reason
    is counted apart. So is the held-out round of figures of other kinds ("heldout_numbers16": shares in words,
    percentage points, per cent, currencies, durations, rates with slashes, scale words and letters, ranges in words,
-   bounds, table cells; see its "_about"), scored the same way.
+   bounds, table cells; see its "_about"), scored the same way, and each later held-out round in a file of its own
+   (benchmarks/data/claims-heldout-sweep*.json, its sentences under "claims", what it holds in its "_about").
 
 4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
    round: figures the papers and the note derive from others restated as a writer would, each right one
@@ -514,6 +515,9 @@ def main() -> int:
     writers_claims(doc, args.verbose, "heldout_claims", "held-out writers' claims")
     negation_round(doc, args.verbose)
     negation_round(doc, args.verbose, "heldout_numbers16", "held-out figures of other kinds")
+    for path in sorted(LABELS.parent.glob("claims-heldout-sweep*.json")):
+        negation_round(json.loads(path.read_text("utf-8")), args.verbose, "claims",
+                       f"held-out figures, {path.stem.removeprefix('claims-heldout-')}")
     checks(args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
