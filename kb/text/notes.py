@@ -4209,6 +4209,70 @@ _TYPST_QUOTE = lazy(r"#quote\(([^()\n]{0,300})\)\s{0,3}(?=\[)")
 _TYPST_ATTRIBUTION = lazy(r"attribution:\s*(?:(\[[^\[\]]{1,200}\])|<([\w:.\-]{1,200})>)")
 
 
+# Names of a work a writer marked up before its year: '*Patterson et al.* (2021)', '<i>Doe et al.</i> (2019)',
+# '**Doe** (2019)', '(*Doe et al.*, 2019)': the markup is no title's (a title with 'et al.' is none), and the names cite
+# as they would unmarked. A name alone does so in bold only: '*Energy and Policy* (2019)' stays a title before its
+# year, 'in *FAccT* (2022)' a venue.
+# (its markup's first character led by no lookbehind, as the names' checked in code: a note of 10 MB is scanned fast)
+_MARKED_NAMES = lazy(r"(?:(?P<tag><(?P<t>(?i:i|em|b|strong|cite))>)|(?P<em>\*{1,2}|_{1,2}))"
+                     rf"(?P<names>{_SURNAME}(?:,?[ \t]+(?:et[ \t]+al\.?|{_OTHER_ET_AL}))?)"
+                     r"(?P<end>(?(tag)</(?i:(?P=t))>|(?P=em)))(?![\w*])")
+_YEAR_NEXT = lazy(r"(?:['’]s)?[ \t]*,?[ \t]*[(\[][ \t]*(?:1[89]|20)\d\d(?!\d)")
+_YEAR_BESIDE = lazy(r"[ \t]*,?[ \t]+(?:1[89]|20)\d\d(?!\d)")
+# HTML's element of a cited work holding its names and year: '<cite>Doe et al. 2019</cite>', '<cite>Doe, 2019, p.
+# 3</cite>': a citation in brackets where none are around it
+_CITE_TAG = lazy(r"<cite>(?=[ \t]*" + _WHO + r",?[ \t]+(?:1[89]|20)\d\d[a-z]?(?:[ \t]*[,:][ \t]*(?:pp?\.[ \t]*)?"
+                 r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)?[ \t]*</cite>)(?P<inner>[^<>\n]{1,200}?)</cite>")
+# Names and a year (and page), or names with 'et al.' and a page (MLA), written bare after a quote's closing mark,
+# ending their sentence: '"..." Doe et al., 2019.', '"..." Doe et al. 2019, p. 4.', '"..." Doe et al. 4.' (never names
+# going on into a sentence, '"..." Doe et al. (2019) argue', nor '"..." Doe et al., 2019, found')
+_BARE_AFTER_QUOTE = lazy(r"[”\"’»][ \t]+(?P<who>" + _SURNAME + r"(?:,?[ \t]+(?:et[ \t]+al\.?|" + _OTHER_ET_AL
+                         + r")|(?:,[ \t]*" + _SURNAME + r"){0,4},?[ \t]+(?:and|&)[ \t]+" + _SURNAME + r")?)"
+                         r"(?P<at>,?[ \t]+(?P<year>(?:1[89]|20)\d\d[a-z]?)(?![\d])(?:[ \t]*[,:][ \t]*(?:pp?\.[ \t]*)?"
+                         r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)?|[ \t]+(?:pp?\.[ \t]*)?\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)"
+                         r"(?<![.])(?P<stop>[.;])(?=\s|\Z)")
+_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter""".split())
+
+
+def _names_unmarked(text: str) -> str:
+    """The note with the names of a cited work read as a citation where a writer marked them up (`_MARKED_NAMES`,
+    `_CITE_TAG`) or left them out of brackets after a quote (`_BARE_AFTER_QUOTE`), each construct replaced by as many
+    characters: offsets and line numbers stay the note's."""
+    out: list[str] | None = None
+    if "*" in text or "_" in text or "<" in text:
+        for m in _MARKED_NAMES.finditer(text):
+            names = m.group("names")
+            if m.group("em") and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "*_\\"):
+                continue        # (inside a word, or a marker escaped: 'en_Doe_2019', '\\*Doe*')
+            if names.split()[0].lower() in _NO_NAMES | _SENTENCE_OPENERS | _MONTHS or names.isupper():
+                continue
+            bold = m.group("em") in ("**", "__") or (m.group("t") or "").lower() in ("b", "strong", "cite")
+            if " " not in names and not bold:
+                continue        # (one word in italics before a year is a venue's as often: 'in *FAccT* (2022)')
+            opened = text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("(", "[")
+            if not (_YEAR_NEXT.match(text, m.end()) or opened and _YEAR_BESIDE.match(text, m.end())):
+                continue
+            out = out if out is not None else list(text)
+            out[m.start():m.end()] = " " * (m.end() - m.start() - len(names)) + names    # ('(  Doe et al., 2019)')
+    if "<cite>" in text:
+        for m in _CITE_TAG.finditer(text):
+            out = out if out is not None else list(text)
+            opened = text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("(", "[")
+            out[m.start():m.start("inner")] = list(" " * 6 if opened else "(" + " " * 5)
+            out[m.end("inner"):m.end()] = list(" " * 7 if opened else " " * 6 + ")")
+    for m in _BARE_AFTER_QUOTE.finditer(text):
+        who = m.group("who")
+        if who.split()[0].lower().rstrip(",") in _NO_NAMES | _SENTENCE_OPENERS | _MONTHS \
+                or who.split()[0].rstrip(",").isupper() \
+                or m.group("year") is None and not re.search(r"\bet\s+al\b|\s(?:and|&)\s|" + _OTHER_ET_AL, who):
+            continue            # (a page alone after names is MLA's where they are a work's authors: 'Doe et al. 4.')
+        out = out if out is not None else list(text)
+        out[m.start("who") - 1] = "("
+        out[m.start("stop")] = ")"
+    return text if out is None else "".join(out)
+
+
 def _constructs_as_marks(text: str) -> str:
     """The note with quotes written as LaTeX (\\enquote{..}, \\textquote[\\cite{k}]{..}, the
     quote and quotation environments), HTML (<q>, <blockquote cite="...">) or Org
@@ -5166,7 +5230,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
         blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
     _parse_inline(text, lines, sorted(fenced + blocks), note)
-    _parse_plain(_constructs_as_marks(text), lines, sorted(fenced + blocks), note)
+    _parse_plain(_names_unmarked(_constructs_as_marks(text)), lines, sorted(fenced + blocks), note)
     del quote_blocks
     if "\\" in text and _LATEX_NOTE.search(text):
         _latex_quotes(note)
