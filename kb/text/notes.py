@@ -2602,9 +2602,12 @@ def _listed(what, numbers: set[str], note: Note | None = None):
         # (of two works of that author listed, it is a citation too, which says it is ambiguous); in a note
         # that lists no work, names a reader tells for authors ("Doe et al. 3", "Doe and Roe 3", never
         # "Table 3") cite the works of that first author the knowledge base holds, said ambiguous of several
+        # (the names before a short title told by themselves: the title's words are none of them, '(Doe, *Short
+        # Title* 8)' names one author, '(Doe, *Energy and Policy* 3)' not two)
+        names = what[1].split(" “", 1)[0]
         if note is None or not note.references_by_author(what[1]) and (
                 not note.references_read or note.references or note.bibliography
-                or not (_AUTHORS_SAID.search(what[1]) or one_author_page(what[1]))):
+                or not (_AUTHORS_SAID.search(names) or one_author_page(names))):
             return None
         return ("author-year",) + what[1:]
     return what
