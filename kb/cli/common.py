@@ -431,12 +431,15 @@ def text_or_stdin(given: str | None, what: str) -> str | None:
 
 def print_quote(q: dict) -> None:
     pages = f"p. {pages_said(q['page'], q.get('page_end'))}" if q.get("page") else "p. ?"
-    flag = {"verified": "", "no-text": "  [NO TEXT]"}.get(q["status"], "  [UNVERIFIED]")
+    flag = {"verified": "", "no-text": "  [NO TEXT]",
+            "stale": f"  [STALE: not in {q.get('stale_in')}]"}.get(q["status"], "  [UNVERIFIED]")
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
     echo(one_cell(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}"))
     echo(f"    \"{q['text']}\"")
     if q.get("reason"):
         echo(f"    not verified: {q['reason']}")
+    elif q.get("stale"):        # as kb verify says it
+        echo(f"    stale: {q['stale']}")
 
 
 _NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-separated",

@@ -54,7 +54,8 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
         where = " ".join(filter(None, [h.citekey, h.version, pages]))
         what = h.kind if h.kind == "page" else f"{h.kind} {h.id}"
         extra = "".join([f"  {h.value}" if h.value else "",
-                         {"unverified": "  [UNVERIFIED]", "no-text": "  [NO TEXT]"}.get(h.status or "", "")])
+                         {"unverified": "  [UNVERIFIED]", "no-text": "  [NO TEXT]",
+                          "stale": f"  [STALE: not in {h.stale_in}]"}.get(h.status or "", "")])
         title = h.title or ""
         if len(title) > 60:
             title = title[:59] + "…"

@@ -308,14 +308,16 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     `unit`, at least `minimum` / at most `maximum` (figures with units). A claim
     stands verified only as kb verify decides it (kb.quantities.quoted.claim_doubt,
     kept in the index by kb.ops.derive): a value edited by hand that is not among
-    its quote's numbers is "unverified", and `reason` says why (None when verified)."""
+    its quote's numbers is "unverified", and `reason` says why (None when verified). A verified claim a newer
+    version kb holds no longer prints (or prints with another figure) is "stale", `stale_in` naming that version and
+    `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks)."""
 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
         f"case when not {claim_stands_sql()} then 'unverified' when {no_text_sql('claims')} then 'no-text' "
-        f"else 'verified' end as status, "
-        f"doubt as reason, file, "
+        f"when stale_in is not null then 'stale' else 'verified' end as status, "
+        f"doubt as reason, stale_in, stale, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
     memo: dict = {}
@@ -325,6 +327,8 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
             r["reason"] = quotes.no_paper_reason(kb, r["citekey"], memo) or off_text(kb.conn, r["citekey"], r["version"], r["page"])
         elif r["status"] == "no-text":                  # no text of its paper at all: as kb verify says it
             r["reason"] = no_text(r["citekey"], r["version"])
+        if r["status"] != "stale":
+            r["stale_in"] = r["stale"] = None
     return rows
 
 
@@ -337,7 +341,7 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
         f"case when not {claim_stands_sql()} then 'UNVERIFIED' when {no_text_sql('claims')} then 'NO TEXT' "
-        "else '' end, coalesce(quote, '') "
+        "when stale_in is not null then 'STALE: not in ' || stale_in else '' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 
 

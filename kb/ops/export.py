@@ -13,6 +13,7 @@ import html
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from dataclasses import replace as replaced
 from pathlib import Path
 
 from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, write_text
@@ -25,7 +26,6 @@ from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     chunks,
-    load_text,
     paper_keys,
     require_paper,
     resolve_alias,
@@ -37,7 +37,6 @@ from kb.text.display import readable
 from kb.text.ids import doi_written, find_arxiv_in_text
 from kb.text.latex import latex_to_text, venue_text
 from kb.text.lazyre import lazy
-from kb.text.match import find_quote
 from kb.text.names import parse_name, parse_names, split_names
 from kb.text.versions import version_number
 
@@ -320,8 +319,9 @@ class Provenance:
 
 def provenance_of(kb: "KB", quote: dict, cache: dict) -> Provenance:
     """The page and version of a verified quote, and whether the newest version
-    kb holds still has it (a quote verified only in v1 must say so)."""
-    if quote.get("status") != "verified":
+    kb holds still has it (a quote verified only in v1 must say so): as kb verify decides it, kept in the
+    index (a "stale" quote, kb.ops.derive.stale_marks), never looked for again here."""
+    if quote.get("status") not in ("verified", "stale"):
         held = versions_with_text(kb.conn, quote["citekey"])
         version = quote.get("version") or None
         newer = bool(held) and bool(version) and version_number(held[-1]) > version_number(version)
@@ -335,8 +335,7 @@ def provenance_of(kb: "KB", quote: dict, cache: dict) -> Provenance:
     newest = held[-1]
     if version_number(newest) <= version_number(version):
         return Provenance(pages, None)
-    text = load_text(kb.conn, quote["citekey"], newest, cache)
-    gone = text is not None and find_quote(text.doc, quote["text"]) is None
+    gone = quote.get("status") == "stale"
     return Provenance(pages, version, only_in=version if gone else None, newest=newest)
 
 
@@ -344,7 +343,7 @@ def version_line(label: str, prov: Provenance) -> str:
     """The line after a block quoted from an older version."""
     where = f", p. {prov.page}" if prov.page and "-" not in prov.page else f", pp. {prov.page}" if prov.page else ""
     if prov.only_in:
-        return (f"*Quoted from {label}{where}; verified in {prov.only_in} only: "
+        return (f"*Quoted from {label}{where}; stale: verified in {prov.only_in} only: "
                 f"{prov.newest}, the newest version kb holds, does not have it.*")
     return f"*Quoted from {label}{where} ({prov.newest} also has it).*"
 
@@ -414,21 +413,24 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
             marks[q["id"]] = unverified_line(kb, q, papers[q["citekey"]])
             reason = q.get("reason") or q.get("note") or "stored with --force"
             warnings.append(f"quote {q['id']} is unverified, and marked so in the export: {reason}")
-        if pages or fmt == "json":
+        if pages or fmt == "json" or q["status"] == "stale":
             prov = provs[q["id"]] = provenance_of(kb, q, cache)
             if q["status"] == "unverified":
                 continue
-            if prov.version and pages:
-                marks[q["id"]] = version_line(source_label(papers[q["citekey"]], prov.version), prov)
+            if prov.version and (pages or prov.only_in):
+                # a stale quote is said so with or without pages (--no-pages: no page in the line either)
+                marks[q["id"]] = version_line(source_label(papers[q["citekey"]], prov.version),
+                                              prov if pages else replaced(prov, page=None))
             if prov.only_in:
-                warnings.append(f"quote {q['id']} was verified in {prov.only_in} only; "
+                warnings.append(f"quote {q['id']} is stale: verified in {prov.only_in} only; "
                                 f"{prov.newest} does not have it, and the export says so")
     if fmt == "json":
         out_quotes = []
         for q in quotes:
             ref = by_key[q["citekey"]]
             item = {k: q.get(k) for k in ("id", "citekey", "version", "text", "status", "page", "page_end",
-                                          "method", "spans", "prefix", "suffix", "extractor", "topics", "note")}
+                                          "method", "spans", "prefix", "suffix", "extractor", "topics", "note",
+                                          "stale_in", "stale")}
             # a soft hyphen a quote or its context holds (U+00AD: PDFium's line-end hyphen) is
             # a stray "-" where the export is read: the word joined (the claims file keeps it)
             item.update({k: readable(item[k]) for k in ("text", "prefix", "suffix") if isinstance(item[k], str)})

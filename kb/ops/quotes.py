@@ -583,7 +583,8 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
     "unverified", and `reason` says why (None otherwise); `as_stored` lists every status as
     its claims file writes it. A quote of a paper kb holds no text of is listed "no-text"
     (`queries.no_text_sql`, as kb verify says it), unless not `textless` (an export, which marks
-    only what it finds refuted)."""
+    only what it finds refuted). A verified quote a newer version kb holds no longer prints is listed "stale",
+    `stale_in` naming that version and `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks)."""
     where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
@@ -608,7 +609,13 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
             r["status"], r["reason"] = "unverified", doubt
         elif r.pop("no_text") and textless and not as_stored:
             r["status"], r["reason"] = "no-text", no_text(r["citekey"], r["version"])
+        elif r["status"] == "verified" and r.get("stale_in") and not as_stored:
+            # found in its version, no longer in a newer one kb holds (kb verify's "stale", as the index keeps it):
+            # verified still, listed with the version it changed in and what kb verify says
+            r["status"] = "stale"
         r.pop("no_text", None)
+        if r["status"] != "stale":
+            r["stale_in"] = r["stale"] = None
     if ids:
         order = {i: n for n, i in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
@@ -1049,6 +1056,24 @@ def _only_footnote_marks(near, page: str, quote: str) -> str:
             return ""
         out.append(theirs)
     return ", ".join(out)
+
+
+def stale_of(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str, str] | None:
+    """(the newer version, what kb verify says) of a quote or claim `row` (citekey, version, its quote as `text` or
+    `quote`; a claim's number, unit, per) found in its own version, where a newer version kb holds the text of no
+    longer prints its quote, or prints a claim's quote with another figure: kb verify's "stale", as the derive step
+    stores it for listings (kb.ops.derive.stale_marks); None otherwise."""
+    quote = row["text"] if kind == "quote" else row["quote"]
+    held = versions_with_text(kb.conn, row["citekey"])
+    if not (quote and row["version"] in held and version_number(held[-1]) > version_number(row["version"])):
+        return None         # (a version kb holds no text of is kb verify's "wrong-version", never stale)
+    said = stale_in_newest(kb, row["citekey"], row["version"], quote, cache)
+    if said is None and kind == "claim":
+        value = f"{row['number'] or ''} {row['unit'] or ''}".strip()
+        typed = quoted.value_in_quote(value, quote, row.get("per"))
+        newer = figure_in_newest(kb, row, value, typed, cache)
+        said = newer and newer[0]
+    return (held[-1], said) if said else None
 
 
 def stale_in_newest(kb: KB, citekey: str, version: str, quote: str, cache: dict | None = None) -> str | None:

@@ -696,13 +696,28 @@ def m022_candidate_per(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m023_stale(db: sqlite_utils.Database) -> None:
+    """A quote or claim verified in its version that a newer version kb holds the text of no longer prints
+    (kb verify's "stale") was said by kb verify alone: kb quote ls, kb claims, kb search and kb export note
+    listed it verified. Whether it is stale is derived data, as its doubt is (m014, m021): the version it
+    changed in and what kb verify says of it, NULL where it is not (kb.ops.derive.stale_marks). The index's
+    quotes and claims are decided again by the kb reading claims as CLAIM_READING 49 does."""
+    _script(db, """
+    ALTER TABLE quotes ADD COLUMN stale_in TEXT;  -- the newer version that no longer prints it; NULL: none
+    ALTER TABLE quotes ADD COLUMN stale TEXT;     -- what kb verify says of it then
+    ALTER TABLE claims ADD COLUMN stale_in TEXT;
+    ALTER TABLE claims ADD COLUMN stale TEXT;
+    DELETE FROM meta WHERE key = 'claim_reading';
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
               m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint,
-              m021_quote_doubt, m022_candidate_per)
+              m021_quote_doubt, m022_candidate_per, m023_stale)
 
 
 def _migrations() -> Migrations:

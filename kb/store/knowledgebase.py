@@ -313,7 +313,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 49 also: "pct" is per cent (was a picocarat), "% points", "percent points", "pct pts" are percentage points (were per
 #: cent); "45 €/MWh" and "megatonnes"/"gigatonnes" after a decimal are read (were refused); a share in words claimed in
 #: percentage points is refused ("33 pp" of "one third" was verified).
-CLAIM_READING = "49"
+#: 50: a quote or claim verified in its version that a newer version kb holds no longer prints is stored stale, with
+#: that version, and listed so by kb quote ls, kb claims, kb search and kb export note (kb verify alone said it).
+CLAIM_READING = "50"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -472,10 +472,10 @@ def two_versions(made_up, tmp_path):
 def test_a_quote_verified_only_in_an_older_version_says_so(two_versions, tmp_path):
     r = run_kb("export", "note", "--quotes", "old,kept", "-o", tmp_path / "n.md")
     assert r.code == 0, r.err
-    assert "quote old was verified in v1 only; v2 does not have it" in r.err
+    assert "quote old is stale: verified in v1 only; v2 does not have it" in r.err
     text = (tmp_path / "n.md").read_text("utf-8")
     assert 'sourceText="[1]"\n    page="1"\n    version="v1">' in text
-    assert ("*Quoted from arXiv:2101.00001v1, p. 1; verified in v1 only: v2, the newest version kb holds, "
+    assert ("*Quoted from arXiv:2101.00001v1, p. 1; stale: verified in v1 only: v2, the newest version kb holds, "
             "does not have it.*") in text
     assert "*Quoted from arXiv:2101.00001v1, p. 2 (v2 also has it).*" in text
     r = run_kb("verify", "--note", tmp_path / "n.md", "--json")
@@ -485,6 +485,10 @@ def test_a_quote_verified_only_in_an_older_version_says_so(two_versions, tmp_pat
     assert "[@solo2021preprint, p. 1]" in md and "verified in v1 only" in md
     doc = run_kb("export", "note", "--quotes", "old,kept", "--format", "json").json
     assert [(q["verified_only_in"], q["newest_version"]) for q in doc["quotes"]] == [("v1", "v2"), (None, "v2")]
+    assert [(q["status"], q["stale_in"]) for q in doc["quotes"]] == [("stale", "v2"), ("verified", None)]
+    # without pages the block is the note format's, and a stale quote is still said so, with no page
+    plain = run_kb("export", "note", "--quotes", "old,kept", "--no-pages").out
+    assert "*Quoted from arXiv:2101.00001v1; stale: verified in v1 only: v2" in plain and "also has it" not in plain
     # the version attribute picks the version checked, even for a quote kb has not stored
     note = tmp_path / "other.md"
     note.write_text('<note-quote quote="the cost was 0.012 kWh per charge" sourceLink="#solo2021preprint" '

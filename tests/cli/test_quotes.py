@@ -142,6 +142,17 @@ def test_newer_version_reports_stale_quotes_with_the_difference(php, tmp_path):
     assert by_id["gen"]["status"] == "ok"
     assert run_kb("verify").code == 0
     assert run_kb("verify", "--strict").code == 1
+    # listed so where a person looks, in kb verify's word, with the version it changed in
+    listed = {q["id"]: q for q in run_kb("quote", "ls", "--json").json}
+    assert (listed["smartphone"]["status"], listed["smartphone"]["stale_in"]) == ("stale", "v3")
+    assert listed["smartphone"]["stale"] == by_id["smartphone"]["message"]
+    assert (listed["gen"]["status"], listed["gen"]["stale_in"], listed["gen"]["stale"]) == ("verified", None, None)
+    out = run_kb("quote", "ls").out
+    assert "smartphone  luccioni2023power v1 p. " in out and "[STALE: not in v3]" in out
+    assert f"    stale: {by_id['smartphone']['message']}" in out and out.count("STALE") == 1
+    hits = run_kb("search", "average smartphone requires", "--json").json
+    assert [(h["status"], h["stale_in"]) for h in hits if h["kind"] == "quote"] == [("stale", "v3")]
+    assert "(quote smartphone)  [STALE: not in v3]" in run_kb("search", "average smartphone requires").out
 
 
 def test_quote_ls_filters_and_rm(php):

@@ -7,6 +7,7 @@ import pytest
 from kb.ops.claims import add_claim
 from kb.ops.papers import load_text
 from kb.ops.quotes import add_quote, verify_papers
+from kb.ops.session import open_kb
 from kb.store.knowledgebase import KB
 
 BIB = "@misc{luccioni2023power, title = {Power Hungry Processing}, author = {Luccioni, Sasha}, year = {2023}}\n"
@@ -87,3 +88,86 @@ def test_a_claim_whose_unit_a_newer_version_changes_in_its_tables_header_is_stal
     (claim,) = verify_papers(kb, jobs=1)
     assert claim.status == "stale" and "verified in v1, but v2 prints its quote with another figure; page 1" \
         in claim.message, claim
+
+
+# -- listed where a person looks: kb quote ls, kb claims, kb search, as kb verify decides it ----------------------
+
+_QUOTE = "Training the model took 12 days on eight GPUs."
+
+
+def _listed(kb) -> dict:
+    """What each listing says of the quote and the claim: (status, stale_in)."""
+    from kb.ops.claims import claim_lines, list_claims
+    from kb.ops.quotes import list_quotes
+    from kb.ops.search import search
+
+    (q,), (c,) = list_quotes(kb), list_claims(kb)
+    hits = {h.kind: h for h in search(kb, "eight GPUs", kinds=("quote", "claim"))}
+    line = claim_lines(kb)[0]
+    return {"quote": (q["status"], q["stale_in"]), "claim": (c["status"], c["stale_in"]),
+            "search": (hits["quote"].status, hits["quote"].stale_in, hits["claim"].status, hits["claim"].stale_in),
+            "line": line[4], "said": (q["stale"], c["stale"])}
+
+
+@pytest.mark.parametrize("v2, changed", [
+    (V1.replace("12 days", "13 days"), True),                               # the figure
+    (V1.replace("12 days", "12 hours"), True),                              # its unit
+    (V1.replace("took 12", "never took 12"), True),                         # a negation
+    (V1.replace("eight GPUs", "four GPUs"), True),                          # a word
+    (V1.replace(_QUOTE, "We thank the reviewers."), True),                  # deleted
+    (V1, False),                                                            # unchanged
+    (V1.replace("Results. ", "Results of the second version. "), False),    # the text around it
+    (V1.replace(" took 12", " took\n12"), False),                           # lines broken elsewhere
+    (V1.replace("the model took", "the model\u2020 took").replace("\fA second", "\n\u2020On a cluster.\fA second"),
+     False),                                                                # a footnote's mark
+])
+@pytest.mark.parametrize("v2_first", [False, True])
+def test_a_quote_and_claim_a_newer_version_changed_are_listed_stale_as_kb_verify_says(kb_root, tmp_path, v2, changed,
+                                                                                       v2_first):
+    """The listings read the index (the derive step stores what kb verify decides), whether v2 came before the
+    quote or after it: stale with the version it changed in where kb verify says stale, verified otherwise."""
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    order = [("v2", v2), ("v1", V1)] if v2_first else [("v1", V1), ("v2", v2)]
+    for n, (version, text) in enumerate(order):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if n == 0 and not v2_first or n == 1:
+            if not list(kb.conn.execute("select 1 from quotes")):
+                add_quote(kb, "luccioni2023power", _QUOTE, version="v1", quote_id="q")
+                add_claim(kb, "luccioni2023power", "12 days", quote=_QUOTE, version="v1", claim_id="days")
+    verdicts = {v.kind: v for v in verify_papers(kb, jobs=1)}
+    assert {v.status for v in verdicts.values()} == ({"stale"} if changed else {"ok"}), verdicts
+    listed = _listed(open_kb(kb_root))
+    if changed:
+        assert listed["quote"] == listed["claim"] == ("stale", "v2"), listed
+        assert listed["search"] == ("stale", "v2", "stale", "v2") and listed["line"] == "STALE: not in v2", listed
+        assert listed["said"] == (verdicts["quote"].message, verdicts["claim"].message), listed
+    else:
+        assert listed["quote"] == listed["claim"] == ("verified", None), listed
+        assert listed["search"] == ("verified", None, "verified", None) and listed["line"] == "", listed
+
+
+def test_a_stale_quote_is_verified_again_once_the_newest_text_prints_it_and_unverified_wins(kb_root, tmp_path):
+    """v2's text loaded again, now printing the quote, lifts the mark; a claim edited by hand so its quote is not in
+    v1 is unverified, never stale; a v3 printing the quote again leaves nothing stale."""
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    for version, text in (("v1", V1), ("v2", V1.replace("12 days", "13 days"))):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", _QUOTE, version="v1", quote_id="q")
+            add_claim(kb, "luccioni2023power", "12 days", quote=_QUOTE, version="v1", claim_id="days")
+    assert _listed(kb)["quote"] == ("stale", "v2")
+    (tmp_path / "v3.txt").write_text(V1, "utf-8")
+    load_text(kb, "luccioni2023power", tmp_path / "v3.txt", version="v3", extractor="pypdf")
+    assert _listed(open_kb(kb_root))["claim"] == ("verified", None)
+    (tmp_path / "v4.txt").write_text(V1.replace("12 days", "14 days"), "utf-8")
+    load_text(kb, "luccioni2023power", tmp_path / "v4.txt", version="v4", extractor="pypdf")
+    assert _listed(open_kb(kb_root))["claim"] == ("stale", "v4")
+    path = kb_root / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text("utf-8").replace('quote = "Training the model took 12 days',
+                                                    'quote = "Training the model took 15 days'), "utf-8")
+    listed = _listed(open_kb(kb_root))
+    assert listed["claim"] == ("unverified", None) and listed["quote"] == ("stale", "v4"), listed
