@@ -11,7 +11,7 @@ reported (kb verify: the quote "stale", verified in v1 but not in v2, with v2's 
 page; the claim the same); a change of layout or extraction only (the sentence moved to another
 page, split across a page break with a running header, re-hyphenated at a line's end, lines
 broken elsewhere, ligatures, curly or straight quote marks, footnote marks, soft hyphens, the
-paragraph around it rewritten) must not. Prints caught / missed / false alarms, by kind, and
+paragraph around it rewritten, a footnote's mark after a figure) must not. Prints caught / missed / false alarms, by kind, and
 the time the verification took. Then a v2 that is v1's PDF read by the other extractor (pypdf, PDFium), where
 every report is a false alarm. Exits 0 with a message when the corpus is absent.
 """
@@ -230,6 +230,26 @@ def _footnote(mark: str):
     return edit
 
 
+def _footnote_figure(mark: str, changed: bool = False):
+    """A footnote's mark after the sentence's first figure ("9%†", "0.85*"), the footnote at the page's foot, as a
+    new version adds one; with `changed`, the figure's last digit changed too."""
+    def edit(pages, page, start, end):
+        raw = pages[page][start:end]
+        c = _figure(raw)
+        if c is None or not raw[c.end - 1:c.end].strip() or raw[c.end:c.end + 1].isalnum():
+            return None
+        new = raw[:c.end] + mark + raw[c.end:]
+        if changed:
+            at = c.start + len(c.number) - 1
+            if not new[at].isdigit():
+                return None
+            new = new[:at] + str((int(new[at]) + 1) % 10) + new[at + 1:]
+        out = list(pages)
+        out[page] = pages[page][:start] + new + pages[page][end:] + f"\n{mark} Measured once, on the held-out split."
+        return out
+    return edit
+
+
 def _soft(raw):
     m = re.search(r"(?<![\w-])([a-z]{4,})([a-z]{4,})(?![\w-])", raw)
     return None if m is None else raw[:m.start()] + m.group(1) + "\u00ad" + m.group(2) + raw[m.end():]
@@ -397,14 +417,24 @@ EDITS = [
     ("first letter lower-cased", False, _in_place(_lower_first)),
     ("also printed on another page", False, _also_elsewhere),
 ]
+#: A footnote's mark after a figure, its footnote at the page's foot ("9%†", "0.85*"): no change; the figure changed
+#: beside it: a change. Built apart, in a knowledge base of their own, so that the cases above stay as they were.
+MARK_EDITS = [
+    ("figure changed, a footnote mark after it", True, _footnote_figure("\u2020", changed=True)),
+    ("footnote mark after a figure (dagger)", False, _footnote_figure("\u2020")),
+    ("footnote mark after a figure (asterisk)", False, _footnote_figure("*")),
+    ("footnote mark after a figure (double dagger)", False, _footnote_figure("\u2021")),
+    ("figure changed, an asterisk after it", True, _footnote_figure("*", changed=True)),
+]
 PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page before", "split across a page break",
               "split across a page break, running header", "split across a page break, footnote between",
               "footnote mark (digit)", "footnote mark (superscript)", "footnote mark (dagger)",
+
               "also printed on another page"}
 #: how a writer copies the sentence of a kind, where not whole
 QUOTED_AS = {"reference number changed, the quote leaving it out": lambda q: re.sub(r" ?\[\d{1,2}\]", "", q)}
 NUMERIC = {"integer changed", "decimal changed", "unit changed", "two digits swapped", "percent sign spaced",
-           "no-break space after a number"}
+           "no-break space after a number"} | {kind for kind, _, _ in MARK_EDITS}
 
 
 def candidates(pages: list[str]):
@@ -419,19 +449,22 @@ def candidates(pages: list[str]):
             yield i, m.start(1), m.end(1)
 
 
-def build(work: Path):
-    """The knowledge base and the labelled cases: (kind, changed, citekey, quote id, claim id or None)."""
+def build(work: Path, edits=None, name: str = "kb"):
+    """The knowledge base and the labelled cases: (kind, changed, citekey, quote id, claim id or None), of
+    `edits` (EDITS), in the knowledge base `work / name`."""
     from kb.ops import papers as paper_ops
     from kb.ops.claims import add_claim
     from kb.ops.quotes import add_quote
     from kb.quantities.numbers import extract_candidates
     from kb.store.knowledgebase import KB, init
 
-    root = work / "kb"
+    root = work / name
     init(root)
     (root / "references.bib").write_text("".join(
         f"@misc{{{k}, title = {{{t}}}, author = {{Someone, A.}}, year = {{2023}}}}\n" for k, t in PAPERS.items()),
         "utf-8")
+    work = work / f"{name}-texts"
+    work.mkdir()
     kb = KB.open(root)
     cases = []
     for key in PAPERS:
@@ -442,10 +475,10 @@ def build(work: Path):
         used: set[tuple[bool, int]] = set()
         pools = {False: list(candidates(v1)), True: list(rows(v1))}
         # the edits of a page's layout last, each on pages of its own
-        edits = sorted(EDITS, key=lambda e: e[0] in PAGE_EDITS)
+        ordered = sorted(EDITS if edits is None else edits, key=lambda e: e[0] in PAGE_EDITS)
         touched: set[int] = set()          # v1's pages an edit was made on
         moved_pages: set[int] = set()
-        for kind, changed, edit in edits:
+        for kind, changed, edit in ordered:
             whole_page, table = kind in PAGE_EDITS, kind.startswith("table")
             for n, (page, start, end) in enumerate(pools[table]):
                 n = (table, n)
@@ -492,7 +525,7 @@ def build(work: Path):
     return kb, cases
 
 
-def score(kb, cases, show: int):
+def score(kb, cases, show: int, label: str = ""):
     from kb.ops.quotes import verify_papers
 
     started = time.process_time()
@@ -520,7 +553,7 @@ def score(kb, cases, show: int):
             else:
                 t[3] += 1
     for what, (caught, missed, alarms, quiet) in tally.items():
-        print(f"{what}s: {caught} caught, {missed} missed, {alarms} false alarms, {quiet} quiet non-changes")
+        print(f"{label}{what}s: {caught} caught, {missed} missed, {alarms} false alarms, {quiet} quiet non-changes")
     print(f"kinds: {len({c[0] for c in cases})}, cases: {len(cases)}; verify: {took:.2f} s of CPU")
     for line in failures[:show]:
         print("  " + line)
@@ -585,6 +618,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         kb, cases = build(Path(tmp))
         score(kb, cases, args.show)
+        kb, cases = build(Path(tmp), MARK_EDITS, "kb-marks")
+        score(kb, cases, args.show, "footnote marks after figures: ")
         extractors(Path(tmp), args.show)
     return 0
 

@@ -53,7 +53,7 @@ from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
 from kb.text.titles import normalise_title
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
-from kb.text.versions import labelled, normalise_version, version_number
+from kb.text.versions import labelled, marks_only, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
 # or a note read.
@@ -1036,26 +1036,14 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)
 
 
-# A footnote's mark a page prints after a word ("tasks†", "costs ‡"), never a word or a figure's part.
-_FOOTNOTE_MARKS = "†‡§¶∗*"
-_MARKS_AFTER = re.compile(rf"(?<=[^\W_])[{_FOOTNOTE_MARKS}]+$|^[{_FOOTNOTE_MARKS}]+$")
-
-
-def _only_footnote_marks(near, page: str, quote: str) -> str:
+def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None) -> str:
     """The differences of ``near`` (the closest passage to a whole ``quote`` on ``page``, and the page after it) as
-    "tasks†", where each is only a footnote's mark the page prints after a word (or alone) and its footnote, a line of
-    the page (or the next, where a footnote runs on) starting with that mark; "" where any difference is of the words, or the quote leaves words out."""
+    "9% -> 9%†", where each is only a footnote's mark a newer version adds after a word or a figure, drops or prints
+    otherwise (`versions.marks_only`); "" where any difference is of the words, or the quote leaves words out."""
     if not near.differences or near.elided or near.brackets_refused or near.negation_left_out \
             or "..." in quote or "\u2026" in quote:
         return ""
-    out = []
-    for ours, theirs in near.differences:
-        m = _MARKS_AFTER.search(theirs)
-        if m is None or theirs[:m.start()] != ours or \
-                not re.search(r"(?m)^[ \t]*" + re.escape(m.group()[0]) + r"(?![\d.,])", page):
-            return ""
-        out.append(theirs)
-    return ", ".join(out)
+    return marks_only(near.differences, page, whole)
 
 
 def stale_of(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str, str] | None:
@@ -1094,9 +1082,9 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
         # no change between versions
         if find_in_either(kb, latest, quote, cache)[0] is None:
             near = matching.closest_passage(latest.doc, quote)
-            if near is not None and (marks := _only_footnote_marks(near, "\n".join(latest.pages[near.page - 1:
-                                                                                               near.page + 1]), quote)):
-                verdict.message += f" (in {held[-1]}, page {near.page}, with a footnote's mark: {marks})"
+            if near is not None and (marks := _only_footnote_marks(
+                    near, "\n".join(latest.pages[near.page - 1:near.page + 1]), quote, "\n".join(latest.pages))):
+                verdict.message += f" (in {held[-1]}, page {near.page}, only a footnote's mark differs: {marks})"
                 return verdict
             verdict.status = "stale"
             verdict.message = (f"verified in {version}, but not in {held[-1]}"

@@ -315,6 +315,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: percentage points is refused ("33 pp" of "one third" was verified).
 #: 50: a quote or claim verified in its version that a newer version kb holds no longer prints is stored stale, with
 #: that version, and listed so by kb quote ls, kb claims, kb search and kb export note (kb verify alone said it).
+#: 50 also: a footnote's mark a newer version adds after a figure, drops or prints otherwise is no change ("9%" of v1,
+#: "9%†" of v2 was stale); after a lone letter it is notation ("θ*" of v2 is one), a raised digit after a digit a power.
 CLAIM_READING = "50"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

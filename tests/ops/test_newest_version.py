@@ -49,7 +49,7 @@ def test_a_footnote_mark_a_newer_version_adds_after_a_quoted_word_is_no_change(k
     v2 = V1.replace("the model took", f"the model{mark} took").replace("\fA second", f"\n{mark}On a cluster.\fA second")
     by = _verdicts(kb_root, tmp_path, v2)
     assert by["quote"].status == by["claim"].status == "ok", (by["quote"], by["claim"])
-    assert f"with a footnote's mark: model{mark}" in by["claim"].message
+    assert f"only a footnote's mark differs: model -> model{mark}" in by["claim"].message
 
 
 def test_a_check_resting_on_a_claim_a_newer_version_no_longer_prints_says_so(kb_root, tmp_path):
@@ -171,3 +171,47 @@ def test_a_stale_quote_is_verified_again_once_the_newest_text_prints_it_and_unve
                                                     'quote = "Training the model took 15 days'), "utf-8")
     listed = _listed(open_kb(kb_root))
     assert listed["claim"] == ("unverified", None) and listed["quote"] == ("stale", "v4"), listed
+
+
+# -- a footnote's mark is no word: added, dropped or printed otherwise between versions ---------------------------
+
+_RATE = "Intro. The error rate fell to 9% on the test set after tuning. More words.\fSecond page."
+_SAID = "The error rate fell to 9% on the test set after tuning."
+_NOTE = "\n\u2020 On the held-out split.\fSecond page."
+
+
+@pytest.mark.parametrize("v1, v2, quote, changed", [
+    (_RATE, _RATE.replace("9%", "9%\u2020").replace("\fSecond page.", _NOTE), _SAID, False),     # after a percent
+    (_RATE, _RATE.replace("9%", "9%*").replace("\fSecond page.", "\n* Rounded.\fSecond page."), _SAID, False),
+    (_RATE, _RATE.replace("9%", "9%\u00b9").replace("\fSecond page.", "\n\u00b9See the appendix.\fSecond page."),
+     _SAID, False),                                                                                # raised digit
+    (_RATE, _RATE.replace("9%", "9%\u2020") + "\fTable notes.\n\u2020 On the held-out split.", _SAID, False),
+    (_RATE.replace("9%", "9%\u2020").replace("\fSecond page.", _NOTE), _RATE, _SAID.replace("9%", "9%\u2020"),
+     False),                                                                                       # dropped
+    (_RATE.replace("9%", "9%\u2020").replace("\fSecond page.", _NOTE),
+     _RATE.replace("9%", "9%\u2021").replace("\fSecond page.", "\n\u2021 On the held-out split.\fSecond page."),
+     _SAID.replace("9%", "9%\u2020"), False),                                                      # another mark
+    (_RATE, _RATE.replace("9%", "8%\u2020").replace("\fSecond page.", _NOTE), _SAID, True),       # the figure too
+    (_RATE, _RATE.replace("9%", "91%"), _SAID, True),
+    (_RATE, _RATE.replace("9%", "9%\u00b2"), _SAID, True),                   # no footnote 2: a percent squared?
+    (_RATE, _RATE.replace("fell to", "never fell to\u2020").replace("\fSecond page.", _NOTE), _SAID, True),
+    (_RATE, _RATE.replace("test set", "test set\u00a7"), _SAID, True),        # no footnote names the mark
+    (_RATE.replace("9%", "9%\u2020").replace("\fSecond page.", _NOTE), _RATE.replace("9%", "8%"),
+     _SAID.replace("9%", "9%\u2020"), True),                                 # dropped with the figure changed
+])
+def test_a_footnote_mark_between_versions_is_no_change_and_a_figure_beside_it_is(kb_root, tmp_path, v1, v2, quote,
+                                                                                 changed):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    for version, text in (("v1", v1), ("v2", v2)):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
+            add_claim(kb, "luccioni2023power", "9 %", quote=quote, version="v1", claim_id="rate")
+    verdicts = {v.kind: v for v in verify_papers(kb, jobs=1)}
+    assert {v.status for v in verdicts.values()} == ({"stale"} if changed else {"ok"}), verdicts
+    from kb.ops.quotes import list_quotes
+    assert list_quotes(open_kb(kb_root))[0]["status"] == ("stale" if changed else "verified")
+    if not changed:
+        assert "only a footnote's mark differs: " in verdicts["quote"].message, verdicts["quote"]
