@@ -317,7 +317,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: that version, and listed so by kb quote ls, kb claims, kb search and kb export note (kb verify alone said it).
 #: 50 also: a footnote's mark a newer version adds after a figure, drops or prints otherwise is no change ("9%" of v1,
 #: "9%†" of v2 was stale); after a lone letter it is notation ("θ*" of v2 is one), a raised digit after a digit a power.
-CLAIM_READING = "50"
+#: 51: a run of dashes between two numbers is never left out whole ("510" of "5 -- 10" or "5 - - 10" was verified,
+#: "5–10" refused), and a range's negative bound keeps its minus sign set apart ("5–10" of "5 – − 10" was verified).
+CLAIM_READING = "51"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -251,7 +251,10 @@ def _dashes(s: str, t: str) -> str:
             k = i - 1
             while k >= 0 and t[k] in " \x00":
                 k -= 1
-            if k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k)):
+            if k >= 0 and t[k] == "-" and chars[k] == _DROP and _number_before(s, t, k, " \x00-"):
+                keep = True                     # the last of a run of dashes between two numbers, the others left
+                #                                 out: "5 -- 10" or "5 - - 10" is "5-10", never "510"
+            elif k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k)):
                 keep = True                     # a range: "0.06-2.9", "10 – 20", "5X–10X", "5%-10%"
             elif s[i] in _MINUS_LIKE:
                 # directly attached; or a minus sign spaced from its digits, as typesetting
@@ -259,10 +262,11 @@ def _dashes(s: str, t: str) -> str:
                 # exponent's sign, or U+2212, which is no dash in prose
                 keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k)) \
                     or _sign_set_apart(s, t, k, i)
-        elif j + 1 < n and t[j] == "-" and s[j] in _MINUS_LIKE and "0" <= t[j + 1] <= "9" and \
+        elif j + 1 < n and t[j] == "-" and s[j] in _MINUS_LIKE and _signed_number(s, t, j) and \
                 not (j == i + 1 and s[i] == s[j] == "-") and _number_before(s, t, i):
             keep = True                         # a range to a negative bound: "−5 – −10" is not "−5–10", nor
-            #                                     "5–−10" "5–10" (TeX's "1--4" is one dash, "1–4")
+            #                                     "5–−10" "5–10", nor "5 – − 10" (pypdf's minus sign set apart)
+            #                                     "5–10" (TeX's "1--4" is one dash, "1–4")
         elif s[i] in "\u2212\u207b":
             keep = True                         # U+2212 is a minus sign before a letter or a bar too: "e−|t|/l"
             #                                     is not "e|t|/l", nor "−βt" "βt" (prose prints no U+2212 as a dash)
@@ -271,12 +275,26 @@ def _dashes(s: str, t: str) -> str:
     return "".join(chars)
 
 
-def _number_before(s: str, t: str, i: int) -> bool:
-    """A number (or one with its unit or sign written on it, "5%") ends before the dash ``t[i]``, spaces between."""
+def _number_before(s: str, t: str, i: int, between: str = " \x00") -> bool:
+    """A number (or one with its unit or sign written on it, "5%") ends before the dash ``t[i]``, spaces between
+    (or what ``between`` names: the other dashes of a run)."""
     k = i - 1
-    while k >= 0 and t[k] in " \x00":
+    while k >= 0 and t[k] in between:
         k -= 1
     return k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k))
+
+
+def _signed_number(s: str, t: str, j: int) -> bool:
+    """The minus-like ``s[j]`` signs the number after it: a digit right after it, or after spaces where it is the
+    minus sign U+2212 (pypdf's "− 10" of a math font), which prose never prints as a dash."""
+    if j + 1 < len(t) and "0" <= t[j + 1] <= "9":
+        return True
+    if s[j] != "\u2212":
+        return False
+    k = j + 1
+    while k < len(t) and t[k] in " \x00" and s[k] != "\n":
+        k += 1
+    return k < len(t) and "0" <= t[k] <= "9"
 
 
 # What a minus sign set apart from its number follows, where a dash in prose would not: a symbol ("= - 0.5",
