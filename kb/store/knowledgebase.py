@@ -319,6 +319,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "9%†" of v2 was stale); after a lone letter it is notation ("θ*" of v2 is one), a raised digit after a digit a power.
 #: 51: a run of dashes between two numbers is never left out whole ("510" of "5 -- 10" or "5 - - 10" was verified,
 #: "5–10" refused), and a range's negative bound keeps its minus sign set apart ("5–10" of "5 – − 10" was verified).
+#: 51 also: a circled number of the enclosed CJK block ("㉑" to "㊿", "㉈" to "㉏") or the dingbats' zero ("🄋") is a
+#: number of its own ("215" of "㉑5", "3536" of "㉟㊱" were verified; "10" of "㉈" was refused).
 CLAIM_READING = "51"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

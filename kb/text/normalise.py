@@ -161,9 +161,14 @@ _SPECIAL["⇔"] = _SPECIAL["⟺"] = "⇔"
 for _base, _first in ((0x2776, 1), (0x2780, 1), (0x278A, 1), (0x24EB, 11), (0x24F5, 1)):
     for _k in range(10):
         _SPECIAL[chr(_base + _k)] = str(_first + _k)
-_SPECIAL["⓿"] = "0"
-#: The circled numbers, each folded to its digits: a number of its own, never one with a digit beside it.
-CIRCLED_NUMBERS = frozenset([chr(c) for c in range(0x2460, 0x2474)] + ["⓪", "⓿"]
+for _k in range(8):
+    _SPECIAL[chr(0x3248 + _k)] = str(10 * (_k + 1))      # "㉈" to "㉏": ten to eighty on a black square
+_SPECIAL["⓿"] = _SPECIAL["\U0001f10b"] = _SPECIAL["\U0001f10c"] = "0"   # and the dingbats' sans-serif zeros
+#: The circled numbers, each folded to its digits: a number of its own, never one with a digit beside it (those
+#: of the enclosed CJK block too: "㉑" to "㊿", and "㉈" to "㉏" on a black square, are "21" to "50", "10" to "80").
+CIRCLED_NUMBERS = frozenset([chr(c) for c in range(0x2460, 0x2474)] + ["⓪", "⓿", "\U0001f10b", "\U0001f10c"]
+                            + [chr(c) for c in (*range(0x3248, 0x3250), *range(0x3251, 0x3260),
+                                                *range(0x32B1, 0x32C0))]
                             + [c for c, v in _SPECIAL.items() if "\u2460" <= c <= "\u27bf" and v.isdigit()])
 
 # In the translated string: marks a character folded to nothing, and one that
