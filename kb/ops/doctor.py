@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -472,12 +473,16 @@ def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
 
 #: How many entries of the knowledge base's folder kb doctor looks through for a PDF moved by hand.
 LOOK_AT_MOST = 20_000
+#: How many bytes of PDFs it hashes at most in that search (a folder of large PDFs is not read for long).
+HASH_AT_MOST = 1 << 30
 
 
 def _pdfs_by_sha(kb) -> dict[str, Path]:
     """The sha256 of each PDF in the knowledge base's folder (its .kb, hidden folders and links to folders
-    left out, a link never followed: no loop; at most LOOK_AT_MOST entries), hashed only where its size is
-    that of a PDF kb holds in its cache, so that a PDF moved by hand is found where a person put it."""
+    left out, a link never followed: no loop; at most LOOK_AT_MOST entries, files and folders, and HASH_AT_MOST
+    bytes hashed), hashed only where its size is that of a PDF kb holds in its cache, so that a PDF moved by hand
+    is found where a person put it. Only a regular file is read: a named pipe or a device called '….pdf' would
+    block kb doctor for ever."""
     sizes, unknown = set(), False          # a cached PDF deleted too: every PDF is hashed
     for m in kb.sources.all():
         if m.kind == "pdf":
@@ -486,19 +491,24 @@ def _pdfs_by_sha(kb) -> dict[str, Path]:
             except OSError:
                 unknown = True
     out: dict[str, Path] = {}
-    seen = 0
+    seen = hashed = 0
     for folder, dirs, files in os.walk(kb.layout.root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        seen += len(dirs)
         for name in sorted(files):
             seen += 1
             if seen > LOOK_AT_MOST:
                 return out
             path = Path(folder) / name
-            if not name.lower().endswith(".pdf") or path.is_symlink():
+            if not name.lower().endswith(".pdf"):
                 continue
             with contextlib.suppress(OSError):
-                if not unknown and path.stat().st_size not in sizes:
-                    continue
+                st = path.lstat()
+                if not stat.S_ISREG(st.st_mode) or not unknown and st.st_size not in sizes:
+                    continue                # a link, a pipe, a device, or a size no cached PDF has
+                hashed += st.st_size
+                if hashed > HASH_AT_MOST:
+                    return out
                 out.setdefault(_sha_file(path), path)
     return out
 

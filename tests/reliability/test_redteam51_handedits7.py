@@ -218,3 +218,38 @@ def test_a_source_path_is_gone_only_where_no_file_of_it_is_there(tmp_path, name,
 def test_a_source_that_is_no_local_path_is_never_said_gone(source):
     from kb.ops.library import _gone
     assert _gone(source) is False
+
+
+@pytest.mark.parametrize("cache_deleted", [False, True])
+def test_the_search_for_a_moved_pdf_reads_regular_files_only_and_never_past_its_budget(attached, monkeypatch,
+                                                                                        cache_deleted):
+    """The cached PDF deleted too, every '….pdf' of the folder was hashed: a named pipe called 'x.pdf' blocked
+    kb doctor for ever, and a folder of large PDFs was read whole. Now only a regular file is read (no pipe, no
+    link to a PDF outside the knowledge base), and no more bytes than HASH_AT_MOST."""
+    import os
+
+    from kb.ops import doctor
+    root = attached
+    pdf = root / "papers" / "curie.pdf"
+    data = pdf.read_bytes()
+    outside = root.parent / "outside.pdf"
+    outside.write_bytes(data)
+    pdf.unlink()
+    (root / "papers" / "linked.pdf").symlink_to(outside)               # the same bytes, outside: never followed
+    os.mkfifo(root / "papers" / "pipe.pdf")
+    (root / "archive").mkdir()
+    (root / "archive" / "curie.pdf").write_bytes(data)
+    if cache_deleted:
+        for cached in (root / ".kb" / "cache" / "sources").glob("*.pdf"):
+            cached.unlink()
+    read = []
+    real = doctor._sha_file
+    monkeypatch.setattr(doctor, "_sha_file", lambda path: (path.suffix.lower() == ".pdf" and read.append(path.name)) or real(path))
+    [said] = [p for p in diagnose(root).problems if "file field" in p.what]
+    assert "the same PDF is at archive/curie.pdf" in said.what, said
+    assert "pipe.pdf" not in read and "linked.pdf" not in read, read
+    read.clear()
+    monkeypatch.setattr(doctor, "HASH_AT_MOST", len(data) - 1)         # the PDF is past the budget: not read
+    [said] = [p for p in diagnose(root).problems if "file field" in p.what]
+    assert "the same PDF is at" not in said.what and "correct the path in its file field" in said.fix, said
+    assert read == [], read
