@@ -347,6 +347,11 @@ def find_arxiv_in_filename(name: str) -> ArxivId | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+#: Where a DOI in a link ('https://doi.org/…', '…/doi/…') ends: its query or fragment, as a link writes them (a DOI's
+#: own '?' is written '%3F' in a link); a '#' ending it is a SICI DOI's check character ('…CO;2-#'), no fragment
+_LINK_QUERY_RE = lazy(r"\?|#(?=\w)")
+
+
 def find_doi_in_text(text: str) -> str | None:
     """The first DOI in free text, lower-cased, without the punctuation that
     follows it in a sentence; a closing bracket stays when the DOI opened it
@@ -359,7 +364,10 @@ def find_doi_in_text(text: str) -> str | None:
     if "/ " in text or "/\n" in text:
         text = _DOI_CUT_RE.sub(r"\1", text)
     for m in _DOI_IN_TEXT_RE.finditer(text):
-        doi = m.group(1).rstrip(".,;:/")     # (a link's closing slash: no DOI ends in one)
+        doi = m.group(1)
+        if m.start() and text[m.start() - 1] == "/" and (cut := _LINK_QUERY_RE.search(doi)):
+            doi = doi[:cut.start()]         # a link's query or fragment: '…/10.1145/3531146.3533234?utm=x', '#sec2'
+        doi = doi.rstrip(".,;:/")           # (a link's closing slash: no DOI ends in one)
         while doi and doi[-1] in _CLOSING and doi.count(doi[-1]) > doi.count(_CLOSING[doi[-1]]):
             doi = doi[:-1].rstrip(".,;:")
         doi = normalise_doi(doi) if doi else None

@@ -98,3 +98,46 @@ _NAMED = PaperIndex([
     PaperInfo("luccioni2023", title="Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning",
               year=2023, first_author="Luccioni"),
 ])
+
+
+# A DOI link with its query or fragment ('?utm_source=…', '#sec2', ScienceDirect's '?via%3Dihub') names the DOI before
+# it: the paper holding that DOI is found by it, never refused as holding another; a DOI written without a link keeps
+# what it holds, and another DOI behind a query is still another work's.
+@pytest.mark.parametrize("text, key", [
+    ("Dodge et al. 2022. https://doi.org/10.1145/3531146.3533234?utm_source=x", "dodge2022"),
+    ("Dodge et al. 2022. https://doi.org/10.1145/3531146.3533234#sec2", "dodge2022"),
+    ("Dodge et al. 2022. https://dl.acm.org/doi/10.1145/3531146.3533234?cid=99", "dodge2022"),
+    ("Dodge et al. 2022. https://dl.acm.org/doi/pdf/10.1145/3531146.3533234?download=true.", "dodge2022"),
+    ("[Dodge et al. 2022](https://doi.org/10.1145/3531146.3533234?via%3Dihub)", "dodge2022"),
+    ("Strubell et al. 2019. http://dx.doi.org/10.18653/v1/P19-1355#abstract", "strubell2019"),
+])
+def test_a_doi_links_query_or_fragment_is_no_part_of_it(text, key) -> None:
+    ex = _INDEX.explain(parse_entry(text), loose=True)
+    assert ex.resolution is not None and (ex.resolution.citekey, ex.resolution.method) == (key, "doi"), ex.reason
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Dodge et al. 2022. https://doi.org/10.1145/3442188.3445922?utm_source=x", "dodge2022"),
+    ("Strubell et al. 2019. https://doi.org/10.1145/3442188.3445922#sec2", "strubell2019"),
+])
+def test_another_doi_behind_a_query_is_still_another_works(text, held) -> None:
+    ex = _INDEX.explain(parse_entry(text), loose=True)
+    assert ex.resolution is None and ex.ids_apart and ex.closest == held, ex.reason
+
+
+@pytest.mark.parametrize("text, doi", [
+    ("https://doi.org/10.1016/j.energy.2020.01.001?via%3Dihub", "10.1016/j.energy.2020.01.001"),
+    ("see https://dl.acm.org/doi/10.1145/3531146.3533234#sec-3.", "10.1145/3531146.3533234"),
+    ("doi:10.1000/abc?x", "10.1000/abc?x"),                       # no link: the DOI as written
+    ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O",
+     "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-o"),
+])
+def test_find_doi_in_text_cuts_a_links_query(text, doi) -> None:
+    from kb.text.ids import find_doi_in_text
+    assert find_doi_in_text(text) == doi
+
+
+def test_a_sici_dois_check_character_is_kept_in_a_link() -> None:
+    from kb.text.ids import find_doi_in_text
+    assert find_doi_in_text("https://doi.org/10.1002/(SICI)1097-4571(199106)42:5<361::AID-ASI6>3.0.CO;2-#") == \
+        "10.1002/(sici)1097-4571(199106)42:5<361::aid-asi6>3.0.co;2-#"
