@@ -177,6 +177,10 @@ _MATHML_SCRIPT = lazy(rf"<({_PREFIX})(msub|msup)(?:{_ATTRS})>\s*" + _MATHML_TOKE
 #: a MathML or JATS tag standing alone (an element of no text: <mml:mspace width="0.2em"/>, or one whose other
 #: tag was dropped with the text between); a plain '<i>' alone is text, as in 'the <i> tag'
 _MARKUP_LONE = lazy(rf"</?(?:(?:mml|jats):[A-Za-z][\w-]*|(?:{'|'.join(sorted(_MATHML))}))(?:{_ATTRS})/?>")
+#: one with its prefix alone: an unprefixed MathML name alone ('The <math> element', 'a <mi> tag') is a title's
+#: text, dropped only where the value holds a MathML formula (a '<math …>' element closed by its '</math>')
+_MARKUP_LONE_PREFIXED = lazy(rf"</?(?:mml|jats):[A-Za-z][\w-]*(?:{_ATTRS})/?>")
+_MATH_ELEMENT = lazy(r"<(?:mml:)?math\b[^<>]*>.*?</(?:mml:)?math\s*>", re.DOTALL)
 _MARKUP_DROPPED = lazy(rf"<({_PREFIX})(annotation(?:-xml)?)(?:{_ATTRS})>.*?</\1\2\s*>", re.DOTALL)
 _ENTITY = lazy(r"(?<!\\)&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6}));")
 _ENTITY_LATEX = {"amp": "\\&", "lt": "\\textless{}", "gt": "\\textgreater{}", "quot": "{\\textquotedbl}",
@@ -218,6 +222,7 @@ def markup_as_latex(value: str) -> str:
     if "<" not in value and "&" not in value:
         return value
     if "<" in value:
+        lone = _MARKUP_LONE if _MATH_ELEMENT.search(value) else _MARKUP_LONE_PREFIXED
         value = _MARKUP_DROPPED.sub("", value)          # MathML's annotation: the formula again, as source
         before = None
         while before != value:                          # innermost pairs first, then those around them
@@ -225,7 +230,7 @@ def markup_as_latex(value: str) -> str:
             value = _MATHML_SCRIPT.sub(lambda m: m.group(4) + "\\text" + ("sub" if m.group(2) == "msub" else "super")
                                        + "script{" + m.group(6) + "}", value)
             value = _MARKUP_PAIR.sub(_markup_pair, value)
-        value = _MARKUP_LONE.sub("", value)
+        value = lone.sub("", value)
     if "&" in value:
         value = _ENTITY.sub(_entity, value)
     return value
