@@ -371,7 +371,10 @@ def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False,
     With `refresh` it is downloaded again (a cached copy that was cut off is replaced)."""
     version = f"v{record.version}"
     cached = [m for m in kb.sources.find(arxiv_id=record.id, version=version) if m.kind == "pdf"]
-    data = kb.sources.read(cached[0]) if cached and not refresh else None
+    try:
+        data = kb.sources.read(cached[0]) if cached and not refresh else None
+    except (OSError, FileFormatError):     # gone or replaced by hand: downloaded again
+        data = None
     if data is not None and looks_complete(data):
         manifest = cached[0]
     else:

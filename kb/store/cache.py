@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from kb.atomic import path_as_text, read_json, write_bytes
+from kb.errors import FileFormatError
 
 
 @dataclass
@@ -120,7 +121,15 @@ class SourceCache:
                      if p.suffix != ".json" and _SOURCE_NAME.match(p.name)), None)
 
     def read(self, manifest: Manifest) -> bytes:
-        return self.path(manifest).read_bytes()
+        """The bytes of a cached source, refused (FileFormatError) when they are not the bytes
+        its sha256 names: a file replaced by hand with another paper's PDF under the same name
+        was read as this paper's text, and a quote of that other paper verified in it."""
+        data = self.path(manifest).read_bytes()
+        if sha256(data) != manifest.sha256:
+            raise FileFormatError(f"its cached source {manifest.filename} does not match its sha256 (replaced or "
+                                  f"damaged by hand): its bytes are not those kb cached, and are not read as its text",
+                                  hint="kb doctor --prune, then kb add the PDF again")
+        return data
 
     def store(self, data: bytes, ext: str, sha: str | None = None) -> str:
         """Write `data` into the cache unless it holds them (idempotent), without a

@@ -1210,6 +1210,8 @@ class Indexer:
             data = self.sources.read(manifest)
         except FileNotFoundError:       # deleted by hand: its version has no text (kb doctor names it)
             return None, None, "corrupt", f"its cached source {manifest.filename} is missing", None
+        except FileFormatError as exc:  # replaced by hand: another file's text is never this version's
+            return None, None, "corrupt", exc.message, None
         if manifest.kind == "text":
             try:
                 pages = parse_text_source(data, manifest.filename)

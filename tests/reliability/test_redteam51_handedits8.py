@@ -1,0 +1,99 @@
+"""Red-team sweep 51, hand edits 8: a cached source replaced or damaged by hand, and the text a
+rebuild could not read again from a cached source that is still there."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.errors import FileFormatError
+from kb.store.cache import SourceCache, sha256
+
+ONE = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% the first paper\n%%EOF\n"
+TWO = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% another paper\n%%EOF\n"
+
+
+def _flip(data: bytes) -> bytes:
+    """One byte changed, the size kept (what a size check alone never sees)."""
+    i = len(data) // 2
+    return data[:i] + bytes([data[i] ^ 1]) + data[i + 1:]
+
+
+@pytest.mark.parametrize("kind, ext, edit", [
+    ("pdf", "pdf", lambda d: TWO),                 # another PDF under the same name
+    ("pdf", "pdf", _flip),                         # one byte changed, same size
+    ("pdf", "pdf", lambda d: d[:-7]),              # cut short
+    ("pdf", "pdf", lambda d: d + b"\n%more\n"),    # appended to
+    ("pdf", "pdf", lambda d: b""),                 # emptied
+    ("text", "pages", lambda d: b'["another paper\'s page"]'),
+    ("text", "pages", _flip),
+])
+def test_a_cached_source_whose_bytes_are_not_its_sha256s_is_never_read_as_its_text(tmp_path, kind, ext, edit):
+    cache = SourceCache(tmp_path / "sources", tmp_path / "tmp")
+    cache.folder.mkdir()
+    cache.tmp.mkdir()
+    data = ONE if kind == "pdf" else b'["the first paper\'s page"]'
+    m = cache.put(data, kind, ext)
+    assert cache.read(m) == data                   # as cached: read
+    cache.path(m).write_bytes(edit(data))
+    assert sha256(cache.path(m).read_bytes()) != m.sha256
+    with pytest.raises(FileFormatError) as exc:
+        cache.read(m)
+    assert "does not match its sha256" in exc.value.message and m.filename in exc.value.message
+    assert "kb doctor --prune" in exc.value.hint
+
+
+def _two_papers(kb_root):
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    (kb_root / "papers").mkdir()
+    keys = []
+    for name, words in (("curie", "We trained 12 models on 64 GPUs for 3 days."),
+                        ("noether", "Every symmetry of the action gives a conserved quantity.")):
+        pdf = kb_root / "papers" / f"{name}.pdf"
+        pdf.write_bytes(make_pdf([f"Paper of {name}\n{name.title()}\n{words}"], title=f"Paper of {name}"))
+        r = run_kb("add", pdf, "--offline")
+        assert r.code == 0, r.err
+        [key] = [line.split()[1] for line in r.out.splitlines() if line.startswith("added")]
+        keys.append(key)
+    r = run_kb("quote", "add", keys[0], "We trained 12 models on 64 GPUs for 3 days.", "--page", "1")
+    assert r.code == 0, r.err
+    return keys
+
+
+def test_a_cached_pdf_replaced_by_another_papers_is_not_its_text_after_a_rebuild(kb_root):
+    """The cached PDF of one paper replaced by hand with another paper's PDF under the same name: kb rebuild read
+    the other paper's text as the first's ('4 pages, text ok', the first's sha256), and kb quote add then stored a
+    sentence of the other paper verified in the first. Now the file is no text of the paper, said why, and a
+    quote of the other paper is refused; kb doctor --prune and kb add of the right PDF restore it."""
+    from kbrun import run_kb
+
+    first, second = _two_papers(kb_root)
+    sources = kb_root / ".kb" / "cache" / "sources"
+    shown = {k: run_kb("show", k, "--json").json["versions"][0]["sha256"] for k in (first, second)}
+    (sources / f"{shown[first]}.pdf").write_bytes((sources / f"{shown[second]}.pdf").read_bytes())
+    r = run_kb("rebuild")
+    assert r.code == 0, r.err
+    assert "does not match its sha256" in r.err and "is lost" not in r.err, r.err
+    other = run_kb("quote", "add", first, "Every symmetry of the action gives a conserved quantity.")
+    assert other.code == 2 and "stored" not in other.out, other.out + other.err
+    v = run_kb("verify")
+    assert "ok " not in v.out.split(first)[0] and "no-text" in v.out, v.out
+    assert run_kb("quote", "add", second, "Every symmetry of the action gives a conserved quantity.").code == 0
+    assert run_kb("doctor", "--prune").code == 1
+    assert run_kb("add", kb_root / "papers" / "curie.pdf", "--offline").code == 0
+    v = run_kb("verify")
+    assert v.code == 0 and "2 quotes: 2 ok" in v.out, v.out + v.err
+
+
+def test_text_whose_cached_source_is_gone_is_still_said_gone(kb_root):
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    pdf = kb_root / "p.pdf"
+    pdf.write_bytes(make_pdf(["Paper p\nP\nWe trained 12 models."], title="Paper p"))
+    assert run_kb("add", pdf, "--offline").code == 0
+    for f in (kb_root / ".kb" / "cache" / "sources").iterdir():
+        f.unlink()
+    r = run_kb("rebuild")
+    assert "could not be read again" not in r.err, r.err
