@@ -373,9 +373,18 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
             # Text only the old index held: its cached source gone (the cache deleted by hand,
             # a disk cleaner), the rebuild lost it without a word.
             held = {(r[0], r[1]) for r in db.execute("select citekey, version from versions where text_status = 'ok'")}
-            lost = sorted(f"{r[0]} {r[1]}".rstrip() for r in conn.execute(
-                "select citekey, version from versions where text_status = 'ok'")
-                if r[0] in papers and (r[0], r[1]) not in held)
+            # a version whose cached source is there but could not be read again (a limit of kb.toml
+            # lowered, the file replaced by hand): why, not "gone from the cache"
+            unread = {(r[0], r[1]): (r[2], r[3]) for r in db.execute(
+                "select citekey, version, text_status, text_message from versions where text_status != 'ok'")}
+            old_ok = [(r[0], r[1]) for r in conn.execute("select citekey, version from versions where text_status = 'ok'")
+                      if r[0] in papers and (r[0], r[1]) not in held]
+            lost = sorted(f"{c} {v}".rstrip() for c, v in old_ok if (c, v) not in unread)
+            for c, v in sorted(k for k in old_ok if k in unread):
+                status, message = unread[(c, v)]
+                result.warnings.append(f"the text of {f'{c} {v}'.rstrip()} the old index held could not be read again "
+                                       f"from its cached source ({status}: {message or 'no reason given'}); the "
+                                       f"new index holds none of it (kb show {c} says why)")
             if lost:
                 result.warnings.append(f"the text of {counted(len(lost), 'version')} the old index held is lost, their cached "
                                        f"sources gone from .kb/cache/sources: {', '.join(lost[:10])}"

@@ -86,6 +86,52 @@ def test_a_cached_pdf_replaced_by_another_papers_is_not_its_text_after_a_rebuild
     assert v.code == 0 and "2 quotes: 2 ok" in v.out, v.out + v.err
 
 
+def _limit(name, value):
+    def edit(root):
+        import re
+        toml = root / "kb.toml"
+        toml.write_text(re.sub(rf"(?m)^{name} = .*$", f"{name} = {value}", toml.read_text()))
+    return edit
+
+
+def _cut(root):
+    [pdf] = (root / ".kb" / "cache" / "sources").glob("*.pdf")
+    pdf.write_bytes(pdf.read_bytes()[:300])
+
+
+@pytest.mark.parametrize("edit, status, said", [
+    (_limit("max_pages", 1), "over-limit", "over the limit of 1"),
+    (_limit("max_extract_mb", 0.001), "over-limit", "MB of memory"),
+    (_cut, "corrupt", "does not match its sha256"),
+])
+def test_text_a_rebuild_could_not_read_again_from_a_cached_source_still_there_is_not_said_gone(
+        kb_root, edit, status, said):
+    """A limit of kb.toml lowered by hand, or the cached PDF cut short, then kb rebuild: the text it refused was said
+    'lost, their cached sources gone from .kb/cache/sources; kb add their PDFs again', the sources being there. Now
+    why, and no 'gone'; kb.toml restored, the next rebuild reads it."""
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    pdf = kb_root / "long.pdf"
+    pdf.write_bytes(make_pdf([f"Paper long\nLong\nPage {n} says we trained 12 models." for n in range(3)],
+                             title="Paper long"))
+    r = run_kb("add", pdf, "--offline")
+    assert r.code == 0, r.err
+    [key] = [line.split()[1] for line in r.out.splitlines() if line.startswith("added")]
+    toml = (kb_root / "kb.toml").read_text()
+    edit(kb_root)
+    r = run_kb("rebuild")
+    assert r.code == 0, r.err
+    assert "gone from .kb/cache/sources" not in r.err and f"the text of {key} " in r.err, r.err
+    assert f"({status}: " in r.err and said in r.err and "could not be read again" in r.err, r.err
+    assert run_kb("show", key, "--json").json["versions"][0]["text_status"] == status
+    if status == "over-limit":
+        (kb_root / "kb.toml").write_text(toml)
+        r = run_kb("rebuild")
+        assert r.code == 0 and "the text of" not in r.err, r.err
+        assert run_kb("show", key, "--json").json["versions"][0]["page_count"] == 3
+
+
 def test_text_whose_cached_source_is_gone_is_still_said_gone(kb_root):
     from kbrun import run_kb
     from pdfgen import make_pdf
