@@ -219,7 +219,7 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
                      if rows else f"no {what}s stored")
     results = results + claim_results
     for citekey, version, name in gone_sources(kb, ((r.citekey, r.version) for r in results if r.status == "ok")):
-        warn(f"{labelled(citekey, version)}: its PDF {name} is gone from the cache: its quotes and claims were "
+        warn(f"{labelled(citekey, version)}: its PDF {name} is missing from the cache: its quotes and claims were "
              f"checked against the text kb extracted from it before, kept in the index (the PDF was not read "
              f"again); kb doctor says how to repair it")
     if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):

@@ -2152,7 +2152,12 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     if manifest is None:
         raise NotFound(f"the PDF of {citekey} {row['version']} is gone from the source cache",
                        hint="kb add the PDF again")
-    data = kb.sources.read(manifest)
+    try:
+        data = kb.sources.read(manifest)
+    except FileNotFoundError:       # deleted by hand: said as kb show, kb open and kb doctor say it
+        raise NotFound(f"{citekey} has no PDF to extract again: {manifest.filename} is missing from the cache (a "
+                       f"source of {citekey})", hint=f"kb doctor says how to repair it; `kb add FILE.pdf --key "
+                       f"{shell_word(citekey)}` attaches the PDF again") from None
     held = (manifest.extractor or "pypdf").split("+")
     if row["text_status"] == "ok":
         plan = "+".join([held[0]] + [e for e in wanted if e != held[0]][:1])

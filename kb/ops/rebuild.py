@@ -387,7 +387,7 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
                                        f"new index holds none of it (kb show {c} says why)")
             if lost:
                 result.warnings.append(f"the text of {counted(len(lost), 'version')} the old index held is lost, their cached "
-                                       f"sources gone from .kb/cache/sources: {', '.join(lost[:10])}"
+                                       f"sources missing from .kb/cache/sources: {', '.join(lost[:10])}"
                                        + (f" and {len(lost) - 10} more" if len(lost) > 10 else "")
                                        + "; kb add their PDFs again (or kb text load their text)")
         except sqlite3.Error:

@@ -45,12 +45,12 @@ def test_a_pdf_deleted_from_the_cache_is_said_by_verify_as_what_its_quotes_were_
     r = run_kb("add", pdf, "--key", "gone2021", "--offline", "--jobs", "1")
     assert r.code == 0, r.err
     assert run_kb("quote", "add", "gone2021", "We trained 12 models on 64 GPUs.", "--id", "q").code == 0
-    assert "gone from the cache" not in run_kb("verify").err
+    assert "missing from the cache" not in run_kb("verify").err
     (cached,) = (kb_root / ".kb" / "cache" / "sources").glob("*.pdf")
     cached.unlink()
     r = run_kb("verify")
     assert r.code == 0 and "ok" in r.out, r.out + r.err
-    assert r.err == (f"kb: gone2021: its PDF {cached.name} is gone from the cache: its quotes and claims were "
+    assert r.err == (f"kb: gone2021: its PDF {cached.name} is missing from the cache: its quotes and claims were "
                      "checked against the text kb extracted from it before, kept in the index (the PDF was not "
                      "read again); kb doctor says how to repair it\n"), r.err
     r = run_kb("doctor")
