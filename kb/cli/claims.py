@@ -31,7 +31,7 @@ from kb.ops.claims import (
     promote,
     run_checks,
 )
-from kb.ops.quotes import QuoteNotFound, list_quotes
+from kb.ops.quotes import QuoteNotFound, claims_unread, list_quotes
 from kb.text.display import counted
 from kb.text.lazyre import lazy
 
@@ -300,7 +300,8 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
         kb check --explain 950-charges
     """
 
-    results = run_checks(open_kb(judging="kb check"), only=explain_id)
+    kb = open_kb(judging="kb check")
+    results = run_checks(kb, only=explain_id)
     if as_json:
         emit_json([r.to_dict() for r in results])
     elif explain_id:
@@ -318,6 +319,10 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
         else:
             counts = {v: sum(r.verdict == v for r in results) for v in ("pass", "fail", "error")}
             echo(f"{counted(len(results), 'check')}: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
-    if any(r.verdict != "pass" for r in results):
+    unread = [] if explain_id else claims_unread(kb)
+    for where in unread:
+        warn(f"{where}, where kb reads no quotes, claims or checks: kb check judged none it holds; kb doctor says "
+             "how to repair it")
+    if unread or any(r.verdict != "pass" for r in results):
         raise typer.Exit(1)
 

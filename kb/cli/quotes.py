@@ -25,6 +25,7 @@ from kb.cli.progress import Progress
 from kb.ops.quotes import (
     QuoteNotFound,
     add_quote,
+    claims_unread,
     gone_sources,
     list_quotes,
     remove_quote,
@@ -222,6 +223,10 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
         warn(f"{labelled(citekey, version)}: its PDF {name} is missing from the cache: its quotes and claims were "
              f"checked against the text kb extracted from it before, kept in the index (the PDF was not read "
              f"again); kb doctor says how to repair it")
-    if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
+    unread = claims_unread(kb)
+    for where in unread:
+        warn(f"{where}, where kb reads no quotes, claims or checks: kb verify judged none it holds; kb doctor says "
+             "how to repair it")
+    if unread or any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
         raise typer.Exit(1)
 

@@ -842,6 +842,25 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
     return out
 
 
+#: kb.store.index (a writer's module), loaded by kb verify and kb check alone
+_index = lazy_import("kb.store.index")
+
+
+def claims_unread(kb: KB) -> list[str]:
+    """Files in claims/ that hold quotes, claims or checks kb reads as no claims file (moved into a
+    subfolder, renamed x.TOML or x.toml.bak with no x.toml), each said with where it is: kb verify
+    and kb check judged none of what they hold and said 'no quotes stored' or 'no checks', exit 0,
+    every run after the first. A file parked on purpose (x.toml.disabled) is none of them."""
+    index = _index
+    layout = kb.layout
+    out = [f"{layout.relative(p)} is in a subfolder of claims/" for p in index.claims_out_of_reach(layout)]
+    out += [f"{layout.relative(p)} is named as no claims file ({index.misnamed_why(p)})"
+            for p, _ in index.claims_misnamed(layout) if not index.parked(p.name)]
+    if len(out) > 5:        # a knowledge base of its own inside claims/: kb doctor names them all
+        out[5:] = [f"{len(out) - 5} more such files in claims/"]
+    return out
+
+
 def gone_sources(kb: KB, held: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | None, str]]:
     """(citekey, version, file name) of each of the versions `held` (citekey, version) whose PDF
     was deleted from the cache by hand: its quotes and claims are verified against the text kb

@@ -171,3 +171,47 @@ def test_a_cached_pdf_deleted_by_hand_is_said_missing_by_every_command_and_kb_te
         assert r.code == 2 and r.out == "" and r.err.count("\n") == 1, r.err
         assert r.err.startswith(f"kb: error: {key} has no PDF to extract again"), r.err
     assert pdf.exists()
+
+
+CHECK = '[[check]]\nid = "two"\nstated = "2 m"\nexpr = "2 m"\n'
+
+
+@pytest.mark.parametrize("names, unread", [
+    (["sub/p.toml"], ["claims/sub/p.toml is in a subfolder of claims/"]),
+    (["a/b/p.toml"], ["claims/a/b/p.toml is in a subfolder of claims/"]),
+    (["p.TOML"], ["claims/p.TOML is named as no claims file"]),
+    (["p.toml.bak"], ["claims/p.toml.bak is named as no claims file"]),
+    (["p.toml~"], ["claims/p.toml~ is named as no claims file"]),
+    (["p.toml.txt"], ["claims/p.toml.txt is named as no claims file"]),
+    (["p_BASE_1234.toml"], ["claims/p_BASE_1234.toml is named as no claims file (a copy a merge"]),
+    ([f"old/p{n}.toml" for n in range(8)], [f"claims/old/p{n}.toml is in a subfolder" for n in range(5)]
+     + ["3 more such files in claims/"]),
+    (["p.toml.disabled"], []),              # parked on purpose
+    (["p.toml.off"], []),
+    (["p.toml", "p.toml.bak"], []),         # a backup beside its own claims file
+    ([".p.toml"], []),                      # hidden: an editor's
+    (["p.toml"], []),
+])
+def test_kb_verify_and_kb_check_fail_while_claims_holds_a_file_of_quotes_or_checks_kb_reads_as_none(
+        kb_root, names, unread):
+    """A claims file moved into a subfolder of claims/, or renamed so kb reads it as no claims file: kb doctor said
+    it, but kb verify said 'no quotes stored' and kb check 'no checks', exit 0, every run after the first (the quotes
+    and checks it holds judged by neither). Now each says where the file is, exit 1; one parked on purpose, a backup
+    beside its own file or an editor's hidden file is not said."""
+    from kbrun import run_kb
+
+    for name in names:
+        path = kb_root / "claims" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(CHECK)
+    for command in ("verify", "check"):
+        for _ in range(2):
+            r = run_kb(command)
+            said = [line for line in r.err.splitlines() if f"kb {command} judged none it holds" in line]
+            assert len(said) == len(unread), (command, r.err)
+            for line, where in zip(said, unread):
+                assert line.startswith(f"kb: {where}") and "kb doctor says how to repair it" in line, (line, where)
+            assert r.code == (1 if unread else 0), (command, r.out, r.err)
+            assert "Traceback" not in r.err
+    for name in names:
+        assert (kb_root / "claims" / name).read_text() == CHECK
