@@ -1589,6 +1589,58 @@ def escape_value(name: str, value: str) -> str:
     return value
 
 
+def protect_title(value: str) -> str:
+    """A title kb writes from a record (LaTeX, its braces balanced) with what BibTeX's styles would lowercase
+    and must not braced: an acronym or a word of inner capitals outside any group ('{GANs}', '{ImageNet}',
+    '{CO}\\textsubscript{2}'), as escape_value braces them in a title of no brace, and math holding a capital
+    ('{$O(N^2)$}', '{$\\Omega(n)$}': plain.bst wrote '$o(n^2)$'). What is in a group (a command's argument,
+    '{Q}') is left as it is: BibTeX changes no case there."""
+    if "{" not in value and "$" not in value:
+        return _PROTECT_RE.sub(r"{\1}", value)
+    out: list[str] = []
+    run: list[str] = []
+    depth, i, n = 0, 0, len(value)
+
+    def flush() -> None:
+        if run:
+            out.append(_PROTECT_RE.sub(r"{\1}", "".join(run)))
+            run.clear()
+
+    while i < n:
+        ch = value[i]
+        if ch == "\\":
+            m = _COMMAND_NAME.match(value, i + 1)
+            end = m.end() if m else min(i + 2, n)
+            (run if depth == 0 else out).append(value[i:end])
+            i = end
+        elif ch == "{" or ch == "}":
+            if depth == 0:
+                flush()
+            depth = max(0, depth + (1 if ch == "{" else -1))
+            out.append(ch)
+            i += 1
+        elif ch == "$" and depth == 0:
+            end = i + 1
+            while end < n and value[end] != "$":
+                end += 2 if value[end] == "\\" else 1
+            if end >= n:                # a '$' of no pair (record_text escapes them): the rest as it is
+                flush()
+                out.append(value[i:])
+                break
+            flush()
+            math = value[i:end + 1]
+            out.append("{" + math + "}" if re.search(r"[A-Z]", math) else math)
+            i = end + 1
+        elif depth == 0:
+            run.append(ch)
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    flush()
+    return "".join(out)
+
+
 _ADDRESSES = ("url", "pdf", "doi", "eprint")
 
 

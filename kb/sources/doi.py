@@ -6,10 +6,11 @@ import re
 
 from kb.errors import KBError, NotFound
 from kb.sources.bibmodel import is_work, known_type
-from kb.sources.bibtex import parse_entries
+from kb.sources.bibtex import parse_entries, record_text
 from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
 from kb.text.ids import doi_of_field
+from kb.text.latex import latex_to_text, marked_latex, markup_marked
 
 TTL = 7 * 24 * 3600.0
 
@@ -124,7 +125,9 @@ def _crossref_message(response, doi: str, same: frozenset[str] = frozenset()) ->
         # a record of another work, which it does not say is the one asked for: never filed as it
         raise AnotherDOI(doi, other)
     work = clean_crossref(message)
-    if not any(t.strip() for t in work.get("title", [])):
+    if not any(latex_to_text(marked_latex(record_text(markup_marked(t), plain_braces=True))).strip()
+               for t in work.get("title", [])):
+        # (its text: a title of markup alone, '<i> </i>', was filed as an entry of no title)
         # kb would file an entry with nothing but the DOI and call it complete
         raise Unusable(f"Crossref's record of {doi} has no title kb can read: nothing filed",
                        hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import KEY_FIELDS, MAX_VALUE, balance_braces, record_text
+from kb.sources.bibtex import KEY_FIELDS, MAX_VALUE, balance_braces, protect_title, record_text
 from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
+from kb.text.latex import crossref_greek_as_latex, marked_latex, markup_as_latex, markup_marked
 from kb.text.names import split_names, to_bibtex_names
 
 
@@ -63,12 +64,22 @@ class PaperMeta:
             out["url"] = self.url
         if self.origin in RECORD_ORIGINS:
             plain = self.origin == "crossref"          # JSON's text: a brace there is one (arXiv's TeX groups)
-            out = {k: v if k in _NOT_TEXT else record_text(v, plain_braces=plain) for k, v in out.items()}
+            # Crossref's markup ('<i>in vitro</i>', 'CO<sub>2</sub>', '&amp;') is LaTeX's, never the title's text
+            # (the tags were written into references.bib, '&amp;' as '\&amp;', read back so)
+            out = {k: v if k in _NOT_TEXT else marked_latex(record_text(markup_marked(v), plain_braces=True))
+                   if plain else record_text(v) for k, v in out.items()}
+            if "title" in out:
+                out["title"] = protect_title(balance_braces(out["title"]))
         elif self.origin == "doi":      # doi.org's BibTeX: LaTeX, its commands judged (names too)
             # never a field naming another entry here (ids = {keep2019}: its key taken as this one's alias;
             # crossref = {keep2019}: its journal lent) nor a file on this machine (file = {:/etc/passwd:PDF})
-            out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()
-                   if k not in KEY_FIELDS and k not in _LOCAL_FILES}
+            # (its HTML, JATS and MathML markup, which Crossref's BibTeX keeps, as LaTeX: markup_as_latex; its
+            # '$\{upOmega}$', which pandoc refuses the file for, as '$\Omega$')
+            out = {k: v if k in _NOT_TEXT and k != "author"
+                   else record_text(crossref_greek_as_latex(markup_as_latex(v)), tex=True)
+                   for k, v in out.items() if k not in KEY_FIELDS and k not in _LOCAL_FILES}
+            if "title" in out:
+                out["title"] = protect_title(balance_braces(out["title"]))
         elif self.origin == "pdf":      # a PDF's metadata or first page: text, its commands judged as doi.org's
             # (else plain text, as a viewer shows it: '$', '~', '_', '^' and a brace the characters they are,
             # invisible formatting dropped, where 'The $100 problem' was read back 'The 100 problem', 'a ~ b'
@@ -275,11 +286,12 @@ def from_crossref(message: dict) -> PaperMeta:
     authors = []
     for a in message.get("author", []) or []:
         # each part as BibTeX text on its own: a family name's trailing backslash never escapes the comma after it
-        family, given = (record_name(a.get(k, ""), part=True) for k in ("family", "given"))
+        # (its markup and entities as LaTeX: 'O&apos;Brien', 'M&amp;M Group', not '\&apos;' read back as written)
+        family, given = (marked_latex(record_name(markup_marked(a.get(k, "")), part=True)) for k in ("family", "given"))
         if family:
             authors.append(f"{family}, {given}".strip(", "))
         elif a.get("name"):             # Crossref names an organisation so: one name, braced whole
-            name = record_name(a["name"])
+            name = marked_latex(record_name(markup_marked(a["name"])))
             authors.append(name if _one_group(name) else "{" + name + "}")
     year = None
     for key in ("published-print", "published-online", "issued", "created"):

@@ -236,6 +236,79 @@ def markup_as_latex(value: str) -> str:
     return value
 
 
+#: characters of Unicode's private use plane 15 that stand for the LaTeX a record's markup becomes, while the
+#: text around it is judged as text (markup_marked): one per command opened, one for a group's close, one per
+#: LaTeX special an entity names
+_MARK_BASE = 0xF0000
+_MARK_LATEX = ["}"] + ["\\" + c + "{" for c in sorted({c for c in _MARKUP_COMMANDS.values() if c}
+                                                     | {"textsubscript", "textsuperscript"})] \
+    + [_LATEX_SPECIAL[c] for c in sorted(_LATEX_SPECIAL) if c not in "{}"] + ["~", "\\textbraceleft{}",
+                                                                            "\\textbraceright{}"]
+_MARK_OF = {latex: chr(_MARK_BASE + i) for i, latex in enumerate(_MARK_LATEX)}
+_MARK_CLOSE = _MARK_OF["}"]
+#: an entity's character as markup_marked writes it: a brace as LaTeX's text one (BibTeX counts '\\{' as a brace)
+_MARK_SPECIAL = {**{c: _MARK_OF[latex] for c, latex in _LATEX_SPECIAL.items() if c not in "{}"},
+                 "{": _MARK_OF["\\textbraceleft{}"], "}": _MARK_OF["\\textbraceright{}"]}
+#: Unicode's private use planes 15 and 16: no character any reader shows, dropped from a record's text
+_MARKS = lazy("[\U000f0000-\U0010ffff]")
+
+
+def _mark_pair(m) -> str:
+    prefix, name, text = m.group(1), m.group(2), m.group(4)
+    if prefix == "mml:" or not prefix and name in _MATHML:
+        return text
+    command = _MARKUP_COMMANDS.get(name.lower())
+    if command is None:
+        return m.group(0) if not prefix else text
+    return _MARK_OF["\\" + command + "{"] + text + _MARK_CLOSE if command and text.strip() else text
+
+
+def _mark_entity(m) -> str:
+    if m.group(1):
+        if m.group(1) == "nbsp":
+            return _MARK_OF["~"]            # LaTeX's tie
+        ch = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}[m.group(1)]
+        return _MARK_SPECIAL.get(ch, ch)
+    code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
+    if not 0x20 <= code <= 0x10FFFF or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+        return m.group(0)
+    ch = chr(code)
+    return "" if _MARKS.match(ch) else _MARK_SPECIAL.get(ch, ch)
+
+
+def markup_marked(value: str) -> str:
+    """A record's text (Crossref's JSON) with its HTML, JATS and MathML markup and its entities (as markup_as_latex
+    reads them) each one private-use character standing for the LaTeX it becomes (marked_latex writes it), the
+    text between left as the record has it: the text is judged as text (bibtex.record_text), where a '{' of the
+    record is the character, and the markup is LaTeX's groups, never the record's text. A value holding such a
+    character of Unicode's private use planes 15 and 16 (those kb marks with) has it dropped."""
+    if _MARKS.search(value):
+        value = _MARKS.sub("", value)
+    if "<" not in value and "&" not in value:
+        return value
+    if "<" in value:
+        value = _MARKUP_DROPPED.sub("", value)
+        before = None
+        while before != value:
+            before = value
+            value = _MATHML_SCRIPT.sub(lambda m: m.group(4) + _MARK_OF["\\text" + ("sub" if m.group(2) == "msub"
+                                                                                   else "super") + "script{"]
+                                       + m.group(6) + _MARK_CLOSE, value)
+            value = _MARKUP_PAIR.sub(_mark_pair, value)
+        value = _MARKUP_LONE.sub("", value)
+    if "&" in value:
+        value = _ENTITY.sub(_mark_entity, value)
+    return value
+
+
+def marked_latex(value: str) -> str:
+    """The LaTeX of markup_marked's characters in `value`: '\\textit{in vitro}', 'CO\\textsubscript{2}', '\\&'."""
+    if not _MARKS.search(value):
+        return value
+    return _MARKS.sub(lambda m: _MARK_LATEX[ord(m.group(0)) - _MARK_BASE]
+                      if ord(m.group(0)) - _MARK_BASE < len(_MARK_LATEX) else "", value)
+
+
 def latex_to_text(value: str | None) -> str:
     """Readable text from a BibTeX value: commands and accents decoded, braces
     dropped, whitespace collapsed (a record's HTML, JATS and MathML markup read as its text: markup_as_latex)."""
