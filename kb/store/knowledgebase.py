@@ -321,7 +321,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: "5–10" refused), and a range's negative bound keeps its minus sign set apart ("5–10" of "5 – − 10" was verified).
 #: 51 also: a circled number of the enclosed CJK block ("㉑" to "㊿", "㉈" to "㉏") or the dingbats' zero ("🄋") is a
 #: number of its own ("215" of "㉑5", "3536" of "㉟㊱" were verified; "10" of "㉈" was refused).
-CLAIM_READING = "51"
+#: 52: a word a line-break hyphen breaks right before a footnote, a caption or a table the extractor printed inside the
+#: sentence is one word ("detecting" of "for de-" ending a page, a table, "tecting inline" was refused).
+CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

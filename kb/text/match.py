@@ -3645,8 +3645,9 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
 
     def broken_word(lo: int, pos: int) -> bool:
         """The aside at stream ``lo`` cuts a word that a line-break hyphen ends before it
-        and that goes on in lower case at ``pos`` ("the state-" / footnote / "of-the-art")."""
-        return any(c in "\u00ad-\u2010" for c in s.gap(lo)) and s.pages[s.page_of[pos]][s.origin[pos]].islower()
+        and that goes on in lower case at ``pos`` ("the state-" / footnote / "of-the-art"),
+        on the same page or the next ("for de-" ending a page, a table, "tecting inline")."""
+        return _hyphen_ends_line(s, lo) and s.pages[s.page_of[pos]][s.origin[pos]].islower()
 
     def ends_its_page(lo: int, pos: int) -> bool:
         """The aside at stream ``lo`` runs to the end of its page's body, asides only (a footnote, or
@@ -3670,18 +3671,22 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
                     return False    # body text after the aside: a column's, the sentence goes on there
         return True
 
-    def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
+    def rest_at(lo: int, k: int, depth: int, in_word: bool = False) -> list[tuple[int, int]] | None:
         """Where text[k:] continues at a line start after an aside beginning at ``lo``.
         A last part shorter than _MIN_PART must end a sentence there and go on with a
         lower-case word or a number ("earlier.", "2017)."), or a caption's label printed
         again as the caption elsewhere: never the label of the next caption ("Table 7."
-        after a caption)."""
+        after a caption). ``in_word``: ``k`` is inside one of the writer's words, which a
+        line-break hyphen before the aside breaks: it goes on in lower case."""
         rest = text[k:]
         hi = min(len(s.text), lo + ELISION_MAX_GAP + len(rest))
         short = len(rest) < _MIN_PART
         pos = s.text.find(rest, lo + 1, hi) if len(rest) >= 3 else -1
         while pos >= 0:
             end = pos + len(rest)
+            if in_word and not broken_word(lo, pos):
+                pos = s.text.find(rest, pos + 1, hi)
+                continue
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (last and pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
                     not (short and not broken_word(lo, pos) and not ends_its_page(lo, pos) and
@@ -3715,20 +3720,37 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
     if not found:
         return None
     first = bisect.bisect_left(starts, max(lo, min(found)) + _MIN_PART)
-    last = bisect.bisect_right(starts, max(found) + max(cuts))
+    last = bisect.bisect_right(starts, max(found) + len(text))
     for a in starts[first:last]:
         if hi is not None and a > hi + len(text):
             break
-        for c in cuts:
+        # a word of the writer's that a line-break hyphen breaks right before the aside ("for de-" / a table /
+        # "tecting"): cut inside it too, its two letters on either side
+        inner = sorted(a - b0 for b0 in found if _MIN_PART <= a - b0 < len(text) and a - b0 not in piece.cuts
+                       and text[a - b0 - 1].isalpha() and text[a - b0].isalpha()) \
+            if _hyphen_ends_line(s, a) else []
+        for c in chain(cuts, inner):
             b0 = a - c
             if b0 not in found or not s.text.startswith(text[:c], b0) or not splits_ok(b0, 0, c):
                 continue
             if piece.check_start and not _start_ok(s, b0):
                 continue
-            more = rest_at(a, c, 1)
+            more = rest_at(a, c, 1, in_word=c not in piece.cuts)
             if more is not None:
                 return [(b0, a)] + more
     return None
+
+
+def _hyphen_ends_line(s: Stream, i: int) -> bool:
+    """Stream index ``i`` follows a letter that a line-break hyphen ends its line with ("for de-"
+    ending a column or a page, with a footnote, a table or a figure printed before the word goes on)."""
+    if i <= 0 or i >= len(s.text) or not s.text[i - 1].isalpha():
+        return False
+    page = s.pages[s.page_of[i - 1]]
+    at = s.origin[i - 1] + 1
+    end = page.find("\n", at)
+    tail = page[at:len(page) if end < 0 else end].strip()
+    return len(tail) == 1 and tail in "-\u2010\u00ad"
 
 
 def _as_match(doc: Document, s: Stream, pat: _Pattern, cands: list[_Candidate], notes: list[str]):
