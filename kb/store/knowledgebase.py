@@ -323,6 +323,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: number of its own ("215" of "㉑5", "3536" of "㉟㊱" were verified; "10" of "㉈" was refused).
 #: 52: a word a line-break hyphen breaks right before a footnote, a caption or a table the extractor printed inside the
 #: sentence is one word ("detecting" of "for de-" ending a page, a table, "tecting inline" was refused).
+#: 52 also: a negation of a footnote, a caption or a table printed inside a sentence does not reach the sentence going
+#: on after it ("using a corpus of 5k CiteSeer papers" after a table's note "... do not report ..." was refused); the
+#: sentence is read on from before the aside, whose own negation still reaches it.
 CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

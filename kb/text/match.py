@@ -3177,16 +3177,9 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
     sentence broken at the top of a page is read from the end of the page before. None where the
     passage starts a sentence or a clause of its own ("..., but it helps", "...; it helps")."""
     pi = page - 1
-    lo = doc.content[pi][0]
-    first = max(lo, start - _CLAUSE_LOOKBACK)
-    head, places = _unescaped(doc.pages[pi][first:start]), [(0, page, first)]
+    head, places = _reading_before(doc, pi, start)
     if _glued_no_read(head) != head and _piece_counts(doc.stream)[2]:
         head = _glued_no_read(head)          # "w ay to kno w" of "hav eno w ay to kno w"
-    if first == lo and pi > 0 and not _SENTENCE_BEFORE.search(head + doc.pages[pi][start:start + 16]):
-        p_lo, p_hi = doc.content[pi - 1]
-        tail = _unescaped(doc.pages[pi - 1][max(p_lo, p_hi - _CLAUSE_LOOKBACK):p_hi])
-        places = [(0, page - 1, p_hi - len(tail)), (len(tail) + 1, page, first)]
-        head = tail + "\n" + head
     after = _unescaped(doc.pages[pi][start:start + 16])
     at = max((m.end() for m in _SENTENCE_BEFORE.finditer(head + after) if m.end() <= len(head)), default=0)
     cut = len(head) - at                      # where the passage starts in `plain`
@@ -3219,6 +3212,98 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
     held, p, base = [place for place in places if place[0] <= where][-1]
     offset = base + where - held
     return p, offset, doc.pages[p - 1][offset:offset + len(negation.group())]
+
+
+def _reading_before(doc: Document, pi: int, start: int) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text read before offset ``start`` of 0-based page ``pi`` (`_CLAUSE_LOOKBACK` characters, the
+    lines of the page before that a sentence broken at the page's top goes on from), as `_unescaped` reads
+    it, and where its parts are (offset in it, 1-based page, offset in the page): a footnote, a caption or
+    a table or figure with its caption that the extractor printed inside the sentence (`_skipped_aside`) is
+    left out, the sentence read on from the text before it. A negation of the aside ("Beltagy et al. do not
+    report ..." of a table's note) says nothing of the sentence it interrupts ("for de-" / table /
+    "tecting inline citations using ..."); one of the sentence before the aside stays in its reach."""
+    parts: list[tuple[int, int, int]] = []       # (1-based page, a, b), the last first
+    p, end, budget = pi, start, _CLAUSE_LOOKBACK
+    while True:
+        lo, hi = doc.content[p]
+        first = max(lo, end - budget)
+        block = _skipped_aside(doc, p, first, end, goes_on=p == pi or _goes_on_lower(doc, parts, pi, start))
+        if block is not None:
+            parts.append((p + 1, block[1], end))
+            budget -= end - block[1]
+            end = block[0]
+            continue
+        parts.append((p + 1, first, end))
+        if first != lo or p == 0 or p != pi:
+            break
+        read = "\n".join(_unescaped(doc.pages[q - 1][a:b]) for q, a, b in reversed(parts))
+        if _SENTENCE_BEFORE.search(read + doc.pages[pi][start:start + 16]):
+            break
+        p, end, budget = p - 1, doc.content[p - 1][1], _CLAUSE_LOOKBACK     # a sentence broken at the page's top
+    head, places = "", []
+    for k, (q, a, b) in enumerate(reversed(parts)):
+        text = _unescaped(doc.pages[q - 1][a:b])
+        if k + 1 < len(parts):
+            text = text.rstrip("\n")               # the line break before an aside or a page's end: one
+            if not text:
+                continue
+        if places:
+            head += "\n"
+        places.append((len(head), q, a))
+        head += text
+    return head, places
+
+
+def _goes_on_lower(doc: Document, parts: list[tuple[int, int, int]], pi: int, start: int) -> bool:
+    """The text read so far (``parts``, the last first), or the passage at ``start`` of 0-based page ``pi``
+    when that is empty, starts with a lower-case letter: a sentence going on."""
+    text = next((t for t in (doc.pages[q - 1][a:b].lstrip() for q, a, b in reversed(parts)) if t),
+                doc.pages[pi][start:start + 1])
+    return text[:1].islower()
+
+
+_SENTENCE_ENDED = lazy(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _skipped_aside(doc: Document, p: int, first: int, end: int, goes_on: bool) -> tuple[int, int] | None:
+    """(o, e): offsets of 0-based page ``p`` of the asides the extractor printed inside a sentence right
+    before its text goes on at ``e``: footnotes, captions, a table's or a figure's lines with its caption,
+    one after the other (`_only_asides`; from the top of the page, a float set there: `_a_float`), the last
+    line that is no table's ending a sentence or a URL; ``e`` a line start at or after ``first`` and at or
+    before ``end``'s line, where the sentence goes on in lower case (or the page body's end, ``end``, and
+    ``goes_on``: the next page's body goes on in lower case); the text before ``o`` ends no sentence. None
+    where there is no such aside."""
+    lo, hi = doc.content[p]
+    page = doc.pages[p]
+    offsets = [o for o in doc.aside_offsets(p) if o < end]
+    if not offsets:
+        return None
+    line = page.rfind("\n", lo, end) + 1 if end < hi else hi
+    candidates = [m.end() for m in re.finditer("\n", page[:line]) if m.end() > offsets[-1]] if line > lo else []
+    if end == hi and goes_on:
+        candidates.append(hi)
+
+    def valid(o: int, e: int) -> bool:
+        lines = _lines(doc, p, o, e if e < hi else hi)
+        while lines and (not lines[-1][1].strip() or is_table_line(lines[-1][1])):
+            lines.pop()
+        if not lines or not _ASIDE_END.search(lines[-1][1]):
+            return False
+        return _a_float(doc, p, o, e) if o == lo and p else _only_asides(doc, p, _lines(doc, p, o, e))
+
+    for e in candidates:
+        if e < first or e < hi and not page[e:e + 1].islower() or not valid(offsets[-1], e):
+            continue
+        o = offsets[-1]
+        for earlier in reversed(offsets[:-1]):
+            if not valid(earlier, e):
+                break
+            o = earlier
+        before = page[lo:o] if o > lo else (doc.pages[p - 1][doc.content[p - 1][0]:doc.content[p - 1][1]] if p else "")
+        if not before.strip() or _SENTENCE_ENDED.search(before):
+            return None
+        return o, e
+    return None
 
 
 def _negation_cut_off(doc: Document, found: QuoteMatch) -> bool:

@@ -1263,27 +1263,37 @@ class Document:
         cache = self.__dict__.setdefault("_asides", {})
         if key not in cache:
             out: list[int] = []
-            for pi, (lo, hi) in enumerate(self.content):
+            for pi in range(len(self.pages)):
                 a = bisect.bisect_left(s.page_of, pi)
                 b = bisect.bisect_right(s.page_of, pi, a)
-                page = self.pages[pi]
-                offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
-                alone = list(_ALONE_FOOTNOTE.finditer(page, lo, hi))
-                if alone:
-                    marked = {page[a:b] for a, b in footnote_markers(page, lo, hi)}
-                    offsets += [m.start() for m in alone if m.group(1) in marked]
-                if "\u00ad" in page:
-                    offsets += [m.start() for m in glued_footnotes(page, lo, hi)]
-                captions = [m.start() for m in _CAPTION_LINE.finditer(page, lo, hi)]
-                offsets += [table_lines_before(page, c, lo) for c in captions]
-                if captions and pi:
-                    offsets.append(lo)      # a figure or a table set at the top of the page
-                for offset in sorted(set(offsets)):
+                for offset in self.aside_offsets(pi):
                     i = bisect.bisect_left(s.origin, offset, a, b)
                     if i < b and (not out or out[-1] != i):
                         out.append(i)
             cache[key] = out
         return cache[key]
+
+    def aside_offsets(self, pi: int) -> list[int]:
+        """Sorted offsets of 0-based page ``pi`` where a line that starts a footnote or a caption begins,
+        or the first line of a table or a figure printed right before its caption, and the top of the
+        page's body when it holds a caption (see `aside_starts`)."""
+        cache = self.__dict__.setdefault("_aside_offsets", {})
+        if pi not in cache:
+            lo, hi = self.content[pi]
+            page = self.pages[pi]
+            offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
+            alone = list(_ALONE_FOOTNOTE.finditer(page, lo, hi))
+            if alone:
+                marked = {page[a:b] for a, b in footnote_markers(page, lo, hi)}
+                offsets += [m.start() for m in alone if m.group(1) in marked]
+            if "\u00ad" in page:
+                offsets += [m.start() for m in glued_footnotes(page, lo, hi)]
+            captions = [m.start() for m in _CAPTION_LINE.finditer(page, lo, hi)]
+            offsets += [table_lines_before(page, c, lo) for c in captions]
+            if captions and pi:
+                offsets.append(lo)      # a figure or a table set at the top of the page
+            cache[pi] = sorted(set(offsets))
+        return cache[pi]
 
     def page_top(self, s: Stream, i: int) -> bool:
         """Stream index ``i`` of ``s`` is the first character of its page's body."""

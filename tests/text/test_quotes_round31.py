@@ -1,5 +1,6 @@
 """Round 31: a quote across a page or column break with a footnote, a caption or a table printed between: a
-word a line-break hyphen breaks before the aside is one word."""
+word a line-break hyphen breaks before the aside is one word, and a negation of the aside never reaches the
+sentence it interrupts (one of the sentence itself still does)."""
 
 import pytest
 
@@ -61,3 +62,45 @@ def test_a_word_is_joined_only_where_a_hyphen_breaks_it(aside, where) -> None:
     assert find_quote(d, "evaluate GROBID for detecting inline citations") is None
     d = Document([p.replace("tecting inline", "Tecting inline") for p in pages("-", aside, where)])
     assert find_quote(d, "evaluate GROBID for detecting inline citations") is None
+
+
+@pytest.mark.parametrize("hyphen, aside, where", CASES)
+def test_a_negation_of_the_aside_does_not_reach_the_sentence_going_on(hyphen, aside, where) -> None:
+    d = Document(pages(hyphen, aside, where))
+    for quote in ("using a corpus of 5k CiteSeer papers, and found GROBID to have an F1-score of 0.89 on this task.",
+                  "inline citations using a corpus of 5k CiteSeer papers",
+                  "tecting inline citations using a corpus"):
+        assert find_quote(d, quote) is not None, quote
+    for wrong in ("using a corpus of 5k CiteSeer papers, and found GROBID to have an F1-score of 0.98 on this task.",
+                  "using a corpus of 5k CiteSeer papers, and did not find GROBID to have an F1-score",
+                  "using a corpus of CiteSeer papers"):
+        assert find_quote(d, wrong) is None, wrong
+
+
+@pytest.mark.parametrize("hyphen, aside, where", CASES)
+def test_a_negation_of_the_sentence_before_the_aside_still_denies(hyphen, aside, where) -> None:
+    d = Document([p.replace("Ahmad and Afzal (2018) evaluate", "Ahmad and Afzal (2018) did not evaluate")
+                  for p in pages(hyphen, aside, where)])
+    assert find_quote(d, "Ahmad and Afzal (2018) did not evaluate GROBID for detecting inline citations") is not None
+    for quote in ("using a corpus of 5k CiteSeer papers", "inline citations using a corpus of 5k CiteSeer papers"):
+        assert find_quote(d, quote) is None, quote
+
+
+@pytest.mark.parametrize("page2, quote, whole", [
+    # the caption goes on over lines that end no sentence: body text after it, whose negation stands
+    ("Table 2: Results of our runs on the tasks\nWe do not observe any gains on the\nlarger models in this "
+     "setting of the experiments.", "larger models in this setting", "We do not observe any gains on the larger"),
+    # body text after a footnote that ends its sentence: the body's own negation stands
+    ("3 The code is public.\nwe did not run\nlarger models in this setting of the experiments.",
+     "larger models in this setting", "we did not run larger models"),
+    # a caption right before the body's negated line
+    ("Figure 2: Accuracy of each model.\nthe authors did not evaluate\nlarger models in this setting of "
+     "the experiments.", "larger models in this setting", "the authors did not evaluate larger models"),
+    # a table and its caption, then the body's own "no" on the line before the passage
+    ("A B C\n1 2 3\nTable 1: Sizes.\nand we found no\nlarger models in this setting of the experiments.",
+     "larger models in this setting", "and we found no larger models"),
+])
+def test_body_text_after_an_aside_keeps_its_negation(page2, quote, whole) -> None:
+    d = Document(["The first page of the paper ends in the middle of a sentence where the", page2])
+    assert find_quote(d, quote) is None
+    assert find_quote(d, whole) is not None
