@@ -5,7 +5,7 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json to round30.json, read the same way): real
+quotes-labels-heldout.json and quotes-labels-round7.json to round31*.json, read the same way): real
 sentences of the 13 corpus
 PDFs (or, where a case names a "text" for its "pdf", of the five papers' pypdf
 text) chosen where extraction is hard (a page, column or footnote break, a
@@ -158,6 +158,9 @@ _ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|http
 
 
 _CAPTION = re.compile(r"^[ \t]*(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|]")
+# A numbered section's heading and the paragraph it opens.
+_HEADING = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+[\w’'&-]+){0,7}[ \t]*")
+_PARAGRAPH = re.compile(r"[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+){3}")
 
 
 def cells(line: str) -> bool:
@@ -190,6 +193,8 @@ def aside_at(lines: list[str], i: int, chained: bool = False) -> int | None:
         k += 1
     if k >= len(lines) or not (_ASIDE.match(lines[k]) if k == i else _CAPTION.match(lines[k])):
         return None
+    if k == i and _HEADING.fullmatch(lines[k]) and k + 1 < len(lines) and _PARAGRAPH.match(lines[k + 1]):
+        return None     # "1 Introduction" and its paragraph: a section, no footnote ("... the benchmark.1")
     if chained and k == i and _CAPTION.match(lines[k]):
         return None     # "Table 4." right after a caption may be the sentence going on ("... in Table 4.")
     j = k

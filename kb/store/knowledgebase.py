@@ -326,6 +326,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 52 also: a negation of a footnote, a caption or a table printed inside a sentence does not reach the sentence going
 #: on after it ("using a corpus of 5k CiteSeer papers" after a table's note "... do not report ..." was refused); the
 #: sentence is read on from before the aside, whose own negation still reaches it.
+#: 52 also: a numbered section's heading and its paragraph are never a footnote a quote skips ("baselines on the
+#: benchmark.1 or sentences, extensions" spliced an abstract's end and the next column's sentence across "1 Introduction").
 CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

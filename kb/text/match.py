@@ -3606,6 +3606,9 @@ def _only_asides(doc: Document, page: int, lines: list[tuple[int, str]]) -> bool
                     and not _FOOTNOTE_START.match(lines[k][1]) and doc.caption_label(page, lines[k][0]) is None:
                 k += 1                  # the caption's own lines, a sentence or several
             continue
+        if _SECTION_HEADING.fullmatch(line) and k + 1 < len(lines) and _PARAGRAPH_START.match(lines[k + 1][1]):
+            k += 1                      # "1 Introduction" and its paragraph: a heading, never a footnote run on
+            continue
         reach = _ASIDE_MAX_LINES if k == 0 else _FOOTNOTE_LINES
         end = next((j for j in range(k, min(len(lines), k + reach)) if _ASIDE_END.search(lines[j][1])),
                    None) if k == 0 or _FOOTNOTE_START.match(line) else None
@@ -3618,6 +3621,11 @@ def _only_asides(doc: Document, page: int, lines: list[tuple[int, str]]) -> bool
 
 
 _ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
+# A numbered section's heading ("1 Introduction", "4.2 Related Work", "3 Data and Methods"): its number, a capitalised
+# word, a few more, no punctuation ending it; the line after it opens a paragraph (`_PARAGRAPH_START`). Read as a
+# footnote's first line, it ran on over the section's body text to the first line ending a sentence.
+_SECTION_HEADING = lazy(r"[ \t]*\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+[\w’'&-]+){0,7}[ \t]*")
+_PARAGRAPH_START = lazy(r"[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+){3}")
 
 
 def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, int]] | None:

@@ -104,3 +104,42 @@ def test_body_text_after_an_aside_keeps_its_negation(page2, quote, whole) -> Non
     d = Document(["The first page of the paper ends in the middle of a sentence where the", page2])
     assert find_quote(d, quote) is None
     assert find_quote(d, whole) is not None
+
+
+def column_page(heading: str) -> str:
+    """A page whose first column ends an abstract with a footnote's marker, then a numbered section's heading and
+    its body, whose sentence the column's footnotes interrupt, going on in the second column."""
+    return ("Abstract\nWe show that our method outperforms a variety of competitive\nbaselines on the benchmark.1\n"
+            f"{heading}\n"
+            "As the pace of scientific publication continues to\nincrease, tools that help users to search the\n"
+            "literature have become critical. While such models\nare widely used for representing individual words\n"
+            "∗ Equal contribution\n1 https://github.com/example/method\n"
+            "or sentences, extensions to whole-document em-\nbeddings are relatively underexplored. Likewise, we go on.")
+
+
+HEADINGS = ["1 Introduction", "4.2 Related Work", "3 Data and Methods", "2 Background", "5. Results of the Study"]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_numbered_heading_and_its_paragraph_are_no_footnote_a_quote_skips(heading) -> None:
+    d = Document([column_page(heading), "A second page of the paper has more sentences on it."])
+    for right in ("We show that our method outperforms a variety of competitive baselines on the benchmark.",
+                  "While such models are widely used for representing individual words or sentences, extensions to "
+                  "whole-document embeddings are relatively underexplored.",
+                  "are widely used for representing individual words or sentences, extensions to whole-document"):
+        assert find_quote(d, right) is not None, right
+    for wrong in ("baselines on the benchmark.1 or sentences, extensions to whole-document",     # two passages spliced
+                  "variety of competitive baselines on the benchmark or sentences, extensions to whole-document",
+                  "outperforms a variety of competitive baselines on the benchmark, extensions to whole-document "
+                  "embeddings are relatively underexplored."):
+        assert find_quote(d, wrong) is None, wrong
+
+
+def test_a_footnote_with_no_full_stop_before_the_sentence_going_on_is_still_skipped() -> None:
+    # "2 Equal contribution" opens no paragraph: the sentence goes on after the footnotes in lower case
+    page = ("We train the models on the corpus described above and evaluate them on the\n"
+            "held-out split of each task, reporting the mean of five runs for\n2 Equal contribution\n"
+            "3 Code at https://github.com/example/method\nevery model and every task in Table 2.")
+    d = Document([page, "A second page of the paper has more sentences on it."])
+    assert find_quote(d, "reporting the mean of five runs for every model and every task in Table 2.") is not None
+    assert find_quote(d, "reporting the mean of five runs for Equal every model and every task in Table 2.") is None
