@@ -1283,13 +1283,89 @@ def _short(text: str, n: int = 120) -> str:
 
 
 def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> NoteSource:
+    """The paper a note's quote cites and how it was found (`_explain_note_source`); where a second marker of another
+    kind stands at once after its citation (`NoteQuote.beside`: '"..."<sup>1</sup> [@patterson2021]', '"..." [3]
+    (Patterson et al., 2021)'), the work both name, and none where they name two (or one names a work kb does not
+    hold): which of them the quote is of, the note does not say, and it is never checked in either. A marker that
+    points at nothing of the note ('[3]' of a note listing no [3]) says nothing of the work: the other one's."""
+    ctx = ctx or note_context(kb, note, None)
+    found = _explain_note_source(kb, note, q, ctx)
+    other = getattr(q, "beside", None)
+    if other is None:
+        return found
+    link_names = other.kind == "link-names"
+    if found.citekey is None and _marks_nothing(note, q) and (not link_names or _YEAR_SAID.search(other.attribution)):
+        # ('[Patterson et al.](#ref-patterson) (2021)' of a note with no such anchor: the work its names and year cite;
+        # never its names alone)
+        return _explain_note_source(kb, note, other, ctx)
+    if found.citekey is None:
+        return found
+    second = _explain_note_source(kb, note, other, ctx)
+    if second.citekey == found.citekey or found.citekey in second.several or \
+            second.citekey is None and _marks_nothing(note, other):
+        return found
+    first_said, second_said = _marker_said(q), _marker_said(other)
+    if second.citekey is None and link_names and not second.several:
+        # the names of a link to an anchor naming no paper here: the anchor's work where they are its entry's first
+        # author's ('[Google (2021)](#ref-goog)' of 'Google. (2021). Carbon ...'), never where they are another's
+        # ('[Doe et al.](#ref-2)' of Patterson's entry)
+        ref = note.reference_for(q)
+        named = name_key(notes_text.cited_family(other.attribution) or "")
+        held = ref.entry.first_author if ref is not None and ref.entry is not None and ref.entry.first_author \
+            else _first_author_key(kb.conn, found.citekey)
+        if not named or not held or named == held:
+            return found
+        return NoteSource(None, reason=f"the names of its link {first_said} are not its entry's first author's "
+                                       f"({found.citekey}): which work the quote is of, the note does not say",
+                          reference=found.reference, maybe_none=True)
+    if second.citekey is not None:
+        what = f"{second_said} is {second.citekey}"
+    elif second.several:
+        what = f"{second_said} may be any of {', '.join(second.several)}"
+    else:
+        what = f"{second_said} is no paper here ({second.reason})"
+    return NoteSource(None, reason=f"its markers {first_said} and {second_said} may name two works: {first_said} is "
+                                   f"{found.citekey}, {what}; which the quote is of, the note does not say",
+                      reference=found.reference, maybe_none=True)
+
+
+#: A marker by number alone: '[3]', '[^3]'
+_NUMBER_MARK = lazy(r"\[\^?\d{1,4}\]")
+
+
+#: A year a citation gives
+_YEAR_SAID = lazy(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _marks_nothing(note, q) -> bool:
+    """Whether a quote's marker points at nothing of the note: a number it has no reference or footnote of ('[3]' of a
+    note listing none), a link to an anchor it has not ('#ref-patterson')."""
+    if q.citekey or q.attribution:
+        return False
+    if q.source_link:
+        return q.source_link.startswith("#") and note.reference_for(q) is None
+    return _NUMBER_MARK.fullmatch((q.source_text or "").strip()) is not None and note.reference_for(q) is None
+
+
+def _marker_said(q) -> str:
+    """A quote's marker as the note writes it, for a person: '@patterson2021', '[1]', '(Patterson et al. 2021)'."""
+    if q.citekey:
+        return f"@{q.citekey}"
+    if q.attribution:
+        said = q.attribution.strip()
+        return f"({said[:-1] if said.endswith('.') and not said.endswith(' al.') else said})"
+    if q.source_link and q.source_text:
+        return f"[{q.source_text}]({q.source_link})"
+    return q.source_link or q.source_text or "?"
+
+
+def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
     """The paper a note's quote cites and how it was found: a pandoc key that is
     a citekey here (`citekey`), an anchor named after a citekey, else the
     reference entry the quote points at (or the key's entry in the front
     matter's bibliography), resolved by kb.text.refs: arXiv id, DOI, title,
     then first author and year."""
 
-    ctx = ctx or note_context(kb, note, None)
     db = kb.conn
     if q.citekey and paper_exists(db, q.citekey):
         return NoteSource(q.citekey, "citekey")

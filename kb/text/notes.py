@@ -94,6 +94,10 @@ class NoteQuote:
     #: the names (and year) written with the link to an arXiv or DOI page the quote cites ('Strubell et al.' of
     #: '[Strubell et al.](https://arxiv.org/abs/...)'): kb says the two disagree where they name two works it holds
     named: str | None = field(default=None, compare=False)
+    #: a second marker of another kind written at once after the quote's citation, naming its work a second way
+    #: ('"..."<sup>1</sup> [@patterson2021]', '"..." [3] (Patterson et al., 2021)'): the quote as that marker cites
+    #: it, which kb checks names the same work (never a list of works cited together: '[@a; @b]', '[1][2]')
+    beside: "NoteQuote | None" = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -2148,7 +2152,7 @@ _AND = lazy(r" (?:und|et(?! al\b)|y|e|&) (?=\S)")
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,
-               at: list[int] | None = None, why: list[str] | None = None):
+               at: list[int] | None = None, why: list[str] | None = None, until: list[int] | None = None):
     """The citation of a quote among [lo, hi): after it, the first one (before its
     sentence ends); before it, the last one (in the same sentence). (kind, value, page)
     with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None.
@@ -2166,7 +2170,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         if _ENDS_SENTENCE.search(text, lo, start) and _SUBJECT_AFTER.match(text, _end, para_end):
             return None         # ... its subject, in brackets: '"..." (p. 1). [@doe2022] turned to', '[3] found'
     else:
-        start, end, what = max(found, key=lambda f: f[1])
+        start, _end, what = max(found, key=lambda f: f[1])
+        end = _end
         if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):
             return None
         if len(found) > 1 and _SET_APART.search(text, max(lo, start - 40), start + 40) is not None \
@@ -2192,6 +2197,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             return None
     if at is not None:
         at.append(start)
+    if until is not None and after:
+        until.append(_end)
     return what
 
 
@@ -2330,6 +2337,36 @@ def _names_at_links(text: str, note: Note) -> None:
             if named is None and paren >= 0 and ")" not in text[paren:at]:
                 named = _link_names(text[paren + 1:at], False)
         q.named = named
+
+
+#: A year written at once after a link of names: '[Doe et al.](#ref-doe) (2019)', '([Doe et al.](#ref-doe), 2019)'
+_YEAR_AFTER_LINK = lazy(r"[ \t]*(?:\([ \t]*|,[ \t]*)((?:1[89]|20)\d\d[a-z]?)(?![\d.,]\d)")
+
+
+def _names_at_anchors(text: str, note: Note) -> None:
+    """The names (and year) a quote's link to an anchor of the note is written with, as a second marker of it
+    (`NoteQuote.beside`, kind 'link-names'): the link's text where it is names wholly, with the year just after the
+    link where it gives none ('[Patterson et al.](#ref-patterson) (2021)' -> 'Patterson et al. 2021.'). kb reads the
+    work by them where the note has no such anchor, and says the two disagree where the anchor names another work."""
+    for q in note.quotes:
+        link = q.source_link or ""
+        if not link.startswith("#") or q.beside is not None or q.citekey or q.also or not q.source_text:
+            continue
+        span = " ".join(q.source_text.split()).strip(" \t()[],;")
+        who = _link_names(span, True)
+        if who is None or not span.startswith(who.split()[0]):
+            continue
+        if not _A_YEAR.search(who):
+            lo, hi = text.rfind("\n\n", 0, q.offset) + 1, text.find("\n\n", q.offset)
+            hi = len(text) if hi < 0 else hi
+            target = f"]({link})"
+            spots = [lo + m.start() + len(target) for m in re.finditer(re.escape(target), text[lo:hi])]
+            at = min(spots, key=lambda k: abs(k - q.offset)) if spots else None
+            year = _YEAR_AFTER_LINK.match(text, at) if at is not None else None
+            if year is not None:
+                who = f"{who} {year.group(1)}"
+        q.beside = NoteQuote(quote=q.quote, source_link=None, source_text=None, citekey=None, page=None, line=q.line,
+                             kind="link-names", offset=q.offset, attribution=who.rstrip(".") + ".")
 
 
 def _own_link(text: str, before: tuple, start: int, what: tuple) -> bool:
@@ -3116,7 +3153,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 after_at.append(None)
                 continue
         at: list[int] = []
-        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
+        until: list[int] = []
+        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at, until=until), numbers, note)
         inside = _MARK_ENDING_QUOTE.search(text, max(start + 1, close - 60), close) \
             if cite is None and text[close - 1:close] in _MARK_ENDS else None
         if inside is not None:
@@ -3142,7 +3180,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cite is not None and item is not None:
             cite = _page_property(text, item, cite)
         if cite is not None:
-            found.append((cite, True))
+            beside = _marker_beside(text, cites, cite, until[-1], para_end, numbers, note) \
+                if until and at and until[-1] > at[-1] else None
+            found.append((cite, True, beside) if beside is not None else (cite, True))
             after_at.append(at[-1])
             continue
         after_at.append(None)
@@ -3299,7 +3339,53 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 if i in reasons:
                     note.unchecked_why[quote] = reasons[i]
             continue
-        note.quotes.append(_quote_with(quote, cite[0], line, start))
+        q = _quote_with(quote, cite[0], line, start)
+        if len(cite) > 2:
+            q.beside = _quote_with(quote, cite[2], line, start)
+        note.quotes.append(q)
+
+
+#: What a marker written at once after a quote's citation opens with: a bracket, a superscript, pandoc's caret
+_MARKER_OPENS = lazy(r"(?:[ \t]|&nbsp;|&#160;|\u00a0)*(?=[(\[^¹²³⁴⁵⁶⁷⁸⁹]|<sup\b)")
+
+
+def _marker_kind(what: tuple) -> str:
+    """The kind of way a citation names its work: 'number' ("[3]", "<sup>3</sup>", "(3)"), 'footnote' ("[^3]"),
+    'pandoc' ("[@key]"), 'link' ("[Doe](#ref-doe)"), 'names' ("(Doe et al., 2019)")."""
+    if what[0] != "cite":
+        return "names"
+    kind = what[1][0]
+    return "number" if kind in ("number", "paren-number") else kind
+
+
+def _marker_beside(text: str, cites: list[int], what: tuple, end: int, para_end: int, numbers: set[str],
+                   note: Note) -> tuple | None:
+    """A second citation of another kind written at once after a quote's citation that ends at `end` (spaces
+    between, or none): '"..."<sup>1</sup> [@patterson2021]', '"..." [3] (Patterson et al., 2021)', '"..."
+    (Patterson et al., 2021) [3]'; never one of the same kind ('[1][2]', '[@a] [@b]': works cited together), nor a
+    work set beside it ('[1] (see also Doe, 2019)'), nor one citing several works ('(Doe, 2019; Roe, 2020)')."""
+    if _several_marked(what):
+        return None
+    gap = _MARKER_OPENS.match(text, end, para_end)
+    if gap is None or _COMPARED.match(text, gap.end()) is not None:
+        return None
+    start = gap.end()
+    others = [f for f in _cites_in(text, cites, start, min(para_end, start + _WINDOW), True, para_end)
+              if f[0] == start]
+    if not others:
+        return None
+    other = _listed(max(others, key=lambda f: f[1])[2], numbers, note)
+    if other is None or _marker_kind(other) == _marker_kind(what) or other[0] == "ibid" or _several_marked(other):
+        return None
+    return other
+
+
+def _several_marked(what: tuple) -> bool:
+    """Whether a citation as `_cite_near` gives it names several works ('[1, 2]', '[@a; @b]', '(Doe, 2019; Roe,
+    2020)')."""
+    if what[0] == "cite":
+        return len(what[1]) > 4 and bool(what[1][4])
+    return len(what) > 3 and bool(what[3])
 
 
 # a table's column of pages, by its header: "Page", "pp.", "Seite", "S.", "Página"
@@ -5259,6 +5345,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _translations(text, note)
     if "arxiv" in text or "arXiv" in text or "doi" in text:
         _names_at_links(text, note)
+    if "](#" in text:
+        _names_at_anchors(text, note)
     for q in note.quotes:
         if "[^" in q.quote or not q.quote.isascii():
             # a footnote's mark the writer put inside the quote ('"... emissions[^1]"', '"... emissions¹"') is the
