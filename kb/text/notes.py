@@ -2007,9 +2007,12 @@ _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0
 # ... and in a sentence, its page in brackets after the names: "Doe et al. (p. 2) write", "Doe and Roe (pp. 4–5) note"
 _NAMES_PAGE = lazy(_WHO + r"(?:['’]s)?,?\s*\(\s*(?:pp?\.|pages?|S\.)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
                    + _FOLLOWING + r")\s*\)")
+#: A particle opening a family name, capitalised as a citation's first word sets it: 'Van der Berg', 'De la Cruz', 'Le
+#: Cun' (one at most, before `_SURNAME`'s own)
+_CAPITAL_PARTICLE = r"(?:(?:Van|Von|De|Da|Del|Della|Di|Du|Le|La|Dos|Das|Ter|Ten)\s+(?=[a-z]+\s|[" + _UPPER + r"]))?"
 # MLA's author, short title and page, for an author of several works: '(Doe et al., "Short Title" 12)',
 # '(Doe and Roe, *Short Title* 4-5)'; read only when the note's references have a work of that author so titled
-_AUTHOR_TITLE_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
+_AUTHOR_TITLE_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _CAPITAL_PARTICLE + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
                           + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?),\s+"
                           r"(?:[\"“](?P<quoted>[^\"“”\n]{2,120}?)[,.]?[\"”]"
                           r"|(?<![*\w])[*_](?P<italic>[^*_\n]{2,120})[*_](?![*\w]))"
@@ -2654,8 +2657,13 @@ def one_author_page(who: str) -> bool:
     """Whether MLA's one name before a page may be an author's: "(Strubell 3647)", never a place in a work, "(Table
     3)", "(Fig. 2)" (the knowledge base's papers tell it from a thing's name and number, "(Llama 2)": kb verify
     --note checks it only against the one paper here of that first author)."""
-    name = who.rstrip(".")
+    name = _OPENING_PARTICLES.sub("", who.rstrip("."))     # ('van der Berg', 'de la Cruz', 'Le Cun': one name)
     return " " not in name and len(name) > 2 and _PLACE_NAMED.fullmatch(f"{name} 1") is None
+
+
+#: The particles a family name opens with, capitalised or not: 'van der ', 'De la ', 'Le ', "d'"
+_OPENING_PARTICLES = lazy(r"^(?:(?i:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+"
+                          r"|[dl][’']\s?){1,3}(?=[" + _UPPER + "])")
 
 
 _PLACE_NAMED = lazy(_NUMBER_PLACE)
@@ -3558,8 +3566,10 @@ def particled_family_key(attribution: str) -> str:
     return name_key(family) if family and _OPENS_WITH_PARTICLE.match(family) else ""
 
 
-# names before "et al.", a year and what follows it, or nothing: an attribution, MLA's names of a page's citation
-_NAMED_FORM = lazy(r"(?P<who>[^.\d,;:()\[\]]{1,80}?)(?:\s+et\s+al)?\.?(?:,?\s+(?:1[89]|20)\d\d[a-z]?\b.*)?", re.S)
+# names before "et al.", a year and what follows it, MLA's short title, or nothing: an attribution, MLA's names of a
+# page's citation ('Le Cun. “Deep Nets”.')
+_NAMED_FORM = lazy(r"(?P<who>[^.\d,;:()\[\]]{1,80}?)(?:\s+et\s+al)?\.?(?:,?\s+(?:1[89]|20)\d\d[a-z]?\b.*|\s+“.*)?",
+                   re.S)
 
 
 # an author-year citation as notes read it (_author_year): "Le Cun et al. 1998.", "Doe and Roe. 2020b."
