@@ -1511,6 +1511,13 @@ def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
                     return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
                                               _short(written))
             part = ""
+            if ex.resolution.method == "title" and entry is cited and cited.first_author and "“" in q.attribution \
+                    and not _an_author_of(db, ex.resolution.citekey, cited.first_author):
+                # MLA's '(Doe, “Counting Carbon” 1)' of a paper of that title by Luccioni: the name is no author of the
+                # work its title names, and which of the two the writer meant is not said
+                who = (notes_text.cited_names(q.attribution) or [q.attribution.split(". “")[0].split(" et al")[0]])[0]
+                return NoteSource(None, reason=f"the citation gives the title of {ex.resolution.citekey}, but {who!r} "
+                                               "is none of its authors", reference=_short(written), maybe_none=True)
             if ex.resolution.method == "title" and entry.year is not None:
                 # '*Energy and Policy* (2021)' of a paper of 2019: the title names one work, the year none (or
                 # another), and which the writer meant is not said; a year off by one (a preprint's and its print's)
@@ -1654,6 +1661,16 @@ def _disagreeing(db, linked: str, cited, named: str, link: str) -> NoteSource | 
     return NoteSource(None, reason=f"the names {named!r} and the link {link} disagree: the names cite "
                                    f"{', '.join(keys)} here, the link {linked}; which the quote is from, the note "
                                    "does not say", reference=_short(named), maybe_none=True)
+
+
+def _an_author_of(db, citekey: str, key: str) -> bool:
+    """Whether `key` (a cited family name's key: 'luccioni', 'vanderberg') is one of a paper's authors', whole or the
+    end of one ('berg' of 'van der Berg'); true where its authors are not all known ('and others')."""
+    families = _families(db, citekey)
+    keys = {name_key(f) for f in families} | {_first_author_key(db, citekey)}
+    if not families:
+        return True
+    return any(k and (k == key or k.endswith(key)) for k in keys)
 
 
 def _families(db, citekey: str) -> list[str]:

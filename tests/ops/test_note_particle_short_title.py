@@ -1,6 +1,7 @@
 """MLA's one family name opening with particles before a short title and a page ('(van der Berg, *Short Title* 3)',
 '(de la Cruz, "Title" 4)', '(Le Cun, *Deep Nets* 2)') cites the quote: the work of that author so titled, its particles
-part of the name; a title of another author's work, or of none here, is no work of theirs."""
+part of the name; a title of another author's work, or of none here, is no work of theirs, and a name that is none of
+the titled work's authors ('(Doe, *Carbon Accounting* 2)') leaves the quote not checked."""
 
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ _CASES = [
     ("(van der Berg, *Grid Carbon* 2)", None, ""),
     ("(Cun, *Deep Nets* 2)", None, ""),
     ("(de la Cruz, *Carbon Accounting* 2)", None, _LIST),
+    # a title naming one work, a name that is none of its authors (of no work here, or particled): not checked
+    ("(Doe, *Carbon Accounting* 2)", None, ""),
+    ("(Doe et al., *Measuring Water Use in Data Centres* 2)", None, ""),
+    ("(van Dam, *Deep Nets for Vision* 2)", None, ""),
+    ("(Doe, *Carbon Accounting* 2)", None, _LIST),
+    ("(van der Berg, *Carbon Accounting for Language Models* 2)", "vanderberg2020", ""),
+    ("(de la Cruz, *Measuring Water Use in Data Centres* 2)", "delacruz2021", ""),
 ]
 
 
