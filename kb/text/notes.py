@@ -2360,8 +2360,10 @@ def _names_at_anchors(text: str, note: Note) -> None:
         if who is None or not span.startswith(who.split()[0]):
             continue
         if not _A_YEAR.search(who):
-            lo, hi = text.rfind("\n\n", 0, q.offset) + 1, text.find("\n\n", q.offset)
-            hi = len(text) if hi < 0 else hi
+            # (its paragraph near the quote, never the whole of a paragraph of a million links per quote)
+            lo = max(text.rfind("\n\n", max(0, q.offset - _WINDOW), q.offset) + 1, q.offset - _WINDOW, 0)
+            hi = text.find("\n\n", q.offset, q.offset + len(q.quote) + _WINDOW)
+            hi = min(len(text), q.offset + len(q.quote) + _WINDOW) if hi < 0 else hi
             target = f"]({link})"
             spots = [lo + m.start() + len(target) for m in re.finditer(re.escape(target), text[lo:hi])]
             at = min(spots, key=lambda k: abs(k - q.offset)) if spots else None
@@ -3188,7 +3190,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cite is not None and item is not None:
             cite = _page_property(text, item, cite)
         if cite is not None:
-            beside = _marker_beside(text, cites, cite, until[-1], para_end, numbers, note) \
+            beside = _marker_beside(text, cites, cite, until[-1], after_end, para_end, numbers, note) \
                 if until and at and until[-1] > at[-1] else None
             found.append((cite, True, beside) if beside is not None else (cite, True))
             after_at.append(at[-1])
@@ -3366,7 +3368,7 @@ def _marker_kind(what: tuple) -> str:
     return "number" if kind in ("number", "paren-number") else kind
 
 
-def _marker_beside(text: str, cites: list[int], what: tuple, end: int, para_end: int, numbers: set[str],
+def _marker_beside(text: str, cites: list[int], what: tuple, end: int, hi: int, para_end: int, numbers: set[str],
                    note: Note) -> tuple | None:
     """A second citation of another kind written at once after a quote's citation that ends at `end` (spaces
     between, or none): '"..."<sup>1</sup> [@patterson2021]', '"..." [3] (Patterson et al., 2021)', '"..."
@@ -3378,14 +3380,24 @@ def _marker_beside(text: str, cites: list[int], what: tuple, end: int, para_end:
     if gap is None or _COMPARED.match(text, gap.end()) is not None:
         return None
     start = gap.end()
-    others = [f for f in _cites_in(text, cites, start, min(para_end, start + _WINDOW), True, para_end)
-              if f[0] == start]
+    k = bisect.bisect_left(cites, start)
+    cite = _cite_at(text, start, para_end)[0] if k < len(cites) and cites[k] == start else None
+    # (a marker kb reads where it starts: read there alone, never every citation of the window after it)
+    others = [(start, start, ("cite", cite, None))] if cite is not None else []
+    if not others:
+        # (names and a year in brackets: the citations of the few characters they take)
+        others = [f for f in _cites_in(text, cites, start, min(hi, para_end, start + _MARKER_REACH), True, para_end)
+                  if f[0] == start]
     if not others:
         return None
     other = _listed(max(others, key=lambda f: f[1])[2], numbers, note)
     if other is None or _marker_kind(other) == _marker_kind(what) or other[0] == "ibid" or _several_marked(other):
         return None
     return other
+
+
+#: How far names and a year in brackets written as a second marker go: '(Luccioni and Hernandez-Garcia, 2023, p. 3)'
+_MARKER_REACH = 160
 
 
 def _several_marked(what: tuple) -> bool:
