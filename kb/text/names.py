@@ -398,7 +398,9 @@ def is_organisation(name: str) -> bool:
         return False
     if "&" in name and _AMPERSAND_FIRM_RE.search(name):
         return True         # a firm's capitals joined by '&', no person's name: 'AT&T', 'S&P Global'
-    words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
+    text = latex_to_text(name) if "\\" in name else name
+    # (its '&' between words the word 'and': 'U.S. Fish & Wildlife Service' as 'U.S. Fish and Wildlife Service')
+    words = _ORGANISATION_WORD_RE.findall(_CONNECTIVE_RE.sub(" and ", text) if "&" in text else text)
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
             and " ".join(words).lower() in _EPONYMOUS_FIRMS:
         return True
@@ -552,6 +554,8 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # initials, each a capital and its stop: 'A.', 'J.R.', 'A.-M.'
 _TRAILING_INITIALS_RE = lazy(r"^(?:[A-Z]\.-?)+$")
 _NOT_LOWER_RE = lazy(r"[^a-z]")
+# an '&' between two words of a name, bare or escaped as LaTeX escapes it ('Marks & Spencer', 'Marks \\& Spencer')
+_CONNECTIVE_RE = lazy(r"(?<=\S)\s+\\?&\s+(?=\S)")
 
 
 def name_key(name: str | None) -> str:
@@ -560,9 +564,15 @@ def name_key(name: str | None) -> str:
     authors are compared (papers.first_author holds this form). A name with no
     letter of the Latin alphabet keeps the letters of its own script, lower-cased,
     spaces and marks dropped ('王小明', '김철수', 'Иванов' -> 'иванов'): no
-    transliteration, so a name written in its script matches only itself so written."""
+    transliteration, so a name written in its script matches only itself so written. An '&' between two
+    words keys as the word 'and', so a firm keys one way however its 'and' is written."""
     if not name:
         return ""
+    if "&" in name:
+        # a firm's or a body's '&' between two words of its name, however written, keys as the word 'and': 'Marks
+        # & Spencer', '{Marks \\& Spencer}', 'Marks &amp; Spencer' are marksandspencer, as 'Marks and Spencer' is
+        # ('AT&T', 'S&P Global': no word of their own, dropped)
+        name = _CONNECTIVE_RE.sub(" and ", name.replace("&amp;", "&"))
     if "\\" in name or "{" in name:
         name = latex_to_text(name)
     if name.isascii():
@@ -653,6 +663,9 @@ def keyed_family(author: str) -> str:
     which is not of the name: '{International Energy Agency (IEA)}' is keyed as references print it,
     'International Energy Agency' (as kb.text.refs keys it), and so are the citekeys kb makes; a firm's
     without its legal form ('{Google LLC}', '{Hugging Face, Inc.}'), which references print or leave out."""
+    if "&" in author:
+        # (an '&' between words the word 'and', bare too, which LaTeX reads as no text: '{Marks & Spencer plc}')
+        author = _CONNECTIVE_RE.sub(" and ", author)
     family = last_name(author)
     if family[-1:] in ")]" and (parse_name(author).literal or is_organisation(family)):
         family = without_acronym(family)
@@ -662,10 +675,11 @@ def keyed_family(author: str) -> str:
     return family
 
 
-#: a firm's legal form closing its name ('Google LLC', 'Hugging Face, Inc.', 'DeepMind Technologies Ltd')
-LEGAL_FORMS = r"Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp"
-LEGAL_FORM_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\.?\s*$")
-_LEGAL_FORM_ENDS = frozenset("cCdPpH.")
+#: a firm's legal form closing its name ('Google LLC', 'Hugging Face, Inc.', 'DeepMind Technologies Ltd', 'BP p.l.c.',
+#: 'Siemens AG', 'Nestlé S.A.', 'Philips N.V.', 'SAP SE', 'Procter & Gamble Co.'), or two ('Samsung Electronics Co., Ltd.')
+LEGAL_FORMS = r"Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|p\.l\.c|GmbH|Corp|Co|AG|SE|S\.A|SA|S\.p\.A|SpA|N\.V|NV|B\.V|BV|Pty"
+LEGAL_FORM_RE = lazy(rf"(?:,?\s+(?:{LEGAL_FORMS})\.?)+\s*$")
+_LEGAL_FORM_ENDS = frozenset("cCdPpHoGEAVy.")
 
 
 def without_legal_form(name: str) -> str:

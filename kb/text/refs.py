@@ -947,6 +947,12 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                     end = tokens.end(i)
                     return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
                 continue
+            if n_names >= 1 and tok.rstrip(".") in _LOWER_LEGAL_FORMS and prev[:1].isupper() and i + 1 < n \
+                    and facts(words[i + 1])[0] and not any(w[-1] in ",;" for w in words[:i]):
+                # a firm's lower-case legal form closing its name, its year after it: 'Marks & Spencer Group plc
+                # (2021).', 'BP p.l.c. 2020.' (no list of names before it)
+                n_names += 1
+                continue
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
             if tok[:1] in "\"“«" and n_names >= 2 and prev.endswith(","):
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "period")
@@ -974,6 +980,9 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             seps += 1
         if not dotted or tok == "St.":         # 'St. John M': a particle with its stop
             continue
+        if i and i + 1 < n and tok.rstrip(",.") in _STACKED_LEGAL_FORMS and words[i + 1].rstrip(",.") \
+                in _STACKED_LEGAL_FORMS and words[i - 1][:1].isupper():
+            continue        # a firm's two legal forms, the first no end of the list: 'Samsung Electronics Co., Ltd. (2021).'
         if initial:
             initials += 1
             last_initial = (i, n_names)
@@ -2087,6 +2096,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             whole = _conjoined_organisation(named, context, legal=named != authors)
             if whole:
                 return _body_as_meant(without_acronym(whole))
+    if authors[-1:] in _LEGAL_ENDS and (legal := _LEGAL_TAIL_RE.search(authors)) and legal.start() > 0 \
+            and _firm_before_legal_form(authors[:legal.start()]):
+        # a firm's name closed by its legal form, which is not of its name: 'BP p.l.c.', 'SAP SE', 'ING Groep N.V.',
+        # 'Samsung Electronics Co., Ltd.' (bp, sap, inggroep, samsungelectronics; were plc, se, groep, co), as
+        # kb.text.names keys '{SAP SE}' (a family name and initials as Vancouver prints them key alike: 'Kim SE')
+        return authors[:legal.start()]
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
@@ -3351,7 +3366,7 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
             e.first_author = letters.lower()
     if pairs:
         # (the same two words keyed as a firm's name in another entry of the list, by its legal form, its web
-        # address or its report: 'Ernst & Young. 2020. Title.' beside 'Ernst & Young LLP. 2021. ...' ernstyoung)
+        # address or its report: 'Ernst & Young. 2020. Title.' beside 'Ernst & Young LLP. 2021. ...' ernstandyoung)
         firms = {e.first_author for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
                  for m in [_AND_PAIR_START_RE.match(e.raw)] if m and e.first_author == name_key(e.raw[m.start(1):m.end(2)])}
         for e, m in pairs:
@@ -3918,9 +3933,23 @@ def _printed_dates(title: str, dated: list[str], printed: str) -> str:
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
-_LEGAL_TAIL_RE = lazy(rf",?\s+(?:{LEGAL_FORMS}|Co)\.?\s*$")
-_LEGAL_KEYS = ("inc", "llc", "ltd", "llp", "plc", "gmbh", "corp")
+_LEGAL_TAIL_RE = lazy(rf"(?:,?\s+(?:{LEGAL_FORMS})\.?)+\s*$")
+_LEGAL_KEYS = ("inc", "incorporated", "llc", "ltd", "limited", "llp", "plc", "gmbh", "corp", "co", "ag", "se", "sa", "spa",
+               "nv", "bv", "pty")
 _LEGAL_WORD_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\b\.?")
+_LEGAL_ENDS = frozenset("cCdPpHoGEAVy.")
+# the lower-case legal forms a firm's name may close with ('Marks & Spencer Group plc'), the author walk's name words
+_LOWER_LEGAL_FORMS = frozenset(("plc", "p.l.c"))
+# the legal forms a firm's name may close with two of: 'Co., Ltd.', 'Pty Ltd', 'Co. KG'
+_STACKED_LEGAL_FORMS = frozenset(("Co", "Ltd", "Pty", "Inc", "KG", "Limited"))
+
+
+def _firm_before_legal_form(named: str) -> bool:
+    """Whether `named`, the words before a legal form closing an entry's authors, is one firm's name: one to six
+    capitalised words, no initial among them, no comma or semicolon between (no list of people)."""
+    words = named.split()
+    return 1 <= len(words) <= 6 and "," not in named and ";" not in named \
+        and all(w[:1].isupper() and not _is_initial(w) for w in words)
 
 
 # A place of publication after a title with no quotes, its comma read as the title's: a city ('IEA (International
@@ -4049,6 +4078,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
         joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)
+    if "&amp;" in joined or "\\&" in joined:
+        # an '&' as HTML or LaTeX escapes it, in an entry pasted from either, is an '&' ('Marks &amp; Spencer (2021).',
+        # 'Marks \\& Spencer (2021).': were no author)
+        joined = joined.replace("&amp;", "&").replace("\\&", "&")
     if label is None and joined[:1] in "[0123456789":
         # an entry given with its label: '[3] A. Smith, ...', '12. Smith, J. ...'
         m = _NUM_LABEL_RE.match(joined) or _KEY_LABEL_RE.match(joined) or _DOT_LABEL_RE.match(joined)

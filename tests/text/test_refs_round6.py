@@ -344,7 +344,7 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
      "Climbing towards NLU: On meaning, form, and understanding"),
     ("Bender & Koller (2020) Climbing towards NLU. Comput Linguist 46(2):1-10", "bender", 2020,
      "Climbing towards NLU"),
-    ("Ernst & Young. 2019. How artificial intelligence is transforming the energy sector. Report.", "ernstyoung", 2019,
+    ("Ernst & Young. 2019. How artificial intelligence is transforming the energy sector. Report.", "ernstandyoung", 2019,
      "How artificial intelligence is transforming the energy sector"),
 ])
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:

@@ -160,7 +160,7 @@ def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key
      "geminiteam"),
     # one family name twice is a firm's, whatever the work is in
     ("Johnson & Johnson. 2020. Health for humanity report. Journal of Corporate Citizenship, 5(2), 1-10.",
-     "johnsonjohnson"),
+     "johnsonandjohnson"),
     ("Johnson and Johnson (2020) Health for humanity report. J Corp Citizensh 5(2):1-10", "johnsonandjohnson"),
     # (two people of one family name have their initials; two names in a journal stay two people)
     ("Johnson, A. and Johnson, B. 2020. Health for humanity report. Journal of Corporate Citizenship, 5(2), 1-10.",

@@ -79,8 +79,8 @@ def test_program_version_after_comma_cut(text, title):
 @pytest.mark.parametrize("text, key", [
     ("AT&T. Title of report. 2020.", "att"),
     ("S&P Global. Title of report. 2021.", "spglobal"),
-    ("Marsh & McLennan Companies (2021). Global risks report.", "marshmclennancompanies"),
-    ("Smith & Wesson Holdings (2019). Annual report.", "smithwessonholdings"),
+    ("Marsh & McLennan Companies (2021). Global risks report.", "marshandmclennancompanies"),
+    ("Smith & Wesson Holdings (2019). Annual report.", "smithandwessonholdings"),
 ])
 def test_firm_keyed_whole(text, key):
     entry = parse_entry(text)

@@ -82,9 +82,9 @@ def test_a_title_with_a_word_changed_links_to_nothing(text, linked):
     ("Statista: The Statistics Portal. 2023. Data center energy use worldwide. https://www.statista.com/x",
      "statista"),
     # two words joined by '&' or 'and' on the web site their initials name: a firm's, report or not
-    ("Ernst & Young. 2019. How AI will change accounting. https://www.ey.com/en_gl/ai", "ernstyoung"),
-    ("Ernst & Young (2019). How AI will change accounting. Retrieved from https://www.ey.com/ai", "ernstyoung"),
-    ("Procter & Gamble. 2020. Our commitment to sustainability. https://us.pg.com/sustainability/", "proctergamble"),
+    ("Ernst & Young. 2019. How AI will change accounting. https://www.ey.com/en_gl/ai", "ernstandyoung"),
+    ("Ernst & Young (2019). How AI will change accounting. Retrieved from https://www.ey.com/ai", "ernstandyoung"),
+    ("Procter & Gamble. 2020. Our commitment to sustainability. https://us.pg.com/sustainability/", "procterandgamble"),
     ("Ernst and Young. 2019. How AI will change accounting. https://www.ey.com/en_gl/ai", "ernstandyoung"),
 ])
 def test_a_name_with_its_tagline_or_its_site(text, key):

@@ -43,9 +43,9 @@ def test_harvard_chapter_title_ends_before_in_and_its_book(text):
 
 @pytest.mark.parametrize("text, key", [
     # two single words joined by '&' before a firm's publication named by its kind: the firm's name, keyed whole
-    ("Ernst & Young. Global AI Survey. 2022.", "ernstyoung"),
-    ("Deloitte & Touche. 2021. Global Human Capital Trends Survey.", "deloittetouche"),
-    ("Marsh & McLennan. 2020. Global Cyber Risk Index.", "marshmclennan"),
+    ("Ernst & Young. Global AI Survey. 2022.", "ernstandyoung"),
+    ("Deloitte & Touche. 2021. Global Human Capital Trends Survey.", "deloitteandtouche"),
+    ("Marsh & McLennan. 2020. Global Cyber Risk Index.", "marshandmclennan"),
 ])
 def test_firm_named_before_its_publication_by_kind_is_keyed_whole(text, key):
     assert parse_entry(text).first_author == key

@@ -62,11 +62,11 @@ def test_suffix_in_roman_numerals_is_of_the_name(text, key):
 
 @pytest.mark.parametrize("text, key", [
     # a firm's name joined by '&' or 'and', then its legal form: the firm, keyed without the form
-    ("Marks & Spencer Group plc. 2021. Plan A Report 2021. London: Marks & Spencer.", "marksspencergroup"),
-    ("Johnson & Johnson Services, Inc. 2022. Health for Humanity Report.", "johnsonjohnsonservices"),
-    ("Procter & Gamble Co. 2021. Citizenship Report.", "proctergamble"),
-    ("Ernst & Young LLP (2021). Tax guide for the digital economy. London.", "ernstyoung"),
-    ("Smith & Jones Ltd. 2020. Annual report 2020.", "smithjones"),
+    ("Marks & Spencer Group plc. 2021. Plan A Report 2021. London: Marks & Spencer.", "marksandspencergroup"),
+    ("Johnson & Johnson Services, Inc. 2022. Health for Humanity Report.", "johnsonandjohnsonservices"),
+    ("Procter & Gamble Co. 2021. Citizenship Report.", "procterandgamble"),
+    ("Ernst & Young LLP (2021). Tax guide for the digital economy. London.", "ernstandyoung"),
+    ("Smith & Jones Ltd. 2020. Annual report 2020.", "smithandjones"),
     # ... two people joined by '&' stay two people
     ("Smith, J. & Jones, K. (2020). A title of a paper. Journal of Things, 1, 2.", "smith"),
     ("Emma Strubell & Andrew McCallum. 2019. Energy and policy considerations. In ACL.", "strubell"),
