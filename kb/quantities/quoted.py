@@ -3185,16 +3185,27 @@ _ASIDE = r",[ ]+[a-z]+(?:[ ]+[a-z]+){0,5},"
 _ADVERB = r"[ ]+(?-i:[a-z]+ly|ever)\b"
 
 
+#: A phrase of time or degree a negation's clause goes on past: "yet" of "has not yet reached 1 GW" (right after the
+#: negation only: elsewhere "yet" starts a clause), "at any point" of "did not at any point go above 40 °C".
+_NOT_YET = r"[ ]+yet\b"
+_FREE_PHRASE = r"[ ]+at[ ]+(?:any[ ]+(?:point|time|stage|moment)|all)\b"
+#: The small words of a verb phrase that carries a negation to its figure, which count as none of its two words:
+#: "to", "up" of "don't add up to 100%", "close" of "did not come close to 5 kWh", "been able to" of "has not yet
+#: been able to reach 1 GW" (a clause's words, a subject, a name still end it: "not surprisingly the job used").
+_VERB_GLUE = "to|up|be|been|being|able|close|near|anywhere|manage|managed|even"
+
+
 def _negated(words: str) -> str:
     """A negation (`words`) whose clause reaches the end of the text searched: its verb, up to two words after it as
-    ever, past asides and adverbs, none of them starting a clause of its own nor a name (a table's row "Not English
-    15.2M"), and no figure between ("did not, in our runs, use ", "did not actually ever use "; never "did not stop
+    ever, past asides and adverbs and the small words of a verb phrase (`_VERB_GLUE`), none of them starting a clause
+    of its own nor a name (a table's row "Not English 15.2M"), and no figure between ("did not, in our runs, use ",
+    "did not actually ever use ", "did not come close to ", "has not yet been able to reach "; never "did not stop
     and used ", "did not use 5 kWh, it used "); a figure further on is in a phrase of its own, said plainly ("12
     hours" of "it is not clear why training took 12 hours", "3 days" of "was not evaluated after training for 3
     days")."""
-    free = rf"(?:{_ASIDE}|{_ADVERB})"
-    word = rf"[ ]+(?!(?:{_CLAUSE_WORDS})\b)(?-i:[a-z]+)"
-    return rf"(?i)(?:{words})(?P<between>{free}{{0,3}}(?:{word}{free}{{0,3}}){{0,2}})[ ]+$"
+    free = rf"(?:{_ASIDE}|{_ADVERB}|{_FREE_PHRASE}|[ ]+(?-i:(?:{_VERB_GLUE}))\b)"
+    word = rf"[ ]+(?!(?:{_CLAUSE_WORDS}|{_VERB_GLUE})\b)(?-i:[a-z]+)"
+    return rf"(?i)(?:{words})(?P<between>(?:{_NOT_YET})?{free}{{0,4}}(?:{word}{free}{{0,4}}){{0,2}})[ ]+$"
 
 
 #: A negation before a bound, within its clause, which turns a comparison round: "not have " of "will not have more
@@ -3784,12 +3795,36 @@ def _denied(value: str, quote: str) -> tuple[str, str, bool] | None:
     return denied
 
 
+#: Words of `_NOT_DENYING` that keep a figure said only right before it: "not even 5%", "not quite 2x", never "did not
+#: even manage to use 5 kWh", "did not quite reach 5 kWh" (the verb after them carries the denial).
+_KEPT_LAST = frozenset("even quite nearly almost".split())
+#: A verb of totalling or going before "up to", which makes it the total or the level, no bound (`_NO_BOUND_UP_TO`).
+_UP_TO_VERBS = frozenset("add adds added adding sum sums summed summing went go goes going gone".split())
+
+
+def _kept_said(between: str) -> bool:
+    """Whether the words between a negation and its figure keep the figure said or make it a bound (`_NOT_DENYING`):
+    "only", "more than", "up to" of "not up to 50%"; not "up" of "don't add up to 100%" or "did not go up to 40%" (a
+    total or a level denied), a hedge not right before the figure ("did not even manage to use"), nor the words of
+    a phrase of time ("at any point", "at all")."""
+    words = [w.lower() for w in re.sub(_FREE_PHRASE, " ", between).replace(",", " ").split()]
+    for i, w in enumerate(words):
+        if w not in _NOT_DENYING:
+            continue
+        if w in _KEPT_LAST and i < len(words) - 1:
+            continue
+        if w == "up" and i and words[i - 1] in _UP_TO_VERBS:
+            continue
+        return True
+    return False
+
+
 def _denial(quote: str, at: re.Match[str]) -> tuple[re.Match[str], bool] | str | None:
     """(the words denying the figure at `at`, whether a contrast replaces it), "kept" where a negation's words keep
     it said or make it a bound ("not only 5%", "not more than 70%"), None where it is said plainly."""
     neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 80), at.start())
     if neg is not None:
-        if any(w.lower() in _NOT_DENYING for w in neg.group("between").replace(",", " ").split()):
+        if _kept_said(neg.group("between")):
             return "kept"
         return neg, False
     neg = _REPLACED_BEFORE.search(quote, max(0, at.start() - 60), at.start())

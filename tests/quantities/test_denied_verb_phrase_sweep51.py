@@ -1,0 +1,63 @@
+"""A negation reaches its figure through the small words of a verb phrase ("don't add up to 100%", "did not come
+close to 5 kWh", "has not yet been able to reach 1 GW", "did not at any point go above 40 °C"): the figure is denied,
+or a bound turned round, never stated; a clause of its own, a comma or a subject between still ends the negation
+("not only 3 kWh ... but 5 kWh", "Not surprisingly, the job used 5 kWh"). A count "each of the N things" holds is a
+count per thing ("8 GPUs" per node of "each of the 4 nodes holds 8 GPUs"), never their product."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.quantities.quoted import value_in_quote
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("100%", "The shares don't add up to 100%."),
+    ("100%", "The reported shares do not add up to 100% because of rounding."),
+    ("100 %", "The percentages never sum up to 100 % in the table."),
+    ("5 kWh", "The run did not come close to 5 kWh."),
+    ("5 kWh", "The run did not come anywhere near 5 kWh."),
+    ("2x", "The speed-up was not even close to 2x."),
+    ("1 GW", "The cluster has not yet reached 1 GW."),
+    ("1 GW", "The site has not yet been able to reach 1 GW."),
+    ("5 kWh", "The job did not even manage to use 5 kWh."),
+    ("5 kWh", "The job did not quite reach 5 kWh."),
+    ("40%", "Utilisation did not go up to 40% on any day."),
+    ("40 °C", "The inlet never once went up to 40 °C."),
+    ("12 kWh", "The node did not at any point draw 12 kWh."),
+    ("3 hours", "Training has not yet been able to finish in 3 hours."),
+    ("10 t", "Emissions are not expected to be able to reach 10 t."),
+])
+def test_a_negation_through_a_verb_phrase_denies_its_figure(value, quote):
+    got = value_in_quote(value, quote)
+    assert not got.ok
+    assert "denies" in got.problem
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("5 kWh", "It was not only 3 kWh for training but 5 kWh for tuning."),
+    ("5 kWh", "Not surprisingly, the job used 5 kWh."),
+    ("5 kWh", "Not surprisingly the job used 5 kWh."),
+    ("5 kWh", "We did not expect that it would use 5 kWh."),
+    ("5 kWh", "It is not known how the system came to use 5 kWh."),
+    ("100%", "The shares add up to 100%."),
+    ("5%", "The gain was not even 5%."),        # a bound in words, kept as before
+    ("50%", "The cut was not up to 50%."),
+    ("12 kWh", "The node did not stop, and at every point it drew 12 kWh."),
+    ("40%", "Utilisation went up to 40% and did not fall."),
+])
+def test_a_clause_of_its_own_or_a_kept_figure_still_verifies(value, quote):
+    assert value_in_quote(value, quote).ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("at most 40 °C", "The temperature did not at any point go above 40 °C.", True),
+    ("more than 40 °C", "The temperature did not at any point go above 40 °C.", False),
+    ("at most 5 kWh", "The job did not manage to exceed 5 kWh.", True),
+    ("more than 5 kWh", "The job did not manage to exceed 5 kWh.", False),
+    ("at least 5 kWh", "The job has not yet been able to use less than 5 kWh.", True),
+    ("less than 5 kWh", "The job has not yet been able to use less than 5 kWh.", False),
+    ("more than 40 °C", "The temperature never went above 40 °C.", False),
+])
+def test_a_bound_a_longer_negated_verb_phrase_gives_is_turned_round(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
