@@ -1806,7 +1806,13 @@ def adds_up(unit: str) -> bool:
 _NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
 _NOT_NOUN = _NOT_PER | frozenset("and not nor are was were been being has have had can may will would the".split())
 #: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
-_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?:of[ \t\n]+(?:the|our|these|those|its|their)[ \t\n]+)?(?!of\b)"
+#: The things may be counted after "each of": "each of the 4 nodes holds 8 GPUs", "each of 16 servers has" (per node,
+#: per server; their product, "32 GPUs", is a figure the quote does not print).
+EACH_OF_COUNTED = (r"(?:of[ \t\n]+(?:(?:the|our|these|those|its|their|all[ \t\n]+the)[ \t\n]+(?:(?:\d[\d,]*|two|three"
+                   r"|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two|sixty-four)[ \t\n]+)?"
+                   r"|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two"
+                   r"|sixty-four)[ \t\n]+))?")
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+" + EACH_OF_COUNTED + r"(?!of\b)"
                     r"(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
                     r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"
                     r"|carried|(?:is|was|were|are)[ \t\n]+(?:equipped|fitted)[ \t\n]+with|with)[ \t\n]+"

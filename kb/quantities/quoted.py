@@ -205,6 +205,7 @@ from kb.quantities.interval import (
 from kb.quantities.numbers import (
     ADVERB_PER,
     EACH_CLAUSE,
+    EACH_OF_COUNTED,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
     FALL_WORDS,
@@ -2685,7 +2686,7 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
 
 
 #: What each of a subject holds, before the figure: "each node has 8 GPUs", "every server held eight accelerators".
-_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?:of[ ]+(?:the|our|these|those|its|their)[ ]+)?(?!of\b)"
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+" + EACH_OF_COUNTED.replace(r"[ \t\n]", "[ ]") + r"(?!of\b)"
                     r"(?P<den>[^\W\d_][\w-]*)[ ]+(?:has|had|have|holds|held|contains"
                     r"|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries|carried"
                     r"|(?:is|was|were|are)[ ]+(?:equipped|fitted)[ ]+with|with)[ ]+(?:(?:about|around|roughly|approximately"

@@ -331,6 +331,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 53: a negation reaches its figure through the small words of a verb phrase ("100%" of "don't add up to 100%",
 #: "5 kWh" of "did not come close to 5 kWh", "1 GW" of "has not yet reached 1 GW" were verified; "more than 40 °C" of
 #: "did not at any point go above 40 °C" was verified, now "at most 40 °C" is).
+#: 53 also: a count "each of the N things" holds is a count per thing ("8 GPUs" per node of "each of the 4 nodes holds
+#: 8 GPUs" was refused, and "8 GPUs" alone verified as a total).
 CLAIM_READING = "53"
 CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.quantities.numbers import extract_candidates
 from kb.quantities.quoted import value_in_quote
 
 
@@ -61,3 +62,35 @@ def test_a_clause_of_its_own_or_a_kept_figure_still_verifies(value, quote):
 ])
 def test_a_bound_a_longer_negated_verb_phrase_gives_is_turned_round(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
+
+
+@pytest.mark.parametrize("value, per, quote, ok", [
+    ("8 GPUs", "node", "Each of the 4 nodes holds 8 GPUs.", True),
+    ("8", "node", "Each of the 4 nodes holds 8 GPUs.", True),
+    ("8 GPUs", "server", "Each of 16 servers has 8 GPUs.", True),
+    ("8 GPUs", "server", "Each of the sixteen servers has 8 GPUs.", True),
+    ("2 TB", "node", "Each of our 64 nodes contains 2 TB of memory.", True),
+    ("4 nodes", None, "Each of the 4 nodes holds 8 GPUs.", True),
+    ("16 servers", None, "Each of the sixteen servers has 8 GPUs.", True),
+    # the product is printed nowhere; the count per node is no total; the per must be the things counted
+    ("32 GPUs", None, "Each of the 4 nodes holds 8 GPUs.", False),
+    ("32 GPUs", "node", "Each of the 4 nodes holds 8 GPUs.", False),
+    ("8 GPUs", None, "Each of the 4 nodes holds 8 GPUs.", False),
+    ("8 GPUs", "cluster", "Each of the 4 nodes holds 8 GPUs.", False),
+    ("4 GPUs", "node", "Each of the 4 nodes holds 8 GPUs.", False),
+    ("9 GPUs", "node", "Each of the 4 nodes holds 8 GPUs.", False),
+    ("128 TB", None, "Each of our 64 nodes contains 2 TB of memory.", False),
+    ("2 TB", None, "Each of our 64 nodes contains 2 TB of memory.", False),
+])
+def test_each_of_n_things_holds_a_count_per_thing(value, per, quote, ok):
+    assert value_in_quote(value, quote, per).ok is ok
+
+
+@pytest.mark.parametrize("page, written", [
+    ("Each of the 4 nodes holds 8 GPUs.", ["nodes", "GPUs per node"]),
+    ("Each of 16 servers has 8 GPUs.", ["servers", "GPUs per server"]),
+    ("Each of our twelve racks contains 40 servers.", ["racks", "servers per rack"]),
+    ("We used 4 nodes and 8 GPUs.", ["nodes", "GPUs"]),
+])
+def test_extraction_reads_a_count_each_of_n_things_holds_per_thing(page, written):
+    assert [c.unit_text for c in extract_candidates([page])] == written
