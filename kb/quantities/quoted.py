@@ -3803,6 +3803,11 @@ _KEPT_LAST = frozenset("even quite nearly almost".split())
 _UP_TO_VERBS = frozenset("add adds added adding sum sums summed summing went go goes going gone".split())
 
 
+#: A currency printed before an amount, which a negation's words reach past: "$" of "did not spend $2 million",
+#: "US$", "€", "USD " of "did not exceed USD 3 million".
+_MONEY_SIGN_BEFORE = lazy(r"(?:US\$|[$€£¥₹]|(?<![\w])(?:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD)[ ]?)$")
+
+
 def _kept_said(between: str) -> bool:
     """Whether the words between a negation and its figure keep the figure said or make it a bound (`_NOT_DENYING`):
     "only", "more than", "up to" of "not up to 50%"; not "up" of "don't add up to 100%" or "did not go up to 40%" (a
@@ -3823,7 +3828,9 @@ def _kept_said(between: str) -> bool:
 def _denial(quote: str, at: re.Match[str]) -> tuple[re.Match[str], bool] | str | None:
     """(the words denying the figure at `at`, whether a contrast replaces it), "kept" where a negation's words keep
     it said or make it a bound ("not only 5%", "not more than 70%"), None where it is said plainly."""
-    neg = _DENIED_BEFORE.search(quote, max(0, at.start() - 80), at.start())
+    money = _MONEY_SIGN_BEFORE.search(quote, max(0, at.start() - 6), at.start())
+    start = money.start() if money is not None else at.start()     # "did not spend $2 million": its "$" too
+    neg = _DENIED_BEFORE.search(quote, max(0, start - 80), start)
     if neg is not None:
         if _kept_said(neg.group("between")):
             return "kept"

@@ -333,6 +333,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "did not at any point go above 40 °C" was verified, now "at most 40 °C" is).
 #: 53 also: a count "each of the N things" holds is a count per thing ("8 GPUs" per node of "each of the 4 nodes holds
 #: 8 GPUs" was refused, and "8 GPUs" alone verified as a total).
+#: 53 also: a negation reaches an amount past its currency sign ("$2 million" of "we did not spend $2 million",
+#: "CHF 2 million" of "did not cost CHF 2 million" were verified).
 CLAIM_READING = "53"
 CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

@@ -94,3 +94,22 @@ def test_each_of_n_things_holds_a_count_per_thing(value, per, quote, ok):
 ])
 def test_extraction_reads_a_count_each_of_n_things_holds_per_thing(page, written):
     assert [c.unit_text for c in extract_candidates([page])] == written
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a negation reaches an amount of money past its currency sign, as it reaches any figure
+    ("$2 million", "We did not spend $2 million.", False),
+    ("$2 million", "The budget did not come close to $2 million.", False),
+    ("€2 million", "The project did not cost €2 million.", False),
+    ("CHF 2 million", "The upgrade did not cost CHF 2 million.", False),
+    ("US$40", "A ticket never cost US$40.", False),
+    ("£300", "The licence has not yet reached £300 a seat.", False),
+    ("$2 million", "We did not spend $2 million but $1 million.", False),
+    ("$1 million", "We did not spend $2 million but $1 million.", True),
+    ("$2 million", "We spent $2 million.", True),
+    ("$2 million", "Not surprisingly, we spent $2 million.", True),
+    ("at most $2 million", "We did not spend more than $2 million.", True),
+    ("more than $2 million", "We did not spend more than $2 million.", False),
+])
+def test_a_negation_denies_an_amount_of_money_past_its_sign(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
