@@ -1751,10 +1751,15 @@ _SUBJECT_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[a-z][\w-]*)[ \t\n]+(?P<verb>[a-z]+)
 _NO_VERB = frozenset("of with having and or in on at to from by than per each every for as".split())
 
 
+#: The things may be counted after "each of": "each of the 4 nodes holds 8 GPUs", "each of 16 servers has", "every one
+#: of the 10 runs used" (per node, per server, per run; their product, "32 GPUs", is a figure the quote does not print).
+_EACH_COUNT = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two|sixty-four)"
+EACH_OF_COUNTED = (r"(?:(?:one[ \t\n]+)?of[ \t\n]+(?:(?:the|our|these|those|its|their|all[ \t\n]+the)[ \t\n]+"
+                   rf"(?:{_EACH_COUNT}[ \t\n]+)?|{_EACH_COUNT}[ \t\n]+))?")
 #: What each of a subject spent, before an amount that adds up: "each run used 5 kWh", "every job took about 3
 #: hours", "each of the flights cost $500" (per run, job, flight), whatever the verb.
-EACH_THING_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?:of[ \t\n]+(?:the|our|these|those|its|their)[ \t\n]+)?"
-                         r"(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?!(?:of|in|on|at|to|for|from|by|and|or|than|it|we|they|he"
+EACH_THING_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+" + EACH_OF_COUNTED + r"(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+"
+                         r"(?!(?:of|in|on|at|to|for|from|by|and|or|than|it|we|they|he"
                          r"|she|you|i|about|around|roughly|approximately|nearly|almost|only|just|up|over|under)\b)"
                          r"[a-z]+[ \t\n]+(?:(?:about|around|roughly|approximately|nearly|almost|only|just"
                          r"|up[ \t\n]+to|over|under|~)[ \t\n]*)?$")
@@ -1805,15 +1810,12 @@ def adds_up(unit: str) -> bool:
 #: `_NOT_NOUN`).
 _NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
 _NOT_NOUN = _NOT_PER | frozenset("and not nor are was were been being has have had can may will would the".split())
+#: Where a subject's things are, between them and their verb: "in the layer" of "each expert in the layer has 7 billion
+#: parameters", "on the board" (per expert; a figure it holds is no total).
+EACH_WHERE = r"(?:(?:in|on|of|at|inside|within)[ \t\n]+(?:the|each|every|a|an|our|this|that)[ \t\n]+[a-z][\w-]*[ \t\n]+)?"
 #: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
-#: The things may be counted after "each of": "each of the 4 nodes holds 8 GPUs", "each of 16 servers has" (per node,
-#: per server; their product, "32 GPUs", is a figure the quote does not print).
-EACH_OF_COUNTED = (r"(?:of[ \t\n]+(?:(?:the|our|these|those|its|their|all[ \t\n]+the)[ \t\n]+(?:(?:\d[\d,]*|two|three"
-                   r"|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two|sixty-four)[ \t\n]+)?"
-                   r"|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two"
-                   r"|sixty-four)[ \t\n]+))?")
 _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+" + EACH_OF_COUNTED + r"(?!of\b)"
-                    r"(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
+                    r"(?P<den>[a-z][\w-]*)[ \t\n]+" + EACH_WHERE + r"(?:has|had|have|holds|held"
                     r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"
                     r"|carried|(?:is|was|were|are)[ \t\n]+(?:equipped|fitted)[ \t\n]+with|with)[ \t\n]+"
                     r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")

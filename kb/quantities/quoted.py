@@ -208,6 +208,7 @@ from kb.quantities.numbers import (
     EACH_OF_COUNTED,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
+    EACH_WHERE,
     FALL_WORDS,
     HEADER_ADVERB_PER,
     NOT_COUNTED,
@@ -2687,7 +2688,7 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
 
 #: What each of a subject holds, before the figure: "each node has 8 GPUs", "every server held eight accelerators".
 _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+" + EACH_OF_COUNTED.replace(r"[ \t\n]", "[ ]") + r"(?!of\b)"
-                    r"(?P<den>[^\W\d_][\w-]*)[ ]+(?:has|had|have|holds|held|contains"
+                    r"(?P<den>[^\W\d_][\w-]*)[ ]+" + EACH_WHERE.replace(r"[ \t\n]", "[ ]") + r"(?:has|had|have|holds|held|contains"
                     r"|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries|carried"
                     r"|(?:is|was|were|are)[ ]+(?:equipped|fitted)[ ]+with|with)[ ]+(?:(?:about|around|roughly|approximately"
                     r"|nearly|almost|only|just|up[ ]+to|~)[ ]*)?$")

@@ -335,6 +335,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 8 GPUs" was refused, and "8 GPUs" alone verified as a total).
 #: 53 also: a negation reaches an amount past its currency sign ("$2 million" of "we did not spend $2 million",
 #: "CHF 2 million" of "did not cost CHF 2 million" were verified).
+#: 53 also: what each of N things used, or holds where they are, is per thing ("2.5 kWh" per run of "each of the 10 runs
+#: used 2.5 kWh" was refused and "2.5 kWh" alone verified; "7 billion parameters" of "each expert in the layer has").
 CLAIM_READING = "53"
 CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

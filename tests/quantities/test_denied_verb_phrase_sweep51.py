@@ -113,3 +113,26 @@ def test_extraction_reads_a_count_each_of_n_things_holds_per_thing(page, written
 ])
 def test_a_negation_denies_an_amount_of_money_past_its_sign(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
+
+
+@pytest.mark.parametrize("value, per, quote, ok", [
+    # what each of N things used, or holds where they are, is per thing; never a total, nor the product
+    ("2.5 kWh", "run", "Each of the 10 runs used 2.5 kWh.", True),
+    ("2.5 kWh", "run", "Every one of the 10 runs used 2.5 kWh.", True),
+    ("3 hours", "job", "Each of our 40 jobs took 3 hours.", True),
+    ("7 billion parameters", "expert", "Each of the 8 experts in the layer has 7 billion parameters.", True),
+    ("7 billion parameters", "expert", "Each expert in the layer has 7 billion parameters.", True),
+    ("8 GPUs", "node", "Each node in the cluster has 8 GPUs.", True),
+    ("10 runs", None, "Each of the 10 runs used 2.5 kWh.", True),
+    ("2.5 kWh", None, "Each of the 10 runs used 2.5 kWh.", False),
+    ("25 kWh", None, "Each of the 10 runs used 2.5 kWh.", False),
+    ("2.5 kWh", "day", "Each of the 10 runs used 2.5 kWh.", False),
+    ("3 hours", None, "Each of our 40 jobs took 3 hours.", False),
+    ("120 hours", None, "Each of our 40 jobs took 3 hours.", False),
+    ("7 billion parameters", None, "Each of the 8 experts in the layer has 7 billion parameters.", False),
+    ("56 billion parameters", None, "Each of the 8 experts in the layer has 7 billion parameters.", False),
+    ("8 GPUs", "cluster", "Each node in the cluster has 8 GPUs.", False),
+    ("8 GPUs", None, "Each node in the cluster has 8 GPUs.", False),
+])
+def test_what_each_of_n_things_used_or_holds_is_per_thing(value, per, quote, ok):
+    assert value_in_quote(value, quote, per).ok is ok
