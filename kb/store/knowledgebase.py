@@ -338,7 +338,6 @@ pdf = lazy_import("kb.sources.pdf")
 #: 53 also: what each of N things used, or holds where they are, is per thing ("2.5 kWh" per run of "each of the 10 runs
 #: used 2.5 kWh" was refused and "2.5 kWh" alone verified; "7 billion parameters" of "each expert in the layer has").
 CLAIM_READING = "53"
-CLAIM_READING = "52"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
