@@ -701,7 +701,7 @@ def m023_stale(db: sqlite_utils.Database) -> None:
     (kb verify's "stale") was said by kb verify alone: kb quote ls, kb claims, kb search and kb export note
     listed it verified. Whether it is stale is derived data, as its doubt is (m014, m021): the version it
     changed in and what kb verify says of it, NULL where it is not (kb.ops.derive.stale_marks). The index's
-    quotes and claims are decided again by the kb reading claims as CLAIM_READING 49 does."""
+    quotes and claims are decided again by the kb reading claims as CLAIM_READING 50 does."""
     _script(db, """
     ALTER TABLE quotes ADD COLUMN stale_in TEXT;  -- the newer version that no longer prints it; NULL: none
     ALTER TABLE quotes ADD COLUMN stale TEXT;     -- what kb verify says of it then
