@@ -1753,7 +1753,12 @@ _NO_VERB = frozenset("of with having and or in on at to from by than per each ev
 
 #: The things may be counted after "each of": "each of the 4 nodes holds 8 GPUs", "each of 16 servers has", "every one
 #: of the 10 runs used" (per node, per server, per run; their product, "32 GPUs", is a figure the quote does not print).
-_EACH_COUNT = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty|thirty-two|sixty-four)"
+#: (In words, any count to the hundreds: "each of the fourteen nodes", "twenty-four servers", "a hundred runs"; a count
+#: in words outside these read the figure as a total, verifying the "8 GPUs" of every node as all the nodes'.)
+_EACH_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_EACH_COUNT = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _EACH_DIGIT_WORD + r"))?"
+               r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+               r"|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five)[ \t]+hundred)")
 EACH_OF_COUNTED = (r"(?:(?:one[ \t\n]+)?of[ \t\n]+(?:(?:the|our|these|those|its|their|all[ \t\n]+the)[ \t\n]+"
                    rf"(?:{_EACH_COUNT}[ \t\n]+)?|{_EACH_COUNT}[ \t\n]+))?")
 #: What each of a subject spent, before an amount that adds up: "each run used 5 kWh", "every job took about 3

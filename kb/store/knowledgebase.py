@@ -337,7 +337,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: "CHF 2 million" of "did not cost CHF 2 million" were verified).
 #: 53 also: what each of N things used, or holds where they are, is per thing ("2.5 kWh" per run of "each of the 10 runs
 #: used 2.5 kWh" was refused and "2.5 kWh" alone verified; "7 billion parameters" of "each expert in the layer has").
-CLAIM_READING = "53"
+#: 54: a count "each of the N things" writes in words of any size to the hundreds is a count of things, as digits are
+#: ("8 GPUs" of "each of the fourteen nodes holds 8 GPUs" was verified as a total: only some words were read).
+CLAIM_READING = "54"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

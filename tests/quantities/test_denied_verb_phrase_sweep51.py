@@ -81,6 +81,20 @@ def test_a_bound_a_longer_negated_verb_phrase_gives_is_turned_round(value, quote
     ("9 GPUs", "node", "Each of the 4 nodes holds 8 GPUs.", False),
     ("128 TB", None, "Each of our 64 nodes contains 2 TB of memory.", False),
     ("2 TB", None, "Each of our 64 nodes contains 2 TB of memory.", False),
+    # a count in words of any size to the hundreds, as digits are
+    ("8 GPUs", "node", "Each of the fourteen nodes holds 8 GPUs.", True),
+    ("8 GPUs", None, "Each of the fourteen nodes holds 8 GPUs.", False),
+    ("112 GPUs", None, "Each of the fourteen nodes holds 8 GPUs.", False),
+    ("4 GPUs", "server", "Each of the twenty-four servers has 4 GPUs.", True),
+    ("4 GPUs", None, "Each of the twenty-four servers has 4 GPUs.", False),
+    ("2 TB", "node", "Each of our forty nodes contains 2 TB of memory.", True),
+    ("2 TB", None, "Each of our forty nodes contains 2 TB of memory.", False),
+    ("5 kWh", "run", "Each of the ninety-nine runs used 5 kWh.", True),
+    ("5 kWh", None, "Each of the ninety-nine runs used 5 kWh.", False),
+    ("3 hours", "job", "Each of the seventeen jobs took 3 hours.", True),
+    ("3 hours", None, "Each of the seventeen jobs took 3 hours.", False),
+    ("1 GB", "shard", "Each of the one hundred shards holds 1 GB.", True),
+    ("1 GB", None, "Each of the one hundred shards holds 1 GB.", False),
 ])
 def test_each_of_n_things_holds_a_count_per_thing(value, per, quote, ok):
     assert value_in_quote(value, quote, per).ok is ok
