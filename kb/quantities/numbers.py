@@ -1751,14 +1751,19 @@ _SUBJECT_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[a-z][\w-]*)[ \t\n]+(?P<verb>[a-z]+)
 _NO_VERB = frozenset("of with having and or in on at to from by than per each every for as".split())
 
 
+#: The number words kb reads ("twelve models", "twenty-five runs"), and those of a unit after a ten's hyphen.
+_WORD_VALUES = {w: i for i, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
+_WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_UNITS_WORDS = {"one": 1, **{w: v for w, v in _WORD_VALUES.items() if v < 10}}
+
 #: The things may be counted after "each of": "each of the 4 nodes holds 8 GPUs", "each of 16 servers has", "every one
 #: of the 10 runs used" (per node, per server, per run; their product, "32 GPUs", is a figure the quote does not print).
-#: (In words, any count to the hundreds: "each of the fourteen nodes", "twenty-four servers", "a hundred runs"; a count
-#: in words outside these read the figure as a total, verifying the "8 GPUs" of every node as all the nodes'.)
-_EACH_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
-_EACH_COUNT = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _EACH_DIGIT_WORD + r"))?"
-               r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-               r"|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five)[ \t]+hundred)")
+#: (In words, any number word kb reads, to the hundreds: "each of the fourteen nodes", "twenty-four servers".)
+_EACH_COUNT = (r"(?:\d[\d,]*|(?:" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")(?:[- ](?:"
+               + "|".join(_UNITS_WORDS) + r"))?|(?:a|one|two|three|four|five)[ \t]+hundred)")
 EACH_OF_COUNTED = (r"(?:(?:one[ \t\n]+)?of[ \t\n]+(?:(?:the|our|these|those|its|their|all[ \t\n]+the)[ \t\n]+"
                    rf"(?:{_EACH_COUNT}[ \t\n]+)?|{_EACH_COUNT}[ \t\n]+))?")
 #: What each of a subject spent, before an amount that adds up: "each run used 5 kWh", "every job took about 3
@@ -2037,12 +2042,6 @@ def _caption_unit_cells(page: str, taken: list[tuple]) -> list[tuple]:
 
 # ---------------------------------------------------------------- numbers in words
 
-_WORD_VALUES = {w: i for i, w in enumerate(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
-_WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-_UNITS_WORDS = {"one": 1, **{w: v for w, v in _WORD_VALUES.items() if v < 10}}
 # "we trained twelve models", "ten tasks", "Four of the participants", "five times less",
 # "sixteen regions", "twenty-five runs": a number word, up to two words, the counted noun.
 _NUMBER_WORD = lazy(
