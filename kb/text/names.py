@@ -40,6 +40,7 @@ __all__ = [
     "name_after_acronym",
     "acronym_of",
     "without_legal_form",
+    "legal_form_at",
     "LEGAL_FORMS",
     "LEGAL_FORM_RE",
     "GAELIC_PREFIXES",
@@ -669,9 +670,8 @@ def keyed_family(author: str) -> str:
     family = last_name(author)
     if family[-1:] in ")]" and (parse_name(author).literal or is_organisation(family)):
         family = without_acronym(family)
-    if family[-1:] in _LEGAL_FORM_ENDS and (legal := LEGAL_FORM_RE.search(family)) and legal.start() > 0 \
-            and (parse_name(author).literal or is_organisation(family)):
-        family = family[:legal.start()]
+    if (at := legal_form_at(family)) is not None and (parse_name(author).literal or is_organisation(family)):
+        family = family[:at]
     return family
 
 
@@ -682,10 +682,17 @@ LEGAL_FORM_RE = lazy(rf"(?:,?\s+(?:{LEGAL_FORMS})\.?)+\s*$")
 _LEGAL_FORM_ENDS = frozenset("cCdPpHoGEAVy.")
 
 
+def legal_form_at(name: str) -> int | None:
+    """Where the legal form closing a firm's `name` begins ('Google LLC': 6), None where none closes it or it is
+    the whole name: the one reading of it for references.bib's names and reference lists' alike."""
+    legal = LEGAL_FORM_RE.search(name) if name[-1:] in _LEGAL_FORM_ENDS else None
+    return legal.start() if legal and legal.start() > 0 else None
+
+
 def without_legal_form(name: str) -> str:
     """A firm's name without the legal form closing it ('Google LLC': 'Google')."""
-    legal = LEGAL_FORM_RE.search(name) if name[-1:] in _LEGAL_FORM_ENDS else None
-    return name[:legal.start()] if legal and legal.start() > 0 else name
+    at = legal_form_at(name)
+    return name if at is None else name[:at]
 
 
 # the particles a family name may open with capitalised, which BibTeX then reads as a given name's last word: 'Yann

@@ -40,6 +40,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
+    LEGAL_FORM_RE,
     LEGAL_FORMS,
     ROMAN_SUFFIXES,
     VIETNAMESE_FAMILIES,
@@ -53,6 +54,7 @@ from kb.text.names import (
     initials_in_capitals,
     is_organisation,
     last_name,
+    legal_form_at,
     name_after_acronym,
     name_key,
     opens_with,
@@ -2091,17 +2093,16 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if "&" in authors or " and " in authors:
         # (a firm's legal form after it, its comma too, is not of its name: 'Marks & Spencer Group plc', 'Johnson &
         # Johnson Services, Inc.', 'Procter & Gamble Co.', as kb.text.names keys '{Google LLC}')
-        named = _LEGAL_TAIL_RE.sub("", authors)
+        named = LEGAL_FORM_RE.sub("", authors)
         if "," not in named and ";" not in named:
             whole = _conjoined_organisation(named, context, legal=named != authors)
             if whole:
                 return _body_as_meant(without_acronym(whole))
-    if authors[-1:] in _LEGAL_ENDS and (legal := _LEGAL_TAIL_RE.search(authors)) and legal.start() > 0 \
-            and _firm_before_legal_form(authors[:legal.start()]):
+    if (at := legal_form_at(authors)) is not None and _firm_before_legal_form(authors[:at]):
         # a firm's name closed by its legal form, which is not of its name: 'BP p.l.c.', 'SAP SE', 'ING Groep N.V.',
         # 'Samsung Electronics Co., Ltd.' (bp, sap, inggroep, samsungelectronics; were plc, se, groep, co), as
         # kb.text.names keys '{SAP SE}' (a family name and initials as Vancouver prints them key alike: 'Kim SE')
-        return authors[:legal.start()]
+        return authors[:at]
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
@@ -3933,11 +3934,9 @@ def _printed_dates(title: str, dated: list[str], printed: str) -> str:
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
-_LEGAL_TAIL_RE = lazy(rf"(?:,?\s+(?:{LEGAL_FORMS})\.?)+\s*$")
 _LEGAL_KEYS = ("inc", "incorporated", "llc", "ltd", "limited", "llp", "plc", "gmbh", "corp", "co", "ag", "se", "sa", "spa",
                "nv", "bv", "pty")
 _LEGAL_WORD_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\b\.?")
-_LEGAL_ENDS = frozenset("cCdPpHoGEAVy.")
 # the lower-case legal forms a firm's name may close with ('Marks & Spencer Group plc'), the author walk's name words
 _LOWER_LEGAL_FORMS = frozenset(("plc", "p.l.c"))
 # the legal forms a firm's name may close with two of: 'Co., Ltd.', 'Pty Ltd', 'Co. KG'
