@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "41"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "42"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -202,6 +202,8 @@ READING = "41"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       41: a firm keyed one way: its '&' as 'and' ('Marks & Spencer': marksandspencer, was
 #                           marksspencer), its legal form dropped ('SAP SE': sap, was se; 'BP p.l.c.': bp), a lower-case
 #                           one before a bracketed year read ('Marks & Spencer Group plc (2021).': was no author)
+#                       42: a firm's 'Corporation' or 'Company' no part of its key ('Microsoft Corporation. 2020.':
+#                           microsoft, was microsoftcorporation; not 'Company of Biologists', 'Smith & Company')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -44,7 +44,7 @@ BIB_READING = "8"
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once, on the next command (KB.rerender_papers; the index's meta
 # table keeps the last one). Here, beside BIB_READING, so that every command reads it without loading the indexer.
-PAPER_RENDERING = "31"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "32"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -112,6 +112,9 @@ PAPER_RENDERING = "31"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               31: a firm keyed one way: its '&' as 'and' ('{Marks \\& Spencer}': marksandspencer, was
 #                                   marksspencer; a bare '&' was dropped), its legal form dropped ('{Siemens AG}': siemens,
 #                                   was siemensag; '{Nestlé S.A.}', '{SAP SE}', '{Samsung Electronics Co., Ltd.}')
+#                               32: a firm's 'Corporation' or 'Company' dropped as its legal form ('{Microsoft Corporation}':
+#                                   microsoft, was microsoftcorporation), not where the name is nothing without it
+#                                   ('{Company of Biologists}', '{Smith \\& Company}'; '{Smith & Co.}': smithandco, was smithand)
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 

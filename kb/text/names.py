@@ -676,17 +676,25 @@ def keyed_family(author: str) -> str:
 
 
 #: a firm's legal form closing its name ('Google LLC', 'Hugging Face, Inc.', 'DeepMind Technologies Ltd', 'BP p.l.c.',
-#: 'Siemens AG', 'Nestlé S.A.', 'Philips N.V.', 'SAP SE', 'Procter & Gamble Co.'), or two ('Samsung Electronics Co., Ltd.')
-LEGAL_FORMS = r"Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|p\.l\.c|GmbH|Corp|Co|AG|SE|S\.A|SA|S\.p\.A|SpA|N\.V|NV|B\.V|BV|Pty"
+#: 'Siemens AG', 'Nestlé S.A.', 'Philips N.V.', 'SAP SE', 'Procter & Gamble Co.', 'Microsoft Corporation', 'Ford Motor
+#: Company'), or two ('Samsung Electronics Co., Ltd.')
+LEGAL_FORMS = r"Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|PLC|plc|p\.l\.c|GmbH|Corporation|Company|Corp|Co|AG|SE|S\.A|SA|S\.p\.A|SpA|N\.V|NV|B\.V|BV|Pty"
 LEGAL_FORM_RE = lazy(rf"(?:,?\s+(?:{LEGAL_FORMS})\.?)+\s*$")
-_LEGAL_FORM_ENDS = frozenset("cCdPpHoGEAVy.")
+_LEGAL_FORM_ENDS = frozenset("cCdPpHoGEAVyn.")
+# the words a firm's name does not end with where a legal form is its own last word ('The Company', 'Smith and
+# Company', 'Kim & Co.', 'Society of Company'): the legal form is then of the name, kept
+_NOT_NAME_ENDS = frozenset(("the", "and", "&", "\\&", "of", "for", "a", "an"))
 
 
 def legal_form_at(name: str) -> int | None:
-    """Where the legal form closing a firm's `name` begins ('Google LLC': 6), None where none closes it or it is
-    the whole name: the one reading of it for references.bib's names and reference lists' alike."""
+    """Where the legal form closing a firm's `name` begins ('Google LLC': 6, 'Microsoft Corporation': 9), None where
+    none closes it, or it is the whole name or the name is nothing without it ('{Company}', 'The Company', 'Smith &
+    Company'): the one reading of it for references.bib's names and reference lists' alike."""
     legal = LEGAL_FORM_RE.search(name) if name[-1:] in _LEGAL_FORM_ENDS else None
-    return legal.start() if legal and legal.start() > 0 else None
+    if not legal or legal.start() <= 0:
+        return None
+    rest = name[:legal.start()].split()
+    return legal.start() if rest and rest[-1].lower() not in _NOT_NAME_ENDS else None
 
 
 def without_legal_form(name: str) -> str:

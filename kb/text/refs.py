@@ -40,7 +40,6 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
-    LEGAL_FORM_RE,
     LEGAL_FORMS,
     ROMAN_SUFFIXES,
     VIETNAMESE_FAMILIES,
@@ -2093,7 +2092,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if "&" in authors or " and " in authors:
         # (a firm's legal form after it, its comma too, is not of its name: 'Marks & Spencer Group plc', 'Johnson &
         # Johnson Services, Inc.', 'Procter & Gamble Co.', as kb.text.names keys '{Google LLC}')
-        named = LEGAL_FORM_RE.sub("", authors)
+        named = authors if (at := legal_form_at(authors)) is None else authors[:at]
         if "," not in named and ";" not in named:
             whole = _conjoined_organisation(named, context, legal=named != authors)
             if whole:
@@ -3934,8 +3933,8 @@ def _printed_dates(title: str, dated: list[str], printed: str) -> str:
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
-_LEGAL_KEYS = ("inc", "incorporated", "llc", "ltd", "limited", "llp", "plc", "gmbh", "corp", "co", "ag", "se", "sa", "spa",
-               "nv", "bv", "pty")
+_LEGAL_KEYS = ("inc", "incorporated", "llc", "ltd", "limited", "llp", "plc", "gmbh", "corporation", "company", "corp", "co",
+               "ag", "se", "sa", "spa", "nv", "bv", "pty")
 _LEGAL_WORD_RE = lazy(rf",?\s+(?:{LEGAL_FORMS})\b\.?")
 # the lower-case legal forms a firm's name may close with ('Marks & Spencer Group plc'), the author walk's name words
 _LOWER_LEGAL_FORMS = frozenset(("plc", "p.l.c"))
@@ -4309,7 +4308,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # its reprint's stay the first ('(1950/2009)'), and a range its first ('(2021-2022)', a span begun then)
         entry.year = None
     if entry.first_author and entry.first_author.endswith(_LEGAL_KEYS) \
-            and (legal := _LEGAL_WORD_RE.search(body, 0, _HEAD)) and name_key(body[:legal.end()]) == entry.first_author:
+            and (legal := _LEGAL_WORD_RE.search(body, 0, _HEAD)) and name_key(body[:legal.end()]) == entry.first_author \
+            and legal_form_at(body[:legal.end()]) is not None:
         # a firm keyed without its legal form, as references.bib's is (kb.text.names.keyed_family): 'Google LLC.
         # 2023.' google, as 'Google. 2023.' and '{Google LLC}'
         entry.first_author = name_key(body[:legal.start()]) or entry.first_author

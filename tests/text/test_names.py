@@ -130,7 +130,6 @@ def test_name_lists_split_on_and_outside_braces(value, names):
     ("European Commission", "europeancommission"),
     ("Google AI", "googleai"),
     ("{Meta AI}", "metaai"),
-    ("NVIDIA Corporation", "nvidiacorporation"),
     ("University of Washington", "universityofwashington"),
     ("OpenAI", "openai"),
 ])

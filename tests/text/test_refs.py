@@ -680,7 +680,7 @@ def test_a_line_opens_an_entry_as_its_twelve_lines_say(lines: list[list[str]]) -
      "internationalenergyagency"),
     ("International Energy Agency (IEA). 2020. Energy technology perspectives.", "internationalenergyagency"),
     ("{Meta AI}. 2022. OPT: open pre-trained transformer language models.", "metaai"),
-    ("NVIDIA Corporation. 2020. NVIDIA A100 tensor core GPU architecture. White paper.", "nvidiacorporation"),
+    ("NVIDIA Corporation. 2020. NVIDIA A100 tensor core GPU architecture. White paper.", "nvidia"),
     ("OpenAI. 2023. GPT-4 technical report. arXiv preprint arXiv:2303.08774.", "openai"),
     ('International Energy Agency, "Data centres and data transmission networks," 2022.',
      "internationalenergyagency"),

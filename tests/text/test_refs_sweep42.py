@@ -29,7 +29,7 @@ def test_an_edition_ends_a_books_title_in_comma_style(text, author, title):
 @pytest.mark.parametrize("text, author, title", [
     ("AMD, rocBLAS: Basic Linear Algebra on ROCm, 2022.", "amd", "rocBLAS: Basic Linear Algebra on ROCm"),
     ("Intel Corporation, oneDNN: a performance library for deep learning, https://github.com/oneapi-src/oneDNN, "
-     "2021.", "intelcorporation", "oneDNN: a performance library for deep learning"),
+     "2021.", "intel", "oneDNN: a performance library for deep learning"),
     ("Apple. iOS Security: Platform Guide. 2020.", "apple", "iOS Security: Platform Guide"),
 ])
 def test_an_organisations_title_opening_with_a_programs_name_and_a_colon(text, author, title):

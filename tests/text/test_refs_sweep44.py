@@ -23,7 +23,7 @@ from kb.text.refs import PaperIndex, PaperInfo, parse_entry
     ("International Renewable Energy Agency, Renewable Capacity Statistics, Abu Dhabi, 2023.",
      "internationalrenewableenergyagency", 2023, "Renewable Capacity Statistics"),
     # ... nor is one after the year, the title before it
-    ("NVIDIA Corporation. NVIDIA H100 Tensor Core GPU datasheet, 2023. Santa Clara, CA.", "nvidiacorporation", 2023,
+    ("NVIDIA Corporation. NVIDIA H100 Tensor Core GPU datasheet, 2023. Santa Clara, CA.", "nvidia", 2023,
      "NVIDIA H100 Tensor Core GPU datasheet"),
     ("Intel. Intel Xeon processor energy guide, 2021. Santa Clara, CA: Intel Corporation.", "intel", 2021,
      "Intel Xeon processor energy guide"),
