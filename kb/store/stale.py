@@ -115,6 +115,7 @@ PAPER_RENDERING = "32"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               32: a firm's 'Corporation' or 'Company' dropped as its legal form ('{Microsoft Corporation}':
 #                                   microsoft, was microsoftcorporation), not where the name is nothing without it
 #                                   ('{Company of Biologists}', '{Smith \\& Company}'; '{Smith & Co.}': smithandco, was smithand)
+#                                   also: a bare '&' shown as the '&' it is ('Energy & Policy' was shown 'Energy Policy')
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 

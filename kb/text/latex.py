@@ -128,8 +128,11 @@ def _known_commands() -> frozenset[str]:
 # titles read from a PDF's reference list or from arXiv, Crossref or Semantic Scholar
 # are not LaTeX: it is the percent sign a writer meant, as `\%` is.
 _RAW_PERCENT = lazy(r"(?<!\\)((?:\\\\)*)%")
+# ... and an ampersand no backslash escapes, LaTeX's alignment tab, is the '&' its writer meant ('Energy & Policy',
+# 'R&D', 'AT&T'): no title or name holds a table, and BibTeX's LaTeX would stop at it
+_RAW_AMPERSAND = lazy(r"(?<!\\)((?:\\\\)*)&")
 
-# pylatexenc's text specials besides dashes and ties: ``quotes'', !` and ?`, and '&'.
+# pylatexenc's text specials besides dashes and ties: ``quotes'', !` and ?`, and '&' (read as itself: _RAW_AMPERSAND).
 _SPECIALS = ("``", "''", "!`", "?`", "&")
 _DASH_BRACE_DASH = lazy(r"-[{}]+-")
 
@@ -142,8 +145,8 @@ def _plain(value: str) -> str:
         value = value.replace("{", "").replace("}", "")
     if "--" in value:
         value = value.replace("---", "\u2014").replace("--", "\u2013")
-    if "&" in value:
-        value = value.replace("&", " ")         # pylatexenc's reading of the alignment tab: 'AT&T' -> 'AT T'
+    # (a bare '&' is kept: 'Energy & Policy', 'AT&T' as the writer meant, where pylatexenc reads LaTeX's alignment tab,
+    # a space, and BibTeX's LaTeX stops at the error; no title holds a table)
     return value.replace("~", " ")
 
 
@@ -472,6 +475,8 @@ def _decoded(value: str) -> str:
     character at a time, and math is a node of its own): the same text, tested."""
     if "%" in value:
         value = _RAW_PERCENT.sub(r"\1\\%", value)
+    if "&" in value:
+        value = _RAW_AMPERSAND.sub(r"\1\\&", value)     # an '&' no backslash escapes is one ('Energy & Policy')
     value = _scripts(value)
     if "\\{" in value:
         value = _CROSSREF_GREEK.sub(lambda m: "\\" + m.group(1) + " " if m.group(2) in _GREEK else m.group(0),

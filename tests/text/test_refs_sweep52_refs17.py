@@ -69,3 +69,31 @@ def test_a_reference_to_a_firm_links_to_its_entry(text: str, key: str, bib: str)
 def test_a_reference_to_a_firm_never_links_to_another(text: str, bib: str) -> None:
     paper = PaperInfo("firm", title="Environmental Report", year=2020, first_author=first_author_key(split_names(bib)))
     assert PaperIndex([paper]).resolve(parse_entry(text)) is None
+
+
+@pytest.mark.parametrize("value, text", [
+    ("Energy & Policy", "Energy & Policy"),
+    ("Energy \\& Policy", "Energy & Policy"),
+    ("{Energy & Policy}", "Energy & Policy"),
+    ("R&D in AI: {Q&A} Systems", "R&D in AI: Q&A Systems"),
+    ("AT&T", "AT&T"),
+    ("\\textit{R&D} spending -- 2020", "R&D spending – 2020"),
+    ("$\\alpha$-stable & heavy-tailed", "α-stable & heavy-tailed"),
+    ("Energy &amp; Policy", "Energy & Policy"),
+    ("Rock & Roll 40% of the time", "Rock & Roll 40% of the time"),
+])
+def test_a_bare_ampersand_is_the_one_its_writer_meant(value: str, text: str) -> None:
+    # (LaTeX's alignment tab, which pylatexenc reads as a space: 'Energy & Policy' was shown 'Energy Policy')
+    from kb.text.latex import latex_to_text
+
+    assert latex_to_text(value) == text
+
+
+def test_an_entry_with_a_bare_ampersand_renders_it() -> None:
+    from kb.store.index import paper_row
+
+    row = paper_row("doe2020", "article", {"title": "Energy & Policy: R&D in {AT&T}", "journal": "Energy & Environment",
+                                           "author": "Doe, Jane and {Procter & Gamble}", "year": "2020"}, 0)
+    assert row["title"] == "Energy & Policy: R&D in AT&T"
+    assert "Procter & Gamble" in row["authors"]
+    assert author_key("{Procter & Gamble}") == author_key("{Procter \\& Gamble}") == "procterandgamble"
