@@ -204,6 +204,7 @@ READING = "42"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           one before a bracketed year read ('Marks & Spencer Group plc (2021).': was no author)
 #                       42: a firm's 'Corporation' or 'Company' no part of its key ('Microsoft Corporation. 2020.':
 #                           microsoft, was microsoftcorporation; not 'Company of Biologists', 'Smith & Company')
+#                           also: a family name in capitals before the given names first ('KIM Minjun', 'PARK Ji-woo')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -514,13 +514,24 @@ def to_bibtex_name(name: str) -> str:
 # case ('Ji-hoon', 'Tse-tung', 'Xiao-ming'), as no Western name, given or family, writes one
 _ROMANISED_GIVEN_RE = lazy(r"^[A-Z][a-z]+-[a-z]+$")
 _CAPITALISED_WORD_RE = lazy(r"^[A-Z][a-z]+$")
+# a family name printed in capitals before the given names, as Korean, Chinese, Vietnamese and French writers print it
+# to mark it ('KIM Minjun', 'PARK Ji-woo', 'NGUYEN Van An'): three capitals or more, a vowel among them (not initials,
+# 'AJ Smith', 'JRR Tolkien'), the given names after it capitalised, none in capitals nor an initial
+_CAPITALS_FAMILY_RE = lazy(r"^(?=[A-Z]*[AEIOUY])[A-Z]{3,}$")
+_GIVEN_AFTER_CAPITALS_RE = lazy(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 
 
 def family_name_first(words: list[str]) -> bool:
     """Whether a name prints its family name first: of two words, as romanised Chinese, Korean and Japanese
     names do and its given name says ('Kim Ji-hoon', 'Mao Tse-tung', 'Wang Xiao-ming'; not 'Ji-hoon Kim', nor
     'Mary Smith-Jones', a family name of two capitalised); of three or more, as Vietnamese names do
-    (_vietnamese_order: 'Nguyễn Văn An', 'Tran Thi Binh'; not 'Dat Quoc Nguyen', in English order)."""
+    (_vietnamese_order: 'Nguyễn Văn An', 'Tran Thi Binh'; not 'Dat Quoc Nguyen', in English order); of any, where
+    its first word, the family name, is printed in capitals and the given names after it are not ('KIM Minjun', 'PARK
+    Ji-woo', 'WANG Xiao Ming'; not 'Minjun KIM', nor 'AJ Smith'). 'Kim Minjun', its order nowhere shown, keeps BibTeX's
+    reading, given name first, as 'Minjun Kim' does: no list of Korean family names is short enough to tell."""
+    if len(words) >= 2 and _CAPITALS_FAMILY_RE.match(words[0]) \
+            and all(_GIVEN_AFTER_CAPITALS_RE.match(w) for w in words[1:]):
+        return True
     if len(words) == 2:
         return bool(_CAPITALISED_WORD_RE.match(words[0])) and bool(_ROMANISED_GIVEN_RE.match(words[1]))
     return len(words) >= 3 and _vietnamese_order(words)

@@ -97,3 +97,64 @@ def test_an_entry_with_a_bare_ampersand_renders_it() -> None:
     assert row["title"] == "Energy & Policy: R&D in AT&T"
     assert "Procter & Gamble" in row["authors"]
     assert author_key("{Procter & Gamble}") == author_key("{Procter \\& Gamble}") == "procterandgamble"
+
+
+@pytest.mark.parametrize("name, bibtex", [
+    # the family name printed in capitals before the given names: family name first
+    ("KIM Minjun", "KIM, Minjun"),
+    ("PARK Ji-woo", "PARK, Ji-woo"),
+    ("PARK Ji-Woo", "PARK, Ji-Woo"),
+    ("KIM Min Jun", "KIM, Min Jun"),
+    ("WANG Xiaoming", "WANG, Xiaoming"),
+    ("NGUYEN Van An", "NGUYEN, Van An"),
+    ("DUPONT Jean", "DUPONT, Jean"),
+    # ... after the given names, or order shown otherwise: as before
+    ("Minjun KIM", "KIM, Minjun"),
+    ("Minjun Kim", "Kim, Minjun"),
+    ("M. Kim", "Kim, M."),
+    ("Kim M.", "Kim, M."),
+    ("Kim Min-jun", "Kim, Min-jun"),
+    ("Kim, Minjun", "Kim, Minjun"),
+    # nothing shows the order: BibTeX's reading kept, never a guess from a list of family names
+    ("Kim Minjun", "Minjun, Kim"),
+    ("Park Jiwoo", "Jiwoo, Park"),
+    # initials in capitals, a short word in capitals, all in capitals: no family name marked
+    ("AJ Smith", "Smith, AJ"),
+    ("JRR Tolkien", "Tolkien, JRR"),
+    ("LI Wei", "Wei, LI"),
+    ("JOHN SMITH", "SMITH, JOHN"),
+])
+def test_a_family_name_in_capitals_before_the_given_names_is_first(name: str, bibtex: str) -> None:
+    from kb.text.names import to_bibtex_name
+
+    assert to_bibtex_name(name) == bibtex
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("KIM Minjun", {"kim", "minjun"}),       # (BibTeX's own reading of it as written kept, the family name's added)
+    ("PARK Ji-woo", {"park", "jiwoo"}),
+    ("Kim Min-jun", {"kim", "minjun"}),
+    ("Kim Minjun", {"minjun"}),
+    ("Minjun Kim", {"kim"}),
+    ("Minjun KIM", {"kim"}),
+    ("Kim, Minjun", {"kim"}),
+    ("AJ Smith", {"smith"}),
+])
+def test_the_keys_a_citation_may_give_a_name(name: str, keys: set[str]) -> None:
+    from kb.text.names import cited_keys
+
+    assert cited_keys(name) == keys
+
+
+@pytest.mark.parametrize("text, key", [
+    ("KIM Minjun, PARK Jiwoo. 2021. Learning to rank Korean documents. In Proceedings of ACL.", "kim"),
+    ("Kim Min-jun, Park Ji-woo. 2021. Learning to rank Korean documents. In Proceedings of ACL.", "kim"),
+    ("Minjun Kim, Jiwoo Park, and Seojun Lee. 2021. Learning to rank Korean documents. In Proceedings of ACL.", "kim"),
+    ("Kim MJ, Park JW. Learning to rank Korean documents. Proc ACL. 2021.", "kim"),
+    ("Kim, M.-J., & Park, J.-W. (2021). Learning to rank Korean documents. ACL.", "kim"),
+    ("M. Kim, J. Park, Learning to rank Korean documents, in: Proc. ACL, 2021.", "kim"),
+    ("Kim Minjun and Park Jiwoo. 2021. Learning to rank Korean documents. In Proceedings of ACL.", "minjun"),
+])
+def test_a_korean_name_in_a_reference(text: str, key: str) -> None:
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (key, 2021, "Learning to rank Korean documents")
