@@ -519,6 +519,7 @@ _CAPITALISED_WORD_RE = lazy(r"^[A-Z][a-z]+$")
 # 'AJ Smith', 'JRR Tolkien'), the given names after it capitalised, none in capitals nor an initial
 _CAPITALS_FAMILY_RE = lazy(r"^(?=[A-Z]*[AEIOUY])[A-Z]{3,}$")
 _GIVEN_AFTER_CAPITALS_RE = lazy(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
+_PUBLISHING_WORDS = frozenset("press publishing publications publishers".split())
 
 
 def family_name_first(words: list[str]) -> bool:
@@ -530,7 +531,9 @@ def family_name_first(words: list[str]) -> bool:
     Ji-woo', 'WANG Xiao Ming'; not 'Minjun KIM', nor 'AJ Smith'). 'Kim Minjun', its order nowhere shown, keeps BibTeX's
     reading, given name first, as 'Minjun Kim' does: no list of Korean family names is short enough to tell."""
     if len(words) >= 2 and _CAPITALS_FAMILY_RE.match(words[0]) \
-            and all(_GIVEN_AFTER_CAPITALS_RE.match(w) for w in words[1:]):
+            and all(_GIVEN_AFTER_CAPITALS_RE.match(w) for w in words[1:]) \
+            and not any(w.lower() in _ORGANISATION_WORDS or w.lower() in _PUBLISHING_WORDS for w in words[1:]):
+        # (a body's acronym and a word of bodies' names after it is no person's: 'MIT Press', 'BMJ Group')
         return True
     if len(words) == 2:
         return bool(_CAPITALISED_WORD_RE.match(words[0])) and bool(_ROMANISED_GIVEN_RE.match(words[1]))

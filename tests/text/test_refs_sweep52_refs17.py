@@ -158,3 +158,10 @@ def test_the_keys_a_citation_may_give_a_name(name: str, keys: set[str]) -> None:
 def test_a_korean_name_in_a_reference(text: str, key: str) -> None:
     e = parse_entry(text)
     assert (e.first_author, e.year, e.title) == (key, 2021, "Learning to rank Korean documents")
+
+
+@pytest.mark.parametrize("name", ["MIT Press", "UCL Press", "OECD Publishing", "BMJ Group", "AMD Research"])
+def test_an_acronym_and_a_word_of_bodies_names_is_no_family_name_first(name: str) -> None:
+    from kb.text.names import family_name_first
+
+    assert not family_name_first(name.split())
