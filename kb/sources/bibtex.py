@@ -1452,7 +1452,25 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
 
 # -- writing values -----------------------------------------------------------------------
 
-_PROTECT_RE = lazy(r"(?<![{\\\w])([A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![}\w])")
+#: a word a title-case style would lowercase and must not: an acronym or a word of inner capitals ('GANs',
+#: 'ImageNet'), outside any group and no command's name
+_PROTECT_WORD = lazy(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*")
+#: a word, or words joined by '&' escaped or not ('AT\&T', 'R&D'), outside any group and no command's name
+_PROTECT_RE = lazy(r"(?<![{\\\w])([A-Za-z0-9]+(?:\\?&[A-Za-z0-9]+)*)(?![}\w])")
+
+
+def _protected(m) -> str:
+    """A word of _PROTECT_RE braced where BibTeX's title case would change it: an acronym joined by '&' braced
+    whole, its '&' inside the braces ('{AT\\&T}', '{R\\&D}', '{Q\\&A}': 'AT&T' was written '{AT}\\&T', which
+    plain.bst printed 'AT\\&t', 'R\\&D' 'r\\&d'); else a word of _PROTECT_WORD."""
+    word = m.group(1)
+    if "&" in word:
+        protect = sum(c.isupper() for c in word) >= 2
+    else:
+        protect = _PROTECT_WORD.fullmatch(word) is not None
+    return "{" + word + "}" if protect else word
+
+
 _MONTH_NAMES = {**{m: m for m in MONTHS}, **{full: full[:3] for full in (
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december")}, **{str(i): m for i, m in enumerate(MONTHS, 1)},
@@ -1585,7 +1603,7 @@ def escape_value(name: str, value: str) -> str:
         # it): in an address its %-escape, in text a space after it (LaTeX's control space, a line break's end)
         value = value[:-1] + "%5C" if name in _ADDRESSES else value + " "
     if name == "title" and "{" not in value:
-        value = _PROTECT_RE.sub(r"{\1}", value)
+        value = _PROTECT_RE.sub(_protected, value)
     return value
 
 
@@ -1596,14 +1614,14 @@ def protect_title(value: str) -> str:
     ('{$O(N^2)$}', '{$\\Omega(n)$}': plain.bst wrote '$o(n^2)$'). What is in a group (a command's argument,
     '{Q}') is left as it is: BibTeX changes no case there."""
     if "{" not in value and "$" not in value:
-        return _PROTECT_RE.sub(r"{\1}", value)
+        return _PROTECT_RE.sub(_protected, value)
     out: list[str] = []
     run: list[str] = []
     depth, i, n = 0, 0, len(value)
 
     def flush() -> None:
         if run:
-            out.append(_PROTECT_RE.sub(r"{\1}", "".join(run)))
+            out.append(_PROTECT_RE.sub(_protected, "".join(run)))
             run.clear()
 
     while i < n:

@@ -46,7 +46,7 @@ CROSSREF_TITLES = [
      "Caf\u00e9s of \u0141\u00f3d\u017a and M\u00fcnchen"),
     ("Marks \U000f0001and\U000f0003 none", "Marks and none", "Marks and none"),
     ("Greek <mml:math><mml:mi>\u03b1</mml:mi></mml:math>-helices", "Greek \u03b1-helices", "Greek \u03b1-helices"),
-    ("AT&amp;T's <i>network</i>", "{AT}\\&T's \\textit{network}", "AT&T's network"),
+    ("AT&amp;T's <i>network</i>", "{AT\\&T}'s \\textit{network}", "AT&T's network"),
 ]
 
 
