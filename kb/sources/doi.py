@@ -198,7 +198,7 @@ def clean_crossref(message: dict) -> dict:
     anything else (a title that is [null], an author that is a string, a DOI that is a
     number, date parts that are not numbers) is dropped, never a crash."""
     out: dict = {}
-    for key in ("title", "container-title"):
+    for key in ("title", "subtitle", "container-title"):
         values = _strings(message.get(key))
         if values:
             out[key] = values

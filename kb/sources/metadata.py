@@ -275,6 +275,32 @@ def _one_group(name: str) -> bool:
     return name.startswith("{") and depth == 0
 
 
+#: markup and what is no letter nor digit, for telling whether a title holds its subtitle already
+_NOT_WORDS = re.compile(r"<[^>]*>|&[#\w]+;|[\W_]+")
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def with_subtitle(title: str, subtitle: str) -> str:
+    """A title with the subtitle Crossref gives apart from it ('Deep Learning' and 'A Survey': 'Deep Learning: A
+    Survey'; the subtitle was left out of references.bib), after a colon unless the title ends a sentence or a
+    clause of its own ('Why Now? A Study'); a subtitle the title ends with already after a colon, stop or dash
+    (some publishers deposit both: 'Deep Learning: A Survey' and 'A survey') is not written twice."""
+    title, subtitle = " ".join(title.split()), " ".join(subtitle.split())
+    words = _NOT_WORDS.sub(" ", subtitle).lower().split()
+    if not words:
+        return title
+    if not title.strip():
+        return subtitle
+    plain = _MARKUP.sub(" ", title)
+    found = list(_WORD.finditer(plain))
+    if len(found) >= len(words) and [m.group().lower() for m in found[len(found) - len(words):]] == words:
+        before = plain[:found[len(found) - len(words)].start()].rstrip()
+        if not before or before[-1] in ":.?!;-\u2013\u2014(":
+            return title
+    return f"{title} {subtitle}" if title[-1] in "?!:.;" else f"{title}: {subtitle}"
+
+
 def from_crossref(message: dict) -> PaperMeta:
     """Crossref REST /works/{doi} message."""
     def first(value):
@@ -310,6 +336,6 @@ def from_crossref(message: dict) -> PaperMeta:
             extra[dst] = str(message[src]).replace("-", "--") if dst == "pages" else str(message[src])
     doi = doi_of_field(message.get("DOI") or "")     # one that is no DOI is none (the DOI asked is the caller's)
     return PaperMeta(
-        title=" ".join(first(message.get("title")).split()), authors=authors, year=year,
+        title=with_subtitle(first(message.get("title")), first(message.get("subtitle"))), authors=authors, year=year,
         entry_type=entry_type, doi=doi, url=f"https://doi.org/{doi}" if doi else message.get("URL"),
         venue=first(message.get("container-title")) or None, extra=extra, origin="crossref")
