@@ -489,9 +489,16 @@ def to_bibtex_name(name: str) -> str:
             family, given, _ = _parts(before)
             return f"{family}, {after.strip()}, {given}" if given else name
         return name
+    words = name.split()
+    if len(words) >= 2 and not name.isascii() and _FAMILY_FIRST_WORD_RE.fullmatch(words[0]) \
+            and all(_EAST_ASIAN_WORD_RE.fullmatch(w) for w in words[1:]):
+        # Han and Hangul write the family name first ('李 小龍', '山田 太郎', '김 민준'): BibTeX reads 'Given
+        # Family', and took '小龍' for the family name; a body's name ('清华大学 计算机系') is braced whole
+        if any(w.endswith(_EAST_ASIAN_BODIES) for w in words):
+            return "{" + name + "}"
+        return f"{words[0]}, {' '.join(words[1:])}"
     if is_organisation(name) or _conjoined(name) or the_first(name):
         return "{" + name + "}"
-    words = name.split()
     initials = len(words)
     while initials > 1 and _TRAILING_INITIALS_RE.match(words[initials - 1]):
         initials -= 1
@@ -508,6 +515,23 @@ def to_bibtex_name(name: str) -> str:
         return f"{family}, {words[-1]}, {given}"
     family, given, _ = _parts(name)
     return f"{family}, {given}" if given else family
+
+
+# a word of Han, kana or Hangul alone, and one holding Han or Hangul: a name's words all so, its first holding Han or
+# Hangul, print the family name first, as those scripts do (kana alone may spell a Western name in its own order,
+# 'ジョン スミス', and a middle dot joins the parts of one, '约翰·史密斯': neither says the order)
+_EAST_ASIAN_WORD_RE = lazy("[\u3005\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                           "\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002ebef]+")
+_FAMILY_FIRST_WORD_RE = lazy("(?=.*[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                             "\U00020000-\U0002ebef])[\u3005\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff"
+                             "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002ebef]+")
+#: what the words of a body's name in Chinese, Japanese or Korean end with: university, college, institute, academy,
+#: company, association, centre, laboratory, committee, faculty, foundation, hospital (never '部' alone, which
+#: family names end with: '阿部 晋三', '服部 半蔵')
+_EAST_ASIAN_BODIES = ("大学", "大學", "学院", "學院", "研究所", "研究院", "研究中心", "科学院", "科學院", "公司", "会社",
+                      "協会", "协会", "協會", "中心", "实验室", "實驗室", "研究室", "委员会", "委員会", "委員會", "学部", "學部", "本部",
+                      "财团", "財団", "医院", "醫院", "病院", "集团", "集團", "대학교", "대학", "연구소", "연구원",
+                      "학회", "협회", "재단", "병원", "센터", "주식회사")
 
 
 # a given name romanised from Chinese, Korean or Japanese in two syllables, hyphenated and its second in lower
