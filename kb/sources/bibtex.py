@@ -1875,15 +1875,21 @@ def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
 def fit_model(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
     """kb's own fields made valid for the entry type in biber's data model: an arXiv
     version that the type has no field for goes into `eprint` (2104.10350v3),
-    arXiv's journal reference into `note`; other fields the type does not take
-    are left out."""
+    arXiv's journal reference into `note`, a publisher into the field the type has for it (a
+    report's institution, a @misc's howpublished: _INSTEAD, as kb export bib shapes an entry); other
+    fields the type does not take are left out."""
     out = {}
+    given = {name.lower() for name, value in fields.items() if value}
     for name, value in fields.items():
         name = name.lower()
         if valid_field(entry_type, name):
             out[name] = value
         elif name == "journal-ref" and not fields.get("note"):
             out["note"] = value
+        elif (instead := next((other for other in _INSTEAD.get(name, ()) if valid_field(entry_type, other)
+                               and not ({other, "school"} if other == "institution" else {other}) & given), None)):
+            # (Crossref's publisher of a report was dropped: the report written with no institution)
+            out[instead] = value
     version = str(fields.get("version") or "").strip().lstrip("v")
     if "version" not in out and version.isdigit() and out.get("eprint") \
             and not re.search(r"v\d+$", out["eprint"]):

@@ -45,7 +45,10 @@ class PaperMeta:
             out["author"] = _author_list(self.authors)
         if self.year:
             out["year"] = str(self.year)
-        venue_field = {"article": "journal", "inproceedings": "booktitle"}.get(self.entry_type)
+        # a paper in proceedings, a chapter in a book: its container is the booktitle (a chapter's book, of
+        # Crossref's JSON or doi.org's @incollection, was dropped: 'Handbook of Things' written nowhere)
+        venue_field = "journal" if self.entry_type == "article" else "booktitle" if self.entry_type in _IN_A_BOOK \
+            else None
         if self.venue and venue_field:
             out[venue_field] = self.venue
         for key, value in self.extra.items():

@@ -11,8 +11,8 @@ import pytest
 from bibtools import bibtexparser2_fields, pybtex_fields
 
 from kb.sources.arxiv import ArxivRecord
-from kb.sources.bibtex import escape_value, parse_entries, protect_title, render_entry
-from kb.sources.doi import clean_crossref
+from kb.sources.bibtex import escape_value, fit_model, parse_entries, protect_title, render_entry
+from kb.sources.doi import _bibtex_meta, clean_crossref
 from kb.sources.metadata import PaperMeta, from_arxiv, from_crossref, with_subtitle
 from kb.text.latex import latex_to_text
 from kb.text.names import author_key, parse_name, split_names, to_bibtex_names
@@ -183,3 +183,52 @@ def test_a_name_in_han_reads_back_family_first_by_pybtex():
     persons = Parser().parse_string(text).entries["k"].persons["author"]
     assert [" ".join(p.last_names) for p in persons] == ["李", "山田", "김", "Doe"]
     assert [" ".join(p.first_names) for p in persons] == ["小龍", "太郎", "민준", "Jane"]
+
+
+# -- a record's container and publisher: written where the entry's type has a field for them ---------
+
+@pytest.mark.parametrize("kind, entry_type, field", [
+    ("book-chapter", "incollection", "booktitle"),
+    ("proceedings-article", "inproceedings", "booktitle"),
+    ("journal-article", "article", "journal"),
+])
+def test_a_crossref_container_is_written_in_the_field_of_its_type(kind, entry_type, field):
+    meta = from_crossref({"title": ["A chapter"], "type": kind, "container-title": ["Handbook of Things"],
+                          "issued": {"date-parts": [[2019]]}})
+    text, fields = _written(meta)
+    assert meta.entry_type == entry_type and fields[field] == "Handbook of Things"
+    assert pybtex_fields(text)["k"][field] == "Handbook of Things"
+
+
+@pytest.mark.parametrize("entry_type", ["incollection", "inbook", "inproceedings", "conference"])
+def test_a_doi_org_chapter_keeps_its_book(entry_type):
+    meta = _bibtex_meta("@%s{a, title = {A chapter}, booktitle = {Handbook of {AI}}, author = {Doe, J.}, year = "
+                        "{2019}, pages = {1--20}, doi = {10.5555/c}}" % entry_type, "u", "10.5555/c")
+    assert _written(meta)[1]["booktitle"] == "Handbook of {AI}"
+
+
+@pytest.mark.parametrize("kind, field, value", [
+    ("report", "institution", "AT\\&T Bell Laboratories"),
+    ("posted-content", "howpublished", "AT\\&T Bell Laboratories"),
+    ("book", "publisher", "AT\\&T Bell Laboratories"),
+    ("proceedings-article", "publisher", "AT\\&T Bell Laboratories"),
+])
+def test_a_crossref_publisher_is_written_in_the_field_its_type_has_for_it(kind, field, value):
+    meta = from_crossref({"title": ["A report"], "type": kind, "publisher": "AT&amp;T Bell Laboratories",
+                          "issued": {"date-parts": [[1999]]}})
+    fields = _written(meta)[1]
+    assert fields[field] == value
+    assert "publisher" not in fields or field == "publisher"
+
+
+@pytest.mark.parametrize("entry_type, fields, fitted", [
+    ("techreport", {"publisher": "A"}, {"institution": "A"}),
+    ("techreport", {"publisher": "A", "institution": "B"}, {"institution": "B"}),     # never over its own
+    ("techreport", {"publisher": "A", "school": "B"}, {"school": "B"}),
+    ("misc", {"publisher": "A"}, {"howpublished": "A"}),
+    ("misc", {"publisher": "A", "howpublished": "B"}, {"howpublished": "B", "organization": "A"}),  # the next
+    ("article", {"publisher": "A", "journal": "J"}, {"journal": "J"}),                  # @article has none
+    ("book", {"publisher": "A"}, {"publisher": "A"}),
+])
+def test_fit_model_moves_a_publisher_where_the_type_has_a_field_for_it(entry_type, fields, fitted):
+    assert fit_model(entry_type, fields) == fitted
