@@ -24,7 +24,10 @@ for it in the shapes of Better BibTeX, Zotero, JabRef, Mendeley, DBLP, Crossref,
 arXiv and hand-written files): kept byte for byte, keys kept, said at their line, read back from kb export
 bib, imported again and from stdin alike, and a pair of keys differing in case refused in one line;
 sweep 51's (bibtex-heldout-sweep51.bib, 40 entries) alike, with two entries of one key refused, and the
-titles of the export read as those of references.bib, none holding a tag.
+titles of the export read as those of references.bib, none holding a tag; sweep 52's records
+(bibtex-records-sweep52-bibtex10.json: Crossref JSON with subtitles, doi.org BibTeX of chapters, arXiv
+names in Han and Hangul, 'AT&T' and 'R&D' in titles and names) as kb writes them, read back by kb, pybtex,
+bibtexparser 2, biber and classic BibTeX against their labels.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -213,6 +216,119 @@ def heldout(tmp: Path, held: Path, said_of: dict[str, str], refused_by: tuple[Pa
           f"{'refused in one line naming its line' if refused else 'NOT refused so: ' + err_refused.strip()}")
 
 
+#: sweep 52's held-out records: Crossref JSON, doi.org BibTeX and arXiv titles and names as kb writes them into
+#: references.bib, each with what every reader should read back (labelled by hand, not by kb)
+RECORDS = DATA / "bibtex-records-sweep52-bibtex10.json"
+_CASE_BST = """ENTRY { title author } {} {}
+INTEGERS { n i }
+FUNCTION {default.type} { "@@" cite$ * write$ newline$ title "t" change.case$ write$ newline$
+  author num.names$ #1 + 'n := #1 'i := { i n < } { author i "{ll}" format.name$ write$ "|" write$ i #1 + 'i := }
+  while$ newline$ }
+READ
+ITERATE {call.type$}
+"""
+
+
+def records(tmp: Path) -> None:
+    """Sweep 52's records written by kb (metadata.from_crossref, doi._bibtex_meta, from_arxiv; render_entry) and
+    read back by kb, pybtex, bibtexparser 2 (its name middleware), biber (--tool, its output read by pybtex) and
+    classic BibTeX (a style printing change.case$ 't' of the title and each name's {ll}): per reader, the records
+    whose title, family names and labelled fields all read as labelled."""
+    import json
+
+    import bibtexparser
+    from bibtexparser import middlewares
+    from pybtex.database.input.bibtex import Parser
+
+    from kb.sources.arxiv import ArxivRecord
+    from kb.sources.bibtex import parse_entries, render_entry
+    from kb.sources.doi import _bibtex_meta, clean_crossref
+    from kb.sources.metadata import from_arxiv, from_crossref
+    from kb.text.latex import latex_to_text
+    from kb.text.names import parse_name, split_names
+
+    def text(value) -> str:
+        return " ".join(latex_to_text(str(value or "")).split())
+
+    cases = json.loads(RECORDS.read_text("utf-8"))["cases"]
+    entries = []
+    for i, case in enumerate(cases):
+        if case["kind"] == "crossref":
+            meta = from_crossref(clean_crossref(case["message"]))
+        elif case["kind"] == "doi":
+            meta = _bibtex_meta(case["bibtex"], "u", "10.5555/s52")
+        else:
+            meta = from_arxiv(ArxivRecord(id="2001.00001", version=1, title=case["title"], authors=case["authors"],
+                                          summary="", published="2020-01-01", updated="", year=2020))
+        entries.append(render_entry(f"r{i}", meta.entry_type, meta.bib_fields()))
+    written = "".join(entries)
+    (tmp / "records.bib").write_text(written, "utf-8")
+
+    def kb_reading(t: str) -> dict:
+        return {k: ({n: text(v) for n, v in f.items()},
+                    # (parse_name gives a name's text: LaTeX read already)
+                    [" ".join((parse_name(a).literal or parse_name(a).family).split())
+                     for a in split_names(f.get("author"))])
+                for _, k, f in parse_entries(t)}
+
+    def pybtex_reading(t: str) -> dict:
+        data = Parser().parse_string(t)
+        return {k: ({n.lower(): text(v) for n, v in e.fields.items()},
+                    [text(" ".join(p.prelast_names + p.last_names)) for p in e.persons.get("author", [])])
+                for k, e in data.entries.items()}
+
+    def bp2_reading(t: str) -> dict:
+        lib = bibtexparser.parse_string(t, append_middleware=[middlewares.SeparateCoAuthors(),
+                                                              middlewares.SplitNameParts()])
+        return {e.key: ({f.key.lower(): text(f.value) for f in e.fields if f.key.lower() != "author"},
+                        [text(" ".join(n.von + n.last)) for n in (e["author"] if "author" in e else [])])
+                for e in lib.entries}
+
+    def biber_reading(t: str) -> dict | None:
+        if not shutil.which("biber"):
+            return None
+        subprocess.run(["biber", "--tool", "--output-file", str(tmp / "records-biber.bib"), str(tmp / "records.bib")],
+                       capture_output=True, text=True, cwd=tmp, timeout=300)
+        read = pybtex_reading((tmp / "records-biber.bib").read_text("utf-8"))
+        biblatex = {"journaltitle": "journal", "location": "address", "date": "year"}
+        return {k: ({biblatex.get(n, n): v for n, v in f.items()}, names) for k, (f, names) in read.items()}
+
+    def bibtex_reading(t: str) -> dict | None:
+        if not shutil.which("bibtex"):
+            return None
+        (tmp / "case.bst").write_text(_CASE_BST)
+        (tmp / "rec.aux").write_text("\\citation{*}\n\\bibdata{records}\n\\bibstyle{case}\n")
+        subprocess.run(["bibtex", "rec"], cwd=tmp, capture_output=True, text=True, timeout=120)
+        lines = (tmp / "rec.bbl").read_text("utf-8").splitlines()
+        return {lines[i][2:]: ({"title case": text(lines[i + 1])}, [text(n) for n in lines[i + 2].split("|") if n])
+                for i in range(len(lines)) if lines[i].startswith("@@")}
+
+    warns = biber_warnings(tmp / "records.bib", tmp)
+    print(f"held-out records ({RECORDS.name}): {len(cases)} written by kb; biber --validate-datamodel "
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+    for name, reader in (("kb", kb_reading), ("pybtex", pybtex_reading), ("bibtexparser 2", bp2_reading),
+                         ("biber", biber_reading), ("classic BibTeX", bibtex_reading)):
+        read = reader(written)
+        if read is None:
+            print(f"  {name}: not on PATH")
+            continue
+        right, wrong = 0, []
+        for i, case in enumerate(cases):
+            fields, families = read.get(f"r{i}", ({}, []))
+            want = case["expect"]
+            if name == "classic BibTeX":
+                ok = families == want["families"] and fields.get("title case") == want.get("title_case",
+                                                                                          fields.get("title case"))
+            else:
+                ok = fields.get("title") == want["title"] and families == want["families"] and all(
+                    fields.get(n) == v for n, v in want["fields"].items())
+            right += ok
+            if not ok:
+                wrong.append(f"r{i}")
+        print(f"  {name} reads them as labelled: {right}/{len(cases)}" + (f" (not: {', '.join(wrong)})" if wrong
+                                                                           else ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=2000)
@@ -262,6 +378,7 @@ def main() -> None:
         shaped_vs_tools(tmp, files)
         for held, said_of, refused_by in HELDOUT_SETS:
             heldout(tmp, held, said_of, refused_by)
+        records(tmp)
 
         # Speed: N entries built from the corpus ones.
         texts = [f.read_text("utf-8").strip() for f in files]
