@@ -198,11 +198,13 @@ def _lines_of(text: str, header: str) -> list[int]:
     return lines
 
 
-def _key_line(text: str, key: str) -> int | None:
+def _key_line(text: str, key: str, after: int | None = None) -> int | None:
+    """The first line of `text` past line `after` setting `key` (none inside a multi-line string)."""
     spans = _in_strings(text)
     for m in re.finditer(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", text, re.MULTILINE):
-        if _outside(spans, m.start()):
-            return text.count("\n", 0, m.start()) + 1
+        line = text.count("\n", 0, m.start()) + 1
+        if _outside(spans, m.start()) and (after is None or line > after):
+            return line
     return None
 
 
@@ -606,8 +608,11 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     units = data.get("units", {})
     if not isinstance(units, dict):
         r.fail("`units` must be a table of name = \"definition\"", _key_line(text, "units"))
+    header = _table_line(text, "units") if units else None
     for name, definition in units.items():
-        line = _key_line(text, name)
+        # the line of its name in [units]: a unit named as a key a record above holds (page) was said there
+        line = (_key_line(text, name, header) if header else None) or _key_line(text, name) \
+            or _key_line(text, f"units.{name}") or _key_line(text, "units")
         if not NAME_RE.match(name):
             r.fail(f"unit name {name!r} must be a letter or '_' followed by letters, digits or '_'", line)
         if not isinstance(definition, str) or not definition.strip():

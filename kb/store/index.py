@@ -1004,8 +1004,8 @@ class Indexer:
         return used
 
     def _where_held(self, other: str, rel: str, record) -> str:
-        """Where the record of `record`'s id held by the claims file `other` is: 'in claims/a.toml:9'
-        ('in claims/a.toml' named no line where the second's line was named). The other file is read
+        """Where the record of `record`'s id (a unit's name) held by the claims file `other` is:
+        'in claims/a.toml:9' ('in claims/a.toml' named no line where the second's line was named). The other file is read
         again only here, to say it: a file that no longer reads is named without a line."""
         if other == rel:
             return _where(other, rel)
@@ -1013,8 +1013,11 @@ class Indexer:
             doc = claimsfile.load(self.layout.root / other, Layout.citekey_of(Path(other)), other)
         except (KBError, OSError):
             return _where(other, rel)
-        same = [r.line for r in (doc.quotes if isinstance(record, claimsfile.QuoteRec) else doc.claims)
-                if r.id == record.id and (isinstance(record, claimsfile.QuoteRec) or r.citekey == record.citekey)]
+        if isinstance(record, claimsfile.UnitRec):
+            same = [u.line for u in doc.units if u.name == record.name]
+        else:
+            same = [r.line for r in (doc.quotes if isinstance(record, claimsfile.QuoteRec) else doc.claims)
+                    if r.id == record.id and (isinstance(record, claimsfile.QuoteRec) or r.citekey == record.citekey)]
         return f"in {shown(other)}:{same[0]}" if same and same[0] else _where(other, rel)
 
     def _copied(self, rel: str, clash: str) -> str:
@@ -1142,7 +1145,7 @@ class Indexer:
         for u in doc.units:
             clash = db.execute("select file from units where name = ?", [u.name]).fetchone()
             if clash:
-                raise FileFormatError(f"unit {u.name!r} is defined twice (also {_where(clash[0], rel)})",
+                raise FileFormatError(f"unit {u.name!r} is defined twice (also {self._where_held(clash[0], rel, u)})",
                                       path=rel, line=u.line)
             db.execute("insert into units (name, definition, citekey, file) values (?,?,?,?)",
                        [u.name, u.definition, u.citekey, rel])
