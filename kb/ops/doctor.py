@@ -968,6 +968,11 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                   if r[0]}
     manifest_shas = set()
     said_other: set[str] = set()
+    # page texts kb rebuild kept of PDFs deleted by hand, which are back: a cache outside the knowledge base
+    # may be another's, whose index names them
+    outlived = {m.sha256 for m in cache.outlived({r[0] for r in kb.db.execute(
+        "select sha256 from versions where sha256 is not null")})} if papers is not None and not outside \
+        and folder.is_dir() else set()
     for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         m = cache.sound(mpath.stem)
         if m is None:
@@ -1018,6 +1023,20 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             continue
         if papers is None:
             continue
+        if m.sha256 in outlived:
+            # kept by kb rebuild while its PDF was gone; the PDF is back (kb add) and no version reads it
+            if prune:
+                source.unlink(missing_ok=True)
+                mpath.unlink(missing_ok=True)
+                removed += 1
+            else:
+                report.info.append(f"{m.filename} is the page text kb rebuild kept of {m.pdf_gone} while that PDF was "
+                                   f"gone; the PDF is back and no version reads it: {PRUNE} removes it")
+            continue
+        if said := m.gone_said():
+            # the text kb rebuild kept of a PDF deleted by hand: nothing to repair, but said as kb show says it
+            report.info.extend(f"{c} {v}".rstrip() + f": {said}" for c in targets for v in m.filed_versions(c)
+                               if (m.sha256, c) in indexed)
         for c in m.citekeys:
             # a key whose entry now names another work (keys swapped, or given to another work, by hand):
             # its text is said, quoted or not, once (kb ls, kb search, kb text show show it under that title)

@@ -819,6 +819,9 @@ def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
         raise NotFound(f"{key} has no PDF to open: {gone} is missing from the cache (a source of {key})",
                        hint=f"kb doctor says how to repair it; `kb add FILE.pdf --key {shell_word(key)}` attaches "
                             "the PDF again")
+    for m in kb.sources.find(citekey=key):
+        if said := m.gone_said():       # its text kept by kb rebuild: said as kb show and kb doctor say it
+            raise NotFound(f"{key} {m.filed_as(key).version}".rstrip() + f": {said}")
     held = kb.conn.execute("select count(*) from versions where citekey = ?", [key]).fetchone()[0]
     raise NotFound(f"{key} has no PDF" + (" (only page text)" if held else ""),
                    hint=f"`kb add FILE.pdf --key {shell_word(key)}` attaches one")
@@ -1062,11 +1065,9 @@ def show_paper(kb: KB, citekey: str) -> dict:
         m = kb.sources.get(v["sha256"]) if v["sha256"] else None
         # the file it was added from, deleted or moved by hand since (kb keeps its copy, or only its text)
         v["source_gone"] = _gone(v["source_url"])
-        if m is not None and m.kind == "text" and m.pdf_gone:
-            # kb rebuild kept the text of a cached PDF deleted by hand: the PDF itself is gone, said as rebuild said it
-            problems.append(f"{v['version'] + ': ' if v['version'] else ''}its PDF {m.pdf_gone} was deleted from the cache by hand; kb "
-                            f"rebuild kept its text, which quotes are checked against (kb open has no PDF to open): "
-                            f"kb add the PDF again to have it")
+        if m is not None and (said := m.gone_said()):
+            # kb rebuild kept the text of a cached PDF deleted by hand: the PDF itself is gone, said as kb doctor says it
+            problems.append(f"{v['version'] + ': ' if v['version'] else ''}{said}")
         if m is not None and isinstance(m.filename, str) and not kb.sources.path(m).is_file():
             # deleted from the cache by hand: kb doctor's problem, in its words (show said the version held)
             problems.append(f"{v['version'] or 'PDF'}: {m.filename} is missing from the cache (a source of {citekey}): "

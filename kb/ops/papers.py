@@ -643,6 +643,19 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
+        named = None
+        for src in sources:
+            if src.manifest is None or src.manifest.kind != "pdf":
+                continue
+            if named is None:
+                named = {r[0] for r in db.execute("select sha256 from versions where sha256 is not null")}
+            # the page text kb rebuild kept of this very PDF, deleted by hand before: the PDF is back and no
+            # version reads that text any more (a second copy kb doctor would call the PDF gone)
+            for m in kb.sources.outlived(named, src.manifest.filename):
+                kb.sources.path(m).unlink(missing_ok=True)
+                kb.sources.manifest_path(m.sha256).unlink(missing_ok=True)
+                notes.append(f"the page text kb rebuild kept of its PDF while it was gone ({m.filename}) removed: "
+                             "the PDF is back, and its text is read again")
         # the title as filed and read back, as kb ls shows it: the record's own read as LaTeX printed another
         # ('A \\input{x} Paper' of arXiv's said 'A Paper'; a PDF's 'The $100 problem' said 'The 100 problem')
         filed = db.execute("select title from papers where citekey = ?", [key]).fetchone()

@@ -44,6 +44,15 @@ class Manifest:
     #: file name, which kb show says is gone (its text kept, the PDF itself not).
     pdf_gone: str | None = None
 
+    def gone_said(self) -> str | None:
+        """What every command listing problems (kb show, kb doctor, kb open) says of a page text
+        kb rebuild kept of a cached PDF deleted by hand (`pdf_gone`), in one wording; None for
+        any other source."""
+        if self.kind != "text" or not self.pdf_gone:
+            return None
+        return (f"its PDF {self.pdf_gone} was deleted from the cache by hand; kb rebuild kept its text, which quotes "
+                "are checked against (kb open has no PDF to open): kb add the PDF again to have it")
+
     def filed_as(self, citekey: str | None = None) -> "Manifest":
         """This source as filed under `citekey`: its identity (arXiv id, DOI, title) and
         versions are that paper's when the bytes are filed under several papers."""
@@ -236,6 +245,24 @@ class SourceCache:
             if arxiv_id and m.arxiv_id == arxiv_id and (version is None or m.version == version):
                 out.append(m)
             elif citekey and citekey in m.citekeys and (version is None or m.version == version):
+                out.append(m)
+        return out
+
+    def outlived(self, named: set[str], pdf_name: str | None = None) -> list[Manifest]:
+        """The page texts kb rebuild kept of a PDF deleted by hand (Manifest.pdf_gone) that the
+        PDF has outlived: that PDF is back in the cache (kb add) and nothing names the page text
+        any more (`named`: every sha256 the index's versions hold). Only such a file is safe to
+        delete: one a version still reads, or whose PDF is still gone, is kept. `pdf_name`: of
+        that PDF alone."""
+        out = []
+        for path in sorted(self.folder.glob("*.pages")):
+            m = self.sound(path.stem)
+            if m is None or m.kind != "text" or not m.pdf_gone or m.sha256 in named or m.writer_pid:
+                continue
+            if pdf_name is not None and m.pdf_gone != pdf_name:
+                continue
+            back = self.sound(m.pdf_gone.split(".")[0])
+            if back is not None and back.kind == "pdf" and back.filename == m.pdf_gone and self.path(back).is_file():
                 out.append(m)
         return out
 

@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from kb.ops.doctor import diagnose
+
 BIB = """@misc{alpha2020energy,
   title = {Energy Use of Alpha Models in Practice},
   author = {Alpha, Ada and Beta, Bob},
@@ -94,3 +96,131 @@ def test_a_unit_is_read_at_the_line_of_its_name_in_units(tmp_path, text, lines):
     path.write_text(text)
     doc = claimsfile.load(path, "x", "claims/x.toml")
     assert {u.name: u.line for u in doc.units} == lines
+
+
+# -- a PDF deleted from the cache by hand: said alike, and its kept text cleaned once it is back ---------------
+
+
+def _added(kb_root, tmp_path):
+    from kbrun import run_kb
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "curie.pdf"
+    body = ["Energy of p0", "Marie Curie"] + [f"We trained {n} models on 64 GPUs for 3 days in the lab." for n in range(12)]
+    pdf.write_bytes(make_pdf(["\n".join(body)], title="Energy of p0"))
+    r = run_kb("add", pdf, "--offline")
+    assert r.code == 0, r.err
+    [key] = [line.split()[1] for line in r.out.splitlines() if line.startswith("added")]
+    return pdf, key
+
+
+def _sources(kb_root):
+    return sorted(p.name.split(".", 1)[1] for p in (kb_root / ".kb" / "cache" / "sources").iterdir())
+
+
+def test_a_pdf_deleted_by_hand_is_said_alike_by_show_doctor_and_open_after_a_rebuild(kb_root, tmp_path):
+    """After kb rebuild kept the text of a cached PDF deleted by hand, kb show said the PDF was gone, kb doctor
+    said nothing and kb open said only 'no PDF (only page text)'. Now each says it in kb show's words; and once the
+    PDF is added again, none says it, and the page text kept of it is gone from the cache (nothing reads it)."""
+    from kbrun import run_kb
+
+    pdf, key = _added(kb_root, tmp_path)
+    [cached] = (kb_root / ".kb" / "cache" / "sources").glob("*.pdf")
+    cached.unlink()
+    assert run_kb("rebuild").code == 0
+    [shown] = [p for p in run_kb("show", key, "--json").json["problems"] if "deleted from the cache by hand" in p]
+    said = shown.partition(": ")[2] if shown.startswith("v") else shown
+    report = diagnose(kb_root)
+    assert report.ok and [i for i in report.info if said in i] == [f"{key}: {said}"], report.info
+    r = run_kb("open", key)
+    assert r.code == 2 and said in r.err and r.err.count("\n") == 1, r.err
+    assert _sources(kb_root) == ["json", "pages"]
+    r = run_kb("add", pdf, "--offline")
+    assert r.code == 0 and r.out.startswith(f"updated   {key} "), r.out + r.err
+    assert "page text kb rebuild kept" in r.err, r.err
+    assert _sources(kb_root) == ["json", "pdf"]
+    assert not [p for p in run_kb("show", key, "--json").json["problems"] if "deleted" in p]
+    report = diagnose(kb_root)
+    assert report.ok and not [i for i in report.info if "deleted from the cache" in i or ".pages" in i], report.info
+    assert run_kb("rebuild").code == 0 and _sources(kb_root) == ["json", "pdf"]
+
+
+@pytest.mark.parametrize("state", ["back", "back-read", "still-gone", "being-written", "pdf-manifest-only"])
+def test_doctor_prune_deletes_a_kept_page_text_only_when_its_pdf_is_back_and_nothing_reads_it(kb_root, tmp_path,
+                                                                                            state):
+    """A knowledge base where the page text kb rebuild kept of a PDF deleted by hand outlived the PDF added again
+    (as an older kb left it): kb doctor says it, and --prune deletes it; where a version still reads it, its PDF
+    is still gone (or only its manifest is back), or a kb command is writing it, it is kept, said or not."""
+    import os
+    import shutil
+    import time
+
+    from kbrun import run_kb
+
+    from kb.store.cache import SourceCache
+
+    pdf, key = _added(kb_root, tmp_path)
+    folder = kb_root / ".kb" / "cache" / "sources"
+    [cached] = folder.glob("*.pdf")
+    saved = tmp_path / "saved.pdf"
+    shutil.copy(cached, saved)
+    cached.unlink()
+    assert run_kb("rebuild").code == 0
+    [pages] = folder.glob("*.pages")
+    if state in ("back", "back-read"):
+        shutil.copy(saved, cached)          # as an older kb's kb add left it: the PDF back, its kept text too
+        (folder / f"{cached.stem}.json").write_text(json.dumps({
+            "sha256": cached.stem, "kind": "pdf", "filename": cached.name, "citekeys": [key], "origin": "pdf",
+            "added_at": time.time()}))
+        if state == "back":
+            assert run_kb("rebuild").code == 0      # the version reads the PDF now
+    elif state == "pdf-manifest-only":
+        (folder / f"{cached.stem}.json").write_text(json.dumps({
+            "sha256": cached.stem, "kind": "pdf", "filename": cached.name, "citekeys": [key], "origin": "pdf",
+            "added_at": time.time()}))
+    elif state == "being-written":
+        shutil.copy(saved, cached)
+        (folder / f"{cached.stem}.json").write_text(json.dumps({
+            "sha256": cached.stem, "kind": "pdf", "filename": cached.name, "citekeys": [key], "origin": "pdf",
+            "added_at": time.time()}))
+        assert run_kb("rebuild").code == 0
+        cache = SourceCache(folder, kb_root / ".kb" / "tmp")
+        m = cache.get(pages.stem)
+        m.writer_pid = os.getpid()
+        cache.save(m)
+    outlived = state == "back"
+    said = [i for i in diagnose(kb_root).info if pages.name in i and "--prune removes it" in i]
+    assert bool(said) == outlived, diagnose(kb_root).info
+    diagnose(kb_root, prune=True)
+    assert pages.exists() != outlived and (folder / f"{pages.stem}.json").exists() != outlived
+    if state in ("back", "back-read", "being-written"):
+        assert cached.exists()
+
+
+def test_the_outlived_page_texts_of_the_cache(tmp_path):
+    """SourceCache.outlived: a page text kept of a PDF deleted by hand, once that PDF is back and nothing names it;
+    never one named, one whose PDF is not there (or not sound), one being written, or one of no PDF."""
+    from kb.store.cache import Manifest, SourceCache
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    cache = SourceCache(folder, tmp_path / "tmp")
+
+    def put(sha, kind, ext, **kw):
+        (folder / f"{sha}.{ext}").write_bytes(b"x")
+        cache.save(Manifest(sha256=sha, kind=kind, filename=f"{sha}.{ext}", citekeys=["p"], **kw))
+
+    pdf, other = "a" * 64, "b" * 64
+    put(pdf, "pdf", "pdf")
+    put("1" * 64, "text", "pages", pdf_gone=f"{pdf}.pdf")           # outlived
+    put("2" * 64, "text", "pages", pdf_gone=f"{pdf}.pdf")           # named by a version
+    put("3" * 64, "text", "pages", pdf_gone=f"{other}.pdf")         # its PDF still gone
+    put("4" * 64, "text", "pages")                                 # a page text of its own
+    put("5" * 64, "text", "pages", pdf_gone=f"{pdf}.pdf", writer_pid=1)
+    put("6" * 64, "text", "txt", pdf_gone=f"{pdf}.pdf")             # not a page text kb rebuild made
+    (folder / f"{other}.json").write_text(json.dumps({"sha256": other, "kind": "pdf", "filename": f"{other}.pdf"}))
+    assert [m.sha256[0] for m in cache.outlived({"2" * 64})] == ["1"]
+    assert [m.sha256[0] for m in cache.outlived({"2" * 64}, f"{pdf}.pdf")] == ["1"]
+    assert cache.outlived({"2" * 64}, f"{other}.pdf") == []
+    (folder / f"{pdf}.pdf").unlink()
+    assert cache.outlived(set()) == []
