@@ -26,7 +26,7 @@ from kb.atomic import clean_stale_tmp, is_or_inside, pid_alive, shown
 from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError, shell_word
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace, run_checks
-from kb.ops.quotes import another_work, renamed_to, verify_papers
+from kb.ops.quotes import MOVE_BACK, another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
@@ -778,7 +778,12 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             no_text_claims += v.status == "no-text"
             continue
         where = lines.get(("quote", v.id), f"claims/{v.citekey}.toml")
-        if v.status == "not-found":
+        if v.status == "not-found" and MOVE_BACK in v.message:
+            # moved by hand into another paper's claims file: said in kb verify's and kb quote ls's words
+            report.problem("quotes", where, f"quote {v.id}: {v.message}",
+                           f"move it back to the claims file of the paper whose text holds it, or kb quote rm "
+                           f"{shell_word(v.id)}")
+        elif v.status == "not-found":
             report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "     # its words as
                            f"{v.citekey}{' ' + v.version if v.version else ''}: {v.message}",       # kb verify's
                            f"correct its text in {where.split(':')[0]} (kb verify shows the closest "

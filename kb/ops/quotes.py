@@ -203,6 +203,24 @@ def in_other_paper(kb: KB, citekey: str, quote: str, file: str | None) -> str:
     return ""
 
 
+#: The end of what kb says of a quote or claim moved by hand into another paper's claims file (`moved_here`).
+MOVE_BACK = "by hand, move it back"
+
+
+def moved_here(kb: KB, q: dict, cache: dict | None = None) -> str | None:
+    """Why the quote `q` (citekey, text, file) fails, when no text kb holds of its paper has it and another
+    paper's does: moved by hand into another paper's claims file. kb verify, kb quote ls and kb doctor say it in
+    these words, whichever way it fails in its own paper (not found, or a version that paper has no text of);
+    None otherwise."""
+    if not q.get("citekey") or not q.get("text") or other_papers_file(kb.conn, kb.layout.root, q.get("file"),
+                                                                       q["citekey"]):
+        return None
+    if not versions_with_text(kb.conn, q["citekey"]) or in_other_version(kb, q["citekey"], None, q["text"], cache):
+        return None
+    found = in_other_paper(kb, q["citekey"], q["text"], q.get("file"))
+    return f"not found in any text kb holds of {q['citekey']}{found}" if found else None
+
+
 def _held_in(found: tuple[str, int] | None, file: str | None) -> str:
     """"; it is in v1, page 6: ..." for a quote `in_other_version` found, "" for none."""
     if found is None:
@@ -593,6 +611,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
                                          f"{no_text_sql('quotes')} as no_text "
                                          f"from quotes where {where} order by citekey, rowid", params))
     memo: dict = {}
+    texts: dict = {}
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         r["spans"] = json.loads(r["spans"])
@@ -616,6 +635,9 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         r.pop("no_text", None)
         if r["status"] != "stale":
             r["stale_in"] = r["stale"] = None
+        if r["status"] == "unverified" and r["reason"] and r["reason"] != r.get("note") \
+                and (moved := moved_here(kb, r, texts)):
+            r["reason"] = moved         # moved by hand into another paper's claims file: said as kb verify says it
     if ids:
         order = {i: n for n, i in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
@@ -1017,6 +1039,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
                        q.get("note") or "stored with --force, not verified")
     text = load_text(kb.conn, q["citekey"], q["version"], cache)
     if text is None and (off := off_text(kb.conn, q["citekey"], q["version"], None)):
+        if moved := moved_here(kb, q, cache):
+            return Verdict(q["id"], q["citekey"], q["version"], "not-found", moved, failed=True)
         return Verdict(q["id"], q["citekey"], q["version"], "wrong-version",
                        f"{off}; correct its version in {q['file']}, or get that text", failed=True)
     if text is None:
@@ -1032,8 +1056,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         near = matching.closest_passage(text.doc, q["text"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"])
         held = _held_in(in_other_version(kb, q["citekey"], text.version, q["text"], cache), q.get("file"))
-        if not held and not elsewhere:
-            held = in_other_paper(kb, q["citekey"], q["text"], q.get("file"))
+        if not held and not elsewhere and (moved := moved_here(kb, q, cache)):
+            return Verdict(q["id"], q["citekey"], text.version, "not-found", moved, failed=True)
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
                        f"no longer found in {text.version or 'its text'}"
                        + (f"; page {near.page}: {near.describe()}" if near else "") + _edited(q, first) + held

@@ -6,6 +6,7 @@ references.bib, claims/ and kb.toml followed by every command without a tracebac
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -224,3 +225,48 @@ def test_the_outlived_page_texts_of_the_cache(tmp_path):
     assert cache.outlived({"2" * 64}, f"{other}.pdf") == []
     (folder / f"{pdf}.pdf").unlink()
     assert cache.outlived(set()) == []
+
+
+# -- a quote moved by hand into another paper's claims file: one reason, one wording ----------------------------
+
+def _quote(qid, text, version="v1", page=1):
+    return (f'[[quote]]\nid = "{qid}"\ntext = "{text}"\n' + (f'version = "{version}"\n' if version else "")
+            + f'status = "verified"\nmethod = "exact"\npage = {page}\n\n')
+
+
+@pytest.mark.parametrize("versions, quote, moved", [
+    (("v1", "v1"), _quote("gpu", "We trained 12 models on 64 GPUs"), True),
+    (("v1", "v1"), _quote("gpu", "We trained 12 models on 64 GPUs", version=None), True),
+    (("v1", "v2"), _quote("gpu", "We trained 12 models on 64 GPUs"), True),      # beta holds no v1
+    (("v1", None), _quote("gpu", "We trained 12 models on 64 GPUs"), True),      # beta holds no version at all
+    (("v1", "v1"), _quote("pue", "had a PUE of 1.1 and emitted 552 tCO2e", page=2), True),
+    (("v1", "v1"), _quote("gpu", "We trained 13 models on 64 GPUs"), False),     # in no paper's text
+    (("v1", "v1"), _quote("own", "Cooling the routers took a further 9 kW", page=1), False),   # beta's, page 2
+    (("v1", "v1"), _quote("none", "words that are printed nowhere at all"), False),
+])
+def test_a_quote_moved_into_another_papers_claims_file_is_failed_in_one_wording(kb_root, tmp_path, versions, quote,
+                                                                               moved):
+    """A verified quote of alpha's moved by hand into beta's claims file: kb verify said 'wrong-version' (beta
+    holding no v1) or 'not found' with the closest passage, kb quote ls 'not found in its text: its text was edited
+    since...', kb doctor a third; now each says where its words are and which file it was moved from, in one
+    wording (and --json); a quote in no other paper's text, or on another page of its own, is not said moved."""
+    from kbrun import run_kb
+
+    _two_papers(kb_root, tmp_path, versions)
+    (kb_root / "claims" / "beta2021carbon.toml").write_text(quote)
+    qid = re.search(r'id = "(\w+)"', quote).group(1)
+    [v] = [v for v in run_kb("verify", "--json").json if v["id"] == qid]
+    [q] = [q for q in run_kb("quote", "ls", "--json").json if q["id"] == qid]
+    [p] = [p for p in diagnose(kb_root).problems if f"quote {qid}" in p.what]
+    said = "if it was moved here from claims/alpha2020energy.toml by hand, move it back"
+    if moved:
+        assert v["failed"] and v["message"].startswith("not found in any text kb holds of beta2021carbon; its words "
+                                                       "are in the text of alpha2020energy v1, page ")
+        assert v["message"].endswith(said) and q["reason"] == v["message"], (v, q)
+        assert q["status"] == "unverified" and p.what == f"quote {qid}: {v['message']}", p
+        text = run_kb("quote", "ls").out
+        assert v["message"] in text, text
+        assert v["message"] in run_kb("verify").out
+    else:
+        assert said not in v["message"] and said not in (q["reason"] or "") and said not in p.what, (v, q, p)
+    assert (kb_root / "claims" / "beta2021carbon.toml").read_text() == quote
