@@ -270,3 +270,104 @@ def test_a_quote_moved_into_another_papers_claims_file_is_failed_in_one_wording(
     else:
         assert said not in v["message"] and said not in (q["reason"] or "") and said not in p.what, (v, q, p)
     assert (kb_root / "claims" / "beta2021carbon.toml").read_text() == quote
+
+
+# -- hand edits, each followed by every command: no traceback, one line for a refusal, nothing lost ------------
+
+def _edit(root, scenario):
+    claims = root / "claims"
+    bib = root / "references.bib"
+    alpha = claims / "alpha2020energy.toml"
+    text = bib.read_text()
+    if scenario == "rename key in bib only":
+        bib.write_text(text.replace("{alpha2020energy,", "{alpha2020power,"))
+    elif scenario == "rename key in claims only":
+        alpha.rename(claims / "alpha2020power.toml")
+    elif scenario == "rename key in both":
+        bib.write_text(text.replace("{alpha2020energy,", "{alpha2020power,"))
+        alpha.rename(claims / "alpha2020power.toml")
+    elif scenario == "claims file into a subfolder":
+        (claims / "old").mkdir()
+        alpha.rename(claims / "old" / alpha.name)
+    elif scenario == "half an entry deleted":
+        bib.write_text(text[:text.index("year = {2020}")])
+    elif scenario == "half a second entry deleted":
+        bib.write_text(text[:text.index("year = {2021}")])
+    elif scenario == "merge conflict in claims":
+        alpha.write_text("<<<<<<< HEAD\n" + alpha.read_text() + "=======\n" + _quote("x", "We trained") + ">>>>>>> b\n")
+    elif scenario == "merge conflict in bib":
+        bib.write_text("<<<<<<< HEAD\n" + text + "=======\n@misc{x, title={X}}\n>>>>>>> b\n")
+    elif scenario == "two entries differing by case":
+        bib.write_text(text + text.split("\n\n")[0].replace("alpha2020energy", "Alpha2020Energy") + "\n")
+    elif scenario == "claims file of no paper":
+        (claims / "gamma2022nothing.toml").write_text(_quote("g", "We trained 12 models"))
+    elif scenario == "kb.toml unknown key":
+        (root / "kb.toml").write_text((root / "kb.toml").read_text() + "\ncolour = \"blue\"\n")
+    elif scenario == "kb.toml unknown limit":
+        (root / "kb.toml").write_text((root / "kb.toml").read_text() + "\n[limits]\nmax_page = 5\n")
+    elif scenario == "kb.toml not toml":
+        (root / "kb.toml").write_text("[limits\nmax_pages = \n")
+    elif scenario == "references.bib deleted":
+        bib.unlink()
+    elif scenario == "references.bib emptied":
+        bib.write_text("")
+    elif scenario == "claims folder deleted":
+        for p in claims.iterdir():
+            p.unlink()
+        claims.rmdir()
+    elif scenario == "claims file emptied":
+        alpha.write_text("")
+    elif scenario == "claims file not utf-8":
+        alpha.write_bytes(alpha.read_bytes().replace(b"trained", b"tr\xe4ined"))
+    elif scenario == "quote id duplicated across files":
+        (claims / "beta2021carbon.toml").write_text(alpha.read_text())
+    elif scenario == "claims file renamed to .bak":
+        alpha.rename(claims / "alpha2020energy.toml.bak")
+    elif scenario == "claims file with a BOM":
+        alpha.write_bytes(b"\xef\xbb\xbf" + alpha.read_bytes())
+    elif scenario == "claims file with CRLF":
+        alpha.write_bytes(alpha.read_bytes().replace(b"\n", b"\r\n"))
+    elif scenario == "entry key with a space":
+        bib.write_text(text.replace("{beta2021carbon,", "{beta 2021carbon,"))
+    elif scenario == "unit twice across files":
+        (claims / "u1.toml").write_text('[units]\nkwhx = "1 kWh"\n')
+        (claims / "u2.toml").write_text('[units]\nkwhx = "1 kWh"\n')
+    elif scenario == "quote record cut in half":
+        t = alpha.read_text()
+        alpha.write_text(t[:t.index("status")])
+    else:
+        raise AssertionError(scenario)
+
+
+SCENARIOS = ["rename key in bib only", "rename key in claims only", "rename key in both", "claims file into a subfolder",
+             "half an entry deleted", "half a second entry deleted", "merge conflict in claims", "merge conflict in bib",
+             "two entries differing by case", "claims file of no paper", "kb.toml unknown key", "kb.toml unknown limit",
+             "kb.toml not toml", "references.bib deleted", "references.bib emptied", "claims folder deleted",
+             "claims file emptied", "claims file not utf-8", "quote id duplicated across files",
+             "claims file renamed to .bak", "claims file with a BOM", "claims file with CRLF", "entry key with a space",
+             "unit twice across files", "quote record cut in half"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_a_hand_edit_is_followed_by_every_command_without_a_traceback_or_a_loss(kb_root, tmp_path, scenario):
+    """Each hand edit of references.bib, claims/ or kb.toml, then kb check, verify, doctor, doctor --prune,
+    rebuild and verify again: each ends 0, 1 (a failed check) or 2 (refused, in one line of its own), never in a
+    traceback, and no truth file is rewritten by a command that only reads or repairs the index."""
+    from kbrun import run_kb
+
+    _two_papers(kb_root, tmp_path)
+    r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs", "--id", "gpu")
+    assert r.code == 0, r.err
+    _edit(kb_root, scenario)
+    truth = {p: p.read_bytes() for p in [kb_root / "references.bib", kb_root / "kb.toml",
+                                         *(kb_root / "claims").rglob("*")] if p.is_file()}
+    for command in (("check",), ("verify",), ("quote", "ls"), ("doctor",), ("doctor", "--prune"), ("rebuild",),
+                    ("verify",), ("ls",)):
+        r = run_kb(*command)
+        assert r.code in (0, 1, 2), (command, r.code, r.err)
+        assert "Traceback" not in r.err + r.out and "internal error" not in r.err, (command, r.err)
+        if r.code == 2:
+            errors = [line for line in r.err.splitlines() if line.startswith("kb: error:")]
+            assert len(errors) == 1, (command, r.err)
+        for path, data in truth.items():
+            assert path.read_bytes() == data, (command, path)
