@@ -303,7 +303,10 @@ def _all_its_authors(entry: str, names: list[str], year: int | str | None, title
 _WS_RUN = lazy(r"\s*")
 _SUPERSCRIPT_NUMBERS = lazy(r"(\d{1,3})(?:\s*[,–\-]\s*\d{1,3})*")
 _UNICODE_SUPERSCRIPT = lazy(r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*$")
-_SUPERSCRIPT_AT = lazy(r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[¹²³⁴⁵⁶⁷⁸⁹]")
+#: (the digit first and the one before it looked at after it: a scan skips to a superscript digit, where a look
+#: behind first was tried at every character, a sixth of a second in a note of 10 MB)
+_SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_AT = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹](?<![⁰¹²³⁴⁵⁶⁷⁸⁹].)")
 _UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
 # Pandoc's superscript syntax around a note number or numbers ("^1^", "^1,2^", "^1-3^"); its
 # inline note "^[...]" is no number.
@@ -419,9 +422,66 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset)
 
 
+class _Chars:
+    """A text's characters to change in place, copied into a list at the first change only: a note of 10 MB that
+    holds nothing to change is not made a list of ten million strings and joined again."""
+
+    __slots__ = ("text", "chars")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars: list[str] | None = None
+
+    def __getitem__(self, k):
+        return (self.text if self.chars is None else self.chars)[k]
+
+    def __setitem__(self, k, value) -> None:
+        if self.chars is None:
+            self.chars = list(self.text)
+        self.chars[k] = value
+
+    def joined(self) -> str:
+        return self.text if self.chars is None else "".join(self.chars)
+
+
+def _has(text: str, needle: str) -> bool:
+    """`needle in text`, its first character looked for first, as `_all` does."""
+    if len(needle) < 2:
+        return needle in text
+    first, misses = needle[0], 0
+    pos = text.find(first)
+    while pos >= 0:
+        if text.startswith(needle, pos):
+            return True
+        misses += 1
+        if misses > 64:
+            return text.find(needle, pos + 1) >= 0
+        pos = text.find(first, pos + 1)
+    return False
+
+
 def _all(text: str, needle: str) -> list[int]:
+    """Where `needle` starts in `text`, overlapping ones too ('\n\n' twice in '\n\n\n')."""
     out = []
-    pos = text.find(needle)
+    if len(needle) > 1:
+        # Its first character looked for (a scan of one character skips ahead fast, one of several looks at each
+        # window: 10 to 40 ms in 10 MB, and a note is scanned for some forty of them), each place it is at tried,
+        # as long as it seldom is the needle's start; past 64 places that were not, the needle itself is scanned for.
+        first, misses = needle[0], 0
+        pos = text.find(first)
+        while pos >= 0:
+            if text.startswith(needle, pos):
+                out.append(pos)
+            else:
+                misses += 1
+                if misses > 64:
+                    pos = text.find(needle, pos + 1)
+                    break
+            pos = text.find(first, pos + 1)
+        else:
+            return out
+    else:
+        pos = text.find(needle)
     while pos >= 0:
         out.append(pos)
         pos = text.find(needle, pos + 1)
@@ -1746,16 +1806,18 @@ def _cite_tokens(text: str) -> list[int]:
                          or text[p + 1:p + 4] in ("ref", "Ref") and _REF_WORD.match(text, p + 1)]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
-                      + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]
-                      + [m.end() - 1 for m in _PLAIN_MARK_SCAN.finditer(text)
-                         if _PLAIN_MARK_AT.match(text, m.end() - 1)]))
+                      + ([m.start() for m in _SUPERSCRIPT_AT.finditer(text)]
+                         if any(c in text for c in _SUPERSCRIPT_DIGITS) else [])
+                      + [m.end() - 1 for scan in _PLAIN_MARK_SCANS if scan.pattern[0] in text
+                         for m in scan.finditer(text) if _PLAIN_MARK_AT.match(text, m.end() - 1)]))
 
 
 #: A note's number in plain digits glued after a quote's closing mark, the superscript lost in copying, the
 #: sentence's stop before or after the mark: '"... emissions."12', '"... emissions".12', '"... emissions”12'
 _PLAIN_MARK_AT = lazy(r"(?<=[\w.!?,;:)\]][\"”])\d|(?<=[\w)\]][\"”’][.,;:])\d|(?<=[.!?,;:]’)\d")
-#: (where one may be, a closing mark and a digit: a scan for a character of a set first, then the test of each)
-_PLAIN_MARK_SCAN = lazy(r"[\"”’][.,;:]?\d")
+#: (where one may be, a closing mark and a digit: a scan for each closing mark first, then the test of each; a scan
+#: for a character of a set looks at every character, a twentieth of a second in 10 MB)
+_PLAIN_MARK_SCANS = tuple(lazy(mark + r"[.,;:]?\d") for mark in "\"”’")
 #: Its numbers: '12', '3,4', '3–5' (never a year, a decimal, a percentage, an ordinal or a number of a unit: '2019',
 #: '.5', '12%', '3rd', '3D')
 _PLAIN_MARK = lazy(r"\d{1,3}(?:,\d{1,3}|[–-]\d{1,3})*(?![\d%]|[.,]\d|[A-Za-z])")
@@ -4224,7 +4286,7 @@ def _declared_bibliographies(text: str, note: Note, fenced: list[tuple[int, int]
     """The bibliography files an Org, LaTeX, AsciiDoc or Typst note names (`_BIB_DECLARED`),
     as the front matter's `bibliography` of a Markdown note; a name without a suffix in
     LaTeX's \\bibliography{refs} is refs.bib."""
-    if not any(mark in text for mark in ("ibliography", "IBLIOGRAPHY", "addbibresource", "bibtex-file")):
+    if not any(_has(text, mark) for mark in ("ibliography", "IBLIOGRAPHY", "addbibresource", "bibtex-file")):
         return
     for m in _BIB_DECLARED.finditer(text):
         if _in_ranges(fenced, m.start()):
@@ -4398,12 +4460,12 @@ def _constructs_as_marks(text: str) -> str:
     [@key])[...]`` keeps its attribution before the quote (a label ``<key>`` as ``[@key]``)."""
     if "\\" not in text and "<" not in text and "#+" not in text and "#quote(" not in text:
         return text
-    out = list(text)
+    out = _Chars(text)
     braces: dict[int, int] = {}
     brackets: dict[int, int] = {}
-    if "\\" in text or "#quote(" in text:
+    if "\\" in text or _has(text, "#quote("):
         braces, brackets = _pairs(text, "{", "}"), _pairs(text, "[", "]")
-    for m in _TYPST_QUOTE.finditer(text) if "#quote(" in text else ():
+    for m in _TYPST_QUOTE.finditer(text) if _has(text, "#quote(") else ():
         body = m.end()
         close = brackets.get(body, -1)
         if close < 0:
@@ -4466,12 +4528,14 @@ def _constructs_as_marks(text: str) -> str:
         if close > at:
             out[at] = "“"
             out[close] = "”"
-    ends = {kind: [(e.start(), e.end()) for e in rx.finditer(text)] for kind, rx in _QUOTE_ENDS.items()}
+    ends: dict[str, list[tuple[int, int]]] = {}       # (each kind's ends looked for once one opens)
     last = 0
-    for m in _QUOTE_ENV.finditer(text):
+    for m in _QUOTE_ENV.finditer(text) if _has(text, "\\begin{") or _has(text, "#+") else ():
         if m.start() < last:
             continue                            # inside the quote before
         kind = (m.group(1) or "org").lower()
+        if kind not in ends:
+            ends[kind] = [(e.start(), e.end()) for e in _QUOTE_ENDS[kind].finditer(text)]
         k = bisect.bisect_left(ends[kind], (m.end(), 0))
         if k == len(ends[kind]) or crosses(m.end(), ends[kind][k][0]):
             continue
@@ -4502,7 +4566,7 @@ def _constructs_as_marks(text: str) -> str:
                 if out[i] == "\n":
                     out[i] = " "
     html_ends = {tag: [(e.start(), e.end()) for e in re.finditer(rf"(?i)</{tag}\s*>", text)]
-                 for tag in ("q", "blockquote")} if "</" in text else {}
+                 for tag in ("q", "blockquote")} if _has(text, "</") else {}
     last = 0
     for m in _HTML_Q.finditer(text):
         tag = m.group(1).lower()
@@ -4533,7 +4597,7 @@ def _constructs_as_marks(text: str) -> str:
             out[footer.start() + 2] = "—"
         for t in _HTML_TAG.finditer(text, footer.end(), end[1]):
             out[t.start():t.end()] = list(" " * (t.end() - t.start()))
-    return "".join(out)
+    return out.joined()
 
 
 # Citations of AsciiDoc, reStructuredText, Sphinx and MyST, and the bibliography entries
@@ -4699,20 +4763,20 @@ def citations_as_pandoc(text: str) -> str:
     when no paper has it; and Markdown's reference links ("[Doe][d]" with "[d]: URL") as
     inline links. Each is padded with spaces to the length it had when shorter, and none
     spans a line: line numbers stay the note's."""
-    if "]:" in text:
+    if _has(text, "]:"):
         text = _reference_links(text)
-    if "\\footnote" in text and _LATEX_NOTE.search(text):
+    if _has(text, "\\footnote") and _LATEX_NOTE.search(text):
         text = _latex_footnotes(text)
-    if "footnote" in text:
+    if _has(text, "footnote"):
         # AsciiDoc's "footnote:[...]" and Typst's "#footnote[...]" as pandoc's inline note "^[...]", padded inside
         text = _INLINE_FOOTNOTE.sub(lambda m: "^[" + " " * (len(m.group()) - 2), text)
-    if "[#]_" in text or "[*]_" in text:
+    if _has(text, "[#]_") or _has(text, "[*]_"):
         text = _rst_auto_footnotes(text)
-    if "[fn:" in text:
+    if _has(text, "[fn:"):
         # Org's footnotes, "...[fn:1]" and the line "[fn:1] Doe, ..., 5.", as Markdown's, padded
         text = _ORG_FOOTNOTE.sub(lambda m: (f"[^{m.group(2)}]: " if m.group(1) is not None else f"[^{m.group(2)}]")
                                  .ljust(len(m.group())), text)
-    if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
+    if not any(_has(text, mark) for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
         return text
 
     def padded(old: str, new: str) -> str:
@@ -4721,9 +4785,9 @@ def citations_as_pandoc(text: str) -> str:
     anchors: set[str] = set()
     sections: set[str] = set()
     entries: set[str] = set()
-    if "<<" in text:
+    if _has(text, "<<"):
         anchors, sections = _adoc_targets(text)
-        entries = {m.group(1) for m in _ADOC_BIBITEM.finditer(text)} if "[[[" in text else set()
+        entries = {m.group(1) for m in _ADOC_BIBITEM.finditer(text)} if _has(text, "[[[") else set()
 
     def xref(m) -> str:
         key = m.group(1)
@@ -5313,7 +5377,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     text = _without_trailing_tags(text)
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     compared: set[str] = set()
-    if "[^" in text:
+    if _has(text, "[^"):
         text, compared = _compared_footnotes(text)
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
@@ -5328,28 +5392,28 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_attributed_lines(text, lines, fenced, note, blocks)
     _parse_highlights(text, lines, fenced, note, blocks, front)
-    if "Quote:" in text:
+    if _has(text, "Quote:"):
         _parse_hypothesis_text(text, lines, fenced, note, blocks)
-    if "==========" in text and "Your Highlight" in text:
+    if _has(text, "==========") and _has(text, "Your Highlight"):
         _parse_kindle_clippings(text, lines, fenced, note, blocks)
     _parse_references(text, lines, fenced, note, blocks)
-    if ":::" in text:
+    if _has(text, ":::"):
         _parse_div_references(text, lines, fenced, note, blocks)
-    if "\\bibitem" in text:
+    if _has(text, "\\bibitem"):
         _parse_bibitems(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note, compared)
     if note._passages:
         _passages_decided(note, blocks)
     note.references_read = True
     _lead_ins(text, lines, note, uncited, _front_fields(text, front).get("citekey") if front else None)
-    if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
+    if _has(text, "^["):            # pandoc's inline notes: a reference's title in quote marks there is no quote
         blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
     _parse_inline(text, lines, sorted(fenced + blocks), note)
     _parse_plain(_names_unmarked(_constructs_as_marks(text)), lines, sorted(fenced + blocks), note)
     del quote_blocks
     if "\\" in text and _LATEX_NOTE.search(text):
         _latex_quotes(note)
-    if "[^fn" in text and "\\footnote" in original:
+    if _has(text, "[^fn") and "\\footnote" in original:
         # a LaTeX footnote's definition, written after the note's end: at the line of its mark (once
         # the quotes are read, which a reference's line holds none of)
         marks: dict[str, int] = {}
@@ -5367,11 +5431,11 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _cited_places(text, note)
     if any(r.works > 1 for r in note.references):
         _several_in_footnote(note)
-    if "ransl" in text or "rans." in text or "bersetz" in text or "raduc" in text:
+    if _has(text, "ransl") or _has(text, "rans.") or _has(text, "bersetz") or _has(text, "raduc"):
         _translations(text, note)
-    if "arxiv" in text or "arXiv" in text or "doi" in text:
+    if _has(text, "arxiv") or _has(text, "arXiv") or _has(text, "doi"):
         _names_at_links(text, note)
-    if "](#" in text:
+    if _has(text, "](#"):
         _names_at_anchors(text, note)
     for q in note.quotes:
         if "[^" in q.quote or not q.quote.isascii():
