@@ -18,7 +18,7 @@ parser that expands entities) shows up here:
   - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
     100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, `kb add` of an arXiv answer with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
-    quoted block of 5 MB is longer than the paper it cites.
+    quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times.
 """
 
 from __future__ import annotations
@@ -175,6 +175,12 @@ def commands(runs: int) -> None:
         block = tmp / "block.md"
         block.write_text('> "' + "We trained 12 models on 64 GPUs for 3 days. " * 115_000 + '" [@alpha2020energy]\n')
         timed("kb verify --note: one quoted block of 5 MB", lambda: kb("verify", "--note", block), runs, 8)
+        # A note citing works 200,000 times in its prose: kb audit --note refuses it past 20,000 citations
+        # (MAX_NOTE_CITATIONS), where it read every one (0.2 to 0.3 ms apiece: 160 s for a million).
+        cited = tmp / "cited.md"
+        cited.write_text("We used 64 GPUs " + "[@alpha2020energy] " * 200_000 + "\n")
+        timed("kb audit --note: 200,000 citations (refused past 20,000)", lambda: kb("audit", "--note", cited), runs,
+              10)
 
         server = LocalServer()
         try:

@@ -2511,11 +2511,15 @@ def _ibid_referent(text: str, cites: list[int], pos: int, page: str | None):
     return None
 
 
-def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int) -> list[tuple]:
-    """Every citation among [lo, hi): (start, end, what)."""
+def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,
+              most_marks: int | None = None) -> list[tuple]:
+    """Every citation among [lo, hi): (start, end, what); past `most_marks` marks read as citations,
+    `TooManyCitations` (the rest not read)."""
     found = []
     k = bisect.bisect_left(cites, lo)
     while k < len(cites) and cites[k] < hi:
+        if most_marks is not None and len(found) > most_marks:
+            raise TooManyCitations(most_marks)
         cite, end = _cite_at(text, cites[k], para_end)
         if cite is not None and cite[0] == "number" and cite[2] is None and len(cite) == 4:
             page = _PAGE_AFTER.match(text, end, para_end)
@@ -5130,14 +5134,24 @@ def _open_citation(text: str, a: int, b: int, c: int) -> bool:
 _PAGE_WORD_END = lazy(r"(?<![\w.])(?:p|s|pg|para|paras|pag|pág|str)\.\s*$")
 
 
-def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
+class TooManyCitations(ValueError):
+    """A note's prose cites works more than `most` times (`sentence_citations`): the rest is not read."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__(f"more than {most:,} citations")
+        self.most = most
+
+
+def sentence_citations(text: str, note: Note,
+                       most: int | None = None) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
     """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
     (line, sentence, citations), each citation (its start and end in the sentence, a
     NoteQuote of the whole sentence naming the work, with the other works the citation
     names in `also`). `note` is the note parsed (its references number and name the works);
     `text` is its prose, references left out, as `citations_as_pandoc` gives it (reference
     links defined among the references are inline links there). A sentence ends at its
-    paragraph's or its list item's end too (a heading before it has no full stop)."""
+    paragraph's or its list item's end too (a heading before it has no full stop). Past `most` citations,
+    `TooManyCitations` (each read costs a lookup in its paper: a note of a million is refused, not read for minutes)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = citations_as_pandoc(_without_trailing_tags(text))
@@ -5146,6 +5160,7 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
     out = []
+    count = 0           # the citations read
     # a sentence ends where its paragraph or its list item does
     cuts = sorted([(at, 2) for at in breaks] + [(m.start(), 1) for m in _LIST_ITEM.finditer(text)])
     spans = []
@@ -5169,7 +5184,13 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     for a, b in spans:
         k = bisect.bisect_left(breaks, a)
         para_end = breaks[k] if k < len(breaks) else len(text)
-        found = sorted(_cites_in(text, cites, a, b, True, para_end), key=lambda f: (f[0], -f[1]))
+        try:
+            # (a citation may be read at two marks, '[[12]](#x)' at both brackets: four marks read for each
+            # citation that may yet be read, and some, before the sentence is given up)
+            marks = None if most is None else 4 * (most - count) + 64
+            found = sorted(_cites_in(text, cites, a, b, True, para_end, marks), key=lambda f: (f[0], -f[1]))
+        except TooManyCitations:
+            raise TooManyCitations(most or 0) from None
         cited: list[tuple[int, NoteQuote]] = []
         reach = -1
         for start, end, what in found:
@@ -5181,6 +5202,9 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
             reach = end
             sentence = text[a:b]
             cited.append((start - a, end - a, _quote_with(sentence, what, lines.line(start), start)))
+        count += len(cited)
+        if most is not None and count > most:
+            raise TooManyCitations(most)
         if cited:
             out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], cited))
     cited_by = [q for _, _, citations in out for _, _, q in citations]
