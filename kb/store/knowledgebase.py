@@ -339,7 +339,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: used 2.5 kWh" was refused and "2.5 kWh" alone verified; "7 billion parameters" of "each expert in the layer has").
 #: 54: a count "each of the N things" writes in words of any size to the hundreds is a count of things, as digits are
 #: ("8 GPUs" of "each of the fourteen nodes holds 8 GPUs" was verified as a total: only some words were read).
-CLAIM_READING = "54"
+#: 55: two enclosed numbers side by side are two numbers ("⑫" of "①②", "⑿" of "⑴⑵", "1.2" of "⒈⒉" were verified),
+#: and so are two numbers punctuation parts ("(12)" of "(1)(2)" was verified, punctuation only).
+CLAIM_READING = "55"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -165,8 +165,8 @@ from kb.text.lazyre import lazy
 from kb.text.normalise import (
     APOSTROPHES,
     AUTHOR_YEAR_RE,
-    CIRCLED_NUMBERS,
     CITATION_RE,
+    ENCLOSED_NUMBERS,
     SPLIT_TEXT_LETTERS,
     Document,
     Stream,
@@ -473,6 +473,10 @@ def _number_splits(f, a: int, b: int) -> tuple[int, ...]:
         p, c = t[i - 1], t[i]
         if not _is_digit(p) or not (_is_digit(c) or (c == "." and i + 1 < b and _is_digit(t[i + 1]))):
             continue
+        if f.origin[i] != f.origin[i - 1] and _is_digit(c) and \
+                (f.source[f.origin[i - 1]] in ENCLOSED_NUMBERS or f.source[f.origin[i]] in ENCLOSED_NUMBERS):
+            out.append(i - a)     # "①②" or "①2": an enclosed number is one of its own, never "⑫" or "12"
+            continue
         between = f.source[f.origin[i - 1] + 1:f.origin[i]]
         if not between or not any(ch.isspace() for ch in between):
             continue
@@ -497,6 +501,10 @@ def _number_joins(f, a: int, b: int) -> tuple[int, ...]:
         if _is_digit(p) and (_is_digit(c) or c == ".") and f.origin[i] == f.origin[i - 1] + 1 \
                 and f.source[f.origin[i - 1]] in _PLAIN_NUMBER and f.source[f.origin[i]] in _PLAIN_NUMBER:
             out.append(i - a)
+        elif _is_digit(c) and (_is_digit(p) and f.origin[i] == f.origin[i - 1] and f.source[f.origin[i]] in
+                               ENCLOSED_NUMBERS or p == "." and i - 2 >= a and _is_digit(t[i - 2])
+                               and f.origin[i] == f.origin[i - 1] + 1 and f.source[f.origin[i - 1]] == "."):
+            out.append(i - a)     # one enclosed number's digits ("⑫", "⑿"), or a decimal point's digit after it
     return tuple(out)
 
 
@@ -509,9 +517,10 @@ def _apart_at(s: Stream, i: int) -> bool:
         return False
     if s.page_of[i] != s.page_of[i - 1]:
         return True               # "56" of "5" ending a page and "6" opening the next: a page break parts them
-    page = s.pages[s.page_of[i]]
-    if s.origin[i] != s.origin[i - 1] and (page[s.origin[i - 1]] in CIRCLED_NUMBERS or page[s.origin[i]] in CIRCLED_NUMBERS):
-        return True               # "15" of "➀5" or "12" of "①②": a circled number is one of its own
+    if _enclosed_apart(s, i):
+        return True               # "15" of "➀5", "12" of "①②" or "1.2" of "⒈⒉": an enclosed number is one of its own
+    if s.text[i - 1] == ".":
+        return False              # a decimal point's digit after it is apart only from an enclosed number's point
     gap = s.gap(i)
     return bool(gap) and gap.strip() == "" and "\n" not in gap and s.text[i] != "." and not _maybe_one_number(s, i)
 
@@ -1841,8 +1850,17 @@ _PERCENT = frozenset("%‰")
 def _split_at(s: Stream, i: int) -> bool:
     """The page separates stream characters ``i-1`` and ``i``, where the writer typed a space
     between two digits that is no thousands separator ("13 20"): a space of the page, or the
-    boundary between two cells of a table row pypdf printed without spaces (`_glued_cells`)."""
-    return bool(s.gap(i)) or _glued_cells(s, i)
+    boundary between two cells of a table row pypdf printed without spaces (`_glued_cells`), or between two
+    numbers one character each encloses ("①②", where the writer typed "①②" or "① ②")."""
+    return bool(s.gap(i)) or _glued_cells(s, i) or _enclosed_apart(s, i)
+
+
+def _enclosed_apart(s: Stream, i: int) -> bool:
+    """Stream characters ``i-1`` and ``i`` come from two characters of a page, one an enclosed number ("①②")."""
+    if i <= 0 or i >= len(s.text) or s.page_of[i] != s.page_of[i - 1] or s.origin[i] == s.origin[i - 1]:
+        return False
+    page = s.pages[s.page_of[i]]
+    return page[s.origin[i - 1]] in ENCLOSED_NUMBERS or page[s.origin[i]] in ENCLOSED_NUMBERS
 
 
 #: Characters of a run of glued table cells read at most.
@@ -3493,6 +3511,7 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
     number, a sign or a negation): method "punctuation", each difference named."""
     bare, index = _without_punctuation(doc, s)
     pieces = []
+    glued: list[tuple[int, ...]] = []     # per piece, where two of its digits stand side by side
     for piece in pat.pieces:
         mask = _punct_mask(piece.text)
         newpos = [0] * (len(piece.text) + 1)
@@ -3504,13 +3523,18 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
         text = "".join(c for c, k in zip(piece.text, mask) if k)
         if not text:
             return None
+        parted = _digits_parted(piece.text, mask)
         pieces.append(_Piece(text, piece.max_gap, piece.check_start, piece.check_end, piece.fragment,
                              piece.first_of_fragment, piece.last_of_fragment, None,
-                             tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
+                             tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)} |
+                                          {newpos[d] for d in parted})),
                              (), tuple(sorted({newpos[d] for d in piece.joins if 0 < newpos[d] < len(text)}))))
+        glued.append(tuple(newpos[d] for d in range(1, len(piece.text)) if mask[d] and mask[d - 1]
+                           and _is_digit(piece.text[d - 1]) and _is_digit(piece.text[d])))
     bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations,
                         pat.words, pat.no_between)
-    cands = _search(bare, bare_pat)
+    cands = [c for c in _search(bare, bare_pat)
+             if not any(_punctuation_parts(s.text, index, a + d) for (a, _), ds in zip(c.bounds, glued) for d in ds)]
     if not cands:
         return None
     best = min(cands, key=lambda c: (c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0]))
@@ -3527,6 +3551,29 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
         return None         # a prime names another variable ("t′" is not "t", "fm′" not "fm"): no punctuation
     return _match_from_bounds(doc, s, bounds, False, list(notes) + ["punctuation only: " + d for d in diffs],
                               method="punctuation")
+
+
+def _digits_parted(t: str, mask: bytearray) -> list[int]:
+    """Where punctuation ignored (``mask``) stands between two digits of folded ``t`` other than a thousands
+    separator: two numbers ("(1)(2)", "⑴⑵"), which the page must print apart too, never as "(12)" or "⑿"."""
+    out = []
+    prev = -1
+    for i, k in enumerate(mask):
+        if not k:
+            continue
+        if prev >= 0 and i - prev > 1 and _is_digit(t[prev]) and _is_digit(t[i]) and t[prev + 1:i].strip(",") != "":
+            out.append(i)
+        prev = i
+    return out
+
+
+def _punctuation_parts(text: str, index: list[int], i: int) -> bool:
+    """Punctuation of the stream ``text`` left out between the digits at ``i-1`` and ``i`` of the stream without
+    punctuation parts two numbers ("(1)(2)" or "⑴⑵" where the quote has "(12)"), a thousands separator not."""
+    if i <= 0 or i >= len(index):
+        return False
+    between = text[index[i - 1] + 1:index[i]]
+    return between.strip(",") != ""
 
 
 def _punctuation_at_marks(doc: Document, pat: _Pattern, cand: _Candidate, index: list[int]) -> bool:

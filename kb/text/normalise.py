@@ -170,6 +170,9 @@ CIRCLED_NUMBERS = frozenset([chr(c) for c in range(0x2460, 0x2474)] + ["⓪", "�
                             + [chr(c) for c in (*range(0x3248, 0x3250), *range(0x3251, 0x3260),
                                                 *range(0x32B1, 0x32C0))]
                             + [c for c, v in _SPECIAL.items() if "\u2460" <= c <= "\u27bf" and v.isdigit()])
+#: The numbers one character encloses, each one number of its own: the circled ones, and those NFKD writes with
+#: their brackets or their full stop ("⑿" is "(12)", "⒓" "12."), so "⑴⑵" and "⒈⒉" are two numbers, never twelve.
+ENCLOSED_NUMBERS = CIRCLED_NUMBERS | frozenset(chr(c) for c in range(0x2474, 0x249C))
 
 # In the translated string: marks a character folded to nothing, and one that
 # folds to several characters (looked up in _EXPANSIONS by the original char).

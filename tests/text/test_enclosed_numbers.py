@@ -28,3 +28,40 @@ def found(page: str, quote: str) -> bool:
 def test_an_enclosed_number_is_one_of_its_own(page, right, wrong) -> None:
     assert found(page, right)
     assert not found(page, wrong)
+
+
+@pytest.mark.parametrize("page, right, wrong", [
+    ("steps ①② follow.", "steps ①② follow.", "steps ⑫ follow."),
+    ("steps ⑫ follow.", "steps ⑫ follow.", "steps ①② follow."),
+    ("steps ⑴⑵ follow.", "steps ⑴⑵ follow.", "steps ⑿ follow."),
+    ("steps ⑿ follow.", "steps ⑿ follow.", "steps ⑴⑵ follow."),
+    ("steps ⑴⑵ follow.", "steps (1)(2) follow.", "steps 12 follow."),
+    ("steps ⒈⒉ follow.", "steps ⒈⒉ follow.", "steps ⒓ follow."),
+    ("steps ⒓ follow.", "steps ⒓ follow.", "steps ⒈⒉ follow."),
+    ("steps ⒈⒉ follow.", "steps 1. 2. follow.", "steps 1.2 follow."),
+    ("steps ❶❷ follow.", "steps ❶❷ follow.", "steps ⓬ follow."),
+    ("steps ⓬ follow.", "steps ⓬ follow.", "steps ❶❷ follow."),
+    ("steps ➀➁ follow.", "steps ➀➁ follow.", "steps ⑫ follow."),
+    ("steps ⑫ follow.", "steps 12 follow.", "steps ➀➁ follow."),
+    ("steps ➊➋ follow.", "steps ➊➋ follow.", "steps ⑫ follow."),
+    ("steps ⓵⓶ follow.", "steps ⓵⓶ follow.", "steps ⑫ follow."),
+    ("steps ②③ follow.", "steps ②③ follow.", "steps ㉓ follow."),
+    ("steps ①⑳ follow.", "steps ①⑳ follow.", "steps 120 follow."),
+])
+def test_two_enclosed_numbers_side_by_side_are_two_numbers(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
+
+
+@pytest.mark.parametrize("page, right, wrong", [
+    ("steps (1)(2) follow.", "steps (1) (2) follow.", "steps (12) follow."),
+    ("steps (1) (2) follow.", "steps (1)(2) follow.", "steps (12) follow."),
+    ("steps (12) follow.", "steps (12) follow.", "steps (1)(2) follow."),
+    ("see [1], [2] here.", "see [1],[2] here.", "see [12] here."),
+    ("rows 3)(4 here.", "rows 3)(4 here.", "rows 34 here."),
+    ("we used 10,000 GPUs.", "we used 10000 GPUs.", "we used 1000 GPUs."),
+    ("we used 10000 GPUs.", "we used 10,000 GPUs.", "we used 10,0000 GPUs."),
+])
+def test_punctuation_between_digits_parts_two_numbers(page, right, wrong) -> None:
+    assert found(page, right)
+    assert not found(page, wrong)
