@@ -341,6 +341,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("8 GPUs" of "each of the fourteen nodes holds 8 GPUs" was verified as a total: only some words were read).
 #: 55: two enclosed numbers side by side are two numbers ("⑫" of "①②", "⑿" of "⑴⑵", "1.2" of "⒈⒉" were verified),
 #: and so are two numbers punctuation parts ("(12)" of "(1)(2)" was verified, punctuation only).
+#: 55 also: a spaced hyphen after the article "a" before a number is a dash ("a 5 point gain" of "a - 5 point gain" was
+#: refused), one after a lone capital a minus sign ("A 5" of "where A - 5 is positive" was verified).
 CLAIM_READING = "55"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
