@@ -659,6 +659,54 @@ _IEEE_JOINT = lazy(r"\][ \t]*([,;–-])[ \t]*\[")
 
 
 def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
+    """A pandoc citation or an anchor link ending ``line``, with the markers of its kind written at once before it,
+    the works cited together they are ('> ... [1][2]', '> ... [@a, p. 3] [@b, p. 7]', '<sup>1</sup><sup>2</sup>'), as
+    '[1, 2]' and '[@a; @b]' are: each work at its own page (`_cited_together`).
+
+    Returns (kind, key-or-anchor, locator-or-link-text, text before it[, the other works cited]).
+    """
+    cite = _one_citation(line)
+    if cite is None or not cite[3]:
+        return cite
+    works = [cite]
+    for _ in range(MAX_CITED - 1):
+        before = works[0][3]
+        gap = _TOGETHER_GAP_END.search(before)
+        rest = before[:gap.start()] if gap is not None else before
+        prev = _one_citation(rest) if rest[-1:] in ("]", ">", ")", "}", "^", *"¹²³⁴⁵⁶⁷⁸⁹") else None
+        form = _written_as(rest[len(prev[3]):]) if prev is not None else "other"
+        if form == "other" or form != _written_as(line[len(cite[3]):]) or prev[0] != cite[0] \
+                or _COMPARED.match(rest, len(prev[3])) is not None:
+            break
+        works.insert(0, prev)
+    if len(works) == 1 or sum(1 + len(w[4] if len(w) > 4 else ()) for w in works) > MAX_CITED:
+        return cite
+    more = tuple(m for i, w in enumerate(works) for m in ((w[:3],) if i else ()) + tuple(w[4] if len(w) > 4 else ()))
+    return works[0][:4] + (more,)
+
+
+#: What may stand between markers citing works together, at the end of a text: `_TOGETHER_GAP`'s
+_TOGETHER_GAP_END = lazy(r"(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?(?:[ \t]|&nbsp;|&#160;|\u00a0)+$|[,;]$")
+
+
+def _written_as(marker: str) -> str:
+    """How a marker ending a text is written: 'key' ('[@a]'), 'bare' ('[doe2020]'), 'number' ('[1]', '<sup>1</sup>',
+    '^1^', '¹'), 'latex' ('\\cite{a}'), 'footnote' ('[^1]'), 'link' ('[Doe](#ref-doe)'), 'other'."""
+    m = marker.strip()
+    if m.startswith("[^"):
+        return "footnote"
+    if "@" in m:
+        return "key"
+    if m.startswith("[") and "](#" in m and m.endswith(")"):
+        return "link"
+    if m.startswith(("<sup", "^", *"¹²³⁴⁵⁶⁷⁸⁹")) or m[:1] == "[" and m[1:2].isdigit():
+        return "number"
+    if m.startswith("\\") and "cite" in m[:12].lower():
+        return "latex"
+    return "bare" if m.startswith("[") else "other"
+
+
+def _one_citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     """A pandoc citation or an anchor link ending ``line``.
 
     Returns (kind, key-or-anchor, locator-or-link-text, text before it).
@@ -1757,8 +1805,12 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
             if not quote:
                 continue
             k = bisect.bisect_left(cites, close)
-            cite = _cite_at(text, cites[k], para_end)[0] if k < len(cites) and cites[k] < para_end else None
+            cite, cite_end = _cite_at(text, cites[k], para_end) if k < len(cites) and cites[k] < para_end \
+                else (None, 0)
             what = ("cite", cite, None) if cite is not None else None
+            if what is not None:        # ('*"..."* [1][2]': the works cited together)
+                what = _cited_together(text, _cites_in(text, cites, cite_end, min(para_end, cite_end + _WINDOW), True,
+                                                       para_end), cites[k], cite_end, what)[0]
             if what is None:        # an author-year citation after it, or any citation before it
                 b = bisect.bisect_left(breaks, start)
                 para_start = breaks[b - 1] + 2 if b else 0
@@ -2260,11 +2312,71 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         what = _ibid_referent(text, cites, start, what[1])
         if what is None:
             return None
+    if after:
+        what, _end = _cited_together(text, found, start, _end, what)
     if at is not None:
         at.append(start)
     if until is not None and after:
         until.append(_end)
     return what
+
+
+#: What may stand between markers of one kind citing works together: spaces, a comma or a semicolon ('[1][2]',
+#: '[1] [2]', '[@a], [@b]', '<sup>1</sup>,<sup>2</sup>')
+_TOGETHER_GAP = lazy(r"(?:[ \t]|&nbsp;|&#160;|\u00a0)*(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?")
+
+
+def _marker_form(text: str, start: int, end: int, what: tuple) -> tuple | None:
+    """How a marker is written, for telling markers of one kind side by side ('[1][2]', '[@a] [@b]', '(Doe, 2019)
+    (Roe, 2020)'): its kind and, for a key, whether it has its '@'; names and a year only in brackets of their own;
+    None for what is never read as one of works cited together (a page alone, 'ibid.', a link to no list's entry)."""
+    if what[0] == "cite":
+        kind = _marker_kind(what)
+        if kind == "link" and not str(what[1][1] or "").startswith("#"):
+            return None             # ('[arXiv](https://...) [code](https://github.com/...)': no list of works)
+        return (kind, "@" in text[start:end]) if kind in ("number", "pandoc", "footnote", "link") else None
+    if what[0] == "author-year" and text[start:start + 1] == "(" and text[end - 1:end] == ")":
+        return ("names",)
+    return None
+
+
+def _cited_together(text: str, found: list[tuple], start: int, end: int, what: tuple) -> tuple[tuple, int]:
+    """A quote's citation after it (`what`, at [start, end)) with the markers of its kind written at once after
+    it, as the works cited together they are ('"..." [1][2]', '[1] [2]', '[@a] [@b]', '[@a, p. 3] [@b, p. 7]',
+    '<sup>1</sup><sup>2</sup>', '^[1][2]', '(Doe, 2019) (Roe, 2020)'), as '[1, 2]' and '[@a; @b]' are: each work
+    at its own page; and where it ends. Never a marker of another kind (`_marker_beside`'s), nor a work set beside
+    it ('[1] (see also Roe, 2020)'), nor one after any other word or stop: another sentence's."""
+    form = _marker_form(text, start, end, what)
+    if form is None or not found:
+        return what, end
+    more: list[tuple] = []
+    first_end = end
+    for _ in range(MAX_CITED):
+        nxt = _TOGETHER_GAP.match(text, end).end()
+        here = [f for f in found if f[0] == nxt and f[1] > nxt]
+        if not here or _COMPARED.match(text, nxt) is not None:
+            break
+        f = max(here, key=lambda f: f[1])
+        if f[2][0] == "ibid" or _marker_form(text, f[0], f[1], f[2]) != form:
+            break
+        if f[2][0] == "cite":
+            more += [f[2][1][:3]] + list(f[2][1][4] if len(f[2][1]) > 4 else ())
+        else:
+            more += [f[2][1:3]] + list(f[2][3] if len(f[2]) > 3 else ())
+        end = f[1]
+    if not more or len(more) + 1 + len(_several_of(what)) > MAX_CITED:
+        return what, first_end
+    if what[0] == "cite":
+        cite = what[1]
+        return ("cite", cite[:4] + (tuple(_several_of(what)) + tuple(more),), what[2]), end
+    return what[:3] + (tuple(_several_of(what)) + tuple(more),), end
+
+
+def _several_of(what: tuple) -> list[tuple]:
+    """The other works a citation as `_cite_near` gives it names with its first ('[1, 2]': [2])."""
+    if what[0] == "cite":
+        return list(what[1][4]) if len(what[1]) > 4 and what[1][4] else []
+    return list(what[3]) if len(what) > 3 and what[3] else []
 
 
 _A_YEAR = lazy(r"(?:1[89]|20)\d\d")
