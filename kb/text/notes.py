@@ -2286,6 +2286,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             return None         # the citation is the next sentence's (its first word too: '(p. 1). Later, Doe')
         if _ENDS_SENTENCE.search(text, lo, start) and _SUBJECT_AFTER.match(text, _end, para_end):
             return None         # ... its subject, in brackets: '"..." (p. 1). [@doe2022] turned to', '[3] found'
+        if not _tied_after(text, lo, start, what):
+            return None         # ('"...," but Roe et al. (2019) disagree': another work the sentence goes on to)
     else:
         start, _end, what = max(found, key=lambda f: f[1])
         end = _end
@@ -2319,6 +2321,27 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     if until is not None and after:
         until.append(_end)
     return what
+
+
+def _tied_after(text: str, lo: int, start: int, what: tuple) -> bool:
+    """Whether a citation at `start` after a quote ending at `lo` is the quote's as the words between tie it: a
+    citation in brackets or a mark (whatever the words), names and a year or a pandoc key in the running text only
+    where nothing stands between but a verb of saying and its like (`_TIE_WORD`): '"...," says Doe (2022)',
+    '"...," according to Doe et al. (2022)', '"...," Doe et al. (2022) write'; never '"...," but Roe et al. (2019)
+    disagree', '"...," unlike Roe (2019)', '"..."; Roe (2019) measured', another work the sentence goes on to."""
+    if start <= lo or text[start:start + 1] in ("(", "[", "<", "^", "\\", "—", "–", "―", "-") \
+            or what[0] == "cite" and what[1][0] not in ("pandoc",):
+        return True
+    if what[0] not in ("author-year", "cite"):
+        return True
+    between = _ANY_TAG.sub(" ", text[lo:start]) if "<" in text[lo:start] else text[lo:start]
+    if any(d in between for d in ("—", "–", "―", "--")):
+        return True             # ('"..." — Doe et al. (2022)', '<figcaption>— Doe et al. (2022)': its attribution)
+    gap = _TIE_GAP.match(between).end()
+    if ";" in between[:gap]:
+        return False            # ('"..."; Roe (2019) measured ...': a clause of its own)
+    words = [w.strip("()[]*_,:") for w in between[gap:].split()]
+    return all(_TIE_WORD.fullmatch(w) for w in words if w)
 
 
 #: What may stand between markers of one kind citing works together: spaces, a comma or a semicolon ('[1][2]',
@@ -2937,6 +2960,15 @@ _AND_THAT = lazy(r"[\"”]?[ \t]*(?:\(\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1
                  r"(?:and|as[ \t]+well[ \t]+as)(?:[ \t]+(?:also|later|further))?(?:[ \t]+" + _SAYING + r")?"
                  r"[ \t]+that[ \t]+")
 _ACCORDING_TO = lazy(r"\b(?i:according\s+to|in\s+the\s+words\s+of)\s+" + _WHO + r"\s*,[ \t]*[*_]?$")
+#: The words that may stand between a quote and the narrative citation after it that says it is theirs: a verb of
+#: saying ('"...," says Doe (2022)', '"...," write Doe et al. (2022)'), 'according to', 'in the words of', 'as ... put
+#: it', 'is how', 'quoted in', a page in brackets ('"..." (p. 3), as Doe (2022) notes')
+_TIE_WORD = lazy(r"(?i:as|so|thus|here|this|that|is|was|how|what|according|to|in|the|words|of|by|per|it|quoted|cited"
+                 r"|also|further|once|put|puts|famously|aptly|a|an|point|made|makes?|authors?|their|his|her|team|paper"
+                 r"|study|survey|review|"
+                 r"(?:[a-z]+ly\s+)?" + _SAYING + r")")
+_ANY_TAG = lazy(r"<[^<>\n]{0,200}>")
+_TIE_GAP = lazy(r"[\s,:;—–-]*(?:\(\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\)[\s,:—–-]*)?")
 # capitalised words opening a sentence that are no name: 'They write, "..." (2020)'
 _NO_NAMES = frozenset("the this these those that they he she we it its our their his her one another some many "
                       "most such other others both each".split())
