@@ -40,7 +40,10 @@ paragraph) and notes-heldout-round19.json (11: names and a year, no title, namin
 that first author and year has or has not, in author-date, narrative, APA, footnotes and a numbered list) and
 notes-heldout-round20-sweep51-notes19.json (32: Chicago notes-bibliography, Vancouver and Nature superscripts, IEEE
 ranges, APA narrative, Harvard pages, MLA, natbib, Org cite:, reStructuredText [#]_, names after a quote's inner full
-stop, links to DOI or arXiv pages no paper here has, a title and a first author naming two works), verified
+stop, links to DOI or arXiv pages no paper here has, a title and a first author naming two works), ... and
+notes-heldout-round23-sweep52-notes22.json (24: markers of one kind side by side, '[1][2]', '[@a] [@b]' with each one's
+page, '<sup>1</sup><sup>2</sup>', '^[1][2]', '[^a][^b]', names and a year twice, read as works cited together; names
+and a year after a quote tied to it by a verb of saying, or that the sentence goes on to after 'but'), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -218,13 +221,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round22-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round23-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23):
         _heldout_round(round_, verbose)
 
 
