@@ -125,8 +125,24 @@ _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|mega|[ptgem])?flops?/s[-\s]?days?|pfs?[-
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
 #: A percentage, or its points: "5 percentage points", "5 pp", and a percentage's sign or word before "points" ("5 %
 #: points", "5 percent points", "5 pct. pts"), points all the same, never "5 %".
+#: "pct" in lower case is per cent wherever it stands; "PCT", "Pct" only where the words after it read as a
+#: percentage's ("a 12 PCT rise", "rose 12 PCT in 2021", "12 Pct. of sales", "12 PCT."), never where it names a thing
+#: ("12 PCT applications", the patent treaty's; "day 3 PCT was 2.1 ng/mL", a clinical marker).
+_PCT_CAPITALS = (r"(?:PCT|Pct)(?=\.?(?:[ \t]*(?:$|[,;:)\]!?]|\.(?![\w.]))|[ \t]+(?i:of|rise|rises|rose|risen|increase"
+                 r"|increases|increased|gain|gains|gained|jump|jumps|jumped|fall|falls|fell|drop|drops|dropped|decline"
+                 r"|declines|declined|cut|cuts|stake|share|higher|lower|more|less|from|to|in|on|at|by|and|or|than|over"
+                 r"|since|last|this|a|an|year-on-year|annually|y/y|yoy|versus|vs)(?![\w-])))")
+_PCT_CAPITALS_AT = lazy(_PCT_CAPITALS)
+
+
+def pct_capitals_name(text: str, start: int) -> bool:
+    """Whether "PCT" or "Pct" at `start` of `text` names a thing ("12 PCT applications", "day 3 PCT was 2.1 ng/mL"),
+    no per cent: the words after it are none a percentage is followed by (`_PCT_CAPITALS`)."""
+    return text.startswith(("PCT", "Pct"), start) and _PCT_CAPITALS_AT.match(text, start) is None
+
+
 _PCT = (r"(?:(?:%|(?i:percent|per\s?cent|pct))\.?[ \t-]*(?i:points?|pts?)(?![A-Za-z])\.?"
-        r"|%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent|pct)(?![A-Za-z]))")
+        r"|%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent)(?![A-Za-z])|pct(?![A-Za-z])|" + _PCT_CAPITALS + ")")
 #: A currency named after its amount: "USD", "euros", or a sign as European prices print it ("45 €", "45 €/MWh"),
 #: never a sign that starts the next amount ("5 $10").
 _MONEY = (r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z])"

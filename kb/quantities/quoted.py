@@ -229,6 +229,7 @@ from kb.quantities.numbers import (
     header_columns,
     header_per,
     page_numbering,
+    pct_capitals_name,
     row_per,
     share_of,
     spaced_exponent,
@@ -2217,6 +2218,8 @@ def _unit_after(plain: str, number: _Number) -> str | None:
     noun = _noun_after(plain, number, limit=5)       # "g CO2e per web page"
     if noun is None:
         return None
+    if noun.startswith(("PCT", "Pct")) and pct_capitals_name(plain, plain.find(noun[:3], number.end)):
+        return None     # "12 PCT applications": a name, no per cent ("12 PCT in 2021" is one)
     words = noun.split()
     for i, word in enumerate(words[1:], 1):
         # "MWh in total": a word of the sentence ends the unit ("in" is no inch here), save

@@ -149,8 +149,10 @@ _ALIASES = {
     "x": "dimensionless", "X": "dimensionless", "times": "dimensionless",
     "fold": "dimensionless", "dimensionless": "dimensionless",
     "hrs": "hour", "secs": "second", "mins": "minute",
-    # "12 pct", as the press and some papers abbreviate per cent (pint reads it a picocarat)
-    "pct": "percent",
+    # "12 pct", as the press and some papers abbreviate per cent (pint reads it a picocarat), and in capitals ("12
+    # PCT", "12 Pct": pint reads a petacarat, a mass no paper prints); where "PCT" is a name ("12 PCT applications")
+    # the page's reader (kb.quantities.numbers._PCT) reads no unit after the number
+    "pct": "percent", "Pct": "percent", "PCT": "percent",
     # Things counted that pint reads as old lengths and angles (a typographic point, a surveyor's
     # link or chain, a turn): "a 5-point scale", "12 links", "1,000 cycles" count.
     "point": "item", "points": "item", "link": "item", "links": "item", "chain": "item", "chains": "item",

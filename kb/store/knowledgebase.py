@@ -343,7 +343,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: and so are two numbers punctuation parts ("(12)" of "(1)(2)" was verified, punctuation only).
 #: 55 also: a spaced hyphen after the article "a" before a number is a dash ("a 5 point gain" of "a - 5 point gain" was
 #: refused), one after a lone capital a minus sign ("A 5" of "where A - 5 is positive" was verified).
-CLAIM_READING = "55"
+#: 56: per cent in capitals ("12 PCT", "12 Pct.") is a percentage where the words after it read as one's, never where
+#: "PCT" names a thing ("12 PCT applications"), nor a petacarat.
+CLAIM_READING = "56"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
