@@ -235,7 +235,9 @@ ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "mo
               "annually": "year"}
 #: Words after a per that are no noun it is per ("per the report": as the report says).
 _NOT_PER = frozenset("the this that these those its our their his her which whom whose and but for with from was "
-                     "were are than each every per into onto over under all any cent mil mill mille".split())
+                     "were are than each every per into onto over under all any cent mil mill mille "
+                     # "30 MW per site across three sites": per site, never per "three"
+                     "across among amongst between through throughout within during".split())
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -1741,6 +1743,11 @@ def _one_of_plural(noun: str) -> str | None:
     if one.lower() == noun.lower() and _ACRONYM_PLURAL.fullmatch(noun):
         return noun[:-1]        # "TPUs", "LLMs": one TPU, one LLM
     return one if one.lower() != noun.lower() else noun if _plural(noun.lower()) else None
+
+
+def one_of_plural(noun: str) -> str | None:
+    """`_one_of_plural`, as kb.quantities.quoted asks it: one of the things a plural noun names, None for a singular."""
+    return _one_of_plural(noun)
 
 
 #: A plural of an acronym, its "s" in lower case ("TPUs", "LLMs"): things, though "tpus" ends as "us" does.

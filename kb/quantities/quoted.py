@@ -228,6 +228,7 @@ from kb.quantities.numbers import (
     flat_power,
     header_columns,
     header_per,
+    one_of_plural,
     page_numbering,
     pct_capitals_name,
     row_per,
@@ -2770,6 +2771,32 @@ def _per_of_list(plain: str, number: _Number) -> str | None:
     return last.group("den")
 
 
+#: An item before a figure in a list of what something holds, and the list's joiner after it: "8 GPUs and " of "8 GPUs
+#: and 1 TB of RAM", "1 TB of RAM, " of "1 TB of RAM, and 2 CPUs" (a figure, a few words of its unit or noun; never a
+#: verb's clause: "8 GPUs, while the rack draws 30 kW" is none).
+_LIST_ITEM_BEFORE = lazy(r"(?i)(?<![\w.,])(?P<item>\d[\d,.]*[ ]?(?:[^\W\d_][\w-]*)(?:[ ]+(?:of[ ]+)?(?!(?:and|or|while"
+                         r"|whereas|but|which|that|who|where|when|each|every|the|a|an)\b)[^\W\d_][\w-]*){0,3})"
+                         r"(?:[ ]?,[ ]?(?:and[ ]+)?|[ ]+and[ ]+)$")
+
+
+#: A count of things each holding the figure after it: "8 GPUs with " of "each node has 8 GPUs with 80 GB of memory",
+#: "4 TPU v3 chips with " (per chip).
+_COUNT_WITH_BEFORE = lazy(r"(?<![\w.,])\d[\d,]*[ ](?:(?!(?:and|or|with|having|of)\b)[\w-]+[ ]){0,2}"
+                          r"(?P<noun>[^\W\d_][\w-]*)[ ]+(?:with|having|of)[ ]+$")
+
+
+def _list_head(plain: str, start: int) -> int:
+    """Where the list of items a figure at `start` is a later one of begins ("8" of "8 GPUs and 1 TB of RAM" for the
+    1): its first item's figure; `start` when no item stands right before it, joined by "and" or a comma."""
+    head = start
+    for _ in range(6):
+        item = _LIST_ITEM_BEFORE.search(plain, max(0, head - 60), head)
+        if item is None or any(w.lower() in _SENTENCE_WORDS - {"of"} for w in item.group("item").split()[1:]):
+            return head
+        head = item.start("item")
+    return head
+
+
 def _printed_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
     """The rate `number`'s figure is printed in, when it prints a per of its own: its unit's when that is a rate
     ("kWh/day"), or "item/<den>" of a per printed after its unit or noun ("8 GPUs per node", "eight accelerators
@@ -2783,6 +2810,18 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start) \
         or (EACH_THING_BEFORE.search(plain, max(0, number.start - 80), number.start)
             if any(units) and all(not u or adds_up(u) and not _is_count(u) for u in units) else None)
+    if before is None:
+        # a later item of what each of a subject holds: "1 TB" of "each of the 16 nodes holds 8 GPUs and 1 TB of RAM",
+        # "2 CPUs" of "each node has 8 GPUs, 1 TB of RAM and 2 CPUs" (per node, as the first item is)
+        head = _list_head(plain, number.start)
+        before = _EACH_BEFORE.search(plain, max(0, head - 80), head) if head != number.start else None
+        held = _COUNT_WITH_BEFORE.search(plain, max(0, number.start - 60), number.start) if before is None else None
+        if held is not None and _EACH_BEFORE.search(plain, max(0, _list_head(plain, held.start()) - 80),
+                                                   _list_head(plain, held.start())) is not None:
+            # "80 GB" of "each node has 8 GPUs with 80 GB of memory": what each of those things holds, per GPU
+            one = one_of_plural(held.group("noun"))
+            if one is not None:
+                return "item/" + one
     if before is not None:
         return "item/" + _one(before.group("den"))
     each_with = _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)

@@ -345,6 +345,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: refused), one after a lone capital a minus sign ("A 5" of "where A - 5 is positive" was verified).
 #: 56: per cent in capitals ("12 PCT", "12 Pct.") is a percentage where the words after it read as one's, never where
 #: "PCT" names a thing ("12 PCT applications"), nor a petacarat.
+#: 56 also: every item after the verb of what each of a subject holds is per that thing ("1 TB" per node of "each of
+#: the 16 nodes holds 8 GPUs and 1 TB of RAM"), what each of the things it counts holds after "with" per one of those
+#: ("80 GB" per GPU of "each node has 8 GPUs with 80 GB"), and a per before a preposition is its noun ("per site across
+#: three sites": per site, never per "three").
 CLAIM_READING = "56"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
