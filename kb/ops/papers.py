@@ -627,6 +627,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                     if not m.metadata_complete:
                         m.metadata_complete = True
                         kb.sources.save(m)
+            replaced: set[str] = set()          # the sources this add's versions read before it
             for src in sources:
                 current = db.execute("select sha256, text_status, extractor, exists (select 1 from second_pages s "
                                      "where s.version_id = versions.id) from versions "
@@ -636,6 +637,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                     continue
                 if current and current[1] == "ok" and src.status != "ok":
                     continue   # never replace good text with a failed extraction
+                if current and current[0] and current[0] != sha:
+                    replaced.add(current[0])
                 kb.indexer.store_version(key, src.version, manifest=src.manifest, pages=src.pages,
                                          extractor=src.extractor, text_status=src.status,
                                          text_message=src.message, second=src.second,
@@ -643,15 +646,15 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
-        named = None
+        named = {sha for sha in replaced
+                 if db.execute("select 1 from versions where sha256 = ?", [sha]).fetchone() is not None}
         for src in sources:
-            if src.manifest is None or src.manifest.kind != "pdf":
+            if src.manifest is None or src.manifest.kind != "pdf" or not replaced:
                 continue
-            if named is None:
-                named = {r[0] for r in db.execute("select sha256 from versions where sha256 is not null")}
-            # the page text kb rebuild kept of this very PDF, deleted by hand before: the PDF is back and no
-            # version reads that text any more (a second copy kb doctor would call the PDF gone)
-            for m in kb.sources.outlived(named, src.manifest.filename):
+            # the page text kb rebuild kept of this very PDF, deleted by hand before, which this add's version read
+            # until now: the PDF is back and no version reads that text any more (a second copy kb doctor would
+            # call the PDF gone)
+            for m in kb.sources.outlived(named, src.manifest.filename, among=replaced):
                 kb.sources.path(m).unlink(missing_ok=True)
                 kb.sources.manifest_path(m.sha256).unlink(missing_ok=True)
                 notes.append(f"the page text kb rebuild kept of its PDF while it was gone ({m.filename}) removed: "

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -248,15 +249,19 @@ class SourceCache:
                 out.append(m)
         return out
 
-    def outlived(self, named: set[str], pdf_name: str | None = None) -> list[Manifest]:
+    def outlived(self, named: set[str], pdf_name: str | None = None,
+                 among: Iterable[str] | None = None) -> list[Manifest]:
         """The page texts kb rebuild kept of a PDF deleted by hand (Manifest.pdf_gone) that the
         PDF has outlived: that PDF is back in the cache (kb add) and nothing names the page text
-        any more (`named`: every sha256 the index's versions hold). Only such a file is safe to
-        delete: one a version still reads, or whose PDF is still gone, is kept. `pdf_name`: of
-        that PDF alone."""
+        any more (`named`: every sha256 the index's versions hold, or those of `among`). Only such
+        a file is safe to delete: one a version still reads, or whose PDF is still gone, is kept.
+        `pdf_name`: of that PDF alone. `among`: only these sources looked at (kb add: the ones the
+        add replaced), where every page text in the cache is otherwise (kb doctor: a cache of
+        10,000 papers holds as many manifests, a second to read)."""
         out = []
-        for path in sorted(self.folder.glob("*.pages")):
-            m = self.sound(path.stem)
+        shas = sorted(among) if among is not None else [path.stem for path in sorted(self.folder.glob("*.pages"))]
+        for sha in shas:
+            m = self.sound(sha)
             if m is None or m.kind != "text" or not m.pdf_gone or m.sha256 in named or m.writer_pid:
                 continue
             if pdf_name is not None and m.pdf_gone != pdf_name:
