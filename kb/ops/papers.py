@@ -65,7 +65,16 @@ from kb.sources.bibtex import (
 )
 from kb.sources.bibtex import MAX_FIELDS as bibtex_max_fields
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import REPEATED, extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
+from kb.sources.pdf import (
+    REPEATED,
+    copyright_year,
+    extract_plan,
+    guess_year,
+    is_pdf,
+    not_a_pdf,
+    parse_plan,
+    split_info_authors,
+)
 from kb.sources.textfile import not_page_text, parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
@@ -971,8 +980,9 @@ def _another_doi(kb: KB, exc: "doimod.AnotherDOI", declared: tuple[str, set[str]
     return exc
 
 
-def _meta_from_pdf(result, path: Path) -> PaperMeta:
-    """What a PDF says about itself, for --offline or when the network fails."""
+def _meta_from_pdf(result, path: Path, notes: list[str] | None = None) -> PaperMeta:
+    """What a PDF says about itself, for --offline or when the network fails; a year kb cannot trust left out,
+    said in `notes`."""
     info_title = result.info_title
     # a title longer than any paper's (a megabyte of /Title) is none: it was filed whole and printed by kb ls
     usable_info = (info_title and len(info_title.split()) >= 3 and len(info_title) <= MAX_TITLE
@@ -984,18 +994,28 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
         authors = to_bibtex_names(split_info_authors(result.info_author))
     if not authors:
         authors = to_bibtex_names(result.author_guess)
+    # /CreationDate's year only where what typeset the paper made the PDF (pdf.creation_year_stands: not a page
+    # cut or printed by macOS's Quartz in 2024 from a 2023 paper); a year the page prints only where it is a title
+    # page (a table's cell '2019' on a line of its own is none)
     year = result.info_year
-    printed = guess_year(result.pages[0]) if result.pages else None
+    printed = guess_year(result.pages[0]) if result.pages and result.title_guess else None
     if printed and (not year or printed < year):
         year = printed          # the year the paper prints, not when its PDF was made (Turing's 1950)
+    if not year and result.pages and result.title_guess:
+        year = copyright_year(result.pages[0])
     arxiv = result.arxiv
     if arxiv and re.match(r"^\d{4}\.", arxiv.id):
         year = 2000 + int(arxiv.id[:2])
-    return PaperMeta(title=title, authors=authors, year=year, entry_type="misc",
+    if not year and result.remade_by and notes is not None:
+        notes.append(f"no year filed: its PDF was made by {result.remade_by!r}, not by what typeset the paper, so "
+                     "the day it was made need not be the paper's (a page printed, cut or converted later), and its "
+                     "first page prints none; write it in references.bib")
+    meta = PaperMeta(title=title, authors=authors, year=year, entry_type="misc",
                      arxiv_id=arxiv.id if arxiv else None,
                      version=arxiv.version if arxiv else None,
                      doi=result.doi, origin="pdf", complete=False,
                      url=f"https://arxiv.org/abs/{arxiv.id}" if arxiv else None)
+    return meta
 
 
 def _cited_too(arxiv_id: str, pages: list[str]) -> bool:
@@ -1254,7 +1274,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         if result is None:
             meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)
         else:
-            meta = _meta_from_pdf(result, path)
+            meta = _meta_from_pdf(result, path, notes)
         incomplete = True
     version = f"v{arxiv.version}" if arxiv and arxiv.version else ""
     src.manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=arxiv.id if arxiv else None,

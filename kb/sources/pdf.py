@@ -27,10 +27,13 @@ from dataclasses import dataclass, field
 
 from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
+from kb.lazyimport import lazy_import
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
 from kb.text.normalise import as_printed, joined_splits
+
+_refs = lazy_import("kb.text.refs")      # (a place's names, for authors guessed only)
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -140,7 +143,9 @@ class Extracted:
     message: str = ""
     info_title: str = ""
     info_author: str = ""
-    info_year: int | None = None
+    info_year: int | None = None        # the year of /CreationDate, where it may stand for the paper's
+    #: what made the PDF, where its /CreationDate is not taken for the paper's year (creation_year_stands)
+    remade_by: str = ""
     title_guess: str = ""
     author_guess: list[str] = field(default_factory=list)
     arxiv: object | None = None        # ids.ArxivId of the arXiv stamp on the first page
@@ -1065,7 +1070,8 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
             result.warnings.append(_repeats_said(repeats, count))
         try:
             info = doc.get_metadata_dict()
-            _set_info(result, info.get("Title"), info.get("Author"), info.get("CreationDate"))
+            _set_info(result, info.get("Title"), info.get("Author"), info.get("CreationDate"),
+                      info.get("Producer"), info.get("Creator"))
         except Exception:
             result.warnings.append("the PDF's document information could not be read")
     finally:
@@ -1384,7 +1390,7 @@ def _finish(result: Extracted, source: str) -> Extracted:
     result.stamp_later = find_arxiv_stamp(pages[1]) if result.arxiv_hint and len(pages) > 1 else None
     result.doi = find_doi_in_text(first)
     printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed
-    title = guess_title(printed)
+    title = guess_title(printed, stamped=result.arxiv is not None)
     result.author_guess = guess_authors(printed, title)
     # a word the kerns split, its second piece in lower case ("com puting"): joined as the paper prints it
     result.title_guess = joined_splits(title, "\n".join(pages)) if title else title
@@ -1400,17 +1406,44 @@ def _silence_pypdf() -> None:
 def _read_info(reader, result: Extracted) -> None:
     try:
         info = reader.metadata or {}
-        _set_info(result, info.get("/Title"), info.get("/Author"), info.get("/CreationDate"))
+        _set_info(result, info.get("/Title"), info.get("/Author"), info.get("/CreationDate"),
+                  info.get("/Producer"), info.get("/Creator"))
     except Exception:
         result.warnings.append("the PDF's document information could not be read")
 
 
-def _set_info(result: Extracted, title, author, created) -> None:
+def _set_info(result: Extracted, title, author, created, producer=None, creator=None) -> None:
     result.info_title = " ".join(str(title or "").split())
     result.info_author = " ".join(str(author or "").split())
     m = re.search(r"(19|20)\d\d", str(created or ""))
-    if m:
+    if m and creation_year_stands(producer, creator):
         result.info_year = int(m.group(0))
+    elif m:
+        result.remade_by = " ".join(str(producer or creator or "").split())[:120] or "an unnamed tool"
+
+
+#: What made a PDF when its author typeset it: TeX's PDF engines (pdfTeX, LuaTeX, XeTeX and xdvipdfmx, dvipdfm),
+#: a word processor's own export (Word's 'Microsoft® Word for Microsoft 365', LibreOffice's). (Apple's Pages writes
+#: 'Quartz PDFContext', as every PDF a Mac prints or cuts does: none of these.)
+_TYPESETTER = lazy(r"\b(?:pdf-?tex|lua-?(?:hb)?tex|xe-?tex|xdvipdfmx|dvipdfmx?|microsoft\W+word|libreoffice|"
+                   r"openoffice)\b", re.I)
+#: What makes a PDF again from another, printed or cut: macOS's Quartz, Windows' and browsers' printing, Ghostscript,
+#: the tools that split, merge or compress files. Its creation date is that day's, not the paper's.
+_REMAKER = lazy(r"quartz|pdfcontext|print\s*to\s*pdf|skia|chromium|chrome|mozilla|firefox|cairo|ghostscript|"
+                r"gpl\b|distiller|ilovepdf|smallpdf|sejda|pdftk|qpdf|pypdf|pdfsharp|itext|pdfium|mupdf|pdf-?xchange|"
+                r"nitro|foxit|acrobat|adobe\s*pdf\s*library|preview|wkhtmltopdf|scan|camscanner|pdf24|cutepdf|"
+                r"primopdf|bullzip|novapdf|pdfcreator|macos|mac\s*os", re.I)
+
+
+def creation_year_stands(producer, creator) -> bool:
+    """Whether a PDF's /CreationDate may stand for its paper's year: the PDF was made by what typeset the paper
+    (its /Producer pdfTeX, LuaTeX, XeTeX, Word's own export), and neither its /Producer nor its /Creator names a
+    tool that makes PDFs again from others (a page printed or cut by macOS 'Quartz PDFContext', 'Microsoft: Print
+    To PDF', a browser's 'Skia/PDF', Ghostscript, iLovePDF): that PDF's date is the day it was re-made (a SciBERT
+    page cut in 2021 was filed 2019's paper as 2021's). A producer kb does not know gives no year either."""
+    made = " ".join(str(producer or "").split())
+    how = " ".join(str(creator or "").split())
+    return bool(_TYPESETTER.search(made)) and not _REMAKER.search(made) and not _REMAKER.search(how)
 
 
 # "Jr.", "III": a suffix of the name before it, not a name of its own.
@@ -1513,8 +1546,20 @@ def guess_year(first_page: str) -> int | None:
     return None
 
 
-def guess_title(first_page: str) -> str:
-    """The first page's title: the first substantial line(s) before the authors."""
+#: A copyright line's year ('© 2023 Copyright held by the owner/author(s)', 'c©2020 Association for ...',
+#: 'Copyright (c) 2019 IEEE'), its first four-digit number after the sign or the word.
+_COPYRIGHT_YEAR = lazy(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©|\(c\))?\s*((?:19|20)\d\d)\b", re.I)
+
+
+def copyright_year(first_page: str) -> int | None:
+    """The year a first page's copyright line prints, if it prints one ('© 2023 ...'); None otherwise."""
+    m = _COPYRIGHT_YEAR.search(first_page or "")
+    return int(m.group(1)) if m else None
+
+
+def guess_title(first_page: str, stamped: bool = False) -> str:
+    """The first page's title: the first substantial line(s) before the authors, where the page is a title
+    page (_a_title_page; `stamped`: arXiv's stamp in its margin says it is a paper's first page)."""
     lines = [" ".join(line.split()) for line in first_page.splitlines()]
     lines = [line for line in lines if line]
     title: list[str] = []
@@ -1525,6 +1570,8 @@ def guess_title(first_page: str) -> str:
             continue
         if "@" in line or _AFFILIATION.search(line):
             break
+        if title and (_FRONT_MATTER.match(line) or _HEADING.match(line) and not _TITLE_GOES_ON.search(title[-1])):
+            break  # the abstract's heading, the first section's: 'Energy of Inference' is no title's first line
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
         if title and _PROSE_LINE.match(line) and _PAGE_NUMBER_END.search(title[-1]):
@@ -1544,12 +1591,54 @@ def guess_title(first_page: str) -> str:
                                              or nxt.isupper() or _looks_like_name(nxt, title[0])
                                              or _NOT_TITLE_GOES_ON.match(nxt)):
             title.append(nxt)
-    if title and _PAGE_NUMBER_END.search(title[-1]):
-        after = lines[lines.index(title[-1]) + 1:][:1]
-        if after and _PROSE_LINE.match(after[0]):
-            # that running header is the paper's title; its page number is not
-            title[-1] = _PAGE_NUMBER_END.sub("", title[-1])
+    if title and not _a_title_page(title, lines[lines.index(title[-1]) + 1:], stamped):
+        return ""
     return " ".join(title)[:300]
+
+
+#: What follows a title on a title page and nowhere else: the abstract's or the keywords' heading, the
+#: introduction's ('1 Introduction', 'I. INTRODUCTION'), an e-mail address, a date line ('January 29, 1998').
+_FRONT_MATTER = lazy(r"^(?:abstract|a b s t r a c t|keywords|key words|index terms|ccs concepts|"
+                     r"(?:(?:1|I)\.?\s+)?introduction)\b", re.I)
+_EMAIL_IN = lazy(r"[\w.}\-]@[\w\-]+(?:\.[\w\-]+)+")
+#: A figure's tick or a table's cell on a line of its own ('0.25', '512', '88.9%'): no title page's (a year,
+#: an affiliation's marker '1' are).
+_TICK_LINE = lazy(r"^[-+−]?(?:\d+[.,]\d+|\d{3,})\s*%?$")
+#: A measure in a table's row ('88.857', '85.08', '72%'), not a date's day and year ('January 29, 1998').
+_CELL_NUMBER = lazy(r"(?<![\w.])[-+−]?\d+(?:[.,]\d+%?|%)(?![\w.])")
+
+
+def _a_title_page(title: list[str], after: list[str], stamped: bool = False) -> bool:
+    """Whether the lines after `title` (a first page's lines guessed a title) may be a title page's: not a
+    table's header rows over rows of measures ('Field Task Dataset SOTA BERT-Base SCIBERT' over '88.857 85.08'),
+    a figure's labels over its ticks, a later page's running header and its page number ('Optimized Table
+    Tokenization ... 9'): those are no title, whatever follows. Front matter (authors, an e-mail, a date, the
+    abstract) before any row or tick, or text, leaves the title be (a page of body text under its first line is
+    not told from a title over its abstract by these lines alone)."""
+    if _PAGE_NUMBER_END.search(title[-1]) or len(_CELL_NUMBER.findall(" ".join(title))) >= 2:
+        return False            # a running header and its page number; a table's row
+    if stamped:
+        return True             # arXiv stamps a paper's first page only
+    named = False
+    for line in after[:30]:
+        bare = " ".join(w for w in line.split() if "@" not in w)
+        if _FRONT_MATTER.match(line) or _EMAIL_IN.search(line) \
+                or _YEAR_LINE.match(line) and (named or re.match(r"\(?[A-Za-z]", line)):
+            return True         # (a year alone under a name, or a date: a table's cell '2019' is neither)
+        if _TICK_LINE.match(line) or len(_CELL_NUMBER.findall(line)) >= 2:
+            return False        # a figure's ticks, a table's rows before any front matter
+        if (_PROSE_LINE.match(bare) and len(_LOWER_WORDS.findall(bare)) >= 4) or len(line) > 150:
+            return True         # text (a title over its first paragraph, or a page of text under its first line)
+        pieces = [p.strip() for p in re.split(r",|\band\b|;", _MARKERS.sub(",", line)) if p.strip()]
+        if named and _AFFILIATION_LINE.search(line):
+            return True         # an author's affiliation under their name
+        people = [p for p in pieces if _NAME.match(p) and len(p.split()) <= 4]
+        if len(people) >= 2 and len(people) == len(pieces):
+            return True         # a line of names: 'Jane Doe, John Roe', 'Ada Lovelace and Alan Turing'
+        named = named or bool(people)
+        if named and _AFFILIATION_LINE.search(line):
+            return True         # 'TAL AUGUST, University of Washington, USA'
+    return True
 
 
 #: A line after a title that is not more of it.
@@ -1630,17 +1719,40 @@ def guess_authors(first_page: str, title: str) -> list[str]:
             block[-1] += " " + line        # "Zejiang Shen" "1" "(" ")," ... "Germain" "Lee": one line
         else:
             block.append(line)
+    def a_place(line: str) -> bool:
+        return any(_refs.names_a_place(p) for p in line.split(","))
+
     names: list[str] = []
-    for line in block:
+    for i, line in enumerate(block):
         line = " ".join(w for w in line.split() if not _EMAIL_WORD.match(w))
         first = line.split(",")[0].strip()
-        if "," in line and first.isupper() and len(first.split()) >= 2:
+        if "," in line and first.isupper() and len(first.split()) >= 2 and not _refs.names_a_place(first) \
+                and not _AFFILIATION_LINE.search(first) and not is_organisation(first.title()):
             names.append(first.title())    # 'TAL AUGUST, University of Washington, USA'
             continue
-        if not line or _AFFILIATION_LINE.search(line) or _NOT_TITLE_GOES_ON.match(line):
-            continue                       # an e-mail, an affiliation, a label: the next name may follow
-        for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
-            part = part.strip()
-            if _NAME.match(part) and len(part.split()) <= 4:
-                names.append(part)
+        if not line or _AFFILIATION_LINE.search(line) or _NOT_TITLE_GOES_ON.match(line) or _VENUE_LINE.search(line) \
+                or a_place(line):
+            continue                       # an e-mail, an affiliation, a venue, an address: the next name may follow
+        parts = [p.strip() for p in re.split(r",|\band\b|;", _MARKERS.sub(",", line))]
+        parts = [p for p in parts if _NAME.match(p) and len(p.split()) <= 4]
+        if names and len(parts) == 1 and not _MARKERS.search(line) and i + 1 < len(block) and a_place(block[i + 1]):
+            continue                       # an affiliation over its city: 'Carnegie Mellon' over 'Pittsburgh, PA'
+        names.extend(p for p in parts if not _no_person(p))
     return names[:50]
+
+
+#: A venue's, a licence's or a notice's line among the authors' ('NeurIPS 2023 Workshop on ...', 'Published in
+#: Transactions on ...', 'Preprint. Under review.', 'Open Access', 'Nature Climate Change').
+_VENUE_LINE = lazy(r"\b(?:journal|nature|science|proceedings|transactions|letters|preprint|workshop|conference|"
+                   r"symposium|volume|vol\.|issue|press|publishing|published|accepted|submitted|received|"
+                   r"review|access|licen[cs]e|creative commons|copyright|editor|edited|corresponding|"
+                   r"equal contribution|contributed equally)\b", re.I)
+
+
+def _no_person(part: str) -> bool:
+    """Whether a piece of an author line shaped as a name is none: an organisation ('Google DeepMind', 'Meta AI',
+    'Amazon Web Services'), a place ('New York', 'United States'), or an institution's initials before a word of
+    its name ('UC Berkeley', 'ETH Zürich'; a person's initials are 'A. M.' or the whole name in capitals)."""
+    words = part.split()
+    return is_organisation(part) or _refs.names_a_place(part) \
+        or (re.fullmatch(r"[A-Z]{2,4}", words[0]) is not None and any(not w.isupper() for w in words[1:]))

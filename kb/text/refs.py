@@ -3991,6 +3991,19 @@ def _place_of(piece: str) -> bool:
     return low in _PLACE_COUNTRIES or low in _PLACE_STATES and (len(low) > 4 or piece.upper() == piece)
 
 
+def names_a_place(piece: str) -> bool:
+    """Whether a comma's piece of an address names a place: a country, a US or Canadian state (its code in capitals),
+    a city of _PLACE_CITIES, or words closed by a state's code ('USA', 'New York', 'Seattle WA 98103', 'CA 94305');
+    not a person's name ('Georgia Smith', 'Austin Lee')."""
+    words = re.sub(r"\d[\d\-]*", " ", piece).replace(".", ". ").split()
+    if not words:
+        return False
+    whole = " ".join(words).replace(". ", ".").strip()
+    last = words[-1].replace(".", "")
+    return _place_of(whole) or whole.lower() in _PLACE_CITIES \
+        or (len(last) == 2 and last.isupper() and _place_of(last))
+
+
 def _a_place(text: str) -> bool:
     """Whether `text` is all a place of publication (_without_place's): 'Paris', 'Santa Clara, CA', 'Geneva: WHO'."""
     parts = text.split(":", 1)[0].strip().split(", ")

@@ -204,7 +204,7 @@ def test_local_pdf_author_string_is_split_into_names(kb_root, server, author, ke
     pdf = make_pdf([["Measuring the Carbon Intensity of AI in Cloud Instances", "Some text."]],
                    title="Measuring the Carbon Intensity of AI in Cloud Instances", author=author)
     path = kb_root.parent / "dodge.pdf"
-    path.write_bytes(pdf.replace(b"/Author", b"/CreationDate (D:20220610120000Z) /Author"))
+    path.write_bytes(pdf.replace(b"/Author", b"/Producer (pdfTeX-1.40.21) /CreationDate (D:20220610120000Z) /Author"))
     r = run_kb("add", "--offline", path)
     assert r.code == 0, r.err
     assert not server.requests
@@ -267,7 +267,7 @@ def test_offline_the_file_name_gives_no_arxiv_id_nor_year(kb_root, server, name,
     path = kb_root.parent / name
     pdf = make_pdf(["Table Tokens for Structure Recognition", "Some text on tables."],
                    title="Table Tokens for Structure Recognition")
-    path.write_bytes(pdf.replace(b"/Title", b"/CreationDate (D:20210610120000Z) /Title"))
+    path.write_bytes(pdf.replace(b"/Title", b"/Producer (pdfTeX-1.40.21) /CreationDate (D:20210610120000Z) /Title"))
     r = run_kb("add", "--offline", path)
     assert r.code == 0, r.err
     assert not server.requests
