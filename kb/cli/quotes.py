@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.atomic import shown
+from kb.atomic import said, shown
 from kb.cli.common import (
     complete_citekey,
     echo,
@@ -86,7 +86,10 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
         not_found(exc, verbose=verbose, as_json=as_json)
     for w in stored.pop("warnings", []):
         warn(w)
-    if stored.get("merged"):
+    if stored.get("restated"):
+        warn(f"the quote is stored already as {stored['id']}, the same passage written {said(stored['text'], 60)}: "
+             "its text kept; " + "; ".join(stored["merged"]))
+    elif stored.get("merged"):
         warn(f"{stored['id']} was stored already: " + "; ".join(stored["merged"]))
     if stored.get("method") == "punctuation":
         for n in stored.get("notes", []):

@@ -67,6 +67,7 @@ bibtex = lazy_import("kb.sources.bibtex")
 claimsfile = lazy_import("kb.store.claimsfile")
 identifiers = lazy_import("kb.text.ids")
 matching = lazy_import("kb.text.match")
+normalising = lazy_import("kb.text.normalise")
 notes_text = lazy_import("kb.text.notes")
 reflist = lazy_import("kb.text.refs")
 
@@ -535,6 +536,10 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         taken = _IdsOf(db.conn, "quotes")
         same = db.execute("select id from quotes where citekey = ? and text = ? and coalesce(version,'') = ?",
                           [citekey, quote, record.get("version") or ""]).fetchone()
+        restated = None
+        if not same and quote_id is None and record.get("status") == "verified":
+            same = _same_passage(db.conn, citekey, record, quote)
+            restated = same and same[1]
         if same and quote_id in (None, same[0]):
             quote_id = same[0]             # re-adding the same quote updates it
         elif quote_id is None:
@@ -550,10 +555,12 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                                  hint="use --replace to replace it, or another --id")
         merged: list[str] = []
         if quote_id in taken:
-            held = db.execute("select text, topics, note from quotes where id = ?", [quote_id]).fetchone()
+            held = db.execute("select text, topics, note, method from quotes where id = ?", [quote_id]).fetchone()
             if replace and held[0] != quote:
                 merged.append("replaced the stored quote")
             else:
+                if restated:            # the same passage, written otherwise: the stored text is the quote
+                    record.update(text=held[0], method=held[3] or record.get("method"))
                 kept = [t for t in json.loads(held[1] or "[]") if isinstance(t, str)]
                 new = [t for t in record["topics"] if t not in kept]
                 record["topics"] = kept + new
@@ -563,11 +570,35 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record = {"id": quote_id, **record}
         records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
     stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)
+    if restated:
+        stored["restated"] = quote
     if marks:
         stored["warnings"] = [marks_left_out(marks, "quote")]
     if match is not None:
         stored["notes"] = match.notes
     return stored
+
+
+def _same_passage(conn, citekey: str, record: dict, quote: str) -> tuple[str, str] | None:
+    """(id, text) of the verified quote stored of `citekey` at the very spans of the same text (version,
+    extractor) that `record` was just found at, written in the same words as `quote` (`wording`: only
+    quote marks, case, spaces, line breaks, ligatures told apart); None when there is none. A quote that
+    differs in a word, a number or a punctuation mark is another quote, wherever it was found."""
+    rows = conn.execute("select id, text, spans from quotes where citekey = ? and coalesce(version,'') = ? "
+                        "and status = 'verified' and coalesce(extractor,'') = ? and page = ? order by rowid",
+                        [citekey, record.get("version") or "", record.get("extractor") or "",
+                         record.get("page")]).fetchall()
+    words = None
+    for rid, text, spans in rows:
+        try:
+            if json.loads(spans or "[]") != record["spans"]:
+                continue
+        except ValueError:
+            continue
+        words = words if words is not None else normalising.wording(quote)
+        if normalising.wording(text) == words:
+            return rid, text
+    return None
 
 
 def no_quote(conn, quote_id: str) -> NotFound:

@@ -747,6 +747,22 @@ def normalise(s: str) -> str:
     return _REMOVE.sub("", t)
 
 
+# A run of quote marks, of either kind once folded ("'", '"', "''" of TeX): one mark in a wording.
+_QUOTE_MARKS = lazy(r"['\"]+")
+# An en or em dash (or a figure dash, a horizontal bar): a break between words in a wording, spaced or not.
+_WORD_DASHES = lazy(r"[\u2012-\u2015]")
+
+
+def wording(s: str) -> tuple[str, ...]:
+    """The words of ``s`` as matching reads them, each apart: two texts of one wording differ only in
+    what folding sees through (a quote mark's kind or shape, case, ligatures, accents, how many spaces
+    or line breaks, an en or em dash spaced or not), never in a word, a number or a punctuation mark.
+    Whitespace is kept as the break between words here, unlike `normalise`: "the rapist" is no
+    wording of "therapist", nor "well known" of "well-known"."""
+    words = (_QUOTE_MARKS.sub("'", normalise(w)) for w in _WORD_DASHES.sub(" ", s).split())
+    return tuple(w for w in words if w)
+
+
 _LINE_BREAK_HYPHEN = lazy(r"-[ \t\r\f\v]*\n\s*")
 
 
