@@ -53,6 +53,7 @@ checks = lazy_import("kb.quantities.checks")
 intervals = lazy_import("kb.quantities.interval")
 numbers = lazy_import("kb.quantities.numbers")
 quoted = lazy_import("kb.quantities.quoted")
+normalising = lazy_import("kb.text.normalise")
 userunits = lazy_import("kb.quantities.userunits")
 claimsfile = lazy_import("kb.store.claimsfile")
 
@@ -96,25 +97,73 @@ def check_value(value: str, quote: str | None, per: str | None = None, passage: 
     return None if found.ok else found.reason(value)
 
 
+def _spaced(s) -> str:
+    return " ".join(str(s).split()) if s is not None else ""
+
+
+#: A figure's number with its scale, as a letter or a word ("81.1M", "81.1 million", "81,100,000", "1e6", "5k"):
+#: what two ways of writing one figure may differ in; its sign, bound, approximation and unit they may not.
+_FIGURE_NUMBER = lazy(r"(?i)\d[\d.,]*(?:e[-+]?\d+)?(?:[ \u00a0]*(?:thousand|million|billion|trillion)s?(?![^\W\d_])"
+                      r"|(?:bn|mn|[kmbt])(?![^\W\d_]))?")
+
+
+def same_figure(held, given: str) -> bool:
+    """Whether two figures written for a claim are one value in one unit: written alike (white space
+    aside), or written alike but for how the number and its scale are spelt, and read as the very same
+    interval in the very same unit ("81.1M papers", "81.1 million papers", "81,100,000 papers"); "81.2M
+    papers", "81.10M papers" (another precision), "~81.1M papers", "up to 81.1M papers", "-5 kWh", "5 kg
+    CO2" of "5 kg CO2e", "5000 Wh" of "5 kWh" are other figures."""
+    if _spaced(held) == _spaced(given):
+        return True
+    if not isinstance(held, str) or "".join(_FIGURE_NUMBER.sub("#", held).split()) != \
+            "".join(_FIGURE_NUMBER.sub("#", given).split()):
+        return False
+    try:
+        a, b = intervals.Interval.from_written(held.strip()), intervals.Interval.from_written(given.strip())
+    except KBError:
+        return False
+    return (a.lo, a.nominal, a.hi, a.unit_text) == (b.lo, b.nominal, b.hi, b.unit_text)
+
+
+def same_quote(held, given: str) -> bool:
+    """Whether a claim's quote given again is its stored one: white space aside, or the same words
+    written in other quote marks, case or line breaks (`normalise.wording`)."""
+    if _spaced(held) == _spaced(given):
+        return True
+    return isinstance(held, str) and normalising.wording(held) == normalising.wording(given)
+
+
 def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | None, per: str | None,
-                 topics: list[str], note: str | None, replace: bool) -> tuple[str | None, str | None,
+                 topics: list[str], note: str | None, replace: bool) -> tuple[str, str | None, str | None,
                                                                              list[str], str | None, list[str]]:
     """Re-adding claim `claim_id`: what is not given is kept from the stored claim (its quote,
-    per, note), topics are added; a different figure, quote or per is refused (UsageError
-    naming the difference) unless `replace`. Returns (quote, per, topics, note, what was merged)."""
+    per, note), topics are added; a figure or quote written otherwise that is the same (`same_figure`,
+    `same_quote`) is kept as stored; a different figure, quote or per is refused (UsageError
+    naming the difference) unless `replace`. Returns (value, quote, per, topics, note, what was merged)."""
     old = records.stored_record(kb, citekey, "claim", claim_id)
     if old is None or replace:
-        return quote, per, topics, note, (["replaced the stored claim"] if old is not None else [])
+        return value, quote, per, topics, note, (["replaced the stored claim"] if old is not None else [])
     differ = []
     for name, given in (("value", value.strip()), ("quote", (quote or "").strip() or None), ("per", per)):
         held = old.get(name)
-        if given is not None and held is not None and " ".join(str(held).split()) != " ".join(given.split()):
+        alike = {"value": same_figure, "quote": same_quote}.get(name)
+        if given is not None and held is not None and not (alike or (lambda a, b: _spaced(a) == _spaced(b)))(
+                held, given):
             differ.append(f"{name} {held!r} -> {given!r}")
     if differ:
         raise UsageError(f"claim {citekey}.{claim_id} is stored with another {differ[0].split()[0]}: "
                          + "; ".join(differ) + "; nothing stored",
                          hint="use --replace to replace it, or another --id")
     merged = []
+    # the same figure or quote written otherwise: kept as stored, and said where it is more than white space
+    if isinstance(old.get("value"), str) and old["value"] != value.strip():
+        if _spaced(old["value"]) != _spaced(value):
+            merged.append(f"kept its value as written {old['value']!r}")
+        value = old["value"]
+    if quote is not None and isinstance(old.get("quote"), str) and old["quote"] != quote.strip():
+        if _spaced(old["quote"]) != _spaced(quote):
+            merged.append("kept its quote as written")
+        quote = old["quote"]
     if quote is None and old.get("quote"):
         quote = old["quote"]
         merged.append("kept its quote")
@@ -127,23 +176,25 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
         merged.append(f"added {agreeing(len(new_topics), 'topic', 'topics')} " + ", ".join(new_topics))
     if note is None and old.get("note") and old.get("status") == "verified":
         note = old["note"]
-    return quote, per, held_topics + new_topics, note, merged or ["unchanged"]
+    return value, quote, per, held_topics + new_topics, note, merged or ["unchanged"]
 
 
 def _same_claim(kb: KB, citekey: str, value: str, quote: str | None, per: str | None) -> str | None:
-    """The id of a claim of `citekey` stored with this value, quote and per (white space aside),
-    or None: re-running `kb claim add` without --id merges into it (_merge_claim) as re-adding its
-    id does, where it would store the claim again under a new id ("members_2")."""
-    def norm(s) -> str:
-        return " ".join(str(s).split()) if s is not None else ""
+    """The id of a claim of `citekey` stored with this value, quote and per (white space aside; the value
+    the same figure, `same_figure`, the quote the same words, `same_quote`), or None: re-running `kb claim
+    add` without --id, as written or written otherwise ("81.1 million papers" of "81.1M papers"), merges
+    into it (_merge_claim) as re-adding its id does, where it would store the claim again under a new id
+    ("members_2", "million_papers")."""
+    def quoted_alike(held) -> bool:
+        return (held is None) == (quote is None) and (quote is None or same_quote(held, quote))
 
-    wanted = (norm(value), norm(quote), norm(per))
     for claim_id, held_quote, held_per in kb.conn.execute(
             "select id, quote, per from claims where citekey = ? and kind = 'claim' order by rowid", [citekey]):
-        if (norm(held_quote), norm(held_per)) != wanted[1:]:
+        if _spaced(held_per) != _spaced(per) or not quoted_alike(held_quote):
             continue
         held = records.stored_record(kb, citekey, "claim", claim_id)
-        if held is not None and (norm(held.get("value")), norm(held.get("quote")), norm(held.get("per"))) == wanted:
+        if held is not None and _spaced(held.get("per")) == _spaced(per) and quoted_alike(held.get("quote")) \
+                and same_figure(held.get("value"), value):
             return claim_id
     return None
 
@@ -172,7 +223,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         claim_id = _same_claim(kb, require_paper(kb.conn, citekey)["citekey"], value, quote, per)
     if claim_id is not None:
         citekey = require_paper(kb.conn, citekey)["citekey"]
-        quote, per, topics, note, merged = _merge_claim(kb, citekey, claim_id, value, quote, per,
+        value, quote, per, topics, note, merged = _merge_claim(kb, citekey, claim_id, value, quote, per,
                                                         list(dict.fromkeys(topics or [])), note, replace)
     record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
     warnings: list[str] = [marks_left_out(marks, "quote")] if marks else []

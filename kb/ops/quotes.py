@@ -112,13 +112,18 @@ class _IdsOf:
 #: A number written with a decimal mark or an exponent, and its scale ("0.012", "4.6e13", "3.14E+23",
 #: "$4.6M", "1e-3"): no word of an id, as a whole number is none, since its pieces read as other numbers
 #: ("6e13" of 4.6e13, "6m" of $4.6M).
-_POINTED_NUMBER = lazy(r"(?i)(?<![\w.,])\d+(?:(?:[.,]\d+)+(?:e[-+]?\d+)?|e[-+]?\d+)(?:bn|[kmb])?(?!\w)")
+_POINTED_NUMBER = lazy(r"(?i)(?<![\w.,])\d+(?:(?:[.,]\d+)+(?:e[-+]?\d+)?|e[-+]?\d+)(?:bn|[kmbt])?(?!\w)")
+#: A number's scale written as a word after it ("81.1 million", "175 billion", "5 thousand"): the number's,
+#: as its letter is ("81.1M", "175B", "5k"), never a word of an id ("million_papers" of "81.1 million papers").
+_SCALE_WORD = lazy(r"(?i)(?<![\w.,])(\d+(?:[.,]\d+)*)[ \u00a0]*(thousand|million|billion|trillion)s?(?!\w)")
+_SCALE_LETTER = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}
 
 
 def slug_id(text: str, taken: Container[str], words: int = 5, empty: str = "quote") -> str:
     """An id of `text`'s first `words` words, none taken; `empty` when it has none (numbers alone)."""
     # an editor's brackets are not word breaks: "[T]he" is "The", "use[s]" is "uses"
     text = text.replace("[", "").replace("]", "")
+    text = _SCALE_WORD.sub(lambda m: m.group(1) + _SCALE_LETTER[m.group(2).lower()], text)
     tokens = re.findall(r"[a-z0-9]+", _POINTED_NUMBER.sub(" ", ascii_fold(text).lower()))
     stop = {"the", "a", "an", "of", "and", "to", "in", "is", "are", "that", "for", "as", "with", "on", "by"}
     keep = [t for t in tokens if t not in stop and not t.isdigit()][:words] or [empty]
