@@ -40,6 +40,7 @@ from kb.store import paths
 from kb.store.knowledgebase import init as do_init
 from kb.text.display import counted, few_of
 from kb.text.names import short_authors
+from kb.text.versions import labelled
 
 # What adds and imports papers: kb where, ls and show never load it.
 paper_ops = lazy_import("kb.ops.papers")
@@ -393,6 +394,10 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
 
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
                                  extractor=extractor, replace=replace)
+    if result.action == "unchanged":
+        echo(f"unchanged {labelled(result.citekey, result.version)}: its text is these {counted(result.pages, 'page')} "
+             "already")
+        return
     echo(f"loaded {counted(result.pages, 'page')} into {result.citekey} {result.version or ''}".rstrip())
     for note in result.notes:
         warn(note)

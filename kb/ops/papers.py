@@ -1342,6 +1342,14 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
                          "nothing loaded",
                          hint=f"--version vN loads the text as another version; --replace makes it the text of "
                               f"{version or 'this version'} (the PDF stays held)")
+    # the very text loaded again (the same file, a copy, the same pages written otherwise) by the same
+    # extractor: nothing to do, and said, as kb add says of a PDF it holds
+    loaded = kb.db.execute("select id, page_count from versions where citekey = ? and version = ? and "
+                           "source_kind = 'text' and text_status = 'ok' and coalesce(extractor, '') = ?",
+                           [citekey, version, extractor]).fetchone()
+    if loaded is not None and loaded[1] == len(pages) and pages == [
+            r[0] for r in kb.db.execute("select text from pages where version_id = ? order by page", [loaded[0]])]:
+        return AddResult(citekey=citekey, action="unchanged", title=row[2], version=version, pages=len(pages))
     # a text an earlier `kb text load` gave replaced by less of it, in silence, as kb add refuses a PDF's
     # (a version named with --version is the person's word: it is weighed against its own text only)
     weighed = None if replace else _weighed(kb.db, citekey, pages, version, sha256(data), earlier=False)
