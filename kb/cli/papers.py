@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import List, Optional
 
@@ -53,7 +54,10 @@ app = typer.Typer()
 # -- knowledge base -----------------------------------------------------------------
 
 @app.command()
-def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDER", help="Folder to make a knowledge base (created if needed).")) -> None:
+def init(folder: Optional[str] = typer.Argument(
+        None, callback=names_a_path, metavar="FOLDER",
+        help="Folder to make a knowledge base (created if needed; default: the --kb folder, else KB_HOME, else this "
+             "folder: the one later commands will use).")) -> None:
     """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/.
 
     \b
@@ -62,10 +66,20 @@ def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDE
       kb add paper.pdf --offline
     """
 
-    root, created = do_init(folder)
-    echo(f"{'initialised' if created else 'already a knowledge base:'} {shown(root)}")
+    # With no folder, the one every other command would open (--kb, then KB_HOME), as they find it: `KB_HOME=~/kb
+    # kb init` made this folder one, and the next command, reading KB_HOME, found none there.
+    home = Path(os.environ["KB_HOME"]).expanduser() if os.environ.get("KB_HOME") else None
+    given = folder if folder is not None else state["kb"] if state["kb"] is not None else home
+    root, created = do_init(given if given is not None else Path("."))
+    named = "" if folder is not None or given is None else " (--kb)" if state["kb"] is not None else " (KB_HOME)"
+    echo(f"{'initialised' if created else 'already a knowledge base:'} {shown(root)}{named}")
+    if folder is not None and state["kb"] is None and home is not None and home.resolve() != root.resolve():
+        # a folder named while KB_HOME names another: the commands that follow open KB_HOME's, not this one
+        warn(f"KB_HOME points to {shown(home)}: commands use that one, not {shown(root)}, while it is set "
+             f"(kb --kb {shell_word(root)} ... for this one)")
+        return
     outer = next((up for up in root.parents if (up / paths.MARKER).is_file()), None) if created else None
-    if outer is not None:
+    if outer is not None and home is None and state["kb"] is None:
         # `kb init` run in a folder of a knowledge base (its notes/): made, as asked, but every command run
         # there, which found the outer one, now finds this one instead
         warn(f"{shown(root)} is inside the knowledge base {shown(outer)}: commands run in this folder now use "

@@ -267,11 +267,36 @@ def test_a_relative_path_given_in_a_deleted_folder_is_said_missing_not_a_bug(kb_
     assert r.code == 2 and "internal error" not in r.err and "draft.md" in r.err
 
 
-def test_init_inside_a_knowledge_base_says_commands_there_now_use_the_new_one(kb_root):
+def test_init_inside_a_knowledge_base_says_commands_there_now_use_the_new_one(kb_root, monkeypatch):
     """`kb init` run in a folder of a knowledge base made a second one there in silence: the commands run in that
     folder, which used the outer one, then used an empty one."""
+    monkeypatch.delenv("KB_HOME")          # found as the nearest kb.toml, as a person's shell finds it
     inner = kb_root / "notes" / "2024"
     r = run_kb("init", inner)
     assert r.code == 0 and r.out == f"initialised {inner}\n"
     assert r.err == (f"kb: {inner} is inside the knowledge base {kb_root}: commands run in this folder now "
                      f"use the new one (kb --kb {kb_root} ... for the other)\n")
+
+
+def test_init_with_no_folder_makes_the_knowledge_base_the_next_command_opens(tmp_path, monkeypatch):
+    """`KB_HOME=~/kb kb init` made the current folder a knowledge base, and the next command, which reads KB_HOME,
+    found none there. With no folder, kb init makes the one every other command opens: --kb's, else KB_HOME's, else
+    this folder; a folder named while KB_HOME names another is made, and said not to be the one commands use."""
+    monkeypatch.chdir(tmp_path)
+    home = tmp_path / "home"
+    monkeypatch.setenv("KB_HOME", str(home))
+    r = run_kb("init")
+    assert r.code == 0 and r.out == f"initialised {home} (KB_HOME)\n" and r.err == "", r
+    assert not (tmp_path / "kb.toml").exists() and (home / "kb.toml").is_file()
+    assert run_kb("ls").code == 0
+    assert run_kb("init").out == f"already a knowledge base: {home} (KB_HOME)\n"
+    r = run_kb("--kb", tmp_path / "chosen", "init")
+    assert r.code == 0 and r.out == f"initialised {tmp_path / 'chosen'} (--kb)\n" and r.err == "", r
+    r = run_kb("init", tmp_path / "named")
+    assert r.code == 0 and r.out == f"initialised {tmp_path / 'named'}\n", r
+    assert r.err == (f"kb: KB_HOME points to {home}: commands use that one, not {tmp_path / 'named'}, while it is "
+                     f"set (kb --kb {tmp_path / 'named'} ... for this one)\n"), r.err
+    assert run_kb("init", home).err == ""              # the one KB_HOME names: nothing to say
+    monkeypatch.delenv("KB_HOME")
+    r = run_kb("init")
+    assert r.code == 0 and r.out == f"initialised {tmp_path}\n" and (tmp_path / "kb.toml").is_file(), r
