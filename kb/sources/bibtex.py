@@ -49,7 +49,7 @@ from kb.sources.bibmodel import (
     valid_field,
 )
 from kb.sources.citekey import aliases, escaped, field_key, fold_key, invisible, key_list
-from kb.text.ids import doi_of_field
+from kb.text.ids import doi_of_field, parse_arxiv
 from kb.text.latex import crossref_greek_as_latex, known_command, latex_to_text, markup_as_latex
 from kb.text.lazyre import lazy
 from kb.text.names import parse_names
@@ -2133,9 +2133,19 @@ def same_value(name: str, ours: str, theirs: str) -> bool:
     'and others' for names `ours` lists) are ours: nothing to take (_names_less)."""
     if ours == theirs or (name not in _NAME_LISTS and _plainly(ours) == _plainly(theirs)):
         return True
+    if name == "eprint" and _unversioned_of(ours, theirs):
+        return True
     if name not in _NAME_LISTS and len(ours) + len(theirs) > 4000:
         return False        # an abstract: its LaTeX read only to compare would cost more than the import
     return _meaning(name, ours) == _meaning(name, theirs) or name in _NAME_LISTS and _names_less(ours, theirs)
+
+
+def _unversioned_of(ours: str, theirs: str) -> bool:
+    """Whether eprint `theirs` names the arXiv paper `ours` names, without its version: it says less, nothing
+    else ('2206.10883' of references.bib's '2206.10883v3', which every re-import of a library exported before kb
+    filed v3 was said to differ from; '2206.10883v2', or another paper, still differs)."""
+    a, b = (parse_arxiv(v.strip().removeprefix("arXiv:").removeprefix("arxiv:")) for v in (ours, theirs))
+    return a is not None and b is not None and a.id == b.id and b.version is None
 
 
 #: Fields whose letter case readers print as written (biblatex, and BibTeX styles that keep a title's case):

@@ -64,6 +64,10 @@ SAME = [
     ("pages", "4171--4186", "4171-4186"),
     ("month", "Jun", "June"),
     ("doi", "10.18653/v1/N19-1423", "https://doi.org/10.18653/v1/n19-1423"),
+    # an export made before kb filed the version names the paper without it: it says less, nothing else
+    ("eprint", "2206.10883v3", "2206.10883"),
+    ("eprint", "2206.10883v3", "arXiv:2206.10883"),
+    ("eprint", "hep-th/9901001v2", "hep-th/9901001"),
 ]
 DIFFERENT = [
     ("pages", "4171--4186", "4171--4187"),
@@ -73,6 +77,10 @@ DIFFERENT = [
     ("month", "Jun", "Jul"),
     ("doi", "10.1234/a", "10.1234/b"),
     ("address", "Minneapolis, Minnesota", "Minneapolis, MN"),
+    ("eprint", "2206.10883v3", "2206.10883v2"),
+    ("eprint", "2206.10883", "2206.10883v3"),       # theirs names a version references.bib does not
+    ("eprint", "2206.10883v3", "2206.10884"),
+    ("eprint", "hep-th/9901001v2", "hep-th/9901002"),
 ]
 
 
