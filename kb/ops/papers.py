@@ -697,14 +697,31 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
         try:
             return add(kb, text, refresh=refresh, replace_text=replace_text, **options)
         except NetworkError as exc:
-            raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing",
-                               hint="add it once with the network; it is then cached") from exc
+            held = _latest_held(kb, ident) if isinstance(ident, ArxivId) else None
+            if held is None or ident.version is not None:
+                other = f" (kb holds v{held} of it: kb add --offline arxiv:{ident.id}v{held})" if held else ""
+                raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing{other}",
+                                   hint="add it once with the network; it is then cached") from exc
+        # arXiv's latest version is not known offline, the latest kb holds is: that one (said), where
+        # 'arxiv:2206.10883' while kb held v3 of it was 'not in kb's cache'
+        result = add(kb, f"arxiv:{ident.id}v{held}", refresh=refresh, replace_text=replace_text, **options)
+        result.notes.append(f"--offline: v{held} is the latest version of arXiv {ident.id} kb holds; arXiv may have a "
+                            "later one (kb add without --offline asks it)")
+        return result
     if isinstance(ident, ArxivId):
         return _settled(kb, add_arxiv(kb, ident, refresh=refresh, extractor=extractor))
     if isinstance(ident, Doi):
         return _settled(kb, add_doi(kb, ident.doi, refresh=refresh))
     return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor,
                                 keep_unreadable=keep_unreadable, replace_text=replace_text))
+
+
+def _latest_held(kb: KB, ident: ArxivId) -> int | None:
+    """The latest version of arXiv paper `ident` (unversioned) whose text kb holds, or None."""
+    rows = kb.db.execute("select v.version from versions v join papers p on p.citekey = v.citekey "
+                         "where p.arxiv_id = ? and v.text_status = 'ok'", [ident.id]).fetchall()
+    held = [int(r[0][1:]) for r in rows if r[0] and r[0][:1] == "v" and r[0][1:].isdigit()]
+    return max(held) if held else None
 
 
 def add_file(kb: KB, path, *, offline: bool = False, extractor: str | None = None,

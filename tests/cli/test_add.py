@@ -559,6 +559,26 @@ def test_offline_arxiv_from_the_cache_or_a_clear_error(kb_root, arxiv):
 ANON_PDF = make_pdf([[PHP_TITLE, "arXiv:2311.16863v3 [cs.LG] 28 Nov 2023"], "page two", "page three"])
 
 
+def test_offline_an_unversioned_arxiv_id_is_the_latest_version_kb_holds(kb_root, arxiv, tmp_path):
+    """`kb add --offline arxiv:ID` of a paper whose v3 kb holds (from its PDF, arXiv never asked) said it was not in
+    kb's cache: arXiv's latest version is not known offline, the latest kb holds is, so that one is added (said).
+    A version kb does not hold is still refused, naming the one it holds; nothing is asked of arXiv."""
+    pdf = tmp_path / "php.pdf"
+    pdf.write_bytes(ANON_PDF)
+    assert run_kb("add", "--offline", pdf).code == 0
+    bib_before, requests = bib(kb_root), len(arxiv.server.requests)
+    r = run_kb("add", "--offline", "arxiv:2311.16863")
+    assert r.code == 0 and r.out.startswith("unchanged anon2023power v3"), r.out + r.err
+    assert "--offline: v3 is the latest version of arXiv 2311.16863 kb holds; arXiv may have a later one" in r.err
+    r = run_kb("add", "--offline", "arxiv:2311.16863v2")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "arxiv:2311.16863v2 is not in kb's cache, and --offline fetches nothing (kb holds v3 of it: " \
+           "kb add --offline arxiv:2311.16863v3)" in r.err
+    r = run_kb("add", "--offline", "arxiv:2311.16864")
+    assert r.code == 2 and "kb holds" not in r.err and "not in kb's cache" in r.err, r.err
+    assert bib(kb_root) == bib_before and len(arxiv.server.requests) == requests
+
+
 def test_anon_key_is_renamed_once_when_the_metadata_arrives(kb_root, arxiv, tmp_path):
     pdf = tmp_path / "php.pdf"
     pdf.write_bytes(ANON_PDF)
