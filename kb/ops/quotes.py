@@ -53,7 +53,7 @@ from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
 from kb.text.titles import normalise_title
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
-from kb.text.versions import labelled, marks_only, normalise_version, version_number
+from kb.text.versions import labelled, marks_only, marks_only_of, normalise_version, reference_works, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
 # or a note read.
@@ -1115,14 +1115,32 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)
 
 
-def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None) -> str:
+def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None, works=None) -> str:
     """The differences of ``near`` (the closest passage to a whole ``quote`` on ``page``, and the page after it) as
     "9% -> 9%†", where each is only a footnote's mark a newer version adds after a word or a figure, drops or prints
-    otherwise (`versions.marks_only`); "" where any difference is of the words, or the quote leaves words out."""
+    otherwise (`versions.marks_only`), or, with ``works`` (the two versions' reference lists, `versions.reference_works`),
+    a citation's mark it renumbers or drops ("[12] -> [14] (renumbered)", `versions.marks_only_of`); "" where any
+    difference is of the words, or the quote leaves words out."""
     if not near.differences or near.elided or near.brackets_refused or near.negation_left_out \
             or "..." in quote or "\u2026" in quote:
         return ""
-    return marks_only(near.differences, page, whole)
+    return marks_only(near.differences, page, whole) or (
+        "" if works is None else marks_only_of(near.differences, page, whole, quote, works))
+
+
+def _reference_works(kb: KB, citekey: str, version: str, newer, cache: dict):
+    """A function giving (the reference list of `version`, of `newer`), each as `versions.reference_works`: read once,
+    when a difference is a citation's."""
+    got: list = []
+
+    def works():
+        if not got:
+            from kb.text.refs import find_references
+            old = load_text(kb.conn, citekey, version, cache)
+            got.extend((reference_works(find_references(old.pages)) if old is not None else {},
+                        reference_works(find_references(newer.pages))))
+        return got[0], got[1]
+    return works
 
 
 def stale_of(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str, str] | None:
@@ -1161,9 +1179,13 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
         # no change between versions
         if find_in_either(kb, latest, quote, cache)[0] is None:
             near = matching.closest_passage(latest.doc, quote)
-            if near is not None and (marks := _only_footnote_marks(
-                    near, "\n".join(latest.pages[near.page - 1:near.page + 1]), quote, "\n".join(latest.pages))):
+            page = "\n".join(latest.pages[near.page - 1:near.page + 1]) if near is not None else ""
+            if near is not None and (marks := _only_footnote_marks(near, page, quote, "\n".join(latest.pages))):
                 verdict.message += f" (in {held[-1]}, page {near.page}, only a footnote's mark differs: {marks})"
+                return verdict
+            if near is not None and (marks := _only_footnote_marks(
+                    near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
+                verdict.message += f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})"
                 return verdict
             verdict.status = "stale"
             verdict.message = (f"verified in {version}, but not in {held[-1]}"

@@ -349,7 +349,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: the 16 nodes holds 8 GPUs and 1 TB of RAM"), what each of the things it counts holds after "with" per one of those
 #: ("80 GB" per GPU of "each node has 8 GPUs with 80 GB"), and a per before a preposition is its noun ("per site across
 #: three sites": per site, never per "three").
-CLAIM_READING = "56"
+#: 57: a citation a newer version renumbers (the same work in both versions' reference lists: "[12]" -> "[13]" after a
+#: reference added), drops ("[12]", "(Smith et al., 2019)"), re-letters ("2019" -> "2019a") or an equation's number the
+#: quote names ("Equation (3)" -> "(4)") leaves a quote or claim verified in its version, not stale (each was stale).
+CLAIM_READING = "57"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

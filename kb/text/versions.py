@@ -113,3 +113,141 @@ def marks_only(differences: list[tuple[str, str]], page: str, whole: str | None 
             return ""
         out.append(f"{ours or '(nothing)'} -> {theirs or '(nothing)'}")
     return ", ".join(out)
+
+
+# -- citation marks: a newer version renumbering its references, or dropping a citation, changes no quote's words ---
+
+#: a numbered or labelled citation group as a difference prints it ("[12]", "[12 13]", "[12–14]", "[Str19 Pat21]"),
+#: glued to its word or not ("carbon[12]")
+_CITED = lazy(r"(?P<word>[^\W\d_]{2,}|)\[(?P<labels>[^\[\]]{1,80})\](?P<stop>[.,;:]?)")
+_CITED_LABEL = lazy(r"\d{1,4}|[A-Z][A-Za-z+]{1,5}\d{2}[a-z]?")
+_CITED_RANGE = lazy(r"(\d{1,4})[-–—](\d{1,4})")
+#: a parenthesised author-year citation a newer version drops whole ("(Smith et al 2019)", "(Lo and Li 2020a; Wu
+#: 2021)"), as a difference prints it (its commas and stops folded away)
+_AUTHOR_YEAR = lazy(r"\((?:(?:[A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| et al\.?)?,? (?:19|20)\d\d[a-z]?)(?:;? |\)$))+")
+#: a year with a letter after it, of an author-year citation ("2019" -> "2019a" when a second work of 2019 is cited)
+_LETTERED_YEAR = lazy(r"(?P<pre>\(?)(?P<year>(?:19|20)\d\d)(?P<letter>[a-z]?)(?P<post>[),.;:]*)")
+#: the word an equation's number follows ("Equation (3)", "Eq. 3", "Eqs. (3)")
+_EQUATION_BEFORE = lazy(r"(?:\b(?:Eq|Eqn|Eqs|Eqns)\.?|\b[Ee]quations?)\s*$")
+_EQUATION_NUMBER = lazy(r"(?P<open>\(?)(?P<n>\d{1,3}[a-z]?)(?P<close>\)?)(?P<stop>[.,;:]?)")
+
+
+def _labels(group: str) -> list[str] | None:
+    """The labels a citation group names ("12 13" -> ["12", "13"], "12–14" -> ["12", "13", "14"]), or None where any
+    part is no label (a decimal, a word, "0": an interval's "[0 1]" or a matrix's "[0.5 1]" is no citation)."""
+    out: list[str] = []
+    for part in group.replace(",", " ").replace(";", " ").split():
+        if m := _CITED_RANGE.fullmatch(part):
+            lo, hi = int(m.group(1)), int(m.group(2))
+            if not 0 < lo < hi <= lo + 30:
+                return None
+            out += [str(n) for n in range(lo, hi + 1)]
+        elif _CITED_LABEL.fullmatch(part) and part.lstrip("0") == part:
+            out.append(part)
+        else:
+            return None
+    return out or None
+
+
+def reference_works(entries) -> dict[str, str]:
+    """A reference list's works by the label a citation names them with ("12" for "[12]", "12." or "12"; "Str19" for
+    "[Str19]"), each as `kb.text.refs.work_key` gives it: the same work of two versions has the same one."""
+    from kb.text.refs import work_key
+    out: dict[str, str] = {}
+    for entry in entries:
+        label = (entry.label or "").strip().strip("[]().").strip()
+        if label:
+            out.setdefault(label, work_key(entry))
+    return out
+
+
+def _cited_only(ours: str, theirs: str, works) -> str:
+    """"renumbered" or "dropped" where `ours` (a word of the quote) and `theirs` (the newer version's) differ only in
+    a citation group: renumbered when each label of either names, in its version's reference list, the same works as
+    the other's (`works()` gives the two lists, `reference_works`); dropped when the newer version prints none. ""
+    otherwise: a figure in brackets that is no reference ("[12]" -> "12", an interval "[0 1]" -> "[0 2]"), a label the
+    reference lists do not hold, or another work cited."""
+    m = _CITED.fullmatch(ours)
+    labels = m and _labels(m.group("labels"))
+    if not labels:
+        return ""
+    if theirs == m.group("word") + m.group("stop") or theirs == m.group("word") and not m.group("stop"):
+        old, _ = works()
+        return "dropped" if old and all(label in old for label in labels) else ""
+    t = _CITED.fullmatch(theirs)
+    their_labels = t and _labels(t.group("labels"))
+    if not their_labels or t.group("word").casefold() != m.group("word").casefold() \
+            or t.group("stop") != m.group("stop"):
+        return ""
+    old, new = works()
+    if not all(label in old for label in labels) or not all(label in new for label in their_labels):
+        return ""
+    return "renumbered" if {old[label] for label in labels} == {new[label] for label in their_labels} else ""
+
+
+def _author_year_only(ours: str, theirs: str) -> str:
+    """"dropped" where the newer version drops a whole author-year citation the quote copied ("(Smith et al 2019)" ->
+    nothing); "relettered" where only the letter after its year differs ("2019)" -> "2019a)"); "" otherwise (a year
+    changed is another work cited, or a date)."""
+    if not theirs and _AUTHOR_YEAR.fullmatch(ours):
+        return "dropped"
+    a, b = _LETTERED_YEAR.fullmatch(ours), _LETTERED_YEAR.fullmatch(theirs)
+    if a and b and a.group("year") == b.group("year") and a.group("letter") != b.group("letter") \
+            and (a.group("pre"), a.group("post")) == (b.group("pre"), b.group("post")) \
+            and (a.group("pre") or a.group("post").startswith(")")):
+        return "relettered"
+    return ""
+
+
+def _equation_only(ours: str, theirs: str, quote: str) -> str:
+    """"renumbered" where `ours` is the number of an equation the quote names ("Equation (3)", "Eq. 3") and `theirs`
+    the same as another number, as printed the same way; "" otherwise ("(12%)" -> "(14%)", "3 kWh" -> "4 kWh")."""
+    a, b = _EQUATION_NUMBER.fullmatch(ours), _EQUATION_NUMBER.fullmatch(theirs)
+    if not (a and b) or a.group("n") == b.group("n") or (a.group("open"), a.group("close"), a.group("stop")) != (
+            b.group("open"), b.group("close"), b.group("stop")) or bool(a.group("open")) != bool(a.group("close")):
+        return ""
+    at = [m.start() for m in re.finditer(rf"(?<![\w(]){re.escape(ours.rstrip('.,;:'))}(?![\w)])", quote)]
+    return "renumbered" if at and all(_EQUATION_BEFORE.search(quote[:i]) for i in at) else ""
+
+
+def citations_only(differences: list[tuple[str, str]], quote: str, works) -> str:
+    """The `differences` (the quote's word, a newer version's) as "[12] -> [14] (renumbered)", where each is only a
+    citation's mark: a numbered or labelled citation the newer version renumbers (the same works in both versions'
+    reference lists, `works()` giving them as `reference_works` does) or drops, an author-year citation dropped or
+    its year's letter changed, an equation's number the quote names ("Equation (3)" -> "Equation (4)"); "" where any
+    difference is anything else (a figure, a word, a unit, a negation, another work cited)."""
+    out = []
+    for ours, theirs in differences:
+        how = ours and (_cited_only(ours, theirs, works) or _author_year_only(ours, theirs)
+                        or _equation_only(ours, theirs, quote))
+        if not how:
+            return ""
+        out.append(f"{ours} -> {theirs or '(nothing)'} ({how})")
+    return ", ".join(out)
+
+
+def _raised_only(ours: str, theirs: str, works) -> str:
+    """"renumbered" where `ours` and `theirs` are one word with a raised reference number after it that names the same
+    work in both versions' reference lists ("emissions¹²" -> "emissions¹⁴"); "" otherwise."""
+    base, mark = _split_mark(ours)
+    their_base, their_mark = _split_mark(theirs)
+    if not (mark and their_mark and mark[0] in _RAISED and their_mark[0] in _RAISED) \
+            or base.casefold() != their_base.casefold():
+        return ""
+    old, new = works()
+    a, b = mark.translate(_PLAIN), their_mark.translate(_PLAIN)
+    return "renumbered" if a in old and b in new and old[a] == new[b] else ""
+
+
+def marks_only_of(differences: list[tuple[str, str]], page: str, whole: str | None, quote: str, works) -> str:
+    """The `differences` (the quote's word, a newer version's) as "9% -> 9%†, [12] -> [14] (renumbered)", where each
+    is only a footnote's mark (`marks_only`) or a citation's (`citations_only`, or a raised reference number
+    renumbered); "" where any is a change of the words."""
+    out = []
+    for ours, theirs in differences:
+        said = marks_only([(ours, theirs)], page, whole) or citations_only([(ours, theirs)], quote, works) or (
+            (how := _raised_only(ours, theirs, works)) and f"{ours} -> {theirs} ({how})")
+        if not said:
+            return ""
+        out.append(said)
+    return ", ".join(out)

@@ -215,3 +215,36 @@ def test_a_footnote_mark_between_versions_is_no_change_and_a_figure_beside_it_is
     assert list_quotes(open_kb(kb_root))[0]["status"] == ("stale" if changed else "verified")
     if not changed:
         assert "only a footnote's mark differs: " in verdicts["quote"].message, verdicts["quote"]
+
+
+REFS = ["Jane Doe. 2019. Energy of training language models. In Proceedings of ACL.",
+        "Ann Lee. 2020. Carbon accounting for data centres. arXiv preprint arXiv:2001.01234.",
+        "Bob Wu. 2021. Measuring inference costs of vision models. In Proceedings of CVPR."]
+ADDED = "Kim Park. 2022. A survey of green computing for deep learning. In Proceedings of NeurIPS."
+
+
+def _cited_text(sentence: str, refs: list[str]) -> str:
+    listed = "\n".join(f"[{i}] {r}" for i, r in enumerate(refs, 1))
+    return (f"Introduction. Results of our study follow. {sentence} We go on.\fConclusion. We are done.\n"
+            f"References\n{listed}\n")
+
+
+@pytest.mark.parametrize("v2_sentence, v2_refs, stale", [
+    ("Training large models emits much carbon [3] as prior work has shown.", [ADDED] + REFS, False),  # renumbered
+    ("Training large models emits much carbon as prior work has shown.", REFS, False),                # dropped
+    ("Training large models emits much carbon [3] as prior work has shown.", REFS, True),       # another work cited
+    ("Training large models emits much carbon 3 as prior work has shown.", [ADDED] + REFS, True),  # no citation
+    ("Training large models emits little carbon [3] as prior work has shown.", [ADDED] + REFS, True),  # a word
+])
+def test_a_citation_a_newer_version_renumbers_or_drops_is_no_change(kb_root, tmp_path, v2_sentence, v2_refs, stale):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = KB.open(kb_root)
+    quote = "Training large models emits much carbon [2] as prior work has shown."
+    for version, text in (("v1", _cited_text(quote, REFS)), ("v2", _cited_text(v2_sentence, v2_refs))):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
+    verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
+    assert verdict.status == ("stale" if stale else "ok"), verdict
+    assert stale or "only a citation's mark differs: [2] -> " in verdict.message, verdict.message

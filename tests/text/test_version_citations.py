@@ -1,0 +1,84 @@
+"""kb.text.versions.citations_only: a newer version renumbering its references (the same work under another number),
+dropping a citation, re-lettering an author-year citation's year or renumbering an equation the quote names changes no
+quote's words; a figure, a word, a unit, an interval, another work cited always does."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.versions import citations_only, marks_only_of
+
+#: v1's reference list (label -> work) and v2's, where v2 added a reference at 3: v1's 12 is v2's 13
+OLD = {str(n): f"work{n}" for n in range(1, 40)} | {"Str19": "strubell", "Pat21": "patterson"}
+NEW = {str(n if n < 3 else n + 1): f"work{n}" for n in range(1, 40)} | {"3": "added", "Str19a": "strubell",
+                                                                        "Pat21": "patterson", "Str19b": "other"}
+
+
+def works():
+    return OLD, NEW
+
+
+def same():
+    return OLD, OLD
+
+
+@pytest.mark.parametrize("ours, theirs, quote", [
+    ("[12]", "[13]", "as shown [12] before"),                       # renumbered: v2's 13 is v1's 12
+    ("[12 13]", "[13 14]", "as shown [12, 13] before"),             # a group renumbered
+    ("[12–14]", "[13–15]", "as shown [12–14] before"),              # a range
+    ("[12–14]", "[13 14 15]", "as shown [12–14] before"),           # a range printed as a list
+    ("carbon[12]", "carbon[13]", "emits carbon[12] and"),           # glued to its word
+    ("[12]", "", "as shown [12] before"),                           # dropped
+    ("[12 13]", "", "as shown [12, 13] before"),
+    ("carbon[12]", "carbon", "emits carbon[12] and"),
+    ("[Str19]", "[Str19a]", "as shown [Str19] before"),             # a label re-lettered, the same work
+    ("[Str19 Pat21]", "[Pat21 Str19a]", "as [Str19, Pat21] did"),
+    ("(Smith et al 2019)", "", "carbon (Smith et al., 2019) and"),  # an author-year citation dropped
+    ("(Lo and Li 2020a; Wu 2021)", "", "carbon (Lo and Li, 2020a; Wu, 2021) and"),
+    ("2019)", "2019a)", "carbon (Smith et al., 2019) and"),         # its year re-lettered
+    ("(2019)", "(2019b)", "Smith et al. (2019) show"),
+    ("(3)", "(4)", "as in Equation (3), the energy"),               # an equation renumbered
+    ("3", "4", "as in Eq. 3 the energy"),
+    ("(3)", "(5)", "from Eqs. (3) and (9)"),
+])
+def test_a_citation_renumbered_or_dropped_is_no_change(ours, theirs, quote):
+    said = citations_only([(ours, theirs)], quote, works)
+    assert said.startswith(f"{ours} -> {theirs or '(nothing)'} ("), said
+
+
+@pytest.mark.parametrize("ours, theirs, quote, lists", [
+    ("[12]", "[14]", "as shown [12] before", works),        # v2's 14 is v1's 13: another work cited
+    ("[12]", "[14]", "as shown [12] before", same),         # the lists unchanged: another work cited
+    ("[12]", "[13]", "as shown [12] before", same),
+    ("[12]", "14", "as shown [12] before", works),          # a bracket's number become a figure in running text
+    ("[12]", "[12%]", "as shown [12] before", works),
+    ("(12%)", "(14%)", "energy (12%) was", works),          # a figure in brackets
+    ("(12)", "(13)", "GPUs (12) were", works),              # a count, no equation named
+    ("[0 1]", "[0 2]", "in the range [0, 1] the", works),   # an interval: "0" is no reference
+    ("[0.5 1]", "[0.5 2]", "weights [0.5, 1] the", works),
+    ("1]", "2]", "in the range [0, 1] the", works),
+    ("[99]", "[100]", "as shown [99] before", works),       # no such reference in either list
+    ("[12]", "", "as shown [12] before", lambda: ({}, {})),  # no reference list read: a bracket's number kept
+    ("[12]", "[13]", "as shown [12] before", lambda: ({}, {})),
+    ("2019)", "2020)", "carbon (Smith et al., 2019) and", works),  # a year changed: another work, or a date
+    ("2019", "2019a", "in 2019 we", works),                 # no citation's bracket around it
+    ("(Smith et al 2019)", "(Smith et al 2020)", "carbon (Smith et al., 2019) and", works),
+    ("(12 GPUs)", "", "carbon (12 GPUs) and", works),       # words dropped, no author-year
+    ("(3)", "(4)", "as in Table (3), the energy", works),   # no equation named
+    ("3", "4", "Eq. 3 uses 3 GPUs", works),                 # the same figure elsewhere in the quote, no equation's
+    ("(3)", "4", "as in Equation (3), the energy", works),  # printed otherwise
+    ("[12]", "[13] not", "as shown [12] before", works),    # a negation beside it
+    ("carbon[12]", "energy[13]", "emits carbon[12] and", works),  # a word changed beside it
+    ("", "[13]", "as shown before", works),                 # nothing of the quote's: never a citation's
+])
+def test_anything_else_is_a_change(ours, theirs, quote, lists):
+    assert citations_only([(ours, theirs)], quote, lists) == ""
+
+
+def test_each_difference_must_be_a_mark():
+    page = "Body.\n† On a cluster."
+    assert marks_only_of([("[12]", "[13]"), ("9%", "9%†")], page, page, "as [12] of 9% and", works)
+    assert marks_only_of([("[12]", "[13]"), ("9%", "8%")], page, page, "as [12] of 9% and", works) == ""
+    assert marks_only_of([("emissions¹²", "emissions¹³")], page, page, "the emissions¹² of", works)
+    assert marks_only_of([("emissions¹²", "emissions¹⁴")], page, page, "the emissions¹² of", works) == ""
+    assert marks_only_of([("10²", "10³")], page, page, "about 10² runs", works) == ""
