@@ -1177,7 +1177,11 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
         latest = load_text(kb.conn, citekey, held[-1], cache)
         # in either extraction kb keeps of it, as the quote's own version is read: one extractor's misreading is
         # no change between versions
-        if find_in_either(kb, latest, quote, cache)[0] is None:
+        found = find_in_either(kb, latest, quote, cache)[0]
+        if found is not None and verdict.page is not None and found.page != verdict.page:
+            # the same words on another page of the newer version: no change, and where a reader finds them now
+            verdict.message += f" (in {held[-1]}, page {pages_said(found.page, found.page_end)})"
+        if found is None:
             near = matching.closest_passage(latest.doc, quote)
             page = "\n".join(latest.pages[near.page - 1:near.page + 1]) if near is not None else ""
             if near is not None and (marks := _only_footnote_marks(near, page, quote, "\n".join(latest.pages))):

@@ -248,3 +248,16 @@ def test_a_citation_a_newer_version_renumbers_or_drops_is_no_change(kb_root, tmp
     verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
     assert verdict.status == ("stale" if stale else "ok"), verdict
     assert stale or "only a citation's mark differs: [2] -> " in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("v2, said", [
+    ("A new first page.\f" + V1, " (in v2, page 2)"),                       # a page added before it
+    (V1.replace("Results. ", "Results.\fA page inserted.\f"), " (in v2, page 3)"),
+    (V1 + "\fA page added after it.", ""),                                  # the same page: nothing said
+    (V1.replace("Training the model", "Training\fthe model"), ""),  # from the same page across its break
+])
+def test_a_quote_a_newer_version_prints_on_another_page_is_no_change_and_its_page_is_said(kb_root, tmp_path, v2, said):
+    by = _verdicts(kb_root, tmp_path, v2)
+    for kind in ("quote", "claim"):
+        assert by[kind].status == "ok" and by[kind].page == 1, by[kind]
+        assert by[kind].message.endswith("page 1" + said), by[kind].message
