@@ -126,7 +126,7 @@ _CITED_RANGE = lazy(r"(\d{1,4})[-–—](\d{1,4})")
 #: 2021)"), as a difference prints it (its commas and stops folded away)
 _AUTHOR_YEAR = lazy(r"\((?:(?:[A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| et al\.?)?,? (?:19|20)\d\d[a-z]?)(?:;? |\)$))+")
 #: a year with a letter after it, of an author-year citation ("2019" -> "2019a" when a second work of 2019 is cited)
-_LETTERED_YEAR = lazy(r"(?P<pre>\(?)(?P<year>(?:19|20)\d\d)(?P<letter>[a-z]?)(?P<post>[),.;:]*)")
+_LETTERED_YEAR = lazy(r"(?P<pre>[(\[]?)(?P<year>(?:19|20)\d\d)(?P<letter>[a-z]?)(?P<post>[)\],.;:]*)")
 #: the word an equation's number follows ("Equation (3)", "Eq. 3", "Eqs. (3)")
 _EQUATION_BEFORE = lazy(r"(?:\b(?:Eq|Eqn|Eqs|Eqns)\.?|\b[Ee]quations?)\s*$")
 _EQUATION_NUMBER = lazy(r"(?P<open>\(?)(?P<n>\d{1,3}[a-z]?)(?P<close>\)?)(?P<stop>[.,;:]?)")
@@ -182,7 +182,9 @@ def _cited_only(ours: str, theirs: str, works) -> str:
     old, new = works()
     if not all(label in old for label in labels) or not all(label in new for label in their_labels):
         return ""
-    return "renumbered" if {old[label] for label in labels} == {new[label] for label in their_labels} else ""
+    ours_cited, theirs_cited = {old[label] for label in labels}, {new[label] for label in their_labels}
+    # a work dropped from the group is a citation dropped; one added to it, or another cited, is no renumbering
+    return "renumbered" if ours_cited == theirs_cited else "dropped" if theirs_cited < ours_cited else ""
 
 
 def _author_year_only(ours: str, theirs: str) -> str:
@@ -194,7 +196,7 @@ def _author_year_only(ours: str, theirs: str) -> str:
     a, b = _LETTERED_YEAR.fullmatch(ours), _LETTERED_YEAR.fullmatch(theirs)
     if a and b and a.group("year") == b.group("year") and a.group("letter") != b.group("letter") \
             and (a.group("pre"), a.group("post")) == (b.group("pre"), b.group("post")) \
-            and (a.group("pre") or a.group("post").startswith(")")):
+            and (a.group("pre") or a.group("post")[:1] in (")", "]")):
         return "relettered"
     return ""
 

@@ -37,6 +37,9 @@ def same():
     ("(Lo and Li 2020a; Wu 2021)", "", "carbon (Lo and Li, 2020a; Wu, 2021) and"),
     ("2019)", "2019a)", "carbon (Smith et al., 2019) and"),         # its year re-lettered
     ("(2019)", "(2019b)", "Smith et al. (2019) show"),
+    ("[2023]", "[2023a]", "see Luccioni and Hernandez-Garcia [2023]"),   # a year in square brackets
+    ("[12 13]", "[14]", "as shown [12, 13] before"),                # one work of the group dropped, v2 its 13 as 14
+    ("[Str19 Pat21]", "[Pat21]", "as [Str19, Pat21] did"),
     ("(3)", "(4)", "as in Equation (3), the energy"),               # an equation renumbered
     ("3", "4", "as in Eq. 3 the energy"),
     ("(3)", "(5)", "from Eqs. (3) and (9)"),
@@ -70,6 +73,9 @@ def test_a_citation_renumbered_or_dropped_is_no_change(ours, theirs, quote):
     ("[12]", "[13] not", "as shown [12] before", works),    # a negation beside it
     ("carbon[12]", "energy[13]", "emits carbon[12] and", works),  # a word changed beside it
     ("", "[13]", "as shown before", works),                 # nothing of the quote's: never a citation's
+    ("[12]", "[13 14]", "as shown [12] before", works),     # a work added to the group: not only renumbered
+    ("[12 13]", "[15]", "as shown [12, 13] before", works),  # both dropped, another work cited
+    ("[2023]", "[2024]", "see Luccioni [2023]", works),     # a year changed in square brackets
 ])
 def test_anything_else_is_a_change(ours, theirs, quote, lists):
     assert citations_only([(ours, theirs)], quote, lists) == ""
