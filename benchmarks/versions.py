@@ -13,7 +13,10 @@ page, split across a page break with a running header, re-hyphenated at a line's
 broken elsewhere, ligatures, curly or straight quote marks, footnote marks, soft hyphens, the
 paragraph around it rewritten, a footnote's mark after a figure) must not. Prints caught / missed / false alarms, by kind, and
 the time the verification took. Then a v2 that is v1's PDF read by the other extractor (pypdf, PDFium), where
-every report is a false alarm. Exits 0 with a message when the corpus is absent.
+every report is a false alarm. Then the held-out pairs of benchmarks/data/versions-heldout-*.json: a real sentence of
+v1, a v2 made by the edits each lists (a reference inserted and the numbered citations renumbered, a label re-lettered,
+a citation dropped, a page inserted, a word or a figure changed), each labelled. Exits 0 with a message when the corpus
+is absent.
 """
 
 from __future__ import annotations
@@ -608,6 +611,97 @@ def extractors(work: Path, show: int) -> None:
         print(f"  FALSE ALARM {name} {first} -> {second}: {v.id} {v.status}: {v.message[:160]}")
 
 
+# ---- held-out pairs: real sentences of v1, a v2 made by the edits a case lists (benchmarks/data/versions-heldout-*.json)
+
+_CITATION_GROUP = re.compile(r"\[([\d,\s–-]+)\]")
+
+
+def _loose(text: str) -> re.Pattern:
+    """`text` with any run of spaces and line ends where it has one or none beside a bracket (pypdf's "( Name")."""
+    out = []
+    for ch in text:
+        out.append(r"[ \t\n]*" if ch == " " else re.escape(ch) + (r"[ \t\n]*" if ch in "([" else ""))
+    return re.compile("".join(out))
+
+
+def _renumbered(group: str, at: int) -> str:
+    def one(m):
+        n = int(m.group())
+        return str(n + 1 if n >= at else n)
+    return re.sub(r"\d+", one, group)
+
+
+def _apply(pages: list[str], quote: str, edit: dict) -> list[str]:
+    """v1's `pages` with one `edit` of a held-out case made; a ValueError where the case no longer fits the text."""
+    whole = "\f".join(pages)
+    if "replace" in edit:
+        old, new = edit["replace"]
+        found = list(_loose(old).finditer(whole))
+        if len(found) != 1:
+            raise ValueError(f"{old!r} found {len(found)} times")
+        whole = whole[:found[0].start()] + new + whole[found[0].end():]
+    elif "insert_reference" in edit:
+        at, entry = edit["insert_reference"]["at"], edit["insert_reference"]["entry"]
+        whole = _CITATION_GROUP.sub(lambda m: f"[{_renumbered(m.group(1), at)}]", whole)
+        line = re.search(rf"(?m)^\[{at + 1}\] ", whole)
+        if line is None:
+            raise ValueError(f"no reference [{at}] to insert before")
+        whole = whole[:line.start()] + f"[{at}] {entry}\n" + whole[line.start():]
+    elif "relabel" in edit:
+        old, new = edit["relabel"]
+        whole, n = re.subn(rf"(?<=[\[,\s]){re.escape(old)}(?=[\],\s])", new, whole)
+        if n < 2:
+            raise ValueError(f"label {old!r} cited and listed {n} times")
+    elif "insert_page_before_quote" in edit:
+        first = quote.split()[:6]
+        out = whole.split("\f")
+        at = next((i for i, page in enumerate(out) if _loose(" ".join(first)).search(page)), None)
+        if at is None:
+            raise ValueError("the quote's page not found")
+        return out[:at] + [edit["insert_page_before_quote"]] + out[at:]
+    return whole.split("\f")
+
+
+def heldout(work: Path, show: int) -> None:
+    """Each held-out case a paper of its own: v1 the corpus's text, v2 made by its edits; scored as `score`."""
+    from kb.ops import papers as paper_ops
+    from kb.ops.claims import add_claim
+    from kb.ops.quotes import add_quote
+    from kb.store.knowledgebase import KB, init
+
+    for path in sorted((ROOT / "benchmarks" / "data").glob("versions-heldout-*.json")):
+        data = json.loads(path.read_text("utf-8"))["cases"]
+        root = work / path.stem
+        init(root)
+        (root / "references.bib").write_text("".join(
+            f"@misc{{h{i}, title = {{{PAPERS[c['paper']]}}}, author = {{Someone, A.}}, year = {{2023}}}}\n"
+            for i, c in enumerate(data)), "utf-8")
+        kb = KB.open(root)
+        cases, skipped = [], []
+        for i, c in enumerate(data):
+            key = f"h{i}"
+            v1 = pages_of(c["paper"])
+            try:
+                v2 = v1
+                for edit in c["edits"]:
+                    v2 = _apply(v2, c["quote"], edit)
+                for version, pages in (("v1", v1), ("v2", v2)):
+                    (work / f"{path.stem}-{key}-{version}.json").write_text(json.dumps(pages), "utf-8")
+                    paper_ops.load_text(kb, key, work / f"{path.stem}-{key}-{version}.json", version=version,
+                                        extractor="pypdf")
+                    if version == "v1":
+                        add_quote(kb, key, c["quote"], version="v1", quote_id=f"q{i}")
+                        if c.get("claim"):
+                            add_claim(kb, key, c["claim"], quote=c["quote"], version="v1", claim_id=f"c{i}")
+            except Exception as e:          # a case that no longer fits its text is said, never scored
+                skipped.append(f"SKIPPED {key} {c['kind']}: {e}")
+                continue
+            cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None))
+        score(kb, cases, show, f"held-out {path.stem.removeprefix('versions-heldout-')}: ")
+        for line in skipped:
+            print("  " + line)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=40)
@@ -621,6 +715,7 @@ def main(argv=None) -> int:
         kb, cases = build(Path(tmp), MARK_EDITS, "kb-marks")
         score(kb, cases, args.show, "footnote marks after figures: ")
         extractors(Path(tmp), args.show)
+        heldout(Path(tmp), args.show)
     return 0
 
 

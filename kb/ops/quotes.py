@@ -53,7 +53,15 @@ from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
 from kb.text.titles import normalise_title
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
-from kb.text.versions import labelled, marks_only, marks_only_of, normalise_version, reference_works, version_number
+from kb.text.versions import (
+    citation_groups_only,
+    labelled,
+    marks_only,
+    marks_only_of,
+    normalise_version,
+    reference_works,
+    version_number,
+)
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
 # or a note read.
@@ -1125,7 +1133,8 @@ def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None, 
             or "..." in quote or "\u2026" in quote:
         return ""
     return marks_only(near.differences, page, whole) or (
-        "" if works is None else marks_only_of(near.differences, page, whole, quote, works))
+        "" if works is None else marks_only_of(near.differences, page, whole, quote, works)
+        or citation_groups_only(quote, page, works))
 
 
 def _reference_works(kb: KB, citekey: str, version: str, newer, cache: dict):

@@ -253,3 +253,82 @@ def marks_only_of(differences: list[tuple[str, str]], page: str, whole: str | No
             return ""
         out.append(said)
     return ", ".join(out)
+
+
+#: a citation group as a page prints it: numbered or labelled in square brackets ("[12, 13]", "[ 1]", "[Str19]"),
+#: or an author-year group in round ones ("(Ascierto, 2018)", "( Strubell et al. , 2018; Wu, 2021a)"), or a
+#: narrative citation's year alone ("(2019a)")
+_GROUP_PRINTED = lazy(r"\[[^\[\]]{1,80}\]"
+                      r"|\(\s*(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\s*\.?)?\s*,?\s*(?:19|20)\d\d[a-z]?"
+                      r"\s*;?\s*)+\)"
+                      r"|\((?:19|20)\d\d[a-z]?\)")
+_YEAR_LETTER = lazy(r"((?:19|20)\d\d)[a-z]")
+
+
+def _apart(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """`text` folded as the matcher folds it (kb.text.normalise.fold) without its citation groups, and each group
+    with the offset in that folded text where it stood."""
+    from kb.text.normalise import fold
+    out, groups, at = [], [], 0
+    for m in _GROUP_PRINTED.finditer(text):
+        out.append(fold(text[at:m.start()]).text)
+        groups.append((sum(map(len, out)), m.group()))
+        at = m.end()
+    out.append(fold(text[at:]).text)
+    return "".join(out), groups
+
+
+def _group_kind(group: str) -> str:
+    return "labels" if group.startswith("[") and _labels(group[1:-1]) else "year" if group[1:2].isdigit() \
+        else "author-year" if group.startswith("(") else "other"
+
+
+def _pair(ours: str | None, theirs: str | None, works) -> str:
+    """How a citation group of the quote (`ours`) and the newer version's at the same place (`theirs`) differ:
+    "same", "renumbered", "dropped", "relettered", "added" (one the quote never copied: a citation), or "" (a change)."""
+    from kb.text.normalise import fold
+    if ours is not None and theirs is not None and fold(ours).text == fold(theirs).text:
+        return "same"
+    kinds = _group_kind(ours or ""), _group_kind(theirs or "")
+    if ours is None:
+        if kinds[1] == "labels":
+            _, new = works()
+            return "added" if all(label in new for label in _labels(theirs[1:-1])) else ""
+        return "added" if kinds[1] == "author-year" else ""
+    if kinds[0] == "labels":
+        flat = " ".join(ours.split()), "" if theirs is None else " ".join(theirs.split())
+        return _cited_only(*flat, works) or (theirs is not None and _author_year_only(*flat))
+    if kinds[0] in ("author-year", "year") and theirs is not None and kinds[1] == kinds[0]:
+        plain = [_YEAR_LETTER.sub(r"\1", fold(g).text) for g in (ours, theirs)]
+        return "relettered" if plain[0] == plain[1] else ""
+    return "dropped" if kinds[0] == "author-year" and theirs is None else ""
+
+
+def citation_groups_only(quote: str, passage: str, works) -> str:
+    """"[12, 13] -> [13, 14] (renumbered)" where `passage` (a newer version's, closest to `quote`) prints the quote's
+    words unchanged (folded as the matcher folds them) and differs only in citation groups the newer version renumbers,
+    drops, re-letters or adds (`_pair`); "" where any word differs or any group is a change (another work cited, a
+    figure in brackets, an interval)."""
+    ours_text, ours = _apart(quote)
+    their_text, theirs = _apart(passage)
+    if not ours_text or (at := their_text.find(ours_text)) < 0:
+        return ""
+    theirs = [(offset - at, g) for offset, g in theirs if at <= offset <= at + len(ours_text)]
+    # a group at either end of the quote's words that the quote did not copy is beyond what it quotes
+    theirs = [(offset, g) for offset, g in theirs
+              if 0 < offset < len(ours_text) or any(o == offset for o, _ in ours)]
+    said = []
+    for offset in sorted({o for o, _ in ours} | {o for o, _ in theirs}):
+        mine = [g for o, g in ours if o == offset]
+        other = [g for o, g in theirs if o == offset]
+        if len(mine) > 1 or len(other) > 1:
+            return ""
+        how = _pair(mine[0] if mine else None, other[0] if other else None, works)
+        if how == "dropped" and offset == len(ours_text) and their_text[at + offset:at + offset + 1].isdigit():
+            return ""       # a figure where the quote's last citation stood ("shown [12]" -> "shown 12")
+        if not how:
+            return ""
+        if how != "same":
+            said.append(f"{' '.join((mine or ['(nothing)'])[0].split())} -> "
+                        f"{' '.join((other or ['(nothing)'])[0].split())} ({how})")
+    return ", ".join(said)

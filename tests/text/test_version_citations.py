@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.versions import citations_only, marks_only_of
+from kb.text.versions import citation_groups_only, citations_only, marks_only_of
 
 #: v1's reference list (label -> work) and v2's, where v2 added a reference at 3: v1's 12 is v2's 13
-OLD = {str(n): f"work{n}" for n in range(1, 40)} | {"Str19": "strubell", "Pat21": "patterson"}
-NEW = {str(n if n < 3 else n + 1): f"work{n}" for n in range(1, 40)} | {"3": "added", "Str19a": "strubell",
+OLD = {str(n): f"work{n}" for n in range(1, 80)} | {"Str19": "strubell", "Pat21": "patterson"}
+NEW = {str(n if n < 3 else n + 1): f"work{n}" for n in range(1, 80)} | {"3": "added", "Str19a": "strubell",
                                                                         "Pat21": "patterson", "Str19b": "other"}
 
 
@@ -88,3 +88,39 @@ def test_each_difference_must_be_a_mark():
     assert marks_only_of([("emissions¹²", "emissions¹³")], page, page, "the emissions¹² of", works)
     assert marks_only_of([("emissions¹²", "emissions¹⁴")], page, page, "the emissions¹² of", works) == ""
     assert marks_only_of([("10²", "10³")], page, page, "about 10² runs", works) == ""
+
+
+@pytest.mark.parametrize("quote, page", [
+    ("the focus of much work [5, 20, 26, 27, 30, 45, 51].", "Text. the focus of much work [6, 21, 27, 28, 31, 46, 52]. More"),
+    ("prior work [13, 23], we are", "By prior work [14,\n24], we are the first"),
+    ("data centers (Ascierto, 2018).", "average for data centers. Then the total"),          # author-year dropped
+    ("V100 GPUs (Forster et al., 2019).", "64 Tesla V100 GPUs (\nForster et al., 2019a). GPT-2"),  # re-lettered
+    ("Devlin et al. (2019) report that", "Devlin et al. (2019b) report that the"),
+    ("carbon emissions of model training", "the carbon emissions [4] of model training"),  # one the quote never had
+    ("such as OPT [57], T0 [43] and BLOOM [31].", "such as OPT [58], T0 [44] and BLOOM [31]."),
+    ("see Luccioni and Hernandez-Garcia [2023].", "see Luccioni and Hernandez-Garcia [2023a]."),
+])
+def test_citation_groups_renumbered_dropped_or_relettered_on_the_page_are_no_change(quote, page):
+    assert citation_groups_only(quote, page, works), (quote, page)
+
+
+@pytest.mark.parametrize("quote, page", [
+    ("energy usage [27].", "energy usage [27]."),                       # no difference: nothing to say
+    ("energy usage [27].", "energy usage [26]."),                       # another work: v2's 26 is v1's 25
+    ("close to 1% of usage [12].", "close to 2% of usage [13]."),        # a figure changed beside it
+    ("close to 1% of usage [12].", "close to 1 % of all usage [13]."),   # a word added
+    ("data centers (Ascierto, 2018).", "data centers (Ascierto, 2019)."),  # a year changed
+    ("Devlin et al. (2019) report", "Devlin et al. (2020) report"),
+    ("Devlin et al. (2019) report", "Devlin et al. report"),            # a year alone dropped: maybe a date
+    ("in the range [0, 1] the", "in the range [0, 2] the"),             # an interval
+    ("in the range [0, 1] the", "in the range the"),
+    ("the energy (12%) was", "the energy (14%) was"),                   # a figure in round brackets
+    ("the energy was", "the energy [0.5, 2] was"),                      # a bracket added that is no citation
+    ("the energy was", "the energy [99] was"),                          # a label no reference list holds
+    ("the energy [12] was not", "the energy [13] was"),                 # a negation dropped beside it
+    ("usage [12]", "usage 13"),                                         # a figure for a citation
+    ("prices rose (March 2019) as", "prices rose as"),                  # a date, no citation
+    ("prices rose (March 2019) as", "prices rose (March 2020) as"),
+])
+def test_anything_else_on_the_page_is_a_change(quote, page):
+    assert citation_groups_only(quote, page, works) == ""
