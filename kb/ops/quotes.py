@@ -1138,17 +1138,17 @@ def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None, 
 
 
 def _reference_works(kb: KB, citekey: str, version: str, newer, cache: dict):
-    """A function giving (the reference list of `version`, of `newer`), each as `versions.reference_works`: read once,
-    when a difference is a citation's."""
-    got: list = []
+    """A function giving (the reference list of `version`, of `newer`), each as `versions.reference_works`: read once
+    for the paper (kept in `cache` beside its texts), when a difference is a citation's."""
+    key = ("reference-works", version, newer.version, citekey, "")      # PaperCache files it under key[-2]
 
     def works():
-        if not got:
+        if key not in cache:
             from kb.text.refs import find_references
             old = load_text(kb.conn, citekey, version, cache)
-            got.extend((reference_works(find_references(old.pages)) if old is not None else {},
-                        reference_works(find_references(newer.pages))))
-        return got[0], got[1]
+            cache[key] = (reference_works(find_references(old.pages)) if old is not None else {},
+                          reference_works(find_references(newer.pages)))
+        return cache[key]
     return works
 
 
