@@ -1144,10 +1144,9 @@ def _reference_works(kb: KB, citekey: str, version: str, newer, cache: dict):
 
     def works():
         if key not in cache:
-            from kb.text.refs import find_references
             old = load_text(kb.conn, citekey, version, cache)
-            cache[key] = (reference_works(find_references(old.pages)) if old is not None else {},
-                          reference_works(find_references(newer.pages)))
+            cache[key] = (reference_works(reflist.find_references(old.pages)) if old is not None else {},
+                          reference_works(reflist.find_references(newer.pages)))
         return cache[key]
     return works
 

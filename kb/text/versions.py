@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 
 from kb.errors import UsageError
+from kb.lazyimport import lazy_import
 from kb.text.lazyre import lazy
+
+normalise = lazy_import("kb.text.normalise")
+refs = lazy_import("kb.text.refs")
 
 _VERSION_RE = lazy(r"v\d{1,3}")
 
@@ -152,12 +156,11 @@ def _labels(group: str) -> list[str] | None:
 def reference_works(entries) -> dict[str, str]:
     """A reference list's works by the label a citation names them with ("12" for "[12]", "12." or "12"; "Str19" for
     "[Str19]"), each as `kb.text.refs.work_key` gives it: the same work of two versions has the same one."""
-    from kb.text.refs import work_key
     out: dict[str, str] = {}
     for entry in entries:
         label = (entry.label or "").strip().strip("[]().").strip()
         if label:
-            out.setdefault(label, work_key(entry))
+            out.setdefault(label, refs.work_key(entry))
     return out
 
 
@@ -268,13 +271,12 @@ _YEAR_LETTER = lazy(r"((?:19|20)\d\d)[a-z]")
 def _apart(text: str) -> tuple[str, list[tuple[int, str]]]:
     """`text` folded as the matcher folds it (kb.text.normalise.fold) without its citation groups, and each group
     with the offset in that folded text where it stood."""
-    from kb.text.normalise import fold
     out, groups, at = [], [], 0
     for m in _GROUP_PRINTED.finditer(text):
-        out.append(fold(text[at:m.start()]).text)
+        out.append(normalise.fold(text[at:m.start()]).text)
         groups.append((sum(map(len, out)), m.group()))
         at = m.end()
-    out.append(fold(text[at:]).text)
+    out.append(normalise.fold(text[at:]).text)
     return "".join(out), groups
 
 
@@ -286,8 +288,7 @@ def _group_kind(group: str) -> str:
 def _pair(ours: str | None, theirs: str | None, works) -> str:
     """How a citation group of the quote (`ours`) and the newer version's at the same place (`theirs`) differ:
     "same", "renumbered", "dropped", "relettered", "added" (one the quote never copied: a citation), or "" (a change)."""
-    from kb.text.normalise import fold
-    if ours is not None and theirs is not None and fold(ours).text == fold(theirs).text:
+    if ours is not None and theirs is not None and normalise.fold(ours).text == normalise.fold(theirs).text:
         return "same"
     kinds = _group_kind(ours or ""), _group_kind(theirs or "")
     if ours is None:
@@ -299,7 +300,7 @@ def _pair(ours: str | None, theirs: str | None, works) -> str:
         flat = " ".join(ours.split()), "" if theirs is None else " ".join(theirs.split())
         return _cited_only(*flat, works) or (theirs is not None and _author_year_only(*flat))
     if kinds[0] in ("author-year", "year") and theirs is not None and kinds[1] == kinds[0]:
-        plain = [_YEAR_LETTER.sub(r"\1", fold(g).text) for g in (ours, theirs)]
+        plain = [_YEAR_LETTER.sub(r"\1", normalise.fold(g).text) for g in (ours, theirs)]
         return "relettered" if plain[0] == plain[1] else ""
     return "dropped" if kinds[0] == "author-year" and theirs is None else ""
 
