@@ -352,7 +352,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 57: a citation a newer version renumbers (the same work in both versions' reference lists: "[12]" -> "[13]" after a
 #: reference added), drops ("[12]", "(Smith et al., 2019)"), re-letters ("2019" -> "2019a") or an equation's number the
 #: quote names ("Equation (3)" -> "(4)") leaves a quote or claim verified in its version, not stale (each was stale).
-CLAIM_READING = "57"
+#: 58: a spaced hyphen after the article "a" before a number is a minus sign again ("a 12% change" of "saw a - 12%
+#: change" was verified, its sign dropped, and "a -12% change" refused), one after a label still a dash ("Table A - 5").
+CLAIM_READING = "58"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
