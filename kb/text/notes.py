@@ -2374,6 +2374,7 @@ def _cited_together(text: str, found: list[tuple], start: int, end: int, what: t
         return what, end
     more: list[tuple] = []
     first_end = end
+    before_last = (0, end)          # (len(more), end) before the last marker taken
     for _ in range(MAX_CITED):
         nxt = _TOGETHER_GAP.match(text, end).end()
         here = [f for f in found if f[0] == nxt and f[1] > nxt]
@@ -2382,11 +2383,14 @@ def _cited_together(text: str, found: list[tuple], start: int, end: int, what: t
         f = max(here, key=lambda f: f[1])
         if f[2][0] == "ibid" or _marker_form(text, f[0], f[1], f[2]) != form:
             break
+        before_last = (len(more), end)
         if f[2][0] == "cite":
             more += [f[2][1][:3]] + list(f[2][1][4] if len(f[2][1]) > 4 else ())
         else:
             more += [f[2][1:3]] + list(f[2][3] if len(f[2]) > 3 else ())
         end = f[1]
+    if more and _SUBJECT_AFTER.match(text, end) is not None:
+        more, end = more[:before_last[0]], before_last[1]   # ('"..." [1] [2] showed the opposite': [2] its subject)
     if not more or len(more) + 1 + len(_several_of(what)) > MAX_CITED:
         return what, first_end
     if what[0] == "cite":

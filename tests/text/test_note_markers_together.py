@@ -74,6 +74,16 @@ def test_markers_of_one_kind_side_by_side_cite_the_works_together(body: str, wor
     (f"They write “{_Q}” [2]. [1] disagrees.{_LIST}", [("[2]", None)]),
     (f"They write “{_Q}” [2] and later [1].{_LIST}", [("[2]", None)]),
     (f"They write “{_Q}” [@patterson2021]. [@strubell2019] disagrees.", [("patterson2021", None)]),
+    # the last marker the subject of the words after it: the next clause's, never the quote's
+    (f"They write “{_Q}” [1] [2] showed the opposite.{_LIST}", [("[1]", None)]),
+    (f"They write “{_Q}” [1][2][3] found otherwise.{_LIST}", [("[1]", None), ("[2]", None)]),
+    (f"They write “{_Q}” [@patterson2021] [@strubell2019] showed the opposite.", [("patterson2021", None)]),
+    (f"They write “{_Q}” [@patterson2021]; [@strubell2019] found otherwise.", [("patterson2021", None)]),
+    (f"They write “{_Q}” [@patterson2021, p. 2], [@strubell2019, p. 4] disagrees.", [("patterson2021", "2")]),
+    (f"They write “{_Q}” (Patterson et al., 2021) (Strubell et al., 2019) found otherwise.",
+     [("Patterson et al. 2021", None)]),
+    (f"They write “{_Q}”<sup>2</sup> <sup>1</sup> measured more.{_LIST}", [("[2]", None)]),
+    (f"They write “{_Q}”[^1][^2] disputes it.{_FN}", [("[^1]", None)]),
 ])
 def test_markers_not_side_by_side_or_of_two_kinds_stay_apart(body: str, works: list[tuple]) -> None:
     note = parse_note(f"# Note\n\n{body}\n")
