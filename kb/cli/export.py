@@ -62,6 +62,8 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     # said once the export is written: a write refused (stdout closed, a full disk) is said in its one line
     if summary:
         warn(summary + "; --as-stored writes them as references.bib holds them")
+    for line in [] if isinstance(result, str) else result.specials:
+        warn(line)
     if written:
         err(f"kb: wrote {shown(written)}: {counted(len(keys), noun)}\n")
 

@@ -30,7 +30,7 @@ from kb.ops.quotes import MOVE_BACK, another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import WINDOWS_PATH, BibFile, file_directories, file_names
+from kb.sources.bibtex import WINDOWS_PATH, BibFile, file_directories, file_names, specials_said
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -334,6 +334,24 @@ def _undefined_strings(bibfile: BibFile, report: Report) -> None:
                            f"entry {e.key}, field {name} uses @string {macros[0]!r}, which references.bib never "
                            f"defines (kb reads it as the text {macros[0]!r}, BibTeX as nothing)",
                            f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
+
+
+#: fields holding LaTeX's specials said one a line; the rest in one line of how many
+SPECIALS_SAID = 20
+
+
+def _latex_specials(bibfile: BibFile, report: Report) -> None:
+    """A field of references.bib BibTeX or biber hand to LaTeX holding what LaTeX reads as markup where the text
+    means the character (`title = {Energy & Policy}`: Misplaced alignment tab when the .bbl is typeset), at its
+    line: the file is the person's, kb export bib escapes them, --as-stored and BibTeX do not."""
+    found = [(e.key, name, line, what) for e in bibfile.entries() for name, line, what in bibfile.latex_specials(e.key)]
+    for key, name, line, what in found[:SPECIALS_SAID]:
+        report.info.append(f"{index.BIB_REL}:{line}: entry {key}, field {name} holds {specials_said(what)}: LaTeX "
+                           "stops at it when BibTeX's or biber's .bbl is typeset; write it escaped ('\\&', '\\%', "
+                           "'\\_') or in math (kb export bib escapes it)")
+    if len(found) > SPECIALS_SAID:
+        report.info.append(f"{index.BIB_REL}: {counted(len(found) - SPECIALS_SAID, 'more field')} hold LaTeX's "
+                           "specials bare (kb export bib --as-stored says each)")
 
 
 def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
@@ -659,6 +677,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _odd_keys(bibfile, report)
             _aliases_of_others(bibfile, report)
             _missing_files(kb, bibfile, report)
+            _latex_specials(bibfile, report)
             for line, head in bibfile.commented:    # a comment to biber and kb, an entry to BibTeX
                 report.info.append(f"{index.BIB_REL}:{line}: {head!r} follows a '%' on its line: a comment to "
                                    "biber, as kb reads it, but an entry to BibTeX, pybtex and bibtexparser")

@@ -20,7 +20,7 @@ from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, writ
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import BibFile, without_comments
+from kb.sources.bibtex import BibFile, specials_said, without_comments
 from kb.sources.citekey import field_key, key_list
 from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
@@ -513,6 +513,8 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | No
 class BibExport:
     text: str
     reshaped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # citekey -> (kind, detail)
+    #: --as-stored: one line per field holding what LaTeX reads as markup (a bare '&'), written as stored
+    specials: list[str] = field(default_factory=list)
 
     def summary(self) -> str | None:
         """One line: how many entries were reshaped for biber's data model, and how."""
@@ -539,12 +541,16 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False, whole:
     if whole:
         along += [e.key for e in bibfile.entries() if not is_work(e.entry_type) and e.key not in along]
     if as_stored:
+        specials = [f"{key}: {name} (references.bib:{line}) holds {specials_said(found)}, kept as stored; "
+                    "LaTeX stops at it in the .bbl (kb export bib without --as-stored escapes it)"
+                    for key in citekeys + [k for k in along if k not in citekeys]
+                    for name, line, found in bibfile.latex_specials(key)]
         if whole and set(citekeys) | set(along) >= set(bibfile.by_key):
             # every entry of the file: the file as the person wrote it, its '%' lines, @comment blocks and
             # order kept (the comments between entries were dropped, the file not byte for byte), kb's own
             # `% kb-owned:` lines left out
-            return BibExport(bibfile.as_written())
-        return BibExport(bib_text(kb, citekeys, along=along))
+            return BibExport(bibfile.as_written(), specials=specials)
+        return BibExport(bib_text(kb, citekeys, along=along), specials=specials)
     reshaped: dict[str, list[tuple[str, str]]] = {}
 
     def shaped(bibfile: BibFile, key: str) -> str:

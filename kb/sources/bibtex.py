@@ -41,6 +41,7 @@ from kb.errors import FileFormatError
 from kb.sources.bibmodel import (
     LEGACY_FIELDS,
     TYPE_FALLBACKS,
+    any_type_takes,
     biblatex_type,
     is_work,
     known_type,
@@ -779,7 +780,7 @@ class BibFile:
                     value = parent.fields.get(name) or (parent.fields.get("title") if name == "booktitle" else None) \
                         or (parent.fields.get("journal") if name == "journaltitle" else None)
                     if value:
-                        edits.append((last, last, f",\n  {name} = {{{balance_braces(value)}}}"))
+                        edits.append((last, last, f",\n  {name} = {{{balance_braces(latex_specials(value)[0])}}}"))
                         names.add(name)
                         changes.append((f"{name} from crossref", f"{name} from its crossref {parent_key}"))
                         break
@@ -795,7 +796,7 @@ class BibFile:
                                           for x in lenders if x.fields.get(name) or (alias and x.fields.get(alias))),
                                          (None, None))
                     if value:
-                        edits.append((last, last, f",\n  {name} = {{{balance_braces(value)}}}"))
+                        edits.append((last, last, f",\n  {name} = {{{balance_braces(latex_specials(value)[0])}}}"))
                         names.add(name)
                         changes.append((f"{name} from xdata", f"{name} from its xdata {source}"))
                         break
@@ -955,17 +956,32 @@ class BibFile:
             if greek != latex:      # Crossref's $\{upOmega}$: pandoc refuses the whole file over it
                 changes.append((f"{name} with LaTeX's Greek letters", f"{name}: Crossref's \\{{up…}} as LaTeX's "
                                 "Greek letters (pandoc cannot read the escaped brace)"))
-            if greek != raw:
-                edits.append((*entry.spans[name], greek))
+            # a person's bare '&' (Energy & Policy): BibTeX copies it into the .bbl, where LaTeX stops at it
+            safe, found = field_specials(name, greek)
+            if safe != greek:
+                changes.append(("LaTeX's specials escaped", f"{name}: "
+                                f"{specials_said([f for f in found if 'unpaired' not in f])} escaped for LaTeX"))
+            if "an unpaired '$'" in found:
+                changes.append(("an unpaired '$' kept (LaTeX may stop)", f"{name}: an odd number of '$' kept as "
+                                "written (which one is math is not clear)"))
+            elif name not in _VERBATIM and name not in KEY_FIELDS and _single_literal(greek) is None \
+                    and (held := latex_specials(value)[1]):
+                # an @string's or a concatenation's: the @string is copied as written
+                changes.append(("LaTeX's specials kept in an @string", f"{name}: {specials_said(held)} kept as "
+                                "its @string or concatenation writes it"))
+            if safe != raw:
+                edits.append((*entry.spans[name], safe))
         if notes:
             if not valid_field(new_type, "note"):
                 changes.append(("dropped (no note field)", f"{'; '.join(notes)} dropped (@{new_type} has no note)"))
             elif "note" in entry.raw_fields:
-                edits.append((*entry.spans["note"], "{" + balance_braces(
-                    "; ".join([entry.fields["note"].rstrip(" .;")] + notes)) + "}"))
+                edits[:] = [e for e in edits if (e[0], e[1]) != entry.spans["note"]]    # its escapes: below
+                edits.append((*entry.spans["note"], "{" + balance_braces(latex_specials(
+                    "; ".join([entry.fields["note"].rstrip(" .;")] + notes))[0]) + "}"))
             else:
                 last = max(e for _, e in entry.spans.values())
-                edits.append((last, last, ",\n  note = {" + balance_braces("; ".join(notes)) + "}"))
+                edits.append((last, last, ",\n  note = {" + balance_braces(latex_specials("; ".join(notes))[0])
+                               + "}"))
         if "year|date" in missing_mandatory(new_type, names - gone):
             changes.append(("no year or date (biber warns)", "no year or date: biber warns (kb has none to give it)"))
         if not edits:
@@ -973,6 +989,18 @@ class BibFile:
         for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
             text = text[:start] + new + text[end:]
         return text, changes
+
+    def latex_specials(self, key: str) -> list[tuple[str, int, list[str]]]:
+        """The fields of entry `key` BibTeX or biber hand to LaTeX (of biber's data model, not verbatim) that
+        hold what LaTeX reads as markup where the text means the character (latex_specials: a bare '&',
+        '%', '#', a lone '$', '_' or '^' outside math), as (field, its line, what): LaTeX stops at them
+        when the .bbl is typeset (`title = {Energy & Policy}`: Misplaced alignment tab)."""
+        entry = self.named(key)
+        if entry is None:
+            return []
+        return [(name, entry.field_lines.get(name, entry.line), found) for name, value in entry.fields.items()
+                if name not in _VERBATIM and name not in KEY_FIELDS and any_type_takes(name)
+                and (found := latex_specials(value)[1])]
 
     def preambles(self) -> list[str]:
         return [self.text[b.start:b.end] for b in self.blocks if b.kind == "preamble"]
@@ -1606,6 +1634,158 @@ def escape_value(name: str, value: str) -> str:
         value = _PROTECT_RE.sub(_protected, value)
     return value
 
+
+#: a command whose argument LaTeX reads verbatim (an address) or as a key: a '_', '%' or '#' in it is the
+#: address's or the key's own, never escaped
+_LITERAL_ARG_RE = lazy(r"\\(?:url|nolinkurl|path|href|doi|cite[A-Za-z]*|ref|eqref|autoref|label)\s*\{")
+#: what each special does to LaTeX when a .bbl holds it bare
+_SPECIAL_HARM = {"&": "Misplaced alignment tab", "%": "a comment to the line's end", "#": "a macro parameter",
+                 "_": "Missing $ inserted", "^": "Missing $ inserted", "$": "math to the next '$'"}
+
+
+def _literal_args(value: str) -> list[tuple[int, int]]:
+    """The (start, end) of each argument of _LITERAL_ARG_RE's commands in `value`, braces included."""
+    out, pos = [], 0
+    for m in _LITERAL_ARG_RE.finditer(value):
+        if m.start() < pos:
+            continue
+        depth, end = 1, m.end()
+        while end < len(value) and depth:
+            if value[end] == "\\":
+                end += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(value[end], 0)
+            end += 1
+        if depth:
+            break                       # never closed: the rest is text
+        out.append((m.end() - 1, end))
+        pos = end
+    return out
+
+
+def latex_specials(value: str) -> tuple[str, list[str]]:
+    """A field's text as BibTeX holds it (within its delimiters) with each character LaTeX would read as markup
+    where the text can only mean the character escaped, as the .bbl needs it: a bare '&' (LaTeX: Misplaced
+    alignment tab), '%' (a comment eating the rest of the line and its closing braces) and '#' anywhere; a
+    lone '$' (\\$); '_' and '^' outside math ('$...$' when the dollars pair, '\\(...\\)'); nothing in a
+    \\url, \\href, \\path, \\doi, \\cite or \\ref argument, nothing after a backslash. Also what it found, in
+    the order met ("'&'", "an unpaired '$'"): three or more dollars of an odd count are said and left as
+    written (which one is math is not clear), and so are '_' and '^' beside them."""
+    if not any(c in value for c in "&%#$_^"):
+        return value, []
+    literal = _literal_args(value)
+    dollars = []
+    i = 0
+    while i < len(value):
+        if value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == "$" and not any(s <= i < e for s, e in literal):
+            dollars.append(i)
+        i += 1
+    pairing = len(dollars) % 2 == 0
+    unsure = len(dollars) % 2 == 1 and len(dollars) > 1
+    out: list[str] = []
+    found: list[str] = []
+    math, i = False, 0
+    spans = iter(sorted(literal))
+    span = next(spans, None)
+    while i < len(value):
+        if span is not None and i == span[0]:
+            out.append(value[span[0]:span[1]])
+            i = span[1]
+            span = next(spans, None)
+            continue
+        ch = value[i]
+        if ch == "\\":
+            nxt = value[i + 1:i + 2]
+            if nxt in ("(", "["):
+                math = True
+            elif nxt in (")", "]"):
+                math = False
+            m = _COMMAND_NAME.match(value, i + 1)
+            end = m.end() if m else i + 2
+            out.append(value[i:end])
+            i = end
+            continue
+        what = None
+        if ch in "&%#":
+            what = f"'{ch}'"
+            out.append("\\" + ch)
+        elif ch == "$":
+            if pairing:
+                math = not math
+                out.append(ch)
+            elif unsure:
+                what = "an unpaired '$'"
+                out.append(ch)
+            else:
+                what = "a lone '$'"
+                out.append("\\$")
+        elif ch in "_^" and not math and not unsure:
+            what = f"'{ch}' outside math"
+            out.append("\\_" if ch == "_" else "\\textasciicircum{}")
+        else:
+            out.append(ch)
+        if what and what not in found:
+            found.append(what)
+        i += 1
+    return "".join(out), found
+
+
+def _single_literal(raw: str) -> tuple[int, int] | None:
+    """The (start, end) of the text inside `raw`'s delimiters where it is one braced or quoted value (no
+    macro, number or '#' concatenation); None otherwise."""
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    if len(body) < 2 or body[0] not in "{\"":
+        return None
+    depth, i = 0, 0
+    close = "}" if body[0] == "{" else "\""
+    i = 1
+    if close == "}":
+        depth = 1
+        while i < len(body) and depth:
+            if body[i] == "\\":
+                i += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(body[i], 0)
+            i += 1
+        end = i - 1
+    else:
+        while i < len(body) and not (body[i] == "\"" and depth == 0):
+            if body[i] == "\\":
+                i += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(body[i], 0)
+            i += 1
+        end = i
+    if end != len(body) - 1:
+        return None
+    return lead + 1, lead + end
+
+
+def field_specials(name: str, raw: str) -> tuple[str, list[str]]:
+    """`raw` (a field as written, delimiters kept) with latex_specials' escapes inside its one braced or quoted
+    value, and what they were; a verbatim field (url, doi, file), a key field, a macro or a concatenation
+    as written, with nothing found."""
+    if name in _VERBATIM or name in KEY_FIELDS:
+        return raw, []
+    inner = _single_literal(raw)
+    if inner is None:
+        return raw, []
+    escaped, found = latex_specials(raw[inner[0]:inner[1]])
+    return raw[:inner[0]] + escaped + raw[inner[1]:], found
+
+
+def specials_said(found: list[str]) -> str:
+    """What latex_specials found, in words: "a bare '&' (LaTeX: Misplaced alignment tab)"."""
+    parts = []
+    for what in found:
+        ch = what.split("'")[1]
+        bare = "a bare " + what if what.startswith("'") and "outside" not in what else what
+        parts.append(f"{bare} ({_SPECIAL_HARM[ch]})" if ch in _SPECIAL_HARM else bare)
+    return ", ".join(parts)
 
 def protect_title(value: str) -> str:
     """A title kb writes from a record (LaTeX, its braces balanced) with what BibTeX's styles would lowercase
