@@ -1020,8 +1020,10 @@ class BibFile:
         entry = self._read_one(base, block.entry.line - 1 if block is not None else 0)
         if fit:
             fitted = fit_model(entry.entry_type, {**entry.fields, **fields})
+            # a month's days kb moved (fit_model: 'May 2 - May 7') go where it put them, as the eprint's version
+            moved = ("eprint",) + (("eventdate", "note") if "month" in fields else ())
             fields = {k: v for k, v in fitted.items()
-                      if k in fields or (k == "eprint" and v != entry.fields.get("eprint"))}
+                      if k in fields or (k in moved and v != entry.fields.get(k))}
         edits: list[tuple[int, int, str]] = []
         last_end = max((e for _, e in entry.spans.values()), default=None)
         indent = "  "
@@ -2052,6 +2054,46 @@ def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(fields.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
+#: a range of one number (Crossref's volume '38-38', issue '3--3')
+_ONE_NUMBER_RANGE = lazy(r"\s*(\d+)\s*(?:-+|\u2013|\u2014)\s*(\d+)\s*")
+#: a month with its days (ACL's 'May 2 - May 7', 'June 6-11', 'Nov. 16--20', 'July 28 - August 2')
+_MONTH_DAYS = lazy(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})(?:\s*(?:-+|\u2013|\u2014|to)\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2}))?"
+                   r"\s*")
+
+
+def _numbers_and_month(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
+    """kb's own volume and number of one number written as it (Crossref's '38-38': biber reads no integer), and
+    a month with days as its month, the days in an @inproceedings' eventdate (2004-05-02/2004-05-07, as
+    biblatex has a conference's dates) or in note ('May 2 - May 7': no month biber or BibTeX reads); a month
+    naming none left as it is. A real range ('38-39') as written."""
+    out = dict(fields)
+    for name in ("volume", "number"):
+        m = _ONE_NUMBER_RANGE.fullmatch(str(out.get(name) or ""))
+        if m and int(m.group(1)) == int(m.group(2)):
+            out[name] = m.group(1)
+    month = " ".join(str(out.get("month") or "").split())
+    if not month or _MONTH_NAMES.get(month.lower().rstrip(".")):
+        return out
+    m = _MONTH_DAYS.fullmatch(month)
+    first = _MONTH_NAMES.get(m.group(1).lower()) if m else None
+    last = _MONTH_NAMES.get((m.group(3) or m.group(1)).lower()) if m else None
+    if not (first and last and first.isalpha() and last.isalpha()):
+        return out
+    out["month"] = first
+    year = str(out.get("year") or "").strip()
+    months = list(MONTHS)
+    start = (months.index(first) + 1, int(m.group(2)))
+    end = (months.index(last) + 1, int(m.group(4) or m.group(2)))
+    if re.fullmatch(r"\d{4}", year) and valid_field(entry_type, "eventdate") and not out.get("eventdate") \
+            and all(1 <= day <= 31 for _, day in (start, end)) and start <= end:
+        out["eventdate"] = f"{year}-{start[0]:02d}-{start[1]:02d}" + (
+            f"/{year}-{end[0]:02d}-{end[1]:02d}" if end != start else "")
+    else:
+        note = str(out.get("note") or "").rstrip()      # a person's note as written, the days after it
+        out["note"] = (note + (" " if note.endswith((".", ";", ",")) else "; ") if note else "") + month
+    return out
+
+
 def fit_model(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
     """kb's own fields made valid for the entry type in biber's data model: an arXiv
     version that the type has no field for goes into `eprint` (2104.10350v3),
@@ -2059,6 +2101,7 @@ def fit_model(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
     report's institution, a @misc's howpublished: _INSTEAD, as kb export bib shapes an entry); other
     fields the type does not take are left out."""
     out = {}
+    fields = _numbers_and_month(entry_type, {name.lower(): value for name, value in fields.items()})
     given = {name.lower() for name, value in fields.items() if value}
     for name, value in fields.items():
         name = name.lower()

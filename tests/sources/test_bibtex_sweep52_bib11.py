@@ -10,7 +10,15 @@ import subprocess
 
 import pytest
 
-from kb.sources.bibtex import BibFile, field_specials, latex_specials, specials_said
+from kb.sources.bibtex import (
+    BibFile,
+    field_specials,
+    fit_model,
+    latex_specials,
+    parse_entries,
+    render_entry,
+    specials_said,
+)
 from kb.text.latex import latex_to_text
 
 CASES = [
@@ -147,3 +155,60 @@ def test_latex_typesets_the_export_where_it_stops_at_the_stored(tmp_path):
 
     assert errors(entry)                  # the stored entry: LaTeX stops
     assert errors(shaped) == []
+
+
+# -- kb's own volume, number and month, as biber reads them -------------------------------------------------
+
+@pytest.mark.parametrize("volume, written", [
+    ("38-38", "38"), ("38--38", "38"), ("38 \u2013 38", "38"), ("007-7", "007"),
+    ("38-39", "38-39"), ("38", "38"), ("Suppl 1", "Suppl 1"), ("1-2-3", "1-2-3"),
+])
+def test_kbs_own_volume_of_one_number_is_that_number(volume, written):
+    fields = fit_model("article", {"title": "T", "volume": volume, "number": volume, "year": "2020"})
+    assert fields["volume"] == written and fields["number"] == written
+
+
+@pytest.mark.parametrize("entry_type, month, macro, eventdate, note", [
+    ("inproceedings", "May 2 - May 7", "may", "2004-05-02/2004-05-07", None),
+    ("inproceedings", "June 6-11", "jun", "2004-06-06/2004-06-11", None),
+    ("inproceedings", "Nov. 16--20", "nov", "2004-11-16/2004-11-20", None),
+    ("inproceedings", "July 28 - August 2", "jul", "2004-07-28/2004-08-02", None),
+    ("inproceedings", "September 9", "sep", "2004-09-09", None),
+    ("inproceedings", "May 32", "may", None, "May 32"),                  # no day: the text in note
+    ("inproceedings", "August 2 - July 28", "aug", None, "August 2 - July 28"),
+    ("article", "May 2 - May 7", "may", None, "May 2 - May 7"),         # no eventdate in an @article
+    ("proceedings", "June 6-11", "jun", "2004-06-06/2004-06-11", None),
+])
+def test_kbs_own_month_with_days_is_its_month_the_days_kept(entry_type, month, macro, eventdate, note):
+    text = render_entry("k", entry_type, {"title": "T", "author": "Doe, J", "booktitle": "P", "journal": "J",
+                                          "year": "2004", "month": month})
+    fields = parse_entries(text)[0][2]
+    assert f"month = {macro}," in text
+    assert fields.get("eventdate") == eventdate and fields.get("note") == note
+
+
+@pytest.mark.parametrize("month", ["Spring", "Summer 2004", "may", "5", "May"])
+def test_a_month_naming_no_days_is_left_to_the_macro_or_as_written(month):
+    fields = fit_model("inproceedings", {"title": "T", "year": "2004", "month": month})
+    assert fields["month"] == month and "eventdate" not in fields and "note" not in fields
+
+
+def test_a_persons_note_keeps_its_text_when_kb_adds_the_days():
+    bib = BibFile("@article{k,\n  title = {T},\n  note = {Oral.},\n  year = {2004},\n}\n", "x.bib")
+    bib.set_entry("k", "article", {"month": "May 2 - May 7"})
+    assert "note = {Oral. May 2 - May 7}," in bib.render() and "month = may," in bib.render()
+    bib = BibFile("@inproceedings{k,\n  title = {T},\n  year = {2004},\n}\n", "x.bib")
+    bib.set_entry("k", "inproceedings", {"month": "June 6-11"})
+    assert "eventdate = {2004-06-06/2004-06-11}" in bib.render()
+
+
+@pytest.mark.skipif(not shutil.which("biber"), reason="biber is not on PATH")
+def test_biber_reads_kbs_own_volume_and_month_without_a_warning(tmp_path):
+    text = (render_entry("a", "inproceedings", {"title": "T", "author": "Doe, J", "booktitle": "P", "year": "2004",
+                                                "month": "May 2 - May 7", "volume": "3-3"})
+            + render_entry("b", "article", {"title": "T", "author": "Doe, J", "journal": "J", "year": "2020",
+                                            "volume": "38-38", "month": "June 6-11"}))
+    (tmp_path / "k.bib").write_text(text)
+    out = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                          str(tmp_path / "k.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "WARN" not in out.stdout and "ERROR" not in out.stdout, out.stdout
