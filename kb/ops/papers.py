@@ -589,6 +589,15 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             entry_type = meta.entry_type
             changes = meta.bib_fields()
             action = "added"
+            # what the type takes no field for is left out, and said once, as it is written: Crossref's
+            # publisher of a journal's article (biber's @article has none; BibTeX's styles print none)
+            fitted = fit_model(entry_type, changes)
+            left = [(k, v) for k, v in changes.items() if v and k.lower() not in fitted
+                    and k.lower() not in ("version", "journal-ref") and not (k.lower() == "publisher" and any(
+                        fitted.get(other) == v for other in ("institution", "howpublished", "organization")))]
+            if left:
+                notes.append("left out of its @" + entry_type + " entry (no field of biber's data model for it): "
+                             + "; ".join(f"{k} {said(latex_to_text(v), 60)}" for k, v in left))
         # The cache learns which paper a source belongs to before references.bib
         # changes, so a crash in between leaves the source findable (kb/store/index.py).
         for src in sources:
