@@ -918,6 +918,14 @@ class BibFile:
                     edits.append((*entry.spans[name], "{" + plain + "}"))
                     changes.append((f"{name} without braces", f"{name} {entry.raw_fields[name].strip()} as {plain}"))
                     continue
+                one = _ONE_NUMBER_RANGE.fullmatch(plain)
+                if name == "volume" and one and int(one.group(1)) == int(one.group(2)):
+                    # Crossref's volume = {38-38}: the volume 38 (in note BibTeX's styles warned of a number
+                    # and no volume)
+                    edits.append((*entry.spans[name], "{" + one.group(1) + "}"))
+                    changes.append(("volume of one number as it", f"volume {entry.raw_fields[name].strip()} as "
+                                                                  f"{one.group(1)}"))
+                    continue
                 several = [v for v in re.split(r"[,;]\s*|\s+", plain) if v]
                 if name in ("isbn", "issn") and len(several) > 1 and valid_datum(name, several[0]):
                     # Zotero's 'issn = {0016-6731, 1943-2631}': the first kept, the others in note

@@ -41,9 +41,9 @@ def test_a_clean_entry_is_kept_byte_for_byte():
 
 def test_crossref_article_publisher_month_and_volume():
     text, changes = shaped("crossref")
-    assert set(changes) == {"publisher dropped", "month as a macro", "volume moved to note"}
-    assert "month = jun," in text and "publisher =" not in text and "volume =" not in text
-    assert 'note = {Old note; volume 38-38}' in text
+    assert set(changes) == {"publisher dropped", "month as a macro", "volume of one number as it"}
+    assert "month = jun," in text and "publisher =" not in text and "volume = {38}," in text
+    assert 'note = "Old note."' in text                                 # Crossref's '38-38' is the volume 38
     assert "title = {On {X}}" in text and "year = 2001" in text          # the rest as written
 
 

@@ -212,3 +212,15 @@ def test_biber_reads_kbs_own_volume_and_month_without_a_warning(tmp_path):
     out = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
                           str(tmp_path / "k.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert "WARN" not in out.stdout and "ERROR" not in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize("volume, written, kind", [
+    ("{38-38}", "volume = {38},", "volume of one number as it"),
+    ("{38--38}", "volume = {38},", "volume of one number as it"),
+    ('"12 - 12"', "volume = {12},", "volume of one number as it"),
+    ("{38-39}", "note = {volume 38-39}", "volume moved to note"),       # a range: no number biber reads
+    ("{IV}", "note = {volume IV}", "volume moved to note"),
+])
+def test_the_export_writes_a_volume_of_one_number_as_it(volume, written, kind):
+    text, changes = _shaped(f"  title = {{T}},\n  volume = {volume},\n")
+    assert written in text and kind in [k for k, _ in changes]
