@@ -27,7 +27,10 @@ sweep 51's (bibtex-heldout-sweep51.bib, 40 entries) alike, with two entries of o
 titles of the export read as those of references.bib, none holding a tag; sweep 52's records
 (bibtex-records-sweep52-bibtex10.json: Crossref JSON with subtitles, doi.org BibTeX of chapters, arXiv
 names in Han and Hangul, 'AT&T' and 'R&D' in titles and names) as kb writes them, read back by kb, pybtex,
-bibtexparser 2, biber and classic BibTeX against their labels.
+bibtexparser 2, biber and classic BibTeX against their labels; sweep 52's LaTeX specials
+(bibtex-specials-sweep52-bibtex11.bib: a bare '&', '%', '#', lone '$', '_' or '^' outside math, and values
+holding none): said by --as-stored and kb doctor, escaped by kb export bib, and BibTeX's plain .bbl of each
+export typeset by LaTeX, its errors counted.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -97,6 +100,11 @@ def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
     run("export", "bib", "--as-stored", "-o", tmp / "stored.bib")
     summary = next((line for line in err.splitlines() if "reshaped" in line), "nothing reshaped")
     print(f"  kb export bib: exit {code}; {summary}")
+    if shutil.which("bibtex"):
+        (tmp / "shaped-bt.aux").write_text("\\citation{*}\n\\bibdata{shaped}\n\\bibstyle{plain}\n")
+        r = subprocess.run(["bibtex", "shaped-bt"], cwd=tmp, capture_output=True, text=True, timeout=120)
+        print(f"  classic BibTeX (plain) on kb export bib: {r.stdout.count('Warning--')} warnings, "
+              f"{'no' if 'error message' not in r.stdout else 'some'} errors")
     for name in ("shaped.bib", "stored.bib"):
         warns = biber_warnings(tmp / name, tmp)
         what = "not on PATH" if warns is None else f"{len(warns)} warnings"
@@ -329,6 +337,63 @@ def records(tmp: Path) -> None:
                                                                            else ""))
 
 
+SPECIALS = DATA / "bibtex-specials-sweep52-bibtex11.bib"
+
+
+def latex_errors(tmp: Path, bib: Path, name: str) -> list[str] | None:
+    """BibTeX's plain style over every entry of `bib`, then LaTeX over the .bbl: its error lines ('! ...')."""
+    if not (shutil.which("bibtex") and shutil.which("pdflatex")):
+        return None
+    work = tmp / f"latex-{name}"
+    work.mkdir()
+    (work / "refs.bib").write_text(bib.read_text("utf-8"), "utf-8")
+    (work / "t.tex").write_text("\\documentclass{article}\\usepackage{url}\\begin{document}\\nocite{*}"
+                                "\\bibliographystyle{plain}\\bibliography{refs}\\end{document}\n")
+    latex = ["pdflatex", "-interaction=nonstopmode", "t"]
+    subprocess.run(latex, cwd=work, capture_output=True, timeout=300)
+    subprocess.run(["bibtex", "t"], cwd=work, capture_output=True, timeout=300)
+    r = subprocess.run(latex, cwd=work, capture_output=True, text=True, errors="replace", timeout=300)
+    return [line for line in r.stdout.splitlines() if line.startswith("!")]
+
+
+def specials(tmp: Path) -> None:
+    """Sweep 52's values holding what LaTeX reads as markup (bibtex-specials-sweep52-bibtex11.bib: keys 'bare-'
+    hold a bare '&', '%', '#', lone '$', '_' or '^' outside math, keys 'clean-' none): said by kb export bib
+    --as-stored and kb doctor, escaped by kb export bib (the clean ones byte for byte), kb's reading of each
+    title the same, and LaTeX's errors typesetting BibTeX's plain .bbl of each export."""
+    from kb.sources.bibtex import BibFile
+    from kb.text.latex import latex_to_text
+
+    root = tmp / "kb-specials"
+    run("init", root)
+    os.environ["KB_HOME"] = str(root)
+    code, _, err = run("import", SPECIALS)
+    source = BibFile(SPECIALS.read_text("utf-8"), str(SPECIALS))
+    keys = [e.key for e in source.entries()]
+    bare = {k for k in keys if k.startswith("bare-")}
+    _, _, stored_err = run("export", "bib", "--as-stored", "-o", tmp / "specials-stored.bib")
+    _, _, shaped_err = run("export", "bib", "-o", tmp / "specials-shaped.bib")
+    _, doctor_out, doctor_err = run("doctor")
+    said = {line.split(":")[1].strip() for line in stored_err.splitlines() if "kept as stored" in line}
+    flagged = {m.group(1) for m in re.finditer(r"entry (\S+), field \S+ holds", doctor_out + doctor_err)}
+    shaped = BibFile((tmp / "specials-shaped.bib").read_text("utf-8"), "shaped.bib")
+    changed = {k for k in keys if shaped.entry_text(k) != source.entry_text(k)}
+    same_title = sum(latex_to_text(shaped.entry(k).fields.get("title", "")) ==
+                     latex_to_text(source.entry(k).fields.get("title", "")) for k in keys if "$" not in
+                     source.entry(k).fields.get("title", "").replace("$O(n^2)$", ""))
+    titled = sum("$" not in source.entry(k).fields.get("title", "").replace("$O(n^2)$", "") for k in keys)
+    print(f"held-out specials ({SPECIALS.name}): {len(keys)} entries, {len(bare)} holding a bare special; "
+          f"import exit {code}")
+    print(f"  said by --as-stored: {len(said & bare)}/{len(bare)} (of clean ones: {len(said - bare)}); by kb doctor: "
+          f"{len(flagged & bare)}/{len(bare)} (of clean ones: {len(flagged - bare)})")
+    print(f"  kb export bib escaped: {len(changed & bare)}/{len(bare)}; clean ones byte for byte: "
+          f"{len(set(keys) - bare - changed)}/{len(set(keys) - bare)}; titles kb reads the same: {same_title}/{titled}")
+    for name in ("stored", "shaped"):
+        errors = latex_errors(tmp, tmp / f"specials-{name}.bib", name)
+        what = "bibtex or pdflatex not on PATH" if errors is None else f"{len(errors)} LaTeX errors"
+        print(f"  BibTeX's plain .bbl of kb export bib{' --as-stored' if name == 'stored' else ''}, typeset: {what}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=2000)
@@ -379,6 +444,7 @@ def main() -> None:
         for held, said_of, refused_by in HELDOUT_SETS:
             heldout(tmp, held, said_of, refused_by)
         records(tmp)
+        specials(tmp)
 
         # Speed: N entries built from the corpus ones.
         texts = [f.read_text("utf-8").strip() for f in files]
