@@ -42,7 +42,7 @@ from kb.errors import KBError, LimitExceeded, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
 from kb.ops.derive import ensure_references
-from kb.ops.quotes import bounded_note, explain_note_source, note_context
+from kb.ops.quotes import explain_note_source, note_context, read_note
 from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
@@ -53,7 +53,7 @@ from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.htmlnote import html_note_text, is_html_document
 from kb.text.lazyre import lazy
-from kb.text.notes import NoteQuote, TooManyCitations, citations_as_pandoc, lf_lines, parse_note, sentence_citations
+from kb.text.notes import NoteQuote, TooManyCitations, citations_as_pandoc, lf_lines, sentence_citations
 from kb.text.typed import typed
 
 __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
@@ -1067,7 +1067,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     def told(line: int) -> int:
         """A line of the note as read, as its file numbers it."""
         return doc_lines[min(max(line, 1), len(doc_lines)) - 1] if doc_lines else line
-    note = bounded_note(parse_note(text, str(path)), path, "kb audit --note")
+    note = read_note(text, path, "kb audit --note")
     ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)
 

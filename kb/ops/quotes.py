@@ -2013,6 +2013,32 @@ def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int
 MAX_NOTE_QUOTES = 10_000
 
 
+#: The most entries of a note kb reads as references (footnote definitions, a list of works, elements with an id,
+#: bibitems, pandoc's divs), and the most numbered lines it tries as one: each is parsed, 0.2 to 0.8 ms apiece (a note
+#: of 200,000 footnote definitions took kb verify --note 39 s); a long review lists a few thousand works.
+MAX_NOTE_REFERENCES = 10_000
+
+#: The most bibliography files a note names (its front matter's `bibliography`, `\\bibliography{...}`): each is read
+#: whole and its every entry parsed; a note names one or a few.
+MAX_NOTE_BIBLIOGRAPHIES = 50
+
+
+def read_note(text: str, path, command: str):
+    """The note `text` read (`parse_note`), refused in one line when it holds more entries read as references than
+    kb reads of one note (counted before each is parsed), more quotes than it checks, or names more bibliography
+    files than it reads."""
+    try:
+        note = notes_text.parse_note(text, str(path), MAX_NOTE_REFERENCES)
+    except notes_text.TooManyReferences as exc:
+        raise LimitExceeded(f"{shown(path)}: the note holds more than {exc.most:,} {exc.what}, more than {command} "
+                            f"reads of one note: nothing checked", hint="split the note into smaller ones") from None
+    if len(note.bibliography) > MAX_NOTE_BIBLIOGRAPHIES:
+        raise LimitExceeded(f"{shown(path)}: the note names {len(note.bibliography):,} bibliography files, more than "
+                            f"{command} reads of one note (at most {MAX_NOTE_BIBLIOGRAPHIES:,}): nothing checked",
+                            hint="name the files in one bibliography")
+    return bounded_note(note, path, command)
+
+
 def bounded_note(note, path, command: str):
     """`note`, refused in one line when it holds more quotes than kb checks of one note (before any is checked)."""
     count = len(note.quotes)
@@ -2034,7 +2060,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     except UnicodeDecodeError as exc:
         line, byte = undecodable_at(data, exc)
         raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8 ({byte})") from None
-    note = bounded_note(notes_text.parse_note(text, str(path)), path, "kb verify --note")
+    note = read_note(text, path, "kb verify --note")
     ctx = note_context(kb, note, path)
     cache: dict = {}
     out: list[NoteVerdict] = []

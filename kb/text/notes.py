@@ -136,6 +136,17 @@ class Note:
     #: with the range its element blocks: decided once the note's list is read (`_passages_decided`)
     _passages: list = field(default_factory=list, repr=False, compare=False)
     _lookup: _Refs | None = field(default=None, repr=False, compare=False)
+    #: the most entries read as references (each parsed, 0.2 to 0.8 ms apiece) and the most numbered lines tried as
+    #: one (`parse_note`'s `most_references`); how many of each were read so far
+    _most: int | None = field(default=None, repr=False, compare=False)
+    _read: list[int] = field(default_factory=lambda: [0, 0], repr=False, compare=False)
+
+    def _count(self, which: int = 0) -> None:
+        """One more entry read as a reference (`which` 0) or numbered line tried as one (1), counted before it is
+        parsed: past the most, `TooManyReferences` (the rest not read)."""
+        self._read[which] += 1
+        if self._most is not None and self._read[which] > self._most:
+            raise TooManyReferences(self._most, which)
 
     def reference_for(self, quote: NoteQuote) -> NoteReference | None:
         """The reference a quote points at: by anchor (an element's id), by its
@@ -3956,17 +3967,20 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 if len(_visible(rest)) < 20 or "<" + tag in _LINK_BACK.sub("", rest):
                     continue        # (another on its line; a link back to the mark, '<a href="#fnref1">↩︎</a>', is none)
                 blocks.append((start, line_end))
+                note._count()
                 note.references.append(_reference(rest, anchor, line))
                 own = _line_text(text, lines, line - 1)
                 if _passage_line(own):
                     note._passages.append((note.references[-1], blocks[-1], own))
                 continue
             blocks.append((start, end))
+            note._count()
             note.references.append(_reference(body, anchor, line))
             placed.append((start, note.references[-1], anchor, line, ""))
     before = None
     for _start, ref, anchor, line, text in sorted(placed, key=lambda p: p[0]):
         if ref is None and before is not None:
+            note._count()
             note.references.append(replace(before, anchor=anchor, line=line, text=text, number=None))
         before = ref if ref is not None else before
 # a LaTeX note's own bibliography: "\\bibitem{doe20} J.~Doe, ``Title,'' 2020." or "\\bibitem[Doe(2020)]{doe20} ..."
@@ -3985,6 +3999,7 @@ def _parse_bibitems(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         body = " ".join(latex_to_text(text[m.end():end].replace("\\newblock", " ")).split())
         if 12 <= len(body) <= _MAX_ENTRY:
             blocks.append((m.start(), end))
+            note._count()
             note.references.append(_reference(body, m.group(1), lines.line(m.start())))
 
 
@@ -4012,6 +4027,7 @@ def _parse_div_references(text: str, lines: _Lines, fenced: list[tuple[int, int]
         body = text[m.end():end].strip()
         if 12 <= len(body) <= _MAX_ENTRY:
             blocks.append((m.start(), fences[k + 1].end()))
+            note._count()
             note.references.append(_reference(body, anchor.group(1), lines.line(m.end() + 1)))
 
 
@@ -4058,15 +4074,18 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         if before is not None:
             # "[^3]: Ibid., 4.": the work of the footnote before, at its own page
             text = body[label.end():].strip()[:_MAX_ENTRY]
+            note._count()
             note.references.append(replace(before, number="^" + label.group(1), line=cur_line, text=text))
             return
         rest = _ORDERED.sub("", body, count=1) if endnote and endnotes else ""
         if rest and _IBID.match(rest):
             # "4. Ibid., 5." in a list of endnotes: the work of the note before, at its own page
+            note._count()
             endnotes.append(replace(endnotes[-1], number=cur_number, line=cur_line, text=rest[:_MAX_ENTRY]))
             note.references.append(endnotes[-1])
             return
         if len(body) >= 12 and any(c.isalpha() for c in body):
+            note._count()
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
             ref.span = span
             note.references.append(ref)
@@ -4159,7 +4178,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
                                       or starts[i] in first_notes) and _is_short_note(raw[ordered.end():].strip()))
         starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
             (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw))) or \
-            bool(ordered and (next_note or _reads_as_reference(raw)))
+            bool(ordered and (next_note or _reads_as_reference(raw, note)))
         if starts_entry:
             if cur:
                 flush()
@@ -4413,12 +4432,14 @@ def _is_short_form(ref: NoteReference) -> bool:
     return _is_short_note(text) or bool(ref.titles and _SHORT_FORM.fullmatch(text))
 
 
-def _reads_as_reference(line: str) -> bool:
+def _reads_as_reference(line: str, note: Note | None = None) -> bool:
     """An ordered-list line outside a References section that is a reference all the same
     ("1. Futoma, J. et al. An improved ... Proc. MLHC 68, 243–254 (2017)."): a year or a
     link, an author list and a title."""
     if not _YEAR_OR_URL.search(line) or len(line) > 2000:
         return False
+    if note is not None:
+        note._count(1)
     entry = parse_entry(_ORDERED.sub("", line, count=1))
     return bool(entry.first_author and entry.year and entry.title and len(entry.title.split()) >= 3)
 
@@ -4482,7 +4503,8 @@ def _front_matter(text: str, note: Note) -> int:
                 if not more.strip().startswith("- "):
                     break
                 items.append(more.strip()[2:])
-        note.bibliography = [x.strip().strip("\"'").strip() for x in items if x.strip().strip("\"'")]
+        # (each named once: a name written twice is one file, read once)
+        note.bibliography = list(dict.fromkeys(x.strip().strip("\"'").strip() for x in items if x.strip().strip("\"'")))
         break
     return end + 4
 
@@ -5282,6 +5304,18 @@ def _open_citation(text: str, a: int, b: int, c: int) -> bool:
 _PAGE_WORD_END = lazy(r"(?<![\w.])(?:p|s|pg|para|paras|pag|pág|str)\.\s*$")
 
 
+class TooManyReferences(ValueError):
+    """A note holds more than `most` entries read as references (`which` 0: footnote definitions, entries of a
+    list of works, elements with an id, bibitems, pandoc's divs) or numbered lines read to tell whether each is one
+    (`which` 1), each parsed: the rest is not read."""
+
+    def __init__(self, most: int, which: int = 0) -> None:
+        self.what = ("references", "numbered lines outside a list of works read as possible references",
+                     "footnote definitions", "\\bibitem entries")[which]
+        super().__init__(f"more than {most:,} {self.what}")
+        self.most = most
+
+
 class TooManyCitations(ValueError):
     """A note's prose cites works more than `most` times (`sentence_citations`): the rest is not read."""
 
@@ -5529,9 +5563,11 @@ def _translations(text: str, note: Note) -> None:
         note.unchecked.sort()
 
 
-def parse_note(text: str, path: str = "<note>") -> Note:
-    """All quote blocks, references and problems of a note, in order of lines."""
-    note = Note(path=path)
+def parse_note(text: str, path: str = "<note>", most_references: int | None = None) -> Note:
+    """All quote blocks, references and problems of a note, in order of lines. Past `most_references` entries read
+    as references (or numbered lines tried as one), `TooManyReferences`: each is parsed (a note of 200,000 footnote
+    definitions took 39 s), counted before it is."""
+    note = Note(path=path, _most=most_references)
     if text.startswith("\ufeff"):
         text = text[1:]
     text = lf_lines(text)
@@ -5556,6 +5592,12 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     front = _front_matter(text, note)
     if front:
         fenced = sorted(fenced + [(0, front)])
+    if most_references is not None:
+        # the note's footnote definitions and bibitems, counted at once, before any is read: each is parsed
+        for which, pattern, there in ((2, _FOOTNOTE_DEFINED, "[^"), (3, _BIBITEM, "\\bibitem")):
+            if _has(text, there) and sum(1 for m in pattern.finditer(text)
+                                         if not _in_ranges(fenced, m.start())) > most_references:
+                raise TooManyReferences(most_references, which)
     if not note.bibliography:
         _declared_bibliographies(text, note, fenced, lines)
     blocks: list[tuple[int, int]] = []
