@@ -58,9 +58,41 @@ def _text(el, tag: str) -> str | None:
     return text if text or found.text is not None else None
 
 
+OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+#: how deep arXiv's own feed nests its elements (feed, entry, author, name): a feed far deeper is no answer of it
+_FEED_DEPTH = 8
+
+
+def _unreadable(root) -> str | None:
+    """Why a feed holding no entry of its own is no empty answer (None where it is one): an entry elsewhere (nested in
+    another element, or of another namespace), elements nested thousands deep, or a count of results above none;
+    read without recursion, however deep the feed."""
+    deepest, entry, stack = 0, None, [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if entry is None and tag.rpartition("}")[2] == "entry":
+                entry = (tag, depth + 1)
+            stack.append((child, depth + 1))
+    if entry is not None and entry[1] > 1:
+        return f"its entry is nested {entry[1] - 1:,} element{'s' if entry[1] > 2 else ''} deep inside the feed"
+    if entry is not None:
+        space = entry[0].partition("}")[0].lstrip("{")
+        return f"its entry is of another namespace ({space or 'none'}), not Atom's"
+    if deepest > _FEED_DEPTH:
+        return f"its elements are nested {deepest:,} deep"
+    total = (root.findtext(f"{OPENSEARCH}totalResults") or "").strip()
+    if total.isdigit() and int(total) > 0:
+        return f"it says it holds {int(total):,} result{'s' if int(total) > 1 else ''}"
+    return None
+
+
 def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
     """Parse an Atom feed from the export API; arXiv's error entries become
-    NotFound/NetworkError with arXiv's own words."""
+    NotFound/NetworkError with arXiv's own words. A feed holding no entry kb can read that is no empty answer
+    (`_unreadable`) is a NetworkError saying why, never "no such paper"."""
     from defusedxml import ElementTree as ET
     from defusedxml.common import DefusedXmlException
 
@@ -106,6 +138,12 @@ def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
             journal_ref=_text(entry, f"{ARXIV}journal_ref"),
             pdf_url=pdf_url, abs_url=abs_url,
             nameless=[i for i, a in enumerate(authors, 1) if not a]))
+    if not records:
+        why = _unreadable(root)
+        if why is not None:
+            raise NetworkError("the arXiv API sent a feed holding no entry kb can read" +
+                               (f" for {requested}" if requested else "") + f": {why}; nothing filed",
+                               hint="arXiv or a proxy may be sending a broken answer; try again later with --refresh")
     return records
 
 
