@@ -143,7 +143,7 @@ def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
         if why is not None:
             raise NetworkError("the arXiv API sent a feed holding no entry kb can read" +
                                (f" for {requested}" if requested else "") + f": {why}; nothing filed",
-                               hint="arXiv or a proxy may be sending a broken answer; try again later with --refresh")
+                               hint="arXiv or a proxy may be sending a broken answer; try again later")
     return records
 
 
@@ -154,7 +154,8 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     try:
         response = client.get(url, service="arxiv", params=params,
                               cache_ttl=None if refresh else METADATA_TTL,
-                              label=f"arXiv {ident.versioned}", validate=_atom_feed,
+                              label=f"arXiv {ident.versioned}",
+                              validate=lambda r: _atom_feed(r, ident.versioned),
                               answer="an arXiv feed")
     except HTTPStatusError as exc:
         body = exc.response.content
@@ -185,9 +186,10 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     return record
 
 
-def _atom_feed(response: Response) -> None:
+def _atom_feed(response: Response, requested: str = "") -> None:
     """An answer of the export API is an Atom feed (arXiv sometimes serves an HTML
-    error page with status 200): anything else is never cached."""
+    error page with status 200) kb can read (`parse_feed`): anything else is never cached (a feed holding no entry kb
+    can read, kept a day, was said again on every try until --refresh)."""
     # a byte-order mark before the XML declaration is XML's own (a feed a proxy re-encoded): the parser takes it
     head = response.content[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if not (head.startswith(b"<?xml") or head.startswith(b"<feed")) or b"<html" in head:
@@ -196,6 +198,10 @@ def _atom_feed(response: Response) -> None:
         came = what_it_is(response.content) or f"{len(response.content):,} bytes"
         raise Unusable(f"{host_of(response.url)} sent {came} ({response.content_type or 'no content type'}) "
                        "instead of an Atom feed", hint="arXiv may be serving an error page; try again later")
+    try:
+        parse_feed(response.content, requested)
+    except NotFound:
+        pass        # arXiv's own answer that it has no such paper: kept as any answer is
 
 
 def pdf_url_for(record: ArxivRecord) -> str:

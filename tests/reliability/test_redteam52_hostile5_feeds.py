@@ -123,3 +123,17 @@ def test_a_crossref_record_kb_cannot_read_is_said_so_never_unknown(server, tmp_p
     with pytest.raises(error) as got:
         doi.fetch_crossref(_client(tmp_path), "10.1/x")
     assert said in got.value.message and not isinstance(got.value, NotFound), got.value.message
+
+
+@pytest.mark.parametrize("feed", ["100,000 nested elements", "an entry inside another element"])
+def test_a_feed_kb_cannot_read_is_never_kept_so_the_next_try_reads_the_paper(kb_root, server, feed) -> None:
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+    fake = FakeArxiv(server)
+    fake.feed("2401.00001", 200, UNREADABLE_FEEDS[feed][0])
+    got = run_kb("add", "2401.00001")
+    assert got.code == 2 and "no entry kb can read" in got.err, got.err
+    del fake.raw_feeds["2401.00001"]
+    fake.add("2401.00001", {1: make_pdf(["A paper about energy"])}, "A Paper", ["A Author"])
+    got = run_kb("add", "2401.00001")
+    assert got.code == 0, got.err
