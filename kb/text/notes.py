@@ -3724,6 +3724,10 @@ def _one_work(text: str, cites: list[int], lo: int, hi: int, taken: set[int], nu
 _REF_TAGS = ("span", "li", "div", "p", "a", "cite", "dd")
 #: Longest reference entry read; longer ones are cut (see refs.MAX_REFERENCE).
 _MAX_ENTRY = 20000
+#: the longest entry so far of a list of unlabelled entries after which a line is asked whether it opens the next one
+#: (`starts_another_entry` reads the entry whole: past it, a line is the entry's next, as a line of one over
+#: `_MAX_ENTRY` is read as none)
+_SPLIT_MOST = 5000
 # (an HTML document's heading too: "<h2>References</h2>", "<h3 id="refs">Bibliography</h3>")
 _REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|={1,6}\s+|\*\*|__|<h[1-6](?:\s[^<>]{0,200})?>)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
                     r"works\s+cited|literature(?:\s+cited)?|sources|citations|referências(?:\s+bibliográficas)?|"
@@ -4041,6 +4045,19 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         end = text.find("\n", starts[k])
         return text[starts[k]:end if end >= 0 else len(text)]
 
+    sized: list = [None, 0, 0]      # the entry's lines measured: (its list, how many of them, their characters)
+
+    def short_entry(lines_of: list[str]) -> bool:
+        """Whether the entry read so far is short enough to ask whether a line opens the next one: measured as its
+        lines come, never again whole for each (each line of 190,000 after the list's '9999.' joined them all and read
+        the whole again: hours)."""
+        if sized[0] is not lines_of:
+            sized[:] = [lines_of, 0, 0]
+        for x in lines_of[sized[1]:]:
+            sized[2] += len(x) + 1
+        sized[1] = len(lines_of)
+        return sized[2] <= _SPLIT_MOST
+
     in_section = False
     position = 0
     cur: list[str] = []
@@ -4190,7 +4207,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             cur, cur_line = [raw], i + 1
         elif cur and stripped and in_section and not raw.startswith(("  ", "\t")) \
                 and not stripped.startswith(("<", ">", "|", "!", ":::")) and cur_number == str(position) \
-                and starts_another_entry(" ".join(x.strip() for x in cur), stripped):
+                and short_entry(cur) and starts_another_entry(" ".join(x.strip() for x in cur), stripped):
             flush()                         # unlabelled entries one per line, no blank line between
             position += 1
             cur_number, cur, cur_line = str(position), [raw], i + 1

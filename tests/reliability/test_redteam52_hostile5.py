@@ -135,3 +135,27 @@ def test_kb_refuses_a_note_naming_more_bibliography_files_than_it_reads(kb_root,
     else:
         lines = got.err.strip().splitlines()
         assert got.code == 2 and len(lines) == 1 and "names 3 bibliography files" in lines[0], got.err
+
+
+_UNLABELLED = ["Doe, J. (2019). Energy of models. Journal of Tests.", "Roe, K. (2020). Power of training. Proc. Tests.",
+               "Poe, L. (2021). Carbon of inference. Tests Letters.", "Moe, M. (2018). Water of data centres. Tests."]
+
+
+@pytest.mark.parametrize("tail", ["a\n" * 300, "It ran in 2020. Then.\n" * 60, "".join(
+    f"{10_000 + i}. Doe, J. (2020). A study of model {i}. Journal.\n" for i in range(60))])
+def test_an_unlabelled_entry_is_measured_as_it_grows_never_read_whole_for_each_line(tail, monkeypatch) -> None:
+    # (lines of an entry that never ends, '10000. ...' after a list's '9999.' among them, each asked whether it opens
+    # the next entry with the entry so far joined and read whole: 200,000 of them never finished)
+    from kb.text import notes
+    monkeypatch.setattr(notes, "_SPLIT_MOST", 400)
+    asked: list[int] = []
+    real = notes.starts_another_entry
+    monkeypatch.setattr(notes, "starts_another_entry", lambda entry, line: asked.append(len(entry)) or real(entry, line))
+    note = parse_note("# References\n\n" + "\n".join(_UNLABELLED) + "\n" + tail)
+    assert asked and max(asked) <= 400, max(asked)
+    assert [r.entry.first_author for r in note.references[:3]] == ["doe", "roe", "poe"]
+
+
+def test_unlabelled_entries_one_a_line_are_each_one_reference() -> None:
+    note = parse_note("# References\n\n" + "\n".join(_UNLABELLED) + "\n")
+    assert [r.entry.first_author for r in note.references] == ["doe", "roe", "poe", "moe"]
