@@ -18,7 +18,9 @@ parser that expands entities) shows up here:
   - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
     100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, `kb add` of an arXiv answer with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
-    quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times.
+    quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
+    `kb verify --note` of notes of 200,000 entries of each kind kb reads as works listed (and of headings,
+    links, code blocks), `kb add` of an arXiv feed of 100,000 nested elements.
 """
 
 from __future__ import annotations
@@ -181,6 +183,34 @@ def commands(runs: int) -> None:
         cited.write_text("We used 64 GPUs " + "[@alpha2020energy] " * 200_000 + "\n")
         timed("kb audit --note: 200,000 citations (refused past 20,000)", lambda: kb("audit", "--note", cited), runs,
               10)
+        # A note of 200,000 entries of each kind kb reads as a work listed (each parsed, 0.2 to 0.8 ms apiece:
+        # 200,000 footnote definitions took 39 s), refused past 10,000 (MAX_NOTE_REFERENCES): footnote definitions
+        # and bibitems counted before any is read, the others each before it is parsed; headings, links and code
+        # blocks cost what the note's size does, and a bibliography file named 100,000 times is read once.
+        entry = "Doe, J. ({y}). A study of model {i}. Journal of Tests."
+        many = 200_000
+        listed = {
+            "footnote definitions": "Text [^0].\n\n" + "".join(f"[^{i}]: {entry.format(y=2000 + i % 20, i=i)}\n"
+                                                               for i in range(many)),
+            "bibitems": "\\begin{thebibliography}{9}\n" + "".join(f"\\bibitem{{k{i}}} J.~Doe, ``Model {i},'' 2020.\n"
+                                                                   for i in range(many)),
+            "entries of a References list": "# References\n\n" + "".join(
+                f"{i + 1}. {entry.format(y=2000 + i % 20, i=i)}\n" for i in range(many)),
+            "numbered lines with a year": "Notes.\n\n" + "".join(f"{i % 900 + 1}. In {2000 + i % 20} we ran {i}.\n"
+                                                                 for i in range(many)),
+            "elements with an id": "".join(f'<span id="r{i}">{entry.format(y=2020, i=i)}</span>\n'
+                                           for i in range(many)),
+            "headings": "".join(f"## Part {i}\n\nText.\n\n" for i in range(many)),
+            "links": "".join(f"See [Doe](https://arxiv.org/abs/2401.{i % 99999:05d}).\n" for i in range(many)),
+            "fenced code blocks": "".join(f"```\ncode {i}\n```\n" for i in range(many)),
+            "names of one bibliography file": "---\nbibliography:\n" + "- refs.bib\n" * (many // 2) + "---\nText.\n",
+        }
+        (tmp / "refs.bib").write_text("@article{k, title={A title}, year={2020}}\n")
+        for name, text in listed.items():
+            path = tmp / "listed.md"
+            path.write_text(text)
+            timed(f"kb verify --note: {len(text.splitlines()) // 1000:,}k lines, {name}",
+                  lambda p=path: kb("verify", "--note", p), runs, 10)
 
         server = LocalServer()
         try:
@@ -196,6 +226,11 @@ def commands(runs: int) -> None:
 """
             fake.feed("2401.00001", 200, laughs)
             timed("kb add: arXiv answer with entity expansion", lambda: (fresh(), kb("add", "2401.00001")),
+                  runs, 5)
+            # a feed of 100,000 nested elements and no entry: said as one kb cannot read, never "no paper"
+            fake.feed("2401.00001", 200, b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                      + b"<x>" * 100_000 + b"</x>" * 100_000 + b"</feed>")
+            timed("kb add: arXiv feed of 100,000 nested elements", lambda: (fresh(), kb("add", "2401.00001")),
                   runs, 5)
         finally:
             server.close()
