@@ -3713,6 +3713,10 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         return QuotedValue(False, problem=(
             f"the value {value!r} is already per {twice}, and --per {per!r} would make it per {twice} twice: "
             f"drop --per, or give the amount alone with --per {per!r}"))
+    if _things_wanted.get() is None:
+        named = _count_named(value)
+        if named:
+            return _named_in_quote(value, quote, per, named)
     bound, figure_at = _claim_bound(value)
     found = _value_in_quote(value, quote, per, bound)
     if found.ok and not _spread_paired(value, quote):
@@ -3767,6 +3771,311 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
             found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
                              f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
     return found
+
+
+#: What a claim of a count names beyond what kb reads of it ("A100" of "8 A100 GPUs", "BERT Large" of "3 BERT-Large
+#: models", "language" of "12 language models"): words its quote must print after the figure, with `_HEAD_ANY` where
+#: the claim names a model alone ("8 A100s": what the quote counts must be A100s, or GPUs, cards... of that name)
+_things_wanted: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar("kb_things_wanted", default=None)
+_HEAD_ANY = "\0model"
+#: ... and where a reading holds only in the quote with the claim's names left out where it prints them all.
+_LEFT_OUT = "\0left"
+#: What joins a claim's figures into one: "-" of "2-8", " to ", " and " of "between 2 and 8", ", " of a list.
+_FIGURES_JOIN = lazy(r"[ ]*(?:-|–|—|to|and|or|,|,[ ]*and)[ ]*")
+#: Words that make a claim's words a factor or a comparison ("15 times more", "3-fold", "2x faster than"), no count.
+_FACTOR_WORDS = frozenset("times fold more less fewer higher lower larger smaller faster slower greater bigger than "
+                          "as".split())
+#: A name of a model glued to its number, in a claim or a quote: "A-100", "A 100" and "A100" alike; "GPT-3", "GPT 3".
+_NAME_NUMBER = lazy(r"(?<=[A-Za-z])[- ](?=\d)")
+#: The words after a quote's figure that name what it counts: up to what ends its noun phrase (`_PHRASE_ENDS`).
+_PHRASE_TOKEN = lazy(r"[ ]*((?:[^\W_]|&)[^\s,;:()\[\]{}\"“”'‘’]*|)")
+_PHRASE_ENDS = frozenset(
+    "for on in at with and or but nor to of per each every from by that which who whose was were is are be been being "
+    "has have had used using use uses during over across than as while when where into onto under within via "
+    "respectively total altogether".split())
+#: A verb of being after a figure, before what it counts: " are" of "28 are laboratory values".
+_COPULA_AFTER = lazy(r"[ ]+(?:are|were|is|was)(?=[ ])")
+#: The words of a figure's clause before it, up to six, back to a mark that ends a clause: "learning rate of" of "with
+#: minibatches of 100 encounters and learning rate of 0.001".
+_CLAUSE_BEFORE = lazy(r"(?P<words>(?:[^\s,;:()\[\]{}.!?]+[ ]+){1,6})$")
+#: A plural that ends a count's noun phrase: "GPUs", "v3s", "models" (never "class", "bus").
+_PLURAL_WORD = lazy(r"[\w-]*[A-Za-z0-9][a-rt-z0-9]s")
+#: Nouns of a device that a model's name alone stands for ("8 A100s" of "8 A100 GPUs").
+_DEVICE_NOUNS = frozenset("gpu tpu ipu npu cpu accelerator card chip device processor".split())
+#: A list of figures before what they all count: ", 4 and 8" of "2, 4 and 8 GPUs".
+_LIST_ON = lazy(r"(?:[ ]*(?:,|,?[ ]*(?:and|or|to|-|–))[ ]*\d[\d,]*(?:\.\d+)?)+")
+
+
+def _fold_words(text: str) -> list[str]:
+    """The words of `text` as a count's words compare: case folded, a model's name joined to its number ("A-100" is
+    "a100"), split at hyphens and slashes ("BERT-Large" is "bert", "large"), each one singular ("A100s" is "a100")."""
+    text = _NAME_NUMBER.sub("", re.sub(r"(\w)-\s+(\w)", r"\1\2", text))
+    out = []
+    for word in re.split(r"[\s/-]+", text.lower()):
+        word = word.strip(".,;:!?'\"’")
+        if not word:
+            continue
+        if len(word) > 3 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 2 and word.endswith("s") and not word.endswith("ss"):     # both sides alike: "corpus", "corpu"
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def _count_named(value: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The readings of a claim counting things it names more closely than kb reads, each (the claim as kb reads it,
+    every word of what it counts, in order): "8 A100 GPUs" reads as "8 GPUs", naming "a100 gpu"; "32 TPU v3 chips" as
+    "32 TPU chips" or "32 chips"; "12 language models" as itself; "8 A100s" as the bare "8", naming "a100" as what it
+    counts (`_HEAD_ANY`). None for any other claim ("12 models", "37.3 kWh", "28.4 BLEU": kb reads the first two
+    whole, and the last names no count)."""
+    wanted, unread = _value_numbers(value)
+    if unread or not wanted:
+        return []
+    # the figure: its numbers as far as a range or a list joins them ("2-8", "between 2 and 8"), never a number of
+    # a name after it ("1080" of "3 GTX 1080 Ti GPUs")
+    end, count = wanted[0].end, 1
+    for w in wanted[1:]:
+        if not _FIGURES_JOIN.fullmatch(value, end, w.start):
+            break
+        end, count = w.end, count + 1
+    phrase = value[end:].strip()
+    if not phrase or not phrase[0].isalpha() or _RATE_SPLIT.search(phrase) or re.search(r"[%$€£¥()\[\]=<>±]", phrase):
+        return []
+    words = phrase.split()
+    if any(w.lower() in _FACTOR_WORDS for w in words) or words[0].lower() in ("x", "×"):
+        return []               # "15 times more", "3 x less": a factor, read as factors are
+    names = tuple(_fold_words(phrase))
+    figure = value[:end].rstrip()
+    if any(w.share or w.unit is not None for w in wanted):
+        return []               # "less than two thirds", "two orders of magnitude": a share, a factor
+    try:
+        unit = Interval.from_written(_RANGE_IN_WORDS.sub(r"\g<first> to ", value, count=1)).unit
+    except KBError:
+        unit = None
+    if unit is not None:
+        if len(words) < 2 or not _counts_things(unit) or len(wanted) != count \
+                or any(w.lower() in _PHRASE_ENDS for w in words):
+            return []           # "12 models", "25 kg CO2e": kb reads every word
+        return [(value, names)]
+    # what kb reads of it: the words it reads a unit of, in their order ("TPU hours" of "TPU v2 hours"), or its last
+    # words ("chips" of "TPU v3 chips"); the others are names the quote must print with them
+    readable = [i for i, w in enumerate(words) if not any(c.isdigit() for c in w) and _reads_alone(w)]
+    tries = [readable] if readable and len(readable) < len(words) else []
+    tries += [list(range(k, len(words))) for k in range(len(words) - 1, 0, -1)]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    counts = False
+    for kept in tries:
+        head = " ".join(words[i] for i in kept)
+        try:
+            read = Interval.from_written(f"{figure} {head}").unit
+        except KBError:
+            continue
+        if (_counts_things(read) or _has_dimension(head)) and (f"{figure} {head}", names) not in out:
+            out.append((f"{figure} {head}", names))
+            counts = counts or _counts_things(read)
+    if out and not counts and words[-1].isalpha():
+        # "117,780 P100 hours": kb reads hours, and the quote's "P100 hours" no unit; read at last in the quote with
+        # the names it prints there, all of the claim's in order, left out ("117,780 hours"), as any figure is
+        out.append((out[0][0], (*names, _LEFT_OUT)))
+    if out:
+        return out
+    if len(words) > 1 and _THINGS_LAST.fullmatch(words[-1]) or len(words) == 1 and not _reads_alone(words[0]) and (
+            _MODEL_NAME.fullmatch(words[0]) or re.fullmatch(r"[a-z]{2,}s", words[0])):
+        # "8 A100s", "4 V100s": devices by their model's name; "4 TPU v3 pods", "12 pods": things kb has no unit for,
+        # the figure bare, and every word the quote's, the last one what it counts
+        return [(figure, (*names, _HEAD_ANY))]
+    return []
+
+
+#: A model's name, one or more: "A100s", "V100", "TPUv3s", "P40".
+_MODEL_NAME = lazy(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][\w-]*")
+
+
+@functools.lru_cache(maxsize=256)
+def _reads_alone(word: str) -> bool:
+    """Whether kb reads `word` alone as a unit or a count ("GPUs", "hours", "TPU"; never "NVIDIA", "v2")."""
+    try:
+        parse_unit(word, nouns=True)
+    except KBError:
+        return False
+    return True
+#: The last word of what a claim counts that names things: "pods", "A100s", "models"; never "BLEU" or "F1".
+_THINGS_LAST = lazy(r"[a-z]{2,}s|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][\w-]*s")
+
+
+def _quote_counts(plain: str, number: _Number) -> list[str]:
+    """The words of what the quote's `number` counts (`_fold_words` of `_quote_phrase`); where it names nothing right
+    after it, what its clause names before it ("learning rate" of "a learning rate of 0.001", "A100 GPUs" of "the
+    number of A100 GPUs was 8") or after a verb of being ("laboratory values" of "28 are laboratory values")."""
+    after = _fold_words(_quote_phrase(plain, number))
+    if after:
+        return after
+    copula = _COPULA_AFTER.match(plain, number.end)
+    if copula is not None:
+        after = _fold_words(_quote_phrase(plain, _Number("", copula.end(), copula.end(), Decimal(0), Decimal(0))))
+        if after:
+            return after
+    clause = _CLAUSE_BEFORE.search(plain, max(0, number.start - 80), number.start)
+    return _fold_words(clause.group("words")) if clause else []
+
+
+#: A per after what a figure counts: "per node" of "8 V100s per node", "/run", "each", "every day", "a day".
+_PER_AFTER_PHRASE = lazy(r"[ ]*(?:per\b|/|each\b|every\b|an?[ ]+(?:second|minute|hour|day|week|month|year|run|node|"
+                         r"server|query|task|image)\b)", )
+
+
+def _phrase_end(plain: str, number: _Number) -> int:
+    """Where what the quote's `number` counts ends (`_quote_phrase`)."""
+    return _quote_phrase(plain, number, where=True)
+
+
+def _quote_phrase(plain: str, number: _Number, where: bool = False):
+    """What the quote's `number` counts, as printed: its noun phrase after it, past the other figures of a list it
+    ends ("2" of "2, 4 and 8 A100 GPUs" counts A100 GPUs), up to a word that ends the phrase; `where`: where it ends."""
+    at = number.end
+    listed = _LIST_ON.match(plain, at)
+    at = listed.end() if listed else at
+    words: list[str] = []
+    for _ in range(8):
+        token = _PHRASE_TOKEN.match(plain, at)
+        if token is None or not token.group(1):
+            break
+        word = token.group(1)
+        if word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
+            break       # ... or a word after a plural: "64 TPU v3s running in", "8 models trained"
+        stop = word.endswith((".", "!", "?")) and not re.fullmatch(r"[A-Za-z]\.|v\d+\.", word)
+        words.append(word.rstrip(".!?") if stop else word)
+        at = token.end()
+        if stop:
+            break
+    return at if where else " ".join(words)
+
+
+def _things_said(plain: str, number: _Number) -> bool:
+    """Whether the quote's `number` counts what the claim being read names (`_things_wanted`): every word of it among
+    the words of its noun phrase ("A100" and "GPUs" of "8 NVIDIA A100 GPUs"), a model's name alone the last of them or
+    before a device's noun ("8 A100s" of "8 A100 GPUs", never of "8 A100 nodes"). True where the claim names none."""
+    names = _things_wanted.get()
+    if names is None:
+        return True
+    if _HEAD_ANY in names and _PER_AFTER_PHRASE.match(plain, _phrase_end(plain, number)):
+        return False        # the figure bare: never one the quote prints per something ("8 V100s per node")
+    return _missing_name(names, _quote_counts(plain, number)) is None
+
+
+def _missing_name(names: tuple[str, ...], counted: list[str]) -> str | None:
+    """The first word of `names` that `counted` (a quote's figure's words) lacks in their order, a name glued or apart
+    alike ("TPU v3" and "TPUv3"); "" for a model named alone (`_HEAD_ANY`) that is no last word nor a device's
+    ("A100" of "8 A100 nodes"); None where every word is there."""
+    model = _HEAD_ANY in names
+    names = tuple(n for n in names if n != _HEAD_ANY)
+    i = j = 0
+    while i < len(names):
+        name = names[i]
+        for k in range(j, len(counted)):
+            if counted[k] == name:
+                i, j = i + 1, k + 1
+                break
+            if i + 1 < len(names) and counted[k] == name + names[i + 1]:
+                i, j = i + 2, k + 1
+                break
+            if k + 1 < len(counted) and counted[k] + counted[k + 1] == name:
+                i, j = i + 1, k + 2
+                break
+        else:
+            return name
+    if model and counted:
+        last = names[-1]
+        tail = counted[counted.index(last) + 1:] if last in counted else []
+        if not (counted[-1] == last or tail and all(w in _DEVICE_NOUNS for w in tail)):
+            return ""
+    return None
+
+
+def _names_left_out(read: str, quote: str, per: str | None, names: tuple[str, ...]) -> QuotedValue | None:
+    """`read` (a claim as kb reads it: "117,780 hours" of "117,780 P100 hours") of the quote with the words it prints
+    after the claim's figure that the reading leaves out ("P100") left out there, where it prints every word of `names`
+    in order, the last one last; the rules of a total, a per and a bound then read it as any figure. None where it
+    holds nowhere."""
+    plain = _plain(_unmarked(quote))
+    wanted, _ = _value_numbers(read)
+    kept = set(_fold_words(" ".join(read.split()[len(read.split()) - len(_fold_words(_unit_text(read, wanted))):])))
+    drop = set(names) - kept
+    for h in numbers_in(quote):
+        if not wanted or h.value != wanted[-1].value:
+            continue
+        counted = _quote_counts(plain, h)
+        if not counted or counted[-1] != names[-1] or _missing_name(names, counted) is not None:
+            continue
+        end = _phrase_end(plain, h)
+        words = [w for w in plain[h.end:end].split() if not set(_fold_words(w)) <= drop]
+        token = _things_wanted.set(())
+        try:
+            found = _value_in_quote_as_typed(read, f"{plain[:h.end]} {' '.join(words)}{plain[end:]}", per)
+        finally:
+            _things_wanted.reset(token)
+        if found.ok:
+            return found
+    return None
+
+
+def _named_in_quote(value: str, quote: str, per: str | None, readings: list[tuple[str, tuple[str, ...]]]
+                    ) -> QuotedValue:
+    """`_value_in_quote_as_typed` of a claim counting things it names more closely than kb reads (`_count_named`):
+    one of its `readings`, the claim as kb reads it ("8 GPUs" of "8 A100 GPUs"), held only by a figure of the quote that
+    counts what it names, every word in order ("8 A100 GPUs" of "8 NVIDIA A100 GPUs", never of "8 V100 GPUs" nor "we
+    used 8 TPUs"), so a total, a bound and a per are read as they are for any count; refused naming the word where
+    only that is missing."""
+    def read_with(read: str, names: tuple[str, ...]) -> QuotedValue:
+        token = _things_wanted.set(names)
+        try:
+            return _value_in_quote_as_typed(read, quote, per)
+        finally:
+            _things_wanted.reset(token)
+
+    def as_value(found: QuotedValue, read: str) -> QuotedValue:
+        return replace(found, problem=found.problem.replace(repr(read), repr(value))) if found.problem else found
+
+    tried: list[QuotedValue] = []
+    for read, names in readings:
+        if _LEFT_OUT in names:
+            found = _names_left_out(read, quote, per, tuple(n for n in names if n != _LEFT_OUT))
+            if found is not None:
+                return found
+            continue
+        found = read_with(read, names)
+        if found.ok:
+            return found
+        tried.append(as_value(found, read))
+    found = tried[0]
+    if found.problem:
+        return found
+    # what kb reads of it alone, the words left out: refused there too, the words are not why
+    alone = [as_value(read_with(read, ()), read) for read, _ in readings]
+    if not any(a.ok for a in alone):
+        return replace(found, problem=alone[0].problem)
+    names = readings[0][1]
+    plain = _plain(_unmarked(quote))
+    wanted, _ = _value_numbers(readings[0][0])
+    places = [h for h in numbers_in(quote) if any(h.value == w.value for w in wanted)]
+    said = []
+    for h in places:
+        printed = _quote_phrase(plain, h)
+        lacking = _missing_name(names, _fold_words(printed))
+        if lacking is not None:
+            said.append((lacking, " ".join(plain[h.start:h.end].split()), printed))
+    if not said or len(said) < len(places):
+        return found        # a place that counts what it names: the words are not why
+    lacking, figure, printed = said[0]
+    what = f"{printed!r}" if printed else "nothing it names after it"
+    model = [n for n in names if n != _HEAD_ANY][-1]
+    shown = next((w for w in re.split(r"[\s/]+", value) if (lacking or model) in _fold_words(w)
+                  or (lacking or model) == "".join(_fold_words(w))), lacking or model)
+    word = f"{shown!r}" if lacking else f"{shown!r} as what it counts"
+    return replace(found, ok=False, problem=(
+        f"the value {value!r} counts {word}, but its quote's {figure} counts {what}: a count's words are the quote's "
+        f"for that figure, in their order; claim what the quote counts, or quote the words that name {word}"))
 
 
 #: What may stand between a negation and a figure it denies: a verb or two ("did not use 12 kWh"), never a
@@ -4362,6 +4671,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
+                   and _things_said(plain, h)   # "8 A100 GPUs" (read as "8 GPUs") never of "8 V100 GPUs"
                    and not flat_power(plain, h.start, h.end)    # "1010" of "1010 to 1015 binary digits": 10¹⁰
                    and not spaced_exponent(plain, h.start)   # "16" of "2.2e − 16": an exponent
                    and not equation_term(plain, h.start, h.end)   # "11" of "2x − 40x − 11 = 0": a term
@@ -4404,7 +4714,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     continue        # a number of the page before the quote (its header's unit is no figure),
                     # and one the page's text gives no header's unit (the quote alone decided it)
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit) \
-                        or _counts_other_things(plain, n, unit, value_unit):
+                        or _counts_other_things(plain, n, unit, value_unit) or not _things_said(plain, n):
                     continue
                 if points and not _POINTS_UNIT.fullmatch((unit or "").strip()):
                     continue        # "33 pp" of "one third": a share is a level, never a difference of two

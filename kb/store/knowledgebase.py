@@ -354,7 +354,11 @@ pdf = lazy_import("kb.sources.pdf")
 #: quote names ("Equation (3)" -> "(4)") leaves a quote or claim verified in its version, not stale (each was stale).
 #: 58: a spaced hyphen after the article "a" before a number is a minus sign again ("a 12% change" of "saw a - 12%
 #: change" was verified, its sign dropped, and "a -12% change" refused), one after a label still a dash ("Table A - 5").
-CLAIM_READING = "58"
+#: 59: a count that names its things more closely than kb reads ("8 A100 GPUs", "8 A100s", "3 BERT-Large models",
+#: "4 TPU v3 pods", "12 language models") holds only a figure its quote prints with those words, in their order ("8 V100
+#: GPUs" of "8 P100 GPUs", "8 A100s" of "8 V100s" verified on the number alone), read as the count kb reads of it, so
+#: the total, per-thing and bound rules apply ("8 A100 GPUs" of "each server has ... 8 A100 GPUs": per server).
+CLAIM_READING = "59"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -1246,3 +1246,22 @@ def test_a_claim_whose_per_the_page_says_is_not_found_where_its_quote_is_not(php
     claims.write_text(PER_ON_PAGE.format(value="11.49 kWh", per="day", quote=IMAGE_QUOTE))
     data = run_kb("verify", "--json").json
     assert [(v["kind"], v["status"]) for v in data] == [("claim", "value-mismatch")], data
+
+
+def test_a_count_naming_other_things_is_refused_in_one_line_and_a_hand_edit_caught(php):
+    """A count that names its things more closely ("8 language models") of a quote counting others ("the 8 most popular
+    models") is refused naming the word, never verified on its number and its last word alone; the figure as the quote
+    counts it verifies, and kb verify catches a hand edit to the other things; a model's name kb reads no unit of is
+    refused too ("8 V100 GPUs" of "8 NVIDIA A100-SXM4-80GB GPUs")."""
+    quote = "For all of the tasks listed above, we selected the 8 most popular models from the HuggingFace"
+    r = run_kb("claim", "add", "luccioni2023power", "8 language models", "--quote", quote, "--id", "models")
+    assert r.code == 2 and len(r.err.splitlines()) == 1 and "'language'" in r.err and "nothing stored" in r.err, r.err
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    assert run_kb("claim", "add", "luccioni2023power", "8 popular models", "--quote", quote, "--id", "models").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace('value = "8 popular models"', 'value = "8 language models"'))
+    r = run_kb("verify")
+    assert r.code == 1 and "value-mismatch claim luccioni2023power.models" in r.out and "'language'" in r.out, r.out
+    quote = "We ran all of our experiments on a node of 8 NVIDIA A100-SXM4-80GB GPUs hosted on Amazon Web Services"
+    r = run_kb("claim", "add", "luccioni2023power", "8 V100 GPUs", "--quote", quote, "--id", "v100")
+    assert r.code == 2 and len(r.err.splitlines()) == 1 and "Traceback" not in r.err, r.err
