@@ -3795,9 +3795,12 @@ _PHRASE_ENDS = frozenset(
     "respectively total altogether".split())
 #: A verb of being after a figure, before what it counts: " are" of "28 are laboratory values".
 _COPULA_AFTER = lazy(r"[ ]+(?:are|were|is|was)(?=[ ])")
-#: The words of a figure's clause before it, up to six, back to a mark that ends a clause: "learning rate of" of "with
-#: minibatches of 100 encounters and learning rate of 0.001".
-_CLAUSE_BEFORE = lazy(r"(?P<words>(?:[^\s,;:()\[\]{}.!?]+[ ]+){1,6})$")
+#: A figure of what the clause before it names: "156.5M of which", "two of them".
+_OF_WHICH = lazy(r"(?i)[ ]+of[ ]+(?:which|whom|them|these|those)\b")
+#: A bracket's words, which a table's row label or a citation puts between a figure and what it counts.
+_BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
+#: A token of a table's row that is no word: a figure ("45.2", "93.3*"), a dash for none.
+_CELL_TOKEN = lazy(r"[-–—+±]?[\d.,%*]*\d[\d.,%*]*|[-–—]")
 #: A plural that ends a count's noun phrase: "GPUs", "v3s", "models" (never "class", "bus").
 _PLURAL_WORD = lazy(r"[\w-]*[A-Za-z0-9][a-rt-z0-9]s")
 #: Nouns of a device that a model's name alone stands for ("8 A100s" of "8 A100 GPUs").
@@ -3908,16 +3911,36 @@ def _quote_counts(plain: str, number: _Number) -> list[str]:
     """The words of what the quote's `number` counts (`_fold_words` of `_quote_phrase`); where it names nothing right
     after it, what its clause names before it ("learning rate" of "a learning rate of 0.001", "A100 GPUs" of "the
     number of A100 GPUs was 8") or after a verb of being ("laboratory values" of "28 are laboratory values")."""
-    after = _fold_words(_quote_phrase(plain, number))
-    if after:
-        return after
+    printed = _quote_phrase(plain, number)
+    if printed and not (re.match(r"[A-Z][a-z]+\b", printed) and _maybe_cell(plain, number)):
+        return _fold_words(printed)     # (a table's cell: "Bibliography entries" of "45.2 46.8 Bibliography entries" the
+        # next row's label)
     copula = _COPULA_AFTER.match(plain, number.end)
     if copula is not None:
         after = _fold_words(_quote_phrase(plain, _Number("", copula.end(), copula.end(), Decimal(0), Decimal(0))))
         if after:
             return after
-    clause = _CLAUSE_BEFORE.search(plain, max(0, number.start - 80), number.start)
-    return _fold_words(clause.group("words")) if clause else []
+    return _fold_words(_words_before(plain, number))
+
+
+def _words_before(plain: str, number: _Number) -> str:
+    """The words of `number`'s clause before it, up to six, past a bracket's words and a table's other cells ("cite
+    spans" of "Inline cite spans (body) 45.2 46.8"), back to a mark that ends a clause; past that mark for a figure of
+    what the clause before names ("156.5M of which": "380.5M citation links ..., 156.5M of which")."""
+    if _OF_WHICH.match(plain, number.end) is not None:
+        earlier = [n for n in numbers_in(plain[:number.start]) if number.start - n.end < 160]
+        return next((p for p in (_quote_phrase(plain, n) for n in reversed(earlier)) if p), "")
+    text = _BRACKETED.sub(" ", plain[max(0, number.start - 120):number.start])
+    words: list[str] = []
+    for token in reversed(text.split()):
+        if token[-1:] in ",;:.!?":
+            break
+        if _CELL_TOKEN.fullmatch(token):
+            continue        # another cell's figure, or a dash for none
+        words.append(token)
+        if len(words) == 6:
+            break
+    return " ".join(reversed(words))
 
 
 #: A per after what a figure counts: "per node" of "8 V100s per node", "/run", "each", "every day", "a day".
@@ -3942,7 +3965,7 @@ def _quote_phrase(plain: str, number: _Number, where: bool = False):
         if token is None or not token.group(1):
             break
         word = token.group(1)
-        if word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
+        if not words and _CELL_TOKEN.fullmatch(word) or word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
             break       # ... or a word after a plural: "64 TPU v3s running in", "8 models trained"
         stop = word.endswith((".", "!", "?")) and not re.fullmatch(r"[A-Za-z]\.|v\d+\.", word)
         words.append(word.rstrip(".!?") if stop else word)

@@ -46,6 +46,11 @@ RIGHT = [
     ("It took 36 V100 hours per run.", "36 V100 hours", "run"),
     ("Each run took 36 V100 hours.", "36 V100 hours", "run"),
     ("The jobs lasted between 20 and 25 minutes.", "between 20 and 25 minutes", None),
+    ("We train with a learning rate of 0.001.", "0.001 learning rate", None),
+    ("of which 6 are vitals and 28 are laboratory values", "28 laboratory values", None),
+    ("Paragraphs (body) 9.9 93.3* Inline cite spans (abstract) 0.7 - Inline cite spans (body) 45.2 46.8 Bibliography entries 27.6", "0.7 cite spans", None),
+    ("Paragraphs (body) 9.9 93.3* Inline cite spans (abstract) 0.7 - Inline cite spans (body) 45.2 46.8 Bibliography entries 27.6", "46.8 cite spans", None),
+    ("we resolve a total 380.5M citation links between pa- pers (2.6), 156.5M of which can be tied back to their citations", "156.5M citation links", None),
 ]
 WRONG = [
     ("We trained on 8 P100 GPUs for 3 days.", "8 V100 GPUs", None),
@@ -84,6 +89,10 @@ WRONG = [
     ("Each run took 36 V100 hours.", "36 V100 hours", None),
     ("It took 36 P100 hours.", "36 V100 hours", None),
     ("The corpus holds 81.1M English-language academic papers.", "81.1M English-language papers and books", None),
+    ("We train with a learning rate of 0.001.", "0.001 momentum rate", None),
+    ("of which 6 are vitals and 28 are laboratory values", "28 vital values", None),
+    ("Paragraphs (body) 9.9 93.3* Inline cite spans (abstract) 0.7 - Inline cite spans (body) 45.2 46.8 Bibliography entries 27.6", "46.8 bibliography spans", None),
+    ("we resolve a total 380.5M citation links between pa- pers (2.6), 156.5M of which can be tied back to their citations", "156.5M citation papers", None),
 ]
 
 
