@@ -3937,9 +3937,9 @@ def _words_before(plain: str, number: _Number) -> str:
             break
         if _CELL_TOKEN.fullmatch(token):
             continue        # another cell's figure, or a dash for none
-        words.append(token)
-        if len(words) == 6:
-            break
+        words.append(token.lstrip("([{"))
+        if len(words) == 6 or token[:1] in "([{":
+            break           # "(SIRS score of at least 2/4)": a bracket opened before the figure starts its clause
     return " ".join(reversed(words))
 
 
