@@ -3795,18 +3795,20 @@ _PHRASE_ENDS = frozenset(
     "respectively total altogether".split())
 #: A verb of being after a figure, before what it counts: " are" of "28 are laboratory values".
 _COPULA_AFTER = lazy(r"[ ]+(?:are|were|is|was)(?=[ ])")
+#: Words in brackets inside a count's noun phrase: " (randomly selected)" of "25 (randomly selected) uncited papers".
+_COUNT_ASIDE = lazy(r"[ ]*\((?=[a-z])[^()]{1,40}\)(?=[ ]+[^\W\d_])")
 #: A figure of what the clause before it names: "156.5M of which", "two of them".
 _OF_WHICH = lazy(r"(?i)[ ]+of[ ]+(?:which|whom|them|these|those)\b")
 #: A bracket's words, which a table's row label or a citation puts between a figure and what it counts.
 _BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
 #: A token of a table's row that is no word: a figure ("45.2", "93.3*"), a dash for none.
-_CELL_TOKEN = lazy(r"[-–—+±]?[\d.,%*]*\d[\d.,%*]*|[-–—]")
+_ROW_TOKEN = lazy(r"[-–—+±]?[\d.,%*]*\d[\d.,%*]*|[-–—]")
 #: A plural that ends a count's noun phrase: "GPUs", "v3s", "models" (never "class", "bus").
 _PLURAL_WORD = lazy(r"[\w-]*[A-Za-z0-9][a-rt-z0-9]s")
 #: Nouns of a device that a model's name alone stands for ("8 A100s" of "8 A100 GPUs").
 _DEVICE_NOUNS = frozenset("gpu tpu ipu npu cpu accelerator card chip device processor".split())
 #: A list of figures before what they all count: ", 4 and 8" of "2, 4 and 8 GPUs".
-_LIST_ON = lazy(r"(?:[ ]*(?:,|,?[ ]*(?:and|or|to|-|–))[ ]*\d[\d,]*(?:\.\d+)?)+")
+_COUNT_LIST_ON = lazy(r"(?:[ ]*(?:,|,?[ ]*(?:and|or|to|-|–))[ ]*\d[\d,]*(?:\.\d+)?)+")
 
 
 def _fold_words(text: str) -> list[str]:
@@ -3935,11 +3937,13 @@ def _words_before(plain: str, number: _Number) -> str:
     for token in reversed(text.split()):
         if token[-1:] in ",;:.!?":
             break
-        if _CELL_TOKEN.fullmatch(token):
+        if _ROW_TOKEN.fullmatch(token):
             continue        # another cell's figure, or a dash for none
-        words.append(token.lstrip("([{"))
-        if len(words) == 6 or token[:1] in "([{":
-            break           # "(SIRS score of at least 2/4)": a bracket opened before the figure starts its clause
+        token = token.lstrip("([{")     # "(SIRS score of at least 2/4)": a bracket opened before the figure
+        if token and not _ROW_TOKEN.fullmatch(token):
+            words.append(token)
+        if len(words) == 6:
+            break
     return " ".join(reversed(words))
 
 
@@ -3957,15 +3961,17 @@ def _quote_phrase(plain: str, number: _Number, where: bool = False):
     """What the quote's `number` counts, as printed: its noun phrase after it, past the other figures of a list it
     ends ("2" of "2, 4 and 8 A100 GPUs" counts A100 GPUs), up to a word that ends the phrase; `where`: where it ends."""
     at = number.end
-    listed = _LIST_ON.match(plain, at)
+    listed = _COUNT_LIST_ON.match(plain, at)
     at = listed.end() if listed else at
     words: list[str] = []
     for _ in range(8):
+        aside = _COUNT_ASIDE.match(plain, at)
+        at = aside.end() if aside else at     # "25 (randomly selected) uncited papers": the bracket's words aside
         token = _PHRASE_TOKEN.match(plain, at)
         if token is None or not token.group(1):
             break
         word = token.group(1)
-        if not words and _CELL_TOKEN.fullmatch(word) or word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
+        if not words and _ROW_TOKEN.fullmatch(word) or word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
             break       # ... or a word after a plural: "64 TPU v3s running in", "8 models trained"
         stop = word.endswith((".", "!", "?")) and not re.fullmatch(r"[A-Za-z]\.|v\d+\.", word)
         words.append(word.rstrip(".!?") if stop else word)
