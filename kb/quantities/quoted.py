@@ -3797,6 +3797,8 @@ _PHRASE_ENDS = frozenset(
 _COPULA_AFTER = lazy(r"[ ]+(?:are|were|is|was)(?=[ ])")
 #: Words in brackets inside a count's noun phrase: " (randomly selected)" of "25 (randomly selected) uncited papers".
 _COUNT_ASIDE = lazy(r"[ ]*\((?=[a-z])[^()]{1,40}\)(?=[ ]+[^\W\d_])")
+#: A part of things named after it: " of the" of "12 of the inline citations", " of these", " of their".
+_PARTITIVE = lazy(r"(?i)[ ]+of[ ]+(?:the|these|those|its|their|our|his|her|all[ ]+the)(?=[ ])")
 #: A figure of what the clause before it names: "156.5M of which", "two of them".
 _OF_WHICH = lazy(r"(?i)[ ]+of[ ]+(?:which|whom|them|these|those)\b")
 #: A bracket's words, which a table's row label or a citation puts between a figure and what it counts.
@@ -3917,7 +3919,7 @@ def _quote_counts(plain: str, number: _Number) -> list[str]:
     if printed and not (re.match(r"[A-Z][a-z]+\b", printed) and _maybe_cell(plain, number)):
         return _fold_words(printed)     # (a table's cell: "Bibliography entries" of "45.2 46.8 Bibliography entries" the
         # next row's label)
-    copula = _COPULA_AFTER.match(plain, number.end)
+    copula = _COPULA_AFTER.match(plain, number.end) or _PARTITIVE.match(plain, number.end)
     if copula is not None:
         after = _fold_words(_quote_phrase(plain, _Number("", copula.end(), copula.end(), Decimal(0), Decimal(0))))
         if after:
