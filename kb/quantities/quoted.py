@@ -3907,6 +3907,8 @@ def _reads_alone(word: str) -> bool:
     except KBError:
         return False
     return True
+
+
 #: The last word of what a claim counts that names things: "pods", "A100s", "models"; never "BLEU" or "F1".
 _THINGS_LAST = lazy(r"[a-z]{2,}s|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z][\w-]*s")
 
