@@ -3770,7 +3770,57 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         if _value_in_quote(figure, quote, per, None).ok:
             found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
                              f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
+    if found.ok:
+        other = _metric_apart(value, quote)
+        if other is not None:
+            found = replace(found, ok=False, missing=[other[0]], problem=(
+                f"the value {value!r} is a score of {other[1]}, but its quote's {other[0]} is one of {other[2]}: "
+                "write the metric the quote gives its figure"))
     return found
+
+
+#: Evaluation metrics, folded (_metric_name): a score's figure kb reads as a bare number, so a claim of "13.5 ROUGE"
+#: held the quote's "13.5 BLEU" on its number alone. Names only: a claim is never required to name one.
+_METRICS = frozenset(
+    "bleu sacrebleu rouge rouge1 rouge2 rougel rougelsum meteor cider spice chrf chrf++ ter wer cer bertscore "
+    "bleurt comet f1 f05 f2 fscore fmeasure microf1 macrof1 em exactmatch accuracy acc precision recall auc auroc "
+    "auprc map ndcg mrr perplexity ppl mse rmse mae mape pearson spearman kendall top1 top5 hits@1 hits@10 iou miou "
+    "psnr ssim fid lpips".split())
+#: A word that may stand between a figure and its metric ("13.5 BLEU points", "91 % accuracy").
+_METRIC_FILLER = frozenset("% point points pts pt".split())
+_METRIC_TOKEN = lazy(r"[A-Za-z][\w+@.-]*|%")
+
+
+def _metric_name(word: str) -> str | None:
+    """`word` as an evaluation metric's name (_METRICS: 'ROUGE-L' is 'rougel', 'F1-score' 'f1'), or None."""
+    name = word.lower().rstrip(".").replace("-", "").replace("_", "")
+    name = {"f1score": "f1", "f1measure": "f1", "fscore": "f1", "fmeasure": "f1", "exactmatch": "em",
+            "acc": "accuracy"}.get(name, name)
+    return name if name in _METRICS else None
+
+
+def _metric_apart(value: str, quote: str) -> tuple[str, str, str] | None:
+    """(the figure, the claim's metric, the quote's) where the value names an evaluation metric and every place the
+    quote prints its figure names another one right after it or right before it ("13.5 ROUGE" of "gains 13.5 BLEU",
+    "91.2 accuracy" of "an F1 of 91.2"); None where any place names the same one, or none (a header far away)."""
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    if figure is None:
+        return None
+    words = [_metric_name(w) for w in _METRIC_TOKEN.findall(value[figure.end():])[:3] if w not in _METRIC_FILLER]
+    claimed = next((w for w in words if w), None)
+    if claimed is None:
+        return None
+    named: list[str] = []
+    for m in re.finditer(rf"(?<![\w.,]){re.escape(figure.group())}(?![\w]|[.,]\d)", quote):
+        after = [w for w in _METRIC_TOKEN.findall(quote[m.end():m.end() + 40])[:3] if w not in _METRIC_FILLER][:1]
+        before = re.search(r"([A-Za-z][\w+@.-]*)(?:[ ]+score)?(?:[ ]+(?:of|=|:|is|was|at))?[ ]*$",
+                           quote[max(0, m.start() - 40):m.start()])
+        near = [n for n in (_metric_name(after[0]) if after else None,
+                            _metric_name(before.group(1)) if before else None) if n]
+        if not near or any(n.startswith(claimed) or claimed.startswith(n) for n in near):
+            return None         # a place naming no metric (a table's header may), or the claim's own
+        named.append(near[0])
+    return (figure.group(), claimed, named[0]) if named else None
 
 
 #: What a claim of a count names beyond what kb reads of it ("A100" of "8 A100 GPUs", "BERT Large" of "3 BERT-Large
