@@ -1615,10 +1615,12 @@ def _a_title_page(title: list[str], after: list[str], stamped: bool = False) -> 
     Tokenization ... 9'): those are no title, whatever follows. Front matter (authors, an e-mail, a date, the
     abstract) before any row or tick, or text, leaves the title be (a page of body text under its first line is
     not told from a title over its abstract by these lines alone)."""
-    if _PAGE_NUMBER_END.search(title[-1]) or len(_CELL_NUMBER.findall(" ".join(title))) >= 2:
-        return False            # a running header and its page number; a table's row
+    if len(_CELL_NUMBER.findall(" ".join(title))) >= 2:
+        return False            # a table's row
     if stamped:
-        return True             # arXiv stamps a paper's first page only
+        return True             # arXiv stamps a paper's first page only: a number ending its title is the title's
+    if _PAGE_NUMBER_END.search(title[-1]):
+        return False            # a running header and its page number ('Emerging Properties of Llama 2' unstamped too)
     named = False
     for line in after[:30]:
         bare = " ".join(w for w in line.split() if "@" not in w)

@@ -67,6 +67,15 @@ def test_a_title_page_gives_its_title(page, title):
     assert guess_title(page) == title
 
 
+@pytest.mark.parametrize("title", ["Emerging Properties of Llama 2", "Stable Diffusion 3", "Scaling Laws 2"])
+def test_a_title_ending_in_a_number_is_kept_on_a_page_arxiv_stamps_as_a_papers_first(title):
+    """A running header ends in its page number, but arXiv stamps a paper's first page only: there a number ending
+    the title is the title's (a model's version), where it was dropped and the file filed under its name."""
+    page = f"{title}\nJane Roe\nUniversity of Somewhere\nAbstract\nWe study it."
+    assert guess_title(page, stamped=True) == title
+    assert guess_title(page) == ""          # unstamped: not told from a later page's header, so no title guessed
+
+
 @pytest.mark.parametrize("page", NOT_TITLE_PAGES)
 def test_a_page_that_is_no_title_page_gives_no_title(page):
     """SciBERT's table page was filed as 'Field Task Dataset SOTA BERT-Base SCIBERT Frozen Finetune ...'."""
