@@ -173,6 +173,7 @@ attached to a number is a minus sign; an en or em dash never is.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import contextvars
 import functools
 import math
@@ -3441,14 +3442,22 @@ _TOKEN = lazy(r"[ ]*\S+")
 _naming_rate = contextvars.ContextVar("kb_naming_rate", default=False)
 
 
+@contextlib.contextmanager
+def _set(var: contextvars.ContextVar, value):
+    """`var` set to `value` for the block, as it was after it (a reading asked inside another: its rate, its held
+    passage, the things a count names)."""
+    token = var.set(value)
+    try:
+        yield
+    finally:
+        var.reset(token)
+
+
 def _holds_per(value: str, quote: str, per: str) -> bool:
     """Whether `value` with `per` is a figure of `quote`, asked while naming the rate it is
     one of (`_value_in_quote`), which it does not name in turn."""
-    token = _naming_rate.set(True)
-    try:
+    with _set(_naming_rate, True):
         return value_in_quote(value, quote, per).ok
-    finally:
-        _naming_rate.reset(token)
 
 
 #: An unprefixed "FLOPS" ("2.46e13 FLOPS"), not the plural "FLOPs" nor a prefixed rate ("TFLOPS").
@@ -3608,11 +3617,8 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
             return there
     if before and not found.problem:
         before = _unmarked(before)      # as the passage will be: where its numbers start must not move
-        token = _held_from.set(len(before) + 1)
-        try:
+        with _set(_held_from, len(before) + 1):
             there = _value_in_quote_as_typed(value, f"{before}\n{passage}", per)
-        finally:
-            _held_from.reset(token)
         if there.ok:
             return there
     return found
@@ -4093,11 +4099,8 @@ def _names_left_out(read: str, quote: str, per: str | None, names: tuple[str, ..
             continue
         end = _phrase_end(plain, h)
         words = [w for w in plain[h.end:end].split() if not set(_fold_words(w)) <= drop]
-        token = _things_wanted.set(())
-        try:
+        with _set(_things_wanted, ()):
             found = _value_in_quote_as_typed(read, f"{plain[:h.end]} {' '.join(words)}{plain[end:]}", per)
-        finally:
-            _things_wanted.reset(token)
         if found.ok:
             return found
     return None
@@ -4111,11 +4114,8 @@ def _named_in_quote(value: str, quote: str, per: str | None, readings: list[tupl
     used 8 TPUs"), so a total, a bound and a per are read as they are for any count; refused naming the word where
     only that is missing."""
     def read_with(read: str, names: tuple[str, ...]) -> QuotedValue:
-        token = _things_wanted.set(names)
-        try:
+        with _set(_things_wanted, names):
             return _value_in_quote_as_typed(read, quote, per)
-        finally:
-            _things_wanted.reset(token)
 
     def as_value(found: QuotedValue, read: str) -> QuotedValue:
         return replace(found, problem=found.problem.replace(repr(read), repr(value))) if found.problem else found
