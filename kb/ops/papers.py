@@ -1323,6 +1323,12 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     return out
 
 
+def _line_ends(text: str) -> str:
+    """`text` with Windows' and old Mac line ends as "\\n": the same pages saved by another editor are
+    the same text (quotes are matched across line ends alike)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor: str,
               replace: bool = False) -> AddResult:
     """Attach page text extracted elsewhere to a paper already in the knowledge base.
@@ -1373,8 +1379,9 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     loaded = kb.db.execute("select id, page_count from versions where citekey = ? and version = ? and "
                            "source_kind = 'text' and text_status = 'ok' and coalesce(extractor, '') = ?",
                            [citekey, version, extractor]).fetchone()
-    if loaded is not None and loaded[1] == len(pages) and pages == [
-            r[0] for r in kb.db.execute("select text from pages where version_id = ? order by page", [loaded[0]])]:
+    if loaded is not None and loaded[1] == len(pages) and [_line_ends(p) for p in pages] == [
+            _line_ends(r[0]) for r in kb.db.execute("select text from pages where version_id = ? order by page",
+                                                    [loaded[0]])]:
         return AddResult(citekey=citekey, action="unchanged", title=row[2], version=version, pages=len(pages))
     # a text an earlier `kb text load` gave replaced by less of it, in silence, as kb add refuses a PDF's
     # (a version named with --version is the person's word: it is weighed against its own text only)

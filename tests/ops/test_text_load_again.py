@@ -64,3 +64,23 @@ def test_kb_text_load_says_unchanged(tidal, tmp_path):
 
     r = run_kb("text", "load", "hopper1952tidal", tmp_path / "first.txt", "--version", "v2", "--extractor", "pypdf")
     assert (r.code, r.out, r.err) == (0, "unchanged hopper1952tidal v2: its text is these 2 pages already\n", "")
+
+
+LINED = ["The tidal barrage delivered\n240 MW at its peak.\n", "Maintenance takes place\nevery summer.\n"]
+
+
+@pytest.mark.parametrize("end, same", [("\r\n", True), ("\r", True), ("\n", True),
+                                       ("\n\n", False), (" ", False), ("", False), ("\r\r\n", False)])
+def test_the_same_text_with_other_line_ends_is_unchanged(kb_root, tmp_path, end, same):
+    """The same pages saved by a Windows or an old Mac editor are the same text; a line end
+    become two, a space or nothing is another text, loaded."""
+    from kb.ops.papers import load_text
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    (tmp_path / "unix.txt").write_bytes("\f".join(LINED).encode())
+    kb = open_kb(kb_root)
+    assert load_text(kb, "hopper1952tidal", tmp_path / "unix.txt", version="v2", extractor="pypdf").action == "updated"
+    (tmp_path / "other.txt").write_bytes("\f".join(p.replace("\n", end) for p in LINED).encode())
+    out = load_text(kb, "hopper1952tidal", tmp_path / "other.txt", version="v2", extractor="pypdf")
+    assert out.action == ("unchanged" if same else "updated")
