@@ -202,14 +202,15 @@ def clean_crossref(message: dict) -> dict:
         values = _strings(message.get(key))
         if values:
             out[key] = values
-    authors = []
-    for a in message.get("author") if isinstance(message.get("author"), list) else []:
-        if isinstance(a, dict):
-            person = {k: a[k] for k in ("family", "given", "name") if isinstance(a.get(k), str)}
-            if person:
-                authors.append(person)
-    if authors:
-        out["author"] = authors
+    for role in ("author", "editor"):
+        people = []
+        for a in message.get(role) if isinstance(message.get(role), list) else []:
+            if isinstance(a, dict):
+                person = {k: a[k] for k in ("family", "given", "name") if isinstance(a.get(k), str)}
+                if person:
+                    people.append(person)
+        if people:
+            out[role] = people
     for key in ("published-print", "published-online", "issued", "created"):
         parts = _date_parts(message.get(key))
         if parts:

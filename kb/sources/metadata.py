@@ -69,7 +69,7 @@ class PaperMeta:
             plain = self.origin == "crossref"          # JSON's text: a brace there is one (arXiv's TeX groups)
             # Crossref's markup ('<i>in vitro</i>', 'CO<sub>2</sub>', '&amp;') is LaTeX's, never the title's text
             # (the tags were written into references.bib, '&amp;' as '\&amp;', read back so)
-            out = {k: v if k in _NOT_TEXT else marked_latex(record_text(markup_marked(v), plain_braces=True))
+            out = {k: v if k in _NOT_TEXT or k == "editor" else marked_latex(record_text(markup_marked(v), plain_braces=True))
                    if plain else record_text(v) for k, v in out.items()}
             if "title" in out:
                 out["title"] = protect_title(balance_braces(out["title"]))
@@ -312,16 +312,7 @@ def from_crossref(message: dict) -> PaperMeta:
             return next((v for v in value if isinstance(v, str) and v.strip()), "")
         return value or ""
 
-    authors = []
-    for a in message.get("author", []) or []:
-        # each part as BibTeX text on its own: a family name's trailing backslash never escapes the comma after it
-        # (its markup and entities as LaTeX: 'O&apos;Brien', 'M&amp;M Group', not '\&apos;' read back as written)
-        family, given = (marked_latex(record_name(markup_marked(a.get(k, "")), part=True)) for k in ("family", "given"))
-        if family:
-            authors.append(f"{family}, {given}".strip(", "))
-        elif a.get("name"):             # Crossref names an organisation so: one name, braced whole
-            name = marked_latex(record_name(markup_marked(a["name"])))
-            authors.append(name if _one_group(name) else "{" + name + "}")
+    authors, editors = (_crossref_names(message.get(key)) for key in ("author", "editor"))
     year = None
     for key in ("published-print", "published-online", "issued", "created"):
         parts = (message.get(key) or {}).get("date-parts") or []
@@ -329,10 +320,13 @@ def from_crossref(message: dict) -> PaperMeta:
             year = int(parts[0][0])
             break
     kind = message.get("type", "")
-    entry_type = {"journal-article": "article", "proceedings-article": "inproceedings",
-                  "book-chapter": "incollection", "book": "book",
-                  "posted-content": "misc", "report": "techreport"}.get(kind, "misc")
+    entry_type = _CROSSREF_TYPES.get(kind, "misc")
     extra = {}
+    if editors:         # a chapter's book's editors, a proceedings' (they were left out of references.bib)
+        extra["editor"] = _author_list(editors)
+    venue, series = crossref_containers(entry_type, message.get("container-title"))
+    if series:
+        extra["series"] = series
     for src, dst in (("publisher", "publisher"), ("volume", "volume"), ("issue", "number"),
                      ("page", "pages")):
         if message.get(src):
@@ -341,4 +335,65 @@ def from_crossref(message: dict) -> PaperMeta:
     return PaperMeta(
         title=with_subtitle(first(message.get("title")), first(message.get("subtitle"))), authors=authors, year=year,
         entry_type=entry_type, doi=doi, url=f"https://doi.org/{doi}" if doi else message.get("URL"),
-        venue=first(message.get("container-title")) or None, extra=extra, origin="crossref")
+        venue=venue, extra=extra, origin="crossref")
+
+
+def _crossref_names(people) -> list[str]:
+    """Crossref's authors or editors as BibTeX names, each part as BibTeX text on its own: a family name's
+    trailing backslash never escapes the comma after it (its markup and entities as LaTeX: 'O&apos;Brien',
+    'M&amp;M Group', not '\\&apos;' read back as written)."""
+    names = []
+    for a in people if isinstance(people, list) else []:
+        if not isinstance(a, dict):
+            continue
+        family, given = (marked_latex(record_name(markup_marked(a.get(k, "")), part=True)) for k in ("family", "given"))
+        if family:
+            names.append(f"{family}, {given}".strip(", "))
+        elif a.get("name"):             # Crossref names an organisation so: one name, braced whole
+            name = marked_latex(record_name(markup_marked(a["name"])))
+            names.append(name if _one_group(name) else "{" + name + "}")
+    return names
+
+
+_CROSSREF_TYPES = {"journal-article": "article", "proceedings-article": "inproceedings",
+                   "book-chapter": "incollection", "book-section": "incollection", "book-part": "incollection",
+                   "book": "book", "monograph": "book", "edited-book": "book", "reference-book": "book",
+                   "posted-content": "misc", "report": "techreport"}
+
+#: the names of series of books, which Crossref gives beside a chapter's book among its container titles, in no
+#: set order (it keeps them as a set): 'Lecture Notes in Computer Science' is the series of 'Computer Vision -
+#: ECCV 2020', never its book. A title opening 'Advances in' or 'Topics in' is no series by itself ('Advances in
+#: Cryptology - CRYPTO 2020' and 'Topics in Cryptology - CT-RSA 2020' are books of LNCS).
+_SERIES = re.compile(
+    r"(?:Lecture Notes (?:in|of|on) |Communications in Computer and Information Science$|Studies in |"
+    r"Advances in Intelligent Systems and Computing$|Springer (?:Proceedings|Series) (?:in|on) |SpringerBriefs |"
+    r"Methods in Molecular Biology$|IFIP Advances in |Smart Innovation Systems and Technologies$|"
+    r"Advances in Experimental Medicine and Biology$|Synthesis Lectures on |Intelligent Systems Reference Library$|"
+    r"Frontiers in Artificial Intelligence and Applications$|Leibniz International Proceedings in Informatics|"
+    r"Proceedings of Machine Learning Research$|CEUR Workshop Proceedings$|(?:Graduate|Undergraduate) Texts in |"
+    r"Universitext$|Cognitive Technologies$|Signals and Communication Technology$|.* (?:Book )?Series$)",
+    re.IGNORECASE)
+
+
+def crossref_containers(entry_type: str, titles) -> tuple[str | None, str | None]:
+    """(the journal or book, the series) of a Crossref record's container titles, as JSON text. A book's container
+    is its series (it was dropped, a @book having no booktitle); a chapter's or a paper's in proceedings is its book,
+    and of two or more titles, one naming a series (_SERIES) and others none, that one is the series and the first
+    other the book (the first given was taken for the book: 'Lecture Notes in Computer Science' written as it). Two
+    kb cannot tell apart (neither or both named as series) leave the first as the book, as Crossref's BibTeX does."""
+    given: list[str] = []
+    seen: set[str] = set()
+    for t in titles if isinstance(titles, list) else [titles]:
+        if isinstance(t, str) and t.strip() and " ".join(t.split()).lower() not in seen:
+            given.append(t)
+            seen.add(" ".join(t.split()).lower())
+    if not given:
+        return None, None
+    if entry_type == "book":
+        return None, given[0]
+    if entry_type in _IN_A_BOOK and len(given) > 1:
+        series = [t for t in given if _SERIES.match(" ".join(_NOT_WORDS.sub(" ", t).split()))]
+        books = [t for t in given if t not in series]
+        if len(series) == 1 and books:
+            return books[0], series[0]
+    return given[0], None
