@@ -7,7 +7,7 @@ import re
 from kb.errors import KBError, NotFound
 from kb.sources.bibmodel import is_work, known_type
 from kb.sources.bibtex import parse_entries, record_text
-from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
+from kb.sources.metadata import PaperMeta, crossref_containers, from_bib_fields, from_crossref, with_subtitle
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
 from kb.text.ids import doi_of_field
 from kb.text.latex import latex_to_text, marked_latex, markup_marked
@@ -162,8 +162,45 @@ def fetch(client: Client, doi: str, refresh: bool = False, same: frozenset[str] 
         return fetch_crossref(client, doi, refresh, doi_org=exc.message, same=same)
     # a title of nothing but white space (or braces) is none: a paper of no title, marked complete
     if meta.title and meta.title.strip(" \t\r\n{}"):
-        return meta
+        return _with_crossref(client, doi, meta, refresh, same)
     return fetch_crossref(client, doi, refresh, doi_org="BibTeX with no title", same=same)
+
+
+def _with_crossref(client: Client, doi: str, meta: PaperMeta, refresh: bool, same: frozenset[str]) -> PaperMeta:
+    """doi.org's BibTeX with what Crossref's record of the DOI gives that its BibTeX leaves out: Crossref makes
+    that BibTeX of its record's first title and first container title alone, so a subtitle was lost ('TUBE' of
+    'TUBE: time-dependent pricing for mobile data'), a chapter's booktitle could be its series ('Lecture Notes in
+    Computer Science', its book nowhere) and a book's series was nowhere. Taken only where the record's title is
+    the BibTeX's, and its container the BibTeX's booktitle; a DOI Crossref has no record of (DataCite's), or any
+    answer kb cannot use, leaves the BibTeX as it came."""
+    url = f"{endpoint('KB_CROSSREF_URL')}/works/{_quote(doi)}"
+    try:
+        response = client.get(url, service="doi", cache_ttl=None if refresh else TTL, label=f"Crossref {doi}",
+                              validate=lambda r: _crossref_message(r, doi, same), answer="a JSON answer")
+        work = _crossref_message(response, doi, same)
+    except KBError:
+        return meta
+    titles = [t for t in work.get("title", []) if t.strip()]
+    subtitles = [t for t in work.get("subtitle", []) if t.strip()]
+    if titles and subtitles and _text(meta.title) == _text(_as_latex(titles[0])):
+        meta.title = with_subtitle(meta.title, _as_latex(subtitles[0]))
+    book, series = crossref_containers(meta.entry_type, work.get("container-title"))
+    if series and not any(k.lower() == "series" for k in meta.extra):
+        if meta.entry_type == "book":
+            meta.extra["series"] = _as_latex(series)
+        elif book and meta.venue and _text(meta.venue) in (_text(_as_latex(series)), _text(_as_latex(book))):
+            meta.venue = _as_latex(book)
+            meta.extra["series"] = _as_latex(series)
+    return meta
+
+
+def _as_latex(value: str) -> str:
+    """Crossref's JSON text (its markup and entities) as LaTeX, as doi.org's BibTeX writes it."""
+    return marked_latex(record_text(markup_marked(value), plain_braces=True))
+
+
+def _text(latex: str | None) -> str:
+    return " ".join(latex_to_text(latex or "").split()).casefold()
 
 
 def _strings(value, limit: int = 50) -> list[str]:

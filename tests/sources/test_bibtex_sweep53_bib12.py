@@ -6,12 +6,17 @@ the series, a book's series."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bibtools import bibtexparser2_fields, pybtex_fields
+from httpserver import Reply
 
+from kb.sources import doi
 from kb.sources.bibtex import parse_entries, render_entry
 from kb.sources.doi import clean_crossref
 from kb.sources.metadata import crossref_containers, from_crossref
+from kb.sources.net import Client, Settings
 from kb.text.latex import latex_to_text
 
 LNCS = "Lecture Notes in Computer Science"
@@ -112,3 +117,86 @@ def test_crossref_editors_are_written(editors, written):
     assert pybtex_fields(text)["k"]["author"] == "1 names"
     assert pybtex_fields(text)["k"]["editor"] == f"{named} names"
     assert bibtexparser2_fields(text)["k"]["editor"] == got["editor"]
+
+
+# -- doi.org's BibTeX with what Crossref's JSON of the same record gives --------------------------------------
+
+def _client(tmp_path) -> Client:
+    return Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env())
+
+
+def _serve(server, bibtex: str | None, message: dict | None, status: int = 200):
+    if bibtex is not None:
+        server.routes["/doi/10.5555/b12"] = Reply(200, bibtex.encode(), {"Content-Type": "application/x-bibtex"})
+    if message is not None:
+        server.routes["/crossref/works/10.5555/b12"] = Reply(
+            status, json.dumps({"status": "ok", "message": message}).encode(), {"Content-Type": "application/json"})
+
+
+CHAPTER_BIB = ("@incollection{Doe_2015, title={U-Net}, booktitle={" + LNCS + "}, publisher={Springer}, "
+               "author={Jane Doe}, editor={Nassir Navab}, year={2015}, volume={9351}, pages={234--241}, "
+               "doi={10.5555/b12}}")
+
+
+@pytest.mark.parametrize("bibtex, message, fields", [
+    # the subtitle Crossref's BibTeX leaves out
+    ("@article{D, title={TUBE}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     _work(type="journal-article", title=["TUBE"], subtitle=["Time-dependent pricing for mobile data"]),
+     {"title": "TUBE: Time-dependent pricing for mobile data"}),
+    ("@article{D, title={Why Now?}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     _work(type="journal-article", title=["Why Now?"], subtitle=["A Study of <i>Timing</i>"]),
+     {"title": "Why Now? A Study of Timing"}),
+    ("@article{D, title={Energy \\& Policy}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     _work(type="journal-article", title=["Energy &amp; Policy"], subtitle=["R&amp;D at 40%"]),
+     {"title": "Energy & Policy: R&D at 40%"}),
+    ("@article{D, title={Deep Learning: A Survey}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     _work(type="journal-article", title=["Deep Learning: A Survey"], subtitle=["A survey"]),
+     {"title": "Deep Learning: A Survey"}),                           # there already: never twice
+    # another title than the BibTeX's: its subtitle is no subtitle of this one
+    ("@article{D, title={TUBE}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     _work(type="journal-article", title=["Tube Amplifiers"], subtitle=["A History"]), {"title": "TUBE"}),
+    # a chapter whose booktitle is its series: its book, the series as series
+    (CHAPTER_BIB, _work(type="book-chapter", title=["U-Net"], subtitle=["Convolutional Networks"],
+                        **{"container-title": [MICCAI, LNCS]}),
+     {"title": "U-Net: Convolutional Networks", "booktitle": MICCAI, "series": LNCS, "volume": "9351",
+      "editor": "Nassir Navab"}),
+    (CHAPTER_BIB.replace(LNCS, MICCAI), _work(type="book-chapter", title=["U-Net"], **{"container-title": [MICCAI, LNCS]}),
+     {"booktitle": MICCAI, "series": LNCS}),
+    # one container title: nothing to tell apart
+    (CHAPTER_BIB, _work(type="book-chapter", title=["U-Net"], **{"container-title": [LNCS]}),
+     {"booktitle": LNCS, "series": None}),
+    # a booktitle that is neither of Crossref's: kept
+    (CHAPTER_BIB.replace(LNCS, "Another Book"), _work(type="book-chapter", title=["U-Net"],
+                                                      **{"container-title": [MICCAI, LNCS]}),
+     {"booktitle": "Another Book", "series": None}),
+    # a series the BibTeX gives already: kept
+    (CHAPTER_BIB.replace("publisher=", "series={LNCS}, publisher="),
+     _work(type="book-chapter", title=["U-Net"], **{"container-title": [MICCAI, LNCS]}),
+     {"booktitle": LNCS, "series": "LNCS"}),
+    # a book's series
+    ("@book{D, title={Banach Space Valued Neural Network}, author={George Anastassiou}, year={2023}, volume={1062}, "
+     "publisher={Springer}, doi={10.5555/b12}}",
+     _work(type="monograph", title=["Banach Space Valued Neural Network"],
+           **{"container-title": ["Studies in Computational Intelligence"]}),
+     {"series": "Studies in Computational Intelligence", "volume": "1062"}),
+    # no Crossref record (a DataCite DOI), or one of another DOI, or no JSON: the BibTeX as it came
+    ("@article{D, title={TUBE}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}", None,
+     {"title": "TUBE"}),
+    ("@article{D, title={TUBE}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}",
+     {**_work(type="journal-article", title=["TUBE"], subtitle=["Of another paper"]), "DOI": "10.5555/other"},
+     {"title": "TUBE"}),
+])
+def test_doi_org_bibtex_takes_what_crossref_s_json_gives_beside(server, tmp_path, bibtex, message, fields):
+    _serve(server, bibtex, message)
+    meta = doi.fetch(_client(tmp_path), "10.5555/b12")
+    text, got = _written(meta)
+    for name, value in fields.items():
+        assert (" ".join(latex_to_text(got[name]).split()) if name in got else None) == value, text
+    assert pybtex_fields(text)["k"].keys() == got.keys()
+
+
+def test_crossref_answering_no_json_leaves_doi_org_s_bibtex(server, tmp_path):
+    _serve(server, "@article{D, title={TUBE}, author={Jane Doe}, journal={J}, year={2012}, doi={10.5555/b12}}", None)
+    server.routes["/crossref/works/10.5555/b12"] = Reply(200, b"<html>busy</html>", {"Content-Type": "text/html"})
+    meta = doi.fetch(_client(tmp_path), "10.5555/b12")
+    assert meta.title == "TUBE" and meta.extra.get("journal") is None and meta.venue == "J"
