@@ -27,7 +27,10 @@ sweep 51's (bibtex-heldout-sweep51.bib, 40 entries) alike, with two entries of o
 titles of the export read as those of references.bib, none holding a tag; sweep 52's records
 (bibtex-records-sweep52-bibtex10.json: Crossref JSON with subtitles, doi.org BibTeX of chapters, arXiv
 names in Han and Hangul, 'AT&T' and 'R&D' in titles and names) as kb writes them, read back by kb, pybtex,
-bibtexparser 2, biber and classic BibTeX against their labels; sweep 52's LaTeX specials
+bibtexparser 2, biber and classic BibTeX against their labels, and sweep 53's alike
+(bibtex-records-sweep53-bibtex12.json: Crossref's books and chapters, a chapter's book told from its series in
+either order, a book's series, and doi.org's BibTeX with Crossref's JSON of the same record: the subtitle, book
+and series that BibTeX leaves out); sweep 52's LaTeX specials
 (bibtex-specials-sweep52-bibtex11.bib: a bare '&', '%', '#', lone '$', '_' or '^' outside math, and values
 holding none): said by --as-stored and kb doctor, escaped by kb export bib, and BibTeX's plain .bbl of each
 export typeset by LaTeX, its errors counted.
@@ -224,9 +227,11 @@ def heldout(tmp: Path, held: Path, said_of: dict[str, str], refused_by: tuple[Pa
           f"{'refused in one line naming its line' if refused else 'NOT refused so: ' + err_refused.strip()}")
 
 
-#: sweep 52's held-out records: Crossref JSON, doi.org BibTeX and arXiv titles and names as kb writes them into
-#: references.bib, each with what every reader should read back (labelled by hand, not by kb)
-RECORDS = DATA / "bibtex-records-sweep52-bibtex10.json"
+#: held-out records: Crossref JSON, doi.org BibTeX (alone, or with Crossref's JSON of the same record: kind
+#: 'doi+crossref') and arXiv titles and names as kb writes them into references.bib, each with what every reader
+#: should read back (labelled by hand, not by kb): sweep 52's, and sweep 53's of books and chapters (editors, a
+#: chapter's book and series, a book's series, subtitles doi.org's BibTeX leaves out)
+RECORD_SETS = (DATA / "bibtex-records-sweep52-bibtex10.json", DATA / "bibtex-records-sweep53-bibtex12.json")
 _CASE_BST = """ENTRY { title author } {} {}
 INTEGERS { n i }
 FUNCTION {default.type} { "@@" cite$ * write$ newline$ title "t" change.case$ write$ newline$
@@ -237,7 +242,7 @@ ITERATE {call.type$}
 """
 
 
-def records(tmp: Path) -> None:
+def records(tmp: Path, path: Path) -> None:
     """Sweep 52's records written by kb (metadata.from_crossref, doi._bibtex_meta, from_arxiv; render_entry) and
     read back by kb, pybtex, bibtexparser 2 (its name middleware), biber (--tool, its output read by pybtex) and
     classic BibTeX (a style printing change.case$ 't' of the title and each name's {ll}): per reader, the records
@@ -250,7 +255,7 @@ def records(tmp: Path) -> None:
 
     from kb.sources.arxiv import ArxivRecord
     from kb.sources.bibtex import parse_entries, render_entry
-    from kb.sources.doi import _bibtex_meta, clean_crossref
+    from kb.sources.doi import _bibtex_meta, clean_crossref, with_crossref_work
     from kb.sources.metadata import from_arxiv, from_crossref
     from kb.text.latex import latex_to_text
     from kb.text.names import parse_name, split_names
@@ -258,13 +263,15 @@ def records(tmp: Path) -> None:
     def text(value) -> str:
         return " ".join(latex_to_text(str(value or "")).split())
 
-    cases = json.loads(RECORDS.read_text("utf-8"))["cases"]
+    cases = json.loads(path.read_text("utf-8"))["cases"]
     entries = []
     for i, case in enumerate(cases):
         if case["kind"] == "crossref":
             meta = from_crossref(clean_crossref(case["message"]))
         elif case["kind"] == "doi":
             meta = _bibtex_meta(case["bibtex"], "u", "10.5555/s52")
+        elif case["kind"] == "doi+crossref":
+            meta = with_crossref_work(_bibtex_meta(case["bibtex"], "u", "10.5555/s52"), clean_crossref(case["message"]))
         else:
             meta = from_arxiv(ArxivRecord(id="2001.00001", version=1, title=case["title"], authors=case["authors"],
                                           summary="", published="2020-01-01", updated="", year=2020))
@@ -312,7 +319,7 @@ def records(tmp: Path) -> None:
                 for i in range(len(lines)) if lines[i].startswith("@@")}
 
     warns = biber_warnings(tmp / "records.bib", tmp)
-    print(f"held-out records ({RECORDS.name}): {len(cases)} written by kb; biber --validate-datamodel "
+    print(f"held-out records ({path.name}): {len(cases)} written by kb; biber --validate-datamodel "
           f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
     for name, reader in (("kb", kb_reading), ("pybtex", pybtex_reading), ("bibtexparser 2", bp2_reading),
                          ("biber", biber_reading), ("classic BibTeX", bibtex_reading)):
@@ -443,7 +450,8 @@ def main() -> None:
         shaped_vs_tools(tmp, files)
         for held, said_of, refused_by in HELDOUT_SETS:
             heldout(tmp, held, said_of, refused_by)
-        records(tmp)
+        for path in RECORD_SETS:
+            records(tmp, path)
         specials(tmp)
 
         # Speed: N entries built from the corpus ones.

@@ -180,6 +180,12 @@ def _with_crossref(client: Client, doi: str, meta: PaperMeta, refresh: bool, sam
         work = _crossref_message(response, doi, same)
     except KBError:
         return meta
+    return with_crossref_work(meta, work)
+
+
+def with_crossref_work(meta: PaperMeta, work: dict) -> PaperMeta:
+    """doi.org's BibTeX `meta` with what Crossref's record `work` (clean_crossref's) of the same DOI gives beside
+    (_with_crossref)."""
     titles = [t for t in work.get("title", []) if t.strip()]
     subtitles = [t for t in work.get("subtitle", []) if t.strip()]
     if titles and subtitles and _text(meta.title) == _text(_as_latex(titles[0])):
