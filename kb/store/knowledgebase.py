@@ -360,7 +360,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: the total, per-thing and bound rules apply ("8 A100 GPUs" of "each server has ... 8 A100 GPUs": per server).
 #: 60: a score of one evaluation metric is refused where its quote names another at that figure ("13.5 ROUGE" of
 #: "gains +13.5 BLEU", "91.2 accuracy" of "an F1 of 91.2" were verified on the number alone).
-CLAIM_READING = "60"
+#: 61: a work cited beside each the quote's citation group cited ("[12]" -> "[13, 20]" where v2's 13 is v1's 12,
+#: "(Smith, 2020)" -> "(Smith, 2020; Lee, 2021)"), or one of an author-year group's dropped, leaves a quote or claim
+#: verified in its version, not stale (each was stale; "[12]" -> "[14, 15]", "(Smith, 2021; Lee, 2021)" stay stale).
+CLAIM_READING = "61"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

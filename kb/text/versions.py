@@ -165,11 +165,12 @@ def reference_works(entries) -> dict[str, str]:
 
 
 def _cited_only(ours: str, theirs: str, works) -> str:
-    """"renumbered" or "dropped" where `ours` (a word of the quote) and `theirs` (the newer version's) differ only in
-    a citation group: renumbered when each label of either names, in its version's reference list, the same works as
-    the other's (`works()` gives the two lists, `reference_works`); dropped when the newer version prints none. ""
-    otherwise: a figure in brackets that is no reference ("[12]" -> "12", an interval "[0 1]" -> "[0 2]"), a label the
-    reference lists do not hold, or another work cited."""
+    """"renumbered", "dropped" or "added" where `ours` (a word of the quote) and `theirs` (the newer version's) differ
+    only in a citation group: renumbered when each label of either names, in its version's reference list, the same
+    works as the other's (`works()` gives the two lists, `reference_works`); dropped when the newer version prints
+    none, or cites only some of them; added when it cites each of them and more ("[12]" -> "[13, 20]" where its 13 is
+    v1's 12). "" otherwise: a figure in brackets that is no reference ("[12]" -> "12", an interval "[0 1]" -> "[0 2]"),
+    a label the reference lists do not hold, or a work of the quote's no longer cited, another in its place."""
     m = _CITED.fullmatch(ours)
     labels = m and _labels(m.group("labels"))
     if not labels:
@@ -186,8 +187,10 @@ def _cited_only(ours: str, theirs: str, works) -> str:
     if not all(label in old for label in labels) or not all(label in new for label in their_labels):
         return ""
     ours_cited, theirs_cited = {old[label] for label in labels}, {new[label] for label in their_labels}
-    # a work dropped from the group is a citation dropped; one added to it, or another cited, is no renumbering
-    return "renumbered" if ours_cited == theirs_cited else "dropped" if theirs_cited < ours_cited else ""
+    # a work dropped from the group is a citation dropped, one added to it beside each the quote cited a citation
+    # added; a work the quote cited gone and another in its place is another work cited
+    return "renumbered" if ours_cited == theirs_cited else "dropped" if theirs_cited < ours_cited \
+        else "added" if ours_cited < theirs_cited else ""
 
 
 def _author_year_only(ours: str, theirs: str) -> str:
@@ -285,9 +288,26 @@ def _group_kind(group: str) -> str:
         else "author-year" if group.startswith("(") else "other"
 
 
+_AUTHOR_YEAR_ONE = lazy(r" ?([A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| et al ?\.?)?) ?,? ?((?:19|20)\d\d)[a-z]? ?")
+
+
+def _works_cited(group: str) -> frozenset[tuple[str, str]]:
+    """The works a parenthesised author-year group cites, each as (its names folded, its year), the year's letter left
+    out as re-lettering leaves it ("(Smith et al., 2019a; Lee, 2021)" -> {("smith et al", "2019"), ("lee", "2021")});
+    empty where any part is no such citation."""
+    out = set()
+    for part in group.strip().removeprefix("(").removesuffix(")").split(";"):
+        m = _AUTHOR_YEAR_ONE.fullmatch(" ".join(part.split()))
+        if m is None:
+            return frozenset()
+        out.add((normalise.fold(m.group(1).replace(".", "")).text, m.group(2)))
+    return frozenset(out)
+
+
 def _pair(ours: str | None, theirs: str | None, works) -> str:
     """How a citation group of the quote (`ours`) and the newer version's at the same place (`theirs`) differ:
-    "same", "renumbered", "dropped", "relettered", "added" (one the quote never copied: a citation), or "" (a change)."""
+    "same", "renumbered", "dropped", "relettered", "added" (one the quote never copied, or works cited beside each of
+    the quote's group's), or "" (a change)."""
     if ours is not None and theirs is not None and normalise.fold(ours).text == normalise.fold(theirs).text:
         return "same"
     kinds = _group_kind(ours or ""), _group_kind(theirs or "")
@@ -301,7 +321,14 @@ def _pair(ours: str | None, theirs: str | None, works) -> str:
         return _cited_only(*flat, works) or (theirs is not None and _author_year_only(*flat))
     if kinds[0] in ("author-year", "year") and theirs is not None and kinds[1] == kinds[0]:
         plain = [_YEAR_LETTER.sub(r"\1", normalise.fold(g).text) for g in (ours, theirs)]
-        return "relettered" if plain[0] == plain[1] else ""
+        if plain[0] == plain[1]:
+            return "relettered"
+        if kinds[0] == "author-year":
+            # a work cited beside the quote's, or one of its group's no longer ("(Smith, 2020)" -> "(Smith, 2020;
+            # Lee, 2021)"); a year or a name changed is another work cited
+            mine, other = _works_cited(ours), _works_cited(theirs)
+            return "added" if mine < other else "dropped" if other < mine else ""
+        return ""
     return "dropped" if kinds[0] == "author-year" and theirs is None else ""
 
 

@@ -235,6 +235,8 @@ def _cited_text(sentence: str, refs: list[str]) -> str:
     ("Training large models emits much carbon [3] as prior work has shown.", REFS, True),       # another work cited
     ("Training large models emits much carbon 3 as prior work has shown.", [ADDED] + REFS, True),  # no citation
     ("Training large models emits little carbon [3] as prior work has shown.", [ADDED] + REFS, True),  # a word
+    ("Training large models emits much carbon [3, 4] as prior work has shown.", [ADDED] + REFS, False),  # one added
+    ("Training large models emits much carbon [1, 3] as prior work has shown.", REFS, True),   # the quote's gone
 ])
 def test_a_citation_a_newer_version_renumbers_or_drops_is_no_change(kb_root, tmp_path, v2_sentence, v2_refs, stale):
     (kb_root / "references.bib").write_text(BIB, "utf-8")

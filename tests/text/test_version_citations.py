@@ -39,6 +39,11 @@ def same():
     ("(2019)", "(2019b)", "Smith et al. (2019) show"),
     ("[2023]", "[2023a]", "see Luccioni and Hernandez-Garcia [2023]"),   # a year in square brackets
     ("[12 13]", "[14]", "as shown [12, 13] before"),                # one work of the group dropped, v2 its 13 as 14
+    ("[12]", "[13 14]", "as shown [12] before"),                    # a work cited beside the quote's
+    ("[12]", "[3 13]", "as shown [12] before"),                     # beside it the reference v2 added
+    ("[12 13]", "[13 14 20]", "as shown [12, 13] before"),
+    ("carbon[12]", "carbon[13 40]", "emits carbon[12] and"),
+    ("[Str19]", "[Pat21 Str19a]", "as shown [Str19] before"),       # labelled, re-lettered and one added
     ("[Str19 Pat21]", "[Pat21]", "as [Str19, Pat21] did"),
     ("(3)", "(4)", "as in Equation (3), the energy"),               # an equation renumbered
     ("3", "4", "as in Eq. 3 the energy"),
@@ -73,7 +78,13 @@ def test_a_citation_renumbered_or_dropped_is_no_change(ours, theirs, quote):
     ("[12]", "[13] not", "as shown [12] before", works),    # a negation beside it
     ("carbon[12]", "energy[13]", "emits carbon[12] and", works),  # a word changed beside it
     ("", "[13]", "as shown before", works),                 # nothing of the quote's: never a citation's
-    ("[12]", "[13 14]", "as shown [12] before", works),     # a work added to the group: not only renumbered
+    ("[12]", "[14 15]", "as shown [12] before", works),     # works added, the quote's own no longer cited
+    ("[12]", "[13 99]", "as shown [12] before", works),     # one added no reference list holds
+    ("[12 13]", "[13 20]", "as shown [12, 13] before", works),  # one of the quote's gone, another in its place
+    ("[12]", "[12 14]", "as shown [12] before", works),     # v2's 12 is v1's 11: the quote's work gone
+    ("carbon[12]", "emissions[13 14]", "emits carbon[12] and", works),  # a word changed beside a work added
+    ("[12]", "[13 14] not", "as shown [12] before", works),  # a negation beside it
+    ("[Str19]", "[Pat21 Str19b]", "as shown [Str19] before", works),  # Str19b is another work of Strubell's
     ("[12 13]", "[15]", "as shown [12, 13] before", works),  # both dropped, another work cited
     ("[2023]", "[2024]", "see Luccioni [2023]", works),     # a year changed in square brackets
 ])
@@ -99,6 +110,13 @@ def test_each_difference_must_be_a_mark():
     ("carbon emissions of model training", "the carbon emissions [4] of model training"),  # one the quote never had
     ("such as OPT [57], T0 [43] and BLOOM [31].", "such as OPT [58], T0 [44] and BLOOM [31]."),
     ("see Luccioni and Hernandez-Garcia [2023].", "see Luccioni and Hernandez-Garcia [2023a]."),
+    ("much carbon [12] as prior work", "much carbon [13, 20] as prior work"),             # a work added to a group
+    ("much carbon [12, 13] as", "much carbon [3, 13,\n14] as"),
+    ("much carbon (Smith, 2020) as", "much carbon (Smith, 2020; Lee, 2021) as"),            # author-year, one added
+    ("much carbon (Smith et al., 2020) as", "much carbon (Lee, 2021; Smith et al., 2020) as"),
+    ("V100 GPUs ( Strubell et al. , 2018).", "V100 GPUs ( Strubell et al. , 2018; Wu, 2021a). GPT-2"),
+    ("much carbon (Smith, 2020) as", "much carbon (Smith, 2020a; Lee, 2021) as"),           # re-lettered, one added
+    ("much carbon (Smith, 2020; Lee, 2021) as", "much carbon (Smith, 2020) as"),            # one of two dropped
 ])
 def test_citation_groups_renumbered_dropped_or_relettered_on_the_page_are_no_change(quote, page):
     assert citation_groups_only(quote, page, works), (quote, page)
@@ -121,6 +139,17 @@ def test_citation_groups_renumbered_dropped_or_relettered_on_the_page_are_no_cha
     ("usage [12]", "usage 13"),                                         # a figure for a citation
     ("prices rose (March 2019) as", "prices rose as"),                  # a date, no citation
     ("prices rose (March 2019) as", "prices rose (March 2020) as"),
+    ("much carbon [12] as", "much carbon [14, 15] as"),                  # the quote's work gone, others cited
+    ("much carbon [12] as", "much carbon [13, 99] as"),                  # a label no reference list holds
+    ("much carbon [12] as", "much more carbon [13, 20] as"),             # a word added beside a work added
+    ("we ran [3] seeds of it", "we ran [5] seeds of it"),                # a count in brackets, v2's 5 another work
+    ("much carbon (Smith, 2020) as", "much carbon (Smith, 2021; Lee, 2021) as"),   # its year changed
+    ("much carbon (Smith, 2020) as", "much carbon (Lee, 2021) as"),                # another work in its place
+    ("much carbon (Smith, 2020) as", "much carbon (Smith and Lee, 2020; Wu, 2021) as"),  # its authors changed
+    ("grew (Smith, 2020) by 5%", "grew (Smith, 2020; Lee, 2021) by 6%"),          # a figure changed beside it
+    ("grew (Smith, 2020) by 5%", "did not grow (Smith, 2020; Lee, 2021) by 5%"),  # a negation beside it
+    ("prices rose (March 2019) as", "prices rose (March 2019; Lee, 2021) as"),     # a date, no citation
+    ("much carbon (Smith, 2020; Lee, 2021) as", "much carbon (Smith, 2020; Wu, 2021) as"),  # one swapped
 ])
 def test_anything_else_on_the_page_is_a_change(quote, page):
     assert citation_groups_only(quote, page, works) == ""
