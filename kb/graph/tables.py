@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "42"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "43"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -205,6 +205,9 @@ READING = "42"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       42: a firm's 'Corporation' or 'Company' no part of its key ('Microsoft Corporation. 2020.':
 #                           microsoft, was microsoftcorporation; not 'Company of Biologists', 'Smith & Company')
 #                           also: a family name in capitals before the given names first ('KIM Minjun', 'PARK Ji-woo')
+#                       43: a numbered or dotted list whose labels run on from past 1 ('[10]', '[11]', '[12]': the rest
+#                           of a list) read where no earlier heading opens one (no list, was); a list's heading printed
+#                           again atop its next page, both read as a running header, heads it (no list, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -319,14 +319,32 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
     # (a reference's line at a page edge, 'arXiv preprint arXiv:2104.10350.', differs from any other by them)
     ends = Counter(line for lines in nonempty if lines for line in {lines[0], lines[-1]})
     headers = {line for line, n in ends.items() if n >= 2 and len(line.strip()) >= 8}
-    out: list[list[str]] = []
+    drops = []
     for lines, edge in zip(nonempty, edges):
         drop = {i for i, key in edge.items() if _PAGE_NUMBER_RE.match(lines[i]) or key in furniture}
         if headers and lines:
             drop |= {i for i in {0, len(lines) - 1} if lines[i] in headers}
-        out.append([ln.rstrip() for i, ln in enumerate(lines) if i not in drop] if drop
-                   else list(map(str.rstrip, lines)))
-    return out
+        drops.append(drop)
+    _keep_first_heading(nonempty, drops)
+    return [[ln.rstrip() for i, ln in enumerate(lines) if i not in drop] if drop else list(map(str.rstrip, lines))
+            for lines, drop in zip(nonempty, drops)]
+
+
+def _keep_first_heading(pages: list[list[str]], drops: list[set[int]]) -> None:
+    """The first "References" of a list whose heading every page of it prints at its top (a list split across pages,
+    its heading printed again: both read as a running header) kept, where no other line heads a list: else the
+    list is not read at all."""
+    first = None
+    if not any(drops):
+        return
+    for pno, (lines, drop) in enumerate(zip(pages, drops)):
+        for i, line in enumerate(lines):
+            if _HEADING_RE.match(line):
+                if i not in drop:
+                    return
+                first = first or (pno, i)
+    if first is not None:
+        drops[first[0]].discard(first[1])
 
 
 # --------------------------------------------------------------------------
@@ -376,9 +394,23 @@ def _detect_style(lines: list[tuple[int, str]]) -> str:
         if _KEY_LABEL_RE.match(ln):
             return "keyed"
         m = _DOT_LABEL_RE.match(ln)
-        if m and m.group(1) == "1":
+        if m and (m.group(1) == "1" or _first_number(lines, "dotted") > 1):
             return "dotted"
     return "unlabelled"
+
+
+def _first_number(lines: list[tuple[int, str]], style: str) -> int:
+    """The number a numbered ("[10]") or dotted ("10.") list's labels start from: the first label's where the first
+    three labels run on from it, one by one ("[10]", "[11]", "[12]": the rest of a list whose first page the text
+    lacks, or a list a page's heading splits); 1 otherwise."""
+    rx = _NUM_LABEL_RE if style == "numbered" else _DOT_LABEL_RE
+    seen: list[int] = []
+    for _, ln in lines:
+        if m := rx.match(ln):
+            seen.append(int(m.group(1)))
+            if len(seen) == 3:
+                break
+    return seen[0] if len(seen) == 3 and seen[0] > 1 and seen == list(range(seen[0], seen[0] + 3)) else 1
 
 
 # --------------------------------------------------------------------------
@@ -2991,7 +3023,7 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
     cur: list[str] | None = None
     label: str | None = None
     cur_page = 0
-    expected = 1
+    expected = 1 if style == "keyed" else _first_number(lines, style)
     pages_with_labels: set[int] = set()
     last_label_page: int | None = None
     for page, ln in lines:
@@ -3127,10 +3159,13 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         _organisations_among_inverted_names(entries)
         _initialisms_cited(entries, pages)
         _family_names_in_capitals(entries)
+        # a list numbered from past 1 may be the rest of one an earlier heading opens: read only where none does
+        late = style in ("numbered", "dotted") and entries and _first_number(section, style) > 1
         if len(entries) >= 3 or len(entries) > len(best):
-            if len(entries) >= 3:
+            if len(entries) >= 3 and not late:
                 return entries
-            best = entries
+            if len(entries) > len(best) or not late:
+                best = entries
     return best
 
 

@@ -223,8 +223,8 @@ REFS = ["Jane Doe. 2019. Energy of training language models. In Proceedings of A
 ADDED = "Kim Park. 2022. A survey of green computing for deep learning. In Proceedings of NeurIPS."
 
 
-def _cited_text(sentence: str, refs: list[str]) -> str:
-    listed = "\n".join(f"[{i}] {r}" for i, r in enumerate(refs, 1))
+def _cited_text(sentence: str, refs: list[str], first: int = 1) -> str:
+    listed = "\n".join(f"[{i}] {r}" for i, r in enumerate(refs, first))
     return (f"Introduction. Results of our study follow. {sentence} We go on.\fConclusion. We are done.\n"
             f"References\n{listed}\n")
 
@@ -263,3 +263,23 @@ def test_a_quote_a_newer_version_prints_on_another_page_is_no_change_and_its_pag
     for kind in ("quote", "claim"):
         assert by[kind].status == "ok" and by[kind].page == 1, by[kind]
         assert by[kind].message.endswith("page 1" + said), by[kind].message
+
+
+@pytest.mark.parametrize("v2_sentence, v2_refs, stale", [
+    ("Training large models emits much carbon [12] as prior work has shown.", [ADDED] + REFS, False),  # renumbered
+    ("Training large models emits much carbon as prior work has shown.", REFS, False),                # dropped
+    ("Training large models emits much carbon [12] as prior work has shown.", REFS, True),       # another work
+    ("Training large models emits much carbon [11, 12] as prior work has shown.", REFS, False),  # one added
+])
+def test_a_citation_into_a_list_numbered_from_past_one_is_read_as_one_into_any(kb_root, tmp_path, v2_sentence, v2_refs,
+                                                                               stale):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = KB.open(kb_root)
+    quote = "Training large models emits much carbon [11] as prior work has shown."
+    for version, text in (("v1", _cited_text(quote, REFS, 10)), ("v2", _cited_text(v2_sentence, v2_refs, 10))):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
+    verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
+    assert verdict.status == ("stale" if stale else "ok"), verdict
