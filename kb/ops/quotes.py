@@ -1128,9 +1128,10 @@ def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None, 
     "9% -> 9%†", where each is only a footnote's mark a newer version adds after a word or a figure, drops or prints
     otherwise (`versions.marks_only`), or, with ``works`` (the two versions' reference lists, `versions.reference_works`),
     a citation's mark it renumbers or drops ("[12] -> [14] (renumbered)", `versions.marks_only_of`); "" where any
-    difference is of the words, or the quote leaves words out."""
-    if not near.differences or near.elided or near.brackets_refused or near.negation_left_out \
-            or "..." in quote or "\u2026" in quote:
+    difference is of the words, or the quote leaves words out. (A citation group the newer version adds to may differ
+    in no word the matcher compares: "(Ascierto, 2018)" -> "(Ascierto, 2018; Shehabi et al., 2016)".)"""
+    if near.elided or near.brackets_refused or near.negation_left_out or "..." in quote or "\u2026" in quote \
+            or not near.differences and works is None:
         return ""
     return marks_only(near.differences, page, whole) or (
         "" if works is None else marks_only_of(near.differences, page, whole, quote, works)

@@ -363,6 +363,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 61: a work cited beside each the quote's citation group cited ("[12]" -> "[13, 20]" where v2's 13 is v1's 12,
 #: "(Smith, 2020)" -> "(Smith, 2020; Lee, 2021)"), or one of an author-year group's dropped, leaves a quote or claim
 #: verified in its version, not stale (each was stale; "[12]" -> "[14, 15]", "(Smith, 2021; Lee, 2021)" stay stale).
+#: 61 also: a work a newer version cites beside the quote's in an author-year group whose words the matcher reads
+#: alike ("(Ascierto, 2018)" -> "(Ascierto, 2018; Shehabi et al., 2016)") leaves it verified (it was stale).
 CLAIM_READING = "61"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

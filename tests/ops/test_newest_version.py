@@ -283,3 +283,26 @@ def test_a_citation_into_a_list_numbered_from_past_one_is_read_as_one_into_any(k
             add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
     verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
     assert verdict.status == ("stale" if stale else "ok"), verdict
+
+
+_PUE = "Our method. We use a PUE coefficient of 1.58, the 2018 global\naverage for data centers {}. Then the total.\f" \
+       "References\nAscierto, R. 2018. Uptime Institute global data center survey. Technical report.\n"
+
+
+@pytest.mark.parametrize("v2_group, stale", [
+    ("( Ascierto, 2018; Shehabi et al., 2016)", False),      # a work cited beside it: no word the matcher compares
+    ("( Shehabi et al., 2016; Ascierto, 2018)", False),
+    ("( Ascierto, 2019; Shehabi et al., 2016)", True),       # its year changed
+    ("( Shehabi et al., 2016)", True),                       # another work in its place
+])
+def test_an_author_year_group_a_newer_version_cites_more_in_is_no_change(kb_root, tmp_path, v2_group, stale):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = KB.open(kb_root)
+    quote = "We use a PUE coefficient of 1.58, the 2018 global average for data centers (Ascierto, 2018)."
+    for version, group in (("v1", "( Ascierto, 2018)"), ("v2", v2_group)):
+        (tmp_path / f"{version}.txt").write_text(_PUE.format(group), "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
+    verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
+    assert verdict.status == ("stale" if stale else "ok"), verdict
