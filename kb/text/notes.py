@@ -696,8 +696,13 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     return works[0][:4] + (more,)
 
 
+#: A word joining markers citing works together: '[1] and [2]', '[1] or [3]', '[@a] & [@b]', '(Doe, 2019) and (Roe,
+#: 2020)': the quote is checked in each, as after '[1], [2]' (never '[1] but not [2]', '[1] unlike [2]')
+_JOINING = r"(?:and|or|&|&amp;)"
 #: What may stand between markers citing works together, at the end of a text: `_TOGETHER_GAP`'s
-_TOGETHER_GAP_END = lazy(r"(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?(?:[ \t]|&nbsp;|&#160;|\u00a0)+$|[,;]$")
+_TOGETHER_GAP_END = lazy(r"(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?(?:[ \t]|&nbsp;|&#160;|\u00a0)+$|[,;]$"
+                         r"|(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*|(?:[ \t]|&nbsp;|&#160;|\u00a0)+)" + _JOINING
+                         + r"(?:[ \t]|&nbsp;|&#160;|\u00a0)+$")
 
 
 def _written_as(marker: str) -> str:
@@ -2356,8 +2361,10 @@ def _tied_after(text: str, lo: int, start: int, what: tuple) -> bool:
 
 
 #: What may stand between markers of one kind citing works together: spaces, a comma or a semicolon ('[1][2]',
-#: '[1] [2]', '[@a], [@b]', '<sup>1</sup>,<sup>2</sup>')
-_TOGETHER_GAP = lazy(r"(?:[ \t]|&nbsp;|&#160;|\u00a0)*(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?")
+#: '[1] [2]', '[@a], [@b]', '<sup>1</sup>,<sup>2</sup>'), a word joining them after a space or a comma ('[1] and [2]',
+#: '[1], or [3]': `_JOINING`)
+_TOGETHER_GAP = lazy(r"(?:[ \t]|&nbsp;|&#160;|\u00a0)*(?:[,;](?:[ \t]|&nbsp;|&#160;|\u00a0)*)?"
+                     r"(?:(?<=[\s,;])" + _JOINING + r"(?:[ \t]|&nbsp;|&#160;|\u00a0)+)?")
 
 
 def _marker_form(text: str, start: int, end: int, what: tuple) -> tuple | None:
