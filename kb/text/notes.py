@@ -4948,6 +4948,10 @@ def _latex_footnotes(text: str) -> str:
     return "".join(out) + text[at:] + "\n\n" + "\n".join(defs) + "\n"
 
 
+#: LaTeX's raised note numbers: "\\textsuperscript{2}", "\\textsuperscript{1,3}", "\\textsuperscript{1--3}"
+_TEXT_SUPERSCRIPT = lazy(r"\\textsuperscript[ \t]*\{[ \t]*(\d{1,3}(?:[ \t]*(?:,|--?|–)[ \t]*\d{1,3}){0,5})[ \t]*\}")
+
+
 def citations_as_pandoc(text: str) -> str:
     """The note with the citations of AsciiDoc (``<<key>>``, ``<<key,p. 3>>``,
     asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
@@ -4974,6 +4978,11 @@ def citations_as_pandoc(text: str) -> str:
         # Org's footnotes, "...[fn:1]" and the line "[fn:1] Doe, ..., 5.", as Markdown's, padded
         text = _ORG_FOOTNOTE.sub(lambda m: (f"[^{m.group(2)}]: " if m.group(1) is not None else f"[^{m.group(2)}]")
                                  .ljust(len(m.group())), text)
+    if _has(text, "\\textsuperscript"):
+        # LaTeX's raised note numbers, "...emissions''\\textsuperscript{2,4}", as HTML's "<sup>2,4</sup>", padded inside
+        # (a raised number glued to a unit or a number stays a power there: "10\\textsuperscript{6} kWh")
+        text = _TEXT_SUPERSCRIPT.sub(
+            lambda m: "<sup>" + m.group(1).replace("--", "–").ljust(len(m.group()) - 11) + "</sup>", text)
     if not any(_has(text, mark) for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
         return text
 
@@ -5504,7 +5513,7 @@ _PLACE_ENDING = lazy(r"(?:^|,)[ \t]*(?P<place>(?:(?:[A-Z][a-z]{2,20}(?:[ \t]+[a-
 #: before it: 'development<sup>2</sup>', never 'km<sup>2</sup>')
 _MARK_ENDING_QUOTE = lazy(r"(?:(?<=\S)\[\^[^\]\s]{1,40}\]|(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))"
                           r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}|(?:(?<=[^\W\d_][.!?])|(?P<glued>(?<=[^\W\d_]{3})))"
-                          r"<sup>\d{1,3}</sup>)[.,;:!?]?$")
+                          r"<sup>\d{1,3}[ \t]*</sup>)[.,;:!?]?$")
 _MARK_ENDS = tuple("]⁰¹²³⁴⁵⁶⁷⁸⁹>.,;:!?")
 _MARK_IN_QUOTE = lazy(r"(?<=\S)\[\^[^\]\s]{1,40}\]"
                       # ... or a note's number in superscript after a word or its sentence's stop ('emissions¹',

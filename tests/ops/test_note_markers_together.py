@@ -30,9 +30,10 @@ _LIST = ("\n\n## References\n\n1. Strubell E. Energy and Policy Considerations f
     (f"“{_A}”<sup>1</sup><sup>2</sup>.{_LIST}", ("patterson2021", "ok", 3)),
     (f"> {_A} [@strubell2019] [@patterson2021]", ("patterson2021", "ok", 3)),
     (f"“{_A.replace('improved', 'reduced')}” [1][2].{_LIST}", (None, "not-found", None)),
-    # joined by a word: each work checked, never the nearer one alone
+    # joined by a word, or raised as LaTeX writes it: each work checked, never the nearer one alone
     (f"“{_A}” [1] and [2].{_LIST}", ("patterson2021", "ok", 3)),
     (f"“{_B}” [2] or [1].{_LIST}", ("strubell2019", "ok", 2)),
+    (f"“{_A}”\\textsuperscript{{1,2}}.{_LIST}", ("patterson2021", "ok", 3)),
     (f"“{_A.replace('improved', 'reduced')}” [@strubell2019] and [@patterson2021].", (None, "not-found", None)),
 ])
 def test_quote_checked_in_each_work_cited_together(kb_root, tmp_path, body, want):

@@ -3,7 +3,8 @@
 [2]' does: the quote is each work's to check, never the nearer one's alone (it was checked in '[1]' only, and said not
 found where '[2]' holds it); ending a blockquote too ('> ... [3] and [4]' had '[3] and' read as quoted words). Never
 a marker after other words ('[2] but not [1]', '[2] and later [1]'), of another kind, or the subject of what follows
-('[1] and [4] disagree')."""
+('[1] and [4] disagree'). LaTeX's raised note numbers ('\\textsuperscript{2}', '{1,3}', '{1--3}') are read as
+'<sup>' ones are (the quote was not checked); a raised number glued to a unit or a number stays a power."""
 
 from __future__ import annotations
 
@@ -70,3 +71,41 @@ def test_markers_joined_by_a_word_cite_the_works_together(body: str, works: list
 def test_markers_joined_by_other_words_or_of_other_kinds_stay_apart(body: str, works: list[tuple]) -> None:
     note = parse_note(f"# Note\n\n{body}\n")
     assert _works(note.quotes[0]) == works
+
+
+@pytest.mark.parametrize("mark, works", [
+    ("\\textsuperscript{2}", [("[2]", None)]),
+    ("\\textsuperscript{ 2 }", [("[2]", None)]),
+    ("\\textsuperscript{1,3}", [("[1]", None), ("[3]", None)]),
+    ("\\textsuperscript{1--3}", [("[1]", None), ("[2]", None), ("[3]", None)]),
+    ("\\textsuperscript{2}\\textsuperscript{4}", [("[2]", None), ("[4]", None)]),
+    ("\\textsuperscript{2} and \\textsuperscript{4}", [("[2]", None), ("[4]", None)]),
+])
+def test_latex_raised_note_numbers_cite_the_listed_works(mark: str, works: list[tuple]) -> None:
+    for body in (f"They write ``{_Q}''{mark}.", f"They write “{_Q}”{mark}.", f"They write “{_Q}.”{mark}"):
+        note = parse_note(f"# Note\n\n{body}{_LIST}")
+        assert len(note.quotes) == 1, body
+        assert _works(note.quotes[0]) == works, body
+        assert note.quotes[0].quote.rstrip(".") == _Q.rstrip("."), body
+
+
+@pytest.mark.parametrize("body", [
+    # a power, never a note's mark: glued to a number or a unit
+    f"They write “{_Q}”, some 10\\textsuperscript{{5}} kWh.",
+    f"They write “{_Q}” per m\\textsuperscript{{2}}.",
+    f"They write “{_Q}” over 5 km\\textsuperscript{{2}} of land.",
+    # no number: nothing raised is a note's mark
+    f"They write “{_Q}”\\textsuperscript{{a}}.",
+    f"They write “{_Q}”\\textsuperscript{{}}.",
+    f"They write “{_Q}”\\textsuperscript{{1234}}.",
+])
+def test_a_raised_number_that_is_no_note_mark_cites_nothing(body: str) -> None:
+    note = parse_note(f"# Note\n\n{body}{_LIST}")
+    assert [q for q in note.quotes if q.source_text or q.citekey or q.also] == []
+
+
+def test_a_raised_mark_inside_a_quote_is_no_quoted_word() -> None:
+    note = parse_note(f"# Note\n\nThey write “Cloud companies strive,\\textsuperscript{{2}} since it saves money and "
+                      f"lowers emissions”\\textsuperscript{{2}}.{_LIST}")
+    assert note.quotes[0].quote == "Cloud companies strive, since it saves money and lowers emissions"
+    assert _works(note.quotes[0]) == [("[2]", None)]
