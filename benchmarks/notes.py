@@ -43,7 +43,11 @@ ranges, APA narrative, Harvard pages, MLA, natbib, Org cite:, reStructuredText [
 stop, links to DOI or arXiv pages no paper here has, a title and a first author naming two works), ... and
 notes-heldout-round23-sweep52-notes22.json (24: markers of one kind side by side, '[1][2]', '[@a] [@b]' with each one's
 page, '<sup>1</sup><sup>2</sup>', '^[1][2]', '[^a][^b]', names and a year twice, read as works cited together; names
-and a year after a quote tied to it by a verb of saying, or that the sentence goes on to after 'but'), verified
+and a year after a quote tied to it by a verb of saying, or that the sentence goes on to after 'but') and
+notes-heldout-round24-sweep53-notes23.json (40: markers of one kind joined by a word, '[2] and [3]', '[1] or [2]', '[@a] and
+[@b]', anchor links joined by 'and', raised note numbers of Unicode, pandoc, HTML and LaTeX's '\\textsuperscript{2}' beside
+powers of a number or a unit, IEEE ranges leaving the quote's work in or out, AsciiDoc '[quote, ...]' blocks and
+reStructuredText epigraphs), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -221,13 +225,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round23-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round24-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24):
         _heldout_round(round_, verbose)
 
 
