@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "43"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -208,6 +208,9 @@ READING = "43"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       43: a numbered or dotted list whose labels run on from past 1 ('[10]', '[11]', '[12]': the rest
 #                           of a list) read where no earlier heading opens one (no list, was); a list's heading printed
 #                           again atop its next page, both read as a running header, heads it (no list, was)
+#                       44: a line break after a compound's small word keeps its hyphen ('State-of-the-' 'art': was
+#                           'State-of-theart'), 'long-' 'term' too; the stored string joins a word a line break split
+#                           as the title does ('Energy-ef- ficient' stored as 'Energy-efficient')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

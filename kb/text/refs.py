@@ -489,6 +489,42 @@ _WORD_END_RE = lazy(r"[^\W_][\w'’]*$")
 _WORD_START_RE = lazy(r"[^\W_][\w'’]*")
 
 
+# the small words a compound of words holds between hyphens ('state-of-the-art', 'end-to-end', 'word-by-word',
+# 'plug-and-play', 'one-vs-all'), which a line break after them leaves whole: the hyphen is the compound's. Only these:
+# 'for', 'per', 'or', 'in', 'an' start longer words a line break cuts ('feed-for- ward', 'high-per- formance',
+# 'higher-or- der', 'scale-in- variant', 'human-an- notated'), and 'the' only after another of them ('graph-the- oretic')
+_COMPOUND_SMALL_WORDS = frozenset("of to by and vs versus".split())
+_COMPOUND_THE_AFTER = frozenset("of in on at to by off from".split())
+# prefixes of three letters or fewer before a small word that starts a longer one ('sub-to- ken', 'un-to- ward')
+_SMALL_PREFIXES = frozenset("sub un re de dis mis".split())
+# ... and the same small words opening the piece after the break, a hyphen after them ('human-in- the-loop',
+# 'out- of-distribution', 'end- to-end'): a word a line break cut goes on with letters, not with a hyphen
+_SMALL_WORD_THEN_HYPHEN_RE = lazy(r"(?:of|the|to|by|and|in|on|vs|a)-[^\W\d_]")
+
+
+def _phrase_compound(word: str, after: str) -> bool:
+    """Whether a line break's hyphen between `word` and the text `after` it is a compound's of several words, by its
+    small words: the piece before the break one of them after a word of the compound's ('State-of-the- art',
+    'End-to- end', 'Step-by- step', 'Plug-and- play'), or the piece after it one followed by the compound's next
+    hyphen ('Human-in- the-loop', 'Out- of-distribution'). Between small letters only (the rule of `_keep_hyphen`
+    keeps every other hyphen)."""
+    if not (word[-1:].islower() and after[:1].islower()):
+        return False
+    if _SMALL_WORD_THEN_HYPHEN_RE.match(after):
+        return True
+    pieces = word.split("-")
+    if len(pieces) < 2 or not pieces[-2].isalpha():
+        return False
+    last, before = pieces[-1], pieces[-2].lower()
+    if last == "the":
+        return before in _COMPOUND_THE_AFTER
+    if last not in _COMPOUND_SMALL_WORDS:
+        return False
+    # after 'to' a word of its own, not a prefix ('multi-to- ken', 'sub-to- pic' are a word a line break cut)
+    return len(before) >= 3 and before not in _COMPOUND_PREFIXES and before not in _BOUND_PREFIXES \
+        and before not in _SMALL_PREFIXES
+
+
 def _keep_hyphen(word: str, after: str, breaks: list | None = None) -> bool:
     """Whether the hyphen a line break left between `word` and the text `after`
     it is the word's own: between small letters it is the line break's ('em-
@@ -497,7 +533,8 @@ def _keep_hyphen(word: str, after: str, breaks: list | None = None) -> bool:
     'BERT- Networks'). The choice is noted in `breaks`, for the paper's own text
     to overrule (`_as_the_paper_writes`)."""
     keep = not (word[-1].islower() and after[:1].islower()) and not (
-        word[-1].isupper() and after[:1].isupper() and _CAMEL_END_RE.search(word) and _CAPITALS_RE.match(after))
+        word[-1].isupper() and after[:1].isupper() and _CAMEL_END_RE.search(word) and _CAPITALS_RE.match(after)) \
+        or _phrase_compound(word, after)
     if breaks is not None:
         left, right = _WORD_END_RE.search(word), _WORD_START_RE.match(after)
         if left and right:
@@ -543,15 +580,50 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
         at = title.find(made)
         if at < 0:
             continue
-        if keep:
-            if whole.lower() in document and hyphened.lower() not in document:
-                title = title[:at] + whole + title[at + len(made):]
-        elif hyphened.lower() in document or left.lower() in _COMPOUND_PREFIXES \
-                and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}") \
-                or _two_words(left, right, document) or _compound_head(left, right) and whole.lower() not in document \
-                or _compound_last(left, right, entry.lower(), document):
+        if _hyphen_as_written(left, right, keep, document, entry) != keep:
             title = title[:at] + other + title[at + len(made):]
     return title
+
+
+def _hyphen_as_written(left: str, right: str, keep: bool, document: str, entry: str = "") -> bool:
+    """Whether the hyphen a line break left between `left` and `right` is the word's, as the paper writes the word
+    elsewhere (`document`, in lower case), where `keep` (the rule of `_keep_hyphen`) guessed otherwise."""
+    hyphened, whole = f"{left}-{right}".lower(), (left + right).lower()
+    if keep:
+        return not (whole in document and hyphened not in document)
+    return hyphened in document or left.lower() in _COMPOUND_PREFIXES \
+        and whole not in document and _a_compound(left, right, f"{entry.lower()}\n{document}") \
+        or _two_words(left, right, document) or _compound_head(left, right) and whole not in document \
+        or _compound_last(left, right, entry.lower(), document)
+
+
+def _joined_as_read(lines: list[str], document: str, entry: str) -> str:
+    """An entry's lines as one string, as stored: a word a line break hyphenated put back together and a compound's
+    hyphen kept, as its title reads ('Energy-ef-' 'ficient' -> 'Energy-efficient', 'State-of-the-' 'art' ->
+    'State-of-the-art', 'Sentence-' 'BERT' -> 'Sentence-BERT'); every other character as printed, spaces collapsed."""
+    out, glue = "", False
+    for ln in lines:
+        soft = ln.rstrip().endswith("\u00ad")         # PDFium's mark of a line break inside a word: no hyphen
+        ln = " ".join(_SOFT_HYPHEN_RE.sub("", ln).split()) if "\u00ad" in ln else " ".join(ln.split())
+        if not ln:
+            continue
+        if glue:
+            out += ln
+        elif out[-1:] == "-" and len(out) >= 2 and out[-2].isalpha() and ln[0].isalpha():
+            word = out.rsplit(None, 1)[-1][:-1]
+            left, right = _WORD_END_RE.search(word), _WORD_START_RE.match(ln)
+            url = "/" in word or "www." in word
+            # 'Mc-' 'Farland': a name's prefix the line break cut from the rest, which no one writes with a hyphen
+            keep = url or _keep_hyphen(word, ln[:40]) and not (word.endswith("Mc") and word[-3:-2] in ("", " ", "-")
+                                                                and ln[0].isupper())
+            if left and right and not url:
+                left, right = clean_text(left.group(0)), clean_text(right.group(0))
+                keep = _hyphen_as_written(left, right, keep, document, entry)
+            out = out + ln if keep else out[:-1] + ln
+        else:
+            out = f"{out} {ln}" if out else ln
+        glue = soft
+    return out
 
 
 def _compound_last(left: str, right: str, entry: str, document: str) -> bool:
@@ -577,7 +649,7 @@ def _compound_last(left: str, right: str, entry: str, document: str) -> bool:
 # 'context-aware', 'data-driven', 'energy-efficient', 'industrial-strength'): no longer word ends with one of them
 # after four letters or more but after these, which start longer words ('Inter- dependent', 'Down- scale')
 _COMPOUND_HEADS = frozenset("based aware driven enhanced informed oriented specific level scale grained strength "
-                            "intensive efficient friendly dependent guided augmented agnostic".split())
+                            "intensive efficient friendly dependent guided augmented agnostic term".split())
 _BOUND_PREFIXES = frozenset("down over under inter intra super hyper counter trans ultra extra".split())
 
 
@@ -4427,6 +4499,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # ('Hypertext Transfer Protocol Version 2, RFC 7540': the title, now 'Hypertext Transfer Protocol Version 2')
         title = title[: number.start()]
     entry.title = title
+    if lines is not None and len(lines) > 1 and ("-" in raw or "\u00ad" in text):
+        # the stored string reads as the title does: a word a line break split joined, a compound's hyphen kept
+        entry.raw = _joined_as_read(lines, document or "", joined)
     entry.work_key = work_key(entry)
     return entry
 

@@ -1,0 +1,97 @@
+"""Reference strings and names of sweep 53 (refs18): a line break after a compound's small word keeps the
+compound's hyphen ('State-of-the-' 'art'), and the stored string reads as the title does, a word a line break split
+joined ('Energy-ef-' 'ficient' -> 'Energy-efficient')."""
+
+import pytest
+
+from kb.text.refs import find_references, parse_entry
+
+
+def _entry(lines: list[str], document: str | None = None):
+    return parse_entry(" ".join(lines), lines=lines, document=document)
+
+
+# (first line's end, next line's start, the words as read)
+@pytest.mark.parametrize("end, start, read", [
+    ("State-of-the-", "art methods", "State-of-the-art methods"),
+    ("End-to-", "end speech recognition", "End-to-end speech recognition"),
+    ("Sequence-to-", "sequence learning", "Sequence-to-sequence learning"),
+    ("Text-to-", "speech synthesis", "Text-to-speech synthesis"),
+    ("Step-by-", "step reasoning", "Step-by-step reasoning"),
+    ("Word-by-", "word attention", "Word-by-word attention"),
+    ("Plug-and-", "play language models", "Plug-and-play language models"),
+    ("Mixture-of-", "experts layers", "Mixture-of-experts layers"),
+    ("Bag-of-", "words models", "Bag-of-words models"),
+    ("Out-of-", "distribution detection", "Out-of-distribution detection"),
+    ("Off-the-", "shelf features", "Off-the-shelf features"),
+    ("Human-in-", "the-loop annotation", "Human-in-the-loop annotation"),
+    ("Out-", "of-distribution detection", "Out-of-distribution detection"),
+    ("Chain-of-", "thought prompting", "Chain-of-thought prompting"),
+    ("Learning long-", "term dependencies", "Learning long-term dependencies"),
+    # a word a line break cut: joined, its own hyphen kept
+    ("Energy-ef-", "ficient training", "Energy-efficient training"),
+    ("Multi-task learn-", "ing for parsing", "Multi-task learning for parsing"),
+    ("Feed-for-", "ward networks", "Feed-forward networks"),
+    ("High-per-", "formance computing", "High-performance computing"),
+    ("Higher-or-", "der logic", "Higher-order logic"),
+    ("Scale-in-", "variant features", "Scale-invariant features"),
+    ("Graph-the-", "oretic methods", "Graph-theoretic methods"),
+    ("Sub-to-", "ken models", "Sub-token models"),
+    ("em-", "beddings of words", "embeddings of words"),
+])
+def test_a_line_break_in_a_title_reads_as_the_title_is_written(end, start, read):
+    lines = [f"A. Smith and B. Jones. 2019. {end}", f"{start}. In Proceedings of ACL."]
+    e = _entry(lines)
+    assert e.title == read
+    assert f"2019. {read}. In Proceedings" in e.raw
+    assert "- " not in e.raw
+
+
+@pytest.mark.parametrize("lines, kept, lost", [
+    (["Nils Reimers and Iryna Gurevych. 2019. Sentence-", "BERT: Sentence embeddings. In EMNLP."],
+     "Sentence-BERT:", "SentenceBERT"),
+    (["Iz Beltagy, Kyle Lo, and Arman Cohan. 2019. SciB-", "ERT: A pretrained language model. In EMNLP."],
+     "SciBERT:", "SciB-ERT"),
+    (["Marco Valenzuela-", "Escarcega and Mihai Surdeanu. 2015. Identifying meaningful citations. In AAAI."],
+     "Valenzuela-Escarcega", "ValenzuelaEscarcega"),
+    (["Chandra Bhagavat-", "ula and Waleed Ammar. 2018. Content-based citation recommendation. In NAACL."],
+     "Bhagavatula", "Bhagavat-ula"),
+    (["Daniel A. Mc-", "Farland and Dan Jurafsky. 2013. Differentiating language usage. Poetics."],
+     "McFarland", "Mc-Farland"),
+    (["A. Smith. 2020. A study. https://doi.org/10.18653/v1/2020.acl-", "main.207"],
+     "2020.acl-main.207", "aclmain"),
+    (["Hal Daum\u00e9 III. 2007. Frustratingly easy domain adapta\u00ad", "tion. In ACL."],
+     "adaptation.", "\u00ad"),
+])
+def test_the_stored_string_joins_a_split_word_and_keeps_a_real_hyphen(lines, kept, lost):
+    raw = _entry(lines).raw
+    assert kept in raw and lost not in raw
+
+
+def test_the_paper_s_own_writing_decides_the_stored_string_as_the_title():
+    lines = ["T. Chen. 2019. Semi-", "supervised parsing. In ACL."]
+    # the paper writes 'semi-supervised' elsewhere: the hyphen stays in both
+    e = _entry(lines, document="we train a semi-supervised parser")
+    assert e.title == "Semi-supervised parsing" and "Semi-supervised parsing" in e.raw
+    lines = ["A. Smith. 2019. Citation-", "informed transformers. In ACL."]
+    e = _entry(lines, document="")
+    assert e.title == "Citation-informed transformers" and "Citation-informed" in e.raw
+    lines = ["A. Smith. 2019. Deep trans-", "formers. In ACL."]
+    e = _entry(lines, document="transformers are models")
+    assert e.title == "Deep transformers" and "Deep transformers" in e.raw
+
+
+def test_a_paper_s_reference_list_stores_its_entries_joined():
+    page = ("Introduction text.\nReferences\n"
+            "C. Brown and D. White. 2020. State-of-the-\nart methods in dependency parsing. In Proceedings of ACL.\n"
+            "E. Green. 2018. Energy-ef-\nficient training of deep networks. In Proceedings of EMNLP.\n"
+            "F. Black. 2017. Learning to rank with in-\nterventions. In Proceedings of SIGIR.\n")
+    entries = find_references([page])
+    assert [e.raw for e in entries] == [
+        "C. Brown and D. White. 2020. State-of-the-art methods in dependency parsing. In Proceedings of ACL.",
+        "E. Green. 2018. Energy-efficient training of deep networks. In Proceedings of EMNLP.",
+        "F. Black. 2017. Learning to rank with interventions. In Proceedings of SIGIR.",
+    ]
+    assert [e.title for e in entries] == ["State-of-the-art methods in dependency parsing",
+                                          "Energy-efficient training of deep networks",
+                                          "Learning to rank with interventions"]
