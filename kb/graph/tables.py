@@ -211,6 +211,8 @@ READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       44: a line break after a compound's small word keeps its hyphen ('State-of-the-' 'art': was
 #                           'State-of-theart'), 'long-' 'term' too; the stored string joins a word a line break split
 #                           as the title does ('Energy-ef- ficient' stored as 'Energy-efficient')
+#                           also: initials without stops glued before a family name ('JD Smith, RT Jones': smith, was
+#                           jd; 'GE Hinton, S Osindero': hinton), not a family name in capitals ('MA Long', 'NG Andrew')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2078,6 +2078,53 @@ def _caps_family(word: str) -> bool:
         and all(len(part) >= 2 for part in word.split("-"))        # not initials: 'J-D Kim'
 
 
+def _vowelless_initials(word: str) -> bool:
+    """Two or three capitals without a vowel ('JD', 'RT', 'CS', 'JRR'): a person's initials without their stops, no
+    family name in capitals ('LI', 'WU', 'KIM', 'LY' hold one), save 'NG'."""
+    return 2 <= len(word) <= 3 and word.isascii() and word.isalpha() and word.isupper() \
+        and not any(ch in "AEIOUY" for ch in word) and word != "NG"
+
+
+def _initials_then_name(chunk: str) -> bool:
+    """A name printed as initials without stops before a family name: 'K Lee', 'RT Jones', 'JRR Tolkien'."""
+    words = chunk.split()
+    return len(words) >= 2 and (len(words[0]) == 1 and words[0].isupper() or _vowelless_initials(words[0])) \
+        and words[-1][:1].isupper() and not words[-1].isupper()
+
+
+def _glued_initials(first: str, chunks: list[str]) -> bool:
+    """Whether the first name of a list opens with its given names' initials, in capitals without stops, before a
+    family name ('JD Smith', 'JRR Tolkien', 'MA Hearst, ST Dumais'), not with a family name in capitals ('LI Wei',
+    'NGUYEN Van An', 'NG Andrew'): initials no family name is ('JD'), or initials that might be one ('MA', 'GE',
+    'EM'), unless a Chinese, Japanese or Korean family name before a given name of its syllables ('MA Long', 'LI
+    Wei', 'OH Minjun'), where the list's other names print their initials so ('GE Hinton, S Osindero', 'EM Bender,
+    T Gebru'); without them, as before, a family name ('MA Hearst' alone)."""
+    words = first.split()
+    if len(words) < 2 or not initials_in_capitals(words[0]) or len(words[0]) < 2 or words[0] == "NG" \
+            or any(w.isupper() or not w[:1].isupper() for w in words[1:] if w.lower() not in _PARTICLES):
+        return False
+    if is_organisation(first):
+        return False                # 'IBM Research', 'HP Labs'
+    if _vowelless_initials(words[0]):
+        return True
+    family, given = words[0].lower(), [w.lower().replace("-", "") for w in words[1:]]
+    for families, syllables in ((_CHINESE_FAMILIES, _PINYIN_RE), (_MORE_CHINESE_FAMILIES, _PINYIN_RE),
+                                (_JAPANESE_FAMILIES, _HEPBURN_RE), (_KOREAN_FAMILIES, _KOREAN_SYLLABLES_RE)):
+        if family in families and all(syllables.fullmatch(w) for w in given):
+            return False
+    return any(map(_initials_then_name, chunks[1:]))
+
+
+# Chinese family names of two or three letters beside the commonest, which capitals may print ('GE Rong', 'QI Lin')
+_MORE_CHINESE_FAMILIES = frozenset("ge qi ji yi bi mi hou niu bai mao qin shi yan fan jin lei mo mu qu ou ni".split())
+# Korean family names of two or three letters, as romanised ('OH Minjun', 'HAN Ji-woo'), and the syllables of
+# Korean given names ('Min-jun', 'Seo-yeon', 'Hyun', 'Ji-woo')
+_KOREAN_FAMILIES = frozenset("oh an ko yu ha no do jo ku ma im na ra bae cho han kim lee lim nam ahn kwon jeon seo "
+                             "yoo shin sim son jin woo".split())
+_KOREAN_SYLLABLES_RE = lazy(r"(?:(?:ch|jj|kk|pp|ss|tt|sh|[bcdghjkmnprstwy])?"
+                            r"(?:yeo|wae|ae|eo|eu|oe|ui|wa|wo|we|ya|yo|yu|ye|oo|[aeiou])(?:ng|[nmlkpt])?){1,3}")
+
+
 def _caps_family_name(words: list[str]) -> str | None:
     """The family name of a name that prints it in capitals among given names in
     lower case ('NGUYEN Van An', 'ZHANG Wei', 'Van An NGUYEN'), or None."""
@@ -2223,7 +2270,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # the one author, closed by an acronym no initials are: 'Stanford HAI. 2023.' (not 'Ioannidis JPA. 2005.';
         # names printing a family name in capitals after the given name are more than one: 'Jian LIU, Wei XIE')
         return first
-    if len(chunks) > 1 and first != first.title():
+    if len(chunks) > 1 and first != first.title() and not _glued_initials(first, chunks):
         # a family name in capitals among given names: 'NGUYEN Van An, TRAN Thi Bich', 'Van An NGUYEN'
         caps = _caps_family_name(first.split())
         if caps and not is_organisation(first):
@@ -2235,7 +2282,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # R' for Gemini Team), and that word, the family name, agrees with the organisation's whole name
         return first[:-2]
     # the title and web address tell an organisation only when it is the one author
-    if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
+    if _organisation_author(first, context if len(chunks) == 1 else "") \
+            and not (len(chunks) > 1 and _glued_initials(first, chunks)):   # 'International Energy Agency'
         # one name, with its 'and': 'Carbon Offset Research and Education'
         whole = _ORG_AND_RE.match(without_acronym(authors))
         if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):

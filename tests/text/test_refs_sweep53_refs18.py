@@ -95,3 +95,52 @@ def test_a_paper_s_reference_list_stores_its_entries_joined():
     assert [e.title for e in entries] == ["State-of-the-art methods in dependency parsing",
                                           "Energy-efficient training of deep networks",
                                           "Learning to rank with interventions"]
+
+
+# initials in capitals without stops glued before a family name, the list's other names printed alike
+@pytest.mark.parametrize("text, key", [
+    ("JD Smith, RT Jones, and K Lee. 2019. A study of graph neural networks. In Proceedings of ICML.", "smith"),
+    ("JD Smith and RT Jones. Deep learning for cats. arXiv preprint arXiv:1901.00001, 2019.", "smith"),
+    ("JR Tolkien and CS Lewis. 1954. Letters on myth. Allen & Unwin, London.", "tolkien"),
+    ("JRR Tolkien, CS Lewis. 1954. Letters on myth. Allen & Unwin.", "tolkien"),
+    ("DP Kingma and J Ba. 2015. Adam: A method for stochastic optimization. In ICLR.", "kingma"),
+    ("DP Kingma, J Ba. Adam: A method for stochastic optimization. ICLR 2015.", "kingma"),
+    ("JB Tenenbaum, V De Silva, JC Langford. A global geometric framework. Science 290 (2000) 2319-2323.",
+     "tenenbaum"),
+    ("RS Sutton and AG Barto. 2018. Reinforcement learning: An introduction. MIT Press.", "sutton"),
+    ("SJ Pan and Q Yang. 2010. A survey on transfer learning. IEEE TKDE.", "pan"),
+    ("HL Wang, K Lee. 2019. A study of parsing. In ACL.", "wang"),
+    ("RT van der Berg, K Lee. 2019. A study of parsing. In ACL.", "vanderberg"),
+    # initials that might be a family name in capitals ('MA', 'GE', 'EM'): the other names tell
+    ("MA Hearst, ST Dumais, E Osuna, J Platt, and B Scholkopf. 1998. Support vector machines. IEEE Intell. Syst.",
+     "hearst"),
+    ("GE Hinton, S Osindero, YW Teh. A fast learning algorithm for deep belief nets. Neural Comput. 2006.", "hinton"),
+    ("EM Bender, T Gebru, A McMillan-Major, S Shmitchell. On the dangers of stochastic parrots. FAccT 2021.",
+     "bender"),
+    ("AK Jain, MN Murty, PJ Flynn. 1999. Data clustering: a review. ACM Computing Surveys.", "jain"),
+    # a family name in capitals before given names: kept
+    ("LI Wei, ZHANG San. 2019. A study of graph networks. Journal of Software, 2019, 30(2): 1-10.", "li"),
+    ("MA Long, LI Wei. 2019. A study of graph networks. In Proceedings of ACL.", "ma"),
+    ("GE Rong, S Li. 2019. A study of graph networks. In Proceedings of ACL.", "ge"),
+    ("OH Minjun, K Lee. 2020. A study of speech. In Interspeech.", "oh"),
+    ("HAN Seo-yeon, B Park. 2020. Korean parsing. In Proceedings of ACL.", "han"),
+    ("ITO Kenji, J Smith. 2020. A study of speech. In Interspeech.", "ito"),
+    ("WU Yonghui, M Schuster. 2016. Neural machine translation. arXiv preprint arXiv:1609.08144.", "wu"),
+    ("NG Andrew, K Lee. 2020. A study of speech. In Interspeech.", "ng"),
+    ("NGUYEN Van An, TRAN Thi Bich. 2020. A study of rice. In Proceedings of ACL.", "nguyen"),
+    # a body's acronym and a word of bodies' names: the body
+    ("IBM Research. 2019. Project debater. Technical report.", "ibmresearch"),
+    ("HP Labs. 2005. A technical report on printing. Technical report.", "hplabs"),
+])
+def test_initials_glued_before_a_family_name(text, key):
+    assert parse_entry(text).first_author == key
+
+
+def test_a_list_of_names_with_glued_initials_keys_each_first_author():
+    page = ("Intro.\nReferences\n"
+            "DP Kingma and J Ba. 2015. Adam: A method for stochastic optimization. In ICLR.\n"
+            "GE Hinton, S Osindero, and YW Teh. 2006. A fast learning algorithm for deep belief nets. Neural Comput.\n"
+            "JD Smith, RT Jones, and K Lee. 2019. A study of graph neural networks. In Proceedings of ICML.\n"
+            "MA Hearst, ST Dumais, E Osuna, J Platt, and B Scholkopf. 1998. Support vector machines. IEEE Intell.\n"
+            "RS Sutton and AG Barto. 2018. Reinforcement learning: An introduction. MIT Press.\n")
+    assert [e.first_author for e in find_references([page])] == ["kingma", "hinton", "smith", "hearst", "sutton"]
