@@ -213,6 +213,8 @@ READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           as the title does ('Energy-ef- ficient' stored as 'Energy-efficient')
 #                           also: initials without stops glued before a family name ('JD Smith, RT Jones': smith, was
 #                           jd; 'GE Hinton, S Osindero': hinton), not a family name in capitals ('MA Long', 'NG Andrew')
+#                           also: a Chinese name family name first among names given first ('Wang Xiaoming, Alice
+#                           Brown': wang, was xiaoming), its given name of two syllables or more ('Yang Liu' as before)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1974,6 +1974,18 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
         or _romanised_family_first(chunks, _JAPANESE_FAMILIES, _HEPBURN_RE))
 
 
+def _pinyin_family_first(words: list[str]) -> bool:
+    """Whether a name of two words prints a Chinese family name first, whatever order the list's other names take
+    ('Wang Xiaoming, Alice Brown', 'Ding Liren and John Smith'): a common family name, then a given name of two or
+    three syllables of pinyin, which no family name is. Not two words that may each be a given or a family name
+    ('Yang Liu', 'Jiang Bian', 'Wei Zhang': given name first, as the list prints the others), nor a Korean or
+    Japanese name (the 'Kim' of 'Kim Minjun' is an English given name too: read given name first, as BibTeX does)."""
+    return len(words) == 2 and words[0].lower() in _CHINESE_FAMILIES and words[0].istitle() and words[1].istitle() \
+        and words[1].isascii() and words[1].lower() not in _CHINESE_FAMILIES \
+        and _PINYIN_GIVEN_RE.fullmatch(words[1].lower()) is not None and not _PINYIN_ONE_RE.fullmatch(words[1].lower()) \
+        and not _NO_PINYIN_O_RE.search(words[1].lower())
+
+
 def _romanised_family_first(chunks: list[str], families: frozenset[str], syllables) -> bool:
     """Whether names romanised from Chinese (pinyin) or Japanese (Hepburn) print the family name first: each of two
     words, every first word a family name of that language, every second word of its syllables, and a second word
@@ -2299,7 +2311,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         return None
     if (family_first or len(words) >= 2) and not any(map(_is_initial, words)) \
             and not any(map(_initials_caps, words[1:])) \
-            and (family_first or _family_first_list(chunks, context)
+            and (family_first or _family_first_list(chunks, context) or _pinyin_family_first(words)
                  or not first.isascii() and all(map(_vietnamese, chunks))):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
         # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
@@ -3834,8 +3846,15 @@ _ONE_NAME_THEN_WORDS_RE = lazy(r"([A-Z][\w'’\-]+(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-
 _TITLE_NOUN_RE = lazy(r"[A-Z][a-z]{3,}(?:tions?|sions?|ness|ics|ogy|ysis|yses|isms?)|[A-Z][a-z]{4,}(?:ments?|ity|ities)"
                       r"|[A-Z][a-z]{5,}(?:ence|ance)")
 _GERUND_RE = lazy(r"[A-Z][a-z]{4,}ing")
-_PINYIN_RE = lazy(r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao"
-                  r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u)){1,3}")
+_PINYIN_SYLLABLE = (r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao"
+                    r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u))")
+_PINYIN_RE = lazy(_PINYIN_SYLLABLE + "{1,3}")
+# a given name of two or three syllables of pinyin ('Xiaoming', 'Yonghui', 'Liren'), which no family name is; not
+# one that reads as one syllable too ('Bian', 'Xian', 'Liang': bi-an, xi-an, li-ang)
+_PINYIN_GIVEN_RE = lazy(_PINYIN_SYLLABLE + "{2,3}")
+_PINYIN_ONE_RE = lazy(_PINYIN_SYLLABLE)
+# an 'o' pinyin never writes: after a consonant but b, p, m, f, w, y, unless 'ong' or 'ou' ('Solo', 'Romano')
+_NO_PINYIN_O_RE = lazy(r"[^bpmfwyaeiouv]o(?!ng|u)")
 # small words of a title's that no name holds ('Foundations of ...', 'Networks for ...')
 _TITLE_SMALL_WORDS = frozenset("of for in on with to the a an its from via into towards".split())
 

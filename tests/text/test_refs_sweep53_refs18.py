@@ -144,3 +144,29 @@ def test_a_list_of_names_with_glued_initials_keys_each_first_author():
             "MA Hearst, ST Dumais, E Osuna, J Platt, and B Scholkopf. 1998. Support vector machines. IEEE Intell.\n"
             "RS Sutton and AG Barto. 2018. Reinforcement learning: An introduction. MIT Press.\n")
     assert [e.first_author for e in find_references([page])] == ["kingma", "hinton", "smith", "hearst", "sutton"]
+
+
+# a Chinese name printed family name first in a list whose other names are given first
+@pytest.mark.parametrize("text, key", [
+    ("Wang Xiaoming, Alice Brown. 2021. Graph attention networks revisited. In NeurIPS.", "wang"),
+    ("Ding Liren and John Smith. 2020. Chess engines. In AAAI.", "ding"),
+    ("Zhang Yonghui, Alice Brown, and Bob White. 2019. A study of things. In ACL.", "zhang"),
+    ("Hu Jintao, Alice Brown. 2019. A study of policy. In ACL.", "hu"),
+    ("Chen Danqi, Adam Fisch, Jason Weston, and Antoine Bordes. 2017. Reading Wikipedia. In ACL.", "chen"),
+    ("Tian Yuandong, John Smith. 2019. A study of games. In ACL.", "tian"),
+    # given name first, or either way: the list's order kept
+    ("Xiaoming Wang, Alice Brown. 2021. Graph attention networks revisited. In NeurIPS.", "wang"),
+    ("Yang Liu and Mirella Lapata. 2019. Text summarization with pretrained encoders. In EMNLP.", "liu"),
+    ("Jiang Bian, John Smith. 2019. A study of health records. In ACL.", "bian"),
+    ("Wei Zhang, John Smith. 2019. A study of graphs. In ACL.", "zhang"),
+    ("Song Han, Huizi Mao, and William J Dally. 2016. Deep compression. In ICLR.", "han"),
+    ("Li Na and John Smith. 2019. A study of tennis. In ACL.", "na"),
+    ("Lin Manuel, Alice Brown. 2019. A study of song. In ACL.", "manuel"),
+    ("Su Anderson and Alice Brown. 2019. A study of things. In ACL.", "anderson"),
+    ("Han Solo and Luke Skywalker. 1977. A new hope. Lucasfilm.", "solo"),
+    ("Lu Taylor and Alice Brown. 2019. A study of things. In ACL.", "taylor"),
+    # a Korean name: 'Kim' is an English given name too, and the order is nowhere shown
+    ("Kim Minjun, John Smith, and Mary Jones. 2020. Learning to rank documents. In ACL.", "minjun"),
+])
+def test_a_chinese_name_family_first_among_names_given_first(text, key):
+    assert parse_entry(text).first_author == key
