@@ -662,7 +662,9 @@ def acronym_of(acronym: str, name: str) -> bool:
 
 
 # Han, kana and Hangul: scripts that write a person's family name first, given name after
-_FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 ,]+$")
+# (the space between its names any a person types or a PDF gives: ideographic, no-break, thin: '李\u3000明')
+_FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 "
+                               "\u3000\u00a0\u2009\u202f,]+$")
 
 
 def author_key(author: str | None) -> str:

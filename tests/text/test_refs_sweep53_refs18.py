@@ -170,3 +170,36 @@ def test_a_list_of_names_with_glued_initials_keys_each_first_author():
 ])
 def test_a_chinese_name_family_first_among_names_given_first(text, key):
     assert parse_entry(text).first_author == key
+
+
+# names parted by an ideographic, no-break or thin space, keyed as when a space parts them
+@pytest.mark.parametrize("spaced, plain", [
+    ("李\u3000明", "李 明"),
+    ("李\u00a0明", "李 明"),
+    ("王\u3000小明", "王 小明"),
+    ("司马\u3000迁", "司马 迁"),
+    ("山田\u3000太郎", "山田 太郎"),
+    ("山田\u2009太郎", "山田 太郎"),
+    ("김\u3000민준", "김 민준"),
+    ("김\u202f민준", "김 민준"),
+    ("李\u3000明, 王\u3000伟", "李 明, 王 伟"),
+    ("John\u00a0Smith", "John Smith"),
+    ("Smith,\u00a0John", "Smith, John"),
+    ("Jan van\u00a0der Berg", "Jan van der Berg"),
+])
+def test_a_name_parted_by_another_space_keys_as_by_a_space(spaced, plain):
+    from kb.text.names import author_key, first_author_key
+
+    assert author_key(spaced) == author_key(plain) != ""
+    assert first_author_key([spaced]) == first_author_key([plain])
+
+
+@pytest.mark.parametrize("text, key", [
+    ("李\u3000明, 王\u3000伟. 2019. 深度学习研究. 计算机学报, 2019, 42(1): 1-10.", "李明"),
+    ("山田\u3000太郎, 鈴木\u3000花子. 2019. 自然言語処理. 情報処理学会論文誌.", "山田太郎"),
+    ("김\u3000민준, 이\u3000서연. 2020. 한국어 처리. 정보과학회논문지.", "김민준"),
+    ("John\u00a0Smith and Mary\u00a0Jones. 2019. A study of cats. In Proceedings of ACL.", "smith"),
+    ("Smith,\u00a0J. and Jones,\u00a0M. (2019). A study of cats. Journal of Cats, 3, 1-10.", "smith"),
+])
+def test_a_reference_s_names_parted_by_another_space(text, key):
+    assert parse_entry(text).first_author == key
