@@ -215,6 +215,8 @@ READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           jd; 'GE Hinton, S Osindero': hinton), not a family name in capitals ('MA Long', 'NG Andrew')
 #                           also: a Chinese name family name first among names given first ('Wang Xiaoming, Alice
 #                           Brown': wang, was xiaoming), its given name of two syllables or more ('Yang Liu' as before)
+#                           also: an organisation's place after a comma no part of its name ('National Institute of
+#                           Standards and Technology, Gaithersburg, MD': was nationalinstituteofstandards)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2222,6 +2222,24 @@ def _kerned_acronym(name: str, context: str) -> str | None:
 _TAGLINE_RE = lazy(r"([A-ZÀ-Þ][\w'’&\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’&\-]+|(?:in|of|for|on|and|the|with)(?=\s+[A-ZÀ-Þ]))){0,4}):\s+(?:The|An?)\s+[A-ZÀ-Þ][\w'’\-]*(?:\s+[\w'’\-]+){0,6}")
 
 
+def _body_before_place(authors: str) -> str | None:
+    """An organisation's name where its place follows it after a comma, the whole author list ('National Institute
+    of Standards and Technology, Gaithersburg, MD', 'OpenAI, San Francisco, CA', 'Jet Propulsion Laboratory,
+    Pasadena, CA'), or None: the last piece a place (names_a_place), the pieces between it and the name words of a
+    place's, two at most ('Moffett Field'), the name an organisation's. Not a person's ('Smith, Georgia')."""
+    pieces = [p.strip() for p in authors.split(",")]
+    if len(pieces) < 2 or not names_a_place(pieces[-1]):
+        return None
+    for j in range(max(1, len(pieces) - 3), len(pieces)):
+        if not all(_PLACE_WORDS_RE.fullmatch(p) and not any(map(_is_initial, p.split())) for p in pieces[j:-1]):
+            continue
+        body = ", ".join(pieces[:j])
+        if " " in body and is_organisation(body) or _organisation_author(body) \
+                or ("&" in body or " and " in body) and _conjoined_organisation(body, "") == body:
+            return body
+    return None
+
+
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last); an
@@ -2232,6 +2250,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     authors = authors.strip(" ,.;")
     if not authors:
         return None
+    if ", " in authors and (body := _body_before_place(authors)):
+        authors = body             # 'National Institute of Standards and Technology, Gaithersburg, MD': the body
     if _CAPITAL_SPACE_LOWER_RE.search(authors):
         authors = _KERNED_NAME_RE.sub(r"\1\2", authors)
     if "St. " in authors:

@@ -203,3 +203,40 @@ def test_a_name_parted_by_another_space_keys_as_by_a_space(spaced, plain):
 ])
 def test_a_reference_s_names_parted_by_another_space(text, key):
     assert parse_entry(text).first_author == key
+
+
+# an organisation as the one author, its place after a comma: keyed as without it
+@pytest.mark.parametrize("text, key, title", [
+    ("National Institute of Standards and Technology, Gaithersburg, MD. 2023. AI risk management framework. "
+     "NIST AI 100-1.", "nationalinstituteofstandardsandtechnology", "AI risk management framework"),
+    ("National Institute of Standards and Technology. 2023. AI risk management framework. NIST AI 100-1.",
+     "nationalinstituteofstandardsandtechnology", "AI risk management framework"),
+    ("National Academies of Sciences, Engineering, and Medicine, Washington, DC. 2019. Reproducibility and "
+     "replicability in science. National Academies Press.", "nationalacademiesofsciencesengineeringandmedicine",
+     "Reproducibility and replicability in science"),
+    ("OpenAI, San Francisco. 2023. GPT-4 technical report. arXiv preprint arXiv:2303.08774.", "openai",
+     "GPT-4 technical report"),
+    ("OpenAI, San Francisco, CA. 2023. GPT-4 technical report. arXiv preprint arXiv:2303.08774.", "openai",
+     "GPT-4 technical report"),
+    ("NASA, Ames Research Center. 2010. Flight test report on rotorcraft noise. Technical report.", "nasa",
+     "Flight test report on rotorcraft noise"),
+    ("Microsoft Research, Redmond, WA. 2019. Project InnerEye. Technical report.", "microsoftresearch",
+     "Project InnerEye"),
+    ("Allen Institute for AI, Seattle, WA. 2020. CORD-19 dataset. Technical report.", "alleninstituteforai",
+     "CORD-19 dataset"),
+    ("World Health Organization, Geneva. 2020. Ethics and governance of AI for health. WHO report.",
+     "worldhealthorganization", "Ethics and governance of AI for health"),
+    ("Jet Propulsion Laboratory, Pasadena, CA. 2012. Mars rover report. Technical report.",
+     "jetpropulsionlaboratory", "Mars rover report"),
+    ("Bill & Melinda Gates Foundation, Seattle, WA. 2020. Annual letter. Technical report.",
+     "billandmelindagatesfoundation", "Annual letter"),
+    ("European Commission, Brussels. 2021. Proposal for an AI act. COM(2021) 206.", "europeancommission",
+     "Proposal for an AI act"),
+    # a person's name and a place's: the person
+    ("Smith, Georgia. 2019. A study of peaches. Journal of Fruit.", "smith", "A study of peaches"),
+    ("Austin, Texas. 2019. A study of peaches. Journal of Fruit.", "austin", "A study of peaches"),
+    ("Smith & Jones, London. 2019. A study of cities. Journal of Things.", "smith", "A study of cities"),
+])
+def test_an_organisation_and_its_place(text, key, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (key, title)
