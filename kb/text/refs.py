@@ -457,6 +457,10 @@ _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
 # (classes of these wide ranges cost milliseconds to compile: the patterns below are used,
 # and so compiled, only for text that holds a character from U+3040 on)
 _CJK_COMMA_RE = lazy(rf",(?=[{_CJK}])")
+# names of those scripts at an entry's start, each of a family name and a given name parted by a space ('李 明, 王 伟.',
+# '山田 太郎, 鈴木 花子.'), and each such name of the list up to its stop
+_CJK_SPACED_NAME_RE = lazy(rf"[{_CJK}]{{1,2}}\s[{_CJK}]{{1,3}}(?=\s*[,，、.．]|\s+(?:and|&|等)\s)")
+_CJK_SPACED_NAMES_RE = lazy(rf"(?:^|(?<=[,，、]\s)|(?<=[,，、]))([{_CJK}]{{1,2}})\s([{_CJK}]{{1,3}})(?=\s*[,，、.．]|\s+(?:and|&|等)\s)")
 
 
 def _cjk(ch: str) -> bool:
@@ -753,6 +757,10 @@ def _prep_names(text: str) -> str:
         text = _PARTICLE_INITIALS_RE.sub("", text)
     if not text.isascii() and max(text) >= "\u3040":
         text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
+        if _CJK_SPACED_NAME_RE.match(text):
+            # a family name and a given name parted by a space, as some lists print them ('李 明, 王 伟.', '李\u3000明'
+            # read as a space): one name, as '李明' ('李 明, 王 伟. 深度学习[J].' had no title)
+            text = _CJK_SPACED_NAMES_RE.sub(r"\1\2", text)
         et_al = _CJK_ET_AL_RE.search(text)
         if et_al and "." not in text[:et_al.start()]:
             # 'et al.' as those scripts write it, in the author list (before its first full stop):

@@ -240,3 +240,19 @@ def test_a_reference_s_names_parted_by_another_space(text, key):
 def test_an_organisation_and_its_place(text, key, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (key, title)
+
+
+@pytest.mark.parametrize("text, key, title", [
+    ("李 明, 王 伟. 深度学习在自然语言处理中的应用[J]. 计算机学报, 2019, 42(1): 1-10.", "李明", "深度学习在自然语言处理中的应用"),
+    ("李\u3000明, 王\u3000伟. 深度学习在自然语言处理中的应用[J]. 计算机学报, 2019, 42(1): 1-10.", "李明",
+     "深度学习在自然语言处理中的应用"),
+    ("李 明, 王 伟, 张 三. 深度学习[J]. 软件学报, 2020, 31(2): 1-9.", "李明", "深度学习"),
+    ("山田 太郎, 鈴木 花子. 2019. 自然言語処理の研究. 情報処理学会論文誌.", "山田太郎", "自然言語処理の研究"),
+    ("김 민준, 이 서연. 2020. 한국어 처리 연구. 정보과학회논문지.", "김민준", "한국어 처리 연구"),
+    ("李明, 王伟. 深度学习研究[J]. 计算机学报, 2019, 42(1): 1-10.", "李明", "深度学习研究"),
+    # a title's own spaces are not a name's
+    ("李 明. 深度 学习 研究[J]. 计算机学报, 2019, 42(1): 1-10.", "李明", "深度 学习 研究"),
+])
+def test_names_of_han_kana_hangul_parted_by_a_space_in_a_reference(text, key, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (key, title)
