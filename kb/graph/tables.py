@@ -217,6 +217,8 @@ READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Brown': wang, was xiaoming), its given name of two syllables or more ('Yang Liu' as before)
 #                           also: an organisation's place after a comma no part of its name ('National Institute of
 #                           Standards and Technology, Gaithersburg, MD': was nationalinstituteofstandards)
+#                           also: names in Han, kana or Hangul parted by a space one name each ('李 明, 王 伟.
+#                           深度学习[J].': was no title)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 
