@@ -39,7 +39,7 @@ from kb.ops.library import (
 )
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
-from kb.text.display import counted, few_of
+from kb.text.display import NO_TITLE, counted, few_of, untitled_said
 from kb.text.names import short_authors
 from kb.text.versions import labelled
 
@@ -133,7 +133,7 @@ def _attach_to_key(key: str, identifiers: List[str], extractor: str | None, repl
         emit_json([result.to_dict()])
         return
     detail = ", ".join(filter(None, [result.version, counted(result.pages, "page") if result.pages else ""]))
-    echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
+    echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title or NO_TITLE}")
     for note in result.notes:
         warn(f"{result.citekey}: {note}")
 
@@ -228,7 +228,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
         results.append(result)
         if not as_json:
             detail = ", ".join(filter(None, [result.version, counted(result.pages, "page") if result.pages else ""]))
-            echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
+            echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title or NO_TITLE}")
         for note in result.notes:
             warn(f"{result.citekey}: {note}")
     say_apart(kb)
@@ -315,8 +315,11 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
         echo("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
         return
     rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"], p["first_author"]), p["pages"] or "-",
-             p["quotes"], as_written.get(p["citekey"], p["title"])] for p in papers]
+             p["quotes"], as_written.get(p["citekey"], p["title"]) or NO_TITLE] for p in papers]
     table(rows, ["citekey", "year", "authors", "pages", "quotes", "title"])
+    untitled = [p["citekey"] for p in papers if not (p["title"] or "").strip()]
+    if untitled:
+        warn(untitled_said(untitled))
 
 
 @app.command()
@@ -355,7 +358,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
     if as_json:
         emit_json(info)
         return
-    echo(f"{info['citekey']}: {as_written.get(info['citekey'], info['title'])}")
+    echo(f"{info['citekey']}: {as_written.get(info['citekey'], info['title']) or NO_TITLE}")
     named = [a for a in info["authors"] if a.strip().lower() != "others"]    # BibTeX's 'and others': et al.
     edited = named and not info["fields"].get("author") and info["fields"].get("editor")   # DBLP's @proceedings
     echo(f"  {'editors' if edited else 'authors'}   {'; '.join(named + ['et al.'] * (len(named) < len(info['authors'])))}")

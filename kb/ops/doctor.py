@@ -37,7 +37,7 @@ from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
 from kb.store.queries import arxiv_stamped, lookalike, rename_hint, unchecked_dois
 from kb.store.stale import truth_files
-from kb.text.display import agreeing, counted
+from kb.text.display import agreeing, counted, untitled_said
 from kb.text.ids import bare_arxiv_id
 
 REBUILD = "kb rebuild"
@@ -154,6 +154,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                         _check_checks(kb, report)
                     if older_reading(kb.conn):
                         report.info.append(OLDER_READING)
+                    _untitled(kb, report)
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False
@@ -334,6 +335,15 @@ def _undefined_strings(bibfile: BibFile, report: Report) -> None:
                            f"entry {e.key}, field {name} uses @string {macros[0]!r}, which references.bib never "
                            f"defines (kb reads it as the text {macros[0]!r}, BibTeX as nothing)",
                            f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
+
+
+def _untitled(kb, report: Report) -> None:
+    """The papers whose entry holds no title (a PDF added offline whose first page prints none kb can tell, a cut
+    page of a paper's middle: kb files no file name for one), with how to give each one."""
+    keys = [r[0] for r in kb.conn.execute("select citekey from papers where trim(coalesce(title, '')) = '' "
+                                          "order by position")]
+    if keys:
+        report.info.append(untitled_said(keys))
 
 
 #: fields holding LaTeX's specials said one a line; the rest in one line of how many

@@ -585,7 +585,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             # Taken in any case (citekeys.unique_key), aliases too: a note citing one must keep naming its paper.
             taken = (plan.keys if plan is not None else
                      bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")}) | alias_keys(kb.conn)
-            key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
+            key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title) or meta.key_word, taken)
             entry_type = meta.entry_type
             changes = meta.bib_fields()
             action = "added"
@@ -609,10 +609,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 src.manifest.writer_pid = None          # filed: no longer this process's to guard
                 kb.sources.save(src.manifest)
         owned_at = None
-        if changes and plan is not None:
+        written_anew = action == "added"     # a new entry is written even of no field (a PDF kb read no title of)
+        if (changes or written_anew) and plan is not None:
             _append_entry(kb, plan, key, entry_type, changes)
             owned_at = plan.after, plan.owned_at
-        elif changes:
+        elif changes or written_anew:
             before = bibfile.render()
             if retype:
                 bibfile.replace_entry(key, re.sub(r"^(\s*@\s*)\w+", lambda m: m.group(1) + retype,
@@ -624,14 +625,14 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             written = bibfile.render_with_owned()
             after = written[0]
             if after == before:     # nothing the entry's type has a field for
-                changes = {}
+                changes, written_anew = {}, False
                 action = "unchanged" if action == "updated" else action
             else:
                 kb.write_file(kb.layout.bib, after, bibfile.read_as)
         with transaction(db):
-            if changes and plan is not None:
+            if (changes or written_anew) and plan is not None:
                 kb.indexer.add_entry(plan.entry, len(plan.keys))
-            elif changes:
+            elif changes or written_anew:
                 kb.indexer.reindex_bib(bibfile, written=written)    # notes where its kb-owned lines are now
             if owned_at is not None:
                 kb.indexer.record_owned_spans(*owned_at)
@@ -1006,6 +1007,13 @@ def _another_doi(kb: KB, exc: "doimod.AnotherDOI", declared: tuple[str, set[str]
     return exc
 
 
+#: Said where kb files a PDF's paper without a title (its first page prints none kb tells from a running header, a
+#: heading, a caption or a sentence, and its metadata holds none): a file's name is no title.
+_NO_TITLE_READ = ("no title filed: its first page prints none kb can tell from a page's running header, a heading, a "
+                  "caption or a sentence (a page cut out of a paper?), and its PDF metadata names none; write it in "
+                  "references.bib (title = {...}), or add it with the network by its arXiv id or DOI")
+
+
 def _meta_from_pdf(result, path: Path, notes: list[str] | None = None) -> PaperMeta:
     """What a PDF says about itself, for --offline or when the network fails; a year kb cannot trust left out,
     said in `notes`."""
@@ -1014,7 +1022,12 @@ def _meta_from_pdf(result, path: Path, notes: list[str] | None = None) -> PaperM
     usable_info = (info_title and len(info_title.split()) >= 3 and len(info_title) <= MAX_TITLE
                    and not re.search(r"\.(dvi|docx?|tex|pdf)$|^untitled|^microsoft", info_title, re.I))
     guess = result.title_guess if len(result.title_guess or "") <= MAX_TITLE else ""
-    title = info_title if usable_info else (guess or path.stem)
+    title = info_title if usable_info else guess
+    if not title and notes is not None and any(p.strip() for p in result.pages[:1]):
+        # (a PDF whose text kb could not read is said so, once: 'kept with metadata only')
+        # never the file's name ('arxiv-2305.03393v1-page-9', 'scan0042'): references.bib is truth, and a name
+        # filed as a title is a title kb ls, kb export bib and reference matching take for the paper's
+        notes.append(_NO_TITLE_READ)
     authors = []
     if result.info_author and len(result.info_author) < 2000:
         authors = to_bibtex_names(split_info_authors(result.info_author))
@@ -1036,7 +1049,7 @@ def _meta_from_pdf(result, path: Path, notes: list[str] | None = None) -> PaperM
         notes.append(f"no year filed: its PDF was made by {result.remade_by!r}, not by what typeset the paper, so "
                      "the day it was made need not be the paper's (a page printed, cut or converted later), and its "
                      "first page prints none; write it in references.bib")
-    meta = PaperMeta(title=title, authors=authors, year=year, entry_type="misc",
+    meta = PaperMeta(title=title, authors=authors, year=year, entry_type="misc", key_word=path.stem,
                      arxiv_id=arxiv.id if arxiv else None,
                      version=arxiv.version if arxiv else None,
                      doi=result.doi, origin="pdf", complete=False,
@@ -1298,7 +1311,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         doi = result.doi = None
     if meta is None:
         if result is None:
-            meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)
+            meta = PaperMeta(origin="pdf", complete=False, key_word=path.stem)    # its file's name is no title
         else:
             meta = _meta_from_pdf(result, path, notes)
         incomplete = True

@@ -31,6 +31,7 @@ class PaperMeta:
     extra: dict[str, str] = field(default_factory=dict)   # other BibTeX fields kept as given
     origin: str = "hand"                # arxiv | doi | crossref | pdf | bibtex | hand
     complete: bool = True               # False: what we know came from the PDF alone
+    key_word: str = ""                  # the citekey's word where no title gives one (a PDF's file name): never filed
 
     def bib_fields(self) -> dict[str, str]:
         """Fields for references.bib, in a stable, readable order. An author list longer

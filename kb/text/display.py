@@ -129,3 +129,13 @@ def few_of(names: list[str], most: int = 10) -> str:
     """The first `most` of `names`, then how many more: "a, b, c" or "a, ..., j, and 5 more"."""
     shown = ", ".join(names[:most])
     return shown + (f", and {len(names) - most} more" if len(names) > most else "")
+
+
+#: What a listing prints for a paper whose entry holds no title (kb files no file name for one).
+NO_TITLE = "(no title)"
+
+
+def untitled_said(keys: list[str]) -> str:
+    """One line naming the papers of `keys` without a title and how to give each one."""
+    return (f"{counted(len(keys), 'paper')} {agreeing(len(keys), 'has', 'have')} no title ({few_of(keys)}): write it in "
+            "references.bib (title = {...}), or `kb add` the paper's arXiv id or DOI with the network")

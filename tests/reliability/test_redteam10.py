@@ -127,7 +127,7 @@ def test_kb_add_keeps_a_page_pypdf_cannot_read_in_time_with_metadata_only(kb_roo
     assert r.err.count("\n") == 1 and "slow.pdf: extracting its text took over 0.3 s (page 1 of 1 was still " \
                                       "being read" in r.err and r.err.rstrip().endswith("kept with metadata only")
     [paper] = run_kb("ls", "--json").json
-    assert paper["title"] == "slow" and paper["pages"] is None
+    assert (paper["title"], paper["citekey"], paper["pages"]) == ("", "anonndslow", None)   # a file name is no title
 
 
 def test_bulk_workers_stop_pypdf_inside_a_page_and_go_on(kb_root, tmp_path, monkeypatch):
@@ -140,8 +140,8 @@ def test_bulk_workers_stop_pypdf_inside_a_page_and_go_on(kb_root, tmp_path, monk
     r = run_kb("add", "--offline", "--jobs", "2", *files)
     assert r.code == 0, r.err
     assert "slow.pdf: extracting its text took over 0.3 s (page 1 of 1" in r.err and r.err.count("\n") == 1
-    pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
-    assert pages == {"Energy": 2, "slow": None}
+    pages = {p["title"][:6] or p["citekey"]: p["pages"] for p in run_kb("ls", "--json").json}
+    assert pages == {"Energy": 2, "anonndslow": None}
 
 
 # -- a bulk worker whose PDFium is left reading past a limit ends -------------------------------------------
@@ -182,8 +182,8 @@ def test_kb_add_of_many_keeps_a_page_past_pdfiums_memory_limit_with_metadata_onl
     assert r.code == 0, r.err
     assert "many.pdf: PDFium took over 10 MB of memory to read its text (page 1 of 1" in r.err
     assert r.err.rstrip().endswith("kept with metadata only")
-    pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
-    assert pages == {"Energy": 2, "many": None}
+    pages = {p["title"][:6] or p["citekey"]: p["pages"] for p in run_kb("ls", "--json").json}
+    assert pages == {"Energy": 2, "anonndmany": None}     # its file name keys it, is no title
 
 
 # -- an @string macro defined through itself, or through one not defined before it --------------------------
@@ -272,7 +272,7 @@ def test_kb_add_refuses_a_pdf_no_extractor_can_read_unless_asked_to_keep_it(kb_r
     assert run_kb("doctor").code == 0, "a refused add left something for kb doctor to report"
     r = run_kb("add", "--offline", "--keep-unreadable", bad)
     assert r.code == 0 and "kept with metadata only" in r.err, r.err
-    assert [p["title"] for p in run_kb("ls", "--json").json] == ["paper"]
+    assert [(p["title"], p["citekey"]) for p in run_kb("ls", "--json").json] == [("", "anonndpaper")]
     assert run_kb("add", "--offline", bad).code == 2                # refused again, while another paper keeps it
     assert len(list((kb_root / ".kb" / "cache" / "sources").glob("*.pdf"))) == 1
 
