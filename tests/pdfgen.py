@@ -336,7 +336,7 @@ def past_pdfiums_memory_and_good(folder) -> list:
     memory limit (KB_MAX_EXTRACT_MB=10), and good.pdf, two pages of text."""
     files = []
     for name, data in [("many", make_many_characters_pdf(150_000)),
-                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
+                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2, title="Energy use of training a model"))]:
         files.append(folder / f"{name}.pdf")
         files[-1].write_bytes(data)
     return files

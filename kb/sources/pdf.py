@@ -1557,21 +1557,64 @@ def copyright_year(first_page: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: A line of a page's body that no title is: a numbered heading ('3 Method', '3.2 Training Details', 'B.2
+#: Hyperparameters', 'IV. EXPERIMENTS'), a caption or a labelled block ('Table 2:', 'Fig. 3.', 'Algorithm 1', 'Lemma
+#: 2.'), a section's name alone ('Related Work', 'Acknowledgements', 'Appendix A'), a citation mark ('[12]', '[3,
+#: 14]', '(Smith et al., 2020)').
+_BODY_LINE = lazy(
+    r"^(?:\d{1,2}(?:\.\d+)*\.?\s+\S|[A-Z]\.\d+(?:\.\d+)*\.?\s+\S|[IVX]{1,5}\.\s+[A-Z])"
+    r"|^(?:table|figure|fig\.|algorithm|listing|lemma|theorem|definition|proposition|corollary|remark|equation|eq\.)"
+    r"\s*(?:\d+|[A-Z](?:\.\d+)*\b|[IVX]{1,5}\b|\(\d+\))"
+    r"|^(?:appendix(?:\s+[A-Z])?|appendices|abstract|introduction|related\s+work|background|preliminaries|"
+    r"method(?:s|ology)?|approach|experiments?|experimental\s+(?:setup|results|settings?)|evaluation|"
+    r"results?(?:\s+and\s+discussion)?|discussion|analysis|conclusions?(?:\s+and\s+future\s+work)?|future\s+work|"
+    r"limitations|ethics\s+statement|ethical\s+considerations|broader\s+impacts?|acknowledge?ments?|references|"
+    r"bibliography|supplementary\s+materials?)\s*:?$"
+    r"|\[\d+(?:\s*[,–-]\s*\d+)*\]"
+    r"|\([A-Z][\w'’\-]+(?:\s+et\s+al\.|\s+(?:and|&)\s+[A-Z][\w'’\-]+)?,?\s+(?:19|20)\d\d[a-z]?\)",
+    re.IGNORECASE)
+#: A sentence's line: one going on in lower case ('where x is the input and y the output', not a name's particle
+#: 'van der Waals', nor 'mT5', 'word2vec', 'k-means++'), ending a sentence after a lower-case word ('... on the
+#: same hardware.', a running header's 'Smith et al.', a reference's 'In ICLR.', 'Systems (2020).'), or a word broken
+#: at its end ('the same hard-'; not a title's compound, 'Citation-'); a reference's names and year ('S. Hochreiter
+#: and J. Schmidhuber. Long ...', '... Field Cady. 2019. Structural ...'); a running header's family names
+#: ('Strubell, Ganesh and McCallum': so also a title of three single words so listed, refused).
+_SENTENCE_LINE = lazy(r"^(?!(?:and|van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|ibn|al|el|ten|ter|zu)\s)"
+                      r"[a-z]+\s+[a-z]+\b|(?:\b[A-Za-z]{2,}|\))\.$|(?:^|\s)[a-z]+-$"
+                      r"|^[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][a-z]|(?:^|\s)\(?(?:19|20)\d\d[a-z]?\)?\.(?:\s|$)"
+                      r"|^[A-Z][\w'’\-]+(?:,\s+[A-Z][\w'’\-]+)+,?\s+(?:and|&)\s+[A-Z][\w'’\-]+$")
+
+
+def body_line(line: str) -> bool:
+    """Whether a page's first line is one of its body's, never a title: a heading, a caption, a section's name, a
+    line citing, a sentence's (_BODY_LINE, _SENTENCE_LINE): 'Table 2: Results', '3 Method', 'Related Work', 'We
+    train all models on the same hardware.', 'Energy grows with model size [12]'."""
+    return bool(_BODY_LINE.search(line) or _SENTENCE_LINE.search(line)) or _names_over(line, [])
+
+
 def guess_title(first_page: str, stamped: bool = False) -> str:
     """The first page's title: the first substantial line(s) before the authors, where the page is a title
     page (_a_title_page; `stamped`: arXiv's stamp in its margin says it is a paper's first page)."""
     lines = [" ".join(line.split()) for line in first_page.splitlines()]
     lines = [line for line in lines if line]
     title: list[str] = []
-    for line in lines[:15]:
+    for at, line in enumerate(lines[:15]):
         if _SKIP_LINE.match(line) or _NOT_TITLE.search(line) or len(line) < 4:
             if title:
                 break
             continue
         if "@" in line or _AFFILIATION.search(line):
             break
+        if not title and body_line(line):
+            return ""   # a heading, a caption, a sentence: a page of a paper's body, whose first line is no title
+        if title and _PROSE_LINE.match(line) and len(_LOWER_WORDS.findall(line)) >= 4 and len(line) >= 60:
+            return ""   # a line of text right under it: a page's heading or header over its text, not a title
+        if title and (_a_name_run(line, title[-1], lines[at + 1:at + 2]) or _names_over(line, lines[at + 1:at + 2])):
+            break       # 'Emma Strubell Ananya Ganesh Andrew McCallum' over their affiliation
         if title and (_FRONT_MATTER.match(line) or _HEADING.match(line) and not _TITLE_GOES_ON.search(title[-1])):
             break  # the abstract's heading, the first section's: 'Energy of Inference' is no title's first line
+        if title and _looks_like_name(line, title[-1]) and _then_names(line, lines[at + 1:at + 2]):
+            return ""  # two names or a title's second line ('Language Models and Their Training'), over a name: unknown
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
         if title and _PROSE_LINE.match(line) and _PAGE_NUMBER_END.search(title[-1]):
@@ -1591,9 +1634,21 @@ def guess_title(first_page: str, stamped: bool = False) -> str:
                                              or nxt.isupper() or _looks_like_name(nxt, title[0])
                                              or _NOT_TITLE_GOES_ON.match(nxt)):
             title.append(nxt)
+    while title and len(title) < 3 and _TITLE_GOES_ON.search(title[-1]) and not title[-1].endswith(":"):
+        # a title cut at a word that goes on ('... Learning using Citation-' over 'informed Transformers'): the
+        # next line is more of it, unless it is no title's (an author, an affiliation, the abstract): then none
+        after = lines[lines.index(title[-1]) + 1:][:2]
+        nxt = after[0] if after else ""
+        if not nxt or _names_over(nxt, after[1:]) or _SKIP_LINE.match(nxt) or _NOT_TITLE.search(nxt) or "@" in nxt or _AFFILIATION.search(nxt) \
+                or _FRONT_MATTER.match(nxt) or _NOT_TITLE_GOES_ON.match(nxt) or re.search(r"[†‡∗*]", nxt) \
+                or len(nxt) > 100 or (_PROSE_LINE.match(nxt) and len(_LOWER_WORDS.findall(nxt)) >= 4):
+            return ""
+        title.append(nxt)
     if title and not _a_title_page(title, lines[lines.index(title[-1]) + 1:], stamped):
         return ""
-    return " ".join(title)[:300]
+    # a compound broken after its hyphen is one word: 'Citation-' 'informed' is 'Citation-informed'
+    return "".join(t + ("" if re.search(r"[A-Za-z]-$", t) and i + 1 < len(title) else " ")
+                   for i, t in enumerate(title)).strip()[:300]
 
 
 #: What follows a title on a title page and nowhere else: the abstract's or the keywords' heading, the
@@ -1619,8 +1674,10 @@ def _a_title_page(title: list[str], after: list[str], stamped: bool = False) -> 
         return False            # a table's row
     if stamped:
         return True             # arXiv stamps a paper's first page only: a number ending its title is the title's
-    if _PAGE_NUMBER_END.search(title[-1]):
-        return False            # a running header and its page number ('Emerging Properties of Llama 2' unstamped too)
+    if _PAGE_NUMBER_END.search(title[-1]) or after and re.fullmatch(r"[A-Za-z][\w'’\-]*\s\d{1,4}", after[0]):
+        # a running header and its page number ('Emerging Properties of Llama 2' unstamped too), or its last word
+        # and the number on the next line ('... with Natural Language' over 'Processing 9')
+        return False
     named = False
     for line in after[:30]:
         bare = " ".join(w for w in line.split() if "@" not in w)
@@ -1630,7 +1687,9 @@ def _a_title_page(title: list[str], after: list[str], stamped: bool = False) -> 
         if _TICK_LINE.match(line) or len(_CELL_NUMBER.findall(line)) >= 2:
             return False        # a figure's ticks, a table's rows before any front matter
         if (_PROSE_LINE.match(bare) and len(_LOWER_WORDS.findall(bare)) >= 4) or len(line) > 150:
-            return True         # text (a title over its first paragraph, or a page of text under its first line)
+            # text: a title over its first paragraph where names were read before it; else a page of text under its
+            # first line ('Training Data Collection' over 'We collected ...'), a heading no title page's
+            return named
         pieces = [p.strip() for p in re.split(r",|\band\b|;", _MARKERS.sub(",", line)) if p.strip()]
         if named and _AFFILIATION_LINE.search(line):
             return True         # an author's affiliation under their name
@@ -1646,6 +1705,53 @@ def _a_title_page(title: list[str], after: list[str], stamped: bool = False) -> 
 #: A line after a title that is not more of it.
 _NOT_TITLE_GOES_ON = lazy(r"^(?:technical report|extended abstract|preprint|draft|abstract|introduction|"
                           r"short paper|long paper|research article|original article)\b", re.I)
+
+
+def _names_over(line: str, after: list[str]) -> bool:
+    """Whether `line` is names ('Jane Roe, John Smith', 'Jane Roe' over 'University of Somewhere'): each piece a
+    name's shape, two or more listed with commas, or any over an affiliation, an e-mail address or the abstract's
+    heading."""
+    pieces = [p.strip() for p in re.split(r",|\band\b|;", _MARKERS.sub(",", line)) if p.strip()]
+    if not pieces or not all(_NAME.match(p) and len(p.split()) <= 4 for p in pieces) \
+            or any(w.lower() in STOPWORDS_TITLE for p in pieces for w in p.split()):
+        return False            # ('Results of the WMT19 Metrics': no name holds 'of the')
+    # (two joined by 'and' alone may be a title's: 'Gamma Models and Their Energy')
+    return len(pieces) >= 2 and "," in line or bool(after) and bool(
+        _AFFILIATION_LINE.search(after[0]) or _EMAIL_IN.search(after[0]) or _FRONT_MATTER.match(after[0]))
+
+
+def _then_names(line: str, after: list[str]) -> bool:
+    """Whether `line`, two pieces of a name's shape joined by 'and' alone, has a name under it: 'Language Models
+    and Their Training' over 'Jane Roe' is a title's second line, 'Ada Lovelace and Alan Turing' over 'Grace Hopper'
+    names; the shapes alike, no title is told."""
+    return "," not in line and bool(re.search(r"\band\b", line)) and bool(after) \
+        and _one_name(after[0])
+
+
+def _one_name(line: str) -> bool:
+    """Whether `line` is one person's name alone ('Grace Hopper', 'A. M. Turing'): no affiliation, venue or place,
+    no word a title joins others with."""
+    bare = " ".join(_MARKERS.sub(" ", line).split())
+    return bool(_NAME.match(bare)) and len(bare.split()) <= 4 and not _AFFILIATION_LINE.search(bare) \
+        and not _VENUE_LINE.search(bare) and not any(w.lower() in STOPWORDS_TITLE for w in bare.split()) \
+        and not _no_person(bare)
+
+
+def _a_name_run(line: str, previous: str, after: list[str]) -> bool:
+    """Whether `line`, after a complete title line, is names written one after another without commas (ACL's
+    'Emma Strubell Ananya Ganesh Andrew McCallum'): capitalised words only, no word a title joins others with, and
+    an affiliation, an e-mail address or the abstract's heading under it."""
+    words = _MARKERS.sub(" ", line).split()
+    return not _TITLE_GOES_ON.search(previous.strip()) and 4 <= len(words) <= 12 \
+        and all(re.fullmatch(r"[A-Z][\w'’\-]*\.?|[A-Z]\.", w) for w in words) \
+        and not any(w.lower() in STOPWORDS_TITLE for w in words) \
+        and bool(after) and bool(_AFFILIATION_LINE.search(after[0]) or _EMAIL_IN.search(after[0])
+                                 or _FRONT_MATTER.match(after[0]))
+
+
+#: Words that join a title's others ('Energy and Policy Considerations for Deep Learning'), in no one's name.
+STOPWORDS_TITLE = frozenset("a an and as at by for from in into of on or the to via with without towards using "
+                            "is are".split())
 
 
 def _title_case(line: str) -> bool:

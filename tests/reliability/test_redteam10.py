@@ -133,7 +133,8 @@ def test_kb_add_keeps_a_page_pypdf_cannot_read_in_time_with_metadata_only(kb_roo
 def test_bulk_workers_stop_pypdf_inside_a_page_and_go_on(kb_root, tmp_path, monkeypatch):
     files = []
     for name, data in [("slow", SLOW_PAGE_LAYERED), ("good", make_pdf(["Energy use of training a model, "
-                                                                        "measured in megawatt hours."] * 2))]:
+                                                                        "measured in megawatt hours."] * 2,
+                                                                       title="Energy use of training a model"))]:
         files.append(tmp_path / f"{name}.pdf")
         files[-1].write_bytes(data)
     monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "0.3")
@@ -158,7 +159,7 @@ def test_a_worker_left_reading_a_page_past_a_limit_is_ended_and_the_pool_goes_on
     """PDFium cannot be stopped mid-page: a single kb add ends its process, but a worker went
     on with the next PDFs while the page it had left took memory until it ended (gigabytes).
     Its outcome is kept, the worker is ended, and the PDFs other workers held are read again."""
-    good = make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2)
+    good = make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2, title="Energy use of training a model")
     items = [marked(good, STUCK_MARK)] + [marked(good, b"%%%d" % n) for n in range(4)]
     done = list(bulk.extract_in_order(items, lambda data: bulk.Task(data, "pypdf", "p.pdf"), pdf.Limits(), 2,
                                       extract=stuck_on_mark))
@@ -280,7 +281,7 @@ def test_kb_add_refuses_a_pdf_no_extractor_can_read_unless_asked_to_keep_it(kb_r
 def test_kb_add_of_many_refuses_the_unreadable_one_and_adds_the_others(kb_root, tmp_path):
     bad, good = tmp_path / "bad.pdf", tmp_path / "good.pdf"
     bad.write_bytes(_unreadable_pdfs()["noise"])
-    good.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    good.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2, title="Energy use of training a model"))
     r = run_kb("add", "--offline", "--jobs", "1", bad, good)
     assert r.code == 2 and r.err.count("\n") == 1 and "bad.pdf" in r.err and "not a readable PDF" in r.err
     assert [p["pages"] for p in run_kb("ls", "--json").json] == [2]
@@ -293,7 +294,7 @@ def test_kb_add_of_many_refuses_the_unreadable_one_and_adds_the_others(kb_root, 
 @pytest.fixture
 def added(kb_root, tmp_path):
     paper = tmp_path / "p.pdf"
-    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2, title="Energy use of training a model"))
     assert run_kb("add", "--offline", paper).code == 0
     return kb_root
 
@@ -418,7 +419,7 @@ def test_a_time_limit_of_years_is_no_limit_and_no_internal_error(kb_root, tmp_pa
 
     monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "1e300")
     paper = tmp_path / "p.pdf"
-    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2, title="Energy use of training a model"))
     r = run_kb("add", "--offline", "--extractor", "pypdf", paper)
     assert r.code == 0 and r.err == "", r.err
     good = paper.read_bytes()

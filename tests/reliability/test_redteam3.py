@@ -117,7 +117,7 @@ def test_a_misspelt_kb_toml_key_is_named_not_ignored(alpha, tmp_path, edit, name
     from pdfgen import make_pdf
 
     pdf = tmp_path / "p.pdf"
-    pdf.write_bytes(make_pdf(["Gamma models use 5 kWh."]))
+    pdf.write_bytes(make_pdf(["Gamma Models and Their Energy", "Ada Lovelace", "Abstract", "Gamma models use 5 kWh."]))
     r = run_kb("add", "--offline", pdf)
     assert r.code == 0 and [line for line in r.err.splitlines() if "unknown key" in line] == [
         f"kb: kb.toml:{named}, not read; " + r.err.split(", not read; ", 1)[1].split("\n", 1)[0]], r.err
