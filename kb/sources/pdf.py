@@ -1862,5 +1862,19 @@ def _no_person(part: str) -> bool:
     'Amazon Web Services'), a place ('New York', 'United States'), or an institution's initials before a word of
     its name ('UC Berkeley', 'ETH Zürich'; a person's initials are 'A. M.' or the whole name in capitals)."""
     words = part.split()
-    return is_organisation(part) or _refs.names_a_place(part) \
-        or (re.fullmatch(r"[A-Z]{2,4}", words[0]) is not None and any(not w.isupper() for w in words[1:]))
+    if is_organisation(part) or _refs.names_a_place(part) or len(words) >= 2 and words[0] in _INSTITUTION_INITIALS:
+        return True             # ('MIT CSAIL', 'UC Irvine' as the institution's initials and a word)
+    if re.fullmatch(r"[A-Z]{2,4}", words[0]) is None or all(w.isupper() for w in words[1:]):
+        return False
+    # a person's initials written without dots before a family name ('JD Smith', 'AJ Lee'): two or three capitals
+    # no institution is known by, before one word that is no place ('UC Berkeley', 'TU Delft', 'UT Austin' are not)
+    return not (len(words) == 2 and len(words[0]) <= 3 and words[0] not in _INSTITUTION_INITIALS
+                and not _refs.names_a_place(words[1]))
+
+
+#: Initials universities and institutes are known by before their place's name ('UC Irvine', 'TU Delft', 'KU
+#: Leuven', 'ETH Zürich', 'NYU Shanghai'): never a person's.
+_INSTITUTION_INITIALS = frozenset("""UC TU KU UT ETH EPFL MIT CMU NYU UCL KTH IIT UW UNC USC UCLA UCSD UBC HKU NUS NTU
+KAIST LMU TUM RWTH UPF UPC UAB UCD TCD UvA VU KIT DTU NTNU IST UFRJ USP UNAM SUNY CUNY UIC UIUC UMD UVA UPenn GT
+ASU OSU PSU MSU FSU LSU UMass JHU IBM AWS NEC SAP HP ETRI CNRS INRIA CSIRO RIKEN NII NICT MPI HKUST SJTU ZJU USTC
+CAS BIT HIT""".split())

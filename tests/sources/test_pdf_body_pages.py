@@ -165,3 +165,25 @@ def test_no_later_page_of_a_real_paper_gives_another_title():
 ])
 def test_a_line_joined_by_and_is_a_title_or_names_only_where_what_follows_tells(page, title):
     assert guess_title(page) == title
+
+
+# -- initials without dots: a person's before a family name, an institution's before its place ---------------
+
+@pytest.mark.parametrize("names, authors", [
+    ("JD Smith, AJ Lee", ["JD Smith", "AJ Lee"]),
+    ("JD Smith and Mary Jones", ["JD Smith", "Mary Jones"]),
+    ("MS Dhoni, Ada Lovelace", ["MS Dhoni", "Ada Lovelace"]),
+    ("JRR Tolkien, CS Lewis", ["JRR Tolkien", "CS Lewis"]),
+    ("Ada Lovelace\nUC Berkeley", ["Ada Lovelace"]),
+    ("Ada Lovelace\nUC Irvine", ["Ada Lovelace"]),
+    ("Ada Lovelace\nTU Delft", ["Ada Lovelace"]),
+    ("Ada Lovelace\nKU Leuven", ["Ada Lovelace"]),
+    ("Ada Lovelace\nUT Austin", ["Ada Lovelace"]),
+    ("Ada Lovelace\nETH Zürich", ["Ada Lovelace"]),
+    ("Ada Lovelace\nNYU Shanghai", ["Ada Lovelace"]),
+    ("Ada Lovelace\nMIT CSAIL", ["Ada Lovelace"]),
+    ("Ada Lovelace\nIBM Research", ["Ada Lovelace"]),
+])
+def test_initials_without_dots_are_a_persons_and_an_institution_is_never_an_author(names, authors):
+    page = f"Water Use of Language Models\n{names}\nAbstract\nWe measure the water used by models."
+    assert guess_authors(page, guess_title(page)) == authors
