@@ -365,7 +365,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: verified in its version, not stale (each was stale; "[12]" -> "[14, 15]", "(Smith, 2021; Lee, 2021)" stay stale).
 #: 61 also: a work a newer version cites beside the quote's in an author-year group whose words the matcher reads
 #: alike ("(Ascierto, 2018)" -> "(Ascierto, 2018; Shehabi et al., 2016)") leaves it verified (it was stale).
-CLAIM_READING = "61"
+#: 62: a number's point the page prints a space or a line's end after ("1. 2", a sentence's or a list item's end
+#: and another number) is never the decimal "1.2" a quote writes, nor the other way round.
+CLAIM_READING = "62"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -406,7 +406,7 @@ class _Piece:
     last_of_fragment: bool
     raw: str | None        # raw text for the exact test (None: fragment has editing)
     #: offsets in ``text`` where the writer typed whitespace inside a number that is
-    #: not a thousands separator ("13 20"): the page must separate them there too
+    #: not a thousands separator ("13 20"), or after a number's point ("1. 2"): the page must separate them there too
     splits: tuple[int, ...] = ()
     #: offsets in ``text`` between two of the writer's words (where an aside may sit)
     cuts: tuple[int, ...] = ()
@@ -461,7 +461,7 @@ _THOUSANDS_SPACED = lazy(r"(?<![\d.,])\d{1,3}(?:\s\d{3})+(?!\d)")
 
 def _number_splits(f, a: int, b: int) -> tuple[int, ...]:
     """Offsets (relative to ``a``) in folded ``f.text[a:b]`` where the writer's text
-    had whitespace between two digits (or before a decimal point) that is not a
+    had whitespace between two digits (before or after a decimal point) that is not a
     thousands separator: "13 20" and "75 4.66" are two numbers, "626 155" is one."""
     t = f.text
     thousands: set[int] = set()
@@ -471,6 +471,10 @@ def _number_splits(f, a: int, b: int) -> tuple[int, ...]:
     out = []
     for i in range(a + 1, b):
         p, c = t[i - 1], t[i]
+        if p == "." and _is_digit(c) and i - 2 >= a and _is_digit(t[i - 2]) and \
+                any(ch.isspace() for ch in f.source[f.origin[i - 1] + 1:f.origin[i]]):
+            out.append(i - a)     # "1. 2": a number ending a sentence or a list's item, then another; never "1.2"
+            continue
         if not _is_digit(p) or not (_is_digit(c) or (c == "." and i + 1 < b and _is_digit(t[i + 1]))):
             continue
         if f.origin[i] != f.origin[i - 1] and _is_digit(c) and \
@@ -519,9 +523,11 @@ def _apart_at(s: Stream, i: int) -> bool:
         return True               # "56" of "5" ending a page and "6" opening the next: a page break parts them
     if _enclosed_apart(s, i):
         return True               # "15" of "➀5", "12" of "①②" or "1.2" of "⒈⒉": an enclosed number is one of its own
-    if s.text[i - 1] == ".":
-        return False              # a decimal point's digit after it is apart only from an enclosed number's point
     gap = s.gap(i)
+    if s.text[i - 1] == ".":
+        # a decimal point's digit after it is apart from an enclosed number's point, and from a point the page
+        # prints a space or a line's end after: "1. 2" is a number ending a sentence or a list's item, then another
+        return bool(gap) and gap.strip() == ""
     return bool(gap) and gap.strip() == "" and "\n" not in gap and s.text[i] != "." and not _maybe_one_number(s, i)
 
 
