@@ -367,6 +367,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: alike ("(Ascierto, 2018)" -> "(Ascierto, 2018; Shehabi et al., 2016)") leaves it verified (it was stale).
 #: 62: a number's point the page prints a space or a line's end after ("1. 2", a sentence's or a list item's end
 #: and another number) is never the decimal "1.2" a quote writes, nor the other way round.
+#: 62 also: a writer's "--" or "---" glued to the word before it is a dash before a number, never a minus sign
+#: ("models--1500B" of "models—1500B" was refused, "was--5 points" of "was -5 points" verified).
 CLAIM_READING = "62"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -28,7 +28,7 @@ What folding does, and why:
   an exponent's sign, ``5.8e − 3``), and any hyphen or dash between two numbers (a range:
   ``0.06-2.9``, ``0.06 – 2.9``, and one whose first bound has its unit or sign, ``5X–10X``, ``5%-10%``). An en or em dash (``‒ – — ―``) is never a
   minus sign: "models—40B parameters" compares equal to "models 40B
-  parameters". Dropping them makes line-break hyphenation
+  parameters", and so does the "--" or "---" a writer glues to a word for one ("models--40B"). Dropping them makes line-break hyphenation
   (``compu-\\ntation``), compound words split across lines
   (``multi-\\npurpose``) and the same words written without the line break
   compare equal.
@@ -264,6 +264,9 @@ def _dashes(s: str, t: str) -> str:
                 #                                 out: "5 -- 10" or "5 - - 10" is "5-10", never "510"
             elif k >= 0 and ("0" <= t[k] <= "9" or s[i] not in "—―" and _unit_after_number(t, k)):
                 keep = True                     # a range: "0.06-2.9", "10 – 20", "5X–10X", "5%-10%"
+            elif _typed_dash(s, i):
+                pass                            # "models--1500B": a writer's "--" or "---" glued to the word before
+                #                                 it is a dash, as TeX and plain text type one ("models—1500B")
             elif s[i] in _MINUS_LIKE:
                 # directly attached; or a minus sign spaced from its digits, as typesetting
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
@@ -281,6 +284,16 @@ def _dashes(s: str, t: str) -> str:
         if not keep:
             chars[i] = _DROP
     return "".join(chars)
+
+
+def _typed_dash(s: str, i: int) -> bool:
+    """The hyphen ``s[i]`` ends a run of two or three hyphens glued to the word before it ("models--1500B",
+    "it---2 times"): a dash as TeX and plain text type one, never a minus sign. A run set apart before ("a --5") or
+    after a number ("5--10", a range) is read as before."""
+    r = i
+    while r > 0 and s[r - 1] == "-":
+        r -= 1
+    return s[i] == "-" and 2 <= i + 1 - r <= 3 and r > 0 and (s[r - 1].isalpha() or s[r - 1] in ")]\u201d\u2019'\"")
 
 
 def _number_before(s: str, t: str, i: int, between: str = " \x00") -> bool:
