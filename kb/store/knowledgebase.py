@@ -369,6 +369,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: and another number) is never the decimal "1.2" a quote writes, nor the other way round.
 #: 62 also: a writer's "--" or "---" glued to the word before it is a dash before a number, never a minus sign
 #: ("models--1500B" of "models—1500B" was refused, "was--5 points" of "was -5 points" verified).
+#: 62 also: an ellipsis leaving out an alternative a citation mark opens is refused ("TensorFlow ... and" of
+#: "TensorFlow [1] or PyTorch [24], and", "Prior work ... used" of "Prior work [12–14] rather than ours used").
 CLAIM_READING = "62"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1126,7 +1126,10 @@ _KERN_SPACE = lazy(r"(?<=[^\W\d_]) (?=[^\W\d_])")
 # accurate as … the ones" of "as accurate as, or more accurate than, the ones" claim what the page does not (within
 # one sentence: "should be written … The answer" of "should be written, or better still, typewritten. The answer"
 # claims nothing of the alternative).
-_ALTERNATIVE_OPENS = lazy(r"(?i)[\s,;:(\[—–-]*(?:or|and/or|nor|if\s+not|rather\s+than|instead\s+of)(?![\w'’-])")
+# A citation mark the words left out open with is read past ("TensorFlow [1] … and" of "TensorFlow [1] or PyTorch
+# [24], and", "BERT … was" of "BERT (Devlin et al., 2019) or RoBERTa was").
+_ALTERNATIVE_OPENS = lazy(r"(?i)(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\([^()\n]{1,80}?\d{4}[a-z]?\)|[\s,;:(\[—–-])*"
+                          r"(?:or|and/or|nor|if\s+not|rather\s+than|instead\s+of)(?![\w'’-])")
 _NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
                               r"|within|beyond)|[~∼≈<>≤≥])\s*$")
 _QUALIFIER_REACH = 32   # page characters before the kept words looked at
