@@ -26,7 +26,6 @@ def in_paper(value: str, quote: str, page: str) -> bool:
     ("593 kWh", "consume approximately 103, 593 kWh", "would consume approximately 103,593 kWh.", False),
     ("103,593 kWh", "consume approximately 103,593 kWh", "would consume approximately 103,593 kWh.", True),
     ("287MWh", "energy of 1, 287MWh", "the energy of 1,287MWh in all", False),
-    ("5 kWh", "energy of 0. 5 kWh", "an energy of 0.5 kWh each", False),
     ("5 kWh", "energy of 2, 5 kWh", "an energy of 2,5 kWh each", False),
     ("13 FLOPs", "it used 4.6e 13 FLOPs", "it used 4.6e13 FLOPs", False),
     # a space the paper prints that the quote leaves out: the paper's two numbers, never one
@@ -39,8 +38,6 @@ def in_paper(value: str, quote: str, page: str) -> bool:
     ("1,287 MWh", "it used 1,287 MWh", "it used 1,\n287 MWh", True),
     # the paper parting what the quote types as one number (a line break, a space): the value is
     # neither a part the quote never gives, nor the whole the paper does not print
-    ("49 kWh", "required 11.49 kWh in total", "it required 11.\n49 kWh in total", False),
-    ("11.49 kWh", "required 11.49 kWh in total", "it required 11.\n49 kWh in total", False),
     ("593 kWh", "consume 103,593 kWh", "to consume 103, 593 kWh", False),
     ("49 kWh", "in 2011. 49 kWh were used", "in 2011.\n49 kWh were used", True),
     # thousands a thin space separates on the page, typed without it
@@ -56,6 +53,17 @@ def in_paper(value: str, quote: str, page: str) -> bool:
 ])
 def test_a_value_holds_as_the_paper_prints_its_number(value, quote, page, ok):
     assert in_paper(value, quote, page) is ok
+
+
+@pytest.mark.parametrize("quote, page", [
+    # a number's point the page prints a space or a line's end after parts two numbers, and the other way round:
+    # the quote is not the paper's, before any value of it is asked
+    ("energy of 0. 5 kWh", "an energy of 0.5 kWh each"),
+    ("required 11.49 kWh in total", "it required 11.\n49 kWh in total"),
+    ("required 11.49 kWh in total", "it required 11. 49 kWh in total"),
+])
+def test_a_point_parting_two_numbers_is_no_decimal(quote, page):
+    assert find_quote(Document([page]), quote) is None
 
 
 def test_the_quote_reads_as_printed_only_where_it_differs():
