@@ -235,6 +235,11 @@ def _form(name: str) -> str:
                 " (its name in neither NFC nor NFD)")
 
 
+#: The longest text kb hands SQLite's LIKE as a pattern, in bytes: SQLite refuses one over 50,000
+#: ("LIKE or GLOB pattern too complex", an internal error of `kb show` given a key of 60,000 characters).
+LIKE_PATTERN = 10_000
+
+
 def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     """The paper whose `ids` field (biblatex's list of a paper's other keys, where
     kb import records an imported key it merged) names `key`, or whose key is `key`
@@ -248,7 +253,8 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
         return None
     want = key_form(key)
     # NFD in the ids field, or a '&' older kb wrote escaped ('lee\\&kim2021'): compared below
-    pattern = key if key.isascii() and not any(c in key for c in "&%#") else ""
+    # (a key SQLite's LIKE refuses as a pattern, over LIKE_PATTERN bytes, is looked for unfiltered)
+    pattern = key if key.isascii() and not any(c in key for c in "&%#") and len(key) <= LIKE_PATTERN else ""
     for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
                                         [f'%"ids"%{pattern}%']):
         if want in [key_form(k) for k in aliases(json.loads(fields))]:
@@ -262,7 +268,7 @@ def declared_dois(conn: sqlite3.Connection, doi: str) -> tuple[str, set[str]] | 
     its entry so declares. None where no entry names `doi`. A record a DOI resolves to under another of
     these DOIs is that paper's (references.bib says they are one work), not another work's."""
     rows = conn.execute("select citekey, doi, fields from papers where lower(doi) = ? or fields like ?",
-                        [doi, f"%{doi}%"])
+                        [doi, f"%{doi}%" if len(doi.encode()) <= LIKE_PATTERN else "%"])
     for citekey, own, fields in rows:
         held = json.loads(fields) if fields else {}
         found = {own.lower()} if own else set()
