@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from kb.atomic import said
 from kb.errors import UsageError
 from kb.graph.tables import S2, chunks, require_paper
 from kb.text.names import short_authors
@@ -234,12 +235,39 @@ def _export_graph(db: Database,
     return g
 
 
+def _xml_char(c: str) -> bool:
+    """Whether XML 1.0 can hold the character `c` at all (its Char production): not a control
+    character but tab and line breaks, not a surrogate, not U+FFFE or U+FFFF."""
+    return " " <= c < "\ud800" or c in "\t\n\r" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+
+
 def _xml_safe(value: Any) -> Any:
-    """Text without the control characters XML 1.0 cannot hold (GraphML and GEXF
-    are XML: one such character in a title made the whole file unreadable)."""
-    if not isinstance(value, str):
+    """Text without the characters XML 1.0 cannot hold (GraphML and GEXF are XML: one such
+    character in a title, a control character or U+FFFE, made the whole file unreadable)."""
+    if not isinstance(value, str) or value.isascii() and value.isprintable():
         return value
-    return "".join(c for c in value if c >= " " or c in "\t\n\r")
+    return "".join(c for c in value if _xml_char(c))
+
+
+def _xml_ids(g: "networkx.DiGraph") -> "networkx.DiGraph":
+    """`g` with each node whose key XML cannot hold ('ke\\x01y', 'ke\\uffffy', written by hand in
+    references.bib: the GraphML and GEXF of it were no XML) named by the key with each such character
+    written \\uXXXX; a key so written that is another paper's key is refused, never merged with it."""
+    import networkx as nx
+
+    bad = {n: "".join(c if _xml_char(c) else f"\\u{ord(c):04x}" for c in n)
+           for n in g.nodes if _xml_safe(n) != n}
+    if not bad:
+        return g
+    taken = set(g.nodes) - set(bad)
+    for key, written in bad.items():
+        if written in taken:
+            raise UsageError(f"the citekey {said(key)} holds a character XML cannot hold, and with it written "
+                             f"\\uXXXX it is another paper's key, {said(written)}: no GraphML or GEXF can tell "
+                             "them apart",
+                             hint="rename one of them (kb rename), or export -f json or dot")
+        taken.add(written)
+    return nx.relabel_nodes(g, bad)
 
 
 def _dot_quote(value: Any) -> str:
@@ -306,9 +334,9 @@ def render(db: Database, fmt: str,
         raise UsageError(f"unknown graph format {fmt!r}; use one of: {', '.join(FORMATS)}")
     g = _export_graph(db, edge_extra)
     if kind == "graphml":
-        return "\n".join(nx.generate_graphml(g)) + "\n"
+        return "\n".join(nx.generate_graphml(_xml_ids(g))) + "\n"
     if kind == "gexf":
-        return "\n".join(nx.generate_gexf(g)) + "\n"
+        return "\n".join(nx.generate_gexf(_xml_ids(g))) + "\n"
     if kind == "json":
         return json.dumps(node_link(g), ensure_ascii=False, indent=1) + "\n"
     return _to_dot(g, dict(db.execute("SELECT citekey, first_author FROM papers")))

@@ -35,3 +35,38 @@ def test_an_alias_longer_than_sqlites_like_pattern_still_names_its_paper(kb_root
     r = run_kb("show", alias, "--json")
     assert r.code == 0 and r.json["citekey"] == "p2020", r.err[:300]
     assert run_kb("show", alias[:-1] + "j").code == 2            # one character off: no paper
+
+
+# -- GraphML and GEXF of a key or title XML cannot hold -------------------------------------------------------------
+
+def _two(key: str, title: str) -> str:
+    return (f"@article{{{key},\n  title = {{{title}}},\n  author = {{Doe, J}},\n  year = {{2020}},\n}}\n\n"
+            f"@article{{b2021,\n  title = {{B}},\n  author = {{Roe, R}},\n  year = {{2021}},\n  crossref = {{{key}}},\n}}\n")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("key, title", [
+    ("a2020", "Plain \ufffe title"), ("a2020", "Title \uffff end"), ("a2020", "Bell \x07 and escape \x1b[31m"),
+    ("a2020", "Vertical\x0btab"), ("ke\x01y", "T"), ("ke\uffffy", "T"), ("ke\ufffey", "T\ufffe"),
+    ("a2020", "Kept: \ud7ff \ue000 \ufffd \U0001F600 & <b> \"q\""), ("a\x7f2020", "DEL is XML")])
+def test_graphml_and_gexf_are_xml_whatever_a_key_or_title_holds(kb_root, fmt, key, title):
+    import xml.etree.ElementTree as ET
+
+    (kb_root / "references.bib").write_text(_two(key, title))
+    r = run_kb("graph", "export", "-f", fmt, "-o", "-")
+    assert r.code == 0, r.err
+    root = ET.fromstring(r.out)                                         # (an error here: no XML)
+    ids = {n.get("id") for n in root.iter() if n.tag.endswith("}node")}
+    written = "".join(c if c >= " " and c not in "\ufffe\uffff" else f"\\u{ord(c):04x}" for c in key)
+    assert ids == {written, "b2021"}, ids
+    said = " ".join([*(e.text or "" for e in root.iter()), *(v for e in root.iter() for v in e.attrib.values())])
+    kept = [c for c in title if c >= " " and c not in "\ufffe\uffff" or c == "\x0b"]
+    assert all(c in said for c in kept if c != "\x0b") and "tab" in said or "tab" not in title, said
+
+
+def test_a_key_that_written_for_xml_is_another_keys_is_refused(kb_root):
+    (kb_root / "references.bib").write_text(_two("ke\x01y", "T") + _two("ke\\u0001y", "U").split("\n\n")[0] + "\n")
+    r = run_kb("graph", "export", "-f", "graphml", "-o", "-")
+    last = r.err.splitlines()[-1]                    # (after the line saying what references.bib's key holds)
+    assert r.code == 2 and last.startswith("kb: error: ") and "another paper's key" in last and r.out == "", r.err
+    assert run_kb("graph", "export", "-f", "json", "-o", "-").code == 0
