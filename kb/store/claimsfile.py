@@ -715,10 +715,16 @@ def read_for_edit(path: Path) -> Edited:
     """The claims file at `path` to edit ("" when there is none): a byte-order mark and
     Windows line endings an editor put there are taken off, and put back by `written`
     (TOML parsers refuse the mark; kb writes only what it adds)."""
-    if not path.exists():
+    try:
+        path.stat()
+    except FileNotFoundError:           # (none, or a link to none: writing it says which)
         return Edited("")
+    except OSError:
+        pass                            # (a link in a loop: said by read_input)
     read_as = identity(path)
-    data = path.read_bytes()
+    # bounded, and refused in one line where it is no file (a folder, a FIFO, a link to /dev/zero or in a
+    # loop): `kb claim add` hung reading /dev/zero or a FIFO, and a folder was an internal error
+    data = read_input(path, "the claims file", MAX_FILE_BYTES)
     text = decode_wide(data)        # UTF-16 or UTF-32, as an editor saved it (written back so)
     text = data.decode("utf-8") if text is None else text
     bom = "\ufeff" if text.startswith("\ufeff") else ""

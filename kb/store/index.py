@@ -227,7 +227,10 @@ def _records_of(path: Path) -> dict | None:
     claims and checks, ("unit", name): value of its units; {("entry", key): (type, fields)} of a
     .bib file; {("setting", name): value} of kb.toml. None when it cannot be read so."""
     try:
-        if path.stat().st_size > _COPY_MAX_BYTES:
+        st = path.stat()
+        if st.st_size > _COPY_MAX_BYTES or not stat.S_ISREG(st.st_mode):
+            # (a truth file that is a link to /dev/zero, or a FIFO, is said by the command as such: read here,
+            # beside a sync service's copy of it, `kb doctor` never finished)
             return None
         if path.suffix == ".bib":
             bib = BibFile.load(path)

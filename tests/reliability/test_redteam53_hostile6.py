@@ -70,3 +70,60 @@ def test_a_key_that_written_for_xml_is_another_keys_is_refused(kb_root):
     last = r.err.splitlines()[-1]                    # (after the line saying what references.bib's key holds)
     assert r.code == 2 and last.startswith("kb: error: ") and "another paper's key" in last and r.out == "", r.err
     assert run_kb("graph", "export", "-f", "json", "-o", "-").code == 0
+
+
+# -- a truth file that is no file: written to, or read beside a sync service's copy -----------------------------------
+
+_CLAIMS = '[[quote]]\nid = "q"\ntext = "Some words"\nstatus = "unverified"\n'
+
+
+def _no_file(path, kind):
+    import os
+
+    path.unlink()
+    if kind == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "a FIFO":
+        os.mkfifo(path)
+    elif kind == "a folder":
+        path.mkdir()
+    else:                                                   # a link to itself
+        path.symlink_to(path)
+
+
+_KINDS = ["a link to /dev/zero", "a FIFO", "a folder", "a link in a loop"]
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+@pytest.mark.parametrize("args", [("claim", "add", "p2020", "7 tasks", "-q", "seven tasks", "--force", "--id", "c"),
+                                  ("quote", "add", "p2020", "more words", "--force", "--id", "q2"),
+                                  ("quote", "rm", "q"), ("claim", "rm", "p2020.c"), ("rename", "p2020", "p2021")])
+def test_a_write_to_a_claims_file_that_is_no_file_is_refused_in_one_line(kb_root, kind, args):
+    """`kb claim add` hung reading a claims file linked to /dev/zero or made a FIFO, and ended in an
+    internal error where it was a folder or a link in a loop."""
+    (kb_root / "references.bib").write_text(_ENTRY)
+    path = kb_root / "claims" / "p2020.toml"
+    path.write_text(_CLAIMS)
+    assert run_kb("ls").code == 0                           # (indexed while it was a file)
+    _no_file(path, kind)
+    r = run_kb(*args)
+    last = r.err.splitlines()[-1]
+    assert r.code == 2 and last.startswith("kb: error: ") and "internal error" not in r.err, r.err
+    assert (path.is_symlink() or path.is_dir() or path.is_fifo()) and (kb_root / "references.bib").read_text() == _ENTRY
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+@pytest.mark.parametrize("name, copy", [("claims/p2020.toml", "claims/p2020 (Ada's conflicted copy 2024-01-02).toml"),
+                                        ("claims/p2020.toml", "claims/p2020.sync-conflict-20240102-030405-ABCDEFG.toml"),
+                                        ("references.bib", "references (Ada's conflicted copy 2024-01-02).bib")])
+def test_doctor_beside_a_sync_copy_of_a_truth_file_that_is_no_file_says_it(kb_root, kind, name, copy):
+    """kb doctor compared a sync service's copy with the file it copies, read whole whatever it was:
+    a claims file or references.bib linked to /dev/zero or made a FIFO, kb doctor never finished."""
+    (kb_root / "references.bib").write_text(_ENTRY)
+    (kb_root / "claims" / "p2020.toml").write_text(_CLAIMS)
+    (kb_root / copy).write_bytes((kb_root / name).read_bytes() + b"\n")
+    assert run_kb("ls").code == 0                           # (indexed while it was a file)
+    _no_file(kb_root / name, kind)
+    r = run_kb("doctor")
+    assert r.code == 1 and "problem: " + name + ": cannot read" in r.out and "internal error" not in r.err, r.out
+
