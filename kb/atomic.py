@@ -101,7 +101,13 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
     target = Path(target)
     if target.is_symlink():
         link = target
-        target = target.resolve()
+        try:
+            target = target.resolve(strict=False)
+        except (RuntimeError, OSError):
+            # a link in a loop (Python 3.11's resolve raises RuntimeError, a later one OSError): an internal
+            # error of every write to references.bib, kb.toml or a claims file so linked
+            raise WriteError(f"cannot write {link}: it is a link in a loop, to no file; nothing written",
+                             hint="make it a file, or a link to one") from None
         if not target.exists():
             # never written through: kb would make the folders of wherever it points
             raise WriteError(f"cannot write {link}: it is a link to a missing file ({target}); nothing written",
@@ -338,7 +344,10 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
     A writer writes its process id into the file while it holds it. One that has waited
     WAIT_NOTICE_AFTER seconds tells `on_wait` so, naming `what` is busy and the process it
     waits for, once; and `on_wait(None)` when the wait is over."""
-    key = (threading.get_ident(), str(Path(path).resolve()))
+    try:
+        key = (threading.get_ident(), str(Path(path).resolve()))
+    except (RuntimeError, OSError):         # a link in a loop: refused below, where it is opened
+        key = (threading.get_ident(), os.path.abspath(path))
     if _held.get(key):
         _held[key] += 1
         try:
@@ -353,6 +362,10 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
     except IsADirectoryError:
         raise WriteError(f"cannot take the lock {shown(path)}: it is a folder, not a file",
                          hint=f"remove the folder {shown(path)}: kb makes the lock file again") from None
+    except OSError as exc:
+        # a link in a loop or to a missing folder, no permission: an internal error of every writer
+        raise WriteError(f"cannot take the lock {shown(path)}: {(exc.strerror or str(exc)).lower()}",
+                         hint=f"remove {shown(path)}: kb makes the lock file again") from None
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     started = time.monotonic()
     deadline = started + timeout

@@ -127,3 +127,35 @@ def test_doctor_beside_a_sync_copy_of_a_truth_file_that_is_no_file_says_it(kb_ro
     r = run_kb("doctor")
     assert r.code == 1 and "problem: " + name + ": cannot read" in r.out and "internal error" not in r.err, r.out
 
+
+@pytest.mark.parametrize("args", [("tag", "p2020", "+t"), ("rename", "p2020", "p2021"), ("rm", "p2020"),
+                                  ("edit", "p2020")])
+def test_a_write_to_references_bib_linked_in_a_loop_is_refused_in_one_line(kb_root, monkeypatch, args):
+    """references.bib a link to itself: every write ended in 'internal error: RuntimeError: Symlink loop'."""
+    from kb.atomic import write_bytes
+    from kb.errors import WriteError
+
+    monkeypatch.setenv("EDITOR", "true")
+    (kb_root / "references.bib").write_text(_ENTRY)
+    assert run_kb("ls").code == 0
+    bib = kb_root / "references.bib"
+    bib.unlink()
+    bib.symlink_to(bib)
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.startswith("kb: error: ") and "internal error" not in r.err, r.err
+    assert bib.is_symlink() and str(bib.readlink()) == str(bib)
+    with pytest.raises(WriteError, match="a link in a loop"):
+        write_bytes(bib, b"x")
+
+
+@pytest.mark.parametrize("target", ["loop", "a missing folder"])
+def test_a_lock_file_that_cannot_be_opened_is_one_line(kb_root, target):
+    """.kb/lock a link in a loop or into a missing folder: every writer ended in an internal error."""
+    (kb_root / "references.bib").write_text(_ENTRY)
+    lock = kb_root / ".kb" / "lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(lock if target == "loop" else kb_root / "nowhere" / "lock")
+    r = run_kb("tag", "p2020", "+t")
+    assert r.code == 2 and r.err.startswith("kb: error: cannot take the lock ") and r.err.count("\n") == 1, r.err
+    lock.unlink()
+    assert run_kb("tag", "p2020", "+t").code == 0
