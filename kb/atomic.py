@@ -183,8 +183,14 @@ def _device(path: Path) -> int | None:
 
 def _write_error(target: Path, exc: OSError) -> Exception:
     why = _WRITE_ERRORS.get(exc.errno)
+    if why is None and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
+        return exc                  # a path no file can have: said by the command line as such
     if why is None:
-        return exc
+        # any other (a claims folder linked to /proc/self, where no file can be made: ENOENT) was an
+        # internal error naming kb's temporary file
+        return WriteError(f"cannot write {shown(target)}: {(exc.strerror or type(exc).__name__).lower()}; it is "
+                          "as it was", hint=f"check the folder {shown(target.parent)} (a link to where no file can "
+                                            "be made?), then run the command again")
     return WriteError(f"cannot write {shown(target)}: {why}; it is as it was",
                       hint="raise the limit with ulimit -f unlimited, then run the command again"
                       if exc.errno == errno.EFBIG else "free some space or make the folder writable, then run the "

@@ -159,3 +159,21 @@ def test_a_lock_file_that_cannot_be_opened_is_one_line(kb_root, target):
     assert r.code == 2 and r.err.startswith("kb: error: cannot take the lock ") and r.err.count("\n") == 1, r.err
     lock.unlink()
     assert run_kb("tag", "p2020", "+t").code == 0
+
+
+@pytest.mark.parametrize("where", ["/proc/self", "/proc/self/fdinfo"])
+@pytest.mark.parametrize("args", [("claim", "add", "p2020", "7 tasks", "-q", "seven tasks", "--force", "--id", "c"),
+                                  ("quote", "add", "p2020", "more words", "--force", "--id", "q2")])
+def test_a_write_into_a_claims_folder_where_no_file_can_be_made_is_one_line(kb_root, where, args):
+    """claims/ a link to /proc/self: kb's temporary file could not be made (ENOENT), an internal error."""
+    import os
+
+    if not os.path.isdir(where):
+        pytest.skip(f"no {where} here")
+    (kb_root / "references.bib").write_text(_ENTRY)
+    (kb_root / "claims").rmdir()
+    (kb_root / "claims").symlink_to(where)
+    r = run_kb(*args)
+    last = r.err.splitlines()[-1]
+    assert r.code == 2 and last.startswith("kb: error: cannot write ") and "internal error" not in r.err, r.err
+    assert "check the folder" in last
