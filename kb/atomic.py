@@ -158,7 +158,7 @@ def make_folder(path: Path) -> None:
         raise WriteError(f"cannot make the folder {shown(path)}: {shown(blocker)} is a file, not a folder; "
                          "nothing written", hint=f"move {shown(blocker)} aside: kb makes its folders again") from None
     except OSError as exc:
-        raise _write_error(path, exc) from None
+        raise _write_error(path, exc, any_errno=False) from None     # (kb init says where it cannot make one)
 
 
 def check_writable(target: Path) -> None:
@@ -181,9 +181,11 @@ def _device(path: Path) -> int | None:
         return None
 
 
-def _write_error(target: Path, exc: OSError) -> Exception:
+def _write_error(target: Path, exc: OSError, *, any_errno: bool = True) -> Exception:
+    """The WriteError of `exc`, raised writing `target`; `exc` itself for a path no file can have, and
+    (`any_errno` false) for an errno kb has no words of its own for."""
     why = _WRITE_ERRORS.get(exc.errno)
-    if why is None and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
+    if why is None and (not any_errno or exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP)):
         return exc                  # a path no file can have: said by the command line as such
     if why is None:
         # any other (a claims folder linked to /proc/self, where no file can be made: ENOENT) was an
@@ -369,7 +371,9 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
         raise WriteError(f"cannot take the lock {shown(path)}: it is a folder, not a file",
                          hint=f"remove the folder {shown(path)}: kb makes the lock file again") from None
     except OSError as exc:
-        # a link in a loop or to a missing folder, no permission: an internal error of every writer
+        if exc.errno not in (errno.ELOOP, errno.ENOENT, errno.ENOTDIR):
+            raise                           # (a read-only file system, no permission: said by the caller)
+        # a link in a loop or into a missing folder: an internal error of every writer
         raise WriteError(f"cannot take the lock {shown(path)}: {(exc.strerror or str(exc)).lower()}",
                          hint=f"remove {shown(path)}: kb makes the lock file again") from None
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
