@@ -20,7 +20,8 @@ parser that expands entities) shows up here:
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
     quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
     `kb verify --note` of notes of 200,000 entries of each kind kb reads as works listed (and of headings,
-    links, code blocks), `kb add` of an arXiv feed of 100,000 nested elements.
+    links, code blocks), `kb add` of an arXiv feed of 100,000 nested elements, `kb claim add` into and
+    `kb doctor` beside a sync copy of a claims file linked to /dev/zero.
 """
 
 from __future__ import annotations
@@ -211,6 +212,24 @@ def commands(runs: int) -> None:
             path.write_text(text)
             timed(f"kb verify --note: {len(text.splitlines()) // 1000:,}k lines, {name}",
                   lambda p=path: kb("verify", "--note", p), runs, 10)
+
+        # A claims file linked to /dev/zero: `kb claim add` into it and `kb doctor` beside a sync service's copy
+        # of it read it whole, and never finished; now each refuses it in one line.
+        def zero_claims() -> None:
+            fresh()
+            home = Path(os.environ["KB_HOME"])
+            (home / "references.bib").write_text("@article{p2020,\n  title = {P},\n  author = {Doe, J},\n"
+                                                 "  year = {2020},\n}\n")
+            (home / "claims" / "p2020.toml").write_text('[[quote]]\nid = "q"\ntext = "Words"\nstatus = "unverified"\n')
+            kb("ls")
+            (home / "claims" / "p2020 (conflicted copy).toml").write_text('[[quote]]\nid = "r"\ntext = "W"\n')
+            (home / "claims" / "p2020.toml").unlink()
+            (home / "claims" / "p2020.toml").symlink_to("/dev/zero")
+
+        timed("kb claim add: into a claims file linked to /dev/zero",
+              lambda: (zero_claims(), kb("claim", "add", "p2020", "7 tasks", "-q", "7 tasks", "--force")), runs, 5)
+        timed("kb doctor: a claims file linked to /dev/zero, a sync copy beside it",
+              lambda: (zero_claims(), kb("doctor")), runs, 5)
 
         server = LocalServer()
         try:
