@@ -37,6 +37,7 @@ from kb.quantities.units import (
     format_unit,
     has_user_units,
     is_user_unit,
+    model_count,
     parse_unit,
     registry,
     unit_powers,
@@ -385,6 +386,8 @@ _FRACTION_RE = lazy(r"(?P<sign>[-−+])?[ ]?(?P<a>\d{1,6})/(?P<b>\d{1,6})(?![\d.
 #: "0b101"). Read as a unit, "0x10 kWh" was 0 of the unit "x10 kWh".
 _NUMBER_GOES_ON = lazy(r"(?:[.,:;]+|[ ]?)\d|[xX×]\d|(?<=(?<![\d.,])0)[bBoO]\d")
 _TOKEN_ON = lazy(r"[ ]?\S*")
+#: A model's number after a figure, a name's word after it: " 1080 Ti" of "8 1080 Ti GPUs" (`model_count` decides).
+_MODEL_NUMBER_ON = lazy(r"[ ]\d{3,5}[ ][A-Za-z]")
 _BOUND = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: An interval after a figure: "3.6 (3.1–4.2) kWh", "3.6 (3.1, 4.2) kWh", "3.6 [3.1, 4.2] kWh".
 _INTERVAL_RE = lazy(rf"[ ]?[(\[][ ]?(?P<lo>{_BOUND})[ ]?(?:[-–—,;]|to)[ ]?"
@@ -480,7 +483,8 @@ def _unit_part(original: str, t: str, pos: int, exact: bool, first: WrittenNumbe
                delta: tuple[Decimal, bool] | None, pct_first: bool,
                bounds: tuple[WrittenNumber, WrittenNumber] | None = None) -> WrittenParts:
     """`written_parts` once its numbers are read, up to `pos` of its normalised text `t`."""
-    if _NUMBER_GOES_ON.match(t, pos):
+    if _NUMBER_GOES_ON.match(t, pos) and not (_MODEL_NUMBER_ON.match(t, pos) and model_count(t[pos:].strip())
+                                               is not None):
         ratio = t[pos:pos + 1] == ":"
         said = t[:pos + len(_TOKEN_ON.match(t, pos).group(0))]
         raise UsageError(f"cannot read figure {original!r}: {said!r} is no number kb reads", hint="write a ratio as its factor, e.g. \"3x\"" if ratio else
@@ -1013,5 +1017,8 @@ def _unit_for(unit_text: str, currency: str | None, original: str,
             return ureg.Unit(currency) * parse_unit(unit_text, user_names, nouns=True)
         return parse_unit(unit_text, user_names, nouns=True)
     except UsageError as exc:
+        named = None if currency else model_count(unit_text, user_names)
+        if named is not None:
+            return named        # "8 A100 GPUs", "3 BERT-Large models": a count its quote must name so (quoted)
         raise UsageError(f"cannot read figure {original!r}: {exc.message}",
                          hint=exc.hint) from exc

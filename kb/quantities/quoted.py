@@ -243,10 +243,14 @@ from kb.quantities.numbers import (
     year_heading,
 )
 from kb.quantities.units import (
+    METRICS,
     count_forms,
     count_noun,
     format_unit,
     is_yardstick,
+    metric_phrase,
+    metric_word,
+    model_count,
     parse_unit,
     reads_as_unit,
     unit_powers,
@@ -3719,6 +3723,9 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         return QuotedValue(False, problem=(
             f"the value {value!r} is already per {twice}, and --per {per!r} would make it per {twice} twice: "
             f"drop --per, or give the amount alone with --per {per!r}"))
+    score = _score_claim(value) if not per else None
+    if score is not None:
+        return _score_in_quote(value, score, quote, per)
     if _things_wanted.get() is None:
         named = _count_named(value)
         if named:
@@ -3785,24 +3792,15 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     return found
 
 
-#: Evaluation metrics, folded (_metric_name): a score's figure kb reads as a bare number, so a claim of "13.5 ROUGE"
-#: held the quote's "13.5 BLEU" on its number alone. Names only: a claim is never required to name one.
-_METRICS = frozenset(
-    "bleu sacrebleu rouge rouge1 rouge2 rougel rougelsum meteor cider spice chrf chrf++ ter wer cer bertscore "
-    "bleurt comet f1 f05 f2 fscore fmeasure microf1 macrof1 em exactmatch accuracy acc precision recall auc auroc "
-    "auprc map ndcg mrr perplexity ppl mse rmse mae mape pearson spearman kendall top1 top5 hits@1 hits@10 iou miou "
-    "psnr ssim fid lpips".split())
 #: A word that may stand between a figure and its metric ("13.5 BLEU points", "91 % accuracy").
 _METRIC_FILLER = frozenset("% point points pts pt".split())
 _METRIC_TOKEN = lazy(r"[A-Za-z][\w+@.-]*|%")
 
 
 def _metric_name(word: str) -> str | None:
-    """`word` as an evaluation metric's name (_METRICS: 'ROUGE-L' is 'rougel', 'F1-score' 'f1'), or None."""
-    name = word.lower().rstrip(".").replace("-", "").replace("_", "")
-    name = {"f1score": "f1", "f1measure": "f1", "fscore": "f1", "fmeasure": "f1", "exactmatch": "em",
-            "acc": "accuracy"}.get(name, name)
-    return name if name in _METRICS else None
+    """`word` as an evaluation metric's name (METRICS: 'ROUGE-L' is 'rougel', 'F1-score' 'f1'), or None."""
+    name = metric_word(word)
+    return name if name in METRICS else None
 
 
 def _metric_apart(value: str, quote: str) -> tuple[str, str, str] | None:
@@ -3827,6 +3825,220 @@ def _metric_apart(value: str, quote: str) -> tuple[str, str, str] | None:
             return None         # a place naming no metric (a table's header may), or the claim's own
         named.append(near[0])
     return (figure.group(), claimed, named[0]) if named else None
+
+
+#: A claim of a score: its figure, a percent sign, the metric it measures ("45.2 BLEU", "+3.55 F1", "76.1% top-1
+#: accuracy", "91.2 F1 score"); `metric_phrase` decides the name.
+_SCORE_CLAIM = lazy(r"[ ]*(?P<sign>[-+−]?)(?P<num>\d+(?:\.\d+)?)[ ]?(?P<pct>%)?[ ]+(?P<name>[^\d\s].*?)[ ]*")
+#: A figure of a quote where a score may be printed, its sign with it ("+3.55" of "(+3.55 F1").
+_SCORE_FIGURE = lazy(r"(?<![\w.,@-])[-+−]?\d+(?:\.\d+)?(?![\w@]|[.,]\d)")
+#: The words of a metric's name: "top-1", "ROUGE-L", "pass@1", "F1-score", "Acc.".
+_SCORE_WORD = lazy(r"[ ]*([A-Za-z][\w+@-]*(?:\.(?![\w]))?)")
+#: What may stand between a metric's name and its figure: "of" of "a BLEU of 45.2", " = " of "F1 = 91.2".
+_SCORE_LINK = lazy(r"(?i)(?:[ ]+(?:of|by|is|was|were|are|at|to|from|reached|reaches|reaching|achieves|achieved|"
+                   r"achieving|obtains|obtained)|[ ]*[:=])?[ ]*(?:\([^()]{0,40}\)[ ]*)?$")
+#: What joins figures of one metric named before the first ("BLEU scores of 28.4 on EN-DE and 41.0 on EN-FR",
+#: "an accuracy of 91.2% and 88.1%", "BLEU from 26.1 to 28.4"): from the end of one figure to the next.
+_SCORE_CHAIN = lazy(r"(?i)(?:[ ]?%)?(?:[ ]+(?:on|for|in|with)[ ]+[\w@.-]+(?:[ ][\w@.-]+){0,2})?[ ]*"
+                    r"(?:,[ ]*(?:and|or)?|and|or|to|vs\.?|versus)[ ]*"
+                    r"(?:(?:on|for|in|with)[ ]+[\w@.-]+(?:[ ][\w@.-]+)?[ ]+)?")
+#: What may follow a figure of a chain ("41.0 on EN-FR", "41.0, respectively", "41.0."): no noun of its own.
+_SCORE_CHAIN_AFTER = lazy(r"(?i)(?:[ ]?%)?(?:[ ]*(?:$|[,;.)\]]|(?:on|for|in|with|and|or|respectively|across|over|"
+                          r"vs\.?|versus|to)\b))")
+#: Metrics whose figure a paper prints as a percentage a claim may give in points ("76.1 accuracy" of "76.1%
+#: accuracy"); never the other way ("0.89% F1" of "an F1 of 0.89": the quote's scale unsaid), nor of any other metric
+#: ("12.3 perplexity", "3.1 FID": a percent sign is another figure), nor of a change ("+2.1% accuracy" is relative,
+#: "+2.1 accuracy" points).
+_PERCENT_SCALE = frozenset("accuracy precision recall f1 f05 f2 em wer cer iou miou pass@1 pass@5 pass@10 pass@100 "
+                           "hits@1 hits@10".split())
+#: Words before a figure that make it a change ("an increase of just 0.1 BLEU", "improves the results by 1.1 F1").
+_CHANGE_BEFORE = lazy(r"(?i)\b(?:by|increases?|increased|improvements?|improves?|improved|improving|gains?|gained|"
+                      r"drops?|dropped|decreases?|decreased|reductions?|reduces?|reduced|boosts?|higher|lower|better|"
+                      r"worse|outperforms?|delta|∆|Δ)\b[^\d]{0,30}$")
+#: Metrics of one family: a claim of the family's name holds a quote's member ("45.2 ROUGE" of "45.2 ROUGE-L").
+_METRIC_FAMILY = {"rouge": {"rouge1", "rouge2", "rougel", "rougelsum"}, "bleu": {"sacrebleu"},
+                  "map": {"map50", "map@50", "map@0.5"}, "ap": {"ap50", "ap75"}}
+
+
+def _score_claim(value: str):
+    """The match of `_SCORE_CLAIM` and the metric's folded words where `value` is a score of an evaluation metric
+    ("45.2 BLEU": ('bleu',)); None for any other value."""
+    m = _SCORE_CLAIM.fullmatch(value)
+    if m is None:
+        return None
+    name = metric_phrase(m.group("name"))
+    return None if name is None else (m, name)
+
+
+def _metric_holds(claimed: tuple[str, ...], printed: tuple[str, ...]) -> bool:
+    """Whether the quote's metric `printed` is the claim's `claimed`: its name or one of its family ("ROUGE" of
+    "ROUGE-L"), every word the claim says which of its kind by among the quote's ("accuracy" of "top-1 accuracy",
+    never "top-5 accuracy" of "top-1 accuracy", "test accuracy" of "accuracy"), and a top-5 never claimed as a
+    plain one."""
+    head, quoted_head = claimed[-1], printed[-1]
+    if head != quoted_head and quoted_head not in _METRIC_FAMILY.get(head, ()):
+        return False
+    if "top5" in printed and "top5" not in claimed:
+        return False
+    return all(w in printed[:-1] for w in claimed[:-1])
+
+
+def _metric_words_at(words: list[str]) -> tuple[str, ...] | None:
+    """The metric the words `words` end with (the longest last words `metric_phrase` reads), or None."""
+    for n in range(min(4, len(words)), 0, -1):
+        name = metric_phrase(" ".join(words[-n:]))
+        if name is not None:
+            return name
+    return None
+
+
+def _metric_after(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
+    """The metric `text` names right after a figure ending at `end`, past a percent sign ("F1" of "+3.55 F1 with",
+    "top-1 accuracy" of "76.1% top-1 accuracy on"), and where its name ends."""
+    pos = end
+    pct = re.match(r"[ ]?%", text[pos:])
+    if pct:
+        pos += pct.end()
+    aside = re.match(r"[ ]*\([^()]{1,30}\)", text[pos:])
+    if aside:
+        pos += aside.end()      # "an 86.4 (82.0) F1 score": another dataset's figure aside
+    words: list[tuple[str, int]] = []
+    while len(words) < 4:
+        m = _SCORE_WORD.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        words.append((m.group(1), m.end()))
+        pos = m.end()
+    for n in range(len(words), 0, -1):
+        name = metric_phrase(" ".join(w for w, _ in words[:n]))
+        if name is not None:
+            return name, words[n - 1][1]
+    return None
+
+
+def _metric_before(text: str, start: int) -> tuple[str, ...] | None:
+    """The metric `text` names right before a figure starting at `start`: "a BLEU of 45.2", "BLEU score of 45.2",
+    "F1 = 91.2", "top-1 accuracy of 76.1%", "BLEU 28.4"."""
+    head = text[max(0, start - 80):start]
+    link = _SCORE_LINK.search(head)
+    head = head[:link.start()] if link else head
+    words = re.findall(r"[A-Za-z][\w+@-]*\.?", head[-60:])
+    if not words or not re.search(r"[\w.]$", head):
+        return None
+    return _metric_words_at(words)
+
+
+def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[str, ...] | None:
+    """The metric `text` names for its figure at [start, end): right after it, right before it, or for the figure
+    before it in a chain of figures of one metric, where this one names nothing of its own ("BLEU scores of 28.4 on
+    EN-DE and 41.0 on EN-FR", "+3.25 F1 with SCIBERT and +3.58 with BERT-Base"; never "3.1" of "a BLEU of 28.4 and 3.1
+    hours")."""
+    after = _metric_after(text, end)
+    if after is not None:
+        return after[0]
+    named = _metric_before(text, start)
+    if named is None and depth == 0:
+        named = _metric_column(text, start, end)
+    if named is not None or depth > 6 or not _SCORE_CHAIN_AFTER.match(text, end):
+        return named
+    earlier = None
+    for m in _SCORE_FIGURE.finditer(text, max(0, start - 80), start):
+        earlier = m
+    if earlier is None:
+        return None
+    after = _metric_after(text, earlier.end())
+    if not _SCORE_CHAIN.fullmatch(text, after[1] if after else earlier.end(), start):
+        return None
+    return after[0] if after else _metric_named_at(text, earlier.start(), earlier.end(), depth + 1)
+
+
+def _metric_column(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The metric a table's header names for the column of the cell at [start, end): a header of one metric for each
+    of the row's cells, after the rows' label's column ("Model BLEU ROUGE-L METEOR"), then rows of a label and as
+    many cells each, down to this one's ("Base 40.1 35.0 30.2 Ours 45.2 38.1 31.0": 38.1 is ROUGE-L); None whenever
+    kb cannot tell the columns so (a caption naming one metric, a header of other columns, rows of other widths)."""
+    head = text[max(0, start - 1500):start].split()
+    tail = text[end:end + 200].split()
+    cells = 0
+    while cells < len(head) and _ROW_TOKEN.fullmatch(head[-1 - cells]):
+        cells += 1
+    column, width = cells, cells + 1
+    for token in tail:
+        if not _ROW_TOKEN.fullmatch(token):
+            break
+        width += 1
+    if width < 2:
+        return None
+    at = len(head) - cells      # the row's label ends here
+    while True:                 # back past the rows above it, each a label and `width` cells
+        label = at
+        while label > 0 and not _ROW_TOKEN.fullmatch(head[label - 1]) and at - label < 5:
+            if label - width >= 0 and all(metric_phrase(t) is not None for t in head[label - width:label]):
+                break           # the header's metrics end here
+            label -= 1
+        if label == at or any(metric_phrase(t) is not None for t in head[label:at]):
+            return None
+        if label - width >= 0 and all(metric_phrase(t) is not None for t in head[label - width:label]):
+            if label - width > 0 and metric_phrase(head[label - width - 1]) is not None:
+                return None     # more metrics named than the row has cells
+            return metric_phrase(head[label - width + column])
+        if label - width < 0 or not all(_ROW_TOKEN.fullmatch(t) for t in head[label - width:label]):
+            return None
+        at = label - width
+
+
+def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedValue:
+    """`value_in_quote` of a score of an evaluation metric (`_score_claim`): its figure as any other, and a place of the
+    quote printing it that names the claim's metric ("45.2 BLEU" of "45.2 BLEU", "a BLEU of 45.2", "BLEU scores of
+    28.4 and 45.2"), as a percentage or not as the claim writes it (a level in points of a quote's percentage, for a
+    metric scored in percent: `_PERCENT_SCALE`). Refused with a reason where every such place names another metric, a percent sign the claim does not
+    write, or none ("45.2 BLEU" of "reaches 45.2 on WMT14", of a table's row whose header kb cannot see)."""
+    m, claimed = score
+    sign, num, pct = m.group("sign"), m.group("num"), bool(m.group("pct"))
+    figure = f"{sign}{num}"
+    found = _value_in_quote_as_typed(figure + ("%" if pct else ""), quote, per)
+    if not found.ok:
+        other = _value_in_quote_as_typed(figure + ("" if pct else "%"), quote, per)
+        if not other.ok:
+            return found
+        found = other
+    digits = num.rstrip("0").rstrip(".") if "." in num else num
+    held = _held_from.get()
+    names: list[tuple[str, ...]] = []
+    pct_apart = ""
+    for place in _SCORE_FIGURE.finditer(quote):
+        text = place.group().lstrip("+-−")
+        if place.start() < held or (text.rstrip("0").rstrip(".") if "." in text else text) != digits:
+            continue
+        named = _metric_named_at(quote, place.start(), place.end())
+        if named is None:
+            continue
+        if not _metric_holds(claimed, named):
+            names.append(named)
+            continue
+        printed_pct = re.match(r"[ ]?%", quote[place.end():]) is not None
+        change = bool(sign) or place.group()[0] in "+-−" or _CHANGE_BEFORE.search(quote, max(0, place.start() - 60),
+                                                                                   place.start())
+        if printed_pct == pct or (printed_pct and claimed[-1] in _PERCENT_SCALE and not change):
+            return found
+        pct_apart = pct_apart or ("change" if change else "level")
+    name = " ".join(m.group("name").split())
+    if pct_apart:
+        why = ("a change in percent is relative where one in points is absolute" if pct_apart == "change" else
+               f"of {name} a percentage is another figure")
+        return replace(found, ok=False, missing=[figure], problem=(
+            f"the value {value!r} writes {figure}{'%' if pct else ''} {name}, but its quote prints "
+            f"{figure}{'' if pct else '%'}: {why}; "
+            "write it as the quote prints it"))
+    if names:
+        return replace(found, ok=False, missing=[figure], problem=(
+            f"the value {value!r} is a score of {' '.join(claimed)}, but its quote's {figure} is one of "
+            f"{' '.join(names[0])}: "
+            "write the metric the quote gives its figure"))
+    return replace(found, ok=False, missing=[figure], problem=(
+        f"the value {value!r} is a score of {name}, but its quote names no metric at {figure} (a table's header kb "
+        f"cannot tell the column of, or none): quote the words that name it with the figure ('{figure} {name}', "
+        f"'{name} of {figure}'), or claim the figure alone"))
 
 
 #: What a claim of a count names beyond what kb reads of it ("A100" of "8 A100 GPUs", "BERT Large" of "3 BERT-Large
@@ -3903,19 +4115,22 @@ def _count_named(value: str) -> list[tuple[str, tuple[str, ...]]]:
             break
         end, count = w.end, count + 1
     phrase = value[end:].strip()
-    if not phrase or not phrase[0].isalpha() or _RATE_SPLIT.search(phrase) or re.search(r"[%$€£¥()\[\]=<>±]", phrase):
-        return []
+    if not phrase or not (phrase[0].isalpha() or model_count(phrase) is not None) or _RATE_SPLIT.search(phrase) \
+            or re.search(r"[%$€£¥()\[\]=<>±]", phrase):
+        return []               # ("1080 Ti GPUs" of "8 1080 Ti GPUs": a model's number its name goes on after)
     words = phrase.split()
     if any(w.lower() in _FACTOR_WORDS for w in words) or words[0].lower() in ("x", "×"):
         return []               # "15 times more", "3 x less": a factor, read as factors are
     names = tuple(_fold_words(phrase))
     figure = value[:end].rstrip()
-    if any(w.share or w.unit is not None for w in wanted):
+    if any(w.share or w.unit is not None for w in wanted[:count]):
         return []               # "less than two thirds", "two orders of magnitude": a share, a factor
     try:
         unit = Interval.from_written(_RANGE_IN_WORDS.sub(r"\g<first> to ", value, count=1)).unit
     except KBError:
         unit = None
+    if unit is not None and model_count(phrase) is not None:
+        unit = None             # "8 A100 GPUs": kb reads its last words, and the others are names (below)
     if unit is not None:
         if len(words) < 2 or not _counts_things(unit) or len(wanted) != count \
                 or any(w.lower() in _PHRASE_ENDS for w in words):
@@ -4017,6 +4232,10 @@ def _phrase_end(plain: str, number: _Number) -> int:
     return _quote_phrase(plain, number, where=True)
 
 
+#: A model's number first in what a figure counts, its name going on: "1080 Ti GPUs" of "8 1080 Ti GPUs".
+_MODEL_NUMBER_NEXT = lazy(r"\d{3,5}[ ](?:[A-Z][\w-]*|[a-z]?\d[\w-]*)[ ]+[^\W\d_][\w-]*s\b")
+
+
 def _quote_phrase(plain: str, number: _Number, where: bool = False):
     """What the quote's `number` counts, as printed: its noun phrase after it, past the other figures of a list it
     ends ("2" of "2, 4 and 8 A100 GPUs" counts A100 GPUs), up to a word that ends the phrase; `where`: where it ends."""
@@ -4031,7 +4250,8 @@ def _quote_phrase(plain: str, number: _Number, where: bool = False):
         if token is None or not token.group(1):
             break
         word = token.group(1)
-        if not words and _ROW_TOKEN.fullmatch(word) or word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
+        if not words and _ROW_TOKEN.fullmatch(word) and not _MODEL_NUMBER_NEXT.match(plain, token.start(1)) \
+                or word.lower() in _PHRASE_ENDS or words and word.islower() and _PLURAL_WORD.fullmatch(words[-1]):
             break       # ... or a word after a plural: "64 TPU v3s running in", "8 models trained"
         stop = word.endswith((".", "!", "?")) and not re.fullmatch(r"[A-Za-z]\.|v\d+\.", word)
         words.append(word.rstrip(".!?") if stop else word)
@@ -4053,6 +4273,10 @@ def _things_said(plain: str, number: _Number) -> bool:
     return _missing_name(names, _quote_counts(plain, number)) is None
 
 
+#: A word after a model's number that names another model ("GTX 1080 Ti" is no GTX 1080, "RX 6800 XT" no RX 6800).
+_MODEL_SUFFIXES = frozenset("ti super xt xtx".split())
+
+
 def _missing_name(names: tuple[str, ...], counted: list[str]) -> str | None:
     """The first word of `names` that `counted` (a quote's figure's words) lacks in their order, a name glued or apart
     alike ("TPU v3" and "TPUv3"); "" for a model named alone (`_HEAD_ANY`) that is no last word nor a device's
@@ -4063,6 +4287,9 @@ def _missing_name(names: tuple[str, ...], counted: list[str]) -> str | None:
     while i < len(names):
         name = names[i]
         for k in range(j, len(counted)):
+            if counted[k] == name and k + 1 < len(counted) and counted[k + 1] in _MODEL_SUFFIXES \
+                    and any(c.isdigit() for c in name) and names[i + 1:i + 2] != (counted[k + 1],):
+                return name         # "GTX 1080" of "GTX 1080 Ti": another model, no less said of the same
             if counted[k] == name:
                 i, j = i + 1, k + 1
                 break
@@ -4071,6 +4298,9 @@ def _missing_name(names: tuple[str, ...], counted: list[str]) -> str | None:
                 break
             if k + 1 < len(counted) and counted[k] + counted[k + 1] == name:
                 i, j = i + 1, k + 2
+                break
+            if name.isdigit() and re.fullmatch(rf"[a-z]{{2,}}{name}", counted[k]):
+                i, j = i + 1, k + 1     # "1080" of "GTX 1080": the model's number, its maker's prefix left out
                 break
         else:
             return name

@@ -371,6 +371,61 @@ def parse_unit(text: str, user_names: Collection[str] = frozenset(), nouns: bool
 @functools.lru_cache(maxsize=4096)
 def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = False) -> "pint.Unit":
     ureg = registry()
+    if nouns and metric_phrase(text.removeprefix("%")) is not None:
+        # "45.2 BLEU", "91.2 F1", "76.1% top-1 accuracy": a score, of no unit; what it measures is its quote's to say
+        return ureg.Unit("item") * (ureg.Unit("percent") if text.startswith("%") else ureg.dimensionless)
+    return _parse_unit_read(text, user_names, nouns)
+
+
+#: A word of a model's or a product's name before what a figure counts: "A100", "GTX", "1080", "Ti", "BERT-Large",
+#: "v3", "NVIDIA", "SXM4": a digit, a capital or a hyphen in it.
+_MODEL_NAME_WORD = lazy(r"(?=[\w.+-]*(?:\d|[A-Z]))[A-Za-z0-9][\w.+-]{0,15}")
+#: A model's name alone as what a figure counts, in the plural: "V100s", "A100s", "TPUv3s", "H100s".
+_MODEL_PLURAL = lazy(r"[A-Za-z][A-Za-z-]*\d[\w.-]*s")
+
+
+def _model_count(text: str, user_names: frozenset[str]) -> "pint.Unit | None":
+    """A count of things a figure names by a model or a product ("A100 GPUs", "GTX 1080 Ti GPUs", "BERT-Large models",
+    "TPU v3 chips", "V100s"): the count of its last word (GPUs are accelerators, "models" items), or of items for a
+    model named alone. kb.quantities.quoted holds it only where its quote prints those names with that figure. None
+    for any other text ("kWhh", "GTX kWh", "A100")."""
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return None
+    if len(words) == 1:
+        return registry().Unit("item") if _MODEL_PLURAL.fullmatch(words[0]) else None
+    *names, last = words
+    if not all(_MODEL_NAME_WORD.fullmatch(w) for w in names) or not any(re.search(r"\d|[A-Z]{2}", w) for w in names):
+        return None
+    if any(w.isdigit() for w in names) and not any(re.search(r"[A-Za-z]", w) for w in names):
+        return None         # "8 GPUs": a number, no name ("GTX 1080", "1080 Ti" are names)
+    try:
+        unit = _parse_unit_read(last, user_names, True)
+    except UsageError:
+        unit = registry().Unit("item") if _MODEL_PLURAL.fullmatch(last) else None
+    if unit is None or dict(unit.dimensionality) not in ({"[count]": 1}, {"[accelerator]": 1}):
+        return None
+    return unit
+
+
+def model_count(text: str, user_names: Collection[str] = frozenset()) -> "pint.Unit | None":
+    """The count `text` names by a model or a product where kb reads it only so (`_model_count`: "1080 Ti GPUs", "A100
+    GPUs", "V100s"); None for a unit or a count kb reads whole ("CPU cores", "kWh"), and for any other text. A figure's
+    unit (kb.quantities.interval) reads so; `parse_unit` never does, as a word of a quote is read."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 200:
+        return None
+    names = user_names if isinstance(user_names, frozenset) else frozenset(user_names)
+    with _lock:
+        try:
+            _parse_unit_cached(text, names, True)
+            return None
+        except UsageError:
+            return _model_count(text.strip(), names)
+
+
+def _parse_unit_read(text: str, user_names: frozenset[str], nouns: bool) -> "pint.Unit":
+    """`parse_unit` of `text` once it names no score: its unit names, each looked up."""
+    ureg = registry()
     norm = normalize_unit_text(text)
     if norm == "dimensionless":
         return ureg.dimensionless
@@ -496,6 +551,57 @@ def count_noun(word: str) -> bool:
     if not re.fullmatch(r"[a-z]{3,30}", word) or word in _NOT_NOUNS or word in _YARDSTICKS:
         return False
     return not difflib.get_close_matches(word, _UNIT_WORDS, n=1, cutoff=0.8)
+
+
+#: Evaluation metrics, folded (`metric_word`): a score's figure names what it measures ("45.2 BLEU", "91.2 F1",
+#: "12.3 perplexity", "76.1% top-1 accuracy"), read as a count of no unit, and kb.quantities.quoted holds it only where
+#: its quote names that metric at that figure.
+METRICS = frozenset(
+    "bleu sacrebleu rouge rouge1 rouge2 rougel rougelsum meteor cider spice chrf chrf++ ter wer cer bertscore "
+    "bleurt comet f1 f05 f2 em accuracy precision recall auc auroc auprc map ndcg mrr "
+    "perplexity mse rmse mae mape pearson spearman kendall hits@1 hits@10 iou miou psnr ssim fid lpips "
+    "pass@1 pass@5 pass@10 pass@100 map50 map@50 map@0.5 ap ap50 ap75 bpb bpc".split())
+_METRIC_ALIASES = {"f1score": "f1", "f1measure": "f1", "fscore": "f1", "fmeasure": "f1", "exactmatch": "em",
+                   "acc": "accuracy", "ppl": "perplexity", "top1accuracy": "top1 accuracy",
+                   "top5accuracy": "top5 accuracy", "macrof1": "macro f1", "microf1": "micro f1"}
+#: Words of a metric's name that say which of its kind ("top-1 accuracy", "macro F1", "test accuracy").
+METRIC_QUALIFIERS = frozenset("macro micro weighted top1 top5 test dev validation val mean average avg".split())
+#: Words after a metric's name that name no other: "F1 score", "BLEU points".
+METRIC_FILLERS = frozenset("score scores point points pts pt".split())
+#: Metric names of more than one word, folded to one: "exact match" is "em".
+_METRIC_WORDS = lazy(r"(?i)\b(?:exact[ -]match|word[ -]error[ -]rate|character[ -]error[ -]rate|"
+                     r"mean[ -]average[ -]precision|mean[ -]reciprocal[ -]rank)\b")
+_METRIC_FOLD = {"exactmatch": "em", "worderrorrate": "wer", "charactererrorrate": "cer",
+               "meanaverageprecision": "map", "meanreciprocalrank": "mrr"}
+
+
+def metric_word(word: str) -> str | None:
+    """`word` as an evaluation metric's name or a word that says which of its kind, folded ('ROUGE-L' is 'rougel',
+    'F1-score' 'f1', 'Acc.' 'accuracy', 'top-1' 'top1'), or None."""
+    name = word.lower().rstrip(".").replace("-", "").replace("_", "")
+    name = _METRIC_ALIASES.get(name, name)
+    return name if all(w in METRICS or w in METRIC_QUALIFIERS for w in name.split()) else None
+
+
+def metric_phrase(text: str) -> tuple[str, ...] | None:
+    """The folded words of `text` where it names an evaluation metric whole: words saying which of its kind, one
+    metric, a filler ("top-1 accuracy": ('top1', 'accuracy'); "F1 score": ('f1',); "exact match": ('em',)); None for
+    any other text ("BLEU on WMT14", "GPUs", "test")."""
+    text = _METRIC_WORDS.sub(lambda m: _METRIC_FOLD[re.sub(r"[ -]", "", m.group(0).lower())], text.strip())
+    words = text.split()
+    while words and words[-1].lower() in METRIC_FILLERS:
+        words.pop()
+    if not words or len(words) > 3:
+        return None
+    folded = []
+    for word in words:
+        name = metric_word(word)
+        if name is None:
+            return None
+        folded.extend(name.split())
+    if folded[-1] not in METRICS or any(w in METRICS for w in folded[:-1]):
+        return None
+    return tuple(folded)
 
 
 #: A plural acronym: what a number counts ("8 CPUs", "12 LLMs", "28.9M PDFs").

@@ -371,7 +371,12 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("models--1500B" of "models—1500B" was refused, "was--5 points" of "was -5 points" verified).
 #: 62 also: an ellipsis leaving out an alternative a citation mark opens is refused ("TensorFlow ... and" of
 #: "TensorFlow [1] or PyTorch [24], and", "Prior work ... used" of "Prior work [12–14] rather than ours used").
-CLAIM_READING = "62"
+#: 63: a score naming its evaluation metric ("45.2 BLEU", "91.2 F1", "76.1% top-1 accuracy") is read (it was an unknown
+#: unit) and holds only where its quote names that metric at that figure, after it, before it, for a chain of its
+#: figures or in a table's header over the row's cells; of none ("45.2 BLEU" of "reaches 45.2 on WMT14", of a row
+#: under a caption) or with a percent sign that makes another figure ("12.3% perplexity", "+2.1% BLEU" of "by 2.1
+#: points") it is refused.
+CLAIM_READING = "63"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
