@@ -1405,8 +1405,10 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
         if low in _MODEL_WORDS and m.group("scale") and m.group("scale").strip()[:1] in "MBbmt":
             # "the 600B sparse MoE model", "a 2.3B dense model": its parameters
             return "parameter", "parameters", m.end()
-        if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "":
-            # "a 2 layer LSTM", "a 6-layer ...": a count written as an adjective
+        if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "" \
+                and not _plural_next(page, w.end("w")):
+            # "a 2 layer LSTM", "a 6-layer ...": a count written as an adjective (never before a plural it names:
+            # "12 language models" counts models, "8 server racks" racks)
             unit = _canonical(low)
             if unit is not None and _is_count(unit):
                 return unit, low, w.end("w")
@@ -1558,6 +1560,16 @@ def share_of(page: str, start: int, value: float) -> bool:
 
 #: The word after a share's whole: "patients" of "1 in 5 patients", "minutes" of "5 in 10 minutes".
 _WHOLE_THEN = lazy(r"[\d,.]*[ \t\n]+(?P<w>[A-Za-z]+)")
+
+
+#: The word after another, where a noun phrase goes on: " models" of "12 language models".
+_NEXT_WORD = lazy(r"[ \t]+([a-z]+|[A-Z]{2,6}s)\b")
+
+
+def _plural_next(page: str, pos: int) -> bool:
+    """Whether a plural noun follows `pos` in its noun phrase ("models" of "language models"; "LLMs")."""
+    m = _NEXT_WORD.match(page, pos)
+    return m is not None and (m.group(1)[:1].isupper() or _plural(m.group(1)))
 
 
 def _plural(word: str) -> bool:
