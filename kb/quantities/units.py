@@ -505,8 +505,8 @@ _UNKNOWN_NAME = lazy(r"unknown unit '([^']+)'")
 def counted_word(unit_text: str, user_names: Collection[str] = frozenset()) -> str | None:
     """The word of a figure's unit kb knows no unit for and reads as a count of what it names ("zorbs" of "12
     zorbs", read as 12 items; "zorb" of "kWh per zorb"); None when every word is a unit kb knows (or one of
-    `user_names`, the user units defined), or the text is no unit even as a count."""
-    if not unit_text:
+    `user_names`, the user units defined), or the text is no unit even as a count, or a score's metric ("BLEU")."""
+    if not unit_text or metric_phrase(unit_text.removeprefix("%")) is not None:
         return None
     try:
         parse_unit(unit_text)

@@ -148,3 +148,10 @@ def test_metric_phrase(text, name):
 def test_a_name_no_metric_nor_unit_is_still_refused_at_the_door(value):
     with pytest.raises(Exception):
         Interval.from_written(value)
+
+
+@pytest.mark.parametrize("unit, word", [("BLEU", None), ("% top-1 accuracy", None), ("F1 score", None),
+                                        ("zorbs", "zorbs"), ("kWh", None)])
+def test_a_metric_is_never_said_to_be_a_count_of_what_it_names(unit, word):
+    from kb.quantities.units import counted_word
+    assert counted_word(unit) == word
