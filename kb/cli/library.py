@@ -140,16 +140,20 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
     if as_json:
         emit_json(result.to_dict())
         return
+    done = (f"{result.old} names {result.new} already (a key kept in its ids field)"
+            if result.already else None)
     if result.stdin_note is not None:
         # the note read from stdin goes to stdout, renamed; what was done is said on stderr
         data(result.stdin_note)
-        err(f"kb: renamed {result.old} -> {result.new}; the note on stdin: "
+        err(f"kb: {done or f'renamed {result.old} -> {result.new}'}; the note on stdin: "
             f"{counted(result.notes.get('-', 0), 'citation')}, written to stdout\n")
         return
     kept = ("(the old key is kept in its ids field)" if result.aliased else
             "(an @xdata entry is cited by no one: no alias kept)" if result.data == "xdata" else
             "(the old key is this one in another case to BibTeX, so it is not kept in its ids field)")
-    if result.followed:
+    if done:
+        echo(done + ("" if result.notes else ": nothing changed"))
+    elif result.followed:
         echo(f"followed the rename of {result.old} -> {result.new} made in references.bib {kept}")
     else:
         echo(f"renamed {result.old} -> {result.new} {kept}")

@@ -305,6 +305,7 @@ class RenameResult:
     stdin_note: str | None = None   # a note read from standard input (--note -), renamed: for stdout
     aliased: bool = True        # the old key kept in the entry's ids (not when it is the new one in another case)
     data: str | None = None     # the type of an @xdata or @set entry renamed (no paper)
+    already: bool = False       # OLD named the entry NEW already (an alias in its ids): only notes rewritten
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -480,7 +481,20 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         following = _renamed_by_hand(kb, old, new)
         data = False            # an @xdata or @set entry: its key, and every entry naming it
         if not following:
+            typed = old
             old, data = entry_key(kb, old)
+            if new == old and typed != new:
+                # run again: OLD is an alias of the entry NEW already (kept in its ids by the rename
+                # that made it), which was refused as "NEW is already called NEW", exit 2; only the
+                # notes given may still cite OLD
+                result = RenameResult(typed, new, already=True)
+                for path in (n for n, body in note_texts.items()
+                             if isinstance(n, (str, os.PathLike)) and rename_in_note(body, typed, new)[1]):
+                    check_writable(path)
+                    if identity(Path(path)) != note_ids[path]:
+                        raise changed_meanwhile(Path(path))
+                _rename_notes(kb, result, note_texts, note_ids)
+                return result
             if new == old:
                 raise UsageError(f"{old} is already called {new}")
         bibfile = bibtex.BibFile.load(kb.layout.bib)
@@ -608,19 +622,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 write_bytes(old_path, mark + body.encode(codec), kb.layout.tmp)
             os.replace(old_path, new_path)
             result.claims_file = kb.layout.relative(new_path)
-        for note, body in note_texts.items():
-            renamed, n = rename_in_note(body, old, new)
-            if not isinstance(note, (str, os.PathLike)):       # standard input: written to stdout
-                result.stdin_note = renamed
-                result.notes["-"] = n
-                continue
-            if n:
-                codec, mark = saved_encoding(read_input(note, "the note"))
-                if codec == "utf-8":
-                    write_text(note, renamed, kb.layout.tmp, read_as=note_ids[note])
-                else:
-                    write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp, read_as=note_ids[note])
-            result.notes[str(note)] = n
+        _rename_notes(kb, result, note_texts, note_ids)
         with transaction(kb.db):
             if not following and not data:
                 _rekey_index(kb, old, new)
@@ -633,6 +635,24 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                     kb.indexer.reindex_claims(kb.layout.relative(path), path)
             kb.derive_pending()
     return result
+
+
+def _rename_notes(kb: KB, result: RenameResult, note_texts: dict, note_ids: dict) -> None:
+    """Each note's citations of `result.old` made citations of `result.new`: a file written back
+    (as it was encoded) where any changed, the note read from standard input kept for stdout."""
+    for note, body in note_texts.items():
+        renamed, n = rename_in_note(body, result.old, result.new)
+        if not isinstance(note, (str, os.PathLike)):       # standard input: written to stdout
+            result.stdin_note = renamed
+            result.notes["-"] = n
+            continue
+        if n:
+            codec, mark = saved_encoding(read_input(note, "the note"))
+            if codec == "utf-8":
+                write_text(note, renamed, kb.layout.tmp, read_as=note_ids[note])
+            else:
+                write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp, read_as=note_ids[note])
+        result.notes[str(note)] = n
 
 
 #: Columns holding a citekey, other than papers.citekey and the tables indexed from claims files.

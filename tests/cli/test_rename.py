@@ -3,7 +3,9 @@ of Power Hungry Processing (arXiv 2311.16863 v3)."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 import tomllib
 
 import pytest
@@ -111,6 +113,28 @@ def test_rename_back_and_onto_an_alias(php):
     bib = (php / "references.bib").read_text()
     assert "@misc{luccioni2023power," in bib and "ids = {php}" in bib
     assert (php / "claims" / "luccioni2023power.toml").exists()
+
+
+def test_rename_run_again_changes_nothing_and_renames_a_note_left_behind(php, tmp_path, monkeypatch):
+    """The same `kb rename OLD NEW` run again (OLD now an alias of NEW) was refused, exit 2, as
+    "NEW is already called NEW": it is done already, exit 0, and a note given only now is renamed."""
+    assert run_kb("rename", "luccioni2023power", "php").code == 0
+    files = {p: p.read_bytes() for p in [php / "references.bib", *sorted((php / "claims").iterdir())]}
+    r = run_kb("rename", "luccioni2023power", "php")
+    assert r.code == 0 and r.out == "luccioni2023power names php already (a key kept in its ids field): nothing changed\n"
+    assert r.err == ""
+    note = tmp_path / "late.md"
+    note.write_text("As [@luccioni2023power, p. 6] and [@strubell2019energy].\n")
+    r = run_kb("rename", "luccioni2023power", "php", "--note", note, "--json")
+    assert r.code == 0 and r.json["already"] is True and r.json["notes"] == {str(note): 1}, r.out + r.err
+    assert note.read_text() == "As [@php, p. 6] and [@strubell2019energy].\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"see [@luccioni2023power]\n"), encoding="utf-8"))
+    r = run_kb("rename", "luccioni2023power", "php", "--note", "-")
+    assert r.code == 0 and r.out == "see [@php]\n" and "names php already" in r.err
+    assert {p: p.read_bytes() for p in files} == files
+    # a key of another paper, or the new key itself, is still refused
+    assert run_kb("rename", "strubell2019energy", "php").code == 2
+    assert run_kb("rename", "php", "php").code == 2
 
 
 def test_rename_a_key_that_needs_escaping(php):
