@@ -263,6 +263,8 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
     stored = promote(open_kb(), candidate, claim_id=claim_id, per=per, topics=topic)
     for w in stored.pop("warnings", []):
         warn(w)
+    if stored.get("merged"):        # promoted before: said as kb claim add says a claim stored already
+        warn(f"{stored['citekey']}.{stored['id']} was stored already: " + "; ".join(stored["merged"]))
     if as_json:
         emit_json(stored)
     else:

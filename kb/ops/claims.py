@@ -469,18 +469,31 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
             topics: list[str] | None = None) -> dict:
     """Make an extracted candidate a claim (its sentence is the quote)."""
 
-    row = kb.db.execute('select citekey, version, number, unit, per, sentence, status from candidates where id = ?',
-                        [candidate_id]).fetchone()
+    row = kb.db.execute('select citekey, version, number, unit, per, sentence, status, claim_id from candidates '
+                        'where id = ?', [candidate_id]).fetchone()
     if row is None:
         raise NotFound(f"no candidate {candidate_id}", hint="see `kb claims --unreviewed`")
-    citekey, version, number, unit, printed_per, sentence, status = row
+    citekey, version, number, unit, printed_per, sentence, status, promoted_as = row
     per = per or printed_per        # "25 kWh per run": 25 kWh, per run, as the page prints it
     if status == "promoted":
-        raise UsageError(f"candidate {candidate_id} is already a claim")
+        # run again: the claim it made, merged as `kb claim add` of the same figure merges (new topics
+        # added; another --per refused with the difference), where it was refused "is already a claim",
+        # exit 2; another --id would be a second claim of one figure
+        if promoted_as and claim_id and claim_id.replace("_", "-") != promoted_as.replace("_", "-"):
+            raise UsageError(f"candidate {candidate_id} is the claim {citekey}.{promoted_as} already, "
+                             f"not {said(claim_id)}; nothing stored",
+                             hint=f"kb claim rm {citekey}.{promoted_as} first to store it under another id")
+        claim_id = claim_id or promoted_as
 
     value = f"{number} {format_unit(parse_unit(unit))}".strip() if unit else number
-    stored = add_claim(kb, citekey, value, quote=sentence, per=per, topics=topics, claim_id=claim_id,
-                       version=version)
+    try:
+        stored = add_claim(kb, citekey, value, quote=sentence, per=per, topics=topics, claim_id=claim_id,
+                           version=version)
+    except UsageError as exc:
+        if status == "promoted" and exc.hint and "--replace" in exc.hint:
+            # promote takes no --replace: the claim it made is changed by kb claim add
+            exc.hint = f"kb claim add {citekey} ... --id {claim_id} --replace changes the claim it made"
+        raise
     with kb.writing():
         with transaction(kb.db):
             kb.db.execute("update candidates set status = 'promoted', claim_id = ? where id = ?",

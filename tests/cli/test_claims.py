@@ -145,6 +145,24 @@ def test_extract_promote_dismiss(php):
     assert len(again) == len(rows) - 2
     r = run_kb("claims", "promote", "999999")
     assert r.code == 2 and "no candidate 999999" in r.err
+    # promoted again (the same command, or with a topic more) is the claim it made, merged as kb claim add
+    # merges, where it was refused "is already a claim", exit 2; another --id or --per is refused
+    claims_file = php / "claims" / "luccioni2023power.toml"
+    before = claims_file.read_bytes()
+    r = run_kb("claims", "promote", target["id"], "--id", "image-gen-max", "--per", "1000 inferences")
+    assert r.code == 0 and r.err == "kb: luccioni2023power.image-gen-max was stored already: unchanged\n", r.err
+    assert claims_file.read_bytes() == before
+    r = run_kb("claims", "promote", target["id"], "-t", "image", "--json")
+    assert r.code == 0 and r.json["id"] == "image-gen-max" and r.json["topics"] == ["image"], r.out + r.err
+    assert "added topic image" in r.err
+    for args, said in [(("--id", "other-name"), "is the claim luccioni2023power.image-gen-max already, not 'other-name'"),
+                       (("--per", "image"), "another per: per '1000 inferences' -> 'image'")]:
+        stored = claims_file.read_bytes()
+        r = run_kb("claims", "promote", target["id"], *args)
+        assert r.code == 2 and said in r.err and r.err.count("\n") == 1, (args, r.err)
+        assert "--replace" not in r.err or "kb claim add" in r.err     # promote takes no --replace
+        assert claims_file.read_bytes() == stored
+    assert [c["id"] for c in run_kb("claims", "--json").json].count("image-gen-max") == 1
 
 
 def test_a_candidates_per_is_the_pages_and_promote_stores_it(kb_root, tmp_path):
