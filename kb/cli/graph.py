@@ -207,7 +207,10 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
         data(graph.render(kb.db, fmt, extra))
         return
     export.write_output(kb, target, graph.render(kb.db, fmt, extra))
-    echo(f"wrote {shown(target)}")
+    # said on stderr, as kb export bib, note and csl-json say what they wrote ("wrote PATH" was on stdout)
+    counts = graph.summary(kb.db)
+    warn(f"wrote {shown(target)}: {counted(counts['papers'], 'paper')}, "
+         f"{counted(counts['citation_links'], 'citation link')}")
 
 
 cite_app = typer.Typer(help="Citations from Semantic Scholar.", no_args_is_help=True)

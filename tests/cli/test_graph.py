@@ -139,7 +139,9 @@ def test_path_missing_and_exports(five, tmp_path):
         assert run_kb("graph", "export", "--format", fmt, "-o", out).code == 0
         g = reader(out)
         assert g.number_of_nodes() == 5 and g.number_of_edges() == 10
-    assert run_kb("graph", "export", "-f", "json", "-o", tmp_path / "g.json").code == 0
+    r = run_kb("graph", "export", "-f", "json", "-o", tmp_path / "g.json")
+    # what was written is said on stderr, as kb export bib/note/csl-json say it (it was on stdout)
+    assert r.code == 0 and r.out == "" and r.err == f"kb: wrote {tmp_path / 'g.json'}: 5 papers, 10 citation links\n"
     data = json.loads((tmp_path / "g.json").read_text())
     assert len(data["nodes"]) == 5
     assert run_kb("graph", "export", "-f", "dot", "-o", tmp_path / "g.dot").code == 0
