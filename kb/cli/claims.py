@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 import typer
@@ -214,9 +215,15 @@ def _figure(candidate: dict) -> str:
     prints it ("100 sheets", "100 times", where kb's unit is 'item' or none)."""
     if candidate["unit"] in ("item", "dimensionless") and candidate.get("printed"):
         figure = candidate["printed"]
+        if _PRINTED_PER.search(figure):      # the per as printed: "1.4 false alarms per true alarm" (never "... per alarm")
+            return figure
     else:
         figure = f"{candidate['number']} {candidate['unit'] or ''}".strip()
     return f"{figure} per {candidate['per']}" if candidate.get("per") else figure
+
+
+#: A per a page prints inside a count's words: "per true alarm", "/ node", "for each paper".
+_PRINTED_PER = re.compile(r"(?i)\bper\b|/|\b(?:each|every)\b")
 
 
 @claims_app.command("extract")
