@@ -17,6 +17,7 @@ from kb.cli.common import (
     names_a_paper,
     names_something,
     read_here,
+    warn,
 )
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
@@ -80,6 +81,10 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         if keys:
             raise UsageError("--accept takes one restatement id, without papers")
         r = accept(kb, accept_id, verdict=verdict, note=note)
+        if r.replaced:          # judged before: what the new judgement changed, as kb claim add says a merge
+            warn(f"{r.id} was judged already: replaced " + "; ".join(r.replaced))
+        elif r.replaced is not None:
+            warn(f"{r.id} was judged already: unchanged")
         if as_json:
             emit_json(r.to_dict())
         else:

@@ -1184,12 +1184,23 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
     if not found:
         raise UsageError(f"no restatement {said(rid)}", hint="`kb audit` lists them with their ids (--json)")
     r = found[0]
-    verdict = verdict or r.verdict
-    with kb.writing():
-        records.write_record(kb, r.citing, "restatement",
-                             {"id": r.id, "cited": r.cited, "page": r.citing_page, "figure": r.figure,
-                              "verdict": verdict, "note": note}, replace_id=r.id)
+    # judged before: what is not given now is kept (a verdict recorded against kb's, a remark), as kb claim add
+    # keeps what it is not given; `replaced` on the result says what a new judgement changed ("verdict confirmed
+    # -> differs"), [] nothing. Judging again without --verdict or --note put kb's verdict back and deleted the
+    # remark, and a new one replaced the old, without a word.
+    verdict = verdict or r.judged or r.verdict
+    note = r.note if note is None and r.judged else note
+    replaced = [f"{what} {said(was) if was else '(none)'} -> {said(now) if now else '(none)'}"
+                for what, was, now in (("verdict", r.judged, verdict), ("note", r.note, note))
+                if r.judged and was != now]
+    if not r.judged or replaced:
+        with kb.writing():
+            records.write_record(kb, r.citing, "restatement",
+                                 {"id": r.id, "cited": r.cited, "page": r.citing_page, "figure": r.figure,
+                                  "verdict": verdict, "note": note}, replace_id=r.id)
+    was_judged = r.judged
     r.judged, r.note = verdict, note
+    r.replaced = replaced if was_judged else None
     return r
 
 

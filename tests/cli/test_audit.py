@@ -210,6 +210,22 @@ def test_a_judgement_is_recorded_kept_across_rebuild_and_not_reported_again(own5
     judged = {r["id"]: r for r in run_kb("audit", "--judged", "--json").json}
     assert judged[target["id"]]["judged"] == "not-in-source"
     assert run_kb("audit", "--accept", "no-such-id").code == 2
+    # judged again: what is not given is kept, what changes is said (a re-run without --note deleted the remark,
+    # and a new verdict or remark replaced the old, without a word)
+    claims_file = own5 / "claims" / "patterson2021carbon.toml"
+    kept = claims_file.read_bytes()
+    for args in [(), ("--note", "1515.43 W / 8 P100s, derived by Patterson"), ("--verdict", "not-in-source")]:
+        r = run_kb("audit", "--accept", target["id"], *args)
+        assert r.code == 0 and r.err == f"kb: {target['id']} was judged already: unchanged\n", (args, r.err)
+        assert claims_file.read_bytes() == kept
+    r = run_kb("audit", "--accept", target["id"], "--verdict", "confirmed", "--json")
+    assert r.code == 0 and r.json["judged"] == "confirmed" and r.json["note"].startswith("1515.43 W")
+    assert r.json["replaced"] == ["verdict 'not-in-source' -> 'confirmed'"]
+    assert r.err == f"kb: {target['id']} was judged already: replaced verdict 'not-in-source' -> 'confirmed'\n"
+    r = run_kb("audit", "--accept", target["id"], "--note", "checked by hand")
+    assert r.code == 0 and "replaced note '1515.43 W / 8 P100s, derived by Patterson' -> 'checked by hand'" in r.err
+    judged = {r["id"]: r for r in run_kb("audit", "--judged", "--json").json}[target["id"]]
+    assert (judged["judged"], judged["note"]) == ("confirmed", "checked by hand")
 
 
 def test_a_note_cites_figures_to_papers(kb5, tmp_path):
