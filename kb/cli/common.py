@@ -431,6 +431,8 @@ def text_or_stdin(given: str | None, what: str) -> str | None:
 
 def print_quote(q: dict) -> None:
     pages = f"p. {pages_said(q['page'], q.get('page_end'))}" if q.get("page") else "p. ?"
+    if q.get("moved_in") and q["status"] == "verified":     # where the newest version kb holds prints it
+        pages += f" ({q['moved_in']}: p. {q['moved_to']})"
     flag = {"verified": "", "no-text": "  [NO TEXT]",
             "stale": f"  [STALE: not in {q.get('stale_in')}]"}.get(q["status"], "  [UNVERIFIED]")
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""

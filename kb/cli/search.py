@@ -51,6 +51,8 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
         pages = ""
         if h.page:
             pages = f"p. {pages_said(h.page, h.page_end)}"
+            if h.moved_in:          # where the newest version kb holds prints it
+                pages += f" ({h.moved_in}: p. {h.moved_to})"
         where = " ".join(filter(None, [h.citekey, h.version, pages]))
         what = h.kind if h.kind == "page" else f"{h.kind} {h.id}"
         extra = "".join([f"  {h.value}" if h.value else "",

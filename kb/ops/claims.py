@@ -361,14 +361,15 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     kept in the index by kb.ops.derive): a value edited by hand that is not among
     its quote's numbers is "unverified", and `reason` says why (None when verified). A verified claim a newer
     version kb holds no longer prints (or prints with another figure) is "stale", `stale_in` naming that version and
-    `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks)."""
+    `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks); one it prints on another page than
+    the one stored has `moved_in` naming that version and `moved_to` its page or pages there (both None otherwise)."""
 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
         f"case when not {claim_stands_sql()} then 'unverified' when {no_text_sql('claims')} then 'no-text' "
         f"when stale_in is not null then 'stale' else 'verified' end as status, "
-        f"doubt as reason, stale_in, stale, file, "
+        f"doubt as reason, stale_in, stale, moved_in, moved_to, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
     memo: dict = {}
@@ -380,6 +381,8 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
             r["reason"] = no_text(r["citekey"], r["version"])
         if r["status"] != "stale":
             r["stale_in"] = r["stale"] = None
+        if r["status"] != "verified" or r["reason"] is not None:
+            r["moved_in"] = r["moved_to"] = None        # said of a claim found on its page alone
     return rows
 
 
@@ -390,7 +393,9 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
                                   filters.get("minimum"), filters.get("maximum"), filters.get("text"))
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
-        "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
+        "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?') || "
+        f"case when not {claim_stands_sql()} or {no_text_sql('claims')} or stale_in is not null "
+        "or moved_in is null then '' else ' (' || moved_in || ': p.' || moved_to || ')' end, "
         f"case when not {claim_stands_sql()} then 'UNVERIFIED' when {no_text_sql('claims')} then 'NO TEXT' "
         "when stale_in is not null then 'STALE: not in ' || stale_in else '' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()

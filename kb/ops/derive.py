@@ -121,26 +121,31 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
 def stale_marks(kb: KB, files: set[str], papers: set[str]) -> None:
     """Which verified quotes and claims of `files`, or of `papers` (given a text: a newer version makes an older
     one's records stale), a newer version kb holds the text of no longer prints (kb verify's "stale":
-    quotes.stale_of), stored as that version (`stale_in`) and what kb verify says (`stale`), NULL where none: kb quote
-    ls, kb claims, kb search and kb export note read them. Only records of a paper of two versions with text or more,
-    found in their own (no doubt) and of an older one, are looked for."""
+    quotes.newest_marks), stored as that version (`stale_in`) and what kb verify says (`stale`), and which it prints
+    on another page than the one stored, stored as that version (`moved_in`) and its page or pages (`moved_to`), NULL
+    where none: kb quote ls, kb claims, kb search and kb export note read them. Only records of a paper of two
+    versions with text or more, found in their own (no doubt) and of an older one, are looked for."""
     db = kb.db
     several = {r[0] for r in db.execute("select citekey from versions where text_status = 'ok' "
                                         "group by citekey having count(distinct version) > 1")}
-    quoted = ("select rowid, citekey, version, text, doubt, stale_in, stale from quotes "
-              "where status = 'verified' and {} in ({{}})")
-    claimed = ("select rowid, citekey, version, quote, number, unit, per, doubt, stale_in, stale from claims "
-               "where kind = 'claim' and coalesce(status, 'verified') = 'verified' and {} in ({{}})")
+    marks = ("stale_in", "stale", "moved_in", "moved_to")
+    quoted = ("select rowid, citekey, version, page, page_end, text, doubt, stale_in, stale, moved_in, moved_to "
+              "from quotes where status = 'verified' and {} in ({{}})")
+    claimed = ("select rowid, citekey, version, page, quote, number, unit, per, doubt, stale_in, stale, moved_in, "
+               "moved_to from claims where kind = 'claim' and coalesce(status, 'verified') = 'verified' "
+               "and {} in ({{}})")
     for kind, sql, table in (("quote", quoted, "quotes"), ("claim", claimed, "claims")):
         rows = {r[0]: r for r in _rows_in(db, sql.format("file"), files) + _rows_in(db, sql.format("citekey"), papers)}
         cache = quotes.PaperCache()
         for row in sorted(rows.values(), key=lambda r: (r[1] or "", r[0])):
-            r = dict(zip(("rowid", "citekey", "version", "text" if kind == "quote" else "quote", *(
-                ("number", "unit", "per") if kind == "claim" else ()), "doubt", "stale_in", "stale"), row))
-            found = quotes.stale_of(kb, r, kind, cache) if r["citekey"] in several and r["doubt"] is None else None
-            found = found or (None, None)
-            if (r["stale_in"], r["stale"]) != found:
-                db.execute(f"update {table} set stale_in = ?, stale = ? where rowid = ?", [*found, r["rowid"]])
+            r = dict(zip(("rowid", "citekey", "version", "page", *(
+                ("page_end", "text") if kind == "quote" else ("quote", "number", "unit", "per")), "doubt", *marks), row))
+            found = quotes.newest_marks(kb, r, kind, cache) if r["citekey"] in several and r["doubt"] is None \
+                else None
+            found = found or (None,) * len(marks)
+            if tuple(r[m] for m in marks) != found:
+                db.execute(f"update {table} set {', '.join(m + ' = ?' for m in marks)} where rowid = ?",
+                           [*found, r["rowid"]])
 
 
 def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, per: str | None,

@@ -315,6 +315,7 @@ class Provenance:
     version: str | None             # shown when it is not the newest version kb holds text of
     only_in: str | None = None      # "verified in v1, not found in v3": the newest version lacks it
     newest: str | None = None
+    moved_to: str | None = None     # "4", "4-5": the newest version prints it on another page than `page`
 
 
 def provenance_of(kb: "KB", quote: dict, cache: dict) -> Provenance:
@@ -336,7 +337,8 @@ def provenance_of(kb: "KB", quote: dict, cache: dict) -> Provenance:
     if version_number(newest) <= version_number(version):
         return Provenance(pages, None)
     gone = quote.get("status") == "stale"
-    return Provenance(pages, version, only_in=version if gone else None, newest=newest)
+    moved = quote.get("moved_to") if not gone and quote.get("moved_in") == newest else None
+    return Provenance(pages, version, only_in=version if gone else None, newest=newest, moved_to=moved)
 
 
 def version_line(label: str, prov: Provenance) -> str:
@@ -345,7 +347,9 @@ def version_line(label: str, prov: Provenance) -> str:
     if prov.only_in:
         return (f"*Quoted from {label}{where}; stale: verified in {prov.only_in} only: "
                 f"{prov.newest}, the newest version kb holds, does not have it.*")
-    return f"*Quoted from {label}{where} ({prov.newest} also has it).*"
+    there = (f", p. {prov.moved_to}" if "-" not in prov.moved_to else f", pp. {prov.moved_to}") \
+        if prov.moved_to and prov.page else ""         # its page there, where a page is said at all
+    return f"*Quoted from {label}{where} ({prov.newest} also has it{there}).*"
 
 
 def locator(quote: dict) -> str | None:
@@ -430,7 +434,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
             ref = by_key[q["citekey"]]
             item = {k: q.get(k) for k in ("id", "citekey", "version", "text", "status", "page", "page_end",
                                           "method", "spans", "prefix", "suffix", "extractor", "topics", "note",
-                                          "stale_in", "stale")}
+                                          "stale_in", "stale", "moved_in", "moved_to")}
             # a soft hyphen a quote or its context holds (U+00AD: PDFium's line-end hyphen) is
             # a stray "-" where the export is read: the word joined (the claims file keeps it)
             item.update({k: readable(item[k]) for k in ("text", "prefix", "suffix") if isinstance(item[k], str)})

@@ -646,7 +646,9 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
     its claims file writes it. A quote of a paper kb holds no text of is listed "no-text"
     (`queries.no_text_sql`, as kb verify says it), unless not `textless` (an export, which marks
     only what it finds refuted). A verified quote a newer version kb holds no longer prints is listed "stale",
-    `stale_in` naming that version and `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks)."""
+    `stale_in` naming that version and `stale` what kb verify says (both None otherwise: kb.ops.derive.stale_marks);
+    one it prints on another page than the one stored has `moved_in` naming that version and `moved_to` its page
+    or pages there ('4', '4-5'; both None otherwise)."""
     where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
@@ -679,6 +681,8 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         r.pop("no_text", None)
         if r["status"] != "stale":
             r["stale_in"] = r["stale"] = None
+        if r["status"] != "verified":
+            r["moved_in"] = r["moved_to"] = None        # said of a quote found on its page alone
         if r["status"] == "unverified" and r["reason"] and r["reason"] != r.get("note") \
                 and (moved := moved_here(kb, r, texts)):
             r["reason"] = moved         # moved by hand into another paper's claims file: said as kb verify says it
@@ -1152,59 +1156,90 @@ def _reference_works(kb: KB, citekey: str, version: str, newer, cache: dict):
     return works
 
 
-def stale_of(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str, str] | None:
-    """(the newer version, what kb verify says) of a quote or claim `row` (citekey, version, its quote as `text` or
-    `quote`; a claim's number, unit, per) found in its own version, where a newer version kb holds the text of no
-    longer prints its quote, or prints a claim's quote with another figure: kb verify's "stale", as the derive step
-    stores it for listings (kb.ops.derive.stale_marks); None otherwise."""
+def newest_marks(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str | None, str | None, str | None, str | None]:
+    """What the derive step stores of a quote or claim `row` (citekey, version, page, a quote's page_end, its quote as
+    `text` or `quote`; a claim's number, unit, per) found in its own version, read against the newest version kb holds
+    the text of (kb.ops.derive.stale_marks): (stale_in, stale, moved_in, moved_to), each None where it says nothing.
+    Stale: that version no longer prints its quote, or prints a claim's quote with another figure (kb verify's "stale":
+    the version, what kb verify says). Moved: it prints it, starting on another page than the one stored (the version,
+    its page or pages as every command says them, '4' or '4-5'), as kb verify says "(in v2, page 4)"."""
+    none = (None, None, None, None)
     quote = row["text"] if kind == "quote" else row["quote"]
     held = versions_with_text(kb.conn, row["citekey"])
     if not (quote and row["version"] in held and version_number(held[-1]) > version_number(row["version"])):
-        return None         # (a version kb holds no text of is kb verify's "wrong-version", never stale)
-    said = stale_in_newest(kb, row["citekey"], row["version"], quote, cache)
+        return none         # (a version kb holds no text of is kb verify's "wrong-version", never stale)
+    newest = _newest_reading(kb, row["citekey"], row["version"], quote, cache)
+    said = newest.stale if newest is not None else None
     if said is None and kind == "claim":
         value = f"{row['number'] or ''} {row['unit'] or ''}".strip()
         typed = quoted.value_in_quote(value, quote, row.get("per"))
         newer = figure_in_newest(kb, row, value, typed, cache)
         said = newer and newer[0]
-    return (held[-1], said) if said else None
+    if said:
+        return (held[-1], said, None, None)
+    if newest is None or newest.page is None or row.get("page") is None or newest.page == row["page"]:
+        return none         # on the page stored (or no page stored to say it against): nothing new to say
+    return (None, None, newest.version, pages_said(newest.page, newest.page_end))
 
 
 def stale_in_newest(kb: KB, citekey: str, version: str, quote: str, cache: dict | None = None) -> str | None:
     """What kb verify says of a quote (or a claim's) verified in `version` that a newer version kb holds the text
     of no longer prints ("verified in v1, but not in v2; page 3: differs: 12 -> 13"), or None."""
-    verdict = _in_newest(kb, citekey, version, quote, Verdict("", citekey, version, "ok"),
-                         PaperCache() if cache is None else cache)
-    return verdict.message if verdict.status == "stale" else None
+    newest = _newest_reading(kb, citekey, version, quote, PaperCache() if cache is None else cache)
+    return newest.stale if newest is not None else None
+
+
+@dataclass
+class _Newest:
+    """A quote verified in an older version, read in the newest version kb holds the text of (`_newest_reading`)."""
+    version: str                # that newest version
+    page: int | None = None     # where it prints the quote, or its closest passage where only a mark differs
+    page_end: int | None = None
+    found: bool = False         # printed word for word (in either extraction)
+    marks: str = ""             # what kb verify adds where only a footnote's or a citation's mark differs
+    stale: str | None = None    # what kb verify says where it no longer prints it
+    differences: list = field(default_factory=list)
+
+
+def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache: dict) -> _Newest | None:
+    """How the newest version kb holds the text of prints `quote`, verified in `version`; None where that version is
+    `version` or older."""
+    held = versions_with_text(kb.conn, citekey)
+    if not (held and version and version_number(held[-1]) > version_number(version)):
+        return None
+    latest = load_text(kb.conn, citekey, held[-1], cache)
+    # in either extraction kb keeps of it, as the quote's own version is read: one extractor's misreading is
+    # no change between versions
+    found = find_in_either(kb, latest, quote, cache)[0]
+    if found is not None:
+        return _Newest(held[-1], found.page, found.page_end, found=True)
+    near = matching.closest_passage(latest.doc, quote)
+    page = "\n".join(latest.pages[near.page - 1:near.page + 1]) if near is not None else ""
+    if near is not None and (marks := _only_footnote_marks(near, page, quote, "\n".join(latest.pages))):
+        return _Newest(held[-1], near.page, near.page_end,
+                       marks=f" (in {held[-1]}, page {near.page}, only a footnote's mark differs: {marks})")
+    if near is not None and (marks := _only_footnote_marks(
+            near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
+        return _Newest(held[-1], near.page, near.page_end,
+                       marks=f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})")
+    return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}"
+                   + (f"; page {near.page}: {near.describe()}" if near else
+                      f"; {held[-1]} prints nothing like it (deleted or rewritten)"),
+                   differences=near.differences if near else [])
 
 
 def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: Verdict, cache: dict) -> Verdict:
     """`verdict` (ok in `version`) made "stale" when a newer version kb holds the text of no longer holds `quote`:
     what that version's closest passage says instead, and on which page. A quote's and a claim's alike."""
-    held = versions_with_text(kb.conn, citekey)
-    if held and version and version_number(held[-1]) > version_number(version):
-        latest = load_text(kb.conn, citekey, held[-1], cache)
-        # in either extraction kb keeps of it, as the quote's own version is read: one extractor's misreading is
-        # no change between versions
-        found = find_in_either(kb, latest, quote, cache)[0]
-        if found is not None and verdict.page is not None and found.page != verdict.page:
-            # the same words on another page of the newer version: no change, and where a reader finds them now
-            verdict.message += f" (in {held[-1]}, page {pages_said(found.page, found.page_end)})"
-        if found is None:
-            near = matching.closest_passage(latest.doc, quote)
-            page = "\n".join(latest.pages[near.page - 1:near.page + 1]) if near is not None else ""
-            if near is not None and (marks := _only_footnote_marks(near, page, quote, "\n".join(latest.pages))):
-                verdict.message += f" (in {held[-1]}, page {near.page}, only a footnote's mark differs: {marks})"
-                return verdict
-            if near is not None and (marks := _only_footnote_marks(
-                    near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
-                verdict.message += f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})"
-                return verdict
-            verdict.status = "stale"
-            verdict.message = (f"verified in {version}, but not in {held[-1]}"
-                               + (f"; page {near.page}: {near.describe()}" if near else
-                                  f"; {held[-1]} prints nothing like it (deleted or rewritten)"))
-            verdict.differences = near.differences if near else []
+    newest = _newest_reading(kb, citekey, version, quote, cache)
+    if newest is None:
+        return verdict
+    if newest.found and verdict.page is not None and newest.page != verdict.page:
+        # the same words on another page of the newer version: no change, and where a reader finds them now
+        verdict.message += f" (in {newest.version}, page {pages_said(newest.page, newest.page_end)})"
+    verdict.message += newest.marks
+    if newest.stale is not None:
+        verdict.status, verdict.message, verdict.differences = "stale", newest.stale, newest.differences
     return verdict
 
 

@@ -53,6 +53,8 @@ class Hit:
     status: str | None = None  # a quote's or claim's verified/unverified/no-text/stale
     value: str | None = None   # a claim's value as written, "11.49 kWh"
     stale_in: str | None = None  # "stale": the newer version kb holds that no longer prints it, as kb verify says
+    moved_in: str | None = None  # "verified": the newer version kb holds that prints it on another page than `page`
+    moved_to: str | None = None  # its page or pages there: '4', '4-5'
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -79,21 +81,24 @@ class _Source:
 
 _SOURCES = {
     "page": _Source("page", "pages_fts", "pages", "", "t.id, t.citekey, t.version, t.page, t.page, null, "
-                    "null, null, null, t.version_id"),
+                    "null, null, null, null, null, t.version_id"),
     "quote": _Source("quote", "quotes_fts", "quotes", ", 1.0, 0.5",
                      # its status as kb quote ls lists it (list_quotes): a quote edited by hand is not verified
                      "t.rowid, t.citekey, t.version, t.page, t.page_end, t.id, "
                      f"case when t.status = 'verified' and (t.doubt is not null or {off_text_sql('t', 'page_end')}) "
                      f"then 'unverified' when {no_text_sql('t')} then 'no-text' when t.status = 'verified' and "
-                     "t.stale_in is not null then 'stale' else t.status end, null, t.stale_in"),
+                     "t.stale_in is not null then 'stale' else t.status end, null, t.stale_in, t.moved_in, t.moved_to"),
     "claim": _Source("claim", "claims_fts", "claims", ", 0.5, 1.0, 0.5, 0.5",
                      # its status as kb claims lists it: a claim marked verified by hand with no quote is not
                      "t.rowid, t.citekey, t.version, t.page, t.page, t.id, "
                      f"case when not {claim_stands_sql('t')} then 'unverified' when {no_text_sql('t')} then 'no-text' "
                      "when t.stale_in is not null then 'stale' else 'verified' end, "
-                     "trim(coalesce(t.number, '') || ' ' || coalesce(t.unit, '')), t.stale_in", "t.citekey is not null"),
+                     "trim(coalesce(t.number, '') || ' ' || coalesce(t.unit, '')), t.stale_in, t.moved_in, t.moved_to",
+                     "t.citekey is not null"),
 }
 _ROWID = {"page": "id", "quote": "rowid", "claim": "rowid"}
+#: Where a ranked row's score is: after the columns each source selects (a page's version id there, replaced by it).
+_SCORE = 11
 
 _LATEST = """
     select v.id from versions v
@@ -118,7 +123,8 @@ def _latest_ids(db, citekeys: set[str]) -> set[int]:
 
 
 def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, limit: int) -> list[tuple]:
-    """(rowid, citekey, version, page, page_end, id, status, value, stale_in, score) of the best rows."""
+    """(rowid, citekey, version, page, page_end, id, status, value, stale_in, moved_in, moved_to, score) of the best
+    rows."""
     rid = _ROWID[src.kind]
     bound, bound_params = "", []
     filters, filter_params = [src.where], []
@@ -143,8 +149,8 @@ def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, li
             f"and {' and '.join(filters)}", [*ids, *filter_params]).fetchall()
         if latest_only:
             latest = _latest_ids(db, {r[1] for r in rows})
-            rows = [r for r in rows if r[9] in latest]
-        rows = sorted((tuple(r[:9]) + (score[r[0]],) for r in rows), key=lambda r: r[9])
+            rows = [r for r in rows if r[_SCORE] in latest]       # a page's version id, in the score's place
+        rows = sorted((tuple(r[:_SCORE]) + (score[r[0]],) for r in rows), key=lambda r: r[_SCORE])
     if len(rows) >= limit or len(candidates) < k:
         return rows[:limit]
     # Most candidates were filtered out (older versions, other papers in the rowid range).
@@ -155,7 +161,7 @@ def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, li
         f"join {src.content} t on t.{rid} = {src.fts}.rowid "
         f"where {src.fts} match ?{bound} and {' and '.join(filters)} order by score limit ?",
         [match, *bound_params, *filter_params, limit]).fetchall()
-    return [tuple(r[:9]) + (r[-1],) for r in full]
+    return [tuple(r[:_SCORE]) + (r[-1],) for r in full]
 
 
 _TEXT_COLUMNS = {"page": "text", "quote": "text, topics", "claim": "quote, id, topics, per"}
@@ -215,7 +221,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
         for kind in kinds:
             latest_only = kind == "page" and not all_versions
             found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
-        found.sort(key=lambda kr: kr[1][9])
+        found.sort(key=lambda kr: kr[1][_SCORE])
         found = found[:limit]
         kb.settle()             # the ranking was SQLite's; what follows is Python's (KB.read)
         snippets = {kind: _snippets(db, kind, words, [r[0] for k, r in found if k == kind])
@@ -224,8 +230,10 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
         for kind, r in found:
             hits.append(Hit(kind=kind, citekey=r[1], version=r[2] or None, page=r[3], page_end=r[4],
                             id=r[5], title=titles.get(r[1]), snippet=snippets[kind].get(r[0], ""),
-                            score=r[9], matched="any" if any_word else "all", status=r[6],
-                            value=r[7] or None, stale_in=r[8] if r[6] == "stale" else None))
+                            score=r[_SCORE], matched="any" if any_word else "all", status=r[6],
+                            value=r[7] or None, stale_in=r[8] if r[6] == "stale" else None,
+                            moved_in=r[9] if r[6] == "verified" else None,
+                            moved_to=r[10] if r[6] == "verified" and r[9] else None))
     return hits
 
 

@@ -711,13 +711,29 @@ def m023_stale(db: sqlite_utils.Database) -> None:
     """)
 
 
+
+def m024_moved(db: sqlite_utils.Database) -> None:
+    """A quote or claim a newer version kb holds the text of prints word for word, but on another page than the one
+    stored (v1's page 3, v2's page 4), was said so by kb verify alone: kb quote ls, kb claims, kb search and kb export
+    note gave the stored page, the wrong one for a writer citing the newest version. Where it is is derived data, as
+    its staleness is (m023): that version and its page or pages ('4', '4-5'), NULL where it is on the page stored
+    (kb.ops.derive.stale_marks). The index's quotes and claims are decided again by the kb reading claims as
+    CLAIM_READING 62 does."""
+    _script(db, """
+    ALTER TABLE quotes ADD COLUMN moved_in TEXT;  -- the newer version that prints it on another page; NULL: none
+    ALTER TABLE quotes ADD COLUMN moved_to TEXT;  -- its page there, or pages: '4', '4-5'
+    ALTER TABLE claims ADD COLUMN moved_in TEXT;
+    ALTER TABLE claims ADD COLUMN moved_to TEXT;
+    DELETE FROM meta WHERE key = 'claim_reading';
+    """)
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
               m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint,
-              m021_quote_doubt, m022_candidate_per, m023_stale)
+              m021_quote_doubt, m022_candidate_per, m023_stale, m024_moved)
 
 
 def _migrations() -> Migrations:

@@ -376,7 +376,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: figures or in a table's header over the row's cells; of none ("45.2 BLEU" of "reaches 45.2 on WMT14", of a row
 #: under a caption) or with a percent sign that makes another figure ("12.3% perplexity", "+2.1% BLEU" of "by 2.1
 #: points") it is refused.
-CLAIM_READING = "63"
+#: 64: a quote or claim a newer version kb holds prints on another page than the one stored is stored with that
+#: version and its page or pages (m024: moved_in, moved_to), as kb verify says "(in v2, page 4)" (kb quote ls, kb claims,
+#: kb search and kb export note gave v1's page alone).
+CLAIM_READING = "64"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -171,7 +171,7 @@ def test_json_shape(root):
     hits = search(root, "kWh")
     assert isinstance(hits, list) and hits
     assert set(hits[0]) == {"kind", "citekey", "version", "page", "page_end", "id", "title", "snippet",
-                            "score", "matched", "status", "value", "stale_in"}
+                            "score", "matched", "status", "value", "stale_in", "moved_in", "moved_to"}
     page = next(h for h in hits if h["kind"] == "page")
     assert page["title"] == "Energy of Image Generation" and page["id"] is None
     assert page["matched"] == "all"
