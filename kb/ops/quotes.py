@@ -1168,7 +1168,7 @@ def newest_marks(kb: KB, row: dict, kind: str, cache: dict) -> tuple[str | None,
     held = versions_with_text(kb.conn, row["citekey"])
     if not (quote and row["version"] in held and version_number(held[-1]) > version_number(row["version"])):
         return none         # (a version kb holds no text of is kb verify's "wrong-version", never stale)
-    newest = _newest_reading(kb, row["citekey"], row["version"], quote, cache)
+    newest = _newest_reading(kb, row["citekey"], row["version"], quote, cache, row.get("page"))
     said = newest.stale if newest is not None else None
     if said is None and kind == "claim":
         value = f"{row['number'] or ''} {row['unit'] or ''}".strip()
@@ -1201,16 +1201,21 @@ class _Newest:
     differences: list = field(default_factory=list)
 
 
-def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache: dict) -> _Newest | None:
-    """How the newest version kb holds the text of prints `quote`, verified in `version`; None where that version is
-    `version` or older."""
+def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache: dict,
+                    page: int | None = None) -> _Newest | None:
+    """How the newest version kb holds the text of prints `quote`, verified in `version` (on `page`: where that
+    version prints it there too, there, as a quote printed twice is read where it is written); None where that
+    version is `version` or older."""
     held = versions_with_text(kb.conn, citekey)
     if not (held and version and version_number(held[-1]) > version_number(version)):
         return None
     latest = load_text(kb.conn, citekey, held[-1], cache)
     # in either extraction kb keeps of it, as the quote's own version is read: one extractor's misreading is
     # no change between versions
-    found = find_in_either(kb, latest, quote, cache)[0]
+    found_in, found = found_on_page(kb, citekey, held[-1], page, quote, cache)
+    if found is not None and page is not None and found_in is latest and not found.page <= page <= found.page_end:
+        # not on its page: the same printing of it, where its version prints it more than once
+        found = _same_printing(load_text(kb.conn, citekey, version, cache), latest, quote, page) or found
     if found is not None:
         return _Newest(held[-1], found.page, found.page_end, found=True)
     near = matching.closest_passage(latest.doc, quote)
@@ -1228,10 +1233,41 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
                    differences=near.differences if near else [])
 
 
+#: How many printings of one quote `_same_printing` tells apart (a sentence of the abstract the conclusion repeats).
+_PRINTINGS = 4
+
+
+def _printings(text: PageText, quote: str) -> list:
+    """The matches of `quote` in `text`, each looked for in the pages after the one before: at most _PRINTINGS + 1."""
+    found: list = []
+    while len(found) <= _PRINTINGS:
+        after = found[-1].page_end if found else 0
+        rest = PageText(text.citekey, text.version, [p if n > after else "" for n, p in enumerate(text.pages, 1)],
+                        text.extractor)
+        match = matching.find_quote(rest.doc, quote)
+        if match is None:
+            break
+        found.append(match)
+    return found
+
+
+def _same_printing(own: PageText | None, latest: PageText, quote: str, page: int):
+    """The match in `latest` of the printing of `quote` its own text `own` holds on `page`, where it prints the quote
+    more than once (the second of two, on page 4 of v1, is the second of v2's, on page 5, not the first on page 2);
+    None where `own` prints it once or not on `page`, or the two print it a different number of times (which is
+    which, kb cannot tell)."""
+    mine = _printings(own, quote) if own is not None else []
+    at = next((n for n, m in enumerate(mine) if m.page <= page <= m.page_end), None)
+    if at is None or not 2 <= len(mine) <= _PRINTINGS:
+        return None
+    theirs = _printings(latest, quote)
+    return theirs[at] if len(theirs) == len(mine) else None
+
+
 def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: Verdict, cache: dict) -> Verdict:
     """`verdict` (ok in `version`) made "stale" when a newer version kb holds the text of no longer holds `quote`:
     what that version's closest passage says instead, and on which page. A quote's and a claim's alike."""
-    newest = _newest_reading(kb, citekey, version, quote, cache)
+    newest = _newest_reading(kb, citekey, version, quote, cache, verdict.page)
     if newest is None:
         return verdict
     if newest.found and verdict.page is not None and newest.page != verdict.page:

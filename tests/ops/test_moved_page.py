@@ -229,3 +229,34 @@ def test_a_quote_only_a_footnotes_mark_changed_in_is_said_moved_as_kb_verify_giv
                for v in verdicts.values()), verdicts
     listed = _listed(open_kb(kb_root))
     assert listed["quote"] == listed["claim"] == ("verified", "v2" if moved else None, moved), listed
+
+
+_TWICE = f"An introduction.\f{QUOTE} In short.\fA middle page.\fIn conclusion. {QUOTE}\fThe end."   # pages 2 and 4
+
+
+@pytest.mark.parametrize("v2, moved", [
+    (_TWICE + "\fAn appendix.", {2: None, 4: None}),                            # both where they were
+    (_TWICE.replace(f"{QUOTE} In short.", "In short."), {2: "4", 4: None}),     # the one on page 2 dropped
+    (_TWICE.replace("A middle page.", "A middle page.\fAnother."), {2: None, 4: "5"}),    # the one of page 4 moved
+    (_TWICE.replace(f"In conclusion. {QUOTE}", "In conclusion.\fAgain: " + QUOTE), {2: None, 4: "5"}),
+    ("A new first page.\f" + _TWICE, {2: "3", 4: "5"}),                          # both moved
+    (_TWICE.replace("An introduction.\f", ""), {2: "1", 4: "3"}),
+    ("A new first page.\f" + _TWICE.replace(f"{QUOTE} In short.", "In short."), {2: "5", 4: "5"}),   # one, moved
+    # a printing added: which is which kb cannot tell, so where the one stored is not on its page, the first is said
+    ("A new first page.\f" + QUOTE + " Added.\f" + _TWICE.replace("An introduction.\f", ""), {2: None, 4: "2"}),
+])
+@pytest.mark.parametrize("page", [2, 4])
+def test_a_quote_printed_twice_is_read_in_the_newer_version_on_its_stored_page_first(kb_root, tmp_path, v2, moved,
+                                                                                      page):
+    """A quote stored on one of two pages printing it is on that page of v2 when v2 prints it there too (it was said
+    moved to the other's page), and where v2 prints it on neither, on the page of v2's printing of the same rank (the
+    second of two was said moved to the first's page)."""
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    _load(kb, tmp_path, "v1", _TWICE)
+    add_quote(kb, "luccioni2023power", QUOTE, version="v1", quote_id="q", page=page)
+    add_claim(kb, "luccioni2023power", "12 days", quote=QUOTE, version="v1", claim_id="days", page=page)
+    _load(kb, tmp_path, "v2", v2)
+    assert {v.status for v in verify_papers(kb, jobs=1)} == {"ok"}
+    listed = _listed(open_kb(kb_root))
+    assert listed["quote"] == listed["claim"] == ("verified", moved[page] and "v2", moved[page]), listed
