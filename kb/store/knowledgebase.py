@@ -379,6 +379,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 64: a quote or claim a newer version kb holds prints on another page than the one stored is stored with that
 #: version and its page or pages (m024: moved_in, moved_to), as kb verify says "(in v2, page 4)" (kb quote ls, kb claims,
 #: kb search and kb export note gave v1's page alone).
+#: 64 also: a quote its version prints twice is read in the newer version on its stored page first, else as the printing
+#: of the same rank (stored on v1's p. 4 of pp. 2 and 4, it was said moved to v2's p. 2).
 CLAIM_READING = "64"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
