@@ -2407,7 +2407,7 @@ def _cited_together(text: str, found: list[tuple], start: int, end: int, what: t
         else:
             more += [f[2][1:3]] + list(f[2][3] if len(f[2]) > 3 else ())
         end = f[1]
-    if more and _SUBJECT_AFTER.match(text, end) is not None:
+    if more and (_SUBJECT_AFTER.match(text, end) is not None or _GROUP_SUBJECT_AFTER.match(text, end) is not None):
         more, end = more[:before_last[0]], before_last[1]   # ('"..." [1] [2] showed the opposite': [2] its subject)
     if not more or len(more) + 1 + len(_several_of(what)) > MAX_CITED:
         return what, first_end
@@ -2454,6 +2454,16 @@ _COMPARED = lazy(r"[(\[][ \t]*(?:" + _SIGNAL + r"|(?i:also)\b)")
 
 #: The words of a sentence after a citation opening it: ' turned to', ' also found' (never a page: ' pp. 3', ' at 5')
 _SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*\d)")
+
+
+#: What after the last of markers cited together makes it the subject of the words after it, where
+#: `_SUBJECT_AFTER` does not: a verb and a figure ('[1] and [4] reports 5 kWh', '[4] measured 3 kWh'; never a
+#: locator's word: '[4] page 5'), a possessive ('[4]'s estimate'), or the words going on after a line break
+#: ('[1] and [4]\nshow the reverse', a note's hard-wrapped line; never a blank line's new paragraph)
+_GROUP_SUBJECT_AFTER = lazy(r"['’]s\b|[ \t]*(?:\r?\n[ \t]*(?:>[ \t]*)?|[ \t])"
+                            r"(?!(?:pp?|at|ff|pages?|ch|chap|chapters?|sec|sections?|§|figs?|figures?|tab|tables?|eqs?"
+                            r"|equations?|n|notes?|lines?|para|paragraphs?|vol|volumes?|app|appendix|no|nos)\b)"
+                            r"[a-z][a-z'’-]+\b(?![.:])")
 
 
 #: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '
