@@ -1984,6 +1984,10 @@ _BLOCK_TAG = lazy(r"(?i)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
 # or a unit's exponent: "10<sup>9</sup>", "km<sup>2</sup>"; one ending the quote is `_MARK_ENDING_QUOTE`'s)
 _SUP_MARK = lazy(r"(?i)(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))<sup>[ \t]*\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,5}"
                  r"[ \t]*</sup>(?=[\s.,;:!?)\"”’»<])(?![.,;:!?]?[ \t]*$)")
+# A number raised inside a quote that is no note's mark (`_SUP_MARK`'s): a power ("10<sup>3</sup>", "km<sup>2</sup>",
+# "W m<sup>-2</sup>", LaTeX's "10\\textsuperscript{3}" read as HTML's), glued to what it raises
+_SUP_POWER = lazy(r"(?i)(?<=[^\W_)\]])<sup>[ \t]*([-−+]?\d{1,3})[ \t]*</sup>")
+_TO_SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 # A Markdown link inside a quote ("from the [Hugging Face Hub](https://...)"): the reader sees its text only.
 _MD_LINK = lazy(r"\[([^\[\]\n]{1,500})\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,200}\")?\)")
 # Markdown emphasis around words of a quote: "**does not**", "*does not*", "_not_"
@@ -2001,6 +2005,9 @@ def _unescape(quote: str) -> str:
     if "<" in quote:
         if "<sup>" in quote or "<SUP>" in quote:
             quote = _SUP_MARK.sub("", quote)
+            # a power is raised as a paper prints it, never flattened into the number before it: "10<sup>3</sup>
+            # GPUs" is "10³ GPUs" (read "103 GPUs" it was found in a page's 103 GPUs), "km<sup>2</sup>" "km²"
+            quote = _SUP_POWER.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT), quote)
         quote = _INLINE_TAG.sub(lambda m: " " if m.group().lower().startswith("<br") else "", quote)
         quote = " ".join(_BLOCK_TAG.sub(" ", quote).split()) if "<" in quote else quote
     if "](" in quote:

@@ -1,6 +1,7 @@
 """A pandoc inline note holding a number ('^[2]', '^[2, p. 4]') is the numbered citation of the note's list, never an
 author-year citation of a work named '2'; a note's number in <sup> inside a quote's text after a word or its stop is
-the note's mark, no word quoted ('investment,<sup>2</sup> cloud'), never a number's or a unit's exponent."""
+the note's mark, no word quoted ('investment,<sup>2</sup> cloud'), never a number's or a unit's exponent, which
+stays raised ('10<sup>9</sup>' is '10⁹', never '109')."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def test_an_inline_note_of_a_number_cites_the_listed_work(mark: str, page: str |
 
 
 @pytest.mark.parametrize("written, read", [
-    ("their investment,<sup>2</sup> cloud at 10<sup>9</sup> operations", "their investment, cloud at 109 operations"),
-    ("their investment<sup>2,3</sup> and 3 km<sup>2</sup> of floor", "their investment and 3 km2 of floor"),
+    ("their investment,<sup>2</sup> cloud at 10<sup>9</sup> operations", "their investment, cloud at 10⁹ operations"),
+    ("their investment<sup>2,3</sup> and 3 km<sup>2</sup> of floor", "their investment and 3 km² of floor"),
 ])
 def test_a_sup_number_inside_a_quote_is_a_mark_not_a_word(written: str, read: str) -> None:
     [q] = parse_note(f'They write "{written} and more" (Patterson et al., 2021, p. 4).').quotes
