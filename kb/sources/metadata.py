@@ -365,6 +365,10 @@ _CROSSREF_TYPES = {"journal-article": "article", "proceedings-article": "inproce
 #: set order (it keeps them as a set): 'Lecture Notes in Computer Science' is the series of 'Computer Vision -
 #: ECCV 2020', never its book. A title opening 'Advances in' or 'Topics in' is no series by itself ('Advances in
 #: Cryptology - CRYPTO 2020' and 'Topics in Cryptology - CT-RSA 2020' are books of LNCS).
+#: Kinds of series mathematics and statistics write of ('Time Series', 'Fourier Series'): a book's subject, no series
+_SERIES_SUBJECTS = (r"(?:Time|Fourier|Power|Taylor|Laurent|Dirichlet|Hypergeometric|Infinite|Asymptotic|Trigonometric"
+                    r"|Formal|Divergent|Convergent|Geometric|Harmonic|Puiseux|Maclaurin|Chebyshev|Eisenstein|Lambert"
+                    r"|Neumann|Volterra|Orthogonal|Exponential|Arithmetic|Alternating)")
 _SERIES = re.compile(
     r"(?:Lecture Notes (?:in|of|on) |Communications in Computer and Information Science$|Studies in |"
     r"Advances in Intelligent Systems and Computing$|Springer (?:Proceedings|Series) (?:in|on) |SpringerBriefs |"
@@ -372,7 +376,11 @@ _SERIES = re.compile(
     r"Advances in Experimental Medicine and Biology$|Synthesis Lectures on |Intelligent Systems Reference Library$|"
     r"Frontiers in Artificial Intelligence and Applications$|Leibniz International Proceedings in Informatics|"
     r"Proceedings of Machine Learning Research$|CEUR Workshop Proceedings$|(?:Graduate|Undergraduate) Texts in |"
-    r"Universitext$|Cognitive Technologies$|Signals and Communication Technology$|.* (?:Book )?Series$)",
+    r"Universitext$|Cognitive Technologies$|Signals and Communication Technology$|"
+    r"(?!" + _SERIES_SUBJECTS + r" )[A-Z][\w&-]*(?: Press)? Series (?:in|on) |"
+    # a title ending in 'Series' names one, unless it is a subject's (a book 'Analysis of Financial Time Series' in
+    # the 'Wiley Series in Probability and Statistics' was filed as the series' book)
+    r"(?!.*\b" + _SERIES_SUBJECTS + r" Series$).* (?:Book )?Series$)",
     re.IGNORECASE)
 
 
