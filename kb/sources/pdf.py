@@ -1868,8 +1868,21 @@ def _no_person(part: str) -> bool:
         return False
     # a person's initials written without dots before a family name ('JD Smith', 'AJ Lee'): two or three capitals
     # no institution is known by, before one word that is no place ('UC Berkeley', 'TU Delft', 'UT Austin' are not)
+    # ... a family name written as one ('Smith', never 'hynix', 'DOCOMO'), no word of a firm's trade ('GE Healthcare',
+    # 'LG Electronics', 'SK Telecom', 'NXP Semiconductors' are firms)
     return not (len(words) == 2 and len(words[0]) <= 3 and words[0] not in _INSTITUTION_INITIALS
-                and not _refs.names_a_place(words[1]))
+                and not _refs.names_a_place(words[1]) and re.fullmatch(r"[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?", words[1])
+                and _TRADE_WORD.search(words[1]) is None)
+
+
+#: A word of a firm's trade closing its name after its initials ('GE Healthcare', 'LG Electronics', 'SK Telecom',
+#: 'ST Microelectronics', 'ABB Robotics', 'TCS Innovation', 'NXP Semiconductors'): never a family name after a
+#: person's initials
+_TRADE_WORD = lazy(r"(?i)(?:(?<=[a-z])(?:ics|ware|care|tech|com|soft)|semiconductors?|ceuticals?|pharma|motors|systems|networks"
+                   r"|energy|power|bank|banking|capital|foods|chemicals?|instruments|innovations?|industries"
+                   r"|electric|health|medical|digital|mobile|media|biosciences?|therapeutics|aerospace|automotive"
+                   r"|insurance|securities|telecommunications?|communications?|consulting|engineering|display|vision"
+                   r"|photonics|devices|materials|logistics|airlines?|airways|motor|cloud|games|studios?|labs?)$")
 
 
 #: Initials universities and institutes are known by before their place's name ('UC Irvine', 'TU Delft', 'KU
