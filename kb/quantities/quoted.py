@@ -243,6 +243,7 @@ from kb.quantities.numbers import (
     year_heading,
 )
 from kb.quantities.units import (
+    METRIC_FILLERS,
     METRICS,
     count_forms,
     count_noun,
@@ -3759,6 +3760,8 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
                          f"'{factor:f}x', or quote words that give the change ('{factor:f} times as much', 'N% more')")
     if not found.ok and not found.problem and not per and _FACTOR_CLAIM.fullmatch(value):
         found.problem = _times_more_other(value, quote)
+    if not found.ok and not found.problem:
+        found.problem = _model_number_bare(value, quote)
     if not found.ok and not found.problem and not found.rate:
         gas = _as_co2e(value)
         if gas is not None and _value_in_quote(gas, quote, per, bound).ok:
@@ -3792,6 +3795,25 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     return found
 
 
+#: A claim of a count whose model is named by its number alone: "3 1080 GPUs", "8 4090 cards".
+_BARE_MODEL_NUMBER = lazy(r"[ ]*(?P<fig>\d[\d,]*(?:\.\d+)?)[ ]+(?P<num>\d{2,5})[ ]+(?P<rest>[^\W\d_][\w-]*(?:[ ]+[\w-]+){0,3})[ ]*")
+
+
+def _model_number_bare(value: str, quote: str) -> str | None:
+    """Why a claim counting things by a model's number alone ("3 1080 GPUs") is refused: two numbers side by side are
+    one figure or a figure and a name to a reader, and kb reads neither; the quote's own words for them where it
+    prints the figure before a name ending in that number ("3 NVIDIA GTX 1080 GPUs"). None for any other claim."""
+    m = _BARE_MODEL_NUMBER.fullmatch(value)
+    if m is None:
+        return None
+    fig, num = m.group("fig"), m.group("num")
+    said = re.search(rf"(?<![\w.,]){re.escape(fig)}[ ]+((?:[A-Za-z][\w-]*[ ]+){{1,3}}?{num}(?![\w.,]\d)"
+                     rf"(?:[ ]+[\w-]+){{0,3}}?[ ]+{re.escape(m.group('rest').split()[-1])})", " ".join(quote.split()))
+    hint = f": write it as the quote does ('{fig} {said.group(1)}')" if said else ": name the model as the quote does"
+    return (f"the value {value!r} writes a model's number alone after its figure ({fig} {num}), which reads as one "
+            f"figure or as two; kb reads neither{hint}")
+
+
 #: A word that may stand between a figure and its metric ("13.5 BLEU points", "91 % accuracy").
 _METRIC_FILLER = frozenset("% point points pts pt".split())
 _METRIC_TOKEN = lazy(r"[A-Za-z][\w+@.-]*|%")
@@ -3804,27 +3826,27 @@ def _metric_name(word: str) -> str | None:
 
 
 def _metric_apart(value: str, quote: str) -> tuple[str, str, str] | None:
-    """(the figure, the claim's metric, the quote's) where the value names an evaluation metric and every place the
+    """(the figure, the claim's metric, the quote's, each as written) where the value names an evaluation metric and every place the
     quote prints its figure names another one right after it or right before it ("13.5 ROUGE" of "gains 13.5 BLEU",
     "91.2 accuracy" of "an F1 of 91.2"); None where any place names the same one, or none (a header far away)."""
     figure = re.search(r"\d[\d,]*(?:\.\d+)?", value)
     if figure is None:
         return None
-    words = [_metric_name(w) for w in _METRIC_TOKEN.findall(value[figure.end():])[:3] if w not in _METRIC_FILLER]
-    claimed = next((w for w in words if w), None)
+    tokens = [w for w in _METRIC_TOKEN.findall(value[figure.end():])[:3] if w not in _METRIC_FILLER]
+    claimed, written = next(((_metric_name(w), w) for w in tokens if _metric_name(w)), (None, ""))
     if claimed is None:
         return None
-    named: list[str] = []
+    named: list[str] = []       # as the quote prints them
     for m in re.finditer(rf"(?<![\w.,]){re.escape(figure.group())}(?![\w]|[.,]\d)", quote):
         after = [w for w in _METRIC_TOKEN.findall(quote[m.end():m.end() + 40])[:3] if w not in _METRIC_FILLER][:1]
         before = re.search(r"([A-Za-z][\w+@.-]*)(?:[ ]+score)?(?:[ ]+(?:of|=|:|is|was|at))?[ ]*$",
                            quote[max(0, m.start() - 40):m.start()])
-        near = [n for n in (_metric_name(after[0]) if after else None,
-                            _metric_name(before.group(1)) if before else None) if n]
-        if not near or any(n.startswith(claimed) or claimed.startswith(n) for n in near):
+        near = [(n, w) for n, w in ((_metric_name(after[0]), after[0]) if after else (None, ""),
+                                    (_metric_name(before.group(1)), before.group(1)) if before else (None, "")) if n]
+        if not near or any(n.startswith(claimed) or claimed.startswith(n) for n, _ in near):
             return None         # a place naming no metric (a table's header may), or the claim's own
-        named.append(near[0])
-    return (figure.group(), claimed, named[0]) if named else None
+        named.append(near[0][1])
+    return (figure.group(), written.rstrip("."), named[0].rstrip(".")) if named else None
 
 
 #: A claim of a score: its figure, a percent sign, the metric it measures ("45.2 BLEU", "+3.55 F1", "76.1% top-1
@@ -3939,6 +3961,8 @@ def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[s
     named = _metric_before(text, start)
     if named is None and depth == 0:
         named = _metric_column(text, start, end)
+    if named is None:
+        named = _metric_of_range(text, start, end)
     if named is not None or depth > 6 or not _SCORE_CHAIN_AFTER.match(text, end):
         return named
     earlier = None
@@ -3950,6 +3974,33 @@ def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[s
     if not _SCORE_CHAIN.fullmatch(text, after[1] if after else earlier.end(), start):
         return None
     return after[0] if after else _metric_named_at(text, earlier.start(), earlier.end(), depth + 1)
+
+
+#: What joins a range's first figure to its last, the metric named after the last ("from 18.3 to 15.1 perplexity",
+#: "between 28.4 and 30.1 BLEU", "28.4-30.1 BLEU"): "and" only after "between".
+_SCORE_RANGE_ON = lazy(r"(?:[ ]?%)?[ ]*(?:(?P<and>and)|to|-|–|—)[ ]*(?=[-+−]?\d)")
+_SCORE_RANGE_END = lazy(r"[-+−]?\d+(?:\.\d+)?(?![\w@]|[.,]\d)")
+_SCORE_RANGE_FROM = lazy(r"(?i)\b(?P<word>from|between)[ ]+$")
+
+
+def _metric_of_range(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The metric named right after the last figure of a range whose first figure is at [start, end) and names none of
+    its own ("perplexity" of 18.3 in "down from 18.3 to 15.1 perplexity", "BLEU" of 28.4 in "between 28.4 and 30.1
+    BLEU"); None for any other figure ("18.3" of "from 18.3 hours to 25.1 BLEU", "28.4 and 30.1 BLEU" with no
+    "between")."""
+    on = _SCORE_RANGE_ON.match(text, end)
+    if on is None:
+        return None
+    opened = _SCORE_RANGE_FROM.search(text, max(0, start - 20), start)
+    if on.group("and") and (opened is None or opened.group("word").lower() != "between"):
+        return None
+    last = _SCORE_RANGE_END.match(text, on.end())
+    if last is None:
+        return None
+    after = _metric_after(text, last.end())
+    if after is None or (re.match(r"[ ]?%", text[end:]) is None) != (re.match(r"[ ]?%", text[last.end():]) is None):
+        return None             # a percent sign on one figure alone: "from 18.3 to 25.1% accuracy" says no scale
+    return after[0]
 
 
 def _metric_column(text: str, start: int, end: int) -> tuple[str, ...] | None:
@@ -3987,6 +4038,25 @@ def _metric_column(text: str, start: int, end: int) -> tuple[str, ...] | None:
         at = label - width
 
 
+def _metric_printed(quote: str, folded: tuple[str, ...], at: int) -> str:
+    """The words of `quote` nearest `at` that name the metric `folded` (`metric_phrase`), as printed there ("top-5
+    accuracy" of ('top5', 'accuracy'), "ROUGE-L" of ('rougel',)); the folded words where none do."""
+    best: tuple[int, str] | None = None
+    tokens = list(re.finditer(r"[A-Za-z][\w+@-]*\.?", quote[:at + 300]))
+    tokens = [t for t in tokens if t.start() > at - 1600]    # a table's header at most as far as `_metric_column` looks
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(i + 5, len(tokens) + 1)):
+            if metric_phrase(quote[tokens[i].start():tokens[j - 1].end()]) == folded:
+                words = quote[tokens[i].start():tokens[j - 1].end()].rstrip(".").split()
+                while len(words) > 1 and words[-1].lower() in METRIC_FILLERS:
+                    words.pop()         # "BLEU" of "a BLEU score of 45.2"
+                text = " ".join(words)
+                distance = min(abs(tokens[i].start() - at), abs(tokens[j - 1].end() - at))
+                if best is None or distance < best[0] or distance == best[0] and len(text) > len(best[1]):
+                    best = (distance, text)
+    return best[1] if best else " ".join(folded)
+
+
 def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedValue:
     """`value_in_quote` of a score of an evaluation metric (`_score_claim`): its figure as any other, and a place of the
     quote printing it that names the claim's metric ("45.2 BLEU" of "45.2 BLEU", "a BLEU of 45.2", "BLEU scores of
@@ -3999,13 +4069,15 @@ def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedVal
     found = _value_in_quote_as_typed(figure + ("%" if pct else ""), quote, per)
     if not found.ok:
         other = _value_in_quote_as_typed(figure + ("" if pct else "%"), quote, per)
-        if not other.ok:
-            return found
+        if not other.ok:        # its reason of the figure said of the value whole ("-1.1 F1" of "by 1.1 F1 points")
+            return replace(found, problem=found.problem.replace(repr(figure + ("%" if pct else "")), repr(value))
+                           ) if found.problem else found
         found = other
     digits = num.rstrip("0").rstrip(".") if "." in num else num
     held = _held_from.get()
-    names: list[tuple[str, ...]] = []
+    names: list[str] = []       # the other metrics as the quote prints them
     pct_apart = ""
+    printed_as = figure
     for place in _SCORE_FIGURE.finditer(quote):
         text = place.group().lstrip("+-−")
         if place.start() < held or (text.rstrip("0").rstrip(".") if "." in text else text) != digits:
@@ -4014,26 +4086,26 @@ def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedVal
         if named is None:
             continue
         if not _metric_holds(claimed, named):
-            names.append(named)
+            names.append(_metric_printed(quote, named, place.start()))
             continue
         printed_pct = re.match(r"[ ]?%", quote[place.end():]) is not None
         change = bool(sign) or place.group()[0] in "+-−" or _CHANGE_BEFORE.search(quote, max(0, place.start() - 60),
                                                                                    place.start())
         if printed_pct == pct or (printed_pct and claimed[-1] in _PERCENT_SCALE and not change):
             return found
-        pct_apart = pct_apart or ("change" if change else "level")
+        if not pct_apart:
+            pct_apart, printed_as = "change" if change else "level", place.group()
     name = " ".join(m.group("name").split())
     if pct_apart:
         why = ("a change in percent is relative where one in points is absolute" if pct_apart == "change" else
                f"of {name} a percentage is another figure")
         return replace(found, ok=False, missing=[figure], problem=(
             f"the value {value!r} writes {figure}{'%' if pct else ''} {name}, but its quote prints "
-            f"{figure}{'' if pct else '%'}: {why}; "
+            f"{printed_as}{'' if pct else '%'}: {why}; "
             "write it as the quote prints it"))
     if names:
         return replace(found, ok=False, missing=[figure], problem=(
-            f"the value {value!r} is a score of {' '.join(claimed)}, but its quote's {figure} is one of "
-            f"{' '.join(names[0])}: "
+            f"the value {value!r} is a score of {name}, but its quote's {figure} is one of {names[0]}: "
             "write the metric the quote gives its figure"))
     return replace(found, ok=False, missing=[figure], problem=(
         f"the value {value!r} is a score of {name}, but its quote names no metric at {figure} (a table's header kb "
@@ -4273,8 +4345,11 @@ def _things_said(plain: str, number: _Number) -> bool:
     return _missing_name(names, _quote_counts(plain, number)) is None
 
 
-#: A word after a model's number that names another model ("GTX 1080 Ti" is no GTX 1080, "RX 6800 XT" no RX 6800).
-_MODEL_SUFFIXES = frozenset("ti super xt xtx".split())
+#: A word after a model's number that names another model ("GTX 1080 Ti" is no GTX 1080, "RX 6800 XT" no RX 6800,
+#: "M2 Max" no M2, "GPT-2 XL" no GPT-2, "GPT-3.5 Turbo" no GPT-3.5), folded; never a form of one chip ("A100 SXM4",
+#: "V100 PCIe" are A100s and V100s).
+_MODEL_SUFFIXES = frozenset("ti super xt xtx pro max ultra plus mini nano turbo xl xxl large base small medium tiny "
+                            "lite".split())
 
 
 def _missing_name(names: tuple[str, ...], counted: list[str]) -> str | None:
@@ -4383,12 +4458,23 @@ def _named_in_quote(value: str, quote: str, per: str | None, readings: list[tupl
     lacking, figure, printed = said[0]
     what = f"{printed!r}" if printed else "nothing it names after it"
     model = [n for n in names if n != _HEAD_ANY][-1]
-    shown = next((w for w in re.split(r"[\s/]+", value) if (lacking or model) in _fold_words(w)
-                  or (lacking or model) == "".join(_fold_words(w))), lacking or model)
+    shown = _name_written(value, lacking or model)
     word = f"{shown!r}" if lacking else f"{shown!r} as what it counts"
     return replace(found, ok=False, problem=(
         f"the value {value!r} counts {word}, but its quote's {figure} counts {what}: a count's words are the quote's "
         f"for that figure, in their order; claim what the quote counts, or quote the words that name {word}"))
+
+
+def _name_written(value: str, folded: str) -> str:
+    """The words of `value` that `_fold_words` reads as the name `folded`, as its writer wrote them ("GTX 1080" of
+    'gtx1080' in "8 GTX 1080 GPUs", "BERT-Base" of 'bert'); `folded` itself where none do."""
+    words = re.split(r"[\s/]+", value.strip())
+    for n in range(1, 4):
+        for i in range(len(words) - n + 1):
+            run = " ".join(words[i:i + n])
+            if folded in _fold_words(run) and n == 1 or folded == "".join(_fold_words(run)):
+                return run
+    return folded
 
 
 #: What may stand between a negation and a figure it denies: a verb or two ("did not use 12 kWh"), never a

@@ -47,4 +47,4 @@ def test_a_score_of_the_same_metric_or_of_none_named_verifies(value, quote):
 
 def test_the_refusal_names_the_metric_the_quote_gives():
     found = value_in_quote("13.5 ROUGE", "the model reaches 13.5 BLEU on WMT14")
-    assert "rouge" in found.problem and "bleu" in found.problem and "13.5" in found.problem
+    assert "'13.5 ROUGE'" in found.problem and "one of BLEU:" in found.problem and "13.5" in found.problem
