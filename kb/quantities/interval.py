@@ -243,11 +243,12 @@ def superscript_powers(text: str) -> str:
     return _SUPERSCRIPT_POWER.sub(lambda m: "10^" + m.group(1).translate(SUPERSCRIPTS), text)
 
 
-#: Words and signs of an upper bound before a figure ("up to 50%"), and of a lower one.
+#: Words and signs of an upper bound before a figure ("up to 50%"), and of a lower one; "maximum" and "minimum" also as
+#: an extractor prints them broken at a line's end ("a maxi- mum of 9 days", "a min- imum of 3 minutes").
 BOUND_UPPER = (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below"
-               r"|as\s+(?:much|many|high|large)\s+as|(?:a\s+)?maximum\s+of|<=|≤|⩽|<")
+               r"|as\s+(?:much|many|high|large)\s+as|(?:a\s+)?max(?:-\s+)?i(?:-\s+)?mum\s+of|<=|≤|⩽|<")
 BOUND_LOWER = (r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|more\s+than|greater\s+than"
-               r"|over|above|in\s+excess\s+of|exceeding|as\s+(?:little|few|low)\s+as|(?:a\s+)?minimum\s+of"
+               r"|over|above|in\s+excess\s+of|exceeding|as\s+(?:little|few|low)\s+as|(?:a\s+)?min(?:-\s+)?i(?:-\s+)?mum\s+of"
                r"|>=|≥|⩾|>")
 #: A bound written before a figure: "up to 50%", "at least 3 kWh", "≤ 5 %", "> 100x", hedged or not ("up to about 25%").
 _BOUND_RE = lazy(rf"(?i)\s*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))"

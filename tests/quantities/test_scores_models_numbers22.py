@@ -118,3 +118,19 @@ def test_a_model_named_whole_still_holds(value, quote):
 def test_a_models_number_alone_after_the_figure_is_refused_with_a_reason(value, quote, hint):
     got = value_in_quote(value, quote)
     assert not got.ok and got.problem and hint in got.problem
+
+
+@pytest.mark.parametrize("value, quote, holds", [
+    ("at most 9 days", "to a maxi- mum of 9 days, with an average of 52 hours", True),
+    ("at most 9 days", "to a max- imum of 9 days", True),
+    ("at least 3 minutes", "ranging from a min- imum of 3 minutes", True),
+    ("at least 3 minutes", "ranging from a mini- mum of 3 minutes", True),
+    ("9 days", "to a maxi- mum of 9 days", True),
+    ("at least 9 days", "to a maxi- mum of 9 days", False),
+    ("at most 3 minutes", "ranging from a min- imum of 3 minutes", False),
+    ("at least 9 days", "to a max- imum of 9 days", False),
+    ("at most 12 GB", "a mini- mum of 12 GB of memory", False),
+    ("at most 9 hours", "to a maxi- mum of 9 days", False),
+])
+def test_a_bound_broken_at_a_lines_end_is_still_a_bound(value, quote, holds):
+    assert value_in_quote(value, quote).ok is holds
