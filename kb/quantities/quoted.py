@@ -312,7 +312,22 @@ def _plain(text: str, commas: bool = True) -> str:
         text = _APOSTROPHE_NUMBER.sub(_apostrophes_read, text)
     if ("1" in text or "¹" in text) and any(c in text for c in "⁻-−^"):
         text = _INVERSE_UNIT.sub(_per_written, text)      # "kg CO2e kWh⁻¹": per kWh
+    if "- " in text:
+        text = _BROKEN_WORD.sub(_broken_word_joined, text)
     return decimal_commas(text, dots=True) if commas else text
+
+
+#: A word an extractor broke at a line's end ("im- proves", "maxi- mum"), read whole where it says a change's
+#: direction or a bound: the words of `_CHANGE_WORD`.
+_BROKEN_WORD = lazy(r"(?<![\w-])([a-z]{1,12})-[ ]+([a-z]{1,12})\b")
+_CHANGE_WORD = lazy(r"(?:improv|increas|decreas|reduc|declin|outperform|exceed)[a-z]*|maximum|minimum|higher|lower")
+
+
+def _broken_word_joined(m) -> str:
+    """The broken word of `m` whole, spaces after it so that every character after it stays where it was; as printed
+    where it is no word of `_CHANGE_WORD` ("state- of-the-art", "Ger- man" stay)."""
+    word = m.group(1) + m.group(2)
+    return word.ljust(len(m.group(0))) if _CHANGE_WORD.fullmatch(word) else m.group(0)
 
 
 #: A number whose thousands groups are separated by apostrophes, as Swiss and some German texts print

@@ -134,3 +134,22 @@ def test_a_models_number_alone_after_the_figure_is_refused_with_a_reason(value, 
 ])
 def test_a_bound_broken_at_a_lines_end_is_still_a_bound(value, quote, holds):
     assert value_in_quote(value, quote).ok is holds
+
+
+@pytest.mark.parametrize("value, quote, holds", [
+    ("+1.1 F1", "creating an ensemble of 15 models further im- proves the results by 1.1 F1 points.", True),
+    ("-1.1 F1", "creating an ensemble of 15 models further im- proves the results by 1.1 F1 points.", False),
+    ("+20%", "it is 20% high- er than before", True),
+    ("-20%", "it is 20% high- er than before", False),
+    ("-20%", "it is 20% low- er than before", True),
+    ("+20%", "it is 20% low- er than before", False),
+    ("-5%", "energy use de- creased by 5% in 2020", True),
+    ("+5%", "energy use de- creased by 5% in 2020", False),
+    ("+5%", "energy use in- creased by 5% in 2020", True),
+    ("-5%", "energy use in- creased by 5% in 2020", False),
+    ("-5%", "energy use re- duced by 5%", True),
+    ("+5%", "energy use re- duced by 5%", False),
+    ("29.7 BLEU", "a new state- of-the-art BLEU score of 29.7 for English to Ger- man", True),
+])
+def test_a_change_word_broken_at_a_lines_end_still_gives_its_direction(value, quote, holds):
+    assert value_in_quote(value, quote).ok is holds
