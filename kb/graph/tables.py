@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "45"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -219,6 +219,9 @@ READING = "44"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Standards and Technology, Gaithersburg, MD': was nationalinstituteofstandards)
 #                           also: names in Han, kana or Hangul parted by a space one name each ('李 明, 王 伟.
 #                           深度学习[J].': was no title)
+#                       45: a numbered or dotted list's labels a two-column page gives out of order each open their
+#                           entry where they are a permutation of a run ('[1]'-'[6]', '[13]'-'[18]', '[7]'-'[12]': [13]
+#                           to the end read as the text of [6] and [12], was), the entries in the labels' order
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

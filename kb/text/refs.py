@@ -3179,6 +3179,52 @@ def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, in
 
 
 def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str | None, int, list[str]]]:
+    entries, seen, taken = _split_labelled_once(lines, style)
+    if style == "keyed" or not entries:
+        return entries
+    late = _labels_out_of_order(lines[:seen], style, taken)
+    if not late:
+        return entries
+    entries, _, _ = _split_labelled_once(lines, style, late)
+    return sorted(entries, key=lambda e: int((e[0] or "0").strip("[].")))
+
+
+def _labels_out_of_order(lines: list[tuple[int, str]], style: str, taken: dict[int, int]) -> dict[int, int]:
+    """The labels of a numbered ("[13]") or dotted ("13.") list that its text gives out of order, by line: a
+    two-column page read a block of one column before the rest of the other ('[1]'-'[6]', '[13]'-'[18]',
+    '[7]'-'[12]', '[19]' ...), which the walk in order reads as the text of the entry before them. They are
+    labels only where, with those read in order (`taken`, line -> number), every number from the first to the
+    last is there once: each left-out number once, none of them read in order already, no gap left (a label
+    lost by the extractor, or a line of an entry opening with a citation's '[3]', leaves the list as read); and
+    each in a run of two or more as the text gives them (a block of a column), not a stray line."""
+    if not taken:
+        return {}
+    rx = _NUM_LABEL_RE if style == "numbered" else _DOT_LABEL_RE
+    first_line = min(taken)
+    late: dict[int, int] = {}
+    for i, (_, ln) in enumerate(lines):
+        if i > first_line and i not in taken and (m := rx.match(ln)):
+            late[i] = int(m.group(1))
+    if not late:
+        return {}
+    numbers = [*taken.values(), *late.values()]
+    first = taken[first_line]
+    if len(set(numbers)) != len(numbers) or min(late.values()) <= first \
+            or set(numbers) != set(range(first, first + len(numbers))):
+        return {}
+    # a stray line opening with the next number ('21. Springer' amid the text of 5.) is in no run
+    order = [n for _, n in sorted({**taken, **late}.items())]
+    at = {n: k for k, n in enumerate(order)}
+    if not all(0 < at[n] and order[at[n] - 1] == n - 1 or at[n] + 1 < len(order) and order[at[n] + 1] == n + 1
+               for n in late.values()):
+        return {}
+    return late
+
+
+def _split_labelled_once(lines: list[tuple[int, str]], style: str, late: dict[int, int] | None = None
+                         ) -> tuple[list[tuple[str | None, int, list[str]]], int, dict[int, int]]:
+    """The entries of a labelled list, the number of its lines read (to its end), and the lines whose labels were
+    taken in order (line -> number); `late`: more lines to take as labels (_labels_out_of_order)."""
     entries: list[tuple[str | None, int, list[str]]] = []
     cur: list[str] | None = None
     label: str | None = None
@@ -3186,23 +3232,32 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
     expected = 1 if style == "keyed" else _first_number(lines, style)
     pages_with_labels: set[int] = set()
     last_label_page: int | None = None
-    for page, ln in lines:
+    taken: dict[int, int] = {}
+    late = late or {}
+    seen = len(lines)
+    for i, (page, ln) in enumerate(lines):
         lab: str | None = None
         body = ln
         if style == "numbered":
             m = _NUM_LABEL_RE.match(ln)
-            if m and expected <= int(m.group(1)) <= expected + 3:
+            if m and i in late:
+                lab, body = f"[{m.group(1)}]", ln[m.end():]
+            elif m and expected <= int(m.group(1)) <= expected + 3:
                 lab, body = f"[{m.group(1)}]", ln[m.end():]
                 expected = int(m.group(1)) + 1
+                taken[i] = int(m.group(1))
         elif style == "keyed":
             m = _KEY_LABEL_RE.match(ln)
             if m:
                 lab, body = f"[{m.group(1)}]", ln[m.end():]
         else:
             m = _DOT_LABEL_RE.match(ln)
-            if m and int(m.group(1)) == expected:
+            if m and i in late:
+                lab, body = f"{m.group(1)}.", ln[m.end():]
+            elif m and int(m.group(1)) == expected:
                 lab, body = f"{m.group(1)}.", ln[m.end():]
                 expected += 1
+                taken[i] = int(m.group(1))
         if lab is not None:
             if cur is not None:
                 entries.append((label, cur_page, cur))
@@ -3213,15 +3268,17 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
         if cur is None:
             continue
         if _is_end_heading(ln, True):
+            seen = i
             break
         # a page with no label at all is past the list (an appendix page)
         if last_label_page is not None and page > last_label_page and page not in pages_with_labels:
             if not _page_has_label(lines, page, style):
+                seen = i
                 break
         cur.append(body)
     if cur is not None:
         entries.append((label, cur_page, cur))
-    return entries
+    return entries, seen, taken
 
 
 # a key label broken at its line's end: '[WVS+' then '96] Ron Weiss, ...'

@@ -1,0 +1,119 @@
+"""kb.text.refs.find_references on reference pages an extractor reads out of order: a two-column page whose blocks
+come one column's before the other's ('[1]'-'[6]', '[13]'-'[18]', '[7]'-'[12]'), numbered or dotted, each label then
+opens its entry when the labels are a permutation of a run (each once, no gap, each in a run of two or more as the
+text gives them); author-year lists whose columns interleave, an entry cut at a column's foot before the next opens
+('Chen, L., Davis, M., 2020. Carbon footprint of' then 'Lopez, P., Martin, Q., 2021. Water use ...'), split at the
+inverted-initials head of the next. Never split in an entry's middle: a stray label, a gap, a duplicate, an author
+list or an editor list running over lines, an 'In Proceedings of' line, a URL line."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import find_references
+
+BODY = "Introduction. We measure energy [3] here and more text of the paper."
+TOPICS = ("solar wind hydro nuclear coal gas oil tidal wave geothermal biomass hydrogen storage grid "
+          "battery heat fuel carbon water steel cement paper glass rail road air").split()
+HEADS = ["Jane Doe. 2019. Energy of {t} training for language models. In Proceedings of ACL.",
+         "Ann Lee and Omar Said. 2020. Carbon accounting of {t} data centres. arXiv preprint arXiv:2001.01234.",
+         "Bob Wu. 2021. Measuring inference costs of {t} vision models. In Proceedings of CVPR.",
+         "Kim Park, Li Chen, and Eve Ross. 2022. A survey of {t} green computing. IEEE Micro 37(2):10-19."]
+
+
+def work(n: int) -> str:
+    return HEADS[n % 4].format(t=TOPICS[n % len(TOPICS)] + f" {n}")
+
+
+def listed(order, label="[{}]", wrap: int = 0) -> str:
+    """Entries in the order the text gives them; `wrap`: each broken into lines of that many characters."""
+    out = []
+    for n in order:
+        text = f"{label.format(n)} {work(n)}"
+        if wrap:
+            words, line = text.split(), ""
+            for w in words:
+                if line and len(line) + len(w) >= wrap:
+                    out.append(line)
+                    line = w
+                else:
+                    line = f"{line} {w}".strip()
+            out.append(line)
+        else:
+            out.append(text)
+    return "\n".join(out)
+
+
+def r(a: int, b: int) -> list[int]:
+    return list(range(a, b + 1))
+
+
+def whole(entries, label="[{}]") -> None:
+    """Every entry holds its own work and only it, its label its number."""
+    for e in entries:
+        n = int(e.label.strip("[]."))
+        assert e.label == label.format(n)
+        assert e.raw == work(n), (e.label, e.raw)
+
+
+@pytest.mark.parametrize("pages, last", [
+    ([BODY, "References\n" + listed(r(1, 6) + r(13, 18) + r(7, 12) + r(19, 24))], 24),
+    ([BODY, "References\n" + listed(r(1, 5) + r(11, 15) + r(6, 10)), listed(r(16, 20))], 20),
+    ([BODY, "References\n" + listed(r(1, 3) + r(10, 12) + r(4, 6) + r(13, 15) + r(7, 9))], 15),
+    ([BODY, "References\n" + listed(r(1, 4) + r(8, 10) + r(5, 7) + r(11, 12))], 12),      # a jump within +3
+    ([BODY, "References\n" + listed(r(1, 6) + r(13, 18) + r(7, 12), wrap=48)], 18),     # entries over lines
+    ([BODY, "References\n" + listed(r(1, 2) + r(5, 6) + r(3, 4) + r(7, 9))], 9),
+    ([BODY, "References\n" + listed(r(1, 8) + r(17, 24) + r(9, 16)), listed(r(25, 30) + r(31, 33))], 33),
+    ([BODY, "References\n" + listed(r(1, 10)), listed(r(11, 14) + r(19, 22) + r(15, 18))], 22),  # on page 2 only
+])
+def test_numbered_labels_out_of_order_open_their_entries(pages, last):
+    entries = find_references(pages)
+    assert [e.label for e in entries] == [f"[{n}]" for n in range(1, last + 1)]
+    assert [e.idx for e in entries] == list(range(1, last + 1))
+    whole(entries)
+
+
+@pytest.mark.parametrize("order, last", [
+    (r(1, 4) + r(9, 12) + r(5, 8), 12),
+    (r(1, 5) + r(11, 15) + r(6, 10) + r(16, 18), 18),
+    (r(1, 3) + r(7, 9) + r(4, 6), 9),
+])
+def test_dotted_labels_out_of_order_open_their_entries(order, last):
+    entries = find_references([BODY, "References\n" + listed(order, "{}.")])
+    assert [e.label for e in entries] == [f"{n}." for n in range(1, last + 1)]
+    whole(entries, "{}.")
+
+
+def test_the_entry_a_block_follows_keeps_only_its_own_text():
+    entries = find_references([BODY, "References\n" + listed(r(1, 6) + r(13, 18) + r(7, 12) + r(19, 24))])
+    six = next(e for e in entries if e.label == "[6]")
+    assert six.raw == work(6) and six.title == "Measuring inference costs of oil 6 vision models"
+    assert next(e for e in entries if e.label == "[13]").page == 2
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a gap left after reordering: [12] missing (a label the extractor lost): read as before, in order only
+    (listed(r(1, 6) + r(13, 18) + r(7, 11)), r(1, 11)),
+    # a duplicate: [4] twice
+    (listed(r(1, 6) + [4, 5] + r(7, 12)), r(1, 12)),
+    # one stray line opening with the next number amid an entry's text (no run of two)
+    (listed(r(1, 5)) + "\n[21] and more words of entry five\n" + listed(r(6, 20)), r(1, 20)),
+    # below the list's first label (a list from [10])
+    (listed(r(10, 14) + [3, 4] + r(15, 16)), r(10, 16)),
+    # a block after the list's end (an appendix's own numbered list)
+    (listed(r(1, 8)) + "\nAppendix A. Details\n" + listed(r(20, 23)), r(1, 8)),
+    # a block from past the end with a gap before it
+    (listed(r(1, 6) + r(9, 12)[2:] + r(7, 8)), r(1, 8)),
+])
+def test_labels_out_of_order_that_are_no_permutation_of_a_run_open_nothing(text, labels):
+    entries = find_references([BODY, "References\n" + text])
+    assert [e.label for e in entries] == [f"[{n}]" for n in labels]
+
+
+@pytest.mark.parametrize("text, labels", [
+    (listed(r(1, 5), "{}.") + "\n21. Springer, Berlin, second edition of it\n" + listed(r(6, 12), "{}."), r(1, 12)),
+    (listed(r(1, 4) + r(10, 12) + r(5, 8), "{}."), r(1, 8)),              # 9. missing: a gap
+])
+def test_dotted_labels_that_are_no_permutation_of_a_run_open_nothing(text, labels):
+    entries = find_references([BODY, "References\n" + text])
+    assert [e.label for e in entries] == [f"{n}." for n in labels]
