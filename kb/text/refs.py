@@ -3149,24 +3149,54 @@ def _last_word_before_entry(fixed: list[str], i: int) -> bool:
     return i + 1 < len(fixed) and " " not in line and line.isalpha() and _names_then_bracketed_year(fixed[i + 1])
 
 
+# a first author inverted with initials at a line's start: 'Chen, L.,', 'Chen, L. J. and', 'van Dijk, A.-B.,',
+# 'CHEN, L.', 'Chen, L. 2020'; or with initials without stops: 'Chen L,', 'Chen LJ.'
+_INVERTED_INITIALS_HEAD_RE = lazy(
+    r"(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s+){0,2}[A-ZÀ-Þ][\w'’\-]+,\s+(?:[A-ZÀ-Þ]\.\s?-?){1,3}"
+    r"(?=[,;]|\s+(?:and|&)\s|\s+\(?(?:19|20)\d\d)"
+    r"|[A-ZÀ-Þ][a-zß-ÿ'’\-]+\s+[A-Z]{1,3}[,.](?=\s)")
+# how a line ends mid-sentence: of names ('Baker, K.,', 'and', '&'), before a venue's or editors' ('In:', 'In',
+# 'eds'), or on a small word ('Commentary on' then 'Darwin, C., 1859. On the origin ...': the title's own)
+_MID_LIST_END_RE = lazy(r"(?:[,;:&\-]|\b(?:and|or|In|in|eds?|Eds?|by|of|on|to|the|a|an|for|with|from|at|see|See))\s*$")
+
+
+def _inverted_head(line: str) -> bool:
+    return line[:1].isalpha() and bool(_INVERTED_INITIALS_HEAD_RE.match(line))
+
+
+def _cut_before_inverted_names(first: str, last: str, fixed: list[str], i: int) -> bool:
+    """Whether an entry cut at a column's foot, its title or venue not ended ('Chen, L., Davis, M., 2020. Carbon
+    footprint of'), is followed by the next entry's head: two columns' blocks interleaved. Said only where the
+    entry opens with a first author inverted with initials ('Chen, L.,'), line i does so too, its names followed
+    by the year ('Lopez, P., Martin, Q., 2021. Water ...'), and the entry's last line ends no name or venue
+    before it (a comma, 'and', 'In:', 'eds.': 'In: Brown, A., Green, B. (Eds.), ...' is the entry's own)."""
+    if not (_inverted_head(fixed[i]) and _inverted_head(first)) or _MID_LIST_END_RE.search(last):
+        return False
+    split = _split_authors(_prepared(fixed[i:i + 3]))
+    return split is not None and split.kind == "year" and split.year is not None
+
+
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
     entries: list[tuple[str | None, int, list[str]]] = []
     fixed = [fix_pdf_accents(t).strip() for _, t in lines]
     cur: list[str] = []
     cur_page = lines[0][0] if lines else 0
+    cur_start = 0
     complete = False
     for i, (page, ln) in enumerate(lines):
         if not cur:
             if _starts_fixed(fixed, i):
-                cur, cur_page, complete = [ln], page, _entry_complete(ln)
+                cur, cur_page, cur_start, complete = [ln], page, i, _entry_complete(ln)
             continue
         ended = complete and _ends_sentence(cur[-1])
         # Springer Nature's entries end without a full stop ('... Mind 59:433–460'): the next
-        # opens with its names and the year in brackets ('Turing AM (1950) Computing ...')
+        # opens with its names and the year in brackets ('Turing AM (1950) Computing ...'); an
+        # entry cut at a column's foot, the other column's next entry after it
         if ended and _starts_fixed(fixed, i) and not _last_word_before_entry(fixed, i) \
-                or complete and not ended and _names_then_bracketed_year(fixed[i]):
+                or complete and not ended and (_names_then_bracketed_year(fixed[i])
+                                               or _cut_before_inverted_names(fixed[cur_start], fixed[i - 1], fixed, i)):
             entries.append((None, cur_page, cur))
-            cur, cur_page, complete = [ln], page, _entry_complete(ln)
+            cur, cur_page, cur_start, complete = [ln], page, i, _entry_complete(ln)
             continue
         if ended and _is_end_heading(ln, True):
             break

@@ -117,3 +117,76 @@ def test_labels_out_of_order_that_are_no_permutation_of_a_run_open_nothing(text,
 def test_dotted_labels_that_are_no_permutation_of_a_run_open_nothing(text, labels):
     entries = find_references([BODY, "References\n" + text])
     assert [e.label for e in entries] == [f"{n}." for n in labels]
+
+
+# ---------------------------------------------------------------------------
+# author-year lists whose columns interleave: an entry cut at a column's foot, the next entry of the other column
+# after it (its own tail comes later, where it cannot be told)
+
+def read(text: str) -> list[str]:
+    return [e.raw for e in find_references([BODY, "References\n" + text])]
+
+
+@pytest.mark.parametrize("cut, then", [
+    ("Chen, L., Davis, M., Evans, R., 2020. Carbon\nfootprint of training deep networks on GPU",
+     "Lopez, P., Martin, Q., 2021. Water use of data\ncentres in hot climates. Nature Climate 4, 1–9."),
+    ("Chen, L., Davis, M., and Evans, R. 2020. Carbon\nfootprint of training deep networks",
+     "Lopez, P. and Martin, Q. 2021. Water use of data\ncentres in hot climates. Nature Climate 4, 1–9."),
+    ("Chen L, Davis M, Evans R. 2020. Carbon\nfootprint of training deep networks on GPU",
+     "Lopez P, Martin Q. 2021. Water use of data\ncentres in hot climates. Nat Clim 4:1–9."),
+    ("CHEN, L. and DAVIS, M. 2020. Carbon footprint\nof training deep networks",
+     "LOPEZ, P. and MARTIN, Q. 2021. Water use of data\ncentres in hot climates. Nature Climate 4, 1–9."),
+    ("Nguyen, T., 2018. Inference costs at scale\nmeasured",
+     "Fischer, A., 2017. Measuring power draw of\naccelerators. IEEE Micro 37, 10–19."),
+    ("van Dijk, A., Bos, J., 2019. Cooling efficiency in\nhyperscale facilities",
+     "de Vries, B., 2020. Bitcoin's growing energy\nproblem. Joule 2, 801–805."),
+    ("Müller-Lang, K., 2019. Energiebedarf großer\nSprachmodelle",
+     "Østergaard, P. A., 2020. Energy systems\nanalysis. Energy 12, 1–8."),
+    ("Chen, L. J., Davis, M. K., 2020. Carbon footprint\nof GPU training. Journal of Green Computing",
+     "Lopez, P. A., Martin, Q. R., 2021. Water use of data\ncentres. Nature Climate 4, 1–9."),
+    ("Chen, L., 2020. Carbon footprint of GPU training.\nJournal of Green",
+     "Lopez, P., 2021a. Water use of data centres.\nNature Climate 4, 1–9."),
+    ("Adams, J., Baker, K., 2019. Energy use of large\nlanguage models in practice for green computing",
+     "Zhou, Y., Wang, X., Li, H., 2022. Green AI: a\nsurvey. ACM Computing Surveys 55, 1–35."),
+])
+def test_an_entry_cut_at_a_column_foot_ends_where_the_next_opens(cut, then):
+    tail = "Fischer, A., 2017. Measuring power draw of accelerators. IEEE Micro 37, 10–19."
+    before = "Adams, J., 2016. An earlier study of things. Journal of Things 1, 1–2."
+    got = read("\n".join([before, cut, then, tail]))
+    assert got == [before, " ".join(cut.split("\n")), " ".join(then.split("\n")), tail]
+
+
+@pytest.mark.parametrize("entry", [
+    # an author list running over lines
+    "Chen, L., Davis, M.,\nEvans, R., 2020. Carbon footprint of training. Journal of Things 3, 1–9.",
+    # editors after 'In:', or after 'In'
+    "Chen, L., 2020. A chapter on things. In:\nBrown, A., Green, B. (Eds.), Handbook of Things. Springer, pp. 1–10.",
+    "Chen, L., 2020. A chapter on things. In\nBrown, A., Green, B., 2019 (Eds.), Handbook of Things. Springer.",
+    # a title naming a work by its author and year, the line before ending on a small word
+    "Chen, L., 2020. Commentary on\nDarwin, C., 1859. On the origin of species. Notes 5, 1–2.",
+    "Chen, L., 2020. A reply to\nLopez, P., 2019. Journal of Things 5, 1–2.",
+    "Chen, L., 2020. Carbon footprint, as measured by\nLopez, P., 2019. Journal of Things 5, 1–2.",
+    # a venue over lines, an 'In Proceedings of' line, a URL line
+    "Chen, L., 2020. Carbon footprint of training\nIn Proceedings of the 2020 Conference on Things, pp. 1–9.",
+    "Chen, L., 2020. Carbon footprint of training. Available\nhttps://example.org/carbon, 2020.",
+    # a name at the line's start with no year after it (no author-year head)
+    "Chen, L., 2020. Carbon footprint of training\nLopez, P., Martin, Q. and others in Journal of Things 3, 1–9.",
+    # names after an '&' or a comma closing the line
+    "Chen, L., 2020. Carbon footprint of training, with notes by Smith &\nJones, K., 2019. Things 3, 1–9.",
+])
+def test_an_entry_is_never_split_in_its_middle(entry):
+    before = "Adams, J., 2016. An earlier study of things. Journal of Things 1, 1–2."
+    after = "Fischer, A., 2017. Measuring power draw of accelerators. IEEE Micro 37, 10–19."
+    assert read("\n".join([before, entry, after])) == [before, " ".join(entry.split("\n")), after]
+
+
+@pytest.mark.parametrize("cut, then", [
+    # a list of names given first (no inverted head): not split by this rule
+    ("Li Chen and Mark Davis. 2020. Carbon footprint\nof training deep networks",
+     "Lopez, P., Martin, Q., 2021. Water use of data centres. Nature Climate 4, 1–9."),
+    ("Chen, L., 2020. Carbon footprint of training deep\nnetworks",
+     "Pedro Lopez and Quinn Martin. 2021. Water use of data centres. Nature Climate 4, 1–9."),
+])
+def test_only_a_list_of_inverted_names_is_split_so(cut, then):
+    got = read("\n".join([cut, then]))
+    assert len(got) == 1
