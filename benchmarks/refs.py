@@ -28,6 +28,20 @@ left out in a second recall figure.
 It also prints kb's entry count for every PDF of the corpus (pages extracted
 with pypdf, as kb stores them).
 
+Whole, merged, split: for every PDF of the corpus and both
+extractors (pdfium and pypdf, as kb.sources.pdf.extract gives them), how many
+entries kb reads whole, merged with another, or split, against a yardstick where
+the PDF has one: GROBID's references with raw text (a GROBID title inside exactly
+one kb entry that holds no other GROBID title is whole; inside an entry holding
+another, merged; inside none, split or lost) or a numbered list's own labels (the numbers 1 to the
+last: an entry whose label is its own and once is whole; a number missing from
+the labels whose '[n]' an entry's text holds is merged into it; a label twice, or
+an entry without one, is split). Lists with neither (author-year, keyed) print
+their entry count only. Then the same numbered lists with their blocks given out
+of order, as a two-column page read a block of one column before the rest of the
+other: the real lines of the list, cut at entries' first lines into four blocks
+and given in the order 1, 3, 2, 4.
+
 Labelled reference strings (benchmarks/data/refs-labels-*.json: each a text and
 the first author's key, year, title, DOI and arXiv id a person judged right, null
 where the entry gives none) are read one by one with parse_entry: each field is
@@ -39,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -161,6 +176,102 @@ def labelled(verbose: bool) -> None:
               f"(precision {right / max(1, right + wrong):.1%}; {cpu * 1000:.0f} ms)")
 
 
+def extracted_pages(path: Path, extractor: str) -> list[str]:
+    from kb.sources.pdf import extract
+
+    return list(extract(path.read_bytes(), extractor=extractor).pages)
+
+
+_LABEL_AT_RE = re.compile(r"\[(\d{1,4})\]\s")
+
+
+def against_labels(entries, last: int = 0) -> dict | None:
+    """Whole, merged and split of a numbered list, its own labels the yardstick (None: not a numbered list);
+    `last`: the last number where it is known (the list read in order), else the greatest label read."""
+    numbers = [int(e.label.strip("[]")) for e in entries if e.label and e.label.strip("[]").isdigit()]
+    if not entries or len(numbers) < len(entries) / 2 or not entries[0].label.startswith("["):
+        return None
+    counted: dict[int, int] = {}
+    for n in numbers:
+        counted[n] = counted.get(n, 0) + 1
+    last = last or max(numbers)
+    missing = set(range(1, last + 1)) - set(numbers)
+    holding = {k for k, e in enumerate(entries) for m in _LABEL_AT_RE.finditer(e.raw) if int(m.group(1)) in missing}
+    merged = sum(1 for n in missing if any(f"[{n}] " in entries[k].raw for k in holding))
+    split = sum(c - 1 for c in counted.values()) + (len(entries) - len(numbers))
+    whole = sum(1 for k, e in enumerate(entries) if k not in holding and e.label and e.label.strip("[]").isdigit()
+                and counted[int(e.label.strip("[]"))] == 1)
+    return {"truth": last, "whole": whole, "merged": merged, "split": split,
+            "lost": len(missing) - merged}
+
+
+def against_grobid(entries, gold: list[dict]) -> dict:
+    """Whole, merged and split against GROBID's references that have raw text (the others are GROBID's
+    artefacts), by their titles inside kb's entries: a title GROBID gives n times ('2017a', '2017b' of one
+    title) is whole where it is inside n entries that hold no other title."""
+    from collections import Counter
+
+    from rapidfuzz import fuzz
+
+    raws = [normalise_title(e.raw) for e in entries]
+    times = Counter(normalise_title(g["title"]) for g in gold if g["title"] and g["raw"])
+    inside = {gt: [k for k, kr in enumerate(raws) if fuzz.partial_ratio(gt, kr) >= IN_ENTRY] for gt in times}
+    holds = Counter(k for ks in inside.values() for k in ks)
+    whole = sum(n for gt, n in times.items() if len(inside[gt]) == n and all(holds[k] == 1 for k in inside[gt]))
+    merged = sum(n for gt, n in times.items() if inside[gt] and all(holds[k] > 1 for k in inside[gt]))
+    total = sum(times.values())
+    return {"truth": total, "whole": whole, "merged": merged, "split": total - whole - merged, "lost": 0}
+
+
+def out_of_order(pages: list[str]) -> list[str]:
+    """The pages with a numbered list's lines given in four blocks, cut at entries' first lines, in the order
+    1, 3, 2, 4 (a two-column page read a block of one column before the rest of the other); [] where the text
+    has no numbered list of eight or more."""
+    for p, page in enumerate(pages):
+        lines = page.split("\n")
+        heads = [i for i, ln in enumerate(lines) if re.match(r"\s*\[\d{1,4}\]\s", ln)]
+        if len(heads) >= 8:
+            q = len(heads) // 4
+            a, b, c = heads[q], heads[2 * q], heads[3 * q]
+            moved = lines[:a] + lines[b:c] + lines[a:b] + lines[c:]
+            return pages[:p] + ["\n".join(moved)] + pages[p + 1:]
+    return []
+
+
+def whole_merged_split(verbose: bool) -> None:
+    grobid = {pdf: tei for pdf, tei in PAIRS}
+    print("\nentries read whole, merged or split, per PDF and extractor (yardstick: GROBID, or a numbered list's "
+          "own labels):")
+    moved_lists = []
+    for pdf in sorted((CORPUS / "pdf").glob("*.pdf")):
+        for extractor in ("pdfium", "pypdf"):
+            try:
+                pages = extracted_pages(pdf, extractor)
+            except Exception as exc:   # an extractor missing or unable: said, the rest measured
+                print(f"  {pdf.name:55s} {extractor:6s} not read: {exc}")
+                continue
+            entries = find_references(pages)
+            if pdf.name in grobid:
+                r, by = against_grobid(entries, grobid_refs(CORPUS / "grobid-s2orc" / grobid[pdf.name])), "GROBID"
+            else:
+                r, by = against_labels(entries), "labels"
+            if r is None:
+                print(f"  {pdf.name:55s} {extractor:6s} {len(entries):4d} entries (no yardstick)")
+                continue
+            print(f"  {pdf.name:55s} {extractor:6s} {len(entries):4d} entries; of {r['truth']} ({by}): "
+                  f"{r['whole']} whole, {r['merged']} merged, {r['split']} split, {r['lost']} lost")
+            if by == "labels" and (moved := out_of_order(pages)):
+                moved_lists.append((pdf.name, extractor, moved, r["truth"]))
+    print("\nthe same numbered lists, one page's blocks given out of order (1, 3, 2, 4):")
+    for name, extractor, pages, last in moved_lists:
+        r = against_labels(find_references(pages), last)
+        if r is None:
+            print(f"  {name:55s} {extractor:6s} no numbered list read")
+            continue
+        print(f"  {name:55s} {extractor:6s} of {r['truth']}: {r['whole']} whole, {r['merged']} merged, "
+              f"{r['split']} split, {r['lost']} lost")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list every miss")
@@ -177,6 +288,7 @@ def main() -> None:
               f"precision {r['precision']:.1%} ({r['not_refs']} not a reference)")
         print(f"      over the {r['real']} GROBID entries that have raw reference text "
               f"(the others are GROBID artefacts): recall (same title) {r['real_recall']:.1%}")
+    whole_merged_split(args.verbose)
     print("\nentries per PDF (pypdf text):")
     for pdf in sorted((CORPUS / "pdf").glob("*.pdf")):
         t = time.perf_counter()
