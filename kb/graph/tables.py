@@ -222,6 +222,9 @@ READING = "45"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       45: a numbered or dotted list's labels a two-column page gives out of order each open their
 #                           entry where they are a permutation of a run ('[1]'-'[6]', '[13]'-'[18]', '[7]'-'[12]': [13]
 #                           to the end read as the text of [6] and [12], was), the entries in the labels' order
+#                           also: in such a list, the tail of an entry cut at a block's foot, read at the end of
+#                           another, gives that one no identifier ('[5] ... Measuring the', '[13]'-'[18]',
+#                           '... arXiv:2001.00005.': [18] took 2001.00005, was)
 #                           also: an author-year entry of inverted names cut at a column's foot ends where the next
 #                           opens, its names then its year ('Chen, L., 2020. Carbon footprint of GPU' then 'Lopez, P.,
 #                           2021. Water use ...': one entry titled '... GPU Lopez, P., 2021', was)

@@ -3216,7 +3216,43 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
     if not late:
         return entries
     entries, _, _ = _split_labelled_once(lines, style, late)
-    return sorted(entries, key=lambda e: int((e[0] or "0").strip("[].")))
+    return sorted(_without_seam_tails(entries), key=lambda e: int((e[0] or "0").strip("[].")))
+
+
+# an entry's last line cut mid-sentence: on a word in lower case, a comma, a colon, a hyphen
+_CUT_LINE_RE = lazy(r"(?:[a-z]{2,}|[,;:\-])\s*$")
+# what an identifier of a work may be read from: an arXiv id, a DOI, a web address
+_IDENTIFIER_HINT_RE = lazy(r"arxiv|doi|https?:|www\.|\b10\.\d{4,}", re.I)
+
+
+def _without_seam_tails(entries: list[tuple[str | None, int, list[str]]]) -> list[tuple[str | None, int, list[str]]]:
+    """A list read out of order (_labels_out_of_order), its entries in the order the text gives them, without the
+    tail of an entry cut at a block's foot: the text gives it before the entry's next label, as the end of
+    another entry ('[5] ... Measuring the', '[13]'-'[18]', 'footprint of things. arXiv:2001.00005.', '[6]': read
+    as the end of [18], which would take [5]'s arXiv id). At each such seam, the entry before the next label
+    loses its lines after the last sentence it ends before them (with none ended, after its first line): all of
+    them where the cut entry plainly stops mid-sentence (its last line on a word in lower case or a comma, in a
+    list whose entries end sentences: nine in ten of those the text gives in order), else those from the first
+    that names an identifier (an arXiv id, a DOI, a web address). The lines are given to neither entry: which they are
+    is a guess, and a guess must not give one entry another's identifiers (an identifier of its own lost is a
+    reference unresolved, not one resolved to the wrong paper)."""
+    numbers = [int((label or "0").strip("[].")) for label, _, _ in entries]
+    at = {n: k for k, n in enumerate(numbers)}
+    in_order = [k for k in range(len(entries) - 1) if numbers[k + 1] == numbers[k] + 1]
+    sentences = len(in_order) >= 4 and sum(1 for k in in_order if _ends_sentence(entries[k][2][-1])) \
+        >= 0.9 * len(in_order)
+    out = [list(body) for _, _, body in entries]
+    for k, n in enumerate(numbers):
+        nxt = at.get(n + 1)
+        if nxt is None or nxt in (0, k + 1):
+            continue
+        body = out[nxt - 1]
+        end = next((j for j in range(len(body) - 1, 0, -1) if _ends_sentence(body[j - 1])), None)
+        if sentences and _CUT_LINE_RE.search(entries[k][2][-1]):
+            out[nxt - 1] = body[:end or 1]
+        elif (hint := next((j for j in range(end or 1, len(body)) if _IDENTIFIER_HINT_RE.search(body[j])), None)):
+            out[nxt - 1] = body[:hint]
+    return [(label, page, body) for (label, page, _), body in zip(entries, out)]
 
 
 def _labels_out_of_order(lines: list[tuple[int, str]], style: str, taken: dict[int, int]) -> dict[int, int]:

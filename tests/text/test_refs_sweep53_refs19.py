@@ -190,3 +190,51 @@ def test_an_entry_is_never_split_in_its_middle(entry):
 def test_only_a_list_of_inverted_names_is_split_so(cut, then):
     got = read("\n".join([cut, then]))
     assert len(got) == 1
+
+
+# ---------------------------------------------------------------------------
+# an entry cut at a block's foot in a list read out of order: its tail, before its next label, is at the end of
+# another entry; it must not give that entry its identifier
+
+def seamed(n: int) -> list[str]:
+    """Entry n over three lines, the last its arXiv id; over two, without one, where n is a multiple of 3 (an
+    entry without an identifier of its own takes the first the text gives it)."""
+    return [f"[{n}] Ann Author{n} and Bo Writer. 2020. Measuring the {TOPICS[n % len(TOPICS)]}",
+            f"footprint of things, part {n}. In Proceedings of Things.",
+            f"arXiv preprint arXiv:2001.{n:05d}."][:3 if n % 3 else 2]
+
+
+def lay(*parts) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, tuple):          # (n, first, last): lines first..last-1 of entry n
+            n, a, b = part
+            out += seamed(n)[a:b]
+        else:
+            for n in part:
+                out += seamed(n)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("text", [
+    # [5] cut after its first line, its tail before [6], at the end of [18]
+    lay(r(1, 4), (5, 0, 1), r(13, 18), (5, 1, 3), r(6, 12), r(19, 22)),
+    # cut after its second line
+    lay(r(1, 4), (5, 0, 2), r(13, 18), (5, 2, 3), r(6, 12), r(19, 22)),
+    lay(r(1, 6), (7, 0, 2), r(13, 18), (7, 2, 3), r(8, 12), r(19, 22)),
+    # [5] cut, and [11] cut across to the other column's top, before [12], at the end of [5]
+    lay(r(1, 4), (5, 0, 1), (11, 1, 3), r(12, 17), (5, 1, 3), r(6, 10), (11, 0, 1), r(18, 20)),
+    # [11] alone cut across to the other column's top, before [12], at the end of [6]
+    lay(r(1, 6), (11, 1, 3), r(12, 17), r(7, 10), (11, 0, 1), r(18, 20)),
+    # three blocks, two cut
+    lay(r(1, 3), (4, 0, 1), r(10, 12), (4, 1, 3), r(5, 7), (8, 0, 2), r(13, 15), (8, 2, 3), r(9, 9), r(16, 18)),
+])
+def test_no_entry_takes_the_identifier_of_an_entry_cut_at_a_seam(text):
+    entries = find_references([BODY, "References\n" + text])
+    labels = [e.label for e in entries]
+    assert labels == [f"[{n}]" for n in range(1, len(entries) + 1)] and len(entries) >= 15
+    for e in entries:
+        assert e.arxiv_id in (None, f"2001.{int(e.label.strip('[]')):05d}"), (e.label, e.arxiv_id, e.raw)
+    # entries the seams leave alone are whole
+    whole_ones = [e for e in entries if e.raw == " ".join(seamed(int(e.label.strip("[]"))))[len(e.label) + 1:]]
+    assert len(whole_ones) >= len(entries) - 4
