@@ -183,6 +183,7 @@ def extracted_pages(path: Path, extractor: str) -> list[str]:
 
 
 _LABEL_AT_RE = re.compile(r"\[(\d{1,4})\]\s")
+_LABEL_LINE_RE = re.compile(r"\s*\[\d{1,4}\]\s")
 
 
 def against_labels(entries, last: int = 0) -> dict | None:
@@ -223,19 +224,33 @@ def against_grobid(entries, gold: list[dict]) -> dict:
     return {"truth": total, "whole": whole, "merged": merged, "split": total - whole - merged, "lost": 0}
 
 
-def out_of_order(pages: list[str]) -> list[str]:
-    """The pages with a numbered list's lines given in four blocks, cut at entries' first lines, in the order
-    1, 3, 2, 4 (a two-column page read a block of one column before the rest of the other); [] where the text
-    has no numbered list of eight or more."""
+def out_of_order(pages: list[str], into: int = 0) -> list[str]:
+    """The pages with a numbered list's lines given in four blocks in the order 1, 3, 2, 4 (a two-column page
+    read a block of one column before the rest of the other), the blocks cut at entries' first lines, or `into`
+    lines into those entries (an entry cut at a block's foot, its tail given elsewhere); [] where the text has no
+    numbered list of eight or more on a page."""
     for p, page in enumerate(pages):
         lines = page.split("\n")
-        heads = [i for i, ln in enumerate(lines) if re.match(r"\s*\[\d{1,4}\]\s", ln)]
+        heads = [i for i, ln in enumerate(lines) if _LABEL_LINE_RE.match(ln)]
         if len(heads) >= 8:
             q = len(heads) // 4
-            a, b, c = heads[q], heads[2 * q], heads[3 * q]
+            a, b, c = (min(heads[k * q] + into, heads[k * q + 1] - 1) for k in (1, 2, 3))
             moved = lines[:a] + lines[b:c] + lines[a:b] + lines[c:]
             return pages[:p] + ["\n".join(moved)] + pages[p + 1:]
     return []
+
+
+def against_in_order(entries, read_in_order) -> dict:
+    """A list read from its blocks out of order against the list read in order, by label: whole (the same text),
+    merged (its label not read: its text in another's), cut (other text), and wrong identifiers (an arXiv id or
+    DOI the entry read in order has not)."""
+    by_label = {e.label: e for e in read_in_order}
+    got = {e.label: e for e in entries if e.label in by_label}
+    whole = sum(1 for label, e in got.items() if e.raw == by_label[label].raw)
+    wrong = sum(1 for label, e in got.items()
+                if (e.arxiv_id and e.arxiv_id != by_label[label].arxiv_id) or (e.doi and e.doi != by_label[label].doi))
+    return {"truth": len(by_label), "whole": whole, "merged": len(by_label) - len(got),
+            "cut": len(got) - whole, "wrong": wrong}
 
 
 def whole_merged_split(verbose: bool) -> None:
@@ -260,16 +275,15 @@ def whole_merged_split(verbose: bool) -> None:
                 continue
             print(f"  {pdf.name:55s} {extractor:6s} {len(entries):4d} entries; of {r['truth']} ({by}): "
                   f"{r['whole']} whole, {r['merged']} merged, {r['split']} split, {r['lost']} lost")
-            if by == "labels" and (moved := out_of_order(pages)):
-                moved_lists.append((pdf.name, extractor, moved, r["truth"]))
-    print("\nthe same numbered lists, one page's blocks given out of order (1, 3, 2, 4):")
-    for name, extractor, pages, last in moved_lists:
-        r = against_labels(find_references(pages), last)
-        if r is None:
-            print(f"  {name:55s} {extractor:6s} no numbered list read")
-            continue
-        print(f"  {name:55s} {extractor:6s} of {r['truth']}: {r['whole']} whole, {r['merged']} merged, "
-              f"{r['split']} split, {r['lost']} lost")
+            if by == "labels" and out_of_order(pages):
+                moved_lists.append((pdf.name, extractor, pages, entries))
+    print("\nthe same numbered lists, one page's blocks given out of order (1, 3, 2, 4), cut at entries' first lines"
+          " or one or two lines into them, against the list read in order:")
+    for name, extractor, pages, read_in_order in moved_lists:
+        for into in (0, 1, 2):
+            r = against_in_order(find_references(out_of_order(pages, into)), read_in_order)
+            print(f"  {name:55s} {extractor:6s} cut {into}: of {r['truth']}: {r['whole']} whole, {r['merged']} merged, "
+                  f"{r['cut']} cut, {r['wrong']} with a wrong arXiv id or DOI")
 
 
 def main() -> None:
