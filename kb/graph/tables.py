@@ -225,6 +225,9 @@ READING = "45"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: in such a list, the tail of an entry cut at a block's foot, read at the end of
 #                           another, gives that one no identifier ('[5] ... Measuring the', '[13]'-'[18]',
 #                           '... arXiv:2001.00005.': [18] took 2001.00005, was)
+#                           also: a numbered list's entry ends before a line opening with a label the list does not
+#                           take (out of order with a gap, twice, numbered again from [1]): '[6] ...' then '[13] ...
+#                           arXiv:2001.00013.' gave [6] the arXiv id of [13], was
 #                           also: an author-year entry of inverted names cut at a column's foot ends where the next
 #                           opens, its names then its year ('Chen, L., 2020. Carbon footprint of GPU' then 'Lopez, P.,
 #                           2021. Water use ...': one entry titled '... GPU Lopez, P., 2021', was)

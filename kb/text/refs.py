@@ -3214,9 +3214,22 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
         return entries
     late = _labels_out_of_order(lines[:seen], style, taken)
     if not late:
-        return entries
+        return _without_labels_inside(entries) if style == "numbered" else entries
     entries, _, _ = _split_labelled_once(lines, style, late)
     return sorted(_without_seam_tails(entries), key=lambda e: int((e[0] or "0").strip("[].")))
+
+
+def _without_labels_inside(entries: list[tuple[str | None, int, list[str]]]) -> list[tuple[str | None, int, list[str]]]:
+    """A numbered list's entries each up to a line inside it that opens with a label the list does not take (out
+    of order where the labels are no permutation of a run, twice, numbered again from [1]): what follows is
+    another entry's text, or entries', whose identifiers the entry would take ('[6] ... Title.', '[13] ...
+    arXiv:2001.00013.' read as [6]'s, [6] without one of its own took 2001.00013). Dropped: an entry lost is a
+    reference unread, not one resolved to the wrong paper."""
+    out = []
+    for label, page, body in entries:
+        cut = next((j for j in range(1, len(body)) if _NUM_LABEL_RE.match(body[j])), None)
+        out.append((label, page, body if cut is None else body[:cut]))
+    return out
 
 
 # an entry's last line cut mid-sentence: on a word in lower case, a comma, a colon, a hyphen

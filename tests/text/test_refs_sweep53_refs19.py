@@ -238,3 +238,27 @@ def test_no_entry_takes_the_identifier_of_an_entry_cut_at_a_seam(text):
     # entries the seams leave alone are whole
     whole_ones = [e for e in entries if e.raw == " ".join(seamed(int(e.label.strip("[]"))))[len(e.label) + 1:]]
     assert len(whole_ones) >= len(entries) - 4
+
+
+@pytest.mark.parametrize("text, within", [
+    # labels out of order with a gap ([12] lost): no permutation; [6] ends before [13]
+    (lay(r(1, 6), r(13, 18), r(7, 11)), {6: 13}),
+    # a block given twice
+    (lay(r(1, 6), r(4, 5), r(7, 10)), {6: 4}),
+    # numbered again from [1] after the list (a second list without a heading)
+    (lay(r(1, 9), r(1, 3)), {9: 1}),
+    # a stray line opening with a label amid an entry
+    (lay(r(1, 5)) + "\n[21] Zed Stray. 2020. A work of its own. arXiv preprint arXiv:2001.00021.\n" + lay(r(6, 9)),
+     {5: 21}),
+    # labels far ahead (a jump of more than three), no permutation
+    (lay(r(1, 3), r(30, 31), r(4, 8)), {3: 30}),
+])
+def test_an_entry_ends_before_a_label_the_list_does_not_take(text, within):
+    entries = find_references([BODY, "References\n" + text])
+    for e in entries:
+        n = int(e.label.strip("[]"))
+        assert e.arxiv_id in (None, f"2001.{n:05d}"), (e.label, e.arxiv_id, e.raw)
+    for n, other in within.items():
+        e = next(e for e in entries if e.label == f"[{n}]")
+        assert f"Author{other} " not in e.raw and "Stray" not in e.raw, e.raw
+        assert e.raw.startswith(f"Ann Author{n} and Bo Writer. 2020.")
