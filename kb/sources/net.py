@@ -549,6 +549,10 @@ class Client:
                                    "(no network?)") from None
             if "timed out" in text.lower():
                 raise _Silent(f"no answer within {timeout[1]:.0f} s", host) from None
+            unreadable = not_http(exc)
+            if unreadable is not None:
+                raise NetworkError(f"{host} sent an answer that is not HTTP kb can read ({unreadable}); nothing was "
+                                   "kept", hint="the server is misbehaving; try again later") from None
             raise _Retryable("connection failed", host) from None
         except requests.exceptions.InvalidURL as exc:
             raise NetworkError(f"invalid URL {url}: {exc}") from None
@@ -714,6 +718,34 @@ def _wire_bytes(r, got: int) -> int:
     except (AttributeError, OSError, ValueError):
         return got
     return sent if isinstance(sent, int) else got
+
+
+def not_http(exc: BaseException) -> str | None:
+    """What made the head of an answer no HTTP kb reads, as a person reads it, when that is why `exc` was raised:
+    a status line that is none ('ICY 200 OK', a binary blob), a header line over http.client's 65,536 bytes, more
+    than its 100 headers. None for a connection that failed otherwise (one closed before any answer,
+    RemoteDisconnected, is retried as any failed connection). Each was 'connection failed (gave up after 4
+    attempts)': asked again 3 times, and what the server sent said nowhere."""
+    import http.client
+
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or not isinstance(item, BaseException):
+            continue
+        seen.add(id(item))
+        if isinstance(item, http.client.RemoteDisconnected):
+            return None
+        if isinstance(item, http.client.BadStatusLine):
+            line = item.args[0] if item.args and isinstance(item.args[0], str) else ""
+            return f"its status line is {said(line.strip(), 60)}" if line.strip() else "its status line is empty"
+        if isinstance(item, http.client.LineTooLong):
+            return "a line of its head is longer than 65,536 bytes"
+        if isinstance(item, http.client.HTTPException) and "more than" in str(item) and "headers" in str(item):
+            return "it has more than 100 header lines"
+        todo += [*item.args, item.__cause__, item.__context__]
+    return None
 
 
 def refuse_unknown_coding(host: str, coding: str | None) -> None:
