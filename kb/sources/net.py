@@ -617,6 +617,10 @@ class Client:
                 got = sent
                 raise NetworkError(f"{host}: the download was cut off: {got:,} of "
                                    f"{declared_n:,} bytes (truncated response)")
+            if headers_out.get("content-encoding") and r.status_code == 200 and compressed_cut(r):
+                raise NetworkError(f"{host}: the download was cut off: its compressed stream "
+                                   f"({said(r.headers['Content-Encoding'], 30)}) stops before its end ({got:,} bytes "
+                                   "once decompressed; truncated response); nothing was kept", hint="try again later")
             if self.progress and label:
                 self.progress(label, got, declared_n or got)
             return Response(r.url, r.status_code, headers_out, b"".join(chunks))
@@ -746,6 +750,26 @@ def not_http(exc: BaseException) -> str | None:
             return "it has more than 100 header lines"
         todo += [*item.args, item.__cause__, item.__context__]
     return None
+
+
+def compressed_cut(r) -> bool:
+    """Whether a gzip- or deflate-compressed answer, read to its end, stopped before its compressed stream ended:
+    cut in transit where nothing else tells (an answer ended by closing the connection, or a Content-Length
+    counting the bytes cut), which urllib3 hands over as the part it could decompress ('Content-Encoding: gzip'
+    of an Atom feed, a BibTeX or a PDF cut 40 bytes before its end was read as whole, its start kept as the
+    answer). False where kb cannot tell (a coding whose decoder says nothing of its end: br, zstd), and for a
+    stream urllib3 stopped reading past its end (bytes after a whole gzip member that are none)."""
+    decoder = getattr(r.raw, "_decoder", None)
+    if decoder is None:
+        return False
+    for one in getattr(decoder, "_decoders", None) or [decoder]:
+        if type(one).__name__ not in ("GzipDecoder", "DeflateDecoder"):
+            continue
+        if getattr(one, "_state", 0) != 0:
+            continue            # past its first member (urllib3's state 0): it keeps what follows or takes none
+        if getattr(getattr(one, "_obj", None), "eof", True) is False:
+            return True
+    return False
 
 
 def refuse_unknown_coding(host: str, coding: str | None) -> None:

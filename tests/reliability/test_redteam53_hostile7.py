@@ -8,8 +8,10 @@ closed before any answer (a keep-alive connection a server dropped) is still ret
 
 from __future__ import annotations
 
+import gzip as _gzip
 import socket
 import threading
+import zlib as _zlib
 
 import pytest
 from kbrun import run_kb
@@ -128,5 +130,70 @@ def test_kb_add_from_a_server_answering_no_http_says_it_in_one_line_and_keeps_no
         assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1, r.err
         assert "not HTTP kb can read" in r.err and "internal error" not in r.err
         assert (kb_root / "references.bib").read_text() == "" and srv.connections == 1
+    finally:
+        srv.close()
+
+
+# -- a compressed answer cut before its compressed stream ends -------------------------------------------------------
+# urllib3 hands over what it could decompress of a gzip or deflate stream that stops early: an answer ended by closing
+# the connection (HTTP/1.0), or whose Content-Length counts the bytes cut, was read as whole, its start the answer
+# (54 of 2,100 bytes of a BibTeX record), and cached as such when it read as one.
+
+_BODY = b"@article{x,\n title = {A title},\n author = {Doe, J},\n year = {2020},\n}\n" * 30
+_GZ = _gzip.compress(_BODY)
+_ZLIB = _zlib.compress(_BODY)
+_raw = _zlib.compressobj(9, _zlib.DEFLATED, -15)
+_RAW = _raw.compress(_BODY) + _raw.flush()
+
+
+def _answer(coding: bytes, data: bytes, length: bool = True) -> bytes:
+    head = b"HTTP/1.1 200 OK\r\n" if length else b"HTTP/1.0 200 OK\r\n"
+    size = b"Content-Length: %d\r\n" % len(data) if length else b""
+    return head + b"Content-Encoding: " + coding + b"\r\n" + size + b"\r\n" + data
+
+
+CUT = {
+    "gzip, 40 bytes short": _answer(b"gzip", _GZ[:-40]),
+    "gzip, its trailer short": _answer(b"gzip", _GZ[:-8]),
+    "gzip, one byte short": _answer(b"gzip", _GZ[:-1]),
+    "gzip, ended by closing": _answer(b"gzip", _GZ[:-40], length=False),
+    "gzip, no bytes": _answer(b"gzip", b""),
+    "x-gzip, short": _answer(b"x-gzip", _GZ[:-40]),
+    "zlib deflate, short": _answer(b"deflate", _ZLIB[:-10]),
+    "raw deflate, short": _answer(b"deflate", _RAW[:-10]),
+    "gzip twice, inner short": _answer(b"gzip, gzip", _gzip.compress(_GZ[:-30])),
+    "gzip twice, outer short": _answer(b"gzip, gzip", _gzip.compress(_GZ)[:-30]),
+}
+WHOLE = {
+    "gzip": (_answer(b"gzip", _GZ), _BODY),
+    "gzip, ended by closing": (_answer(b"gzip", _GZ, length=False), _BODY),
+    "zlib deflate": (_answer(b"deflate", _ZLIB), _BODY),
+    "raw deflate": (_answer(b"deflate", _RAW), _BODY),
+    "gzip twice": (_answer(b"gzip, gzip", _gzip.compress(_GZ)), _BODY),
+    "gzip, bytes after it urllib3 drops": (_answer(b"gzip", _GZ + b"garbage"), _BODY),
+    "identity": (_answer(b"identity", _BODY), _BODY),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT))
+def test_a_compressed_answer_cut_before_its_stream_ends_is_cut_off_and_not_cached(tmp_path, name):
+    srv = RawServer([CUT[name]])
+    try:
+        client = _client(tmp_path)
+        with pytest.raises(NetworkError) as info:
+            client.get(srv.url + "/x", cache_ttl=3600)
+        message = str(info.value)
+        assert "cut off" in message and "truncated response" in message and "\n" not in message, message
+        assert not list((tmp_path / "cache").glob("*.json"))
+    finally:
+        srv.close()
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_a_whole_compressed_answer_is_read_whole(tmp_path, name):
+    answer, body = WHOLE[name]
+    srv = RawServer([answer])
+    try:
+        assert _client(tmp_path).get(srv.url + "/x").content == body
     finally:
         srv.close()
