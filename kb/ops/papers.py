@@ -1814,7 +1814,7 @@ def _named_files(key: str, value: str, base: Path, folders: list[Path], out: Imp
     named = []
     for f in file_names(value, base, folders):
         if (os.path.lexists(f.path) or f.path.suffix.lower() != ".pdf"      # another file's: said once, apart
-                or (os.name != "nt" and WINDOWS_PATH.match(f.written))):
+                or (os.name != "nt" and WINDOWS_PATH.match(str(f.path)))):
             named.append((key, f.path))
             continue
         places = [str(p) for p in f.looked]

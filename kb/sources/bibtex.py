@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -2214,6 +2215,87 @@ class FileName(NamedTuple):
     looked: tuple[Path, ...]
 
 
+#: LaTeX's accents as Mendeley writes them in a file field's name ('T{\"{u}}ring', 'Na{\"{i}}ve', '{\'{e}}'),
+#: each as its combining mark; those of one letter take a braced letter or one after a space.
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+            "r": "\u030a", "d": "\u0323", "b": "\u0331"}
+#: LaTeX's letters a file field's name may write ('{\o}', '{\ss}', '\i' under an accent).
+_LETTERS = {"o": "ø", "O": "Ø", "ss": "ß", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+            "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ",
+            "NG": "Ŋ", "dj": "đ", "DJ": "Đ", "textasciitilde": "~", "textunderscore": "_"}
+_ACCENTED = lazy(r"\s*\{\s*(\\[ij]|[A-Za-z])\s*\}|\s*([A-Za-z])")
+_ACCENTED_WORD = lazy(r"\s*\{\s*(\\[ij]|[A-Za-z])\s*\}|\s+([A-Za-z])")
+
+
+def _latex_file_name(name: str) -> str | None:
+    """A file field's name with the LaTeX Mendeley writes in it read as the characters it stands for
+    (accents, '{\\o}', '\\_', '\\&', '\\%', braces dropped), or None where it writes what names no file
+    kb could say (another command, an accent on nothing): the name as written is then the only one.
+    '\\i' under an accent is 'i' ('{\\"{\\i}}' is 'ï')."""
+    out, i, n = [], 0, len(name)
+    while i < n:
+        c = name[i]
+        if c in "{}":
+            i += 1
+            continue
+        if c != "\\" or i + 1 >= n:
+            out.append(c)
+            i += 1
+            continue
+        m = re.match(r"[A-Za-z]+", name[i + 1:])
+        command = m.group() if m else name[i + 1]
+        j = i + 1 + len(command)
+        if command in _ACCENTS:
+            rest = (_ACCENTED_WORD if m else _ACCENTED).match(name, j)
+            if rest is None:
+                return None
+            letter = next(g for g in rest.groups() if g)
+            out.append(unicodedata.normalize("NFC", letter.lstrip("\\") + _ACCENTS[command]))
+            i = rest.end()
+        elif m and command in _LETTERS:
+            out.append(_LETTERS[command])
+            i = j + (2 if name[j:j + 2] == "{}" else 1 if name[j:j + 1] == " " else 0)
+        elif not m and not command.isalnum() and not command.isspace():
+            out.append(command)         # '\_', '\&', '\%', '\$', '\#', '\{', '\\'
+            i = j
+        else:
+            return None
+    return "".join(out)
+
+
+#: A file's address (RFC 8089: 'file:///home/me/My%20Paper.pdf', 'file://localhost/...', 'file:/x.pdf',
+#: 'file:///C:/Users/me/x.pdf'): its path.
+_FILE_URI = lazy(r"(?i)file:(?://(?:localhost)?(?=/))?(/[^?#]*)$")
+
+
+def _uri_path(name: str) -> str | None:
+    """The path a file's address names, each %XX read as the UTF-8 byte it escapes, or None where `name`
+    is no file address or escapes what is no UTF-8."""
+    m = _FILE_URI.match(name)
+    if m is None:
+        return None
+    from urllib.parse import unquote
+
+    try:
+        path = unquote(m.group(1), errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\0" in path:
+        return None
+    return path[1:] if re.match(r"/[A-Za-z]:[\\/]", path) else path
+
+
+def _spellings(names: list[str]) -> list[str]:
+    """The names a file field's name may be read as, in order: each as read, then in Unicode's composed and
+    decomposed forms (a macOS file's name is decomposed, 'Müller' as 'u' and U+0308; a library's export
+    composes it, or the other way)."""
+    out = list(names)
+    if not all(x.isascii() for x in names):
+        out += [unicodedata.normalize(form, x) for x in names for form in ("NFC", "NFD")]
+    return list(dict.fromkeys(out))
+
+
 def file_paths(value: str, base: Path, folders: list[Path] | tuple = ()) -> list[Path]:
     """The files a `file` field names (file_names), each as the path kb reads."""
     return [f.path for f in file_names(value, base, folders)]
@@ -2229,34 +2311,47 @@ def file_names(value: str, base: Path, folders: list[Path] | tuple = ()) -> list
     written (WINDOWS_PATH), elsewhere than on Windows: it names no file here. A relative name
     the .bib file's folder holds no file of is looked for in `folders` (file_directories).
     Each with the name as written and the places looked (a missing file is said so: the .bib
-    file's folder, JabRef's folders and the root, not the first alone)."""
+    file's folder, JabRef's folders and the root, not the first alone). A name is looked for as
+    written first, then as else spelled (_spellings): with Mendeley's LaTeX read ('T{\\"{u}}ring -
+    1950.pdf' is 'Türing - 1950.pdf', '\\_' is '_'), composed or decomposed; a file's address
+    ('file:///home/me/My%20Paper.pdf') as the path it names."""
     if not value:
         return []
     value = value.replace("$\\backslash$", "\\")
     out = []
     for item in _split_unescaped(value, ";"):
-        parts = _split_unescaped(item.strip(), ":")
-        name = ":".join(parts[1:-1]) if len(parts) >= 3 else item.strip()
-        name = re.sub(r"\\(.)", r"\1", name).strip()
-        if name:
-            path = Path(name).expanduser()
-            if os.name != "nt" and WINDOWS_PATH.match(name):
-                windows = Path(name.replace("\\", "/"))     # a Windows library's: kb import says so
-                out.append(FileName(windows, name, (windows,)))
-                continue
-            if path.is_absolute():
-                out.append(FileName(path, name, (path,)))
-                continue
-            looked = (base / path, *(folder / path for folder in folders), Path("/") / path)
-            if not (base / path).exists():
-                held = next((where for where in looked[1:-1] if where.is_file()), None)
-                if held is not None:
-                    out.append(FileName(held, name, looked))
-                    continue
-                if looked[-1].is_file():
-                    out.append(FileName(looked[-1], name, looked))
-                    continue
-            out.append(FileName(base / path, name, looked))
+        item = item.strip()
+        parts = _split_unescaped(item, ":")
+        raw = item if _FILE_URI.match(item) or len(parts) < 3 else ":".join(parts[1:-1]).strip()
+        name = re.sub(r"\\(.)", r"\1", raw).strip()
+        if not name:
+            continue
+        decoded = (_latex_file_name(raw) or "").strip() if "\\" in raw else None     # Mendeley's LaTeX
+        forms = [name, decoded] if decoded else [name]
+        uri = [path for path in map(_uri_path, forms) if path is not None]
+        if uri:         # 'file:///home/me/My%20Paper.pdf': the path it names, nothing else
+            forms = uri[:1]
+        said = forms[-1]        # the name as a person reads it, in what kb says
+        spellings = _spellings(forms)
+        if os.name != "nt" and WINDOWS_PATH.match(said):
+            windows = Path(said.replace("\\", "/"))     # a Windows library's: kb import says so
+            out.append(FileName(windows, name, (windows,)))
+            continue
+        paths = [Path(x).expanduser() for x in spellings]
+        said = Path(said).expanduser()
+        if paths[0].is_absolute():
+            held = next((p for p in paths if p.is_absolute() and os.path.lexists(p)), said)
+            out.append(FileName(held, name, (said,)))
+            continue
+        looked = (base / said, *(folder / said for folder in folders), Path("/") / said)
+        if (base / paths[0]).exists():
+            out.append(FileName(base / paths[0], name, looked))
+            continue
+        # the name as written beside the .bib file, then as else spelled there, in JabRef's folders, from the root
+        wheres = [base / p for p in paths[1:]] + [folder / p for folder in folders for p in paths] + \
+            [Path("/") / p for p in paths]
+        held = next((where for where in wheres if where.is_file()), None)
+        out.append(FileName(held if held is not None else base / said, name, looked))
     return out
 
 
