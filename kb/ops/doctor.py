@@ -469,7 +469,7 @@ def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
                 Path(k[len("imported:"):]).parent for (k,) in kb.conn.execute(
                     "select key from meta where key like 'imported:%' order by key")))
         gone = [f for f in file_names(value, root, folders) if f.path.suffix.lower() == ".pdf"
-                and not os.path.lexists(f.path) and not (os.name != "nt" and WINDOWS_PATH.match(f.written))]
+                and not os.path.lexists(f.path) and not (os.name != "nt" and WINDOWS_PATH.match(str(f.path)))]
         if not gone:
             continue
         # A PDF kb attached from the file (its bytes cached): moved or renamed by hand since, looked for by its
@@ -481,7 +481,7 @@ def _missing_files(kb, bibfile: BibFile, report: Report) -> None:
             looked = list(dict.fromkeys(map(str, f.looked)))     # a .bib imported from the root: its folder once
             line = f"{f.written!r} (looked for " + (looked[0] if len(looked) == 1 else
                                                     ", ".join(looked[:-1]) + " or " + looked[-1]) + ")"
-            m = attached.get(Path(f.written).name)
+            m = attached.get(f.path.name)
             if m is not None:
                 if found is None:
                     found = _pdfs_by_sha(kb)

@@ -2327,6 +2327,7 @@ def file_names(value: str, base: Path, folders: list[Path] | tuple = ()) -> list
         if not name:
             continue
         decoded = (_latex_file_name(raw) or "").strip() if "\\" in raw else None     # Mendeley's LaTeX
+        written = raw if decoded and decoded != name else name     # said as the field writes it
         forms = [name, decoded] if decoded else [name]
         uri = [path for path in map(_uri_path, forms) if path is not None]
         if uri:         # 'file:///home/me/My%20Paper.pdf': the path it names, nothing else
@@ -2335,23 +2336,23 @@ def file_names(value: str, base: Path, folders: list[Path] | tuple = ()) -> list
         spellings = _spellings(forms)
         if os.name != "nt" and WINDOWS_PATH.match(said):
             windows = Path(said.replace("\\", "/"))     # a Windows library's: kb import says so
-            out.append(FileName(windows, name, (windows,)))
+            out.append(FileName(windows, written, (windows,)))
             continue
         paths = [Path(x).expanduser() for x in spellings]
         said = Path(said).expanduser()
         if paths[0].is_absolute():
             held = next((p for p in paths if p.is_absolute() and os.path.lexists(p)), said)
-            out.append(FileName(held, name, (said,)))
+            out.append(FileName(held, written, (said,)))
             continue
         looked = (base / said, *(folder / said for folder in folders), Path("/") / said)
         if (base / paths[0]).exists():
-            out.append(FileName(base / paths[0], name, looked))
+            out.append(FileName(base / paths[0], written, looked))
             continue
         # the name as written beside the .bib file, then as else spelled there, in JabRef's folders, from the root
         wheres = [base / p for p in paths[1:]] + [folder / p for folder in folders for p in paths] + \
             [Path("/") / p for p in paths]
         held = next((where for where in wheres if where.is_file()), None)
-        out.append(FileName(held if held is not None else base / said, name, looked))
+        out.append(FileName(held if held is not None else base / said, written, looked))
     return out
 
 
