@@ -34,6 +34,10 @@ and series that BibTeX leaves out); sweep 52's LaTeX specials
 (bibtex-specials-sweep52-bibtex11.bib: a bare '&', '%', '#', lone '$', '_' or '^' outside math, and values
 holding none): said by --as-stored and kb doctor, escaped by kb export bib, and BibTeX's plain .bbl of each
 export typeset by LaTeX, its errors counted.
+Then sweep 53's file fields (bibtex-files-sweep53-bibtex13.json: Better BibTeX, JabRef, Mendeley and DBLP
+entries and file addresses, with the files each library folder holds, made from the corpus PDFs): keys kept,
+entries kept, the right PDF attached to each (or none), what is not attached said by its name as read, file
+fields read back from kb export bib, the import again changing nothing.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -347,6 +351,91 @@ def records(tmp: Path, path: Path) -> None:
 SPECIALS = DATA / "bibtex-specials-sweep52-bibtex11.bib"
 
 
+#: held-out file fields (sweep 53): Better BibTeX's, JabRef's, Mendeley's and DBLP's entries, file addresses, each with
+#: the files its library's folder holds, the one kb must attach and what it must say of the others
+FILE_SETS = (DATA / "bibtex-files-sweep53-bibtex13.json",)
+
+
+def files(tmp: Path, path: Path) -> None:
+    """A held-out set of file fields: the library's folder made (corpus PDFs under the names the fields write,
+    HTML snapshots), the entries imported from a .bib file in it (and JabRef's fileDirectory line): keys kept
+    (as entries or in ids), entries kept byte for byte, the right PDF attached to each (its SHA-256 that of the
+    labelled file, none where none is), what is not attached said by its name as a person reads it; then kb show
+    of each, kb export bib and --as-stored read back with every file field as written, and the import again
+    changing nothing."""
+    import hashlib
+    import json
+
+    from kb.ops.papers import import_bib
+    from kb.ops.session import open_kb
+    from kb.sources.bibtex import BibFile
+
+    data = json.loads(path.read_text("utf-8"))
+    pdfs = {name: CORPUS / "pdf" / file for name, file in data["pdfs"].items()}
+    if not all(p.is_file() for p in pdfs.values()):
+        print(f"held-out file fields ({path.name}): corpus PDFs absent, skipped")
+        return
+    lib = tmp / f"lib-{path.stem}"
+    lib.mkdir()
+    wanted: dict[str, str | None] = {}
+    entries = []
+    for case in data["cases"]:
+        for name, what in case["files"].items():
+            (lib / name).parent.mkdir(parents=True, exist_ok=True)
+            (lib / name).write_bytes(b"<html><body>a snapshot</body></html>" if what == "html" else
+                                     pdfs[what].read_bytes())
+        text = case["bib"].replace("{LIB-}", str(lib).lstrip("/")).replace("{LIB}", str(lib))
+        entries.append(text.strip())
+        key = re.match(r"@\w+\s*\{\s*([^,\s]+)", text).group(1)
+        wanted[key] = hashlib.sha256((lib / case["attach"]).read_bytes()).hexdigest() if case["attach"] else None
+    bib = lib / "library.bib"
+    bib.write_text("\n\n".join(entries) + "\n\n" + data["jabref"] + "\n", "utf-8")
+    root = tmp / f"kb-{path.stem}"
+    run("init", root)
+    os.environ["KB_HOME"] = str(root)
+    kb = open_kb(root)
+    out = import_bib(kb, bib)
+    stored = kb.layout.bib.read_text("utf-8")
+    held = BibFile(stored, "references.bib")
+    named = set(held.keys()) | {a.strip() for e in held.entries() for a in e.fields.get("ids", "").split(",")}
+    by_key = {k: out.aliases.get(k, k) for k in wanted}
+    # an entry another of the file was merged into holds its key in an ids field kb adds; the rest as written
+    # (after the comma it takes after the last field)
+    def bare(t: str) -> str:
+        return re.sub(r",?\s*\n\}", "\n}", re.sub(r"(?m)^\s*ids = \{[^}]*\},?\n", "", t))
+
+    without_ids = bare(stored)
+    kept = sum(bare(e) in without_ids for e, k in zip(entries, wanted) if by_key[k] == k)
+    shas = {}
+    for key, sha in kb.db.execute("select citekey, sha256 from versions"):
+        shas.setdefault(key, set()).add(sha)
+    right = sum((shas.get(by_key[k], set()) == {sha}) if sha else not shas.get(by_key[k]) or
+                by_key[k] != k for k, sha in wanted.items())
+    said_all = [s for c in data["cases"] for s in c["said"]]
+    said = sum(any(s in w for w in out.warnings) for s in said_all)
+    looked = [w.split("(looked for ", 1)[1] for w in out.warnings if "(looked for " in w]
+    garbled = [w for w in looked if '{"' in w or '\\"' in w or "%20" in w or "%C3" in w or "backslash" in w]
+    shown = sum(run("show", k)[0] == 0 for k in wanted)
+    code_s, _, _ = run("export", "bib", "-o", tmp / f"{path.stem}-shaped.bib")
+    code_a, _, _ = run("export", "bib", "--as-stored", "-o", tmp / f"{path.stem}-stored.bib")
+    fields = {e.key: e.fields.get("file") for e in held.entries() if e.fields.get("file")}
+    same = {}
+    for name in ("shaped", "stored"):
+        back = BibFile((tmp / f"{path.stem}-{name}.bib").read_text("utf-8"), name)
+        same[name] = sum(back.entry(k) is not None and back.entry(k).fields.get("file") == v for k, v in fields.items())
+    warns = biber_warnings(tmp / f"{path.stem}-shaped.bib", tmp)
+    again = import_bib(open_kb(root), bib)
+    unchanged = kb.layout.bib.read_text("utf-8") == stored and not again.attached
+    print(f"held-out file fields ({path.name}): {len(wanted)} entries, {len(out.attached)} PDFs attached")
+    print(f"  keys kept (as entries or in ids): {len(named & set(wanted))}/{len(wanted)}; kept byte for byte: "
+          f"{kept}/{sum(by_key[k] == k for k in wanted)} (the {len(out.aliases)} merged into another: in its ids); the right PDF (or none): {right}/{len(wanted)}; not attached said by name: "
+          f"{said}/{len(said_all)}, looked for with LaTeX or %-escapes unread: {len(garbled)}; kb show: {shown}/{len(wanted)}")
+    print(f"  kb export bib (exit {code_s}) file fields as written: {same['shaped']}/{len(fields)}; --as-stored "
+          f"(exit {code_a}): {same['stored']}/{len(fields)}; biber --validate-datamodel "
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}; imported again: "
+          f"{'nothing changed' if unchanged else 'CHANGED'}")
+
+
 def latex_errors(tmp: Path, bib: Path, name: str) -> list[str] | None:
     """BibTeX's plain style over every entry of `bib`, then LaTeX over the .bbl: its error lines ('! ...')."""
     if not (shutil.which("bibtex") and shutil.which("pdflatex")):
@@ -452,6 +541,8 @@ def main() -> None:
             heldout(tmp, held, said_of, refused_by)
         for path in RECORD_SETS:
             records(tmp, path)
+        for path in FILE_SETS:
+            files(tmp, path)
         specials(tmp)
 
         # Speed: N entries built from the corpus ones.
