@@ -356,7 +356,7 @@ SPECIALS = DATA / "bibtex-specials-sweep52-bibtex11.bib"
 FILE_SETS = (DATA / "bibtex-files-sweep53-bibtex13.json",)
 
 
-def files(tmp: Path, path: Path) -> None:
+def file_fields(tmp: Path, path: Path) -> None:
     """A held-out set of file fields: the library's folder made (corpus PDFs under the names the fields write,
     HTML snapshots), the entries imported from a .bib file in it (and JabRef's fileDirectory line): keys kept
     (as entries or in ids), entries kept byte for byte, the right PDF attached to each (its SHA-256 that of the
@@ -542,7 +542,7 @@ def main() -> None:
         for path in RECORD_SETS:
             records(tmp, path)
         for path in FILE_SETS:
-            files(tmp, path)
+            file_fields(tmp, path)
         specials(tmp)
 
         # Speed: N entries built from the corpus ones.
