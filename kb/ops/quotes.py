@@ -2277,6 +2277,23 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             shown.message += f"; closest, {labelled(shown.citekey, shown.version)} page {near.page}: {near.describe()}"
         return shown
 
+    def beside(q, verdict: NoteVerdict) -> str:
+        """What a verdict says of the works a quote's citation sets beside the ones it cites ('(Doe, 2019; see also
+        Roe, 2020)'): never asked as its source; where the quote is not in the works cited, which of them holds it
+        (the note attributes to one work words of another), still a failure."""
+        signal = q.signal or "see also"
+        if verdict.status not in ("not-found", "wrong-page"):
+            names = ", ".join(o.citekey and f"@{o.citekey}" or o.source_text or (o.attribution or "").rstrip(".")
+                              for o in q.set_beside)
+            return f" ({names}, set beside it with '{signal}', no source of the quote: not asked)"
+        for other in q.set_beside:
+            there = check(other)
+            if there.status == "ok":
+                return (f"; it is in {named(other, there)} ({there.message.split(' (')[0]}), which the note sets beside"
+                        f" the work it cites with '{signal}': no source of the quote, quoted words attributed to"
+                        f" another work")
+        return f" (nor in the works set beside it with '{signal}', no source of the quote either)"
+
     for q in note.quotes:
         verdict = check(q)
         if q.place and verdict.status in ("ok", "not-found"):
@@ -2286,6 +2303,11 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         elif q.also:
             # (found in the first of them: which of them holds it, as when another does; the others unchecked)
             verdict.message += f" ({verdict.source or named(q, verdict)}, the first of the {1 + len(q.also)} works cited)"
+        if q.set_beside:
+            said = beside(q, verdict)
+            at = verdict.message.find("; closest") if said.startswith(";") else -1
+            verdict.message = verdict.message[:at] + said + verdict.message[at:] if at >= 0 \
+                else verdict.message + said
         out.append(verdict)
     for line, quote in note.unchecked:
         why = note.unchecked_why.get(quote)

@@ -98,6 +98,11 @@ class NoteQuote:
     #: ('"..."<sup>1</sup> [@patterson2021]', '"..." [3] (Patterson et al., 2021)'): the quote as that marker cites
     #: it, which kb checks names the same work (never a list of works cited together: '[@a; @b]', '[1][2]')
     beside: "NoteQuote | None" = field(default=None, compare=False, repr=False)
+    #: the works its citation sets beside the ones it cites by a comparison signal after them ('(Doe, 2019; see also
+    #: Roe, 2020)', '[@a; cf. @b]', '[1; see also 4]'), and the signal: never asked as the quote's source, named to say
+    #: so (and where one of them holds the quote, that the note attributes it to another work)
+    set_beside: list["NoteQuote"] = field(default_factory=list, compare=False, repr=False)
+    signal: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -821,6 +826,10 @@ def _one_citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         inner = s[open_at + 1:-1] if open_at >= 0 else ""
         if open_at >= 0 and inner.startswith("^") and 1 < len(inner) <= 41 and " " not in inner:
             return "footnote", inner, None, s[:open_at]
+        beside = _numbers_beside(inner) if open_at >= 0 and ("cf" in inner or "see" in inner or "ompar" in inner
+                                                             or "ontra" in inner or "vgl" in inner) else None
+        if beside is not None:                      # [1; see also 4], [1, p. 3; cf. 4, 5]: 4 set beside 1
+            return beside[0][:3] + (s[:open_at], beside[0][3]) + beside[1:]
         several = _number_list(inner) if open_at >= 0 else None
         if several:                                 # IEEE: [3, 4], [3]-[5] as [3-5], [1, 4-6]
             return _numbers("number", several, s[:open_at])
@@ -845,13 +854,16 @@ def _one_citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             return "pandoc", keyed.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
         if open_at >= 0 and "@" in inner:
             works = []                              # [see @a, p. 3; also @b]: each work
-            for part in inner.split(";"):
+            own, signal, beside = _own_and_beside(inner.split(";"))
+            compared = []                           # [@a; see also @b]: b set beside a, never the quote's
+            for i, part in enumerate(own + beside):
                 m = _CITEKEY.search(part)
                 if m and not _CROSSREF.match(m.group(1)):
                     page = _post_page(part[m.end():].strip(" ,;:}"))
-                    works.append(("pandoc", m.group(1).rstrip("}"), page))
+                    (works if i < len(own) else compared).append(("pandoc", m.group(1).rstrip("}"), page))
             if works:
-                return works[0] + (s[:open_at],) + ((tuple(works[1:]),) if works[1:] else ())
+                return works[0] + (s[:open_at],) + ((tuple(works[1:]),) if works[1:] or compared else ()) \
+                    + (((signal, tuple(compared)),) if compared else ())
     if s.endswith("}") and "\\" in s[-500:]:
         at = s.rfind("\\", max(0, len(s) - 500))
         while at >= 0 and "cite" not in s[at + 1:at + 12].lower():
@@ -952,6 +964,29 @@ def _number_list(inner: str) -> list[str] | None:
             return None
         out += [str(n) for n in range(lo, hi + 1)]
     return out if 1 < len(out) <= MAX_CITED else None
+
+
+def _numbered(inner: str) -> list[tuple[str, str, str | None]] | None:
+    """The numbered works one part of a citation names, each at its page: '3', '3, 4', '3-5', '3, p. 4'."""
+    several = _number_list(inner)
+    if several:
+        return [("number", n, None) for n in several]
+    number = _NUMBER_CITE.match(inner)
+    if number is None or number.end() != len(inner.rstrip()) or len(number.group(1)) > 3:
+        return None
+    return [("number", number.group(1), _number_page(number))]
+
+
+def _numbers_beside(inner: str) -> tuple | None:
+    """A numbered citation setting works beside the ones it cites ('[1; see also 4]', '[1, cf. 2]'): (the first work
+    with the others it cites as its fourth element, (the signal, the works set beside)); None for any other."""
+    m = _NUMBERS_BESIDE.fullmatch(inner.strip())
+    if m is None:
+        return None
+    own, compared = _numbered(m.group("own").strip()), _numbered(m.group("rest").strip().rstrip("."))
+    if not own or not compared:
+        return None
+    return own[0] + (tuple(own[1:]),), (" ".join(m.group("signal").lower().split()), tuple(compared))
 
 
 def _numbers(kind: str, numbers: list[str], before: str) -> tuple:
@@ -1790,7 +1825,10 @@ def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> 
                      else _locator_in(extra) if cite_kind == "link" else None,
                      line=line, kind=kind, offset=offset,
                      also=[_cited_quote(quote, other, line, kind, offset)
-                           for other in (cite[4] if len(cite) > 4 else ())])
+                           for other in (cite[4] if len(cite) > 4 else ())],
+                     set_beside=[_cited_quote(quote, other, line, kind, offset)
+                                 for other in (cite[5][1] if len(cite) > 5 else ())],
+                     signal=cite[5][0] if len(cite) > 5 else None)
 
 
 _INLINE_OPEN = ('*"', '*“', '_"', '_“')
@@ -1843,7 +1881,10 @@ def _quote_with(quote: str, what: tuple, line: int, offset: int) -> NoteQuote:
     return NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None, page=what[2],
                      line=line, kind="inline", offset=offset, attribution=what[1],
                      also=[_quote_with(quote, ("author-year",) + other, line, offset)
-                           for other in (what[3] if len(what) > 3 else ())])
+                           for other in (what[3] if len(what) > 3 else ())],
+                     set_beside=[_quote_with(quote, ("author-year",) + other, line, offset)
+                                 for other in (what[4][1] if len(what) > 4 else ())],
+                     signal=what[4][0] if len(what) > 4 else None)
 
 
 def _cite_tokens(text: str) -> list[int]:
@@ -1899,6 +1940,9 @@ _FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]{1,40}\]:")
 #: 'but see', 'compare', 'contra', 'cf.', German's 'vgl.' and 'siehe auch', French's 'voir aussi'; 'see' alone names
 #: the source).
 _SIGNAL = r"(?i:(?:see\s+also|but\s+see|compare|contra|siehe\s+auch|voir\s+aussi)\b|cf\.|vgl\.)"
+#: A numbered citation's works, then a comparison signal and the works it sets beside them: '1; see also 4', '1, p. 3,
+#: cf. 4-5', '2; but see 7'
+_NUMBERS_BESIDE = lazy(r"(?P<own>[^;]{1,80}?)\s*[;,]\s*(?P<signal>" + _SIGNAL + r")(?:,?\s+|(?=\d))(?P<rest>[^;]{1,80})")
 #: A footnote whose text opens with a comparison signal ('[^1]: See also Strubell et al. (2019).', 'Cf. ...',
 #: 'Compare ...', 'But see ...', 'Contra ...', 'Vgl. ...'): it sets a work beside its mark's sentence, never the
 #: source of a quote there, nor an entry of the note's list of works
@@ -2085,9 +2129,23 @@ _WHO_AT = lazy(_WHO)
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
 # (or after a comma, before a work the citation sets beside the one before it: "(Doe, 2019, p. 1, cf. Roe, 2020)")
-_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*(?:;|,(?=\s*" + _SIGNAL + r"))\s*" + _ONE_WORK
-                     + r"){1,11}\s*[)\]]")
+_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*(?:;|,(?=\s*" + _SIGNAL + r"))\s*(?:" + _SIGNAL
+                     + r",?\s+)?" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORKS_SPLIT = lazy(r";|,(?=\s*" + _SIGNAL + r")")
+#: A comparison signal opening a part of a citation of several works, and what follows it
+_SIGNAL_OPENING = lazy(r"\s*(" + _SIGNAL + r")(?:,?\s+|,(?=\s)|(?=[@\d]))")
+
+
+def _own_and_beside(parts: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """The parts of a citation of several works that cite the quote, the comparison signal after them and the parts
+    from it on, without it: '(Doe, 2019; see also Roe, 2020; Poe, 2021)' cites Doe, sets Roe and Poe beside (a signal
+    governs the works after it); one opening the citation ('(cf. Doe, 2019; Roe, 2020)') leaves every part the
+    quote's, as before (its works are the only ones named)."""
+    for i, part in enumerate(parts):
+        m = _SIGNAL_OPENING.match(part)
+        if m is not None and i:
+            return parts[:i], " ".join(m.group(1).lower().split()), [parts[i][m.end():]] + parts[i + 1:]
+    return parts, None, []
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 # a secondary citation: the work read, which quotes the work named first, at its page: APA's "(Doe, 2019, as cited
 # in Roe, 2020, p. 4)", "(Doe 2019, quoted in Roe 2020: 4)", German's "(Doe 2019, zit. n. Roe 2020, S. 4)", French's
@@ -2721,9 +2779,13 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
     for m in _AUTHOR_YEARS.finditer(window):
         # ('"..." (Strubell et al., 2019, p. 1, cf. Dodge et al., 2022)': the work before the signal is the quote's,
         # at its page, the one set beside it the next of those cited, as after a semicolon)
-        works = [work for part in _WORKS_SPLIT.split(m.group()[1:-1]) for work in _works(part)]
+        parts = _WORKS_SPLIT.split(m.group()[1:-1])
+        own, signal, beside = _own_and_beside(parts)
+        works = [work for part in own for work in _works(part)]
         if works:
-            found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+            compared = [work for part in beside for work in _works(part)]
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)
+                          + (((signal, tuple(compared)),) if compared else ())))
     if ", 1" in window or ", 2" in window or ", [" in window or "/1" in window or "/2" in window or "] 1" in window \
             or "] 2" in window:         # (Harvard's, no comma: "(Doe 1950/2019: 3)", "(Doe [1950] 2019)")
         for m in _SAME_AUTHOR.finditer(window):

@@ -1,5 +1,6 @@
 """A work one bracket sets beside the quote's after a comma ('cf.', 'see also', 'vgl.') is read as after a semicolon:
-the work before the signal is the quote's source, at its page. (A sentence of Dodge et al. 2022, p. 3.)"""
+the work before the signal is the quote's source, at its page, the works from the signal on set beside it, none of its
+sources. (A sentence of Dodge et al. 2022, p. 3.)"""
 
 from __future__ import annotations
 
@@ -18,4 +19,5 @@ _Q = "Major technology companies have also been increasingly committed to reduci
 def test_the_work_before_a_comparison_after_a_comma_is_the_quotes(cite: str, cited: str, page: str | None,
                                                                    beside: list[str]) -> None:
     note = parse_note(f'As they show, "{_Q}" {cite}.\n')
-    assert [(q.attribution, q.page, [a.attribution for a in q.also]) for q in note.quotes] == [(cited, page, beside)]
+    assert [(q.attribution, q.page, q.also, [a.attribution for a in q.set_beside]) for q in note.quotes] \
+        == [(cited, page, [], beside)]

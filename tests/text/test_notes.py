@@ -700,7 +700,9 @@ def _named(q) -> str:
                                                                     "@doe2020 p2", ["@roe2021"]),
     (r"\cite{doe2020,roe2021}", "@doe2020", ["@roe2021"]), (r"\citep[p.~3]{doe2020, roe2021}", "@doe2020",
                                                              ["@roe2021 p3"]),       # (natbib: 'Roe, 2021, p. 3')
-    ("(Doe, 2020; see also Roe et al., 2021, p. 4)", "Doe. 2020.", ["Roe et al. 2021. p4"]),
+    ("(Doe, 2020; see Roe et al., 2021, p. 4)", "Doe. 2020.", ["Roe et al. 2021. p4"]),
+    # (a work set beside the quote's by 'see also' is none of the works it cites: tests/text/test_note_set_beside.py)
+    ("(Doe, 2020; see also Roe et al., 2021, p. 4)", "Doe. 2020.", []),
     # one work: a locator, not another work
     ("[3, p. 4]", "[3] p4", []), ("[3]", "[3]", []), ("(Doe, 2020, p. 4)", "Doe. 2020. p4", []),
 ])
