@@ -2524,8 +2524,14 @@ _SUBJECT_AFTER = lazy(r"[ \t]+(?!(?:pp|at|ff)\b)[a-z][a-z'’-]+\b(?![.:]?[ \t]*
 #: What after the last of markers cited together makes it the subject of the words after it, where
 #: `_SUBJECT_AFTER` does not: a verb and a figure ('[1] and [4] reports 5 kWh', '[4] measured 3 kWh'; never a
 #: locator's word: '[4] page 5'), a possessive ('[4]'s estimate'), or the words going on after a line break
-#: ('[1] and [4]\nshow the reverse', a note's hard-wrapped line; never a blank line's new paragraph)
-_GROUP_SUBJECT_AFTER = lazy(r"['’]s\b|[ \t]*(?:\r?\n[ \t]*(?:>[ \t]*)?|[ \t])"
+#: ('[1] and [4]\nshow the reverse', a note's hard-wrapped line; never a blank line's new paragraph), or a comma and
+#: a word of contrast or of a part of its own between commas before the words going on ('[1] and [4], by contrast, say
+#: so', '[4], however, disagree', '[4], for its part, finds'; never '[1] and [4], which say so': both works')
+_GROUP_SUBJECT_AFTER = lazy(r"['’]s\b|[ \t]*,[ \t]*(?i:by[ \t]+contrast|in[ \t]+contrast|by[ \t]+comparison"
+                            r"|however|on[ \t]+the[ \t]+other[ \t]+hand|conversely|instead|meanwhile|though|in[ \t]+turn"
+                            r"|for[ \t]+(?:its|their|his|her)[ \t]+part|on[ \t]+the[ \t]+contrary|in[ \t]+response"
+                            r"|(?:in[ \t]+)?(?:its|their)[ \t]+(?:turn|view))[ \t]*,[ \t]*[a-z]"
+                            r"|[ \t]*(?:\r?\n[ \t]*(?:>[ \t]*)?|[ \t])"
                             r"(?!(?:pp?|at|ff|pages?|ch|chap|chapters?|sec|sections?|§|figs?|figures?|tab|tables?|eqs?"
                             r"|equations?|n|notes?|lines?|para|paragraphs?|vol|volumes?|app|appendix|no|nos)\b)"
                             r"[a-z][a-z'’-]+\b(?![.:])")
