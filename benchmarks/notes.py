@@ -47,7 +47,10 @@ and a year after a quote tied to it by a verb of saying, or that the sentence go
 notes-heldout-round24-sweep53-notes23.json (40: markers of one kind joined by a word, '[2] and [3]', '[1] or [2]', '[@a] and
 [@b]', anchor links joined by 'and', raised note numbers of Unicode, pandoc, HTML and LaTeX's '\\textsuperscript{2}' beside
 powers of a number or a unit, IEEE ranges leaving the quote's work in or out, AsciiDoc '[quote, ...]' blocks and
-reStructuredText epigraphs), verified
+reStructuredText epigraphs) and notes-heldout-round25-sweep53-notes24.json (40: works a citation sets beside the
+quote's by 'see also', 'cf.', 'compare', 'but see', 'vgl.' after it, in names and a year, pandoc, Org, numbers and
+footnotes, the quote in the work cited, in the one set beside only, in neither; markers joined by 'and' whose last is the
+next clause's subject after 'by contrast', 'however'), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -225,13 +228,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round24-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round25-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25):
         _heldout_round(round_, verbose)
 
 
