@@ -220,9 +220,9 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
                    r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
                    rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
                    r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
-#: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
-#: as kb.quantities.quoted reads a quote's.
-_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+"
+#: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query", "5 W per each node"):
+#: a rate too, as kb.quantities.quoted reads a quote's.
+_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+(?:(?:each|every)\s+)?|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+"
                  rf"(?!(?:case|instance|time|way|other)s?\b|{EACH_CLAUSE})))"
                  r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000
                  rf"[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
