@@ -2667,6 +2667,166 @@ def _per_holds(per: str | None, rate: str) -> bool:
     return abs(conv.nominal - 1) <= max((conv.hi - conv.lo) / 2, 1e-9)
 
 
+#: A word that ends what a printed per names ("node" of "per node in the cluster", "query" of "per query served, and"):
+#: a word of the sentence, a preposition, a conjunction, a verb.
+_PER_PHRASE_STOP = _SENTENCE_WORDS | frozenset(
+    "in on at by during over into onto under after before between within through throughout among amongst via per "
+    "each every while when where if but nor so then thereafter alone only instead basis more about around roughly "
+    "approximately nearly almost up down out off can could would will may might should must do did done took "
+    "ran spent went drew got paid".split())
+#: A word a per may be written with that names nothing it is per: "per each node", "for every single run", "a day".
+_PER_DETERMINERS = frozenset("per each every for the a an single of our its their these those all".split())
+#: A count in words a per may name its things with ("each of the twenty-four servers": a server).
+_PER_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                             "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                             "hundred dozen".split())
+#: What opens a per printed after a figure: "/", "per", "per each", "for each", "for every", "in each", "on every",
+#: "each", "every".
+_PER_OPENS = lazy(r"(?i)[ ]*(?:/|\bper\b(?:[ ]+(?:each|every))?|(?:\b(?:for|in|on|at|from)[ ]+)?\b(?:each|every)\b"
+                  r"(?:[ ]+of[ ]+(?:the|our|these|those|its|their|all(?:[ ]+the)?))?)[ ]*")
+#: A count a per may start with: "1,000 " of "per 1,000 queries", "1k ", "a thousand ", "100 " of "/100 km".
+_PER_PHRASE_COUNT = lazy(r"(?i)(?:\d[\d,]*(?:\.\d+)?[ ]?[kKM]?|(?:(?:a|one)[ ]+)?(?:hundred|thousand|million|billion))"
+                         r"(?=[ ])[ ]*")
+#: A word of a printed per: "node", "GPU-hour", "A100", "1,000-token", "true".
+_PER_PHRASE_WORD = lazy(r"[ ]*(?P<w>(?:\d[\d,]*-)?[^\W_][\w'’]*(?:-[\w]+)*)(?![\w,.]?\d)")
+#: A word between a figure and the per printed after it: its unit or its noun ("W", "false alarms", "kg CO2e",
+#: "GPUs"), or "of" and what its amount is of ("of electricity", "of CO 2 e": a subscript's digit apart).
+_UNIT_WORD_AFTER = lazy(r"[ ]*(?P<w>[^\W\d_][^\s/,;:()\[\]]*|[%$€£]|\d+[^\W\d_][\w-]*|\d(?=[ ]+[^\W\d_]\b))")
+#: A per printed before the figure as its subject's: "Each training run used 3 kWh", "per idle node were 5 W", "every
+#: active user sent 3 queries", "Each idle node has 8 GPUs".
+_PER_PHRASE_BEFORE = lazy(r"(?i)\b(?:per|each|every)[ ]+(?:of[ ]+(?:the|our|these|those)[ ]+)?"
+                          r"(?P<den>[^\W_][\w-]*(?:[ ]+[^\W_][\w-]*){0,2}?)[ ]+(?:(?:\([^()]{0,20}\)|alone|only)[ ]+)?"
+                          r"(?:has|had|have|holds|held|contains|contained|hosts|hosted|includes|included|uses|used|took"
+                          r"|takes|consumed|consumes|emitted|emits|required|requires|drew|draws|cost|costs|needed|needs"
+                          r"|sent|sends|produced|produces|generated|generates|averaged|averages|was|were|is|are|with"
+                          r"|came[ ]+to|amounted[ ]+to|ran[ ]+for|runs[ ]+for|lasted|lasts|[:=,])[ ]+"
+                          r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ ]+to|~)[ ]*)?[$€£]?[ ]*$")
+#: ... or things named before "each" and what each holds: "64 idle nodes each with 8 GPUs", "the idle nodes each have
+#: 8 GPUs".
+_PER_PHRASE_EACH_AFTER = lazy(r"(?i)(?P<den>\b[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*){0,2}?)[ ]*,?[ ]+each[ ]+"
+                              r"(?:with|has|have|had|holds|held|contains|contained|uses|used|took|takes|consumed|drew"
+                              r"|required|needed|ran[ ]+for)[ ]+(?:(?:about|around|roughly|approximately|nearly|almost"
+                              r"|only|just|up[ ]+to|~)[ ]*)?[$€£]?[ ]*$")
+
+
+def _per_phrase_words(text: str) -> list[str]:
+    """The words a per names, folded as a reader compares them: in lower case, a hyphen a space ("GPU-hour" is "GPU
+    hour"), a count's comma gone ("1,000-token" is "1000-token"), each word in the singular ("training runs" is
+    "training run"), and past any count and determiner it opens with ("per each node", "1,000 queries": "node",
+    "query")."""
+    text = _PER_WORD_FIRST.sub("", text.strip(), count=1)
+    count = _PER_PHRASE_COUNT.match(text + " ")
+    if count is not None and count.end() <= len(text):
+        text = text[count.end():]
+    words = [w for w in re.sub(r"(?<=\d),(?=\d{3})", "", text).replace("-", " ").replace("’", "'").split() if w]
+    while words and (words[0].lower() in _PER_DETERMINERS | _PER_COUNT_WORDS or words[0].isdigit()):
+        words = words[1:]       # "each of the twelve racks", "each of the 12 racks": what each is, a rack
+    return [_noun_key(w) if w[:1].isalpha() else w.lower() for w in words]
+
+
+def _per_phrase_after(plain: str, end: int) -> str | None:
+    """The per printed right after a figure ending at `end`, past its unit or noun, as printed with every word that
+    qualifies it ("true alarm" of "1.4 false alarms per true alarm", "idle node" of "5 W per idle node", "1,000
+    training queries" of "2.9 kWh per 1,000 training queries", "long query" of "2 s for each long query"); None when
+    none is printed there."""
+    pos = end
+    for _ in range(7):
+        opens = _PER_OPENS.match(plain, pos)
+        if opens is not None and opens.end() > pos:
+            at = opens.end()
+            count = _PER_PHRASE_COUNT.match(plain, at)
+            words: list[str] = []
+            k = count.end() if count is not None else at
+            for i in range(3):
+                w = _PER_PHRASE_WORD.match(plain, k)
+                if w is None:
+                    break
+                word = w.group("w")
+                low = word.lower()
+                if low in _PER_PHRASE_STOP or i and low.endswith(("ed", "ly")) or i and low.endswith("ing") \
+                        and not _PER_PHRASE_WORD.match(plain, w.end()):
+                    break
+                if i and low.endswith("ing") and (_PER_PHRASE_WORD.match(plain, w.end()).group("w").lower()
+                                                   in _PER_PHRASE_STOP):
+                    break       # "per query using the cache": per query
+                words.append(word)
+                k = w.end()
+            if not words:
+                return None
+            return (plain[at:count.end()] if count is not None else "") + " ".join(words)
+        w = _UNIT_WORD_AFTER.match(plain, pos)
+        if w is None or w.group("w").lower() in _PER_PHRASE_STOP - {"of"}:
+            return None
+        pos = w.end()
+    return None
+
+
+def _per_phrase_before(plain: str, start: int) -> str | None:
+    """The per printed before a figure starting at `start` as its subject's, with every word that qualifies it
+    ("training run" of "Each training run used 3 kWh", "idle node" of "64 idle nodes each with 8 GPUs"); None when
+    none is printed there."""
+    lo = max(0, start - 80, plain.rfind(". ", 0, start) + 1)
+    for pattern in (_PER_PHRASE_BEFORE, _PER_PHRASE_EACH_AFTER):
+        m = pattern.search(plain, lo, start)
+        if m is not None and not any(c.isdigit() for c in plain[m.end("den"):start]):
+            words = m.group("den").split()
+            while words and words[0].lower() in _PER_DETERMINERS:
+                words = words[1:]
+            if words:
+                return " ".join(words)
+    return None
+
+
+def per_qualifier_clash(value: str, quote: str, per: str | None) -> str | None:
+    """Why a claim's per (`per`, or the one its value is written per: "5 W/idle node") is not the per the quote
+    prints at its figure, though both name the same thing: a word qualifies one and not the other ("alarm" of "1.4
+    false alarms per true alarm", "node" of "5 W per idle node", "idle node" of "5 W per node", "hour" of "per
+    GPU-hour"); None where they agree (plural and singular, case, hyphens, a count's comma and a determiner folded:
+    "GPU hour" of "per GPU-hour", "1000 queries" of "per 1,000 queries", "query" of "for each query") or the quote
+    prints no per of that thing at the figure (the rest of kb's reading decides then)."""
+    plain = _plain(_unmarked(quote))
+    wanted, _ = _value_numbers(value)
+    if not per:
+        unit = _unit_text(value, wanted) if wanted else ""
+        parts = _RATE_SPLIT.split(unit, maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip() or _reads_as_unit(parts[1].strip()) \
+                and not _is_count(parts[1].strip()):
+            return None             # "5 kWh/day": a unit's per, which kb's reading of units decides
+        per = parts[1].strip()
+    mine = _per_phrase_words(per)
+    if not mine:
+        return None
+    held = numbers_in(plain)
+    values = {w.value for w in wanted}
+    figures = [h for h in held if h.value in values] or held
+    clashes: list[str] = []
+    for h in figures:
+        printed = _per_phrase_after(plain, h.end) or _per_phrase_before(plain, h.start)
+        if printed is None:
+            continue
+        theirs = _per_phrase_words(printed)
+        if not theirs or theirs[-1] != mine[-1]:
+            continue                # another thing: kb's reading of pers decides
+        if theirs == mine:
+            return None
+        clashes.append(printed)
+    if not clashes:
+        return None
+    return (f"the claim's per {per!r} is not the quote's {('per ' + clashes[0])!r}: "
+            + ("the quote's says " + ", ".join(repr(w) for w in _qualifiers_only(clashes[0], per))
+               if _qualifiers_only(clashes[0], per) else
+               "the claim's says " + ", ".join(repr(w) for w in _qualifiers_only(per, clashes[0])))
+            + " too; give the per as the quote prints it")
+
+
+def _qualifiers_only(a: str, b: str) -> list[str]:
+    """The words of per `a` that per `b` lacks, as `a` prints them."""
+    theirs = set(_per_phrase_words(b))
+    return [w for w in re.sub(r"(?<=\d),(?=\d{3})", "", a).replace("-", " ").split()
+            if (_noun_key(w) if w[:1].isalpha() else w.lower()) not in theirs
+            and w.lower() not in _PER_DETERMINERS and not _PER_PHRASE_COUNT.fullmatch(w + " ")]
+
+
 #: A word between a figure and a per printed after it ("GPUs" of "8 GPUs per node", "CO2e" of "5 kg CO2e/flight").
 _WORD_BEFORE_PER = lazy(r"[ ]*(?P<word>[^\W\d_][\w-]*)")
 #: An interval's other bound and its closing bracket, after one bound: "-4.2)" of "(95% CI 3.1-4.2) per run".
@@ -3725,7 +3885,18 @@ def _claim_bound(value: str) -> tuple[str | None, int]:
 
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
-    and its unit passed over (`_unmarked`)."""
+    and its unit passed over (`_unmarked`); never where the quote's per at the figure names the claim's thing
+    with a word more or less (`per_qualifier_clash`: "1.4" per alarm of "1.4 false alarms per true alarm")."""
+    found = _value_in_quote_read(value, quote, per)
+    if found.ok:
+        clash = per_qualifier_clash(value, quote, _per_named(per))
+        if clash is not None:
+            return replace(found, ok=False, problem=clash)
+    return found
+
+
+def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> QuotedValue:
+    """`_value_in_quote_as_typed`, the claim's per read as kb reads units and nouns."""
     quote, per = _unmarked(quote), _per_named(per)
     kind = _FACTOR_OF_KIND.fullmatch(value)
     if kind is not None:

@@ -205,7 +205,8 @@ def test_a_bound_in_words_on_a_change_is_noted(value, quote, better):
     ("25 kWh", "energy use was 25 kWh per query", "run", False), ("25 g", "emissions were 25 g per query", "run", False),
     ("25 kWh", "energy use was 25 kWh per query", "query", True), ("25 kWh", "energy use was 25 kWh per query", "queries",
                                                                   True),
-    ("25 g", "emissions were 25 g per run", "1 run", True), ("25 g", "emissions were 25 g per web page", "page", True),
+    ("25 g", "emissions were 25 g per run", "1 run", True), ("25 g", "emissions were 25 g per web page", "web page", True),
+    ("25 g", "emissions were 25 g per web page", "page", False),
     ("2.9 kWh", "it used 2.9 kWh per 1,000 queries", "1000 runs", False),
     ("2.9 kWh", "it used 2.9 kWh per 1,000 queries", "1000 queries", True),
 ])
