@@ -2801,7 +2801,8 @@ def per_qualifier_clash(value: str, quote: str, per: str | None) -> str | None:
     figures = [h for h in held if h.value in values] or held
     clashes: list[str] = []
     for h in figures:
-        printed = _per_phrase_after(plain, h.end) or _per_phrase_before(plain, h.start)
+        printed = _per_phrase_after(plain, h.end) or _per_phrase_before(plain, h.start) \
+            or _per_phrase_after(plain, _list_end(plain, held, h).end)
         if printed is None:
             continue
         theirs = _per_phrase_words(printed)
@@ -2817,6 +2818,20 @@ def per_qualifier_clash(value: str, quote: str, per: str | None) -> str | None:
                if _qualifiers_only(clashes[0], per) else
                "the claim's says " + ", ".join(repr(w) for w in _qualifiers_only(per, clashes[0])))
             + " too; give the per as the quote prints it")
+
+
+#: What joins the figures of a list whose unit and per are printed once, after its last: ", " and " and " of "180, 108
+#: and 129 responses for each topic".
+_LIST_JOINS = lazy(r"(?i)[ ]*(?:,[ ]*(?:and|or)?|and|or)[ ]*")
+
+
+def _list_end(plain: str, held: list[_Number], h: _Number) -> _Number:
+    """The last figure of the list `h` opens or is in ("129" of "180, 108, 129 responses for each topic"), whose per
+    is every figure's of it; `h` where no figure follows it so."""
+    i = held.index(h)
+    while i + 1 < len(held) and _LIST_JOINS.fullmatch(plain, held[i].end, held[i + 1].start):
+        i += 1
+    return held[i]
 
 
 def _qualifiers_only(a: str, b: str) -> list[str]:

@@ -389,6 +389,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 66: a claim's per names what the quote's per names at its figure, every qualifying word and no other ("alarm" of
 #: "1.4 false alarms per true alarm", "node" of "5 W per idle node", "idle node" of "5 W per node" are refused; "GPU
 #: hour" of "per GPU-hour", "node" of "per each node" hold).
+#: 66 also: a list's per printed once after its last figure is each figure's ("180 responses" per "research topic" of
+#: "(180, 108, 129 responses for each topic)" is refused).
 CLAIM_READING = "66"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

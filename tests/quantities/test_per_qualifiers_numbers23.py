@@ -54,6 +54,11 @@ ALARM = "The detector raised 1.4 false alarms per true alarm on the test set."
     ("5 W", "The cluster draws 5 W for every node.", "node", True),
     ("5 W", "The cluster draws 5 W for every node.", "each node", True),
     ("40 servers", "Each of the twelve racks contains 40 servers drawing 400 W each.", "rack", True),
+    # a list's per, printed once after its last figure, is each figure's
+    ("180 responses", "(180, 108, 129 responses for each topic, respectively)", "topic", True),
+    ("180 responses", "(180, 108, 129 responses for each topic, respectively)", "research topic", False),
+    ("108 responses", "(180, 108 and 129 responses per active user)", "user", False),
+    ("108 responses", "(180, 108 and 129 responses per active user)", "active user", True),
 ])
 def test_a_claims_per_is_the_quotes_with_its_qualifiers(value, quote, per, ok):
     judged(value, quote, ok, per)
