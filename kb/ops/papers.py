@@ -2270,6 +2270,11 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
                     kb.db.conn.executemany(
                         "insert into second_pages (version_id, page, extractor, text) values (?,?,?,?)",
                         [(row["id"], i + 1, result.second.extractor, t) for i, t in enumerate(result.second.pages)])
+                # what kb verify reads in either extraction is decided again, as a rebuild decides it: a quote
+                # of an older version the first misreads is no longer listed stale, one the second prints on
+                # another page is listed moved (kb.ops.derive.stale_marks)
+                kb.indexer.pending.texts.append((citekey, row["version"]))
+                kb.derive_pending()
             else:
                 kb.indexer.store_version(citekey, row["version"], manifest=manifest,
                                          pages=result.pages if result.status == "ok" else None,

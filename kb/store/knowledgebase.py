@@ -391,7 +391,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: hour" of "per GPU-hour", "node" of "per each node" hold).
 #: 66 also: a list's per printed once after its last figure is each figure's ("180 responses" per "research topic" of
 #: "(180, 108, 129 responses for each topic)" is refused).
-CLAIM_READING = "66"
+#: 67: a second extraction kept of a version (kb text extract) decides again which quotes and claims of an older
+#: version it prints, and on which page, as kb verify reads both (listed "stale" of the first extraction alone).
+CLAIM_READING = "67"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

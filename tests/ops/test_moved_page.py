@@ -260,3 +260,38 @@ def test_a_quote_printed_twice_is_read_in_the_newer_version_on_its_stored_page_f
     assert {v.status for v in verify_papers(kb, jobs=1)} == {"ok"}
     listed = _listed(open_kb(kb_root))
     assert listed["quote"] == listed["claim"] == ("verified", moved[page] and "v2", moved[page]), listed
+
+
+@pytest.mark.parametrize("second, listed", [
+    ("A new first page.\f" + V1, ("verified", "v2", "3")),     # the second extraction prints it, a page on
+    (V1, ("verified", None, None)),                              # on its page
+    ("A new first page.\f" + V1.replace("12 days", "13 days"), ("stale", None, None)),   # neither prints it
+])
+def test_a_second_extraction_of_the_newest_version_decides_the_marks_again(kb_root, tmp_path, monkeypatch, second,
+                                                                           listed):
+    """v2's first extraction misreads the quote (a Greek omicron in "took"): it was listed stale. `kb text extract`
+    keeps a second extraction of v2 beside it, which kb verify reads too: the listings say what kb verify says then,
+    where they kept the mark of the first extraction alone."""
+    from pdfgen import make_pdf
+
+    import kb.ops.papers as papers
+    from kb.sources.pdf import Extracted
+
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    _load(kb, tmp_path, "v1", V1)
+    _store(kb)
+    first = "A new first page.\f" + V1.replace("took", "t\u03bfok")
+    _load(kb, tmp_path, "v2", first)
+    assert _listed(open_kb(kb_root))["quote"] == ("stale", None, None)
+    held = kb.sources.put(make_pdf(["A page."]), "pdf", "pdf", citekeys=["luccioni2023power"], version="v2")
+    with kb.db.conn:
+        kb.db.conn.execute("update versions set source_kind = 'pdf', sha256 = ? where version = 'v2'", [held.sha256])
+    extractor = kb.db.execute("select extractor from versions where version = 'v2'").fetchone()[0]
+    monkeypatch.setattr(papers, "extract_plan", lambda *a, **k: Extracted(
+        first.split("\f"), extractor, plan="pypdf+pdfium", second=Extracted(second.split("\f"), "pdfium")))
+    papers.extract_again(kb, "luccioni2023power", "pdfium", version="v2")
+    verdicts = {v.kind: v for v in verify_papers(kb, jobs=1)}
+    now = _listed(open_kb(kb_root))
+    assert verdicts["quote"].status == ("stale" if listed[0] == "stale" else "ok"), verdicts["quote"]
+    assert now["quote"] == now["claim"] == listed, now
