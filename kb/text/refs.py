@@ -3156,8 +3156,11 @@ _INVERTED_INITIALS_HEAD_RE = lazy(
     r"(?=[,;]|\s+(?:and|&)\s|\s+\(?(?:19|20)\d\d)"
     r"|[A-ZÀ-Þ][a-zß-ÿ'’\-]+\s+[A-Z]{1,3}[,.](?=\s)")
 # how a line ends mid-sentence: of names ('Baker, K.,', 'and', '&'), before a venue's or editors' ('In:', 'In',
-# 'eds'), or on a small word ('Commentary on' then 'Darwin, C., 1859. On the origin ...': the title's own)
-_MID_LIST_END_RE = lazy(r"(?:[,;:&\-]|\b(?:and|or|In|in|eds?|Eds?|by|of|on|to|the|a|an|for|with|from|at|see|See))\s*$")
+# 'eds'), or on a small word ('Commentary on' then 'Darwin, C., 1859. On the origin ...': the title's own; 'Cited
+# as', 'See also', 'Smith vs.', 'as revised by' ...)
+_MID_LIST_END_RE = lazy(r"(?:[,;:&\-]|\b(?:and|or|nor|In|in|eds?|Eds?|by|of|on|to|the|a|an|for|with|from|at|see|See"
+                        r"|as|As|also|than|vs|versus|via|into|upon|about|after|before|against|between|among|toward"
+                        r"|towards|under|over|through|like|unlike|per|cf|Cf|i\.e|e\.g)\.?)\s*$")
 
 
 def _inverted_head(line: str) -> bool:
