@@ -4115,9 +4115,10 @@ def _metric_words_at(words: list[str]) -> tuple[str, ...] | None:
     return None
 
 
-def _metric_after(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
+def _metric_after(text: str, end: int, paired: bool = True) -> tuple[tuple[str, ...], int] | None:
     """The metric `text` names right after a figure ending at `end`, past a percent sign ("F1" of "+3.55 F1 with",
-    "top-1 accuracy" of "76.1% top-1 accuracy on"), and where its name ends."""
+    "top-1 accuracy" of "76.1% top-1 accuracy on"), and where its name ends; None where it opens a list of metrics
+    paired with figures "respectively" (`_paired_respectively`; not looked at unless `paired`)."""
     pos = end
     pct = re.match(r"[ ]?%", text[pos:])
     if pct:
@@ -4135,8 +4136,42 @@ def _metric_after(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
     for n in range(len(words), 0, -1):
         name = metric_phrase(" ".join(w for w, _ in words[:n]))
         if name is not None:
-            return name, words[n - 1][1]
+            return None if paired and _paired_respectively(text, words[n - 1][1]) else (name, words[n - 1][1])
     return None
+
+
+#: What goes on from a metric named after a figure to the next of a list of metrics: ", ", " and ", " & ", "/".
+_METRIC_LIST_ON = lazy(r"[ ]*(?:,[ ]*(?:and[ ]+|&[ ]+)?|(?:and|or|&)[ ]+|/[ ]*)")
+_RESPECTIVELY_SAID = lazy(r"(?i)\brespectively\b")
+
+
+def _paired_respectively(text: str, end: int) -> bool:
+    """Whether the metric named after a figure, ending at `end`, is the first of a list of metrics its clause pairs
+    with figures "respectively" ("BLEU" of 38.1 in "45.2 and 38.1 BLEU and ROUGE, respectively": 38.1 is ROUGE's);
+    no figure between them (never "45.2 BLEU, and 8 and 16 hours respectively")."""
+    on = _METRIC_LIST_ON.match(text, end)
+    if on is None or _metric_after(text, on.end(), paired=False) is None:
+        return False
+    said = _RESPECTIVELY_SAID.search(text, on.end(), on.end() + 120)
+    between = text[end:said.start()] if said else ""
+    return said is not None and not re.search(r"[.;!?](?:\s|$)|(?<![\w-])\d", between)
+
+
+def _metric_listed_before(tokens: list[str], n: int) -> bool:
+    """Whether the last `n` words of `tokens` (words and the signs ',', '&', '/'), a metric named before a figure,
+    are the last of a list of metrics ("ROUGE" of "BLEU and ROUGE scores of 45.2 and 38.1": which figure is whose the
+    list's order says, or nothing)."""
+    k, words = len(tokens), 0
+    while k > 0 and words < n:
+        k -= 1
+        words += tokens[k] not in (",", "&", "/")
+    rest = tokens[:k]
+    if not rest or not (rest[-1] in (",", "&", "/") or rest[-1].lower() in ("and", "or")):
+        return False
+    before = [t for t in rest[:-1] if t not in (",", "&", "/")]
+    # another metric, or one sharing the name's last word ("top-1" of "top-1 and top-5 accuracy")
+    return bool(before) and (_metric_words_at(before) is not None
+                             or metric_phrase(f"{before[-1]} {tokens[-1]}") is not None)
 
 
 def _metric_before(text: str, start: int) -> tuple[str, ...] | None:
@@ -4145,10 +4180,15 @@ def _metric_before(text: str, start: int) -> tuple[str, ...] | None:
     head = text[max(0, start - 80):start]
     link = _SCORE_LINK.search(head)
     head = head[:link.start()] if link else head
-    words = re.findall(r"[A-Za-z][\w+@-]*\.?", head[-60:])
+    tokens = re.findall(r"[A-Za-z][\w+@-]*\.?|[,&/]", head[-60:])
+    words = [t for t in tokens if t not in (",", "&", "/")]
     if not words or not re.search(r"[\w.]$", head):
         return None
-    return _metric_words_at(words)
+    for n in range(min(4, len(words)), 0, -1):
+        name = metric_phrase(" ".join(words[-n:]))
+        if name is not None:
+            return None if _metric_listed_before(tokens, n) else name
+    return None
 
 
 def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[str, ...] | None:

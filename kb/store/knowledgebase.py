@@ -393,6 +393,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "(180, 108, 129 responses for each topic)" is refused).
 #: 67: a second extraction kept of a version (kb text extract) decides again which quotes and claims of an older
 #: version it prints, and on which page, as kb verify reads both (listed "stale" of the first extraction alone).
+#: 67 also: a score's metric named in a list of metrics a sentence pairs with its figures is no figure's own ("38.1
+#: BLEU" of "45.2 and 38.1 BLEU and ROUGE, respectively", "45.2 ROUGE" of "BLEU and ROUGE scores of 45.2 and 38.1").
 CLAIM_READING = "67"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
