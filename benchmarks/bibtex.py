@@ -86,7 +86,7 @@ def biber_warnings(path: Path, tmp: Path) -> list[str] | None:
         return None
     r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp / "biber-out.bib"),
                         str(path)], capture_output=True, text=True, cwd=tmp, timeout=300)
-    return [line for line in r.stdout.splitlines() if " WARN - " in line]
+    return [line for line in r.stdout.splitlines() if line.startswith("WARN - ")]
 
 
 def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
