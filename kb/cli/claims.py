@@ -287,7 +287,10 @@ def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate n
       kb claims dismiss 4 5 6
     """
 
-    echo(f"dismissed {counted(dismiss(open_kb(), candidates), 'candidate')}")
+    done = dismiss(open_kb(), candidates)
+    # the others were dismissed already: dismiss refuses a number naming no candidate, and one made a claim
+    already = len(set(candidates)) - done
+    echo(f"dismissed {counted(done, 'candidate')}" + (f" ({already} dismissed already)" if already else ""))
 
 
 @app.command()

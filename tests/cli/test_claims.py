@@ -136,7 +136,12 @@ def test_extract_promote_dismiss(php):
     assert r.code == 0, r.err
     assert r.json["status"] == "verified" and r.json["page"] == 6
     other = next(c for c in rows if c["page"] == 6 and c["number"] == "0.022")
-    assert run_kb("claims", "dismiss", other["id"]).out.startswith("dismissed 1")
+    assert run_kb("claims", "dismiss", other["id"]).out == "dismissed 1 candidate\n"
+    # dismissed again: nothing new, and said so (it said "dismissed 0 candidates" alone)
+    before = (php / "claims" / "luccioni2023power.toml").read_bytes()
+    again = run_kb("claims", "dismiss", other["id"], other["id"])
+    assert (again.code, again.out) == (0, "dismissed 0 candidates (1 dismissed already)\n")
+    assert (php / "claims" / "luccioni2023power.toml").read_bytes() == before
     pending = run_kb("claims", "--unreviewed", "--json").json
     assert target["id"] not in [c["id"] for c in pending] and other["id"] not in [c["id"] for c in pending]
     # Re-extracting keeps reviewed candidates reviewed.

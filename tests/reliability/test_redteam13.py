@@ -101,7 +101,7 @@ def test_a_candidate_number_naming_nothing_is_refused_and_nothing_dismissed(kb_r
     r = run_kb("claims", "dismiss", "1", "2")
     assert r.code == 2 and "candidate 2 (claim gpus) is a claim already; nothing dismissed" in r.err, r.err
     assert run_kb("claims", "dismiss", "1").out == "dismissed 1 candidate\n"
-    assert run_kb("claims", "dismiss", "1").out == "dismissed 0 candidates\n"     # dismissed already
+    assert run_kb("claims", "dismiss", "1").out == "dismissed 0 candidates (1 dismissed already)\n"
     r = run_kb("claims", "--unreviewed", "--paper", "p2021")           # 'no candidates awaiting review', exit 0
     assert r.code == 2 and r.err.startswith("kb: error: no paper 'p2021'"), r.err
     r = run_kb("claims", "extract", "p2020", "--version", "v9")         # '(it has )'
