@@ -2,7 +2,10 @@
 of the words after it, never a work the quote is checked in, where a verb and a figure follow it ('[1] and [4]
 reports 5 kWh'), a possessive ('[4]'s estimate is lower') or words going on after a hard-wrapped line's break ('[1]
 and [4]\\nshow the reverse'): the quote was checked in [4] too, and said found where [4] alone holds it. A locator
-after it ('[4] page 5'), a stop, a blank line or the text's end leave the group whole."""
+after it ('[4] page 5'), a stop, a blank line or the text's end leave the group whole. So with a comma and a word of
+contrast, or of a part of its own, between it and the words going on ('"..." [1] and [4], by contrast, say so',
+'[4], however, disagree', '[4], for its part, finds'); a comma before a relative clause, an apposition or a locator
+leaves the group whole."""
 
 from __future__ import annotations
 
@@ -51,5 +54,36 @@ def test_the_last_marker_the_words_after_go_on_from_is_their_subject(after: str,
     (" [@strubell2019] and [@patterson2021].", ["strubell2019", "patterson2021"]),
 ])
 def test_markers_cited_together_before_a_stop_or_a_locator_stay_together(after: str, works: list[str]) -> None:
+    note = parse_note(f"# Note\n\nThey write “{_Q}”{after}{_LIST}")
+    assert _works(note) == works
+
+
+@pytest.mark.parametrize("after, first", [
+    (" [1] and [4], by contrast, say so.", ["[1]"]),
+    (" [1] and [4], in contrast, argue otherwise.", ["[1]"]),
+    (" [1] and [4], however, disagree.", ["[1]"]),
+    (" [1] and [4], However, disagree.", ["[1]"]),
+    (" [1], and [4], for its part, says the reverse.", ["[1]"]),
+    (" [1], [2] and [4], on the other hand, find less.", ["[1]", "[2]"]),
+    (" [1] [4], conversely, report more.", ["[1]"]),
+    (" [1] and [4], in turn, extend it.", ["[1]"]),
+    (" [1] or [4], by comparison, measure less.", ["[1]"]),
+    (" [@strubell2019] and [@patterson2021], by contrast, doubt it.", ["strubell2019"]),
+    (" [@strubell2019] and [@patterson2021], for their part, found less.", ["strubell2019"]),
+])
+def test_the_last_marker_after_a_word_of_contrast_is_the_next_clauses_subject(after: str, first: list[str]) -> None:
+    note = parse_note(f"# Note\n\nThey write “{_Q}”{after}{_LIST}")
+    assert _works(note) == first
+
+
+@pytest.mark.parametrize("after, works", [
+    (" [1] and [4], which say so.", ["[1]", "[4]"]),
+    (" [1] and [4], both surveys of the field.", ["[1]", "[4]"]),
+    (" [1] and [4], Table 2.", ["[1]", "[4]"]),
+    (" [1] and [4], however.", ["[1]", "[4]"]),
+    (" [1] and [4], by contrast.", ["[1]", "[4]"]),
+    (" [@strubell2019] and [@patterson2021], among others.", ["strubell2019", "patterson2021"]),
+])
+def test_a_comma_before_no_new_clause_leaves_the_group_whole(after: str, works: list[str]) -> None:
     note = parse_note(f"# Note\n\nThey write “{_Q}”{after}{_LIST}")
     assert _works(note) == works
