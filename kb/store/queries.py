@@ -17,13 +17,17 @@ from typing import Any
 
 from kb.atomic import escape_key, said, unescape_key
 from kb.errors import NotFound, shell_word, shown
-from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
+from kb.lazyimport import lazy_import
 from kb.store.fts import topic_clause
-from kb.text.ids import bare_arxiv_id, dois_of_field, find_arxiv_stamp
-from kb.text.names import first_author_key
 from kb.text.normalise import Document
-from kb.text.titles import normalise_title, numbers_agree
 from kb.text.versions import version_number
+
+# Read by a few of these functions only (resolving a key, finding a paper): imported when first used,
+# so that a search or a listing does not load key and identifier parsing.
+citekeys = lazy_import("kb.sources.citekey")
+identifiers = lazy_import("kb.text.ids")
+authornames = lazy_import("kb.text.names")
+titling = lazy_import("kb.text.titles")
 
 #: Values bound to one `in (...)` list: SQLite before 3.32 binds at most 999 to a statement.
 IN_AT_ONCE = 500
@@ -45,7 +49,7 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
     named with the character that differs, since the two print alike."""
     hint = lookalike(conn, citekey)
     if hint is not None:
-        return NotFound(f"no paper {escaped(citekey)} in the knowledge base", hint=hint)
+        return NotFound(f"no paper {citekeys.escaped(citekey)} in the knowledge base", hint=hint)
     data = data_entry(conn, citekey)
     if data is not None:
         key, kind = data
@@ -97,29 +101,29 @@ def lookalike(conn: sqlite3.Connection, key: str) -> str | None:
     alike (citekey.skeleton: a Cyrillic 'а' typed for 'a', a zero-width space pasted in),
     with the character that differs, since the two print alike; None if no paper's does.
     It reads the keys outside ASCII and the plain key `key` would be."""
-    look = skeleton(key)
+    look = citekeys.skeleton(key)
     rows = conn.execute("select citekey from papers where citekey glob '*[^ -~]*' or citekey = ? collate nocase",
                         [look])
-    alike = [k for (k,) in rows if k != key and skeleton(k) == look]
+    alike = [k for (k,) in rows if k != key and citekeys.skeleton(k) == look]
     twin = min(alike, key=lambda k: k.lower() != key.lower(), default=None)   # the same in another case first
     if twin is None or twin.lower() == key.lower():
         return None
-    hidden, held = invisible(key), invisible(twin)
+    hidden, held = citekeys.invisible(key), citekeys.invisible(twin)
     if hidden and not held:
         how = f"the key given holds {hidden}, which nobody sees: write the key without it"
     elif held and not hidden:
         how = f"that key holds {held}, which nobody sees: correct it in references.bib"
     else:
-        how = f"one of them writes {unlike(key, twin)}: copy the key as `kb ls` prints it"
-    return f"{escaped(twin)} looks the same, but {how}"
+        how = f"one of them writes {citekeys.unlike(key, twin)}: copy the key as `kb ls` prints it"
+    return f"{citekeys.escaped(twin)} looks the same, but {how}"
 
 
 def same_key(conn: sqlite3.Connection, key: str) -> str | None:
     """The key of a paper that `key` is written another way (key_form), or None. Asked only
     of a key no paper has as written: it reads the keys that are not plain ASCII."""
-    want = key_form(key)
+    want = citekeys.key_form(key)
     for (citekey,) in conn.execute("select citekey from papers where citekey glob '*[^ -~]*'"):
-        if key_form(citekey) == want and citekey != key:
+        if citekeys.key_form(citekey) == want and citekey != key:
             return citekey
     return None
 
@@ -251,13 +255,13 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
         # a paper's key in another case, which BibTeX reads as that key: an alias never names
         # it ('Q2021' in p2020's ids is q2021 to LaTeX, and `kb show Q2021` showed p2020)
         return None
-    want = key_form(key)
+    want = citekeys.key_form(key)
     # NFD in the ids field, or a '&' older kb wrote escaped ('lee\\&kim2021'): compared below
     # (a key SQLite's LIKE refuses as a pattern, over LIKE_PATTERN bytes, is looked for unfiltered)
     pattern = key if key.isascii() and not any(c in key for c in "&%#") and len(key) <= LIKE_PATTERN else ""
     for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
                                         [f'%"ids"%{pattern}%']):
-        if want in [key_form(k) for k in aliases(json.loads(fields))]:
+        if want in [citekeys.key_form(k) for k in citekeys.aliases(json.loads(fields))]:
             return citekey
     return None
 
@@ -274,7 +278,7 @@ def declared_dois(conn: sqlite3.Connection, doi: str) -> tuple[str, set[str]] | 
         found = {own.lower()} if own else set()
         for name in ("doi", "ids"):
             value = held.get(name)
-            found.update(dois_of_field(value) if isinstance(value, str) else [])
+            found.update(identifiers.dois_of_field(value) if isinstance(value, str) else [])
         if doi in found:
             return citekey, found
     return None
@@ -286,7 +290,7 @@ def alias_keys(conn: sqlite3.Connection) -> set[str]:
     alias)."""
     out: set[str] = set()
     for (fields,) in conn.execute("select fields from papers where fields like '%\"ids\"%'"):
-        out.update(aliases(json.loads(fields)))
+        out.update(citekeys.aliases(json.loads(fields)))
     return out
 
 
@@ -341,7 +345,7 @@ def titles_alike(a: str | None, b: str | None) -> bool | None:
     if not a or not b:
         return None
     wa, wb = set(a.split()), set(b.split())
-    return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
+    return 2 * len(wa & wb) >= min(len(wa), len(wb)) and titling.numbers_agree(a, b)
 
 
 def still_its_work(source, paper) -> bool:
@@ -554,8 +558,8 @@ def arxiv_stamped(conn: sqlite3.Connection, citekey: str, arxiv_id: str) -> bool
         return True             # no text to tell by
     first = "\n".join(r[0] for r in conn.execute(
         "select text from pages where version_id = ? order by page limit 1", [held[0]]))
-    stamp = find_arxiv_stamp(first)         # the first page's margin stamp only
-    return stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id)
+    stamp = identifiers.find_arxiv_stamp(first)         # the first page's margin stamp only
+    return stamp is not None and identifiers.bare_arxiv_id(stamp.id) == identifiers.bare_arxiv_id(arxiv_id)
 
 
 _YEAR = "case when metadata_status = 'incomplete' then null else year end"     # a guess's year is no year
@@ -602,7 +606,7 @@ class PaperFinder:
     def _add_aliases(self, rows) -> None:
         """The keys papers keep in `ids` as theirs, after their own keys (a key wins over an alias)."""
         for citekey, title_norm, fields in rows:
-            for alias in aliases(json.loads(fields)):
+            for alias in citekeys.aliases(json.loads(fields)):
                 self.by_key.setdefault(alias.lower(), (citekey, title_norm))
 
     def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
@@ -621,15 +625,15 @@ class PaperFinder:
             self._ask(meta, key)
         if key:
             held = self.by_key.get(key.lower())
-            if held and (held[1] or "") == normalise_title(meta.title):
+            if held and (held[1] or "") == titling.normalise_title(meta.title):
                 return held[0]
         if meta.arxiv_id and meta.arxiv_id in self.by_arxiv:
             return self.by_arxiv[meta.arxiv_id]
         if meta.doi and meta.doi.lower() in self.by_doi:
             return self.by_doi[meta.doi.lower()]
-        title = normalise_title(meta.title)
+        title = titling.normalise_title(meta.title)
         if title and len(title) > 12:
-            author = first_author_key(meta.authors)
+            author = authornames.first_author_key(meta.authors)
             for other, citekey, year in self.by_title.get(title, []):
                 if not author or not other or other == author:
                     if self.years and meta.year and year and meta.year != year:
@@ -648,7 +652,7 @@ class PaperFinder:
             asked.append(("arxiv_id = ?", meta.arxiv_id))
         if meta.doi:
             asked.append(("lower(doi) = ?", meta.doi.lower()))
-        title = normalise_title(meta.title)
+        title = titling.normalise_title(meta.title)
         if title:
             asked.append(("title_norm = ?", title))
         if not asked:
@@ -664,8 +668,8 @@ class PaperFinder:
                                                 [holder]))
 
     def note(self, meta, citekey: str) -> None:
-        self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors),
-                  meta.year)
+        self._add(citekey, meta.arxiv_id, meta.doi, titling.normalise_title(meta.title),
+                  authornames.first_author_key(meta.authors), meta.year)
 
 
 def record_filter(conn: sqlite3.Connection, table: str, topics: list[str] | None, text: list[str] | None,
