@@ -617,6 +617,21 @@ class Client:
                 got = sent
                 raise NetworkError(f"{host}: the download was cut off: {got:,} of "
                                    f"{declared_n:,} bytes (truncated response)")
+            if r.status_code == 200 and got == 0 and declared_n is None \
+                    and "chunked" not in headers_out.get("transfer-encoding", "").lower():
+                # nothing says where this answer ends but the connection closing, and it closed before a byte of
+                # it: a server that hung up in its head ('Content-Type: application/atom+xml\r\nContent-Le')
+                # was read as a whole empty answer, said '0 bytes instead of an Atom feed'
+                raise NetworkError(f"{host}: the download was cut off: the connection closed before any of its "
+                                   "answer came, its head perhaps cut short too (truncated response); nothing was "
+                                   "kept", hint="try again later")
+            coding = headers_out.get("content-encoding", "").strip()
+            if coding and coding.lower() != "identity" and r.status_code == 200 and sent == 0:
+                # Content-Length: 0 marked gzip is no compressed stream at all, never one cut in transit
+                size = "Content-Length: 0" if declared_n == 0 else "0 bytes"
+                raise NetworkError(f"{host} sent an empty answer ({size}) marked {said(coding, 30)}-"
+                                   "compressed: it holds no compressed stream at all; nothing was kept",
+                                   hint="the server is misbehaving; try again later")
             if headers_out.get("content-encoding") and r.status_code == 200 and compressed_cut(r):
                 raise NetworkError(f"{host}: the download was cut off: its compressed stream "
                                    f"({said(r.headers['Content-Encoding'], 30)}) stops before its end ({got:,} bytes "
@@ -758,15 +773,18 @@ def compressed_cut(r) -> bool:
     counting the bytes cut), which urllib3 hands over as the part it could decompress ('Content-Encoding: gzip'
     of an Atom feed, a BibTeX or a PDF cut 40 bytes before its end was read as whole, its start kept as the
     answer). False where kb cannot tell (a coding whose decoder says nothing of its end: br, zstd), and for a
-    stream urllib3 stopped reading past its end (bytes after a whole gzip member that are none)."""
+    stream urllib3 stopped reading past its end (bytes after a whole gzip member that are none). A lone byte after a
+    whole member is read as a member begun (zlib waits for a gzip header's second byte): refused, never guessed."""
     decoder = getattr(r.raw, "_decoder", None)
     if decoder is None:
         return False
     for one in getattr(decoder, "_decoders", None) or [decoder]:
         if type(one).__name__ not in ("GzipDecoder", "DeflateDecoder"):
             continue
-        if getattr(one, "_state", 0) != 0:
-            continue            # past its first member (urllib3's state 0): it keeps what follows or takes none
+        if getattr(one, "_state", 0) not in (0, 1):
+            continue            # bytes after a member that are none (urllib3's state 2): dropped, as gzip does
+        # a member begun and not ended, the first or a later one (urllib3's state 1: a body of concatenated
+        # members, gzip(a) + gzip(b) cut 12 bytes before its end, was read as a and the start of b)
         if getattr(getattr(one, "_obj", None), "eof", True) is False:
             return True
     return False
