@@ -340,3 +340,56 @@ def past_pdfiums_memory_and_good(folder) -> list:
         files.append(folder / f"{name}.pdf")
         files[-1].write_bytes(data)
     return files
+
+
+def make_linearized_pdf(pages: list[list[str]] | list[str]) -> bytes:
+    """A PDF of `pages` laid out as a linearized one ("fast web view") is: its linearization dictionary
+    (the file's length /L, where its main cross-reference table begins /T) and the first page's own table,
+    trailer and %%EOF come first, then the first page, then the other pages and their table, and a second
+    %%EOF. Numbers are written 10 digits wide, so each is known before the bytes around it."""
+    page_lines = [p.splitlines() if isinstance(p, str) else list(p) for p in pages]
+    objects: dict[int, bytes] = {3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
+    kids = []
+    for i, lines in enumerate(page_lines):
+        data = zlib.compress(_content(lines))
+        content, page = 4 + 2 * i, 5 + 2 * i
+        objects[content] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+        objects[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+                         b">> /Contents %d 0 R >>" % content)
+        kids.append(page)
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
+    last = max(objects)
+    lin = last + 1
+    first = [1, 2, 3, 4, 5]
+    rest = [n for n in sorted(objects) if n not in first]
+
+    def build(length: int, main: int, first_xref: int) -> tuple[bytes, int, int]:
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        offsets = {lin: len(out)}
+        out += (b"%d 0 obj\n<< /Linearized 1 /L %010d /H [ 0 0 ] /O 5 /E 0000000000 /N %d /T %010d >>\nendobj\n"
+                % (lin, length, len(kids), main))
+        table = len(out)
+        body = bytearray()
+        at = table + len(b"xref\n1 5\n") + 5 * 20 + len(b"%d 1\n" % lin) + 20
+        trailer = b"trailer\n<< /Size %d /Root 1 0 R /Prev %010d >>\nstartxref\n0\n%%%%EOF\n" % (lin + 1, main)
+        at += len(trailer)
+        for n in first:
+            offsets[n] = at + len(body)
+            body += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+        out += b"xref\n1 5\n" + b"".join(b"%010d 00000 n \n" % offsets[n] for n in first)
+        out += b"%d 1\n%010d 00000 n \n" % (lin, offsets[lin]) + trailer + body
+        for n in rest:
+            offsets[n] = len(out)
+            out += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+        main_at = len(out)
+        out += b"xref\n0 1\n0000000000 65535 f \n"
+        if rest:
+            out += b"%d %d\n" % (rest[0], len(rest)) + b"".join(b"%010d 00000 n \n" % offsets[n] for n in rest)
+        out += b"trailer\n<< /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (lin + 1, table)
+        return bytes(out), main_at, table
+
+    data, main, table = build(0, 0, 0)
+    data, main2, _ = build(len(data), main, table)
+    assert main2 == main and len(data) == len(build(len(data), main, table)[0])
+    return data

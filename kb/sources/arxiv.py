@@ -17,6 +17,7 @@ from kb.sources.net import (
     looks_like_login,
     redirect_target,
 )
+from kb.sources.pdf import cut_short
 from kb.text.ids import ArxivId, parse_arxiv, split_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -221,8 +222,9 @@ def pdf_url_for(record: ArxivRecord) -> str:
 
 def looks_complete(data: bytes) -> bool:
     """A PDF ends with an end-of-file marker (after any incremental update); one cut
-    off in transit does not, even when the server said the answer was whole."""
-    return data.startswith(b"%PDF-") and b"%%EOF" in data[-4096:]
+    off in transit does not, even when the server said the answer was whole. A linearized
+    PDF has a marker after its first page too: one cut there is shorter than it says (cut_short)."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-4096:] and cut_short(data) is None
 
 
 def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
@@ -244,7 +246,8 @@ def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
                            "nothing was kept",
                            hint="arXiv may be serving an error page; try again later")
     if not looks_complete(data):
+        why = "no end-of-file marker" if b"%%EOF" not in data[-4096:] else cut_short(data)
         raise NetworkError(f"{host_of(url)} sent a PDF of {record.versioned} that is cut off "
-                           f"({len(data):,} bytes, no end-of-file marker); nothing was kept",
+                           f"({len(data):,} bytes, {why}); nothing was kept",
                            hint="try again later")
     return url, data

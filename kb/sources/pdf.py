@@ -245,7 +245,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
                 failure = failure or exc
                 continue                   # a limit: pypdf's to enforce, as it always was
             if "encrypted" in exc.message or "no %PDF- header" in exc.message \
-                    or exc.message.endswith(" is empty"):
+                    or exc.message.endswith(" is empty") or exc.message.startswith(f"{source} is cut off: "):
                 raise                      # the file itself: the other extractor cannot do better
             if failure is not None and "PDFium" in failure.message + exc.message:
                 # Neither can read it: pypdf, the reference, says what is wrong in its own terms.
@@ -347,6 +347,42 @@ def _check_header(data: bytes, source: str) -> None:
                        f"{HEADER_WITHIN} bytes)")
 
 
+_LINEARIZED = lazy(rb"/Linearized\s")
+_LINEARIZED_LENGTH = lazy(rb"/L\s+(\d{1,15})(?![\d.])")
+_MAIN_XREF = lazy(rb"/T\s+(\d{1,15})(?![\d.])")
+
+
+def cut_short(data: bytes) -> str | None:
+    """Why a linearized PDF ("fast web view": a first page readable before the rest arrives) is cut short, or None.
+    Its linearization dictionary, in its first bytes, gives the file's length (/L) and where its main cross-reference
+    table begins (/T); the first page's own table and an %%EOF come before the other pages, so a download cut after
+    them reads as a PDF whose pages past the first are missing (PDFium read page 1 and kept pages 2-8 of 8 empty;
+    cut at that first %%EOF, it passed for a whole download). A file longer than /L was updated since (an
+    incremental update appends): whole. One shorter whose main table still lies inside it and which ends on %%EOF
+    is read, its /L taken for a writer's slip; shorter with its main table past its end, or no %%EOF at its end,
+    it is cut off."""
+    start = pdf_start(data) or 0
+    found = _LINEARIZED.search(data, start, start + 2048)
+    if found is None:
+        return None
+    opened = data.rfind(b"<<", start, found.start())
+    closed = data.find(b">>", found.end(), found.end() + 1024)
+    if opened < 0 or closed < 0:
+        return None
+    head = data[opened:closed]
+    length = _LINEARIZED_LENGTH.search(head)
+    if length is None or int(length.group(1)) <= len(data):
+        return None
+    main = _MAIN_XREF.search(head)
+    ends = b"%%EOF" in data[-1024:]
+    if ends and main is not None and int(main.group(1)) < len(data):
+        return None
+    said_length = f"its first bytes give its length as {int(length.group(1)):,} bytes and it holds {len(data):,}"
+    if not ends:
+        return said_length + ", with no end-of-file marker at its end"
+    return said_length + ": its pages past the first are missing"
+
+
 def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
             progress=None, extractor: str | None = None) -> Extracted:
     """Extract every page's text with one extractor ("pdfium", "pypdf"; None: the
@@ -355,6 +391,9 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
     limits = limits or Limits.from_env()
     extractor = extractor or default_extractor()
     _check_header(data, source)
+    why = cut_short(data)
+    if why is not None:
+        raise PDFError(f"{source} is cut off: {why} (a download that did not finish?)")
     start = pdf_start(data)
     if start:
         data = data[start:]     # read from its header, as PDF readers do: offsets count from there
@@ -1305,6 +1344,10 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
     except Exception as exc:
         raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
     _check_count(count, limits, source)
+    missing = _pages_missing(reader, count)
+    if missing is not None:
+        raise PDFError(f"{source} is cut off or damaged: its page tree counts {missing[0]:,} pages, {missing[1]:,} "
+                       f"of them objects the file does not hold (bytes of it missing?)")
     pages: list[str] = []
     lost: list[int] = []
     repeats: dict[int, int] = {}
@@ -1344,6 +1387,41 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
         result.warnings.append(_repeats_said(repeats, count))
     _read_info(reader, result)
     return result
+
+
+def _pages_missing(reader, count: int) -> tuple[int, int] | None:
+    """(pages the page tree counts, pages of it the file does not hold) where its /Count is more than the `count`
+    pages pypdf found and some of its /Kids name no object the file holds; None otherwise. A file whose middle is
+    missing (a resumed download that skipped bytes), its page tree and table at the end whole, was read as the
+    pages that were left (2 of 5, no word said): pypdf passes over a page it cannot find."""
+    try:
+        root = reader.trailer["/Root"].get_object()["/Pages"].get_object()
+        declared = root.get("/Count")
+        declared = int(declared.get_object()) if declared is not None else 0
+    except Exception:
+        return None
+    if declared <= count:
+        return None
+    missing, todo, visited = 0, [root], set()
+    while todo and len(visited) < 4 * declared + 1000:
+        node = todo.pop()
+        try:
+            kids = node.get("/Kids")
+            kids = kids.get_object() if kids is not None else []
+            for kid in list(kids or []):
+                ref = (getattr(kid, "idnum", None), getattr(kid, "generation", None))
+                if ref[0] is not None:
+                    if ref in visited:
+                        continue
+                    visited.add(ref)
+                got = kid.get_object()
+                if got is None or type(got).__name__ == "NullObject":
+                    missing += 1
+                elif hasattr(got, "get") and got.get("/Type") == "/Pages":
+                    todo.append(got)
+        except Exception:
+            return None
+    return (declared, missing) if missing else None
 
 
 def _earlier_version_read(data: bytes, reader) -> int | None:
