@@ -16,7 +16,9 @@ parser that expands entities) shows up here:
     elisions of a common word (needs ../shared/corpus or KB_TEST_CORPUS);
   - check expressions: code-like input, deep nesting, 10,000 parentheses, 1 MB;
   - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
-    100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, `kb add` of an arXiv answer with entity expansion,
+    100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, of a linearized PDF of
+    2,000 pages cut at a third and of a PDF of 2,000 pages missing a sixth of its bytes, `kb add` of an arXiv answer
+    with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
     quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
     `kb verify --note` of notes of 200,000 entries of each kind kb reads as works listed (and of headings,
@@ -135,7 +137,7 @@ def commands(runs: int) -> None:
     from fakearxiv import FakeArxiv
     from httpserver import LocalServer
     from kbproc import paper_pages
-    from pdfgen import make_bomb_pdf, make_many_characters_pdf, make_many_pages_pdf, make_pdf
+    from pdfgen import make_bomb_pdf, make_linearized_pdf, make_many_characters_pdf, make_many_pages_pdf, make_pdf
 
     from kb.cli.app import main
     from kb.store.knowledgebase import init
@@ -171,6 +173,18 @@ def commands(runs: int) -> None:
         timed("kb add --offline --extractor pypdf: a page of 3M characters, limit 2 s",
               lambda: (fresh(), kb("add", slow, "--offline", "--extractor", "pypdf")), runs, 4)
         del os.environ["KB_MAX_EXTRACT_SECONDS"]
+        # A linearized PDF of 2,000 pages cut a third of the way (refused by the length its first bytes give), and a
+        # PDF of 2,000 pages missing a sixth of its bytes (pypdf walks its page tree to name the pages not there).
+        lin = make_linearized_pdf([[f"line {i}"] for i in range(2000)])
+        cut = tmp / "lin-cut.pdf"
+        cut.write_bytes(lin[:len(lin) // 3])
+        timed("kb add --offline: linearized, 2,000 pages, cut at a third", lambda: (fresh(), kb("add", cut, "--offline")),
+              runs, 5)
+        plain = make_pdf([[f"line {i}"] for i in range(2000)])
+        gap = tmp / "gap.pdf"
+        gap.write_bytes(plain[:len(plain) // 3] + plain[len(plain) // 2:])
+        timed("kb add --offline --extractor pypdf: 2,000 pages, a sixth missing",
+              lambda: (fresh(), kb("add", gap, "--offline", "--extractor", "pypdf")), runs, 20)
         # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
         # since it is longer than the paper's text (14 s before; the note's reading is left).
         fresh()
