@@ -50,7 +50,11 @@ powers of a number or a unit, IEEE ranges leaving the quote's work in or out, As
 reStructuredText epigraphs) and notes-heldout-round25-sweep53-notes24.json (40: works a citation sets beside the
 quote's by 'see also', 'cf.', 'compare', 'but see', 'vgl.' after it, in names and a year, pandoc, Org, numbers and
 footnotes, the quote in the work cited, in the one set beside only, in neither; markers joined by 'and' whose last is the
-next clause's subject after 'by contrast', 'however'), verified
+next clause's subject after 'by contrast', 'however') and notes-heldout-round26-sweep54-notes25.json (42: the styles
+earlier rounds use least, Chicago notes-bibliography with 'Ibid.' and short forms, Vancouver '(4)', AMA '<sup>2(p4)</sup>',
+IEEE ranges '[2]–[4]', Nature superscripts beside '10²³ FLOPs' and 'm²', APA 7 'et al.' and '&', Harvard 'p.' and 'pp.',
+MLA '(Strubell et al. 5)', LaTeX '\\cite[p.~4]{key}' in Markdown, Org and AsciiDoc links; works named together before a
+quote, '[2] and [3] write that', 'Both Doe (2022) and Roe (2024) note that'; '(A; also B)'), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -228,13 +232,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round25-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round26-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26):
         _heldout_round(round_, verbose)
 
 
