@@ -2388,9 +2388,12 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         if len(found) > 1 and any(f[1] <= start and _JOINED_WORKS.fullmatch(text, f[1], start)
                                   and not _contrasted_before(text, lo, f[0], f[1], start)
                                   and not _own_link(text, f, start, what) for f in found):
-            if why is not None:     # names joined saying it, 'Both Doe (2019) and Roe (2022) note': which, it does not say
-                why.append(_joined_works_said(text, lo, found, start, end))
-            return None
+            together = _joined_together(text, lo, found, start, end)
+            if together is None:    # names of two kinds joined saying it, 'Doe (2019) and [3] note': not checked
+                if why is not None:
+                    why.append(_joined_works_said(text, lo, found, start, end))
+                return None
+            what = together         # 'Both Doe (2019) and Roe (2022) note', '[2] and [3] write': each work asked
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
         if what is None:
@@ -2546,6 +2549,10 @@ _SET_APART_WORDS = (r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ 
                     r"[ \t]+(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with|after|as[ \t]+in"
                     r"|echoing))[ \t]+")
 _SET_APART = lazy(_SET_APART_WORDS)
+#: ... just before a citation ('Unlike [1], [2] writes', 'Building on [3], [4] notes'), or a comparison's words
+#: ('Besides', 'Beyond', 'Rather than', 'Compared with'), whose work is none of the sentence's subject's
+_SET_APART_BEFORE = lazy(r"(?:" + _SET_APART_WORDS[:-len(r"[ \t]+")] + r"|(?i:\b(?:besides|beyond|rather[ \t]+than"
+                         r"|instead[ \t]+of|apart[ \t]+from|aside[ \t]+from|except(?:[ \t]+for)?)))[ \t]+\Z")
 #: Where a sentence opens, what precedes it: a sentence's end, a paragraph's start, a list item's or a heading's mark
 _CLAUSE_OPEN = lazy(r"(?:\A|\n[ \t]*\n|[.!?:;][\"”’)*_]*[ \t\n]|(?:\A|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)]|#{1,6})[ \t])"
                     r"[ \t]*[\"“(*_]*\Z")
@@ -2682,16 +2689,54 @@ def _own_link(text: str, before: tuple, start: int, what: tuple) -> bool:
         and not text[before[1]:start].strip() and _IDENTIFIER_LINK.match(what[1][1] or "") is not None
 
 
-def _joined_works_said(text: str, lo: int, found: list[tuple], start: int, end: int) -> str:
-    """Why a quote that works named together before it say is not checked: 'Both Doe (2019) and Roe (2022) note'."""
-    joined = [(start, end)]
+def _joined_before(text: str, lo: int, found: list[tuple], start: int, end: int) -> list[tuple]:
+    """The citations joined by 'and', 'or', a comma before a quote, the last at [start, end), in order: 'Both Doe
+    (2019) and Roe (2022) note', '[2] and [3] write that', '@a, @b and @c say'."""
+    last = [f for f in found if f[0] == start and f[1] == end]
+    joined = last[-1:] or [(start, end, None)]
     while True:
         prior = [f for f in found if f[1] <= joined[0][0] and _JOINED_WORKS.fullmatch(text, f[1], joined[0][0])
                  and not _contrasted_before(text, lo, f[0], f[1], joined[0][0])]
         if not prior:
             break
-        joined.insert(0, (prior[-1][0], prior[-1][1]))
-    works = "; ".join(" ".join(text[a:b].split()) for a, b in joined)
+        joined.insert(0, prior[-1])
+    return joined
+
+
+#: a word joining the last two works named together ('Doe (2019) and Roe (2022)', '[1] or [2]', '@a, @b & @c')
+_JOINING_WORD = lazy(r"\b(?:and|or|as[ \t]+well[ \t]+as)\b|&")
+
+
+def _joined_together(text: str, lo: int, found: list[tuple], start: int, end: int) -> tuple | None:
+    """The works named together before a quote, saying it ('Both Doe (2019) and Roe (2022) note "..."', '[2] and [3]
+    write that "..."', '@a and @b say'), as works cited together after it are ('(Doe, 2019; Roe, 2022)', '[2, 3]'):
+    the first, the others each asked too (the verdict says which holds it, or that none does). None where they are
+    of different kinds ('Doe (2019) and [3]'), one is 'ibid.', or they are more than kb asks of one quote."""
+    joined = _joined_before(text, lo, found, start, end)
+    whats = [f[2] for f in joined]
+    if len(whats) < 2 or any(w is None or w[0] not in ("cite", "author-year") for w in whats):
+        return None
+    if not _JOINING_WORD.search(text, joined[-2][1], joined[-1][0]) \
+            or _SET_APART_BEFORE.search(text, max(lo, joined[0][0] - 40), joined[0][0]):
+        return None     # ('Rather than Roe (2020), Doe (2019) writes', 'Besides [1], [2] notes': a comma alone)
+    first = whats[0]
+    if any(w[0] != first[0] or w[0] == "cite" and w[1][0] != first[1][0] for w in whats):
+        return None
+    others: list[tuple] = list(_several_of(first))
+    for w in whats[1:]:
+        others += ([w[1][:3]] if w[0] == "cite" else [w[1:3]]) + _several_of(w)
+    if len(others) + 1 > MAX_CITED:
+        return None
+    if first[0] == "cite":
+        return ("cite", first[1][:4] + (tuple(others),)) + first[2:]
+    return first[:3] + (tuple(others),)
+
+
+def _joined_works_said(text: str, lo: int, found: list[tuple], start: int, end: int) -> str:
+    """Why a quote that works named together before it say is not checked: 'Doe (2019) and [3] note' (names and a
+    number: two kinds of citation, never read as works cited together)."""
+    joined = _joined_before(text, lo, found, start, end)
+    works = "; ".join(" ".join(text[f[0]:f[1]].split()) for f in joined)
     return f"it is said by {len(joined)} works named together before it ({works}): which one it quotes, the note " \
            "does not say"
 

@@ -1,5 +1,6 @@
-"""kb verify --note on a quote cited by markers of one kind side by side ('[1][2]', '[@a, p. 3] [@b, p. 7]'): the
-quote is checked in each work, said verified in the one holding it (at that marker's own page: another page is a
+"""kb verify --note on a quote cited by markers of one kind side by side ('[1][2]', '[@a, p. 3] [@b, p. 7]'), or
+named together before it saying it ('[1] and [2] write that', 'Both Doe (2019) and Roe (2021) note'): the quote is
+checked in each work, said verified in the one holding it (at that marker's own page: another page is a
 wrong page, never passed by the first marker's), and found in none of them, said so naming each."""
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ _LIST = ("\n\n## References\n\n1. Strubell E. Energy and Policy Considerations f
     (f"“{_B}” [2] or [1].{_LIST}", ("strubell2019", "ok", 2)),
     (f"“{_A}”\\textsuperscript{{1,2}}.{_LIST}", ("patterson2021", "ok", 3)),
     (f"“{_A.replace('improved', 'reduced')}” [@strubell2019] and [@patterson2021].", (None, "not-found", None)),
+    # named together before it, saying it: each work checked, the verdict naming the one holding it, or none
+    (f"[1] and [2] write that “{_A}”.{_LIST}", ("patterson2021", "ok", 3)),
+    (f"[2] and [1] write that “{_B}”.{_LIST}", ("strubell2019", "ok", 2)),
+    (f"Both [1] and [2] report that “{_A.replace('improved', 'reduced')}”.{_LIST}", (None, "not-found", None)),
+    (f"@strubell2019 and @patterson2021 note that “{_A}” (p. 3).", ("patterson2021", "ok", 3)),
+    (f"@patterson2021 and @strubell2019 note that “{_B}” (p. 3).", ("strubell2019", "ok", 2)),
+    (f"[@strubell2019] or [@patterson2021] say “{_A.replace('cost', 'price')}”.", (None, "not-found", None)),
+    (f"Both Strubell (2019) and Patterson (2021) note that “{_A}”.", ("patterson2021", "ok", 3)),
 ])
 def test_quote_checked_in_each_work_cited_together(kb_root, tmp_path, body, want):
     (kb_root / "references.bib").write_text(_BIB)

@@ -44,15 +44,40 @@ def test_an_aside_after_the_subjects_verb_is_not_the_quotes_work(before: str, ci
 
 
 @pytest.mark.parametrize("before, why", [
-    ("Like Roe (2020), Dodge et al. (2022) and Strubell et al. (2019) say",
-     "said by 2 works named together before it (Dodge et al. (2022); Strubell et al. (2019))"),
-    ("Doe (2019), Lee (2021) and Roe (2022) say", "said by 3 works named together before it"),
+    # (works of two kinds of citation named together: never read as works cited together)
+    ("Like Roe (2020), Dodge et al. (2022) and [@strubell2019] say",
+     "said by 2 works named together before it (Dodge et al. (2022); [@strubell2019])"),
+    ("Doe (2019), Lee (2021) and @roe2022 say", "said by 3 works named together before it"),
+    # (joined by a comma alone, or after words setting the first apart: never read as works cited together)
+    ("Rather than Roe (2020), Doe (2019) writes", "said by 2 works named together before it"),
+    ("Beyond @roe2020 and @lee2021, @doe2019 notes", "said by 3 works named together before it"),
+    ("Doe (2019), Roe (2022) write", "said by 2 works named together before it"),
     ("Dodge et al. (2022) and Lee (2021) write, following Roe (2020), that", "Roe (2020), is set apart"),
 ])
 def test_a_quote_said_by_no_one_work_named_before_it_is_unchecked_saying_why(before: str, why: str) -> None:
     note = parse_note(f'{before} "firms are committed to this" (p. 3).\n')
     assert note.quotes == [] and [q for _, q in note.unchecked] == ["firms are committed to this"]
     assert why in note.unchecked_why["firms are committed to this"]
+
+
+@pytest.mark.parametrize("before, first, others", [
+    ("Like Roe (2020), Dodge et al. (2022) and Strubell et al. (2019) say", "Dodge et al. 2022.",
+     ["Strubell et al. 2019."]),
+    ("Doe (2019), Lee (2021) and Roe (2022) say", "Doe. 2019.", ["Lee. 2021.", "Roe. 2022."]),
+    ("Both Doe (2019) and Roe (2022) note", "Doe. 2019.", ["Roe. 2022."]),
+    ("Doe (2019) or Roe (2022) writes", "Doe. 2019.", ["Roe. 2022."]),
+    ("Doe (2019) as well as Roe (2022) write", "Doe. 2019.", ["Roe. 2022."]),
+    ("[@doe2019] and [@roe2022] write that", "doe2019", ["roe2022"]),
+    ("@doe2019, @lee2021 and @roe2022 say", "doe2019", ["lee2021", "roe2022"]),
+    ("\\textcite{doe2019} and \\textcite{roe2022} write", "doe2019", ["roe2022"]),
+    # the work set apart, or set against the next, is none of those saying it
+    ("Doe (2019), following Roe (2022), says", "Doe. 2019.", []),
+    ("Doe (2019) and, by contrast, Roe (2022) write", "Roe. 2022.", []),
+])
+def test_works_named_together_saying_a_quote_are_each_asked(before: str, first: str, others: list[str]) -> None:
+    note = parse_note(f'{before} "firms are committed to this" (p. 3).\n')
+    assert [(q.attribution or q.citekey, q.page, [a.attribution or a.citekey for a in q.also]) for q in note.quotes] \
+        == [(first, "3", others)] and note.unchecked == []
 
 
 @pytest.mark.parametrize("before, cited", [
@@ -64,3 +89,4 @@ def test_a_quote_said_by_no_one_work_named_before_it_is_unchecked_saying_why(bef
 def test_a_key_cited_as_the_subject_not_the_aside_is_the_quotes_work(before: str, cited: str | None) -> None:
     note = parse_note(f'{before} "{_Q}" (p. 3).\n')
     assert [(q.citekey, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
+

@@ -25,13 +25,18 @@ def test_a_citation_opening_the_next_sentence_is_not_the_quotes(before: str, aft
 
 @pytest.mark.parametrize("lead", [
     "Both Strubell et al. (2019) and Dodge et al. (2022) discuss it:",
-    "Strubell et al. (2019), Dodge et al. (2022) note that",
+    "Strubell et al. (2019) as well as Dodge et al. (2022) note that",
     "@strubell2019 and @dodge2022 note that",
 ])
-def test_works_named_together_saying_a_quote_leave_it_unchecked(lead: str) -> None:
+def test_works_named_together_saying_a_quote_are_each_its_work(lead: str) -> None:
+    # (each work asked, the first at the page after it, as '"..." (Strubell et al., 2019; Dodge et al., 2022)' is;
+    # the next sentence's subject is that sentence's alone)
     note = parse_note(f'{lead} "{_D}" (p. 3). Strubell et al. (2019), by contrast, write that "{_S}" (p. 1).\n')
-    assert [(q.quote, q.attribution, q.page) for q in note.quotes] == [(_S, "Strubell et al. 2019.", "1")]
-    assert [u[1] for u in note.unchecked] == [_D]
+    named = [(q.quote, q.attribution or q.citekey, [a.attribution or a.citekey for a in q.also]) for q in note.quotes]
+    first, other = ("strubell2019", "dodge2022") if lead.startswith("@") else ("Strubell et al. 2019.",
+                                                                              "Dodge et al. 2022.")
+    assert named == [(_D, first, [other]), (_S, "Strubell et al. 2019.", [])]
+    assert note.unchecked == []
 
 
 @pytest.mark.parametrize("subject", ["[@dodge2022] turned to the cloud", "[3] also measured the cloud",
