@@ -1993,6 +1993,9 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         end = cite_text.find(")", cite_text.find("](")) + 1        # [text](url)
     elif cite_text.startswith("["):
         chain = _IEEE_CHAIN_AT.match(cite_text)
+        if chain and cite_text[cite_text.find("]") + 1:].lstrip(" \t")[:1] in ",;" \
+                and _SET_APART_BEFORE.search(text, max(0, pos - 40), pos):
+            chain = None    # 'Unlike [1], [2] writes': [1] set apart, [2] the subject, never works cited together
         end = chain.end() if chain else cite_text.find("]") + 1                # [1], [2] or [1]–[3]
     elif cite_text.startswith("<sup"):
         end = cite_text.find("</sup>") + 6 if "</sup>" in cite_text else 0

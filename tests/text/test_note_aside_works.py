@@ -50,6 +50,7 @@ def test_an_aside_after_the_subjects_verb_is_not_the_quotes_work(before: str, ci
     ("Doe (2019), Lee (2021) and @roe2022 say", "said by 3 works named together before it"),
     # (joined by a comma alone, or after words setting the first apart: never read as works cited together)
     ("Rather than Roe (2020), Doe (2019) writes", "said by 2 works named together before it"),
+    ("Besides [1], [2] writes", "said by 2 works named together before it ([1]; [2])"),
     ("Beyond @roe2020 and @lee2021, @doe2019 notes", "said by 3 works named together before it"),
     ("Doe (2019), Roe (2022) write", "said by 2 works named together before it"),
     ("Dodge et al. (2022) and Lee (2021) write, following Roe (2020), that", "Roe (2020), is set apart"),
@@ -90,3 +91,22 @@ def test_a_key_cited_as_the_subject_not_the_aside_is_the_quotes_work(before: str
     note = parse_note(f'{before} "{_Q}" (p. 3).\n')
     assert [(q.citekey, q.page) for q in note.quotes] == ([(cited, "3")] if cited else [])
 
+
+_LIST = "\n\n[1] A. Roe, \"Costs,\" 2020.\n[2] B. Doe, \"Firms,\" 2019.\n[3] C. Lee, \"More,\" 2021.\n"
+
+
+@pytest.mark.parametrize("before, first, others", [
+    ("Unlike [1], [2] writes that", "[2]", []),
+    ("Contrary to [1], [2] says", "[2]", []),
+    ("Compared with [1], [2] notes", "[2]", []),
+    ("Building on [1], [2] writes", "[2]", []),
+    ("In contrast to [3]; [2] writes", "[2]", []),
+    # a list of numbers the sentence sets nothing apart in: the works cited together, as before
+    ("[1], [2] write that", "[1]", ["[2]"]),
+    ("[1]-[3] write that", "[1]", ["[2]", "[3]"]),
+    ("As [1], [2] write,", "[1]", ["[2]"]),
+])
+def test_numbers_set_apart_before_the_subjects_are_none_of_its_works(before: str, first: str,
+                                                                      others: list[str]) -> None:
+    note = parse_note(f'{before} "firms are committed to this" (p. 3).{_LIST}')
+    assert [(q.source_text, [a.source_text for a in q.also]) for q in note.quotes] == [(first, others)]
