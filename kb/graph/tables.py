@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "46"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "47"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -234,6 +234,9 @@ READING = "46"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       46: an author-year entry whose line ends on a word leading on ('Cited as', 'See also', 'versus',
 #                           'than', 'via') goes on with the names and year after it ('Chen, L., 2020. Cited as' then
 #                           'Brown, A., 2019. Handbook ...': two entries, was)
+#                       47: a work's title not printed, its editors' book where the title would be, gives no title
+#                           ('Smith, A. (2019). In K. Lee (Ed.), Handbook of parsing (pp. 1-10).': titled 'In K. Lee
+#                           (Ed.), Handbook of parsing (pp', was; 'In: Proceedings of ACL' no title either)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

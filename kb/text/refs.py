@@ -2551,6 +2551,13 @@ _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report
                        r"(?:International\s+|European\s+|North\s+American\s+|Asian\s+)?"
                        r"(?:Conference|Workshop|Symposium|Meeting)\s+(?:on|of)\s)"
                        r"|\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*\d)", re.I)
+# the book or proceedings a work is in and its editors where the title would be, the work's own title not printed
+# ('Smith, A. (2019). In K. Lee (Ed.), Handbook of parsing.', 'In K. Lee and M. Park, editors, Handbook ...', 'In:
+# Lee, K. (eds.) Handbook ...', 'In Handbook, edited by K. Lee', 'In J. Smith (Hrsg.), Handbuch', '(Ed-\ns.)'
+# broken at a line's end): the editors' names and their book are no title of the entry's work
+_IN_EDITED_RE = lazy(r"^In:?\s(?=(?:(?![.?!]\s+In:?\s).){0,240}?(?:\(\s*(?:[Ee]ds?|[Ee]d-\s*s|Hrsg|Hg|[Ee]ditors?)\.?\s*\)"
+                     r"|,\s*(?:[Ee]ditors?|[Ee]ds?\.|Hrsg\.|Hg\.)(?=[\s,.:;)]|$)|\s[Ee]dited\s+by\s+[A-Z]"
+                     r"|\s(?:[Ee]ds?\.|Hrsg\.)\s*[,:]?\s*[A-Z]))|^In:\s")
 # a personal communication's kind where a title would be: 'Smith, J. Personal communication, 2021.', no work's
 # title (two papers may cite two people's so, of one year: never one work of both)
 _NO_WORK_RE = lazy(r"(?:personal|private)\s+(?:communication|correspondence|conversation|discussion)s?", re.I)
@@ -2796,7 +2803,7 @@ def _extract_title(rest: str) -> str | None:
         rest = rest[status.end():]
     # a lone initial left over from a broken author list ("... and Le. Q. Towards")
     rest = _LEADING_INITIAL_RE.sub("", rest)
-    if not rest:
+    if not rest or rest[:2] == "In" and _IN_EDITED_RE.match(rest):
         return None
     quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest)) \
         or (rest[0] in "*_" and _EMPHASISED_TITLE_RE.match(rest))

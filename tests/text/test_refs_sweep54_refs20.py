@@ -1,0 +1,54 @@
+"""kb.text.refs.parse_entry on entries whose work's own title is not printed, the book or proceedings it is in and its
+editors where the title would be ('Smith, A. (2019). In K. Lee (Ed.), Handbook of parsing (pp. 1-10).', 'In: Lee, K.
+(eds.) Handbook ...', 'In Handbook, edited by K. Lee', 'In J. Smith (Hrsg.), Handbuch', '(Ed-' 's.)' and '(Eds.' ')'
+broken at a line's end): no title, never the editors' names nor their book as the work's; a title that opens with
+'In' and an editors' container after it keeps its title."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, A. (2019). In K. Lee (Ed.), Handbook of parsing (pp. 1-10). Springer.",
+    "Smith, A. (2019). In K. Lee & M. Park (Eds.), Handbook of parsing (pp. 1-10). Springer.",
+    "Smith, A. (2019). In K. Lee & M. Park (Eds.\n), Handbook of parsing (pp. 1-10). Springer.",
+    "Smith, A. (2019). In K. Lee & M. Park (Ed-\ns.), Handbook of parsing (pp. 1-10). Springer.",
+    "Smith, A. 2019. In K. Lee and M. Park, editors, Handbook of Parsing, pages 1-10. Springer.",
+    "Smith, A. 2019. In Handbook of Parsing, edited by K. Lee, 1-10. Springer.",
+    "Smith, A. (2019). In J. Schmidt (Hrsg.), Handbuch der Linguistik (S. 1-10). Springer.",
+    "Smith, A.: In: Lee, K. (ed.) Handbook of Parsing, pp. 1-10. Springer (2019)",
+    "Smith, A.: In: Lee, K., Park, M. (eds.) Handbook of Parsing. LNCS, vol. 1234, pp. 1-10. Springer (2019)",
+    "Smith, A. (2019). In: Proceedings of ACL, pp. 1-10.",
+    "Smith, A. 2019. In Y. Chiaramella, ed., Proceedings of SIGIR, pp. 13-29.",
+    "Doe, J. (2021). In R. Roe (Editor), Advances in Parsing, 3-9. MIT Press.",
+])
+def test_editors_and_their_book_in_the_title_s_place_are_no_title(text):
+    entry = parse_entry(text)
+    assert entry.title is None, entry.title
+    assert entry.year in (2019, 2021) and entry.first_author in ("smith", "doe")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Smith, A. (2019). In defense of parsing. In K. Lee (Ed.), Handbook of parsing (pp. 1-10). Springer.",
+     "In defense of parsing"),
+    ("Smith, A. 2019. In search of meaning. In K. Lee and M. Park, editors, Handbook of Parsing, pages 1-10.",
+     "In search of meaning"),
+    ("Smith, A. 2019. In vivo parsing? In: Lee, K. (ed.) Handbook of Parsing, pp. 1-10. Springer.", "In vivo parsing?"),
+    ("Smith, A. 2019. In praise of editors, a history. Journal of Publishing 3: 1-10.",
+     "In praise of editors, a history"),
+    ("Smith, A. 2019. In the wild: Parsing edited by machines. Journal of Publishing 3: 1-10.",
+     "In the wild: Parsing edited by machines"),
+    ("Smith, A. (2019). Inference in graphs. In K. Lee (Ed.), Handbook of parsing (pp. 1-10). Springer.",
+     "Inference in graphs"),
+    ("Garcia, P. (2017). Neural methods for text. In: R. Jones (Ed.), Advances in NLP, pp. 100-120. MIT Press.",
+     "Neural methods for text"),
+    ("Miller, G. A. 1995. WordNet: a lexical database. In Speech and Language, edited by C. Fellbaum, 11-20.",
+     "WordNet: a lexical database"),
+    ("Fellbaum, C. (Ed.). (1998). WordNet: An electronic lexical database. MIT Press.",
+     "WordNet: An electronic lexical database"),
+])
+def test_a_title_before_its_editors_container_is_kept(text, title):
+    assert parse_entry(text).title == title
