@@ -237,6 +237,9 @@ READING = "47"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       47: a work's title not printed, its editors' book where the title would be, gives no title
 #                           ('Smith, A. (2019). In K. Lee (Ed.), Handbook of parsing (pp. 1-10).': titled 'In K. Lee
 #                           (Ed.), Handbook of parsing (pp', was; 'In: Proceedings of ACL' no title either)
+#                           also: a publisher or periodical after a title's comma, before the place or the day of the
+#                           month, no part of the title ('Global IT Outlook, Ernst & Young, London.', 'Why AI needs
+#                           ethics, Fast Company, 3 March.': the title held the name, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -4377,6 +4377,31 @@ def _without_place(title: str) -> str:
     return title
 
 
+# a publisher's or a periodical's name as Harvard prints it after a title with no quotes and a comma, before the place
+# or the day of the month ('Global IT Outlook, Ernst & Young, London.', 'Why AI needs ethics, Fast Company, 3 March.')
+_PUBLISHER_PIECE_RE = lazy(r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|&|and|of|the|for)){0,4}")
+_IMPRINT_WORD_RE = lazy(r"\b(?:Press|Publishing|Publishers|Publications|Books|Media|Group|Inc|Ltd|Company|Co|Verlag"
+                        r"|Editions|House)\b")
+_DAY_MONTH_TAIL_RE = lazy(rf",\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\.?\s+[0-3]?\d(?:st|nd|rd|th)?)\.?$")
+
+
+def _without_publisher(title: str) -> str:
+    """`title` without the place of publication after it (_without_place) and, before that place or a day of the month
+    closing it, the publisher's or periodical's name after its comma: 'Global IT Outlook, Ernst & Young, London',
+    'Learning, Memory and Cognition, Wiley, London', 'Why AI needs ethics, Financial Times, 3 March' (not a title's own
+    last words: 'Learning, Memory and Cognition, London' is 'Learning, Memory and Cognition'). A date with no such name
+    before it stays."""
+    placed = _without_place(title)
+    dated = placed == title and (day := _DAY_MONTH_TAIL_RE.search(title)) is not None
+    if placed == title and not dated:
+        return title
+    head, sep, piece = (title[: day.start()] if dated else placed).rpartition(", ")
+    if sep and len(head.split()) >= 2 and _PUBLISHER_PIECE_RE.fullmatch(piece) and (
+            dated or "&" in piece or " " not in piece or is_organisation(piece) or _IMPRINT_WORD_RE.search(piece)):
+        return head
+    return placed
+
+
 # an RFC's authors after its title: a family name after initials, or before them and a comma ('S. Bradner.', 'R.
 # Fielding and J. Reschke.', 'Bradner, S.', 'R. Fielding, Ed.'); or a given name and a family name before its
 # publisher ('Scott Bradner. IETF, 1997.')
@@ -4720,7 +4745,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = title[: talk.start()]
     if title and ", " in title and title[-1:] != "?" \
             and not any(f"{q}{title[:12]}" in joined for q in "\"“«'"):
-        title = _without_place(title)
+        title = _without_publisher(title)
     if title and " " in title and _SPACE_BEFORE_MARK_RE.search(title) and not _FRENCH_WORD_RE.search(title):
         # a space before a colon, a question or an exclamation mark, in no French title: no word's ('DeScipher : A
         # Text Simplification Tool', 'Every Day : Amazon's ...'; French sets it so, 'L'apprentissage profond : une ...')

@@ -52,3 +52,30 @@ def test_editors_and_their_book_in_the_title_s_place_are_no_title(text):
 ])
 def test_a_title_before_its_editors_container_is_kept(text, title):
     assert parse_entry(text).title == title
+
+
+# Harvard's title with no quotes, then its publisher or periodical after a comma, then the place or the day of the month
+@pytest.mark.parametrize("text, title", [
+    ("Smith, J. (2020) Global IT Outlook, Ernst & Young, London.", "Global IT Outlook"),
+    ("Smith, J. (2020) Global IT Outlook, McKinsey & Company, London.", "Global IT Outlook"),
+    ("Smith, J. (2020) Global IT Outlook, Deloitte, London.", "Global IT Outlook"),
+    ("Smith, J. (2020) Global IT Outlook, Oxford University Press, Oxford.", "Global IT Outlook"),
+    ("Smith, J. (2020) Global IT Outlook, Ernst & Young, Santa Clara, CA.", "Global IT Outlook"),
+    ("Brown, A. and Green, B. (2020) Making sense of it, Ernst & Young, London.", "Making sense of it"),
+    ("Smith, J. (2019) Learning, Memory and Cognition, Wiley, London.", "Learning, Memory and Cognition"),
+    ("Smith, J. (2019) Why AI needs ethics, Fast Company, 3 March.", "Why AI needs ethics"),
+    ("Smith, J. (2019) Why AI needs ethics, The Guardian, 3rd March.", "Why AI needs ethics"),
+    ("Smith, J. (2019) Why AI needs ethics, Forbes, March 3.", "Why AI needs ethics"),
+    # a title's own last words before the place, or before a date no name precedes, stay
+    ("Smith, J. (2019) Learning, Memory and Cognition, London.", "Learning, Memory and Cognition"),
+    ("Smith, J. (2019) Deep Learning for Vision, Memory and Cognition, London.",
+     "Deep Learning for Vision, Memory and Cognition"),
+    ("Smith, J. (2019) A walk in Soho, London.", "A walk in Soho"),
+    ("Smith, J. (2019) Remember, remember, 5 November.", "Remember, remember, 5 November"),
+    ("Smith, J. (2019) Why AI needs ethics, the untold story, 3 March.", "Why AI needs ethics, the untold story, 3 March"),
+    # ... and a publisher after the title's full stop was never in it
+    ("Smith, J. (2020) Global IT Outlook. Ernst & Young, London.", "Global IT Outlook"),
+    ("[7] J. Smith, Global IT outlook, Ernst & Young, London, 2020.", "Global IT outlook"),
+])
+def test_a_publisher_or_periodical_before_the_place_or_day_is_no_part_of_the_title(text, title):
+    assert parse_entry(text).title == title

@@ -564,9 +564,11 @@ def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: li
      "Electricity 2024"),
     ("OECD (2019), Measuring the Digital Transformation: A Roadmap for the Future, OECD Publishing, Paris.", "oecd",
      2019, "Measuring the Digital Transformation: A Roadmap for the Future"),
-    # (a word opening with the body's name is not the body again; the place after it is no part of the title)
+    # (a word opening with the body's name is not the body again; the place after it is no part of the title, nor
+    # the one word before that place, the address's building as a publisher's name would be)
     ("Google (2020), Environmental report, Googleplex, Mountain View.", "google", 2020,
-     "Environmental report, Googleplex"),
+     "Environmental report"),
+    ("Google (2020), Environmental report, Googleplex.", "google", 2020, "Environmental report, Googleplex"),
     # IEEE's book in its series: the stop of 'vol.' is not the title's end
     ("[17] G. A. Anastassiou, Banach Space Valued Neural Network (Studies in Computational Intelligence), vol. 1062. "
      "Cham, Switzerland: Springer, 2023.", "anastassiou", 2023, "Banach Space Valued Neural Network"),
