@@ -240,6 +240,8 @@ READING = "47"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: a publisher or periodical after a title's comma, before the place or the day of the
 #                           month, no part of the title ('Global IT Outlook, Ernst & Young, London.', 'Why AI needs
 #                           ethics, Fast Company, 3 March.': the title held the name, was)
+#                           also: an ACL Anthology link of an event another publisher publishes gives no DOI
+#                           ('aclanthology.org/2020.lrec-1.155', 'L18-1001': '10.18653/v1/2020.lrec-1.155', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

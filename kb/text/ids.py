@@ -383,13 +383,22 @@ _ACL_IN_TEXT_RE = lazy(r"(?:aclanthology\.org|aclweb\.org/anthology)/+(?:[A-Z]/[
                        r"([A-Z]\d\d-\d{4}|\d{4}\.[a-z][\w\-]*\.\d+)", re.I)
 
 
+# ... but not for the papers it hosts of events other publishers publish, LREC (ELRA), RANLP (its own DOIs), PACLIC,
+# ROCLING and JEP/TALN/RECITAL: new-style venue 'lrec', 'ranlp', ...; old-style letters L, R, Y, O, F
+_NO_ACL_DOI_VENUES = frozenset(("lrec", "ranlp", "paclic", "rocling", "jeptalnrecital"))
+_NO_ACL_DOI_LETTERS = frozenset("LRYOF")
+
+
 def acl_doi(acl_id: str) -> str | None:
-    """The DOI the ACL Anthology gives paper `acl_id`, or None when it has none."""
+    """The DOI the ACL Anthology gives paper `acl_id`, or None when it has none (a paper of an event another
+    publisher publishes, 'L18-1001', '2020.lrec-1.155', has none of the Anthology's)."""
     acl_id = acl_id.strip()
     if re.fullmatch(r"\d{4}\.[a-z][\w\-]*\.\d+", acl_id):
+        if acl_id.split(".")[1].lower().rsplit("-", 1)[0] in _NO_ACL_DOI_VENUES:
+            return None
         return f"10.18653/v1/{acl_id}".lower()
     m = re.fullmatch(r"([A-Za-z])(\d\d)-(\d{4})", acl_id)
-    if m and 15 <= int(m.group(2)) <= 19:
+    if m and 15 <= int(m.group(2)) <= 19 and m.group(1).upper() not in _NO_ACL_DOI_LETTERS:
         return f"10.18653/v1/{m.group(1).upper()}{m.group(2)}-{m.group(3)}".lower()
     return None
 

@@ -79,3 +79,40 @@ def test_a_title_before_its_editors_container_is_kept(text, title):
 ])
 def test_a_publisher_or_periodical_before_the_place_or_day_is_no_part_of_the_title(text, title):
     assert parse_entry(text).title == title
+
+
+# the ACL Anthology's DOIs (10.18653/v1/<id>) are of the events ACL publishes; the papers it hosts of events another
+# publisher publishes have none of them (LREC's are ELRA's, RANLP's are 10.26615/...)
+@pytest.mark.parametrize("acl_id, doi", [
+    ("2020.lrec-1.155", None),
+    ("2022.lrec-1.1", None),
+    ("2021.ranlp-1.3", None),
+    ("2020.paclic-1.2", None),
+    ("2021.rocling-1.4", None),
+    ("2020.jeptalnrecital-taln.1", None),
+    ("L18-1001", None),
+    ("R19-1001", None),
+    ("Y18-1001", None),
+    ("P02-1040", None),
+    ("2020.acl-main.207", "10.18653/v1/2020.acl-main.207"),
+    ("2020.coling-main.86", "10.18653/v1/2020.coling-main.86"),
+    ("2020.findings-emnlp.261", "10.18653/v1/2020.findings-emnlp.261"),
+    ("P19-1355", "10.18653/v1/p19-1355"),
+    ("N18-2097", "10.18653/v1/n18-2097"),
+    ("W18-5401", "10.18653/v1/w18-5401"),
+])
+def test_the_anthology_s_doi_only_of_the_events_acl_publishes(acl_id, doi):
+    from kb.text.ids import acl_doi
+
+    assert acl_doi(acl_id) == doi
+
+
+@pytest.mark.parametrize("text, doi", [
+    ("Don Tuggener, Pius von Däniken, Thomas Peetz, and Mark Cieliebak. LEDGAR: A large-scale multi-label corpus. In "
+     "Proceedings of LREC, pages 1235-1241, May 2020. URL https://aclanthology.org/2020.lrec-1.155.", None),
+    ("Jane Doe. 2018. A corpus of things. In Proceedings of LREC 2018. http://www.aclweb.org/anthology/L18-1001", None),
+    ("Jane Doe. 2020. A study of things. In Proceedings of ACL. https://aclanthology.org/2020.acl-main.207.",
+     "10.18653/v1/2020.acl-main.207"),
+])
+def test_an_entry_s_anthology_link_gives_only_a_doi_the_anthology_registers(text, doi):
+    assert parse_entry(text).doi == doi
