@@ -242,6 +242,9 @@ READING = "47"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ethics, Fast Company, 3 March.': the title held the name, was)
 #                           also: an ACL Anthology link of an event another publisher publishes gives no DOI
 #                           ('aclanthology.org/2020.lrec-1.155', 'L18-1001': '10.18653/v1/2020.lrec-1.155', was)
+#                           also: a work with no author, its title before the year and its publisher after, has no
+#                           author and that title ('Why AI needs ethics. 2019. Fast Company.': author
+#                           'whyaineedsethics' and title 'Fast Company', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1836,6 +1836,29 @@ def _organisation_author(name: str, context: str = "") -> bool:
     return False
 
 
+# the words in lower case a name list or a body's name holds: particles, 'and', 'et al.', a program's makers
+_NAME_LOWER_WORDS = frozenset(_PARTICLES) | frozenset("developers contributors team community maintainers authors members "
+                                                    "and et al others of for in on the at to und für fur with from by "
+                                                    "inc ltd llc gmbh corp co plc ag sa bv".split())
+
+
+def _title_in_names_place(names: str, rest: str) -> bool:
+    """Whether what an author-year entry prints before its year is a work's title, no one's name: one sentence of
+    three words or more, no comma, no 'and', the first capitalised and one after it a word in lower case no name
+    list nor body's name holds ('Why AI needs ethics', 'Energy use in data centres', 'The state of AI ethics
+    report'; not 'Ludwig van der Maaten', 'Our World in Data', 'Bundesministerium für Bildung und Forschung', 'HSBC
+    Holdings plc'), and after the year no title, one short sentence of its publisher or its address ('Fast
+    Company.', 'Technical report, Google.', 'https://...'; not 'A study of things. Journal of Stuff.')."""
+    names = names.strip(" .")
+    words = names.split()
+    if len(words) < 3 or "," in names or " and " in names or ". " in names or not words[0][:1].isupper():
+        return False
+    after = re.sub(r"\S*(?:https?://|www\.)\S*", " ", rest).strip(" .,")
+    if len(after.split()) > 8 or re.search(r"[.?!]\s+\S", after):
+        return False
+    return any(w.isalpha() and w.islower() and len(w) >= 3 and w not in _NAME_LOWER_WORDS for w in words[1:])
+
+
 def _misspelt_body(words: list[str]) -> bool:
     """Whether a name of three capitalised words or more, without initials, holds a body's word misspelt ('US
     Environmental Protection Agencyy', 'National Institue of Health'): an organisation's, keyed whole as it is
@@ -4526,6 +4549,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         if m:
             entry.year = int(m.group(1))
         title = _extract_title(m.group(2) if m else body)
+    elif split is not None and split.kind == "year" and _title_in_names_place(split.authors, split.rest):
+        # a work with no author, its title first and its year after it as natbib's author-year styles print it
+        # ('Why AI needs ethics. 2019. Fast Company.'): no one's name, and what follows the year its publisher
+        entry.year = split.year
+        title = split.authors.strip(" .")
     elif split is not None:
         entry.first_author = name_key(_first_author(split.authors, split.rest,
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None

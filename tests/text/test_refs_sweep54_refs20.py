@@ -116,3 +116,36 @@ def test_the_anthology_s_doi_only_of_the_events_acl_publishes(acl_id, doi):
 ])
 def test_an_entry_s_anthology_link_gives_only_a_doi_the_anthology_registers(text, doi):
     assert parse_entry(text).doi == doi
+
+
+# a work with no author as natbib's author-year styles print it, its title before the year and its publisher,
+# periodical or address after: no author, the title the first sentence (never the publisher's name as the title)
+@pytest.mark.parametrize("text, title", [
+    ("Why AI needs ethics. 2019. Fast Company.", "Why AI needs ethics"),
+    ("Energy use in data centres. 2020. The Guardian.", "Energy use in data centres"),
+    ("Global AI adoption index. 2022. IBM Corporation.", "Global AI adoption index"),
+    ("The state of AI ethics report. 2020. Montreal AI Ethics Institute.", "The state of AI ethics report"),
+    ("Measuring the carbon footprint of machine learning models. 2021. Technical report, Google.",
+     "Measuring the carbon footprint of machine learning models"),
+    ("Llama 2 model card. 2023. https://github.com/facebookresearch/llama.", "Llama 2 model card"),
+])
+def test_a_title_before_the_year_with_no_author_is_the_title(text, title):
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (None, title)
+
+
+@pytest.mark.parametrize("text, key, title", [
+    ("Anyone at all. 2020. A study of things. Journal of Stuff.", "anyoneatall", "A study of things"),
+    ("Ludwig van der Maaten and Geoffrey Hinton. 2008. Visualizing data using t-SNE. JMLR.", "vandermaaten",
+     "Visualizing data using t-SNE"),
+    ("Our World in Data. 2023. Energy production and consumption. https://ourworldindata.org/energy.",
+     "ourworldindata", "Energy production and consumption"),
+    ("HSBC Holdings plc (2022). Annual report and accounts 2022. London.", "hsbcholdings",
+     "Annual report and accounts 2022"),
+    ("Scikit-learn developers. 2023. Scikit-learn user guide.", "scikitlearndevelopers", "Scikit-learn user guide"),
+    ("OpenAI. 2023. GPT-4 technical report. arXiv preprint arXiv:2303.08774.", "openai", "GPT-4 technical report"),
+    ("Jane Doe. 2019. Energy of models. Fast Company.", "doe", "Energy of models"),
+])
+def test_names_before_the_year_stay_names(text, key, title):
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (key, title)
