@@ -442,6 +442,39 @@ _EDITED = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection
                      "mvreference", "periodical"})
 
 
+#: Types that are a part of a container (a book, proceedings): one with no booktitle is shown in its series alone.
+_PARTS = frozenset({"inproceedings", "conference", "incollection", "inbook", "inreference", "suppbook",
+                    "suppcollection", "bookinbook"})
+#: A whole value that is one web address: '\\url{https://...}' or the address bare (a trailing full stop is the
+#: sentence's, as JabRef and hand-written notes end one).
+_ONE_LINK = lazy(r"\s*(?:\\url\s*\{\s*(https?://[^\s{}\\]+?)\s*\}|(https?://[^\s{}\\]*[^\s{}\\.]))\s*\.?\s*")
+
+
+def shown_venue(entry_type: str, fields: dict[str, str]) -> str | None:
+    """Where an entry with no journal or booktitle appeared, as kb shows it: its eventtitle (biblatex's
+    @inproceedings named by its conference alone, 'eventtitle = {ICML}'), else, for a part of a container, its
+    series ('series = {Lecture Notes in Computer Science}' of an LNCS chapter); never its organization or
+    publisher (who made it, not where it is)."""
+    f = {k.lower(): v for k, v in fields.items()}
+    if (f.get("eventtitle") or "").strip():
+        return f["eventtitle"]
+    if entry_type.lower() in _PARTS and (f.get("series") or "").strip():
+        return f["series"]
+    return None
+
+
+def shown_url(fields: dict[str, str]) -> str | None:
+    """An entry's web address where it has no url field but a howpublished (or note) that is one link and
+    nothing else ('howpublished = {\\url{https://...}}', JabRef's and hand-written web pages): that link;
+    a field saying more than the link ('Online; accessed 5 January 2022', 'Slides at \\url{...}') gives none."""
+    f = {k.lower(): v for k, v in fields.items()}
+    for name in ("howpublished", "note"):
+        link = _ONE_LINK.fullmatch(f.get(name) or "")
+        if link is not None:
+            return link.group(1) or link.group(2)
+    return None
+
+
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
               previous: dict | None = None, meta=None, lent: dict[str, str] | None = None,
               owned: bool = True) -> dict:
@@ -458,8 +491,10 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "citekey": key, "entry_type": entry_type,
         "title": latex_to_text(meta.title),
         "authors": json.dumps([latex_to_text(a) for a in names], ensure_ascii=False),
-        "year": meta.year, "arxiv_id": meta.arxiv_id, "doi": meta.doi, "url": meta.url,
-        "venue": venue_text(meta.venue) if meta.venue else None,
+        "year": meta.year, "arxiv_id": meta.arxiv_id, "doi": meta.doi,
+        "url": meta.url or shown_url({**(lent or {}), **fields}),
+        "venue": venue_text(venue) if (venue := meta.venue or shown_venue(entry_type, {**(lent or {}), **fields})) \
+        else None,
         "primary_class": meta.primary_class,
         "version": f"v{meta.version}" if meta.version else None,
         "origin": previous.get("origin") or ("arxiv" if meta.arxiv_id and owned else "bibtex"),

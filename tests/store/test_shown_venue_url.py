@@ -1,0 +1,61 @@
+"""What kb shows (papers.venue, papers.url) of an entry naming where it appeared or its link only in a field other
+than journal, booktitle or url: biblatex's eventtitle, an LNCS chapter's series alone, JabRef's
+howpublished = {\\url{...}}; never a field that says who made it or says more than a link."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.store.index import paper_row
+
+BASE = {"title": "T", "author": "Doe, Jane", "year": "2020"}
+
+
+@pytest.mark.parametrize("etype, fields, venue", [
+    ("inproceedings", {"eventtitle": "International Conference on Machine Learning"},
+     "International Conference on Machine Learning"),
+    ("inproceedings", {"eventtitle": "ICML", "booktitle": "Proceedings of the 37th ICML"}, "Proceedings of the 37th ICML"),
+    ("unpublished", {"eventtitle": "NeurIPS Workshop on Climate"}, "NeurIPS Workshop on Climate"),
+    ("incollection", {"series": "Lecture Notes in Computer Science", "volume": "11700"},
+     "Lecture Notes in Computer Science"),
+    ("inproceedings", {"series": "{LNCS}"}, "LNCS"),
+    ("InProceedings", {"series": "Proceedings of Machine Learning Research", "volume": "119"},
+     "Proceedings of Machine Learning Research"),
+    ("incollection", {"series": "LNCS", "booktitle": "Computer Vision -- ECCV 2020"}, "Computer Vision – ECCV 2020"),
+    ("article", {"journal": "Nature", "series": "Third"}, "Nature"),
+    # a whole book's series is no venue of it; an organization or publisher is who made it
+    ("book", {"series": "Lecture Notes in Computer Science", "publisher": "Springer"}, None),
+    ("inproceedings", {"organization": "ACM"}, None),
+    ("inproceedings", {"publisher": "Springer"}, None),
+    ("incollection", {"series": "  "}, None),
+    ("misc", {"howpublished": "Talk at ICML"}, None),
+])
+def test_venue(etype, fields, venue):
+    assert paper_row("k", etype, {**BASE, **fields}, 0)["venue"] == venue
+
+
+@pytest.mark.parametrize("fields, url", [
+    ({"howpublished": "\\url{https://example.org/page}"}, "https://example.org/page"),
+    ({"howpublished": " \\url{ http://example.org/a_b?x=1 } "}, "http://example.org/a_b?x=1"),
+    ({"howpublished": "https://example.org/page."}, "https://example.org/page"),
+    ({"note": "\\url{https://example.org/n}"}, "https://example.org/n"),
+    ({"url": "https://a.example/u", "howpublished": "\\url{https://b.example/h}"}, "https://a.example/u"),
+    ({"howpublished": "\\url{https://h.example/}", "note": "\\url{https://n.example/}"}, "https://h.example/"),
+    # more than a link, no link, or not a web address: none
+    ({"howpublished": "Slides at \\url{https://example.org/s}"}, None),
+    ({"note": "Online; accessed 05-January-2022"}, None),
+    ({"howpublished": "\\url{https://a.example} and \\url{https://b.example}"}, None),
+    ({"howpublished": "\\url{javascript:alert(1)}"}, None),
+    ({"howpublished": "\\href{https://example.org}{the page}"}, None),
+    ({"howpublished": "ftp://example.org/file"}, None),
+    ({"howpublished": "\\url{https://example.org/a}b"}, None),
+    ({}, None),
+])
+def test_url(fields, url):
+    assert paper_row("k", "misc", {**BASE, **fields}, 0)["url"] == url
+
+
+def test_lent_by_crossref():
+    """A child's venue lent by its crossref parent's eventtitle, as its year is."""
+    row = paper_row("k", "inproceedings", dict(BASE), 0, lent={"eventtitle": "ICML"})
+    assert row["venue"] == "ICML"
