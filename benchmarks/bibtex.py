@@ -38,6 +38,11 @@ Then sweep 53's file fields (bibtex-files-sweep53-bibtex13.json: Better BibTeX, 
 entries and file addresses, with the files each library folder holds, made from the corpus PDFs): keys kept,
 entries kept, the right PDF attached to each (or none), what is not attached said by its name as read, file
 fields read back from kb export bib, the import again changing nothing.
+Then sweep 54's imports (bibtex-import-sweep54-bibtex14.json: a JabRef file with @string macros, '#' joins, @preamble
+and jabref-meta @comment blocks, a biblatex file with a crossref parent and children, an @xdata and an @online, a
+DBLP-shaped file with an author list begun by a macro and a key the first file holds): imported in order, keys with
+':' '/' '+' kept, entries, @string and @preamble kept byte for byte, and kb export bib read back against the labels
+by the readers of the records sets.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -238,9 +243,9 @@ def heldout(tmp: Path, held: Path, said_of: dict[str, str], refused_by: tuple[Pa
 RECORD_SETS = (DATA / "bibtex-records-sweep52-bibtex10.json", DATA / "bibtex-records-sweep53-bibtex12.json")
 _CASE_BST = """ENTRY { title author } {} {}
 INTEGERS { n i }
-FUNCTION {default.type} { "@@" cite$ * write$ newline$ title "t" change.case$ write$ newline$
-  author num.names$ #1 + 'n := #1 'i := { i n < } { author i "{ll}" format.name$ write$ "|" write$ i #1 + 'i := }
-  while$ newline$ }
+FUNCTION {default.type} { "@@" cite$ * write$ newline$ title "t" change.case$ write$ newline$ "@@@" write$
+  newline$ author num.names$ #1 + 'n := #1 'i := { i n < } { author i "{ll}" format.name$ write$ "|" write$
+  i #1 + 'i := } while$ newline$ }
 READ
 ITERATE {call.type$}
 """
@@ -253,19 +258,10 @@ def records(tmp: Path, path: Path) -> None:
     whose title, family names and labelled fields all read as labelled."""
     import json
 
-    import bibtexparser
-    from bibtexparser import middlewares
-    from pybtex.database.input.bibtex import Parser
-
     from kb.sources.arxiv import ArxivRecord
-    from kb.sources.bibtex import parse_entries, render_entry
+    from kb.sources.bibtex import render_entry
     from kb.sources.doi import _bibtex_meta, clean_crossref, with_crossref_work
     from kb.sources.metadata import from_arxiv, from_crossref
-    from kb.text.latex import latex_to_text
-    from kb.text.names import parse_name, split_names
-
-    def text(value) -> str:
-        return " ".join(latex_to_text(str(value or "")).split())
 
     cases = json.loads(path.read_text("utf-8"))["cases"]
     entries = []
@@ -282,6 +278,28 @@ def records(tmp: Path, path: Path) -> None:
         entries.append(render_entry(f"r{i}", meta.entry_type, meta.bib_fields()))
     written = "".join(entries)
     (tmp / "records.bib").write_text(written, "utf-8")
+    warns = biber_warnings(tmp / "records.bib", tmp)
+    print(f"held-out records ({path.name}): {len(cases)} written by kb; biber --validate-datamodel "
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+    read_as_labelled(tmp, "records", {f"r{i}": case["expect"] for i, case in enumerate(cases)})
+
+
+def read_as_labelled(tmp: Path, stem: str, labelled: dict[str, dict]) -> None:
+    """The entries of tmp/{stem}.bib read by kb, pybtex, bibtexparser 2 (its name middleware), biber (--tool, its
+    output read by pybtex) and classic BibTeX (a style printing change.case$ 't' of the title and each name's {ll}):
+    per reader, the entries (by key) whose title, family names and labelled fields all read as labelled."""
+    import bibtexparser
+    from bibtexparser import middlewares
+    from pybtex.database.input.bibtex import Parser
+
+    from kb.sources.bibtex import parse_entries
+    from kb.text.latex import latex_to_text
+    from kb.text.names import parse_name, split_names
+
+    def text(value) -> str:
+        return " ".join(latex_to_text(str(value or "")).split())
+
+    written = (tmp / f"{stem}.bib").read_text("utf-8")
 
     def kb_reading(t: str) -> dict:
         return {k: ({n: text(v) for n, v in f.items()},
@@ -306,9 +324,9 @@ def records(tmp: Path, path: Path) -> None:
     def biber_reading(t: str) -> dict | None:
         if not shutil.which("biber"):
             return None
-        subprocess.run(["biber", "--tool", "--output-file", str(tmp / "records-biber.bib"), str(tmp / "records.bib")],
+        subprocess.run(["biber", "--tool", "--output-file", str(tmp / f"{stem}-biber.bib"), str(tmp / f"{stem}.bib")],
                        capture_output=True, text=True, cwd=tmp, timeout=300)
-        read = pybtex_reading((tmp / "records-biber.bib").read_text("utf-8"))
+        read = pybtex_reading((tmp / f"{stem}-biber.bib").read_text("utf-8"))
         biblatex = {"journaltitle": "journal", "location": "address", "date": "year"}
         return {k: ({biblatex.get(n, n): v for n, v in f.items()}, names) for k, (f, names) in read.items()}
 
@@ -316,15 +334,18 @@ def records(tmp: Path, path: Path) -> None:
         if not shutil.which("bibtex"):
             return None
         (tmp / "case.bst").write_text(_CASE_BST)
-        (tmp / "rec.aux").write_text("\\citation{*}\n\\bibdata{records}\n\\bibstyle{case}\n")
+        (tmp / "rec.aux").write_text(f"\\citation{{*}}\n\\bibdata{{{stem}}}\n\\bibstyle{{case}}\n")
         subprocess.run(["bibtex", "rec"], cwd=tmp, capture_output=True, text=True, timeout=120)
-        lines = (tmp / "rec.bbl").read_text("utf-8").splitlines()
-        return {lines[i][2:]: ({"title case": text(lines[i + 1])}, [text(n) for n in lines[i + 2].split("|") if n])
-                for i in range(len(lines)) if lines[i].startswith("@@")}
+        # BibTeX breaks an output line longer than 79 characters at a space: a title or a list of names goes on
+        # over lines, joined again here up to the '@@@' between them and the next entry's '@@'
+        out = {}
+        for block in re.split(r"(?m)^@@(?!@)", (tmp / "rec.bbl").read_text("utf-8"))[1:]:
+            key, _, rest = block.partition("\n")
+            title, _, names = rest.partition("\n@@@\n")
+            out[key] = ({"title case": text(" ".join(title.split()))},
+                        [text(n) for n in "".join(names.split("\n")).split("|") if n.strip()])
+        return out
 
-    warns = biber_warnings(tmp / "records.bib", tmp)
-    print(f"held-out records ({path.name}): {len(cases)} written by kb; biber --validate-datamodel "
-          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
     for name, reader in (("kb", kb_reading), ("pybtex", pybtex_reading), ("bibtexparser 2", bp2_reading),
                          ("biber", biber_reading), ("classic BibTeX", bibtex_reading)):
         read = reader(written)
@@ -332,9 +353,8 @@ def records(tmp: Path, path: Path) -> None:
             print(f"  {name}: not on PATH")
             continue
         right, wrong = 0, []
-        for i, case in enumerate(cases):
-            fields, families = read.get(f"r{i}", ({}, []))
-            want = case["expect"]
+        for key, want in labelled.items():
+            fields, families = read.get(key, ({}, []))
             if name == "classic BibTeX":
                 ok = families == want["families"] and fields.get("title case") == want.get("title_case",
                                                                                           fields.get("title case"))
@@ -343,9 +363,65 @@ def records(tmp: Path, path: Path) -> None:
                     fields.get(n) == v for n, v in want["fields"].items())
             right += ok
             if not ok:
-                wrong.append(f"r{i}")
-        print(f"  {name} reads them as labelled: {right}/{len(cases)}" + (f" (not: {', '.join(wrong)})" if wrong
+                wrong.append(key)
+        print(f"  {name} reads them as labelled: {right}/{len(labelled)}" + (f" (not: {', '.join(wrong)})" if wrong
                                                                            else ""))
+
+
+#: held-out imports (sweep 54): BibTeX files as a person brings them (JabRef's @string macros, @preamble and jabref-meta
+#: @comment blocks, biblatex's crossref parent and children, @xdata and @online, DBLP's, a key two files hold), each
+#: entry labelled with what a reader of kb export bib should read back (by hand, not by kb)
+IMPORT_SETS = (DATA / "bibtex-import-sweep54-bibtex14.json",)
+
+
+def imports(tmp: Path, path: Path) -> None:
+    """A held-out set of whole files imported in order into one knowledge base: keys kept as written, each entry,
+    @string and @preamble kept byte for byte (of a key two files hold, the first file's), kb show of each key and its
+    venue and link against the labels; then
+    kb export bib read by kb, pybtex, bibtexparser 2, biber and classic BibTeX against the labels, and biber's
+    warnings on it."""
+    import json
+
+    from kb.sources.bibtex import BibFile
+
+    data = json.loads(path.read_text("utf-8"))
+    folder = tmp / f"files-{path.stem}"
+    folder.mkdir()
+    root = tmp / f"kb-{path.stem}"
+    run("init", root)
+    os.environ["KB_HOME"] = str(root)
+    codes = []
+    for f in data["files"]:
+        (folder / f["name"]).write_text(f["text"], "utf-8")
+        codes.append(run("import", folder / f["name"])[0])
+    stored = (root / "references.bib").read_text("utf-8")
+    held = BibFile(stored, "references.bib")
+    cases = data["cases"]
+    keys = sum(held.entry(c["key"]) is not None and held.entry(c["key"]).key == c["key"] for c in cases)
+    texts = {f["name"]: BibFile(f["text"], f["name"]) for f in data["files"]}
+    kept = sum(texts[c["file"]].entry_text(c["key"]).strip() in stored for c in cases)
+    blocks = [m.group(0) for f in data["files"]
+              for m in re.finditer(r"(?im)^@(?:string|preamble)\s*\{[^\n]*\}[ \t]*$", f["text"])]
+    shown, venues = 0, []
+    for c in cases:
+        code, out, _ = run("show", c["key"], "--json")
+        shown += code == 0
+        got = json.loads(out) if code == 0 else {}
+        if all(" ".join((got.get(n) or "").replace("\u2019", "'").split()) == (c["show"][n] or "")
+               for n in ("venue", "url")):
+            venues.append(c["key"])
+    code_s, _, err_s = run("export", "bib", "-o", tmp / f"{path.stem}.bib")
+    warns = biber_warnings(tmp / f"{path.stem}.bib", tmp)
+    print(f"held-out imports ({path.name}): {len(data['files'])} files, {len(cases)} entries, import exits "
+          f"{', '.join(map(str, codes))}")
+    print(f"  keys kept as written: {keys}/{len(cases)}; entries kept byte for byte: {kept}/{len(cases)}; @string and "
+          f"@preamble kept: {sum(b in stored for b in blocks)}/{len(blocks)}; kb show: {shown}/{len(cases)}, its venue "
+          f"and link as labelled: {len(venues)}/{len(cases)}"
+          + (f" (not: {', '.join(c['key'] for c in cases if c['key'] not in venues)})" if len(venues) < len(cases)
+             else ""))
+    print(f"  kb export bib (exit {code_s}): biber --validate-datamodel "
+          f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+    read_as_labelled(tmp, path.stem, {c["key"]: c["expect"] for c in cases})
 
 
 SPECIALS = DATA / "bibtex-specials-sweep52-bibtex11.bib"
@@ -543,6 +619,8 @@ def main() -> None:
             records(tmp, path)
         for path in FILE_SETS:
             file_fields(tmp, path)
+        for path in IMPORT_SETS:
+            imports(tmp, path)
         specials(tmp)
 
         # Speed: N entries built from the corpus ones.
