@@ -839,8 +839,11 @@ def csl_item(row: dict) -> dict:
     genre = f.get("type") or _GENRES.get(etype)
     if genre and ctype in ("report", "thesis", "dataset", "software", "webpage", "manuscript", "article"):
         item["genre"] = _csl_text(genre)
+    # a note that is the item's link alone ('note = {\\url{http://www.deeplearningbook.org}}') is its URL, said once
     notes = [_csl_text(f[k]) for k in ("note", "addendum") if f.get(k)
-             and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)] + ([how_note] if how_note else [])
+             and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)
+             and not ((one := _HOW_LINK.fullmatch(f[k])) and (one.group(1) or one.group(2)) == item.get("URL"))] \
+        + ([how_note] if how_note else [])
     if notes:
         item["note"] = ". ".join(n.rstrip(".") for n in notes)
     if arxiv_id:

@@ -4,8 +4,11 @@ howpublished = {\\url{...}}; never a field that says who made it or says more th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from kb.ops.export import csl_item
 from kb.store.index import paper_row
 
 BASE = {"title": "T", "author": "Doe, Jane", "year": "2020"}
@@ -59,3 +62,21 @@ def test_lent_by_crossref():
     """A child's venue lent by its crossref parent's eventtitle, as its year is."""
     row = paper_row("k", "inproceedings", dict(BASE), 0, lent={"eventtitle": "ICML"})
     assert row["venue"] == "ICML"
+
+
+@pytest.mark.parametrize("fields, url, note", [
+    ({"note": "\\url{http://www.deeplearningbook.org}"}, "http://www.deeplearningbook.org", None),
+    ({"note": "http://www.deeplearningbook.org."}, "http://www.deeplearningbook.org", None),
+    ({"url": "https://a.example/", "note": "\\url{https://a.example/}"}, "https://a.example/", None),
+    # a note saying more, or another link, is kept as a note
+    ({"url": "https://a.example/", "note": "\\url{https://b.example/}"}, "https://a.example/", "https://b.example/"),
+    ({"note": "Slides at \\url{https://s.example/}"}, None, "Slides at https://s.example/"),
+    ({"howpublished": "\\url{https://h.example/}", "note": "Online; accessed 12-March-2023"},
+     "https://h.example/", "Online; accessed 12-March-2023"),
+])
+def test_csl_note_that_is_the_link(fields, url, note):
+    """kb export csl-json: the link a note alone gives is the item's URL, not said again as its note."""
+    row = paper_row("k", "book", {**BASE, **fields}, 0)
+    row["fields"] = json.loads(row["fields"])
+    item = csl_item(row)
+    assert (item.get("URL"), item.get("note")) == (url, note)
