@@ -9,6 +9,7 @@ warning. Library code returns text and warnings; the CLI prints and writes.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -597,6 +598,10 @@ _CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference",
 _GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                        "oct", "nov", "dec"), 1)}
+#: a month's name, whole or in its three letters ('Sept' too)
+_MONTH_WORDS = {w: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                               "august", "september", "october", "november", "december"), 1)
+                for w in (name, name[:3])} | {"sept": 9}
 _DATE = lazy(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # CSL variables copied as text: (BibTeX/biblatex fields, first non-empty wins) -> CSL variable.
 _CSL_TEXT = (
@@ -608,6 +613,35 @@ _CSL_TEXT = (
     (("shorttitle",), "title-short"), (("shortjournal",), "container-title-short"),
     (("pubstate",), "status"), (("pmid",), "PMID"), (("pmcid",), "PMCID"),
 )
+
+
+#: A note that says only when a web page was read, as JabRef and Wikipedia's 'Cite this page' write it
+#: ('[Online; accessed 5-December-2026]', 'Online; accessed 12-March-2023', 'Accessed: 2023-03-12', 'Last
+#: accessed on March 12, 2023'): its date, in words or ISO 8601; a date in numbers alone ('12/03/2023') is
+#: the day or the month first, never read.
+_ACCESSED_NOTE = lazy(r"(?i)\s*\[?\s*(?:online\s*[;:,.]?\s*)?(?:last\s+)?accessed(?:\s+on)?\s*:?\s*"
+                      r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?[-\s]+([a-z]+)\.?[-\s,]+(\d{4})"
+                      r"|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\s*\]?\s*\.?\s*")
+
+
+def accessed_in_note(note: str | None) -> dict | None:
+    """The CSL date of a note that says only when a web page was read (_ACCESSED_NOTE), or None: a note saying
+    more, a month kb does not know, a day the month has not ('30-February-2023') or a date in numbers alone."""
+    m = _ACCESSED_NOTE.fullmatch(note or "")
+    if m is None:
+        return None
+    if m.group(1):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        month = _MONTH_WORDS.get((m.group(5) or m.group(7)).lower())
+        if month is None:
+            return None
+        day, year = (int(m.group(4)), int(m.group(6))) if m.group(4) else (int(m.group(8)), int(m.group(9)))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return {"date-parts": [[year, month, day]]}
 
 
 def csl_date(raw: str | None, year: object = None, month: str | None = None, day: str | None = None) -> dict | None:
@@ -791,8 +825,10 @@ def csl_item(row: dict) -> dict:
     if issued:
         item["issued"] = issued
     accessed = csl_date(f.get("urldate"))
-    if accessed:
-        item["accessed"] = accessed
+    # JabRef's and Wikipedia's web page: no urldate, a note saying when it was read and nothing else
+    accessed_note = accessed_in_note(_csl_text(f["note"])) if not accessed and f.get("note") else None
+    if accessed or accessed_note:
+        item["accessed"] = accessed or accessed_note
     if paper_doi(row):
         item["DOI"] = paper_doi(row)
     url = paper_url(row)
@@ -841,6 +877,7 @@ def csl_item(row: dict) -> dict:
         item["genre"] = _csl_text(genre)
     # a note that is the item's link alone ('note = {\\url{http://www.deeplearningbook.org}}') is its URL, said once
     notes = [_csl_text(f[k]) for k in ("note", "addendum") if f.get(k)
+             and not (k == "note" and accessed_note)
              and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)
              and not ((one := _HOW_LINK.fullmatch(f[k])) and (one.group(1) or one.group(2)) == item.get("URL"))] \
         + ([how_note] if how_note else [])

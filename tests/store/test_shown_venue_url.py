@@ -71,8 +71,8 @@ def test_lent_by_crossref():
     # a note saying more, or another link, is kept as a note
     ({"url": "https://a.example/", "note": "\\url{https://b.example/}"}, "https://a.example/", "https://b.example/"),
     ({"note": "Slides at \\url{https://s.example/}"}, None, "Slides at https://s.example/"),
-    ({"howpublished": "\\url{https://h.example/}", "note": "Online; accessed 12-March-2023"},
-     "https://h.example/", "Online; accessed 12-March-2023"),
+    ({"howpublished": "\\url{https://h.example/}", "note": "Software available from h.example"},
+     "https://h.example/", "Software available from h.example"),
 ])
 def test_csl_note_that_is_the_link(fields, url, note):
     """kb export csl-json: the link a note alone gives is the item's URL, not said again as its note."""
@@ -80,3 +80,41 @@ def test_csl_note_that_is_the_link(fields, url, note):
     row["fields"] = json.loads(row["fields"])
     item = csl_item(row)
     assert (item.get("URL"), item.get("note")) == (url, note)
+
+
+@pytest.mark.parametrize("note, date", [
+    ("[Online; accessed 5-December-2026]", [2026, 12, 5]),
+    ("Online; accessed 12-March-2023", [2023, 3, 12]),
+    ("Accessed: 2023-03-12", [2023, 3, 12]),
+    ("accessed 2023-3-2.", [2023, 3, 2]),
+    ("Last accessed on March 12, 2023", [2023, 3, 12]),
+    ("Accessed 1st Sept. 2022", [2022, 9, 1]),
+    ("{[Online; accessed 29-February-2024]}", [2024, 2, 29]),
+    # more than when it was read, a date in numbers alone, no such day or month: no date, the note kept
+    ("Online; accessed 12-March-2023. Software available from tensorflow.org", None),
+    ("Accessed 12/03/2023", None),
+    ("Online; accessed 29-February-2023", None),
+    ("Online; accessed 12-Marchy-2023", None),
+    ("Accessed 2023-13-01", None),
+    ("Retrieved from the archive, accessed by the authors", None),
+    ("Online", None),
+])
+def test_csl_accessed_of_a_note(note, date):
+    """kb export csl-json: a note saying only when a web page was read (JabRef's, Wikipedia's) is the item's
+    accessed date; any other is its note, as written."""
+    row = paper_row("k", "misc", {**BASE, "howpublished": "\\url{https://w.example/}", "note": note}, 0)
+    row["fields"] = json.loads(row["fields"])
+    item = csl_item(row)
+    if date is None:
+        assert "accessed" not in item and item["note"]
+    else:
+        assert item["accessed"] == {"date-parts": [date]} and "note" not in item
+
+
+def test_csl_urldate_first():
+    """A urldate is the accessed date; a note saying another date is kept as written beside it."""
+    row = paper_row("k", "online", {**BASE, "url": "https://w.example/", "urldate": "2022-01-05",
+                                    "note": "Online; accessed 12-March-2023"}, 0)
+    row["fields"] = json.loads(row["fields"])
+    item = csl_item(row)
+    assert item["accessed"] == {"date-parts": [[2022, 1, 5]]} and item["note"] == "Online; accessed 12-March-2023"
