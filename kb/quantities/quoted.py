@@ -914,6 +914,28 @@ def _counts_value(value: str) -> bool:
         return False
 
 
+#: A number's decimals ending in a zero ("81.10", "2.0", "8.220e-6"): a digit a writer adds only where it was measured.
+_TRAILING_ZERO = lazy(r"\.\d*0(?!\d)")
+
+
+def _adds_precision(w: _Number, half_printed, half_mine=None) -> bool:
+    """Whether the claim's number `w` writes a trailing zero past the digits the quote prints its figure with (half
+    its last digit `half_printed`, in the claim's unit): "81.10M" of "81.1M", "2.0 kWh" of "2 kWh", "1.50 t" of
+    "1,500 kg". A zero is a digit: the page never says the figure is 81.10M and not 81.14M. A claim with fewer digits
+    than printed is a rounding (`_close`), and a whole number's trailing zeros ("11,490 Wh" of "11.49 kWh") are no
+    added digits."""
+    if _TRAILING_ZERO.search(w.text) is None:
+        return False
+    if half_mine is None:
+        return w.half < half_printed
+    return half_mine * (1 + 1e-9) < half_printed * (1 - 1e-9)
+
+
+def _fewer_zeros(value: str) -> str:
+    """`value` with the trailing zeros of its numbers' decimals dropped: "81.1M" of "81.10M", "2 kWh" of "2.0 kWh"."""
+    return re.sub(r"(\d)\.(\d*?)0+(?!\d)", lambda m: m.group(1) + (f".{m.group(2)}" if m.group(2) else ""), value)
+
+
 def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
     return abs(a - b) <= min(half_a, half_b) * (1 + 1e-9) + 1e-300
 
@@ -3963,6 +3985,12 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         found.problem = _times_more_other(value, quote)
     if not found.ok and not found.problem:
         found.problem = _model_number_bare(value, quote)
+    if not found.ok and not found.problem and _fewer_zeros(value) != value:
+        fewer = _fewer_zeros(value)
+        if _value_in_quote_as_typed(fewer, quote, per).ok:
+            found.problem = (f"the value {value!r} writes a digit its quote does not print: the quote gives the figure "
+                             f"as {fewer!r}, its last digit unknown past that; write the figure with the digits the "
+                             "quote prints")
     if not found.ok and not found.problem and not found.rate:
         gas = _as_co2e(value)
         if gas is not None and _value_in_quote(gas, quote, per, bound).ok:
@@ -4180,15 +4208,68 @@ def _metric_before(text: str, start: int) -> tuple[str, ...] | None:
     head = text[max(0, start - 80):start]
     link = _SCORE_LINK.search(head)
     head = head[:link.start()] if link else head
-    tokens = re.findall(r"[A-Za-z][\w+@-]*\.?|[,&/]", head[-60:])
-    words = [t for t in tokens if t not in (",", "&", "/")]
+    found = list(re.finditer(r"[A-Za-z][\w+@-]*\.?|[,&/]", head[-60:]))
+    tokens = [t.group() for t in found]
+    words = [t for t in found if t.group() not in (",", "&", "/")]
     if not words or not re.search(r"[\w.]$", head):
         return None
     for n in range(min(4, len(words)), 0, -1):
-        name = metric_phrase(" ".join(words[-n:]))
+        name = metric_phrase(" ".join(t.group() for t in words[-n:]))
         if name is not None:
+            if _OWN_FIGURE_BEFORE.search(head[-60:], 0, words[-n].start()):
+                return None     # "BLEU" of "45.2 BLEU at 3/4 of the cost": the figure before it is its own
             return None if _metric_listed_before(tokens, n) else name
     return None
+
+
+#: A figure right before a metric's name, whose metric that is ("45.2 " of "45.2 BLEU at 3 times the cost").
+_OWN_FIGURE_BEFORE = lazy(r"(?<![\w.])[-+−]?\d+(?:\.\d+)?(?:[ ]?%)?[ ]+$")
+
+
+#: Figures joined by slashes ("91.2/88.0", "90.1 / 85.2 / 87.6", "76.1%/92.9%"), which a list of metrics joined so
+#: pairs in order (`_slash_paired`).
+_SLASH_FIGURES = lazy(r"(?<![\w.,/@-])[-+−]?\d+(?:\.\d+)?(?:[ ]?%)?(?:[ ]?/[ ]?[-+−]?\d+(?:\.\d+)?(?:[ ]?%)?)+"
+                      r"(?![\w@/]|[.,]\d)")
+#: Metrics joined by slashes after such figures ("EM/F1", "BLEU / ROUGE-L") ...
+_SLASH_METRICS_AFTER = lazy(r"[ ]*\(?(?P<m>[A-Za-z][\w+@-]*\.?(?:[ ]?/[ ]?[A-Za-z][\w+@-]*\.?)+)")
+#: ... or before them, a link between ("EM/F1 of 91.2/88.0", "EM/F1: 91.2/88.0", "EM/F1 scores of 91.2/88.0").
+_SLASH_METRICS_BEFORE = lazy(r"(?P<m>[A-Za-z][\w+@-]*\.?(?:[ ]?/[ ]?[A-Za-z][\w+@-]*\.?)+)(?:[ ]+(?:scores?|"
+                             r"results?|values?))?(?i:[ ]+(?:of|is|was|were|are|at|reaches|reached|achieves|achieved)"
+                             r"|[ ]*[:=])?[ ]*\(?[ ]*$")
+
+
+@dataclass(frozen=True)
+class _SlashPair:
+    """A figure of figures joined by slashes that a list of metrics joined so names in order ("88.0" of "91.2/88.0
+    EM/F1" is F1's): where it is, the metric it is paired with (None where the lists' lengths differ, or a name is no
+    metric kb reads: no pairing a reader can trust), and both lists as printed."""
+    start: int
+    end: int
+    text: str
+    metric: tuple[str, ...] | None
+    figures: str
+    metrics: str
+
+
+def _slash_paired(text: str) -> list[_SlashPair]:
+    """Every figure of `text` that figures and metrics each joined by slashes pair ("91.2/88.0 EM/F1", "EM/F1 of
+    91.2/88.0", "P/R/F1 = 90.1/85.2/87.6"): the i-th figure is the i-th metric's, and no other's."""
+    out: list[_SlashPair] = []
+    for run in _SLASH_FIGURES.finditer(text):
+        figures = list(re.finditer(r"[-+−]?\d+(?:\.\d+)?", run.group()))
+        after = _SLASH_METRICS_AFTER.match(text, run.end())
+        before = _SLASH_METRICS_BEFORE.search(text, max(0, run.start() - 80), run.start())
+        names = after or before
+        if names is None:
+            continue
+        words = [w.strip() for w in names.group("m").split("/")]
+        metrics = [metric_phrase(w) for w in words]
+        fits = len(metrics) == len(figures) and all(metrics)
+        for i, f in enumerate(figures):
+            out.append(_SlashPair(run.start() + f.start(), run.start() + f.end(), f.group(),
+                                  metrics[i] if fits else None, " ".join(run.group().split()),
+                                  " ".join(names.group("m").split())))
+    return out
 
 
 def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[str, ...] | None:
@@ -4196,6 +4277,9 @@ def _metric_named_at(text: str, start: int, end: int, depth: int = 0) -> tuple[s
     before it in a chain of figures of one metric, where this one names nothing of its own ("BLEU scores of 28.4 on
     EN-DE and 41.0 on EN-FR", "+3.25 F1 with SCIBERT and +3.58 with BERT-Base"; never "3.1" of "a BLEU of 28.4 and 3.1
     hours")."""
+    pair = next((p for p in _slash_paired(text) if p.start == start or p.start == start + 1 and text[start] in "+-−"), None)
+    if pair is not None:
+        return pair.metric     # "91.2" of "91.2/88.0 EM/F1": EM, never F1 after its list
     after = _metric_after(text, end)
     if after is not None:
         return after[0]
@@ -4308,13 +4392,23 @@ def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedVal
     sign, num, pct = m.group("sign"), m.group("num"), bool(m.group("pct"))
     figure = f"{sign}{num}"
     found = _value_in_quote_as_typed(figure + ("%" if pct else ""), quote, per)
-    if not found.ok:
+    digits = num.rstrip("0").rstrip(".") if "." in num else num
+    places = len(num.partition(".")[2])
+    pairs = [p for p in _slash_paired(quote) if p.start >= _held_from.get()
+             and (p.text.lstrip("+-−").rstrip("0").rstrip(".") if "." in p.text else p.text.lstrip("+-−")) == digits
+             and (sign or "") == ("" if p.text[0].isdigit() else p.text[0])]
+    for p in pairs:
+        printed_pct = re.match(r"[ ]?%", quote[p.end:]) is not None
+        if p.metric is not None and _metric_holds(claimed, p.metric) and places <= len(p.text.partition(".")[2]) \
+                and (printed_pct == pct or printed_pct and claimed[-1] in _PERCENT_SCALE):
+            # "88.0 F1" of "91.2/88.0 EM/F1": the second figure is the second metric's (its slash no rate per F1)
+            return QuotedValue(True, found.numbers or [p.text])
+    if not found.ok and not pairs:
         other = _value_in_quote_as_typed(figure + ("" if pct else "%"), quote, per)
         if not other.ok:        # its reason of the figure said of the value whole ("-1.1 F1" of "by 1.1 F1 points")
             return replace(found, problem=found.problem.replace(repr(figure + ("%" if pct else "")), repr(value))
                            ) if found.problem else found
         found = other
-    digits = num.rstrip("0").rstrip(".") if "." in num else num
     held = _held_from.get()
     names: list[str] = []       # the other metrics as the quote prints them
     pct_apart = ""
@@ -4344,6 +4438,17 @@ def _score_in_quote(value: str, score, quote: str, per: str | None) -> QuotedVal
             f"the value {value!r} writes {figure}{'%' if pct else ''} {name}, but its quote prints "
             f"{printed_as}{'' if pct else '%'}: {why}; "
             "write it as the quote prints it"))
+    paired = next((p for p in pairs if p.metric is not None), None)
+    if paired is not None:
+        return replace(found, ok=False, missing=[figure], problem=(
+            f"the value {value!r} is a score of {name}, but its quote pairs {paired.figures} with {paired.metrics} in "
+            f"order, and its {paired.text} is one of {_metric_printed(quote, paired.metric, paired.start)}: write the "
+            "metric the quote pairs with the figure"))
+    if pairs:
+        return replace(found, ok=False, missing=[figure], problem=(
+            f"the value {value!r} is a score of {name}, but its quote prints {pairs[0].figures} with "
+            f"{pairs[0].metrics}, which kb cannot pair figure by figure (as many metrics as figures, each one kb "
+            "reads): quote words that name the figure's metric, or claim the figure alone"))
     if names:
         return replace(found, ok=False, missing=[figure], problem=(
             f"the value {value!r} is a score of {name}, but its quote's {figure} is one of {names[0]}: "
@@ -5299,6 +5404,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             held_w = held
         holding = [h for h in held_w if h.start >= start and (not start or (h.start, h.end) in labelled)
                    and h.value == w.value and h.change != "rise"     # "doubled" holds "+100%", never a 1
+                   and not _adds_precision(w, h.half)    # "81.10M" of "81.1M": a digit the page never prints
                    # "a third as many" holds "-67%", never a bare 0.67 (its ratio is a third)
                    and not (h.change == "fall" and _AS_MUCH_ENDS.search(plain, h.start, h.end))
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
@@ -5376,6 +5482,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     continue
                 if _unit_swapped(n, w, conv, mine):
                     continue
+                if _adds_precision(w, (conv.hi - conv.lo) / 2, (mine.hi - mine.lo) / 2):
+                    continue        # "1.50 t" of "1.5 t", "1500.0 kg" of "1.5 t": a digit the page never prints
                 if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2) \
                         or iv.unit != claim_unit and not _decimal_shift(iv, conv) and _rounded(conv, mine):
                     found = True

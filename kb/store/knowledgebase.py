@@ -395,7 +395,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: version it prints, and on which page, as kb verify reads both (listed "stale" of the first extraction alone).
 #: 67 also: a score's metric named in a list of metrics a sentence pairs with its figures is no figure's own ("38.1
 #: BLEU" of "45.2 and 38.1 BLEU and ROUGE, respectively", "45.2 ROUGE" of "BLEU and ROUGE scores of 45.2 and 38.1").
-CLAIM_READING = "67"
+#: 68: a claim's trailing zero past the digits its quote prints is refused with a reason ("81.10M" of "81.1M", "2.0
+#: kWh" of "2 kWh"); figures and metrics each joined by slashes pair in order ("88.0 F1" of "91.2/88.0 EM/F1" holds,
+#: "88.0 EM" is refused), and a metric right after its own figure names no later one ("3 BLEU" of "45.2 BLEU at 3/4").
+CLAIM_READING = "68"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
