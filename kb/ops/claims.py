@@ -479,6 +479,7 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
     if row is None:
         raise NotFound(f"no candidate {candidate_id}", hint="see `kb claims --unreviewed`")
     citekey, version, number, unit, printed_per, sentence, status, promoted_as = row
+    per_given = bool(per)
     per = per or printed_per        # "25 kWh per run": 25 kWh, per run, as the page prints it
     if status == "promoted":
         # run again: the claim it made, merged as `kb claim add` of the same figure merges (new topics
@@ -491,6 +492,13 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
         claim_id = claim_id or promoted_as
 
     value = f"{number} {format_unit(parse_unit(unit))}".strip() if unit else number
+    head = printed_per or (unit.split("/", 1)[1] if unit and "/" in unit and not per else None)
+    full = quoted.qualified_per(sentence, number, head.replace("_", " ")) if head and not per_given else None
+    if full is not None:
+        # "5 W per idle node": 5 W, per idle node, every word of its per as kb claim add stores it (the candidate's
+        # unit "W/node" names the node alone, and "node" of "per idle node" is no claim of its quote)
+        amount = unit.split("/", 1)[0] if printed_per is None else unit
+        value, per = f"{number} {format_unit(parse_unit(amount))}".strip(), full
     try:
         stored = add_claim(kb, citekey, value, quote=sentence, per=per, topics=topics, claim_id=claim_id,
                            version=version)

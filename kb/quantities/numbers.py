@@ -238,6 +238,11 @@ _NOT_PER = frozenset("the this that these those its our their his her which whom
                      "were are than each every per into onto over under all any cent mil mill mille "
                      # "30 MW per site across three sites": per site, never per "three"
                      "across among amongst between through throughout within during".split())
+#: Words that start a clause or a phrase of its own after a per's noun, which are no word of it: "when" of "5 W per idle
+#: node when waiting" (per idle node, never per "when"), "while" of "25 kWh per run while training".
+_PER_CLAUSE = frozenset("when whenever while whilst where wherever whereas unless because since though although until "
+                        "till then thus hence yet once after before via without versus instead rather also even still "
+                        "just only not nor can could would will may might should must did does has have had".split())
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -2004,12 +2009,12 @@ def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
     if spent.group("denom"):
         return spent.group("denom"), spent.end("denom")
     words = list(_WORD.finditer(spent.group("words")))
-    if words[0].group(0).lower() in _NOT_PER:
+    if words[0].group(0).lower() in _NOT_PER | _PER_CLAUSE:
         return None
     # "for each of the runs": per run, one of them
     one = _one if "of" in spent.re.groupindex and spent.group("of") else str
     for before, word in zip(words, words[1:]):
-        if word.group(0).lower() in _NOT_PER or word.group(0).lower().endswith(("ed", "ing")):
+        if word.group(0).lower() in _NOT_PER | _PER_CLAUSE or word.group(0).lower().endswith(("ed", "ing")):
             # "per run for the model", "per model trained": the noun before
             return one(before.group(0)), spent.start("words") + before.end()
     return one(words[-1].group(0)), spent.end("words")    # "per training run", "per passenger round trip"

@@ -2799,6 +2799,31 @@ def _per_phrase_before(plain: str, start: int) -> str | None:
     return None
 
 
+def qualified_per(quote: str, number: str, per: str) -> str | None:
+    """The per `quote` prints at its figure `number` with every word that qualifies it, where that per names the thing
+    `per` names with more words ("idle node" of "5 W per idle node" for "node", "passenger round trip" of "1.2 t of
+    CO2e per passenger round trip" for "trip"); None where it names that thing with no more words, or none is printed
+    there (kb claims promote stores the per so, as kb claim add of the same sentence would)."""
+    plain = _plain(_unmarked(quote))
+    mine = _per_phrase_words(per)
+    if not mine:
+        return None
+    held = numbers_in(plain)
+    try:
+        value = Decimal(number.replace(",", ""))
+    except ArithmeticError:
+        return None
+    for h in held:
+        if h.value != value:
+            continue
+        printed = _per_phrase_after(plain, h.end) or _per_phrase_before(plain, h.start) \
+            or _per_phrase_after(plain, _list_end(plain, held, h).end)
+        theirs = _per_phrase_words(printed) if printed else []
+        if theirs and theirs[-1] == mine[-1] and len(theirs) > len(mine):
+            return " ".join(printed.split())
+    return None
+
+
 def per_qualifier_clash(value: str, quote: str, per: str | None) -> str | None:
     """Why a claim's per (`per`, or the one its value is written per: "5 W/idle node") is not the per the quote
     prints at its figure, though both name the same thing: a word qualifies one and not the other ("alarm" of "1.4

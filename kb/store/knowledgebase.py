@@ -398,6 +398,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 68: a claim's trailing zero past the digits its quote prints is refused with a reason ("81.10M" of "81.1M", "2.0
 #: kWh" of "2 kWh"); figures and metrics each joined by slashes pair in order ("88.0 F1" of "91.2/88.0 EM/F1" holds,
 #: "88.0 EM" is refused), and a metric right after its own figure names no later one ("3 BLEU" of "45.2 BLEU at 3/4").
+#: 68 also: a clause's word after a per's noun is none of it ("5 W" per "when" of "5 W per idle node when waiting" was
+#: verified); kb claims promote stores a per every word of it ("5 W" per "idle node", never "5 W/node").
 CLAIM_READING = "68"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

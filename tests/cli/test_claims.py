@@ -1288,3 +1288,23 @@ def test_a_count_naming_other_things_is_refused_in_one_line_and_a_hand_edit_caug
     quote = "We ran all of our experiments on a node of 8 NVIDIA A100-SXM4-80GB GPUs hosted on Amazon Web Services"
     r = run_kb("claim", "add", "luccioni2023power", "8 V100 GPUs", "--quote", quote, "--id", "v100")
     assert r.code == 2 and len(r.err.splitlines()) == 1 and "Traceback" not in r.err, r.err
+
+
+def test_promote_stores_every_word_of_the_pages_per(kb_root, tmp_path):
+    """A candidate's per names its head noun alone ("W/node" of "5 W per idle node", "trip" of "per passenger round
+    trip"), which is no claim of its sentence: promote stores the per every word of it, as kb claim add would, or
+    refuses with a reason; a clause's word after the per is none of it ("when" of "per idle node when waiting")."""
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "tiny.json"
+    source.write_text(json.dumps(["Each server draws 5 W per idle node when waiting. It emits 1.2 t of CO2e per "
+                                  "passenger round trip. Our model drew 25 kWh per training run. It used 3 kWh per run "
+                                  "while training."]))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
+    assert not any(c["per"] in ("when", "while") for c in rows), rows
+    stored = [run_kb("claims", "promote", row["id"], "--id", f"c{i}", "--json") for i, row in enumerate(rows)]
+    assert all(r.code == 0 for r in stored), [r.err for r in stored]
+    held = tomllib.loads((kb_root / "claims" / "luccioni2023power.toml").read_text())["claim"]
+    assert [(c["value"], c.get("per")) for c in held] == [
+        ("5 W", "idle node"), ("1.2 tCO2e", "passenger round trip"), ("25 kWh", "training run"), ("3 kWh", "run")]
+    assert all(r.json["status"] == "verified" for r in stored), [r.json for r in stored]

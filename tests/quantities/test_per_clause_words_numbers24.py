@@ -1,0 +1,36 @@
+"""A clause's word after a per's noun is none of it: "5 W per idle node when waiting" is per idle node, never per
+"when"; kb claims promote's per is the page's, every word of it (`qualified_per`)."""
+import pytest
+
+from kb.quantities.numbers import extract_candidates
+from kb.quantities.quoted import qualified_per, value_in_quote
+
+CLAUSES = [
+    ("Each server draws 5 W per idle node when waiting.", "5 W", "idle node", "when"),
+    ("The job used 25 kWh per run while training.", "25 kWh", "run", "while"),
+    ("It used 3 kWh per query unless cached.", "3 kWh", "query", "unless"),
+    ("It emitted 4 kg per flight because of delays.", "4 kg", "flight", "because"),
+    ("Cooling used 0.5 kWh per rack until noon.", "0.5 kWh", "rack", "until"),
+    ("It spent 2 hours per task whereas others took less.", "2 hours", "task", "whereas"),
+]
+
+
+@pytest.mark.parametrize("quote, value, per, word", CLAUSES)
+def test_a_clause_word_is_no_per(quote, value, per, word):
+    assert not any(c.per == word or c.unit.endswith(f"/{word}") for c in extract_candidates([quote]))
+    assert value_in_quote(value, quote, per, quote, "").ok
+    assert not value_in_quote(value, quote, word, quote, "").ok
+
+
+@pytest.mark.parametrize("quote, number, head, full", [
+    ("Each server draws 5 W per idle node.", "5", "node", "idle node"),
+    ("It emits 1.2 t of CO2e per passenger round trip.", "1.2", "trip", "passenger round trip"),
+    ("Our model drew 25 kWh per training run.", "25", "run", "training run"),
+    ("We saw 1.4 false alarms per true alarm.", "1.4", "alarm", "true alarm"),
+    ("Our model drew 25 kWh per run.", "25", "run", None),          # no word more: the candidate's per stands
+    ("It used 3 kWh per GPU-hour.", "3", "GPU hour", None),
+    ("Each server draws 5 W per idle node.", "6", "node", None),     # no such figure
+    ("Each server draws 5 W per idle node.", "5", "rack", None),     # another thing
+])
+def test_qualified_per(quote, number, head, full):
+    assert qualified_per(quote, number, head) == full
