@@ -3264,6 +3264,25 @@ def _heads_phrase(plain: str, end: int) -> bool:
     return _HEAD_FOLLOWS.match(plain, end) is not None and _POSSESSIVE.match(plain, end) is None
 
 
+#: The word before "a"/"an" that makes the noun after it a per: a figure's unit or number ("3 kWh a day", "$5 a
+#: month"), a preposition ("for a typical summary", "in a day"), "once", "twice".
+_ARTICLE_PER_BEFORE = lazy(r"(?i)(?:\b(?:for|in|on|at|per|once|twice|thrice|times)|\d[\d.,]*%?|[$€£])[ ]+$")
+
+
+def _article_object(plain: str, before: re.Match[str]) -> bool:
+    """Whether the "a"/"an" a per's noun follows (`before`, a `_PER_BEFORE_NOUN` match) opens a verb's object, no per:
+    "an expert" of "takes an expert 1-4 hours" (per summary, never per expert), "a student" of "costs a student"; a
+    unit's or a figure's "a" ("3 kWh a day"), a preposition's ("for a typical summary") make a per."""
+    words = before.group(0).split()
+    if not words or words[0].lower() not in ("a", "an"):
+        return False
+    head = plain[max(0, before.start() - 30):before.start()]
+    if _ARTICLE_PER_BEFORE.search(head):
+        return False
+    last = re.search(r"([^\W\d_][\w/-]*)[ ]+$", head)
+    return last is not None and not _reads_as_unit(last.group(1))
+
+
 def _per_said(plain: str, per: str) -> bool:
     """Whether the quote says in any words what a claim's `per` names ("day" of "daily", "each day", "a day",
     "kWh/d", "per diem"; "GPU hour" of "per GPU-hour"; "1000 inferences" of "for 1,000 inferences"): a per it
@@ -3297,7 +3316,7 @@ def _per_said(plain: str, per: str) -> bool:
             if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
                 if before is not None and _count_of(before.group("c") or before.group("n"), before.group("w")) \
-                        == claimed:
+                        == claimed and not _article_object(plain, before):
                     return True
     for m in _PER_ABBREVIATED.finditer(plain):
         if one and _noun_key(m.group("den")) in keys:
@@ -5464,6 +5483,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             continue
         if not holding and unitless and scale == 1 and 0 < w.value < 1 and w.text.lstrip()[:1] not in "+-−" and any(
                 h.start >= start and h.change is None and not h.share and h.value == w.value * 100
+                and not _adds_precision(w, h.half / 100)    # "0.940" of "94%": a digit the page never prints
                 and _PERCENT_WORDS_AFTER.match(plain, h.end) and not _falls(plain, [h]) and not _rises(plain, [h])
                 for h in held):
             # "0.76" of "76% accuracy": the percentage as a part of one, its digits all kept; never a change's size

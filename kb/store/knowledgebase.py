@@ -400,6 +400,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "88.0 EM" is refused), and a metric right after its own figure names no later one ("3 BLEU" of "45.2 BLEU at 3/4").
 #: 68 also: a clause's word after a per's noun is none of it ("5 W" per "when" of "5 W per idle node when waiting" was
 #: verified); kb claims promote stores a per every word of it ("5 W" per "idle node", never "5 W/node").
+#: 68 also: "a"/"an" opening a verb's object names no per ("1-4 hours" per "expert" of "takes an expert 1-4 hours"
+#: was verified); a share claimed as a part of one adds no digit its percentage lacks ("0.940" of "94%").
 CLAIM_READING = "68"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -34,3 +34,19 @@ def test_a_clause_word_is_no_per(quote, value, per, word):
 ])
 def test_qualified_per(quote, number, head, full):
     assert qualified_per(quote, number, head) == full
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # "a"/"an" opening a verb's object names no per: "takes an expert 1-4 hours" is no figure per expert
+    ("1-4 hours", "For a typical summary, this process takes an expert 1-4 hours.", "expert", False),
+    ("3 hours", "Training takes a student 3 hours.", "student", False),
+    ("10 GB", "It gives a user 10 GB of storage.", "user", False),
+    ("$40", "The service charges a customer $40 in fees.", "customer", False),
+    # ... where a unit, a figure, a preposition or "twice" comes before it, it does
+    ("1-4 hours", "For a typical summary, this process takes an expert 1-4 hours.", "summary", True),
+    ("3 kWh", "It uses 3 kWh a day.", "day", True),
+    ("$5", "It costs $5 a month.", "month", True),
+    ("5 kg", "The device emits 5 kg in a year.", "year", True),
+])
+def test_an_article_after_a_verb_is_no_per(value, quote, per, ok):
+    assert value_in_quote(value, quote, per, quote, "").ok is ok
