@@ -3269,10 +3269,21 @@ def _heads_phrase(plain: str, end: int) -> bool:
 _ARTICLE_PER_BEFORE = lazy(r"(?i)(?:\b(?:for|in|on|at|per|once|twice|thrice|times)|\d[\d.,]*%?|[$€£])[ ]+$")
 
 
+#: Verbs taking two objects, a person or thing and then an amount ("takes an expert 1-4 hours", "costs a student $40",
+#: "gives a user 10 GB"): the amount is what the verb's subject takes or gives, never one per that first object.
+_TWO_OBJECT_VERBS = frozenset(
+    "take takes took taking taken cost costs costing give gives gave giving given save saves saved saving "
+    "earn earns earned earning charge charges charged charging owe owes owed owing leave leaves left leaving "
+    "buy buys bought buying bring brings brought bringing lend lends lent lending pay pays paid paying "
+    "grant grants granted granting offer offers offered offering allow allows allowed allowing".split())
+
+
 def _article_object(plain: str, before: re.Match[str]) -> bool:
-    """Whether the "a"/"an" a per's noun follows (`before`, a `_PER_BEFORE_NOUN` match) opens a verb's object, no per:
-    "an expert" of "takes an expert 1-4 hours" (per summary, never per expert), "a student" of "costs a student"; a
-    unit's or a figure's "a" ("3 kWh a day"), a preposition's ("for a typical summary") make a per."""
+    """Whether the "a"/"an" a per's noun follows (`before`, a `_PER_BEFORE_NOUN` match) opens the first object of a
+    verb taking two, no per: "an expert" of "takes an expert 1-4 hours" (per summary, never per expert), "a
+    student" of "costs a student $40". After another verb the noun is what the figure is of ("estimated a
+    smartphone charge to consume 0.012 kWh", "reading a paper took 40 minutes"); a unit's or a figure's "a" ("3 kWh
+    a day"), a preposition's ("for a typical summary") make a per."""
     words = before.group(0).split()
     if not words or words[0].lower() not in ("a", "an"):
         return False
@@ -3280,7 +3291,7 @@ def _article_object(plain: str, before: re.Match[str]) -> bool:
     if _ARTICLE_PER_BEFORE.search(head):
         return False
     last = re.search(r"([^\W\d_][\w/-]*)[ ]+$", head)
-    return last is not None and not _reads_as_unit(last.group(1))
+    return last is not None and last.group(1).lower() in _TWO_OBJECT_VERBS
 
 
 def _per_said(plain: str, per: str) -> bool:

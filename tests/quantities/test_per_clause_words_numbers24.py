@@ -47,6 +47,16 @@ def test_qualified_per(quote, number, head, full):
     ("3 kWh", "It uses 3 kWh a day.", "day", True),
     ("$5", "It costs $5 a month.", "month", True),
     ("5 kg", "The device emits 5 kg in a year.", "year", True),
+    # ... and after a verb of one object, the noun is what the figure is of
+    ("0.012 kWh", "the EPA website estimated a smartphone charge to consume 0.012 kWh of energy", "smartphone charge",
+     True),
+    ("0.013 kWh", "the EPA website estimated a smartphone charge to consume 0.012 kWh of energy", "smartphone charge",
+     False),
+    ("40 minutes", "Reading a paper took 40 minutes.", "paper", True),
+    ("3 hours", "Annotating a document took 3 hours.", "document", True),
+    ("4 hours", "Annotating a document took 3 hours.", "document", False),
+    ("$40", "The service charged a customer $40.", "customer", False),
+    ("10 GB", "The plan gave a user 10 GB of storage.", "user", False),
 ])
 def test_an_article_after_a_verb_is_no_per(value, quote, per, ok):
     assert value_in_quote(value, quote, per, quote, "").ok is ok
