@@ -416,6 +416,46 @@ def test_repository_knowledge_base_checks_pass_offline(tmp_path, monkeypatch):
     assert r.code == 0 and "nothing to repair" in r.out, r.out
 
 
+def test_repository_knowledge_base_verifies_on_its_papers_text(tmp_path, monkeypatch):
+    """This repository's quotes and claims against the text of its five papers (the real pypdf text of the
+    corpus), as the README's first command and .ci/run check it: every one it stores verified verifies, and
+    kb verify of the note fails nothing. A change to how kb reads a claim that refused one of them (a per
+    after 'estimated a smartphone charge to consume') would fail here, not only in a user's clone."""
+    from corpus import corpus_path
+
+    text = corpus_path("wattbot", "pypdf-text")
+    root = tmp_path / "clone"
+    root.mkdir()
+    for name in ("kb.toml", "references.bib"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "claims", root / "claims")
+    monkeypatch.setenv("KB_HOME", str(root))
+    for key, name, version in (("luccioni2023power", "luccioni2024", "v3"), ("strubell2019energy", "strubell2019", "v1"),
+                               ("patterson2021carbon", "patterson2021", None), ("dodge2022measuring", "dodge2022", "v1"),
+                               ("luccioni2023counting", "luccioni2023", "v1")):
+        r = run_kb("text", "load", key, str(text / f"{name}.json"), *(["--version", version] if version else []),
+                   "--extractor", "pypdf (WattBot 2025 pipeline)")
+        assert r.code == 0, r.err
+    stored = {}
+    for path in (root / "claims").glob("*.toml"):
+        data = tomllib.loads(path.read_text("utf-8"))
+        for kind in ("quote", "claim"):
+            for item in data.get(kind, []):
+                stored[f"{kind} {path.stem}.{item['id']}"] = item.get("status")
+    r = run_kb("verify")
+    assert r.code == 0, r.out + r.err
+    said = {}                 # 'ok  claim KEY.ID ...', 'ok  ID  KEY v3  page 1' (a quote)
+    for words in (line.split() for line in r.out.splitlines()):
+        if len(words) >= 3 and not words[0][0].isdigit():
+            said["claim " + words[2] if words[1] == "claim" else f"quote {words[2]}.{words[1]}"] = words[0]
+    verified = [k for k, status in stored.items() if status == "verified"]
+    assert verified and all(said.get(k) == "ok" for k in verified), [(k, said.get(k)) for k in verified]
+    note = REPO.parent / "shared" / "notes" / "environmental-cost-of-generative-ai.md"
+    if note.exists():
+        r = run_kb("verify", "--note", str(note))
+        assert r.code == 0 and " 0 failed" in r.out.splitlines()[-1], r.out
+
+
 # -- a claim's value must be among its quote's numbers --------------------------------------------
 
 def test_a_typo_in_the_value_is_refused_and_nothing_stored(php):
