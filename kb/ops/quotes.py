@@ -475,13 +475,24 @@ def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match
     if stored > last:
         return (f"its stored page {written} is past the last page of {text.version or 'its text'} "
                 f"({counted(last, 'page')}); the quote is on {found}")
+    if on_stored_pages(stored, stored_end, quote, text) is not None:
+        return None
+    return f"its stored page {written} is not where the quote is: it is on {found}"
+
+
+def on_stored_pages(stored: int | None, stored_end: int | None, quote: str, text: PageText):
+    """The match of `quote` on the pages a claims file stores for it (`stored` to `stored_end`), starting on
+    `stored`, in `text`; None when it is not there (or no page is stored). Where a paper prints a quote twice,
+    the printing a writer stored is this one, not the first kb finds."""
+    if not stored or stored > len(text.pages):
+        return None
     end = max(stored_end or stored, stored)
     alone = PageText(text.citekey, text.version, [p if stored <= i <= end else "" for i, p in
                                                   enumerate(text.pages, 1)], text.extractor)
     there = matching.find_quote(alone.doc, quote)
     if there is not None and there.page == stored and (stored_end is None or stored_end == there.page_end):
-        return None
-    return f"its stored page {written} is not where the quote is: it is on {found}"
+        return there
+    return None
 
 
 def provenance(match, text: PageText) -> dict:
@@ -1112,6 +1123,10 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
                        + (f"; {elsewhere}" if elsewhere else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)
+    if not match.page <= (q["page"] or match.page) <= match.page_end:
+        # printed more than once: the printing on the page stored is the one verified, not the first ("page 13
+        # (found at a different place than recorded)" was said of a sentence stored, and printed, on page 24)
+        match = on_stored_pages(q["page"], q["page_end"], q["text"], text) or match
     moved = ""
     if q["spans"] and [(s.page, s.start, s.end) for s in match.spans] != \
             [(s["page"], s["start"], s["end"]) for s in q["spans"]]:
