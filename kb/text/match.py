@@ -1647,10 +1647,13 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
 
 
 def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = False,
-             printed: frozenset[str] = frozenset()) -> _Pattern:
+             printed: frozenset[str] = frozenset(), silent_only: bool = False) -> _Pattern:
     """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text; with
     ``letters_only``, every bracket but a letter's whose case the writer changed ("[T]he"), and of those
-    a letter's bracket the paper prints before the same word (``printed``: "[l]class") is literal too."""
+    a letter's bracket the paper prints before the same word (``printed``: "[l]class") is literal too;
+    with ``silent_only`` (and ``editorial_brackets`` False), every bracket but an editor's mark that stands
+    for no words ("[sic]", "[emphasis added]": `_SILENT`), which stands for none here too ("the [MASK] [sic]
+    token" of the paper's "the [MASK] token"); with ``letters_only``, such a mark stands for none as well."""
     pieces: list[_Piece] = []
     has_citation = False
     editorial = False
@@ -1672,6 +1675,8 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
             if CITATION_RE.fullmatch(folded_content):
                 literal += m.group(0)
                 has_citation = True
+            elif (silent_only or letters_only) and _SILENT.fullmatch(content):
+                frag_edited = True          # the writer's mark among the paper's own brackets
             elif not editorial_brackets or _literal_bracket(content) or letters_only and not (
                     len(content) == 1 and content.isalpha()) or \
                     printed and m.group(0) + _GLUED_RIGHT.match(frag, m.end()).group() in printed:
@@ -2262,6 +2267,12 @@ def _is_exact(s: Stream, pat: _Pattern, cand: _Candidate) -> bool:
 
 
 # A letter whose case the writer changed, in brackets before the rest of its word ("[T]he", "[b]ut").
+def _silent_beside(quote: str) -> bool:
+    """Whether `quote` holds an editor's mark that stands for no words ("[sic]": `_SILENT`) and another bracket."""
+    marks = [_SILENT.fullmatch(m.group(1).strip()) is not None for m in _BRACKET.finditer(quote) if m.group(1).strip()]
+    return any(marks) and not all(marks)
+
+
 _CASE_CHANGED = lazy(r"(?<![^\W_])\[[^\W\d_]\](?=[^\W\d_])")
 _MARKED_WORDS = lazy(r"\[([^\[\]]{1,200})\]")
 
@@ -2756,6 +2767,11 @@ def _find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> Quote
             # "[B]ut ... the [CLS] pooled token", "[B]oth ... a [l]class settlement": the writer's case change
             # and the paper's own brackets
             patterns.append(_compile(quote, letters_only=True, printed=printed))
+    for typed in dict.fromkeys([quote, _SILENT_PARENS.sub(lambda m: "[" + m.group(1) + "]", quote)]):
+        if _silent_beside(typed):
+            # "[sic]" among brackets the paper prints ("the [MASK] [sic] token", "[A, B] are [sic]"): the mark
+            # stands for nothing, every other bracket is the paper's own text
+            patterns.append(_compile(typed, editorial_brackets=False, silent_only=True))
     marked = _MARKED_WORDS.sub(_unmarked, quote)
     if marked != quote:
         # "do [not] lead", "[10] times": the writer's brackets around the paper's own words
