@@ -402,7 +402,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: verified); kb claims promote stores a per every word of it ("5 W" per "idle node", never "5 W/node").
 #: 68 also: "a"/"an" opening a verb's object names no per ("1-4 hours" per "expert" of "takes an expert 1-4 hours"
 #: was verified); a share claimed as a part of one adds no digit its percentage lacks ("0.940" of "94%").
-CLAIM_READING = "68"
+#: 69: an ellipsis never reads one sentence's start with another's end as one ("Questions pertaining to the Allen
+#: Institute for ... past and ongoing efforts" of the next sentence's question to another institute is refused); an
+#: editor's "[sic]" beside the page's own brackets stands for nothing ("the [MASK] [sic] token" is verified).
+CLAIM_READING = "69"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -15,7 +15,9 @@ Conventions a writer may use, and how each is read:
   a page or so) after the previous one ends. A leading or trailing ellipsis
   only says the quote starts or ends mid-sentence. The words an elision skips
   within the sentence before it or after it never hold a negation ("may ...
-  help" is not "may not help"); whole sentences skipped between may. Nor do they end with what bounds or
+  help" is not "may not help"); whole sentences skipped between may. An elision skipping a sentence's end keeps
+  that sentence to its end or the next from its start (but a linking word or two, "After", "However,":
+  `_elision_fuses_sentences`), never one sentence's start read with another's end. Nor do they end with what bounds or
   hedges the words kept after it (`_elision_hides_qualifier`: "trained for ... 1 day" of "trained for a maximum
   of 1 day", "the task ... generates" of "only generates", "... doubled" of "more than doubled", and before a
   number "uses ... 3 times" of "uses over 3 times", "in ... fifty years" of "in about fifty years"). A fragment may run
@@ -1063,6 +1065,56 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     if e == f:               # the elision is inside one sentence
         return not _elides_relative_clause(s, lo, pos)
     return negs[i] < starts[e] or negs[j - 1] >= starts[f - 1]
+
+
+def _elision_fuses_sentences(s: Stream, lo: int, pos: int) -> bool:
+    """An ellipsis between stream ``lo`` and ``pos`` that skips a sentence's end with the words kept before it
+    ending no sentence and the words kept after it opening none: the start of one sentence is read with the end of
+    another as one ("Questions pertaining to the Allen Institute for ... past and ongoing efforts to produce these
+    summaries should be directed to info@clearinghouse.net" of "Questions pertaining to the Allen Institute for AI's
+    involvement ... should be directed to dougd@allenai.org. Questions pertaining to the CRLC's ... past and ongoing
+    efforts"). Whole sentences skipped after a sentence kept to its end, or before one kept from its start, may be,
+    and so may a later sentence's first word or two where each only links it to the one before ("After", "However,":
+    `_LINKING`), or an opening phrase its comma sets off ("In experiments,"), but a condition's ("If it rains,");
+    never one naming a subject of its own ("However, our model" of the baseline, "It", "We")."""
+    if pos <= lo:
+        return False
+    starts = _negations_and_sentences(s)[1]
+    e, f = bisect.bisect_right(starts, lo), bisect.bisect_right(starts, pos)
+    if e == f:              # the elision is inside one sentence
+        return False
+    ended = s.__dict__.setdefault("_sentence_ended", {})     # each read once per stream: a search tries many
+    if lo not in ended:
+        ended[lo] = not any(c.isalnum() for c in s.text[lo:starts[e]])
+    if ended[lo]:
+        return False
+    opened = s.__dict__.setdefault("_sentence_opened", {})
+    if pos not in opened:
+        opened[pos] = _head_left_out(s, starts[f - 1], pos)
+    return not opened[pos]
+
+
+def _head_left_out(s: Stream, a: int, pos: int) -> bool:
+    """Whether the words of a sentence starting at stream ``a`` before ``pos`` are none, a linking word or two, or an
+    opening phrase set off by its comma ("In experiments, we show"), but a condition's ("If it rains, the model
+    fails"): what `_elision_fuses_sentences` lets an ellipsis leave out of a later sentence's opening."""
+    pa, pb = s.page_of[a], s.page_of[pos]
+    head = s.pages[pa][s.origin[a]:s.origin[pos]] if pa == pb else \
+        s.pages[pa][s.origin[a]:] + " " + s.pages[pb][:s.origin[pos]]
+    words = _FUSED_WORD.findall(head)
+    if len(words) <= 2 and all(w.lower() in _LINKING for w in words):
+        return True
+    return head.rstrip().endswith(",") and len(words) <= _OPENING_WORDS and words[0].lower() not in _CONDITIONS
+
+
+# A word that links a sentence to the one before and names nothing of its own: an ellipsis that joins the start of one
+# sentence to a later one may leave one or two of them out ("... [After] reading the title, Sarah has many questions").
+_LINKING = frozenset("after afterwards again also and besides but consequently finally first further furthermore "
+                     "hence however indeed instead lastly later likewise meanwhile moreover next notably now overall "
+                     "second similarly so specifically still then therefore third thus yet".split())
+_FUSED_WORD = lazy(r"[^\W_]+(?:['’-][^\W_]+)*")
+_OPENING_WORDS = 6
+_CONDITIONS = frozenset("if unless when whenever once provided assuming suppose supposing given".split())
 
 
 # A range's first bound and what joins it to the second, at the end of the words an ellipsis
@@ -2209,6 +2261,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
                     (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
                     not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) and \
+                    not (k and piece.first_of_fragment and _elision_fuses_sentences(s, lo, pos)) and \
                     not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)) and \
                     not (k and piece.first_of_fragment and _elision_hides_qualifier(s, lo, pos)) and \
                     not (k == 0 and piece.check_start and not piece.before and _qualified_start(s, pos)):
@@ -3724,6 +3777,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
                     and not any(_apart_at(s, pos + d) for d in piece.joins) \
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
+                    and not (k and piece.first_of_fragment and _elision_fuses_sentences(s, lo, pos)) \
                     and _edits_fit(s, k, piece, lo, pos, pos + n) \
                     and not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)) \
                     and not (k and piece.first_of_fragment and _elision_hides_qualifier(s, lo, pos)) \
@@ -3734,6 +3788,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         if placed is None:
             placed = _piece_across_asides(doc, s, pat, piece, lo, hi, last)
             if placed is None or k and piece.first_of_fragment and _elision_hides_negation(s, lo, placed[0][0]) \
+                    or k and piece.first_of_fragment and _elision_fuses_sentences(s, lo, placed[0][0]) \
                     or not _edits_fit(s, k, piece, lo, placed[0][0], placed[-1][1]) \
                     or k and (piece.first_of_fragment or piece.before) \
                     and _elision_hides_range_bound(s, lo, placed[0][0]) \
