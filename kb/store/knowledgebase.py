@@ -400,8 +400,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "88.0 EM" is refused), and a metric right after its own figure names no later one ("3 BLEU" of "45.2 BLEU at 3/4").
 #: 68 also: a clause's word after a per's noun is none of it ("5 W" per "when" of "5 W per idle node when waiting" was
 #: verified); kb claims promote stores a per every word of it ("5 W" per "idle node", never "5 W/node").
-#: 68 also: "a"/"an" opening a verb's object names no per ("1-4 hours" per "expert" of "takes an expert 1-4 hours"
-#: was verified); a share claimed as a part of one adds no digit its percentage lacks ("0.940" of "94%").
+#: 68 also: "a"/"an" opening the first object of a verb taking two names no per ("1-4 hours" per "expert" of "takes
+#: an expert 1-4 hours" was verified; "estimated a smartphone charge to consume" still gives one); a share claimed as a part of one adds no digit its percentage lacks ("0.940" of "94%").
 #: 69: an ellipsis never reads one sentence's start with another's end as one ("Questions pertaining to the Allen
 #: Institute for ... past and ongoing efforts" of the next sentence's question to another institute is refused); an
 #: editor's "[sic]" beside the page's own brackets stands for nothing ("the [MASK] [sic] token" is verified).
