@@ -262,6 +262,29 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None, *, read_as:
         raise WriteError(f"cannot write {shown(target)}: the text holds {bad}, a byte that was not UTF-8 where it "
                          "was typed, which no UTF-8 file can hold; nothing written",
                          hint="type it in UTF-8 (check the terminal's or the script's encoding)")
+    write_bytes(target, _as_saved(target, text), tmp_dir, read_as=read_as)
+
+
+def write_changed(target: Path, text: str, tmp_dir: Path | None = None) -> bool:
+    """write_text, unless the file holds these very bytes already: then it is left as it is, its
+    mtime too, and False returned (a command run again says "unchanged", and a build tool watching
+    the file is not woken for nothing). True: written."""
+    bad = not_utf8(text)
+    if bad is None:
+        data = _as_saved(target, text)
+        try:
+            if not Path(target).is_symlink() and os.path.getsize(target) == len(data) \
+                    and Path(target).read_bytes() == data:
+                return False
+        except OSError:
+            pass
+    write_text(target, text, tmp_dir)
+    return True
+
+
+def _as_saved(target: Path, text: str) -> bytes:
+    """The bytes write_text writes of `text` over the file `target` holds now (its encoding, byte-order
+    mark and line endings kept)."""
     try:
         with open(target, "rb") as fh:
             head = fh.read(1 << 16)
@@ -271,11 +294,10 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None, *, read_as:
     if codec != "utf-8":        # a file an editor saved as UTF-16 or UTF-32 stays so
         text = text.removeprefix(BOM)
         saved = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
-        write_bytes(target, mark + with_line_ends(text, saved).encode(codec), tmp_dir, read_as=read_as)
-        return
+        return mark + with_line_ends(text, saved).encode(codec)
     if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
         text = BOM + text
-    write_bytes(target, with_line_ends(text, head.decode("latin-1")).encode("utf-8"), tmp_dir, read_as=read_as)
+    return with_line_ends(text, head.decode("latin-1")).encode("utf-8")
 
 
 def with_line_ends(text: str, saved: str) -> str:

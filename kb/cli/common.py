@@ -337,6 +337,30 @@ def shown_width(text: str) -> int:
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# -- what a writing command did ---------------------------------------------------------------
+#
+# A command run again that changes nothing says so, in the words and on the stream of its first run's
+# report: "unchanged ...", exit 0, and never that it wrote (`kb quote add` said "stored" on stdout and
+# "stored already: unchanged" on stderr; `kb export note -o FILE` "wrote FILE" of a file it had replaced
+# by the same bytes).
+
+def files_said(done: Iterable[tuple[object, bool]]) -> str:
+    """The files an export wrote, each (path, written): 'wrote a.md, a.bib', 'unchanged a.md' (it held
+    these bytes already, and was left as it was), or 'wrote a.md; unchanged a.bib'."""
+    done = list(done)
+    wrote = [shown(path) for path, written in done if written]
+    same = [shown(path) for path, written in done if not written]
+    return "; ".join(f"{verb} {', '.join(names)}" for verb, names in (("wrote", wrote), ("unchanged", same))
+                     if names)
+
+
+def merge_said(subject: str, merged: list[str] | None) -> None:
+    """Warn what re-adding a stored quote or claim merged (kept what it holds, added topics); one that
+    merged nothing is said by the command's own line, 'unchanged ...', and not again here."""
+    if merged and merged != ["unchanged"]:
+        warn(f"{subject} was stored already: " + "; ".join(merged))
+
+
 # -- inputs and quotes shared by several command families -----------------------------------
 
 class StdinInput:

@@ -6,8 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.atomic import shown
-from kb.cli.common import complete_citekey, data, err, names_something, warn
+from kb.cli.common import complete_citekey, data, err, files_said, names_something, warn
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
@@ -33,15 +32,15 @@ def _split_ids(values: List[str]) -> List[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _emit(kb, text: str, output: Optional[str], force: bool) -> Optional[str]:
-    """Write `text` to -o (atomically) or stdout; return the path written."""
+def _emit(kb, text: str, output: Optional[str], force: bool) -> Optional[tuple[str, bool]]:
+    """Write `text` to -o (atomically) or stdout; return the path and whether it was written (False:
+    it held these bytes already, and was left as it was)."""
 
     if output is None or is_stdout(output):
         data(text)
         return None
     path = output_path(kb, output, force=force)
-    write_output(kb, path, text)
-    return str(path)
+    return str(path), write_output(kb, path, text)
 
 
 def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
@@ -65,7 +64,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     for line in [] if isinstance(result, str) else result.specials:
         warn(line)
     if written:
-        err(f"kb: wrote {shown(written)}: {counted(len(keys), noun)}\n")
+        err(f"kb: {files_said([written])}: {counted(len(keys), noun)}\n")
 
 
 app = typer.Typer()
@@ -130,13 +129,13 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
     if target is None:
         data(result.text)
         return
+    done = []
     if bib_path is not None and result.bib is not None:
         if result.bib_summary:
             warn(f"{bib_path.name}: {result.bib_summary}")
-        write_output(kb, bib_path, result.bib)
-    write_output(kb, target, result.text)
-    written = [shown(target)] + ([shown(bib_path)] if bib_path else [])
-    err(f"kb: wrote {', '.join(written)}: {counted(len(result.quotes), 'quote')}, "
+        done.append((bib_path, write_output(kb, bib_path, result.bib)))
+    done.insert(0, (target, write_output(kb, target, result.text)))
+    err(f"kb: {files_said(done)}: {counted(len(result.quotes), 'quote')}, "
         f"{counted(len(result.references), 'reference')}\n")
 
 @export_app.command("bib")

@@ -6,8 +6,7 @@ from typing import Optional
 
 import typer
 
-from kb.atomic import shown
-from kb.cli.common import complete_citekey, data, echo, emit_json, names_a_paper, warn
+from kb.cli.common import complete_citekey, data, echo, emit_json, files_said, names_a_paper, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
@@ -206,10 +205,10 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     if target is None:
         data(graph.render(kb.db, fmt, extra))
         return
-    export.write_output(kb, target, graph.render(kb.db, fmt, extra))
+    wrote = export.write_output(kb, target, graph.render(kb.db, fmt, extra))
     # said on stderr, as kb export bib, note and csl-json say what they wrote ("wrote PATH" was on stdout)
     counts = graph.summary(kb.db)
-    warn(f"wrote {shown(target)}: {counted(counts['papers'], 'paper')}, "
+    warn(f"{files_said([(target, wrote)])}: {counted(counts['papers'], 'paper')}, "
          f"{counted(counts['citation_links'], 'citation link')}")
 
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from dataclasses import replace as replaced
 from pathlib import Path
 
-from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, write_text
+from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, write_changed
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibmodel import is_work
@@ -1076,13 +1076,15 @@ def _record_output(kb: "KB", path: Path) -> None:
         record = {name: held for name, held in _outputs(kb).items()
                   if (Path(name) if Path(name).is_absolute() else kb.root / name).exists()}
         record[_output_key(kb, path)] = _fingerprint(path, size)
-        write_text(kb.layout.outputs, json.dumps(record, indent=1) + "\n", kb.layout.tmp)
+        write_changed(kb.layout.outputs, json.dumps(record, indent=1) + "\n", kb.layout.tmp)
     except (OSError, KBError):
         pass
 
 
-def write_output(kb: "KB", path: Path, text: str) -> None:
-    """Atomic: a reader sees the old file or the new one, never half of it."""
+def write_output(kb: "KB", path: Path, text: str) -> bool:
+    """Atomic: a reader sees the old file or the new one, never half of it. Whether it was written:
+    a file holding these very bytes already is left as it is, its mtime too (`kb export note -o
+    FILE` run again said "wrote FILE" of a file it had replaced by the same bytes)."""
 
     root = kb.root.resolve()
     # A folder -o names that is not there is made, and said (KB.on_warning): a typo'd folder made in
@@ -1093,10 +1095,11 @@ def write_output(kb: "KB", path: Path, text: str) -> None:
     made = None if made.exists() or path.parent == kb.layout.exports.resolve() else made
     tmp = kb.layout.tmp if root in path.parents else path.parent   # same filesystem for os.replace
     try:
-        write_text(path, text, tmp)
+        wrote = write_changed(path, text, tmp)
     except OSError as exc:
         raise UsageError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
     if made is not None and kb.on_warning is not None:
         below = "" if made == path.parent else f" ({shown(made)} and the folders below it were not there)"
         kb.on_warning(f"made the folder {shown(path.parent)} for {shown(path.name)}{below}")
     _record_output(kb, path)
+    return wrote

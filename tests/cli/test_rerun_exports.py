@@ -1,0 +1,136 @@
+"""An export run again that changes nothing says so: "kb: unchanged FILE", exit 0, on stderr as its first
+run's "kb: wrote FILE", and leaves the file as it was, bytes and mtime (`kb export note -o FILE` said "wrote
+FILE" of a file it had replaced by the same bytes)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from corpus import PHP_BIB, wattbot_pages
+from kbcache import from_template
+from kbrun import run_kb
+
+from kb.atomic import write_changed
+from kb.cli.common import files_said
+
+KEY = "luccioni2023power"
+GENERATIVE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
+IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
+               "(11.49 kWh)")
+#: an mtime no write of this test could give a file: one that is still this was not written
+OLD_NS = 1_000_000_000 * 10**9
+
+
+@pytest.fixture
+def php(kb_root, tmp_path):
+    def build():
+        (kb_root / "references.bib").write_text(PHP_BIB)
+        source = tmp_path / "php-v3.json"
+        source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+        assert run_kb("text", "load", KEY, source, "--version", "v3").code == 0
+    return from_template("php-v3", kb_root, build)
+
+
+def aged(paths: list[Path]) -> dict[Path, bytes]:
+    """Each file's bytes, its mtime set to OLD_NS: a later write shows as another mtime."""
+    for path in paths:
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+    return {path: path.read_bytes() for path in paths}
+
+
+def untouched(held: dict[Path, bytes]) -> bool:
+    return all(path.read_bytes() == data and path.stat().st_mtime_ns == OLD_NS for path, data in held.items())
+
+
+EXPORTS = [
+    (("export", "note", "-o", "{d}/n.md"), ["n.md"]),
+    (("export", "note", "-f", "json", "-o", "{d}/n.json"), ["n.json"]),
+    (("export", "note", "-f", "markdown", "-o", "{d}/m.md"), ["m.md", "m.bib"]),
+    (("export", "note", "--no-pages", "-t", "energy", "-o", "{d}/sub/t.md"), ["sub/t.md"]),
+    (("export", "bib", "-o", "{d}/r.bib"), ["r.bib"]),
+    (("export", "bib", "--as-stored", "-p", KEY, "-o", "{d}/one.bib"), ["one.bib"]),
+    (("export", "csl-json", "-o", "{d}/r.json"), ["r.json"]),
+    (("graph", "export", "-f", "dot", "-o", "{d}/g.dot"), ["g.dot"]),
+    (("graph", "export", "-f", "json", "-o", "{d}/g.json"), ["g.json"]),
+    (("graph", "export", "-f", "graphml", "-o", "{d}/g.graphml"), ["g.graphml"]),
+]
+
+
+@pytest.mark.parametrize("args,files", EXPORTS, ids=lambda a: " ".join(a[:3]) if isinstance(a, tuple) else None)
+def test_an_export_run_again_says_unchanged_and_leaves_its_files_as_they_were(php, tmp_path, args, files):
+    assert run_kb("quote", "add", KEY, GENERATIVE, "-t", "energy").code == 0
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)       # (a folder -o makes is said on the first run alone)
+    args = [a.format(d=out) for a in args]
+    first = run_kb(*args)
+    assert first.code == 0 and first.out == "" and first.err.startswith("kb: wrote "), first.err
+    held = aged([out / f for f in files])
+    again = run_kb(*args)
+    assert again.code == 0 and again.out == ""
+    assert again.err == first.err.replace("kb: wrote ", "kb: unchanged ", 1), again.err
+    assert "wrote" not in again.err and untouched(held)
+
+
+def test_an_export_says_which_of_its_files_it_wrote(php, tmp_path):
+    assert run_kb("quote", "add", KEY, GENERATIVE).code == 0
+    note, bib = tmp_path / "m.md", tmp_path / "m.bib"
+    assert run_kb("export", "note", "-f", "markdown", "-o", note).code == 0
+    held = aged([note, bib])
+    # another quote of the same paper: the note changes, its .bib (the same one entry) does not
+    assert run_kb("claim", "add", KEY, "11.49 kWh", "--quote", IMAGE_QUOTE).code == 0
+    assert run_kb("quote", "add", KEY, IMAGE_QUOTE).code == 0
+    r = run_kb("export", "note", "-f", "markdown", "-o", note)
+    assert r.code == 0 and r.err == f"kb: wrote {note}; unchanged {bib}: 2 quotes, 1 reference\n", r.err
+    assert note.read_bytes() != held[note] and untouched({bib: held[bib]})
+    # a file changed by hand is refused as before, never taken for kb's own unchanged export
+    note.write_text(note.read_text() + "my own line\n")
+    r = run_kb("export", "note", "-f", "markdown", "-o", note)
+    assert r.code == 2 and "changed after kb wrote it" in r.err
+
+
+@pytest.mark.parametrize("saved,text", [
+    (b"a\nb\n", "a\nb\n"),
+    (b"a\r\nb\r\n", "a\nb\n"),                      # CRLF kept: what write_text would write is what is there
+    (b"a\rb\r", "a\nb\n"),
+    (b"\xef\xbb\xbfa\nb\n", "a\nb\n"),              # a byte-order mark kept
+    ("\ufeffa\nb\n".encode("utf-16-le"), "a\nb\n"),
+    ("zoë\n".encode("utf-8"), "zoë\n"),
+    (b"", ""),
+])
+def test_write_changed_leaves_a_file_holding_what_it_would_write(tmp_path, saved, text):
+    path = tmp_path / "f.txt"
+    path.write_bytes(saved)
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    assert write_changed(path, text) is False
+    assert path.read_bytes() == saved and path.stat().st_mtime_ns == OLD_NS
+
+
+@pytest.mark.parametrize("saved,text,after", [
+    (b"a\nb\n", "a\nb", b"a\nb"),                     # one byte fewer
+    (b"a\nb\n", "a\nc\n", b"a\nc\n"),                 # one byte other, the same size
+    (b"a\r\nb\r\n", "a\nc\n", b"a\r\nc\r\n"),
+    ("zoe\u0308\n".encode(), "zoë\n", "zoë\n".encode()),   # another Unicode form is other bytes
+    (None, "new\n", b"new\n"),                        # no file yet
+])
+def test_write_changed_writes_what_differs(tmp_path, saved, text, after):
+    path = tmp_path / "f.txt"
+    if saved is not None:
+        path.write_bytes(saved)
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+    assert write_changed(path, text) is True
+    assert path.read_bytes() == after and path.stat().st_mtime_ns != OLD_NS
+
+
+@pytest.mark.parametrize("done,said", [
+    ([("a.md", True)], "wrote a.md"),
+    ([("a.md", False)], "unchanged a.md"),
+    ([("a.md", True), ("a.bib", True)], "wrote a.md, a.bib"),
+    ([("a.md", False), ("a.bib", False)], "unchanged a.md, a.bib"),
+    ([("a.md", True), ("a.bib", False)], "wrote a.md; unchanged a.bib"),
+    ([("a.md", False), ("a.bib", True)], "wrote a.bib; unchanged a.md"),
+])
+def test_files_said(done, said):
+    assert files_said([(Path(p), w) for p, w in done]) == said
