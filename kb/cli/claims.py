@@ -12,6 +12,7 @@ from kb.cli.common import (
     complete_citekey,
     echo,
     emit_json,
+    merge_said,
     names_a_paper,
     names_something,
     not_found,
@@ -121,15 +122,14 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
         not_found(exc, verbose=verbose, as_json=as_json)
     for w in stored.pop("warnings", []):
         warn(w)
-    merged = stored.get("merged")
-    if merged:
-        warn(f"{stored['citekey']}.{stored['id']} was stored already: " + "; ".join(merged))
+    done = stored.pop("outcome", "stored")
+    merge_said(f"{stored['citekey']}.{stored['id']}", stored.get("merged"))
     if as_json:
         emit_json(stored)
         return
     where = (f"page {stored['page']} of {stored.get('version') or 'the text'}" if stored.get("status") == "verified"
              else "UNVERIFIED")
-    echo(f"stored {stored['expression_name']} = {stored['written']}"
+    echo(f"{done} {stored['expression_name']} = {stored['written']}"
           + (f" per {stored['per']}" if stored.get("per") else "") + f"  ({where})")
 
 
@@ -270,12 +270,13 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
     stored = promote(open_kb(), candidate, claim_id=claim_id, per=per, topics=topic)
     for w in stored.pop("warnings", []):
         warn(w)
-    if stored.get("merged"):        # promoted before: said as kb claim add says a claim stored already
-        warn(f"{stored['citekey']}.{stored['id']} was stored already: " + "; ".join(stored["merged"]))
+    done = stored.pop("outcome", "stored")
+    # promoted before: said as kb claim add says a claim stored already
+    merge_said(f"{stored['citekey']}.{stored['id']}", stored.get("merged"))
     if as_json:
         emit_json(stored)
     else:
-        echo(f"stored {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
+        echo(f"{done} {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
 
 
 @claims_app.command("dismiss")

@@ -12,6 +12,7 @@ from kb.cli.common import (
     echo,
     emit_json,
     input_path,
+    merge_said,
     names_a_paper,
     names_an_input,
     names_something,
@@ -86,11 +87,12 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
         not_found(exc, verbose=verbose, as_json=as_json)
     for w in stored.pop("warnings", []):
         warn(w)
+    done = stored.pop("outcome", "stored")
     if stored.get("restated"):
         warn(f"the quote is stored already as {stored['id']}, the same passage written {said(stored['text'], 60)}: "
              "its text kept; " + "; ".join(stored["merged"]))
-    elif stored.get("merged"):
-        warn(f"{stored['id']} was stored already: " + "; ".join(stored["merged"]))
+    else:
+        merge_said(stored["id"], stored.get("merged"))
     if stored.get("method") == "punctuation":
         for n in stored.get("notes", []):
             if n.startswith("punctuation only: "):
@@ -100,13 +102,13 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
         return
     if stored["status"] == "verified":
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
-        echo(f"stored {stored['id']}: found in {labelled(citekey, stored['version'])}, {pages} ({stored['method']})")
+        echo(f"{done} {stored['id']}: found in {labelled(citekey, stored['version'])}, {pages} ({stored['method']})")
         for n in stored.get("notes", []):
             if n.startswith(("found in the second extraction", "found in the first extraction")):
                 echo(f"  {n}")
     else:
         given = f" (page {stored['page']} as given, not checked)" if stored.get("page") else ""
-        echo(f"stored {stored['id']} UNVERIFIED{given}: {stored.get('note', '')}")
+        echo(f"{done} {stored['id']} UNVERIFIED{given}: {stored.get('note', '')}")
 
 
 @quote_app.command("ls")

@@ -285,11 +285,14 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
             claim_id = quotes.slug_id(named, {t.replace("_", "-") for t in taken},
                                       words=4, empty="claim").replace("-", "_")
         replace = claim_id if claim_id in taken else None
-        records.write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
+        held = records.stored_record(kb, citekey, "claim", claim_id) if merged == ["unchanged"] else None
+        wrote = records.write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
+        merged = records.merge_said(merged, wrote, held, {"id": claim_id, **record})
     stored = {"id": claim_id, "citekey": citekey, **record,
               "unit": interval.unit_text, "written": value.strip(),
               "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
-              "expression_name": f"{citekey}.{_ident(claim_id)}", "merged": merged}
+              "expression_name": f"{citekey}.{_ident(claim_id)}", "merged": merged,
+              "outcome": records.outcome(merged, wrote)}
     return {k: v for k, v in stored.items() if v not in (None, [], "")}
 
 

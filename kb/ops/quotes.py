@@ -592,8 +592,11 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                     record["note"] = held[2]
                 merged.append((f"added {agreeing(len(new), 'topic', 'topics')} " + ", ".join(new)) if new else "unchanged")
         record = {"id": quote_id, **record}
-        records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
-    stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)
+        held = records.stored_record(kb, citekey, "quote", quote_id) if merged == ["unchanged"] else None
+        wrote = records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
+        merged = records.merge_said(merged, wrote, held, record)
+    stored = dict(record, citekey=citekey, title=paper["title"], merged=merged,
+                  outcome=records.outcome(merged, wrote))
     if restated:
         stored["restated"] = quote
     if marks:

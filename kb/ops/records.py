@@ -15,8 +15,10 @@ from kb.store.knowledgebase import KB
 from kb.store.sqlite import transaction
 
 
-def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> None:
-    """Append (or replace) one record in claims/<citekey>.toml and re-index that file."""
+def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> bool:
+    """Append (or replace) one record in claims/<citekey>.toml and re-index that file. Whether
+    the file was written: a record replaced by itself (a `kb quote add` or `kb claim add` run
+    again) leaves the file as it was, its bytes and its mtime, and the index with it."""
     path = kb.layout.claims_file(citekey)
     held = read_for_edit(path)
     existing = held.text
@@ -27,11 +29,38 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
                   + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
     text = add_record(existing, section, record, header_comment=header, replace_id=replace_id,
                       path=f"claims/{path.name}")
+    if existing and text == existing:
+        return False
     if "[[claim]]" in text:
         registry()      # load pint now, not between writing the file and indexing it
     kb.layout.claims.mkdir(exist_ok=True)
     kb.write_file(path, held.written(text), held.read_as)
     _reindex(kb, f"claims/{path.name}")
+    return True
+
+
+def merge_said(merged: list[str], wrote: bool, held: dict | None, record: dict) -> list[str]:
+    """What a re-add merged, as it turned out: a record that left its file as it was merged nothing
+    it could change ("replaced the stored claim" by the same claim: "unchanged"); one whose merge
+    found nothing to add but was written all the same (a quote stored unverified, found now)
+    names the fields it updated, where "unchanged" was said of a file kb had just rewritten."""
+    if not merged:
+        return merged
+    if not wrote:
+        kept = [m for m in merged if m.startswith("kept ")]
+        return kept or ["unchanged"]
+    if merged == ["unchanged"]:
+        old = {k: v for k, v in (held or {}).items() if v not in (None, [], "")}
+        new = {k: v for k, v in record.items() if v not in (None, [], "")}
+        changed = sorted(k for k in {*old, *new} if k != "id" and old.get(k) != new.get(k))
+        return [f"updated {', '.join(changed)}" if changed else "updated"]
+    return merged
+
+
+def outcome(merged: list[str], wrote: bool) -> str:
+    """What a `kb quote add` or `kb claim add` did, the first word of the line it prints: 'stored' (a
+    new record), 'updated' (a stored one written again, changed) or 'unchanged' (its file as it was)."""
+    return "unchanged" if not wrote else "updated" if merged else "stored"
 
 
 def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> None:
