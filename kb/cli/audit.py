@@ -83,10 +83,10 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         r = accept(kb, accept_id, verdict=verdict, note=note)
         if r.replaced:          # judged before: what the new judgement changed, as kb claim add says a merge
             warn(f"{r.id} was judged already: replaced " + "; ".join(r.replaced))
-        elif r.replaced is not None:
-            warn(f"{r.id} was judged already: unchanged")
         if as_json:
             emit_json(r.to_dict())
+        elif r.replaced == []:      # judged so already: said as the first run's line, never as written again
+            echo(f"unchanged {r.id}: recorded as {r.judged} in claims/{r.citing}.toml already")
         else:
             echo(f"recorded {r.id} as {r.judged} in claims/{r.citing}.toml")
         return

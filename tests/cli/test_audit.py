@@ -216,7 +216,10 @@ def test_a_judgement_is_recorded_kept_across_rebuild_and_not_reported_again(own5
     kept = claims_file.read_bytes()
     for args in [(), ("--note", "1515.43 W / 8 P100s, derived by Patterson"), ("--verdict", "not-in-source")]:
         r = run_kb("audit", "--accept", target["id"], *args)
-        assert r.code == 0 and r.err == f"kb: {target['id']} was judged already: unchanged\n", (args, r.err)
+        # said as the first run's line is, on stdout: never that it recorded it again
+        assert r.code == 0 and r.err == "", (args, r.err)
+        assert r.out == f"unchanged {target['id']}: recorded as not-in-source in claims/patterson2021carbon.toml " \
+                        "already\n", (args, r.out)
         assert claims_file.read_bytes() == kept
     r = run_kb("audit", "--accept", target["id"], "--verdict", "confirmed", "--json")
     assert r.code == 0 and r.json["judged"] == "confirmed" and r.json["note"].startswith("1515.43 W")
