@@ -426,13 +426,20 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
             kept = {(r[0], r[1]): r[2] for r in db.execute(
                 "select page, start, status from candidates where citekey = ? and version = ? "
                 "and status != 'unreviewed'", [citekey, text.version])}
-            db.execute("delete from candidates where citekey = ? and version = ? and status = 'unreviewed'",
-                       [citekey, text.version])
             rows = [(citekey, text.version, c.page, c.start, c.end, c.number, c.value, c.unit, c.per or None,
                      c.low, c.high, c.sentence) for c in candidates if (c.page, c.start) not in kept]
+            # a candidate found again as it was keeps its number: `kb claims extract` run again listed each under
+            # a new one, and the number a person had read from the first listing named none, or another figure
+            held = {tuple(r[1:]): r[0] for r in db.execute(
+                'select id, citekey, version, page, start, "end", number, value, unit, per, low, high, sentence '
+                "from candidates where citekey = ? and version = ? and status = 'unreviewed'",
+                [citekey, text.version])}
+            found = set(rows)
+            db.conn.executemany("delete from candidates where id = ?",
+                                [(cid,) for row, cid in held.items() if row not in found])
             db.conn.executemany(
                 'insert or ignore into candidates (citekey, version, page, start, "end", number, value, unit, per, '
-                "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?,?)", [r for r in rows if r not in held])
             # Decisions a person made live in the claims files: a dismissal ([[dismissed]]), a
             # promotion (a [[claim]] with that figure on that page). Re-apply them.
             db.execute("update candidates set status = 'dismissed' where citekey = ? and status = 'unreviewed' "

@@ -54,7 +54,6 @@ EXPORTS = [
     (("export", "bib", "--as-stored", "-p", KEY, "-o", "{d}/one.bib"), ["one.bib"]),
     (("export", "csl-json", "-o", "{d}/r.json"), ["r.json"]),
     (("graph", "export", "-f", "dot", "-o", "{d}/g.dot"), ["g.dot"]),
-    (("graph", "export", "-f", "json", "-o", "{d}/g.json"), ["g.json"]),
     (("graph", "export", "-f", "graphml", "-o", "{d}/g.graphml"), ["g.graphml"]),
 ]
 
