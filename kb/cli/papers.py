@@ -470,10 +470,12 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.",
     result = paper_ops.extract_again(open_kb(), citekey, extractor, version=version)
     for note in result["notes"]:
         warn(f"{result['citekey']}: {note}")
+    # run again: the texts it holds are these already (the same words as the first run's line, "unchanged" first)
+    done = "unchanged " if result.pop("unchanged", False) else ""
     if as_json:
         emit_json(result)
         return
-    where = f"{result['citekey']} {result['version']}".rstrip()
+    where = done + f"{result['citekey']} {result['version']}".rstrip()
     if result["second"]:
         echo(f"{where}: {counted(result['pages'], 'page')} by {result['first']}, and again by {result['second']}")
     else:

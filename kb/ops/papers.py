@@ -2258,6 +2258,14 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     result = extract_plan(data, plan, kb.limits(), source=label, progress=_page_progress(kb, label))
     notes += [w for w in result.warnings if "could not read" in w or "no second" in w
               or w.startswith(REPEATED)]
+    if row["text_status"] == "ok" and result.extractor == row["extractor"] and manifest.extractor == result.plan:
+        held_second = [r[0] for r in kb.db.execute("select text from second_pages where version_id = ? order by page",
+                                                    [row["id"]])]
+        if held_second == (list(result.second.pages) if result.second is not None else []):
+            # run again: the texts kb holds are these already; nothing is written, and that is said
+            return {"citekey": citekey, "version": row["version"], "first": result.extractor,
+                    "second": result.second.extractor if result.second is not None else None,
+                    "pages": result.page_count, "plan": result.plan, "notes": notes, "unchanged": True}
     with kb.writing():
         manifest.extractor = result.plan
         if row["text_status"] == "replaced":

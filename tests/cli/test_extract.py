@@ -130,3 +130,22 @@ def test_bad_extractor_names_and_papers_without_a_pdf_are_one_line(kb_root, tmp_
     assert run_kb("text", "load", key, tmp_path / "pages.json", "--version", "v2").code == 0
     r = run_kb("text", "extract", key, "--version", "v2")
     assert r.code == 2 and "kb holds no PDF of" in r.err
+
+
+def test_text_extract_run_again_says_unchanged_and_writes_nothing(kb_root, tmp_path):
+    # the same texts extracted again: the first run's line with "unchanged" first, the manifest and the
+    # index left as they were; another plan, or a first one after it, is extracted and said as before
+    path = tmp_path / "energy.pdf"
+    path.write_bytes(GOOD)
+    key = run_kb("add", path, "--offline", "--extractor", "pdfium", "--json").json[0]["citekey"]
+    manifest = next((kb_root / ".kb" / "cache" / "sources").glob("*.json"))
+    for plan, second in [("pypdf", "and again by pypdf "), ("pdfium", "(no second extraction)"),
+                         ("both", "and again by pypdf ")]:
+        first = run_kb("text", "extract", key, "--extractor", plan)
+        assert first.code == 0 and first.out.startswith(f"{key}: 2 pages by pypdfium2 ") and second in first.out
+        held = (manifest.read_bytes(), manifest.stat().st_mtime_ns, _second_pages(kb_root))
+        again = run_kb("text", "extract", key, "--extractor", plan)
+        assert again.code == 0 and again.out == "unchanged " + first.out and again.err == first.err
+        assert (manifest.read_bytes(), manifest.stat().st_mtime_ns, _second_pages(kb_root)) == held
+        j = run_kb("text", "extract", key, "--extractor", plan, "--json")
+        assert j.code == 0 and "unchanged" not in j.json and j.json["pages"] == 2
