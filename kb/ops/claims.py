@@ -125,6 +125,26 @@ def same_figure(held, given: str) -> bool:
     return (a.lo, a.nominal, a.hi, a.unit_text) == (b.lo, b.nominal, b.hi, b.unit_text)
 
 
+#: A digit group's separator within a number ("1,000", "1 000", "1\u202f000", "1'000"): how a per's count may be
+#: written otherwise.
+_DIGIT_GROUP = lazy(r"(?<=\d)[,\u00a0\u202f\u2009 '](?=\d{3}(?!\d))")
+
+
+def same_per(held, given: str | None) -> bool:
+    """Whether a claim's per given again is its stored one: white space aside, or the same words but for case, a
+    hyphen written as a space and how a count's digits are grouped ("1000 inferences" of "1,000 inferences", "GPU
+    hour" of "GPU-hour"); "100 inferences", "inference" and "1000 queries" are other pers."""
+    if _spaced(held) == _spaced(given):
+        return True
+    if not isinstance(held, str) or not isinstance(given, str):
+        return False
+
+    def folded(per: str) -> str:
+        return " ".join(_DIGIT_GROUP.sub("", per).replace("-", " ").casefold().split())
+
+    return folded(held) == folded(given)
+
+
 def same_quote(held, given: str) -> bool:
     """Whether a claim's quote given again is its stored one: white space aside, or the same words
     written in other quote marks, case or line breaks (`normalise.wording`)."""
@@ -146,7 +166,7 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
     differ = []
     for name, given in (("value", value.strip()), ("quote", (quote or "").strip() or None), ("per", per)):
         held = old.get(name)
-        alike = {"value": same_figure, "quote": same_quote}.get(name)
+        alike = {"value": same_figure, "quote": same_quote, "per": same_per}.get(name)
         if given is not None and held is not None and not (alike or (lambda a, b: _spaced(a) == _spaced(b)))(
                 held, given):
             differ.append(f"{name} {held!r} -> {given!r}")
@@ -170,6 +190,10 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
     if per is None and old.get("per"):
         per = old["per"]
         merged.append(f"kept per {per!r}")
+    elif per is not None and isinstance(old.get("per"), str) and old["per"] != per:
+        if _spaced(old["per"]) != _spaced(per):
+            merged.append(f"kept its per as written {old['per']!r}")
+        per = old["per"]
     held_topics = [t for t in old.get("topics", []) if isinstance(t, str)]
     new_topics = [t for t in topics if t not in held_topics]
     if new_topics:
@@ -190,10 +214,10 @@ def _same_claim(kb: KB, citekey: str, value: str, quote: str | None, per: str | 
 
     for claim_id, held_quote, held_per in kb.conn.execute(
             "select id, quote, per from claims where citekey = ? and kind = 'claim' order by rowid", [citekey]):
-        if _spaced(held_per) != _spaced(per) or not quoted_alike(held_quote):
+        if not same_per(held_per, per) or not quoted_alike(held_quote):
             continue
         held = records.stored_record(kb, citekey, "claim", claim_id)
-        if held is not None and _spaced(held.get("per")) == _spaced(per) and quoted_alike(held.get("quote")) \
+        if held is not None and same_per(held.get("per"), per) and quoted_alike(held.get("quote")) \
                 and same_figure(held.get("value"), value):
             return claim_id
     return None

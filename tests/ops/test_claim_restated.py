@@ -102,3 +102,46 @@ def test_a_new_claim_with_a_scale_word_is_named_without_it(s2orc):
 
     assert add_claim(s2orc, "lo2020s2orc", "8.1 million papers", quote="full text is held for 8.1M papers")["id"] \
         == "papers"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("1,000 inferences", "1000 inferences"), ("1 000 inferences", "1000 inferences"), ("1\u202f000 queries", "1,000 queries"),
+    ("GPU-hour", "GPU hour"), ("GPU hour", "gpu hour"), ("smartphone  charge", "smartphone charge"),
+    ("1,000,000 tokens", "1000000 tokens"), ("training run", "Training Run"),
+])
+def test_one_per_written_two_ways(a, b):
+    from kb.ops.claims import same_per
+
+    assert same_per(a, b) and same_per(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("1,000 inferences", "100 inferences"), ("1,000 inferences", "10,000 inferences"), ("1,000 inferences", "1 inference"),
+    ("1,000 inferences", "1000 queries"), ("1.000 inferences", "1 inferences"), ("1,00 inferences", "100 inferences"),
+    ("1,000 inferences", "1,000"), ("GPU hour", "GPU"), ("idle node", "node"), ("node", None), (None, "node"),
+    ("12,5 units", "125 units"),
+])
+def test_pers_apart(a, b):
+    from kb.ops.claims import same_per
+
+    assert not same_per(a, b) and not same_per(b, a)
+
+
+@pytest.mark.parametrize("per_again", ["1000 queries", "1 000 Queries", "1,000 queries"])
+def test_a_per_given_again_written_otherwise_is_the_stored_claims(s2orc, per_again):
+    """The repository's README re-adds '11.49 kWh' --per '1000 inferences' of a claim stored per '1,000 inferences':
+    it was refused as 'stored with another per'; the claim stored is kept as written, and said so. (Stored
+    unverified, --force: the quote gives no per; what is merged is the same.)"""
+    from kb.errors import UsageError
+    from kb.ops.claims import add_claim
+
+    quote = "full text is held for 8.1M papers"
+    first = add_claim(s2orc, "lo2020s2orc", "8.1M papers", quote=quote, per="1,000 queries", claim_id="held", force=True)
+    again = add_claim(s2orc, "lo2020s2orc", "8.1M papers", quote=quote, per=per_again, claim_id="held", force=True)
+    assert again["per"] == first["per"] == "1,000 queries"
+    assert again["merged"] == (["unchanged"] if per_again == "1,000 queries" else
+                               ["kept its per as written '1,000 queries'"])
+    without_id = add_claim(s2orc, "lo2020s2orc", "8.1M papers", quote=quote, per=per_again, force=True)
+    assert without_id["id"] == "held" and _claims(s2orc) == [("held",)]
+    with pytest.raises(UsageError, match="stored with another per: per '1,000 queries' -> '100 queries'"):
+        add_claim(s2orc, "lo2020s2orc", "8.1M papers", quote=quote, per="100 queries", claim_id="held", force=True)
