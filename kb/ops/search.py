@@ -22,8 +22,6 @@ snippets are cut from the stored text as printed (kb.store.fts.snippet).
 
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import asdict, dataclass
 
 from kb.errors import UsageError
@@ -124,16 +122,13 @@ def _latest_ids(db, citekeys: set[str]) -> set[int]:
     return {vid for _, vid in best.values()}
 
 
-def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, limit: int,
-          span: tuple[int, int] | None = None) -> list[tuple]:
+def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, limit: int) -> list[tuple]:
     """(rowid, citekey, version, page, page_end, id, status, value, stale_in, moved_in, moved_to, score) of the best
-    rows, of those whose rowid is within `span` where one is given (a part of the pages, _parts)."""
+    rows."""
     rid = _ROWID[src.kind]
     bound, bound_params = "", []
     filters, filter_params = [src.where], []
-    if span is not None:
-        bound, bound_params = f" and {src.fts}.rowid between ? and ?", list(span)
-    elif paper:
+    if paper:
         lo, hi = db.execute(f"select min({rid}), max({rid}) from {src.content} where citekey = ?",
                             [paper]).fetchone()
         if lo is None:
@@ -222,7 +217,10 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
         if any_word and (hits or len(terms) < 2):
             break
         match = (" OR " if any_word else " ").join(terms)
-        found = _ranked(kb, kinds, match, paper, all_versions, limit)
+        found: list[tuple[str, tuple]] = []
+        for kind in kinds:
+            latest_only = kind == "page" and not all_versions
+            found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
         found.sort(key=lambda kr: kr[1][_SCORE])
         found = found[:limit]
         kb.settle()             # the ranking was SQLite's; what follows is Python's (KB.read)
@@ -237,94 +235,6 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
                             moved_in=r[9] if r[6] == "verified" else None,
                             moved_to=r[10] if r[6] == "verified" and r[9] else None))
     return hits
-
-
-#: The pages a query must match before a search ranks them in parts, one an idle core, each part
-#: in a thread on a connection of its own (SQLite ranks, and the interpreter is free): bm25 over
-#: the 45,000 pages two common words are on at 10,000 papers is most of a search's time, while
-#: a query on a few thousand pages ranks in a few milliseconds, less than threads cost.
-SPLIT_MATCHES = 10_000
-#: The most parts (and so threads) one ranking is split into.
-MOST_PARTS = 4
-
-
-def _idle_cores() -> int:
-    """The threads a ranking may take: the cores this process may run on that the machine's
-    load leaves idle (as `make -l` does), at least one and at most MOST_PARTS. On a busy
-    machine, threads only take turns."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        load = 0.0
-    return max(1, min(MOST_PARTS, cores - int(load)))
-
-
-def _matches_at_least(db, match: str, n: int) -> bool:
-    """Whether `n` pages or more match: counted, not ranked (a few milliseconds for 45,000)."""
-    return db.execute("select count(*) from (select 1 from pages_fts where pages_fts match ? limit ?)",
-                      [match, n]).fetchone()[0] >= n
-
-
-def _parts(db, n: int) -> list[tuple[int, int]]:
-    """The pages' rowids in `n` spans of about as many rows, every row in one."""
-    lo, hi = db.execute("select min(id), max(id) from pages").fetchone()
-    if lo is None:
-        return [(0, 0)]
-    n = max(1, min(n, hi - lo + 1))
-    step = (hi - lo + n) // n
-    return [(lo + i * step, min(hi, lo + (i + 1) * step - 1)) for i in range(n)]
-
-
-def _ranked(kb: "KB", kinds: tuple[str, ...], match: str, paper: str | None, all_versions: bool,
-            limit: int) -> list[tuple[str, tuple]]:
-    """(kind, row) of the best `limit` rows of each kind (_rank). A query matching many pages of
-    a knowledge base on a machine with idle cores ranks the pages in parts (_parts) and the
-    quotes and claims beside them, at once, each on a connection of its own: the best rows of
-    every part hold the best of all, since bm25 scores a row the same whichever rows the query
-    is bounded to (its statistics are the whole table's)."""
-    db = kb.conn
-    spans: list[tuple[int, int] | None] = [None]
-    if "page" in kinds and not paper:
-        threads = _idle_cores()
-        if threads > 1 and _matches_at_least(db, match, SPLIT_MATCHES):
-            spans = list(_parts(db, threads))
-    tasks = [(kind, span) for kind in kinds for span in (spans if kind == "page" else [None])]
-    results: list[list[tuple] | None] = [None] * len(tasks)
-    errors: list[BaseException] = []
-
-    def run(i: int, conn) -> None:
-        kind, span = tasks[i]
-        try:
-            results[i] = _rank(conn, _SOURCES[kind], match, paper, kind == "page" and not all_versions, limit, span)
-        except BaseException as exc:        # noqa: BLE001 - raised again in the thread that waits
-            errors.append(exc)
-
-    if len(spans) < 2:
-        for i in range(len(tasks)):
-            run(i, db)
-    else:
-        conns = [kb.reader() for _ in tasks[1:]]
-        workers = [threading.Thread(target=run, args=(i, conn), name="kb-search", daemon=True)
-                    for i, conn in enumerate(conns, 1)]
-        for thread in workers:
-            thread.start()
-        run(0, db)
-        for thread in workers:
-            thread.join()
-        for conn in conns:
-            conn.close()
-    if errors:
-        raise errors[0]
-    found: list[tuple[str, tuple]] = []
-    for kind in kinds:
-        rows = [r for (k, _), rs in zip(tasks, results) if k == kind for r in rs or ()]
-        rows.sort(key=lambda r: r[_SCORE])
-        found += [(kind, r) for r in rows[:limit]]
-    return found
 
 
 def _titles(db, citekeys: set[str]) -> dict[str, str]:

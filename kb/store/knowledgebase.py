@@ -541,14 +541,6 @@ class KB:
             self._db = Database(self._conn, on_wait=self.on_busy)
         return self._db
 
-    def reader(self) -> sqlite3.Connection:
-        """Another connection to the index, for a read running in another thread beside
-        this one's (kb search ranks page text in parts, one a core): SQLite runs the
-        two at once, where one connection runs one statement at a time. Opened as `conn`
-        is (read-only where the folder is), after `conn`, so the schema is current."""
-        _ = self.conn
-        return connect(self.db_path, on_wait=self.on_busy)
-
     def _connect(self) -> None:
         self._conn = connect(self.db_path, on_wait=self.on_busy)
         self._file_id = _file_id(self.db_path)
