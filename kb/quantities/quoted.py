@@ -3278,7 +3278,17 @@ _TWO_OBJECT_VERBS = frozenset(
     "grant grants granted granting offer offers offered offering allow allows allowed allowing".split())
 
 
-def _article_object(plain: str, before: re.Match[str]) -> bool:
+#: A verb of a sentence whose subject is a gerund or an infinitive's phrase, right after its noun: "uses" of "Charging
+#: a smartphone uses 0.012 kWh" (the noun is then what the figure is of, the two-object verb's one object).
+_SUBJECT_PHRASE_VERB = lazy(
+    r"[ ]+(?:[a-z]+ly[ ]+)?(?:is|was|are|were|uses|used|consumes|consumed|costs|cost|takes|took|requires|required|"
+    r"needs|needed|emits|emitted|draws|drew|produces|produced|generates|generated|amounts|amounted|accounts|"
+    r"accounted|reaches|reached|averages|averaged|totals|totaled|totalled|equals|equaled|equalled|releases|"
+    r"released|demands|demanded|burns|burned|burnt|yields|yielded|involves|involved|entails|entailed|represents|"
+    r"represented|can|could|may|might|will|would|should|must|has|had|have)\b")
+
+
+def _article_object(plain: str, before: re.Match[str], end: int | None = None) -> bool:
     """Whether the "a"/"an" a per's noun follows (`before`, a `_PER_BEFORE_NOUN` match) opens the first object of a
     verb taking two, no per: "an expert" of "takes an expert 1-4 hours" (per summary, never per expert), "a
     student" of "costs a student $40". After another verb the noun is what the figure is of ("estimated a
@@ -3291,7 +3301,15 @@ def _article_object(plain: str, before: re.Match[str]) -> bool:
     if _ARTICLE_PER_BEFORE.search(head):
         return False
     last = re.search(r"([^\W\d_][\w/-]*)[ ]+$", head)
-    return last is not None and last.group(1).lower() in _TWO_OBJECT_VERBS
+    if last is None or last.group(1).lower() not in _TWO_OBJECT_VERBS:
+        return False
+    # a gerund's or an infinitive's one object, the phrase the sentence's verb follows: "Charging a smartphone uses
+    # 0.012 kWh", "Buying a GPU costs $30,000", "To charge an electric vehicle takes 60 kWh", "It takes 60 kWh to
+    # charge an electric vehicle." (per smartphone, GPU, electric vehicle); "takes an expert 1-4 hours", "giving a user
+    # 12 GB" stay a first object
+    gerund = last.group(1).lower().endswith("ing") or re.search(r"(?i)\bto[ ]+$", head[:last.start()]) is not None
+    return not (gerund and end is not None and (_SUBJECT_PHRASE_VERB.match(plain, end) is not None
+                                                or re.match(r"[ ]*(?:[.;!?)]|$)", plain[end:end + 3]) is not None))
 
 
 def _per_said(plain: str, per: str) -> bool:
@@ -3327,7 +3345,7 @@ def _per_said(plain: str, per: str) -> bool:
             if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
                 if before is not None and _count_of(before.group("c") or before.group("n"), before.group("w")) \
-                        == claimed and not _article_object(plain, before):
+                        == claimed and not _article_object(plain, before, m.end()):
                     return True
     for m in _PER_ABBREVIATED.finditer(plain):
         if one and _noun_key(m.group("den")) in keys:

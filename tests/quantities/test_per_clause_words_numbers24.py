@@ -60,3 +60,28 @@ def test_qualified_per(quote, number, head, full):
 ])
 def test_an_article_after_a_verb_is_no_per(value, quote, per, ok):
     assert value_in_quote(value, quote, per, quote, "").ok is ok
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a two-object verb as a gerund or an infinitive heading the sentence's subject, or closing it, has one
+    # object: the noun is what the figure is of
+    ("0.012 kWh", "Charging a smartphone uses 0.012 kWh of electricity.", "smartphone", True),
+    ("60 kWh", "Charging an electric vehicle consumes 60 kWh.", "electric vehicle", True),
+    ("$30,000", "Buying a GPU costs $30,000 today.", "GPU", True),
+    ("0.012 kWh", "We find that charging a smartphone typically uses 0.012 kWh.", "smartphone", True),
+    ("60 kWh", "To charge an electric vehicle takes 60 kWh.", "electric vehicle", True),
+    ("60 kWh", "It takes 60 kWh to charge an electric vehicle.", "electric vehicle", True),
+    ("2.5 Wh", "Saving a checkpoint requires 2.5 Wh.", "checkpoint", True),
+    # ... but never another figure, another noun, nor a first object with its amount after it
+    ("0.013 kWh", "Charging a smartphone uses 0.012 kWh of electricity.", "smartphone", False),
+    ("$30,000", "Buying a GPU costs $30,000 today.", "server", False),
+    ("12 GB", "Giving a user 12 GB of storage is cheap.", "user", False),
+    ("12 GB", "Giving a user 12 GB of storage costs little.", "user", False),
+    ("$40", "The fee, costing a student $40, is waived.", "student", False),
+    ("1-4 hours", "This process, taking an expert about 1-4 hours, is slow.", "expert", False),
+    ("3 hours", "It takes a student 3 hours to finish.", "student", False),
+    ("$15", "Paying a worker $15 is the norm.", "worker", False),
+    ("0.012 kWh", "Charging a smartphone, on average, uses 0.012 kWh.", "smartphone", False),   # unsure: refused
+])
+def test_a_gerund_or_infinitive_of_a_two_object_verb_has_one_object(value, quote, per, ok):
+    assert value_in_quote(value, quote, per, quote, "").ok is ok
