@@ -931,6 +931,20 @@ def _adds_precision(w: _Number, half_printed, half_mine=None) -> bool:
     return half_mine * (1 + 1e-9) < half_printed * (1 - 1e-9)
 
 
+def _printed_half(n: _Number) -> Decimal:
+    """Half the last digit the page prints of `n`: a whole number's trailing zeros are digits it prints ("50" of
+    "50%", "100" of "100 W": half a unit), where `n.half` reads them as maybe rounded ("50" as 45 to 55). A claim
+    writing as many digits ("0.50" of "50%", "0.10 kW" of "100 W") adds none."""
+    m = re.fullmatch(r"[-+−]?(?P<d>\d[\d, ]*)(?P<s>[^\d\s.,]*)", n.text)
+    if m is None:
+        return n.half
+    digits = re.sub(r"\D", "", m.group("d"))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not zeros or zeros == len(digits):
+        return n.half
+    return min(n.half, n.half.scaleb(-zeros))
+
+
 def _fewer_zeros(value: str) -> str:
     """`value` with the trailing zeros of its numbers' decimals dropped: "81.1M" of "81.10M", "2 kWh" of "2.0 kWh"."""
     return re.sub(r"(\d)\.(\d*?)0+(?!\d)", lambda m: m.group(1) + (f".{m.group(2)}" if m.group(2) else ""), value)
@@ -5477,7 +5491,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             held_w = held
         holding = [h for h in held_w if h.start >= start and (not start or (h.start, h.end) in labelled)
                    and h.value == w.value and h.change != "rise"     # "doubled" holds "+100%", never a 1
-                   and not _adds_precision(w, h.half)    # "81.10M" of "81.1M": a digit the page never prints
+                   and not _adds_precision(w, _printed_half(h))    # "81.10M" of "81.1M": a digit the page never prints
                    # "a third as many" holds "-67%", never a bare 0.67 (its ratio is a third)
                    and not (h.change == "fall" and _AS_MUCH_ENDS.search(plain, h.start, h.end))
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
@@ -5512,7 +5526,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             continue
         if not holding and unitless and scale == 1 and 0 < w.value < 1 and w.text.lstrip()[:1] not in "+-−" and any(
                 h.start >= start and h.change is None and not h.share and h.value == w.value * 100
-                and not _adds_precision(w, h.half / 100)    # "0.940" of "94%": a digit the page never prints
+                and not _adds_precision(w, _printed_half(h) / 100)    # "0.940" of "94%": a digit the page never prints
                 and _PERCENT_WORDS_AFTER.match(plain, h.end) and not _falls(plain, [h]) and not _rises(plain, [h])
                 for h in held):
             # "0.76" of "76% accuracy": the percentage as a part of one, its digits all kept; never a change's size
@@ -5556,7 +5570,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     continue
                 if _unit_swapped(n, w, conv, mine):
                     continue
-                if _adds_precision(w, (conv.hi - conv.lo) / 2, (mine.hi - mine.lo) / 2):
+                if _adds_precision(w, (conv.hi - conv.lo) / 2 * (float(_printed_half(n) / n.half) if n.half else 1),
+                                   (mine.hi - mine.lo) / 2):
                     continue        # "1.50 t" of "1.5 t", "1500.0 kg" of "1.5 t": a digit the page never prints
                 if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2) \
                         or iv.unit != claim_unit and not _decimal_shift(iv, conv) and _rounded(conv, mine):

@@ -408,6 +408,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 70: a gerund's or an infinitive's "a"/"an" after a verb taking two objects opens its one object, a per
 #: ("0.012 kWh" per "smartphone" of "Charging a smartphone uses 0.012 kWh", "It takes 60 kWh to charge an electric
 #: vehicle" were refused); "takes an expert 1-4 hours", "Giving a user 12 GB" still give none.
+#: 70 also: a whole number's trailing zeros are digits its quote prints ("0.50" of "50%", "0.10 kW" of "100 W" were
+#: refused as adding a digit; "0.500" of "50%" still is).
 CLAIM_READING = "70"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

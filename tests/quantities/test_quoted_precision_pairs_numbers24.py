@@ -113,3 +113,31 @@ def test_unpaired_or_other_figures_refused(value, quote):
 ])
 def test_a_metric_after_its_own_figure_names_no_later_one(value, quote, ok):
     assert check(value, quote).ok is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a whole number's trailing zeros are digits the page prints: a claim writing as many adds none
+    ("0.50", "Half (50%) of the runs failed.", True),
+    ("0.10", "About 10% of the runs failed.", True),
+    ("0.30", "About 30% of runs failed.", True),
+    ("0.60", "60 % of runs failed.", True),
+    ("0.40", "40 percent of runs failed.", True),
+    ("0.10 kW", "a 100 W load", True),
+    ("1.50 kW", "a 1,500 W load", True),
+    ("2.00 kWh", "the run used 2,000 Wh", True),
+    ("0.20 MWh", "the run used 200 kWh", True),
+    ("0.100 kW", "a 100 W load", True),             # its units digit printed: as many digits
+    ("1.500 kW", "a 1,500 W load", True),
+    # ... one more digit than it prints, another figure, or a zero past its decimals stay refused
+    ("0.500", "Half (50%) of the runs failed.", False),
+    ("0.100", "About 10% of the runs failed.", False),
+    ("0.41", "40% of runs failed.", False),
+    ("0.1000 kW", "a 100 W load", False),
+    ("1.5000 kW", "a 1,500 W load", False),
+    ("2.0000 kWh", "the run used 2,000 Wh", False),
+    ("50.0%", "Half (50%) of the runs failed.", False),
+    ("1,000.0 GPU hours", "it took 1,000 GPU hours", False),
+    ("12.0 days", "training took 12 days", False),
+])
+def test_a_whole_numbers_zeros_are_printed_digits(value, quote, ok):
+    assert check(value, quote).ok is ok
