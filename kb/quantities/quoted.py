@@ -3345,6 +3345,9 @@ def _per_said(plain: str, per: str) -> bool:
     count = _PER_SCALED_COUNT.match(text)
     claimed = _count_of(count.group("c"), count.group("w"))
     one = claimed == 1
+    # the per's words before its noun ("idle" of "idle hour", "GPU" of "GPU hour"): printed right before it
+    quals = text[count.end():noun.start()].replace("-", " ").split()
+    qualified = re.compile(r"(?i)(?<![\w-])" + r"[ -]+".join(re.escape(q) for q in quals) + r"[ -]*$") if quals else None
     stems = {w[:3].lower() for w in adverbs | nouns}
     for m in _A_WORD.finditer(plain):
         # a word's last part heads it ("GPU-hour"), its first only names what that is of ("day-long")
@@ -3357,6 +3360,9 @@ def _per_said(plain: str, per: str) -> bool:
                     return True
                 continue
             if (low in nouns or _noun_key(part) in keys) and _heads_phrase(plain, m.end()):
+                if qualified is not None and qualified.search(plain, max(0, m.start() - 80),
+                                                              m.end() - len(part)) is None:
+                    continue    # "idle hour" of "Every hour, it uses 5 kWh": a qualifier the quote never gives it
                 before = _PER_BEFORE_NOUN.search(plain, max(0, m.start() - 40), m.start())
                 if before is not None and _count_of(before.group("c") or before.group("n"), before.group("w")) \
                         == claimed and not _article_object(plain, before, m.end()):

@@ -410,6 +410,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: vehicle" were refused); "takes an expert 1-4 hours", "Giving a user 12 GB" still give none.
 #: 70 also: a whole number's trailing zeros are digits its quote prints ("0.50" of "50%", "0.10 kW" of "100 W" were
 #: refused as adding a digit; "0.500" of "50%" still is).
+#: 70 also: a per printed before its figure holds a claim's per only with its qualifying words ("5 kWh" per "idle
+#: hour" of "Every hour, the model uses 5 kWh", "7.6%" per "delayed hour" of "every hour that treatment is delayed").
 CLAIM_READING = "70"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -85,3 +85,28 @@ def test_an_article_after_a_verb_is_no_per(value, quote, per, ok):
 ])
 def test_a_gerund_or_infinitive_of_a_two_object_verb_has_one_object(value, quote, per, ok):
     assert value_in_quote(value, quote, per, quote, "").ok is ok
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a per printed before its figure names what the claim's per names, its qualifying words too
+    ("5 kWh", "Every hour, the model uses 5 kWh.", "hour", True),
+    ("5 kWh", "Every idle hour, the model uses 5 kWh.", "idle hour", True),
+    ("3 Wh", "A query costs 3 Wh on average.", "query", True),
+    ("3 Wh", "A long query costs 3 Wh on average.", "long query", True),
+    ("7.6%", "every hour that treatment is delayed raises the risk by 7.6%", "hour", True),
+    ("0.012 kWh", "the EPA website estimated a smartphone charge to consume 0.012 kWh of energy", "smartphone charge",
+     True),
+    ("2 kWh", "Each GPU-hour of training drew 2 kWh.", "GPU hour", True),
+    # ... never a qualifier the quote does not give it
+    ("5 kWh", "Every hour, the model uses 5 kWh.", "idle hour", False),
+    ("5 kWh", "Every hour, the model uses 5 kWh.", "peak hour", False),
+    ("3 Wh", "A query costs 3 Wh on average.", "long query", False),
+    ("3 Wh", "A short query costs 3 Wh on average.", "long query", False),
+    ("7.6%", "every hour that treatment is delayed raises the risk by 7.6%", "delayed hour", False),
+    ("7.6%", "every hour that treatment is delayed raises the risk by 7.6%", "septic hour", False),
+    ("0.012 kWh", "the EPA website estimated a smartphone charge to consume 0.012 kWh of energy", "laptop charge",
+     False),
+    ("2 kWh", "Each GPU-hour of training drew 2 kWh.", "TPU hour", False),
+])
+def test_a_per_before_its_figure_keeps_its_qualifying_words(value, quote, per, ok):
+    assert value_in_quote(value, quote, per, quote, "").ok is ok
