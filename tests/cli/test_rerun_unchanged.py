@@ -14,6 +14,8 @@ from corpus import PHP_BIB, wattbot_pages
 from kbcache import from_template
 from kbrun import run_kb
 
+from kb.atomic import write_changed
+from kb.cli.common import files_said
 from kb.ops.records import merge_said, outcome
 
 KEY = "luccioni2023power"
@@ -140,3 +142,95 @@ def test_claims_extract_run_again_lists_each_candidate_under_its_number(php):
     # a candidate listed before is one no longer, or another figure, never under another's number
     assert {c["id"]: c["start"] for c in run_kb("claims", "--unreviewed", "--json").json} == \
         {c["id"]: c["start"] for c in rows[2:] if c["id"] != rows[5]["id"]}
+
+
+# -- exports: an -o file that holds the very bytes is left as it is -------------------------------------------
+
+EXPORTS = [
+    (("export", "note", "-o", "{d}/n.md"), ["n.md"]),
+    (("export", "note", "-f", "json", "-o", "{d}/n.json"), ["n.json"]),
+    (("export", "note", "-f", "markdown", "-o", "{d}/m.md"), ["m.md", "m.bib"]),
+    (("export", "note", "--no-pages", "-t", "energy", "-o", "{d}/sub/t.md"), ["sub/t.md"]),
+    (("export", "bib", "-o", "{d}/r.bib"), ["r.bib"]),
+    (("export", "bib", "--as-stored", "-p", KEY, "-o", "{d}/one.bib"), ["one.bib"]),
+    (("export", "csl-json", "-o", "{d}/r.json"), ["r.json"]),
+    (("graph", "export", "-f", "dot", "-o", "{d}/g.dot"), ["g.dot"]),
+    (("graph", "export", "-f", "graphml", "-o", "{d}/g.graphml"), ["g.graphml"]),
+]
+
+
+@pytest.mark.parametrize("args,files", EXPORTS, ids=lambda a: " ".join(a[:3]) if isinstance(a, tuple) else None)
+def test_an_export_run_again_says_unchanged_and_leaves_its_files_as_they_were(php, tmp_path, args, files):
+    assert run_kb("quote", "add", KEY, GENERATIVE, "-t", "energy").code == 0
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)       # (a folder -o makes is said on the first run alone)
+    args = [a.format(d=out) for a in args]
+    first = run_kb(*args)
+    assert first.code == 0 and first.out == "" and first.err.startswith("kb: wrote "), first.err
+    held = aged([out / f for f in files])
+    again = run_kb(*args)
+    assert again.code == 0 and again.out == ""
+    assert again.err == first.err.replace("kb: wrote ", "kb: unchanged ", 1), again.err
+    assert "wrote" not in again.err and untouched(held)
+
+
+def test_an_export_says_which_of_its_files_it_wrote(php, tmp_path):
+    assert run_kb("quote", "add", KEY, GENERATIVE).code == 0
+    note, bib = tmp_path / "m.md", tmp_path / "m.bib"
+    assert run_kb("export", "note", "-f", "markdown", "-o", note).code == 0
+    held = aged([note, bib])
+    # another quote of the same paper: the note changes, its .bib (the same one entry) does not
+    assert run_kb("claim", "add", KEY, "11.49 kWh", "--quote", IMAGE_QUOTE).code == 0
+    assert run_kb("quote", "add", KEY, IMAGE_QUOTE).code == 0
+    r = run_kb("export", "note", "-f", "markdown", "-o", note)
+    assert r.code == 0 and r.err == f"kb: wrote {note}; unchanged {bib}: 2 quotes, 1 reference\n", r.err
+    assert note.read_bytes() != held[note] and untouched({bib: held[bib]})
+    # a file changed by hand is refused as before, never taken for kb's own unchanged export
+    note.write_text(note.read_text() + "my own line\n")
+    r = run_kb("export", "note", "-f", "markdown", "-o", note)
+    assert r.code == 2 and "changed after kb wrote it" in r.err
+
+
+@pytest.mark.parametrize("saved,text", [
+    (b"a\nb\n", "a\nb\n"),
+    (b"a\r\nb\r\n", "a\nb\n"),                      # CRLF kept: what write_text would write is what is there
+    (b"a\rb\r", "a\nb\n"),
+    (b"\xef\xbb\xbfa\nb\n", "a\nb\n"),              # a byte-order mark kept
+    ("\ufeffa\nb\n".encode("utf-16-le"), "a\nb\n"),
+    ("zoë\n".encode("utf-8"), "zoë\n"),
+    (b"", ""),
+])
+def test_write_changed_leaves_a_file_holding_what_it_would_write(tmp_path, saved, text):
+    path = tmp_path / "f.txt"
+    path.write_bytes(saved)
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    assert write_changed(path, text) is False
+    assert path.read_bytes() == saved and path.stat().st_mtime_ns == OLD_NS
+
+
+@pytest.mark.parametrize("saved,text,after", [
+    (b"a\nb\n", "a\nb", b"a\nb"),                     # one byte fewer
+    (b"a\nb\n", "a\nc\n", b"a\nc\n"),                 # one byte other, the same size
+    (b"a\r\nb\r\n", "a\nc\n", b"a\r\nc\r\n"),
+    ("zoe\u0308\n".encode(), "zoë\n", "zoë\n".encode()),   # another Unicode form is other bytes
+    (None, "new\n", b"new\n"),                        # no file yet
+])
+def test_write_changed_writes_what_differs(tmp_path, saved, text, after):
+    path = tmp_path / "f.txt"
+    if saved is not None:
+        path.write_bytes(saved)
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+    assert write_changed(path, text) is True
+    assert path.read_bytes() == after and path.stat().st_mtime_ns != OLD_NS
+
+
+@pytest.mark.parametrize("done,said", [
+    ([("a.md", True)], "wrote a.md"),
+    ([("a.md", False)], "unchanged a.md"),
+    ([("a.md", True), ("a.bib", True)], "wrote a.md, a.bib"),
+    ([("a.md", False), ("a.bib", False)], "unchanged a.md, a.bib"),
+    ([("a.md", True), ("a.bib", False)], "wrote a.md; unchanged a.bib"),
+    ([("a.md", False), ("a.bib", True)], "wrote a.bib; unchanged a.md"),
+])
+def test_files_said(done, said):
+    assert files_said([(Path(p), w) for p, w in done]) == said
