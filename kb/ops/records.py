@@ -27,6 +27,8 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
         title = kb.conn.execute("select title from papers where citekey = ?", [citekey]).fetchone()
         header = (f"Quotes and claims from {citekey}" + (f": {title[0]}" if title and title[0] else "")
                   + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
+    if replace_id is not None and existing and _held_as(existing, path, section, replace_id) == _plain(record):
+        return False        # replaced by itself: rewriting would only move it among the file's tables
     text = add_record(existing, section, record, header_comment=header, replace_id=replace_id,
                       path=f"claims/{path.name}")
     if existing and text == existing:
@@ -37,6 +39,19 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
     kb.write_file(path, held.written(text), held.read_as)
     _reindex(kb, f"claims/{path.name}")
     return True
+
+
+def _held_as(text: str, path, section: str, record_id: str) -> dict | None:
+    """The record `record_id` of `section` as the file holds it (its empty fields left out), or None."""
+    for held in load_toml(text, f"claims/{path.name}").get(section, []):
+        if isinstance(held, dict) and held.get("id") == record_id:
+            return _plain(held)
+    return None
+
+
+def _plain(record: dict) -> dict:
+    """A record's fields that a file holds: none of None, an empty list or an empty string."""
+    return {k: v for k, v in record.items() if v not in (None, [], "")}
 
 
 def merge_said(merged: list[str], wrote: bool, held: dict | None, record: dict) -> list[str]:

@@ -73,6 +73,23 @@ def test_a_record_added_again_is_said_unchanged_on_stdout_and_its_file_left_as_i
     assert untouched(held)
 
 
+@pytest.mark.parametrize("before, args", [((RECORDS[0], RECORDS[4]), RECORDS[2]), ((RECORDS[0], RECORDS[4]), RECORDS[3]),
+                                          ((RECORDS[4], RECORDS[0]), RECORDS[6]), ((RECORDS[4], RECORDS[1]), RECORDS[7])],
+                         ids=lambda a: " ".join(a[:2]) if isinstance(a[0], str) else "then".join(x[0] for x in a))
+def test_a_record_appended_after_the_other_kind_added_again_is_left_where_it_is(php, before, args):
+    """A quote appended after the file's claims (or a claim after its quotes) is written at the file's end; added
+    again, it was 'updated' with no field named, the file rewritten: the same record, moved among the tables of
+    its kind."""
+    for earlier in before:           # a quote, then a claim (or a claim, then a quote): the new one goes at the end
+        assert run_kb(*earlier).code == 0
+    first = run_kb(*args)
+    assert first.code == 0 and first.out.startswith("stored "), first.out + first.err
+    held = aged([php / "claims" / f"{KEY}.toml"])
+    again = run_kb(*args)
+    assert again.code == 0 and again.out == "unchanged " + first.out.removeprefix("stored "), (first.out, again.out)
+    assert untouched(held)
+
+
 @pytest.mark.parametrize("args", [RECORDS[0], RECORDS[1], RECORDS[5], RECORDS[7]], ids=lambda a: " ".join(a[:2]))
 def test_json_of_a_record_added_again_keeps_its_shape(php, args):
     first = run_kb(*args, "--json")
