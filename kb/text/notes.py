@@ -2261,7 +2261,7 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 # "As Doe and Roe (2020) show" cites Doe and Roe, where _WHO reads the names from "As" on
 _SENTENCE_OPENERS = frozenset("""as thus so see since when while whereas where unlike like following after before
 according although though because but and yet then hence here indeed however also only even both recently earlier
-later previously similarly likewise notably moreover furthermore therefore accordingly specifically if once unless
+later previously similarly likewise neither either notably moreover furthermore therefore accordingly specifically if once unless
 until in for from with by on at to of per cf alongside beside besides despite against beyond via contra
 selon d'après d’après laut nach gemäß según segun segundo secondo conforme comme como come wie""".split())
 # (the last: "according to" and "as" in French, German, Spanish, Portuguese and Italian notes: "D'après Doe (2019)")
@@ -2397,6 +2397,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
                     why.append(_joined_works_said(text, lo, found, start, end))
                 return None
             what = together         # 'Both Doe (2019) and Roe (2022) note', '[2] and [3] write': each work asked
+        elif len(found) > 1:
+            alike = _alike_before(text, lo, found, start)
+            if alike is not None:   # 'Like Doe (2019), Roe (2022) writes "..."': Roe's first, Doe's asked too
+                what = _with_other(what, alike)
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
         if what is None:
@@ -2544,7 +2548,7 @@ _GROUP_SUBJECT_AFTER = lazy(r"['’]s\b|[ \t]*,[ \t]*(?i:by[ \t]+contrast|in[ \t
 
 
 #: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '
-_JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
+_JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|nor|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
 #: Words setting a work apart from the one a sentence's subject names: 'Unlike Doe (2019), Roe (2022) says',
 #: 'Roe (2022), unlike Doe (2019), says'
 _SET_APART_WORDS = (r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
@@ -2707,7 +2711,7 @@ def _joined_before(text: str, lo: int, found: list[tuple], start: int, end: int)
 
 
 #: a word joining the last two works named together ('Doe (2019) and Roe (2022)', '[1] or [2]', '@a, @b & @c')
-_JOINING_WORD = lazy(r"\b(?:and|or|as[ \t]+well[ \t]+as)\b|&")
+_JOINING_WORD = lazy(r"\b(?:and|or|nor|as[ \t]+well[ \t]+as)\b|&")
 
 
 def _joined_together(text: str, lo: int, found: list[tuple], start: int, end: int) -> tuple | None:
@@ -2733,6 +2737,37 @@ def _joined_together(text: str, lo: int, found: list[tuple], start: int, end: in
     if first[0] == "cite":
         return ("cite", first[1][:4] + (tuple(others),)) + first[2:]
     return first[:3] + (tuple(others),)
+
+
+#: The word before a work that a sentence's subject says the same as: 'Like Doe (2019), Roe (2022) writes', 'Like [1],
+#: [2] notes' (never 'Unlike', 'Contrary to': a work set apart, `_SET_APART_WORDS`)
+_ALIKE_BEFORE = lazy(r"(?i:\b(?<!un)like)[ \t]+\Z")
+#: ... or opening the citation's own words, as names read ('Like Doe et al. (2019)')
+_ALIKE_AT = lazy(r"(?i:like)[ \t]+")
+
+
+def _alike_before(text: str, lo: int, found: list[tuple], start: int) -> tuple | None:
+    """The work a sentence opening 'Like X, ...' sets beside its subject, cited at `start`, as saying what it says:
+    'Like Doe (2019), Roe (2022) writes "..."' (Doe's, each asked as works named together are); None where there is
+    none, or more than one."""
+    alike = [f for f in found if f[1] <= start and text[f[1]:start].strip(" \t") == ","
+             and (_ALIKE_BEFORE.search(text, max(lo, f[0] - 20), f[0]) or _ALIKE_AT.match(text, f[0]))
+             and _contrasted_before(text, lo, f[0], f[1], start)]
+    return alike[0][2] if len(alike) == 1 else None
+
+
+def _with_other(what: tuple, other: tuple) -> tuple:
+    """A citation as `_cite_near` gives it with another work asked too (`other`, of its kind); as it is otherwise
+    ('Like Doe (2019), [3] writes': two kinds, the subject's alone)."""
+    if what[0] not in ("cite", "author-year") or other[0] != what[0] \
+            or what[0] == "cite" and other[1][0] != what[1][0]:
+        return what
+    others = _several_of(what) + ([other[1][:3]] if other[0] == "cite" else [other[1:3]]) + _several_of(other)
+    if len(others) + 1 > MAX_CITED:
+        return what
+    if what[0] == "cite":
+        return ("cite", what[1][:4] + (tuple(others),)) + what[2:]
+    return what[:3] + (tuple(others),)
 
 
 def _joined_works_said(text: str, lo: int, found: list[tuple], start: int, end: int) -> str:
@@ -3178,6 +3213,30 @@ def _said_by_before(text: str, cites: list[int], lo: int, start: int, para_end: 
     return len(between.split()) <= 12 and not _STOP_THEN.search(between) and bool(_SAID.search(between))
 
 
+#: A noun naming what a work says, whose 'that' opens the quote: 'The claim in [3] that "..."', 'the argument of Doe
+#: (2019) that "..."', '[3]'s view that "..."'
+_CLAIM_NOUN = (r"(?:claims?|arguments?|views?|findings?|statements?|assertions?|observations?|conclusions?|suggestions?"
+               r"|contentions?|estimates?|remarks?|position|thesis|hypothesis)")
+_CLAIM_OF = lazy(r"(?i:\b" + _CLAIM_NOUN + r"[ \t]+(?:in|of|by|from|made[ \t]+(?:in|by))[ \t]+)\Z")
+_OWN_CLAIM = lazy(r"(?i)[ \t]*(?:['’]s?[ \t]*)?(?:\([ \t]*(?:1[6-9]|20)\d\d[a-z]?[ \t]*\)[ \t]*)?(?P<noun>"
+                  + _CLAIM_NOUN + r"[ \t]+)?that[ \t]*[*_]?")
+
+
+def _claimed_before(text: str, cites: list[int], lo: int, start: int, para_end: int) -> bool:
+    """Whether the work cited last before the quote starting at `start`, in its clause, says it: by words saying it
+    (`_said_by_before`) or as the claim its citation names: 'The claim in [3] that "', '[3]'s claim that "', 'the
+    argument of Doe et al. (2022) that "'."""
+    if _said_by_before(text, cites, lo, start, para_end):
+        return True
+    found = _cites_in(text, cites, lo, start, False, para_end)
+    if not found:
+        return False
+    first, last = max(found, key=lambda f: f[1])[:2]
+    m = _OWN_CLAIM.fullmatch(text, last, start)
+    return m is not None and (m.group("noun") is not None or _CLAIM_OF.search(text, max(lo, first - 40), first)
+                              is not None)
+
+
 def _at_page(what: tuple, page: str) -> tuple:
     """A citation as `_cite_near` gives it, at `page` unless it names its own."""
     if what[0] == "cite":
@@ -3544,6 +3603,12 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # the clause after it names another work: 'Doe et al. (2022) write that "..." (p. 2), but Roe et
             # al. (2020) disagree', 'As [1] notes, "...", but @roe2020 disagrees': the quote is the work whose
             # clause says it, before it
+            cite = None
+        if cite is not None and text[at[-1]:at[-1] + 1] in ("[", "<", "^", "\\") \
+                and any(not _TIE_WORD.fullmatch(w) for w in re.findall(r"[A-Za-z]+", text[close + 1:at[-1]])) \
+                and _claimed_before(text, cites, max(prev_close, para_start, start - _WINDOW), start, para_end):
+            # a marker after words of the sentence going on, where the work before the quote says it: 'The claim in
+            # [3] that "..." is disputed by [2]', '[3]'s claim that "..." is wrong, as [2] shows' (the quote is [3]'s)
             cite = None
         compared = None
         if cite is not None and _COMPARED.match(text, at[-1]) is not None:
