@@ -4466,6 +4466,39 @@ def _rfc_opens(line: str, head: re.Match) -> bool:
         and not _STANDARD_ONE_WORD_RE.match(line, at)
 
 
+# a line of page furniture a page break left inside an entry given as its lines: a page number, no year ('4980'), or a
+# preprint's status header ('Preprint under review', 'Under review as a conference paper at ICLR 2024', 'Published as
+# a conference paper at ICLR 2021')
+_FURNITURE_NUMBER_RE = lazy(r"\s*(?!(?:19|20)\d\d\s*$)\d{1,4}\s*")
+_FURNITURE_HEADER_RE = lazy(r"\s*(?:(?:Preprint[.,]?\s+)?Under\s+review(?:\s+as\s+an?\s+(?:conference|workshop|journal)\s+"
+                            r"paper\s+at\s+[A-Z][\w \-]{1,40})?|Preprint[.,]?\s+Under\s+review|Published\s+as\s+an?\s+"
+                            r"(?:conference|workshop|journal)\s+paper\s+at\s+[A-Z][\w \-]{1,40})\.?\s*", re.I)
+# what a line a number of the entry's own ends with ('pages 1435–', 'Vol.', '24(4):'), or the next starts with ('nd Annual')
+_NUMBER_BEFORE_RE = lazy(r"(?:[-‐–—:(/.&]|\b(?:pages?|pp|vol|volume|no|number|issue|chapter|part|of|and|edition))\s*$", re.I)
+_NUMBER_AFTER_RE = lazy(r"\s*[^\W\d_]")
+_ORDINAL_TAIL_RE = lazy(r"\s*(?:st|nd|rd|th)\b")
+
+
+def _without_furniture(lines: list[str]) -> list[str]:
+    """An entry's lines without a line of page furniture between two of its lines, where a page break printed it
+    inside the entry ('the relationship between' '4980' 'two documents', 'Tatsunori Hashimoto,' '10' 'Peter
+    Henderson'). A number is furniture only between a line it does not go on from and a line starting with a word:
+    a year is never, nor a number after 'pages', 'Vol.', a dash or a colon, nor one before an ordinal's 'nd'."""
+    if len(lines) < 3:
+        return lines
+    keep = [lines[0]]
+    for at in range(1, len(lines) - 1):
+        ln, after = lines[at], lines[at + 1]
+        if _FURNITURE_HEADER_RE.fullmatch(ln):
+            continue
+        if _FURNITURE_NUMBER_RE.fullmatch(ln) and keep[-1].strip() and not _NUMBER_BEFORE_RE.search(keep[-1]) \
+                and _NUMBER_AFTER_RE.match(after) and not _ORDINAL_TAIL_RE.match(after):
+            continue
+        keep.append(ln)
+    keep.append(lines[-1])
+    return keep
+
+
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None, document: str | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed). `document`, the
@@ -4480,7 +4513,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         lines = [ln.translate(_OT1_ACCENTS) for ln in lines] if lines is not None else None
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
     breaks: list = []
-    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines(), breaks)),
+    if lines is None:
+        lines = text.splitlines()
+    if len(lines) >= 3:
+        lines = _without_furniture(lines)
+    joined = _unbreak_words(clean_text(_join_lines(lines, breaks)),
                             breaks)
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
