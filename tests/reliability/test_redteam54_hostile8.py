@@ -243,10 +243,11 @@ class Drip(RawServer):
 def test_a_server_dripping_its_body_is_stopped_at_the_total_deadline(tmp_path):
     srv = Drip([_answer(BODY, None)])
     try:
-        started = time.monotonic()
+        # the whole body would take len(BODY) * Drip.gap seconds: stopped, and said so, at the deadline (no clock
+        # is read here: how long the stop takes is benchmarks/hostile.py's to measure)
+        assert len(BODY) * Drip.gap > 20 * 0.3
         with pytest.raises(NetworkError, match="download too slow, stopped after"):
             _client(tmp_path, total_timeout=0.3).get(srv.url + "/x", cache_ttl=3600)
-        assert time.monotonic() - started < 0.3 + 1.5          # the deadline, the watchdog's grace at most
         assert not _cached(tmp_path)
     finally:
         srv.close()
