@@ -17,7 +17,8 @@ parser that expands entities) shows up here:
   - check expressions: code-like input, deep nesting, 10,000 parentheses, 1 MB;
   - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
     100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, of a linearized PDF of
-    2,000 pages cut at a third and of a PDF of 2,000 pages missing a sixth of its bytes, `kb add` of an arXiv answer
+    2,000 pages cut at a third and of a PDF of 2,000 pages missing a sixth of its bytes and of
+    2,000 pages half of whose content streams are gone, `kb add` of an arXiv answer
     with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
     quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
@@ -185,6 +186,14 @@ def commands(runs: int) -> None:
         gap.write_bytes(plain[:len(plain) // 3] + plain[len(plain) // 2:])
         timed("kb add --offline --extractor pypdf: 2,000 pages, a sixth missing",
               lambda: (fresh(), kb("add", gap, "--offline", "--extractor", "pypdf")), runs, 20)
+        # 2,000 pages, every other one naming a content stream the file does not hold: each such page
+        # looked up with pypdf after PDFium's reading, and named lost.
+        from pdfgen import make_missing_contents_pdf
+        holes = tmp / "holes.pdf"
+        holes.write_bytes(make_missing_contents_pdf([[f"line {i} of the measured pages"] for i in range(2000)],
+                                                    {i: b"%d 0 R" % (90_000 + i) for i in range(0, 2000, 2)}))
+        timed("kb add --offline: 2,000 pages, 1,000 content streams gone",
+              lambda: (fresh(), kb("add", holes, "--offline")), runs, 20)
         # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
         # since it is longer than the paper's text (14 s before; the note's reading is left).
         fresh()

@@ -393,3 +393,21 @@ def make_linearized_pdf(pages: list[list[str]] | list[str]) -> bytes:
     data, main2, _ = build(len(data), main, table)
     assert main2 == main and len(data) == len(build(len(data), main, table)[0])
     return data
+
+
+def make_missing_contents_pdf(pages: list[list[str]], contents: dict[int, bytes]) -> bytes:
+    """A PDF of `pages` (Helvetica, one content stream each, objects 4, 6, 8, ...) whose page i
+    (from 0) has `contents[i]` written as its /Contents value instead: '99 0 R' (an object the
+    file does not hold), '[4 0 R 99 0 R]', 'null', '[]', and so on; b"" leaves /Contents out."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for i, lines in enumerate(pages):
+        data = _content(lines)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+        own = contents.get(i, b"%d 0 R" % len(objects))
+        entry = b" /Contents " + own if own else b""
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]%s "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % entry)
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return assemble(objects)

@@ -162,6 +162,9 @@ class Extracted:
     #: pages a page tree reaches again ({page: the earlier page it is}), kept empty too: no
     #: extractor reads them better, so they give no other extractor its turn
     repeated: dict[int, int] = field(default_factory=dict)
+    #: pages whose content streams the file does not hold (_contents_lost), lost too: the file's
+    #: loss, not the extractor's, so they give no other extractor its turn either
+    missing: list[int] = field(default_factory=list)
     plan: str = ""                     # what made it: "pdfium", "pypdf", "pdfium+pypdf" (kb.toml-free, per source)
     second: "Extracted | None" = None  # the other extractor's pages, when the plan asks for both
 
@@ -259,11 +262,11 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
             textless = textless or got
             notes.append(f"{name} could not read its text ({got.message})")
             continue
-        if set(got.lost) - set(got.repeated) and i + 1 < len(order):
+        if set(got.lost) - set(got.repeated) - set(got.missing) and i + 1 < len(order):
             if partial is None:
                 partial = got
-                notes.append(f"{name} could not read "
-                             f"{_pages_named([n for n in got.lost if n not in got.repeated], got.page_count)}")
+                own = [n for n in got.lost if n not in got.repeated and n not in got.missing]
+                notes.append(f"{name} could not read {_pages_named(own, got.page_count)}")
                 partial_note = notes[-1]
             continue
         result = got
@@ -1031,7 +1034,15 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     if peak is not None and peak - before > most:
         page, count = reading
         raise _too_big(limits, source, f"page {page} of {count:,} was read" if page else "PDFium opened it")
-    return out["result"]
+    result = out["result"]
+    # Which objects a page names PDFium does not say: pypdf looks them up, here, past PDFium's
+    # reading and the memory it was allowed (pypdf's own is no part of it).
+    count, lost = len(result.pages), result.lost
+    if count - len(lost) <= _CONTENTS_CHECKED:
+        whole, part = _pypdf_contents_lost(data, count, deadline)
+        _say_contents_lost(result, {n: r for n, r in whole.items() if n not in lost},
+                           {n: r for n, r in part.items() if n not in lost}, "PDFium")
+    return _finish(result, source)
 
 
 def _pages_named(pages: list[int], count: int) -> str:
@@ -1115,7 +1126,29 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
             result.warnings.append("the PDF's document information could not be read")
     finally:
         doc.close()
-    return _finish(result, source)
+    return result
+
+
+#: The most pages whose content references PDFium's reading has pypdf look up (_contents_lost):
+#: about 70 ms a thousand pages; a file of more is read as PDFium reads it.
+_CONTENTS_CHECKED = 5_000
+
+
+def _pypdf_contents_lost(data: bytes, count: int, deadline: float) -> tuple[dict[int, str], dict[int, str]]:
+    """_contents_lost of the pages PDFium read: PDFium says nothing of which objects a page names.
+    A file pypdf cannot open, or whose pages it counts otherwise, is not looked at."""
+    import pypdf
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _silence_pypdf()
+            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted or len(reader.pages) != count:
+                return {}, {}
+            return _contents_lost(reader, count, deadline)
+    except Exception:
+        return {}, {}
 
 
 #: The corner of the ArtBox _pdfium_seen marks page i with: far off any page a person
@@ -1385,8 +1418,69 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
     result = Extracted(pages=pages, extractor=extractor_name("pypdf"), lost=lost, repeated=repeats)
     if repeats:
         result.warnings.append(_repeats_said(repeats, count))
+    whole, part = _contents_lost(reader, count, deadline)
+    _say_contents_lost(result, {n: r for n, r in whole.items() if n not in repeats}, part, "pypdf")
     _read_info(reader, result)
     return result
+
+
+def _contents_lost(reader, count: int, deadline: float) -> tuple[dict[int, str], dict[int, str]]:
+    """({page: its content references the file does not hold} of pages all of whose content is
+    missing, the same of pages some of whose content is), pages numbered from 1. A page object
+    that survives while the stream its /Contents names is gone (a file cut and mended, an
+    object deleted by hand) is read as a blank page by both extractors: its text lost with
+    no word said. Where pypdf cannot say (the page tree unreadable, time up), nothing is said."""
+    whole: dict[int, str] = {}
+    part: dict[int, str] = {}
+    try:
+        for i in range(count):
+            if time.monotonic() > deadline:
+                break
+            page = reader.pages[i]
+            raw = dict.get(page, "/Contents")
+            if raw is None:
+                continue                            # no content at all: a blank page, as PDF allows
+            listed = raw.get_object() if type(raw).__name__ == "IndirectObject" else raw
+            if type(listed).__name__ == "ArrayObject":
+                refs = list(listed)
+            elif type(raw).__name__ == "IndirectObject":
+                refs = [raw]
+            else:
+                continue
+            gone = []
+            for ref in refs:
+                if type(ref).__name__ != "IndirectObject":
+                    continue
+                got = ref.get_object()
+                if got is None or type(got).__name__ == "NullObject":
+                    gone.append(f"{ref.idnum} {ref.generation} R")
+            if gone:
+                (whole if len(gone) == len(refs) else part)[i + 1] = ", ".join(gone[:3]) + \
+                    (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+    except Exception:
+        return {}, {}
+    return whole, part
+
+
+def _say_contents_lost(result: "Extracted", whole: dict[int, str], part: dict[int, str], name: str) -> None:
+    """Pages whose content streams are missing (_contents_lost): lost (kept empty) and said, or,
+    where some of a page's streams are left, said with the text that is left kept."""
+    count = len(result.pages)
+    for n in whole:
+        result.pages[n - 1] = ""
+        result.missing.append(n)
+        if n not in result.lost:
+            result.lost.append(n)
+    result.lost.sort()
+    if whole:
+        refs = "; ".join(f"page {n}: {r}" for n, r in list(whole.items())[:10])
+        result.warnings.append(f"{name} could not read {_pages_named(list(whole), count)}: the content stream(s) they "
+                               f"name are not in the file ({refs}): kept empty (no quote is found on them)")
+    if part:
+        refs = "; ".join(f"page {n}: {r}" for n, r in list(part.items())[:10])
+        result.warnings.append(f"{name} could not read all of {_pages_named(list(part), count)}: some content "
+                               f"stream(s) they name are not in the file ({refs}): what is left of their text is "
+                               "kept, and a quote of what was lost is not found")
 
 
 def _pages_missing(reader, count: int) -> tuple[int, int] | None:
