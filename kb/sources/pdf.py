@@ -1036,9 +1036,12 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
         raise _too_big(limits, source, f"page {page} of {count:,} was read" if page else "PDFium opened it")
     result = out["result"]
     # Which objects a page names PDFium does not say: pypdf looks them up, here, past PDFium's
-    # reading and the memory it was allowed (pypdf's own is no part of it).
+    # reading and the memory it was allowed (pypdf's own is no part of it), where a page PDFium
+    # read came out blank: a page whose content is gone reads so. A file every page of which has
+    # text is not opened a second time (pypdf's import and reading would double a small file's add).
     count, lost = len(result.pages), result.lost
-    if count - len(lost) <= _CONTENTS_CHECKED:
+    blank = any(not text.strip() for n, text in enumerate(result.pages, 1) if n not in lost)
+    if blank and count - len(lost) <= _CONTENTS_CHECKED:
         whole, part = _pypdf_contents_lost(data, count, deadline)
         _say_contents_lost(result, {n: r for n, r in whole.items() if n not in lost},
                            {n: r for n, r in part.items() if n not in lost}, "PDFium")
