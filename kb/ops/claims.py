@@ -110,19 +110,57 @@ _FIGURE_NUMBER = lazy(r"(?i)\d[\d.,]*(?:e[-+]?\d+)?(?:[ \u00a0]*(?:thousand|mill
 def same_figure(held, given: str) -> bool:
     """Whether two figures written for a claim are one value in one unit: written alike (white space
     aside), or written alike but for how the number and its scale are spelt, and read as the very same
-    interval in the very same unit ("81.1M papers", "81.1 million papers", "81,100,000 papers"); "81.2M
-    papers", "81.10M papers" (another precision), "~81.1M papers", "up to 81.1M papers", "-5 kWh", "5 kg
-    CO2" of "5 kg CO2e", "5000 Wh" of "5 kWh" are other figures."""
+    interval in the very same unit ("81.1M papers", "81.1 million papers", "81,100,000 papers"), or alike
+    but for how a unit of measure or a currency is spelt (`_unit_spelt_otherwise`: "121.7 h" of "121.7 hours",
+    "5 kWh" of "5 kilowatt-hours", "$5" of "USD 5"); "81.2M papers", "81.10M papers" (another precision),
+    "~81.1M papers", "up to 81.1M papers", "-5 kWh", "5 kg CO2" of "5 kg CO2e", "5000 Wh" of "5 kWh", "5 tons"
+    of "5 tonnes", "5 new papers" of "5 papers" are other figures."""
     if _spaced(held) == _spaced(given):
         return True
-    if not isinstance(held, str) or "".join(_FIGURE_NUMBER.sub("#", held).split()) != \
-            "".join(_FIGURE_NUMBER.sub("#", given).split()):
+    if not isinstance(held, str):
         return False
     try:
         a, b = intervals.Interval.from_written(held.strip()), intervals.Interval.from_written(given.strip())
     except KBError:
         return False
-    return (a.lo, a.nominal, a.hi, a.unit_text) == (b.lo, b.nominal, b.hi, b.unit_text)
+    if (a.lo, a.nominal, a.hi) != (b.lo, b.nominal, b.hi):
+        return False
+    if "".join(_FIGURE_NUMBER.sub("#", held).split()) == "".join(_FIGURE_NUMBER.sub("#", given).split()):
+        return a.unit_text == b.unit_text
+    return a.unit == b.unit and _unit_spelt_otherwise(held, given)
+
+
+#: A currency's sign or code written with a figure ("$", "US$", "€", "USD"): how one currency is spelt otherwise.
+_CURRENCY_MARK = lazy(r"(?:US|A|C|NZ|HK)?[$€£¥]|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+#: A mention of CO2 in a unit ("CO2e", "CO2-eq", "CO₂"): kb reads "kg CO2" as "kg CO2e", but a writer who wrote one
+#: claimed the other.
+_CO2_MENTION = lazy(r"(?i)co\s*[2\u2082](?:\s*-?\s*e(?:q(?:uiv(?:alent)?s?)?)?\.?(?![a-z]))?|carbon\s+dioxide"
+                    r"(?:\s+equivalents?)?|ghg")
+
+
+def _unit_spelt_otherwise(held: str, given: str) -> bool:
+    """Whether two figures read as one interval in one unit differ only in how that unit is spelt: the words before
+    each unit alike but for a currency's sign or code, each unit a unit of measure kb reads as a whole (never a
+    counted noun with words of its own: "new papers", "non-sepsis encounters", "A100 GPUs" name other things than
+    "papers", "encounters", "GPUs"), and any CO2 written alike ("kg CO2" is not "t CO2e")."""
+    heads = []
+    for text in (held, given):
+        written = " ".join(text.split())
+        try:
+            parts = intervals.written_parts(written)
+        except KBError:
+            return False
+        unit_text = parts.unit_text
+        if unit_text:
+            if not written.endswith(unit_text) or not units.reads_as_unit(unit_text):
+                return False
+            written = written[:-len(unit_text)]
+        elif parts.first.currency is None:
+            return False
+        heads.append((parts.first.currency, "".join(_FIGURE_NUMBER.sub("#", _CURRENCY_MARK.sub("", written)).split()),
+                      [re.sub(r"\W", "", m.group(0)).casefold() for m in _CO2_MENTION.finditer(unit_text)]))
+    (cur_a, head_a, co2_a), (cur_b, head_b, co2_b) = heads
+    return head_a == head_b and co2_a == co2_b and (cur_a == cur_b or cur_a is None or cur_b is None)
 
 
 #: A digit group's separator within a number ("1,000", "1 000", "1\u202f000", "1'000"): how a per's count may be

@@ -14,6 +14,12 @@ from kb.ops.quotes import slug_id
     ("81.1M papers", "81.1 million papers"), ("81.1M papers", "81,100,000 papers"),
     ("$5M", "$5 million"), ("5%", "5 %"), ("1e6 papers", "1 million papers"), ("5 thousand", "5k"),
     ("175B parameters", "175 billion parameters"), ("1,000 users", "1000 users"), ("2.5 kWh", " 2.5  kWh "),
+    # a unit of measure or a currency spelt otherwise
+    ("121.7 h", "121.7 hours"), ("121.7 hr", "121.7 hours"), ("5 kWh", "5 kilowatt-hours"), ("3 t", "3 tonnes"),
+    ("5%", "5 percent"), ("5 %", "5 per cent"), ("$5", "USD 5"), ("$5", "5 USD"), ("€5", "EUR 5"),
+    ("5 t CO2e", "5 tonnes CO2e"), ("5 kg CO2e", "5 kgCO2e"), ("10 MW", "10 megawatts"), ("1.5 GB", "1.5 gigabytes"),
+    ("5 GPU hours", "5 GPU-hours"), ("5-6 h", "5-6 hours"), ("~5 h", "~5 hours"), ("$5M", "USD 5 million"),
+    ("2.5 kWh/day", "2.5 kWh per day"), ("5 Wh/query", "5 Wh per query"), ("1.2 ms", "1.2 milliseconds"),
 ])
 def test_one_figure_written_two_ways(a, b):
     assert same_figure(a, b) and same_figure(b, a)
@@ -24,6 +30,12 @@ def test_one_figure_written_two_ways(a, b):
     ("81.1M papers", "81.1 M papers"), ("~5 kWh", "5 kWh"), ("<5 kWh", "5 kWh"), ("≤5 kWh", "<5 kWh"),
     ("up to 5 kWh", "5 kWh"), ("-5 kWh", "5 kWh"), ("5 kWh", "5000 Wh"), ("5 kWh", "5.0 kWh"), ("5 kg CO2e", "5 kg CO2"),
     ("100 ms", "100 s"), ("5 GB", "5 Gb"), ("$5M", "5M"), ("5 ± 1 kWh", "5 kWh"), ("5%", "0.05"), ("5 m", "5 million"),
+    # a unit spelt otherwise, but another precision, bound, unit, currency or thing counted
+    ("121.7 h", "121.70 hours"), ("121.7 h", "121.8 hours"), ("3 t", "3 tons"), ("5%", "5 percentage points"),
+    ("$5", "EUR 5"), ("$5", "5 CAD"), ("5 kg CO2", "5 kgCO2e"), ("5 t CO2e", "5 tonnes"), ("~5 h", "5 hours"),
+    ("up to 5 h", "5 hours"), ("exactly 5 h", "5 hours"), ("5 h", "5 days"), ("1.5 GB", "1.5 GiB"),
+    ("5 new papers", "5 papers"), ("5 new papers", "5 old papers"), ("5 A100 GPUs", "5 GPUs"), ("5 kWh", "5 kW"),
+    ("5 large models", "5 models"), ("5 ms", "5 msec"), ("5 h", "5 h per day"), ("5%", "5‰"),
 ])
 def test_figures_apart(a, b):
     assert not same_figure(a, b) and not same_figure(b, a)
@@ -145,3 +157,25 @@ def test_a_per_given_again_written_otherwise_is_the_stored_claims(s2orc, per_aga
     assert without_id["id"] == "held" and _claims(s2orc) == [("held",)]
     with pytest.raises(UsageError, match="stored with another per: per '1,000 queries' -> '100 queries'"):
         add_claim(s2orc, "lo2020s2orc", "8.1M papers", quote=quote, per="100 queries", claim_id="held", force=True)
+
+
+TIMED = "Training the model took 121.7 hours on 8 GPUs and drew 5 kWh, a cost of USD 5 in all.\n"
+
+
+@pytest.mark.parametrize("first, again, quote", [
+    ("121.7 h", "121.7 hours", "took 121.7 hours on 8 GPUs"), ("5 kWh", "5 kilowatt-hours", "drew 5 kWh"),
+    ("USD 5", "$5", "a cost of USD 5 in all"),
+])
+def test_a_unit_spelt_otherwise_is_the_stored_claim(kb_root, tmp_path, first, again, quote):
+    from kb.ops.claims import add_claim
+    from kb.ops.papers import load_text
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    (tmp_path / "t.txt").write_text(TIMED, "utf-8")
+    kb = open_kb(kb_root)
+    load_text(kb, "lo2020s2orc", tmp_path / "t.txt", extractor="text")
+    stored = add_claim(kb, "lo2020s2orc", first, quote=quote, claim_id="los")
+    second = add_claim(kb, "lo2020s2orc", again, quote=quote)
+    assert stored["status"] == "verified" and second["id"] == "los" and second["written"] == first
+    assert _claims(kb) == [("los",)]
