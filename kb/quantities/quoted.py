@@ -4584,8 +4584,9 @@ _OF_WHICH = lazy(r"(?i)[ ]+of[ ]+(?:which|whom|them|these|those)\b")
 _BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
 #: A token of a table's row that is no word: a figure ("45.2", "93.3*"), a dash for none.
 _ROW_TOKEN = lazy(r"[-–—+±]?[\d.,%*]*\d[\d.,%*]*|[-–—]")
-#: A plural that ends a count's noun phrase: "GPUs", "v3s", "models" (never "class", "bus").
-_PLURAL_WORD = lazy(r"[\w-]*[A-Za-z0-9][a-rt-z0-9]s")
+#: A plural that ends a count's noun phrase: "GPUs", "v3s", "models" (never "class", "bus", "sepsis", "corpus",
+#: "analysis": a singular's "-ss", "-us", "-is", so "4 non-sepsis encounters" counts encounters).
+_PLURAL_WORD = lazy(r"[\w-]*[A-Za-z0-9][a-hj-rtv-zA-Z0-9]s")
 #: Nouns of a device that a model's name alone stands for ("8 A100s" of "8 A100 GPUs").
 _DEVICE_NOUNS = frozenset("gpu tpu ipu npu cpu accelerator card chip device processor".split())
 #: A list of figures before what they all count: ", 4 and 8" of "2, 4 and 8 GPUs".
@@ -4699,16 +4700,43 @@ def _quote_counts(plain: str, number: _Number) -> list[str]:
     """The words of what the quote's `number` counts (`_fold_words` of `_quote_phrase`); where it names nothing right
     after it, what its clause names before it ("learning rate" of "a learning rate of 0.001", "A100 GPUs" of "the
     number of A100 GPUs was 8") or after a verb of being ("laboratory values" of "28 are laboratory values")."""
+    return _fold_words(_quote_counted(plain, number))
+
+
+def _quote_counted(plain: str, number: _Number) -> str:
+    """The words `_quote_counts` reads of what the quote's `number` counts, as printed."""
     printed = _quote_phrase(plain, number)
     if printed and not (re.match(r"[A-Z][a-z]+\b", printed) and _maybe_cell(plain, number)):
-        return _fold_words(printed)     # (a table's cell: "Bibliography entries" of "45.2 46.8 Bibliography entries" the
+        return printed      # (a table's cell: "Bibliography entries" of "45.2 46.8 Bibliography entries" the
         # next row's label)
     copula = _COPULA_AFTER.match(plain, number.end) or _PARTITIVE.match(plain, number.end)
     if copula is not None:
-        after = _fold_words(_quote_phrase(plain, _Number("", copula.end(), copula.end(), Decimal(0), Decimal(0))))
-        if after:
+        after = _quote_phrase(plain, _Number("", copula.end(), copula.end(), Decimal(0), Decimal(0)))
+        if _fold_words(after):
             return after
-    return _fold_words(_words_before(plain, number))
+    return _words_before(plain, number)
+
+
+#: A word joined by hyphens ("non-sepsis", "task-specific", "semi-supervised"), its parts apart.
+_HYPHENED = lazy(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+def _compound_cut(names: tuple[str, ...], printed: str) -> str | None:
+    """The part a claim's words leave out of a word the quote joins by hyphens before a part it keeps, as printed
+    ("non" of "4 sepsis encounters" of "4 non-sepsis encounters", "task" of "3 specific models" of "3 task-specific
+    models", "semi" of "supervised"): a modifier's first part turns what the rest says ("non-", "semi-", "task-"),
+    so a claim writes such a word whole or leaves it out whole ("4 encounters"); a later part may go ("A100" of
+    "A100-SXM4", "BERT" of "BERT-Large"). None where no such part is left out."""
+    kept = set(names)
+    for m in _HYPHENED.finditer(printed):
+        parts = m.group(0).split("-")
+        folded = [_fold_words(part) for part in parts]
+        for i, words in enumerate(folded):
+            if i and words and all(w in kept for w in words):
+                cut = next((parts[j] for j in range(i) if folded[j] and not all(w in kept for w in folded[j])), None)
+                if cut is not None and not any(c.isdigit() for c in cut):
+                    return cut
+    return None
 
 
 def _words_before(plain: str, number: _Number) -> str:
@@ -4781,7 +4809,8 @@ def _things_said(plain: str, number: _Number) -> bool:
         return True
     if _HEAD_ANY in names and _PER_AFTER_PHRASE.match(plain, _phrase_end(plain, number)):
         return False        # the figure bare: never one the quote prints per something ("8 V100s per node")
-    return _missing_name(names, _quote_counts(plain, number)) is None
+    printed = _quote_counted(plain, number)
+    return _missing_name(names, _fold_words(printed)) is None and _compound_cut(names, printed) is None
 
 
 #: A word after a model's number that names another model ("GTX 1080 Ti" is no GTX 1080, "RX 6800 XT" no RX 6800,
@@ -4887,11 +4916,20 @@ def _named_in_quote(value: str, quote: str, per: str | None, readings: list[tupl
     wanted, _ = _value_numbers(readings[0][0])
     places = [h for h in numbers_in(quote) if any(h.value == w.value for w in wanted)]
     said = []
+    cuts = []
     for h in places:
         printed = _quote_phrase(plain, h)
         lacking = _missing_name(names, _fold_words(printed))
         if lacking is not None:
             said.append((lacking, " ".join(plain[h.start:h.end].split()), printed))
+        elif (cut := _compound_cut(names, _quote_counted(plain, h))) is not None:
+            cuts.append((cut, " ".join(plain[h.start:h.end].split()), _quote_counted(plain, h)))
+    if cuts and len(said) + len(cuts) == len(places):
+        cut, figure, printed = cuts[0]
+        whole = next(m.group(0) for m in _HYPHENED.finditer(printed) if cut in m.group(0).split("-"))
+        return replace(found, ok=False, problem=(
+            f"the value {value!r} leaves {cut!r} out of the quote's {whole!r} (its {figure} counts {printed!r}): "
+            f"a word's first part turns what the rest says; claim {whole!r} whole, or leave it out whole"))
     if not said or len(said) < len(places):
         return found        # a place that counts what it names: the words are not why
     lacking, figure, printed = said[0]
