@@ -3999,6 +3999,38 @@ _BOUND_BEFORE_WORDS = lazy(rf"(?i)[ ]*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOU
                            r"(?:(?:about|around|approximately|approx\.|roughly|circa|some)[ ]+)?(?=[^\W\d_])")
 
 
+#: A claim's word saying its figure is exact: "exactly 75 million URLs", "precisely 8 GPUs", "= 5 kWh".
+_EXACT_CLAIM = lazy(r"(?i)^[ ]*(?:exactly|precisely|=)[ ]*(?=[-−+]?[$€£]?\.?\d)")
+#: An approximation right before a figure the quote prints: "about 75 million", "roughly 8", "~5 kWh", "nearly 3".
+_HEDGE_BEFORE = lazy(r"(?i)(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|circa|ca\.|some|an estimated"
+                     r"|estimated|close[ ]+to|on[ ]+the[ ]+order[ ]+of)[ ]+|~[ ]*|≈[ ]*)$")
+
+
+def _exact_hedged(value: str, quote: str) -> tuple[str, str] | None:
+    """(the figure, why) of a claim saying its figure is exact ("exactly 75 million URLs") whose quote prints it only
+    as a bound ("over 75 million", `bound_note`) or an approximation ("about 75 million"): the word "exactly" is the
+    claim's, and the quote says otherwise. None where the quote prints the figure plainly once, or the claim says
+    nothing of exactness."""
+    m = _EXACT_CLAIM.match(_plain(value))
+    if m is None:
+        return None
+    bare = _plain(value)[m.end():]
+    note = bound_note(bare, quote)
+    if note is not None:
+        return bare, (f"the value {value!r} says its figure is exact, but {note.split(':')[0]}: write the value as the "
+                      "quote gives it")
+    plain = _plain(_unmarked(quote))
+    wanted, _ = _value_numbers(bare)
+    for w in wanted:
+        same = [h for h in _drop_groups(plain, numbers_in(_unmarked(quote))) if h.value == w.value]
+        if same and all(_HEDGE_BEFORE.search(plain[max(0, h.start - 40):h.start]) for h in same):
+            hedge = _HEDGE_BEFORE.search(plain[max(0, same[0].start - 40):same[0].start])
+            shown = " ".join((hedge.group(0) + plain[same[0].start:same[0].end]).split())
+            return bare, (f"the value {value!r} says its figure is exact, but its quote gives it as an approximation "
+                          f"({shown!r}): write the value as the quote gives it")
+    return None
+
+
 def _claim_bound(value: str) -> tuple[str | None, int]:
     """("upper" or "lower", where the figure starts in `value`) of a claim written as a bound: "up to 50%", and a share
     in words as one in digits ("more than a third", "less than a quarter" are bounds as "more than 33%" is, never the
@@ -4103,6 +4135,10 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
             found = replace(found, ok=False, missing=[denied[0]], problem=(
                 f"the quote denies the figure {denied[0]}: {denied[1]!r}; a claim's figure is one the quote gives, never one "
                 "it says is not so"))
+    if found.ok and not bound:
+        hedged = _exact_hedged(value, quote)
+        if hedged is not None:
+            found = replace(found, ok=False, missing=[hedged[0]], problem=hedged[1])
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[figure_at:].strip()
         if _value_in_quote(figure, quote, per, None).ok:

@@ -414,6 +414,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: hour" of "Every hour, the model uses 5 kWh", "7.6%" per "delayed hour" of "every hour that treatment is delayed").
 #: 71: a count's noun after a singular ending in "-sis"/"-us" is what it counts ("4 non-sepsis encounters" was refused),
 #: and a hyphened word's first part is never left out ("4 sepsis encounters" of "4 non-sepsis encounters" is refused).
+#: 71 also: a claim saying its figure is exact ("exactly 75 million URLs") of a quote printing it only as a bound ("over
+#: 75 million") or an approximation ("about 75 million") is refused (it was verified).
 CLAIM_READING = "71"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
