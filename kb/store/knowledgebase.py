@@ -416,7 +416,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: and a hyphened word's first part is never left out ("4 sepsis encounters" of "4 non-sepsis encounters" is refused).
 #: 71 also: a claim saying its figure is exact ("exactly 75 million URLs") of a quote printing it only as a bound ("over
 #: 75 million") or an approximation ("about 75 million") is refused (it was verified).
-CLAIM_READING = "71"
+#: 72: a quote's editorial bracket standing for a referring word that says something of its own, or a verb, holds
+#:   it too ("[same]" for "different", "[to]" for "from", "[is]" for "seems", "[has]" for "lacks" were verified).
+CLAIM_READING = "72"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

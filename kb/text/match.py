@@ -1430,6 +1430,15 @@ _END_REFERRING = frozenset("""
     an of
 """.split())
 _ARTICLES = frozenset("the a an of".split())
+# Words that refer yet say something of their own (which of two, where, whether it is the same thing): a bracket
+# stands for one, or holds one, only where the other side says it too ("[same]" for "different", "[the latter]" for
+# "the former", "[from]" for "to", "[in]" for "outside" change what is said).
+_SAYING_REFERRING = frozenset("""
+    same former latter aforementioned said above here there where when in on at to for by with from as into
+""".split())
+# The verbs a writer adjusts for grammar ("are" -> "[is]"): one stands only for another ("[is]" for "seems",
+# "[has]" for "lacks" say what the paper does not).
+_AUXILIARIES = frozenset("is are was were be been being am has have had having do does did".split())
 # Nouns a writer puts in brackets for "it", "they", "we" that a paper need not print.
 _GENERIC_REFERENTS = frozenset("""
     author authors researcher researchers paper papers study studies article articles work works
@@ -1665,6 +1674,14 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
             not _names_the_referent(c_words, pronouns[-1], antecedent):
         return False          # "it [Google]" where the page's "it" is Microsoft, "allows [US] to" of "allows us to"
     if s_words:
+        if any(w.casefold() in _SAYING_REFERRING and _stem(w) not in c_stems for w in s_words) or \
+                any(w.casefold() in _SAYING_REFERRING and _stem(w) not in s_stems for w in c_words):
+            return False      # "[same]" for "different", "[the latter]" for "the former", "[to]" for "from"
+        s_aux = any(w.casefold() in _AUXILIARIES for w in s_words)
+        c_aux = any(w.casefold() in _AUXILIARIES for w in c_words)
+        if any(w.casefold() in _AUXILIARIES and _stem(w) not in s_stems for w in c_words) and not s_aux or \
+                any(w.casefold() in _AUXILIARIES and _stem(w) not in c_stems for w in s_words) and not c_aux:
+            return False      # "[is]" for "seems", "[has]" for "lacks", "[lacks]" for "has": a verb for no verb
         # the words replaced refer ("it", "this method") or the bracket repeats them; or
         # the bracket shortens them ("[the largest model]" for "the largest BLOOM model"); at a
         # quote's end, only a pronoun's referent stands for it ("which" there goes on to a clause)
@@ -1690,7 +1707,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return False          # "[large]", "[efficient]": the writer's own description
     for w in c_words:
         low = w.casefold()
-        if low in _REFERRING and not (len(w) > 1 and w.isupper()) or low in _GENERIC_REFERENTS \
+        if low in _REFERRING and low not in _SAYING_REFERRING and not (len(w) > 1 and w.isupper()) \
+                or low in _GENERIC_REFERENTS \
                 or gloss and any(ch.isupper() for ch in w):
             continue          # "US" is no "us"; "[e.g., SciBERT]": the writer's example, marked so
         if nearby is None or _stem(w) not in nearby():
