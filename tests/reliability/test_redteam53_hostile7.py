@@ -44,18 +44,28 @@ class RawServer:
             except OSError:
                 return
             with conn:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    data = conn.recv(4096)
-                    if not data:
-                        break
-                    request += data
-                answer = self.answers[min(self.connections, len(self.answers) - 1)]
+                request = self.request(conn)
+                answer = self.answer(request)
                 self.connections += 1
                 try:
                     conn.sendall(answer)
                 except OSError:
                     pass
+
+    @staticmethod
+    def request(conn) -> bytes:
+        """The request's head as the client sent it (up to its blank line), or what came before it closed."""
+        request = b""
+        while b"\r\n\r\n" not in request:
+            data = conn.recv(4096)
+            if not data:
+                break
+            request += data
+        return request
+
+    def answer(self, request: bytes) -> bytes:
+        """The bytes a connection is answered with: the n-th answer for the n-th connection."""
+        return self.answers[min(self.connections, len(self.answers) - 1)]
 
     def close(self) -> None:
         self.sock.close()

@@ -222,12 +222,8 @@ class Drip(RawServer):
 
     def _drip(self, conn) -> None:
         with conn:
-            request = b""
-            while b"\r\n\r\n" not in request:
-                data = conn.recv(4096)
-                if not data:
-                    return
-                request += data
+            if b"\r\n\r\n" not in self.request(conn):
+                return
             self.connections += 1
             answer = self.answers[0]
             split = answer.index(b"\r\n\r\n") + 4
@@ -262,24 +258,8 @@ class PathServer(RawServer):
         self.feed, self.pdf_answer = feed, pdf_answer
         super().__init__([b""])
 
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    data = conn.recv(4096)
-                    if not data:
-                        break
-                    request += data
-                self.connections += 1
-                try:
-                    conn.sendall(self.feed if b"/api/query" in request.split(b"\r\n")[0] else self.pdf_answer)
-                except OSError:
-                    pass
+    def answer(self, request: bytes) -> bytes:
+        return self.feed if b"/api/query" in request.split(b"\r\n")[0] else self.pdf_answer
 
 
 _FEED = atom_feed([atom_entry("2301.00001", 1, "A Paper on Energy", ["Ann Author"])])
