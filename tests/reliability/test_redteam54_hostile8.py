@@ -261,6 +261,12 @@ class PathServer(RawServer):
     def answer(self, request: bytes) -> bytes:
         return self.feed if b"/api/query" in request.split(b"\r\n")[0] else self.pdf_answer
 
+    def as_arxiv(self, monkeypatch) -> None:
+        """kb's arXiv client pointed at this server (its API and its PDFs), with no wait between requests."""
+        for var, path in (("KB_ARXIV_API_URL", "/api/query"), ("KB_ARXIV_PDF_URL", "/pdf")):
+            monkeypatch.setenv(var, self.url + path)
+        monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+
 
 _FEED = atom_feed([atom_entry("2301.00001", 1, "A Paper on Energy", ["Ann Author"])])
 _PDF = make_pdf(paper_pages(5))
@@ -290,9 +296,7 @@ def test_kb_add_of_an_answer_cut_says_it_in_one_line_and_keeps_nothing(kb_root, 
     feed, pdf_answer, words = COMMANDS[name]
     srv = PathServer(feed, pdf_answer)
     try:
-        for var, path in (("KB_ARXIV_API_URL", "/api/query"), ("KB_ARXIV_PDF_URL", "/pdf")):
-            monkeypatch.setenv(var, srv.url + path)
-        monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+        srv.as_arxiv(monkeypatch)
         run_kb("ls")                   # the index made, as after any command
         truth, index = truth_files(kb_root), index_dump(kb_root)
         r = run_kb("add", "arxiv:2301.00001")
@@ -308,9 +312,7 @@ def test_kb_add_of_the_same_answers_whole_adds_the_paper(kb_root, monkeypatch):
     srv = PathServer(_answer(gzip.compress(_FEED[:_HALF]) + gzip.compress(_FEED[_HALF:])),
                      _answer(gzip.compress(_PDF[:900]) + gzip.compress(_PDF[900:])))
     try:
-        for var, path in (("KB_ARXIV_API_URL", "/api/query"), ("KB_ARXIV_PDF_URL", "/pdf")):
-            monkeypatch.setenv(var, srv.url + path)
-        monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+        srv.as_arxiv(monkeypatch)
         r = run_kb("add", "arxiv:2301.00001")
         assert r.code == 0 and "4 pages" in r.out and r.err == "", (r.out, r.err)
     finally:

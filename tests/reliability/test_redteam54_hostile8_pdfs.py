@@ -117,9 +117,7 @@ def test_kb_add_of_a_linearized_pdf_the_server_says_whole_cut_at_its_first_eof_k
     lin = make_linearized_pdf(paper_pages(5))
     srv = PathServer(_ok(_FEED, b"application/atom+xml"), _ok(lin[:lin.index(b"%%EOF") + 6], b"application/pdf"))
     try:
-        for var, path in (("KB_ARXIV_API_URL", "/api/query"), ("KB_ARXIV_PDF_URL", "/pdf")):
-            monkeypatch.setenv(var, srv.url + path)
-        monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+        srv.as_arxiv(monkeypatch)
         run_kb("ls")
         truth, index = truth_files(kb_root), index_dump(kb_root)
         r = run_kb("add", "arxiv:2301.00001")
@@ -133,9 +131,7 @@ def test_kb_add_of_a_linearized_pdf_the_server_says_whole_cut_at_its_first_eof_k
 def test_kb_add_of_a_whole_linearized_pdf_adds_every_page(kb_root, monkeypatch):
     srv = PathServer(_ok(_FEED, b"application/atom+xml"), _ok(make_linearized_pdf(paper_pages(5)), b"application/pdf"))
     try:
-        for var, path in (("KB_ARXIV_API_URL", "/api/query"), ("KB_ARXIV_PDF_URL", "/pdf")):
-            monkeypatch.setenv(var, srv.url + path)
-        monkeypatch.setenv("KB_ARXIV_DELAY", "0")
+        srv.as_arxiv(monkeypatch)
         r = run_kb("add", "arxiv:2301.00001")
         assert r.code == 0 and "4 pages" in r.out and r.err == "", (r.out, r.err)
     finally:
