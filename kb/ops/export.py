@@ -9,6 +9,7 @@ warning. Library code returns text and warnings; the CLI prints and writes.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import html
 import json
@@ -675,11 +676,13 @@ def csl_date(raw: str | None, year: object = None, month: str | None = None, day
         number = int(word)
     if number:
         parts.append(number)
-        if (day or "").strip().isdigit() and 1 <= int(day.strip()) <= 31:
+        if (day or "").strip().isdigit() and 1 <= int(day.strip()) <= calendar.monthrange(parts[0] or 4, number)[1]:
             parts.append(int(day.strip()))
-    elif word and (ends := _month_days(word)):
-        # a month with its day or a range of months as BibTeX writes them (month = sep # "~15",
-        # jul # "--" # aug: 'Sep~15', 'Jul--Aug'): each end read whole, or the year alone
+    elif word and (ends := _month_days(word)) and all(
+            len(end) == 1 or end[1] <= calendar.monthrange(parts[0] or 4, end[0])[1] for end in ends):
+        # a month with its day, a range of days or of months as BibTeX writes them (month = sep # "~15",
+        # oct # "~25--29", jul # "--" # aug: 'Sep~15', 'Oct~25--29', 'Jul--Aug'): each end read whole (a day the
+        # month has that year), or the year alone
         return {"date-parts": [parts + end for end in ends]}
     return {"date-parts": [parts]}
 
@@ -691,14 +694,19 @@ _MONTH_DASH = lazy(r"\s*(?:-{1,3}|\u2013|/)\s*")
 
 
 def _month_days(word: str) -> list[list[int]] | None:
-    """'sep~15' -> [[9, 15]], 'jul--aug' -> [[7], [8]], '2 june' -> [[6, 2]] (a month field in
-    lower case, its macros read): each end a month's name or abbreviation, with a day of 1 to
-    31 or none; None when any part is something else ('summer', 'sep 45', 'jul and aug')."""
-    ends = []
+    """'sep~15' -> [[9, 15]], 'jul--aug' -> [[7], [8]], '2 june' -> [[6, 2]], 'oct~25--29' and '25--29 oct' ->
+    [[10, 25], [10, 29]] (a month field in lower case, its macros read: month = oct # "~25--29" as ACL and DBLP
+    write a meeting's days): each end a month's name or abbreviation, with a day the month has or none, a bare day
+    the other end's month; None when any part is something else ('summer', 'sep 45', 'feb~30', 'jul and aug',
+    'oct~29--25')."""
+    ends: list[list[int] | int] = []
     pieces = _MONTH_DASH.split(word.strip())
     if len(pieces) > 2:
         return None
     for piece in pieces:
+        if len(pieces) == 2 and piece.isdigit() and len(piece) <= 2:
+            ends.append(int(piece))             # a day of the month the other end names
+            continue
         m = _MONTH_END.fullmatch(piece)
         if not m:
             return None
@@ -706,12 +714,29 @@ def _month_days(word: str) -> list[list[int]] | None:
         number = _MONTH_NAMES.get(name) or (_MONTHS.get(name) if len(name) == 3 or name == "sept" else None)
         if name == "sept":
             number = 9
-        if not number or day is not None and not 1 <= int(day) <= 31:
+        if not number:
             return None
         ends.append([number] + ([int(day)] if day else []))
+    if len(ends) == 2 and isinstance(ends[0], int) != isinstance(ends[1], int):
+        # '25--29 oct', 'oct~25--29': one month, two days, the first before the last
+        month_end = ends[1] if isinstance(ends[0], int) else ends[0]
+        if len(month_end) != 2:
+            return None
+        days = sorted([month_end[1], ends[0] if isinstance(ends[0], int) else ends[1]])
+        if days[0] >= days[1] or month_end[1] != (days[1] if isinstance(ends[0], int) else days[0]):
+            return None
+        ends = [[month_end[0], days[0]], [month_end[0], days[1]]]
+    if any(isinstance(end, int) for end in ends):
+        return None
+    if any(len(end) > 1 and not 1 <= end[1] <= _MONTH_LENGTH[end[0] - 1] for end in ends):
+        return None
     if len(ends) == 2 and len(ends[0]) != len(ends[1]):
         return None
     return ends
+
+
+#: the most days a month has (February's 29 in a leap year: the month field does not say the year)
+_MONTH_LENGTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def csl_name(name) -> dict:
