@@ -42,7 +42,8 @@ Then sweep 54's imports (bibtex-import-sweep54-bibtex14.json: a JabRef file with
 and jabref-meta @comment blocks, a biblatex file with a crossref parent and children, an @xdata and an @online, a
 DBLP-shaped file with an author list begun by a macro and a key the first file holds): imported in order, keys with
 ':' '/' '+' kept, entries, @string and @preamble kept byte for byte, and kb export bib read back against the labels
-by the readers of the records sets.
+by the readers of the records sets; sweep 56's (bibtex-import-sweep56-bibtex15.json: Better BibTeX's @software and
+@dataset, biblatex dates and ids, Crossref's, DBLP's and ACL's entries) the same, and CSL-JSON's issued as labelled.
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -370,8 +371,10 @@ def read_as_labelled(tmp: Path, stem: str, labelled: dict[str, dict]) -> None:
 
 #: held-out imports (sweep 54): BibTeX files as a person brings them (JabRef's @string macros, @preamble and jabref-meta
 #: @comment blocks, biblatex's crossref parent and children, @xdata and @online, DBLP's, a key two files hold), each
-#: entry labelled with what a reader of kb export bib should read back (by hand, not by kb)
-IMPORT_SETS = (DATA / "bibtex-import-sweep54-bibtex14.json",)
+#: entry labelled with what a reader of kb export bib should read back (by hand, not by kb); sweep 56's (Better
+#: BibTeX's @software and @dataset, biblatex dates, ids, related, verbatim urls, Crossref's ISSN, DBLP's and ACL's
+#: with '#' joins) label CSL-JSON's issued too, where the date is the point
+IMPORT_SETS = (DATA / "bibtex-import-sweep54-bibtex14.json", DATA / "bibtex-import-sweep56-bibtex15.json")
 
 
 def imports(tmp: Path, path: Path) -> None:
@@ -421,6 +424,13 @@ def imports(tmp: Path, path: Path) -> None:
              else ""))
     print(f"  kb export bib (exit {code_s}): biber --validate-datamodel "
           f"{'not on PATH' if warns is None else f'{len(warns)} warnings'}")
+    dated = [c for c in cases if "csl_issued" in c]
+    if dated:
+        code_c, out_c, _ = run("export", "csl-json", "-o", "-")
+        items = {i["id"]: i for i in json.loads(out_c)} if code_c == 0 else {}
+        wrong = [c["key"] for c in dated if items.get(c["key"], {}).get("issued") != c["csl_issued"]]
+        print(f"  kb export csl-json (exit {code_c}) issued as labelled: {len(dated) - len(wrong)}/{len(dated)}"
+              + (f" (not: {', '.join(wrong)})" if wrong else ""))
     read_as_labelled(tmp, path.stem, {c["key"]: c["expect"] for c in cases})
 
 
