@@ -15,8 +15,9 @@ paragraph around it rewritten, a footnote's mark after a figure) must not. Print
 the time the verification took. Then a v2 that is v1's PDF read by the other extractor (pypdf, PDFium), where
 every report is a false alarm. Then the held-out pairs of benchmarks/data/versions-heldout-*.json: a real sentence of
 v1, a v2 made by the edits each lists (a reference inserted and the numbered citations renumbered, a label re-lettered,
-a citation dropped, a page inserted, a word or a figure changed), each labelled. Exits 0 with a message when the corpus
-is absent.
+a citation dropped, a page inserted, a word or a figure changed, a sentence moved to another page), each labelled; a
+case labelled `moved_to` (a page of v2) is scored caught only where kb says the quote is there now ("(in v2, page 4)").
+Exits 0 with a message when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -537,7 +538,7 @@ def score(kb, cases, show: int, label: str = ""):
     by = {(v.kind, v.citekey, v.id): v for v in verdicts}
     tally = {"quote": [0, 0, 0, 0], "claim": [0, 0, 0, 0]}       # caught, missed, false alarms, quiet
     failures = []
-    for kind, changed, key, qid, cid in cases:
+    for kind, changed, key, qid, cid, *moved_to in cases:
         for what, ident in (("quote", qid), ("claim", cid)):
             if ident is None:
                 continue
@@ -553,6 +554,11 @@ def score(kb, cases, show: int, label: str = ""):
             elif reported:
                 t[2] += 1
                 failures.append(f"FALSE ALARM {what} {kind}: {key}.{ident} {v.status}: {v.message[:200]}")
+            elif moved_to and moved_to[0] and f"(in v2, page {moved_to[0]}" not in v.message:
+                # the same words on another page of v2: quiet, but where a reader finds them now is said
+                t[1] += 1
+                failures.append(f"MISSED MOVE {what} {kind}: {key}.{ident} not said on v2's page {moved_to[0]}: "
+                                f"{v.message[:200]}")
             else:
                 t[3] += 1
     for what, (caught, missed, alarms, quiet) in tally.items():
@@ -652,6 +658,18 @@ def _apply(pages: list[str], quote: str, edit: dict) -> list[str]:
         whole, n = re.subn(rf"(?<=[\[,\s]){re.escape(old)}(?=[\],\s])", new, whole)
         if n < 2:
             raise ValueError(f"label {old!r} cited and listed {n} times")
+    elif "move" in edit:
+        # a passage (a paragraph, a sentence) taken from where v1 prints it to the top of another page
+        text, to = edit["move"]["text"], edit["move"]["to_page"]
+        found = list(_loose(text).finditer(whole))
+        if len(found) != 1:
+            raise ValueError(f"{text!r} found {len(found)} times")
+        moved = whole[found[0].start():found[0].end()]
+        out = (whole[:found[0].start()] + whole[found[0].end():]).split("\f")
+        if not 1 <= to <= len(out):
+            raise ValueError(f"no page {to}")
+        out[to - 1] = moved + "\n" + out[to - 1]
+        return out
     elif "insert_page_before_quote" in edit:
         first = quote.split()[:6]
         out = whole.split("\f")
@@ -696,7 +714,8 @@ def heldout(work: Path, show: int) -> None:
             except Exception as e:          # a case that no longer fits its text is said, never scored
                 skipped.append(f"SKIPPED {key} {c['kind']}: {e}")
                 continue
-            cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None))
+            cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None,
+                          c.get("moved_to")))
         score(kb, cases, show, f"held-out {path.stem.removeprefix('versions-heldout-')}: ")
         for line in skipped:
             print("  " + line)
