@@ -722,6 +722,11 @@ class Verdict:
     differences: list = field(default_factory=list)
     failed: bool = False
     kind: str = "quote"  # quote | claim
+    # as kb quote ls --json and kb claims --json say them: "stale", the newer version that no longer prints it;
+    # found in a newer version starting on another page, that version and its page or pages there ('4', '4-5')
+    stale_in: str | None = None
+    moved_in: str | None = None
+    moved_to: str | None = None
 
     def to_dict(self) -> dict:
         # a paper's text of no version is "" where it was found, None where a claim names none: null for both,
@@ -861,6 +866,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                     verdict("ok", f"{value}{per}, page {match.page}", page=match.page), cache)
     if ok.status == "ok" and (newer := figure_in_newest(kb, c, value, typed, cache)) is not None:
         ok.status, ok.message = "stale", newer[0]       # its page stays where its version prints it, as a quote's
+        ok.stale_in, ok.moved_in, ok.moved_to = versions_with_text(kb.conn, c["citekey"])[-1], None, None
     return ok
 
 
@@ -1291,9 +1297,11 @@ def _in_newest(kb: KB, citekey: str, version: str | None, quote: str, verdict: V
     if newest.found and verdict.page is not None and newest.page != verdict.page:
         # the same words on another page of the newer version: no change, and where a reader finds them now
         verdict.message += f" (in {newest.version}, page {pages_said(newest.page, newest.page_end)})"
+        verdict.moved_in, verdict.moved_to = newest.version, pages_said(newest.page, newest.page_end)
     verdict.message += newest.marks
     if newest.stale is not None:
         verdict.status, verdict.message, verdict.differences = "stale", newest.stale, newest.differences
+        verdict.stale_in, verdict.moved_in, verdict.moved_to = newest.version, None, None
     return verdict
 
 

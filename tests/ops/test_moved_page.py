@@ -78,11 +78,16 @@ def test_a_quote_a_newer_version_prints_on_another_page_is_listed_with_that_page
         for kind in ("quote", "claim"):         # as kb verify says it
             assert verdicts[kind].status == "ok" and verdicts[kind].message.endswith(f" (in v2, page {moved})"), \
                 verdicts[kind]
+            # kb verify --json says it as fields, as kb quote ls --json and kb claims --json do
+            assert (verdicts[kind].to_dict()["moved_in"], verdicts[kind].to_dict()["moved_to"],
+                    verdicts[kind].to_dict()["stale_in"]) == ("v2", moved, None), verdicts[kind]
         assert listed["quote"] == listed["claim"] == ("verified", "v2", moved), listed
         assert listed["search"] == {("verified", "v2", moved)} and listed["where"] == f"v1 p.2 (v2: p.{moved})", listed
     else:
         assert {v.status for v in verdicts.values()} == {"stale" if stale else "ok"}, verdicts
         assert all("(in v2, page" not in v.message for v in verdicts.values()), verdicts
+        assert all((v.stale_in, v.moved_in, v.moved_to) == ("v2" if stale else None, None, None)
+                   for v in verdicts.values()), verdicts
         status = "stale" if stale else "verified"
         assert listed["quote"] == listed["claim"] == (status, None, None), listed
         assert listed["search"] == {(status, None, None)} and listed["where"] == "v1 p.2", listed

@@ -88,6 +88,7 @@ def test_a_claim_whose_unit_a_newer_version_changes_in_its_tables_header_is_stal
     (claim,) = verify_papers(kb, jobs=1)
     assert claim.status == "stale" and "verified in v1, but v2 prints its quote with another figure; page 1" \
         in claim.message, claim
+    assert (claim.to_dict()["stale_in"], claim.to_dict()["moved_in"]) == ("v2", None), claim     # kb verify --json
 
 
 # -- listed where a person looks: kb quote ls, kb claims, kb search, as kb verify decides it ----------------------
