@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "48"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "49"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -248,6 +248,9 @@ READING = "48"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       48: a page number or a preprint's status header a page break printed between two lines of one
 #                           entry is no word of it ('... between' '4980' 'two documents': in the title, was; 'Hashimoto,'
 #                           '10' 'Peter Henderson': the names read as the title)
+#                       49: a title's second sentence opening with an article in sentence case is the title's
+#                           ('Evidence-based medicine. A new approach to teaching the practice of medicine. Journal of
+#                           ...': the title 'Evidence-based medicine', was); not a container or a kind of work after it
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2769,6 +2769,37 @@ _NOT_BRACKET_SUBTITLE_WORDS = frozenset("accessed online preprint retrieved avai
 _BRACKET_SUBTITLE_RE = lazy(r"\s*\(([A-Z][^()]{8,150})\)(?=[.,]?(?:\s|$))")
 
 
+# a title's second sentence in sentence case opening with an article ('Evidence-based medicine. A new approach to
+# teaching the practice of medicine. Journal of ...'): its subject may be a word a venue's name holds, in lower case
+# ('medicine', 'science', 'research'); not a capitalised one ('The Lancet', 'A Cancer Journal') nor a word naming a kind
+# of work or where it is kept, in any case ('An unpublished manuscript', 'The author's thesis', 'A talk given online')
+_OPENING_ARTICLES = frozenset(("A", "An", "The"))
+_KIND_OF_WORK_RE = lazy(r"(?i:\b(?:proceedings|proc|journal|transactions|conference|workshop|symposium|press|"
+                        r"university|report|thesis|dissertation|preprint|manuscript|retrieved|available|accessed|"
+                        r"online|edition|editorial|letter|comment|erratum|correction|abstract|poster|supplement|"
+                        r"appendix|interview|episode|podcast|video|blog|talk|lecture|tutorial|keynote|slides|dataset|"
+                        r"software|version|reprint|reprinted|translated|translation|published|posted|presented|"
+                        r"chapter|edited|editor|editors|eds?|vol|pages|pp|doi|url|arxiv|http|https|www|"
+                        r"unpublished|forthcoming|submitted|series|magazine|bulletin|newsletter)\b)"
+                        r"|\b(?:In|[A-Z][a-z]+)\b|\b[A-Z]{2,}|\d|[:;(\[]")
+
+
+def _article_sentence_after(rest: str, stop: re.Match, word: re.Match) -> re.Match | None:
+    """The end of a title's second sentence opening with an article and a word in lower case, short, with no
+    capitalised word, digit, or word naming a kind of work, and a capitalised container after it; None otherwise."""
+    second = _FIRST_WORD_RE.match(rest, word.end())
+    if not second or not second.group(1).islower() or rest[word.end():second.start(1)] != " ":
+        return None
+    nxt = _TITLE_END_RE.search(rest, stop.end())
+    if not nxt or rest[nxt.start()] != ".":
+        return None
+    piece = rest[word.end():nxt.start()]
+    if piece.count(" ") > 15 or piece.count(" ") < 2 or _KIND_OF_WORK_RE.search(piece):
+        return None
+    after = rest[nxt.end():].lstrip()
+    return nxt if after[:1].isupper() else None
+
+
 def _title_sentence_after(rest: str, stop: re.Match) -> re.Match | None:
     """The end of the title's next sentence where the sentence after a title's stop is the title's own
     (`_TITLE_SENTENCE_OPENERS`, a word in lower case), short, with no digit or venue's word, and a
@@ -2777,6 +2808,8 @@ def _title_sentence_after(rest: str, stop: re.Match) -> re.Match | None:
     if not word:
         return None
     w = word.group(1)
+    if w in _OPENING_ARTICLES:
+        return _article_sentence_after(rest, stop, word)
     if w in _TITLE_SENTENCE_OPENERS:
         # (a sentence in sentence case: 'That is a problem', not a container's name, 'This American Life')
         second = _FIRST_WORD_RE.match(rest, word.end())
