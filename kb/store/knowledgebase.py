@@ -418,7 +418,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 75 million") or an approximation ("about 75 million") is refused (it was verified).
 #: 72: a quote's editorial bracket standing for a referring word that says something of its own, or a verb, holds
 #:   it too ("[same]" for "different", "[to]" for "from", "[is]" for "seems", "[has]" for "lacks" were verified).
-CLAIM_READING = "72"
+#: 73: a bracket at a quote's edge, where the paper's sentence goes on there, stands in place of the paper's words:
+#:   "[The latter] is" of "The former is", "even across [sections]" of "even across pages", "is [trained on news]" of
+#:   "is trained on scientific papers" were verified (words printed near it elsewhere were taken as its warrant).
+CLAIM_READING = "73"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

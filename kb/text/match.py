@@ -1686,7 +1686,13 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         # the bracket shortens them ("[the largest model]" for "the largest BLOOM model"); at a
         # quote's end, only a pronoun's referent stands for it ("which" there goes on to a clause)
         if end:
-            return all(w.casefold() in _END_REFERRING or _stem(w) in c_stems for w in s_words) or \
+            # words the bracket adds to those it repeats name the referent of a pronoun there ("uses [the corpus]"
+            # of "uses it"), never what the sentence goes on to say ("is [trained on news]" of "is trained on
+            # scientific papers")
+            added = [w for w in c_words if _stem(w) not in s_stems and w.casefold() not in _ARTICLES]
+            refers = any(w.casefold() in _END_REFERRING and w.casefold() not in _ARTICLES for w in s_words)
+            return all(w.casefold() in _END_REFERRING or _stem(w) in c_stems for w in s_words) and \
+                (refers or not added) or \
                 any(_stem(w) in s_stems for w in c_words) and \
                 all(w.casefold() in _ARTICLES or _stem(w) in s_stems for w in c_words)
         return all(w.casefold() in _REFERRING or _stem(w) in c_stems for w in s_words) or \
@@ -2143,7 +2149,9 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
                 choices = choices[1:]   # "[Cohan et al.] report" of "Beltagy et al. (2019) report": who reports;
                 #                         "[Google] reported" of "it reported": the bracket is for "it"
             fits = _edge_fits(inserted, choices) and any(
-                insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos), antecedent=_antecedent(s, pos))
+                _edge_choice_fits(inserted, c, choices) and
+                insertion_fits(inserted, c, _nearby(s, pos), _edge_adjacent(s, pos, pos, c, choices),
+                               antecedent=_antecedent(s, pos))
                 for c in choices)
             out.append((inserted.shown(), "", fits))
         else:
@@ -2168,11 +2176,35 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         choices = _edge_choices(s, end, False)
         last = _words(s.original(max(0, end - 12), end, sep=" ")) if end > 0 and not inserted.left else []
         fits = _edge_fits(inserted, choices) and any(
-            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end), last[-1] if last else "", end=True,
-                           antecedent=_antecedent(s, end))
+            _edge_choice_fits(inserted, c, choices) and
+            insertion_fits(inserted, c, _nearby(s, end), _edge_adjacent(s, end, end, c, choices),
+                           last[-1] if last else "", end=True, antecedent=_antecedent(s, end))
             for c in choices)
         out.append((inserted.shown(), "", fits))
     return out
+
+
+# Words that say which thing or where ("the former", "the same", "here"): an insertion at a quote's edge that adds
+# one, where the paper prints words of the same sentence beside the quote, says it only if those words do.
+_WHICH_REFERRING = frozenset("same former latter aforementioned said above here there".split())
+
+
+def _edge_choice_fits(inserted: _Insertion, covered: str, choices: list[str]) -> bool:
+    """An insertion at a quote's edge read as standing for nothing (``covered`` "") where the paper's sentence goes
+    on beside the quote (``choices``: see `_edge_choices`) says no "which of them" the nearest words there do not:
+    "[The latter] is trained" of "The former is trained" is no added name, it replaces the paper's "The former"."""
+    if covered or len(choices) < 2:
+        return True
+    beside = {_stem(w) for w in _words(choices[min(2, len(choices) - 1)])}     # the nearest two words
+    return not any(w.casefold() in _WHICH_REFERRING and _stem(w) not in beside for w in _words(inserted.content))
+
+
+def _edge_adjacent(s: Stream, a: int, b: int, covered: str, choices: list[str]):
+    """`_adjacent` for an insertion at a quote's edge, or None where it is read as standing for nothing while the
+    paper's sentence goes on there with other words: then it stands in their place, and words printed near it
+    elsewhere ("[sections]" of "even across pages. ... sections ...", "on [news text]" of "on scientific papers",
+    news text printed just before) are no warrant for it."""
+    return _adjacent(s, a, b) if covered or len(choices) < 2 else None
 
 
 def _names_someone(inserted: _Insertion) -> bool:
