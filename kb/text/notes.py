@@ -2548,13 +2548,17 @@ _GROUP_SUBJECT_AFTER = lazy(r"['’]s\b|[ \t]*,[ \t]*(?i:by[ \t]+contrast|in[ \t
 
 
 #: What joins two citations naming the works that together say what follows: ' and ', ', ', ' as well as '
-_JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|nor|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+)?)?")
+#: (and a word of time after 'and': 'Doe (2019), and later Roe (2022), write', 'Doe (2019) and then [3] note')
+_JOINED_WORKS = lazy(r"[ \t]*(?:,[ \t]*)?(?:(?:and|&|or|nor|as[ \t]+well[ \t]+as)[ \t]+(?:also[ \t]+"
+                     r"|(?<=and[ \t])(?:later|then|subsequently|afterwards|again|more[ \t]+recently)[ \t]+)?)?")
 #: Words setting a work apart from the one a sentence's subject names: 'Unlike Doe (2019), Roe (2022) says',
 #: 'Roe (2022), unlike Doe (2019), says'
-_SET_APART_WORDS = (r"(?i:\b(?:unlike|like|following|contra|pace|against|(?:in[ \t]+contrast|contrary|as[ \t]+opposed"
-                    r"|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying|in[ \t]+addition)"
-                    r"[ \t]+(?:to|with)|building[ \t]+on|drawing[ \t]+on|in[ \t]+line[ \t]+with|after|as[ \t]+in"
-                    r"|echoing))[ \t]+")
+_SET_APART_WORDS = (r"(?i:\b(?:unlike|(?:(?:just|much|exactly)[ \t]+)?like|following|contra|pace|against|(?:in[ \t]+contrast"
+                    r"|contrary|as[ \t]+opposed|compared|similar(?:ly)?|in[ \t]+response|responding|in[ \t]+reply|replying"
+                    r"|in[ \t]+addition)[ \t]+(?:to|with)|building[ \t]+on|drawing[ \t]+on|(?:in[ \t]+line|consistent"
+                    r"|consistently|as)[ \t]+with|after|as[ \t]+in|echoing"
+                    r"|dissimilar(?:ly)?[ \t]+to|different(?:ly)?[ \t]+(?:from|than|to)|disagreeing[ \t]+with|contradicting"
+                    r"|challenging|questioning|refuting|countering))[ \t]+")
 _SET_APART = lazy(_SET_APART_WORDS)
 #: ... just before a citation ('Unlike [1], [2] writes', 'Building on [3], [4] notes'), or a comparison's words
 #: ('Besides', 'Beyond', 'Rather than', 'Compared with'), whose work is none of the sentence's subject's
@@ -2739,11 +2743,14 @@ def _joined_together(text: str, lo: int, found: list[tuple], start: int, end: in
     return first[:3] + (tuple(others),)
 
 
-#: The word before a work that a sentence's subject says the same as: 'Like Doe (2019), Roe (2022) writes', 'Like [1],
-#: [2] notes' (never 'Unlike', 'Contrary to': a work set apart, `_SET_APART_WORDS`)
-_ALIKE_BEFORE = lazy(r"(?i:\b(?<!un)like)[ \t]+\Z")
+#: The words before a work that a sentence's subject says the same as: 'Like Doe (2019), Roe (2022) writes', 'Like [1],
+#: [2] notes', 'Just like', 'As with @doe2019, @roe2022 finds', 'Similar to [3], [4] shows', 'In line with',
+#: 'Consistent with' (never 'Unlike', 'Contrary to', 'As in', 'Following': a work set apart, `_SET_APART_WORDS`)
+_ALIKE_WORDS = (r"(?i:\b(?:(?<!un)like|as[ \t]+with|similar(?:ly)?[ \t]+to|in[ \t]+line[ \t]+with"
+                r"|consistent(?:ly)?[ \t]+with))[ \t]+")
+_ALIKE_BEFORE = lazy(_ALIKE_WORDS + r"\Z")
 #: ... or opening the citation's own words, as names read ('Like Doe et al. (2019)')
-_ALIKE_AT = lazy(r"(?i:like)[ \t]+")
+_ALIKE_AT = lazy(_ALIKE_WORDS)
 
 
 def _alike_before(text: str, lo: int, found: list[tuple], start: int) -> tuple | None:

@@ -28,6 +28,22 @@ def _who(q) -> str:
     ("Unlike Roe (2020), Doe (2019) says", "Doe. 2019.", []),
     ("Contrary to Roe (2020), Doe (2019) reports that", "Doe. 2019.", []),
     ("As in Roe (2020), Dodge et al. (2022) write", "Dodge et al. 2022.", []),
+    ("Building on Roe (2020), Doe (2019) notes", "Doe. 2019.", []),
+    ("Compared to Roe (2020), Doe (2019) says", "Doe. 2019.", []),
+    ("Differently from Roe (2020), Doe (2019) says", "Doe. 2019.", []),
+    # words saying the two works alike besides 'Like'
+    ("Just like Roe (2020), Doe (2019) says", "Doe. 2019.", ["Roe. 2020."]),
+    ("Much like Roe (2020), Dodge et al. (2022) write that", "Dodge et al. 2022.", ["Roe. 2020."]),
+    ("As with @roe2020, @doe2019 says", "doe2019", ["roe2020"]),
+    ("As with [@roe2020], [@doe2019] finds that", "doe2019", ["roe2020"]),
+    ("Similarly to Roe (2020), Doe (2019) finds", "Doe. 2019.", ["Roe. 2020."]),
+    ("In line with \\textcite{roe2020}, \\textcite{doe2019} reports", "doe2019", ["roe2020"]),
+    # works joined by 'and' and a word of time: each asked
+    ("Doe (2019), and later Roe (2022), write that", "Doe. 2019.", ["Roe. 2022."]),
+    ("Doe (2019) and then Roe (2022) note", "Doe. 2019.", ["Roe. 2022."]),
+    ("@doe2019, and more recently @roe2022, find", "doe2019", ["roe2022"]),
+    # ... never a work the sentence's later clause names alone
+    ("Doe (2019) wrote it, and later Roe (2022) wrote that", "Roe. 2022.", []),
     ("Roe (2020) is unlike Doe (2019), who says", "Doe. 2019.", []),
 ])
 def test_works_a_sentence_says_alike_are_each_asked(before: str, first: str, others: list[str]) -> None:
@@ -36,8 +52,8 @@ def test_works_a_sentence_says_alike_are_each_asked(before: str, first: str, oth
 
 
 @pytest.mark.parametrize("before", [
-    "Just like Roe (2020), Doe (2019) says",          # (not read as 'Like': the two works, which one, not said)
-    "As with @roe2020, @doe2019 says",
+    "Just like Roe (2020) and Lee (2021), Doe (2019) says",    # (two works alike and the subject: not said which)
+    "Doe (2019), and later [2], write",               # (two kinds of citation, never read as works named together)
     "Neither Doe (2019) nor [3] claims that",         # (two kinds of citation, never read as works named together)
 ])
 def test_works_said_alike_otherwise_are_not_checked(before: str) -> None:
@@ -49,6 +65,13 @@ def test_works_said_alike_otherwise_are_not_checked(before: str) -> None:
     ("Neither [1] nor [3] denies that", "[1]", ["[3]"]),
     ("Like [1], [2] writes that", "[2]", ["[1]"]),
     ("Unlike [1], [2] writes that", "[2]", []),
+    ("Similar to [1], [3] shows that", "[3]", ["[1]"]),
+    ("Consistent with [1], [2] finds", "[2]", ["[1]"]),
+    ("Just like [3], [1] reports", "[1]", ["[3]"]),
+    ("[1], and later [3], write", "[1]", ["[3]"]),
+    ("Dissimilar to [1], [2] writes", "[2]", []),
+    ("Contradicting [3], [2] writes that", "[2]", []),
+    ("Refuting [1], [3] argues that", "[3]", []),
 ])
 def test_numbers_said_alike_are_each_asked(before: str, first: str, others: list[str]) -> None:
     note = parse_note(f'{before} "{_Q}" (p. 3).{_LIST}')
