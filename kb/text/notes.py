@@ -3008,6 +3008,9 @@ def _with_page(label: str | None, page: str) -> str:
 
 # pandoc's inline note after a quote: "..."^[Strubell et al., "Energy and Policy ...," 2019, 5.]
 _INLINE_NOTE = lazy(r"\^\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){1,1500}?)\]")
+#: ... one whose words cite a work by its pandoc key, in the running text or in brackets ('As @doe2019 writes',
+#: '"..." [@doe2019, p. 4]'): a quote there is the note's, its key its citation
+_INLINE_NOTE_SAYS = lazy(r"(?<![\w.])@[A-Za-z][\w:.#$%&+?<>~/-]*\w")
 
 
 #: an inline note holding a number, a note's list's: "2", "2, p. 4", "1, 3" (never a year, "2019")
@@ -5859,7 +5862,10 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
     note.references_read = True
     _lead_ins(text, lines, note, uncited, _front_fields(text, front).get("citekey") if front else None)
     if _has(text, "^["):            # pandoc's inline notes: a reference's title in quote marks there is no quote
-        blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
+        # (but a note saying one work's words by its key is read as text: '^[As @doe2019 writes, "..."]'; one naming
+        # two works is not, which of them says it its sentence may not tell inside a note: '^[Unlike @a, @b writes]')
+        blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)
+                   if len(set(_INLINE_NOTE_SAYS.findall(m.group(1)))) != 1]
     _parse_inline(text, lines, sorted(fenced + blocks), note)
     _parse_plain(_names_unmarked(_constructs_as_marks(text)), lines, sorted(fenced + blocks), note)
     del quote_blocks
