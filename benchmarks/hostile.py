@@ -18,7 +18,8 @@ parser that expands entities) shows up here:
   - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
     100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, of a linearized PDF of
     2,000 pages cut at a third and of a PDF of 2,000 pages missing a sixth of its bytes and of
-    2,000 pages half of whose content streams are gone, `kb add` of an arXiv answer
+    2,000 pages half of whose content streams are gone and of 2,000 pages half of which are in a font
+    giving U+FFFD for every letter, `kb add` of an arXiv answer
     with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
     quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
@@ -194,6 +195,14 @@ def commands(runs: int) -> None:
                                                     {i: b"%d 0 R" % (90_000 + i) for i in range(0, 2000, 2)}))
         timed("kb add --offline: 2,000 pages, 1,000 content streams gone",
               lambda: (fresh(), kb("add", holes, "--offline")), runs, 20)
+        # 2,000 pages in a font whose ToUnicode map gives U+FFFD for every letter: each page counted, the pages named
+        # in one line, no title taken from them.
+        from pdfgen import make_broken_tounicode_pdf
+        replaced = tmp / "replaced.pdf"
+        replaced.write_bytes(make_broken_tounicode_pdf([[f"line {i} of the measured pages"] for i in range(2000)],
+                                                       set(range(0, 2000, 2))))
+        timed("kb add --offline: 2,000 pages, 1,000 of U+FFFD", lambda: (fresh(), kb("add", replaced, "--offline")),
+              runs, 20)
         # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
         # since it is longer than the paper's text (14 s before; the note's reading is left).
         fresh()

@@ -411,3 +411,29 @@ def make_missing_contents_pdf(pages: list[list[str]], contents: dict[int, bytes]
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     return assemble(objects)
+
+
+def make_broken_tounicode_pdf(pages: list[list[str]], broken: set[int], cmap: str = "fffd") -> bytes:
+    """A PDF whose pages in `broken` (0-based) show their lines in a font whose ToUnicode map is broken: "fffd" maps
+    every printable code to U+FFFD, the replacement character; "garbage" is no CMap at all (extractors fall back to
+    the font's encoding); the other pages use a plain Helvetica."""
+    if cmap == "fffd":
+        chars = b"".join(b"<%02X> <FFFD>\n" % c for c in range(0x20, 0x7F))
+        data = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def\n"
+                b"1 begincodespacerange <00> <FF> endcodespacerange\n95 beginbfchar\n" + chars
+                + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    else:
+        data = b"\x00\xff not a CMap ((( <<<< beginbfrange <zz> endbfrange"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for i, lines in enumerate(pages):
+        content = _content(lines)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> "
+                       b">> /Contents %d 0 R >>" % (3 if i in broken else 5, len(objects)))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
+    return assemble(objects)

@@ -1553,10 +1553,19 @@ def _finish(result: Extracted, source: str) -> Extracted:
         letters += len(re.findall(r"\w", piece))
         if letters >= enough:   # counted only up to what makes a text layer
             break
+    unreadable = [i for i, page in enumerate(pages, 1) if _replaced(page)]
     if letters < enough:
         result.status = "image-only"
         result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
                           "probably scanned images; kb keeps its metadata only")
+        if unreadable:
+            result.message = (f"{source} has text kb cannot read: its fonts give the replacement character U+FFFD "
+                              f"for the letters of {_pages_named(unreadable, len(pages))} (a font whose ToUnicode "
+                              "map is broken); kb keeps its metadata only")
+    elif unreadable:
+        result.warnings.append(f"could not read all the text of {_pages_named(unreadable, len(pages))}: "
+                               "their fonts give much of it as the replacement character U+FFFD (a broken ToUnicode "
+                               "map); no quote is found in what those characters stand for")
     first = "\n".join(pages[:2])
     # only the first page's margin names the paper: a stamp on a later page is a merged file's or
     # a quoted paper's, an id the first pages print otherwise a hint (checked against arXiv's title)
@@ -1767,6 +1776,17 @@ def body_line(line: str) -> bool:
     return bool(_BODY_LINE.search(line) or _SENTENCE_LINE.search(line)) or _names_over(line, [])
 
 
+#: The replacement character U+FFFD, which an extractor gives for a glyph its font maps to no text (a broken ToUnicode
+#: map): a page where it stands for a tenth of the characters or more, at least 20 of them, is read as unreadable.
+_REPLACEMENT = "\ufffd"
+
+
+def _replaced(page: str) -> bool:
+    """Whether `page` gives much of its text as U+FFFD (`_REPLACEMENT`)."""
+    count = page.count(_REPLACEMENT)
+    return count >= 20 and count * 10 >= len(page) - sum(page.count(c) for c in " \n\t")
+
+
 def guess_title(first_page: str, stamped: bool = False) -> str:
     """The first page's title: the first substantial line(s) before the authors, where the page is a title
     page (_a_title_page; `stamped`: arXiv's stamp in its margin says it is a paper's first page)."""
@@ -1821,6 +1841,8 @@ def guess_title(first_page: str, stamped: bool = False) -> str:
         title.append(nxt)
     if title and not _a_title_page(title, lines[lines.index(title[-1]) + 1:], stamped):
         return ""
+    if any(_REPLACEMENT in t for t in title):
+        return ""       # a character its font maps to none: what the title says is not known
     # a compound broken after its hyphen is one word: 'Citation-' 'informed' is 'Citation-informed'
     return "".join(t + ("" if re.search(r"[A-Za-z]-$", t) and i + 1 < len(title) else " ")
                    for i, t in enumerate(title)).strip()[:300]
@@ -2021,7 +2043,7 @@ def guess_authors(first_page: str, title: str) -> list[str]:
         if names and len(parts) == 1 and not _MARKERS.search(line) and i + 1 < len(block) and a_place(block[i + 1]):
             continue                       # an affiliation over its city: 'Carnegie Mellon' over 'Pittsburgh, PA'
         names.extend(p for p in parts if not _no_person(p))
-    return names[:50]
+    return [n for n in names if _REPLACEMENT not in n][:50]     # a name of U+FFFD is not known
 
 
 #: A venue's, a licence's or a notice's line among the authors' ('NeurIPS 2023 Workshop on ...', 'Published in
