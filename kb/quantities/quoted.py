@@ -1573,6 +1573,11 @@ def _value_numbers(value: str) -> tuple[list[_Number], list[str]]:
         per = _PER_MANY.search(_plain(value), wanted[0].end)
         if per is not None and per_figure(value[wanted[0].end:per.start()] + "/" + value[per.end():].strip()):
             wanted = [w for w in wanted if w.end <= per.start()]
+    # "1 in 5" claims the share "one in five" is: its share and its whole, its count in digits no figure of its own
+    # (the quote may print it in words, "One in five patients"; "1 in 4" still misses both)
+    shares = [w for w in wanted if w.share and w.unit == "" and _SHARE.match(_plain(value), w.start)]
+    if shares:
+        wanted = [w for w in wanted if not any(w.start == s.start and not w.share for s in shares)]
     return wanted, unread
 
 
@@ -3442,7 +3447,16 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
     if claim_unit is None:
         # a claim unit kb cannot read: the number decides, but for a mass of carbon claimed of CO2's ("552 tC",
         # "552 t of carbon" of "552 tCO2e"): carbon is 12/44 of its dioxide's mass
-        return not (unit and "CO2e" in unit and _CARBON_MASS.fullmatch(value_unit.strip()))
+        if unit and "CO2e" in unit and _CARBON_MASS.fullmatch(value_unit.strip()):
+            return False
+        # ... and for a unit kb reads with letters glued on that it cannot ("100 kWz", "100 MWth" of "100 kW"): what
+        # those letters say is no word kb reads, so never the quote's unit it reads
+        word = value_unit.split()[0] if value_unit.split() else ""
+        kind = _power_kind(word, 0)
+        if kind is not None and kind[1]:
+            return True         # "100 kWe" of "100 kW$_e$": what kind of power each is, `_qualifier_apart` decides
+        return not (unit and len(word) > 2 and word[0].isalpha() and not _reads_as_unit(word)
+                    and any(_reads_as_unit(word[:i]) for i in range(max(2, len(word) - 3), len(word))))
     if _counts_other_things(plain, number, unit, value_unit):
         return False            # "550 pages" per second of "550 links per second"
     if unit is None:
@@ -4054,6 +4068,13 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         clash = per_qualifier_clash(value, quote, _per_named(per))
         if clash is not None:
             return replace(found, ok=False, problem=clash)
+    if found.ok or not found.problem and not found.rate:
+        # "100 kWe" of "100 kW", "5 MWh_th" of "5 MWh_e": another kind of power, or one the quote does not say
+        apart = _qualifier_apart(value, _unmarked(quote))
+        if apart is not None:
+            return replace(found, ok=False, missing=[apart[0]], problem=apart[1])
+    if not found.ok and not found.problem and not found.rate and not per:
+        return replace(found, problem=_unit_qualified(value, _unmarked(quote)))
     return found
 
 
@@ -4151,6 +4172,81 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
                 f"the value {value!r} is a score of {other[1]}, but its quote's {other[0]} is one of {other[2]}: "
                 "write the metric the quote gives its figure"))
     return found
+
+
+#: A figure's power or energy unit with what kind of power it is after it, as papers and PDFs print it: "kWe", "MW_e",
+#: "[kW]e", "kW(e)", "kWₑ", "MWh$_e$", "kW_{el}", "MWth", "MWt" (e and el electric, th and t thermal), or with none ("kW").
+_QUALIFIED_POWER = lazy(r"[ ]?(?P<br>\[)?(?P<base>[kMGTP]?W(?:h)?)\]?(?:(?P<q>[eₑ]|el|th|t)|[ ]?(?:_|\$_)?[({]?(?P<q2>e|el|th|t)[)}]?\$?"
+                        r"|(?P<none>))(?![\w-])")
+
+
+def _power_kind(text: str, at: int) -> tuple[str, str] | None:
+    """(the figure's power or energy unit, its kind: "e" electric, "th" thermal, "" unsaid) printed at `at`, or None."""
+    m = _QUALIFIED_POWER.match(text, at)
+    if m is None or m.group("br") and not (m.group("q") or m.group("q2")):
+        return None
+    q = m.group("q") or m.group("q2") or ""
+    if m.group("none") is not None and m.group("q2") is None and m.group("q") is None \
+            and re.match(r"[ ]?[\[_$({]", text[m.end():m.end() + 2]):
+        return None         # "kW [e]" half read: no opinion
+    return m.group("base"), {"ₑ": "e", "el": "e", "t": "th"}.get(q, q)
+
+
+_KIND_NAME = {"e": "(electric)", "th": "(thermal)", "": "(no kind stated)"}
+
+
+def _qualifier_apart(value: str, quote: str) -> tuple[str, str] | None:
+    """(the figure, why) where the claim's power or energy unit is electric or thermal and every place the quote
+    prints its figure with a power or energy unit gives another kind or none ("100 kWe" of "100 kW", "5 MWh_th" of
+    "5 MWh_e", "100 kW" of "100 kWe"); None where one place agrees, or the quote prints no such unit at its figure."""
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    if figure is None:
+        return None
+    mine = _power_kind(value, figure.end())
+    if mine is None:
+        return None
+    kinds = []
+    for m in re.finditer(rf"(?<![\w.,]){re.escape(figure.group())}(?![\w]|[.,]\d)", quote):
+        theirs = _power_kind(quote, m.end())
+        if theirs is None:
+            continue
+        if theirs[1] == mine[1]:
+            return None
+        kinds.append(theirs)
+    if not kinds or not mine[1] and not any(k[1] for k in kinds):
+        return None
+    base, kind = kinds[0]
+    return figure.group(), (f"the value {value!r} is {mine[0]} {_KIND_NAME[mine[1]]}, but its quote prints "
+                            f"{figure.group()} {base} {_KIND_NAME[kind]}: electric, thermal and unsaid power are not "
+                            f"one another; write the unit as the quote prints it")
+
+
+#: The words a claim's unit may put before or after its quote's ("GPU hours" of "hours", "kWh of electricity" of "kWh").
+_UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]*")
+
+
+def _unit_qualified(value: str, quote: str) -> str | None:
+    """Why a claim is refused whose unit says more than its quote's at its figure does ("300 GPU hours" of "300 hours",
+    "12 kWh of electricity" of "12 kWh"): the words kb cannot tie to the figure, named; None for any other claim."""
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    claimed = _UNIT_WORDS.fullmatch(value, figure.end()) if figure is not None else None
+    if claimed is None:
+        return None
+    words = claimed.group("u").split()
+    for m in re.finditer(rf"(?<![\w.,]){re.escape(figure.group())}(?![\w]|[.,]\d)", quote):
+        after = re.match(r"[ ]*([^\W\d_][\w/%-]*)", quote[m.end():])
+        if after is None or after.group(1) not in words or after.group(1) == words[0] and len(words) == 1:
+            continue
+        printed = after.group(1)
+        extra = " ".join(w for w in words if w != printed)
+        if not extra or printed not in (words[-1], words[0]):
+            continue
+        if printed == words[0] and re.match(r"[ ]*[^\W\d_]", quote[m.end() + after.end():]):
+            continue        # "26 kg CO$_2$e": the quote's words after its unit, which kb may misread: no reason of this
+        return (f"the value {value!r} says {extra!r} of its unit, but its quote prints {figure.group()} {printed} "
+                f"without it at the figure, and kb does not tie the words elsewhere to it: write "
+                f"'{figure.group()} {printed}', or quote words that print the figure as {' '.join(words)!r}")
+    return None
 
 
 #: A claim of a count whose model is named by its number alone: "3 1080 GPUs", "8 4090 cards".

@@ -421,7 +421,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 73: a bracket at a quote's edge, where the paper's sentence goes on there, stands in place of the paper's words:
 #:   "[The latter] is" of "The former is", "even across [sections]" of "even across pages", "is [trained on news]" of
 #:   "is trained on scientific papers" were verified (words printed near it elsewhere were taken as its warrant).
-CLAIM_READING = "73"
+#: 74: a power or energy unit's kind (electric "kWe", "MWh_e", "[kW]e"; thermal "MWth", "MWt") is the quote's at its
+#:   figure ("100 kWe" of "100 kW", "5 MWh_th" of "5 MWh_e", "100 kWz" of "100 kW" were verified), and a share claimed
+#:   in digits holds one printed in words ("1 in 5" of "One in five patients" was refused; "1 in 4" still is).
+CLAIM_READING = "74"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
