@@ -9,12 +9,14 @@ import typer
 from typer.core import TyperCommand
 
 from kb.cli.common import (
+    claim_name,
     complete_citekey,
     echo,
     emit_json,
     merge_said,
     names_a_paper,
     names_something,
+    none_listed,
     not_found,
     print_quote,
     table,
@@ -123,7 +125,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     for w in stored.pop("warnings", []):
         warn(w)
     done = stored.pop("outcome", "stored")
-    merge_said(f"{stored['citekey']}.{stored['id']}", stored.get("merged"))
+    merge_said(stored["expression_name"], stored.get("merged"))     # the name it is listed and removed by
     if as_json:
         emit_json(stored)
         return
@@ -143,11 +145,11 @@ def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks 
     """
 
     citekey, claim_id, users = library.remove_claim(open_kb(), name)
-    echo(f"removed {citekey}.{claim_id}")
+    echo(f"removed {claim_name(citekey, claim_id)}")
     if users:
         one = len(users) == 1
         warn(f"{'check' if one else 'checks'} {', '.join(users)} {'names' if one else 'name'} "
-             f"{citekey}.{claim_id.replace('-', '_')}, which is no claim kb holds now: "
+             f"{claim_name(citekey, claim_id)}, which is no claim kb holds now: "
              "`kb check` and `kb doctor` say so")     # in their words
 
 
@@ -192,7 +194,7 @@ def claims_list(ctx: typer.Context,
                for r in rows],
               ["candidate", "paper", "where", "figure", "sentence"])
         if not rows:
-            echo("no candidates awaiting review: kb claims extract CITEKEY")
+            none_listed("no candidates awaiting review: kb claims extract CITEKEY")
         return
     filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum, text=text or None)
     if as_json:                  # one shape whatever the filters: a script reads the same list
@@ -203,7 +205,7 @@ def claims_list(ctx: typer.Context,
     rows = claim_lines(kb, **filters)
     table(rows, ["claim", "figure", "per", "where", "", "quote"])
     if not rows:
-        echo("no claims" + (" match" if (topic or text or paper or unit or minimum or maximum) else " yet"))
+        none_listed("no claims" + (" match" if (topic or text or paper or unit or minimum or maximum) else " yet"))
     for q in quotes:
         if q is quotes[0]:
             echo("\nquotes:")
@@ -272,7 +274,7 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
         warn(w)
     done = stored.pop("outcome", "stored")
     # promoted before: said as kb claim add says a claim stored already
-    merge_said(f"{stored['citekey']}.{stored['id']}", stored.get("merged"))
+    merge_said(stored["expression_name"], stored.get("merged"))
     if as_json:
         emit_json(stored)
     else:
@@ -328,7 +330,7 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
         for r in results:
             echo(r.line)
         if not results:
-            echo("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
+            none_listed("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
         else:
             counts = {v: sum(r.verdict == v for r in results) for v in ("pass", "fail", "error")}
             echo(f"{counted(len(results), 'check')}: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")

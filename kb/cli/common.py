@@ -268,6 +268,13 @@ def warn(message: str) -> None:
     err(f"kb: {message}\n")
 
 
+def none_listed(message: str) -> None:
+    """An empty listing or report said ('no papers yet: kb add ...', 'no claims match'): one line on
+    stderr, exit 0, as every other message; its standard output stays empty, so a script reading the
+    listing (`kb ls | wc -l`, `kb claims | while read`) reads no row that is none (--json prints [])."""
+    warn(message)
+
+
 #: warnings said when the command ends (kb.cli.app): one a refusal says already is not said again
 _held: ContextVar[list[str] | None] = ContextVar("kb_cli_held", default=None)
 
@@ -352,6 +359,13 @@ def files_said(done: Iterable[tuple[object, bool]]) -> str:
     same = [shown(path) for path, written in done if not written]
     return "; ".join(f"{verb} {', '.join(names)}" for verb, names in (("wrote", wrote), ("unchanged", same))
                      if names)
+
+
+def claim_name(citekey: str, claim_id: str) -> str:
+    """A claim as every command says it: KEY.ID with '-' as '_' ('strubell2019energy.nas_co2e'), as `kb claims`
+    lists it, a check's expr names it and `kb claim rm` takes it (its id as claims/KEY.toml writes it,
+    'nas-co2e', is read there too)."""
+    return f"{citekey}.{claim_id.replace('-', '_')}"
 
 
 def merge_said(subject: str, merged: list[str] | None) -> None:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import complete_citekey, data, echo, emit_json, files_said, names_a_paper, warn
+from kb.cli.common import complete_citekey, data, echo, emit_json, files_said, names_a_paper, none_listed, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
@@ -46,7 +46,7 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
         emit_json(rows)
         return
     if not rows:
-        echo(f"no references parsed for {citekey} (kb holds no text of it, or no references section was found)")
+        none_listed(f"no references parsed for {citekey} (kb holds no text of it, or no references section was found)")
         return
     for r in rows:
         label = r["label"] or f"{r['idx']}."
@@ -141,7 +141,7 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", 
     if as_json:
         emit_json({"path": list(found) if found else None, "directed": getattr(found, "directed", None)})
     elif found is None:
-        echo(f"no citation path between {source} and {target}")
+        none_listed(f"no citation path between {source} and {target}")
     else:
         arrow = " -> " if found.directed else " -- "
         echo(arrow.join(found))
@@ -166,7 +166,7 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
         emit_json(rows)
         return
     if not rows:
-        echo("no references to works outside the knowledge base")
+        none_listed("no references to works outside the knowledge base")
     for r in rows:
         ident = f"arxiv:{r['arxiv_id']}" if r.get("arxiv_id") else (f"doi:{r['doi']}" if r.get("doi") else "")
         echo(f"{r['count']:3}  {r.get('title') or '?'} ({r.get('year') or '?'})" + (f"  {ident}" if ident else ""))

@@ -17,6 +17,7 @@ from kb.cli.common import (
     names_a_path,
     names_an_input,
     names_something,
+    none_listed,
     state,
     table,
     warn,
@@ -312,7 +313,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
         emit_json(papers)
         return
     if not papers:
-        echo("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
+        none_listed("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
         return
     rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"], p["first_author"]), p["pages"] or "-",
              p["quotes"], as_written.get(p["citekey"], p["title"]) or NO_TITLE] for p in papers]

@@ -8,6 +8,7 @@ import typer
 
 from kb.atomic import said, shown
 from kb.cli.common import (
+    claim_name,
     complete_citekey,
     echo,
     emit_json,
@@ -16,6 +17,7 @@ from kb.cli.common import (
     names_a_paper,
     names_an_input,
     names_something,
+    none_listed,
     not_found,
     print_quote,
     texts_or_stdin,
@@ -138,7 +140,7 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names
     for q in quotes:
         print_quote(q)
     if not quotes:
-        echo("no quotes" + (" match" if (topic or text or paper) else " stored"))
+        none_listed("no quotes" + (" match" if (topic or text or paper) else " stored"))
 
 
 @quote_app.command("rm")
@@ -215,14 +217,18 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
         for r in results:
             echo(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
         for r in claim_results:
-            echo(f"{r.status:10} claim {r.citekey}.{r.id}  {r.version or ''}  {r.message}".rstrip())
+            # as kb claims lists it and kb check and kb claim rm take it: 'key.nas_co2e', never 'key.nas-co2e'
+            echo(f"{r.status:10} claim {claim_name(r.citekey, r.id)}  {r.version or ''}  {r.message}".rstrip())
         for what, rows in (("quote", results), ("claim", claim_results)):
             counts: dict = {}
             for r in rows:
                 counts[r.status] = counts.get(r.status, 0) + 1
-            if rows or what == "quote":
-                echo(f"{counted(len(rows), what)}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-                     if rows else f"no {what}s stored")
+            if rows:
+                echo(f"{counted(len(rows), what)}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+            elif what == "quote" and claim_results:
+                echo("no quotes stored")
+        if not (results or claim_results):
+            none_listed("no quotes or claims stored: nothing to verify")
     results = results + claim_results
     for citekey, version, name in gone_sources(kb, ((r.citekey, r.version) for r in results if r.status == "ok")):
         warn(f"{labelled(citekey, version)}: its PDF {name} is missing from the cache: its quotes and claims were "

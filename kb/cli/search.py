@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import complete_citekey, echo, emit_json, names_something, warn
+from kb.cli.common import complete_citekey, echo, emit_json, names_something, none_listed, warn
 from kb.cli.opening import read_kb
 from kb.errors import UsageError
 from kb.ops.search import search as do_search
@@ -43,7 +43,7 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
         emit_json([h.to_dict() for h in hits])
         return
     if not hits:
-        echo("no matches")
+        none_listed("no matches")
         return
     if hits[0].matched == "any":
         warn("nothing holds all the words; showing results with any of them")

@@ -209,7 +209,7 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
                 held, given):
             differ.append(f"{name} {held!r} -> {given!r}")
     if differ:
-        raise UsageError(f"claim {citekey}.{claim_id} is stored with another {differ[0].split()[0]}: "
+        raise UsageError(f"claim {citekey}.{_ident(claim_id)} is stored with another {differ[0].split()[0]}: "
                          + "; ".join(differ) + "; nothing stored",
                          hint="use --replace to replace it, or another --id")
     merged = []
@@ -558,9 +558,9 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
         # added; another --per refused with the difference), where it was refused "is already a claim",
         # exit 2; another --id would be a second claim of one figure
         if promoted_as and claim_id and claim_id.replace("_", "-") != promoted_as.replace("_", "-"):
-            raise UsageError(f"candidate {candidate_id} is the claim {citekey}.{promoted_as} already, "
+            raise UsageError(f"candidate {candidate_id} is the claim {citekey}.{_ident(promoted_as)} already, "
                              f"not {said(claim_id)}; nothing stored",
-                             hint=f"kb claim rm {citekey}.{promoted_as} first to store it under another id")
+                             hint=f"kb claim rm {citekey}.{_ident(promoted_as)} first to store it under another id")
         claim_id = claim_id or promoted_as
 
     value = f"{number} {format_unit(parse_unit(unit))}".strip() if unit else number

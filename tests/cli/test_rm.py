@@ -63,7 +63,7 @@ def test_claim_rm(php):
     assert r.code == 2 and "no claim 'nosuch'" in r.err
     r = run_kb("claim", "rm", "luccioni2023power.image_gen")
     assert r.code == 0, r.err
-    assert r.out == "removed luccioni2023power.image-gen\n"
+    assert r.out == "removed luccioni2023power.image_gen\n"
     assert "per_inference" in r.err
     data = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())
     assert "claim" not in data and data["quote"][0]["id"] == "generative"

@@ -93,7 +93,7 @@ def test_ls_filters_and_sorts(lib):
     r = run_kb("ls", "--tag", "classic", "--json")
     assert r.json[0]["tags"] == ["classic"]
     r = run_kb("ls", "--tag", "nothing")
-    assert r.code == 0 and r.out == "no papers match\n"
+    assert r.code == 0 and r.out == "" and r.err == "kb: no papers match\n"
     for args, message in [(("--sort", "size"), "--sort 'size'"), (("--year", "19x9"), "--year '19x9'")]:
         r = run_kb("ls", *args)
         assert r.code == 2 and message in r.err and r.err.count("\n") == 1

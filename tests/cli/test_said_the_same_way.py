@@ -1,0 +1,112 @@
+"""The CLI says what it did the same way every time: an empty listing is one 'kb: no ...' line on stderr, exit 0,
+nothing on stdout ([] with --json); a claim is named by one name, KEY.ID with '-' as '_', the name `kb claims`
+lists, a check's expr uses and `kb claim rm` takes, on stdout and stderr alike."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kbcache import from_template
+from kbrun import run_kb
+
+BIB = """@article{doe2019wind,
+  title = {Wind Power at Scale},
+  author = {Doe, Jane},
+  year = {2019},
+}
+"""
+
+PAGES = ["Wind Power at Scale. Jane Doe.",
+         "Training the model took 120 hours on 8 GPUs. The farm produced 5 MWh per day in winter."]
+
+
+@pytest.fixture
+def one(kb_root, tmp_path):
+    def build():
+        (kb_root / "references.bib").write_text(BIB)
+        source = tmp_path / "pages.json"
+        source.write_text(json.dumps(PAGES))
+        r = run_kb("text", "load", "doe2019wind", str(source))
+        assert r.code == 0, r.err
+    return from_template("said-the-same-way", kb_root, build)
+
+
+#: Listings and reports with nothing to list, in a knowledge base holding one paper and no quote, claim or check.
+EMPTY = [
+    (("quote", "ls"), "no quotes stored"),
+    (("quote", "ls", "-t", "energy"), "no quotes match"),
+    (("claims",), "no claims yet"),
+    (("claims", "--paper", "doe2019wind"), "no claims match"),
+    (("claims", "--unit", "kWh"), "no claims match"),
+    (("claims", "--unreviewed"), "no candidates awaiting review: kb claims extract CITEKEY"),
+    (("ls", "--tag", "energy"), "no papers match"),
+    (("ls", "--year", "1990"), "no papers match"),
+    (("search", "zebrafish"), "no matches"),
+    (("check",), "no checks: add [[check]] tables (stated, expr) to claims/*.toml"),
+    (("verify",), "no quotes or claims stored: nothing to verify"),
+    (("graph", "missing"), "no references to works outside the knowledge base"),
+]
+
+
+@pytest.mark.parametrize("args, said", EMPTY, ids=[" ".join(a) for a, _ in EMPTY])
+def test_an_empty_listing_is_one_line_on_stderr_and_nothing_on_stdout(one, args, said):
+    r = run_kb(*args)
+    assert (r.code, r.out, r.err) == (0, "", f"kb: {said}\n")
+    if args[0] == "graph":
+        return
+    r = run_kb(*args, "--json")
+    assert (r.code, r.json, r.err) == (0, [], "")
+
+
+def test_no_papers_yet_names_what_to_type_next(kb_root):
+    r = run_kb("ls")
+    assert (r.code, r.out) == (0, "") and r.err.startswith("kb: no papers yet: kb add ")
+    assert run_kb("ls", "--json").json == []
+
+
+def test_a_listing_with_rows_says_nothing_on_stderr(one):
+    assert run_kb("claim", "add", "doe2019wind", "120 hours", "-q", "Training the model took 120 hours on 8 GPUs.",
+                  "--id", "train-time").code == 0
+    for args in (("claims",), ("ls",), ("search", "wind")):
+        r = run_kb(*args)
+        assert r.code == 0 and r.out and r.err == "", (args, r.out, r.err)
+
+
+@pytest.mark.parametrize("claim_id, name", [("train-time", "train_time"), ("gpu-hours-total", "gpu_hours_total"),
+                                            ("a_b-c", "a_b_c")])
+def test_a_claim_is_named_one_way_by_every_command(one, claim_id, name):
+    quote = "Training the model took 120 hours on 8 GPUs."
+    full = f"doe2019wind.{name}"
+    r = run_kb("claim", "add", "doe2019wind", "120 hours", "-q", quote, "--id", claim_id)
+    assert r.code == 0 and r.out.startswith(f"stored {full} = 120 hours"), r.out + r.err
+    r = run_kb("claim", "add", "doe2019wind", "120 hours", "-q", quote, "--id", claim_id, "-t", "compute")
+    assert r.code == 0 and r.out.split()[1:3] == [full, "="], r.out
+    assert r.err == f"kb: {full} was stored already: added topic compute\n"
+    assert run_kb("claims").out.split()[0:2] == ["claim", "figure"]
+    assert full in run_kb("claims").out.splitlines()[1].split()
+    r = run_kb("verify")
+    assert r.code == 0 and f"ok         claim {full}  " in r.out, r.out
+    assert run_kb("verify", "--json").json[0]["id"] == claim_id      # the JSON keeps the id as stored
+    # another figure under its id: refused naming the claim as it is listed
+    r = run_kb("claim", "add", "doe2019wind", "8 GPUs", "-q", quote, "--id", claim_id)
+    assert r.code == 2 and r.out == "" and r.err.startswith(f"kb: error: claim {full} is stored with another "), r.err
+    r = run_kb("claim", "rm", full)
+    assert (r.code, r.out, r.err) == (0, f"removed {full}\n", "")
+    assert run_kb("claims", "--json").json == []
+
+
+def test_a_claim_removed_by_its_id_as_the_file_writes_it_is_said_by_its_listed_name(one):
+    assert run_kb("claim", "add", "doe2019wind", "5 MWh", "-q", "The farm produced 5 MWh per day in winter.",
+                  "--per", "day", "--id", "winter-output").code == 0
+    r = run_kb("claim", "rm", "winter-output")
+    assert (r.code, r.out, r.err) == (0, "removed doe2019wind.winter_output\n", "")
+
+
+def test_a_mistyped_claim_is_refused_naming_the_near_miss(one):
+    assert run_kb("claim", "add", "doe2019wind", "120 hours", "-q", "Training the model took 120 hours on 8 GPUs.",
+                  "--id", "train-time").code == 0
+    r = run_kb("claim", "rm", "doe2019wind.train_tme")
+    assert r.code == 2 and r.out == "" and "doe2019wind.train" in r.err and "did you mean" in r.err
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert run_kb("claims", "--json").json[0]["id"] == "train-time"      # nothing removed
