@@ -276,6 +276,8 @@ def _click_line(exc, argv: list[str] = ()) -> str:
         path = chain[-1][0] if chain else []
     if not path:
         return said
+    if said.startswith("No such command '") and said.split("'")[1].lower() in _SAID_OTHERWISE:
+        said = said.split(". Did you mean ")[0]     # click's guess by spelling: 'remove' said 'promote'
     try:
         hint, helped = _what_to_type(exc, said, path, chain, list(map(str, argv)))
     except Exception:       # a hint is a courtesy: click's own words are said whatever it meets
@@ -367,7 +369,10 @@ def _what_to_type(exc, said: str, path: list[str], chain, argv: list[str]) -> tu
         group = next((command for owner, command, _ in chain if owner == path), None)
         names = list(COMMANDS) if path == ["kb"] else list(getattr(group, "commands", {}))
         given = said.split("'")[1] if said.count("'") >= 2 else ""
-        close = difflib.get_close_matches(given, names, n=1)
+        meant = _SAID_OTHERWISE.get(given.lower())
+        # `kb claim remove`, `kb quote list`: a word for a command, no near spelling of its name
+        # ... and none of a group without it ('remove' is no 'promote' of kb claims)
+        close = [meant] if meant in names else [] if meant else difflib.get_close_matches(given, names, n=1)
         if close:
             return f"; did you mean '{close[0]}'?", path
         if path == ["kb"]:
@@ -375,6 +380,13 @@ def _what_to_type(exc, said: str, path: list[str], chain, argv: list[str]) -> tu
         alone = (f"{' '.join(path)} alone lists; " if getattr(group, "invoke_without_command", False) else "")
         return f"; {alone}its commands: {', '.join(names)}", path
     return "", path
+
+
+#: Words a person types for one of kb's commands, spelt nothing like its name ('remove' for rm): suggested
+#: where the group has that command.
+_SAID_OTHERWISE = {"remove": "rm", "delete": "rm", "del": "rm", "list": "ls", "dir": "ls", "new": "add",
+                   "create": "add", "find": "search", "grep": "search", "info": "show", "view": "show",
+                   "mv": "rename", "move": "rename", "lint": "verify"}
 
 
 #: the words of every refusal to write a read-only knowledge base

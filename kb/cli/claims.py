@@ -245,6 +245,10 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
     if as_json:
         emit_json(rows)
         return
+    if not rows:            # was '0 candidates awaiting review: kb claims promote ID ...' on stdout
+        none_listed(f"no candidates in {citekey} awaiting review: its text holds no number with a unit that is not "
+                    "a claim or dismissed already")
+        return
     table([[r["id"], f"p.{r['page']}", _figure(r), r["sentence"]] for r in rows],
           ["candidate", "page", "figure", "sentence"])
     echo(f"{counted(len(rows), 'candidate')} awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")

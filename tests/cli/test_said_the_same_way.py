@@ -15,6 +15,11 @@ BIB = """@article{doe2019wind,
   author = {Doe, Jane},
   year = {2019},
 }
+@article{roe2020sun,
+  title = {Sun},
+  author = {Roe, Ann},
+  year = {2020},
+}
 """
 
 PAGES = ["Wind Power at Scale. Jane Doe.",
@@ -29,6 +34,8 @@ def one(kb_root, tmp_path):
         source.write_text(json.dumps(PAGES))
         r = run_kb("text", "load", "doe2019wind", str(source))
         assert r.code == 0, r.err
+        source.write_text(json.dumps(["Sun. Ann Roe.", "The sun is bright and warm."]))       # no figure
+        assert run_kb("text", "load", "roe2020sun", str(source)).code == 0
     return from_template("said-the-same-way", kb_root, build)
 
 
@@ -46,6 +53,8 @@ EMPTY = [
     (("check",), "no checks: add [[check]] tables (stated, expr) to claims/*.toml"),
     (("verify",), "no quotes or claims stored: nothing to verify"),
     (("graph", "missing"), "no references to works outside the knowledge base"),
+    (("claims", "extract", "roe2020sun"), "no candidates in roe2020sun awaiting review: its text holds no number "
+                                          "with a unit that is not a claim or dismissed already"),
 ]
 
 
@@ -57,6 +66,33 @@ def test_an_empty_listing_is_one_line_on_stderr_and_nothing_on_stdout(one, args,
         return
     r = run_kb(*args, "--json")
     assert (r.code, r.json, r.err) == (0, [], "")
+
+
+def test_extract_run_again_after_every_candidate_is_dismissed_says_none_await(one):
+    r = run_kb("claims", "extract", "doe2019wind", "--json")
+    assert r.code == 0 and len(r.json) >= 2
+    assert run_kb("claims", "dismiss", *[str(c["id"]) for c in r.json]).code == 0
+    r = run_kb("claims", "extract", "doe2019wind")
+    assert (r.code, r.out) == (0, "") and r.err.startswith("kb: no candidates in doe2019wind awaiting review")
+    r = run_kb("claims", "--unreviewed")
+    assert (r.code, r.out) == (0, "") and r.err.startswith("kb: no candidates awaiting review")
+
+
+@pytest.mark.parametrize("args, word, meant", [
+    (("claim", "remove", "x"), "remove", "rm"), (("claim", "delete", "x"), "delete", "rm"),
+    (("quote", "del", "x"), "del", "rm"), (("quote", "list"), "list", "ls"), (("list",), "list", "ls"),
+    (("remove", "x"), "remove", "rm"), (("find", "wind"), "find", "search"), (("info", "k"), "info", "show"),
+    (("quote", "new", "x"), "new", "add"), (("claim", "create", "x"), "create", "add"), (("quote", "lst"), "lst", "ls")])
+def test_a_word_for_a_command_is_refused_naming_the_command(kb_root, args, word, meant):
+    r = run_kb(*args)
+    assert r.code == 2 and r.out == "" and f"No such command '{word}'; did you mean '{meant}'?" in r.err, r.err
+    assert r.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [("graph", "list"), ("claims", "remove", "3"), ("quote", "zzz")])
+def test_a_word_naming_no_command_of_the_group_suggests_none_of_another(kb_root, args):
+    r = run_kb(*args)
+    assert r.code == 2 and r.out == "" and "did you mean" not in r.err and "its commands: " in r.err
 
 
 def test_no_papers_yet_names_what_to_type_next(kb_root):
