@@ -154,7 +154,8 @@ def test_a_misspelt_kb_variable_is_said_once_and_an_unrelated_one_left_alone(kb_
     monkeypatch.setenv(name, "1")
     monkeypatch.setenv("KB_SOMETHING_ELSE", "1")
     r = run_kb("ls")
-    assert r.code == 0 and r.err == f"kb: {name} is not a setting kb reads (did you mean {meant}?); it is ignored\n"
+    assert r.code == 0 and r.err == f"kb: {name} is not a setting kb reads (did you mean {meant}?); it is ignored\n" \
+        "kb: no papers yet: kb add arxiv:2311.16863\n"
     if name != "KB_OFLINE":
         return
     read = {m for f in Path(kb.__file__).parent.rglob("*.py") for m in re.findall(r'"(KB_[A-Z0-9_]+)"', f.read_text())}
