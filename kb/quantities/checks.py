@@ -754,6 +754,23 @@ def _times_a_count(st: Interval, rec: Interval) -> tuple[Interval, str] | None:
             f"read the count of {word} as how many: {rec.unit_text} is {format_unit(unit)} for each of them")
 
 
+def _stated_name(stated: str, resolve: Callable[[str], "Interval | str"]) -> str | None:
+    """Why a stated figure that is a name alone ("Page99.pages_s", a claim or a [units] name) is no figure, and
+    what to write instead; None of any other. The stated side is the figure as the note writes it, a number first
+    ("950 charge_v1"): a claim compared with a recomputation goes in the expression, its figure in `stated`."""
+    name = stated.strip()
+    if not name:
+        return None
+    try:
+        value = resolve(name)
+    except (KBError, LookupError):
+        return None
+    written = value if isinstance(value, str) else getattr(value, "written", None)
+    figure = f" (its figure: {written!r})" if written else ""
+    return (f"stated figure: {name!r} is the name of a figure{figure}, not a figure: write `stated` as the note "
+            f"writes it, a number first, and name {name} in `expr` to recompute it")
+
+
 def _overlap(rec: Interval, st: Interval) -> bool:
     """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
     ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
@@ -794,7 +811,8 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     try:        # "an order of magnitude", "a third": the interval its words say
         st = given if given is not None else Interval.from_written(_stated_figure(said), units=units)
     except KBError as exc:
-        return error(_difference_in_words(stated, said) or f"stated figure: {exc}")
+        return error(_difference_in_words(stated, said) or _stated_name(stated, resolve)
+                     or f"stated figure: {exc}")
     if bound is not None:       # "over 500 t": the bound's number itself, exactly
         st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
     elif given is None:
