@@ -240,7 +240,9 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(file: str = typer.Argument(..., callback=names_an_input, metavar="FILE", help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
+def import_(files: List[str] = typer.Argument(..., callback=names_an_input, metavar="FILE...",
+                                             help="BibTeX files (Zotero, JabRef, any), imported in the order given; "
+                                             "- reads stdin."),
             normalise: bool = typer.Option(False, "--normalise", "--normalize",
                                            help="Write new entries in kb's own style (macros resolved, "
                                            "fields in kb's order) instead of byte for byte as the file "
@@ -261,32 +263,51 @@ def import_(file: str = typer.Argument(..., callback=names_an_input, metavar="FI
     turn: one that cannot be read is said and the others go on; a second run attaches
     whatever an interrupted one had not.
 
+    Several files are imported one after the other, each all or nothing: a file refused
+    leaves the files before it imported, and says so.
+
     \b
     Examples:
       kb import ~/Zotero/library.bib
+      kb import dblp.bib crossref.bib
       cat library.bib | kb import -
     """
 
+    if sum(str(f) == "-" for f in files) > 1:
+        raise UsageError("- (stdin) may be given once")
     jobs = _jobs(jobs)
     kb = open_kb()
-    bar = Progress(f"importing {shown(file.name)}", unit="entries")
-    result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
-                                  normalise=normalise, fill=fill, jobs=jobs, apart=True)
-    bar.done()
-    for w in result.warnings:
-        warn(w)
-    if as_json:
-        emit_json(result.__dict__)
-    else:
+    done: list[str] = []
+    reports: list[dict] = []
+    for file in files:
+        bar = Progress(f"importing {shown(file.name)}", unit="entries")
+        try:
+            result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
+                                          normalise=normalise, fill=fill, jobs=jobs, apart=True)
+        except KBError as exc:
+            if done:        # the files before it are in references.bib: said, as the refusal is
+                exc.hint = "; ".join(filter(None, [exc.hint, f"imported before it: {few_of([shown(d) for d in done])}"]))
+            raise
+        finally:
+            bar.done()
+        done.append(str(file))
+        for w in result.warnings:
+            warn(w if len(files) == 1 else f"{shown(file)}: {w}")
+        if as_json:
+            reports.append({"file": str(file), **result.__dict__} if len(files) > 1 else result.__dict__)
+            continue
+        lead = f"{shown(file)}: " if len(files) > 1 else ""
         for what, keys in (("added", result.added), ("updated", result.updated)):
             if keys:
-                echo(f"{what}: {few_of([shown(k) for k in keys])}")
-        echo(f"{len(result.added)} added, {len(result.updated)} updated, "
-              f"{len(result.unchanged)} already present"
+                echo(f"{lead}{what}: {few_of([shown(k) for k in keys])}")
+        echo(f"{lead}{len(result.added)} added, {len(result.updated)} updated, "
+             f"{len(result.unchanged)} already present"
              + (f", {counted(len(result.aliases), 'key')} kept as aliases" if result.aliases else "")
              + (f", {counted(len(result.attached), 'PDF')} attached" if result.attached else "")
              + (f", {counted(len(result.data), '@xdata/@set entry')} kept"
                 if result.data else ""))
+    if as_json:     # one file: its report, as before; several: one report a file, in order
+        emit_json(reports[0] if len(files) == 1 else reports)
 
 
 @app.command("ls")

@@ -575,3 +575,31 @@ def test_an_imported_key_that_is_another_papers_key_is_never_made_an_alias(kb_ro
     assert "ids = {page99x}" in bib and "page99}" not in bib.split("cohan2020specter")[1]
     assert run_kb("show", "page99", "--json").json["citekey"] == "page99"
     assert run_kb("doctor").code == 0
+
+
+def test_several_files_are_imported_in_order_each_all_or_nothing(kb_root, tmp_path):
+    """kb import a.bib b.bib: each file's report said with its name; a file refused leaves the files before it
+    imported and says so, and those after it unread; --json gives one report a file."""
+    a, b, bad, c = (tmp_path / n for n in ("a.bib", "b.bib", "bad.bib", "c.bib"))
+    a.write_text("@article{doe2019, title={Wind power}, author={Doe, Jane}, year=2019}\n")
+    b.write_text("@article{roe2020, title={Solar power}, author={Roe, Ann}, year=2020}\n"
+                 "@article{doe2019, title={Wind power}, author={Doe, Jane}, year=2019}\n")
+    bad.write_text("@article{x, title={Unbalanced {brace}, year=2000}\n")
+    c.write_text("@article{poe2021, title={Tidal power}, author={Poe, Al}, year=2021}\n")
+    r = run_kb("import", a, b)
+    assert r.code == 0, r.err
+    assert f"{a}: 1 added, 0 updated, 0 already present" in r.out
+    assert f"{b}: 1 added, 0 updated, 1 already present" in r.out
+    before = (kb_root / "references.bib").read_bytes()
+    r = run_kb("import", c, bad, a)
+    assert r.code == 2 and "Traceback" not in r.err
+    assert f"{bad}:1: " in r.err and f"imported before it: {c}" in r.err, r.err
+    bib = (kb_root / "references.bib").read_text()
+    assert bib.startswith(before.decode()) and "poe2021" in bib and "{x," not in bib
+    r = run_kb("import", a, c, "--json")
+    assert r.code == 0 and [(f["file"], f["added"], f["unchanged"]) for f in r.json] == [
+        (str(a), [], ["doe2019"]), (str(c), [], ["poe2021"])], r.out
+    assert isinstance(run_kb("import", a, "--json").json, dict)         # one file: its report, as before
+    r = run_kb("import", "-", "-")
+    assert r.code == 2 and "- (stdin) may be given once" in r.err
+    assert run_kb("import").code == 2
