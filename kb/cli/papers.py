@@ -240,7 +240,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(files: List[str] = typer.Argument(..., callback=names_an_input, metavar="FILE...",
+def import_(files: List[str] = typer.Argument(..., callback=names_an_input,
                                              help="BibTeX files (Zotero, JabRef, any), imported in the order given; "
                                              "- reads stdin."),
             normalise: bool = typer.Option(False, "--normalise", "--normalize",
