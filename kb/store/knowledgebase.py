@@ -424,7 +424,11 @@ pdf = lazy_import("kb.sources.pdf")
 #: 74: a power or energy unit's kind (electric "kWe", "MWh_e", "[kW]e"; thermal "MWth", "MWt") is the quote's at its
 #:   figure ("100 kWe" of "100 kW", "5 MWh_th" of "5 MWh_e", "100 kWz" of "100 kW" were verified), and a share claimed
 #:   in digits holds one printed in words ("1 in 5" of "One in five patients" was refused; "1 in 4" still is).
-CLAIM_READING = "74"
+#: 75: a bracket ending a quote after a pronoun or a demonstrative adds a referent only where the paper prints no word
+#:   after it, and a quote's mark after its last bracket says the paper's sentence ends after what the bracket stands
+#:   for ("moderate them [comments]." of "moderate them monthly.", "in this [summaries]." of "in this dataset." were
+#:   verified); a quote's "." of the paper's "?" is refused ("1 day." of "1 day?"), its "!" of the paper's "." verifies.
+CLAIM_READING = "75"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -420,6 +420,9 @@ class _Piece:
     #: bracketed source text there either
     edit_before: bool = False
     edit_after: bool = False
+    #: the quote's mark ending its sentence right after the editorial insertion ending it ("[it]." : "."; "?"): the
+    #: paper's sentence ends after what that insertion stands for, with a question's mark only for a question's
+    mark_after: str = ""
     #: the editorial insertions standing right before this piece (between the previous
     #: piece of its fragment and this one, or before the fragment's first), and after the
     #: fragment's last piece
@@ -1807,6 +1810,8 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
             continue
         frag_pieces[-1].edit_after = pending_gap > EDITORIAL_MAX_GAP   # empty chunks after the last piece
         frag_pieces[-1].after = tuple(pending)
+        closing = _MARK_AFTER_BRACKET.search(frag) if pending else None
+        frag_pieces[-1].mark_after = "" if closing is None else "?" if closing.group(1) == "?" else "."
         frag_pieces[0].first_of_fragment = True
         frag_pieces[-1].last_of_fragment = True
         if pieces:
@@ -1831,6 +1836,10 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
 _NO_BETWEEN = lazy(r"(?i)([^\W_]+)\W+no\W+(?=([^\W_]+))")
 
 
+# A quote's last bracket and the mark ending its sentence right after it ("[it].", "[the model]?").
+_MARK_AFTER_BRACKET = lazy(r"\]\s*([.!?])[\"'”’)]*\s*$")
+# A quote's last "!", after a word or a bracket, ending it.
+_EXCLAIMED = lazy(r"(?<=[^\W\d_\]]|\])!(?=[\"'”’)]*\s*$)")
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
 _LAST_WORD = lazy(r"(?:^|[\s(])([\w.]*\w)\.[\"'”’]*\s*$")
 # A full stop after these ends an abbreviation, not a sentence ("et al.", "Fig.").
@@ -1845,6 +1854,14 @@ def _runs_on(s: Stream, j: int) -> bool:
         return False
     gap = s.gap(j)
     return all(c.isspace() for c in gap) and "\n\n" not in gap
+
+
+def _ends_otherwise(s: Stream, j: int) -> bool:
+    """Whether a quote ending its sentence with "." cannot end at stream index ``j``: the paper's sentence runs on with
+    a word there (`_runs_on`), or it asks a question ("in 1 day." of "Can it be trained in 1 day?": a question made a
+    statement)."""
+    return _runs_on(s, j) or j < len(s.text) and s.text[j] == "?" and not s.gap(j).strip() and \
+        (j + 1 >= len(s.text) or not s.text[j + 1].isalnum() or bool(s.gap(j + 1).strip(" ") or " " in s.gap(j + 1)))
 
 
 def _has_editorial_brackets(quote: str) -> bool:
@@ -2175,6 +2192,16 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         inserted = _joined(piece.after)
         choices = _edge_choices(s, end, False)
         last = _words(s.original(max(0, end - 12), end, sep=" ")) if end > 0 and not inserted.left else []
+        if piece.mark_after:
+            # "moderate them [comments]." of "moderate them monthly.": the quote's full stop after the bracket says
+            # the paper's sentence ends after what it stands for, with the same kind of mark ("?" is a question)
+            mark = _sentence_mark_after(s, end)
+            choices = choices[-1:] if mark and (mark == "?") == (piece.mark_after == "?") else []
+        elif last and last[-1].casefold() in _PRONOUNS and _runs_on(s, end) and not _GLOSS.match(inserted.content):
+            # "moderate them [comments]" of "moderate them monthly", "in this [summaries]" of "in this dataset": a
+            # referent added after a pronoun only where the paper prints no word after it; else the bracket stands
+            # for the paper's next words ("this [dataset]")
+            choices = [c for c in choices if c]
         fits = _edge_fits(inserted, choices) and any(
             _edge_choice_fits(inserted, c, choices) and
             insertion_fits(inserted, c, _nearby(s, end), _edge_adjacent(s, end, end, c, choices),
@@ -2187,6 +2214,20 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
 # Words that say which thing or where ("the former", "the same", "here"): an insertion at a quote's edge that adds
 # one, where the paper prints words of the same sentence beside the quote, says it only if those words do.
 _WHICH_REFERRING = frozenset("same former latter aforementioned said above here there".split())
+
+
+def _sentence_mark_after(s: Stream, i: int) -> str:
+    """The mark (".", "!", "?") ending the paper's sentence after stream index ``i``, within EDITORIAL_MAX_GAP folded
+    characters and no bracket nor paragraph between; "" for none there."""
+    b = min(len(s.text), i + EDITORIAL_MAX_GAP)
+    text = s.original(i, b, sep=" ") if b > i else ""
+    if b >= len(s.text) and len(s.text):
+        last = s.page_of[len(s.text) - 1]
+        text += s.pages[last][s.origin[len(s.text) - 1] + 1:] + " "
+    m = _EDGE_STOP.search(text)
+    if m is None or m.group()[0] not in ".!?":
+        return ""
+    return "?" if m.group()[0] == "?" else "."
 
 
 def _edge_choice_fits(inserted: _Insertion, covered: str, choices: list[str]) -> bool:
@@ -2334,7 +2375,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
             continue
         end = pos + len(pieces[k].text)
         if k + 1 == len(pieces):
-            if not (pat.ends_sentence and _runs_on(s, end)):
+            if not (pat.ends_sentence and _ends_otherwise(s, end)):
                 cand = _Candidate(acc + [(pos, end)])
                 if _negations_kept(s, pat, [(a, b) for _, a, b in _fragment_bounds(pat, cand)]):
                     found.append(cand)
@@ -2954,6 +2995,13 @@ def _find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> Quote
             found = find_quote(doc, grouped, _regrouped=True)
             if found is not None:
                 return found
+    exclaimed = _EXCLAIMED.search(quote)
+    if exclaimed is not None:
+        # "We found it!" of "We found it.": an exclamation mark for the paper's full stop says the same sentence (a
+        # question's mark never: see `_ends_otherwise`); after a digit it is a factorial's ("5!"), kept as typed
+        found = find_quote(doc, quote[:exclaimed.start()] + "." + quote[exclaimed.start() + 1:], _regrouped=_regrouped)
+        if found is not None:
+            return found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:
@@ -3825,7 +3873,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             if (not piece.check_start or _start_ok(s, pos)) and (not piece.check_end or _end_ok(s, pos + n)) \
                     and all(_split_at(s, pos + d) for d in piece.splits) \
                     and not any(_apart_at(s, pos + d) for d in piece.joins) \
-                    and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
+                    and not (last and pat.ends_sentence and _ends_otherwise(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
                     and not (k and piece.first_of_fragment and _elision_fuses_sentences(s, lo, pos)) \
                     and _edits_fit(s, k, piece, lo, pos, pos + n) \
@@ -3958,7 +4006,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
                 pos = s.text.find(rest, pos + 1, hi)
                 continue
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
-                    not (last and pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
+                    not (last and pat.ends_sentence and _ends_otherwise(s, end)) and splits_ok(pos, k, len(text)) and \
                     not (short and not broken_word(lo, pos) and not ends_its_page(lo, pos) and
                          (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
