@@ -22,7 +22,7 @@ parser that expands entities) shows up here:
     giving U+FFFD for every letter, `kb add` of an arXiv answer
     with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
-    quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times,
+    quoted block of 5 MB is longer than the paper it cites, `kb audit --note` of a note citing 200,000 times and of one line of 20 MB,
     `kb verify --note` of notes of 200,000 entries of each kind kb reads as works listed (and of headings,
     links, code blocks), `kb add` of an arXiv feed of 100,000 nested elements, `kb claim add` into and
     `kb doctor` beside a sync copy of a claims file linked to /dev/zero.
@@ -216,6 +216,11 @@ def commands(runs: int) -> None:
         cited.write_text("We used 64 GPUs " + "[@alpha2020energy] " * 200_000 + "\n")
         timed("kb audit --note: 200,000 citations (refused past 20,000)", lambda: kb("audit", "--note", cited), runs,
               10)
+        # A note of one line of 20 MB, one "sentence" citing a work: its figures were read (its table cells, spans,
+        # number words: 30 s and 665 MB); past MAX_NOTE_SENTENCE it is listed not checked, never read.
+        line = tmp / "line.md"
+        line.write_text("We used 64 GPUs and 3 days, " * 750_000 + "[@alpha2020energy].\n")
+        timed("kb audit --note: one line of 20 MB citing a work", lambda: kb("audit", "--note", line), runs, 15)
         # A note of 200,000 entries of each kind kb reads as a work listed (each parsed, 0.2 to 0.8 ms apiece:
         # 200,000 footnote definitions took 39 s), refused past 10,000 (MAX_NOTE_REFERENCES): footnote definitions
         # and bibitems counted before any is read, the others each before it is parsed; headings, links and code

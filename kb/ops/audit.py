@@ -1044,6 +1044,11 @@ def _not_checked(q: NoteQuote, found) -> tuple[str, str]:
 #: review's notes cite a few thousand times.
 MAX_NOTE_CITATIONS = 20_000
 
+#: The longest sentence (or quote) of a note whose figures kb audit --note reads: reading one costs time that grows
+#: with its length and more (a note of one line of 20 MB, one "sentence", took 30 s and 665 MB); a longer one is
+#: listed not checked, naming its line. A paragraph without a sentence's end is a sentence: a long table in one.
+MAX_NOTE_SENTENCE = 20_000
+
 
 def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
                jobs: int | None | AsOpened = AS_OPENED) -> list[Restatement]:
@@ -1084,16 +1089,20 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
 
     # (line, text, the papers cited, where in the text each citation is and which one this
     # is: None for a quote's)
-    items: list[tuple[int, str, list[str], tuple[list[tuple[int, int]], int] | None, NoteQuote]] = []
+    items: list[tuple[int, str, list[str], tuple[list[tuple[int, int]], int] | None, NoteQuote | None]] = []
     for q in note.quotes:
         items.append((q.line, q.quote, cited(q), None, q))
     try:
-        prose = sentence_citations(_note_prose(citations_as_pandoc(text)), note, MAX_NOTE_CITATIONS)
+        prose = sentence_citations(_note_prose(citations_as_pandoc(text)), note, MAX_NOTE_CITATIONS,
+                                   MAX_NOTE_SENTENCE)
     except TooManyCitations:
         raise LimitExceeded(f"{shown(path)}: the note's prose cites works more than {MAX_NOTE_CITATIONS:,} times, "
                             f"more than kb audit --note checks of one note: nothing checked",
                             hint="split the note into smaller ones") from None
     for line, sentence, citations in prose:
+        if not citations:           # a sentence too long to read (MAX_NOTE_SENTENCE): its citations not read
+            items.append((line, sentence, [], ([], -1), None))
+            continue
         marked = [(a, b) for a, b, _ in citations]      # one list for the sentence's every citation, never a copy each
         for i, (_, _, q) in enumerate(citations):
             items.append((line, sentence, cited(q), (marked, i), q))
@@ -1113,7 +1122,22 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     read_as: dict[int, _NoteSentence] = {}
     for line, sentence, keys, marks, work in items:
         why = unresolved.get(id(work))
-        if not (keys or why or marks is None):
+        too_long = len(sentence) > MAX_NOTE_SENTENCE
+        if not (keys or why or marks is None or too_long):
+            continue
+        if too_long:
+            # too long to read its figures: said once for its line, as not checked, never passed over in silence
+            if ("too long", line) not in seen:
+                seen.add(("too long", line))
+                what = "sentence" if marks is not None else "quote"
+                long = (f"the {what} is {len(sentence):,} characters long, more than kb audit --note reads of one "
+                        f"({MAX_NOTE_SENTENCE:,}): its figures not checked")
+                r = Restatement(id=_rid(name, told(line), "", "too long"), citing=name, citing_page=told(line),
+                                figure="", unit="", cited=", ".join(keys) or (why[0] if why else "(not read)"), marker="",
+                                verdict="not-checked", sentence=" ".join(sentence[:200].split()) + " ...",
+                                reason=long)
+                if wanted is None or r.verdict in wanted:
+                    out.append(r)
             continue
         if sentence not in figures:
             figures[sentence] = [c for c in extract_candidates([sentence]) if _restatable(c)]

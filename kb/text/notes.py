@@ -5565,8 +5565,8 @@ class TooManyCitations(ValueError):
         self.most = most
 
 
-def sentence_citations(text: str, note: Note,
-                       most: int | None = None) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
+def sentence_citations(text: str, note: Note, most: int | None = None,
+                       longest: int | None = None) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
     """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
     (line, sentence, citations), each citation (its start and end in the sentence, a
     NoteQuote of the whole sentence naming the work, with the other works the citation
@@ -5574,7 +5574,9 @@ def sentence_citations(text: str, note: Note,
     `text` is its prose, references left out, as `citations_as_pandoc` gives it (reference
     links defined among the references are inline links there). A sentence ends at its
     paragraph's or its list item's end too (a heading before it has no full stop). Past `most` citations,
-    `TooManyCitations` (each read costs a lookup in its paper: a note of a million is refused, not read for minutes)."""
+    `TooManyCitations` (each read costs a lookup in its paper: a note of a million is refused, not read for minutes).
+    A sentence longer than `longest` characters is given with no citations, unread (the search of one line of 20 MB
+    for citations took seconds): the caller says it was not read."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = citations_as_pandoc(_without_trailing_tags(text))
@@ -5605,6 +5607,9 @@ def sentence_citations(text: str, note: Note,
         if text[a:b].strip():
             spans.append((a, b))
     for a, b in spans:
+        if longest is not None and b - a > longest:
+            out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], []))
+            continue
         k = bisect.bisect_left(breaks, a)
         para_end = breaks[k] if k < len(breaks) else len(text)
         try:
