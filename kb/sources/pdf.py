@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 
@@ -1787,6 +1788,30 @@ def _replaced(page: str) -> bool:
     return count >= 20 and count * 10 >= len(page) - sum(page.count(c) for c in " \n\t")
 
 
+# a word of a title: letters and digits, joined by a hyphen, an apostrophe or a slash, in brackets or quotes, a
+# punctuation mark after it ('Pre-training', "Don't", 'GPT-4', '(BERT)', 'Attention:'); a symbol alone ('&', '-')
+_TITLE_WORD = lazy(r"[(\[\"'“‘]*[^\W_]+(?:[-'’/.+][^\W_]+)*[+]*[)\]\"'”’:,.;?!]*|[&+:–—-]")
+
+
+def _reads_as_words(title: str) -> bool:
+    """A title guess that reads as words: no control character (a broken ToUnicode map's shifted letters give some:
+    'Tb\x1dqo^fkba'), and most of its words made of letters and digits."""
+    if any(unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") for ch in title):
+        return False
+    words = title.split()
+    return 2 * sum(1 for w in words if _TITLE_WORD.fullmatch(w)) > len(words)
+
+
+def _beside_control_characters(first_page: str, title: list[str]) -> bool:
+    """A line of the title guessed printed on one line with control characters, which splitlines() cut it at
+    ('Attention\x1dIs\x1dAll': U+001D is a line's end to Python, a shifted space to a broken ToUnicode map)."""
+    for raw in re.split(r"\r\n|[\r\n]", first_page[:20_000]):
+        if any(unicodedata.category(ch) == "Cc" and ch not in "\t\x0c" for ch in raw) \
+                and {" ".join(piece.split()) for piece in raw.splitlines()} & set(title):
+            return True
+    return False
+
+
 def guess_title(first_page: str, stamped: bool = False) -> str:
     """The first page's title: the first substantial line(s) before the authors, where the page is a title
     page (_a_title_page; `stamped`: arXiv's stamp in its margin says it is a paper's first page)."""
@@ -1843,6 +1868,8 @@ def guess_title(first_page: str, stamped: bool = False) -> str:
         return ""
     if any(_REPLACEMENT in t for t in title):
         return ""       # a character its font maps to none: what the title says is not known
+    if title and not _reads_as_words(" ".join(title)) or _beside_control_characters(first_page, title):
+        return ""       # letters shifted by a broken ToUnicode map ('Tb\x1dqo^fkba'): no title is known
     # a compound broken after its hyphen is one word: 'Citation-' 'informed' is 'Citation-informed'
     return "".join(t + ("" if re.search(r"[A-Za-z]-$", t) and i + 1 < len(title) else " ")
                    for i, t in enumerate(title)).strip()[:300]

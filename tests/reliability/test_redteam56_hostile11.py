@@ -83,3 +83,32 @@ def test_kb_audit_of_a_long_sentence_says_it_in_one_row_and_exits_0(kb_root, tmp
     assert len(row) == 1 and "n.md line 1" in row[0] and "characters long" in row[0], got.out
     assert "1 not checked" in got.out
     assert note.read_bytes() == before
+
+
+# ---------------------------------------------------------------- a title guessed from shifted letters
+
+#: what a font's ToUnicode range starting at U+FFFD, or another wrong offset, gives for a title's letters
+SHIFTED = ["Tb\x1dqo^fkba", "Bkbodv\x1dRpb\x1dli\x1dIxod", "Q_\x1dk_qrp^i\x1dI^kdr^db", "^^% #@ ^^% ##~ ^^`",
+           "Tb qo^fkba ^ j^kv jlabip ^q `lpq", "\x01\x02\x03\x04 \x05\x06", "Ebnq ^$ I^kdr^db @ jlabi{ qo^fkba}",
+           "Attention\x1dIs\x1dAll\x1dYou\x1dNeed"]
+#: titles that read as words, in the shapes real ones take
+WORDS = ["BERT: Pre-training of Deep Bidirectional Transformers", "GPT-4 Technical Report",
+         "Don't Stop Pretraining: Adapt Language Models to Domains and Tasks", "Energy & Policy Considerations",
+         "Llama 2: Open Foundation and Fine-Tuned Chat Models", "Quantifying the Carbon Emissions of ML",
+         "Towards Sustainable (Green) AI", "Über die Energie der Sprachmodelle", "C++ or Rust? A Study of 3.5 Models"]
+
+
+def _page_titled(title: str) -> str:
+    return f"{title}\nJane Doe1, John Roe2\n1University of Testing\nAbstract\nWe study the energy of models."
+
+
+@pytest.mark.parametrize("title", SHIFTED)
+def test_a_title_of_control_characters_or_shifted_letters_is_not_taken(title) -> None:
+    from kb.sources.pdf import guess_title
+    assert guess_title(_page_titled(title)) == ""
+
+
+@pytest.mark.parametrize("title", WORDS)
+def test_a_title_of_words_is_still_taken(title) -> None:
+    from kb.sources.pdf import guess_title
+    assert guess_title(_page_titled(title)) == title
