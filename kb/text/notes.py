@@ -3013,6 +3013,32 @@ _INLINE_NOTE = lazy(r"\^\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){1,1500}?)\]")
 _INLINE_NOTE_SAYS = lazy(r"(?<![\w.])@[A-Za-z][\w:.#$%&+?<>~/-]*\w")
 
 
+def _quotes_in(inner: str) -> bool:
+    """Whether an inline note's text holds a quote of a few words or more, in double quote marks, that is no work's
+    title: not capitalised as one, nor set after a key and a comma as a reference's ('@doe2019, "Energy and Policy"')."""
+    for m in re.finditer(r"[\"“]([^\"“”\n]{8,5000})[\"”]", inner):
+        words = m.group(1).split()
+        long = [w for w in words[1:] if len(w.strip("()[]'’\"")) >= 4 and w[:1].isalpha()]
+        if len(words) < PLAIN_MIN_WORDS or long and sum(w[:1].isupper() for w in long) * 4 >= len(long) * 3 \
+                or re.search(r"@[\w:.-]+,[ \t]*(?:in[ \t]+)?$", inner[:m.start()]):
+            continue
+        return True
+    return False
+
+
+def _notes_apart(text: str, notes: list[re.Match]) -> str:
+    """The text with each of pandoc's inline notes `notes` a paragraph of its own ('^[' and its closing ']' as line
+    breaks, every offset kept), as `_parse_plain` reads a quote there by its own sentence's words."""
+    out = list(text)
+    for m in notes:
+        out[m.start()] = out[m.start() + 1] = "\n"
+        end = m.end() - 1           # its ']': a break before whatever follows it on its line
+        out[end] = "\n"
+        if text[end + 1:end + 2] not in ("\n", ""):
+            out[end - 1] = "\n" if text[end - 1] in ".;," else out[end - 1]
+    return "".join(out)
+
+
 #: an inline note holding a number, a note's list's: "2", "2, p. 4", "1, 3" (never a year, "2019")
 _NUMBERED_INLINE_NOTE = lazy(r"[ \t]*\d{1,3}(?!\d)(?:[ \t]*[,;–-][ \t]*\d{1,3}(?!\d))*(?:[ \t]*,?[ \t]*(?:pp?\.?|S\.)"
                              r"[ \t]*\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)?[ \t]*\.?[ \t]*$")
@@ -3345,6 +3371,22 @@ def _quoting_footnote(text: str, lines: _Lines, line: int, start: int, close: in
             return None
     pages = [p for p in (between.group("p1"), between.group("p2"), after.group("p3")) if p]
     return ("^" + label.group(1), pages[0].replace(" ", "")) if len(pages) == 1 else None
+
+
+def _quoting_first(text: str, lines: _Lines, line: int, start: int, note: Note) -> tuple | None:
+    """(its label, the page or None) of a footnote of one line that opens with the quote at `start`, then cites its
+    work (`_quote_first`): '[^1]: "...," Jesse Dodge et al., "Measuring ...," in *FAccT* (2022), 5.'; else None."""
+    at = lines.starts[line - 1]
+    end = lines.starts[line] - 1 if line < len(lines.starts) else len(text)
+    label = _FOOTNOTE_DEF.match(text[at:min(end, at + 50)])
+    if label is None or text[at + label.end():start].strip():
+        return None
+    ref = next((r for r in note.references if r.number == "^" + label.group(1) and r.line == line and r.span == 1),
+               None)
+    first = _quote_first(text[at:end], label.end())
+    if ref is None or first is None or first[0].start("open") != start - at:
+        return None
+    return "^" + label.group(1), first[1]
 
 
 #: running text's author-date citation of a work by its title, its page and a colon before the quote of it, Chicago's
@@ -3769,6 +3811,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # a footnote that is a work's reference quoting it after its title and page and a colon: '[^3]: Doe et
             # al., "Title" (2022), 4: "..."' (its title a title, the quote its work's at that page)
             own = _quoting_footnote(text, lines, line, start, close, note)
+            if own is None:
+                own = _quoting_first(text, lines, line, start, note)
             if own is not None:
                 note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=f"[{own[0]}]", citekey=None,
                                              page=own[1], line=line, kind="inline", offset=start))
@@ -4299,6 +4343,11 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
         if label or endnote:
             body = _own_work(body)      # '..., 5; see also Dodge, "Measuring," 4.': the first work at its page
+        first = _quote_first(body, label.end()) if label else None
+        if first is not None:
+            # '[^1]: "...," Jesse Dodge et al., "Measuring ...," (2022), 5.': the work it cites is the reference, the
+            # quote a quote of it (`_parse_plain`), never the title
+            body = body[:label.end()] + " " + first[0].group("rest")
         # the footnote before, sought back from the last reference only for an "Ibid.": a list of every footnote
         # made for each footnote read took minutes for a note of 100,000 footnotes (quadratic)
         before = next((r for r in reversed(note.references) if (r.number or "").startswith("^")), None) \
@@ -4608,6 +4657,47 @@ def _passages_decided(note: Note, blocks: list[tuple[int, int]]) -> None:
         gone = {b for b in drop.values() if b is not None}
         blocks[:] = [b for b in blocks if b not in gone]
     note._passages.clear()
+
+
+#: a footnote that opens with the quote, then cites its work: '[^1]: "...," Jesse Dodge et al., "Measuring ...," in
+#: *FAccT* (2022), 5.' (Chicago's and Turabian's notes that quote first), the work's names after the quote's marks
+_QUOTE_FIRST = lazy(r"[ \t]*(?P<open>[\"“])(?P<quote>[^\"“”\n]{15,5000}?)[\"”][ \t]*[,.:;]?[ \t]*(?:[-—–][ \t]*)?"
+                    r"(?:(?:in|from|quoted[ \t]+in)[ \t]+)?(?=[(" + _UPPER + r"])(?P<rest>[^\n]{4,})")
+#: the page a quote-first footnote's citation ends with: '(2022), 5.', ', p. 5.', ' 5-6.'
+_QUOTE_FIRST_PAGE = lazy(r"(?:[,:][ \t]*|(?<=\))[ \t]*|[ \t]+(?=pp?\.))(?:pp?\.[ \t]*)?(?P<page>" + _PAGE_NUMBER
+                         + r")[ \t]*\.?[ \t]*$")
+#: names opening a citation: 'Jesse Dodge et al.', 'Dodge, Prewitt, and Strubell', 'J. Dodge', 'Dodge et al. (2022)'
+#: (or in parentheses, as names and a year after a quote are read: '(Dodge et al., 2022)')
+_NAMES_OPEN = lazy(r"\(?(?:[" + _UPPER + r"]\.[ \t]*){0,3}" + _SURNAME + r"(?:[ \t]+" + _SURNAME + r"){0,3}"
+                   r"(?:,?[ \t]+et[ \t]+al\.?|,[ \t]|[ \t]+(?:and|&)[ \t]|[ \t]*\(|,?[ \t]+(?:1[89]|20)\d\d)")
+
+
+def _quote_first(body: str, start: int) -> tuple[re.Match, str | None] | None:
+    """(the match of `_QUOTE_FIRST`, the page) of a footnote's text from `start` that opens with a quote, then cites
+    its work by names and a year or a title of its own ('"...," Jesse Dodge et al., "Measuring ...," (2022), 5.',
+    '"...," Dodge et al. (2022), 5.'), the quote a sentence, not a title ('"Measuring the Carbon Intensity of AI,"
+    Dodge et al., 2022.' is a reference that sets its title first); else None."""
+    m = _QUOTE_FIRST.match(body, start) if '"' in body or "“" in body else None
+    if m is None:
+        return None
+    words = m.group("quote").rstrip(",.;: ").split()
+    rest = m.group("rest")
+    if len(words) < UNCITED_MIN_WORDS or not _NAMES_OPEN.match(rest):
+        return None
+    long = [w for w in words[1:] if len(w.strip("()[]'’\"")) >= 4 and w[:1].isalpha()]
+    if long and sum(w[:1].isupper() for w in long) * 4 >= len(long) * 3:
+        return None                     # capitalised as a title
+    if len(words) < _PASSAGE_WORDS and not any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
+        return None
+    titled = re.search(r"[\"“][^\"“”]{3,300}[\"”]|(?<![*\w])[*_][^*_]{3,300}[*_](?![*\w])", rest)
+    years = _YEAR.findall(rest)
+    if not titled and not years:
+        return None                     # (names alone after it: no citation of a work)
+    page = _QUOTE_FIRST_PAGE.search(rest)
+    at = page.group("page").replace(" ", "") if page else None
+    if at is not None and _YEAR.fullmatch(at) and len(years) == 1:
+        at = None                       # ('Dodge et al., 2022.': its year, no page)
+    return m, at
 
 
 def _passage_note(body: str, start: int, titles: set[str] | None = None):
@@ -5869,10 +5959,20 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
     if _has(text, "^["):            # pandoc's inline notes: a reference's title in quote marks there is no quote
         # (but a note saying one work's words by its key is read as text: '^[As @doe2019 writes, "..."]'; one naming
         # two works is not, which of them says it its sentence may not tell inside a note: '^[Unlike @a, @b writes]')
-        blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)
-                   if len(set(_INLINE_NOTE_SAYS.findall(m.group(1)))) != 1]
+        several = [m for m in _INLINE_NOTE.finditer(text) if len(set(_INLINE_NOTE_SAYS.findall(m.group(1)))) != 1]
+        blocks += [(m.start(), m.end()) for m in several]
+        # ... but a note of two works or more that quotes one is read as a paragraph of its own, where the words of
+        # its sentence tell which says it ('^[Unlike @roe2020, @doe2019 writes "..."]': Doe's), or it is not checked
+        apart = [m for m in several if len(set(_INLINE_NOTE_SAYS.findall(m.group(1)))) > 1 and _quotes_in(m.group(1))]
+    else:
+        apart = []
     _parse_inline(text, lines, sorted(fenced + blocks), note)
-    _parse_plain(_names_unmarked(_constructs_as_marks(text)), lines, sorted(fenced + blocks), note)
+    plain = text
+    if apart:
+        gone = {(m.start(), m.end()) for m in apart}
+        blocks = [b for b in blocks if b not in gone]
+        plain = _notes_apart(text, apart)
+    _parse_plain(_names_unmarked(_constructs_as_marks(plain)), lines, sorted(fenced + blocks), note)
     del quote_blocks
     if "\\" in text and _LATEX_NOTE.search(text):
         _latex_quotes(note)

@@ -24,9 +24,18 @@ def test_a_quote_in_an_inline_note_is_its_one_works(text: str, key: str, page: s
     assert [(q.quote, q.citekey, q.page) for q in parse_note(text).quotes] == [(_Q, key, page)]
 
 
+@pytest.mark.parametrize("inner, keys", [
+    (f"Unlike @roe2020, @doe2019 writes that “{_Q}”.", [("doe2019", [])]),
+    (f"@roe2020 and @doe2019 write that “{_Q}”.", [("roe2020", ["doe2019"])]),
+])
+def test_an_inline_note_of_two_works_is_read_as_a_sentence_of_its_own(inner: str, keys: list) -> None:
+    # (the works its own words say it of, as the same sentence in running text)
+    got = [(q.citekey, [a.citekey for a in q.also]) for q in parse_note(f"Costs rose.^[{inner}]\n").quotes]
+    assert got == keys
+    assert got == [(q.citekey, [a.citekey for a in q.also]) for q in parse_note(f"Costs rose.\n\n{inner}\n").quotes]
+
+
 @pytest.mark.parametrize("text", [
-    f"Costs rose.^[Unlike @roe2020, @doe2019 writes that “{_Q}”.]\n",
-    f"Costs rose.^[@roe2020 and @doe2019 write that “{_Q}”.]\n",
     "Costs rose.^[Doe, “Firms and Costs of Committed Firms,” 2019, 4.]\n",
     "Costs rose.^[Mail x@y.org, “firms are committed to this”.]\n",
 ])
