@@ -60,7 +60,10 @@ quote, '[2] and [3] write that', 'Both Doe (2022) and Roe (2024) note that'; '(A
 for the previous sentence's work ('They write that'), a quote of two sentences with two citations) and
 notes-heldout-round28-sweep56-notes27.json (30: works said alike otherwise than by 'Like', 'Just like X, Y reports', 'As
 with @x, @y finds', 'Similar to [3], [4] shows', 'X, and later Y, write'; a work named by its title alone; a quote in a
-footnote or a pandoc inline note with its citation there; quotes in a table's cells), verified
+footnote or a pandoc inline note with its citation there; quotes in a table's cells) and
+notes-heldout-round29-sweep56-notes28.json (28: Chicago and Turabian footnotes that open with the quote, then cite its
+work; pandoc inline notes naming two works that quote one; works named by their title alone; a title only sharing
+words with a paper's, which must stay unchecked), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -238,13 +241,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round28-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round29-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29):
         _heldout_round(round_, verbose)
 
 
