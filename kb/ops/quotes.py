@@ -254,8 +254,8 @@ def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None
     if match is not None:
         return match, text
     second = load_second_text(kb.conn, text.citekey, text.version, cache)
-    if second is None:
-        return None, text
+    if second is None or matching.contradicted(text.doc, quote):
+        return None, text   # the stored text prints another word there ("Noémie" of "Noèmie"): never the second's
     match = matching.find_quote(second.doc, quote)
     if match is None:
         return None, text

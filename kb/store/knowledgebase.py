@@ -428,7 +428,9 @@ pdf = lazy_import("kb.sources.pdf")
 #:   after it, and a quote's mark after its last bracket says the paper's sentence ends after what the bracket stands
 #:   for ("moderate them [comments]." of "moderate them monthly.", "in this [summaries]." of "in this dataset." were
 #:   verified); a quote's "." of the paper's "?" is refused ("1 day." of "1 day?"), its "!" of the paper's "." verifies.
-CLAIM_READING = "75"
+#: 76: a quote that sets another mark on a letter the page prints marked is refused ("Noèmie" of "Noémie", "Zúrich"
+#:   of "Zürich" were verified, accents being folded); a mark the page or the quote lacks is still read alike.
+CLAIM_READING = "76"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

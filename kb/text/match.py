@@ -189,6 +189,7 @@ __all__ = [
     "NearMiss",
     "split_fragments",
     "find_quote",
+    "contradicted",
     "closest_passage",
     "word_diff",
     "ELISION_MAX_GAP",
@@ -2689,6 +2690,14 @@ def find_quote(doc: Document, quote: str, *, _regrouped: bool = False) -> QuoteM
     return found
 
 
+def contradicted(doc: Document, quote: str) -> bool:
+    """Whether the folds find ``quote`` in ``doc`` where the page's own text prints another word or figure there
+    (`_UNFOLDED`: "5 MW" of "5 mW", "Noèmie" of "Noémie"): the text says the quote is not what it prints, and a
+    second extraction that prints less ("No´emie", the accent lost) must not verify it."""
+    found = _find_quote(doc, quote)
+    return found is not None and any(r.wanted(quote) and r.contradictions(doc, found.spans, quote) for r in _UNFOLDED)
+
+
 def _spanned(doc: Document, spans: list[Span]) -> str:
     """The page text ``spans`` cover, as printed, the parts on a line each."""
     return "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in spans)
@@ -2778,6 +2787,8 @@ def _cased_words(text: str) -> list[tuple[str, bool]]:
     character that prints a unit or letters in one square ("㎾", "㏈") as the letters it prints (NFKC: "kW", "dB")."""
     if not text.isascii() and _SQUARED.search(text) is not None:
         text = _SQUARED.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")     # a soft hyphen is no break of a word: "El\u00adhadad" is "Elhadad"
     return [(m.group(), _NUMBER_BEFORE.search(text, max(0, m.start() - 2), m.start()) is not None)
             for m in _LETTERS.finditer(text)]
 
@@ -2825,6 +2836,26 @@ def _symbol_mark_dropped(quoted: str, page: str) -> bool:
     return any(c in _SYMBOL_MARKS and c not in kept for c in marks)
 
 
+def _clusters(word: str) -> list[tuple[str, str]]:
+    """Each letter of ``word`` with the marks set on it (NFD): "noémie" as n, o, e with U+0301, m, i, e."""
+    out: list[tuple[str, str]] = []
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(c) and out:
+            out[-1] = (out[-1][0], out[-1][1] + c)
+        else:
+            out.append((c, ""))
+    return out
+
+
+def _mark_swapped(quoted: str, page: str) -> bool:
+    """Whether a quote's word sets another mark on a letter the page prints with a mark of its own: "Noèmie" of
+    "Noémie", "Müller" of "Múller", "à" of "â", a typo or another word, never an extractor's loss (there the page's
+    letter has no mark: "Noemie" of "Noémie" is read alike, as is "Noémie" of "Noemie")."""
+    ours, theirs = _clusters(quoted), _clusters(page)
+    return len(ours) == len(theirs) and any(
+        a[1] and b[1] and a[0].lower() == b[0].lower() and sorted(a[1]) != sorted(b[1]) for a, b in zip(ours, theirs))
+
+
 def _bare(word: str) -> str:
     """A word as matching reads it, without its case and its letters' marks ("a" of "Å", "moller" of "Möller")."""
     if word.isascii():
@@ -2856,7 +2887,7 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
     theirs = _cased_words(_spanned(doc, spans))
     if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
         return [(a, b) for i, ((a, da), (b, db)) in enumerate(zip(ours, theirs)) if _shown_apart(a, b) and (
-            da and db or _symbol_mark_dropped(a, b) if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
+            da and db or _symbol_mark_dropped(a, b) or _mark_swapped(a, b) if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
     printed: dict[str, set[str]] = {}
     for word, _ in theirs:
         printed.setdefault(word.lower(), set()).add(word)
@@ -2865,6 +2896,10 @@ def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[t
         forms = printed.get(word.lower(), ())
         if forms and word not in forms and not any(_case_harmless(word, f, unit) for f in forms):
             out.append((word, sorted(forms)[0]))
+        elif not forms and not word.isascii():      # "Noèmie" where the page prints only "Noémie"
+            marked = [w for w, _ in theirs if _bare(w) == _bare(word)]
+            if marked and all(_mark_swapped(word, w) for w in marked):
+                out.append((word, marked[0]))
     return out
 
 
