@@ -571,10 +571,18 @@ def names_a_path(ctx, param, value):
     become Paths (`-` too: input_path reads it as stdin)."""
     if value is None:
         return None
-    name = param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+    name = param.opts[0] if param.param_type_name == "option" else said_name(param)
     if isinstance(value, (list, tuple)):
         return [a_path(v, name) for v in value]
     return a_path(value, name)
+
+
+def said_name(param) -> str:
+    """An argument as a message names it: its metavar (FILE, FOLDER), or, for one taking several values
+    without one (its usage line then says `{file}...`), its name in capitals, as a metavar is written."""
+    if param.metavar is None and param.nargs != 1:
+        return param.name.upper()
+    return param.human_readable_name
 
 
 def names_an_input(ctx, param, value):
@@ -583,7 +591,7 @@ def names_an_input(ctx, param, value):
     knowledge base's (`kb --kb ~/notes verify --note drafts/a.md` run from elsewhere; `notes/a.md`
     given in a folder of the knowledge base below its root) is refused saying which file that is."""
     value = names_a_path(ctx, param, value)
-    name = param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+    name = param.opts[0] if param.param_type_name == "option" else said_name(param)
     for path in value if isinstance(value, list) else [value]:
         if path is not None:
             read_here(path, name)

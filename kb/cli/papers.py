@@ -240,7 +240,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(files: List[str] = typer.Argument(..., callback=names_an_input,
+def import_(file: List[str] = typer.Argument(..., callback=names_an_input,
                                              help="BibTeX files (Zotero, JabRef, any), imported in the order given; "
                                              "- reads stdin."),
             normalise: bool = typer.Option(False, "--normalise", "--normalize",
@@ -273,16 +273,16 @@ def import_(files: List[str] = typer.Argument(..., callback=names_an_input,
       cat library.bib | kb import -
     """
 
-    if sum(str(f) == "-" for f in files) > 1:
+    if sum(str(f) == "-" for f in file) > 1:
         raise UsageError("- (stdin) may be given once")
     jobs = _jobs(jobs)
     kb = open_kb()
     done: list[str] = []
     reports: list[dict] = []
-    for file in files:
-        bar = Progress(f"importing {shown(file.name)}", unit="entries")
+    for path in file:
+        bar = Progress(f"importing {shown(path.name)}", unit="entries")
         try:
-            result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
+            result = paper_ops.import_bib(kb, input_path(path, "BibTeX"), progress=bar.update if bar.on else None,
                                           normalise=normalise, fill=fill, jobs=jobs, apart=True)
         except KBError as exc:
             if done:        # the files before it are in references.bib: said, as the refusal is
@@ -290,13 +290,13 @@ def import_(files: List[str] = typer.Argument(..., callback=names_an_input,
             raise
         finally:
             bar.done()
-        done.append(str(file))
+        done.append(str(path))
         for w in result.warnings:
-            warn(w if len(files) == 1 else f"{shown(file)}: {w}")
+            warn(w if len(file) == 1 else f"{shown(path)}: {w}")
         if as_json:
-            reports.append({"file": str(file), **result.__dict__} if len(files) > 1 else result.__dict__)
+            reports.append({"file": str(path), **result.__dict__} if len(file) > 1 else result.__dict__)
             continue
-        lead = f"{shown(file)}: " if len(files) > 1 else ""
+        lead = f"{shown(path)}: " if len(file) > 1 else ""
         for what, keys in (("added", result.added), ("updated", result.updated)):
             if keys:
                 echo(f"{lead}{what}: {few_of([shown(k) for k in keys])}")
@@ -307,7 +307,7 @@ def import_(files: List[str] = typer.Argument(..., callback=names_an_input,
              + (f", {counted(len(result.data), '@xdata/@set entry')} kept"
                 if result.data else ""))
     if as_json:     # one file: its report, as before; several: one report a file, in order
-        emit_json(reports[0] if len(files) == 1 else reports)
+        emit_json(reports[0] if len(file) == 1 else reports)
 
 
 @app.command("ls")
