@@ -2338,7 +2338,7 @@ def _gas_named(plain: str, n: _Number) -> bool:
 
 
 _FACTOR_UNIT = lazy(r"(?i)[x×✕]|times|-?\s?fold|factor")
-_PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?mill?e?")
+_PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?(?:mille|mill|mil)")
 #: Percentage points: a difference of percentages, never a percentage ("3 pp" is no "3 %").
 _POINTS_UNIT = lazy(r"(?i)percentage[\s_-]points?|pp")
 
@@ -2924,7 +2924,7 @@ _PER_BEFORE = lazy(r"(?i)(?:\bper\b|(?<!\bw)/)[ ]*(?P<den>(?:\d[\d,.]*[ ]?)?[^\W
 #: ... or "for each", "in every" after a figure ("14 questions, 7 for each paper": the per is the 7's, never the 14's).
 _PER_AHEAD = lazy(r"(?i)(?:\bper|/|(?<=\d)[ ]+(?:for|in|on|at|from)[ ]+(?:each|every))[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]*)?"
                   r"(?:[^\W\d_][\w-]*[ ]+)?$")
-_PER_BEHIND = lazy(r"[ ]*(?:/|(?i:per)\b(?![ ]?(?i:cent|mill?e?)\b))")
+_PER_BEHIND = lazy(r"[ ]*(?:/|(?i:per)\b(?![ ]?(?i:cent|mille|mill|mil)\b))")
 _A_WORD = lazy(r"[^\W\d_][\w-]*")
 
 

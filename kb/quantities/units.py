@@ -270,7 +270,8 @@ _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
 #: ... or a percentage's sign or word before "points" ("5 % points", "5 percent points", "5 pct pts"): points of it.
 _POINTS_WORD_RE = lazy(r"(?i)\bpercentage[\s-]+points?\b|(?<![A-Za-z_])pp(?![A-Za-z_])"
                        r"|(?:%|\bper\s?cent\b|\bpercent\b|\bpct\b)\.?[\s-]*(?:points?|pts?)\b\.?")
-_PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?mill?e?\b")
+#: "per mil", "per mill", "per mille": one in a thousand; never "per mile", a distance ("390 g CO2e per mile").
+_PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?(?:mille|mill|mil)\b")
 _FACTOR_TOKEN_RE = lazy(
     r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|‰|‱|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
 
