@@ -474,8 +474,13 @@ def written_parts(text: str) -> WrittenParts:
         is_rel = False
         rest = t[pos:].lstrip()
         if rest.startswith("%"):
-            is_rel = True
             pos = t.index("%", pos) + 1
+            if t[pos:].strip() or second is not None:
+                is_rel = True       # "100 ± 5% kWh": 5 % of the figure
+            else:
+                # "72 ± 1 %", "81.2 ± 0.4%": a percentage and its spread in points, as papers print them,
+                # where it was 72 ± 0.72, a plain number
+                pct_first = True
         delta = (abs(d.value), is_rel)
     return _unit_part(original, t, pos, exact, first, second, delta, pct_first)
 

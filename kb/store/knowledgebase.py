@@ -430,7 +430,9 @@ pdf = lazy_import("kb.sources.pdf")
 #:   verified); a quote's "." of the paper's "?" is refused ("1 day." of "1 day?"), its "!" of the paper's "." verifies.
 #: 76: a quote that sets another mark on a letter the page prints marked is refused ("Noèmie" of "Noémie", "Zúrich"
 #:   of "Zürich" were verified, accents being folded); a mark the page or the quote lacks is still read alike.
-CLAIM_READING = "76"
+#: 77: "per mile" is a distance, never per mille ("0.84 kWh per mile" was kWh·‰ and refused), and "72 ± 1 %" is a
+#:   percentage with its spread in points (it was the plain number 72 ± 0.72, so "0.725 ± 0.5 %" passed a share of 0.725).
+CLAIM_READING = "77"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
