@@ -661,8 +661,10 @@ def _top_op(tree: object) -> str | None:
 
 
 #: A percent change a stated figure writes with a comparative and nothing else: "45 % less", "82 percent more".
-_PERCENT_CHANGE = lazy(rf"(?i)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:%|per\s?cent)\s+(?:(?P<fewer>{_FEWER_WORDS})"
-                       rf"|{_MORE_WORDS})(?:\s+than)?\s*")
+#: ... or with a noun of change, "a 315 % increase", "a 22 % reduction", and "about" before it: "about 22 % lower".
+_PERCENT_CHANGE = lazy(rf"(?i)\s*(?:an?\s+)?(?:{_ABOUT_WORDS})?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:%|per\s?cent)\s+"
+                       rf"(?:(?P<fewer>{_FEWER_WORDS}|reduction|decrease|drop|decline|cut|fall)"
+                       rf"|{_MORE_WORDS}|increase|rise|growth)(?:\s+than)?\s*")
 
 
 def _percent_change(said: str) -> Interval | None:
