@@ -49,7 +49,8 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
 4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
    round: figures the papers and the note derive from others restated as a writer would, each right one
    with a wrong twin, and checks kb cannot read: every right one must pass, every wrong one fail, every
-   unreadable one be an error (never a pass); with the mean time a check takes.
+   unreadable one be an error (never a pass); with the mean time a check takes. Each later set is a file
+   of its own (benchmarks/data/checks-heldout-*.json), its rounds read the same way.
 
 5. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
@@ -441,7 +442,10 @@ def checks(verbose: bool) -> None:
     """Each round's held-out checks, run as `kb check` runs them: right ones must pass, wrong ones
     fail, unreadable ones be errors. Prints, per round: tried, wrongly passed (the worst), right ones
     failed or errors, a fail for an error or an error for a fail, and the mean time of a check."""
-    for name, rnd in json.loads(CHECKS.read_text("utf-8")).items():
+    rounds = {}
+    for path in [CHECKS, *sorted(CHECKS.parent.glob("checks-heldout-*.json"))]:   # each later set a file of its own
+        rounds.update(json.loads(path.read_text("utf-8")))
+    for name, rnd in rounds.items():
         units = UserUnits(rnd["units"])
         resolve = resolver({k: v["value"] for k, v in rnd["figures"].items()})
         wrong_pass = wrong_fail = other = 0
