@@ -51,7 +51,7 @@ from kb.text.ids import bare_arxiv_id
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
-from kb.text.titles import normalise_title
+from kb.text.titles import names_title, normalise_title
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
 from kb.text.versions import (
     citation_groups_only,
@@ -1914,6 +1914,60 @@ def _by_exact_title(db, ctx: NoteContext, title: str) -> NoteSource:
                       reference=_short(title))
 
 
+def _titled_exactly(db, ctx: NoteContext, quote: str) -> str | None:
+    """The one paper here titled as the quoted words are, after normalise_title."""
+    if ctx.titles is None:
+        _by_exact_title(db, ctx, "")
+    keys = ctx.titles.get(normalise_title(quote), []) if normalise_title(quote) else []
+    return keys[0] if len(keys) == 1 else None
+
+
+def _by_named_title(db, note, ctx: NoteContext, phrases: list[str]) -> NoteSource | None:
+    """The one paper a quote citing nothing is of, where its sentence names a work by its title alone ('The *Counting
+    Carbon* survey notes that "..."', `notes.titles_named`): the paper here whose title the phrases name
+    (`names_title`: the whole title, its part before a colon, a run of three words or more that say much), which
+    the note's list, where it names a work so, names too. None where no paper here nor work of the list is so titled;
+    where two could be meant (two papers here, or one here and another the list names and kb does not hold), a
+    reason naming both and no paper."""
+    held = {citekey: written for citekey, written in db.execute("select citekey, title from papers") if written}
+    hits: dict[str, str] = {}       # citekey -> the phrase naming it
+    for phrase in phrases:
+        for citekey, written in held.items():
+            if names_title(phrase, written):
+                hits.setdefault(citekey, phrase)
+    listed: list[tuple[str, str | None, str]] = []      # (the list's title, the paper here it is, the phrase)
+    for ref in note.references:
+        title = ref.entry.title if ref.entry is not None and ref.entry.title else ref.title
+        phrase = next((p for p in phrases if title and names_title(p, title)), None)
+        if phrase is None:
+            continue
+        ex = ctx.index.explain(ref.entry, titles=ref.titles, loose=True) if ref.entry is not None else None
+        key = ex.resolution.citekey if ex is not None and ex.resolution is not None else None
+        if key is not None and ex.resolution.method not in ("arxiv", "doi") \
+                and normalise_title(title) != normalise_title(held.get(key)):
+            # (an entry titled alike, not the same: 'Counting Carbon: ... Machine Learning Systems' is another work
+            # its short title names as well, whichever paper a reader of its entry takes it for)
+            key = None
+        listed.append((title, key, phrase))
+    keys = set(hits) | {k for _, k, _ in listed if k is not None}
+    unheld = [(t, p) for t, k, p in listed if k is None]
+    if not keys and not unheld:
+        return None
+    if len(keys) == 1 and not unheld:
+        key = keys.pop()
+        said = hits.get(key) or next(p for _, k, p in listed if k == key)
+        return NoteSource(key, "title", reference=_short(said))
+    named = [f"{k} ({_short(held.get(k, ''), 60)!r})" for k in sorted(keys)]
+    named += [f"{_short(t, 60)!r} of the note's list, not here" for t, _ in unheld]
+    said = " / ".join(dict.fromkeys([*hits.values(), *(p for _, _, p in listed)]))
+    if not keys:
+        return NoteSource(None, reason=f"the sentence names its work by its title alone, {_short(said)!r}: "
+                                       f"{named[0]}", reference=_short(said), maybe_none=True)
+    return NoteSource(None, reason=f"the sentence names its work by its title alone, {_short(said)!r}, which may be "
+                                   f"any of {len(named)} works: " + ", ".join(named),
+                      reference=_short(said), maybe_none=True)
+
+
 def _first_author_key(db, citekey: str) -> str:
     """The key of a paper's first author as the index holds it ('oneil', 'vonwerra'); "" of none."""
     row = db.execute("select first_author from papers where citekey = ?", [citekey]).fetchone()
@@ -2337,6 +2391,20 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         out.append(verdict)
     for line, quote in note.unchecked:
         why = note.unchecked_why.get(quote)
+        phrases = getattr(note, "unchecked_titles", {}).get((line, quote)) if why is None else None
+        found = _by_named_title(kb.conn, note, ctx, phrases) if phrases else None
+        if found is None and why is None:
+            # 'As "Energy and Policy Considerations for Deep Learning in NLP" puts it, "..."': the title it names
+            titled = _titled_exactly(kb.conn, ctx, quote)
+            why = f"the quoted words are the title of {titled}, no quote of its text" if titled else None
+        if found is not None:
+            q = notes_text.NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None, page=None,
+                                     line=line, kind="inline")
+            verdict = checked(q, found)
+            if verdict.citekey is not None:
+                verdict.message += f" (the work its sentence names by its title alone, {found.reference!r})"
+            out.append(verdict)
+            continue
         out.append(NoteVerdict(line, quote, None, None, None, "unchecked", f"{why}: not checked" if why else
                                "a quoted passage citing nothing kb can read ([@key], [1], \\cite{key}, "
                                "(Author et al., 2019), a link to the reference): not checked"))

@@ -132,6 +132,9 @@ class Note:
     unchecked: list[tuple[int, str]] = field(default_factory=list)
     #: why a quoted passage of `unchecked` is not checked, where the note says why, by its text
     unchecked_why: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: the phrases the sentence of a quoted passage of `unchecked` names a work by before it, its title alone
+    #: (`titles_named`: 'The *Counting Carbon* survey notes that "..."'), by (line, text)
+    unchecked_titles: dict[tuple[int, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
     path: str = "<note>"
     bibliography: list[str] = field(default_factory=list)   # front matter's bibliography files
     bibliography_line: int = 0
@@ -3832,6 +3835,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 note.unchecked.append((line, quote))
                 if i in reasons:
                     note.unchecked_why[quote] = reasons[i]
+                else:
+                    sentence = _NAMED_SENTENCE_END.split(text[max(lines.starts[line - 1], start - 400):start])[-1]
+                    named = titles_named(sentence)
+                    if named:
+                        note.unchecked_titles[(line, quote)] = named
             continue
         q = _quote_with(quote, cite[0], line, start)
         if len(cite) > 2:
@@ -6013,3 +6021,66 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
         note.problems = note.problems[:MAX_PROBLEMS]
         note.problems.append((note.problems[-1][0], f"... and {extra} more problems"))
     return note
+
+
+# A work a sentence names by its title alone before a quote it cites nothing for: the words set apart in italics or
+# quote marks ('The *Counting Carbon* survey notes that "..."', 'As "Energy and Policy ..." puts it, "..."'), or a
+# run of capitalised words (minor words between them) mid-sentence ('In Power Hungry Processing, the authors write')
+_NAMED_MARKED = lazy(r"(?<![\w*_\\])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{2,200}?)(?<=\S)\1(?![\w*])"
+                     r"|“([^“”\n]{2,200})”|(?<!\w)\"([^\"\n]{2,200})\"(?!\w)|‘([^‘’\n]{2,200})’(?!\w)"
+                     r"|(?<!\w)'([^'\n]{2,200})'(?!\w)")
+_NAMED_CAPS = lazy(r"(?<![\w'’\-])(?:[A-Z][\w\-]*(?:['’]\w+)*|\d+[\w\-]*)"
+                   r"(?:\s+(?:(?:a|an|the|of|in|on|for|and|to|with|at|by|from|as|or|via)\s+)*"
+                   r"(?:[A-Z][\w\-]*(?:['’]\w+)*|\d[\w\-]*))*")
+# what may follow a run of capitalised words that is a title, not the head of a longer name ('the Power Hungry
+# Processing paper', '... Processing reports', 'In ... Processing,'); never 'Power Hungry Processing units'
+_NAMED_AFTER = lazy(r"\s*(?:[,.;:)!?—–]|$|(?:paper|article|study|survey|preprint|report|work|analysis|chapter|essay|"
+                    r"authors?|team|writers?)\b|(?:reports?|notes?|writes?|wrote|says?|said|argues?|argued|finds?|"
+                    r"found|shows?|showed|states?|stated|observes?|observed|concludes?|concluded|claims?|claimed|"
+                    r"estimates?|estimated|puts?|explains?|explained|suggests?|suggested|warns?|warned|adds?|added|"
+                    r"stresses|stressed|remarks?|remarked|describes?|described|cautions?|cautioned|contends?|"
+                    r"acknowledges?|acknowledged|admits?|admitted|also|itself|then|already)\b)")
+# a sentence setting the work it names beside the one it quotes, or naming who says it by names: the title is no
+# source of the quote ('Unlike *Counting Carbon*, ...', 'Citing Power Hungry Processing, Doe et al. write')
+_NAMED_NOT_SOURCE = lazy(r"(?i)\b(?:unlike|like|contrast|contrary|compared?|versus|vs\.?|cf\.?|citing|cites?|cited|"
+                         r"following|follows?|building|builds?|extending|extends?|than|beyond|rather|instead|"
+                         r"opposed|besides|reviews?|reviewed|summari[sz]es?|summari[sz]ing|critiques?|criticises?|"
+                         r"criticizes?|responds?|responding|replies|against|after|before|since|whereas|while|"
+                         r"et\s+al|we|our|I|my)\b")
+# where a note's sentence before a quote opens: after a full stop, a question or exclamation mark ending the one
+# before, or a list item's or heading's mark
+_NAMED_SENTENCE_END = lazy(r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z*_“\"‘'(\[])|^\s*(?:[-*+>#]+|\d{1,3}[.)])\s+")
+# ... or whose it is by a name's possessive, which kb does not hold against the work's authors ('Strubell's *Counting
+# Carbon*')
+_NAMED_WHOSE = lazy(r"\b[A-Z][\w\-]*['’]s(?=\s)")
+_NAMED_OPENERS = frozenset("the in as a an this that per from according see their its his her".split())
+
+
+def titles_named(sentence: str) -> list[str]:
+    """The phrases a note's sentence, up to a quote citing nothing, names a work by: its italics and quote marks and
+    its runs of capitalised words that stand alone (`_NAMED_AFTER`), a sentence's opening word left off ('The', 'In',
+    'As'); none where the sentence sets a work beside the quote's or names who says it (`_NAMED_NOT_SOURCE`), or where
+    it cites a year (a citation kb reads otherwise). kb takes the work only where one paper is so titled
+    (`kb.text.titles.names_title`)."""
+    if len(sentence) > 600 or _NAMED_NOT_SOURCE.search(sentence) or _NAMED_WHOSE.search(sentence) \
+            or re.search(r"\b(?:1[89]|20)\d\d\b", sentence):
+        return []
+    out: list[str] = []
+    marked = []
+    for m in _NAMED_MARKED.finditer(sentence):
+        marked.append(m.span())
+        said = " ".join(next(g for g in m.groups()[1:] if g).split()).strip(" ,.;:")
+        if said and said not in out:
+            out.append(said)
+    for m in _NAMED_CAPS.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in marked):
+            continue
+        words = m.group().split()
+        if m.start() == len(sentence) - len(sentence.lstrip()) and words[0].lower() in _NAMED_OPENERS:
+            words = words[1:]       # ('The Power Hungry Processing paper', 'In Power Hungry Processing,')
+        if len(words) < 2 or not _NAMED_AFTER.match(sentence, m.end()):
+            continue
+        said = " ".join(words)
+        if said not in out:
+            out.append(said)
+    return out

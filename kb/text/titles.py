@@ -21,7 +21,7 @@ from kb.text.ascii import ascii_fold, fix_pdf_accents, unseen_dropped
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 
-__all__ = ["normalise_title", "numbers_agree", "shortens"]
+__all__ = ["names_title", "normalise_title", "numbers_agree", "shortens"]
 
 _JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
 _WORD_RE = lazy(r"[a-z0-9]+")
@@ -90,3 +90,41 @@ def shortens(short: str, title: str) -> bool:
     kept = [w for w in title.split() if w not in _MINOR_WORDS]
     n = len(words)
     return any(kept[i:i + n] == words for i in range(len(kept) - n + 1) if kept[i] == words[0])
+
+
+# words of many titles of a field, which name no work of it alone nor in a run of them: 'Large Neural Network
+# Training', 'Deep Learning in NLP', 'Carbon Emissions' say what many papers are about, not which one
+_COMMON_TITLE_WORDS = frozenset((
+    "ai artificial intelligence machine deep learning learned neural network networks model models language large "
+    "data dataset datasets training inference energy carbon emissions emission environmental cost costs compute "
+    "computing computation computational efficient efficiency power consumption footprint climate green sustainable "
+    "sustainability survey study review analysis approach approaches method methods towards toward new using based "
+    "system systems nlp natural processing text vision image images cloud impact impacts evaluation evaluating "
+    "benchmark benchmarks research paper work results case").split())
+
+
+def names_title(phrase: str, title: str) -> bool:
+    """Whether the words a note's prose sets apart (`phrase`, in italics, quote marks or title case: 'The *Counting
+    Carbon* survey notes that', 'In Power Hungry Processing, the authors write') name the work titled `title`: its
+    whole title, its part before a colon of two words or more ('Counting Carbon' of 'Counting Carbon: A Survey of
+    ...'), or a run of its words of three or more that say much, two at least no word of many titles of a field
+    ('Energy and Policy Considerations', never 'Large Neural Network Training' nor 'Deep Learning in NLP', nor
+    'Carbon Emissions' of 'Carbon Emissions and Large ...'). Both as written; compared after `normalise_title`."""
+    said, whole = normalise_title(phrase), normalise_title(title)
+    if not said or not whole:
+        return False
+    if said == whole:
+        return True
+    head = normalise_title(title.split(":", 1)[0]) if ":" in title else ""
+    if head and said == head and len(head.split()) >= 2 and any(w not in _MINOR_WORDS for w in head.split()):
+        return True
+    words, kept = said.split(), whole.split()
+    meaning = [w for w in words if w not in _MINOR_WORDS]
+    if len(meaning) < 3 or sum(w not in _COMMON_TITLE_WORDS for w in meaning) < 2 \
+            or words[0] in _MINOR_WORDS or words[-1] in _MINOR_WORDS:
+        return False
+    n = len(words)
+    # (a run of one part of a title, before its colon or after it: never 'Processing Watts Driving')
+    parts = [normalise_title(part).split() for part in title.split(":")] if ":" in title else [kept]
+    return any(part[i:i + n] == words for part in parts for i in range(len(part) - n + 1)) \
+        and numbers_agree(said, whole)
