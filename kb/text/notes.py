@@ -6040,12 +6040,14 @@ _NAMED_AFTER = lazy(r"\s*(?:[,.;:)!?—–]|$|(?:paper|article|study|survey|prep
                     r"estimates?|estimated|puts?|explains?|explained|suggests?|suggested|warns?|warned|adds?|added|"
                     r"stresses|stressed|remarks?|remarked|describes?|described|cautions?|cautioned|contends?|"
                     r"acknowledges?|acknowledged|admits?|admitted|also|itself|then|already)\b)")
-# a sentence setting the work it names beside the one it quotes, or naming who says it by names: the title is no
-# source of the quote ('Unlike *Counting Carbon*, ...', 'Citing Power Hungry Processing, Doe et al. write')
+# a sentence setting the work it names beside the one it quotes, turning to another ('*Counting Carbon* is broad, but
+# Doe and colleagues report'), or naming who says it by names: the title is no source of the quote ('Unlike *Counting
+# Carbon*, ...', 'Citing Power Hungry Processing, Doe et al. write')
 _NAMED_NOT_SOURCE = lazy(r"(?i)\b(?:unlike|like|contrast|contrary|compared?|versus|vs\.?|cf\.?|citing|cites?|cited|"
                          r"following|follows?|building|builds?|extending|extends?|than|beyond|rather|instead|"
                          r"opposed|besides|reviews?|reviewed|summari[sz]es?|summari[sz]ing|critiques?|criticises?|"
-                         r"criticizes?|responds?|responding|replies|against|after|before|since|whereas|while|"
+                         r"criticizes?|responds?|responding|replies|against|after|before|since|whereas|while|but|however|although|"
+                         r"though|yet|"
                          r"et\s+al|we|our|I|my)\b")
 # where a note's sentence before a quote opens: after a full stop, a question or exclamation mark ending the one
 # before, or a list item's or heading's mark

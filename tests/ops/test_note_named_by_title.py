@@ -65,6 +65,11 @@ def test_which_named_words_name_a_title(phrase: str, title: str, names: bool) ->
     ("In *Counting Carbon* (2023), the authors write that ", []),   # a year: a citation read otherwise
     ("We write, against *Counting Carbon*, that ", []),
     ("the authors write that ", []),
+    ("*Counting Carbon* is broad, but Dodge and colleagues report that ", []),    # the sentence turns to another
+    ("*Counting Carbon* is broad; however, the later study reports that ", []),
+    ("The authors of *Counting Carbon* note that ", ["Counting Carbon"]),
+    ("In “Power Hungry Processing: Watts Driving the Cost of AI Deployment?”, they write ",
+     ["Power Hungry Processing: Watts Driving the Cost of AI Deployment?"]),
 ])
 def test_the_phrases_a_sentence_names_a_work_by(sentence: str, named: list[str]) -> None:
     assert titles_named(sentence) == named
@@ -104,6 +109,9 @@ _NOTES = [
     # the title inside a longer name, and set beside the work quoted
     (f"The Power Hungry Processing units report that “{_Q2}”.", (None, "unchecked")),
     (f"Unlike *Counting Carbon*, the new paper finds that “{_Q2}”.", (None, "unchecked")),
+    (f"In “Power Hungry Processing: Watts Driving the Cost of AI Deployment?”, they write that “{_Q2}”.",
+     ("luccioni2024", "ok")),
+    (f"*Counting Carbon* is broad, but the later study reports that “{_Q1}”.", (None, "unchecked")),
     # the title in the sentence before: not this sentence's work
     (f"*Counting Carbon* is a survey. The authors note that “{_Q1}”.", (None, "unchecked")),
     # a work of the note's list the title names too, which kb does not hold: which is meant is not said
