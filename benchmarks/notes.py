@@ -63,7 +63,10 @@ with @x, @y finds', 'Similar to [3], [4] shows', 'X, and later Y, write'; a work
 footnote or a pandoc inline note with its citation there; quotes in a table's cells) and
 notes-heldout-round29-sweep56-notes28.json (28: Chicago and Turabian footnotes that open with the quote, then cite its
 work; pandoc inline notes naming two works that quote one; works named by their title alone; a title only sharing
-words with a paper's, which must stay unchecked), verified
+words with a paper's, which must stay unchecked) and notes-heldout-round30-sweep56-notes29.json (21: quotes whose work
+the sentence names by its title alone, in italics, quote marks or title case, each with a changed twin; words naming no
+one work here: words many titles share, a title inside a longer name, a work set beside, a title of no paper here, a
+short title two works of the note's list have), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -241,13 +244,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round29-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round30-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30):
         _heldout_round(round_, verbose)
 
 
