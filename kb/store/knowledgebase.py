@@ -432,7 +432,11 @@ pdf = lazy_import("kb.sources.pdf")
 #:   of "Zürich" were verified, accents being folded); a mark the page or the quote lacks is still read alike.
 #: 77: "per mile" is a distance, never per mille ("0.84 kWh per mile" was kWh·‰ and refused), and "72 ± 1 %" is a
 #:   percentage with its spread in points (it was the plain number 72 ± 0.72, so "0.725 ± 0.5 %" passed a share of 0.725).
-CLAIM_READING = "77"
+#: 78: a quote starting right after words that make the paper's clause a supposition is refused as well after
+#:   "suppose that", "assume (that)", "imagine", "consider the case where", "let us say", "in the event that", an inverted
+#:   "Had"/"Were"/"Should", and across a short aside ("[T]he data are noisy" of "Suppose that the data are noisy", "a
+#:   model is trained on news" of "Assume a model is trained on news" verified); "We provided the code" is no condition.
+CLAIM_READING = "78"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

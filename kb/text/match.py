@@ -1118,7 +1118,8 @@ _LINKING = frozenset("after afterwards again also and besides but consequently f
                      "second similarly so specifically still then therefore third thus yet".split())
 _FUSED_WORD = lazy(r"[^\W_]+(?:['’-][^\W_]+)*")
 _OPENING_WORDS = 6
-_CONDITIONS = frozenset("if unless when whenever once provided assuming suppose supposing given".split())
+_CONDITIONS = frozenset("if unless when whenever once provided assuming suppose supposing given assume "
+                         "imagine were had should say hypothetically".split())
 
 
 # A range's first bound and what joins it to the second, at the end of the words an ellipsis
@@ -3056,18 +3057,37 @@ _LAST_AUXILIARY = lazy(r"(?i)(?<![\w'’-])(?:is|are|was|were|has|have|had|can|c
 _NEGATION_NEXT = lazy(r"(?i)[ \t]*\n?[ \t]*(?:not|never)(?![\w'’-])")
 
 
-# A word opening a condition, right before a passage: the passage is the condition, which a quote starting there
-# states as what is so ("the total ML energy is split 10% on training" of "If the total ML energy is split ...").
-_CONDITION_BEFORE = lazy(r"(?i)(?<![\w'’-])(?:if|unless|suppose|supposing|assuming|provided(?:\s+that)?"
-                         r"|in\s+case)[ \t\n]*$")
+# A word opening a condition or a supposition, right before a passage: the passage is what the paper supposes,
+# which a quote starting there states as what is so ("the total ML energy is split 10% on training" of "If the total
+# ML energy is split ...", "[T]he data are noisy" of "Suppose that the data are noisy", "a model is trained on news"
+# of "Assume a model is trained on news", "[T]he cluster holds two drafts" of "Imagine the cluster holds two
+# drafts", "the server is down" of "Consider the case where the server is down", "we trained longer" of "Had we
+# trained longer"). A short aside between its commas may follow the opener ("Suppose, for example, a paper cluster
+# contains ..."), then "that" ("where", "in which" after a case or a scenario). "given that" is no supposition: what
+# it introduces the paper takes as so ("given that these can evolve over time"). A verb "provided" after its subject
+# or an auxiliary provides ("We provided the code"); "provided that" and a "provided" after other words are the
+# condition ("converges provided the step is small").
+_SUPPOSING = (r"(?:if|unless|suppos(?:e|es|ing)|assum(?:e|es|ed|ing)|imagin(?:e|es|ing)|hypothetically"
+              r"|provid(?:ed|ing)\s+that|(?<!\bwe\s)(?<!\bthey\s)(?<!\bi\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bis\s)"
+              r"(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhave\s)(?<!\bhas\s)"
+              r"(?<!\bhad\s)(?<!\balso\s)(?<!\bnot\s)provid(?:ed|ing)"
+              r"|in\s+(?:the\s+)?(?:event|case)|on\s+(?:the\s+)?(?:condition|assumption|premise)|under\s+the\s+"
+              r"(?:assumption|premise|hypothesis)|let\s+(?:us|me)\s+say|let[\'’]s\s+say"
+              r"|(?:consider|imagine|take|in)\s+(?:the|a|an)\s+(?:\w+\s+)?(?:case|scenario|situation|world|setting)"
+              r"\s+(?:that|where|in\s+which)"
+              r"|(?:^|(?<=[.!?;:(\[“\"—–]))[ \t\n]*(?:were|had|should|say))")
+_CONDITION_BEFORE = lazy(r"(?i)(?<![\w'’-])" + _SUPPOSING + r"(?![\w'’-])[ \t\n]*"
+                         r"(?:,[ \t\n]*(?:[^,.;:!?()\n]{1,40}?,[ \t\n]*)?)?(?:that[ \t\n]+|where[ \t\n]+"
+                         r"|in[ \t\n]+which[ \t\n]+)?$")
+_CONDITION_REACH = 120      # page characters before the passage looked at
 
 
 def _condition_cut_off(doc: Document, found: QuoteMatch) -> bool:
-    """The passage found starts right after a word opening a condition (`_CONDITION_BEFORE`), which the quote
-    leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"."""
+    """The passage found starts right after the words opening a condition or a supposition (`_CONDITION_BEFORE`),
+    which the quote leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"."""
     first = found.spans[0]
     page = _unescaped(doc.pages[first.page - 1])
-    return _CONDITION_BEFORE.search(page, max(0, first.start - 24), first.start) is not None
+    return _CONDITION_BEFORE.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None
 
 
 def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:
