@@ -867,10 +867,17 @@ class QuotedValue:
     #: the claim's per, when the quote holds its figure but never says what it is per, in any words
     #: ("1,080 kWh" per day of "used 1,080 kWh"): the value holds only without it
     unsaid: str | None = None
+    #: the value's number, the words the quote prints it in as a label or a name, and the noun the claim counts
+    #: ("10", "task 10", "tasks" of "semeval-2017 task 10"), when that is why it is not held: no count of them
+    labels: tuple[str, str, str] | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.labels:
+            num, label, noun = self.labels
+            return (f"{num!r} labels {label!r} there; it counts no {noun}: quote the words that count them, "
+                    f"or claim the bare number")
         if self.unsaid:
             return (f"the value {value!r} per {self.unsaid} is not its quote's: the quote never says what it is per; "
                     f"drop --per, or quote the words that give it")
@@ -1744,6 +1751,64 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
         except KBError:
             continue
     return True
+
+
+#: Words whose number after them names one of a series, never a count: "task 10", "step 5", "layer 12", "epoch 3",
+#: "GPU 0", "ID 21523", "No. 5", "#3" (a claim's own noun in the singular, "run 7" of "7 runs", is one too).
+_SERIES_WORDS = frozenset(
+    "task tasks subtask track step stage phase layer epoch iteration round level experiment setting condition "
+    "split fold seed rank gpu node id no nos item question example problem exercise lemma theorem proposition "
+    "definition corollary lecture session part group type block head trial wave batch checkpoint dataset "
+    "table figure fig section sec chapter appendix footnote page version line row column eq equation".split())
+#: Short words a number follows in a sentence; any other token of one or two lower-case letters before a bare
+#: number is a symbol whose index it is ("tk 1" of "used to predict tk 1", a subscript flattened).
+_SHORT_WORDS = frozenset("a i of to in on at by is as or an be we it up so no do if me my us he vs ca".split())
+_LABEL_WORD_BEFORE = lazy(r"(?:^|[\s(\[/,;:])(?P<w>[^\W\d_][\w.]*?)\.?[ ]?(?:#[ ]?)?(?P<q>['‘’\"“”]?)$")
+_QUOTE_CLOSE = {"": ("",), "'": ("'",), "‘": ("’", "'"), "’": ("’",), '"': ('"',), "“": ("”", '"'), "”": ("”",)}
+#: A section's or a list's number at the start of a sentence, its heading after it: "5 Results Table 1 presents",
+#: "3 Related Work Prior studies", "4 Experimental Setup In this", "2. Methods We".
+_HEADING_AFTER = lazy(r"[.)]?[ ]+[A-Z][a-z]+(?:[ ]+(?:[A-Z][a-z]+|and|of|for|the|in|on|with|to))*[ ]+[A-Z]")
+#: A capitalised word glued to a number after it, as a footnote's mark is to the sentence it stands before.
+_GLUED_WORD = lazy(r"[A-Z][^\W\d_]+(?![\d])")
+_SENTENCE_OPENS = lazy(r"(?:^|[.!?:][ ]+|\n[ ]*)$")
+
+
+def _count_label(plain: str, number: _Number, value_unit: str, claim_unit) -> str | None:
+    """The words that make the quote's bare `number` a label or a name of what a claim in `value_unit` counts,
+    never a count of it, as printed ("task 10", "page ID '21523'", "5 Results", "2SPECTER", "tk 1"); None when it
+    may count. A number after a series' word ("task 10", "step 5", "layer 12", "GPU 0"), a claim's own noun in the
+    singular ("run 7" of "7 runs"), an identifier's ("ID '21523'", "No. 5", "#3") or a symbol's ("tk 1"); one in
+    quotes ("'21523'"); a mark glued to a word after it ("2SPECTER", a footnote's); and a section's number at a
+    sentence's start, its heading after it ("5 Results Table 1 presents")."""
+    if not _PLAIN_DIGITS.fullmatch(number.text) or "." in number.text:
+        return None
+    words = value_unit.split()
+    if not words or (not _counts_things(claim_unit) if claim_unit is not None
+                     else not all(w.isalpha() for w in words)):
+        return None             # a count, or a noun kb has no unit for ("1 LM")
+    end = number.end
+    if _SENTENCE_OPENS.search(plain, max(0, number.start - 3), number.start) and int(number.text) <= 30:
+        m = _HEADING_AFTER.match(plain, end)
+        if m is not None and plain[m.end() - 1:m.end() + 3] not in ("I ", "A "):
+            return plain[number.start:m.end() - 1].strip()          # "5 Results": a section and its heading
+    glued = _GLUED_WORD.match(plain, end)
+    if glued and number.unit is None and _unit_after(plain, number) is None \
+            and _count_word_after(plain, number) is None and not _reads_as_unit(glued.group(0)):
+        return plain[number.start:glued.end()]      # "2SPECTER", "3Our": a footnote's mark ("16x16GB", "2nd" are not)
+    if _count_word_after(plain, number) is not None or _unit_after(plain, number) is not None:
+        return None
+    m = _LABEL_WORD_BEFORE.search(plain, max(0, number.start - 30), number.start)
+    if m is None:
+        return None
+    word, mark = m.group("w").lower(), m.group("q")
+    if mark and not any(plain.startswith(c, end) for c in _QUOTE_CLOSE.get(mark, ())):
+        return None
+    own = not word.endswith("s") and _noun_key(word) == _noun_key(words[-1]) and len(word) > 2
+    symbol = len(word) <= 2 and word.isalpha() and word.islower() and word not in _SHORT_WORDS \
+        and m.group("w").islower() and not mark and not _reads_as_unit(word)
+    if word.rstrip(".") in _SERIES_WORDS or own or symbol or mark and word not in _SENTENCE_WORDS:
+        return " ".join(plain[m.start("w"):end + len(mark)].split())
+    return None
 
 
 def _same_unit(printed: str, mine) -> bool:
@@ -5606,6 +5671,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     #: a claim whose unit the quote must state for it: any but a factor's ("3x" of "a speed-up of 3")
     stated = claim_unit is not None and bool(value_unit) and not _FACTOR_UNIT.fullmatch(value_unit.strip())
     unstated: list[_Number] = []
+    labels: list[tuple[str, str, str]] = []     # a value's number, the label the quote prints it in, the claim's noun
     start = _held_from.get()
     missing: list[str] = []
     dropped: str | None = None
@@ -5679,6 +5745,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or cross_folds(plain, h.end) and "fold" not in value_unit
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
+                   and not _count_label(plain, h, value_unit, claim_unit)   # "10 tasks" of "task 10": a label, no count
                    and not (value_unit and _is_verb_after(plain, h))   # "17 says which": no count of 'says'
                    and _things_said(plain, h)   # "8 A100 GPUs" (read as "8 GPUs") never of "8 V100 GPUs"
                    and not flat_power(plain, h.start, h.end)    # "1010" of "1010 to 1015 binary digits": 10¹⁰
@@ -5734,6 +5801,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     continue        # "11 items" of "x^2 + 3x = 11 items", "5 steps" of "3e − 5 steps", "105 kg" of
                     # "about 104 and 105 kilograms" (10⁴ and 10⁵ printed flat): no figure ("1024 pixels" of "2 × 1024
                     # pixels" is one, a product's)
+                if _count_label(plain, n, value_unit, claim_unit):
+                    continue        # "5 results" of "5 Results Table 1 presents": a section's number, no count
                 if n.change and not signed_w and scale is not None and scale != 1:
                     continue        # "50%" of "halved": a cut's size or a level (above)
                 if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
@@ -5757,6 +5826,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             missing.append(w.text)
             if bare_only:
                 unstated.append(holding[0])
+            named = [(h, lab) for h in held_w if h.start >= start and h.value == w.value
+                     and (lab := _count_label(plain, h, value_unit, claim_unit))]
+            if named:
+                labels.append((w.text, named[0][1], value_unit.strip()))
     held = quoted_held
     inside_spaced = _within_others(held, [h for h in held if " " in h.text])
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
@@ -5871,7 +5944,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
                        unit=dropped if missing and not rate else None,
                        unstated=" ".join(printed[unstated[0].start:unstated[0].end].split())
-                       if unstated and len(unstated) == len(missing) and not rate else None)
+                       if unstated and len(unstated) == len(missing) and not rate else None,
+                       labels=labels[0] if labels and len(labels) == len(missing) and not rate else None)
 
 
 def _each_printed(plain: str, number: _Number) -> tuple[int, int]:

@@ -436,7 +436,9 @@ pdf = lazy_import("kb.sources.pdf")
 #:   "suppose that", "assume (that)", "imagine", "consider the case where", "let us say", "in the event that", an inverted
 #:   "Had"/"Were"/"Should", and across a short aside ("[T]he data are noisy" of "Suppose that the data are noisy", "a
 #:   model is trained on news" of "Assume a model is trained on news" verified); "We provided the code" is no condition.
-CLAIM_READING = "78"
+#: 79: a bare number that labels or names what a count claims is no count of it ("10 tasks" of "semeval-2017 task
+#:   10", "21523 pages" of "page ID '21523'", "5 results" of a section's "5 Results Table 1", a footnote's "2SPECTER").
+CLAIM_READING = "79"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
