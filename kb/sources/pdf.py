@@ -1789,8 +1789,9 @@ def _replaced(page: str) -> bool:
 
 
 # a word of a title: letters and digits, joined by a hyphen, an apostrophe or a slash, in brackets or quotes, a
-# punctuation mark after it ('Pre-training', "Don't", 'GPT-4', '(BERT)', 'Attention:'); a symbol alone ('&', '-')
-_TITLE_WORD = lazy(r"[(\[\"'“‘]*[^\W_]+(?:[-'’/.+][^\W_]+)*[+]*[)\]\"'”’:,.;?!]*|[&+:–—-]")
+# punctuation mark after it ('Pre-training', "Don't", 'GPT-4', '(BERT)', 'Attention:'), a sign before it ('#1', '#MeToo',
+# '@Scale', '$1', '≥7B', '~100'); a symbol alone ('&', '-')
+_TITLE_WORD = lazy(r"[(\[\"'“‘]*[#@$€£¥~≈≥≤<>±]?[^\W_]+(?:[-'’/.+][^\W_]+)*[+]*[)\]\"'”’:,.;?!]*|[&+:–—-]")
 
 
 def _reads_as_words(title: str) -> bool:
