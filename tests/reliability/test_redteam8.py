@@ -87,7 +87,8 @@ def test_a_malformed_file_whose_name_holds_a_newline_is_named_in_one_line(alpha,
 # -- an empty path is named as empty -----------------------------------------------------------------
 
 @pytest.mark.parametrize("args, name", [
-    (("init", ""), "FOLDER"), (("import", ""), "FILE"), (("text", "load", "alpha2020energy", ""), "FILE"),
+    (("init", ""), "FOLDER"), (("import", ""), "FILE"), (("import", "n.md", ""), "FILE"),
+    (("text", "load", "alpha2020energy", ""), "FILE"),
     (("verify", "--note", ""), "--note"), (("audit", "--note", ""), "--note"), (("--kb", "", "ls"), "--kb"),
     (("rename", "alpha2020energy", "alpha2021energy", "--note", "n.md", "--note", ""), "--note"),
 ])
