@@ -76,6 +76,7 @@ quoteops = lazy_import("kb.ops.quotes")
 citekeys = lazy_import("kb.sources.citekey")
 index = lazy_import("kb.store.index")
 bibtex = lazy_import("kb.sources.bibtex")
+pdfsource = lazy_import("kb.sources.pdf")
 s2 = lazy_import("kb.sources.s2")
 notes_text = lazy_import("kb.text.notes")
 
@@ -1050,6 +1051,35 @@ def _gone(source: str | None) -> bool:
     return not any(os.path.lexists(p) for p in dict.fromkeys((source, bytes_back)))
 
 
+def _unread_pages(db, version_id: int, stored: str | None) -> list[dict]:
+    """The pages of a version kb could not read, [{"page": n, "why": ...}]: those its index keeps as unread (lost by
+    the extractor, reached again, their content streams not in the file: kb add's warning), and those whose stored
+    text is mostly U+FFFD (a broken ToUnicode map). A version an older kb stored keeps no list: its empty pages are
+    not told from blank ones, so only its U+FFFD pages are named."""
+    why: dict[int, str] = {}
+    try:
+        held = json.loads(stored) if stored else {}
+        why.update({int(n): str(w) for n, w in held.items()} if isinstance(held, dict) else {})
+    except (ValueError, TypeError, AttributeError):      # the index edited by hand: nothing guessed
+        why = {}
+    for page, text in db.execute("select page, text from pages where version_id = ? and instr(text, char(65533)) > 0",
+                                 [version_id]):
+        if page not in why and pdfsource.unreadable_text(text):
+            why[page] = "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
+    return [{"page": n, "why": why[n]} for n in sorted(why)]
+
+
+def _unread_said(v: dict) -> str:
+    """'v1: pages 3, 7 of 12 could not be read (page 3: PDFium could not load it; page 7: ...): no quote is found
+    on them'."""
+    unread = v["unread_pages"]
+    pages = [u["page"] for u in unread]
+    named = ", ".join(map(str, pages[:10])) + (f" and {len(pages) - 10} more" if len(pages) > 10 else "")
+    whys = "; ".join(f"page {u['page']}: {u['why']}" for u in unread[:5]) + ("; ..." if len(unread) > 5 else "")
+    return (f"{v['version'] or 'PDF'}: page{'s' if len(pages) > 1 else ''} {named} of {v['page_count'] or 0:,} "
+            f"could not be read ({whys}): no quote is found in what was lost")
+
+
 def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.conn          # a read: the plain connection, no sqlite-utils
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
@@ -1067,8 +1097,8 @@ def show_paper(kb: KB, citekey: str) -> dict:
     paper["authors"] = json.loads(paper["authors"])
     paper["fields"] = json.loads(paper["fields"])
     versions = rows_as_dicts(db.execute(
-        "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
-        "added_at, (select s.extractor from second_pages s where s.version_id = versions.id limit 1) "
+        "select id, version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
+        "added_at, unread, (select s.extractor from second_pages s where s.version_id = versions.id limit 1) "
         "as second_extractor from versions where citekey = ?", [citekey]))
     versions.sort(key=lambda v: version_number(v["version"]))
     for v in versions:          # a text of no version: null, as the paper's own version and kb ls --json say it
@@ -1080,6 +1110,9 @@ def show_paper(kb: KB, citekey: str) -> dict:
     if not versions:
         problems.append("no text: kb holds no PDF or page text for this paper")
     for v in versions:
+        v["unread_pages"] = _unread_pages(db, v.pop("id"), v.pop("unread"))
+        if v["unread_pages"]:
+            problems.append(_unread_said(v))
         if v["text_status"] != "ok":
             problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
         m = kb.sources.get(v["sha256"]) if v["sha256"] else None

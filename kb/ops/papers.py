@@ -74,6 +74,7 @@ from kb.sources.pdf import (
     not_a_pdf,
     parse_plan,
     split_info_authors,
+    unread_pages,
 )
 from kb.sources.textfile import not_page_text, parse_text_source
 from kb.store.cache import sha256
@@ -138,6 +139,14 @@ class _Source:
     second: object | None = None       # the other extractor's pdf.Extracted (plan "both")
     plan: str | None = None            # the extractors that made it (recorded in the manifest)
     references: list | None = None     # its reference list, when a worker parsed it (kb.ops.bulk)
+
+
+def _unread(src: _Source) -> dict[int, str] | None:
+    """The pages of `src` kept empty as unread (pdf.unread_pages) for the index; {} of a page text (no extractor
+    lost any), None where not known."""
+    if src.result is not None:
+        return unread_pages(src.result)
+    return {} if src.manifest is not None and getattr(src.manifest, "kind", None) == "text" else None
 
 
 # -- finding the same paper -----------------------------------------------------------
@@ -661,7 +670,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 kb.indexer.store_version(key, src.version, manifest=src.manifest, pages=src.pages,
                                          extractor=src.extractor, text_status=src.status,
                                          text_message=src.message, second=src.second,
-                                         references=src.references)
+                                         references=src.references, unread=_unread(src))
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
@@ -1420,7 +1429,7 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     with kb.writing():
         with transaction(kb.db):
             kb.indexer.store_version(citekey, version, manifest=manifest, pages=pages,
-                                     extractor=extractor, text_status="ok")
+                                     extractor=extractor, text_status="ok", unread={})
             kb.derive_pending()
     out = AddResult(citekey=citekey, action="updated", title=row[2], version=version, pages=len(pages))
     if held is not None:
@@ -2201,7 +2210,7 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
             kb.indexer.store_version(key, version, manifest=manifest, pages=src.pages,
                                      extractor=src.extractor, text_status=src.status,
                                      text_message=src.message, second=src.second,
-                                     references=src.references)
+                                     references=src.references, unread=_unread(src))
             kb.derive_pending()
             kb.sources.save(manifest)       # filed under `key`: the last step before the commit
     out.attached.append(f"{key}: {shown(pdf.name)}")
@@ -2287,7 +2296,8 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
                 kb.indexer.store_version(citekey, row["version"], manifest=manifest,
                                          pages=result.pages if result.status == "ok" else None,
                                          extractor=result.extractor, text_status=result.status,
-                                         text_message=result.message or None, second=result.second)
+                                         text_message=result.message or None, second=result.second,
+                                         unread=unread_pages(result) if result.status == "ok" else None)
                 kb.derive_pending()
     return {"citekey": citekey, "version": row["version"], "first": result.extractor,
             "second": result.second.extractor if result.second is not None else None,

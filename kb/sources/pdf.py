@@ -1782,6 +1782,27 @@ def body_line(line: str) -> bool:
 _REPLACEMENT = "\ufffd"
 
 
+def unreadable_text(page: str) -> bool:
+    """Whether a stored page's text is mostly U+FFFD (a broken ToUnicode map): what kb add said of it, said again
+    from the page alone (kb show)."""
+    return _replaced(page)
+
+
+def unread_pages(result: "Extracted") -> dict[int, str]:
+    """The pages of `result` kept empty as unread, {page: why} (its lost, repeated and missing pages), for the index
+    to keep with the version so kb show names them after kb add's warning is gone."""
+    name = "PDFium" if (result.extractor or "").startswith("pypdfium2") else "pypdf"
+    why = {}
+    for n in sorted(set(result.lost) | set(result.repeated) | set(result.missing)):
+        if n in result.repeated:
+            why[n] = f"page {result.repeated[n]} again: its page tree leads to a page twice"
+        elif n in result.missing:
+            why[n] = "the content stream(s) it names are not in the file"
+        else:
+            why[n] = f"{name} could not load it"
+    return why
+
+
 def _replaced(page: str) -> bool:
     """Whether `page` gives much of its text as U+FFFD (`_REPLACEMENT`)."""
     count = page.count(_REPLACEMENT)

@@ -727,13 +727,23 @@ def m024_moved(db: sqlite_utils.Database) -> None:
     DELETE FROM meta WHERE key = 'claim_reading';
     """)
 
+def m025_unread_pages(db: sqlite_utils.Database) -> None:
+    """The pages of a version kb could not read (an extractor lost them, its page tree reaches them again, their content
+    streams are not in the file), kept empty, were said by kb add's warning alone: kb show said nothing of them after.
+    Kept with the version as JSON {page: why}; NULL for a version an older kb stored (its empty pages are not known
+    from a blank one, so nothing is said of them) until its text is read again (kb rebuild)."""
+    _script(db, """
+    ALTER TABLE versions ADD COLUMN unread TEXT;   -- JSON {page: why}; NULL: not known (stored by an older kb)
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
               m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint,
-              m021_quote_doubt, m022_candidate_per, m023_stale, m024_moved)
+              m021_quote_doubt, m022_candidate_per, m023_stale, m024_moved, m025_unread_pages)
 
 
 def _migrations() -> Migrations:

@@ -32,7 +32,7 @@ from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import BibFile, entry_named
 from kb.sources.metadata import from_bib_fields, lent_by_crossref
-from kb.sources.pdf import Limits, extract_plan
+from kb.sources.pdf import Limits, extract_plan, unread_pages
 from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
@@ -1211,10 +1211,12 @@ class Indexer:
 
     def store_version(self, citekey: str, version: str, *, manifest: Manifest | None = None,
                       pages: list[str] | None, extractor: str | None, text_status: str,
-                      text_message: str | None = None, second=None, references: list | None = None) -> int:
+                      text_message: str | None = None, second=None, references: list | None = None,
+                      unread: dict[int, str] | None = None) -> int:
         """Insert or replace one version of a paper with its page text (and `second`,
         a pdf.Extracted: the other extractor's pages, kept beside them; `references`,
-        the reference list parsed from these very pages, for the derive step)."""
+        the reference list parsed from these very pages, for the derive step; `unread`,
+        the pages kept empty as unread, {page: why} (pdf.unread_pages), None where not known)."""
         db = self.db
         old = db.execute("select id from versions where citekey = ? and version = ?",
                          [citekey, version]).fetchone()
@@ -1223,11 +1225,12 @@ class Indexer:
             db.execute("delete from versions where id = ?", [old[0]])
         cur = db.execute(
             "insert into versions (citekey, version, sha256, source_kind, source_url, page_count, "
-            "extractor, text_status, text_message, added_at) values (?,?,?,?,?,?,?,?,?,?)",
+            "extractor, text_status, text_message, added_at, unread) values (?,?,?,?,?,?,?,?,?,?,?)",
             [citekey, version, manifest.sha256 if manifest else None,
              manifest.kind if manifest else None, manifest.source_url if manifest else None,
              len(pages) if pages is not None else None, extractor, text_status, text_message,
-             time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(manifest.added_at if manifest else time.time()))])
+             time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(manifest.added_at if manifest else time.time())),
+             json.dumps({str(n): why for n, why in sorted(unread.items())}) if unread is not None and pages else None])
         version_id = cur.lastrowid
         if pages:
             db.conn.executemany(
@@ -1244,21 +1247,22 @@ class Indexer:
             self._ids_from_sources([citekey])
         return version_id
 
-    def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None, object]:
-        """(pages, extractor, text_status, message, second) for a cached source; `second`
-        is a PDF's second extraction (pdf.Extracted) when its plan has one, else None."""
+    def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None, object, dict | None]:
+        """(pages, extractor, text_status, message, second, unread) for a cached source; `second`
+        is a PDF's second extraction (pdf.Extracted) when its plan has one, else None; `unread`
+        the pages kept empty as unread (pdf.unread_pages), none of a page text."""
         try:
             data = self.sources.read(manifest)
         except FileNotFoundError:       # deleted by hand: its version has no text (kb doctor names it)
-            return None, None, "corrupt", f"its cached source {manifest.filename} is missing", None
+            return None, None, "corrupt", f"its cached source {manifest.filename} is missing", None, None
         except FileFormatError as exc:  # replaced by hand: another file's text is never this version's
-            return None, None, "corrupt", exc.message, None
+            return None, None, "corrupt", exc.message, None, None
         if manifest.kind == "text":
             try:
                 pages = parse_text_source(data, manifest.filename)
             except FileFormatError as exc:    # a damaged cache entry must not stop every command
-                return None, None, "corrupt", str(exc), None
-            return pages, manifest.extractor or "unknown", "ok", None, None
+                return None, None, "corrupt", str(exc), None, None
+            return pages, manifest.extractor or "unknown", "ok", None, None, {}
         label = manifest.source_url or manifest.filename
         try:
             # The plan the source was added with (pdf.extract_plan); none recorded: pypdf,
@@ -1267,12 +1271,12 @@ class Indexer:
                                   progress=lambda done, total: self.progress(label, done, total, "pages"))
         except PDFError as exc:
             status = "encrypted" if "encrypted" in exc.message else "corrupt"
-            return None, None, status, exc.message, None
+            return None, None, status, exc.message, None, None
         except LimitExceeded as exc:
-            return None, None, "over-limit", exc.message, None
+            return None, None, "over-limit", exc.message, None, None
         if result.status != "ok":
-            return None, result.extractor, result.status, result.message, None
-        return result.pages, result.extractor, "ok", None, result.second
+            return None, result.extractor, result.status, result.message, None, None
+        return result.pages, result.extractor, "ok", None, result.second, unread_pages(result)
 
     def attach_cached_sources(self, citekeys: list[str] | None = None,
                               derive: Callable[[Changes], None] | None = None) -> int:
@@ -1309,10 +1313,11 @@ class Indexer:
         in one transaction (its text extracted again as its manifest says), and file it
         under the paper."""
         db = self.db
-        pages, extractor, status, message, second = self.load_source(m)
+        pages, extractor, status, message, second, unread = self.load_source(m)
         with transaction(db):
             self.store_version(citekey, m.version if version is None else version, manifest=m, pages=pages,
-                               extractor=extractor, text_status=status, text_message=message, second=second)
+                               extractor=extractor, text_status=status, text_message=message, second=second,
+                               unread=unread)
             if not m.metadata_complete:
                 db.execute("update papers set metadata_status = 'incomplete', origin = 'pdf' "
                            "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",

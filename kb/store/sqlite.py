@@ -21,7 +21,7 @@ from kb.errors import KBError
 from kb.store.fts import register as register_functions
 
 #: The number of migrations in kb/store/db.py; a test keeps the two in step.
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 BUSY_TIMEOUT_MS = 60_000
 #: How long kb waits for another program's lock on the index before it says so.
 NOTICE_AFTER_MS = 1_000
