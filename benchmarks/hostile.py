@@ -203,6 +203,21 @@ def commands(runs: int) -> None:
                                                        set(range(0, 2000, 2))))
         timed("kb add --offline: 2,000 pages, 1,000 of U+FFFD", lambda: (fresh(), kb("add", replaced, "--offline")),
               runs, 20)
+        # Crafted cross-reference data: an object stream listing itself, references naming each other, an xref
+        # stream whose /Prev is itself (each read, or refused in one line); 50 MB of 'obj' keywords whose
+        # cross-reference table both readers rebuild by scanning them, stopped at the time limit (2 s here).
+        from pdfgen import make_crafted_objstm_pdf, make_obj_keywords_pdf
+        for kind, what in (("self", "an object stream listing itself"), ("chain", "references naming each other"),
+                           ("prev", "an xref stream whose /Prev is itself")):
+            crafted = tmp / f"crafted-{kind}.pdf"
+            crafted.write_bytes(make_crafted_objstm_pdf(kind))
+            timed(f"kb add --offline: {what}", lambda c=crafted: (fresh(), kb("add", c, "--offline")), runs, 5)
+        keywords = tmp / "obj-keywords.pdf"
+        keywords.write_bytes(make_obj_keywords_pdf(50))
+        os.environ["KB_MAX_EXTRACT_SECONDS"] = "2"
+        timed("kb add --offline: 50 MB of 'obj' keywords, limit 2 s",
+              lambda: (fresh(), kb("add", keywords, "--offline")), runs, 5)
+        del os.environ["KB_MAX_EXTRACT_SECONDS"]
         # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
         # since it is longer than the paper's text (14 s before; the note's reading is left).
         fresh()

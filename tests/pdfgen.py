@@ -437,3 +437,55 @@ def make_broken_tounicode_pdf(pages: list[list[str]], broken: set[int], cmap: st
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
     return assemble(objects)
+
+
+def make_crafted_objstm_pdf(kind: str) -> bytes:
+    """A one-page PDF (Helvetica, 'Hello world of the page text here') whose page tree node, object 2, is in an object
+    stream (object 5) read through an xref stream (object 8), crafted as `kind` says: "plain" (sound); "self" (the
+    object stream lists itself among its objects, the xref placing object 5 inside object 5); "inner" (object 2 is
+    only '5 0 R', naming the stream it sits in); "chain" (object 2 is '7 0 R', object 7 '2 0 R': references naming
+    each other); "prev" (the xref stream's /Prev is its own offset)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello world of the page text here) Tj ET"
+    pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 6 0 R >> >> >>",
+            4: b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            6: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    members = {"self": [(2, pages), (5, pages)], "inner": [(2, b"5 0 R")],
+               "chain": [(2, b"7 0 R"), (7, b"2 0 R")]}.get(kind, [(2, pages)])
+    table, body = [], b""
+    for n, value in members:
+        table.append(b"%d %d" % (n, len(body)))
+        body += value + b"\n"
+    header = b" ".join(table) + b"\n"
+    objs[5] = (b"<< /Type /ObjStm /N %d /First %d /Length %d >>\nstream\n" % (len(members), len(header),
+                                                                            len(header + body))
+               + header + body + b"\nendstream")
+    out = b"%PDF-1.5\n"
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    xref_at, inside = len(out), [n for n, _ in members]
+    offsets[8] = xref_at
+    rows = b""
+    for n in range(9):
+        if n in inside:
+            rows += bytes([2]) + (5).to_bytes(4, "big") + bytes([inside.index(n)])
+        elif n in offsets:
+            rows += bytes([1]) + offsets[n].to_bytes(4, "big") + bytes([0])
+        else:
+            rows += bytes([0]) + (0).to_bytes(4, "big") + bytes([255 if n == 0 else 0])
+    prev = b" /Prev %d" % xref_at if kind == "prev" else b""
+    out += (b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 1] /Root 1 0 R /Length %d%s >>\nstream\n" % (len(rows), prev)
+            + rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+    return out
+
+
+def make_obj_keywords_pdf(megabytes: int) -> bytes:
+    """`megabytes` of '1 0 obj' lines and a startxref pointing nowhere: pypdf and PDFium rebuild the cross-reference
+    table by scanning every one of them."""
+    chunk = b"1 0 obj\n" * 1000
+    return (b"%PDF-1.4\n" + chunk * (megabytes * 1024 * 1024 // len(chunk))
+            + b"trailer\n<< /Root 1 0 R >>\nstartxref\n999999999\n%%EOF\n")

@@ -951,6 +951,10 @@ def _pypdf_why(exc: Exception) -> str:
     m = re.search(r"Circular object-stream reference detected: ([\d >-]+)", text)
     if m:
         return f"its object streams contain each other in a loop (objects {m.group(1).strip()})"
+    if isinstance(exc, AttributeError) and "indirect_reference" in text and "IndirectObject" in text:
+        # pypdf's failure to resolve an object whose whole value is a reference ('2 0 obj 7 0 R endobj')
+        return "an object of it is nothing but a reference to another object ('2 0 obj 7 0 R endobj'), references " \
+               "that name each other or the object stream they are in, which no PDF reader follows"
     if "Stream has ended unexpectedly" in text:
         return "its data ends where more must follow: a file cut short (a download that did not finish?), or " \
                "bytes that are no PDF after its header"
