@@ -5232,13 +5232,13 @@ class PaperIndex:
                                        "or one whose title and authors disagree")
         strict = self._title_match(entry, citing, fuzz)
         if strict is not None:
-            return self._ids_apart(entry, Explained(strict)) if loose else Explained(strict)
+            return self._ids_apart(entry, Explained(strict), titles) if loose else Explained(strict)
         if not loose:
             return self._numbered_apart(entry, citing, fuzz) or Explained(
                 None, "no identifier or title matches a paper here")
-        return self._ids_apart(entry, self._loose(entry, citing, titles, fuzz))
+        return self._ids_apart(entry, self._loose(entry, citing, titles, fuzz), titles)
 
-    def _ids_apart(self, entry: RefEntry, found: Explained) -> Explained:
+    def _ids_apart(self, entry: RefEntry, found: Explained, titles: Sequence[str] = ()) -> Explained:
         """A note's reference found by its title or names, where its arXiv id or DOI (which names no paper here) is
         not the found paper's own of that kind: another work's, or one mistyped, and which the writer meant is not said
         ('Strubell et al. 2019. doi:10.1145/3442188.3445922' of strubell2019, doi 10.18653/v1/P19-1355; an arXiv link
@@ -5261,6 +5261,9 @@ class PaperIndex:
                                        "work it means is not said",
                                  closest=p.citekey, closest_score=r.score, several=(p.citekey, *other),
                                  ids_apart=True)
+            why = self._contradicted(entry, p, titles)
+            if why:
+                return Explained(None, f"closest: {p.citekey}, but {why}", closest=p.citekey, closest_score=r.score)
         if not (entry.arxiv_id or entry.doi):
             return found
         ax, doi = _id_kinds(entry.arxiv_id, entry.doi)
@@ -5275,6 +5278,36 @@ class PaperIndex:
                                f"{'title points' if r.method == 'title' else 'names point'} to, is {held}: another work "
                                "or a mistyped identifier, which is not said", closest=r.citekey,
                          closest_score=r.score, ids_apart=True)
+
+    def _contradicted(self, entry: RefEntry, p: PaperInfo, titles: Sequence[str] = ()) -> str | None:
+        """Why a note's reference found by its title alone is not the paper `p`, where the first author it names is
+        none of the paper's authors ('Doe, "Counting Carbon: A Survey ... Machine Learning Systems," 2024' of
+        Luccioni's "Counting Carbon: A Survey ... Machine Learning"); else None. Another order of the same authors, or
+        a firm's name for its people's paper ('Google. (2021). Carbon Emissions and ...'), stands where the title is
+        the paper's whole (or its main title); an entry naming no author says nothing against its title. (A year off
+        is kb.ops.quotes's to weigh, as it is written.)"""
+        akey = name_key(entry.first_author)
+        pkey = name_key(p.first_author)
+        if not (akey and pkey):
+            return None
+        # (or the paper's first author among the names the entry writes before its title: a given name read as the
+        # family name, 'Diederik' of 'Diederik P. Kingma', a family name written first, 'Zhang Wei', or a work
+        # cited as quoted in it, 'Roe, quoted in Patterson et al., "Carbon Emissions ..."')
+        at = entry.raw.find(entry.title) if entry.title else -1
+        names = entry.raw[:at] if at > 0 else entry.raw[:entry.raw.find(str(entry.year))] \
+            if entry.year and str(entry.year) in entry.raw[1:] else entry.raw[:120]
+        if self._names_agree(entry, akey, p) or _keys_agree(akey, pkey, particles=True) \
+                or _holds_name(_first_written(p.author_name), akey) or _written_name(names, pkey) is not None:
+            return None
+        written = _written_name(names or entry.raw, akey) or entry.first_author or akey
+        whole = normalise_title(p.title)
+        main = normalise_title(re.split(r"[:?!]|\s[-–—]\s", latex_to_text(p.title or ""), maxsplit=1)[0])
+        named = {normalise_title(t) for t in [*titles, entry.title or ""] if t}
+        exact = bool(whole) and (whole in named or (main.count(" ") >= 1 and main in named))
+        if exact and (akey in _author_keys(p.author_name) or firm(written) or is_organisation(written)):
+            return None
+        held = last_name(latex_to_text(_first_written(p.author_name))) or p.first_author
+        return f"its first author is {held}, not {written}"
 
     def _named_otherwise(self, entry: RefEntry, p: PaperInfo) -> list[str]:
         """The other papers here of the first author and year a reference found by its title gives, where that title's
@@ -5685,6 +5718,35 @@ def _strangers(raw: str, year: int | None, authors: str | None, title: str | Non
             continue
         out.append(w)
     return out
+
+
+def _author_keys(name: str | None) -> set[str]:
+    """The name_key()s of the family names of PaperInfo.author_name (the index's JSON list of names, or one name)."""
+    if not name:
+        return set()
+    names: object = [name]
+    if name[:1] == "[":
+        try:
+            names = json.loads(name)
+        except ValueError:
+            return set()
+    if not isinstance(names, list):
+        return set()
+    return {k for a in names if isinstance(a, str) and (k := name_key(last_name(latex_to_text(a))))}
+
+
+def _written_name(raw: str, key: str) -> str | None:
+    """The words of an entry's text keyed `key` (name_key), as written: 'Doe' of 'J. Doe. Counting ...', or None."""
+    words = list(_NAME_WORD.finditer(raw[:300]))
+    for i, m in enumerate(words):
+        made = ""
+        for w in words[i:i + 4]:
+            made += name_key(w.group())
+            if made == key:
+                return raw[m.start():w.end()]
+            if not key.startswith(made):
+                break
+    return None
 
 
 def _first_written(name: str | None) -> str:

@@ -81,7 +81,6 @@ def test_a_title_and_names_of_two_works_name_neither(text, title_key, named) -> 
     (f'Strubell, Emma, et al. "{_M}." 2022, 4.', "dodge2022"),
     (f"J. Dodge. {_M}. 2022.", "dodge2022"),
     (f'Luccioni, A. S. "{_M}." 2021.', "dodge2022"),
-    (f'Patterson, David. "{_T}." 2020.', "strubell2019"),
     ('Luccioni and Hernandez-Garcia, "Counting Carbon," 4.', "luccioni2023"),
     (f'Ganesh, "{_T}," 5.', "strubell2019"),
 ])
@@ -90,13 +89,22 @@ def test_a_title_with_names_of_no_other_work_finds_it(text, key) -> None:
     assert ex.resolution is not None and ex.resolution.citekey == key, ex
 
 
+def test_a_title_with_a_first_author_none_of_its_authors_is_refused() -> None:
+    # (Patterson is no author of Strubell's paper: the title alone does not say which work the names meant)
+    ex = _NAMED.explain(parse_entry(f'Patterson, David. "{_T}." 2020.'), loose=True)
+    assert ex.resolution is None and ex.closest == "strubell2019", ex
+    assert "its first author is Strubell, not Patterson" in ex.reason
+
+
 _NAMED = PaperIndex([
-    PaperInfo("strubell2019", doi="10.18653/v1/P19-1355", title=_T, year=2019, first_author="Strubell"),
+    PaperInfo("strubell2019", doi="10.18653/v1/P19-1355", title=_T, year=2019, first_author="Strubell",
+              author_name='["Strubell, Emma", "Ganesh, Ananya", "McCallum, Andrew"]'),
     PaperInfo("patterson2021", title="Carbon Emissions and Large Neural Network Training", year=2021,
-              first_author="Patterson"),
-    PaperInfo("dodge2022", title=_M, year=2022, first_author="Dodge"),
+              first_author="Patterson", author_name='["Patterson, David", "Gonzalez, Joseph", "Le, Quoc"]'),
+    PaperInfo("dodge2022", title=_M, year=2022, first_author="Dodge",
+              author_name='["Dodge, Jesse", "Prewitt, Taylor", "Strubell, Emma", "Luccioni, Alexandra Sasha"]'),
     PaperInfo("luccioni2023", title="Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning",
-              year=2023, first_author="Luccioni"),
+              year=2023, first_author="Luccioni", author_name='["Luccioni, Alexandra Sasha", "Hernandez-Garcia, Alex"]'),
 ])
 
 
