@@ -438,7 +438,10 @@ pdf = lazy_import("kb.sources.pdf")
 #:   model is trained on news" of "Assume a model is trained on news" verified); "We provided the code" is no condition.
 #: 79: a bare number that labels or names what a count claims is no count of it ("10 tasks" of "semeval-2017 task
 #:   10", "21523 pages" of "page ID '21523'", "5 results" of a section's "5 Results Table 1", a footnote's "2SPECTER").
-CLAIM_READING = "79"
+#: 80: a quote starting at a second clause of a condition ("the labels are wrong" of "Suppose that the data are noisy
+#:   and the labels are wrong") or at what a condition opening its sentence says follows ("training takes weeks" of
+#:   "If the model is large, training takes weeks") is refused, as one starting right after the condition's words is.
+CLAIM_READING = "80"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

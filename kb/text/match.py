@@ -3080,14 +3080,29 @@ _CONDITION_BEFORE = lazy(r"(?i)(?<![\w'’-])" + _SUPPOSING + r"(?![\w'’-])[ \
                          r"(?:,[ \t\n]*(?:[^,.;:!?()\n]{1,40}?,[ \t\n]*)?)?(?:that[ \t\n]+|where[ \t\n]+"
                          r"|in[ \t\n]+which[ \t\n]+)?$")
 _CONDITION_REACH = 120      # page characters before the passage looked at
+#: A second clause of a condition, the passage starting at it: "the labels are wrong" of "Suppose that the data are
+#: noisy and the labels are wrong" (the condition's words, then its first clause, no comma or sentence end between).
+_CONDITION_JOINED = lazy(r"(?i)(?<![\w'’-])(?:if|unless|suppos(?:e|es|ing)|assum(?:e|es|ed|ing)|imagin(?:e|es|ing))"
+                         r"(?![\w'’-])[^,.;:!?()\n]{1,100}?[ \t\n](?:and|or)[ \t\n]+(?:that[ \t\n]+|if[ \t\n]+)?$")
+#: What a condition opening its sentence (or a "that" clause) says will follow, the passage starting right after it:
+#: "training takes weeks" of "If the model is large, training takes weeks" (said only under that condition); never
+#: after a reader's "if we look at ...", "if we compare ...", which sets no condition on what it observes.
+_AFTER_CONDITION = lazy(r"(?i)(?:^|[.!?][ \t\n]+|[ \t\n]that[ \t\n]+)[“\"(]?(?:if(?![ \t\n]+(?:we|one|you)[ \t\n]+"
+                        r"(?:look|consider|compare|examine|turn|focus|take|zoom|break|plot|group))|unless|suppos(?:e|ing)(?:[ \t\n]+that)?|assuming)"
+                        r"(?![\w'’-])[^.;:!?\n]{1,200},[ \t\n]*(?:then[ \t\n]+)?$")
+_CONDITIONAL_REACH = 240    # page characters before the passage a condition opening its sentence is looked for in
 
 
 def _condition_cut_off(doc: Document, found: QuoteMatch) -> bool:
     """The passage found starts right after the words opening a condition or a supposition (`_CONDITION_BEFORE`),
-    which the quote leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"."""
+    which the quote leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"; at a second
+    clause of one (`_CONDITION_JOINED`); or at what a condition opening its sentence says follows from it
+    (`_AFTER_CONDITION`): each states as fact what the paper says only under its condition."""
     first = found.spans[0]
     page = _unescaped(doc.pages[first.page - 1])
-    return _CONDITION_BEFORE.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None
+    return _CONDITION_BEFORE.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
+        or _CONDITION_JOINED.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
+        or _AFTER_CONDITION.search(page, max(0, first.start - _CONDITIONAL_REACH), first.start) is not None
 
 
 def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:

@@ -52,7 +52,6 @@ def test_a_supposition_left_out_is_refused(page, quote) -> None:
     ("Suppose that the data are noisy. Then the loss grows.", "Suppose that the data are noisy"),
     ("Suppose that the data are noisy. Then the loss grows.", "Then the loss grows"),
     ("Imagine the cluster holds two drafts of one paper.", "Imagine the cluster holds two drafts"),
-    ("Assuming that the data are clean, the gain holds.", "the gain holds"),
     ("Given that the data are public, we release the code.", "[T]he data are public"),   # presupposed: so
     ("Given that the data are public, we release the code.", "we release the code"),
     ("We provided the code to reviewers on request.", "the code to reviewers"),            # a verb
