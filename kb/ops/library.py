@@ -1073,10 +1073,8 @@ def _unread_said(v: dict) -> str:
     """'v1: pages 3, 7 of 12 could not be read (page 3: PDFium could not load it; page 7: ...): no quote is found
     on them'."""
     unread = v["unread_pages"]
-    pages = [u["page"] for u in unread]
-    named = ", ".join(map(str, pages[:10])) + (f" and {len(pages) - 10} more" if len(pages) > 10 else "")
     whys = "; ".join(f"page {u['page']}: {u['why']}" for u in unread[:5]) + ("; ..." if len(unread) > 5 else "")
-    return (f"{v['version'] or 'PDF'}: page{'s' if len(pages) > 1 else ''} {named} of {v['page_count'] or 0:,} "
+    return (f"{v['version'] or 'PDF'}: {pdfsource.pages_named([u['page'] for u in unread], v['page_count'] or 0)} "
             f"could not be read ({whys}): no quote is found in what was lost")
 
 

@@ -267,7 +267,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
             if partial is None:
                 partial = got
                 own = [n for n in got.lost if n not in got.repeated and n not in got.missing]
-                notes.append(f"{name} could not read {_pages_named(own, got.page_count)}")
+                notes.append(f"{name} could not read {pages_named(own, got.page_count)}")
                 partial_note = notes[-1]
             continue
         result = got
@@ -1053,7 +1053,7 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     return _finish(result, source)
 
 
-def _pages_named(pages: list[int], count: int) -> str:
+def pages_named(pages: list[int], count: int) -> str:
     """'page 3 of 3', 'pages 2, 5 of 9' (the first ten, then how many more)."""
     shown = ", ".join(map(str, pages[:10])) + (f" and {len(pages) - 10} more" if len(pages) > 10 else "")
     return f"page{'s' if len(pages) > 1 else ''} {shown} of {count:,}"
@@ -1122,7 +1122,7 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
         result = Extracted(pages=pages, extractor=extractor_name("pdfium"), lost=lost, repeated=repeats)
         unread = [n for n in lost if n not in repeats]
         if unread:
-            result.warnings.append(f"PDFium could not read {_pages_named(unread, count)}: kept empty (no quote is "
+            result.warnings.append(f"PDFium could not read {pages_named(unread, count)}: kept empty (no quote is "
                                    "found on them)")
         if repeats:
             result.warnings.append(_repeats_said(repeats, count))
@@ -1482,11 +1482,11 @@ def _say_contents_lost(result: "Extracted", whole: dict[int, str], part: dict[in
     result.lost.sort()
     if whole:
         refs = "; ".join(f"page {n}: {r}" for n, r in list(whole.items())[:10])
-        result.warnings.append(f"{name} could not read {_pages_named(list(whole), count)}: the content stream(s) they "
+        result.warnings.append(f"{name} could not read {pages_named(list(whole), count)}: the content stream(s) they "
                                f"name are not in the file ({refs}): kept empty (no quote is found on them)")
     if part:
         refs = "; ".join(f"page {n}: {r}" for n, r in list(part.items())[:10])
-        result.warnings.append(f"{name} could not read all of {_pages_named(list(part), count)}: some content "
+        result.warnings.append(f"{name} could not read all of {pages_named(list(part), count)}: some content "
                                f"stream(s) they name are not in the file ({refs}): what is left of their text is "
                                "kept, and a quote of what was lost is not found")
 
@@ -1565,10 +1565,10 @@ def _finish(result: Extracted, source: str) -> Extracted:
                           "probably scanned images; kb keeps its metadata only")
         if unreadable:
             result.message = (f"{source} has text kb cannot read: its fonts give the replacement character U+FFFD "
-                              f"for the letters of {_pages_named(unreadable, len(pages))} (a font whose ToUnicode "
+                              f"for the letters of {pages_named(unreadable, len(pages))} (a font whose ToUnicode "
                               "map is broken); kb keeps its metadata only")
     elif unreadable:
-        result.warnings.append(f"could not read all the text of {_pages_named(unreadable, len(pages))}: "
+        result.warnings.append(f"could not read all the text of {pages_named(unreadable, len(pages))}: "
                                "their fonts give much of it as the replacement character U+FFFD (a broken ToUnicode "
                                "map); no quote is found in what those characters stand for")
     first = "\n".join(pages[:2])

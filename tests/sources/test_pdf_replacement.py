@@ -59,7 +59,7 @@ def test_some_pages_broken_are_named(extractor, broken):
     assert result.status == "ok"
     said = [w for w in result.warnings if "U+FFFD" in w]
     assert len(said) == 1 and "could not read" in said[0]
-    assert pdf._pages_named(sorted(i + 1 for i in broken), 4) in said[0]
+    assert pdf.pages_named(sorted(i + 1 for i in broken), 4) in said[0]
     assert "\ufffd" not in result.title_guess
     for i, text in enumerate(result.pages):
         if i in broken:
