@@ -9,7 +9,6 @@ import typer
 from typer.core import TyperCommand
 
 from kb.cli.common import (
-    claim_name,
     complete_citekey,
     echo,
     emit_json,
@@ -36,7 +35,7 @@ from kb.ops.claims import (
     run_checks,
 )
 from kb.ops.quotes import QuoteNotFound, claims_unread, list_quotes
-from kb.text.display import counted
+from kb.text.display import claim_name, counted
 from kb.text.lazyre import lazy
 
 library = lazy_import("kb.ops.library")       # kb claim rm only

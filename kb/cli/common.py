@@ -361,13 +361,6 @@ def files_said(done: Iterable[tuple[object, bool]]) -> str:
                      if names)
 
 
-def claim_name(citekey: str, claim_id: str) -> str:
-    """A claim as every command says it: KEY.ID with '-' as '_' ('strubell2019energy.nas_co2e'), as `kb claims`
-    lists it, a check's expr names it and `kb claim rm` takes it (its id as claims/KEY.toml writes it,
-    'nas-co2e', is read there too)."""
-    return f"{citekey}.{claim_id.replace('-', '_')}"
-
-
 def merge_said(subject: str, merged: list[str] | None) -> None:
     """Warn what re-adding a stored quote or claim merged (kept what it holds, added topics); one that
     merged nothing is said by the command's own line, 'unchanged ...', and not again here."""

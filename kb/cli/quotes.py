@@ -8,7 +8,6 @@ import typer
 
 from kb.atomic import said, shown
 from kb.cli.common import (
-    claim_name,
     complete_citekey,
     echo,
     emit_json,
@@ -35,7 +34,7 @@ from kb.ops.quotes import (
     verify_note,
     verify_papers,
 )
-from kb.text.display import counted
+from kb.text.display import claim_name, counted
 from kb.text.versions import labelled
 
 app = typer.Typer()

@@ -39,7 +39,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.store.sqlite import transaction
-from kb.text.display import agreeing, close_names
+from kb.text.display import agreeing, claim_name, close_names
 from kb.text.lazyre import lazy
 from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all
 from kb.text.versions import labelled, normalise_version
@@ -209,7 +209,7 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
                 held, given):
             differ.append(f"{name} {held!r} -> {given!r}")
     if differ:
-        raise UsageError(f"claim {citekey}.{_ident(claim_id)} is stored with another {differ[0].split()[0]}: "
+        raise UsageError(f"claim {claim_name(citekey, claim_id)} is stored with another {differ[0].split()[0]}: "
                          + "; ".join(differ) + "; nothing stored",
                          hint="use --replace to replace it, or another --id")
     merged = []
@@ -353,7 +353,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     stored = {"id": claim_id, "citekey": citekey, **record,
               "unit": interval.unit_text, "written": value.strip(),
               "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
-              "expression_name": f"{citekey}.{_ident(claim_id)}", "merged": merged,
+              "expression_name": claim_name(citekey, claim_id), "merged": merged,
               "outcome": records.outcome(merged, wrote)}
     return {k: v for k, v in stored.items() if v not in (None, [], "")}
 
@@ -558,9 +558,9 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
         # added; another --per refused with the difference), where it was refused "is already a claim",
         # exit 2; another --id would be a second claim of one figure
         if promoted_as and claim_id and claim_id.replace("_", "-") != promoted_as.replace("_", "-"):
-            raise UsageError(f"candidate {candidate_id} is the claim {citekey}.{_ident(promoted_as)} already, "
+            raise UsageError(f"candidate {candidate_id} is the claim {claim_name(citekey, promoted_as)} already, "
                              f"not {said(claim_id)}; nothing stored",
-                             hint=f"kb claim rm {citekey}.{_ident(promoted_as)} first to store it under another id")
+                             hint=f"kb claim rm {claim_name(citekey, promoted_as)} first to store it under another id")
         claim_id = claim_id or promoted_as
 
     value = f"{number} {format_unit(parse_unit(unit))}".strip() if unit else number
@@ -699,7 +699,7 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
     where, params = _named(words)
     for r in rows_as_dicts(kb.conn.execute(f"select id, citekey, number, unit, file from claims{where}", params)):
         written = f"{r['number']} {r['unit'] or ''}".strip()
-        full = f"{r['citekey']}.{_ident(r['id'])}"
+        full = claim_name(r['citekey'], r['id'])
         mine = f"claim {r['id']!r} of {r['citekey']}"
         if owner.setdefault(full, mine) != mine:
             # a key and an id holding dots name one claim two ways (paper 'a' claim 'b.c', paper
@@ -962,7 +962,7 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
             f"select id, citekey, number, unit, quote, status, per, version, page, doubt, {off_text_sql('claims')} as off, "
             f"{no_text_sql('claims')} as no_text, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
-        full = f"{r['citekey']}.{_ident(r['id'])}"
+        full = claim_name(r['citekey'], r['id'])
         if not r["held"]:
             # its entry renamed or deleted by hand in references.bib: nothing to verify it against
             reason = f"its paper {shown(r['citekey'])} is not in references.bib"

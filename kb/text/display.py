@@ -109,6 +109,13 @@ def pages_said(page: int, end: int | None = None) -> str:
     return f"{page}-{end}" if end > page else f"{page} (page_end {end})"
 
 
+def claim_name(citekey: str, claim_id: str) -> str:
+    """A claim as every command says it: KEY.ID with '-' as '_' ('strubell2019energy.nas_co2e'), as `kb claims`
+    lists it, a check's expr names it (a '-' would be a minus sign there) and `kb claim rm` takes it (its id as
+    claims/KEY.toml writes it, 'nas-co2e', is read there too)."""
+    return f"{citekey}.{claim_id.replace('-', '_')}"
+
+
 def close_names(given: str, names: Iterable[str], n: int = 3, cutoff: float = 0.8) -> list[str]:
     """The names a person typing `given` may mean, for a 'did you mean' of an id, a claim or a
     check: those it spells in another case first ('SURGE' for surge, as a citekey in another case
