@@ -66,7 +66,12 @@ work; pandoc inline notes naming two works that quote one; works named by their 
 words with a paper's, which must stay unchecked) and notes-heldout-round30-sweep56-notes29.json (21: quotes whose work
 the sentence names by its title alone, in italics, quote marks or title case, each with a changed twin; words naming no
 one work here: words many titles share, a title inside a longer name, a work set beside, a title of no paper here, a
-short title two works of the note's list have), verified
+short title two works of the note's list have) and notes-heldout-round31-sweep57-notes30.json (26: IEEE '[2-4]', Vancouver
+'[2, 5]', Nature '¹˒³' and '¹⁻³', APA '&', Bluebook '*Id.* at 3', 'op. cit.' with a name, ACM and MLA lists, LaTeX
+'\\cite{a,b}', '\\citep[p.~3]{k}', '\\citet{k}', a title in italics after the quote: '"...," as *Power Hungry Processing*
+shows') and notes-heldout-round32-sweep57-notes30.json (24: block quotes cited on the next line, a quote of a quote, a
+quote split by its citation, Org 'cite:key', AsciiDoc '<<key>>', 2023a/2023b, 'Ibid.' chains, HTML '<sup>2,4</sup>', a
+title after the quote in quote marks or title case), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -244,13 +249,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round30-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round32-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32):
         _heldout_round(round_, verbose)
 
 
