@@ -3838,6 +3838,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 else:
                     sentence = _NAMED_SENTENCE_END.split(text[max(lines.starts[line - 1], start - 400):start])[-1]
                     named = titles_named(sentence)
+                    if not _names_none(sentence):
+                        named += [t for t in titles_named_after(text[start + 1:close], text[close + 1:close + 301])
+                                  if t not in named]
                     if named:
                         note.unchecked_titles[(line, quote)] = named
             continue
@@ -6056,6 +6059,52 @@ _NAMED_SENTENCE_END = lazy(r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z*_“\"‘'(\[])
 # Carbon*')
 _NAMED_WHOSE = lazy(r"\b[A-Z][\w\-]*['’]s(?=\s)")
 _NAMED_OPENERS = frozenset("the in as a an this that per from according see their its his her".split())
+
+
+def _names_none(sentence: str) -> bool:
+    """A sentence that sets a work beside the quote's, names who says it, or cites a year (`titles_named`)."""
+    return bool(_NAMED_NOT_SOURCE.search(sentence) or _NAMED_WHOSE.search(sentence)
+                or re.search(r"\b(?:1[89]|20)\d\d\b", sentence))
+
+
+# the rest of a quote's sentence after it, where it names the quote's work: '"...," as *Power Hungry Processing*
+# shows.', '"...," reports "Power Hungry Processing."', '"...," according to *Counting Carbon*.', '"...," Power Hungry
+# Processing notes.' (a verb of saying, 'as' or 'according to', the title, at most a verb of saying, the sentence's end)
+_SAYS = (r"(?:reports?|notes?|writes?|wrote|says?|said|argues?|argued|finds?|found|shows?|showed|states?|stated|"
+         r"observes?|observed|concludes?|concluded|claims?|claimed|estimates?|estimated|puts?\s+it|explains?|"
+         r"explained|suggests?|suggested|warns?|warned|adds?|added|stresses|stressed|remarks?|remarked|cautions?|"
+         r"cautioned|contends?|acknowledges?|acknowledged|admits?|admitted)")
+_TITLE_AFTER = lazy(r"[ \t]*,?[ \t]+(?:(?:as|according\s+to)\s+|" + _SAYS + r"\s+)?"
+                    r"(?P<title>\*{1,2}[^*\n]{2,150}\*{1,2}|_{1,2}[^_\n]{2,150}_{1,2}|“[^“”\n]{2,150}”|"
+                    r"\"[^\"\n]{2,150}\"|(?:the\s+)?[A-Z][^\n.!?,;:“”\"*_()\[\]]{2,150}?)"
+                    r"(?:\s+(?:(?:paper|article|study|survey|preprint|report)\s+)?" + _SAYS + r")?"
+                    r"\s*[.!?](?:[\"”’')\]]*)(?=\s|$)|"
+                    r"[ \t]*,?[ \t]+(?:as|according\s+to|" + _SAYS + r")\s+"
+                    r"(?P<marked>“[^“”\n]{2,150}[.!?]”|\"[^\"\n]{2,150}[.!?]\")(?=\s|$)")
+
+
+def titles_named_after(quoted: str, after: str) -> list[str]:
+    """The phrases the rest of a quote's sentence after it names the quote's work by (`_TITLE_AFTER`: '"...," as
+    *Power Hungry Processing* shows.'), read as `titles_named` reads a sentence before a quote; none where the quote
+    ends its sentence ('"... deployment." *Power Hungry Processing* ...': the next sentence's), where the rest says more
+    than that ('"...," as *Counting Carbon* shows, and ...'), sets a work beside it or names who says it."""
+    if not (quoted.rstrip().endswith(",") or re.match(r"[ \t]*,|[ \t]+[a-z]", after)):
+        return []
+    m = _TITLE_AFTER.match(after)
+    if m is None:
+        return []
+    clause = m.group()
+    if _names_none(clause):
+        return []
+    title = (m.group("title") or m.group("marked")).strip()
+    if title[:1] not in "*_“\"":
+        title = re.sub(r"^the\s+", "", title)
+        # title case: capitalised words, minor words between them, and nothing after ('Power Hungry Processing')
+        if not re.fullmatch(r"(?:[A-Z][\w\-]*(?:['’]\w+)*|\d[\w\-]*)(?:\s+(?:(?:a|an|the|of|in|on|for|and|to|with|at|"
+                            r"by|from|as|or|via)\s+)*(?:[A-Z][\w\-]*(?:['’]\w+)*|\d[\w\-]*))+", title):
+            return []
+        return [title]
+    return titles_named(title)
 
 
 def titles_named(sentence: str) -> list[str]:

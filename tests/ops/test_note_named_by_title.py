@@ -14,7 +14,7 @@ import pytest
 from kb.ops.papers import load_text
 from kb.ops.quotes import verify_note
 from kb.ops.session import open_kb
-from kb.text.notes import titles_named
+from kb.text.notes import titles_named, titles_named_after
 from kb.text.titles import names_title
 
 _COUNT = "Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning"
@@ -121,6 +121,27 @@ _NOTES = [
      "Processing: Energy of Phones,” 2020.\n", (None, "unchecked")),
 ]
 
+# ... and named after the quote, by the rest of its sentence: '"...," as *Power Hungry Processing* shows.'
+_NOTES += [
+    (f"“{_Q2},” as *Power Hungry Processing* shows.", ("luccioni2024", "ok")),
+    (f"“{_Q2.replace('more', 'less')},” as *Power Hungry Processing* shows.", ("luccioni2024", "not-found")),
+    (f"“{_Q1},” reports “Counting Carbon.”", ("luccioni2023", "ok")),
+    (f"“{_Q1.replace('large', 'small')},” according to *Counting Carbon*.", ("luccioni2023", "not-found")),
+    (f"“{_Q4},” as Energy and Policy Considerations puts it.", ("strubell2019", "ok")),
+    (f"“{_Q2}” as the Power Hungry Processing paper notes.", ("luccioni2024", "ok")),
+    # another work's title after it: checked there, not found
+    (f"“{_Q2},” as *Counting Carbon* shows.", ("luccioni2023", "not-found")),
+    # the quote ends its sentence: the next sentence's title is not its work
+    (f"“{_Q2}.” *Power Hungry Processing* shows more.", (None, "unchecked")),
+    # the sentence goes on, sets the title beside, or names words many titles share
+    (f"“{_Q2},” as *Power Hungry Processing* shows, and others doubt it.", (None, "unchecked")),
+    (f"“{_Q2},” unlike *Counting Carbon*.", (None, "unchecked")),
+    (f"“{_Q1},” as *Carbon Emissions* shows.", (None, "unchecked")),
+    (f"“{_Q3},” as the *Green Ledgers* report notes.", (None, "unchecked")),
+    # a title before and another after: which is meant is not said
+    (f"In Power Hungry Processing, “{_Q2},” as *Counting Carbon* shows.", (None, "unchecked")),
+]
+
 
 @pytest.fixture(scope="module")
 def titled_kb(tmp_path_factory):
@@ -167,3 +188,25 @@ def test_a_quoted_title_before_the_quote_is_said_to_be_a_title(titled_kb, tmp_pa
     title, quote = verify_note(titled_kb, path)[0]
     assert (title.status, quote.citekey, quote.status) == ("unchecked", "strubell2019", "ok")
     assert "title of strubell2019" in title.message
+
+
+@pytest.mark.parametrize("quoted, after, named", [
+    ("x,", " as *Power Hungry Processing* shows.\n", ["Power Hungry Processing"]),
+    ("x,", " reports “Power Hungry Processing.”", ["Power Hungry Processing"]),
+    ("x,", " as Power Hungry Processing notes.", ["Power Hungry Processing"]),
+    ("x,", " according to *Counting Carbon*.", ["Counting Carbon"]),
+    ("x", ", according to _Counting Carbon_.", ["Counting Carbon"]),
+    ("x", " as the Power Hungry Processing paper notes.", ["Power Hungry Processing"]),
+    ("x,", " Power Hungry Processing notes.", ["Power Hungry Processing"]),
+    ("x.", " *Power Hungry Processing* shows.", []),                  # the quote ends its sentence
+    ("x", " *Power Hungry Processing* shows.", []),                   # (a new sentence, its capital opening it)
+    ("x,", " as *Counting Carbon* shows, and more.", []),             # the sentence goes on
+    ("x,", " as *Counting Carbon* shows that costs rise.", []),
+    ("x,", " unlike *Counting Carbon*.", []),                          # set beside
+    ("x,", " as Strubell et al. show.", []),                           # names who says it
+    ("x,", " as *Counting Carbon* (2023) shows.", []),                 # a citation kb reads otherwise
+    ("x,", " as the Power Hungry Processing units show.", []),         # the head of a longer name
+    ("x,", "", []),
+])
+def test_the_phrases_the_rest_of_a_quotes_sentence_names_a_work_by(quoted: str, after: str, named: list[str]) -> None:
+    assert titles_named_after(quoted, after) == named
