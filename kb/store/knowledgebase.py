@@ -441,7 +441,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 80: a quote starting at a second clause of a condition ("the labels are wrong" of "Suppose that the data are noisy
 #:   and the labels are wrong") or at what a condition opening its sentence says follows ("training takes weeks" of
 #:   "If the model is large, training takes weeks") is refused, as one starting right after the condition's words is.
-CLAIM_READING = "80"
+#: 81: a condition wrapping a printed line is one as on one line ("she can ask him afresh" of "Suppose Mother wants
+#:   ...\nto school ..., she can ask him afresh"), "Provided ..., " and "In case ..., " open one, a quote keeping
+#:   the consequent's "then" verifies.
+CLAIM_READING = "81"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -3083,13 +3083,18 @@ _CONDITION_REACH = 120      # page characters before the passage looked at
 #: A second clause of a condition, the passage starting at it: "the labels are wrong" of "Suppose that the data are
 #: noisy and the labels are wrong" (the condition's words, then its first clause, no comma or sentence end between).
 _CONDITION_JOINED = lazy(r"(?i)(?<![\w'’-])(?:if|unless|suppos(?:e|es|ing)|assum(?:e|es|ed|ing)|imagin(?:e|es|ing))"
-                         r"(?![\w'’-])[^,.;:!?()\n]{1,100}?[ \t\n](?:and|or)[ \t\n]+(?:that[ \t\n]+|if[ \t\n]+)?$")
+                         r"(?![\w'’-])(?:[^,.;:!?()\n]|\n(?!\n)){1,100}?[ \t\n](?:and|or)[ \t\n]+(?:that[ \t\n]+|if[ \t\n]+)?$")
 #: What a condition opening its sentence (or a "that" clause) says will follow, the passage starting right after it:
 #: "training takes weeks" of "If the model is large, training takes weeks" (said only under that condition); never
-#: after a reader's "if we look at ...", "if we compare ...", which sets no condition on what it observes.
+#: after a reader's "if we look at ...", "if we compare ...", which sets no condition on what it observes. A condition
+#: may wrap a printed line (one line break, never a paragraph's): "she can ask him afresh" of "Suppose Mother wants
+#: Tommy to call ...\nto school ..., she can ask him afresh" is said only under it, as on one line. A quote opening
+#: with the consequent's own "then" says it follows from something ("then P3 is a candidate hard negative").
 _AFTER_CONDITION = lazy(r"(?i)(?:^|[.!?][ \t\n]+|[ \t\n]that[ \t\n]+)[“\"(]?(?:if(?![ \t\n]+(?:we|one|you)[ \t\n]+"
-                        r"(?:look|consider|compare|examine|turn|focus|take|zoom|break|plot|group))|unless|suppos(?:e|ing)(?:[ \t\n]+that)?|assuming)"
-                        r"(?![\w'’-])[^.;:!?\n]{1,200},[ \t\n]*(?:then[ \t\n]+)?$")
+                        r"(?:look|consider|compare|examine|turn|focus|take|zoom|break|plot|group))|unless|suppos(?:e|ing)(?:[ \t\n]+that)?|assuming"
+                        r"|provid(?:ed|ing)|in[ \t\n]+(?:the[ \t\n]+)?event[ \t\n]+that|in[ \t\n]+case)"
+                        r"(?![\w'’-])(?:[^.;:!?\n]|\n(?!\n)){1,200},[ \t\n]*(?:then[ \t\n]+)?$")
+_THEN = lazy(r"(?i)then(?![\w'’-])")
 _CONDITIONAL_REACH = 240    # page characters before the passage a condition opening its sentence is looked for in
 
 
@@ -3102,7 +3107,8 @@ def _condition_cut_off(doc: Document, found: QuoteMatch) -> bool:
     page = _unescaped(doc.pages[first.page - 1])
     return _CONDITION_BEFORE.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
         or _CONDITION_JOINED.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
-        or _AFTER_CONDITION.search(page, max(0, first.start - _CONDITIONAL_REACH), first.start) is not None
+        or _AFTER_CONDITION.search(page, max(0, first.start - _CONDITIONAL_REACH), first.start) is not None \
+        and _THEN.match(page, first.start) is None
 
 
 def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:
