@@ -240,7 +240,10 @@ PARALLEL_FROM = 20
 #: 20: fluid ounces on a page are a volume ("16 fluid ounces": 16 US fl oz, was 16 oz of mass; "2 fl oz" a figure).
 #: 21: a quote citing nothing is checked in the work the rest of its sentence names by its title ('"...," as *Power
 #: Hungry Processing* shows.'), where one paper here is so titled (was not checked).
-DERIVED_READING = "21"
+#: 22: prose quoting a work under a heading a reference list may have ('# Sources', '## Literature') is read as prose,
+#: its quote checked or listed unchecked (was dropped as the list's entry); '(Roe, 2020, p. 4, quoting Doe, 2019)' is
+#: checked in Roe at page 4 (was not read as a citation).
+DERIVED_READING = "22"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -2159,6 +2159,10 @@ _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 _CITED_IN = (r"\s*[,;]?\s*(?:(?:as\s+)?(?:cited|quoted|reproduced)\s+(?:in|by)|zit(?:\.|iert)\s*(?:n\.|nach|in)"
              r"|cit(?:é|ée|ado|ada|ato|ata)\s+(?:par|dans|en|por|in|da)|in)\s+")
 _SECONDARY = lazy(r"[(\[]\s*" + _ONE_WORK + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
+# ... and the work read named first, the work it quotes after: "(Roe, 2020, p. 4, quoting Doe, 2019)", the quote
+# Doe's words as printed in Roe, checked in Roe (never in Doe: kb may not hold them as Roe prints them)
+_QUOTING = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*[,;]\s*(?:quoting|citing|who\s+quotes?)\s+"
+                + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r"(?:,?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN) + r")?\s*[)\]]")
 # ... and a narrative one: "Doe (2019, as cited in Roe, 2020, p. 4) argues"
 _SECONDARY_NARRATIVE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?(?:['’]s)?\s*[(\[]\s*"
                             r"(?:1[89]|20)\d\d[a-z]?" + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
@@ -2907,8 +2911,8 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             if page is None and paged:
                 page, end = paged.group(1).replace(" ", ""), paged.end()
             found.append((lo + m.start(), end, ("author-year", attribution, page)))
-    if " in " in window or "zit" in window or " cit" in window or " by " in window:
-        for rx in (_SECONDARY, _SECONDARY_NARRATIVE):
+    if " in " in window or "zit" in window or " cit" in window or " by " in window or "quot" in window:
+        for rx in (_SECONDARY, _SECONDARY_NARRATIVE, _QUOTING):
             for m in rx.finditer(window):
                 found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     if "“" in window or '"' in window or "*" in window or "_" in window:
@@ -4344,12 +4348,19 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     first_notes = {text.rfind("\n", 0, m.end()) + 1 for m in _NOTES_LIST.finditer(text)} if "otes" in text or "OTES" in text else set()
 
     def flush() -> None:
-        nonlocal cur
+        nonlocal cur, position
         body = " ".join(x.strip() for x in cur).strip()
         span, cur = len(cur), []
         label = _FOOTNOTE_DEF.match(body)
         if label and _quotes_with_citation(body, label.end()):
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
+        if in_section and not label and not endnote and (_quotes_with_citation(body, 0) or _prose_quote(body)):
+            # a paragraph of prose under a heading a list may have ('# Sources', '## Literature', '## Works cited'):
+            # it quotes a work with its own citation, as no entry does; no entry, nor numbered as one, its quote a
+            # quote ('The grid matters: "..." (Dodge et al., 2022, p. 2).' was dropped as the list's first entry)
+            if cur_number == str(position):
+                position -= 1
+            return
         if label and label.group(1) in compared:
             return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
         if label or endnote:
@@ -4514,6 +4525,18 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
 
 # a quoted passage and the citation right after it, in brackets: '"..." (Doe et al. 2022, p. 3)', '"..." [@doe2022]'
 _QUOTED_THEN = lazy(r"[\"“]([^\"“”\n]{15,5000}?)[\"”]([ \t]*[.,;]?[ \t]*(?=[(\[]))?")
+
+
+# a passage in quote marks longer than a work's title
+_LONG_QUOTED = lazy(r"[\"“](?=(?:[^\"“”\n]*?\s){19})[^\"“”\n]{80,5000}[\"”]")
+
+
+def _prose_quote(body: str) -> bool:
+    """Whether a paragraph under a list's heading is prose quoting a passage, no entry: a passage in quote marks of
+    20 words or more (longer than titles are) and no year, link or identifier, which an entry has ('# Sources' /
+    'The grid matters: "One of the main drivers of climate change is ..."': its quote read, unchecked as citing
+    nothing, never dropped as an entry)."""
+    return ("\"" in body or "“" in body) and _YEAR_OR_URL.search(body) is None and _LONG_QUOTED.search(body) is not None
 
 
 def _quotes_with_citation(body: str, start: int) -> bool:
