@@ -71,7 +71,10 @@ short title two works of the note's list have) and notes-heldout-round31-sweep57
 '\\cite{a,b}', '\\citep[p.~3]{k}', '\\citet{k}', a title in italics after the quote: '"...," as *Power Hungry Processing*
 shows') and notes-heldout-round32-sweep57-notes30.json (24: block quotes cited on the next line, a quote of a quote, a
 quote split by its citation, Org 'cite:key', AsciiDoc '<<key>>', 2023a/2023b, 'Ibid.' chains, HTML '<sup>2,4</sup>', a
-title after the quote in quote marks or title case), verified
+title after the quote in quote marks or title case) and notes-heldout-round33-sweep57-notes31.json (32: prose quoting a
+work under a heading a list may have, '# Sources', '## Literature', '**Sources:**', '## Works cited' before its list, a
+quote in a table cell, a details block, a list item, a heading, a far footnote, secondary citations 'cited in', 'qtd.
+in', 'as quoted by', 'quoting'), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -249,7 +252,7 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round32-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round33-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
