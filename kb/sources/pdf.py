@@ -281,6 +281,10 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
     if result is None and textless is not None:
         textless.plan = names[0]
         if unread:      # one extractor finds no text, the other cannot read the file: both are said
+            if any(f"({source} is corrupt" in why for why in unread):
+                # a file whose structure one reader cannot follow gives the other blank pages (PDFium makes a
+                # page of its own where the page tree is an object stream naming itself): no scan is seen
+                textless.message = textless.message.replace(_SCANNED, _BROKEN)
             textless.message = "; ".join([textless.message, *unread])
         return textless                    # image-only to every extractor: its message says so
     if result is None:
@@ -953,8 +957,8 @@ def _pypdf_why(exc: Exception) -> str:
         return f"its object streams contain each other in a loop (objects {m.group(1).strip()})"
     if isinstance(exc, AttributeError) and "indirect_reference" in text and "IndirectObject" in text:
         # pypdf's failure to resolve an object whose whole value is a reference ('2 0 obj 7 0 R endobj')
-        return "an object of it is nothing but a reference to another object ('2 0 obj 7 0 R endobj'), references " \
-               "that name each other or the object stream they are in, which no PDF reader follows"
+        return "an object of it is nothing but a reference to another object (of the form 'N 0 obj M 0 R endobj'), " \
+               "references that name each other or the object stream they are in, which no PDF reader follows"
     if "Stream has ended unexpectedly" in text:
         return "its data ends where more must follow: a file cut short (a download that did not finish?), or " \
                "bytes that are no PDF after its header"
@@ -1548,6 +1552,12 @@ def _earlier_version_read(data: bytes, reader) -> int | None:
     return next((key[0] for key, start in used.items() if last.get(key, -1) > start + 2), None)
 
 
+#: Why a PDF of pages read has no text, and why where another reader finds it corrupt.
+_SCANNED = "probably scanned images; kb keeps its metadata only"
+_BROKEN = ("its structure is broken (as said next), so whether its pages are scanned images kb cannot tell; kb "
+           "keeps its metadata only")
+
+
 def _finish(result: Extracted, source: str) -> Extracted:
     """What every extractor's pages give: image-only or not, identifiers, guesses."""
     pages = result.pages
@@ -1561,8 +1571,7 @@ def _finish(result: Extracted, source: str) -> Extracted:
     unreadable = [i for i, page in enumerate(pages, 1) if _replaced(page)]
     if letters < enough:
         result.status = "image-only"
-        result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
-                          "probably scanned images; kb keeps its metadata only")
+        result.message = f"{source} has no text layer ({count} page(s), {letters} letters): {_SCANNED}"
         if unreadable:
             result.message = (f"{source} has text kb cannot read: its fonts give the replacement character U+FFFD "
                               f"for the letters of {pages_named(unreadable, len(pages))} (a font whose ToUnicode "
