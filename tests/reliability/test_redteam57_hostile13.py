@@ -78,3 +78,48 @@ def test_a_reader_refusing_for_no_corruption_leaves_the_scan_said(monkeypatch):
     got = extract_plan(make_pdf(["", ""]), "pdfium", source="x.pdf")
     assert got.status == "image-only" and SCANNED in got.message and BROKEN not in got.message, got.message
     assert "pypdf could not read it (x.pdf has no pages)" in got.message
+
+
+# -- a binary file given as a note ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, line, column", [
+    ("\0", 1, 1),
+    ("ab\0cd", 1, 3),
+    ("# Notes\n\nTraining used 12 kWh [@a].\n\0\0\0", 4, 1),
+    ("%PDF-1.5\n%\xe2\xe3\n1 0 obj\n<< /Length 3 >>\nstream\n\0\x01\x02\nendstream", 6, 1),
+    ("PK\x03\x04\x14\0\x06\0", 1, 6),
+    ("> “a quote” [@a, p. 3]\n> more\0 of it", 2, 7),
+    ("\r\n\r\nx\0", 3, 2),
+])
+def test_a_note_holding_a_nul_is_refused_naming_where(text, line, column):
+    from kb.errors import UsageError
+    from kb.ops.quotes import read_note
+
+    with pytest.raises(UsageError) as got:
+        read_note(text, "n.md", "kb audit --note")
+    assert got.value.message.startswith(f"n.md:{line}: the note holds a NUL character (column {column})")
+    assert "nothing checked" in got.value.message
+
+
+@pytest.mark.parametrize("text", ["", "# Notes\n\nTraining used 12 kWh [@a].\n", "no NUL: \\0 and \\x00 written out"])
+def test_a_note_without_a_nul_is_read(text):
+    from kb.ops.quotes import read_note
+
+    assert read_note(text, "n.md", "kb audit --note") is not None
+
+
+@pytest.mark.parametrize("command", ["audit", "verify"])
+@pytest.mark.parametrize("stdin", [False, True])
+def test_kb_refuses_a_binary_note_in_one_line_exit_2(kb_root, tmp_path, monkeypatch, command, stdin):
+    import io
+    import sys
+
+    from kbrun import run_kb
+
+    note = tmp_path / "note.docx"
+    note.write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    if stdin:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(note.read_bytes()), encoding="utf-8"))
+    r = run_kb(command, "--note", "-" if stdin else note)
+    assert r.code == 2 and "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    assert "the note holds a NUL character (column 6)" in r.err
