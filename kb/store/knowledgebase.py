@@ -444,7 +444,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 81: a condition wrapping a printed line is one as on one line ("she can ask him afresh" of "Suppose Mother wants
 #:   ...\nto school ..., she can ask him afresh"), "Provided ..., " and "In case ..., " open one, a quote keeping
 #:   the consequent's "then" verifies.
-CLAIM_READING = "81"
+#: 82: a quote starting right after "whether" is refused ("the model is biased" of "We test whether the model is
+#:   biased"): what a paper asks, stated as fact
+CLAIM_READING = "82"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

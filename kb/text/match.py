@@ -254,12 +254,24 @@ class NearMiss:
     elided: bool = False
     #: where no word differs, the page's words right before and right after the passage
     around: tuple[str, str] = ("", "")
+    #: where no word differs, ("condition", its words) or ("question", "whether") the passage starts right after, which
+    #: the quote leaves out (`_cut_off_by`)
+    cut_by: tuple[str, str] = ("", "")
     #: the quote ends with a sentence's stop
     ends_sentence: bool = False
 
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
         if not self.differences:
+            kind, words = self.cut_by
+            if kind == "condition":
+                return (f"no word differs, but the page says it only under a condition, \"{words} ...\", which the"
+                        " quote leaves out: kb never takes what a paper says only if something holds as what is so;"
+                        " quote the condition too, or cut it elsewhere")
+            if kind == "question":
+                return (f"no word differs, but the page asks it, \"{words} ...\", which the quote leaves out: kb never"
+                        f" takes what a paper asks as what it states; quote \"{words}\" too (\"[W]hether ...\"), or"
+                        " cut it elsewhere")
             turning = self._turned_by()
             if turning:
                 return (f"no word differs, but the page prints {turning}: kb never takes a quote cut where the"
@@ -3098,17 +3110,33 @@ _THEN = lazy(r"(?i)then(?![\w'’-])")
 _CONDITIONAL_REACH = 240    # page characters before the passage a condition opening its sentence is looked for in
 
 
+#: "whether" (or "whether or not") right before a passage: the passage is what the paper asks, which a quote starting
+#: there states as what is so ("the model is biased" of "We test whether the model is biased", "pruning helps" of "It is
+#: unclear whether pruning helps"); quoted with it ("[W]hether the model is biased") it says what the paper asks.
+_QUESTION_BEFORE = lazy(r"(?i)(?<![\w'’-])whether(?:[ \t\n]+or[ \t\n]+not)?[ \t\n]*$")
+
+
+def _cut_off_by(doc: Document, page: int, start: int) -> tuple[str, str] | None:
+    """("condition", its words) where the passage starting at ``start`` of ``page`` (1-based) starts right after the
+    words opening a condition or a supposition (`_CONDITION_BEFORE`): "we could bring CO2e to zero" of "even if we
+    could bring CO2e to zero"; at a second clause of one (`_CONDITION_JOINED`); or at what a condition opening its
+    sentence says follows from it (`_AFTER_CONDITION`): each states as fact what the paper says only under its
+    condition. ("question", "whether") where it starts right after "whether" (`_QUESTION_BEFORE`): what the paper
+    asks, stated as fact. None where neither."""
+    text = _unescaped(doc.pages[page - 1])
+    for pattern, reach in ((_CONDITION_BEFORE, _CONDITION_REACH), (_CONDITION_JOINED, _CONDITION_REACH),
+                           (_AFTER_CONDITION, _CONDITIONAL_REACH)):
+        m = pattern.search(text, max(0, start - reach), start)
+        if m is not None and (pattern is not _AFTER_CONDITION or _THEN.match(text, start) is None):
+            words = re.sub(r"^(?:[.!?\s“\"(]+|that\s+)+", "", " ".join(m.group().split()))
+            return "condition", words
+    m = _QUESTION_BEFORE.search(text, max(0, start - 20), start)
+    return None if m is None else ("question", " ".join(m.group().split()))
+
+
 def _condition_cut_off(doc: Document, found: QuoteMatch) -> bool:
-    """The passage found starts right after the words opening a condition or a supposition (`_CONDITION_BEFORE`),
-    which the quote leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"; at a second
-    clause of one (`_CONDITION_JOINED`); or at what a condition opening its sentence says follows from it
-    (`_AFTER_CONDITION`): each states as fact what the paper says only under its condition."""
-    first = found.spans[0]
-    page = _unescaped(doc.pages[first.page - 1])
-    return _CONDITION_BEFORE.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
-        or _CONDITION_JOINED.search(page, max(0, first.start - _CONDITION_REACH), first.start) is not None \
-        or _AFTER_CONDITION.search(page, max(0, first.start - _CONDITIONAL_REACH), first.start) is not None \
-        and _THEN.match(page, first.start) is None
+    """The passage found starts where the page says it only under a condition, or asks it (`_cut_off_by`)."""
+    return _cut_off_by(doc, found.spans[0].page, found.spans[0].start) is not None
 
 
 def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:
@@ -4714,7 +4742,8 @@ def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss 
         # the passage itself, in the scope of its clause's negation (_negation_cut_off): the
         # words from the negation on are what the quote leaves out ("differs: (nothing) -> No prior")
         p, x, _, _ = words[0]
-        cut = _clause_negation(doc, p, x)
+        # "whether or not" asks: its "not" turns nothing around (the question is named below)
+        cut = None if (_cut_off_by(doc, p, x) or ("",))[0] == "question" else _clause_negation(doc, p, x)
         if cut is not None:
             left: list[tuple[int, int, int, str]] = []
             for page in range(cut[0], p + 1):
@@ -4732,6 +4761,7 @@ def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss 
         else:
             spans.append(Span(p, x, y))
     around = ("", "")
+    cut_by = ("", "")
     if not diffs:
         diffs = _numbers_differ(plain, " ".join(w[3] for w in words))
     if not diffs:
@@ -4742,8 +4772,9 @@ def _closest_aligned(doc: Document, plain: str, first: bool = True) -> NearMiss 
         before = re.findall(r"\S+", doc.pages[first[0] - 1][max(lo, first[1] - 40):first[1]])[-2:]
         after = re.findall(r"\S+", doc.pages[last[0] - 1][last[2]:min(hi, last[2] + 40)])[:2]
         around = (readable(" ".join(before)), readable(" ".join(after)))
+        cut_by = _cut_off_by(doc, first[0], first[1]) or cut_by
     return NearMiss(page=spans[0].page, page_end=spans[-1].page,
                     passage=readable(" ".join(w[3] for w in words)),
                     differences=[(readable(q), readable(p)) for q, p in diffs], score=round(score / 100, 4),
-                    spans=spans, negation_left_out=negated, around=around,
+                    spans=spans, negation_left_out=negated, around=around, cut_by=cut_by,
                     ends_sentence=plain.rstrip().endswith((".", "!", "?")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.match import Document, find_quote
+from kb.text.match import Document, closest_passage, find_quote
 
 PAGE = ("An introduction comes first. Suppose that the data are noisy and the labels are wrong. If the model is large, "
         "training takes weeks. We note that if the batch is small and the rate is high, the loss diverges. Unless the "
@@ -46,3 +46,20 @@ def test_a_clause_said_only_under_a_condition_is_refused_quoted_alone(quote):
 ])
 def test_a_clause_no_condition_holds_or_quoted_with_its_condition_verifies(quote):
     assert find_quote(Document([PAGE]), quote) is not None
+
+
+@pytest.mark.parametrize("quote, condition", [
+    ("the labels are wrong", "Suppose that the data are noisy and"),
+    ("training takes weeks", "If the model is large,"),
+    ("the loss diverges", "if the batch is small and the rate is high,"),
+    ("emissions stay high", "Unless the grid is clean,"),
+    ("the gain holds", "Assuming that the data are clean,"),
+    ("the data are noisy and the labels are wrong", "Suppose that"),
+    ("the model is large, training takes weeks", "If"),
+    ("the cluster is idle or the jobs are short", "Assuming"),
+])
+def test_the_reason_names_the_condition_the_quote_leaves_out(quote, condition):
+    doc = Document([PAGE])
+    assert find_quote(doc, quote) is None
+    why = closest_passage(doc, quote).describe()
+    assert f'only under a condition, "{condition} ..."' in why, why

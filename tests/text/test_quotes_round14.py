@@ -15,10 +15,11 @@ _KERNED = ("In this w a y w e can sa y that the v ector is an eigen v ector of t
            "It is from the p ersp ectiv eofano vice user/. W e kno w all of its forw ard links/. ")
 GLUED_NO = [
     ([_KERNED % "w e hav eno w ay to kno w whether"],
-     ["We … all of its forward links.", "from the perspective of a novice user.", "the dominant eigenvector of A is unique",
+     ["We … all of its forward links.", "from the perspective of a novice user.",
       "In fact, we have no way to know whether the dominant eigenvector", "We know all of its forward links."],
      ["In fact, [we] … way to know whether", "In fact, … way to know whether", "In fact, [we have] way to know whether",
-      "way to know whether the dominant eigenvector of A is unique."]),
+      "way to know whether the dominant eigenvector of A is unique.",
+      "the dominant eigenvector of A is unique"]),      # what the paper asks ("whether ..."), stated as fact
     ([_KERNED % "w e seeno reason to doubt"],
      ["We know all of its forward links.", "the dominant eigenvector of A is unique", "In fact, we see no reason to doubt"],
      ["In fact, [they] … reason to doubt", "In fact, [we see] reason to doubt", "reason to doubt the dominant eigenvector"]),

@@ -38,7 +38,7 @@ def test_words_alike_to_a_reader_say_why_they_are_refused(printed, quoted, said)
     ("our model does … require any citation information", "(nothing) -> not"),
     ("our model does … require any citation data", "(nothing) -> not"),
     ("from 10 kWh to … 10000 kWh", "(nothing) -> more than"),     # said after a condition opening its sentence too
-    ("the total energy is split 10% on training", '"If" right before'),
+    ("the total energy is split 10% on training", 'only under a condition, "If ..."'),
     ("8% in the region", '"up to" right before'),
 ])
 def test_a_quote_refused_for_the_words_around_it_names_them(quote, said) -> None:
