@@ -892,6 +892,13 @@ class BibFile:
                     changes.append((f"{name} as its parent's key", f"{name} {value} as {named.key}, the key "
                                                                    "of the entry it names"))
                 continue
+            if name == "url" and (address := url_of_field(value)) != value.strip() and "{" not in address \
+                    and "}" not in address and not re.search(r"\s", address):
+                # Mendeley's 'url = {https://x.org/a\\_b.pdf}': biber and BibTeX's url package read the field
+                # verbatim and print the backslash, which no address holds; the address it means
+                edits.append((*entry.spans[name], "{" + address + "}"))
+                changes.append(("url's LaTeX escapes as the characters", f"url {value.strip()} as {address}"))
+                continue
             if name == "month":
                 raw = entry.raw_fields[name].strip()
                 if raw.lower() in MONTHS and raw.lower() not in self.strings:
@@ -2389,6 +2396,23 @@ _DASHES = lazy(r"\s*[-\u2010-\u2015]+\s*")
 #: of one paper hold each its own: nothing an import of one says against references.bib.
 BOOKKEEPING = frozenset("timestamp biburl bibsource owner creationdate modificationdate date-added date-modified "
                         "added-at interhash intrahash".split())
+#: A character an address may hold that LaTeX must escape ('\\_', '{\\_}', '\\%', '\\&', '\\#', '\\~', '\\$'), as
+#: Mendeley and hand-written files escape them in a url field: an address holds no backslash (RFC 3986), so each is
+#: the character
+_URL_ESCAPE = lazy(r"\{\\([_%&#~$])\}|\\([_%&#~$])(?:\{\})?")
+_URL_WRAPPED = lazy(r"\\url\{([^{}\s]*)\}")
+
+
+def url_of_field(value: str) -> str:
+    """A url field's address as a reader follows it: LaTeX's escapes of the characters an address holds read as
+    those characters ('https://a.org/x\\_y\\%20z' is 'https://a.org/x_y%20z'), a field written as
+    '\\url{...}' its argument, the address trimmed."""
+    text = value.strip()
+    wrapped = _URL_WRAPPED.fullmatch(text)
+    text = wrapped.group(1) if wrapped else text
+    return _URL_ESCAPE.sub(lambda m: m.group(1) or m.group(2), text)
+
+
 #: Fields holding a web address.
 _ADDRESSES = frozenset("url".split())
 

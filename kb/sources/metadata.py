@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import KEY_FIELDS, MAX_VALUE, balance_braces, protect_title, record_text
+from kb.sources.bibtex import KEY_FIELDS, MAX_VALUE, balance_braces, protect_title, record_text, url_of_field
 from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
 from kb.text.latex import crossref_greek_as_latex, marked_latex, markup_as_latex, markup_marked
 from kb.text.names import split_names, to_bibtex_names
@@ -205,7 +205,8 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     return PaperMeta(
         title=f.get("title", ""), authors=split_names(f.get("author")), year=year,
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
-        primary_class=f.get("primaryclass") or (f.get("eprintclass") if arxiv_id else None), doi=doi, url=f.get("url"),
+        primary_class=f.get("primaryclass") or (f.get("eprintclass") if arxiv_id else None), doi=doi,
+        url=url_of_field(f["url"]) if f.get("url") else None,
         venue=f.get("journal") or f.get("journaltitle") or f.get("booktitle"),
         extra={k: v for k, v in fields.items()
                if k.lower() not in KNOWN or (k.lower() == "version" and not arxiv_id)},

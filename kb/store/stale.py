@@ -44,7 +44,7 @@ BIB_READING = "8"
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once, on the next command (KB.rerender_papers; the index's meta
 # table keeps the last one). Here, beside BIB_READING, so that every command reads it without loading the indexer.
-PAPER_RENDERING = "34"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "35"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -122,6 +122,9 @@ PAPER_RENDERING = "34"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   series alone (an LNCS chapter's 'series = {Lecture Notes in Computer Science}' showed
 #                                   no venue); one with no url at the link its howpublished or note is alone
 #                                   ('howpublished = {\\url{https://...}}', JabRef's web pages, showed none)
+#                               35: a url's LaTeX escapes read as the characters an address holds (Mendeley's
+#                                   'url = {https://x.org/a\\_b.pdf}' was shown 'https://x.org/a\\_b.pdf'), a url written
+#                                   '\\url{...}' as its argument
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 
