@@ -658,6 +658,9 @@ def csl_date(raw: str | None, year: object = None, month: str | None = None, day
             if not m:
                 break
             nums = [int(g) for g in m.groups() if g]
+            if len(ends) == 1 and len(nums) == 2 and 21 <= nums[1] <= 24:
+                # EDTF's season (biblatex's date = {2021-22}, summer): CSL's season, 1 to 4 from spring
+                return {"date-parts": [nums[:1]], "season": nums[1] - 20}
             if len(nums) > 1 and not 1 <= nums[1] <= 12 or len(nums) > 2 and not 1 <= nums[2] <= 31:
                 break
             parts.append(nums)
@@ -678,6 +681,9 @@ def csl_date(raw: str | None, year: object = None, month: str | None = None, day
         parts.append(number)
         if (day or "").strip().isdigit() and 1 <= int(day.strip()) <= calendar.monthrange(parts[0] or 4, number)[1]:
             parts.append(int(day.strip()))
+    elif word in _SEASONS:
+        # month = {summer}: CSL's season (1 to 4 from spring), which citeproc prints as the season's name
+        return {"date-parts": [parts], "season": _SEASONS[word]}
     elif word and (ends := _month_days(word)) and all(
             len(end) == 1 or end[1] <= calendar.monthrange(parts[0] or 4, end[0])[1] for end in ends):
         # a month with its day, a range of days or of months as BibTeX writes them (month = sep # "~15",
@@ -687,6 +693,7 @@ def csl_date(raw: str | None, year: object = None, month: str | None = None, day
     return {"date-parts": [parts]}
 
 
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 _MONTH_NAMES = {name: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                   "august", "september", "october", "november", "december"), 1)}
 _MONTH_END = lazy(r"(?:([a-z]+)\.?(?:[~\s]+(\d{1,2}))?|(\d{1,2})[~\s]+([a-z]+)\.?)")
