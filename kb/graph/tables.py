@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "49"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "50"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -251,6 +251,11 @@ READING = "49"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       49: a title's second sentence opening with an article in sentence case is the title's
 #                           ('Evidence-based medicine. A new approach to teaching the practice of medicine. Journal of
 #                           ...': the title 'Evidence-based medicine', was); not a container or a kind of work after it
+#                       50: Nature's book titled before its brackets where a stop of the publisher's name ended the
+#                           title ('Information Theory (Cambridge Univ. Press, 2003).': 'Information Theory (Cambridge
+#                           Univ', was) and before its edition ('Numerical Recipes 3rd edn (Wiley, 2007)'); Vancouver's
+#                           journal after a title's question no subtitle ('Does it work? Am J Public Health. 2015;1:2')
+#                           and a sentence in lower case before the journal one ('Can ...? A systematic review. J ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

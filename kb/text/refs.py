@@ -2643,6 +2643,21 @@ _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 _KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+(?:report|note)|research\s+report|working\s+paper|discussion\s+paper"
                       r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
+# ... and the book's edition before them, with no comma as Nature prints it: 'Title 2nd edn (Wiley, 2006)'
+_NATURE_EDITION_RE = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)\s+edn\.?$")
+# ... the same brackets whole, closing its sentence: '(Cambridge Univ. Press, 2003).'
+_PUBLISHER_YEAR_CLOSES_RE = lazy(r"\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)\s*(?:\.|$)")
+
+
+def _nature_book_title(title: str, rest: str) -> str | None:
+    """The title of a book as Nature prints it, where a stop of the publisher's name in brackets ended the title
+    ('Information Theory (Cambridge Univ' of 'Information Theory (Cambridge Univ. Press, 2003).'): the title
+    before the brackets, when they hold the publisher and year and close the sentence; else None."""
+    at = title.rfind("(")
+    if at <= 0 or ")" in title[at:] or not _PUBLISHER_YEAR_CLOSES_RE.match(rest, at):
+        return None
+    book = title[:at].rstrip(" ,;:")
+    return _NATURE_EDITION_RE.sub("", book) or book
 # a talk's kind and where it was given after its title in comma style: 'Title, lecture at UCSB', 'Title, keynote
 # at NeurIPS 2021'
 _TALK_AFTER_RE = lazy(r",\s*(?:(?:invited|keynote|guest|plenary)\s+)?(?:lecture|talk|keynote(?:\s+address)?|presentation"
@@ -2687,6 +2702,28 @@ def _site_at(words: str, text: str, at: int) -> bool:
     names its site, no subtitle."""
     host = _HOST_AFTER_RE.match(text, at)
     return host is not None and name_key(words) == host.group(1).replace("-", "").lower()
+
+
+# Vancouver's year and volume after its journal: '2015;105(2)', '2023 Jan 18;30(2)', '2021 Mar;139', '2016;352:i1'
+_VANCOUVER_DATE_AT_RE = lazy(r"\s*(?:1[89]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:]\s*\d")
+# a journal's abbreviation as Vancouver prints it, each word capitalised and no stop: 'J Am Med Inform Assoc',
+# 'Psychol Sci', 'N Engl J Med', 'BMJ'
+_VANCOUVER_JOURNAL_RE = lazy(r"[A-Z][\w\-&]*(?:\s+[A-Z][\w\-&]*){0,9}")
+
+
+def _vancouver_subtitle(rest: str, end: int, nxt: re.Match) -> bool:
+    """Whether the sentence after a title's question, from `end` to the stop `nxt`, is its subtitle in Vancouver
+    style: a sentence of words in lower case ('A systematic review', 'Sample size in psychology') followed by the
+    journal's abbreviation and its year and volume ('J Am Med Inform Assoc. 2023 Jan 18;30(2)'), which says the
+    sentence is none of them (a venue's words in it no matter)."""
+    words = rest[end:nxt.start()].split()
+    if not _SUBTITLE_RE.fullmatch(" ".join(words)) or _NOT_SUBTITLE_RE.search(" ".join(words)) \
+            or not any(w[:1].islower() and len(w) >= 2 for w in words[1:]):
+        return False
+    journal = _TITLE_END_RE.search(rest, nxt.end())
+    return journal is not None and rest[journal.start()] == "." \
+        and _VANCOUVER_JOURNAL_RE.fullmatch(rest[nxt.end():journal.start()].strip()) is not None \
+        and _VANCOUVER_DATE_AT_RE.match(rest, journal.end()) is not None
 
 
 def _is_subtitle(text: str, before_in: bool = False) -> bool:
@@ -2888,7 +2925,14 @@ def _extract_title(rest: str) -> str | None:
         # a subtitle after the question: "Don't Give Me the Details, Just the Summary!
         # Topic-Aware Convolutional Neural Networks for Extreme Summarization. ArXiv ..."
         nxt = _TITLE_END_RE.search(rest, end)
-        if nxt and rest[nxt.start()] == "." and (_is_subtitle(rest[end:nxt.start()]) or (
+        if nxt and rest[nxt.start()] == "." and _VANCOUVER_DATE_AT_RE.match(rest, nxt.end()):
+            # Vancouver's journal after the question, its year and volume after it, no subtitle: 'Does it work? Am
+            # J Public Health. 2015;105(2):e1.' ... unless a sentence of words in lower case comes before the
+            # journal: 'Can machines read clinical notes? A systematic review. J Am Med Inform Assoc. 2023;30:1.'
+            pass
+        elif nxt and rest[nxt.start()] == "." and _vancouver_subtitle(rest, end, nxt):
+            end = nxt.start()
+        elif nxt and rest[nxt.start()] == "." and (_is_subtitle(rest[end:nxt.start()]) or (
                 _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))) \
                 and not _site_at(rest[end:nxt.start()], rest, nxt.end()):
             end = nxt.start()
@@ -2939,11 +2983,15 @@ def _extract_title(rest: str) -> str | None:
         if title[-1:] == "]":
             title = _TRANSLATED_RE.sub("", title) or title
         # Nature's book: its publisher and year in brackets after the title, 'Deep Learning (MIT Press, 2016)'
-        title = _PUBLISHER_YEAR_AFTER_RE.sub("", title) or title
+        book = _PUBLISHER_YEAR_AFTER_RE.sub("", title)
+        title = _NATURE_EDITION_RE.sub("", book) or book if book and book != title else title
         if "Proceedings" in title or "Conference" in title:
             # (a conference's place after its proceedings' title, as ACM prints it: 'CHI '19: Proceedings of the 2019
             # CHI Conference on Human Factors in Computing Systems (Glasgow, Scotland Uk)')
             title = _PLACE_AFTER_RE.sub("", title) or title
+    elif "(" in title and m and rest[m.start()] == "." and (book := _nature_book_title(title, rest)):
+        # ... where a stop of the publisher's name ended the title: 'Title (Cambridge Univ. Press, 2003).'
+        title = book
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \
