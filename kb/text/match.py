@@ -2888,16 +2888,44 @@ def _marked_apart(a: str, b: str) -> bool:
         unicodedata.normalize("NFKC", a).lower() != unicodedata.normalize("NFKC", b).lower()
 
 
+# TeX's spacing accents as pypdf and PDFium print them glued to their letter: before it ("F¨arber", "Jos´e", "Mart´ın",
+# "ˇReh˚uˇrek"), the cedilla after it ("Lourenc¸o"), inside a word only: a letter standing alone is a symbol whose
+# mark may be printed on either side ("˜𝑥 = 4.00", "ˆP"), left as matching reads it. Set back on the letter, the
+# page's word is one word with its mark, as a writer types it ("Färber"), so a quote setting another mark on that
+# letter ("Fárber") is seen to.
+_TEX_MARK_BEFORE = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b"}
+_TEX_MARKED = lazy("(?<=[^\\W\\d_])([\u00b4`])(?!(?:s|t|d|m|ll|re|ve)(?![^\\W\\d_]))([^\\W\\d_])|(?:(?<=[^\\W\\d_])|(?=..[^\\W\\d_]))"
+                   "(?:([\u00b4`])(\u0131)|([\u00a8\u02c6\u02dc\u02c7\u02d8\u02d9\u02da\u02dd])([^\\W\\d_]))"
+                   "|([^\\W\\d_])(\u00b8)")
+
+
+def _tex_marks_set(text: str) -> str:
+    """``text`` with each spacing accent TeX glued to its letter set on it as the letter's mark (`_TEX_MARKED`):
+    "F¨arber" as "Färber", "Mart´ın" as "Martín", "Lourenc¸o" as "Lourenço"; a page's "don´t" is left alone, and
+    an accent a space apart from any letter ("Farber ¨ (2019)", PDFium's "P ´ erez"), whose letter is not sure."""
+    if text.isascii():
+        return text
+
+    def mark(m: re.Match) -> str:
+        if m.group(8):
+            return m.group(7) + "\u0327"
+        accent, letter = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        return ("i" if letter == "\u0131" else letter) + _TEX_MARK_BEFORE[accent]
+
+    return unicodedata.normalize("NFC", _TEX_MARKED.sub(mark, text))
+
+
 def _case_contradictions(doc: Document, spans: list[Span], quote: str) -> list[tuple[str, str]]:
     """Each word of ``quote`` with the page's word where the page's text ``spans`` cover prints it in another case
     that makes it another word: a unit after a number ("5 MW" of "5 mW", "12 KWh" of "12 kWh") or a word whose case
     is its own ("Gb" of "GB" after a number, "MCCallum" of "McCallum"). Matching folds case, as a sentence's start
     and a heading's small capitals need; a symbol's case is its meaning. Word by word where both hold the same
     words, else each word the page prints only in such another case."""
-    ours = _cased_words(quote)
+    ours = _cased_words(_tex_marks_set(quote))
     if not ours:
         return []
-    theirs = _cased_words(_spanned(doc, spans))
+    theirs = _cased_words(_tex_marks_set(_spanned(doc, spans)))     # both as one words: "F¨arber" is "Färber"
     if len(ours) == len(theirs) and all(_bare(a) == _bare(b) for (a, _), (b, _) in zip(ours, theirs)):
         return [(a, b) for i, ((a, da), (b, db)) in enumerate(zip(ours, theirs)) if _shown_apart(a, b) and (
             da and db or _symbol_mark_dropped(a, b) or _mark_swapped(a, b) if _marked_apart(a, b) else not _case_harmless(a, b, da or db) or _acronym_lowered(a, b, theirs, i))]
