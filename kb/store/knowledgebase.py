@@ -447,7 +447,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 82: a quote starting right after "whether" is refused ("the model is biased" of "We test whether the model is
 #:   biased"): what a paper asks, stated as fact
 #: 83: a quote setting another mark on a letter the page prints with TeX's spacing accent glued to it is refused
-#:   ("Fárber" of pypdf's "F¨arber", "Josè" of "Jos´e", "Mitrovič" of "Mitrovi´c" were verified).
+#:   ("Fárber" of pypdf's "F¨arber", "Josè" of "Jos´e", "Mitrovič" of "Mitrovi´c" were verified); a double acute
+#:   typed as its umlaut is one letter ("Erdös" of "Erdős" was refused).
 CLAIM_READING = "83"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

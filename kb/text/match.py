@@ -2863,10 +2863,12 @@ def _clusters(word: str) -> list[tuple[str, str]]:
 def _mark_swapped(quoted: str, page: str) -> bool:
     """Whether a quote's word sets another mark on a letter the page prints with a mark of its own: "Noèmie" of
     "Noémie", "Müller" of "Múller", "à" of "â", a typo or another word, never an extractor's loss (there the page's
-    letter has no mark: "Noemie" of "Noémie" is read alike, as is "Noémie" of "Noemie")."""
+    letter has no mark: "Noemie" of "Noémie" is read alike, as is "Noémie" of "Noemie"). Hungarian's double acute is
+    its umlaut long, typed so where a font or a keyboard lacks it: "Erdös" of "Erdős" is read alike."""
     ours, theirs = _clusters(quoted), _clusters(page)
     return len(ours) == len(theirs) and any(
-        a[1] and b[1] and a[0].lower() == b[0].lower() and sorted(a[1]) != sorted(b[1]) for a, b in zip(ours, theirs))
+        a[1] and b[1] and a[0].lower() == b[0].lower() and sorted(a[1].replace("\u030b", "\u0308")) !=
+        sorted(b[1].replace("\u030b", "\u0308")) for a, b in zip(ours, theirs))
 
 
 def _bare(word: str) -> str:

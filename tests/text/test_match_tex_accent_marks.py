@@ -11,7 +11,7 @@ PAGES = [
     "Citation contexts (Saier and F¨arber, 2019) were released. We thank Mart´ın P´erez P´erez and "
     "Jos´e Antonio Baso L´opez for the data. Loïc Barrault and J¨org Sander helped, as did Sandra "
     "Mitrovi´c and Henning M¨uller. Alfonso Valencia and Anália Lourenc¸o wrote the guidelines. "
-    "Radim ˇReh˚uˇrek wrote gensim. Its result is ˆP = 0.5 on the test set.",
+    "Radim ˇReh˚uˇrek wrote gensim. Paul Erd˝os and Gy˝ori wrote it; Paul Erdős did too. Its result is ˆP = 0.5 on the test set.",
 ]
 
 
@@ -31,6 +31,9 @@ def doc():
     "Sandra Mitrović and Henning Müller",
     "Anália Lourenço wrote the guidelines",
     "Radim Řehůřek wrote gensim",
+    "Paul Erdős and Győri wrote it",
+    "Paul Erdös and Györi wrote it",     # the double acute typed as its umlaut: one letter
+    "Paul Erdös did too",
 ])
 def test_right_quotes_verify(doc, quote):
     assert find_quote(doc, quote) is not None
@@ -48,6 +51,9 @@ def test_right_quotes_verify(doc, quote):
     "Sandra Mitrovič and Henning Müller",
     "Anália Lourenčo wrote the guidelines",
     "Radim Řehúřek wrote gensim",
+    "Paul Erdós and Győri wrote it",
+    "Paul Erdős and Gyóri wrote it",
+    "Paul Erdòs did too",
 ])
 def test_another_mark_on_a_tex_accented_letter_is_refused(doc, quote):
     assert find_quote(doc, quote) is None
