@@ -23,7 +23,7 @@ from kb.errors import FileFormatError, KBError
 from kb.ops import derive
 from kb.ops.doctor import fix_of, what_of, where_of
 from kb.store import paths
-from kb.store.index import Changes, Progress, check_claims_folder, manifest_from_index
+from kb.store.index import Changes, Progress, check_claims_folder, manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.sqlite import BUSY_TIMEOUT_MS, LOCKED_BY, transaction, waiting
 from kb.store.stale import BIB_REL, truth_files
@@ -329,12 +329,15 @@ def _keep_filed(old: Path, kb: KB) -> None:
         conn.close()
     if not rows:
         return
-    papers = {r[0] for r in kb.db.execute("select citekey from papers")}
+    papers = {r["citekey"]: r for r in kb.db.query("select citekey, arxiv_id, doi, title_norm from papers")}
     have = {(r[0], r[1]) for r in kb.db.execute("select citekey, version from versions")}
     for citekey, version, sha in rows:
         if citekey in papers and (citekey, version) not in have:
             m = kb.sources.get(sha)
-            if m is not None and citekey in m.citekeys:
+            # not where it leads to another entry now and the key has its new work's text (two keys swapped by
+            # hand): it is filed there
+            if m is not None and citekey in m.citekeys and (citekey in (sources_of_papers(m, papers) or [citekey])
+                                                            or not any(k == citekey for k, _ in have)):
                 kb.indexer.attach_source(m, citekey, version=version)
                 have.add((citekey, version))
 

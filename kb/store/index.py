@@ -831,6 +831,10 @@ class Indexer:
             db.conn.executemany("update papers set position = ? where citekey = ?", moved)
         if rows:
             _upsert_papers(db.conn, rows, previous)
+            # an entry now naming another work (two keys swapped by hand, an entry pasted over another's):
+            # the texts filed under its key that are now another entry's work go to that entry
+            self._unfile_texts_of_other_works([r["citekey"] for r in rows if r["citekey"] in previous and any(
+                previous[r["citekey"]][n] != r[c] for n, c in ((4, "title_norm"), (8, "arxiv_id"), (9, "doi")))])
             self._ids_from_sources([r["citekey"] for r in rows if not r["arxiv_id"] or not r["doi"]])
         # Papers added, removed or edited may change who cites whom, both ways.
         # (A paper whose title or first author now normalises differently counts too.)
@@ -974,6 +978,43 @@ class Indexer:
         self.pending.bib = True
         record_file(self.db, BIB_REL, self.layout.bib)
 
+    def _unfile_texts_of_other_works(self, keys: list[str]) -> None:
+        """The texts of papers in `keys` (their entries' title or identifiers just edited) taken off
+        them where every text filed under the key is the work of another entry of references.bib now
+        and none is still this entry's work (two keys swapped by hand: 'turing' now titles the paper
+        'futoma' held, and the reverse): attach_cached_sources then files each under its work. A
+        text that leads to no other entry stays (its title corrected or replaced by hand: kb doctor
+        says a key naming another work than its text), nor does one of a key whose new work has no text."""
+        if not keys:
+            return
+        db = self.db
+        papers = None
+        for key in keys:
+            shas = [r[0] for r in db.conn.execute("select sha256 from versions where citekey = ? and text_status = 'ok'"
+                                                  " and sha256 is not null", [key])]
+            if not shas:
+                continue
+            if papers is None:
+                papers = {row["citekey"]: row for row in db.query("select citekey, arxiv_id, doi, title_norm "
+                                                                  "from papers")}
+            manifests = [self.sources.get(sha) for sha in shas]
+            if any(m is None or still_its_work(m.filed_as(key), papers[key]) for m in manifests):
+                continue
+            elsewhere = [sources_of_papers(m, papers) for m in manifests]
+            if not all(targets and key not in targets for targets in elsewhere):
+                continue
+            # and only where the work its entry names now has a text to take their place (a key given to a work
+            # kb holds no text of keeps the text it held: kb verify and kb doctor say it names another work)
+            if not any(key in sources_of_papers(m, papers) for m in self.sources.all() if m.sha256 not in shas):
+                continue
+            db.execute("delete from second_pages where version_id in (select id from versions where citekey = ?)",
+                       [key])
+            for table in ("pages", "versions", "refs", "candidates", "text_numbers", "cite_contexts", "derive_later",
+                          "refs_later"):
+                db.execute(f"delete from {table} where citekey = ?", [key])
+            db.execute("delete from citations where citing = ?", [key])
+            self.pending.papers.add(key)
+
     def _ids_from_sources(self, citekeys: list[str]) -> None:
         """The arXiv id and DOI of papers whose entries name none, from the sources kb holds
         for them: `kb add arxiv:X` on an entry the user wrote keeps the entry as written, and
@@ -996,11 +1037,15 @@ class Indexer:
                 if m is None:
                     continue
                 before = db.conn.total_changes
+                # never an id another entry holds (two keys swapped by hand: the text still filed under the
+                # key was the other entry's work, and lent its id to this one)
                 if m.arxiv_id:
-                    db.execute("update papers set arxiv_id = ? where citekey = ? and arxiv_id is null",
-                               [m.arxiv_id, key])
+                    db.execute("update papers set arxiv_id = ? where citekey = ? and arxiv_id is null and not exists "
+                               "(select 1 from papers o where o.arxiv_id = ? and o.citekey != ?)",
+                               [m.arxiv_id, key, m.arxiv_id, key])
                 if m.doi and m.metadata_complete:       # (an older kb filed a PDF's page-1 DOI unchecked)
-                    db.execute("update papers set doi = ? where citekey = ? and doi is null", [m.doi, key])
+                    db.execute("update papers set doi = ? where citekey = ? and doi is null and not exists "
+                               "(select 1 from papers o where o.doi = ? and o.citekey != ?)", [m.doi, key, m.doi, key])
                 if db.conn.total_changes != before:
                     self.pending.papers.add(key)       # references naming the id may link now
 
