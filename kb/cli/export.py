@@ -32,18 +32,18 @@ def _split_ids(values: List[str]) -> List[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _emit(kb, text: str, output: Optional[str], force: bool) -> Optional[tuple[str, bool]]:
+def _emit(kb, text: str, output: Optional[str], force: bool, example: str) -> Optional[tuple[str, bool]]:
     """Write `text` to -o (atomically) or stdout; return the path and whether it was written (False:
     it held these bytes already, and was left as it was)."""
 
     if output is None or is_stdout(output):
         data(text)
         return None
-    path = output_path(kb, output, force=force)
+    path = output_path(kb, output, force=force, example=example)
     return str(path), write_output(kb, path, text)
 
 
-def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
+def _export_selected(render, noun: str, example: str, quotes: list[str], topic: list[str], paper: str | None,
                      cite: list[str], output: str | None, force: bool) -> None:
     """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`
     (text, or a BibExport whose reshaping is said in one line on stderr). Selected by
@@ -51,13 +51,13 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
 
     kb = open_kb(papers_only=not quotes and not topic)
     if output is not None and not is_stdout(output):
-        output_path(kb, output, force=force)
+        output_path(kb, output, force=force, example=example)
     keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                           cite=_split_ids(cite))
     result = render(kb, keys)
     text = result if isinstance(result, str) else result.text
     summary = None if isinstance(result, str) else result.summary()
-    written = _emit(kb, text, output, force)
+    written = _emit(kb, text, output, force, example)
     # said once the export is written: a write refused (stdout closed, a full disk) is said in its one line
     if summary:
         warn(summary + "; --as-stored writes them as references.bib holds them")
@@ -111,7 +111,9 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
     """
 
     kb = open_kb()
-    target = output_path(kb, output, force=force) if output is not None and not is_stdout(output) else None
+    example = "note.json" if fmt == "json" else "note.md"
+    target = output_path(kb, output, force=force, example=example) \
+        if output is not None and not is_stdout(output) else None
     bib_path = target.with_suffix(".bib") if target is not None and fmt == "markdown" else None
     if bib_path is not None:
         if bib_path == target:
@@ -175,8 +177,8 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
     """
 
     whole = not (quotes or topic or paper or cite)      # every entry: an @xdata no paper names too
-    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entry", quotes,
-                     topic, paper, cite, output, force)
+    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entry", "refs.bib",
+                     quotes, topic, paper, cite, output, force)
 
 @export_app.command("csl-json")
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
@@ -197,4 +199,4 @@ def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
       kb export csl-json -t energy
     """
 
-    _export_selected(csl_json, "item", quotes, topic, paper, cite, output, force)
+    _export_selected(csl_json, "item", "refs.json", quotes, topic, paper, cite, output, force)

@@ -200,7 +200,8 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
     target = None if export.is_stdout(output) else \
-        export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force)
+        export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force,
+                           example=f"citations.{fmt}")
     extra = audit.edge_counts(kb) if restatements else None
     if target is None:
         data(graph.render(kb.db, fmt, extra))

@@ -975,20 +975,22 @@ def is_stdout(given: str | Path | None) -> bool:
     return given is not None and str(given) == STDOUT
 
 
-def output_path(kb: "KB", given: str | Path, *, force: bool = False) -> Path:
+def output_path(kb: "KB", given: str | Path, *, force: bool = False, example: str = "note.md") -> Path:
     """Where -o writes: relative to the current folder; never a folder, never
     inside .kb/, never over references.bib, kb.toml or claims/, never in place of
     a symbolic link or a special file (a FIFO, a device): kb writes a new file and
     renames it over the old one, which would replace the link or the FIFO itself.
     Never over a file kb did not write, or changed since it did, unless `force`
-    (`replaced_by_output`). The one check of every -o (callers treat `-o -` as stdout first)."""
+    (`replaced_by_output`). The one check of every -o (callers treat `-o -` as stdout first).
+    `example`: the file name a folder given as -o is told to end in, as the command writes it
+    (`kb export bib -o exports/` was told "e.g. exports/note.md")."""
     import stat
 
     text = str(given)
     if not text.strip():
         raise UsageError("-o needs a file name")
     if text.endswith(("/", "\\")):
-        raise UsageError(f"-o {text}: is a folder name; give a file name, e.g. {text.rstrip('/')}/note.md")
+        raise UsageError(f"-o {text}: is a folder name; give a file name, e.g. {text.rstrip('/')}/{example}")
     path = Path(text).expanduser()
     path = path if path.is_absolute() else Path.cwd() / path
     try:
@@ -1012,7 +1014,8 @@ def output_path(kb: "KB", given: str | Path, *, force: bool = False) -> Path:
                          "and kb will not write into it",
                          hint="write exports to exports/ or anywhere else")
     if path.is_dir():
-        raise UsageError(f"-o {shown(text)}: {shown(path)} is a folder; give a file name")
+        raise UsageError(f"-o {shown(text)}: {shown(path)} is a folder; give a file name, e.g. "
+                         f"{shown(text.rstrip('/'))}/{example}")
     if any(is_or_inside(path, truth.resolve(), folder=False) for truth in (layout.bib, layout.marker)) \
             or is_or_inside(path.parent, layout.claims.resolve()):
         raise UsageError(f"-o {shown(text)}: refusing to overwrite the knowledge base's own truth files",

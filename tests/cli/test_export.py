@@ -383,6 +383,29 @@ def test_output_paths(made_up, tmp_path, monkeypatch):
     assert r.code == 2 and "truth files" in r.err
 
 
+@pytest.mark.parametrize("args, named", [
+    (["export", "bib"], "refs.bib"), (["export", "bib", "--as-stored"], "refs.bib"),
+    (["export", "csl-json"], "refs.json"),
+    (["export", "note", "--quotes", "tricky"], "note.md"),
+    (["export", "note", "--quotes", "tricky", "-f", "markdown"], "note.md"),
+    (["export", "note", "--quotes", "tricky", "-f", "json"], "note.json"),
+    (["graph", "export", "-f", "dot"], "citations.dot"), (["graph", "export", "-f", "graphml"], "citations.graphml"),
+])
+@pytest.mark.parametrize("folder", ["out/", "out"])
+def test_a_folder_given_as_output_is_told_a_file_name_of_what_the_command_writes(made_up, tmp_path, monkeypatch,
+                                                                                  args, named, folder):
+    # `kb export bib -o exports/` was told "give a file name, e.g. exports/note.md"; an existing folder
+    # given without its slash was told no name at all
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    r = run_kb(*args, "-o", folder)
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1, r.err
+    assert f"e.g. out/{named}" in r.err and "folder" in r.err
+    other = {"refs.bib", "refs.json", "note.md", "note.json", "citations.dot", "citations.graphml"} - {named}
+    assert not any(f"/{name}" in r.err for name in other), r.err
+    assert not list((tmp_path / "out").iterdir())
+
+
 def test_errors(made_up):
     cases = [
         (["export", "note", "--quotes", "tricky,nosuch"], "no quote 'nosuch'"),
