@@ -840,7 +840,10 @@ def read_input(path, what: str, limit: int | None = None) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
-        raise UsageError(f"{what} {shown(path)} is {kind}, not a file kb can read")
+        # a folder of BibTeX files given to kb import: its files are what to write (kb import takes several)
+        named = {"the BibTeX file": "*.bib", "the PDF": "*.pdf"}.get(what) if kind == "a folder" else None
+        raise UsageError(f"{what} {shown(path)} is {kind}, not a file kb can read"
+                         + (f": give the files in it ({shown(str(path).rstrip('/'))}/{named})" if named else ""))
     if st.st_size > limit:
         raise LimitExceeded(f"{what} {shown(path)} is {_bytes(st.st_size)}, over the limit of {_bytes(limit)}",
                             hint="raise KB_MAX_INPUT_MB")

@@ -226,7 +226,9 @@ def _parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
                          f"(as a path: {reason}); {ACCEPTED}") from None
     if path.suffix.lower() == ".pdf" or exists:
         if must_exist and not is_file:
-            raise UsageError(f"{shown(raw)} is not a regular file (a folder, a FIFO or a device)" if exists
+            raise UsageError(f"{shown(raw)} is a folder: give the PDFs in it ({shown(raw.rstrip('/'))}/*.pdf)"
+                             if exists and path.is_dir()
+                             else f"{shown(raw)} is not a regular file (a folder, a FIFO or a device)" if exists
                              else f"{shown(raw)} is {_broken_link(path)}" if path.is_symlink()
                              else f"no such file: {shown(raw)}")
         return LocalFile(path)

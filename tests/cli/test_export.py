@@ -579,3 +579,19 @@ def test_csl_json_of_a_crossref_child_has_what_its_parent_lends(kb_root, tmp_pat
     assert item["publisher"] == "ACM" and item["editor"] == [{"family": "Doe", "given": "John"}]
     assert item["issued"] == {"date-parts": [[2020]]} and item["title"] == "A Talk on Energy"
     assert "DOI" not in item
+
+
+@pytest.mark.parametrize("args, named", [
+    (["import"], "*.bib"), (["import", "--normalise"], "*.bib"),
+    (["add", "--offline"], "*.pdf"), (["add"], "*.pdf"),
+])
+@pytest.mark.parametrize("slash", ["/", ""])
+def test_a_folder_given_as_input_is_told_the_files_in_it_to_give(made_up, tmp_path, monkeypatch, args, named, slash):
+    # `kb import library/` said only "is a folder, not a file kb can read"; `kb add papers/` "not a regular file"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "library").mkdir()
+    before = (made_up / "references.bib").read_bytes()
+    r = run_kb(*args, "library" + slash)
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1, r.err
+    assert f"library/{named})" in r.err and "folder" in r.err and "Traceback" not in r.err
+    assert (made_up / "references.bib").read_bytes() == before
