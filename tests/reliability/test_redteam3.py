@@ -238,7 +238,7 @@ def test_a_path_with_a_newline_or_an_escape_is_named_on_one_line(kb_root, args, 
 def test_a_folder_with_a_newline_in_its_name_is_named_on_one_line(kb_root, tmp_path):
     folder = tmp_path / "d\nir.pdf"
     folder.mkdir()
-    one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is not a regular file")
+    one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is a folder: give the PDFs in it")
 
 
 @pytest.mark.parametrize("body, said", [
