@@ -251,11 +251,17 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     written = same_key(conn, key)
     if written is not None:
         return written
-    if other_case(conn, key) is not None:
-        # a paper's key in another case, which BibTeX reads as that key: an alias never names
-        # it ('Q2021' in p2020's ids is q2021 to LaTeX, and `kb show Q2021` showed p2020)
-        return None
     want = citekeys.key_form(key)
+    cased = conn.execute("select citekey, fields from papers where citekey = ? collate nocase and citekey != ?",
+                         [key, key]).fetchall()
+    if cased:
+        # a paper's key in another case, which BibTeX reads as that key: an alias never names
+        # another paper ('Q2021' in p2020's ids is q2021 to LaTeX, and `kb show Q2021` showed p2020);
+        # that paper's own ids naming it (Doe2020 renamed doe2020 by hand, ids = {Doe2020}) is its old key
+        for citekey, fields in cased:
+            if want in [citekeys.key_form(k) for k in citekeys.aliases(json.loads(fields) if fields else {})]:
+                return citekey
+        return None
     # NFD in the ids field, or a '&' older kb wrote escaped ('lee\\&kim2021'): compared below
     # (a key SQLite's LIKE refuses as a pattern, over LIKE_PATTERN bytes, is looked for unfiltered)
     pattern = key if key.isascii() and not any(c in key for c in "&%#") and len(key) <= LIKE_PATTERN else ""
