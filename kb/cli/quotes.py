@@ -24,6 +24,7 @@ from kb.cli.common import (
 )
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
+from kb.errors import shell_word
 from kb.ops.quotes import (
     QuoteNotFound,
     add_quote,
@@ -228,6 +229,12 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
                 echo("no quotes stored")
         if not (results or claim_results):
             none_listed("no quotes or claims stored: nothing to verify")
+        stale = next((r for r in results if r.status == "stale" and r.stale_in), None)
+        if stale is not None:
+            # a stale quote is still true of the version it cites; to cite the newer one, it is quoted again there
+            echo(f"next: kb quote add {shell_word(stale.citekey)} \"<its words in {stale.stale_in}>\" --version "
+                 f"{shell_word(stale.stale_in)} --id {shell_word(stale.id)} --replace  (quotes the newer version; "
+                 f"a stale quote is still true of the version it cites)")
     results = results + claim_results
     for citekey, version, name in gone_sources(kb, ((r.citekey, r.version) for r in results if r.status == "ok")):
         warn(f"{labelled(citekey, version)}: its PDF {name} is missing from the cache: its quotes and claims were "

@@ -140,7 +140,12 @@ def test_newer_version_reports_stale_quotes_with_the_difference(php, tmp_path):
     assert by_id["smartphone"]["differences"][0] == ["0.012", "0.022"]
     assert "verified in v1, but not in v3" in by_id["smartphone"]["message"]
     assert by_id["gen"]["status"] == "ok"
-    assert run_kb("verify").code == 0
+    text = run_kb("verify")
+    assert text.code == 0
+    # the way to cite the newer version is said once, for a stale quote, with its id and that version
+    assert text.out.count("next: ") == 1
+    assert ('next: kb quote add luccioni2023power "<its words in v3>" --version v3 --id smartphone --replace'
+            in text.out)
     assert run_kb("verify", "--strict").code == 1
     # listed so where a person looks, in kb verify's word, with the version it changed in
     listed = {q["id"]: q for q in run_kb("quote", "ls", "--json").json}
@@ -153,6 +158,12 @@ def test_newer_version_reports_stale_quotes_with_the_difference(php, tmp_path):
     hits = run_kb("search", "average smartphone requires", "--json").json
     assert [(h["status"], h["stale_in"]) for h in hits if h["kind"] == "quote"] == [("stale", "v3")]
     assert "(quote smartphone)  [STALE: not in v3]" in run_kb("search", "average smartphone requires").out
+    # followed, the quote is pinned to v3 and no longer stale; no next line is said
+    r = run_kb("quote", "add", "luccioni2023power", "charging the average smartphone requires 0.022 kWh of energy",
+               "--version", "v3", "--id", "smartphone", "--replace")
+    assert r.code == 0, r.err
+    text = run_kb("verify")
+    assert text.code == 0 and "next: " not in text.out and "stale" not in text.out
 
 
 def test_quote_ls_filters_and_rm(php):
