@@ -449,7 +449,11 @@ pdf = lazy_import("kb.sources.pdf")
 #: 83: a quote setting another mark on a letter the page prints with TeX's spacing accent glued to it is refused
 #:   ("Fárber" of pypdf's "F¨arber", "Josè" of "Jos´e", "Mitrovič" of "Mitrovi´c" were verified); a double acute
 #:   typed as its umlaut is one letter ("Erdös" of "Erdős" was refused).
-CLAIM_READING = "83"
+#: 84: a bracket for or after a pronoun naming a referent the page does not print in the sentences before it is
+#:   refused ("[The core] represents a major gap" of "This represents a major gap"), and a bracket at a quote's
+#:   start stands for the subject the paper prints there, never beside it ("[The survey] was approved" of "This
+#:   study was approved")
+CLAIM_READING = "84"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -1636,6 +1636,64 @@ def _names_the_referent(c_words: list[str], pronoun: str, antecedent) -> bool:
     return subject is not None and {_stem(fold(w).text) for w in names} <= subject
 
 
+# Words joining a clause to what precedes it, which a bracket at a quote's start may go beside standing for nothing.
+_JOINING = frozenset("""
+    and or but nor so yet that while whereas because since although though if unless then also thus hence however
+    therefore moreover furthermore indeed instead rather than when where whether
+""".split())
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+#: Folded characters before a pronoun in which the paper names what it refers to, at most.
+_REFERENT_WINDOW = 1500
+#: Sentences of that window, the pronoun's own one counted: its paragraph as far as kb can tell without its lines.
+_REFERENT_SENTENCES = 5
+# Nouns a bracket names no particular thing with ("[This result]", "[The method]"), as "[the authors]" for "they".
+_GENERIC_NOUNS = frozenset("""
+    result results finding findings method methods approach approaches idea ideas point points fact facts issue
+    issues problem problems observation observations
+""".split())
+_ACRONYM = lazy(r"\b[A-Z][A-Za-z]?[A-Z]{1,5}s?\b")
+
+
+def _preceding(s: Stream, i: int):
+    """A function giving the stems of the words the page prints before stream index ``i`` (a pronoun's place) in
+    its sentence and the four before it (`_REFERENT_SENTENCES`), or its paragraph where that starts earlier, with the words an acronym
+    printed there stands for where the page defines it ("document image analysis (DIA)")."""
+    def stems() -> set[str]:
+        a = max(0, i - _REFERENT_WINDOW)
+        text = s.original(a, i, sep=" ") if i > a else ""
+        starts = [0] + _sentence_starts(text)
+        start = starts[-_REFERENT_SENTENCES] if len(starts) >= _REFERENT_SENTENCES else 0
+        paragraph = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+        if paragraph and paragraph[-1] < start:
+            start = paragraph[-1]
+        window = text[start:]
+        out = {_stem(fold(w).text) for w in _words(window)}
+        page = s.page_of[min(i, len(s.page_of) - 1)] if len(s.page_of) else 0
+        around = " ".join(s.pages[max(0, page - 1):page + 1])
+        for acronym in {m.group().rstrip("s") for m in _ACRONYM.finditer(window)}:
+            for m in re.finditer(r"((?:[^\W\d_][\w'’-]*\s+){1,6})\(" + re.escape(acronym) + r"s?\)", around):
+                out |= {_stem(fold(w).text) for w in _words(m.group(1))}
+        return out
+    return stems
+
+
+def _referent_unprinted(c_words: list[str], s_stems: set[str], pronoun: str, preceding, nearby=None) -> list[str]:
+    """The words of a bracket standing for or after ``pronoun`` that name what it refers to (not an article, a
+    pronoun, nor "the authors") yet that the page does not print shortly before it (``preceding()``): "[The core]
+    represents" of "This represents" where the sentences before speak of the lack of a toolkit. The paper's own
+    authors for "we" are `_names_the_referent`'s."""
+    if preceding is None or pronoun.casefold() in _FIRST_PERSON:
+        return []
+    added = [w for w in c_words if w.casefold() not in _REFERRING | _GENERIC_REFERENTS | _GENERIC_NOUNS
+             and _stem(w) not in s_stems and not _changes_meaning(w)]
+    if not added:
+        return []
+    # a person ("she", "his"): who is named on the page, the sex `_other_sex` checks ("she [the user]" of a scenario
+    # whose user the page names paragraphs before); a thing: what the sentences before the pronoun print
+    printed = nearby() if pronoun.casefold() in _PERSONAL and nearby is not None else preceding()
+    return [w for w in added if _stem(fold(w).text) not in printed]
+
+
 def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
     """Letters in brackets glued to a word or a number (``inserted``, standing for ``covered``) make of it
     a word that changes what is said, or another number, that the paper does not print there: "on[ly]",
@@ -1647,7 +1705,7 @@ def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
 
 
 def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "",
-                   end: bool = False, antecedent=None) -> bool:
+                   end: bool = False, antecedent=None, preceding=None, pointing: str = "") -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
     folded stems of words printed around it (a pure insertion names what they name),
@@ -1658,7 +1716,9 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     shortens the words printed there, never says what the sentence goes on to say ("the lowest
     carbon intensity are [the US]" of "... are Canada", "more than 10,000 [MWh]" of "10,000 kWh",
     "with the exception of ELMo [and BERT]" of "ELMo which was ..."). A name standing for or after a
-    pronoun names its referent (`_names_the_referent`; ``antecedent()``: the subject names before it)."""
+    pronoun names its referent (`_names_the_referent`; ``antecedent()``: the subject names before it); a bracket
+    for or after a pronoun names what the page prints shortly before it (`_referent_unprinted`, ``preceding()``;
+    ``pointing``, the pronoun the paper prints before the words a bracket at a quote's start stands for)."""
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
     content = inserted.content
     cited = list(_REFERENT_CITATION.finditer(content))
@@ -1690,6 +1750,12 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     if pronouns and not ({_stem(w) for w in _names(c_words)} & {_stem(w) for w in _names(s_words)}) and \
             not _names_the_referent(c_words, pronouns[-1], antecedent):
         return False          # "it [Google]" where the page's "it" is Microsoft, "allows [US] to" of "allows us to"
+    # at a quote's start, ``pointing``: the word the paper prints before the words the bracket stands for
+    pointing = pointing if pointing.casefold() in _PRONOUNS else after if after.casefold() in _PRONOUNS else ""
+    if pointing and pointing not in pronouns:
+        pronouns = pronouns + [pointing]   # "[The vision model]" for the "model" of "This model": its referent too
+    if pronouns and _referent_unprinted(c_words, {_stem(w) for w in s_words}, pronouns[-1], preceding, nearby):
+        return False          # "[The core] represents" of "This represents": a referent the page does not give it
     if s_words:
         if any(w.casefold() in _SAYING_REFERRING and _stem(w) not in c_stems for w in s_words) or \
                 any(w.casefold() in _SAYING_REFERRING and _stem(w) not in s_stems for w in c_words):
@@ -2164,6 +2230,12 @@ def _edge_choices(s: Stream, i: int, backwards: bool) -> list[str]:
     return [""] + [" ".join(words[:k]) for k in range(1, len(words) + 1)]
 
 
+def _word_before(covered: str, choices: list[str]) -> str:
+    """The word the paper prints right before ``covered``, one of `_edge_choices` at a quote's start."""
+    k = choices.index(covered) if covered in choices else -1
+    return choices[k + 1].split()[0] if 0 <= k < len(choices) - 1 else ""
+
+
 def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only: bool = False,
                         end: int | None = None):
     """(the insertion, what the paper prints there, whether it fits) for the editorial
@@ -2179,10 +2251,16 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
                                                                     choices[1].casefold() in _PRONOUNS):
                 choices = choices[1:]   # "[Cohan et al.] report" of "Beltagy et al. (2019) report": who reports;
                 #                         "[Google] reported" of "it reported": the bracket is for "it"
+            if len(choices) > 1 and not choices[0] and not _GLOSS.match(inserted.content) and \
+                    choices[1].casefold() not in _REFERRING | _JOINING and \
+                    any(w.casefold() not in _REFERRING for w in _words(inserted.content)):
+                choices = choices[1:]   # "[The survey] was approved" of "This study was approved": the bracket
+                #                         stands for the subject the paper prints, never beside it for nothing
             fits = _edge_fits(inserted, choices) and any(
                 _edge_choice_fits(inserted, c, choices) and
                 insertion_fits(inserted, c, _nearby(s, pos), _edge_adjacent(s, pos, pos, c, choices),
-                               antecedent=_antecedent(s, pos))
+                               pointing=_word_before(c, choices),
+                               antecedent=_antecedent(s, pos), preceding=_preceding(s, pos))
                 for c in choices)
             out.append((inserted.shown(), "", fits))
         else:
@@ -2193,11 +2271,13 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
                 covered = _glued_no_read(covered)                       # "hav eno" of "hav eno w ay"
             before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
             fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
-                                  before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo))
+                                  before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo),
+                                  preceding=_preceding(s, lo))
             if not fits and _piece_counts(s)[2] and 0 < sum(c.isalnum() for c in s.text[lo:pos]) <= _KERNED_WORD:
                 # a page split at kerns: a short word's letters, as one word ("w e" of "fact/, w ew an t" is "we")
                 fits = insertion_fits(inserted, s.text[lo:pos], _nearby(s, pos), _adjacent(s, lo, pos),
-                                      before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo))
+                                      before[-1] if before and not inserted.left else "", antecedent=_antecedent(s, lo),
+                                  preceding=_preceding(s, lo))
             out.append((inserted.shown(), " ".join((inserted.left + covered + inserted.right).split()), fits))
         if first_only and not fits:
             return out
@@ -2219,7 +2299,8 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         fits = _edge_fits(inserted, choices) and any(
             _edge_choice_fits(inserted, c, choices) and
             insertion_fits(inserted, c, _nearby(s, end), _edge_adjacent(s, end, end, c, choices),
-                           last[-1] if last else "", end=True, antecedent=_antecedent(s, end))
+                           last[-1] if last else "", end=True, antecedent=_antecedent(s, end),
+                           preceding=_preceding(s, end))
             for c in choices)
         out.append((inserted.shown(), "", fits))
     return out

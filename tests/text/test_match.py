@@ -1185,7 +1185,7 @@ _SPECTER_ABSTRACT = (
     "[U]nlike existing pretrained language models, [it] can be easily applied",
     "Recent Transformer language models like BERT [e.g., SciBERT] learn powerful textual representations",
     "We propose SPECTER [i.e., the authors' model], a new method",
-    "It [the system] uses 3 GPUs",
+    "It [the model] uses 3 GPUs",
     "We [Cohan and colleagues] propose SPECTER",
     "Recent Transformer language models like BERT learn powerful textual [representations].",
     "is more accurate than the largest BERT model (Devlin et al., 2019) [SPECTER's authors] tried.",

@@ -35,7 +35,7 @@ def test_an_edge_bracket_saying_otherwise_is_refused(quote):
     "[The former] is trained on news text",                 # repeats the paper's words
     "[The system] is trained on news text",                 # a referent, no "which"
     "[It] uses a vocabulary built from the corpus",
-    "[The model] uses a vocabulary built from the corpus",
+    "[The system] uses a vocabulary built from the corpus",
     "[T]he playing of chess, would be best",
     "of chess, would be [best].",
     "the latter is [trained on scientific papers]",

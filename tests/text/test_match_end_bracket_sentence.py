@@ -50,8 +50,8 @@ def test_an_end_bracket_or_mark_saying_otherwise_is_refused(quote):
     "We found it [the model].",                   # the paper's sentence ends after "it"
     "and we trained it [the model].",
     "and we trained [it].",
-    "and we keep them [the comments]",            # a comma follows "them": no word stands there
-    "They remove it [i.e., the comments]",        # a gloss marked as the writer's
+    "and we keep them [the models]",              # a comma follows "them": no word stands there
+    "They remove it [i.e., the corpus]",          # a gloss marked as the writer's
     "Can a model be trained in 1 [day]?",
     "trained in 1 day?",
     "Is the gain real?",

@@ -189,7 +189,7 @@ def test_a_number_glued_after_a_soft_hyphen_stays_where_it_is_no_page_number() -
      "In fact, [the authors] want the dominant eigenvector of A.",
      ["In fact, [the authors] ant the dominant eigenvector of A.", "In fact, [the authors] do not want the dominant",
       "In fact, [the authors] want the dominant eigenvector of B."]),
-    ("The model itscales to long inputs, they report.", "The model [the system] scales to long inputs",
+    ("We describe the system. The model itscales to long inputs, they report.", "The model [the system] scales to long inputs",
      ["We found [the model] scales to long inputs"]),
     ("We found it notable that results hold.", "We found [the result] notable that results hold",
      ["We found it [the result] able that results hold"]),

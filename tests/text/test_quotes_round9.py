@@ -260,7 +260,8 @@ def test_an_editors_mark_in_parentheses(pages, rights, wrongs) -> None:
 # An insertion naming a man never stands for a woman's pronoun, nor the reverse, nor names the referent
 # of one after it; one of the same sex, or of neither, may. (pages, right quotes, wrong quotes)
 SEXES = [
-    (["The object of the game for the third player (B) is to help the interrogator. The best strategy for her is "
+    (["It is played with a man (A), a woman (B), and an interrogator (C). "
+      "The object of the game for the third player (B) is to help the interrogator. The best strategy for her is "
       "probably to give truthful answers. He knows them by labels X and Y."],
      ["The best strategy for [the woman] is probably to give truthful answers.",
       "[The interrogator] knows them by labels X and Y.",
