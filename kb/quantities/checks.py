@@ -969,17 +969,23 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
 def _judge_bound(id: str, stated: str, expr: str, st: Interval, rec_s: Interval, rel: float | None,
                  bound: tuple[str, bool], rec_text: str, lines: list[str], tolerance: str | None,
                  read: tuple[Interval, bool] | None, units: UserUnits | None) -> CheckResult:
-    """The verdict on a stated bound ("over 500 tCO2e", "< 2 %"): it passes when the recomputed interval
-    reaches past the bound on its side (to it, for "at least", "up to", "≤"), or is within the
-    tolerance of the bound."""
+    """The verdict on a stated bound ("over 500 tCO2e", "< 2 %"): it passes when the recomputed value is
+    past the bound on its side (at it, for "at least", "up to", "≤") and so is its interval, or is within
+    the tolerance of the bound; an interval that reaches past only by the rounding of its inputs ("over 4
+    times" of 0.007 / 0.002, 3.5 with 2.6 … 5) is no pass."""
     side, strict = bound
     b = st.nominal
+    eps = abs(b) * 1e-9
+    n = rec_s.nominal
     if side == "lower":
-        holds = rec_s.hi > b or (not strict and rec_s.hi >= b)
+        reaches = rec_s.hi > b or (not strict and rec_s.hi >= b)
+        holds = reaches and n >= b - eps
         word = "above" if strict else "at or above"
     else:
-        holds = rec_s.lo < b or (not strict and rec_s.lo <= b)
+        reaches = rec_s.lo < b or (not strict and rec_s.lo <= b)
+        holds = reaches and n <= b + eps
         word = "below" if strict else "at or below"
+    edge = reaches and not holds    # "over 4 times" of 3.5 (2.6 … 5): only the inputs' rounding reaches past
     shown = f"{format_bounds(b, b, b)[1]}{' ' + st.unit_text if st.unit_text else ''}"
     tol_note = ""
     if not holds and tolerance is not None and read is not None:
@@ -998,6 +1004,11 @@ def _judge_bound(id: str, stated: str, expr: str, st: Interval, rec_s: Interval,
     lines.append(f"compare: recomputed {rec_text} {said} {word} the stated bound {shown}; "
                  f"relative difference {_pct(rel)}{tol_note}: {verdict}")
     msg = f"recomputed {rec_s.describe()} {said} {word} stated bound {shown} ({_pct(rel)}){tol_note}"
+    if edge and not holds:
+        why = ("; only the rounding of its inputs reaches past the bound, its value does not: state the value "
+               "it gives, or a bound it passes")
+        msg += why
+        lines[-1] = lines[-1] + why
     return CheckResult(id, stated, expr, verdict, st, rec_s, rel, msg, lines, tolerance)
 
 
