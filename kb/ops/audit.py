@@ -243,7 +243,9 @@ PARALLEL_FROM = 20
 #: 22: prose quoting a work under a heading a reference list may have ('# Sources', '## Literature') is read as prose,
 #: its quote checked or listed unchecked (was dropped as the list's entry); '(Roe, 2020, p. 4, quoting Doe, 2019)' is
 #: checked in Roe at page 4 (was not read as a citation).
-DERIVED_READING = "22"
+#: 23: a secondary citation is checked in the work read at its page: MLA's '(Doe et al. 8, quoting Roe et al.)',
+#: '(Roe 2019, qtd. in Doe et al. 8)', and '[3] (quoted in [5])', '[@roe] (qtd. in [@doe, p. 8])' (checked in [3] before)
+DERIVED_READING = "23"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -2197,12 +2197,21 @@ _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # ("(Futoma et al., 243)"): author and page, no year; read only when the note's references have that first author
 # (MLA's indirect source, the work read, which quotes another: "(qtd. in Doe et al. 3)")
 # (the name of the work it quotes before it: "(Roe, qtd. in Doe et al. 3)", "(Roe, as cited in Doe 4)")
-_QTD_IN = (r"(?:(?:" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s*,?\s+)?(?:as\s+)?"
+# (... and its year and page, as Chicago and a mixed style give them: "(Roe 2019, 3, quoted in Doe et al. 8)",
+# "(Roe et al. 2019, qtd. in Doe 4)": the page is the work quoted's, the one checked the work read's)
+_QTD_IN = (r"(?:(?:" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?"
+           r"(?:,?\s+(?:1[89]|20)\d\d[a-z]?(?:,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?"
+           r"|,?\s+(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s*,?\s+)?(?:as\s+)?"
            r"(?:qtd\.|quoted|cited)\s+in\s+)?")
-_QTD_WORDS = lazy(r"\b(?:qtd\.|quoted|cited)\s+in\b")
+# MLA's work read first, the work it quotes after: "(Doe et al. 8, quoting Roe et al.)", "(Doe 4, citing Roe 2019)"
+# (the work quoted's page, if given, is not the one checked)
+_QUOTING_TAIL = (r"(?:\s*[,;]\s*(?:quoting|citing|who\s+quotes?)\s+" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
+                 + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?(?:,?\s+(?:1[89]|20)\d\d[a-z]?)?"
+                 r"(?:,?\s+(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?)?")
+_QTD_WORDS = lazy(r"\b(?:(?:qtd\.|quoted|cited)\s+in|quoting|citing|who\s+quotes?)\b")
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
-                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)"
+                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)" + _QUOTING_TAIL +
                     # (a work set beside it after, its page that work's: "(Doe et al. 3; see also Roe 5)")
                     r"(?:\s*[;,]\s*" + _SIGNAL + r"[^()\n]{1,200}?)?\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
@@ -2414,11 +2423,53 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             return None
     if after:
         what, _end = _cited_together(text, found, start, _end, what)
+        read_in = _READ_IN.match(text, _end, para_end)
+        if read_in is not None:
+            # '"..." [3] (quoted in [5])': the quote as the work read prints it, checked there, never in the one named
+            # first (kb may not hold it, or not as the work read prints it); a work read kb cannot tell, no check
+            what, _end = _read_in(text, read_in, para_end)
+            if what is None:
+                return None
     if at is not None:
         at.append(start)
     if until is not None and after:
         until.append(_end)
     return what
+
+
+#: What follows a citation to name the work the quote was read in, its citation after: '[3] (quoted in [5])', '[3], as
+#: cited in [5]', '[@doe2019] (qtd. in [@roe2020, p. 8])'
+_READ_IN = lazy(r"[ \t]*(?P<open>\([ \t]*|,[ \t]*)(?:as[ \t]+)?(?:quoted|cited|qtd\.|reproduced)[ \t]+(?:in|by)[ \t]+"
+                r"(?=[\[@\\<^(]|" + _PARTICLE + r"{0,2}[" + _UPPER + r"])")
+#: ... named by its authors and year: '[@doe2019] (cited in Roe et al., 2021)'
+_READ_IN_NAMES = lazy(_WHO + r",?\s+" + _WHEN)
+#: ... its page after it: '[3] (quoted in [5], p. 8)'
+_READ_IN_PAGE = lazy(r"[ \t]*,[ \t]*(?:pp?\.|pages?)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)")
+
+
+def _read_in(text: str, m, para_end: int) -> tuple[tuple | None, int]:
+    """The citation of the work a quote was read in, after `_READ_IN`'s words, and where it ends; None where it is
+    no one citation kb reads ('[3] (quoted in [5]-[7])' names no one work read)."""
+    names = _READ_IN_NAMES.match(text, m.end(), para_end)
+    if names is not None:       # '[@doe2019] (cited in Roe et al., 2021, p. 8)'
+        cite, end = ("author-year",) + _author_year(names), names.end()
+    else:
+        cite, end = _cite_at(text, m.end(), para_end)
+    if cite is not None and cite[0] == "author-year":
+        pass
+    elif cite is None or cite[0] not in ("number", "pandoc", "latex") or len(cite) > 4:
+        return None, m.end()
+    page = _READ_IN_PAGE.match(text, end, para_end)
+    if page is not None and cite[0] == "author-year" and cite[2] is None:
+        cite, end = cite[:2] + (page.group(1).replace(" ", ""),), page.end()
+    elif page is not None and cite[2] is None:
+        cite, end = cite[:2] + (page.group(1).replace(" ", ""),) + cite[3:], page.end()
+    if m.group("open").startswith("("):
+        close = re.compile(r"[ \t]*\)").match(text, end, para_end)
+        if close is None:
+            return None, m.end()
+        end = close.end()
+    return (cite if cite[0] == "author-year" else ("cite", cite, None)), end
 
 
 def _tied_after(text: str, lo: int, start: int, what: tuple) -> bool:
