@@ -74,7 +74,9 @@ quote split by its citation, Org 'cite:key', AsciiDoc '<<key>>', 2023a/2023b, 'I
 title after the quote in quote marks or title case) and notes-heldout-round33-sweep57-notes31.json (32: prose quoting a
 work under a heading a list may have, '# Sources', '## Literature', '**Sources:**', '## Works cited' before its list, a
 quote in a table cell, a details block, a list item, a heading, a far footnote, secondary citations 'cited in', 'qtd.
-in', 'as quoted by', 'quoting'), verified
+in', 'as quoted by', 'quoting') and notes-heldout-round34-sweep57-notes33.json (22: secondary citations in MLA '(Doe
+et al. 8, quoting Roe et al.)', '(Roe 2019, qtd. in Doe et al. 8)', Chicago, APA, numbered '[3] (quoted in [5])' and
+pandoc '[@roe] (qtd. in [@doe, p. 8])', each quote checked in the work read), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -252,13 +254,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round33-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round34-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34):
         _heldout_round(round_, verbose)
 
 
