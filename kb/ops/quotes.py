@@ -1251,10 +1251,29 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
             near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
         return _Newest(held[-1], near.page, near.page_end,
                        marks=f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})")
+    if near is not None and (not near.revises(quote) or _printed_apart(
+            load_text(kb.conn, citekey, version, cache), near.passage, quote)):
+        # a neighbouring sentence sharing a run of words: its word diff would read as a rewording v2 never made
+        shown = " ".join(near.passage.split())
+        shown = shown if len(shown) <= 160 else shown[:157] + "..."
+        return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; {held[-1]} prints nothing like"
+                       f" it (deleted or rewritten); its closest passage, page {near.page}, is another sentence"
+                       f" sharing some of its words: \"{shown}\"")
     return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}"
                    + (f"; page {near.page}: {near.describe()}" if near else
                       f"; {held[-1]} prints nothing like it (deleted or rewritten)"),
                    differences=near.differences if near else [])
+
+
+def _printed_apart(own: PageText | None, passage: str, quote: str) -> bool:
+    """Whether the quote's own version `own` prints `passage` (a newer version's closest passage to `quote`) too,
+    apart from the quote: a sentence both versions print ("We train GPT-2 for 5 days on 8 GPUs." beside the deleted
+    "We train BERT for 3 days on 8 GPUs."), never what the newer version revised the quote into."""
+    found = matching.find_quote(own.doc, passage) if own is not None and passage.strip() else None
+    mine = matching.find_quote(own.doc, quote) if found is not None else None
+    if found is None or mine is None:
+        return False
+    return not any(a.page == b.page and a.start < b.end and b.start < a.end for a in found.spans for b in mine.spans)
 
 
 #: How many printings of one quote `_same_printing` tells apart (a sentence of the abstract the conclusion repeats).

@@ -453,7 +453,10 @@ pdf = lazy_import("kb.sources.pdf")
 #:   refused ("[The core] represents a major gap" of "This represents a major gap"), and a bracket at a quote's
 #:   start stands for the subject the paper prints there, never beside it ("[The survey] was approved" of "This
 #:   study was approved")
-CLAIM_READING = "84"
+#: 85: a quote a newer version deleted is said so, "v2 prints nothing like it (deleted or rewritten)", with its closest
+#:   passage as another sentence, where that passage keeps under two thirds of its words or the quote's own version
+#:   prints it apart ("differs: none -> majority; ..." against a neighbouring sentence read as a rewording)
+CLAIM_READING = "85"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

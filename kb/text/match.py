@@ -309,6 +309,18 @@ class NearMiss:
             " (the quote's ellipsis leaves that out: kb never lets an ellipsis change what the words it keeps say)"
             if self.elided and all(not q for q, _ in self.differences) else "")
 
+    def revises(self, quote: str) -> bool:
+        """Whether this passage reads as a revision of ``quote``: at least two thirds of the quote's words kept, in
+        order ("Of note is that X" of "Notably, X"; a figure, a hedge, a citation changed), so that its differences
+        say what a newer version changed. Else it is another passage that shares a run of words with it (a
+        neighbouring sentence, once the quote's was deleted; the quote rewritten throughout), whose word diff would
+        read as a rewording that never was. An elided quote's passage, or one where no word differs, revises it."""
+        if self.elided or not self.differences:
+            return True
+        words = len(quote.split())
+        dropped = sum(len(ours.split()) for ours, _ in self.differences)
+        return words > 0 and 3 * (words - dropped) >= 2 * words
+
     def _turned_by(self) -> str:
         """'"not" right after the quote's last word' where a word right around the passage turns or qualifies it."""
         before, after = self.around

@@ -307,3 +307,57 @@ def test_an_author_year_group_a_newer_version_cites_more_in_is_no_change(kb_root
             add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
     verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
     assert verdict.status == ("stale" if stale else "ok"), verdict
+
+
+_NEIGHBOURS = ("Training the model took 12 days on eight GPUs. Finetuning the model took 2 days on eight GPUs. "
+               "Evaluating the model took one hour on eight GPUs.")
+
+
+@pytest.mark.parametrize("v2, said", [
+    # the sentence deleted or rewritten throughout: another sentence, never a word diff read as a rewording
+    (V1.replace("Training the model took 12 days on eight GPUs.", "Inference on the model took 2 hours on one GPU."),
+     "gone"),
+    (V1.replace("Training the model took 12 days on eight GPUs.", "Our model trained for twelve days."), "gone"),
+    # revisions of the quote: the words v2 changed
+    (V1.replace("12 days", "13 days"), "revision"),
+    (V1.replace("took 12 days", "took about 12 days"), "revision"),
+    (V1.replace("Training the model took", "Training our model took"), "revision"),
+    (V1.replace("on eight GPUs.", "on eight GPUs of the cluster."), "revision"),
+])
+def test_a_quote_a_newer_version_deleted_is_said_gone_and_a_revised_one_its_differences(kb_root, tmp_path, v2, said):
+    by = _verdicts(kb_root, tmp_path, v2)
+    for v in (by["quote"], by["claim"]):
+        assert v.status == "stale", v
+        if said == "gone":
+            assert "v2 prints nothing like it (deleted or rewritten)" in v.message and "differs" not in v.message, v
+        else:
+            assert "but not in v2; page 1: " in v.message and "nothing like it" not in v.message, v
+
+
+def test_a_deleted_sentence_whose_neighbour_v1_prints_too_is_another_sentence(kb_root, tmp_path):
+    """Most of the quote's words kept in order, but in a sentence v1 prints apart from the quote: not its revision."""
+    global V1
+    old, V1 = V1, V1.replace("Training the model took 12 days on eight GPUs.", _NEIGHBOURS)
+    try:
+        by = _verdicts(kb_root, tmp_path, V1.replace("Training the model took 12 days on eight GPUs. ", ""))
+    finally:
+        V1 = old
+    assert by["quote"].status == "stale", by["quote"]
+    assert "is another sentence sharing some of its words: \"Finetuning the model took 2 days" in by["quote"].message
+
+
+@pytest.mark.parametrize("differences, words, revises", [
+    ([("12", "13")], 9, True),
+    ([("Of note is that", "Notably,")], 18, True),
+    ([("none", "majority"), ("", "(76)"), ("either Africa nor South America", "countries representing the")], 15,
+     False),
+    ([("a b c d", "e")], 12, True),
+    ([("a b c d e", "f")], 12, False),
+    ([("", "not")], 5, True),
+    ([], 5, True),
+])
+def test_a_closest_passage_revises_a_quote_keeping_two_thirds_of_its_words(differences, words, revises):
+    from kb.text.match import NearMiss
+
+    near = NearMiss(page=1, page_end=1, passage="p", differences=differences, score=0.6)
+    assert near.revises(" ".join(["w"] * words)) is revises
