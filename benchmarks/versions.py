@@ -17,6 +17,9 @@ every report is a false alarm. Then the held-out pairs of benchmarks/data/versio
 v1, a v2 made by the edits each lists (a reference inserted and the numbered citations renumbered, a label re-lettered,
 a citation dropped, a page inserted, a word or a figure changed, a sentence moved to another page), each labelled; a
 case labelled `moved_to` (a page of v2) is scored caught only where kb says the quote is there now ("(in v2, page 4)").
+Of each change reported, what kb says is scored against the kind labelled (a held-out case's `said`, SAID by kind):
+"revision" (v2's passage and the words it changed) or "gone" ("v2 prints nothing like it", its closest passage
+another sentence).
 Exits 0 with a message when the corpus is absent.
 """
 
@@ -435,6 +438,11 @@ PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page b
               "footnote mark (digit)", "footnote mark (superscript)", "footnote mark (dagger)",
 
               "also printed on another page"}
+#: What kb says of a change it reports, by kind: "revision" (the newer version's passage and the words it changed, the
+#: quote's words mostly kept) for every kind but those here; "gone": "v2 prints nothing like it (deleted or
+#: rewritten)", with its closest passage, another sentence, and no word diff that would read as a rewording. A held-out
+#: case labels it in its field `said`.
+SAID = {"sentence deleted": "gone"}
 #: how a writer copies the sentence of a kind, where not whole
 QUOTED_AS = {"reference number changed, the quote leaving it out": lambda q: re.sub(r" ?\[\d{1,2}\]", "", q)}
 NUMERIC = {"integer changed", "decimal changed", "unit changed", "two digits swapped", "percent sign spaced",
@@ -538,7 +546,10 @@ def score(kb, cases, show: int, label: str = ""):
     by = {(v.kind, v.citekey, v.id): v for v in verdicts}
     tally = {"quote": [0, 0, 0, 0], "claim": [0, 0, 0, 0]}       # caught, missed, false alarms, quiet
     failures = []
-    for kind, changed, key, qid, cid, *moved_to in cases:
+    said_right = said_wrong = 0         # a change reported: what kb said of it, against the kind labelled
+    for kind, changed, key, qid, cid, *rest in cases:
+        moved_to = rest[:1]
+        said = (rest[1] if len(rest) > 1 else None) or SAID.get(kind, "revision")
         for what, ident in (("quote", qid), ("claim", cid)):
             if ident is None:
                 continue
@@ -548,6 +559,12 @@ def score(kb, cases, show: int, label: str = ""):
             t = tally[what]
             if changed and reported and said_where:
                 t[0] += 1
+                told = "gone" if "prints nothing like it" in v.message else "revision"
+                if told == said:
+                    said_right += 1
+                else:
+                    said_wrong += 1
+                    failures.append(f"SAID {told}, labelled {said}, {what} {kind}: {key}.{ident}: {v.message[:200]}")
             elif changed:
                 t[1] += 1
                 failures.append(f"MISSED {what} {kind}: {key}.{ident} {v.status}: {v.message[:200]}")
@@ -563,6 +580,8 @@ def score(kb, cases, show: int, label: str = ""):
                 t[3] += 1
     for what, (caught, missed, alarms, quiet) in tally.items():
         print(f"{label}{what}s: {caught} caught, {missed} missed, {alarms} false alarms, {quiet} quiet non-changes")
+    print(f"{label}changes said as labelled (a revision's word diff, or 'prints nothing like it'): {said_right} right,"
+          f" {said_wrong} wrong")
     print(f"kinds: {len({c[0] for c in cases})}, cases: {len(cases)}; verify: {took:.2f} s of CPU")
     for line in failures[:show]:
         print("  " + line)
@@ -715,7 +734,7 @@ def heldout(work: Path, show: int) -> None:
                 skipped.append(f"SKIPPED {key} {c['kind']}: {e}")
                 continue
             cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None,
-                          c.get("moved_to")))
+                          c.get("moved_to"), c.get("said")))
         score(kb, cases, show, f"held-out {path.stem.removeprefix('versions-heldout-')}: ")
         for line in skipped:
             print("  " + line)
