@@ -402,6 +402,11 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
     if tags:
         echo(f"  tags      {', '.join(tags)}")
     echo(f"  quotes    {info['quotes']}   claims {info['claims']}")
+    if info.get("stale_in"):
+        said = [counted(len(info[f"stale_{t}s"]), t) for t in ("quote", "claim") if info[f"stale_{t}s"]]
+        echo(f"  ! {' and '.join(said)} of it stale: {info['stale_in']} no longer prints "
+             f"{'it' if len(info['stale_quotes']) + len(info['stale_claims']) == 1 else 'them'} "
+             f"(kb verify says what changed)")
     for problem in info["problems"]:
         echo(f"  ! {problem}")
 

@@ -1135,12 +1135,19 @@ def show_paper(kb: KB, citekey: str) -> dict:
         problems.append(other)
     counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
               for t in ("quotes", "claims")}
+    # the quotes and claims the newest version kb holds the text of no longer prints (kb verify's "stale", stored by
+    # the index as kb quote ls reads it): said where a person looks at the paper
+    stale = {t: [r[0] for r in db.execute(f"select id from {t} where citekey = ? and stale_in is not null order by id",
+                                          [citekey])] for t in ("quotes", "claims")}
+    stale_in = next((r[0] for t in ("quotes", "claims") for r in db.execute(
+        f"select stale_in from {t} where citekey = ? and stale_in is not null limit 1", [citekey])), None)
     return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],
             "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"],
             "doi": doi_shown(paper["doi"], paper["fields"].get("doi")),
             "url": paper["url"], "venue": paper["venue"], "version": paper["version"],
             "origin": paper["origin"], "metadata_status": paper["metadata_status"],
             "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],
+            "stale_in": stale_in, "stale_quotes": stale["quotes"], "stale_claims": stale["claims"],
             "problems": problems, "fields": paper["fields"]}
 
 

@@ -346,6 +346,20 @@ def test_a_deleted_sentence_whose_neighbour_v1_prints_too_is_another_sentence(kb
     assert "is another sentence sharing some of its words: \"Finetuning the model took 2 days" in by["quote"].message
 
 
+@pytest.mark.parametrize("v2, stale", [
+    (V1.replace("12 days", "13 days"), ("v2", ["q"], ["days"])),
+    (V1.replace(_QUOTE, "We thank the reviewers."), ("v2", ["q"], ["days"])),
+    (V1.replace("A second page", "Another second page"), (None, [], [])),
+])
+def test_kb_show_says_which_of_a_papers_quotes_and_claims_are_stale_in_its_newest_version(kb_root, tmp_path, v2,
+                                                                                          stale):
+    from kb.ops.library import show_paper
+
+    _verdicts(kb_root, tmp_path, v2)
+    info = show_paper(open_kb(kb_root), "luccioni2023power")
+    assert (info["stale_in"], info["stale_quotes"], info["stale_claims"]) == stale, info
+
+
 @pytest.mark.parametrize("differences, words, revises", [
     ([("12", "13")], 9, True),
     ([("Of note is that", "Notably,")], 18, True),
