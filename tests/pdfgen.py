@@ -413,14 +413,26 @@ def make_missing_contents_pdf(pages: list[list[str]], contents: dict[int, bytes]
     return assemble(objects)
 
 
+#: ToUnicode maps that give garbage for a Latin font's printable codes: private-use characters, CJK ideographs, one
+#: glyph for every code, the letters shifted by a constant (+1: 'Uif'; -29: '7KH' for 'The').
+_MAPS = {"pua": lambda c: 0xE000 + c, "cjk": lambda c: 0x4E00 + c, "one": lambda c: 0x25A0,
+         "shift1": lambda c: c + 1, "shift-29": lambda c: c - 29 if c - 29 > 0x20 else c}
+
+
 def make_broken_tounicode_pdf(pages: list[list[str]], broken: set[int], cmap: str = "fffd") -> bytes:
     """A PDF whose pages in `broken` (0-based) show their lines in a font whose ToUnicode map is broken: "fffd" maps
-    every printable code to U+FFFD, the replacement character; "garbage" is no CMap at all (extractors fall back to
-    the font's encoding); the other pages use a plain Helvetica."""
+    every printable code to U+FFFD, the replacement character; "pua", "cjk", "one", "shift1", "shift-29" as _MAPS
+    says; "garbage" is no CMap at all (extractors fall back to the font's encoding); the other pages use a plain
+    Helvetica."""
     if cmap == "fffd":
         chars = b"".join(b"<%02X> <FFFD>\n" % c for c in range(0x20, 0x7F))
         data = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def\n"
                 b"1 begincodespacerange <00> <FF> endcodespacerange\n95 beginbfchar\n" + chars
+                + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    elif cmap in _MAPS:
+        chars = b"".join(b"<%02X> <%04X>\n" % (c, _MAPS[cmap](c)) for c in range(0x21, 0x7F))
+        data = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Broken def\n"
+                b"1 begincodespacerange <00> <FF> endcodespacerange\n94 beginbfchar\n" + chars
                 + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
     else:
         data = b"\x00\xff not a CMap ((( <<<< beginbfrange <zz> endbfrange"
@@ -489,3 +501,33 @@ def make_obj_keywords_pdf(megabytes: int) -> bytes:
     chunk = b"1 0 obj\n" * 1000
     return (b"%PDF-1.4\n" + chunk * (megabytes * 1024 * 1024 // len(chunk))
             + b"trailer\n<< /Root 1 0 R >>\nstartxref\n999999999\n%%EOF\n")
+
+
+def make_mapped_text_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF that prints `pages` (lines of any Unicode text: real Chinese) in a one-byte font whose ToUnicode map
+    gives each code the character it stands for, codes given in the order the characters first appear."""
+    codes: dict[str, int] = {}
+    for lines in pages:
+        for ch in "".join(lines):
+            if ch not in codes:
+                codes[ch] = 0x21 + len(codes)
+    assert len(codes) <= 0xFE - 0x21, "too many distinct characters for a one-byte font"
+    chars = b"".join(b"<%02X> <%04X>\n" % (code, ord(ch)) for ch, code in codes.items())
+    data = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Mapped def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n" % len(codes) + chars
+            + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"]
+    kids = []
+    for lines in pages:
+        out = [b"BT", b"/F1 10 Tf", b"12 TL", b"50 780 Td"]
+        for line in lines:
+            out.append(b"<" + b"".join(b"%02X" % codes[ch] for ch in line) + b"> Tj T*")
+        content = b"\n".join(out + [b"ET"])
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+                       b">> /Contents %d 0 R >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
+    return assemble(objects)

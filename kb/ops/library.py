@@ -54,6 +54,7 @@ from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
 from kb.text.display import close_names, counted
+from kb.text.garbled import garbled
 from kb.text.ids import doi_of_field, doi_written
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -1062,10 +1063,9 @@ def _unread_pages(db, version_id: int, stored: str | None) -> list[dict]:
         why.update({int(n): str(w) for n, w in held.items()} if isinstance(held, dict) else {})
     except (ValueError, TypeError, AttributeError):      # the index edited by hand: nothing guessed
         why = {}
-    for page, text in db.execute("select page, text from pages where version_id = ? and instr(text, char(65533)) > 0",
-                                 [version_id]):
-        if page not in why and pdfsource.unreadable_text(text):
-            why[page] = "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
+    for page, text in db.execute("select page, text from pages where version_id = ?", [version_id]):
+        if page not in why and (said := garbled(text)) is not None:
+            why[page] = said
     return [{"page": n, "why": why[n]} for n in sorted(why)]
 
 

@@ -47,6 +47,7 @@ from kb.store.queries import (
 )
 from kb.text.ascii import ascii_fold
 from kb.text.display import agreeing, close_names, counted, pages_said
+from kb.text.garbled import garbled
 from kb.text.ids import bare_arxiv_id
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -495,6 +496,16 @@ def on_stored_pages(stored: int | None, stored_end: int | None, quote: str, text
     return None
 
 
+def garbled_under(match, text: PageText) -> str | None:
+    """Why the page(s) a quote was found on are garbage a broken font gave (kb.text.garbled: private-use characters,
+    ideographs for a Latin text's letters, letters shifted by a constant), or None: words matched there are the
+    extractor's garbage, not what the paper prints, and verify nothing."""
+    for n in sorted({span.page for span in match.spans} | {match.page}):
+        if 1 <= n <= len(text.pages) and (why := garbled(text.pages[n - 1])) is not None:
+            return f"page {n} of {text.version or 'its text'} is not readable text: {why}"
+    return None
+
+
 def provenance(match, text: PageText) -> dict:
     return {"version": text.version, "status": "verified", "method": match.method,
             "page": match.page, "page_end": match.page_end,
@@ -545,6 +556,12 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record.update({"version": text.version, "status": "unverified", **forced_page(page, text),
                        "note": note or ("not found in " + text.version
                                         + (f"; {near.describe()}" if near else ""))})
+    elif (unread := garbled_under(match, text)) is not None:
+        if not force:
+            raise QuoteNotFound(f"{unread}; the quote matches the extractor's garbage, not what the paper prints, "
+                                "so it is not verified; nothing stored (store it unverified with --force)")
+        record.update({"version": text.version, "status": "unverified", **forced_page(page, text),
+                       "note": note or f"not verified: {unread}"})
     else:
         if page is not None:
             match = on_given_page(page, quote, match, text)
@@ -1132,6 +1149,10 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
                        + (f"; {elsewhere}" if elsewhere else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)
+    if (unread := garbled_under(match, text)) is not None:
+        return Verdict(q["id"], q["citekey"], text.version, "unreadable-text",
+                       f"{unread}; the quote matches the extractor's garbage, not what the paper prints",
+                       page=match.page, failed=True)
     if not match.page <= (q["page"] or match.page) <= match.page_end:
         # printed more than once: the printing on the page stored is the one verified, not the first ("page 13
         # (found at a different place than recorded)" was said of a sentence stored, and printed, on page 24)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.lazyimport import lazy_import
+from kb.text.garbled import garbled
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
@@ -1569,9 +1570,21 @@ def _finish(result: Extracted, source: str) -> Extracted:
         if letters >= enough:   # counted only up to what makes a text layer
             break
     unreadable = [i for i, page in enumerate(pages, 1) if _replaced(page)]
+    # other garbage a broken font gives (private-use characters, ideographs for letters, one glyph for all, letters
+    # shifted by a constant): said apart, and a paper of nothing else kept as metadata only, as one of U+FFFD is
+    garbage = {i: why for i, page in enumerate(pages, 1) if i not in unreadable and (why := garbled(page))}
+    garbage_said = (f"{source} has text kb cannot read: {pages_named(sorted(garbage), len(pages))} "
+                    f"{'is' if len(garbage) == 1 else 'are'} garbage a broken font gave (page {min(garbage)}: "
+                    f"{garbage[min(garbage)]}); kb keeps its metadata only") if garbage else ""
+    if garbage and letters >= enough and len(garbage) + len(unreadable) >= count:
+        result.status, result.message = "image-only", garbage_said
+    elif garbage and letters >= enough:
+        result.warnings.append(f"could not read the text of {pages_named(sorted(garbage), len(pages))}: "
+                               f"{'; '.join(f'page {n}: {why}' for n, why in list(garbage.items())[:3])}; "
+                               "no quote is verified on them")
     if letters < enough:
         result.status = "image-only"
-        result.message = f"{source} has no text layer ({count} page(s), {letters} letters): {_SCANNED}"
+        result.message = garbage_said or f"{source} has no text layer ({count} page(s), {letters} letters): {_SCANNED}"
         if unreadable:
             result.message = (f"{source} has text kb cannot read: its fonts give the replacement character U+FFFD "
                               f"for the letters of {pages_named(unreadable, len(pages))} (a font whose ToUnicode "
@@ -1588,6 +1601,8 @@ def _finish(result: Extracted, source: str) -> Extracted:
     result.stamp_later = find_arxiv_stamp(pages[1]) if result.arxiv_hint and len(pages) > 1 else None
     result.doi = find_doi_in_text(first)
     printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed
+    if 1 in garbage:
+        printed = ""        # garbage a broken font gave: no title nor author is read from it
     title = guess_title(printed, stamped=result.arxiv is not None)
     result.author_guess = guess_authors(printed, title)
     # a word the kerns split, its second piece in lower case ("com puting"): joined as the paper prints it
@@ -1796,9 +1811,9 @@ _REPLACEMENT = "\ufffd"
 
 
 def unreadable_text(page: str) -> bool:
-    """Whether a stored page's text is mostly U+FFFD (a broken ToUnicode map): what kb add said of it, said again
-    from the page alone (kb show)."""
-    return _replaced(page)
+    """Whether a stored page's text is garbage a broken font gave (mostly U+FFFD, private-use characters, letters
+    shifted by a constant: kb.text.garbled): what kb add said of it, said again from the page alone (kb show)."""
+    return garbled(page) is not None
 
 
 def unread_pages(result: "Extracted") -> dict[int, str]:

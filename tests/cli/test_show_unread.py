@@ -94,3 +94,25 @@ def test_a_page_text_loaded_names_no_page(kb_root, tmp_path):
     r = run_kb("text", "load", key, str(text), "--replace")
     assert r.code == 0, r.err
     assert run_kb("show", key, "--json").json["versions"][0]["unread_pages"] == []
+
+
+GARBLED = [["We trained the models on the data of the task and we report the energy of each run.",
+            "The energy was not less than it was for the base model in this study of the task.",
+            "It is the sum of the energy of all the runs that we made on the cluster for this work."] * 2] * 3
+
+
+@pytest.mark.parametrize("cmap", ["shift1", "pua", "cjk"])
+def test_a_quote_of_garbage_a_broken_font_gave_is_refused_and_the_page_named(tmp_path, kb_root, cmap):
+    from kb.text.garbled import garbled
+    key = _add(tmp_path, make_broken_tounicode_pdf(GARBLED, {1}, cmap=cmap))
+    page = sqlite3.connect(kb_root / ".kb" / "kb.sqlite").execute(
+        "select text from pages where page = 2").fetchone()[0]
+    assert garbled(page) is not None
+    words = " ".join(page.split()[:6])
+    r = run_kb("quote", "add", key, words)
+    # private-use characters are no word at all: refused before they are looked for
+    said = "no word or number to look for" if cmap == "pua" else "not readable text"
+    assert r.code == 2 and said in r.err and "Traceback" not in r.err, (r.code, r.err)
+    assert run_kb("quote", "add", key, "we report the energy of each run").code == 0    # page 1 still read
+    shown = run_kb("show", key)
+    assert "page 2" in shown.out and "broken" in shown.out, shown.out
