@@ -309,6 +309,14 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                            **quotes.forced_page(page, text, "the claim"),
                            "note": note or ("quote not found in " + text.version
                                             + (f"; {near.describe()}" if near else ""))})
+        elif (unread := quotes.garbled_under(match, text)) is not None:
+            if not force:
+                raise quotes.QuoteNotFound(f"{unread}; the claim's quote matches the extractor's garbage, not what "
+                                           "the paper prints, so it is not verified; nothing stored (store it "
+                                           "unverified with --force)")
+            record.update({"version": text.version, "status": "unverified",
+                           **quotes.forced_page(page, text, "the claim"), "note": note or f"not verified: {unread}"})
+            match = None        # its figure is not read in garbage
         else:
             if page is not None:
                 match = quotes.on_given_page(page, quote, match, text, "the claim's quote")

@@ -871,6 +871,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                        + (f"; {elsewhere}" if elsewhere else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
+    if (unread := garbled_under(match, found_in)) is not None:
+        return verdict("unreadable-text", f"{unread}; the claim's quote matches the extractor's garbage, not what the "
+                       "paper prints", True, page=match.page)
     wrong = page_disagrees(c["page"], None, c["quote"], match, found_in)
     if wrong is not None:
         return verdict("wrong-page", wrong, True, page=match.page)

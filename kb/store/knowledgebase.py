@@ -457,7 +457,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   passage as another sentence, where that passage keeps under two thirds of its words or the quote's own version
 #:   prints it apart ("differs: none -> majority; ..." against a neighbouring sentence read as a rewording)
 #: 86: a quote matched on a page whose text is garbage a broken font gave (private-use characters, ideographs for a
-#:   Latin text's letters, one glyph for all, letters shifted by a constant: "Uif npefm" verified) is refused.
+#:   Latin text's letters, one glyph for all, letters shifted by a constant: "Uif npefm" verified) is refused;
+#:   a claim's quote too.
 CLAIM_READING = "86"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -116,3 +116,33 @@ def test_a_quote_of_garbage_a_broken_font_gave_is_refused_and_the_page_named(tmp
     assert run_kb("quote", "add", key, "we report the energy of each run").code == 0    # page 1 still read
     shown = run_kb("show", key)
     assert "page 2" in shown.out and "broken" in shown.out, shown.out
+
+
+
+#: As GARBLED, with figures: a +1 shift gives "23" for "12", so a claim of the garbage's figure is what it quotes.
+GARBLED_FIGURES = [["We made 12 runs of the models on the data of the task and we report the energy of each run.",
+                    "The energy was not less than it was for the base model in this study of the task.",
+                    "It is the sum of the energy of all the runs that we made on the cluster for this work."] * 2] * 3
+
+
+def test_a_claim_whose_quote_is_garbage_a_broken_font_gave_is_refused_and_failed(tmp_path, kb_root):
+    """As a quote's: a claim's quote matched on such a page verifies nothing, at kb claim add and at kb verify
+    (a claims file written by hand, or by an older kb, saying it verified); a good page's claim still does."""
+    key = _add(tmp_path, make_broken_tounicode_pdf(GARBLED_FIGURES, {1}, cmap="shift1"))
+    page = sqlite3.connect(kb_root / ".kb" / "kb.sqlite").execute(
+        "select text from pages where page = 2").fetchone()[0]
+    words = " ".join(page.split()[:5])
+    figure = next(w for w in words.split() if w.isdigit())
+    r = run_kb("claim", "add", key, figure, "--quote", words)
+    assert r.code == 2 and "not readable text" in r.err and "Traceback" not in r.err, (r.code, r.err)
+    assert run_kb("claim", "add", key, "12", "--quote", "We made 12 runs of the models", "--id", "good").code == 0
+    r = run_kb("claim", "add", key, figure, "--quote", words, "--id", "g", "--force")
+    assert r.code == 0, r.err
+    path = kb_root / "claims" / f"{key}.toml"
+    text = path.read_text()
+    assert text.count('status = "unverified"') == 1
+    path.write_text(text.replace('status = "unverified"', 'status = "verified"'))
+    r = run_kb("verify", "--json")
+    verdicts = {v["id"]: v for v in r.json}
+    assert verdicts["g"]["status"] == "unreadable-text" and "page 2" in verdicts["g"]["message"], verdicts["g"]
+    assert verdicts["good"]["status"] == "ok" and r.code == 1
