@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 #: The replacement character, which an extractor gives for a glyph its font maps to no text.
 REPLACEMENT = "\ufffd"
@@ -26,27 +27,28 @@ for _word in sorted(_COMMON):
 _CJK_COMPANION = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\uff00-\uffef]")
 
 
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+#: CJK ideographs (the unified block, extension A, compatibility ideographs) and private-use characters (the BMP's
+#: area and planes 15-16), counted by the regular expression engine: a page is read at C's speed, not a character at
+#: a time in Python (every page of every PDF kb adds is asked).
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def _private(ch: str) -> bool:
-    return "\ue000" <= ch <= "\uf8ff" or ord(ch) >= 0xF0000
-
-
+@lru_cache(maxsize=2048)
 def garbled(page: str) -> str | None:
     """Why `page` is garbage a broken font gave (a phrase: 'its fonts give ...'), or None when it reads as text.
     Said only where a tenth of its characters or more (and 20 or more) are the garbage, or where its words are
-    English only when every character is shifted by one constant."""
+    English only when every character is shifted by one constant. Kept for the pages asked last: kb verify asks
+    it of the page of each quote it verifies, and many quotes share a page."""
     if not page:
         return None
-    body = [ch for ch in page if not ch.isspace()]
+    body = "".join(page.split())          # its characters but white space (str.split's white space is isspace's)
     if len(body) < 20:
         return None
     count = page.count(REPLACEMENT)
     if count >= 20 and count * 10 >= len(body):
         return "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
-    count = sum(1 for ch in body if _private(ch))
+    count = len(_PRIVATE.findall(body))
     if count >= 20 and count * 10 >= len(body):
         return ("its fonts give much of its text as private-use characters, which stand for no letter (a broken "
                 "ToUnicode map)")
@@ -58,13 +60,13 @@ def garbled(page: str) -> str | None:
     return _shifted(page)
 
 
-def _ideographs_for_letters(page: str, body: list[str]) -> str | None:
+def _ideographs_for_letters(page: str, body: str) -> str | None:
     """CJK ideographs in runs a space apart, like a Latin text's words, without any punctuation or syllabary a real
     CJK text prints among them: a Latin font's codes read as ideographs."""
-    han = sum(1 for ch in body if _han(ch))
+    han = len(_HAN.findall(body))
     if han < 20 or han * 10 < 3 * len(body) or _CJK_COMPANION.search(page):
         return None
-    runs = [w for w in page.split() if sum(1 for ch in w if _han(ch)) * 2 > len(w)]
+    runs = [w for w in page.split() if len(_HAN.findall(w)) * 2 > len(w)]
     if len(runs) >= 10 and 2 * len(runs) <= han:     # words of two ideographs or more, not one a space apart
         return ("its fonts give its letters as CJK ideographs in runs a space apart like words, and no CJK "
                 "punctuation (a broken ToUnicode map)")
