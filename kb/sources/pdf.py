@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.lazyimport import lazy_import
-from kb.text.garbled import garbled
+from kb.text.garbled import REPLACEMENT, garbled, replaced
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
@@ -1806,8 +1806,8 @@ def body_line(line: str) -> bool:
 
 
 #: The replacement character U+FFFD, which an extractor gives for a glyph its font maps to no text (a broken ToUnicode
-#: map): a page where it stands for a tenth of the characters or more, at least 20 of them, is read as unreadable.
-_REPLACEMENT = "\ufffd"
+#: map): a page where it stands for much of the text is read as unreadable (kb.text.garbled.replaced).
+_REPLACEMENT = REPLACEMENT
 
 
 def unreadable_text(page: str) -> bool:
@@ -1832,9 +1832,8 @@ def unread_pages(result: "Extracted") -> dict[int, str]:
 
 
 def _replaced(page: str) -> bool:
-    """Whether `page` gives much of its text as U+FFFD (`_REPLACEMENT`)."""
-    count = page.count(_REPLACEMENT)
-    return count >= 20 and count * 10 >= len(page) - sum(page.count(c) for c in " \n\t")
+    """Whether `page` gives much of its text as U+FFFD (kb.text.garbled.replaced, as kb show reads it again)."""
+    return replaced(page)
 
 
 # a word of a title: letters and digits, joined by a hyphen, an apostrophe or a slash, in brackets or quotes, a

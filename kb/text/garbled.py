@@ -34,6 +34,17 @@ _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
+def replaced(page: str) -> bool:
+    """Whether `page` gives much of its text as U+FFFD, the replacement character (kb add names such pages apart)."""
+    return _mostly(page.count(REPLACEMENT), "".join(page.split()))
+
+
+def _mostly(count: int, body: str) -> bool:
+    """Whether `count` characters of garbage are much of a page of `body` (its characters but white space): 20 or
+    more, and a tenth of them or more."""
+    return count >= 20 and count * 10 >= len(body)
+
+
 @lru_cache(maxsize=2048)
 def garbled(page: str) -> str | None:
     """Why `page` is garbage a broken font gave (a phrase: 'its fonts give ...'), or None when it reads as text.
@@ -45,11 +56,9 @@ def garbled(page: str) -> str | None:
     body = "".join(page.split())          # its characters but white space (str.split's white space is isspace's)
     if len(body) < 20:
         return None
-    count = page.count(REPLACEMENT)
-    if count >= 20 and count * 10 >= len(body):
+    if _mostly(page.count(REPLACEMENT), body):
         return "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
-    count = len(_PRIVATE.findall(body))
-    if count >= 20 and count * 10 >= len(body):
+    if _mostly(len(_PRIVATE.findall(body)), body):
         return ("its fonts give much of its text as private-use characters, which stand for no letter (a broken "
                 "ToUnicode map)")
     top, count = Counter(body).most_common(1)[0]
