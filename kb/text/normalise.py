@@ -1056,6 +1056,17 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
             out.append((m.start("number"), m.end("number")))
             out.sort()
+    # after the full stop of a sentence ending in a whole number after a word ("reported in Figure 8.5 We fit", its
+    # footnote 5 on the page): the page's next footnote only, as after a name's number, never "1.3 Million" nor
+    # "4.2 F1" of a decimal
+    for m in _MARK_AFTER_WHOLE.finditer(page, lo, hi) if _WHOLE_STOP_DIGIT.search(page, lo, hi) else ():
+        number = m.group("number")
+        if number not in defined:
+            continue
+        earlier = [int(page[a:b]) for a, b in out if b <= m.start("number")]
+        if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
+            out.append((m.start("number"), m.end("number")))
+            out.sort()
     return out
 
 
@@ -1116,6 +1127,9 @@ _A_DIGIT = lazy(r"\d")
 #: tries a name at every word).
 _NUMBER_COMMA_WORD = lazy(r"\d,\d\d?[ \t]+[a-z]")
 _MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+\d{1,3},(?P<number>\d{1,2})(?=[ \t]+[a-z])")
+#: What every _MARK_AFTER_WHOLE holds: a full stop between digits, a capital after a space.
+_WHOLE_STOP_DIGIT = lazy(r"\d\.\d\d?[ \t]+[A-Z]")
+_MARK_AFTER_WHOLE = lazy(r"(?<![\w.,-])[^\W\d_]{2,}[ \t]+\d{1,4}\.(?P<number>\d{1,2})(?=[ \t]+[A-Z][a-z]*\b)")
 
 
 # A line where an aside starts that an extractor may print inside a sentence at a
