@@ -245,7 +245,10 @@ PARALLEL_FROM = 20
 #: checked in Roe at page 4 (was not read as a citation).
 #: 23: a secondary citation is checked in the work read at its page: MLA's '(Doe et al. 8, quoting Roe et al.)',
 #: '(Roe 2019, qtd. in Doe et al. 8)', and '[3] (quoted in [5])', '[@roe] (qtd. in [@doe, p. 8])' (checked in [3] before)
-DERIVED_READING = "23"
+#: 24: a footnote naming the work read and the one it quotes ('[^2]: Doe 2019, quoted in Roe 2021, p. 8.', 'Roe 2021,
+#: 8, citing Doe 2019.') cites the work read at its page (no source before); a quotation set off after a lead-in ending
+#: in a colon, and an Org block under an Org heading with its citation on the next line, are checked (were not).
+DERIVED_READING = "24"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -3608,12 +3608,18 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 items[k] = None
             else:
                 last = k + 1
+                # (a line of its paragraph not indented, after it ('* Notes' over 'They say "..."'): the item's
+                # lazily, as the lines after it that go on with its paragraph ('(Doe et al. 2024, p. 2).')
+                # (an Org block's opening line made its quote mark, spaces before it: 'They say' as well)
+                head = _line_text(text, lines, k)
+                lazy_lines = first < k and (not head[:1].isspace() or not text[lines.starts[k]:pos].strip()
+                                            and text[pos:pos + 1] in "“\"")
                 while last < len(lines.starts) and last < k + 40:
                     line = _line_text(text, lines, last)
                     if not line.strip() and text[lines.starts[last] - 1:lines.starts[last]] != "\n":
                         last += 1       # a blank line read as none (a key's citation after an Org block): the item's
                         continue
-                    if not line.strip() or _ITEM_START.match(line) or not line[:1].isspace():
+                    if not line.strip() or _ITEM_START.match(line) or not line[:1].isspace() and not lazy_lines:
                         break
                     last += 1
                 end = lines.starts[last] - 1 if last < len(lines.starts) else n
@@ -3840,6 +3846,20 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             lone = _lone_citation(alone.group(1), numbers, note)
             if lone is not None:
                 found[i] = (lone, True)
+    for i, (start, close) in enumerate(pairs):
+        # a quotation that is a paragraph of its own (indented or not, as plain text sets one off), the paragraph
+        # before a sentence ending in a colon that cites the work: 'Dodge et al. (2022, p. 9) on one run:' then
+        # '"..."', read as a blockquote after its lead-in is (`_lead_in`); it was not checked
+        if found[i] is not None or i in reasons or row_of(start) is not None or item_of(start) is not None:
+            continue
+        k = bisect.bisect_left(breaks, start)
+        para_end = breaks[k] if k < len(breaks) else n
+        if not k or text[breaks[k - 1] + 2:start].strip(" \t") or text[close + 1:para_end].strip(" \t\n.") \
+                or "\n" in text[breaks[k - 1] + 2:start]:
+            continue
+        what = _lead_in(text, lines, note, cites, numbers, lines.line(start))
+        if what is not None:
+            found[i] = (what, False)
     taken_after = {a for a in after_at if a is not None}
     cited_paras: dict[int, tuple | None] = {}
     for i, (start, close) in enumerate(pairs):
@@ -4202,6 +4222,39 @@ def _own_work(text: str) -> str:
     return text
 
 
+#: Words of a note naming the work its citation was read in, that work after them: ', quoted in ', ', as cited in ',
+#: ', qtd. in ', ', cited by '
+_NOTE_READ_IN = lazy(r"[ \t]*[,;(][ \t]*(?:as[ \t]+)?(?:quoted|cited|qtd\.|reproduced)[ \t]+(?:in|by)[ \t]+(?=\S)", re.I)
+#: ... and the work read first, the one it quotes after: ', quoting ', '; citing ', ', who quotes '
+_NOTE_QUOTING = lazy(r"[ \t]*[,;(][ \t]*(?:quoting|citing|who[ \t]+quotes?)[ \t]+(?=[" + _UPPER + r"@\[])")
+
+
+def _read_in_work(text: str, start: int) -> str:
+    """A note's text from `start` that is a secondary citation, as the work the quote was read in: '[^2]: Strubell et
+    al. 2019, quoted in Patterson et al. 2021, p. 8.' -> '[^2]: Patterson et al. 2021, p. 8.', '[^3]: Patterson et
+    al. 2021, 8, citing Strubell et al. 2019.' -> '[^3]: Patterson et al. 2021, 8.': the quote is checked in the work
+    read, at its page, never in the one it quotes (the note named the one it quotes first, whose entry had read its
+    names and the other's year, a work the knowledge base lacks); the text as it is otherwise, or where the words are
+    inside a title in quote marks."""
+    if not re.search(r"(?i)\b(?:quot|cit|qtd|reprod)", text[start:]):
+        return text
+
+    def outside(at: int) -> bool:
+        head = text[start:at]
+        return head.count('"') % 2 == 0 and head.count("“") == head.count("”") and bool(head.strip())
+
+    m = next((m for m in _NOTE_READ_IN.finditer(text, start) if outside(m.start())), None)
+    if m is not None:
+        rest = text[m.end():].strip()
+        if rest[:1] == "(" or text[m.start():m.end()].lstrip()[:1] == "(":
+            rest = rest.rstrip(". ").removesuffix(")").strip()
+        return text[:start] + " " + rest if rest else text
+    m = next((m for m in _NOTE_QUOTING.finditer(text, start) if outside(m.start())), None)
+    if m is not None:
+        return text[:m.start()].rstrip() + "."
+    return text
+
+
 def _works_in_footnote(text: str) -> int:
     """How many works a footnote cites, each its own between semicolons, by its authors and a title set off
     ('[^1]: Strubell et al., "Energy ...," 5; Dodge et al., "Measuring ...," 4.': two, which of them a quote marked
@@ -4416,6 +4469,9 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             return      # '[^1]: See also Roe (2019).': a work set beside its mark's sentence, no entry of a list
         if label or endnote:
             body = _own_work(body)      # '..., 5; see also Dodge, "Measuring," 4.': the first work at its page
+            # '[^2]: Doe 2019, quoted in Roe 2021, p. 8.': the work read, Roe's, at its page
+            opening = label or _ORDERED.match(body)
+            body = _read_in_work(body, opening.end() if opening else 0)
         first = _quote_first(body, label.end()) if label else None
         if first is not None:
             # '[^1]: "...," Jesse Dodge et al., "Measuring ...," (2022), 5.': the work it cites is the reference, the
