@@ -76,7 +76,11 @@ work under a heading a list may have, '# Sources', '## Literature', '**Sources:*
 quote in a table cell, a details block, a list item, a heading, a far footnote, secondary citations 'cited in', 'qtd.
 in', 'as quoted by', 'quoting') and notes-heldout-round34-sweep57-notes33.json (22: secondary citations in MLA '(Doe
 et al. 8, quoting Roe et al.)', '(Roe 2019, qtd. in Doe et al. 8)', Chicago, APA, numbered '[3] (quoted in [5])' and
-pandoc '[@roe] (qtd. in [@doe, p. 8])', each quote checked in the work read), verified
+pandoc '[@roe] (qtd. in [@doe, p. 8])', each quote checked in the work read) and
+notes-heldout-round35-sweep58-notes35.json (11: footnotes naming the work read and the one it quotes, 'Doe 2019, quoted
+in Roe 2021, p. 8', 'Roe 2021, 8, citing Doe 2019', Chicago's 'Ibid.' and short forms, IEEE '[5–7]' and '[1, 3]' in
+blockquotes and lists, 'et al.' with 2023a/2023b, a plain-text quotation set off after a lead-in ending in a colon, an Org
+quote block under an Org heading with '-- [7, p. 2]' after it; changed words, numbers, works and pages), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
@@ -254,13 +258,13 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round34-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round35-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work (the figure that must stay 0),
     lost otherwise (not checked, or said unfound, where the expected work holds it)."""
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
-    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34):
+    for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35):
         _heldout_round(round_, verbose)
 
 
