@@ -988,6 +988,8 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
     folder = cache.folder
     sources = 0
     orphans: list[tuple[Path, ...]] = []
+    removed_keys: set[str] = set()      # the papers kb rm removed whose sources are orphans
+    by_rm = 0                           # orphans whose papers kb rm removed
     removed = 0
     have = set()
     indexed: set[tuple[str, str]] = set()       # (sha256, citekey): the index holds the source as that paper's text
@@ -1103,6 +1105,9 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                                    "need it")
             else:
                 orphans.append((source, mpath))
+                if isinstance(m.removed_from, list):
+                    removed_keys.update(k for k in m.removed_from if isinstance(k, str))
+                    by_rm += bool(m.removed_from)
             continue
         for citekey, version in [(c, v) for c in targets for v in m.filed_versions(c)]:
             row = have.get((citekey, version))
@@ -1150,8 +1155,14 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             report.info.append(f"{counted(len(orphans), 'cached source')} {agreeing(len(orphans), 'belongs', 'belong')} to no paper here (another knowledge base "
                                f"sharing the cache, or a kb add that did not finish); {PRUNE} removes none "
                                "outside the knowledge base: delete them by hand if nothing else uses them")
+        elif by_rm == len(orphans):
+            report.info.append(f"{counted(len(orphans), 'cached source')} of {', '.join(sorted(removed_keys))}, which kb rm "
+                               f"removed, {agreeing(len(orphans), 'is', 'are')} kept in the cache; {PRUNE} removes "
+                               f"{agreeing(len(orphans), 'it', 'them')}")
         else:
-            report.info.append(f"{counted(len(orphans), 'cached source')} {agreeing(len(orphans), 'belongs', 'belong')} to no paper (a kb add that did not "
-                               f"finish); {PRUNE} removes them")
+            why = (f"a kb add that did not finish, or {', '.join(sorted(removed_keys))}, which kb rm removed"
+                   if by_rm else "a kb add that did not finish")
+            report.info.append(f"{counted(len(orphans), 'cached source')} {agreeing(len(orphans), 'belongs', 'belong')} to no paper ({why}); "
+                               f"{PRUNE} removes them")
     if removed:
         report.info.append(f"removed {counted(removed, 'cached source')}")

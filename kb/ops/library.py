@@ -282,6 +282,8 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
             for m in kb.sources.find(citekey=r.citekey):
                 m.citekeys = [c for c in m.citekeys if c != r.citekey]
                 m.identities.pop(r.citekey, None)
+                m.removed_from = sorted({*m.removed_from, r.citekey}) if isinstance(m.removed_from, list) \
+                    else [r.citekey]
                 kb.sources.save(m)
         with transaction(kb.db):
             kb.indexer.reindex_bib(bibfile)

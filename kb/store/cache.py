@@ -44,6 +44,9 @@ class Manifest:
     #: A page text kb rebuild made of a cached PDF deleted by hand (rebuild._remake_sources): that PDF's
     #: file name, which kb show says is gone (its text kept, the PDF itself not).
     pdf_gone: str | None = None
+    #: The papers kb rm removed that it was filed under: kb doctor says a source of no paper is theirs,
+    #: not debris of a kb add that did not finish.
+    removed_from: list[str] = field(default_factory=list)
 
     def gone_said(self) -> str | None:
         """What every command listing problems (kb show, kb doctor, kb open) says of a page text
