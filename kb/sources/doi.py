@@ -6,7 +6,7 @@ import re
 
 from kb.errors import KBError, NotFound
 from kb.sources.bibmodel import is_work, known_type
-from kb.sources.bibtex import parse_entries, record_text
+from kb.sources.bibtex import BibFile, record_text
 from kb.sources.metadata import PaperMeta, crossref_containers, from_bib_fields, from_crossref, with_subtitle
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
 from kb.text.ids import doi_of_field
@@ -72,12 +72,17 @@ def _bibtex_entries(text: str, url: str) -> list:
     if not text.startswith("@") or "\x00" in text:
         raise Unusable(_came(text))
     try:
-        entries = parse_entries(text, source=url)
+        entries = BibFile(text, url).entries()
     except (KBError, ValueError, RecursionError, MemoryError):
         raise Unusable("BibTeX kb cannot read (unbalanced braces, or not BibTeX's grammar)") from None
     if not entries:
         raise Unusable("BibTeX holding no entry")
-    return entries
+    # a field resting on a @string the answer never defines (or defines through one it never does, a
+    # loop) is nothing, as BibTeX prints it: never the macro's name filed as a title ('b' of
+    # '@string{a = b} @string{b = a} ... title = a')
+    return [(e.entry_type, e.key, {name: value for name, value in e.fields.items()
+                                   if name not in e.undefined and name not in e.through_undefined})
+            for e in entries]
 
 
 def _bibtex_meta(text: str, url: str, doi: str, same: frozenset[str] = frozenset()) -> PaperMeta:

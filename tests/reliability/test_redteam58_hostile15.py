@@ -1,5 +1,6 @@
 """Red-team sweep 58, hand edits and hostile input: kb doctor says a cached source kb rm left
-behind is that removed paper's, never debris of a kb add that did not finish."""
+behind is that removed paper's, never debris of a kb add that did not finish; a field of doi.org's
+BibTeX answer resting on a @string it never defines is nothing, never the macro's name."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import os
 import time
 
+import pytest
+from httpserver import Reply
 from kbproc import paper_pages
 from kbrun import run_kb
 from pdfgen import make_pdf
@@ -60,3 +63,43 @@ def test_a_source_of_no_paper_kb_rm_never_named_is_still_an_add_that_did_not_fin
     said = [line for line in r.out.splitlines() if "cached source" in line]
     assert said == [f"info: 2 cached sources belong to no paper (a kb add that did not finish, or {gone}, which "
                     "kb rm removed); kb doctor --prune removes them"], r.out
+
+
+# -- doi.org's BibTeX answer naming a @string it never defines -------------------------------------------------------
+
+def _work_json(title: str) -> bytes:
+    return json.dumps({"message": {"DOI": "10.5555/asked.2", "title": [title], "type": "journal-article",
+                                   "author": [{"family": "Doe", "given": "Jane"}],
+                                   "issued": {"date-parts": [[2020]]}}}).encode()
+
+
+@pytest.mark.parametrize("title_field", [
+    "title = a",                                            # a = b, b = a: a loop
+    "title = nosuchmacro",                                  # never defined
+    "title = a # { Power}",                                 # the loop, joined to text
+])
+def test_a_doi_answers_title_resting_on_an_undefined_string_is_never_filed_as_its_name(kb_root, server, title_field):
+    """doi.org's '@string{a = b} @string{b = a} @article{x, title = a, ...}' was filed as a paper titled 'b'
+    (BibTeX prints nothing for it): the title is Crossref's, as for an answer of no title."""
+    bib = ("@string{a = b}\n@string{b = a}\n"
+           f"@article{{x,\n  {title_field},\n  author = {{Doe, Jane}},\n  year = {{2020}},\n  month = jan,\n"
+           "  doi = {10.5555/asked.2},\n}\n").encode()
+    server.routes["/doi/10.5555/asked.2"] = Reply(200, bib, {"Content-Type": "application/x-bibtex"})
+    server.routes["/crossref/works/10.5555/asked.2"] = Reply(200, _work_json("Wind Power"),
+                                                             {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.5555/asked.2")
+    assert r.code == 0 and "Traceback" not in r.err, r.err
+    [paper] = run_kb("ls", "--json").json
+    assert paper["title"] == "Wind Power", paper
+
+
+def test_a_doi_answer_of_defined_strings_and_month_macros_is_read_as_it_was(kb_root, server):
+    """The same answer with its @string defined keeps doi.org's title and its macro's journal."""
+    bib = ("@string{jeps = {Journal of Energy}}\n@article{x,\n  title = {Solar Power},\n  journal = jeps,\n"
+           "  author = {Doe, Jane},\n  year = {2020},\n  month = jan,\n  doi = {10.5555/asked.2},\n}\n").encode()
+    server.routes["/doi/10.5555/asked.2"] = Reply(200, bib, {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/asked.2")
+    assert r.code == 0, r.err
+    [paper] = run_kb("ls", "--json").json
+    assert paper["title"] == "Solar Power"
+    assert "journal = {Journal of Energy}" in (kb_root / "references.bib").read_text()
