@@ -490,6 +490,22 @@ def _entry_as_indexed(kb: KB, key: str) -> tuple[str, dict[str, str], bool] | No
     return row[0], fields, owned
 
 
+def _key_from_metadata(db, kb: KB, key: str, held: dict[str, str], changes: dict[str, str]) -> str | None:
+    """The key kb would make of an entry's new authors and year, where its key was made when its
+    entry had neither (a PDF whose text kb could not read, added offline); None otherwise, or
+    where that is its key already."""
+    if any((held.get(f) or "").strip() for f in ("author", "editor", "year", "date")):
+        return None
+    fields = {**held, **changes}
+    author, year = (fields.get("author") or "").strip(), (fields.get("year") or "").strip()
+    if not author or not year:
+        return None
+    taken = {r[0] for r in db.execute("select citekey from papers")} | alias_keys(kb.conn)
+    fresh = citekeys.make_key([a.strip() for a in re.split(r"\s+and\s+", author) if a.strip()], year,
+                              latex_to_text(fields.get("title") or "") or None, taken - {key})
+    return None if fresh == key else fresh
+
+
 def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: dict[str, str]) -> None:
     """Write references.bib with the new entry at its end, listed as kb's (what BibFile's
     set_entry, mark_owned and render give: keys naming no entry leave the list)."""
@@ -585,6 +601,12 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                              f"write {', '.join(sorted(fit_model(entry_type, changes)) or sorted(changes))}{held}")
                 changes = {}
             action = "updated" if changes else "unchanged"
+            better = _key_from_metadata(db, kb, key, entry_fields, changes) if owned else None
+            if better is not None:
+                # a key made when kb knew no author and no year ('anonndarxiv' of a PDF whose text timed
+                # out) stays, as every key does: the key the metadata gives is said, with the command
+                notes.append(f"its key {key} was made when kb knew neither its authors nor its year: "
+                             f"`kb rename {key} {better}` gives it one from them (the old key stays an alias)")
             if changes and bibfile is None:     # the entry changes: the file is read to rewrite it
                 bibfile = BibFile.load(kb.layout.bib)
             if newer and old_version:

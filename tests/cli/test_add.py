@@ -803,3 +803,23 @@ def test_a_full_disk_while_the_pdf_is_cached_is_one_line_and_nothing_is_filed(kb
     r = run_kb("add", "--offline", path)          # with room again, the same add files it
     assert r.code == 0 and r.out.startswith("added"), r.err
     assert len(list((kb_root / ".kb").rglob("*.pdf"))) == 1
+
+
+def test_a_key_made_of_nothing_is_said_with_the_key_its_metadata_gives(kb_root, monkeypatch):
+    """A PDF added offline whose text kb could not read (over a limit) is keyed of nothing ('anonnd...');
+    added again once readable, its authors and year arrive and the key stays, as every key does, but
+    the command that gives it their key is said; an entry that had an author is never told so."""
+    pdf = corpus_path("pdf", "arxiv-2302.07302v1.pdf")
+    monkeypatch.setenv("KB_MAX_PAGES", "2")
+    first = run_kb("add", "--offline", pdf)
+    assert first.code == 0 and "kept with metadata only" in first.err
+    key = first.out.split()[1]
+    assert key.startswith("anonnd"), first.out
+    monkeypatch.delenv("KB_MAX_PAGES")
+    again = run_kb("add", "--offline", pdf)
+    assert again.code == 0, again.err
+    assert f"`kb rename {key} chang2023citesee`" in again.err, again.err
+    assert f"@misc{{{key}," in (kb_root / "references.bib").read_text()        # the key itself unchanged
+    assert run_kb("rename", key, "chang2023citesee").code == 0
+    third = run_kb("add", "--offline", pdf)
+    assert third.code == 0 and "kb rename" not in third.err, third.err
