@@ -69,14 +69,25 @@ def garbled(page: str) -> str | None:
     return _shifted(page)
 
 
+#: The most ideographs a Latin font's letters, digits and marks read as ideographs give: its codes a text uses.
+_ALPHABET = 80
+
+
 def _ideographs_for_letters(page: str, body: str) -> str | None:
     """CJK ideographs in runs a space apart, like a Latin text's words, without any punctuation or syllabary a real
     CJK text prints among them: a Latin font's codes read as ideographs."""
-    han = len(_HAN.findall(body))
+    ideographs = _HAN.findall(body)
+    han = len(ideographs)
     if han < 20 or han * 10 < 3 * len(body) or _CJK_COMPANION.search(page):
         return None
+    # a font's letters are an alphabet: a few dozen ideographs, each many times, where a real page prints as many
+    # ideographs as it has words to say (a Chinese reference list or table printed with ASCII punctuation)
+    alphabet = len(set(ideographs))
+    if alphabet > _ALPHABET or han < 3 * alphabet:
+        return None
     runs = [w for w in page.split() if len(_HAN.findall(w)) * 2 > len(w)]
-    if len(runs) >= 10 and 2 * len(runs) <= han:     # words of two ideographs or more, not one a space apart
+    # words of two ideographs or more, not one a space apart, and many words of them, not a table's few again
+    if len(set(runs)) >= 10 and 2 * len(runs) <= han:
         return ("its fonts give its letters as CJK ideographs in runs a space apart like words, and no CJK "
                 "punctuation (a broken ToUnicode map)")
     return None

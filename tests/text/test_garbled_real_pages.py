@@ -1,0 +1,42 @@
+"""Real pages kb.text.garbled must read as text: a Chinese paper's reference list or table printed with ASCII
+punctuation (GB/T 7714). A quote of such a page was refused as the extractor's garbage."""
+
+from __future__ import annotations
+
+from kb.text.garbled import garbled
+
+#: GB/T 7714 references: ideographs in runs a space apart with ASCII punctuation, no CJK punctuation mark.
+ZH_REFERENCES = """参考文献
+[1] 周志华. 机器学习[M]. 北京: 清华大学出版社, 2016.
+[2] 李航. 统计学习方法[M]. 第2版. 北京: 清华大学出版社, 2019.
+[3] 王晓峰, 张伟, 陈静. 基于深度神经网络的中文文本分类研究[J]. 计算机学报, 2020, 43(5): 865-879.
+[4] 刘洋, 孙茂松. 神经机器翻译前沿进展[J]. 计算机研究与发展, 2017, 54(6): 1144-1149.
+[5] 赵鑫, 文继荣. 大语言模型综述[J]. 中国科学: 信息科学, 2023, 53(9): 1613-1647.
+[6] 黄萱菁, 邱锡鹏. 自然语言处理中的预训练模型[J]. 中文信息学报, 2021, 35(1): 1-15.
+[7] 杨强, 范力欣, 朱军. 联邦学习的隐私保护与安全[J]. 软件学报, 2022, 33(3): 921-944.
+[8] 郑纬民. 高性能计算与人工智能的能耗问题[J]. 科技导报, 2021, 39(12): 30-37.
+"""
+
+#: A table's cells in Chinese, one row a line, no punctuation at all.
+ZH_TABLE = """表 3 各模型训练能耗对比
+模型 参数量 训练时长 能耗 碳排放 数据中心
+文心一言 2600亿 45天 1287兆瓦时 552吨 北京
+通义千问 1000亿 30天 864兆瓦时 371吨 杭州
+盘古大模型 2000亿 40天 1105兆瓦时 475吨 贵安
+智谱清言 1300亿 35天 932兆瓦时 401吨 上海
+讯飞星火 1750亿 38天 1020兆瓦时 438吨 合肥
+混元大模型 1500亿 33天 899兆瓦时 386吨 深圳
+说明 能耗按照平均功率乘以时长估算 碳排放按照当地电网排放因子计算
+"""
+
+
+def test_chinese_reference_list_and_table_are_text():
+    assert garbled(ZH_REFERENCES) is None
+    assert garbled(ZH_TABLE) is None
+
+
+def test_letters_given_as_ideographs_are_still_garbage():
+    text = ("The model is trained on the data of the task and we report the energy of each run in kWh, which is not "
+            "less than it was for the base model in this study. ") * 3
+    cjk = "".join(ch if ch.isspace() else chr(ord(ch) + 0x4E00) for ch in text)
+    assert "CJK ideographs" in (garbled(cjk) or "")
