@@ -1,5 +1,6 @@
 """Real pages kb.text.garbled must read as text: a Chinese paper's reference list or table printed with ASCII
-punctuation (GB/T 7714). A quote of such a page was refused as the extractor's garbage."""
+punctuation (GB/T 7714), and an English page whose Word fonts give its math symbols as private-use characters. A
+quote of such a page was refused as the extractor's garbage."""
 
 from __future__ import annotations
 
@@ -30,13 +31,35 @@ ZH_TABLE = """表 3 各模型训练能耗对比
 """
 
 
+#: Symbol and Wingdings glyphs of a Word document read as U+F0xx: alpha, beta, Sigma, '=', '-', '<=', a bullet.
+_A, _B, _S, _EQ, _MI, _LE, _BUL = "\uf061", "\uf062", "\uf053", "\uf03d", "\uf02d", "\uf0a3", "\uf0b7"
+WORD_MATH = (
+    "We minimise the loss with stochastic gradient descent, where the step size is chosen by a line search and the "
+    "momentum term is kept fixed for all runs reported below.\n"
+    f"L({_A}) {_EQ} {_MI}{_S} log p(y | x; {_A}) + {_B}{_S}{_A}{_A}    (1)\n"
+    f"{_A} {_LE} {_B} {_EQ} {_S}{_A}{_B}    (2)\n"
+    f"{_BUL} {_A} {_EQ} 0.01 and {_B} {_EQ} 0.9 for every model\n"
+    f"{_BUL} {_S} {_LE} 4 layers\n"
+    f"E {_EQ} {_S} P{_A} {_MI} {_B}t    (3)\n"
+    f"{_A}{_B} {_EQ} {_S}{_A} {_MI} {_S}{_B}    (4)\n"
+    "The energy of a run is the sum over its steps of the power drawn times the time taken, as in Eq. (3).\n")
+
+
 def test_chinese_reference_list_and_table_are_text():
     assert garbled(ZH_REFERENCES) is None
     assert garbled(ZH_TABLE) is None
 
 
-def test_letters_given_as_ideographs_are_still_garbage():
+def test_word_math_symbols_in_private_use_are_text():
+    assert garbled(WORD_MATH) is None
+
+
+def test_letters_given_as_ideographs_or_private_use_are_still_garbage():
     text = ("The model is trained on the data of the task and we report the energy of each run in kWh, which is not "
             "less than it was for the base model in this study. ") * 3
     cjk = "".join(ch if ch.isspace() else chr(ord(ch) + 0x4E00) for ch in text)
+    pua = "".join(ch if ch.isspace() else chr(ord(ch) + 0xE000 - 0x20) for ch in text)
     assert "CJK ideographs" in (garbled(cjk) or "")
+    assert "private-use" in (garbled(pua) or "")
+    # a page of garbage under a heading the good font printed is garbage still
+    assert "private-use" in (garbled("Results and Discussion\n" + pua) or "")
