@@ -4634,8 +4634,9 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
 _QUOTED_THEN = lazy(r"[\"“]([^\"“”\n]{15,5000}?)[\"”]([ \t]*[.,;]?[ \t]*(?=[(\[]))?")
 
 
-# a passage in quote marks longer than a work's title
-_LONG_QUOTED = lazy(r"[\"“](?=(?:[^\"“”\n]*?\s){19})[^\"“”\n]{80,5000}[\"”]")
+# a passage in quote marks longer than a work's title (19 white spaces before a mark, each run of other characters
+# taken whole: a lazy run that may end at any white space tried 2^18 ways at each mark of a passage of 19 words)
+_LONG_QUOTED = lazy(r"[\"“](?=(?:[^\s\"“”]*+\s){19})[^\"“”\n]{80,5000}[\"”]")
 
 
 def _prose_quote(body: str) -> bool:
