@@ -54,7 +54,7 @@ from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
 from kb.text.display import close_names, counted
-from kb.text.garbled import garbled
+from kb.text.garbled import garbled, replaced
 from kb.text.ids import doi_of_field, doi_written
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -1054,6 +1054,11 @@ def _gone(source: str | None) -> bool:
     return not any(os.path.lexists(p) for p in dict.fromkeys((source, bytes_back)))
 
 
+#: What kb show says of a page much of whose text is U+FFFD where its letters outnumber them (garbled() reads its
+#: words as the paper's; kb add named it unreadable all the same).
+_FFFD_SAID = "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
+
+
 def _unread_pages(db, version_id: int, stored: str | None) -> list[dict]:
     """The pages of a version kb could not read, [{"page": n, "why": ...}]: those its index keeps as unread (lost by
     the extractor, reached again, their content streams not in the file: kb add's warning), and those whose stored
@@ -1066,7 +1071,7 @@ def _unread_pages(db, version_id: int, stored: str | None) -> list[dict]:
     except (ValueError, TypeError, AttributeError):      # the index edited by hand: nothing guessed
         why = {}
     for page, text in db.execute("select page, text from pages where version_id = ?", [version_id]):
-        if page not in why and (said := garbled(text)) is not None:
+        if page not in why and (said := garbled(text) or (_FFFD_SAID if replaced(text) else None)) is not None:
             why[page] = said
     return [{"page": n, "why": why[n]} for n in sorted(why)]
 

@@ -32,9 +32,10 @@ _CJK_COMPANION = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3130-\u318f\uac00-\ud
 #: a time in Python (every page of every PDF kb adds is asked).
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
-#: A letter of any script (private-use characters are none): a page whose private-use characters are fewer than its
-#: letters prints its words and gives only symbols as them (a Word document's Symbol font: '\uf061' for alpha,
-#: '\uf03d' for '=', '\uf0b7' for a bullet), where a font giving its letters so leaves few letters beside them.
+#: A letter of any script (private-use characters and U+FFFD are none): a page whose private-use characters (or
+#: U+FFFD) are fewer than its letters prints its words and gives only symbols as them (a Word document's Symbol
+#: font: '\uf061' for alpha, '\uf03d' for '=', '\uf0b7' for a bullet), where a font giving its letters so leaves
+#: few letters beside them.
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -60,9 +61,12 @@ def garbled(page: str) -> str | None:
     body = "".join(page.split())          # its characters but white space (str.split's white space is isspace's)
     if len(body) < 20:
         return None
-    if _mostly(page.count(REPLACEMENT), body):
+    letters = None
+    if _mostly(lost := page.count(REPLACEMENT), body) and lost >= (letters := len(_LETTER.findall(body))):
+        # (a page whose U+FFFD stand for its symbols, its words printed, is replaced(): named, its quotes the paper's)
         return "its fonts give much of its text as U+FFFD (a broken ToUnicode map)"
-    if _mostly(private := len(_PRIVATE.findall(body)), body) and private >= len(_LETTER.findall(body)):
+    if _mostly(private := len(_PRIVATE.findall(body)), body) and private >= (
+            letters if letters is not None else len(_LETTER.findall(body))):
         return ("its fonts give much of its text as private-use characters, which stand for no letter (a broken "
                 "ToUnicode map)")
     top, count = Counter(body).most_common(1)[0]

@@ -1,10 +1,11 @@
 """Real pages kb.text.garbled must read as text: a Chinese paper's reference list or table printed with ASCII
 punctuation (GB/T 7714), and an English page whose Word fonts give its math symbols as private-use characters. A
-quote of such a page was refused as the extractor's garbage."""
+quote of such a page was refused as the extractor's garbage. A page whose math glyphs the extractor gives as U+FFFD
+is named unreadable as before (replaced), yet its prose's quotes verify."""
 
 from __future__ import annotations
 
-from kb.text.garbled import garbled
+from kb.text.garbled import REPLACEMENT, garbled, replaced
 
 #: GB/T 7714 references: ideographs in runs a space apart with ASCII punctuation, no CJK punctuation mark.
 ZH_REFERENCES = """参考文献
@@ -63,3 +64,11 @@ def test_letters_given_as_ideographs_or_private_use_are_still_garbage():
     assert "private-use" in (garbled(pua) or "")
     # a page of garbage under a heading the good font printed is garbage still
     assert "private-use" in (garbled("Results and Discussion\n" + pua) or "")
+
+
+def test_math_glyphs_given_as_u_fffd_leave_the_prose_readable():
+    page = WORD_MATH.translate({ord(c): REPLACEMENT for c in (_A, _B, _S, _EQ, _MI, _LE, _BUL)})
+    assert replaced(page)                   # kb add and kb show name it, as they did
+    assert garbled(page) is None            # its words are the paper's: a quote of them is no garbage
+    assert "U+FFFD" in (garbled("Results\n" + REPLACEMENT * 300) or "")
+    assert "U+FFFD" in (garbled("The model " + " ".join(REPLACEMENT * 5 for _ in range(60))) or "")
