@@ -380,6 +380,22 @@ def _bound(option: str, text: str):
                          hint="give a figure with its unit, e.g. \"1 kWh\"") from None
 
 
+def _units_held_hint(kb: KB, unit: str, hint: str | None) -> str | None:
+    """A hint for `--unit` naming a unit kb does not know: kb's own "did you mean" where it has one, else the units
+    this knowledge base's claims are written in closest to it, else the ones they use most ("zzqq" is close to no unit:
+    "the claims here are in kWh, GPU, %")."""
+    if hint and hint.startswith("did you mean"):
+        return hint
+    held = [u for u, in kb.conn.execute(
+        "select trim(unit) u from claims where trim(coalesce(unit, '')) != '' group by u order by count(*) desc, u")]
+    if not held:
+        return hint
+    close = close_names(unit.strip(), held, n=3, cutoff=0.5)
+    if close:
+        return "did you mean " + ", ".join(close) + "?"
+    return "the claims here are in " + ", ".join(held[:5]) + (", ..." if len(held) > 5 else "")
+
+
 def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
                   minimum: str | None, maximum: str | None, text: list[str] | None = None) -> tuple[str, list]:
     """Claims tagged with every topic (tags only), holding every `text` (full text)."""
@@ -395,7 +411,8 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
             # ("100,000 cores"): whether or not a claim here counts those things, as for kb's own counts
             # ("nodes": no claims match); what kb reads as no unit nor noun stays an unknown unit ("kWhh")
             if not units.count_forms(unit):
-                raise UsageError(f"--unit {said(unit)}: {exc.message}", hint=getattr(exc, "hint", None)) from None
+                raise UsageError(f"--unit {said(unit)}: {exc.message}",
+                                 hint=_units_held_hint(kb, unit, getattr(exc, "hint", None))) from None
             _, base_unit = to_base(1.0, "item")
     bounds = {}
     counted = [unit] if unit else []

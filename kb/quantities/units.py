@@ -547,10 +547,13 @@ _UNIT_WORDS = ("kwh", "mwh", "gwh", "twh", "wh", "watt", "watts", "hour", "hours
 @functools.lru_cache(maxsize=4096)
 def count_noun(word: str) -> bool:
     """Whether `word`, which kb reads as no unit, is a plain noun naming what a number counts
-    ("cores", "queries", "runs", "nodes"): lower-case letters, no word of a sentence, no yardstick
-    kb leaves to user units ("charges", "flights"), and no misspelt unit ("kwhh", "hourz")."""
+    ("cores", "queries", "runs", "nodes"): lower-case letters with a vowel among them ("zzqq" is
+    none), no word of a sentence, no yardstick kb leaves to user units ("charges", "flights"), and
+    no misspelt unit ("kwhh", "hourz")."""
     if not re.fullmatch(r"[a-z]{3,30}", word) or word in _NOT_NOUNS or word in _YARDSTICKS:
         return False
+    if not re.search(r"[aeiouy]", word):
+        return False        # "zzqq", "xkcd": letters typed, no word a reader says
     return not difflib.get_close_matches(word, _UNIT_WORDS, n=1, cutoff=0.8)
 
 

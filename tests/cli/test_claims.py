@@ -992,6 +992,10 @@ def test_claims_are_listed_by_the_things_they_count(scaled):
         assert (r.code, r.out, r.err) == (0, "", "kb: no claims match\n"), r.err
     r = run_kb("claims", "--unit", "kWhh")
     assert r.code == 2 and r.err.startswith("kb: error: --unit 'kWhh': unknown unit"), r.err
+    # letters no reader says ("zzqq") count nothing: an unknown unit, with the units the claims here are in
+    r = run_kb("claims", "--unit", "zzqq")
+    assert r.code == 2 and r.out == "" and r.err.startswith("kb: error: --unit 'zzqq': unknown unit"), r.err
+    assert "cores" in r.err and "papers" in r.err and "Traceback" not in r.err, r.err
 
 
 @pytest.mark.parametrize("value, said", [
