@@ -270,7 +270,7 @@ _PRESS_NOUNS = (r"(?:(?:metric[ ]+)?(?:tonnes|tons)|barrels|litres|liters|gallon
 #: exponent and scale; never a footnote's marker glued to a figure's end ("5.2%3", "(11.49 kWh)4", "[12]3"),
 #: though a table's cell may be ("45.2%46.8%").
 _NUM = lazy(
-    rf"(?<![\w.,])(?!(?<=[%‰)\]])\d{{1,2}}(?![\d.,%‰]))(?P<sign>(?<![\w)\]%‰])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
+    rf"(?<![\w.,])(?!(?<=[%‰)\]])\d{{1,2}}(?![\d.,%‰]))(?P<sign>(?<![\w)\]%‰])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>(?:US\$|\$|€|£)[ ]?(?=\.?\d)|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|{TRILLION}|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b"
     rf"|(?:m|mn|mln)(?=[ ]+{_PRESS_NOUNS})|[ ](?:mn|mln|bn)(?=[ ]+[^\W\d_]))?")
@@ -900,7 +900,60 @@ class QuotedValue:
         held = ", ".join(self.numbers) if self.numbers else "none"
         which = "" if len(self.missing) < 2 and " " not in value.strip() or len(self.missing) == 1 \
             and len(numbers_in(value)) == 1 else f" ({', '.join(self.missing)} missing)"
+        near = near_miss(value, self.numbers)
+        if near:
+            return f"the value {value!r} is not among its quote's numbers{which}: {held} ({near})"
         return f"the value {value!r} is not among its quote's numbers{which}: {held}"
+
+
+def _printed_digits(n: _Number) -> str:
+    """The significant digits `n` is printed with: "13812" of "13,812 kWh" and of "13.812 MWh"."""
+    m = _PRINTED_DIGITS.match(n.text.lstrip("-−+$€£US "))
+    return re.sub(r"\D", "", m.group(0)).lstrip("0") if m else ""
+
+
+#: A number's digits as printed, its thousands commas and decimal point among them.
+_PRINTED_DIGITS = lazy(r"[\d.,]*\d")
+
+
+def near_miss(value: str, held: list[str]) -> str | None:
+    """What a value of one number not in its quote has wrong against the quote's figure nearest to it, where one
+    is near: the same number in another unit or currency ("8 hours" of "8 days"), another power of ten ("$8.55bn"
+    of "$8.55 million"), a digit changed, dropped, added, or two swapped ("$576k" of "$567,000", "35.4" of
+    "35.04"); None otherwise, so the refusal lists the quote's numbers alone."""
+    mine = numbers_in(value)
+    if len(mine) != 1 or not mine[0].value:
+        return None
+    w = mine[0]
+    printed = [(text, n) for text in held for n in numbers_in(text)[:1] if n.value]
+    # a figure printed with its unit first: "28 grams of CO2eq per kWh" before a bare "28"
+    for text, n in sorted(printed, key=lambda p: len(p[0].strip()) <= len(p[1].text)):
+        if n.value == w.value:
+            return f"the quote's {text!r} " + ("in another unit" if len(text.strip()) > len(n.text)
+                                                or re.search(r"[$€£]|USD|EUR|GBP", n.text) else "without that unit")
+    for text, n in printed:
+        ratio = (w.value / n.value).copy_abs()
+        power = ratio.adjusted()
+        if power and ratio == Decimal(1).scaleb(power) and (w.value > 0) == (n.value > 0):
+            return (f"the quote's {text!r} {'times' if power > 0 else 'divided by'} "
+                    f"{Decimal(1).scaleb(abs(power)):,f}: another magnitude")
+    for text, n in printed:
+        a, b = _printed_digits(w), _printed_digits(n)
+        if len(a) != len(b):
+            a, b = a.rstrip("0") or a, b.rstrip("0") or b      # "576" of "$576k" against "567" of "$567,000"
+        if min(len(a), len(b)) < 2 or a == b:
+            continue
+        if len(a) == len(b):
+            off = [i for i in range(len(a)) if a[i] != b[i]]
+            if len(off) == 1:
+                return f"the quote's {text!r} with a digit changed"
+            if len(off) == 2 and off[1] == off[0] + 1 and a[off[0]] == b[off[1]] and a[off[1]] == b[off[0]]:
+                return f"the quote's {text!r} with two digits swapped"
+        elif abs(len(a) - len(b)) == 1 and Decimal("0.1") < (w.value / n.value).copy_abs() < 10:
+            longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+            if any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))):
+                return f"the quote's {text!r} with a digit {'added' if longer is a else 'dropped'}"
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -4110,12 +4163,22 @@ def _exact_hedged(value: str, quote: str) -> tuple[str, str] | None:
     return None
 
 
+#: A factor's words before its figure in a claim: "a factor of ", "by a factor of ".
+_FACTOR_OF_WORDS = lazy(r"(?i)[ ]*(?:by[ ]+)?a[ ]+factor[ ]+of[ ]+")
+
+
 def _claim_bound(value: str) -> tuple[str | None, int]:
     """("upper" or "lower", where the figure starts in `value`) of a claim written as a bound: "up to 50%", and a share
     in words as one in digits ("more than a third", "less than a quarter" are bounds as "more than 33%" is, never the
     share "a third" a quote prints with no bound); (None, 0) for one that is no bound."""
     plain = _plain(value)
     bound, at = bound_of(plain)
+    factor = _FACTOR_OF_WORDS.match(plain) if bound is None else None
+    if factor is not None:
+        # "a factor of under 1450": the bound after the factor's words is the claim's as "under 1450x" is
+        bound, at = bound_of(plain[factor.end():])
+        if bound is not None:
+            return bound, factor.end() + at
     if bound is None:
         m = _BOUND_BEFORE_WORDS.match(plain)
         if m is not None and any(n.share and n.start == m.end() for n in numbers_in(plain)):
@@ -4124,10 +4187,35 @@ def _claim_bound(value: str) -> tuple[str | None, int]:
     return bound, bound_of(value)[1]
 
 
+#: A claim written as a ratio, hedged or not: "3:1", "~28:1", "1 : 4".
+_RATIO_CLAIM = lazy(r"(?i)[ ]*(?P<hedge>(?:about|around|approximately|roughly|nearly|almost)[ ]+|~[ ]*)?"
+                    r"(?P<a>\d+(?:\.\d+)?)[ ]*[:∶][ ]*(?P<b>\d+(?:\.\d+)?)[ ]*")
+
+
+def _ratio_in_quote(value: str, ratio: re.Match[str], quote: str, per: str | None) -> QuotedValue:
+    """A ratio claimed ("28:1"): held where the quote prints that ratio, its terms in that order, or, of one to 1, the
+    factor it is ("28:1" of "28 times more potent", as "28x"); never by its two numbers printed apart ("1:28" of
+    "28 times ... 1 gram" was held, and "1:4" of "each ... to 4 others")."""
+    a, b = ratio.group("a"), ratio.group("b")
+    plain = _plain(_unmarked(quote))
+    printed = re.search(rf"(?<![\d.,:]){re.escape(a)}[ ]*[:∶][ ]*{re.escape(b)}(?![\d:]|[.,]\d)", plain)
+    if printed is not None:
+        return QuotedValue(True, [printed.group(0)])
+    if Decimal(b) == 1:
+        return _value_in_quote_as_typed(f"{ratio.group('hedge') or ''}{a}x", quote, per)
+    held = list(dict.fromkeys(n.text for n in numbers_in(quote)))
+    return QuotedValue(False, held, [value.strip()], problem=(
+        f"the value {value!r} is a ratio its quote does not print ({a}:{b} in that order): kb holds a ratio its quote "
+        f"prints, or one to 1 as the factor it is ('3:1' as '3x'); write the ratio or the factor the quote gives"))
+
+
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
     and its unit passed over (`_unmarked`); never where the quote's per at the figure names the claim's thing
     with a word more or less (`per_qualifier_clash`: "1.4" per alarm of "1.4 false alarms per true alarm")."""
+    ratio = _RATIO_CLAIM.fullmatch(_plain(value)) if ":" in value or "∶" in value else None
+    if ratio is not None and not per:
+        return _ratio_in_quote(value, ratio, quote, per)
     found = _value_in_quote_read(value, quote, per)
     if found.ok:
         clash = per_qualifier_clash(value, quote, _per_named(per))

@@ -463,7 +463,11 @@ pdf = lazy_import("kb.sources.pdf")
 #:   Figure 8.5 We fit", its footnote 5 the page's next) may be left out of a quote ("Figure 8. We fit" was refused).
 #: 88: a Chinese page with ASCII punctuation, symbols read as private-use characters and U+FFFD fewer than a page's
 #:   letters are text, not garbage: their quotes verify again (86 refused them).
-CLAIM_READING = "88"
+#: 89: money with its scale after a space ("US$ 15 M") is read scaled in a quote too ("US$ 15 M" of "US$15" verified),
+#:   a factor's bound after its words ("a factor of under 1450") is the claim's, a ratio holds as printed or as
+#:   its factor ("1:28" of "28 times ... 1 gram" held), and a refusal names the quote's figure a value is a digit,
+#:   a power of ten or a unit apart from; letters with no vowel ("5 zzqq") count nothing
+CLAIM_READING = "89"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -465,8 +465,8 @@ def test_a_typo_in_the_value_is_refused_and_nothing_stored(php):
     r = run_kb("claim", "add", "luccioni2023power", "11.94 kWh", "--quote", IMAGE_QUOTE, "--id", "typo")
     assert r.code == 2
     assert r.err.splitlines() == [
-        "kb: error: the value '11.94 kWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh; "
-        "nothing stored (correct the value, or store it unverified with --force)"]
+        "kb: error: the value '11.94 kWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh "
+        "(the quote's '11.49 kWh' with two digits swapped); nothing stored (correct the value, or store it unverified with --force)"]
     assert not (php / "claims" / "luccioni2023power.toml").exists()
     # Equal after conversion within both precisions: 11,490 Wh is 11.49 kWh; 11,500 Wh is not.
     assert run_kb("claim", "add", "luccioni2023power", "11,490 Wh", "--quote", IMAGE_QUOTE, "--id", "wh").code == 0
@@ -487,8 +487,8 @@ def test_the_right_digits_in_the_wrong_unit_are_refused_and_a_hand_edit_of_the_u
     r = run_kb("claim", "add", "luccioni2023power", "11.49 MWh", "--quote", quote, "--id", "mwh")
     assert r.code == 2
     assert r.err.splitlines() == [
-        "kb: error: the value '11.49 MWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh; "
-        "nothing stored (correct the value, or store it unverified with --force)"]
+        "kb: error: the value '11.49 MWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh "
+        "(the quote's '11.49 kWh' in another unit); nothing stored (correct the value, or store it unverified with --force)"]
     assert not (php / "claims" / "luccioni2023power.toml").exists()
     assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", quote, "--id", "kwh").code == 0
     # The unit edited by hand: verify, doctor and check no longer take the claim as verified.
@@ -563,7 +563,8 @@ def test_claims_listing_shows_a_hand_edited_mismatch_as_unverified(php):
     rows = {c["id"]: c for c in run_kb("claims", "--json").json}
     assert rows["image-gen"]["status"] == "unverified"
     assert rows["image-gen"]["reason"] == ("the value '11.94 kWh' is not among its quote's numbers: "
-                                           "522 smartphone charges, 11.49 kWh")
+                                           "522 smartphone charges, 11.49 kWh (the quote's '11.49 kWh' with two "
+                                           "digits swapped)")
     assert rows["charges"]["status"] == "unverified" and rows["charges"]["reason"] == "no quote"
     topic = run_kb("claims", "--topic", "energy", "--json").json
     assert [(c["id"], c["status"]) for c in topic] == [("image-gen", "unverified")]
@@ -933,7 +934,8 @@ def test_a_count_of_things_never_verifies_a_physical_figure(scaled, value, quote
     if code:
         number = "150 million" if value.startswith("150") else "30M"
         assert r.err.splitlines() == [
-            f"kb: error: the value {value!r} is not among its quote's numbers: {number}; "
+            f"kb: error: the value {value!r} is not among its quote's numbers: {number} (the quote's {number!r} "
+            "without that unit); "
             "nothing stored (correct the value, or store it unverified with --force)"]
         return
     # Edited by hand into a physical unit: kb verify and kb doctor no longer take it as verified.
