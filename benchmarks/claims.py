@@ -45,6 +45,9 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    percentage points, per cent, currencies, durations, rates with slashes, scale words and letters, ranges in words,
    bounds, table cells; see its "_about"), scored the same way, and each later held-out round in a file of its own
    (benchmarks/data/claims-heldout-sweep*.json, its sentences under "claims", what it holds in its "_about").
+   Each of these rounds counts too the wrong values refused naming what is wrong (another unit, magnitude, digit,
+   bound, sign, per...; not only the quote's numbers listed), and the right values verified that kb claim add
+   cannot read as a figure at all ("a factor of 28", "two-thirds": refused before the quote is read).
 
 4. Checks (`kb check`, kb.quantities.checks.run_check) of benchmarks/data/checks-heldout.json, one set a
    round: figures the papers and the note derive from others restated as a writer would, each right one
@@ -405,8 +408,8 @@ def negation_round(doc: dict, verbose: bool, key: str = "heldout_negation",
     from kb.quantities.quoted import context_before, value_in_quote
 
     cache: dict[str, list[str]] = {}
-    right = [0, 0, 0]       # verified, refused with a reason, all
-    wrong = [0, 0]
+    right = [0, 0, 0, 0]    # verified, refused with a reason, all, verified but a value kb claim add cannot read
+    wrong = [0, 0, 0]       # refused, all, refused naming what is wrong
     for entry in doc.get(key, []):
         if "quote" in entry:
             quote = passage = entry["quote"]
@@ -427,15 +430,39 @@ def negation_round(doc: dict, verbose: bool, key: str = "heldout_negation",
                 right[0] += got.ok
                 right[1] += not got.ok and bool(got.problem)
                 right[2] += 1
+                right[3] += got.ok and not _readable(value)
             else:
                 wrong[0] += not got.ok
                 wrong[1] += 1
+                wrong[2] += not got.ok and _names_the_wrong(value, got.reason(value))
             if verbose and got.ok != should:
                 print(f"    {'not verified' if should else 'wrong value verified'}: {value!r}"
                       f"{f' per {per!r}' if per else ''} from {quote[:160]!r}"
                       f"{f' ({got.problem})' if got.problem else ''}")
     print(f"{name} ({len(doc.get(key, []))} sentences): right values verified "
-          f"{right[0]}/{right[2]} (refused with a reason {right[1]}); wrong values refused {wrong[0]}/{wrong[1]}")
+          f"{right[0]}/{right[2]} (refused with a reason {right[1]}"
+          + (f"; verified, but a value kb claim add cannot read {right[3]}" if right[3] else "")
+          + f"); wrong values refused {wrong[0]}/{wrong[1]} "
+          f"(naming what is wrong {wrong[2]})")
+
+
+def _readable(value: str) -> bool:
+    """Whether kb claim add reads `value` as a figure at all (kb.quantities.interval.Interval.from_written): one it
+    cannot ("a factor of 28", "two-thirds") is refused before its quote is read, whatever value_in_quote says."""
+    from kb.errors import KBError
+    from kb.quantities.interval import Interval
+
+    try:
+        Interval.from_written(value)
+    except KBError:
+        return False
+    return True
+
+
+def _names_the_wrong(value: str, reason: str) -> bool:
+    """Whether kb's refusal of a wrong value says what is wrong with it (another unit, magnitude, digit, bound,
+    sign, per...), not only which numbers its quote prints ("... is not among its quote's numbers: 8 days, 13,812 kWh")."""
+    return not reason.startswith(f"the value {value!r} is not among its quote's numbers") or "(the quote's " in reason
 
 
 def checks(verbose: bool) -> None:
