@@ -386,8 +386,17 @@ def _units_held_hint(kb: KB, unit: str, hint: str | None) -> str | None:
     "the claims here are in kWh, GPU, %")."""
     if hint and hint.startswith("did you mean"):
         return hint
-    held = [u for u, in kb.conn.execute(
-        "select trim(unit) u from claims where trim(coalesce(unit, '')) != '' group by u order by count(*) desc, u")]
+    held = []
+    for written, base in kb.conn.execute(
+            "select trim(coalesce(unit, '')), base_unit from claims where trim(coalesce(unit, '')) != '' "
+            "or coalesce(base_unit, '') not in ('', 'dimensionless') group by 1, 2 order by count(*) desc, 1, 2"):
+        if not written:     # a figure the index holds whole ("~58 GPUs"): its unit as kb writes it
+            try:
+                written = format_unit(parse_unit(base))
+            except KBError:
+                continue
+        if written not in held:
+            held.append(written)
     if not held:
         return hint
     close = close_names(unit.strip(), held, n=3, cutoff=0.5)
