@@ -14,7 +14,7 @@ from kb.graph import views as graph
 from kb.graph.tables import OLDER_READING, older_reading, references_waiting
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
-from kb.text.display import counted
+from kb.text.display import choice_said, counted
 
 # Loaded by the commands that use them: kb graph missing, show and path read the tables alone.
 audit = lazy_import("kb.ops.audit")
@@ -196,9 +196,9 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
       kb graph export -f json -o -
     """
 
-    kb = open_graph()
     if fmt not in graph.FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
+        raise UsageError(choice_said("--format", fmt, graph.FORMATS))
+    kb = open_graph()
     target = None if export.is_stdout(output) else \
         export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force,
                            example=f"citations.{fmt}")

@@ -181,6 +181,8 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     """
 
     jobs = _jobs(jobs)
+    if extractor is not None:           # an unknown --extractor is refused before any file is read
+        pdf_text.parse_plan(extractor)
     if key is not None:
         _attach_to_key(key, identifiers, extractor, replace_text, as_json)
         return

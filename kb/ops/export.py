@@ -35,7 +35,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
-from kb.text.display import readable
+from kb.text.display import choice_said, readable
 from kb.text.ids import doi_written, find_arxiv_in_text
 from kb.text.latex import latex_to_text, venue_text
 from kb.text.lazyre import lazy
@@ -220,7 +220,7 @@ def make_references(kb: "KB", quoted: list[str], cite: list[str], anchor_mode: s
     """Numbered references: quoted papers in order of first citation, then
     `cite` in the order given. A paper's [paper] anchor overrides `anchor_mode`."""
     if anchor_mode not in ANCHOR_MODES:
-        raise UsageError(f"--anchor must be one of {', '.join(ANCHOR_MODES)}, not {anchor_mode!r}")
+        raise UsageError(choice_said("--anchor", anchor_mode, ANCHOR_MODES))
     order = list(dict.fromkeys(list(quoted) + list(cite)))
     rows = _paper_rows(kb, order)
     refs: list[Reference] = []
@@ -391,7 +391,9 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     version (a `page`/`version` attribute, `[@key, p. N]` and a line in
     Markdown); without, the blocks are exactly the note format's."""
     if fmt not in NOTE_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(NOTE_FORMATS)}, not {fmt!r}")
+        raise UsageError(choice_said("--format", fmt, NOTE_FORMATS))
+    if anchor not in ANCHOR_MODES:          # refused before the selection is read: a wrong word is said first
+        raise UsageError(choice_said("--anchor", anchor, ANCHOR_MODES))
     cite = paper_keys(kb.conn, list(dict.fromkeys(cite or [])))     # an alias (ids) is its paper
     # --cite alone makes a references list; no selection at all exports every quote.
     quotes = [] if cite and not (ids or topics or paper or text) else select_quotes(

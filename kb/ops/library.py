@@ -53,7 +53,7 @@ from kb.store.queries import (
 from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.ascii import unseen_dropped
-from kb.text.display import close_names, counted
+from kb.text.display import choice_said, close_names, counted
 from kb.text.garbled import garbled, replaced
 from kb.text.ids import doi_of_field, doi_written
 from kb.text.latex import latex_to_text
@@ -1189,7 +1189,7 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
     when they carry every tag, are of `year` (2019, or 2018-2020) and have an author
     whose name holds `author`; ordered by `sort`."""
     if sort not in SORTS:
-        raise UsageError(f"--sort {said(sort)}: choose one of {', '.join(SORTS)}")
+        raise UsageError(choice_said("--sort", sort, SORTS))
     lo = hi = None
     if year is not None:
         m = re.fullmatch(r"\s*(\d{4})?\s*(?:(-|\.\.|\u2013|\u2014)\s*(\d{4})?)?\s*", year)

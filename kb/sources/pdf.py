@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.lazyimport import lazy_import
+from kb.text.display import choice_said
 from kb.text.garbled import REPLACEMENT, garbled, replaced
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
@@ -214,7 +215,7 @@ def parse_plan(choice: str | None) -> list[str]:
         return [first] + [e for e in EXTRACTORS if e != first]
     names = choice.split("+")
     if not names or any(n not in EXTRACTORS for n in names) or len(set(names)) != len(names):
-        raise UsageError(f"unknown extractor {choice!r}", hint="use pdfium, pypdf or both")
+        raise UsageError(choice_said("--extractor", choice, EXTRACTORS + ("both",)))
     return names
 
 
@@ -409,7 +410,7 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
     if extractor == "pdfium":
         return _extract_pdfium(data, limits, source, progress)
     if extractor != "pypdf":
-        raise UsageError(f"unknown extractor {extractor!r}", hint="use pdfium or pypdf")
+        raise UsageError(choice_said("--extractor", extractor, EXTRACTORS))
     return _extract_pypdf(data, limits, source, progress)
 
 

@@ -132,6 +132,16 @@ def close_names(given: str, names: Iterable[str], n: int = 3, cutoff: float = 0.
     return list(dict.fromkeys(same + [c for c in close if c != given]))[:n]
 
 
+def choice_said(option: str, value: str, valid: Iterable[str]) -> str:
+    """An option's value that is none of `valid`, as every command refuses it (exit 2), naming every valid value
+    and, where one is spelled close to it, that one: "--format 'grapml': choose one of graphml, gexf, dot, json;
+    did you mean graphml?" (--format, --sort, --anchor, --extractor alike)."""
+    valid = list(valid)
+    given = repr(value) if len(value) <= 80 else f"{value[:60]!r}... ({len(value):,} characters)"
+    close = close_names(value, valid, n=1, cutoff=0.6) if len(value) <= 80 else []
+    return f"{option} {given}: choose one of {', '.join(valid)}" + (f"; did you mean {close[0]}?" if close else "")
+
+
 def few_of(names: list[str], most: int = 10) -> str:
     """The first `most` of `names`, then how many more: "a, b, c" or "a, ..., j, and 5 more"."""
     shown = ", ".join(names[:most])

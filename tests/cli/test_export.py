@@ -413,8 +413,8 @@ def test_errors(made_up):
         (["export", "note", "--quotes", "tricky,tricky"], "listed twice"),
         (["export", "note", "--quotes", "tricky", "--cite", "nosuch2000x"], "no paper 'nosuch2000x'"),
         (["export", "note", "--paper", "nosuch2000x"], "no paper 'nosuch2000x'"),
-        (["export", "note", "--quotes", "tricky", "--anchor", "weird"], "--anchor must be one of"),
-        (["export", "note", "--quotes", "tricky", "--format", "html"], "--format must be one of"),
+        (["export", "note", "--quotes", "tricky", "--anchor", "weird"], "--anchor 'weird': choose one of citekey, slug"),
+        (["export", "note", "--quotes", "tricky", "--format", "html"], "--format 'html': choose one of note, markdown, json"),
         (["export", "note", "--topic", "nothing-like-this"], "no quotes match topic"),
         # two topics: quotes tagged with both, said so; words that no quote holds: not "no quotes stored"
         (["export", "note", "--topic", "style", "--topic", "nothing-like-this"],

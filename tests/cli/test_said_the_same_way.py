@@ -146,3 +146,29 @@ def test_a_mistyped_claim_is_refused_naming_the_near_miss(one):
     assert r.code == 2 and r.out == "" and "doe2019wind.train" in r.err and "did you mean" in r.err
     assert r.err.count("\n") == 1 and "Traceback" not in r.err
     assert run_kb("claims", "--json").json[0]["id"] == "train-time"      # nothing removed
+
+
+#: An option taking one of a few words, given another: one line naming every valid word, and the close one.
+CHOICES = [
+    (("ls", "--sort", "yeer"), "--sort 'yeer': choose one of bib, year, added, title, citekey; did you mean year?"),
+    (("graph", "export", "-f", "grapml", "-o", "-"),
+     "--format 'grapml': choose one of graphml, gexf, dot, json; did you mean graphml?"),
+    (("export", "note", "-f", "mardown"), "--format 'mardown': choose one of note, markdown, json; did you mean markdown?"),
+    (("export", "note", "--anchor", "Slug"), "--anchor 'Slug': choose one of citekey, slug; did you mean slug?"),
+    (("text", "extract", "doe2019wind", "--extractor", "pdfum"),
+     "--extractor 'pdfum': choose one of pdfium, pypdf, both; did you mean pdfium?"),
+    (("add", "nosuch.pdf", "--offline", "--extractor", "tesseract"),
+     "--extractor 'tesseract': choose one of pdfium, pypdf, both"),
+    (("ls", "--sort", "newest"), "--sort 'newest': choose one of bib, year, added, title, citekey"),
+]
+
+
+@pytest.mark.parametrize("args, said", CHOICES, ids=[" ".join(a) for a, _ in CHOICES])
+def test_an_unknown_choice_is_refused_in_one_line_naming_the_valid_ones(kb_root, args, said):
+    r = run_kb(*args)
+    assert (r.code, r.out, r.err) == (2, "", f"kb: error: {said}\n")
+
+
+def test_a_valid_choice_is_taken(one):
+    assert run_kb("ls", "--sort", "year", "--json").code == 0
+    assert run_kb("graph", "export", "-f", "json", "-o", "-").code == 0

@@ -14,6 +14,8 @@ import pytest
 from alphakb import alpha_with_claim
 from kbrun import run_kb
 
+from kb.errors import UsageError
+
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
@@ -287,7 +289,7 @@ WORDS = " ".join(f"word{i}" for i in range(9_000))         # 79,889 characters: 
     ("export", "note", "--text", WORDS, "-o", "-"), ("export", "note", "--topic", WORDS, "-o", "-"),
     ("ls", "--year", WORDS), ("claims", "--min", WORDS), ("claims", "--unit", WORDS),
     ("text", "show", "alpha2020energy", "--page", WORDS), ("rename", "alpha2020energy", WORDS),
-    ("audit", "--accept", WORDS), ("ls", "--sort", WORDS),
+    ("audit", "--accept", WORDS), ("ls", "--sort", WORDS), ("graph", "export", "--format", WORDS),
 ])
 def test_a_huge_value_given_to_an_option_is_named_shortly_in_its_one_line(alpha, args):
     """`kb export note --text "$(cat file)"` printed all 80,000 characters back in its error."""
@@ -295,10 +297,17 @@ def test_a_huge_value_given_to_an_option_is_named_shortly_in_its_one_line(alpha,
     assert r.code == 2 and r.err.count("\n") == 1 and "... (79,889 characters)" in r.err and len(r.err) < 400, r.err
 
 
-def test_any_error_line_is_kept_to_two_thousand_characters_with_its_start_and_its_hint(alpha):
-    r = run_kb("graph", "export", "--format", WORDS)
+def test_any_error_line_is_kept_to_two_thousand_characters_with_its_start_and_its_hint(alpha, monkeypatch):
+    import kb.cli.papers
+
+    def refused(*args, **kwargs):       # an error whose message holds a huge value whole
+        raise UsageError(f"unknown word {WORDS!r}", hint="a hint")
+
+    monkeypatch.setattr(kb.cli.papers, "filter_papers", refused)
+    r = run_kb("ls")
     assert r.code == 2 and r.err.count("\n") == 1 and len(r.err) < 2_100, len(r.err)
-    assert r.err.startswith("kb: error: unknown format 'word0 word1") and " characters left out) ..." in r.err
+    assert r.err.startswith("kb: error: unknown word 'word0 word1") and " characters left out) ..." in r.err
+    assert r.err.endswith(" (a hint)\n")
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc, a folder where no folder can be made")

@@ -37,3 +37,15 @@ _PAPER = ["The environmental impact of state-of-the-art, energy-efficient models
 ])
 def test_a_word_a_line_end_hyphen_broke_is_shown_as_the_paper_writes_it(stored, shown):
     assert unbroken(stored, Vocabulary(_PAPER)) == shown
+
+
+def test_an_unknown_choice_names_every_valid_one_and_the_close_one_only():
+    from kb.text.display import choice_said
+
+    assert choice_said("--format", "grapml", ("graphml", "gexf", "dot", "json")) == \
+        "--format 'grapml': choose one of graphml, gexf, dot, json; did you mean graphml?"
+    assert choice_said("--format", "pdf", ("graphml", "gexf", "dot", "json")) == \
+        "--format 'pdf': choose one of graphml, gexf, dot, json"
+    assert choice_said("--anchor", "SLUG", ("citekey", "slug")).endswith("; did you mean slug?")
+    long = choice_said("--sort", "year " * 5000, ("year",))
+    assert len(long) < 200 and "(25,000 characters)" in long and "did you mean" not in long
