@@ -20,6 +20,7 @@ from kb.cli.common import (
     print_quote,
     table,
     texts_or_stdin,
+    version_null,
     warn,
 )
 from kb.cli.opening import open_kb
@@ -126,7 +127,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     done = stored.pop("outcome", "stored")
     merge_said(stored["expression_name"], stored.get("merged"))     # the name it is listed and removed by
     if as_json:
-        emit_json(stored)
+        emit_json(version_null(stored))
         return
     where = (f"page {stored['page']} of {stored.get('version') or 'the text'}" if stored.get("status") == "verified"
              else "UNVERIFIED")
@@ -187,7 +188,7 @@ def claims_list(ctx: typer.Context,
     if unreviewed:
         rows = list_candidates(kb, citekey=paper)
         if as_json:
-            emit_json(rows)
+            emit_json([version_null(r) for r in rows])
             return
         table([[r["id"], r["citekey"], f"{r['version'] or '-'} p.{r['page']}", _figure(r), r["sentence"]]
                for r in rows],
@@ -242,7 +243,7 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
 
     rows = extract(open_kb(), citekey, version)
     if as_json:
-        emit_json(rows)
+        emit_json([version_null(r) for r in rows])
         return
     if not rows:            # was '0 candidates awaiting review: kb claims promote ID ...' on stdout
         none_listed(f"no candidates in {citekey} awaiting review: its text holds no number with a unit that is not "
@@ -279,7 +280,7 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
     # promoted before: said as kb claim add says a claim stored already
     merge_said(stored["expression_name"], stored.get("merged"))
     if as_json:
-        emit_json(stored)
+        emit_json(version_null(stored))
     else:
         echo(f"{done} {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
 

@@ -253,6 +253,12 @@ def emit_json(obj) -> None:
     write(stdout(), printable(_json(obj) + "\n"), _ascii_json)
 
 
+def version_null(record: dict) -> dict:
+    """A record as --json prints it: the version of a paper that has none (a PDF of no arXiv id, a DOI's paper)
+    is null, as kb ls, kb show, kb quote ls, kb verify and every other listing give it (kb keeps '' inside)."""
+    return {**record, "version": record["version"] or None} if "version" in record else record
+
+
 def emit_json_items(items: Iterable) -> None:
     """`emit_json(list(items))`, byte for byte, written item by item as they come (a long
     listing is neither held whole nor waited for)."""
@@ -425,7 +431,7 @@ def not_found(exc, *, verbose: bool = False, as_json: bool = False):
     --verbose its details (the closest passage, the version it may be from) on the lines after it,
     with --json all of it on stdout. Raises: nothing was stored."""
     if as_json:
-        emit_json(exc.to_dict())
+        emit_json(version_null(exc.to_dict()))
     if not (verbose or as_json):
         raise exc
     exc.hint = None

@@ -20,6 +20,7 @@ from kb.cli.common import (
     none_listed,
     state,
     table,
+    version_null,
     warn,
 )
 from kb.cli.library import complete_citekey, complete_tag
@@ -469,7 +470,7 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
 
     result = page_text(open_kb(papers_only=True), citekey, version=version, pages=page, second=second)
     if as_json:
-        emit_json(result)
+        emit_json(version_null(result))
         return
     label = f"{result['citekey']} {result['version']}".rstrip()
     for p in result["pages"]:
@@ -502,7 +503,7 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.",
     # run again: the texts it holds are these already (the same words as the first run's line, "unchanged" first)
     done = "unchanged " if result.pop("unchanged", False) else ""
     if as_json:
-        emit_json(result)
+        emit_json(version_null(result))
         return
     where = done + f"{result['citekey']} {result['version']}".rstrip()
     if result["second"]:

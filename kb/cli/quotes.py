@@ -20,6 +20,7 @@ from kb.cli.common import (
     not_found,
     print_quote,
     texts_or_stdin,
+    version_null,
     warn,
 )
 from kb.cli.opening import open_kb
@@ -100,7 +101,7 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
             if n.startswith("punctuation only: "):
                 warn(n)
     if as_json:
-        emit_json(stored)
+        emit_json(version_null(stored))
         return
     if stored["status"] == "verified":
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")

@@ -123,7 +123,8 @@ class AddResult:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return self.__dict__.copy()
+        """As --json prints it: a paper of no version has version null, as every listing gives it."""
+        return {**self.__dict__, "version": self.version or None}
 
 
 @dataclass

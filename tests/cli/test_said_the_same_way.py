@@ -172,3 +172,38 @@ def test_an_unknown_choice_is_refused_in_one_line_naming_the_valid_ones(kb_root,
 def test_a_valid_choice_is_taken(one):
     assert run_kb("ls", "--sort", "year", "--json").code == 0
     assert run_kb("graph", "export", "-f", "json", "-o", "-").code == 0
+
+
+def _versions(obj) -> list:
+    """Every value of a "version" key in a JSON document."""
+    if isinstance(obj, dict):
+        return [v for k, v in obj.items() if k == "version"] + [x for v in obj.values() for x in _versions(v)]
+    if isinstance(obj, list):
+        return [x for v in obj for x in _versions(v)]
+    return []
+
+
+def test_a_paper_of_no_version_has_version_null_in_every_json(one, tmp_path):
+    """Its text loaded with no --version: kb ls said null, kb quote add, kb text show, kb claims extract ''."""
+    quote = "Training the model took 120 hours on 8 GPUs."
+    outputs = [run_kb("quote", "add", "doe2019wind", quote, "--page", "2", "--json"),
+               run_kb("quote", "add", "doe2019wind", "Training the model took 121 hours on 8 GPUs.", "--json"),
+               run_kb("claim", "add", "doe2019wind", "120 hours", "-q", quote, "--id", "hours", "--json"),
+               run_kb("text", "show", "doe2019wind", "--json"),
+               run_kb("claims", "extract", "doe2019wind", "--json"),
+               run_kb("claims", "--unreviewed", "--json"),
+               run_kb("ls", "--json"), run_kb("show", "doe2019wind", "--json"), run_kb("quote", "ls", "--json"),
+               run_kb("claims", "--json"), run_kb("verify", "--json"), run_kb("export", "note", "-f", "json")]
+    assert [r.code for r in outputs] == [0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [r.err for r in outputs]
+    for r in outputs:
+        assert r.json is not None and "" not in _versions(r.json), r.out
+    assert outputs[0].json["version"] is None and outputs[1].json["closest"]["page"] == 2
+    assert outputs[3].json["version"] is None and {c["version"] for c in outputs[4].json} == {None}
+    assert outputs[6].json[0]["version"] is None
+
+
+def test_an_added_paper_of_no_version_is_said_with_version_null():
+    from kb.ops.papers import AddResult
+
+    assert AddResult("doe2019wind", "added", version="").to_dict()["version"] is None
+    assert AddResult("doe2019wind", "added", version="v2").to_dict()["version"] == "v2"
