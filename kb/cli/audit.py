@@ -63,7 +63,9 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
               verdict: Optional[str] = typer.Option(None, "--verdict",
                                                     help="With --accept: the verdict to record (default: kb's)."),
               judged: bool = typer.Option(False, "--judged", help="Also list restatements already judged."),
-              as_json: bool = typer.Option(False, "--json", help="Print the restatements as JSON.")) -> None:
+              as_json: bool = typer.Option(False, "--json", help="Print the restatements as JSON: a list, one each: "
+                                                              "{id, citing, citing_page, figure, cited, cited_page, "
+                                                              "verdict, difference, ...}.")) -> None:
     """Check every figure a paper attributes to another paper here against that paper.
 
     One line each: citing paper and page, the figure as written, cited paper and page, the

@@ -105,8 +105,10 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               verbose: bool = typer.Option(False, "--verbose", "-v", help="When its quote is not found, also show "
                                                                        "the closest passage and the version it may "
                                                                        "be from."),
-              as_json: bool = typer.Option(False, "--json", help="Print the stored claim (its quote not found: the "
-                                                                 "closest passage).")) -> None:
+              as_json: bool = typer.Option(False, "--json", help="Print the stored claim: {id, citekey, value, unit, "
+                                                                 "quote, page, status, written, interval, "
+                                                                 "expression_name, ...}; its quote not found: {error, "
+                                                                 "details, closest}.")) -> None:
     """Store a number with its unit, verified against its quote. Re-adding an --id, or the same
     value, quote and per, merges: topics are added, what is not given is kept.
 
@@ -179,7 +181,11 @@ def claims_list(ctx: typer.Context,
                 maximum: Optional[str] = typer.Option(None, "--max", callback=names_something, help="At most this, with its unit."),
                 unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),
                 as_json: bool = typer.Option(False, "--json", help="Print the claims as JSON: one list, whatever "
-                                                                    "the filters (the quotes: kb quote ls --json).")) -> None:
+                                                                    "the filters (the quotes: kb quote ls --json), "
+                                                                    "a claim each: {id, citekey, number, value, unit, "
+                                                                    "per, quote, page, version, status, ...}; with "
+                                                                    "--unreviewed the candidates, as kb claims "
+                                                                    "extract gives them.")) -> None:
     """Claims (and, with --topic or --text, quotes) with their values and pages."""
     if ctx.invoked_subcommand is not None:
         return
@@ -232,7 +238,9 @@ _PRINTED_PER = re.compile(r"(?i)\bper\b|/|\b(?:each|every)\b")
 def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                                  autocompletion=complete_citekey),
                    version: Optional[str] = typer.Option(None, "--version", help="Version (default: latest held)."),
-                   as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                   as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a candidate each: {id, "
+                                                                      "citekey, version, page, number, value, unit, "
+                                                                      "per, sentence, status, ...}.")) -> None:
     """Propose every number with a unit in a paper as a candidate claim, with page and sentence.
 
     \b
@@ -263,8 +271,10 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
                    verbose: bool = typer.Option(False, "--verbose", "-v", help="When its quote is not found, also show "
                                                                        "the closest passage and the version it may "
                                                                        "be from."),
-              as_json: bool = typer.Option(False, "--json", help="Print the stored claim (its quote not found: the "
-                                                                 "closest passage).")) -> None:
+              as_json: bool = typer.Option(False, "--json", help="Print the stored claim: {id, citekey, value, unit, "
+                                                                 "quote, page, status, written, interval, "
+                                                                 "expression_name, ...}; its quote not found: {error, "
+                                                                 "details, closest}.")) -> None:
     """Make a candidate a claim; its sentence becomes the verified quote.
 
     \b
@@ -302,7 +312,9 @@ def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate n
 
 @app.command()
 def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show every step of one check."),
-          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+          as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a check each: {id, stated, expr, "
+                                                             "verdict, recomputed, low, high, unit, rel_diff, "
+                                                             "message, ...}.")) -> None:
     """Recompute every check in claims/ from the figures it rests on; exit 1 if any fails.
 
     \b

@@ -27,7 +27,8 @@ def doctor(prune: bool = typer.Option(False, "--prune",
                                            ".kb/tmp: seconds even for 10,000 papers. Skips re-verifying "
                                            "quotes and claims against the text and hashing cached PDFs "
                                            "(a missing one is still reported)."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print JSON: {root, ok, problems, info, counts, "
+                                                              "notices}.")) -> None:
     """Check that the files and the index agree, the cache is intact and every verified
     quote still verifies; say how to repair each problem. Exit 1 if anything needs repair.
 
@@ -75,7 +76,9 @@ def doctor(prune: bool = typer.Option(False, "--prune",
         raise typer.Exit(1)
 
 @app.command()
-def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON: {database, moved_aside, previous, papers, "
+                                                               "versions, pages, quotes, claims, warnings, problems, "
+                                                               "...}.")) -> None:
     """Make a new index from references.bib, claims/ and the source cache (for a database
     deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME.
 

@@ -30,7 +30,9 @@ app = typer.Typer()
 @app.command()
 def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                        autocompletion=complete_citekey),
-         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+         as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, an entry each: {idx, label, raw, "
+                                                            "page, year, title, first_author, resolved, "
+                                                            "...}.")) -> None:
     """A paper's parsed reference list: each entry and the paper it resolves to (or none).
 
     \b
@@ -81,7 +83,11 @@ app.add_typer(graph_app, name="graph")
 
 
 @graph_app.callback()
-def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def graph_summary(ctx: typer.Context,
+                  as_json: bool = typer.Option(False, "--json", help="Print JSON: {papers, papers_with_references, "
+                                                                     "citation_links, references, resolved, "
+                                                                     "unresolved, external_works, s2_references, "
+                                                                     "s2_citing}.")) -> None:
     """Summary: papers, citation links, references to papers not in the knowledge base."""
     if ctx.invoked_subcommand is not None:
         return
@@ -104,7 +110,8 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
 @graph_app.command("show")
 def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                              autocompletion=complete_citekey),
-               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+               as_json: bool = typer.Option(False, "--json", help="Print JSON: {citekey, title, year, cites, "
+                                                                  "cited_by, references, unresolved}.")) -> None:
     """What a paper cites and what cites it, inside the knowledge base.
 
     \b
@@ -128,7 +135,8 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", 
                                             autocompletion=complete_citekey),
                target: str = typer.Argument(..., help="Citekey to reach.", callback=names_a_paper,
                                             autocompletion=complete_citekey),
-               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+               as_json: bool = typer.Option(False, "--json", help="Print JSON: {path, directed}; path null when there "
+                                                                  "is none.")) -> None:
     """The shortest chain of citations from one paper to another. None found is an answer, not a
     failed check: it says so and exits 0.
 
@@ -151,7 +159,9 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", 
 
 @graph_app.command("missing")
 def graph_missing(top: int = typer.Option(10, "--top", help="How many works to list."),
-                  as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                  as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a work each: {work_key, "
+                                                                     "count, title, year, arxiv_id, doi, url, "
+                                                                     "cited_by}.")) -> None:
     """Works cited by most papers here but not yet added: what to read next.
 
     \b
@@ -220,7 +230,8 @@ app.add_typer(cite_app, name="cite")
 @cite_app.command("fetch")
 def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
                                              autocompletion=complete_citekey),
-               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+               as_json: bool = typer.Option(False, "--json", help="Print JSON: {paper, references, citations, unread, "
+                                                                  "cut, merged, cites, cited_by}.")) -> None:
     """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in.
 
     \b

@@ -83,7 +83,8 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
                                                          "or that other entries name as their crossref "
                                                          "(their claims files go with them)."),
        dry_run: bool = typer.Option(False, "--dry-run", "-n", help="List what would go; change nothing."),
-       as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+       as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a paper each: {citekey, title, quotes, "
+                                                          "claims, claims_file, sources, ...}.")) -> None:
     """Remove papers: their references.bib entries, claims files and index rows.
     Cached PDFs stay until `kb doctor --prune`.
 
@@ -123,7 +124,8 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
            note: List[str] = typer.Option([], "--note", callback=names_an_input, help="A Markdown/MDX note whose citations of OLD "
                                                               "([@OLD], sourceLink=\"#OLD\") become NEW "
                                                               "(repeatable)."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print JSON: {old, new, claims_file, checks, sources, "
+                                                              "notes, crossrefs, ...}.")) -> None:
     """Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`).
 
     A key already renamed by hand in references.bib: `kb rename OLD NEW` moves what kb
@@ -177,7 +179,7 @@ def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", callback
         changes: List[str] = typer.Argument(None, help="+TAG adds a tag, -TAG removes one (a bare TAG adds); "
                                                        "none lists the paper's tags.",
                                             autocompletion=complete_tag_change),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+        as_json: bool = typer.Option(False, "--json", help="Print JSON: {citekey, tags}.")) -> None:
     """Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`).
 
     \b

@@ -89,7 +89,8 @@ def init(folder: Optional[str] = typer.Argument(
 
 
 @app.command()
-def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def where(as_json: bool = typer.Option(False, "--json", help="Print JSON: {root, database, references, claims, "
+                                                             "cache}.")) -> None:
     """Print the knowledge base root and its database path.
 
     \b
@@ -166,7 +167,8 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                           help="The one PDF given is the PDF of the paper KEY already here "
                                                "(checked: its first pages must print the paper's title or its "
                                                "authors' names)."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+        as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a paper each: {citekey, action, "
+                                                           "title, version, pages, notes}.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
     A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`;
     a PDF of a paper already here (imported from BibTeX): `kb add paper.pdf --key KEY`.
@@ -255,7 +257,9 @@ def import_(file: List[str] = typer.Argument(..., callback=names_an_input,
                                       "entry you wrote, add the fields it lacks (journal, DOI, ...) to "
                                       "that entry; without it kb only records the imported key in ids."),
             jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP),
-            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+            as_json: bool = typer.Option(False, "--json", help="Print JSON: {added, updated, unchanged, warnings, "
+                                                               "aliases, renamed, replaced, attached, data, gone}; "
+                                                               "several files: a list of them.")) -> None:
     """Import many BibTeX entries at once (all or nothing), keeping each entry and its key
     exactly as written; PDFs named in Zotero/JabRef `file` fields are attached.
 
@@ -319,7 +323,9 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
        year: Optional[str] = typer.Option(None, "--year", callback=names_something, help="Only papers of this year (2019) or range (2018-2020)."),
        author: Optional[str] = typer.Option(None, "--author", callback=names_something, help="Only papers with an author whose name holds this."),
        sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them; added: when its text was, papers without text last)."),
-       as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+       as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a paper each: {citekey, title, "
+                                                          "authors, year, arxiv_id, doi, version, versions, pages, "
+                                                          "quotes, claims, tags, added, ...}.")) -> None:
     """List the papers (filtered by tag, year, author; sorted).
 
     \b
@@ -349,7 +355,9 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
 
 @app.command()
 def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
-         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+         as_json: bool = typer.Option(False, "--json", help="Print JSON: {citekey, title, authors, year, version, "
+                                                            "versions, quotes, claims, stale_in, problems, fields, "
+                                                            "pdf, ...}.")) -> None:
     """One paper: metadata, versions, pages, sha256 of each PDF, where it came from.
 
     \b
@@ -458,7 +466,8 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
               version: str = typer.Option(None, "--version", help="The version (default: the newest with text)."),
               second: bool = typer.Option(False, "--second",
                                           help="The second extraction (kept by --extractor both)."),
-              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+              as_json: bool = typer.Option(False, "--json", help="Print JSON: {citekey, version, extractor, "
+                                                                 "page_count, pages: [{page, text}]}.")) -> None:
     """The page text kb holds of a paper, as quotes are matched against it: to see why a
     quote is not found, or to copy a passage as kb reads it.
 
@@ -486,7 +495,8 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.",
                                                     "(both: whichever of pdfium and pypdf made none of it)."),
                  version: str = typer.Option(None, "--version", help="The version whose PDF to read (default: "
                                                                       "the newest held)."),
-                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                 as_json: bool = typer.Option(False, "--json", help="Print JSON: {citekey, version, first, second, "
+                                                                    "pages, plan, notes}.")) -> None:
     """Extract a held PDF again with another extractor and keep both texts: a quote then
     verifies if it is found in either (kb quote add, kb verify say which).
 

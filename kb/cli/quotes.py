@@ -70,8 +70,10 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               verbose: bool = typer.Option(False, "--verbose", "-v", help="When it is not found, also show the "
                                                                        "closest passage and the version it may be "
                                                                        "from."),
-              as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance (not "
-                                                                 "found: the closest passage).")) -> None:
+              as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance: "
+                                                                 "{id, citekey, version, text, status, page, spans, "
+                                                                 "...}; not found: {error, details, "
+                                                                 "closest}.")) -> None:
     """Verify a quote against the paper and store it with its provenance. Re-adding a
     stored quote merges: new topics are added to its own.
 
@@ -125,7 +127,9 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names
              paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
                                                  autocompletion=complete_citekey,
                                                  help="Only quotes from this paper."),
-             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+             as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a quote each: {id, citekey, "
+                                                                "version, text, topics, status, page, page_end, "
+                                                                "stale_in, ...}.")) -> None:
     """List stored quotes.
 
     \b
@@ -163,7 +167,10 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_an_
                                                    "(how it was found, or the closest paper), the quote in "
                                                    "its text, and its page locator. - reads the note from stdin."),
            strict: bool = typer.Option(False, "--strict", help="Also fail on unverified, stale and unchecked quotes."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, a quote or claim each: {id, "
+                                                              "citekey, version, kind, status, message, page, failed, "
+                                                              "stale_in, ...}; with --note: {quotes, "
+                                                              "problems}.")) -> None:
     """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails.
 
     \b

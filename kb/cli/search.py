@@ -25,7 +25,9 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
            limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
            all_versions: bool = typer.Option(False, "--all-versions",
                                              help="Also search older versions' page text."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print JSON: a list, best first: {kind, citekey, "
+                                                              "version, page, id, title, snippet, score, "
+                                                              "...}.")) -> None:
     """Search page text, quotes and claims: best matches first, with a snippet and page.
 
     \b

@@ -5,6 +5,7 @@ lists, a check's expr uses and `kb claim rm` takes, on stdout and stderr alike."
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from kbcache import from_template
@@ -207,3 +208,59 @@ def test_an_added_paper_of_no_version_is_said_with_version_null():
 
     assert AddResult("doe2019wind", "added", version="").to_dict()["version"] is None
     assert AddResult("doe2019wind", "added", version="v2").to_dict()["version"] == "v2"
+
+
+def _json_options() -> dict[str, str]:
+    """Every command's --json help, by its words ('quote ls'), as --help prints it."""
+    from kb.cli.app import COMMANDS, family_command
+
+    found = {}
+
+    def walk(command, words):
+        for sub, c in (getattr(command, "commands", None) or {}).items():
+            walk(c, words + [sub])
+        for p in command.params:
+            if "--json" in getattr(p, "opts", []):
+                found[" ".join(words)] = " ".join(p.help.split())
+
+    for name in COMMANDS:
+        walk(family_command(name), [name])
+    return found
+
+
+def _keys_said(help_text: str) -> tuple[list[str], bool]:
+    """The keys the first {...} of a --json help names, and whether it names them all (no '...')."""
+    import re
+
+    named = re.search(r"\{([^{}]*?)(?:[:{][^}]*\}?)?\}", help_text).group(1)
+    keys = [k.strip() for k in named.split(",")]
+    return [k for k in keys if k != "..."], "..." not in keys
+
+
+def test_every_json_option_says_its_shape():
+    options = _json_options()
+    assert {"ls", "show", "quote ls", "claims", "verify", "search", "where", "graph", "doctor"} <= set(options)
+    for words, text in options.items():
+        assert "{" in text and "}" in text, f"kb {words} --json: {text}"
+        keys, _ = _keys_said(text)
+        assert keys and all(re.fullmatch(r"[a-z0-9_]+", k) for k in keys), (words, keys)
+
+
+@pytest.mark.parametrize("args", [("where",), ("ls",), ("show", "doe2019wind"), ("text", "show", "doe2019wind"),
+                                  ("quote", "ls"), ("claims",), ("claims", "extract", "doe2019wind"), ("verify",),
+                                  ("search", "wind"), ("graph",), ("graph", "show", "doe2019wind"),
+                                  ("graph", "path", "doe2019wind", "roe2020sun"), ("doctor",), ("tag", "doe2019wind", "+x"),
+                                  ("rm", "roe2020sun", "--dry-run")],
+                         ids=lambda a: " ".join(a))
+def test_the_keys_a_json_help_names_are_those_printed(one, args):
+    assert run_kb("quote", "add", "doe2019wind", "Training the model took 120 hours on 8 GPUs.").code == 0
+    assert run_kb("claim", "add", "doe2019wind", "5 MWh", "-q", "The farm produced 5 MWh per day in winter.",
+                  "--per", "day", "--id", "winter").code == 0
+    words = " ".join(a for a in args if a not in ("doe2019wind", "roe2020sun", "wind", "+x", "--dry-run"))
+    keys, whole = _keys_said(_json_options()[words])
+    r = run_kb(*args, "--json")
+    assert r.code in (0, 1) and r.json, (r.code, r.err)
+    printed = r.json[0] if isinstance(r.json, list) else r.json
+    assert set(keys) <= set(printed), set(keys) - set(printed)
+    if whole:
+        assert set(keys) == set(printed), set(printed) - set(keys)
