@@ -16,6 +16,7 @@ from kb.cli.common import (
     input_path,
     names_a_paper,
     names_something,
+    none_listed,
     read_here,
     warn,
 )
@@ -117,6 +118,11 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     else:
         for r in tallied(rows):
             echo(_line(r, note is not None))
+        if not sum(counts.values()):     # nothing to list: said in words on stderr, as every empty listing
+            none_listed("no restatements: " + ("the note attributes no figure to a paper here" if note is not None
+                                               else "no paper attributes a figure to another paper here"
+                                               + ("" if judged else " (--judged lists those judged already)")))
+            return
         echo(f"{counted(sum(counts.values()), 'restatement')}: {counts['confirmed']} confirmed, {counts['differs']} "
              f"{'differs' if counts['differs'] == 1 else 'differ'}, "
              f"{counts['not-in-source']} not in the source"

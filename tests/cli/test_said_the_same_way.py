@@ -54,6 +54,9 @@ EMPTY = [
     (("check",), "no checks: add [[check]] tables (stated, expr) to claims/*.toml"),
     (("verify",), "no quotes or claims stored: nothing to verify"),
     (("graph", "missing"), "no references to works outside the knowledge base"),
+    (("audit",), "no restatements: no paper attributes a figure to another paper here (--judged lists those judged "
+                 "already)"),
+    (("audit", "--judged"), "no restatements: no paper attributes a figure to another paper here"),
     (("claims", "extract", "roe2020sun"), "no candidates in roe2020sun awaiting review: its text holds no number "
                                           "with a unit that is not a claim or dismissed already"),
 ]
