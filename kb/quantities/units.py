@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, Collection
 
 from kb.atomic import said
 from kb.errors import UsageError
+from kb.text.display import close_names
 from kb.text.lazyre import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -770,7 +771,7 @@ def _unit_hint(text: str, user_names: Collection[str] = ()) -> str | None:
     if _asking.get():
         return None
     names = sorted(set(_known_spellings()) | set(user_names))
-    close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.6)
+    close = close_names(text.strip(), names, n=3, cutoff=0.6)     # case aside: 'kwhh' is near kWh
     if close:
         return "did you mean " + ", ".join(close) + "?"
     return "define it as a user unit, e.g. smartphone_charge = \"0.012 kWh\""

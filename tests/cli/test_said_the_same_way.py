@@ -267,3 +267,14 @@ def test_the_keys_a_json_help_names_are_those_printed(one, args):
     assert set(keys) <= set(printed), set(keys) - set(printed)
     if whole:
         assert set(keys) == set(printed), set(printed) - set(keys)
+
+
+@pytest.mark.parametrize("unit, meant", [("kwhh", "kWh"), ("tco2ee", "tCO2e"), ("gco2", "gCO2e")])
+def test_an_unknown_unit_in_another_case_is_offered_its_spelling(kb_root, unit, meant):
+    r = run_kb("claims", "--unit", unit)
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1 and f"(did you mean {meant}" in r.err, r.err
+
+
+def test_a_unit_near_no_spelling_is_offered_a_user_unit(kb_root):
+    r = run_kb("claims", "--unit", "zqj/kWh")
+    assert r.code == 2 and "did you mean" not in r.err and "define it as a user unit" in r.err, r.err
