@@ -51,6 +51,7 @@ from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import claim_stands_sql, load_text, paper_exists, paper_keys, versions_with_text
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
+from kb.text.display import choice_said
 from kb.text.htmlnote import html_note_text, is_html_document
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, TooManyCitations, citations_as_pandoc, lf_lines, sentence_citations
@@ -918,7 +919,7 @@ def _check_only(only: list[str] | None, verdicts: tuple[str, ...] = VERDICTS) ->
         return None
     bad = [v for v in only if v not in verdicts]
     if bad:
-        raise UsageError(f"unknown verdict {said(bad[0])} for --only", hint=f"use {', '.join(verdicts)}")
+        raise UsageError(choice_said("--only", bad[0], verdicts))
     return set(only)
 
 
@@ -1213,7 +1214,7 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
     kept across rebuilds, and kb audit reports it no more. `jobs` as ensure_derived's."""
     note = typed(note, "note")
     if verdict is not None and verdict not in VERDICTS:
-        raise UsageError(f"unknown verdict {said(verdict)}", hint=f"use {', '.join(VERDICTS)}")
+        raise UsageError(choice_said("--verdict", verdict, VERDICTS))
     found = [r for r in iter_audit(kb, None, include_judged=True, jobs=jobs) if r.id == rid]
     if not found:
         raise UsageError(f"no restatement {said(rid)}", hint="`kb audit` lists them with their ids (--json)")

@@ -168,7 +168,7 @@ def test_listing_filters_and_exit_code(kb5):
         "differs", "not-in-source"}
     assert only and {r["verdict"] for r in only} == {"not-in-source"}
     bad = run_kb("audit", "--only", "wrong")
-    assert bad.code == 2 and bad.err.startswith("kb: error: unknown verdict")
+    assert bad.code == 2 and bad.err.startswith("kb: error: --only 'wrong': choose one of confirmed, differs, ")
     missing = run_kb("audit", "nosuchpaper")
     assert missing.code == 2 and "kb: error:" in missing.err and "Traceback" not in missing.err
 

@@ -163,6 +163,10 @@ CHOICES = [
      "--extractor 'pdfum': choose one of pdfium, pypdf, both; did you mean pdfium?"),
     (("add", "nosuch.pdf", "--offline", "--extractor", "tesseract"),
      "--extractor 'tesseract': choose one of pdfium, pypdf, both"),
+    (("audit", "--accept", "x", "--verdict", "confrimed"),
+     "--verdict 'confrimed': choose one of confirmed, differs, not-in-source; did you mean confirmed?"),
+    (("audit", "--only", "differs,diffaccording"), "--only 'diffaccording': choose one of confirmed, differs, "
+                                                     "not-in-source"),
     (("ls", "--sort", "newest"), "--sort 'newest': choose one of bib, year, added, title, citekey"),
 ]
 
