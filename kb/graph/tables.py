@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "50"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -256,6 +256,9 @@ READING = "50"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Univ', was) and before its edition ('Numerical Recipes 3rd edn (Wiley, 2007)'); Vancouver's
 #                           journal after a title's question no subtitle ('Does it work? Am J Public Health. 2015;1:2')
 #                           and a sentence in lower case before the journal one ('Can ...? A systematic review. J ...')
+#                       51: a numbered entry ('7. ') whose first name opens with a particle in lower case is that
+#                           entry, its name a name ('7. van Rossum G, Drake FL. Python 3 ...': no author, no title, and
+#                           in a list the entries after it joined to the one before, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -383,6 +383,10 @@ _NUM_LABEL_RE = lazy(r"^\s*\[(\d{1,4})\]\s*")
 _KEY_LABEL_RE = lazy(
     r"^\s*\[([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ+\-'’]{0,11}\d{2,4}[a-z]?|[A-ZÀ-Þ][A-Za-zÀ-ÿ+\-'’]{1,11})\]\s*")
 _DOT_LABEL_RE = lazy(r"^\s*(\d{1,3})\.\s+(?=[A-ZÀ-Þ])")
+# one entry given with its number: the name after it may open with a particle in lower case ('7. van Rossum G,
+# Drake FL.', '9. van der Walt, S., ...', '3. al-Khalifa H.'), a capital following the particles
+_DOT_LABEL_ENTRY_RE = lazy(r"^\s*(\d{1,3})\.\s+(?=[A-ZÀ-Þ]|(?:(?:van|von|de|del|della|der|den|des|du|da|di|dos|das|la|le|"
+                           r"ter|ten|bin|binti|al|el|ibn)[\s-]+)+[A-ZÀ-Þ]|d['’][A-Z])")
 
 
 def _detect_style(lines: list[tuple[int, str]]) -> str:
@@ -3444,7 +3448,8 @@ def _split_labelled_once(lines: list[tuple[int, str]], style: str, late: dict[in
             if m:
                 lab, body = f"[{m.group(1)}]", ln[m.end():]
         else:
-            m = _DOT_LABEL_RE.match(ln)
+            # (the next number before a particle in lower case is the next entry's: '2. van Rossum G, ...')
+            m = _DOT_LABEL_ENTRY_RE.match(ln)
             if m and i in late:
                 lab, body = f"{m.group(1)}.", ln[m.end():]
             elif m and int(m.group(1)) == expected:
@@ -4609,7 +4614,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         joined = joined.replace("&amp;", "&").replace("\\&", "&")
     if label is None and joined[:1] in "[0123456789":
         # an entry given with its label: '[3] A. Smith, ...', '12. Smith, J. ...'
-        m = _NUM_LABEL_RE.match(joined) or _KEY_LABEL_RE.match(joined) or _DOT_LABEL_RE.match(joined)
+        m = _NUM_LABEL_RE.match(joined) or _KEY_LABEL_RE.match(joined) or _DOT_LABEL_ENTRY_RE.match(joined)
         if m and m.end() < len(joined):
             label = f"[{m.group(1)}]" if joined[0] == "[" else f"{m.group(1)}."
             joined = joined[m.end():]

@@ -1,0 +1,39 @@
+"""Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import find_references, parse_entry
+
+
+@pytest.mark.parametrize("text, label, author, title", [
+    ("7. van Rossum G, Drake FL. Python 3 reference manual. Scotts Valley (CA): CreateSpace; 2009.", "7.",
+     "vanrossum", "Python 3 reference manual"),
+    ("9. van der Walt, S., Colbert, S. C. & Varoquaux, G. The NumPy array: a structure for efficient numerical "
+     "computation. Comput. Sci. Eng. 13, 22–30 (2011).", "9.", "vanderwalt",
+     "The NumPy array: a structure for efficient numerical computation"),
+    ("12. de la Cruz M, Smith J. Word embeddings for Dutch. Lingua. 2019;2:1-9.", "12.", "delacruz",
+     "Word embeddings for Dutch"),
+    ("3. al-Khalifa H. Arabic sentiment analysis. ACM TALLIP. 2016;15(3):1-20.", "3.", "alkhalifa",
+     "Arabic sentiment analysis"),
+    # a number before a word in lower case that is no particle is no label
+    ("4. see also Smith J. Parsing. 2019.", None, None, None),
+])
+def test_a_numbered_entry_whose_name_opens_with_a_particle_in_lower_case(text, label, author, title) -> None:
+    e = parse_entry(text)
+    assert (e.label, e.first_author) == (label, author)
+    if title:
+        assert e.title == title
+
+
+def test_a_numbered_list_goes_on_past_an_entry_whose_name_opens_with_a_particle() -> None:
+    page = ("References\n"
+            "1. Topol EJ. High-performance medicine: the convergence of human and artificial intelligence. Nat Med.\n"
+            "2019;25(1):44-56.\n"
+            "2. van Rossum G, Drake FL. Python 3 reference manual. Scotts Valley (CA): CreateSpace; 2009.\n"
+            "3. Beam AL, Kohane IS. Big data and machine learning in health care. JAMA. 2018;319(13):1317-1318.\n"
+            "4. Wiens J, Saria S. Do no harm: a roadmap for machine learning for health care. Nat Med. 2019;25:1337-40.\n")
+    entries = find_references([page])
+    assert [(e.label, e.first_author) for e in entries] == [
+        ("1.", "topol"), ("2.", "vanrossum"), ("3.", "beam"), ("4.", "wiens")]
