@@ -259,6 +259,9 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       51: a numbered entry ('7. ') whose first name opens with a particle in lower case is that
 #                           entry, its name a name ('7. van Rossum G, Drake FL. Python 3 ...': no author, no title, and
 #                           in a list the entries after it joined to the one before, was)
+#                           also: APA's body of no date, its name's words capitalised ('Centers for Disease Control
+#                           and Prevention. (n.d.). About sleep.'), is the author and the sentence after it the title
+#                           (no author, no title, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1481,6 +1481,10 @@ _AUTHORS_YEAR_RE = lazy(
     r"|\s+\((?P<bracketed>(?:1[6-9]|20)\d\d)[a-z]?\)[.,]?)\s+(?P<rest>.*)$")
 
 
+# a name of two to ten words before its stop, then APA's '(n.d.)' (no date) and the rest
+_BODY_NO_DATE_RE = lazy(r"^([A-Z][^\s.,]*(?:\s+[^\s.,]+){1,9})\.\s+\(n\.\s?d\.(?:-[a-z])?\)[.,]?\s+(\S.*)$")
+
+
 _PLAIN_HEAD_RE = lazy(r"^((?:\S+\s+){1,3}\S*[^\W\d_]{2})\.\s+(?=[\"“A-Z])")
 
 
@@ -1657,6 +1661,11 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     stops or commas ends the authors."""
     m = _AUTHORS_YEAR_RE.match(text)
     if not m:
+        # APA's body of no date: 'Centers for Disease Control and Prevention. (n.d.). About sleep.', its name's words
+        # capitalised but its small words
+        nd = _BODY_NO_DATE_RE.match(text)
+        if nd and all(w[:1].isupper() or w in _FUNCTION_WORDS or w in ("and", "&") for w in nd.group(1).split()):
+            return _AuthorSplit(nd.group(1), nd.group(2), None, "year")
         return None
     authors = m.group("authors")
     if "://" in authors or "www." in authors:

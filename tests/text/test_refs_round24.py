@@ -1,4 +1,5 @@
-"""Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case, ..."""
+"""Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
+body of no date."""
 
 from __future__ import annotations
 
@@ -37,3 +38,19 @@ def test_a_numbered_list_goes_on_past_an_entry_whose_name_opens_with_a_particle(
     entries = find_references([page])
     assert [(e.label, e.first_author) for e in entries] == [
         ("1.", "topol"), ("2.", "vanrossum"), ("3.", "beam"), ("4.", "wiens")]
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Centers for Disease Control and Prevention. (n.d.). About sleep. Retrieved June 12, 2024, from "
+     "https://www.cdc.gov/sleep/about/index.html", "centersfordiseasecontrolandprevention", "About sleep"),
+    ("National Institute of Mental Health. (n.d.-b). Anxiety disorders. https://www.nimh.nih.gov/health",
+     "nationalinstituteofmentalhealth", "Anxiety disorders"),
+    ("World Wide Web Consortium. (n.d.). Web accessibility. https://www.w3.org/WAI/", "worldwidewebconsortium",
+     "Web accessibility"),
+    # a title's words in lower case before '(n.d.)' are no body's name: a work of no author, titled first
+    ("Sleep in the modern world. (n.d.). Retrieved from https://www.cdc.gov/sleep", None,
+     "Sleep in the modern world"),
+])
+def test_a_body_of_no_date_is_the_author_and_the_sentence_after_the_title(text, author, title) -> None:
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (author, None, title)
