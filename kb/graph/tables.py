@@ -262,6 +262,8 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: APA's body of no date, its name's words capitalised ('Centers for Disease Control
 #                           and Prevention. (n.d.). About sleep.'), is the author and the sentence after it the title
 #                           (no author, no title, was)
+#                           also: a year before 1950 closing the entry but for its DOI or link is its year ('...,
+#                           Jul. 1948, doi: 10.1002/...': no year, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -4079,6 +4079,9 @@ def _names_cited(text: str, in_brackets: bool = False) -> set[str]:
 # or before Vancouver's volume ('Philos Trans R Soc Lond. 1865;155:459-512.')
 _OLD_YEAR_END_RE = lazy(rf"(?:[,;]|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)?[.,]?\s*$"
                         r"|[.,]\s+(1[6-8]\d\d|19[0-4]\d)\s*;\s*\d{1,4}\s*[(:]")
+# the words that named an identifier, or said where the work is, left at the entry's end where it was taken out
+_ID_WORD_END_RE = lazy(r"(?:[,.;]?\s*(?:doi|DOI|URL|url|\[Online\]\.?|(?:[Aa]vailable|[Oo]nline)(?:\s+(?:at|from))?)"
+                       r"\s*:?\s*)+[.,]?\s*$")
 # (a stop after a month's short form only, 'Aug. 2023': a whole month's name and a stop before the year is a family
 # name closing the names, as ACL's list prints them, 'Zejiang Shen and Tal August. 2023.', 'Rob May. 2020.')
 # (where a date stands: after a comma, stop or bracket, opening the entry, or after the words of an access date,
@@ -4834,7 +4837,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             # the day a web page was read is not the year it was published: '(accessed Jan. 5, 2024)'
             stripped = _ACCESSED_RE.sub(" ", stripped)
         years = _YEAR_ANY_RE.findall(stripped)
-        old = None if years else _OLD_YEAR_END_RE.search(stripped)
+        # (the word of an identifier taken out after it, its identifier gone: ', Jul. 1948, doi: 10.1002/...')
+        old = None if years else _OLD_YEAR_END_RE.search(_ID_WORD_END_RE.sub("", stripped))
         if len(years) > 1 and _RANGE_HINT_RE.search(stripped):
             # a page range that looks like years ('12, 2019–2031.') is no date
             years = [m.group(1) for m in _YEAR_ANY_RE.finditer(stripped)

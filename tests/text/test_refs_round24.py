@@ -1,5 +1,5 @@
 """Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
-body of no date."""
+body of no date; a year before 1950 closing the entry but for its DOI or link."""
 
 from __future__ import annotations
 
@@ -54,3 +54,18 @@ def test_a_numbered_list_goes_on_past_an_entry_whose_name_opens_with_a_particle(
 def test_a_body_of_no_date_is_the_author_and_the_sentence_after_the_title(text, author, title) -> None:
     e = parse_entry(text)
     assert (e.first_author, e.year, e.title) == (author, None, title)
+
+
+@pytest.mark.parametrize("text, year", [
+    ('[15] C. E. Shannon, "A mathematical theory of communication," Bell Syst. Tech. J., vol. 27, no. 3, '
+     'pp. 379–423, Jul. 1948, doi: 10.1002/j.1538-7305.1948.tb01338.x.', 1948),
+    ("[2] A. M. Turing, “On computable numbers, with an application to the Entscheidungsproblem,” Proc. London "
+     "Math. Soc., vol. s2-42, no. 1, pp. 230–265, 1937. [Online]. Available: https://doi.org/10.1112/plms/s2-42.1.230",
+     1937),
+    ("Smith, A. A study of things. J. Old Things, vol. 7, pp. 1–9, 1921, DOI 10.1000/xyz123.", 1921),
+    # no year printed: the DOI's digits are none
+    ('[3] A. Smith, "A title of some length," J. X, vol. 27, pp. 1–3, doi: 10.1002/j.1538-7305.1948.tb01338.x.',
+     None),
+])
+def test_a_year_before_1950_before_the_entrys_doi_or_link_is_its_year(text, year) -> None:
+    assert parse_entry(text).year == year
