@@ -264,6 +264,8 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           (no author, no title, was)
 #                           also: a year before 1950 closing the entry but for its DOI or link is its year ('...,
 #                           Jul. 1948, doi: 10.1002/...': no year, was)
+#                           also: APA's translator or editor named in brackets after the title is no part of it
+#                           ('The origins of intelligence in children (M. Cook, Trans.)': in the title, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2642,6 +2642,11 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?=\))"
                             r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
+# ... and a work's translator or editor named in brackets after its title, as APA prints one: '(M. Cook, Trans.)',
+# '(J. Strachey, Ed. & Trans.)', '(A. Smith & B. Jones, Eds.)', its last stop perhaps read as the title's end
+_ROLE_AFTER_RE = lazy(r"\s*\((?:[A-Z]\.\s?)+(?:[A-Z][\w\-’'.]*\s?)*(?:(?:,\s*|\s+)(?:&|and)\s+(?:[A-Z]\.\s?)+"
+                      r"(?:[A-Z][\w\-’'.]*\s?)*)?,\s*(?:Eds?|Trans|Trad|Übers|Hrsg|Comp)"
+                      r"(?:\.\s*(?:&|and)\s*(?:Eds?|Trans)(?=\.|\)|$))?\.?\)?$")
 # a title's translation in square brackets after it, as APA and IEEE print one: 'Eine Studie über Dinge [A study of
 # many things and their uses]' (a bracket of its own after more of the title; the title itself is not in brackets)
 _TRANSLATED_RE = lazy(r"(?<=\S)\s+\[[A-Z][^\[\]]{2,300}\]$")
@@ -3007,6 +3012,10 @@ def _extract_title(rest: str) -> str | None:
         title = book
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+    if "(" in title[-90:] and (role := _ROLE_AFTER_RE.search(title)) and role.start() > 0:
+        # APA's translator or editor of the work named after its title: 'The origins of intelligence in children
+        # (M. Cook, Trans.)', '... (J. Strachey, Ed. & Trans.)' (its stop read as the title's end: '(J. Strachey, Ed')
+        title = title[: role.start()].rstrip(" ,;:")
     if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \
             and edition.start() > 0:
         title = title[: edition.start()]

@@ -1,5 +1,6 @@
 """Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
-body of no date; a year before 1950 closing the entry but for its DOI or link."""
+body of no date; a year before 1950 closing the entry but for its DOI or link;
+APA's translator or editor named after the title."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ def test_a_body_of_no_date_is_the_author_and_the_sentence_after_the_title(text, 
 ])
 def test_a_year_before_1950_before_the_entrys_doi_or_link_is_its_year(text, year) -> None:
     assert parse_entry(text).year == year
+
+
+@pytest.mark.parametrize("text, title", [
+    ("al-Khwarizmi, M. ibn M. (2009). The algebra of Mohammed ben Musa (F. Rosen, Trans.). Cambridge University "
+     "Press.", "The algebra of Mohammed ben Musa"),
+    ("Piaget, J. (1952). The origins of intelligence in children (M. Cook, Trans.). International Universities Press.",
+     "The origins of intelligence in children"),
+    ("Freud, S. (1961). Civilization and its discontents (J. Strachey, Ed. & Trans.). Norton.",
+     "Civilization and its discontents"),
+    ("Lee, A. (2019). Handbook of parsing (A. Lee & B. Kim, Eds.). Springer.", "Handbook of parsing"),
+    # a bracket of the title's own, or no role in it, stays
+    ("Smith, J. (2019). A study of things (J. Doe, personal communication). Springer.",
+     "A study of things (J. Doe, personal communication)"),
+    ("Smith, J. (2020). Protein folding (AlphaFold, Trans). Nature, 5, 1–9.", "Protein folding (AlphaFold, Trans)"),
+])
+def test_a_translator_or_editor_named_after_the_title_is_no_part_of_it(text, title) -> None:
+    assert parse_entry(text).title == title
