@@ -266,6 +266,9 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Jul. 1948, doi: 10.1002/...': no year, was)
 #                           also: APA's translator or editor named in brackets after the title is no part of it
 #                           ('The origins of intelligence in children (M. Cook, Trans.)': in the title, was)
+#                           also: a standard's title opening with its body's name, then its number, is its title
+#                           ('IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019.': by 'ieeestandard...'
+#                           titled 'IEEE Std 754-2019', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -4926,7 +4926,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if (entry.first_author and title is not None or not entry.first_author and title is None) \
             and joined[:1].isupper() and (untitled := _TITLE_THEN_STANDARD_RE.match(joined)) \
             and (entry.first_author is None or entry.first_author == name_key(untitled.group(1))) \
-            and not is_organisation(untitled.group(1)) and untitled.group(1).upper() not in _STANDARD_BODIES:
+            and (not is_organisation(untitled.group(1)) or _BODY_STANDARD_TITLE_RE.match(untitled.group(1))) \
+            and untitled.group(1).upper() not in _STANDARD_BODIES:
         # a standard's title, then its number and no more than its publisher and date, no author printed: the words
         # before the number are its title, no one's name ('HTTP Semantics. RFC 9110, June 2022.': author
         # httpsemantics and title 'RFC 9110', now no author and 'HTTP Semantics'), read as no author and no title
@@ -5092,6 +5093,10 @@ _TITLE_THEN_STANDARD_RE = lazy(rf"([A-Z][^.,;:()\[\]]*?\s(?:[^.,;:()\[\]]|(?<=\d
                                rf"(?:\s+(?:EN|ISO|IEC|TS|TR|Std\.?|SP))*\s+[A-Z]?\d[\w.:\-]*)"
                                rf"[.,]?(?:\s+[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,3}}[.,])?"
                                rf"(?:\s+{_MONTHS}\.?(?:\s+\d{{1,2}},?)?)?\s+(?:19|20)\d\d\.?\s*$")
+# a standard's title opening with its body's name, as IEEE's do: 'IEEE Standard for Floating-Point Arithmetic', 'IEEE
+# Recommended Practice for ...' (a title, though a body's name opens it)
+_BODY_STANDARD_TITLE_RE = lazy(r"(?:ISO|IEC|IEEE|ANSI|ASTM|NIST|ETSI)(?:/[A-Z]{2,8})*\s+(?:Standard|Recommended\s+Practice"
+                               r"|Guide|Trial-Use\s+Standard)\s+(?:for|on|of)\s+\S")
 # a standard's number after a title's comma, closing it: 'Hypertext Transfer Protocol Version 2, RFC 7540'
 _STANDARD_AFTER_TITLE_RE = lazy(r",\s+(?:RFC\s?\d{3,5}|(?:ISO|IEC|IEEE|ANSI|ASTM|NIST)(?:/[A-Z]{2,8})*"
                                 r"(?:\s+(?:ISO|IEC|TS|TR|Std\.?|SP))*\s+[A-Z]?\d[\w.:\-]*\d)$")

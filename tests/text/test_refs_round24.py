@@ -1,6 +1,6 @@
 """Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
 body of no date; a year before 1950 closing the entry but for its DOI or link;
-APA's translator or editor named after the title."""
+APA's translator or editor named after the title; a standard's title opening with its body's name."""
 
 from __future__ import annotations
 
@@ -87,3 +87,17 @@ def test_a_year_before_1950_before_the_entrys_doi_or_link_is_its_year(text, year
 ])
 def test_a_translator_or_editor_named_after_the_title_is_no_part_of_it(text, title) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("[14] IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, Jul. 2019.", None,
+     "IEEE Standard for Floating-Point Arithmetic"),
+    ("IEEE Recommended Practice for Software Requirements Specifications, IEEE Std 830-1998, 1998.", None,
+     "IEEE Recommended Practice for Software Requirements Specifications"),
+    # a body's name before the title and number is the author still
+    ("IEEE Standards Association. Ethically aligned design, IEEE Std 7000-2021, 2021.", "ieeestandardsassociation",
+     "Ethically aligned design"),
+])
+def test_a_standards_title_opening_with_its_bodys_name_is_its_title(text, author, title) -> None:
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
