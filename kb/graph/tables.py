@@ -269,6 +269,9 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: a standard's title opening with its body's name, then its number, is its title
 #                           ('IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019.': by 'ieeestandard...'
 #                           titled 'IEEE Std 754-2019', was)
+#                           also: a web page's title of one word before its site's body and its address is its title
+#                           ('(n.d.). Depression. U.S. Department of Health and Human Services. Retrieved ...': no
+#                           title, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

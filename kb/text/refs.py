@@ -2774,6 +2774,18 @@ def _one_word_then_site(after: str) -> bool:
         and _WEB_SITE_AFTER_RE.match(after, m.end() + 1) is not None
 
 
+# ... or a body's name as a sentence of its own, then the page's address or the day it was read: APA 7's web page,
+# 'Depression. U.S. Department of Health and Human Services. Retrieved March 3, 2024, from https://...'
+_BODY_THEN_LINK_RE = lazy(r"\s+((?:[A-Z]\.){0,3}\s?[A-Z][^.()\[\]]{3,100}?)\.\s+(?:Retrieved\b|https?://|www\.)")
+
+
+def _body_then_link(after: str) -> bool:
+    """Whether `after`, what follows a title of one word, is a body's name, the site the page is on (an
+    organisation's, by kb.text.names), then the page's address or the day it was read."""
+    m = _BODY_THEN_LINK_RE.match(after)
+    return m is not None and is_organisation(m.group(1).strip())
+
+
 def _software_name(title: str, after: str) -> bool:
     """Whether a one-word title is a program's or a data set's name, as a reader
     sees it: a word with a letter ('nanoGPT', 'Datasets', 'spaCy', 'lme4') that its
@@ -3045,7 +3057,9 @@ def _extract_title(rest: str) -> str | None:
             and not (m and rest[m.start()] == "." and (_CONTAINER_AFTER_RE.match(rest, m.end())
                                                           or _WEB_SITE_AFTER_RE.match(rest, m.end())
                                                           and title.lower() not in _LINK_WORDS)
-                     and _ONE_WORD_TITLE_RE.fullmatch(title)):
+                     and _ONE_WORD_TITLE_RE.fullmatch(title)) \
+            and not (m and rest[m.start()] == "." and _ONE_WORD_TITLE_RE.fullmatch(title)
+                     and title.lower() not in _LINK_WORDS and _body_then_link(rest[m.end():])):
         return None
     if _NOT_A_TITLE_RE.match(title):
         return None

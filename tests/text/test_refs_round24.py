@@ -1,6 +1,6 @@
 """Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
 body of no date; a year before 1950 closing the entry but for its DOI or link;
-APA's translator or editor named after the title; a standard's title opening with its body's name."""
+APA's translator or editor named after the title; a standard's title opening with its body's name; a web page's title of one word before its site's body."""
 
 from __future__ import annotations
 
@@ -101,3 +101,15 @@ def test_a_translator_or_editor_named_after_the_title_is_no_part_of_it(text, tit
 def test_a_standards_title_opening_with_its_bodys_name_is_its_title(text, author, title) -> None:
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("National Institute of Mental Health. (n.d.). Depression. U.S. Department of Health and Human Services. "
+     "Retrieved March 3, 2024, from https://www.nimh.nih.gov/health/topics/depression", "Depression"),
+    ("Smith, J. (2020). Asthma. National Health Service. https://www.nhs.uk/conditions/asthma/", "Asthma"),
+    # a link's word is no title; a sentence no body's name before the link says nothing of the word before it
+    ("Smith, J. (2020). Online. National Health Service. https://www.nhs.uk/conditions/asthma/", None),
+    ("Smith, J. (2020). Asthma. Read this now. https://www.nhs.uk/conditions/asthma/", None),
+])
+def test_a_web_pages_title_of_one_word_before_its_sites_body_is_its_title(text, title) -> None:
+    assert parse_entry(text).title == title
