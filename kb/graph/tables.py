@@ -272,6 +272,8 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: a web page's title of one word before its site's body and its address is its title
 #                           ('(n.d.). Depression. U.S. Department of Health and Human Services. Retrieved ...': no
 #                           title, was)
+#                           also: a family name opening with a particle, inverted before a given name and its initial,
+#                           is whole ('de Solla Price, Derek J. 1965.': 'de', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2374,7 +2374,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not words:
         return None
     if (family_first or len(words) >= 2) and not any(map(_is_initial, words)) \
-            and not any(map(_initials_caps, words[1:])) \
+            and not any(map(_initials_caps, words[1:])) and words[0] not in _PARTICLES \
             and (family_first or _family_first_list(chunks, context) or _pinyin_family_first(words)
                  or not first.isascii() and all(map(_vietnamese, chunks))):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among

@@ -1,6 +1,7 @@
 """Reference entries, round refs24: a numbered entry whose first name opens with a particle in lower case; APA's
 body of no date; a year before 1950 closing the entry but for its DOI or link;
-APA's translator or editor named after the title; a standard's title opening with its body's name; a web page's title of one word before its site's body."""
+APA's translator or editor named after the title; a standard's title opening with its body's name; a web page's title of one word before its site's body; a family name of a particle and two words
+inverted before a given name and its initial."""
 
 from __future__ import annotations
 
@@ -113,3 +114,15 @@ def test_a_standards_title_opening_with_its_bodys_name_is_its_title(text, author
 ])
 def test_a_web_pages_title_of_one_word_before_its_sites_body_is_its_title(text, title) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author", [
+    ("de Solla Price, Derek J. 1965. “Networks of Scientific Papers.” Science 149 (3683): 510–15.", "desollaprice"),
+    ("de Solla Price, Derek J., and Jane Doe. 1965. “Networks of Scientific Papers.” Science 149: 510–15.",
+     "desollaprice"),
+    ("van den Heuvel Smit, Anna K. 2018. “Sleep in Teenagers.” Sleep 41 (2): 1–9.", "vandenheuvelsmit"),
+    # a family name given first, then a given name, no particle: the first word (GB/T 7714)
+    ("Wang Xiaoming, Li Hua. 基于深度学习的方法[J]. 中文信息学报, 2020, 34(5): 1-9.", "wang"),
+])
+def test_a_family_name_opening_with_a_particle_before_a_given_name_and_initial_is_whole(text, author) -> None:
+    assert parse_entry(text).first_author == author
