@@ -55,6 +55,7 @@ from kb.sources.bibtex import (
     pybtex_reading,
     rekeyed,
     render_entry,
+    resolve_value,
     same_value,
     screen_reading,
     screen_text,
@@ -1551,6 +1552,16 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
         if name in bibfile.strings and bibfile.strings[name] != source.strings[name]:
             out.warnings.append(f"{where}: @string {name!r} means something else in references.bib; "
                                 f"entry {own!r} written with its values spelled out")
+            return False
+    # a macro the file defines again after the entry (or one it rests on, defined again between): the @string
+    # copied is the file's last, which gave the entry another value in references.bib than in the file
+    read = {name: source.string_as_read(name, own) for name in macros}
+    values = {name: got[0] for name, got in read.items() if got is not None}
+    for name in macros:
+        got = read[name]
+        if got is not None and (got[0] != source.strings[name] or resolve_value(source.string_raw[name], values) != got[0]):
+            out.warnings.append(f"{where}: @string {name!r} is defined again further on in the file; entry {own!r} "
+                                f"written with its values spelled out (as BibTeX reads it there)")
             return False
     for name in macros:
         if name not in bibfile.strings:

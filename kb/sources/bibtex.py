@@ -476,6 +476,9 @@ class BibFile:
         self.strings: dict[str, str] = {}
         self.string_blocks: dict[str, str] = {}          # name -> the @string's text
         self.string_raw: dict[str, str] = {}             # name -> its value as written
+        #: name -> (where in the text, value, value as written) of each of its definitions, in order: a file may
+        #: define a macro again, and BibTeX gives an entry the definition read last before it
+        self.string_defs: dict[str, list[tuple[int, str, str]]] = {}
         self.string_undefined: list[BibEntry] = []       # @strings using a macro not defined before them
         #: name -> (the undefined macro it rests on, the line of the @string using it): those
         #: @strings, and any defined through one of them
@@ -518,7 +521,7 @@ class BibFile:
         scanner = _Scanner(self.text, self.path)
         for block in scanner.blocks():
             if block.kind == "string":
-                self._define(block.name, block.entry, self.text[block.start:block.end])
+                self._define(block.name, block.entry, self.text[block.start:block.end], block.start)
             elif block.kind == "entry":
                 entry = block.entry
                 if len(entry.raw_fields) > MAX_FIELDS:
@@ -544,7 +547,7 @@ class BibFile:
         self.comments = scanner.comments
         self.commented = scanner.commented
 
-    def _define(self, name: str, entry: BibEntry, text: str) -> None:
+    def _define(self, name: str, entry: BibEntry, text: str, at: int = -1) -> None:
         undefined: list[str] = []
         try:
             self.strings[name] = resolve_value(entry.raw_fields[""], self.strings, undefined)
@@ -553,6 +556,8 @@ class BibFile:
                                   hint="a chain of @string definitions doubling each other?") from None
         self.string_blocks[name] = text
         self.string_raw[name] = entry.raw_fields[""]
+        if at >= 0:
+            self.string_defs.setdefault(name, []).append((at, self.strings[name], entry.raw_fields[""]))
         self.string_broken.pop(name, None)          # defined again: as the new definition says
         if undefined:
             entry.undefined[""] = undefined
@@ -702,6 +707,17 @@ class BibFile:
                                              for k in key_list(e.fields.get("xdata"))):
                 users.append(e.key)
         return users
+
+    def string_as_read(self, name: str, key: str) -> tuple[str, str] | None:
+        """The value of @string `name`, and its text as written, where the entry `key` stands in the file: the
+        definition read last before it (a macro defined again further on means something else after), or None
+        where none is."""
+        block = self.by_key.get(key)
+        defs = self.string_defs.get(name, ())
+        if block is None or not defs:
+            return None
+        before = [(value, raw) for at, value, raw in defs if at < block.start]
+        return before[-1] if before else None
 
     def macros_used(self, key: str) -> list[str]:
         """@string names an entry uses that this file defines, each after those it depends on."""

@@ -1,0 +1,54 @@
+"""`kb import` of a file that defines an @string macro again further on: BibTeX gives each entry the
+definition read last before it. The import copied the file's last definition into references.bib for every
+entry using the macro, so an entry read before the second definition took its value there (pybtex, BibTeX and
+kb's own reading of references.bib said 'Journal B' where the file said 'Journal A')."""
+
+from __future__ import annotations
+
+import pytest
+from bibtools import pybtex_fields
+
+from kb.ops.papers import import_bib
+from kb.ops.session import open_kb
+from kb.sources.bibtex import BibFile
+
+TWICE = """@string{jn = "Journal A"}
+@article{first2020, title = {First}, author = {Doe, Jane}, year = {2020}, journal = jn}
+@string{jn = "Journal B"}
+@article{second2020, title = {Second}, author = {Doe, Jane}, year = {2020}, journal = jn}
+"""
+#: a macro resting on one the file defines again after it: the @string copied would read the last one
+CHAIN = """@string{pre = "Proceedings of the "}
+@string{conf = pre # "Tenth Workshop"}
+@string{pre = "Actes du "}
+@article{chained2021, title = {Chained}, author = {Roe, Ann}, year = {2021}, journal = conf, note = pre # "x"}
+"""
+#: defined twice alike, and a macro defined once: copied as written, as before
+SAME = """@string{jn = "Journal A"}
+@article{alike2020, title = {Alike}, author = {Doe, Jane}, year = {2020}, journal = jn}
+@string{jn = "Journal A"}
+@string{other = "Other"}
+@article{once2020, title = {Once}, author = {Doe, Jane}, year = {2020}, journal = other}
+"""
+
+
+@pytest.mark.parametrize("text", [TWICE, CHAIN, SAME], ids=["twice", "chain", "same"])
+def test_each_entry_keeps_the_value_its_file_gives_it(kb_root, tmp_path, text):
+    (tmp_path / "lib.bib").write_text(text)
+    out = import_bib(open_kb(kb_root), tmp_path / "lib.bib")
+    stored = (kb_root / "references.bib").read_text()
+    want = pybtex_fields(text)
+    got = pybtex_fields(stored)
+    assert {k: (f["journal"], f.get("note")) for k, f in got.items()} == \
+        {k: (f["journal"], f.get("note")) for k, f in want.items()}
+    ours = BibFile(stored)
+    assert {k: ours.entry(k).fields["journal"] for k in want} == {k: f["journal"] for k, f in want.items()}
+    spelled = [w for w in out.warnings if "defined again" in w]
+    if text is SAME:
+        assert not spelled
+        for key in want:        # nothing to spell out: the entries as their file holds them
+            assert BibFile(text).entry_text(key).strip() in stored
+    else:
+        assert len(spelled) == 1
+    if text is TWICE:           # the entry after the last definition is still copied as written
+        assert BibFile(text).entry_text("second2020").strip() in stored
