@@ -506,8 +506,10 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | No
         if key not in bibfile.by_key:
             raise NotFound(f"{key} is not in references.bib")
         # as stored: the person's '%' lines right above an entry go with it (they were dropped)
-        blocks.append((entry(bibfile, key) if entry else bibfile.comments_above(key) + bibfile.entry_text(key))
-                      .strip())
+        # an entry using a macro the file defines again after it: its value there, spelled out (the @strings
+        # written before every entry are the file's last, which gave it another)
+        blocks.append(bibfile.spelled_out(key, entry(bibfile, key) if entry
+                                          else bibfile.comments_above(key) + bibfile.entry_text(key)).strip())
         used += [name for name in bibfile.macros_used(key) if name not in used]
     # shaped: an @string's '%' comments left out as an entry's are (BibTeX and pybtex refuse them)
     strings = [(without_comments(bibfile.string_blocks[name]) if entry else bibfile.string_blocks[name]).strip()

@@ -55,7 +55,6 @@ from kb.sources.bibtex import (
     pybtex_reading,
     rekeyed,
     render_entry,
-    resolve_value,
     same_value,
     screen_reading,
     screen_text,
@@ -1555,14 +1554,10 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
             return False
     # a macro the file defines again after the entry (or one it rests on, defined again between): the @string
     # copied is the file's last, which gave the entry another value in references.bib than in the file
-    read = {name: source.string_as_read(name, own) for name in macros}
-    values = {name: got[0] for name, got in read.items() if got is not None}
-    for name in macros:
-        got = read[name]
-        if got is not None and (got[0] != source.strings[name] or resolve_value(source.string_raw[name], values) != got[0]):
-            out.warnings.append(f"{where}: @string {name!r} is defined again further on in the file; entry {own!r} "
-                                f"written with its values spelled out (as BibTeX reads it there)")
-            return False
+    for name in source.strings_read_otherwise(own):
+        out.warnings.append(f"{where}: @string {name!r} is defined again further on in the file; entry {own!r} "
+                            f"written with its values spelled out (as BibTeX reads it there)")
+        return False
     for name in macros:
         if name not in bibfile.strings:
             bibfile.append_raw(CONTROL_CHARS.sub("", source.string_blocks[name]))

@@ -719,6 +719,35 @@ class BibFile:
         before = [(value, raw) for at, value, raw in defs if at < block.start]
         return before[-1] if before else None
 
+    def strings_read_otherwise(self, key: str) -> dict[str, str]:
+        """The @string macros entry `key` uses whose value where it stands (string_as_read) is not what the
+        file's last definitions give it (one defined again further on, or resting on one defined again between):
+        name -> the value BibTeX gives the entry. A copy of the entry after the last @strings (kb import, kb export
+        bib) reads these otherwise."""
+        if not self.string_defs or key not in self.by_key:
+            return {}
+        macros = self.macros_used(key)
+        read = {name: self.string_as_read(name, key) for name in macros}
+        values = {name: got[0] for name, got in read.items() if got is not None}
+        return {name: got[0] for name, got in read.items()
+                if got is not None and (got[0] != self.strings[name]
+                                        or resolve_value(self.string_raw[name], values) != got[0])}
+
+    def spelled_out(self, key: str, text: str) -> str:
+        """`text`, the entry `key` as stored or shaped, with each field using a macro strings_read_otherwise names
+        written as its value there, braced: what it means where it stands, wherever the copy goes."""
+        otherwise = self.strings_read_otherwise(key)
+        if not otherwise:
+            return text
+        block = self.by_key[key]
+        entry = self._read_one(text, block.entry.line - 1)
+        read = {name: got[0] for name in self.macros_used(key) if (got := self.string_as_read(name, key))}
+        edits = [(*entry.spans[name], "{" + resolve_value(raw, read) + "}") for name, raw in entry.raw_fields.items()
+                 if name in entry.spans and set(macros_in(raw)) & set(otherwise)]
+        for start, end, new in sorted(edits, reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
+
     def macros_used(self, key: str) -> list[str]:
         """@string names an entry uses that this file defines, each after those it depends on."""
         if not self.string_blocks:

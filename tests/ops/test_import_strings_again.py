@@ -52,3 +52,21 @@ def test_each_entry_keeps_the_value_its_file_gives_it(kb_root, tmp_path, text):
         assert len(spelled) == 1
     if text is TWICE:           # the entry after the last definition is still copied as written
         assert BibFile(text).entry_text("second2020").strip() in stored
+
+
+@pytest.mark.parametrize("as_stored", [False, True], ids=["shaped", "as-stored"])
+def test_the_export_gives_each_entry_the_value_references_bib_gives_it(kb_root, as_stored):
+    """references.bib defining a macro again (by hand): kb export bib wrote the @strings first, the last
+    definition of each, and an entry read before the second took its value (--as-stored of one paper too)."""
+    from kb.ops.export import bib_export
+
+    stored = TWICE.replace("journal = jn}", 'journal = jn # " (Series)", month = jun}', 1)
+    (kb_root / "references.bib").write_text(stored)
+    kb = open_kb(kb_root)
+    want = pybtex_fields(stored)
+    for keys in (["first2020", "second2020"], ["first2020"]):
+        text = bib_export(kb, keys, as_stored=as_stored).text
+        got = pybtex_fields(text)
+        assert {k: got[k]["journal"] for k in keys} == {k: want[k]["journal"] for k in keys}
+        assert got["first2020"]["month"] == "June"
+    assert BibFile(stored).entry_text("second2020").strip() in bib_export(kb, ["second2020"], as_stored=as_stored).text
