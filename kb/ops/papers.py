@@ -1787,8 +1787,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                     "alias)")
             taken.add(citekeys.fold_key(key))
             if normalise or defuse or not _copy_entry(bibfile, source, own, key, out, where):
+                # written in kb's style; unless asked to (--normalise), an empty field kept as the file has it
                 bibfile.append_raw(render_entry(key, entry.entry_type,
-                                                {k: v for k, v in entry.fields.items() if v}, fit=False), key)
+                                                {k: v for k, v in entry.fields.items() if v or not normalise},
+                                                fit=False, empty=not normalise), key)
             out.added.append(key)
             if key != own:
                 filed[own] = key

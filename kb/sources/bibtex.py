@@ -2181,13 +2181,15 @@ def fit_model(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def render_entry(key: str, entry_type: str, fields: dict[str, str], *, fit: bool = True) -> str:
+def render_entry(key: str, entry_type: str, fields: dict[str, str], *, fit: bool = True,
+                 empty: bool = False) -> str:
     """A new entry kb writes: fields in kb's order (valid for its type in biber's
-    data model unless `fit` is off), values escaped, months as macros."""
+    data model unless `fit` is off), values escaped, months as macros; with `empty`, a field of
+    no value too (a person's entry kb writes again: `note = {}` is theirs)."""
     if fit:
         fields = fit_model(entry_type, fields)
     lines = [f"@{entry_type}{{{key},"]
-    for name, value in _ordered({k: v for k, v in fields.items() if v}):
+    for name, value in _ordered({k: v for k, v in fields.items() if v or empty}):
         lines.append(f"  {name} = {bib_value(name, value)},")
     return "\n".join(lines) + "\n}\n"
 

@@ -70,3 +70,14 @@ def test_the_export_gives_each_entry_the_value_references_bib_gives_it(kb_root, 
         assert {k: got[k]["journal"] for k in keys} == {k: want[k]["journal"] for k in keys}
         assert got["first2020"]["month"] == "June"
     assert BibFile(stored).entry_text("second2020").strip() in bib_export(kb, ["second2020"], as_stored=as_stored).text
+
+
+@pytest.mark.parametrize("normalise", [False, True])
+def test_an_entry_written_again_keeps_its_empty_fields_unless_normalised(kb_root, tmp_path, normalise):
+    """An entry kb writes in its own style (a macro defined again, a TeX command defused) dropped `note = {}` and
+    `keywords = ""`: fields of the person's entry, gone without a word; --normalise still leaves them out."""
+    (tmp_path / "lib.bib").write_text(TWICE.replace("journal = jn}", 'journal = jn, note = {}, keywords = ""}', 1))
+    import_bib(open_kb(kb_root), tmp_path / "lib.bib", normalise=normalise)
+    fields = BibFile((kb_root / "references.bib").read_text()).entry("first2020").raw_fields
+    assert fields["journal"].strip() == "{Journal A}"
+    assert ("note" in fields and "keywords" in fields) is not normalise
