@@ -1516,6 +1516,11 @@ def _check_incoming(source: BibFile) -> None:
                                   f"({hidden}); nothing imported", path=source.path, line=entry.line,
                                   hint="write the key in plain letters of one script")
         for name, macros in entry.undefined.items():
+            if macros[0].lower() in source.strings:     # defined further on: BibTeX read the field without it
+                raise FileFormatError(f"entry {entry.key!r}, field {name!r} uses @string {macros[0]!r}, which the "
+                                      "file defines only further on", path=source.path,
+                                      line=entry.field_lines.get(name, entry.line),
+                                      hint="BibTeX reads @string definitions in order: move it above the entry")
             raise FileFormatError(f"entry {entry.key!r}, field {name!r} uses @string {macros[0]!r}, "
                                   "which the file never defines", path=source.path,
                                   line=entry.field_lines.get(name, entry.line),

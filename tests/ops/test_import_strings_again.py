@@ -81,3 +81,16 @@ def test_an_entry_written_again_keeps_its_empty_fields_unless_normalised(kb_root
     fields = BibFile((kb_root / "references.bib").read_text()).entry("first2020").raw_fields
     assert fields["journal"].strip() == "{Journal A}"
     assert ("note" in fields and "keywords" in fields) is not normalise
+
+
+@pytest.mark.parametrize("after, said", [('@STRING{jlate = "Journal Late"}\n', "defines only further on"),
+                                         ("", "never defines")])
+def test_a_macro_defined_after_its_entry_is_refused_as_such(kb_root, tmp_path, after, said):
+    """'which the file never defines' was said of a macro the file defines below the entry using it."""
+    from kb.errors import FileFormatError
+
+    (tmp_path / "lib.bib").write_text("@article{late2020, title = {Late}, author = {Doe, Jane}, year = {2020}, "
+                                      "journal = JLate}\n" + after)
+    with pytest.raises(FileFormatError, match=said):
+        import_bib(open_kb(kb_root), tmp_path / "lib.bib")
+    assert "late2020" not in (kb_root / "references.bib").read_text()
