@@ -19,7 +19,8 @@ a citation dropped, a page inserted, a word or a figure changed, a sentence move
 case labelled `moved_to` (a page of v2) is scored caught only where kb says the quote is there now ("(in v2, page 4)").
 Of each change reported, what kb says is scored against the kind labelled (a held-out case's `said`, SAID by kind):
 "revision" (v2's passage and the words it changed) or "gone" ("v2 prints nothing like it", its closest passage
-another sentence).
+another sentence), or "rewritten" ("v2 rewrites it": what v2 prints where v1 printed it, shown whole, no word diff); a
+case's `passage`, where it gives one, must be the passage kb shows.
 Exits 0 with a message when the corpus is absent.
 """
 
@@ -440,7 +441,8 @@ PAGE_EDITS = {"sentence deleted", "moved to the next page", "moved to the page b
               "also printed on another page"}
 #: What kb says of a change it reports, by kind: "revision" (the newer version's passage and the words it changed, the
 #: quote's words mostly kept) for every kind but those here; "gone": "v2 prints nothing like it (deleted or
-#: rewritten)", with its closest passage, another sentence, and no word diff that would read as a rewording. A held-out
+#: rewritten)", with its closest passage, another sentence, and no word diff that would read as a rewording;
+#: "rewritten": "v2 rewrites it", with what v2 prints where v1 printed it, between the same words. A held-out
 #: case labels it in its field `said`.
 SAID = {"sentence deleted": "gone"}
 #: how a writer copies the sentence of a kind, where not whole
@@ -550,17 +552,25 @@ def score(kb, cases, show: int, label: str = ""):
     for kind, changed, key, qid, cid, *rest in cases:
         moved_to = rest[:1]
         said = (rest[1] if len(rest) > 1 else None) or SAID.get(kind, "revision")
+        passage = rest[2] if len(rest) > 2 else None
         for what, ident in (("quote", qid), ("claim", cid)):
             if ident is None:
                 continue
             v = by[(what, key, ident)]
             reported = v.status != "ok"
-            said_where = "v2" in v.message and ("page" in v.message or kind == "sentence deleted")
+            # a deletion kb finds nothing like in v2 has no page to name
+            said_where = "v2" in v.message and ("page" in v.message or kind == "sentence deleted"
+                                                or said == "gone" and "prints nothing like it" in v.message)
             t = tally[what]
             if changed and reported and said_where:
                 t[0] += 1
-                told = "gone" if "prints nothing like it" in v.message else "revision"
-                if told == said:
+                told = ("gone" if "prints nothing like it" in v.message else
+                        "rewritten" if "rewrites it" in v.message else "revision")
+                if passage and " ".join(passage.split()) not in " ".join(v.message.split()):
+                    said_wrong += 1
+                    failures.append(f"PASSAGE not named, {what} {kind}: {key}.{ident}: wanted {passage[:80]!r}:"
+                                    f" {v.message[:200]}")
+                elif told == said:
                     said_right += 1
                 else:
                     said_wrong += 1
@@ -734,7 +744,7 @@ def heldout(work: Path, show: int) -> None:
                 skipped.append(f"SKIPPED {key} {c['kind']}: {e}")
                 continue
             cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None,
-                          c.get("moved_to"), c.get("said")))
+                          c.get("moved_to"), c.get("said"), c.get("passage")))
         score(kb, cases, show, f"held-out {path.stem.removeprefix('versions-heldout-')}: ")
         for line in skipped:
             print("  " + line)
