@@ -1275,8 +1275,22 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
             near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
         return _Newest(held[-1], near.page, near.page_end,
                        marks=f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})")
-    if near is not None and (not near.revises(quote) or _printed_apart(
-            load_text(kb.conn, citekey, version, cache), near.passage, quote)):
+    own = load_text(kb.conn, citekey, version, cache)
+    if near is None or not near.revises(quote) or _printed_apart(own, near.passage, quote):
+        rewritten = _printed_instead(own, latest, quote)
+        if rewritten is not None:
+            at, shown = rewritten
+            placed = matching.closest_passage(
+                PageText(citekey, held[-1], [""] * (at - 1) + [shown], latest.extractor).doc, quote)
+            if placed is not None and placed.differences and placed.revises(quote):
+                # the passage where the quote stood revises it, where the closest one of the whole text was another
+                return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; page {at}:"
+                               f" {placed.describe()}", differences=placed.differences)
+            # no word diff of a rewording: the sentence the newer version prints where the quote stood, whole
+            shown = shown if len(shown) <= 240 else shown[:237] + "..."
+            return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; {held[-1]} rewrites it:"
+                           f" where {version} printed it, {held[-1]}'s page {at} prints \"{shown}\"")
+    if near is not None and (not near.revises(quote) or _printed_apart(own, near.passage, quote)):
         # a neighbouring sentence sharing a run of words: its word diff would read as a rewording v2 never made
         shown = " ".join(near.passage.split())
         shown = shown if len(shown) <= 160 else shown[:157] + "..."
@@ -1287,6 +1301,46 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
                    + (f"; page {near.page}: {near.describe()}" if near else
                       f"; {held[-1]} prints nothing like it (deleted or rewritten)"),
                    differences=near.differences if near else [])
+
+
+#: How many of the words printed right before and right after a quote `_printed_instead` looks for in a newer version.
+_AROUND = 8
+
+
+def _printed_instead(own: PageText | None, latest: PageText, quote: str) -> tuple[int, str] | None:
+    """(page, text) of what `latest` prints where `own`, the quote's version, prints `quote`: between the same words
+    right before it and right after it, printed once each on one page of `latest`, a text of words no longer than a
+    few of the quote's sentences (a sentence reworded throughout, "Its energy use exceeded 37 kWh." where v1 printed
+    "That training run consumed over 37 kWh of electricity."), sharing a quarter of its words and figures. None where
+    `own` does not print the quote, words around it are too few or printed elsewhere or more than once, or what
+    stands between them is nothing or shares too few of its words (the quote deleted)."""
+    mine = matching.find_quote(own.doc, quote) if own is not None else None
+    if mine is None:
+        return None
+    first, last = mine.spans[0], mine.spans[-1]
+    before = own.doc.pages[first.page - 1][:first.start].split()[-_AROUND:]
+    after = own.doc.pages[last.page - 1][last.end:].split()[:_AROUND]
+    if len(before) < _AROUND // 2 or len(after) < _AROUND // 2:
+        return None
+    found = []
+    for words in (" ".join(before), " ".join(after)):
+        match = matching.find_quote(latest.doc, words)
+        if match is None or len(_printings(latest, words)) != 1:
+            return None
+        found.append(match)
+    end, start = found[0].spans[-1], found[1].spans[0]
+    if end.page != start.page or end.end > start.start:
+        return None
+    # the stop of the sentence before, where the words looked for leave it out
+    printed = " ".join(latest.doc.pages[end.page - 1][end.end:start.start].split()).lstrip(".,;:!?)]}\u201d\"' ")
+    if len(re.findall(r"[^\W\d_]{2,}", printed)) < 3 or len(printed) > 3 * len(quote) + 40:
+        return None
+    # a rewording keeps some of the quote's words or figures; another sentence in its place ("We thank the
+    # reviewers.") is the quote deleted
+    ours, theirs = (set(re.findall(r"[^\W_]{3,}|\d+", text.lower())) for text in (quote, printed))
+    if len(ours & theirs) < max(2, len(ours) // 4):
+        return None
+    return end.page, printed
 
 
 def _printed_apart(own: PageText | None, passage: str, quote: str) -> bool:

@@ -375,3 +375,50 @@ def test_a_closest_passage_revises_a_quote_keeping_two_thirds_of_its_words(diffe
 
     near = NearMiss(page=1, page_end=1, passage="p", differences=differences, score=0.6)
     assert near.revises(" ".join(["w"] * words)) is revises
+
+
+_AMID = ("Results. Charging the average smartphone requires 0.012 kWh of energy in our setting. Training the model took"
+         " 12 days on eight GPUs. We then evaluated it on three held-out benchmarks of the suite.\fA second page.")
+
+
+@pytest.mark.parametrize("sentence, said", [
+    # reworded throughout where v1 printed it: what v2 prints there, whole, never "nothing like it"
+    ("Our model trained for twelve days on eight accelerators.", "rewritten"),
+    ("Over 12 days, eight GPUs trained it.", "rewritten"),
+    # another sentence in its place, or none: deleted
+    ("We thank the reviewers for their comments.", "gone"),
+    ("", "gone"),
+    # most words kept in order: the words v2 changed
+    ("Training the model took 13 days on eight GPUs.", "revision"),
+])
+def test_a_quote_a_newer_version_rewrites_where_it_stood_is_said_rewritten(kb_root, tmp_path, sentence, said):
+    global V1
+    old, V1 = V1, _AMID
+    try:
+        by = _verdicts(kb_root, tmp_path, _AMID.replace("Training the model took 12 days on eight GPUs. ",
+                                                         sentence + " " if sentence else ""))
+    finally:
+        V1 = old
+    for v in (by["quote"], by["claim"]):
+        assert v.status == "stale", v
+        if said == "rewritten":
+            assert f"v2 rewrites it: where v1 printed it, v2's page 1 prints \"{sentence}\"" in v.message, v
+            assert "nothing like it" not in v.message and "differs" not in v.message, v
+        elif said == "gone":
+            assert "v2 prints nothing like it (deleted or rewritten)" in v.message and "rewrites" not in v.message, v
+        else:
+            assert "but not in v2; page 1: differs: 12 -> 13" in v.message, v
+
+
+def test_a_rewording_between_words_v2_prints_twice_is_not_placed(kb_root, tmp_path):
+    """The words right before the quote printed twice in v2: where it stood, kb cannot tell; nothing is placed."""
+    global V1
+    old, V1 = V1, _AMID
+    twice = "Charging the average smartphone requires 0.012 kWh of energy in our setting."
+    try:
+        by = _verdicts(kb_root, tmp_path, _AMID.replace(
+            "Training the model took 12 days on eight GPUs.", "Our model trained for twelve days on eight accelerators.")
+            .replace("A second page.", twice + " A second page."))
+    finally:
+        V1 = old
+    assert by["quote"].status == "stale" and "rewrites" not in by["quote"].message, by["quote"]
