@@ -20,7 +20,8 @@ case labelled `moved_to` (a page of v2) is scored caught only where kb says the 
 Of each change reported, what kb says is scored against the kind labelled (a held-out case's `said`, SAID by kind):
 "revision" (v2's passage and the words it changed) or "gone" ("v2 prints nothing like it", its closest passage
 another sentence), or "rewritten" ("v2 rewrites it": what v2 prints where v1 printed it, shown whole, no word diff); a
-case's `passage`, where it gives one, must be the passage kb shows.
+case's `passage`, where it gives one, must be the passage kb shows, and its `names` what kb says changed ("For both
+tasks -> (nothing); (nothing) -> for both tasks" of a clause moved).
 Exits 0 with a message when the corpus is absent.
 """
 
@@ -553,6 +554,7 @@ def score(kb, cases, show: int, label: str = ""):
         moved_to = rest[:1]
         said = (rest[1] if len(rest) > 1 else None) or SAID.get(kind, "revision")
         passage = rest[2] if len(rest) > 2 else None
+        names = rest[3] if len(rest) > 3 else None
         for what, ident in (("quote", qid), ("claim", cid)):
             if ident is None:
                 continue
@@ -569,6 +571,10 @@ def score(kb, cases, show: int, label: str = ""):
                 if passage and " ".join(passage.split()) not in " ".join(v.message.split()):
                     said_wrong += 1
                     failures.append(f"PASSAGE not named, {what} {kind}: {key}.{ident}: wanted {passage[:80]!r}:"
+                                    f" {v.message[:200]}")
+                elif names and " ".join(names.split()) not in " ".join(v.message.split()):
+                    said_wrong += 1
+                    failures.append(f"CHANGE not named, {what} {kind}: {key}.{ident}: wanted {names[:80]!r}:"
                                     f" {v.message[:200]}")
                 elif told == said:
                     said_right += 1
@@ -744,7 +750,7 @@ def heldout(work: Path, show: int) -> None:
                 skipped.append(f"SKIPPED {key} {c['kind']}: {e}")
                 continue
             cases.append((c["kind"], c["changed"], key, f"q{i}", f"c{i}" if c.get("claim") else None,
-                          c.get("moved_to"), c.get("said"), c.get("passage")))
+                          c.get("moved_to"), c.get("said"), c.get("passage"), c.get("names")))
         score(kb, cases, show, f"held-out {path.stem.removeprefix('versions-heldout-')}: ")
         for line in skipped:
             print("  " + line)

@@ -1276,21 +1276,23 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
         return _Newest(held[-1], near.page, near.page_end,
                        marks=f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})")
     own = load_text(kb.conn, citekey, version, cache)
-    if near is None or not near.revises(quote) or _printed_apart(own, near.passage, quote):
-        rewritten = _printed_instead(own, latest, quote)
-        if rewritten is not None:
-            at, shown = rewritten
-            placed = matching.closest_passage(
-                PageText(citekey, held[-1], [""] * (at - 1) + [shown], latest.extractor).doc, quote)
-            if placed is not None and placed.differences and placed.revises(quote):
-                # the passage where the quote stood revises it, where the closest one of the whole text was another
-                return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; page {at}:"
-                               f" {placed.describe()}", differences=placed.differences)
+    revised = near is not None and near.revises(quote) and not _printed_apart(own, near.passage, quote)
+    rewritten = _printed_instead(own, latest, quote)
+    if rewritten is not None:
+        at, shown = rewritten
+        placed = _placed_passage(citekey, latest, at, shown, quote)
+        if placed is not None and placed.differences and placed.revises(quote):
+            # the passage where the quote stood revises it: its word diff, never one of the closest passage of the
+            # whole text, another sentence or one run into the words before it ("For both tasks -> very unclear"
+            # of a clause moved to the sentence's end)
+            return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; page {at}:"
+                           f" {placed.describe()}", differences=placed.differences)
+        if not revised:
             # no word diff of a rewording: the sentence the newer version prints where the quote stood, whole
             shown = shown if len(shown) <= 240 else shown[:237] + "..."
             return _Newest(held[-1], stale=f"verified in {version}, but not in {held[-1]}; {held[-1]} rewrites it:"
                            f" where {version} printed it, {held[-1]}'s page {at} prints \"{shown}\"")
-    if near is not None and (not near.revises(quote) or _printed_apart(own, near.passage, quote)):
+    if near is not None and not revised:
         # a neighbouring sentence sharing a run of words: its word diff would read as a rewording v2 never made
         shown = " ".join(near.passage.split())
         shown = shown if len(shown) <= 160 else shown[:157] + "..."
@@ -1301,6 +1303,26 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
                    + (f"; page {near.page}: {near.describe()}" if near else
                       f"; {held[-1]} prints nothing like it (deleted or rewritten)"),
                    differences=near.differences if near else [])
+
+
+def _placed_passage(citekey: str, latest: PageText, page: int, printed: str, quote: str):
+    """The NearMiss of `quote` against `printed`, what `latest` prints on `page` where the quote stood
+    (`_printed_instead`): the whole of it, its words before and after those of the quote too, which a passage
+    aligned in a page trims as its neighbours' ("(bottom-right plot), for both tasks." of a clause moved to its
+    end), never a word the alignment starts past."""
+    near = matching.closest_passage(PageText(citekey, latest.version, [""] * (page - 1) + [printed],
+                                             latest.extractor).doc, quote)
+    if near is None or near.elided:
+        return near
+    differences, lead, trail = matching.word_diff(quote, printed, first_words=True)
+    keyed = [w for w in printed.split() if matching._word_key(w)]
+    differences = ([("", " ".join(keyed[:lead]))] if lead else []) + differences + (
+        [("", " ".join(keyed[len(keyed) - trail:]))] if trail else [])
+    differences = [d for d in map(matching._without_same_numbers, differences) if d[0] or d[1]]
+    if differences:
+        near.differences = [(matching.readable(q), matching.readable(p)) for q, p in differences]
+        near.passage = printed
+    return near
 
 
 #: How many of the words printed right before and right after a quote `_printed_instead` looks for in a newer version.

@@ -468,7 +468,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   its factor ("1:28" of "28 times ... 1 gram" held), and a refusal names the quote's figure a value is a digit,
 #:   a power of ten or a unit apart from; letters with no vowel ("5 zzqq") count nothing
 #: 90: a quote a newer version rewrites where it stood is said rewritten, with what that version prints there, or
-#:   its word diff where that passage keeps two thirds of its words (89 said "prints nothing like it", another sentence).
+#:   its word diff where that passage keeps two thirds of its words (89 said "prints nothing like it", another sentence),
+#:   the whole of that passage diffed (a clause moved: 89 named the next sentence's words as the quote's replacement).
 CLAIM_READING = "90"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
