@@ -1670,6 +1670,10 @@ def _marker_said(q) -> str:
     return q.source_link or q.source_text or "?"
 
 
+#: A citation key that is a DOI or an arXiv id with its scheme: 'doi:10.1145/3531146.3533234', 'arXiv:2311.16863'
+_IDENTIFIER_KEY = lazy(r"(?i)(?:doi:\s*10\.\d{4,9}/|arxiv:\s*(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7}))")
+
+
 def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
     """The paper a note's quote cites and how it was found: a pandoc key that is
     a citekey here (`citekey`), an anchor named after a citekey, else the
@@ -1785,6 +1789,12 @@ def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
     if q.citekey and q.citekey in ctx.bib:
         entry = ctx.bib[q.citekey]
         candidates.append((entry, [], f"@{q.citekey} in the bibliography: {entry.raw}"))
+    elif q.citekey and _IDENTIFIER_KEY.match(q.citekey):
+        # a key that is an identifier ('[@doi:10.18653/v1/P19-1355]', '\\cite{arXiv:2311.16863}', as Manubot cites) of
+        # no paper's key, alias or bibliography entry: the paper of that DOI or arXiv id, by it alone
+        own = notes_text.reference_of(q.citekey)
+        if own.entry is not None and (own.entry.doi or own.entry.arxiv_id):
+            candidates.append((replaced(own.entry, year=None), [], f"@{q.citekey}"))
     if not candidates:
         if q.citekey:
             where = " or in the front matter's bibliography" if note.bibliography else ""
