@@ -39,6 +39,7 @@ from kb.quantities.interval import (
     exact_digits,
     format_bounds,
     format_number,
+    round_power_of_ten,
     written_parts,
 )
 from kb.quantities.units import (
@@ -361,23 +362,9 @@ def _stated_bound(stated: str) -> tuple[str, bool] | None:
 
 
 def _round_power_of_ten(stated: str, st: Interval) -> Interval:
-    """`st` with its side toward zero narrowed to a tenth where the stated figure is a power of ten written
-    as a whole number ("1", "10", "1,000", "about 1,000", "1 million", "1E+3"): a figure just under it
-    has a digit fewer and is written so ("950", "0.6"), so "1,000" is 950 … 1,500 and "1" 0.95 … 1.5,
-    where half a unit either side made "about 1,000" of 522 and "nearly 1" of 0.52 pass."""
-    if st.is_exact:
-        return st
-    try:
-        parts = written_parts(stated)
-    except KBError:
-        return st
-    first = parts.first
-    if parts.second is not None or parts.delta is not None or parts.bounds is not None or parts.tail_delta \
-            or "." in first.text or not first.value or first.value.copy_abs() != 2 * first.half_unit:
-        return st
-    if st.nominal > 0:
-        return Interval(st.nominal - (st.nominal - st.lo) / 10, st.nominal, st.hi, st.unit, written=st.written)
-    return Interval(st.lo, st.nominal, st.nominal + (st.hi - st.nominal) / 10, st.unit, written=st.written)
+    """`st` read as a round power of ten is (`kb.quantities.interval.round_power_of_ten`): "1,000" is 950 … 1,500
+    and "1" 0.95 … 1.5, where half a unit either side made "about 1,000" of 522 and "nearly 1" of 0.52 pass."""
+    return round_power_of_ten(stated, st)
 
 
 def _is_range(stated: str, st: Interval) -> bool:

@@ -51,6 +51,7 @@ from kb.quantities.interval import (
     UnitMismatch,
     decimal_commas,
     format_number,
+    round_power_of_ten,
 )
 from kb.quantities.units import counted_things, parse_unit, unit_powers
 from kb.quantities.userunits import UserUnits
@@ -624,14 +625,20 @@ def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None
     except (NotFound, LookupError):
         value = None
     if value is not None:
-        if isinstance(value, str):
-            value = Interval.from_written(value, units=units)
+        round_ten = False
+        if isinstance(value, str):     # "100 GPUs" as a stated "100" is, 95 … 150 (never 50 … 150)
+            read = Interval.from_written(value, units=units)
+            value = round_power_of_ten(value, read)
+            round_ten = value is not read
         if not isinstance(value, Interval):
             raise UsageError(f"name {name!r} resolved to {type(value).__name__}, "
                              "not a figure")
         if trace is not None:
             written = f", written {value.written!r}" if value.written else ""
-            trace.append(f"{name} = {value.describe()}{_precision_note(value)}{written}")
+            note = (f", -{format_number(value.nominal - value.lo)} +{format_number(value.hi - value.nominal)}: a "
+                    "power of ten, a figure under it written with a digit fewer") if round_ten \
+                else _precision_note(value)
+            trace.append(f"{name} = {value.describe()}{note}{written}")
         seen[name] = value
         return value
     if "." not in name:

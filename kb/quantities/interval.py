@@ -8,7 +8,9 @@ Precision of a written number: half a unit in its last written digit, scaled by
 its exponent ("3.14E+23" is ±0.005E+23, "16 %" is ±0.5 %). Trailing zeros of an
 integer are not significant: "950" is ±5 and "1,000" is ±500, because a paper that
 writes "950 charges" rarely means exactly 950. Write "exactly 1000" or
-"1000 ± 0" when it does. A range ("0.06-2.9 kWh", "21 to 78") spans the lower
+"1000 ± 0" when it does. `kb check` reads a power of ten so written ("100 GPUs",
+"1,000") as a tenth as wide toward zero, 95 … 150, in its stated figure and its
+inputs alike (`round_power_of_ten`). A range ("0.06-2.9 kWh", "21 to 78") spans the lower
 bound of its first figure to the upper bound of its second; its nominal value is
 the midpoint.
 
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kb.errors import UsageError
+from kb.errors import KBError, UsageError
 from kb.quantities.units import (
     counted_things,
     dimension_name,
@@ -150,6 +152,27 @@ def printed_half(w: WrittenNumber) -> Decimal:
     digits = m.group(0).replace(",", "").replace(" ", "").lstrip("0")
     zeros = len(digits) - len(digits.rstrip("0"))
     return w.half_unit.scaleb(-zeros) if digits else w.half_unit
+
+
+def round_power_of_ten(text: str, iv: "Interval") -> "Interval":
+    """`iv`, the figure `text` writes, with its side toward zero narrowed to a tenth where `text` is a power of ten
+    written as a whole number ("1", "10", "100 GPUs", "1,000", "about 1,000", "1 billion queries/day", "1E+3"): a
+    figure just under it has a digit fewer and is written so ("950", "0.6"), so "1,000" is 950 … 1,500 and "100"
+    95 … 150. A check's stated figure and the claims its expression names are read so alike: "100 GPUs" read as
+    50 … 150 made 400,000 GPU hours over them 97 … 375 days, and "about 270 days" of 167 passed."""
+    if iv.is_exact:
+        return iv
+    try:
+        parts = written_parts(text)
+    except KBError:
+        return iv
+    first = parts.first
+    if parts.second is not None or parts.delta is not None or parts.bounds is not None or parts.tail_delta \
+            or "." in first.text or not first.value or first.value.copy_abs() != 2 * first.half_unit:
+        return iv
+    if iv.nominal > 0:
+        return Interval(iv.nominal - (iv.nominal - iv.lo) / 10, iv.nominal, iv.hi, iv.unit, written=iv.written)
+    return Interval(iv.lo, iv.nominal, iv.nominal + (iv.hi - iv.nominal) / 10, iv.unit, written=iv.written)
 
 
 #: The smallest and largest magnitudes kb reads: a float holds them with room to compute.
