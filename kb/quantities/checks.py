@@ -76,6 +76,10 @@ class CheckResult:
     no_text: list[str] = field(default_factory=list)
     #: how kb read a word of the check that reads two ways ("tons": US short tons, not tonnes), one line each
     readings: list[str] = field(default_factory=list)
+    #: a pass only the rounding of some inputs gives: which, and what their printed values give (else None)
+    carried: str | None = None
+    #: the inputs named by `carried`, and whether the rounding of any one of them does it (else all together)
+    carried_by: tuple[list[str], bool] | None = None
 
     @property
     def ok(self) -> bool:
@@ -543,6 +547,12 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     whose text is not held (marked `no_text`).
     """
     result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
+    if result.verdict == PASS:
+        carried = _carried_by_rounding(result, resolve, known, units)
+        if carried is not None:
+            result.carried, result.carried_by = carried[0], carried[1:]
+            result.message += f"; {result.carried}"
+            result.explanation.append(f"note: {result.carried}")
     # the figures the expression rests on as written ("a = …, written '284 tons CO2e'"): read as the check reads them
     inputs = " ".join(line.split(", written ", 1)[1] for line in result.explanation if ", written " in line)
     result.readings = _readings(stated, f"{expr} {inputs}")
@@ -564,6 +574,82 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
                 setattr(result, mark, marked)
                 result.explanation.extend(f"{said} input {n}: {names[n]}" for n in marked)
     return result
+
+
+def _carried_by_rounding(result: CheckResult, resolve: Callable[[str], "Interval | str"],
+                         known: Iterable[str] | None, units: UserUnits | None
+                         ) -> tuple[str, list[str], bool] | None:
+    """Which inputs' rounding alone lets a passing check pass: none where it passes at the values its inputs print
+    (every claim and user unit exact at its nominal value). Else the claims and units of which the rounding of one
+    alone, the others exact, lets it pass ("950" of 11.49 kWh / 0.012 kWh, 957.5: the rounding of 0.012 kWh), or all
+    of them where only their rounding together does; with what their printed values give. None when it is no such
+    pass or the check reads otherwise at exact values (an error)."""
+    try:
+        tree = parse(result.expr, units=units)
+    except KBError:
+        return None
+    every = UserUnits() if units is None else units
+    words = {m.group() for m in _NAME.finditer(f"{result.stated} {result.expr}")}
+    rounded: dict[str, Interval] = {}      # name -> its interval as kb reads it, of the inputs not exact
+    for name in names_used(tree):
+        try:
+            value = resolve(name)
+        except (KBError, LookupError):
+            continue
+        try:
+            iv = value if isinstance(value, Interval) else Interval.from_written(value, units=units)
+        except KBError:
+            return None
+        if not iv.is_exact:
+            rounded[name] = round_power_of_ten(value, iv) if isinstance(value, str) else iv
+    unit_names = sorted(n for n in every if n in words and not every[n].is_exact)
+    if not rounded and not unit_names:
+        return None
+
+    def verdict(keep: set[str]) -> tuple[str, CheckResult | None]:
+        """The check with every input but those of `keep` exact at its printed value."""
+        def exact(name: str) -> "Interval | str":
+            value = resolve(name)
+            if name in keep or name not in rounded:
+                return value
+            iv = rounded[name]
+            return Interval(iv.nominal, iv.nominal, iv.nominal, iv.unit, written=iv.written)
+        these = every
+        if any(n not in keep for n in unit_names):
+            these = every.merged({})
+            for n in unit_names:
+                if n not in keep:
+                    v = every[n]
+                    these._values[n] = Interval(v.nominal, v.nominal, v.nominal, v.unit, written=v.written)
+        try:
+            got = _run_check(result.id, result.stated, result.expr, exact, result.tolerance, known=known,
+                             units=these)
+        except KBError:
+            return ERROR, None
+        return got.verdict, got
+
+    at_values, got = verdict(set())
+    if at_values != FAIL or got is None or got.recomputed is None:
+        return None
+    inputs = [*rounded, *unit_names]
+    alone = [n for n in inputs if verdict({n})[0] == PASS]
+    named = alone or inputs
+
+    def said(name: str) -> str:
+        iv = rounded.get(name) or every.get(name)
+        if iv is None:
+            return name
+        lo, _, hi = format_bounds(iv.lo, iv.nominal, iv.hi)
+        unit = f" {iv.unit_text}" if iv.unit_text else ""
+        written = f"{iv.written!r}, " if iv.written else ""
+        return f"{name} ({written}{lo} … {hi}{unit})"
+    gives = got.recomputed
+    _, nominal, _ = format_bounds(gives.nominal, gives.nominal, gives.nominal)
+    unit = f" {gives.unit_text}" if gives.unit_text else ""
+    whose = (" or ".join(said(n) for n in named)
+             if alone else " and ".join(said(n) for n in named) + " together")
+    return (f"passes only by the rounding of {whose}: at the values its inputs print it gives {nominal}{unit} "
+            f"({_pct(got.rel_diff)}), which fails", named, bool(alone))
 
 
 def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | str"],
@@ -1005,6 +1091,9 @@ def format_line(result: CheckResult) -> str:
     mark = f"  [UNVERIFIED input: {', '.join(result.unverified)}]" if result.unverified else ""
     mark += f"  [NO TEXT input: {', '.join(result.no_text)}]" if result.no_text else ""
     mark += "".join(f"  [{r}]" for r in result.readings)
+    if result.carried_by is not None:
+        named, alone = result.carried_by
+        mark += f"  [passes only by the rounding of {(' or ' if alone else ' and ').join(named)}]"
     if result.verdict == ERROR or result.recomputed is None:
         return f"{result.id}  stated {result.stated}  {result.message}{mark}  {result.verdict}"
     r = result.recomputed

@@ -264,11 +264,12 @@ expr = "luccioni2023power.image_gen / luccioni2023power.charge_v1"
     lines = r.out.splitlines()
     # The claims of this fixture have no quote: each check says it rests on unverified figures.
     assert lines[0] == ("ok  stated 950  recomputed 957.5  [918.8 … 999.6]  +0.79 %  "
-                        "[UNVERIFIED input: charge_v1, image_gen]  pass")
+                        "[UNVERIFIED input: charge_v1, image_gen]  [passes only by the rounding of charge_v1]  pass")
     assert lines[1].startswith("off  stated 522  recomputed 957.5") and lines[1].endswith("fail")
     assert lines[-1] == "2 checks: 1 pass, 1 fail, 0 error"
     data = run_kb("check", "--json").json
     assert data[0]["low"] == pytest.approx(918.8, abs=0.05) and data[0]["high"] == pytest.approx(999.57, abs=0.01)
+    assert "passes only by the rounding of charge_v1 ('0.012 kWh', 0.0115" in data[0]["message"]
 
 
 def test_check_shows_a_figure_with_the_digits_it_has(checks_kb):
