@@ -606,6 +606,12 @@ class Client:
                     raise NetworkError(f"{host}: the download was cut off after {got:,} bytes "
                                        "(truncated response)") from None
                 if "timed out" in str(exc).lower():
+                    if time.monotonic() >= deadline - 0.05:
+                        # the read's wait was what the total time left allowed: the download as a whole was
+                        # too slow, not silent (a dripping server on a loaded machine said 'no data for 0 s')
+                        raise NetworkError(f"{host}: download too slow, stopped after "
+                                           f"{self.settings.total_timeout:.0f} s ({got:,} bytes)",
+                                           hint="raise KB_TOTAL_TIMEOUT") from None
                     raise _Silent(f"no data for {timeout[1]:.0f} s mid-download", host) from None
                 raise NetworkError(f"{host}: connection lost after {got:,} bytes") from None
             except requests.exceptions.RequestException as exc:

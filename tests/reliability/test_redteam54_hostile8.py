@@ -249,6 +249,21 @@ def test_a_server_dripping_its_body_is_stopped_at_the_total_deadline(tmp_path):
         srv.close()
 
 
+def test_a_wait_the_total_deadline_ends_mid_download_is_said_too_slow_not_silent(tmp_path):
+    """A server whose next byte comes after the total deadline: kb's wait for it was what the total time left
+    allowed, so the download as a whole was too slow (on a loaded machine a dripping server's gap reached it,
+    said 'no data for 0 s mid-download; no time left to retry within 0 s')."""
+    srv = Drip([_answer(BODY, None)])
+    srv.gap = 30.0                          # the first byte at once, the next long after the deadline
+    try:
+        with pytest.raises(NetworkError, match="download too slow, stopped after") as err:
+            _client(tmp_path, total_timeout=0.3, read_timeout=30.0).get(srv.url + "/x", cache_ttl=3600)
+        assert "no data for" not in str(err.value)
+        assert not _cached(tmp_path)
+    finally:
+        srv.close()
+
+
 # -- the whole command: one line, exit 2, the knowledge base as it was ------------------------------------------------
 
 class PathServer(RawServer):
