@@ -2289,6 +2289,27 @@ def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int
     return f"the note cites p. {cited}, but the quote is on page {right}{printed}"
 
 
+def on_cited_pages(kb: KB, citekey: str, cited: str | None, quote: str, text: PageText):
+    """The match of `quote` within the pages a note's locator cites ("25", "13-14", "4, 6"; as PDF
+    pages or as the numbers the pages print), in `text`; None when it is not there. A paper may print
+    a sentence on several pages: the one the note cites is the printing it means."""
+    offsets = [0] + [o for o in (_printed_offset(kb, citekey), text.doc.printed_offset) if o]
+    for one in (cited or "").split(","):
+        want = _page_range(one)
+        if want is None:
+            continue
+        for shift in dict.fromkeys(offsets):
+            first, last = max(1, want[0] - shift), min(len(text.pages), want[1] - shift)
+            if first > last:
+                continue
+            alone = PageText(text.citekey, text.version, [p if first <= i <= last else ""
+                                                          for i, p in enumerate(text.pages, 1)], text.extractor)
+            there = matching.find_quote(alone.doc, quote)
+            if there is not None and first <= there.page and there.page_end <= last:
+                return there
+    return None
+
+
 #: The most quotes kb checks of one note: a long review's notes hold hundreds; a note of 10 MB held 190,000, each
 #: looked up in its paper (half a millisecond apiece), kb verify --note taking minutes before a word of it.
 MAX_NOTE_QUOTES = 10_000
@@ -2460,6 +2481,11 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         if found_in is not text_:
             pages += f" (in the second extraction, {found_in.extractor})"
         wrong = check_page(kb, citekey, q.page, match.page, match.page_end, found_in.doc.printed_offset)
+        if wrong and (there := on_cited_pages(kb, citekey, q.page, q.quote, found_in)) is not None:
+            # printed more than once ('... the P&R optimization.' on pages 13, 24 and 25): the note's page
+            # holds it too, and that printing is the one it cites, not the first kb finds
+            match, wrong = there, None
+            pages = f"page {match.page}" + ("" if match.page == match.page_end else f"-{match.page_end}")
         if wrong:
             return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
                                failed=True, page=match.page, page_end=match.page_end, **common)

@@ -59,3 +59,37 @@ def test_a_page_holding_another_wording_is_no_printing_of_it(kb_root, tmp_path):
     assert _verdict(kb_root, tmp_path, pages, 2).message == "page 2"
     verdict = _verdict(kb_root, tmp_path, pages, 2, 4)
     assert verdict.status == "wrong-page", verdict
+
+
+def _note_verdict(kb_root, tmp_path, cited: str, quote: str = QUOTE):
+    """kb verify --note's verdict of `quote` in a note citing dodge2022 at `cited`."""
+    from kb.ops.quotes import verify_note
+
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    (tmp_path / "v.txt").write_text("\f".join(PAGES), "utf-8")
+    load_text(kb, "dodge2022", tmp_path / "v.txt", extractor="pypdf")
+    note = tmp_path / "note.md"
+    note.write_text(f"> {quote}\n[@dodge2022, {cited}]\n", "utf-8")
+    (verdict,), _ = verify_note(open_kb(kb_root), note)
+    return verdict
+
+
+@pytest.mark.parametrize("cited, page", [("p. 2", 2), ("p. 4", 4), ("p. 5", 5), ("pp. 4-5", 4), ("pp. 1, 5", 5)])
+def test_a_note_citing_any_printing_of_a_quote_is_ok_there(kb_root, tmp_path, cited, page):
+    """A note exported by kb export note cites the page the quote was stored on, maybe a later printing
+    ('the note cites p. 25, but the quote is on page 13' was said of a sentence printed on pages 13, 24, 25)."""
+    verdict = _note_verdict(kb_root, tmp_path, cited)
+    assert verdict.status == "ok" and verdict.page == page, verdict
+    assert verdict.message == f"page {page}", verdict
+
+
+@pytest.mark.parametrize("cited", ["p. 3", "p. 1", "p. 6", "pp. 1, 3"])
+def test_a_note_citing_a_page_without_any_printing_fails_naming_the_first(kb_root, tmp_path, cited):
+    verdict = _note_verdict(kb_root, tmp_path, cited)
+    assert verdict.status == "wrong-page" and verdict.failed and verdict.page == 2, verdict
+
+
+def test_a_page_holding_another_wording_is_no_printing_for_a_note(kb_root, tmp_path):
+    verdict = _note_verdict(kb_root, tmp_path, "p. 4", QUOTE.replace("per hour", "per day"))
+    assert verdict.status == "not-found", verdict
