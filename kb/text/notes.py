@@ -1014,6 +1014,20 @@ _SOURCE_PROPERTY = lazy(r"^(?i:source|sources|cite|citation|ref|reference|from):
 _LISTED_QUOTE = lazy(r"[ \t]{0,8}[-*+][ \t]+>[ \t]?")
 
 
+def _pandoc_cite_after(line_at, i: int, n: int) -> tuple[tuple, int] | None:
+    """The pandoc citation standing alone on line `i`, right after a blockquote, or alone in the paragraph
+    after a blank line ("[@doe2023, p. 6]"), and the line after it; None when there is none."""
+    for at in (i, i + 1):
+        if at >= n or (at > i and (line_at(i).strip() or (at + 1 < n and line_at(at + 1).strip()))):
+            return None
+        nxt = line_at(at).strip()
+        if not nxt:
+            continue
+        c = _citation(nxt)
+        return (c, at + 1) if c is not None and c[0] == "pandoc" and not c[3].strip() else None
+    return None
+
+
 def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                        note: Note) -> list[tuple[int, str, int]]:
     """The blockquotes citing their work at their end or after them (on the next line, or
@@ -1071,6 +1085,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             body[-1] = body[-1][:app.start()] + ("" if on else " " + app.group(1).strip())
             if not body[-1].strip() and len(body) > 1:
                 body.pop()
+        whole_last = body[-1]
         cite = _citation(body[-1])
         paged = _TRAILING_PAGE.search(body[-1]) if cite is None and body[-1].endswith(_DIGITS) else None
         if paged is not None:
@@ -1110,7 +1125,11 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 body[-1] = body[-1][:trailing.start()]
                 page = pages.group(1).replace(" ", "") if pages is not None else None
                 what = works[0] if works else None
-        if cite is not None:
+        if cite is not None and cite[0] != "pandoc" and (after := _pandoc_cite_after(line_at, i, n)) is not None:
+            # a pandoc citation alone after it, as kb export note writes it: the one of the block; a mark the
+            # quote ends with is the paper's own ("> ... greenhouse gases [17].\n[@doe2023, p. 6]"), quoted
+            body[-1], (cite, i) = whole_last, after
+        elif cite is not None:
             body[-1] = cite[3]
             if len(body) > 1 and body[-1].strip().startswith(_DASHES):
                 body.pop()                              # "> — Doe et al. [@doe2020]": the attribution's
