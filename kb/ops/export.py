@@ -244,9 +244,10 @@ def make_references(kb: "KB", quoted: list[str], cite: list[str], anchor_mode: s
 
 def attr_escape(value: str) -> str:
     """An HTML attribute value in double quotes: & first, then " and <; line
-    breaks kept as character references so a block keeps its shape."""
+    breaks kept as character references so a block keeps its shape; a backslash as
+    one too, so a quote holding "\\cite{x}" never makes a note read as LaTeX."""
     return (value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-            .replace("\r", "&#13;").replace("\n", "&#10;"))
+            .replace("\\", "&#92;").replace("\r", "&#13;").replace("\n", "&#10;"))
 
 
 def _md_link(title: str, url: str | None) -> str:
