@@ -470,6 +470,31 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     return NoteExport(text, quotes, refs, warnings)
 
 
+# What Markdown (pandoc's and CommonMark) reads as markup anywhere in a line: emphasis, code, tables, math, tags and
+# autolinks, links and citations, an entity ("&amp;"), an underscore not inside a word; and what pandoc's typography
+# changes: "--" an en dash, "..." an ellipsis, straight quote marks curly ones
+_MD_SPECIAL = lazy(r"[*`|$<\[\]'\"]|&(?=#?\w+;)|(?<![^\W_])@|(?<![^\W_])_|_(?![^\W_])|(?<=-)-|(?<=\.\.)\.")
+# ... pandoc's sub- and superscript, strikeout: "~" and "^" closed in the same word ("H~2~O", "x^2^", "~~a~~"; never
+# the "~" of "~8 GPUs")
+_MD_PAIRED = lazy(r"([~^])[^\s~^]*\1")
+# ... and at the start of a line: a heading, a nested blockquote, a list item, a rule or setext underline, a definition
+_MD_LINE_START = lazy(r"^(?:[#>+\-=:]|(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,6})(?=[.)](?:\s|$))"
+                      r"|\((?=(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,6}|@)\)))")
+
+
+def md_escaped(line: str) -> str:
+    """A line of a quote as Markdown text that pandoc and CommonMark render as the very characters, never markup:
+    each special backslash-escaped (kb verify --note reads the escapes back), a backslash itself a character
+    reference (so "\\cite{x}" is no LaTeX), the line's indentation (a code block) left out."""
+    line = "&#92;".join(_MD_SPECIAL.sub(lambda m: "\\" + m.group(), part) for part in line.strip().split("\\"))
+    line = _MD_PAIRED.sub(lambda m: "\\" + m.group()[:-1] + "\\" + m.group()[-1], line)
+    start = _MD_LINE_START.match(line)
+    if start is not None:
+        at = start.end() if start.group()[:1] not in "#>+-=:(" else 0
+        line = line[:at] + "\\" + line[at:]
+    return line
+
+
 def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], cite: list[str],
               quoted: list[str], bib_name: str | None, pages: bool = True) -> str:
     """Blockquotes with pandoc citations; `pandoc --citeproc` renders the references."""
@@ -481,7 +506,7 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
         head.append("nocite: |\n  " + ", ".join(pandoc_key(k) for k in nocite))
     parts = ["---\n" + "\n".join(head) + "\n---"] if head else []
     for q in quotes:
-        lines = [("> " + line).rstrip() for line in readable(q["text"]).splitlines() or [""]]
+        lines = [("> " + md_escaped(line)).rstrip() for line in readable(q["text"]).splitlines() or [""]]
         loc = locator(q) if pages else None
         lines.append(f"[{pandoc_key(q['citekey'])}" + (f", {loc}" if loc else "") + "]")
         parts.append("\n".join(lines))

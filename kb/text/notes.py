@@ -2043,11 +2043,12 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     return (cite, pos + end) if cite is not None and not cite[3].strip() else (None, pos)
 
 
-_ESCAPED = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
+# (CommonMark: any ASCII punctuation may be escaped, "\\$5", "\\~8", "\\@key", "\\&amp;" printing what follows)
+_ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
 # Inline HTML a writer puts inside a quote: "CO<sub>2</sub>", "benchmark.<sup>1</sup>", "<em>not</em>".
-_INLINE_TAG = lazy(r"(?i)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
+_INLINE_TAG = lazy(r"(?i)(?<!\\)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
 # An HTML paragraph or division inside a quote (a blockquote's "<p>...</p>"): a break between words, not words.
-_BLOCK_TAG = lazy(r"(?i)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
+_BLOCK_TAG = lazy(r"(?i)(?<!\\)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
 # A note's number in superscript a writer put inside a quote, after a word of three letters or more or its stop
 # ("investment,<sup>2</sup> cloud", "training<sup>3,4</sup> and"): the note's mark, no word quoted (never a number's
 # or a unit's exponent: "10<sup>9</sup>", "km<sup>2</sup>"; one ending the quote is `_MARK_ENDING_QUOTE`'s)
@@ -2058,7 +2059,7 @@ _SUP_MARK = lazy(r"(?i)(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?]))<sup>[ \t]*\d{1
 _SUP_POWER = lazy(r"(?i)(?<=[^\W_)\]])<sup>[ \t]*([-−+]?\d{1,3})[ \t]*</sup>")
 _TO_SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 # A Markdown link inside a quote ("from the [Hugging Face Hub](https://...)"): the reader sees its text only.
-_MD_LINK = lazy(r"\[([^\[\]\n]{1,500})\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,200}\")?\)")
+_MD_LINK = lazy(r"(?<!\\)\[([^\[\]\n]{1,500})(?<!\\)\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,200}\")?\)")
 # Markdown emphasis around words of a quote: "**does not**", "*does not*", "_not_"
 # (never a backslash-escaped marker, nor the underscores inside "en_core_web_sm").
 _STRONG = lazy(r"(?<![\\\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
@@ -2085,7 +2086,8 @@ def _unescape(quote: str) -> str:
         quote = _STRONG.sub(r"\2", quote)
         quote = _EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), quote)
     if "\\" in quote:
-        quote = _ESCAPED.sub(r"\1", quote)
+        # an escaped "&" is one, never an entity's start ("\\&nbsp;" prints "&nbsp;")
+        quote = _ESCAPED.sub(lambda m: "&amp;" if m.group(1) == "&" else m.group(1), quote)
     return html.unescape(quote) if "&" in quote else quote
 
 

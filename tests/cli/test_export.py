@@ -305,11 +305,13 @@ def test_markdown_format_with_pandoc_citations_and_a_bib_beside_it(made_up, tmp_
     assert r.code == 0, r.err
     text = out.read_text()
     assert text.startswith('---\nbibliography: "speed.bib"\nnocite: |\n  @other2019report\n---\n')
-    assert '> He said "stop" & then <b>left</b>\n[@garcia2020tricky, pp. 3-4]\n' in text
+    # Markdown's specials escaped, so pandoc prints the quote's tags and straight quote marks as typed
+    assert '> He said \\"stop\\" & then \\<b>left\\</b>\n[@garcia2020tricky, pp. 3-4]\n' in text
     assert "> Preprints are fast.\n[@solo2021preprint, p. 1]\n" in text
     quotes = parse_note(text).quotes
     assert [(q.kind, q.citekey, q.page) for q in quotes] == [("blockquote", "garcia2020tricky", "3-4"),
                                                                ("blockquote", "solo2021preprint", "1")]
+    assert quotes[0].quote == 'He said "stop" & then <b>left</b>'          # read back as stored
     bib = (tmp_path / "out" / "speed.bib").read_text()
     assert bib.startswith("@string{jml = \"Journal of Made-up Learning\"}\n\n")
     assert list(_entries(bib)) == ["garcia2020tricky", "solo2021preprint", "other2019report"]
