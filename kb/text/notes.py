@@ -2046,7 +2046,8 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
 # (CommonMark: any ASCII punctuation may be escaped, "\\$5", "\\~8", "\\@key", "\\&amp;" printing what follows)
 _ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
 # Inline HTML a writer puts inside a quote: "CO<sub>2</sub>", "benchmark.<sup>1</sup>", "<em>not</em>".
-_INLINE_TAG = lazy(r"(?i)(?<!\\)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
+_INLINE_TAG = lazy(r"(?i)(?<!\\)(?:</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>"
+                  r"|<br\s*/?>)")
 # An HTML paragraph or division inside a quote (a blockquote's "<p>...</p>"): a break between words, not words.
 _BLOCK_TAG = lazy(r"(?i)(?<!\\)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
 # A note's number in superscript a writer put inside a quote, after a word of three letters or more or its stop

@@ -34,6 +34,7 @@ QUOTES = [
     "- dash start of a sentence here.",
     "I. A roman numeral starts this, as (a) would.",
     "    An indented line, no code block.",
+    "Outputs are wrapped in <answer> tags, as <br> and <sup>1</sup> are written.",
 ]
 STYLES = [("note", True), ("note", False), ("markdown", True), ("markdown", False)]
 
