@@ -1649,6 +1649,25 @@ def _range_text(m1: re.Match[str], sep: str, m2: re.Match[str]) -> str:
     return f"{_num_text(m1)}{sep}{_num_text(m2)}"
 
 
+#: A device's name with its generation or model ("TPU v2", "GPU A100"), then a word in lower case no device is
+#: counted in: the subject of a sentence, never what a number before it counts ("8 TPU v3 chips", "4 TPU v2s").
+_DEVICE_NAMED = lazy(r"(?P<model>[ \t]+(?:v\d+[a-z]?|[A-Z]\d{2,4})(?![\w-]))?[ \t\n]+(?!(?:chips?|cores?|pods?|boards?|devices?|"
+                     r"accelerators?|cards?|nodes?|servers?|machines?|slices?|hosts?|units?|processors?|were|are|have|do)\b)[a-z]{2,}\b")
+
+
+def _footnote_before_name(page: str, start: int, end: int, unit_end: int) -> bool:
+    """A footnote's mark printed after a sentence's full stop, before the next sentence opening with a device's
+    name: "... 5.2X faster. 7 TPU v2 also uses less power" (a count opens no sentence in digits)."""
+    if not page[start:end].isdigit() or len(page[start:end]) > 2:
+        return False
+    line = page[page.rfind("\n", 0, start) + 1:start]
+    if re.search(r"[a-z)\]]\.[ \t]+$", line) is None:
+        return False
+    named = _DEVICE_NAMED.match(page, unit_end)
+    return named is not None and (named.group("model") is not None
+                                  or re.search(r"\s(?:v\d+[a-z]?|[A-Z]\d{2,4})$", page[end:unit_end]) is not None)
+
+
 def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
                 currency: str | None, start: int | None = None
                 ) -> tuple[str, str, int] | None:
@@ -1680,6 +1699,8 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
     if kind == "device":
         if not gap:
             return None  # "7GPU lower bound": a footnote mark before a word
+        if start is not None and _footnote_before_name(page, start, pos, u.end()):
+            return None  # "5.2X faster. 7 TPU v2 also uses": a footnote mark, then a sentence naming a device
         prev = page[max(0, pos - 40):pos].split()
         if len(prev) >= 2 and re.fullmatch(r"[A-Z]{2,}\d*", prev[-2]):
             return None  # "GTX 1080 GPUs": a model number
