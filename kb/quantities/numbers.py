@@ -1077,7 +1077,7 @@ _GLUED_KINDS = {"co2e_or_mass", "flop", "energy", "percent", "money", "time", "l
 # plain number; the name (an acronym, or ratio/score) is its unit when kb knows it
 # as one (PUE), and stays in the candidate's sentence otherwise.
 _NAMED_BEFORE = lazy(
-    r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore|\brate))"
+    r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|\bnDCG(?:@\d+)?|\bmAP|(?i:\bratio|\bscore|\brate))"
     r"(?:[ \t]+(?i:score|value|coe(?:ffi|fﬁ|ﬃ)cient|ratio|factor|of\s+the\s+\w+))?"
     r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
     rf"[ \t\n]*(?:(?i:{_HEDGES}"
@@ -1283,8 +1283,8 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     nb = _NAMED_BEFORE.search(before)
     if nb is not None:
         name = nb.group("name")
-        if name.isupper() or any(ch.isdigit() for ch in name) or name.lower() in ("ratio", "score",
-                                                                                     "rate"):
+        if name.isupper() or any(ch.isdigit() for ch in name) or name.lower() in ("ratio", "score", "rate",
+                                                                                     "ndcg", "map"):
             if page[end:end + 1] not in ("%",) and not page[end:end + 1].isalpha():
                 canon = _canonical(name) if name == "PUE" else None
                 return canon or "dimensionless", name, end
