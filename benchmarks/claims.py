@@ -55,6 +55,9 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    unreadable one be an error (never a pass); with the mean time a check takes. Each later set is a file
    of its own (benchmarks/data/checks-heldout-*.json), its rounds read the same way.
 
+   Held-out extraction pages, each round a file of its own (benchmarks/data/claims-extract-*.json, its pages under
+   "pages", labelled as above and what they hold in its "about"), are scored the same way and apart.
+
 5. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
 
@@ -541,6 +544,9 @@ def main() -> int:
     units = UserUnits({"smartphone_charge": "0.022 kWh"})
     doc = json.loads(LABELS.read_text("utf-8"))
     score(doc, args.verbose, units)
+    for path in sorted(LABELS.parent.glob("claims-extract-*.json")):   # held-out extraction pages, a file a round
+        print(f"held-out extraction, {path.stem.removeprefix('claims-extract-')}:")
+        score(json.loads(path.read_text("utf-8")), args.verbose, units)
     readers(doc, args.verbose, units)
     verification(doc, args.verbose)
     writers_claims(doc, args.verbose)
