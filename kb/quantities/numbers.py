@@ -1319,6 +1319,12 @@ _MEAN_AFTER = lazy(r"[ \t\n]+(?:(?i:on[ \t\n]+(?:the[ \t\n]+)?average)\b|(?P<per
                    r"(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<denom>(?!))?(?P<adverb>(?!))?)")
 
 
+#: What follows a score's points with decimals ("by 2.7 points, respectively", "a 3.1 point absolute increase", "with
+#: 2.3 points."): never a scale's points ("a 4.5-point scale"), nor a point of a game or a list.
+_SCORE_POINTS = lazy(r"(?:[ \t\n]*[,.;)]|[ \t\n]+(?:(?:absolute|relative|average|higher|lower|better|worse|more|less|"
+                     r"of|in|on|over|above|below|gain|gains|increase|improvement|drop|decrease|respectively)\b))")
+
+
 def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
                   depth: int = 0) -> tuple[str, str, int] | None:
     """(unit, noun, end) of a count with its noun after the number, if it is one; a count with
@@ -1335,6 +1341,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
         if not noun or _canonical(noun, nouns=True) != "item" and not _is_count(_canonical(noun) or ""):
             return None         # "3.5 tasks per hour", "per the report": no mean count
         return f"{got[0]}/item", f"{got[1]} per {noun}", per[1]
+    if after is None and got[1].lower() in ("point", "points") and _SCORE_POINTS.match(page, got[2]):
+        return got              # "by 2.7 points", "a 3.1 point absolute increase": a score's points
     if after is None and not _MEAN_BEFORE.search(before):
         return None             # "45.2 models": a table's cell, a version, a score; a count is whole
     return got
@@ -1536,7 +1544,7 @@ def _count_ends(page: str, pos: int) -> bool:
 
 
 # Counted things that papers write in the singular before another noun ("2 layer LSTM").
-_SINGULAR_COUNTS = frozenset({"layer", "node", "server", "model", "task", "language"})
+_SINGULAR_COUNTS = frozenset({"layer", "node", "server", "model", "task", "language", "point"})
 
 
 #: What stands before the M of a share "N in M" ("1 in 5 patients", "one in every ten GPUs", "2-in-3 users").

@@ -471,7 +471,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   its word diff where that passage keeps two thirds of its words (89 said "prints nothing like it", another sentence),
 #:   the whole of that passage diffed (a clause moved: 89 named the next sentence's words as the quote's replacement).
 #: 91: a footnote's mark after a sentence's full stop, before a sentence opening with a device's name ("faster. 7
-#:   TPU v2 also uses"), counts no device; a score a metric named in lower case gives ("nDCG of 94.8") is one
+#:   TPU v2 also uses"), counts no device; a score a metric named in lower case gives ("nDCG of 94.8") is one,
+#:   and so are a score's points with decimals ("by 2.3 points.", "a 3.1 point absolute increase")
 CLAIM_READING = "91"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
