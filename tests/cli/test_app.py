@@ -300,3 +300,83 @@ def test_init_with_no_folder_makes_the_knowledge_base_the_next_command_opens(tmp
     monkeypatch.delenv("KB_HOME")
     r = run_kb("init")
     assert r.code == 0 and r.out == f"initialised {tmp_path}\n" and (tmp_path / "kb.toml").is_file(), r
+
+
+def _kb_lines(line: str) -> list[list[str]]:
+    """The arguments of each `kb ...` a shell line of an example runs (`a | kb x`, `kb x; kb y`, `kb x < f`),
+    its comment and a trailing "(or: ...)"/"(the ids: ...)" aside left out."""
+    import shlex
+
+    line = line.split("  #")[0].split("   (")[0].replace("\\\n", " ")
+    runs, current = [], None
+    for word in shlex.split(line, comments=True):
+        ends = word.endswith(";") and word != ";"
+        word = word[:-1] if ends else word
+        if word in ("|", "&&", "||", ";", "<", ">"):
+            current = None
+        elif current is None:
+            if word == "kb":
+                current = []
+                runs.append(current)
+        else:
+            current.append(word)
+        if ends:
+            current = None
+    return runs
+
+
+def _usage_error(args: list[str]) -> str | None:
+    """What kb would say of `kb ARGS` before running anything (an unknown command or option, a missing
+    argument), parsed as kb parses it; None where it parses."""
+    from typer._click.exceptions import UsageError
+    from typer.core import TyperGroup
+
+    from kb.cli.app import family_command
+    from kb.cli.commands import COMMANDS
+
+    if args[:1] == ["--kb"]:                           # kb --kb FOLDER COMMAND ...
+        args = args[2:]
+    if not args or args[0].startswith("-"):          # kb --version, kb --install-completion
+        return None if args[0] in ("--version", "-V", "--install-completion", "--help") else f"kb {args[0]}"
+    if args[0] not in COMMANDS:
+        return f"no command {args[0]}"
+    cmd, rest, path = family_command(args[0]), args[1:], ["kb", args[0]]
+    while isinstance(cmd, TyperGroup) and rest and rest[0] in cmd.commands:
+        path.append(rest[0])
+        cmd, rest = cmd.commands[rest[0]], rest[1:]
+    if isinstance(cmd, TyperGroup) and rest and not rest[0].startswith("-"):
+        return f"{' '.join(path)} has no command {rest[0]}"
+    try:
+        cmd.make_context(" ".join(path), list(rest))
+    except UsageError as e:
+        return e.format_message()
+    return None
+
+
+def test_every_example_of_the_help_and_the_readme_parses():
+    """An example a person copies from `kb COMMAND --help` or from README.md's blocks must be a command kb
+    takes as written: no option renamed since, no argument missing, no command gone."""
+    import re
+    from pathlib import Path
+
+    assert _usage_error(["ls", "--bogus"]) and _usage_error(["claim", "add", "doe2019"])
+    assert _usage_error(["graph", "paths"]) and _kb_lines("cat a.bib | kb import -; kb ls  # x") == [
+        ["import", "-"], ["ls"]]
+    wrong, seen = [], 0
+    for path, cmd in all_commands():
+        for line in (cmd.help or "").replace("\\\n", " ").splitlines():
+            if line.strip().startswith("kb "):
+                for args in _kb_lines(line.strip()):
+                    seen += 1
+                    if error := _usage_error(args):
+                        wrong.append(f"kb {' '.join(path)} --help: {line.strip()}: {error}")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    for block in re.findall(r"^```\n(.*?)^```", readme, re.S | re.M):
+        for line in block.splitlines():
+            line = line.removeprefix("$ ")
+            if re.match(r"(kb|cat) ", line):
+                for args in _kb_lines(line):
+                    seen += 1
+                    if error := _usage_error(args):
+                        wrong.append(f"README.md: {line}: {error}")
+    assert seen > 100 and not wrong, wrong
