@@ -198,7 +198,7 @@ def claims_list(ctx: typer.Context,
             return
         table([[r["id"], r["citekey"], f"{r['version'] or '-'} p.{r['page']}", _figure(r), r["sentence"]]
                for r in rows],
-              ["candidate", "paper", "where", "figure", "sentence"])
+              ["candidate", "paper", "where", "figure", "sentence"], keep=[r["printed"] for r in rows])
         if not rows:
             none_listed("no candidates awaiting review: kb claims extract CITEKEY")
         return
@@ -258,7 +258,7 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
                     "a claim or dismissed already")
         return
     table([[r["id"], f"p.{r['page']}", _figure(r), r["sentence"]] for r in rows],
-          ["candidate", "page", "figure", "sentence"])
+          ["candidate", "page", "figure", "sentence"], keep=[r["printed"] for r in rows])
     echo(f"{counted(len(rows), 'candidate')} awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
 
 

@@ -315,8 +315,10 @@ def holding() -> Iterator[None]:
         _held.reset(token)
 
 
-def table(rows: list[list[str]], headers: list[str], max_width: int | None = None) -> None:
-    """A plain aligned table; on a terminal the last column is cut to fit."""
+def table(rows: list[list[str]], headers: list[str], max_width: int | None = None,
+          keep: list[str | None] | None = None) -> None:
+    """A plain aligned table; on a terminal the last column is cut to fit, around a row's `keep` (the
+    figure a candidate's sentence prints) where cutting its end would leave that out."""
     if not rows:
         return
     # each cell as `echo` prints words: zero-width characters and byte-order marks left out, where kb ls printed
@@ -332,13 +334,29 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
             width = max_width or 120
         last = max(10, min(last, width - sum(widths[:-1]) - 2 * (len(widths) - 1)))
     lines = []
-    for row in cells:
+    for i, row in enumerate(cells):
         *head, tail = row
         if len(tail) > last:
-            tail = tail[: last - 1] + "…"
+            tail = cut_around(tail, last, keep[i - 1] if keep and i else None)
         lines.append("  ".join([cell + " " * (w - shown_width(cell)) for cell, w in zip(head, widths)]
                                + [tail]).rstrip())
     out("\n".join(lines) + "\n")
+
+
+def cut_around(text: str, width: int, keep: str | None = None) -> str:
+    """`text` cut to `width` characters, "…" where it was cut: its end, or both ends where its end
+    alone would cut out `keep` (a sentence of 300 characters whose figure is near its end showed
+    its first words only, as if it did not print the figure)."""
+    keep = " ".join((keep or "").split())
+    at = text.find(keep) if keep else -1
+    if at < 0 or at + len(keep) <= width - 1:
+        return text[: width - 1] + "…"
+    room = width - 2                                       # a "…" before and one after
+    start = max(1, at - max(0, room - len(keep)) // 2)
+    if start + room >= len(text):                          # the window reaches the end: one "…" only
+        start = len(text) - (width - 1)
+        return "…" + text[start:]
+    return "…" + text[start:start + room] + "…"
 
 
 def shown_width(text: str) -> int:

@@ -77,3 +77,27 @@ def test_a_table_lines_up_keys_with_combining_accents_and_wide_letters():
     starts = {shown_width(line[:line.index("  2020")]) for line in lines[1:]}
     assert len(starts) == 1, lines
     assert shown_width("mu\u0308ller") == 6 and shown_width("\u80fd\u6e90") == 4 and shown_width("abc") == 3
+
+
+def test_a_sentence_cut_on_a_terminal_keeps_its_figure_in_view():
+    """kb claims extract on a terminal cut each sentence at its end: a figure past the first 70
+    characters was not shown (every candidate of a long sentence showed the same first words)."""
+    from kb.cli.common import table
+
+    sentence = ("ACM FAccT '24, June 3-6, 2024, Rio de Janeiro, Brazil Luccioni et al generative tasks use "
+                "over 10 times more energy (around 0.05 kWh for 1,000 inferences), and image generation more.")
+    rows = [["40", "0.05 kWh", sentence], ["41", "ACM", sentence], ["42", "-", "short"], ["43", "9 t", sentence]]
+    shown = _Terminal()
+    with output_to(shown, io.StringIO()):
+        table(rows, ["candidate", "figure", "sentence"], max_width=60,
+              keep=["0.05 kWh", "ACM", None, "image generation more."])
+    lines = shown.getvalue().splitlines()
+    assert all(len(line) <= 60 for line in lines), lines
+    tails = [line[len("candidate  figure    "):] for line in lines[1:]]
+    assert "0.05 kWh" in tails[0] and tails[0].startswith("…") and tails[0].endswith("…")
+    assert tails[1].startswith("ACM FAccT") and tails[1].endswith("…") and tails[2] == "short"
+    assert tails[3].startswith("…") and tails[3].endswith("image generation more.")
+    piped = io.StringIO()                       # a pipe gets every sentence whole
+    with output_to(piped, io.StringIO()):
+        table(rows, ["candidate", "figure", "sentence"], max_width=60, keep=["0.05 kWh"] * 4)
+    assert piped.getvalue().count(sentence) == 3
