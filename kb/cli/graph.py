@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -183,8 +184,15 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
         echo(f"     cited by {', '.join(r.get('cited_by', []))}")
 
 
+#: What a file's name ending says it holds, as Gephi, yEd and Graphviz name them.
+_SUFFIX_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".dot": "dot", ".gv": "dot", ".json": "json"}
+
+
 @graph_app.command("export")
-def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf, dot or json."),
+def graph_export(fmt: Optional[str] = typer.Option(
+                     None, "--format", "-f",
+                     help="graphml, gexf, dot or json (default: as the -o file's name ends: .graphml, .gexf, "
+                          ".dot or .gv, .json; else graphml)."),
                  output: Optional[str] = typer.Option(
                      None, "--output", "-o",
                      help="File to write, atomically (default: exports/citations.FORMAT); - is stdout; a relative "
@@ -206,8 +214,15 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
       kb graph export -f json -o -
     """
 
+    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output and not export.is_stdout(output) else None
+    if fmt is None:
+        fmt = named or "graphml"
     if fmt not in graph.FORMATS:
         raise UsageError(choice_said("--format", fmt, graph.FORMATS))
+    if named is not None and named != fmt:
+        # `-o citations.json` wrote GraphML into a .json file in silence (the format was graphml unless -f said)
+        raise UsageError(f"-o {output} names a {named} file, but --format is {fmt}; nothing written",
+                         hint=f"give -o a name ending .{fmt}, or --format {named}")
     kb = open_graph()
     target = None if export.is_stdout(output) else \
         export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force,

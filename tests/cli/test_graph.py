@@ -153,6 +153,18 @@ def test_path_missing_and_exports(five, tmp_path):
     assert (r.code, r.err) == (2, "kb: error: --format 'pdf': choose one of graphml, gexf, dot, json\n")
     r = run_kb("graph", "export", "-o", five / ".kb" / "x.graphml")
     assert r.code == 2 and "kb's index" in r.err
+    # without -f, the -o file's name says the format (`-o g2.json` was written GraphML); a name saying another
+    # format than -f is refused, nothing written; a name saying none is GraphML's, as before
+    assert run_kb("graph", "export", "-o", tmp_path / "g2.json").code == 0
+    assert len(json.loads((tmp_path / "g2.json").read_text())["nodes"]) == 5
+    assert run_kb("graph", "export", "-o", tmp_path / "g.GV").code == 0
+    assert (tmp_path / "g.GV").read_text().count("->") == 10
+    r = run_kb("graph", "export", "-f", "dot", "-o", tmp_path / "g3.json")
+    assert r.code == 2 and r.err == (f"kb: error: -o {tmp_path / 'g3.json'} names a json file, but --format is dot; "
+                                     "nothing written (give -o a name ending .dot, or --format json)\n")
+    assert not (tmp_path / "g3.json").exists()
+    assert run_kb("graph", "export", "-o", tmp_path / "g.xml").code == 0
+    assert nx.read_graphml(tmp_path / "g.xml").number_of_nodes() == 5
 
 
 def test_committed_graph_exports_match_the_repository_knowledge_base(five, tmp_path):
