@@ -249,7 +249,9 @@ PARALLEL_FROM = 20
 #: 24: a footnote naming the work read and the one it quotes ('[^2]: Doe 2019, quoted in Roe 2021, p. 8.', 'Roe 2021,
 #: 8, citing Doe 2019.') cites the work read at its page (no source before); a quotation set off after a lead-in ending
 #: in a colon, and an Org block under an Org heading with its citation on the next line, are checked (were not).
-DERIVED_READING = "24"
+#: 25: a figure's sentence at a page's top or bottom leaves out the running header and footer (a sentence going on
+#: from the page before began with the header).
+DERIVED_READING = "25"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -80,6 +80,7 @@ from kb.quantities.interval import (
 )
 from kb.quantities.units import count_forms, dimension_name, format_unit, parse_unit
 from kb.text.lazyre import lazy
+from kb.text.normalise import content_ranges
 
 # ---------------------------------------------------------------- patterns
 
@@ -535,10 +536,14 @@ def extract_candidates(pages: list[str], user_units: Iterable[str] = ()) -> list
     names = list(user_units)
     user_re = _user_unit_pattern(names)
     out: list[Candidate] = []
+    # a page's running header, footer and number are no part of its first or last sentence: a sentence going on
+    # from the page before began with "ACM FAccT '24, June 3-6, 2024, Rio de Janeiro, Brazil Luccioni et al", and its
+    # candidate, promoted, was refused as a quote the page does not print (the matcher skips the header)
+    edges = content_ranges(pages)
     for number, page in enumerate(pages, start=1):
         # "0,5 kWh", "1.234,5 MWh": read with a decimal point, each character where it was; "1,\n287 MWh"
         # (a thousands group past a line's end) as 1,287 MWh, never 287 MWh
-        out.extend(_extract_page(joined_groups(decimal_commas(page)), number, user_re, names))
+        out.extend(_extract_page(joined_groups(decimal_commas(page)), number, user_re, names, edges[number - 1]))
     return out
 
 
@@ -574,7 +579,7 @@ def flat_power(page: str, start: int, end: int) -> bool:
 
 
 def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
-                  names: list[str]) -> list[Candidate]:
+                  names: list[str], edges: tuple[int, int] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     bounds: list[int] | None = None
     consumed = 0
@@ -788,6 +793,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue    # "5-fold cross-validation": the folds the data is split into, no factor
         if bounds is None:
             bounds = _sentence_bounds(page)
+            if edges is not None:           # sentences start after the page's header and end before its footer
+                bounds = sorted(set(bounds).union(e for e in edges if 0 < e < len(page)))
         per = ""
         if kind == "table" and unit_text and "/" not in unit:
             # "Energy per query (Wh)", "Energy (kWh) per 1,000 queries" over cells: each cell is per that

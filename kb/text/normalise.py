@@ -78,6 +78,7 @@ __all__ = [
     "Folded",
     "Stream",
     "Document",
+    "content_ranges",
     "fold",
     "normalise",
     "fold_char",
@@ -1215,6 +1216,12 @@ def table_lines_before(page: str, start: int, lo: int = 0) -> int:
             break
         first = pos = a
     return first
+
+
+def content_ranges(pages: Sequence[str]) -> list[tuple[int, int]]:
+    """For each page, the (lo, hi) range of its text once the running headers, footers, page numbers and
+    arXiv stamp at its edges are cut off, as quotes are matched against it."""
+    return _find_boilerplate(pages)[0]
 
 
 class Document:

@@ -717,3 +717,21 @@ def test_a_share_n_in_m_is_no_count_of_m_things(page, value):
     """"1 in 5 patients" is one figure, a share: no count of 5 patients on the page, nor verified from a quote."""
     assert extract_candidates([page]) == []
     assert not value_in_quote(value, page).ok
+
+
+def test_a_sentence_going_on_from_the_page_before_starts_after_the_running_header():
+    """The sentence of a figure near a page's top, going on from the page before, began with the page's running
+    header ("ACM FAccT '24, June 3-6, 2024, Rio de Janeiro, Brazil Luccioni et al generative tasks use ...", p. 6
+    of Power Hungry Processing): `kb claims promote` stored it as a quote and was refused, the header being no
+    part of the text quotes are matched against. Nor is a page's footer part of its last sentence."""
+    head = "ACM Conf '24, June 3-6, 2024, Rio, Brazil Doe et al"
+    pages = [f"{head}\nText of page {n} runs on and on about energy, and\n"
+             f"it ends here with 0.0{n} kWh per query of\nPreprint under review\n{n}" for n in range(1, 6)]
+    pages[2] = (f"{head}\ngenerative tasks use around 0.05 kWh for 1,000 inferences. Another sentence prints 3 GPUs"
+                f"\nPreprint under review\n3")
+    found = {c.number: c.sentence for c in extract_candidates(pages) if c.page == 3}
+    assert found["0.05"] == "generative tasks use around 0.05 kWh for 1,000 inferences."
+    assert found["3"] == "Another sentence prints 3 GPUs"
+    one = extract_candidates(pages[2:3])              # a page alone: no header known, its sentence as printed
+    assert [c.sentence for c in one if c.number == "0.05"] == [
+        f"{head} generative tasks use around 0.05 kWh for 1,000 inferences."]
