@@ -422,9 +422,11 @@ def _glued(page: str, pos: int) -> bool:
 
 
 # Where no number is a figure: URLs (also a URL's pieces broken over lines by the
-# extractor), DOIs, arXiv identifiers, bracketed citation lists "[12, 15–17]".
+# extractor), DOIs, arXiv identifiers, bracketed citation lists "[12, 15–17]", a paper's own page count in the
+# reference format its first page prints before its DOI ("ACM, New York, NY, USA, 21 pages. https://doi.org/...").
 _NOT_FIGURES = lazy(
     r"(?:https?:|www\.|//)\S+"
+    r"|\b\d{1,4}[ \t]+pages\.(?=\s*(?:https?://|(?i:doi)\b))"
     r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|ly|html?|pdf|php)\b\S*"
     r"|(?<![\w$.-])[A-Za-z][\w.-]*/[\w.-]+/[\w./%-]*"
     r"|(?i:\bdoi:?\s?)?\b10\.\d{4,9}/\S+"

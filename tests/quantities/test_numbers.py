@@ -735,3 +735,16 @@ def test_a_sentence_going_on_from_the_page_before_starts_after_the_running_heade
     one = extract_candidates(pages[2:3])              # a page alone: no header known, its sentence as printed
     assert [c.sentence for c in one if c.number == "0.05"] == [
         f"{head} generative tasks use around 0.05 kWh for 1,000 inferences."]
+
+
+@pytest.mark.parametrize("line", [
+    "Rio de Janeiro, Brazil.\nACM, New York, NY, USA, 21 pages. https://doi.org/10.1145/3630106.3658542\nPermission",
+    "Seoul, Republic of Korea. ACM, New York, NY, USA, 25 pages.\nhttps://doi.org/10.1145/3531146.3533234\n",
+    "NY, USA, 12 pages. DOI: 10.1145/1234567.7654321",
+])
+def test_a_papers_own_page_count_in_its_reference_format_is_no_candidate(line):
+    """The page count the ACM reference format prints before the paper's DOI is no figure of the paper ('21 pages'
+    was a candidate, promoted as the claim '21 item'); a count of pages a sentence states stays one."""
+    assert extract_candidates([line]) == []
+    said = extract_candidates(["The annotators read 21 pages of text per case."])
+    assert [c.value for c in said] == [21.0]
