@@ -195,9 +195,25 @@ def search_fold(s: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+TOPIC_FUNCTION = "kb_topic_key"
+_TOPIC_GAPS = lazy(r"[\s_\-\u2010-\u2015\u2212]+")
+
+
+def topic_key(s: str | None) -> str | None:
+    """A tag as tags are compared (kb.store.queries.tags_clause): folded as search folds
+    text (any case, accents, "CO₂e" as "co2e"), its words apart by one space whether
+    spaces, hyphens or underscores part them ("carbon-intensity" is "carbon intensity");
+    any other character kept ("C++" is not "C")."""
+    if s is None:
+        return None
+    return _TOPIC_GAPS.sub(" ", search_text(str(s)) or "").strip()
+
+
 def register(conn) -> None:
-    """Make kb_search_text() known to a connection (the FTS triggers call it)."""
+    """Make kb_search_text() (the FTS triggers call it) and kb_topic_key() (tag filters call it)
+    known to a connection."""
     conn.create_function(SQL_FUNCTION, 1, search_text, deterministic=True)
+    conn.create_function(TOPIC_FUNCTION, 1, topic_key, deterministic=True)
 
 
 def query_words(query: str) -> list[tuple[str, bool]]:

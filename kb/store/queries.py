@@ -18,7 +18,7 @@ from typing import Any
 from kb.atomic import escape_key, said, unescape_key
 from kb.errors import NotFound, shell_word, shown
 from kb.lazyimport import lazy_import
-from kb.store.fts import topic_clause
+from kb.store.fts import TOPIC_FUNCTION, topic_clause, topic_key
 from kb.text.normalise import Document
 from kb.text.versions import version_number
 
@@ -519,15 +519,16 @@ def second_extractor(conn: sqlite3.Connection, citekey: str, version: str) -> st
 
 def tags_clause(topics: list[str], table: str) -> tuple[str, list]:
     """SQL keeping the rows of `table` tagged with every one of `topics`: whole
-    tags of its `topics` JSON list, any case ("energy" is not "energy-efficiency",
-    and a quote merely containing the word is not tagged with it; text search is
-    kb.store.fts.topic_clause)."""
-    wanted = [" ".join(t.split()).lower() for t in topics if t and t.strip()]
-    if len(wanted) != len([t for t in topics if t is not None]):
+    tags of its `topics` JSON list, compared as `kb.store.fts.topic_key` folds them
+    ("Énergie" is "énergie" and "energie", "carbon-intensity" is "carbon intensity";
+    "energy" is not "energy-efficiency", and a quote merely containing the word is not
+    tagged with it; text search is kb.store.fts.topic_clause)."""
+    wanted = [topic_key(t) for t in topics if t and t.strip()]
+    if len(wanted) != len([t for t in topics if t is not None]) or not all(wanted):
         return "0", []            # an empty topic matches nothing
     if not wanted:
         return "1", []
-    one = f"exists (select 1 from json_each({table}.topics) where lower(trim(value)) = ?)"
+    one = f"exists (select 1 from json_each({table}.topics) where {TOPIC_FUNCTION}(value) = ?)"
     return " and ".join([one] * len(wanted)), wanted
 
 

@@ -47,3 +47,32 @@ def test_the_pairs_that_fold_twice_are_real():
     # character that folds again: it exists in the table, so the test can fail.
     assert _SEARCH[ord("Ø")] == "ø" and _SEARCH[ord("ø")] == "o"
     assert search_text(None) is None
+
+
+def _tagged(topics: list[str]) -> set[int]:
+    """The rows of a small table of tag lists that kb's tag filter keeps for `topics`."""
+    import json
+    import sqlite3
+
+    from kb.store.fts import register
+    from kb.store.queries import tags_clause
+
+    db = sqlite3.connect(":memory:")
+    register(db)
+    db.execute("create table claims (id integer primary key, topics text)")
+    tags = [["Énergie"], ["energy"], ["carbon-intensity"], ["Carbon  Intensity"], ["CO₂e"], ["energy-efficiency"],
+            ["C++"], ["c"], ["fine_tuning"], ["carbon intensity", "energy"]]
+    db.executemany("insert into claims values (?, ?)", [(n, json.dumps(t)) for n, t in enumerate(tags)])
+    where, params = tags_clause(topics, "claims")
+    return {r[0] for r in db.execute(f"select id from claims where {where}", params)}
+
+
+def test_a_topic_is_a_tag_in_any_case_accents_and_word_gaps():
+    assert _tagged(["ÉNERGIE"]) == _tagged(["energie"]) == {0}       # non-ASCII case, accents (lower() saw neither)
+    assert _tagged(["ENERGY"]) == {1, 9}                                # not 'energy-efficiency', not 'Énergie'
+    assert _tagged(["carbon intensity"]) == _tagged(["Carbon-Intensity"]) == {2, 3, 9}
+    assert _tagged(["co2e"]) == {4} and _tagged(["fine tuning"]) == {8}
+    assert _tagged(["C++"]) == {6} and _tagged(["C"]) == {7}           # a symbol is no gap
+    assert _tagged(["carbon intensity", "energy"]) == {9}
+    assert _tagged(["carbon"]) == set() and _tagged(["-"]) == set() and _tagged(['"(']) == set()
+    assert _tagged([]) == set(range(10))
