@@ -18,6 +18,23 @@ _PHRASE_RE = lazy(r'"([^"]*)"|“([^”]*)”')
 _WORD_RE = lazy(r"[^\W_]+")
 
 
+_SIBILANT_ES = ("sses", "xes", "zes", "ches", "shes")
+
+
+def singular(word: str) -> str:
+    """An English plural's singular, by its ending only: "emissions", "gpus", "apis",
+    "intensities", "processes"; "process", "gas" and "its" as they are. A singular ending
+    in one "s" loses it too ("corpus", "analysis"): the key its plural has is the same
+    (a form no other word has), and the word is found as it was. Folded words of letters."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_ES):
+        return word[:-2]
+    return word[:-1]
+
+
 def _term(words: list[str], prefix: bool = False) -> str | None:
     """One FTS5 phrase of `words` (already free of '"' by construction)."""
     if not words:
@@ -199,14 +216,19 @@ TOPIC_FUNCTION = "kb_topic_key"
 _TOPIC_GAPS = lazy(r"[\s_\-\u2010-\u2015\u2212]+")
 
 
+_LETTERS = lazy(r"[^\W\d_]+")
+
+
 def topic_key(s: str | None) -> str | None:
     """A tag as tags are compared (kb.store.queries.tags_clause): folded as search folds
     text (any case, accents, "CO₂e" as "co2e"), its words apart by one space whether
-    spaces, hyphens or underscores part them ("carbon-intensity" is "carbon intensity");
+    spaces, hyphens or underscores part them ("carbon-intensity" is "carbon intensity"),
+    each word of letters in the singular ("emissions" is "emission", "GPUs" "gpu");
     any other character kept ("C++" is not "C")."""
     if s is None:
         return None
-    return _TOPIC_GAPS.sub(" ", search_text(str(s)) or "").strip()
+    key = _TOPIC_GAPS.sub(" ", search_text(str(s)) or "").strip()
+    return _LETTERS.sub(lambda m: singular(m.group()), key)
 
 
 def register(conn) -> None:

@@ -76,3 +76,15 @@ def test_a_topic_is_a_tag_in_any_case_accents_and_word_gaps():
     assert _tagged(["carbon intensity", "energy"]) == {9}
     assert _tagged(["carbon"]) == set() and _tagged(["-"]) == set() and _tagged(['"(']) == set()
     assert _tagged([]) == set(range(10))
+
+
+def test_a_topic_is_a_tag_in_the_singular_or_plural():
+    from kb.store.fts import singular, topic_key
+
+    assert _tagged(["energies"]) == {1, 9} and _tagged(["carbon intensities"]) == {2, 3, 9}
+    assert topic_key("Emissions") == topic_key("emission") == "emission"
+    assert topic_key("GPUs") == topic_key("gpu") and topic_key("APIs") == topic_key("API")
+    assert topic_key("processes") == topic_key("process") == "process"     # 'ss' is no plural
+    assert [singular(w) for w in ("gas", "its", "loss", "cities", "boxes")] == ["gas", "its", "loss", "city", "box"]
+    assert topic_key("CO2s") == "co2s" and topic_key("C++") == "c++"     # letters only
+    assert topic_key("energy") != topic_key("energy efficiency")
