@@ -5,7 +5,8 @@ User text never reaches MATCH as written: FTS5 has its own query language
 query such as `"unbalanced` or `AND OR` would be a syntax error. `build_match`
 turns any string into a valid MATCH expression: balanced double-quoted parts
 stay phrases, every other word becomes its own quoted phrase, and a trailing
-`*` on a word keeps its prefix meaning. All terms must match; when no row holds
+`*` on a word keeps its prefix meaning, and a word finds its singular and plural
+("emission", "emissions"; kb.store.fts.number_forms). All terms must match; when no row holds
 them all, the search is retried with any of them (and says so).
 
 Ranking is bm25 within each table; the three kinds of result are merged on
@@ -211,18 +212,27 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
     terms = list(dict.fromkeys(match_terms(query)))
     if not terms:
         return []
-    words = query_words(query)
+    wide = list(dict.fromkeys(match_terms(query, forms=True)))
+    words = query_words(query, forms=True)
     hits: list[Hit] = []
     for any_word in (False, True):
         if any_word and (hits or len(terms) < 2):
             break
-        match = (" OR " if any_word else " ").join(terms)
+        join = " OR " if any_word else " AND "
+        match, match_wide = join.join(terms), join.join(wide)
         found: list[tuple[str, tuple]] = []
         for kind in kinds:
             latest_only = kind == "page" and not all_versions
-            found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
-        found.sort(key=lambda kr: kr[1][_SCORE])
-        found = found[:limit]
+            rows = _rank(db, _SOURCES[kind], match, paper, latest_only, limit)
+            found += [(kind, r, 0) for r in rows]
+            if match_wide != match and len(rows) < limit:
+                # The rows holding a word only in its other number ("emissions" of "emission") come after
+                # every row holding it as typed: a rare plural would otherwise outrank the words typed.
+                seen = {r[0] for r in rows}
+                found += [(kind, r, 1) for r in _rank(db, _SOURCES[kind], match_wide, paper, latest_only, limit)
+                          if r[0] not in seen][:limit - len(rows)]
+        found.sort(key=lambda kr: (kr[2], kr[1][_SCORE]))
+        found = [(kind, r) for kind, r, _ in found[:limit]]
         kb.settle()             # the ranking was SQLite's; what follows is Python's (KB.read)
         snippets = {kind: _snippets(db, kind, words, [r[0] for k, r in found if k == kind])
                     for kind in kinds}

@@ -35,17 +35,38 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-def _term(words: list[str], prefix: bool = False) -> str | None:
-    """One FTS5 phrase of `words` (already free of '"' by construction)."""
+def number_forms(word: str) -> list[str]:
+    """`word` and its singular or plural form (folded words of letters): "emission" and
+    "emissions", "intensity" and "intensities"; a word with a digit alone ("co2")."""
+    if not word.isalpha() or len(word) < 3:
+        return [word]
+    base = singular(word)
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        plural = base + "es"
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in "aeiou":
+        plural = base[:-1] + "ies"
+    else:
+        plural = base + "s"
+    return list(dict.fromkeys([word, base, plural]))
+
+
+def _term(words: list[str], prefix: bool = False, forms: bool = False) -> str | None:
+    """One FTS5 phrase of `words` (already free of '"' by construction); with `forms`, the
+    phrases of each number of its last word ("emission" finds "emissions")."""
     if not words:
         return None
+    if forms and not prefix:
+        phrases = ['"' + " ".join(words[:-1] + [w]) + '"' for w in number_forms(words[-1])]
+        return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     return '"' + " ".join(words) + '"' + (" *" if prefix else "")
 
 
-def match_terms(query: str) -> list[str]:
+def match_terms(query: str, forms: bool = False) -> list[str]:
     """The MATCH terms of a user query: one quoted phrase per word, balanced
     double-quoted parts as one phrase. Never raises; may be empty. Words are
-    folded as the indexes are (`search_text`): "CO2eq" finds "𝐶𝑂2𝑒𝑞"."""
+    folded as the indexes are (`search_text`): "CO2eq" finds "𝐶𝑂2𝑒𝑞". With `forms`,
+    a word typed outside quotes finds its singular and plural ("GPU", "GPUs"):
+    what a person types to find a topic; a quoted phrase is found as typed."""
     query = search_text(query[:MAX_QUERY]) or ""
     terms: list[str] = []
 
@@ -53,7 +74,7 @@ def match_terms(query: str) -> list[str]:
         for token in text.split():
             words = _WORD_RE.findall(token)
             # "energ*" is a prefix search; a lone "*" or "-" is nothing.
-            term = _term(words, prefix=token.endswith("*") and bool(words))
+            term = _term(words, prefix=token.endswith("*") and bool(words), forms=forms)
             if term:
                 terms.append(term)
 
@@ -82,10 +103,10 @@ def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
         return "1", []
     parts = []
     for topic in topics:
-        terms = match_terms(topic)
+        terms = match_terms(topic, forms=True)
         if not terms:
             return "0", []        # a topic without a word matches nothing
-        parts.append("(" + " ".join(terms) + ")")
+        parts.append("(" + " AND ".join(terms) + ")")
     return f"rowid in (select rowid from {fts_table} where {fts_table} match ?)", [" AND ".join(parts)]
 
 
@@ -238,14 +259,16 @@ def register(conn) -> None:
     conn.create_function(TOPIC_FUNCTION, 1, topic_key, deterministic=True)
 
 
-def query_words(query: str) -> list[tuple[str, bool]]:
-    """(word, is_prefix) of every word in a user query, folded as the index is."""
+def query_words(query: str, forms: bool = False) -> list[tuple[str, bool]]:
+    """(word, is_prefix) of every word in a user query, folded as the index is; with
+    `forms`, the singular and plural of each word `match_terms` finds them of too."""
     words: list[tuple[str, bool]] = []
     for token in (search_text(query[:MAX_QUERY]) or "").replace('"', " ").split():
         found = _WORD_RE.findall(token)
         for n, w in enumerate(found):
-            words.append((w, token.endswith("*") and n == len(found) - 1))
-    return words
+            prefix = token.endswith("*") and n == len(found) - 1
+            words.extend((f, prefix) for f in (number_forms(w) if forms and not prefix else [w]))
+    return list(dict.fromkeys(words))
 
 
 def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: str = "«",

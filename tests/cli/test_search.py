@@ -359,3 +359,13 @@ def test_an_index_folded_otherwise_is_folded_again_on_its_next_command(kb_root, 
     assert r.code == 0, r.err
     r = run_kb("doctor")
     assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
+
+
+def test_a_word_finds_its_singular_and_plural_after_the_word_as_typed(root):
+    hits = search(root, "picture")                   # the page prints "pictures"
+    assert where(hits) == [("page", "alpha2020energy", 1)] and "«pictures»" in hits[0]["snippet"]
+    assert search(root, '"picture"') == []           # a quoted phrase is found as typed
+    hits = where(search(root, "images", "--limit", "20"))
+    typed = [("quote", "alpha2020energy", 2), ("claim", "alpha2020energy", 2), ("page", "alpha2020energy", 2)]
+    assert sorted(hits[:3]) == sorted(typed)         # 'images' as typed first, then 'image' alone
+    assert sorted(hits[3:]) == [("page", "alpha2020energy", 3), ("page", "beta2021carbon", 1)]

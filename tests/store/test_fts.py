@@ -88,3 +88,14 @@ def test_a_topic_is_a_tag_in_the_singular_or_plural():
     assert [singular(w) for w in ("gas", "its", "loss", "cities", "boxes")] == ["gas", "its", "loss", "city", "box"]
     assert topic_key("CO2s") == "co2s" and topic_key("C++") == "c++"     # letters only
     assert topic_key("energy") != topic_key("energy efficiency")
+
+
+def test_a_typed_word_matches_its_singular_and_plural_never_a_quoted_phrase():
+    from kb.store.fts import match_terms, number_forms, topic_clause
+
+    assert number_forms("emission") == ["emission", "emissions"] and number_forms("GPUs".lower()) == ["gpus", "gpu"]
+    assert number_forms("intensity") == ["intensity", "intensities"] and number_forms("co2") == ["co2"]
+    assert match_terms("emission") == ['"emission"']                   # as typed, unless asked
+    assert match_terms('carbon-intensity "energy mix" kwh*', forms=True) == [
+        '("carbon intensity" OR "carbon intensities")', '"energy mix"', '"kwh" *']
+    assert topic_clause(["CO2 emission"], "claims_fts")[1] == ['("co2" AND ("emission" OR "emissions"))']
