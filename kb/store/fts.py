@@ -50,13 +50,21 @@ def number_forms(word: str) -> list[str]:
     return list(dict.fromkeys([word, base, plural]))
 
 
+_LETTERS_DIGITS = lazy(r"[^\W\d_]+|\d+")
+
+
 def _term(words: list[str], prefix: bool = False, forms: bool = False) -> str | None:
     """One FTS5 phrase of `words` (already free of '"' by construction); with `forms`, the
-    phrases of each number of its last word ("emission" finds "emissions")."""
+    phrases of each number of its last word ("emission" finds "emissions"), and a word of
+    letters and digits also as its pieces ("co2e" finds "CO 2 e", a subscript a PDF's text
+    prints apart)."""
     if not words:
         return None
     if forms and not prefix:
         phrases = ['"' + " ".join(words[:-1] + [w]) + '"' for w in number_forms(words[-1])]
+        pieces = [p for w in words for p in _LETTERS_DIGITS.findall(w)]
+        if len(pieces) > len(words):
+            phrases.append('"' + " ".join(pieces) + '"')
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     return '"' + " ".join(words) + '"' + (" *" if prefix else "")
 

@@ -98,4 +98,24 @@ def test_a_typed_word_matches_its_singular_and_plural_never_a_quoted_phrase():
     assert match_terms("emission") == ['"emission"']                   # as typed, unless asked
     assert match_terms('carbon-intensity "energy mix" kwh*', forms=True) == [
         '("carbon intensity" OR "carbon intensities")', '"energy mix"', '"kwh" *']
-    assert topic_clause(["CO2 emission"], "claims_fts")[1] == ['("co2" AND ("emission" OR "emissions"))']
+    assert topic_clause(["CO2 emission"], "claims_fts")[1] == ['(("co2" OR "co 2") AND ("emission" OR "emissions"))']
+
+
+def test_a_word_of_letters_and_digits_finds_the_text_printing_them_apart():
+    import sqlite3
+
+    from kb.store.fts import match_terms, search_text
+
+    db = sqlite3.connect(":memory:")
+    db.execute("create virtual table t using fts5(text)")
+    rows = ["0.429 kg of CO 2 e/KWh [USE21]", "training produced 47 tCO 2 e", "emissions of CO2e", "the co 3 e",
+            "co e 2", "8 V100 GPUs", "a V 100 board"]
+    db.executemany("insert into t values (?)", [(search_text(r),) for r in rows])
+
+    def found(query: str) -> list[int]:
+        match = " AND ".join(match_terms(query, forms=True))
+        return [r[0] - 1 for r in db.execute("select rowid from t where t match ? order by rowid", [match])]
+
+    assert match_terms("tCO2e", forms=True) == ['("tco2e" OR "tco 2 e")'] and match_terms("tCO2e") == ['"tco2e"']
+    assert found("CO2e") == [0, 2] and found("tCO2e") == [1] and found("V100") == [5, 6]
+    assert found("CO2e KWh") == [0] and found('"co2e"') == [2]         # a quoted phrase as typed
