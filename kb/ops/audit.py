@@ -251,7 +251,9 @@ PARALLEL_FROM = 20
 #: in a colon, and an Org block under an Org heading with its citation on the next line, are checked (were not).
 #: 25: a figure's sentence at a page's top or bottom leaves out the running header and footer (a sentence going on
 #: from the page before began with the header).
-DERIVED_READING = "25"
+#: 26: a paper's own page count in the reference format its first page prints before its DOI ("USA, 21 pages.
+#: https://doi.org/...") is no figure; a footnote's mark before a device's name counts no device.
+DERIVED_READING = "26"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:
