@@ -56,6 +56,7 @@ whatever it contains: no regular expression ever runs over unbounded input.
 from __future__ import annotations
 
 import bisect
+import contextvars
 import html
 import re
 import unicodedata
@@ -2045,6 +2046,11 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
 
 # (CommonMark: any ASCII punctuation may be escaped, "\\$5", "\\~8", "\\@key", "\\&amp;" printing what follows)
 _ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
+# ... but in a LaTeX note the marks that are LaTeX's own commands ("\\,", "\\@", "\\/", "\\~n", "\\^i") stay for LaTeX to
+# print (a space, nothing, a letter's accent): those Markdown escapes only that LaTeX prints as the mark alike
+_ESCAPED_IN_LATEX = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
+#: Whether the note being parsed is a LaTeX note (`_LATEX_NOTE`), its quotes read as LaTeX prints them after.
+_IN_LATEX_NOTE: contextvars.ContextVar[bool] = contextvars.ContextVar("_IN_LATEX_NOTE", default=False)
 # Inline HTML a writer puts inside a quote: "CO<sub>2</sub>", "benchmark.<sup>1</sup>", "<em>not</em>".
 _INLINE_TAG = lazy(r"(?i)(?<!\\)(?:</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>"
                   r"|<br\s*/?>)")
@@ -2088,7 +2094,8 @@ def _unescape(quote: str) -> str:
         quote = _EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), quote)
     if "\\" in quote:
         # an escaped "&" is one, never an entity's start ("\\&nbsp;" prints "&nbsp;")
-        quote = _ESCAPED.sub(lambda m: "&amp;" if m.group(1) == "&" else m.group(1), quote)
+        escaped = _ESCAPED_IN_LATEX if _IN_LATEX_NOTE.get() else _ESCAPED
+        quote = escaped.sub(lambda m: "&amp;" if m.group(1) == "&" else m.group(1), quote)
     return html.unescape(quote) if "&" in quote else quote
 
 
@@ -6067,6 +6074,14 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
     """All quote blocks, references and problems of a note, in order of lines. Past `most_references` entries read
     as references (or numbered lines tried as one), `TooManyReferences`: each is parsed (a note of 200,000 footnote
     definitions took 39 s), counted before it is."""
+    token = _IN_LATEX_NOTE.set(False)
+    try:
+        return _parse_note(text, path, most_references)
+    finally:
+        _IN_LATEX_NOTE.reset(token)
+
+
+def _parse_note(text: str, path: str, most_references: int | None) -> Note:
     note = Note(path=path, _most=most_references)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -6087,6 +6102,8 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
     compared: set[str] = set()
     if _has(text, "[^"):
         text, compared = _compared_footnotes(text)
+    latex = "\\" in text and _LATEX_NOTE.search(text) is not None
+    _IN_LATEX_NOTE.set(latex)
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
     front = _front_matter(text, note)
@@ -6138,7 +6155,7 @@ def parse_note(text: str, path: str = "<note>", most_references: int | None = No
         plain = _notes_apart(text, apart)
     _parse_plain(_names_unmarked(_constructs_as_marks(plain)), lines, sorted(fenced + blocks), note)
     del quote_blocks
-    if "\\" in text and _LATEX_NOTE.search(text):
+    if latex:
         _latex_quotes(note)
     if _has(text, "[^fn") and "\\footnote" in original:
         # a LaTeX footnote's definition, written after the note's end: at the line of its mark (once

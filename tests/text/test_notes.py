@@ -967,6 +967,11 @@ def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None
      "R&D costs grow by up to ~100-1000X, at US$3,201 a day"),
     ("\\begin{quote}\nThe cost of \\textit{training} [\\ldots] grows with size.\n\\end{quote}\n\\citep{a}",
      "The cost of training […] grows with size."),
+    # LaTeX's own commands of one mark are LaTeX's, never Markdown's escapes: spaces, \@, \/ and accents print
+    # nothing or a letter ("e.g.@ the", "if/ the", "$x;=;3$" were read)
+    ("\\enquote{we train, e.g.\\@ the \\emph{if}\\/ models on 10\\,000 GPUs} \\citep[p.~3]{a}.",
+     "we train, e.g. the if models on 10 000 GPUs"),
+    ("\\enquote{held at $x\\;=\\;3$ by Se\\~nor Ma\\^itre} \\citep{a}.", "held at x = 3 by Señor Maître"),
 ])
 def test_a_latex_notes_quote_is_read_as_latex_prints_it(written, quote) -> None:
     [q] = parse_note(f"\\section{{Work}}\n\n{written}\n").quotes
