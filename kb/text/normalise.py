@@ -1062,7 +1062,9 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     # "4.2 F1" of a decimal
     for m in _MARK_AFTER_WHOLE.finditer(page, lo, hi) if _WHOLE_STOP_DIGIT.search(page, lo, hi) else ():
         number = m.group("number")
-        if number not in defined:
+        if number not in defined or not (m.group("word")[0].islower() or m.group("word") in _NUMBERED_LABELS):
+            # (after a name, "GPT 3.1 Claude 2.2 Gemini" of a table's row, a decimal: "Claude 2. Gemini" was
+            # verified, its digits taken for the page's footnotes 1 and 2)
             continue
         earlier = [int(page[a:b]) for a, b in out if b <= m.start("number")]
         if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
@@ -1128,9 +1130,14 @@ _A_DIGIT = lazy(r"\d")
 #: tries a name at every word).
 _NUMBER_COMMA_WORD = lazy(r"\d,\d\d?[ \t]+[a-z]")
 _MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+\d{1,3},(?P<number>\d{1,2})(?=[ \t]+[a-z])")
+#: The capitalised words a sentence may end with a whole number after, as it ends with one after a word in lower case
+#: ("reported in Figure 8.", "shown in 2019."); a name's number is a decimal's ("Claude 2.2 Gemini")
+_NUMBERED_LABELS = frozenset({"Figure", "Figures", "Table", "Tables", "Section", "Sections", "Chapter", "Chapters",
+                              "Appendix", "Equation", "Equations", "Eq", "Algorithm", "Theorem", "Lemma",
+                              "Proposition", "Corollary", "Definition", "Example", "Step", "Part", "Page", "Listing"})
 #: What every _MARK_AFTER_WHOLE holds: a full stop between digits, a capital after a space.
 _WHOLE_STOP_DIGIT = lazy(r"\d\.\d\d?[ \t]+[A-Z]")
-_MARK_AFTER_WHOLE = lazy(r"(?<![\w.,-])[^\W\d_]{2,}[ \t]+\d{1,4}\.(?P<number>\d{1,2})(?=[ \t]+[A-Z][a-z]*\b)")
+_MARK_AFTER_WHOLE = lazy(r"(?<![\w.,-])(?P<word>[^\W\d_]{2,})[ \t]+\d{1,4}\.(?P<number>\d{1,2})(?=[ \t]+[A-Z][a-z]*\b)")
 
 
 # A line where an aside starts that an extractor may print inside a sentence at a

@@ -23,6 +23,13 @@ AFTER_WHOLE_NUMBERS = [
       "estimates of each strategy are reported in Figure 85. We fit one model",
       "It gained 4. F1 points.", "A Dataset of 1. Million Summaries was used.",
       "A Dataset of 1 Million Summaries was used.", "The rate was 2. The end."]),
+    # a table's row of decimals after names, each decimal's digit the page's next footnote's number: its figures,
+    # no marks ("Claude 2. Gemini" of "Claude 2.2 Gemini" was verified, marks 1 and 2 taken out)
+    (["Table 2 lists the scores. Model GPT 3.1 Claude 2.2 Gemini rows follow here, and the rest is text.\n"
+      "1A note.\n2Another note.\n"],
+     ["Model GPT 3.1 Claude 2.2 Gemini rows follow here"],
+     ["Model GPT 3. Claude 2. Gemini rows follow here", "Model GPT 3. Claude 2.2 Gemini rows follow here",
+      "Model GPT 3.1 Claude 2. Gemini rows follow here"]),
 ]
 
 
