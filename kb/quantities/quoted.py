@@ -4201,7 +4201,9 @@ def _ratio_in_quote(value: str, ratio: re.Match[str], quote: str, per: str | Non
     printed = re.search(rf"(?<![\d.,:]){re.escape(a)}[ ]*[:∶][ ]*{re.escape(b)}(?![\d:]|[.,]\d)", plain)
     if printed is not None:
         return QuotedValue(True, [printed.group(0)])
-    if Decimal(b) == 1:
+    # of one to 1, the factor it is, where the quote prints no ratio of that first term to another figure ("3:1" of
+    # "a ratio of 3:10" or "3:1.5" was held as "3x")
+    if Decimal(b) == 1 and not re.search(rf"(?<![\d.,:]){re.escape(a)}[ ]*[:∶][ ]*\d", plain):
         return _value_in_quote_as_typed(f"{ratio.group('hedge') or ''}{a}x", quote, per)
     held = list(dict.fromkeys(n.text for n in numbers_in(quote)))
     return QuotedValue(False, held, [value.strip()], problem=(

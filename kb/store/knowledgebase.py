@@ -474,7 +474,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   TPU v2 also uses"), counts no device; a score a metric named in lower case gives ("nDCG of 94.8") is one,
 #:   and so are a score's points with decimals ("by 2.3 points.", "a 3.1 point absolute increase")
 #: 92: a decimal after a name ("Claude 2.2 Gemini" of a table's row) keeps its digits, no footnote's mark left out
-#:   (91 verified "Claude 2. Gemini", its digit the page's next footnote's number).
+#:   (91 verified "Claude 2. Gemini", its digit the page's next footnote's number); a ratio to 1 is no factor where
+#:   its quote prints its first term's ratio to another figure (91 held "3:1" of "3:10" as "3x").
 CLAIM_READING = "92"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

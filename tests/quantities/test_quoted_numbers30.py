@@ -35,6 +35,13 @@ def held(value: str, quote: str) -> bool:
     ("28:100", METHANE, False),
     ("80:20", "The split is 80:20 for training.", True),
     ("20:80", "The split is 80:20 for training.", False),
+    # a ratio to 1 is never held as its factor where the quote prints the first term's ratio to another figure (were
+    # verified, read as "3x")
+    ("3:1", "Reads and writes came at a ratio of 3:10 on every node.", False),
+    ("3:1", "Reads and writes came at a ratio of 3:1.5 on every node.", False),
+    ("3:1", "The ratios were 13:1 and 3:14 on the two nodes.", False),
+    ("3:1", "Reads and writes came at a ratio of 3:1 on every node.", True),
+    ("3:1", "Reads were 3 times as many as writes on every node.", True),
 ])
 def test_scales_bounds_and_ratios(value, quote, ok):
     assert held(value, quote) is ok
