@@ -52,7 +52,8 @@ What folding does, and why:
   its ``\\`` before a word a ``"`` closes as an opening quote mark and its
   ``{`` between words or numbers as an en dash (``\\importance"``, ``118{125``),
   and, in pypdf's text of a font whose glyphs are named by their characters,
-  each name as its character (``matter/,``, ``/1/5/0``, ``/#5C``).
+  each name as its character (``matter/,``, ``/1/5/0``, ``/#5C``); a vertical bar no digit
+  touches compares as the ``j`` its math font prints for it (``jFuj`` is ``|Fu|``).
 
 A `Document` folds a paper once (O(n), using ``str.translate`` and one regular
 expression, so the per-character work happens in C) and skips running headers,
@@ -655,7 +656,16 @@ def _translated(s: str, tex: bool = False) -> tuple[str, str]:
     m = _TILDES.search(s)
     if m is not None:
         t = _approximations(s, t, m.start())
+    if "|" in t or "\u2223" in t:
+        t = _BAR.sub("j", t)
     return s, t
+
+
+# A vertical bar no digit touches ("|Fu|", "x | y"), as an old TeX math font without a Unicode map prints it:
+# "j" (cmsy's glyph at that code: "Let Nu = jFuj be", of "|Fu|", was refused in both extractors' text). A
+# writer's "|" is never a letter of a word, so no quote changes its meaning by it; one beside a digit (a
+# table's "0.5|0.7") is kept, where a letter would glue itself to the number.
+_BAR = lazy(r"(?<!\d)[|\u2223](?!\d)")
 
 
 # An approximation sign before a number ("~150 million", "≈ 5%", "∼0.3", "∼$5"): kept as "~", as a minus sign is,
