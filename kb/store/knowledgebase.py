@@ -477,7 +477,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   (91 verified "Claude 2. Gemini", its digit the page's next footnote's number); a ratio to 1 is no factor where
 #:   its quote prints its first term's ratio to another figure (91 held "3:1" of "3:10" as "3x").
 #: 93: a vertical bar no digit touches reads as the "j" an old TeX math font prints for it ("Let Nu = jFuj
-#:   be" holds "|Fu|"; a quote of it was refused in both extractors' text)
+#:   be" holds "|Fu|"; a quote of it was refused in both extractors' text); a sentence a page's end cuts inside a
+#:   clause goes on after a figure at the next page's top with a name too ("we used" / caption / "Specter as ...")
 CLAIM_READING = "93"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

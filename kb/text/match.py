@@ -4130,6 +4130,39 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
     return bounds if crossed else None
 
 
+def _cut_in_clause(s: Stream, a: int) -> bool:
+    """The text before stream ``a`` (the page's end, a float at the next page's top after it) stops inside a
+    clause: its last character a lower-case letter or a comma ("In our evaluation, we used" / figure /
+    "Specter as one of our baselines"). The sentence goes on after the float, with a name as with any word."""
+    if a <= 0:
+        return False
+    last = s.pages[s.page_of[a - 1]][s.origin[a - 1]]
+    return last.islower() or last == ","
+
+
+_WORD_AT = lazy(r"[^\W\d_][\w'’-]*")
+#: Words that open sentences, never names, however rarely a short text prints them in lower case.
+_SENTENCE_OPENERS = frozenset("""a an the this that these those it its they their there then here he she we our us i you
+in on at of for from by with to as if when while since because after before although though however thus hence
+and but or nor so yet also finally first second third moreover furthermore further all each every both no not
+some many most other such one two three what which who how where why figure fig table section see""".split())
+
+
+def _a_name_at(s: Stream, b: int) -> bool:
+    """The word starting at stream ``b`` is a name: capitalised, and printed nowhere in the paper in lower case
+    ("Specter", "PaperQuest") and none of the words that open sentences (`_SENTENCE_OPENERS`): never "It contrasts ...",
+    a caption's next sentence on its own line, where a float's end is not where the sentence goes on."""
+    page = s.pages[s.page_of[b]]
+    m = _WORD_AT.match(page, s.origin[b])
+    if m is None or not m.group()[0].isupper():
+        return False
+    low = m.group().lower()
+    if low == m.group() or low in _SENTENCE_OPENERS:
+        return False
+    word = re.compile(r"(?<![\w'’-])" + re.escape(low) + r"(?![\w'’-])")
+    return not any(word.search(text) for text in s.pages)
+
+
 def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece, lo: int, hi: int | None,
                          last: bool) -> list[tuple[int, int]] | None:
     """Stream bounds of one piece of the quote, starting between stream ``lo`` and ``hi`` (None:
@@ -4156,10 +4189,12 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         if s.page_of[a] != s.page_of[b]:
             return True
         skipped = s.original(a, b)
+        after = s.pages[s.page_of[b]][s.origin[b]]
         if doc.page_top(s, a) and not (doc.caption_in(s, a, b) and (
-                s.text[a - 1:a] in (".", "!", "?") or s.pages[s.page_of[b]][s.origin[b]].islower()
-                or s.text[b].isdigit()) and _a_float(doc, s.page_of[a], s.origin[a], s.origin[b])):
-            return False    # a sentence broken at the page's end goes on in lower case
+                s.text[a - 1:a] in (".", "!", "?") or after.islower() or s.text[b].isdigit()
+                or after.isupper() and _cut_in_clause(s, a) and _a_name_at(s, b)) and _a_float(
+                doc, s.page_of[a], s.origin[a], s.origin[b])):
+            return False    # a sentence broken at the page's end goes on in lower case (or with a name)
         if not doc.page_top(s, a) and not _only_asides(doc, s.page_of[a], _lines(doc, s.page_of[a], s.origin[a],
                                                                                  s.origin[b])):
             return False    # body text after the aside: two passages spliced
