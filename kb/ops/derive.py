@@ -27,6 +27,7 @@ rebuild, inside the transaction that indexed the change:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -233,12 +234,15 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     `papers` (entries that now name a work otherwise: quotes.another_work) are decided again."""
     db = kb.db
     rows = []
-    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file, spans, prefix, suffix, extractor "
+                           "from quotes "
                           "where citekey in ({}) and status = 'verified'", papers)
-    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file, spans, prefix, suffix, extractor "
+                           "from quotes "
                           "where file in ({}) and status = 'verified'", files)
     for citekey, version in dict.fromkeys(texts):
-        rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
+        rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt, file, spans, prefix, suffix, extractor "
+                           "from quotes "
                            "where citekey = ? and version is ? and status = 'verified'", [citekey, version]).fetchall()
     if not rows:
         return
@@ -248,16 +252,16 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     paper = None
     # paper by paper, one paper's text held at a time: memory stays bounded however many are decided
     rows = sorted(dict.fromkeys(rows), key=lambda r: (r[1] or "", r[2] or "", r[0]))
-    for rowid, citekey, version, text, page, page_end, held, file in _by_paper(kb, "deciding quotes", rows,
-                                                                         lambda r: r[1]):
-        key = (citekey, version, text, page, page_end)
+    for rowid, citekey, version, text, page, page_end, held, file, *record in _by_paper(kb, "deciding quotes", rows,
+                                                                                  lambda r: r[1]):
+        key = (citekey, version, text, page, page_end, *record)
         if (citekey, version) != paper:
             paper = (citekey, version)
             cache.clear()
         if key in decided and (citekey, version) not in changed and citekey not in papers:
             doubt = decided[key]
         else:
-            doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file)
+            doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file, record)
         if doubt != held:
             db.execute("update quotes set doubt = ? where rowid = ?", [doubt, rowid])
 
@@ -430,8 +434,10 @@ def _of_another_paper(kb: KB, citekey: str | None, file: str | None) -> str | No
 
 
 def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int | None, page_end: int | None,
-                 cache: dict, file: str | None = None) -> str | None:
-    """Why a quote marked verified is not found in its text, or not on its stored pages (quote_doubts)."""
+                 cache: dict, file: str | None = None, record=None) -> str | None:
+    """Why a quote marked verified is not found in its text, or not on its stored pages, or not at the spans its
+    `record` stores ((spans as JSON, prefix, suffix, extractor), as the index holds them) in the text it was
+    verified in (quote_doubts)."""
     if (hidden := unshowable(text)) is not None:
         # a NUL or an escape written into a verified quote by hand: matched without it, it stood verified as words
         # it does not show (kb quote ls showed it verified where kb verify failed it)
@@ -446,7 +452,16 @@ def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int
         return (f"not found in {page_text.version or 'its text'}: its text was edited since kb "
                 "verified it, or the paper's text changed (kb verify says where it differs)")
     # a page edited by hand: the provenance an export prints would be wrong
-    return quotes.page_disagrees(page, page_end, text, match, found_in)
+    wrong = quotes.page_disagrees(page, page_end, text, match, found_in)
+    if wrong is not None or record is None or found_in is not page_text:
+        return wrong
+    spans, prefix, suffix, extractor = record       # a span edited by hand: as kb verify fails it
+    try:
+        spans = json.loads(spans or "[]")
+    except ValueError:
+        return None
+    return quotes.spans_disagree({"text": text, "spans": spans, "prefix": prefix, "suffix": suffix,
+                                  "extractor": extractor}, match, found_in)
 
 
 #: From this many papers whose quotes and claims are all decided again at once (the first command
@@ -512,12 +527,12 @@ def _decide_papers(kb: KB, keys: list[str]) -> tuple[dict, dict]:
     claimed: dict[tuple, str | None] = {}
     cache = quotes.PaperCache()
     for citekey in keys:
-        for version, text, page, page_end, file in kb.conn.execute(
-                "select version, text, page, page_end, file from quotes where citekey = ? and status = 'verified' "
-                "order by version, rowid", [citekey]):
-            key = (citekey, version, text, page, page_end)
+        for version, text, page, page_end, file, *record in kb.conn.execute(
+                "select version, text, page, page_end, file, spans, prefix, suffix, extractor from quotes "
+                "where citekey = ? and status = 'verified' order by version, rowid", [citekey]):
+            key = (citekey, version, text, page, page_end, *record)
             if key not in quoted:
-                quoted[key] = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file)
+                quoted[key] = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file, record)
         for number, unit, quote, status, per, version, page, file in kb.conn.execute(
                 "select number, unit, quote, status, per, version, page, file from claims where citekey = ? "
                 "and kind = 'claim' order by rowid", [citekey]):

@@ -820,6 +820,10 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
         elif v.status == "wrong-page":
             report.problem("quotes", where, f"quote {v.id} of {v.citekey}: {v.message}",
                            f"correct its page in {where.split(':')[0]} (or kb quote rm {shell_word(v.id)} and add it again)")
+        elif v.status == "wrong-span":
+            report.problem("quotes", where, f"quote {v.id} of {v.citekey}: {v.message.rpartition('; ')[0]}",
+                           f"write its spans back in {where.split(':')[0]}, or kb quote rm {shell_word(v.id)} and "
+                           "add it again")
         elif v.status == "wrong-version":
             report.problem("quotes", where, f"quote {v.id}: {v.message.partition('; ')[0]}",
                            f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the "

@@ -481,6 +481,42 @@ def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match
     return f"its stored page {written} is not where the quote is: it is on {found}"
 
 
+def spans_disagree(q: dict, match, text: PageText) -> str | None:
+    """Why the character spans a claims file stores for a verified quote (`q`: its spans, prefix, suffix,
+    extractor and text) are not where the quote is in the very text it was verified in: a span edited by hand.
+    The text is that one where its extractor is the one the record names and the words it stores before and after
+    the quote are still around the place found. None when the spans are where the quote is; when the text is
+    another (extracted again: the spans name the old text, "found at a different place than recorded"); or when
+    the words of the spans are still the quote's parts (the same words read at another place)."""
+    spans, prefix, suffix = q.get("spans") or [], q.get("prefix") or "", q.get("suffix") or ""
+    if not spans or not (prefix or suffix) or (q.get("extractor") or "") != (text.extractor or ""):
+        return None
+    try:
+        stored = [(int(s["page"]), int(s["start"]), int(s["end"])) for s in spans]
+    except (KeyError, TypeError, ValueError):
+        return None
+    found = [(s.page, s.start, s.end) for s in match.spans]
+    pages = text.pages
+    first, last = match.spans[0], match.spans[-1]
+    if stored == found or pages[first.page - 1][max(0, first.start - len(prefix)):first.start] != prefix \
+            or pages[last.page - 1][last.end:last.end + len(suffix)] != suffix:
+        return None
+    words = [pages[p - 1][a:b] if 1 <= p <= len(pages) and 0 <= a < b else "" for p, a, b in stored]
+    parts = matching.split_fragments(q["text"])
+    if all(words) and (len(parts) == len(words) and all(_whole(part, w) for part, w in zip(parts, words))
+                       or len(parts) != len(words) and _whole(" ".join(parts), " ".join(words))):
+        return None
+    (p0, a0, _), (p1, _, b1) = stored[0], stored[-1]
+    if all(words) and pages[p0 - 1][max(0, a0 - len(prefix)):a0] == prefix and pages[p1 - 1][b1:b1 + len(suffix)] \
+            == suffix and all(any(s.page == p and a <= s.start and s.end <= b for p, a, b in stored) for s in match.spans):
+        return None     # the spans hold the words verified, the quote's own among them: its text was edited (_edited)
+
+    def said_spans(spans_: list[tuple[int, int, int]]) -> str:
+        return ", ".join(f"page {p} characters {a}-{b}" for p, a, b in spans_)
+    return (f"its stored spans ({said_spans(stored)}) are not where the quote is in {text.version or 'its text'}, "
+            f"the text it was verified in: it is at {said_spans(found)}; the spans were edited by hand")
+
+
 def on_stored_pages(stored: int | None, stored_end: int | None, quote: str, text: PageText):
     """The match of `quote` on the pages a claims file stores for it (`stored` to `stored_end`), starting on
     `stored`, in `text`; None when it is not there (or no page is stored). Where a paper prints a quote twice,
@@ -733,7 +769,8 @@ class Verdict:
     id: str
     citekey: str
     version: str | None
-    status: str          # ok | not-found | wrong-page | wrong-version | unverified | no-text | stale | no-paper
+    # ok | not-found | wrong-page | wrong-span | wrong-version | unverified | no-text | stale | no-paper
+    status: str
     message: str = ""
     page: int | None = None
     differences: list = field(default_factory=list)
@@ -1170,6 +1207,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     wrong = page_disagrees(q["page"], q["page_end"], q["text"], match, text)
     if wrong is not None:
         return Verdict(q["id"], q["citekey"], text.version, "wrong-page", wrong, page=match.page, failed=True)
+    if text is first and (elsewhere := spans_disagree(q, match, text)) is not None:
+        return Verdict(q["id"], q["citekey"], text.version, "wrong-span", elsewhere, page=match.page, failed=True)
     verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                       page=match.page)
     return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)

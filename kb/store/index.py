@@ -81,7 +81,7 @@ class Changes:
     decided: dict[tuple, str | None] = field(default_factory=dict)
     #: (value, unit, number) -> (base value, base unit) of those claims, as pint made them
     based: dict[tuple, tuple] = field(default_factory=dict)
-    #: (citekey, version, text, page, page_end) -> doubt of the verified quotes a re-index removed, as the
+    #: (citekey, version, text, page, page_end, spans, prefix, suffix, extractor) -> doubt of the verified quotes a re-index removed, as the
     #: derive step decided them (kb.ops.derive.quote_doubts): not looked for again
     quotes_decided: dict[tuple, str | None] = field(default_factory=dict)
     #: Every claims file decided again, its records unchanged, because this kb reads claims
@@ -1070,10 +1070,10 @@ class Indexer:
             decided[(status, number, unit, quote, per, citekey, version, page)] = doubt
             if base_unit is not None:
                 based[(value, unit, number)] = (base_value, base_unit)
-        for citekey, version, text, page, page_end, doubt in self.db.execute(
-                "select citekey, version, text, page, page_end, doubt from quotes "
+        for citekey, version, text, page, page_end, spans, prefix, suffix, extractor, doubt in self.db.execute(
+                "select citekey, version, text, page, page_end, spans, prefix, suffix, extractor, doubt from quotes "
                 "where file = ? and status = 'verified'", [rel]).fetchall():
-            quoted[(citekey, version, text, page, page_end)] = doubt
+            quoted[(citekey, version, text, page, page_end, spans, prefix, suffix, extractor)] = doubt
         return decided, based, quoted
 
     def _used_ids(self, sql: str, ids: list[str], params: list | None = None) -> dict[tuple[str | None, str], str]:
