@@ -523,6 +523,10 @@ def tags_clause(topics: list[str], table: str) -> tuple[str, list]:
     ("Énergie" is "énergie" and "energie", "carbon-intensity" is "carbon intensity";
     "energy" is not "energy-efficiency", and a quote merely containing the word is not
     tagged with it; text search is kb.store.fts.topic_clause)."""
+    for t in topics:
+        # a byte that is not UTF-8 (U+DC80..U+DCFF) raises here as SQLite raised it, which the command line says in
+        # one line naming the argument: folded away by topic_key, it listed 'no claims match'
+        (t or "").encode("utf-8")
     wanted = [topic_key(t) for t in topics if t and t.strip()]
     if len(wanted) != len([t for t in topics if t is not None]) or not all(wanted):
         return "0", []            # an empty topic matches nothing
