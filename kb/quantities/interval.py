@@ -452,10 +452,16 @@ def written_parts(text: str) -> WrittenParts:
     if rest_after.startswith("%") or rest_after.startswith(" %"):
         sep_pos = pos + (2 if rest_after.startswith(" %") else 1)
         rm = _RANGE_SEP_RE.match(t, sep_pos)
-        if rm and _NUMBER_RE.match(t, rm.end()) and not t[rm.end():].startswith(("-", "−")):
+        if rm and _NUMBER_RE.match(t, rm.end()) and (not t[rm.end():].startswith(("-", "−")) or _worded(rm)):
             pct_first = True
             pos = sep_pos
     rm = _RANGE_SEP_RE.match(t, pos)
+    if (rm is None or rm.end() == pos) and not pct_first and t[pos:pos + 2] in ("% ", " %"):
+        # "-4% to -10%", "+4 % to +10 %": a signed range of percentages whose second end is signed too
+        after = pos + (1 if t[pos] == "%" else 2)
+        rm_pct = _RANGE_SEP_RE.match(t, after)
+        if rm_pct is not None and _worded(rm_pct) and _NUMBER_RE.match(t, rm_pct.end()):
+            pct_first, pos, rm = True, after, rm_pct
     if (rm is None or rm.end() == pos) and not pct_first:
         # "10 kWh–14 kWh", "10 kWh to 14 kWh": a range whose unit is written at both ends, read as
         # "10–14 kWh" (the same unit only: "10 kWh–14 MWh" is left to be refused)
@@ -469,7 +475,9 @@ def written_parts(text: str) -> WrittenParts:
                              hint="write it in one unit, e.g. \"10-14 kWh\"")
     if rm and rm.end() > pos:
         m2 = _NUMBER_RE.match(t, rm.end())
-        if m2 and m2.group("sign") is None:
+        if m2 and (m2.group("sign") is None or _worded(rm)):
+            # "-0.5 to +0.5", "+4% to +10%", "0 to +0.5": a range written in words keeps each end's sign ("5 to -3"
+            # runs backwards); after a dash a sign is no range kb reads ("5-+3")
             second = read_number(m2)
             pos = m2.end()
             scale = (m2.group("scale") or "").strip()
@@ -506,6 +514,12 @@ def written_parts(text: str) -> WrittenParts:
                 pct_first = True
         delta = (abs(d.value), is_rel)
     return _unit_part(original, t, pos, exact, first, second, delta, pct_first)
+
+
+def _worded(rm: re.Match[str]) -> bool:
+    """Whether a range's separator `rm` (of `_RANGE_SEP_RE`) is a word ("to", "and"), not a dash: only then may its
+    second end be signed, as a dash before a sign ("5-+3", "-5--3") reads as no range a writer types."""
+    return rm.group(0).strip() in ("to", "and")
 
 
 def _unit_part(original: str, t: str, pos: int, exact: bool, first: WrittenNumber, second: WrittenNumber | None,

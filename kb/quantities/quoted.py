@@ -5783,6 +5783,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     if rising:
         # "+5%" claims a rise the quote gives, never a level ("was 5%", "from 5% to 2%") nor a fall
         rises = _rises(plain, held)
+        # ... and a signed range's other end, printed with its minus ("-0.5 to +0.5" of "between -0.5 to +0.5")
+        rises |= {(h.start, h.end) for h in held if h.value < 0 and plain[h.start:h.end].lstrip()[:1] in "-−"
+                  and any(w.value == h.value for w in wanted)}
         held = [h for h in held if (h.start, h.end) in rises]
         with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) in rises]
     elif falls:

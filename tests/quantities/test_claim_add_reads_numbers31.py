@@ -1,0 +1,45 @@
+"""Values a writer types that kb claim add reads as a figure (its value, unit and interval, as
+`kb.quantities.interval.written_parts` documents), and the same values with another figure still refused against
+their quote; where a value stays unread, the refusal says why and what to type instead."""
+
+import pytest
+
+from kb.errors import UsageError
+from kb.ops.claims import _check_value
+from kb.quantities.quoted import value_in_quote
+
+SCALE = "Each feature was rescaled to lie between -0.5 and +0.5 before training."
+SHIFT = "Across regions the change ranged from +4% to +10% over the decade."
+
+
+@pytest.mark.parametrize("value, lo, nominal, hi, unit", [
+    ("-0.5 to +0.5", -0.55, 0.0, 0.55, ""),
+    ("+4% to +10%", 3.5, 7.0, 10.5, "%"),
+    ("-10% to -4%", -10.5, -7.0, -3.5, "%"),
+    ("0 to +0.5 kWh", -0.5, 0.25, 0.55, "kWh"),
+])
+def test_signed_range_keeps_its_signs(value, lo, nominal, hi, unit):
+    got = _check_value(value)
+    assert (got.lo, got.nominal, got.hi, got.unit_text) == pytest.approx((lo, nominal, hi, unit))
+
+
+@pytest.mark.parametrize("value, why", [
+    ("-4% to -10%", "runs backwards"),
+    ("5 to -3", "runs backwards"),
+    ("5-+3", "cannot read"),
+])
+def test_signed_range_backwards_or_dashed_refused(value, why):
+    with pytest.raises(UsageError, match=why):
+        _check_value(value)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("-0.5 to +0.5", SCALE, True),
+    ("-0.5 to +5", SCALE, False),
+    ("-5 to +5", SCALE, False),
+    ("+4% to +10%", SHIFT, True),
+    ("+4% to +11%", SHIFT, False),
+    ("+1% to +10%", SHIFT, False),
+])
+def test_signed_range_against_its_quote(value, quote, ok):
+    assert value_in_quote(value, quote, None, quote, "").ok is ok
