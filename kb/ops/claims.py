@@ -77,8 +77,9 @@ def _check_value(value: str):
     try:
         return intervals.Interval.from_written(value)
     except KBError as exc:
-        raise UsageError(f"cannot read the value {said(value)}: {exc.message}",
-                         hint="write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
+        raise UsageError(f"cannot read the value {said(value)}: {exc.message}",      # the reader's own hint first
+                         hint=getattr(exc, "hint", None)
+                         or "write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
 
 
 class ValueNotInQuote(UsageError):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -115,6 +115,8 @@ _UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\
 #: after the second number is the unit after the first, to the figure's end.
 _SAME_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\s\d\-–—][^–—]*?)\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?"
                                r"(?P<again>(?P=unit))\s*$")
+#: A range written in words before its first end: "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh".
+_SPAN_WORD_RE = lazy(r"(?i)(between|from)\s+(?=[-−+]?(?:US\$|[$€£])?[ ]?\.?\d)")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 
@@ -431,6 +433,14 @@ def written_parts(text: str) -> WrittenParts:
     t = t.lstrip("~≈ ").strip()
     t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
     t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
+    span = _SPAN_WORD_RE.match(t)
+    if span is not None:    # "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh": the range its words write
+        parts = written_parts(t[span.end():])
+        if parts.second is None:
+            raise UsageError(f"cannot read figure {original!r}: {span.group(1).lower()!r} writes a range, "
+                             f"and {t[span.end():].strip()!r} is one figure",
+                             hint="write the range's two ends, e.g. \"20-25 minutes\", or the figure alone")
+        return replace(parts, exact=exact or parts.exact)
     # "1 287 MWh", "626 155 lbs": thousands groups separated by spaces, as SI style writes them
     t = _SPACED_GROUPS_RE.sub(lambda g: g.group(0).replace(" ", ""), t, count=1)
     second: WrittenNumber | None = None

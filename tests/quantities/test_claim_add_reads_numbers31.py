@@ -43,3 +43,35 @@ def test_signed_range_backwards_or_dashed_refused(value, why):
 ])
 def test_signed_range_against_its_quote(value, quote, ok):
     assert value_in_quote(value, quote, None, quote, "").ok is ok
+
+
+MINUTES = "The jobs lasted between 20 and 25 minutes and consumed between 20 and 38Wh of electricity."
+
+
+@pytest.mark.parametrize("value, lo, nominal, hi, unit", [
+    ("between 20 and 25 minutes", 19.5, 22.5, 25.5, "min"),
+    ("from 11 to 147 gCO2eq/kWh", 10.5, 79.0, 147.5, "gCO2e/kWh"),
+    ("from 0.07 to 0.28", 0.065, 0.175, 0.285, ""),
+    ("between 3 and 5 GPUs", 2.5, 4.0, 5.5, "GPU"),
+])
+def test_range_in_words_read(value, lo, nominal, hi, unit):
+    got = _check_value(value)
+    assert (got.lo, got.nominal, got.hi, got.unit_text) == pytest.approx((lo, nominal, hi, unit))
+
+
+def test_range_word_before_one_figure_says_so():
+    with pytest.raises(UsageError, match="'between' writes a range, and '20 kWh' is one figure") as got:
+        _check_value("between 20 kWh")
+    assert "20-25 minutes" in got.value.hint
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("between 20 and 25 minutes", True),
+    ("between 20 and 38 Wh", True),
+    ("between 20 and 25 hours", False),
+    ("between 20 and 38 kWh", False),
+    ("between 20 and 83 Wh", False),
+])
+def test_range_in_words_against_its_quote(value, ok):
+    _check_value(value)
+    assert value_in_quote(value, MINUTES, None, MINUTES, "").ok is ok
