@@ -115,6 +115,32 @@ _UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\W\d_][^\s\d–—]*(?:[ ][^\W\d_][^\
 #: after the second number is the unit after the first, to the figure's end.
 _SAME_UNIT_BOTH_ENDS_RE = lazy(r"[ ]?(?P<unit>[^\s\d\-–—][^–—]*?)\s*(?:[-–—]|to|and)\s*[$€£]?\d[\d.,]*[ ]?"
                                r"(?P<again>(?P=unit))\s*$")
+_FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                        "eight": 8, "nine": 9}
+_FRACTION_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: A share written in words at a figure's start, after the words of a bound or an approximation: "two-thirds", "one
+#: third", "a quarter", "half", "nearly a third", "more than two fifths".
+_WORD_FRACTION_RE = lazy(
+    r"(?i)(?P<pre>(?:(?:exactly|about|around|approximately|roughly|nearly|almost|some|more than|less than|fewer than"
+    r"|over|under|up to|at least|at most)\s+)*)"
+    r"(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[- ])?"
+    r"(?P<d>half|halve|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?P<pl>s)?(?![\w-])")
+
+
+def _word_fraction(t: str) -> str:
+    """`t` with a share written in words at its start as the fraction kb reads ("two-thirds" -> "2/3", "half" ->
+    "1/2"); as it was where its words agree in no share ("two third", "one thirds", "third" alone, "halve")."""
+    m = _WORD_FRACTION_RE.match(t)
+    if m is None:
+        return t
+    n = _FRACTION_NUMERATORS[m.group("n").lower()] if m.group("n") else None
+    d, plural = m.group("d").lower(), bool(m.group("pl"))
+    if d == "halve" and not plural or n is None and d != "half" or plural != (n is not None and n > 1):
+        return t
+    return f"{m.group('pre')}{n or 1}/{_FRACTION_DENOMINATORS[d]}{t[m.end():]}"
+
+
 #: A range written in words before its first end: "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh".
 _SPAN_WORD_RE = lazy(r"(?i)(between|from)\s+(?=[-−+]?(?:US\$|[$€£])?[ ]?\.?\d)")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
@@ -425,6 +451,7 @@ def written_parts(text: str) -> WrittenParts:
     original = text
     t = decimal_commas(" ".join(text.split()))     # "0,5 kWh" is 0.5 kWh; "1,000 kWh" a thousand
     t = superscript_powers(t)                       # "1.2 × 10⁵ kWh" is "1.2 × 10^5 kWh"
+    t = _word_fraction(t)                           # "two-thirds", "nearly a third", "half": "2/3", "nearly 1/3", "1/2"
     exact = False
     low = t.lower()
     if low.startswith("exactly "):

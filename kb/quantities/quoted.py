@@ -410,9 +410,10 @@ _ONE = lazy(r"(?i)(?:(?:(?<=\bleast[ ])|(?<=\bmost[ ])|(?<=\bup[ ]to[ ])|(?<=\bt
             r"|(?<![\w-])one(?=[ ]+or[ ]+(?:fewer|more|less|greater)\b))(?![\w-])")
 _FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
-#: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of".
+#: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of", and "half" ending a text (a
+#: claim's value "half", "about half").
 _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
-                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b)(?![ ]+an?[ ]+dozen\b)|(?<=\bby[ ])(?P<by>half)\b)"
+                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b|\s*\Z)(?![ ]+an?[ ]+dozen\b)|(?<=\bby[ ])(?P<by>half)\b)"
                  r"(?![\w-])")
 _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}

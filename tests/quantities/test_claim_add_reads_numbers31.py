@@ -75,3 +75,36 @@ def test_range_word_before_one_figure_says_so():
 def test_range_in_words_against_its_quote(value, ok):
     _check_value(value)
     assert value_in_quote(value, MINUTES, None, MINUTES, "").ok is ok
+
+
+@pytest.mark.parametrize("value, share", [
+    ("half", 1 / 2), ("a half", 1 / 2), ("one-third", 1 / 3), ("two thirds", 2 / 3), ("two-thirds", 2 / 3),
+    ("nearly a third", 1 / 3), ("approximately one-third", 1 / 3), ("three-quarters", 3 / 4), ("two fifths", 2 / 5),
+])
+def test_share_in_words_read(value, share):
+    got = _check_value(value)
+    assert (got.nominal, got.unit_text) == (pytest.approx(share), "")
+
+
+@pytest.mark.parametrize("value", ["third", "one thirds", "two third", "halves", "halfway"])
+def test_share_words_that_agree_in_no_share_refused(value):
+    with pytest.raises(UsageError, match="cannot read"):
+        _check_value(value)
+
+
+META = ("a 2021 publication by Meta attributed approximately one-third of their internal end-to-end ML carbon "
+        "footprint to model inference")
+HALF = "biomedical (42.7%) and computer science (7.2%) papers only comprise half the corpus."
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("one-third", META, True),
+    ("approximately one-third", META, True),
+    ("two-thirds", META, False),
+    ("a quarter", META, False),
+    ("half", HALF, True),
+    ("a third", HALF, False),
+])
+def test_share_in_words_against_its_quote(value, quote, ok):
+    _check_value(value)
+    assert value_in_quote(value, quote, None, quote, "").ok is ok
