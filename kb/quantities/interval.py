@@ -141,6 +141,8 @@ def _word_fraction(t: str) -> str:
     return f"{m.group('pre')}{n or 1}/{_FRACTION_DENOMINATORS[d]}{t[m.end():]}"
 
 
+#: A factor written in words before its number: "a factor of 28", "by a factor of about 100".
+_FACTOR_OF_RE = lazy(r"(?i)(?:by[ ])?(?:an?[ ])?factor[ ]of[ ](?=\S)")
 #: A range written in words before its first end: "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh".
 _SPAN_WORD_RE = lazy(r"(?i)(between|from)\s+(?=[-−+]?(?:US\$|[$€£])?[ ]?\.?\d)")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
@@ -460,9 +462,16 @@ def written_parts(text: str) -> WrittenParts:
     t = t.lstrip("~≈ ").strip()
     t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
     t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
+    factor = _FACTOR_OF_RE.match(t)
+    if factor is not None:  # "a factor of 28", "a factor of over 1450": the factor "28x", "over 1450x"
+        parts = _inner_parts(original, t[factor.end():])
+        if parts.unit_text or parts.pct_first:
+            raise UsageError(f"cannot read figure {original!r}: a factor is a plain number, "
+                             f"not {t[factor.end():].strip()!r}", hint="write the factor alone, e.g. \"a factor of 28\" or \"28x\"")
+        return replace(parts, exact=exact or parts.exact, unit_text="x")
     span = _SPAN_WORD_RE.match(t)
     if span is not None:    # "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh": the range its words write
-        parts = written_parts(t[span.end():])
+        parts = _inner_parts(original, t[span.end():])
         if parts.second is None:
             raise UsageError(f"cannot read figure {original!r}: {span.group(1).lower()!r} writes a range, "
                              f"and {t[span.end():].strip()!r} is one figure",
@@ -551,6 +560,15 @@ def written_parts(text: str) -> WrittenParts:
                 pct_first = True
         delta = (abs(d.value), is_rel)
     return _unit_part(original, t, pos, exact, first, second, delta, pct_first)
+
+
+def _inner_parts(original: str, inner: str) -> WrittenParts:
+    """`written_parts` of the figure `inner` a value writes after its words ("28" of "a factor of 28"), a refusal
+    naming the value as typed."""
+    try:
+        return written_parts(inner)
+    except UsageError as exc:
+        raise UsageError(exc.message.replace(f"figure {inner!r}", f"figure {original!r}", 1), hint=exc.hint) from None
 
 
 def _worded(rm: re.Match[str]) -> bool:

@@ -108,3 +108,37 @@ HALF = "biomedical (42.7%) and computer science (7.2%) papers only comprise half
 def test_share_in_words_against_its_quote(value, quote, ok):
     _check_value(value)
     assert value_in_quote(value, quote, None, quote, "").ok is ok
+
+
+METHANE = "methane is 28 times more potent than CO 2 based on its 100-year global warming potential"
+VARY = "the different models examined in our study can vary by a factor of over 1450 in terms of the energy required"
+
+
+@pytest.mark.parametrize("value, nominal", [
+    ("a factor of 28", 28), ("a factor of over 1450", 1450), ("a factor of about 100", 100), ("by a factor of 3", 3),
+])
+def test_factor_in_words_read(value, nominal):
+    assert _check_value(value).nominal == pytest.approx(nominal)
+    assert _check_value(value).unit_text == _check_value(f"{nominal}x").unit_text
+
+
+@pytest.mark.parametrize("value, why", [
+    ("a factor of 5 kWh", "a factor is a plain number, not '5 kWh'"),
+    ("a factor of 20%", "a factor is a plain number"),
+    ("a factor of two", "cannot read figure 'a factor of two': expected a number first"),
+])
+def test_factor_of_no_plain_number_refused(value, why):
+    with pytest.raises(UsageError, match=why):
+        _check_value(value)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("a factor of 28", METHANE, True),
+    ("a factor of 2.8", METHANE, False),
+    ("a factor of over 1450", VARY, True),
+    ("a factor of under 1450", VARY, False),
+    ("a factor of over 1540", VARY, False),
+])
+def test_factor_in_words_against_its_quote(value, quote, ok):
+    _check_value(value)
+    assert value_in_quote(value, quote, None, quote, "").ok is ok
