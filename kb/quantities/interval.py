@@ -805,7 +805,13 @@ class Interval:
             unit_text, many = per_many
             u = _unit_for(unit_text, currency, original, _user_names(units)) / many.unit
         else:
-            u = _unit_for(unit_text, currency, original, _user_names(units))
+            try:
+                u = _unit_for(unit_text, currency, original, _user_names(units))
+            except UsageError:
+                of = _of_what(unit_text, original, _user_names(units))
+                if of is None:
+                    raise
+                unit_text, u = of
         if unit is not None:
             given = _as_unit(unit, units)
             if unit_text or currency:
@@ -1100,6 +1106,41 @@ def per_figure(unit_text: str, units: UnitExpander | None = None) -> "tuple[str,
     if den.nominal <= 0 or den.unit == registry().dimensionless or _NOT_ONE_RE.search(m.group("den")):
         return None             # "per 10-20 km", "/1000": no one denominator of something
     return m.group("amount").strip(), den
+
+
+#: Words after a figure's unit naming what it is of: "kWh of electricity", "GB of disk", "% of GDP".
+_OF_WHAT_RE = lazy(r"(?P<unit>\S(?:.*?\S)?)[ ]of[ ](?P<what>[^\W\d_](?:[^\W\d_]|['’ -])*)")
+
+
+_FUNCTION_WORDS = frozenset("a an the of in on at for and or to by from with its their our this that all each every".split())
+
+
+def _of_what(unit_text: str, original: str, user_names: frozenset[str]) -> "tuple[str, Any] | None":
+    """(unit's text, unit) of a unit followed by words naming what it is of ("kWh" of "kWh of electricity"), the
+    words left as the value's own; None where the text is no such unit ("orders of magnitude"); `UsageError` where
+    the words name a unit the figure would lose ("hours of GPU time", "kWh of energy per day")."""
+    m = _OF_WHAT_RE.fullmatch(unit_text)
+    if m is None or any(c.isdigit() for c in m.group("unit")):
+        return None
+    try:
+        u = parse_unit(m.group("unit"), user_names)
+    except UsageError:
+        return None
+    words = m.group("what").replace("-", " ").split()
+    for word in words:
+        if word.lower() == "per":
+            raise UsageError(f"cannot read figure {original!r}: {m.group('what')!r} after its unit "
+                             f"{m.group('unit')!r} names a rate", hint="write a rate in its unit, e.g. \"5 kWh/day\"")
+        if word.lower() in _FUNCTION_WORDS:
+            continue        # "a", "in": no unit's name in words ("5 t of a mineral", "of cement in China")
+        try:
+            parse_unit(word, user_names)
+        except UsageError:
+            continue
+        raise UsageError(f"cannot read figure {original!r}: {m.group('what')!r} after its unit {m.group('unit')!r} "
+                         f"names the unit {word!r}",
+                         hint=f"write the unit whole, e.g. \"{word} {m.group('unit')}\", or \"{m.group('unit')}\" alone")
+    return m.group("unit"), u
 
 
 def _unit_for(unit_text: str, currency: str | None, original: str,

@@ -142,3 +142,36 @@ def test_factor_of_no_plain_number_refused(value, why):
 def test_factor_in_words_against_its_quote(value, quote, ok):
     _check_value(value)
     assert value_in_quote(value, quote, None, quote, "").ok is ok
+
+
+JOB = "Without optimization, the job ran for approximately 8 days and consumed 13,812 kWh"
+
+
+@pytest.mark.parametrize("value, nominal, unit", [
+    ("13,812 kWh of electricity", 13812, "kWh"), ("~237 kWh of electricity", 237, "kWh"),
+    ("12 GB of disk", 12, "GB"), ("5% of GDP", 5, "%"), ("5 t of cement in China", 5, "t"),
+])
+def test_words_after_a_unit_left_as_what_it_is_of(value, nominal, unit):
+    got = _check_value(value)
+    assert (got.nominal, got.unit_text) == (pytest.approx(nominal), unit)
+
+
+@pytest.mark.parametrize("value, why, hint", [
+    ("100 hours of GPU time", "'GPU time' after its unit 'hours' names the unit 'GPU'", "GPU hours"),
+    ("5 kWh of energy per day", "names a rate", "5 kWh/day"),
+    ("3 orders of magnitude", "unknown unit", None),
+])
+def test_words_after_a_unit_naming_a_unit_or_rate_refused(value, why, hint):
+    with pytest.raises(UsageError, match=why) as got:
+        _check_value(value)
+    assert hint is None or hint in got.value.hint
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("13,812 kWh of electricity", True),
+    ("13,812 MWh of electricity", False),
+    ("13,821 kWh of electricity", False),
+])
+def test_words_after_a_unit_against_its_quote(value, ok):
+    _check_value(value)
+    assert value_in_quote(value, JOB, None, JOB, "").ok is ok
