@@ -4224,6 +4224,11 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         clash = per_qualifier_clash(value, quote, _per_named(per))
         if clash is not None:
             return replace(found, ok=False, problem=clash)
+        # "12 kWh of electricity", which kb claim add reads as 12 kWh: its words after the unit the quote must print
+        # at the figure, as it must a unit's other qualifier ("300 GPU hours" of "300 hours")
+        beyond = _unit_qualified(value, _unmarked(quote)) if _OF_AFTER_UNIT.search(value) else None
+        if beyond is not None:
+            return replace(found, ok=False, problem=beyond)
     if found.ok or not found.problem and not found.rate:
         # "100 kWe" of "100 kW", "5 MWh_th" of "5 MWh_e": another kind of power, or one the quote does not say
         apart = _qualifier_apart(value, _unmarked(quote))
@@ -4379,6 +4384,10 @@ def _qualifier_apart(value: str, quote: str) -> tuple[str, str] | None:
 
 #: The words a claim's unit may put before or after its quote's ("GPU hours" of "hours", "kWh of electricity" of "kWh").
 _UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]*")
+
+
+#: Words naming what a figure is of after its unit: " of electricity" of "12 kWh of electricity".
+_OF_AFTER_UNIT = lazy(r"\d[^\s]*[ ]+[^\W\d_]\S*[ ]+of[ ]+[^\W\d_]")
 
 
 def _unit_qualified(value: str, quote: str) -> str | None:

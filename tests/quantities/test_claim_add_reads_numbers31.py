@@ -172,6 +172,13 @@ def test_words_after_a_unit_naming_a_unit_or_rate_refused(value, why, hint):
     ("13,812 MWh of electricity", False),
     ("13,821 kWh of electricity", False),
 ])
-def test_words_after_a_unit_against_its_quote(value, ok):
+def test_words_after_a_unit_against_a_quote_printing_them(value, ok):
+    quote = JOB + " of electricity"
     _check_value(value)
-    assert value_in_quote(value, JOB, None, JOB, "").ok is ok
+    assert value_in_quote(value, quote, None, quote, "").ok is ok
+
+
+def test_words_after_a_unit_the_quote_does_not_print_refused_saying_what_to_write():
+    got = value_in_quote("13,812 kWh of electricity", JOB, None, JOB, "")
+    assert not got.ok and "'of electricity'" in got.reason("13,812 kWh of electricity")
+    assert "write '13,812 kWh'" in got.reason("13,812 kWh of electricity")
