@@ -141,6 +141,8 @@ def _word_fraction(t: str) -> str:
     return f"{m.group('pre')}{n or 1}/{_FRACTION_DENOMINATORS[d]}{t[m.end():]}"
 
 
+#: A spread with no figure before it: "±0.5", "+/- 5%".
+_PM_ALONE_RE = lazy(r"(?:±|\+/-|\+-)[ ]?(?=\.?\d)")
 #: A factor written in words before its number: "a factor of 28", "by a factor of about 100".
 _FACTOR_OF_RE = lazy(r"(?i)(?:by[ ])?(?:an?[ ])?factor[ ]of[ ](?=\S)")
 #: A range written in words before its first end: "between 20 and 25 minutes", "from 11 to 147 gCO2eq/kWh".
@@ -462,6 +464,8 @@ def written_parts(text: str) -> WrittenParts:
     t = t.lstrip("~≈ ").strip()
     t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
     t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
+    if _PM_ALONE_RE.match(t):     # "±0.5", "± 5%": a spread about nothing, read about 0 ("0 ± 0.5"), no figure of 0.5
+        t = "0 " + t
     factor = _FACTOR_OF_RE.match(t)
     if factor is not None:  # "a factor of 28", "a factor of over 1450": the factor "28x", "over 1450x"
         parts = _inner_parts(original, t[factor.end():])

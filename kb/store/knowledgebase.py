@@ -482,7 +482,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 94: a verified quote whose stored spans are not where it is, in the very text it was verified in (its extractor's,
 #:   the words stored before and after it still around it), is failed: a span edited by hand (it stood verified)
 #: 95: a claim's value typed in words is read ("between 20 and 25 minutes", "two-thirds", "half", "a factor of 28",
-#:   "13,812 kWh of electricity"; 94 refused them), a range written in words keeps each end's sign ("-0.5 to +0.5"),
+#:   "13,812 kWh of electricity", "±0.5"; 94 refused them), a range written in words keeps each end's sign ("-0.5 to +0.5"),
 #:   and a signed range's minus end is held where its quote prints it (94 missed "-0.5" of "between -0.5 to +0.5").
 CLAIM_READING = "95"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

@@ -182,3 +182,22 @@ def test_words_after_a_unit_the_quote_does_not_print_refused_saying_what_to_writ
     got = value_in_quote("13,812 kWh of electricity", JOB, None, JOB, "")
     assert not got.ok and "'of electricity'" in got.reason("13,812 kWh of electricity")
     assert "write '13,812 kWh'" in got.reason("13,812 kWh of electricity")
+
+
+@pytest.mark.parametrize("value, lo, hi, unit", [
+    ("±0.5", -0.5, 0.5, ""), ("± 5%", -5, 5, "%"), ("+/- 2 kWh", -2, 2, "kWh"),
+])
+def test_spread_alone_read_about_zero(value, lo, hi, unit):
+    got = _check_value(value)
+    assert (got.lo, got.nominal, got.hi, got.unit_text) == (pytest.approx(lo), 0, pytest.approx(hi), unit)
+
+
+def test_spread_sign_without_a_number_refused():
+    with pytest.raises(UsageError, match="expected a number first"):
+        _check_value("±")
+
+
+@pytest.mark.parametrize("value, ok", [("±0.5", True), ("±0.25", False), ("±5", False)])
+def test_spread_alone_against_its_quote(value, ok):
+    _check_value(value)
+    assert value_in_quote(value, SCALE, None, SCALE, "").ok is ok
