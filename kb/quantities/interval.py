@@ -809,6 +809,9 @@ class Interval:
             unit_text, many = per_many
             u = _unit_for(unit_text, currency, original, _user_names(units)) / many.unit
         else:
+            compared = _FACTOR_COMPARED_RE.fullmatch(unit_text)
+            if compared is not None:    # "10x more", "5 times less": the factor, its comparison left as written
+                unit_text = compared.group("factor")    # ("3 times faster" was 3 of a thing named "faster")
             try:
                 u = _unit_for(unit_text, currency, original, _user_names(units))
             except UsageError:
@@ -1112,6 +1115,9 @@ def per_figure(unit_text: str, units: UnitExpander | None = None) -> "tuple[str,
     return m.group("amount").strip(), den
 
 
+#: A factor followed by the word comparing it: "x more" of "10x more", "times less" of "5 times less".
+_FACTOR_COMPARED_RE = lazy(r"(?i)(?P<factor>x|×|times)[ ]+(?:more|less|fewer|larger|smaller|higher|lower|greater|bigger|faster|"
+                          r"slower|cheaper|better|worse|longer|shorter)")
 #: Words after a figure's unit naming what it is of: "kWh of electricity", "GB of disk", "% of GDP".
 _OF_WHAT_RE = lazy(r"(?P<unit>\S(?:.*?\S)?)[ ]of[ ](?P<what>[^\W\d_](?:[^\W\d_]|['’ -])*)")
 

@@ -201,3 +201,25 @@ def test_spread_sign_without_a_number_refused():
 def test_spread_alone_against_its_quote(value, ok):
     _check_value(value)
     assert value_in_quote(value, SCALE, None, SCALE, "").ok is ok
+
+
+FIVE = "will only emit 0.3 × 100 × 100 = 3000 g = 3 kg of CO2eq, i.e. five times less overall"
+
+
+@pytest.mark.parametrize("value, factor", [("10x more", "10x"), ("5 times less", "5 times"), ("3x lower", "3x"),
+                                           ("3 times faster", "3 times")])
+def test_factor_with_its_comparison_read_as_the_factor(value, factor):
+    got, plain = _check_value(value), _check_value(factor)
+    assert (got.lo, got.nominal, got.hi, got.unit_text) == (plain.lo, plain.nominal, plain.hi, plain.unit_text)
+
+
+@pytest.mark.parametrize("value", ["5 times more kWh", "10x the"])
+def test_factor_with_more_words_than_its_comparison_refused(value):
+    with pytest.raises(UsageError, match="unknown unit"):
+        _check_value(value)
+
+
+@pytest.mark.parametrize("value, ok", [("5 times less", True), ("4 times less", False), ("5 times more", False)])
+def test_factor_with_its_comparison_against_its_quote(value, ok):
+    _check_value(value)
+    assert value_in_quote(value, FIVE, None, FIVE, "").ok is ok
