@@ -612,16 +612,20 @@ def metric_phrase(text: str) -> tuple[str, ...] | None:
 #: A plural acronym: what a number counts ("8 CPUs", "12 LLMs", "28.9M PDFs").
 _ACRONYM_PLURAL = lazy(r"[A-Z]{2,6}s")
 _PHRASE_WORD = lazy(r"[A-Z][A-Z0-9]{1,7}|[a-z]{3,30}")
+#: A compound naming which of the things are counted, before their noun: "decoder-only", "non-sepsis",
+#: "sequence-to-sequence", "state-of-the-art" ("4 decoder-only models"): lower-case words joined by hyphens.
+_COMPOUND_WORD = lazy(r"[a-z]{2,20}(?:-[a-z]{2,20}){1,4}")
 
 
 def _count_phrase(norm: str, user_names: frozenset[str]) -> "pint.Unit | None":
     """A count named by a noun phrase ("web pages", "GPU cores", "training runs"): two or three
     words, the last a noun kb counts, the others nouns or acronyms naming it; None otherwise."""
     words = norm.split(" ")
-    if len(words) > 3 or not all(_PHRASE_WORD.fullmatch(w) for w in words):
+    if len(words) > 3 or not all(_PHRASE_WORD.fullmatch(w) or w is not words[-1] and _COMPOUND_WORD.fullmatch(w)
+                                 for w in words):
         return None
     *mods, last = words
-    if any(m.lower() in _NOT_NOUNS or m.lower() in _YARDSTICKS for m in mods):
+    if any(m.lower() in _NOT_NOUNS or m.lower() in _YARDSTICKS for m in mods if "-" not in m):
         return None
     try:
         unit = _lookup_unit_name(last, norm, user_names)

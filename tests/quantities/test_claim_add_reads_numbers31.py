@@ -223,3 +223,31 @@ def test_factor_with_more_words_than_its_comparison_refused(value):
 def test_factor_with_its_comparison_against_its_quote(value, ok):
     _check_value(value)
     assert value_in_quote(value, FIVE, None, FIVE, "").ok is ok
+
+
+FLAN = ("We chose 4 sequence-to-sequence models of different sizes from the Flan-T5 family [8] (base, large, xl and "
+        "xxl) and 4 decoder-only models from the BLOOMz family [34]")
+
+
+@pytest.mark.parametrize("value, unit", [
+    ("4 decoder-only models", "model"), ("4 sequence-to-sequence models", "model"), ("8 multi-purpose models", "model"),
+    ("4 non-sepsis encounters", "item"),
+])
+def test_count_named_by_a_compound_read_as_its_count(value, unit):
+    got = _check_value(value)
+    assert (got.nominal, got.unit_text) == (4 if value[0] == "4" else 8, unit)
+
+
+@pytest.mark.parametrize("value", ["5 kWh-hours", "5 per-hour models"])
+def test_compound_of_a_unit_still_refused(value):
+    with pytest.raises(UsageError, match="cannot read"):
+        _check_value(value)
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("4 decoder-only models", True), ("4 sequence-to-sequence models", True), ("4 encoder-only models", False),
+    ("8 decoder-only models", False), ("4 decoder-only datasets", False),
+])
+def test_count_named_by_a_compound_against_its_quote(value, ok):
+    _check_value(value)
+    assert value_in_quote(value, FLAN, None, FLAN, "").ok is ok
