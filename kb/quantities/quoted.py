@@ -3791,6 +3791,21 @@ def _factors_printed(quote: str):
     return sorted(found)
 
 
+#: A quote's number printed as a factor: "6X", "28 times", "3-fold" after it, "a factor of" before it.
+_AS_FACTOR_AFTER = lazy(r"(?i)[ ]?(?:times|[x×]|-?[ ]?fold)(?![a-z])")
+_AS_FACTOR_BEFORE = lazy(r"(?i)factor[ ]+of[ ]+(?:(?:about|around|roughly|nearly|almost|over|under|up[ ]+to|more"
+                         r"[ ]+than|less[ ]+than|at[ ]+(?:least|most)|approximately|~)[ ]*)*$")
+
+
+def _printed_as_factor(quote: str, start: int, end: int) -> bool:
+    """Whether the number a quote prints at start:end is printed as a factor: a word that is one ("twice"), digits or a
+    number word with "times", "x", "fold" after them, or "a factor of" before them; "28" of "28 grams" is none."""
+    if quote[start:end].lower() in ("twice", "thrice"):
+        return True
+    return (_AS_FACTOR_AFTER.match(quote, end) is not None
+            or _AS_FACTOR_BEFORE.search(quote[max(start - 60, 0):start]) is not None)
+
+
 def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     """(the factor's number, why) where a claim's factor says it goes one way ("15 times less", "1.3x more") and
     the quote prints that factor with words of the other way only, near it in its clause ("uses 15 times more
@@ -3827,6 +3842,8 @@ def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
             continue
         if kind:
             continue            # "4.3x faster" is said only by the quote's word of speed after its factor
+        if not _printed_as_factor(quote, at_start, at_end):
+            continue            # "28 grams": a number the quote prints as no factor says no way of one
         start = max(quote.rfind(". ", 0, at_start) + 1, at_start - 80, 0)
         end = quote.find(". ", at_end)
         near = quote[start:min(end if end >= 0 else len(quote), at_end + 40)]
