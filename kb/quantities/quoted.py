@@ -4183,6 +4183,9 @@ def _exact_hedged(value: str, quote: str) -> tuple[str, str] | None:
 
 #: A factor's words before its figure in a claim: "a factor of ", "by a factor of ".
 _FACTOR_OF_WORDS = lazy(r"(?i)[ ]*(?:by[ ]+)?a[ ]+factor[ ]+of[ ]+")
+#: The figure after a claim's factor words, hedged or bounded, with no unit: "28", "over 1450", "about 100".
+_FACTOR_OF_FIGURE = lazy(r"(?i)(?:(?:about|around|roughly|nearly|almost|approximately|over|under|up[ ]+to|more[ ]+than"
+                         r"|less[ ]+than|at[ ]+(?:least|most)|~)[ ]*)*\d[\d,]*(?:\.\d+)?[ ]*")
 
 
 def _claim_bound(value: str) -> tuple[str | None, int]:
@@ -4259,6 +4262,13 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
 def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`_value_in_quote_as_typed`, the claim's per read as kb reads units and nouns."""
     quote, per = _unmarked(quote), _per_named(per)
+    words = _FACTOR_OF_WORDS.match(value)
+    if words is not None and _FACTOR_OF_FIGURE.fullmatch(value, words.end()):
+        # "a factor of 28" is the factor "28x", as kb claim add reads it: held where the quote prints that factor,
+        # never by a count or a measure of 28 ("28 GPUs" held it)
+        factor = f"{value[words.end():].strip()}x"
+        found = _value_in_quote_read(factor, quote, per)
+        return replace(found, problem=found.problem and found.problem.replace(repr(factor), repr(value)))
     kind = _FACTOR_OF_KIND.fullmatch(value)
     if kind is not None:
         # "4.3x faster" is the factor "4.3x" the quote prints with "faster" after it: the factor as any other, then its
