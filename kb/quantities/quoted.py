@@ -4417,6 +4417,11 @@ _UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]
 _OF_AFTER_UNIT = lazy(r"\d[^\s]*[ ]+[^\W\d_]\S*[ ]+of[ ]+[^\W\d_]")
 
 
+def _squeezed(text: str) -> str:
+    """`text` lower-cased with no spaces and no TeX marks, to compare words a PDF may print apart ("CO 2 e", "CO$_2$e")."""
+    return re.sub(r"[\s$_{}]", "", text).lower()
+
+
 def _unit_qualified(value: str, quote: str) -> str | None:
     """Why a claim is refused whose unit says more than its quote's at its figure does ("300 GPU hours" of "300 hours",
     "12 kWh of electricity" of "12 kWh"): the words kb cannot tie to the figure, named; None for any other claim."""
@@ -4433,7 +4438,15 @@ def _unit_qualified(value: str, quote: str) -> str | None:
         extra = " ".join(w for w in words if w != printed)
         if not extra or printed not in (words[-1], words[0]):
             continue
-        if printed == words[0] and re.match(r"[ ]*[^\W\d_]", quote[m.end() + after.end():]):
+        rest = quote[m.end() + after.end():]
+        if printed == words[0] and extra.startswith("of ") and re.match(r"[ ]+of[ ]", rest):
+            if _squeezed(rest).startswith(_squeezed(extra)):
+                continue    # "of CO2e" of "of CO 2 e": the quote's words, its subscripts apart
+            said = " ".join(rest.split()[:len(extra.split())])
+            return (f"the value {value!r} is of {extra[3:]!r}, but its quote prints {figure.group()} {printed} "
+                    f"{said.rstrip('.,;:)')}: write the words the quote prints after its unit, or the figure alone "
+                    f"('{figure.group()} {printed}')")
+        if printed == words[0] and re.match(r"[ ]*[^\W\d_]", rest):
             continue        # "26 kg CO$_2$e": the quote's words after its unit, which kb may misread: no reason of this
         return (f"the value {value!r} says {extra!r} of its unit, but its quote prints {figure.group()} {printed} "
                 f"without it at the figure, and kb does not tie the words elsewhere to it: write "

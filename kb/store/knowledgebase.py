@@ -486,7 +486,7 @@ pdf = lazy_import("kb.sources.pdf")
 #:   and a signed range's minus end is held where its quote prints it (94 missed "-0.5" of "between -0.5 to +0.5").
 #: 96: a factor claimed with its way ("28 times less") is refused where its quote prints it the other way and the same
 #:   number elsewhere as no factor (95 held it by "28 grams"); "a factor of 28" is held as the factor "28x" (95 held it
-#:   by "28 GPUs").
+#:   by "28 GPUs"); "13,812 kWh of electricity" is refused where its quote's figure is "of heat" (95 held it).
 CLAIM_READING = "96"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
