@@ -4239,6 +4239,11 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     ratio = _RATIO_CLAIM.fullmatch(_plain(value)) if ":" in value or "∶" in value else None
     if ratio is not None and not per:
         return _ratio_in_quote(value, ratio, quote, per)
+    factor = _FACTOR_IN_WORDS.fullmatch(value)
+    if factor is not None:
+        # "a factor of 28", which kb claim add reads as "28x": the factor the quote prints, never a count or a level
+        # of those digits ("28 GPUs", "2 factors" held "a factor of 28", "a factor of 2", its words read as a unit)
+        return _value_in_quote_as_typed(f"{factor.group('figure')}x", quote, per)
     found = _value_in_quote_read(value, quote, per)
     if found.ok:
         clash = per_qualifier_clash(value, quote, _per_named(per))
@@ -4411,6 +4416,11 @@ def _qualifier_apart(value: str, quote: str) -> tuple[str, str] | None:
 
 #: The words a claim's unit may put before or after its quote's ("GPU hours" of "hours", "kWh of electricity" of "kWh").
 _UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]*")
+
+
+#: A factor written in words, as kb claim add reads it (kb.quantities.interval): "a factor of 28", "by a factor of
+#: about 100", "a factor of over 1450".
+_FACTOR_IN_WORDS = lazy(r"(?i)\s*(?:by[ ])?(?:an?[ ])?factor[ ]of[ ](?P<figure>[^\d]*\d[\d.,]*)\s*")
 
 
 #: Words naming what a figure is of after its unit: " of electricity" of "12 kWh of electricity".

@@ -1,0 +1,25 @@
+"""A claim's value typed in words ("a factor of 28", "±0.5", "12 kWh of electricity") holds only a figure its quote
+prints as that value: a factor as a factor, a spread as a spread, a unit's 'of' words at the figure; never a count
+or a level that merely shares its digits."""
+
+import pytest
+
+from kb.quantities.quoted import value_in_quote
+
+
+def _ok(value: str, quote: str) -> bool:
+    return value_in_quote(value, quote, None, quote, "").ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("a factor of 28", "Energy dropped by a factor of 28.", True),
+    ("a factor of 28", "It was 28 times more efficient.", True),
+    ("by a factor of about 100", "it fell by a factor of about 100", True),
+    ("a factor of over 1450", "they vary by a factor of over 1450 in energy", True),
+    ("a factor of 28", "It used 28 GPUs.", False),
+    ("a factor of 2", "We considered 2 factors.", False),
+    ("a factor of 2", "Two factors explain it.", False),
+    ("a factor of 28", "Energy dropped by a factor of 2.8.", False),
+])
+def test_factor_in_words_holds_only_a_factor(value, quote, ok):
+    assert _ok(value, quote) is ok
