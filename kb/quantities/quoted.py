@@ -4245,6 +4245,15 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
         # of those digits ("28 GPUs", "2 factors" held "a factor of 28", "a factor of 2", its words read as a unit)
         return _value_in_quote_as_typed(f"{factor.group('figure')}x", quote, per)
     found = _value_in_quote_read(value, quote, per)
+    spread = _SPREAD_ALONE.match(value) if found.ok else None
+    fig = re.escape(spread.group("figure")) if spread is not None else ""
+    if spread is not None and not re.search(rf"(?:±|\+/-|\+-|\\pm)[ ]*{fig}(?!\d|[.,]\d)|(?<![\w.,])[-−][ ]?{fig}[ ]?%?"
+                                            rf"[ ]*(?:to|and|[-–—])[ ]*\+?[ ]?{fig}(?!\d|[.,]\d)", _unmarked(quote)):
+        # "±0.5", which kb claim add reads as a spread about 0: a spread the quote prints ("±0.5", "between -0.5 and
+        # +0.5"), never a level of those digits ("The value was 0.5", "Accuracy was 5%" held "±0.5", "± 5%")
+        return replace(found, ok=False, missing=[value.strip()], problem=(
+            f"the value {value.strip()!r} is a spread, but its quote prints {spread.group('figure')} with no '±' "
+            "before it: write the figure as the quote prints it"))
     if found.ok:
         clash = per_qualifier_clash(value, quote, _per_named(per))
         if clash is not None:
@@ -4421,6 +4430,10 @@ _UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]
 #: A factor written in words, as kb claim add reads it (kb.quantities.interval): "a factor of 28", "by a factor of
 #: about 100", "a factor of over 1450".
 _FACTOR_IN_WORDS = lazy(r"(?i)\s*(?:by[ ])?(?:an?[ ])?factor[ ]of[ ](?P<figure>[^\d]*\d[\d.,]*)\s*")
+
+
+#: A spread typed alone, as kb claim add reads it about 0 (kb.quantities.interval): "±0.5", "+/- 5%".
+_SPREAD_ALONE = lazy(r"\s*(?:±|\+/-|\+-)[ ]*(?P<figure>\.?\d[\d.,]*)")
 
 
 #: Words naming what a figure is of after its unit: " of electricity" of "12 kWh of electricity".

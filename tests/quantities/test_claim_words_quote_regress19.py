@@ -23,3 +23,25 @@ def _ok(value: str, quote: str) -> bool:
 ])
 def test_factor_in_words_holds_only_a_factor(value, quote, ok):
     assert _ok(value, quote) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("±0.5", "The error was ±0.5.", True),
+    ("± 5%", "Accuracy varied by ± 5% across runs.", True),
+    ("±0.5", "The error was +/- 0.5 in both runs.", True),
+    ("±0.5", "The value was 0.5.", False),
+    ("± 5%", "Accuracy was 5%.", False),
+    ("±0.5", "The value was -0.5.", False),
+    ("±0.5", "The error was ±0.05.", False),
+])
+def test_spread_alone_holds_only_a_spread(value, quote, ok):
+    assert _ok(value, quote) is ok
+
+
+@pytest.mark.parametrize("quote, ok", [
+    ("Scores were clipped to lie between -0.5 and 0.5.", True),
+    ("Scores were clipped to lie between -0.5 and 1.5.", False),
+    ("Scores were clipped to lie between 0.5 and 1.5.", False),
+])
+def test_spread_alone_of_a_range_about_zero(quote, ok):
+    assert _ok("±0.5", quote) is ok
