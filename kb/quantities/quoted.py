@@ -4440,6 +4440,21 @@ _SPREAD_ALONE = lazy(r"\s*(?:±|\+/-|\+-)[ ]*(?P<figure>\.?\d[\d.,]*)")
 _OF_AFTER_UNIT = lazy(r"\d[^\s]*[ ]+[^\W\d_]\S*[ ]+of[ ]+[^\W\d_]")
 
 
+def _prints_words(text: str, words: str) -> bool:
+    """Whether `text` opens with `words` as _squeezed compares them ("of CO 2 e" of "of CO2e"), ending where a word
+    ends: "of electricity-derived heat" and "of electricityX" do not print "of electricity"."""
+    want, at = _squeezed(words), 0
+    for i, ch in enumerate(text):
+        if at == len(want):
+            return not (ch.isalnum() or ch == "-")
+        if ch in " \t\n\r$_{}":
+            continue
+        if ch.lower() != want[at]:
+            return False
+        at += 1
+    return at == len(want)
+
+
 def _squeezed(text: str) -> str:
     """`text` lower-cased with no spaces and no TeX marks, to compare words a PDF may print apart ("CO 2 e", "CO$_2$e")."""
     return re.sub(r"[\s$_{}]", "", text).lower()
@@ -4463,7 +4478,7 @@ def _unit_qualified(value: str, quote: str) -> str | None:
             continue
         rest = quote[m.end() + after.end():]
         if printed == words[0] and extra.startswith("of ") and re.match(r"[ ]+of[ ]", rest):
-            if _squeezed(rest).startswith(_squeezed(extra)):
+            if _prints_words(rest, extra):
                 continue    # "of CO2e" of "of CO 2 e": the quote's words, its subscripts apart
             said = " ".join(rest.split()[:len(extra.split())])
             return (f"the value {value!r} is of {extra[3:]!r}, but its quote prints {figure.group()} {printed} "

@@ -45,3 +45,14 @@ def test_spread_alone_holds_only_a_spread(value, quote, ok):
 ])
 def test_spread_alone_of_a_range_about_zero(quote, ok):
     assert _ok("±0.5", quote) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("12 kWh of electricity", "The run used 12 kWh of electricity.", True),
+    ("12 kWh of electricity", "The run used 12 kWh of Electricity in total.", True),
+    ("12 kWh of electricity", "The run used 12 kWh of energy.", False),
+    ("12 kWh of electricity", "The run used 12 kWh of heat and 5 kWh of electricity.", False),
+    ("12 kWh of electricity", "The run used 12 kWh of electricity-derived heat.", False),
+])
+def test_of_words_after_a_unit_printed_at_the_figure(value, quote, ok):
+    assert _ok(value, quote) is ok
