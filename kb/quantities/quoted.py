@@ -410,10 +410,16 @@ _ONE = lazy(r"(?i)(?:(?:(?<=\bleast[ ])|(?<=\bmost[ ])|(?<=\bup[ ]to[ ])|(?<=\bt
             r"|(?<![\w-])one(?=[ ]+or[ ]+(?:fewer|more|less|greater)\b))(?![\w-])")
 _FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
+#: What "half a" counts that is an amount, no share: "half a dozen", "half an hour", "half a million", "half a percent"
+#: (the value "half" held "half an hour" and "half a million users" as a share of one half).
+_HALF_AN_AMOUNT = (r"(?:dozen|score|hundred|thousand|million|billion|trillion|percent|per[ ]cent|percentage|point|second"
+                   r"|minute|hour|day|week|month|year|decade|century|millennium|mile|kilomet(?:er|re)|met(?:er|re)"
+                   r"|lit(?:er|re)|gallon|pound|ounce|kilogram|gram|ton|tonne|degree|cent|dollar|euro)s?")
 #: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of", and "half" ending a text (a
 #: claim's value "half", "about half").
 _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
-                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b|\s*\Z)(?![ ]+an?[ ]+dozen\b)|(?<=\bby[ ])(?P<by>half)\b)"
+                 rf"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b|\s*\Z)(?![ ]+an?[ ]+{_HALF_AN_AMOUNT}\b)"
+                 rf"|(?<=\bby[ ])(?P<by>half)\b(?![ ]+an?[ ]+{_HALF_AN_AMOUNT}\b))"
                  r"(?![\w-])")
 _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}

@@ -56,3 +56,16 @@ def test_spread_alone_of_a_range_about_zero(quote, ok):
 ])
 def test_of_words_after_a_unit_printed_at_the_figure(value, quote, ok):
     assert _ok(value, quote) is ok
+
+
+@pytest.mark.parametrize("quote, ok", [
+    ("Half of the respondents agreed.", True),
+    ("Half the respondents agreed.", True),
+    ("The job took half an hour.", False),
+    ("Each run took half a day on one node.", False),
+    ("It reached half a million users.", False),
+    ("Accuracy rose by half a percent.", False),
+    ("It used half a dozen models.", False),
+])
+def test_half_a_share_never_half_an_amount(quote, ok):
+    assert _ok("half", quote) is ok
