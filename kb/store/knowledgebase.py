@@ -487,7 +487,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 96: a factor claimed with its way ("28 times less") is refused where its quote prints it the other way and the same
 #:   number elsewhere as no factor (95 held it by "28 grams"); "a factor of 28" is held as the factor "28x" (95 held it
 #:   by "28 GPUs"); "13,812 kWh of electricity" is refused where its quote's figure is "of heat" (95 held it).
-CLAIM_READING = "96"
+#: 97: a value typed in words holds only the figure its quote prints as that value: "a factor of 28" a factor, never
+#:   "28 GPUs"; "±0.5" a spread, never "0.5"; "12 kWh of electricity" those words at the figure; "half" no "half an
+#:   hour" (96 verified them).
+CLAIM_READING = "97"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
