@@ -4249,7 +4249,12 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     if factor is not None:
         # "a factor of 28", which kb claim add reads as "28x": the factor the quote prints, never a count or a level
         # of those digits ("28 GPUs", "2 factors" held "a factor of 28", "a factor of 2", its words read as a unit)
-        return _value_in_quote_as_typed(f"{factor.group('figure')}x", quote, per)
+        as_factor = f"{factor.group('figure')}x"
+        found = _value_in_quote_as_typed(as_factor, quote, per)
+        if not found.ok and found.problem:
+            # the refusal names the value as typed, never kb's reading of it ("'under 1450x' is an upper bound")
+            found = replace(found, problem=found.problem.replace(repr(as_factor), repr(value.strip())))
+        return found
     found = _value_in_quote_read(value, quote, per)
     spread = _SPREAD_ALONE.match(value) if found.ok else None
     fig = re.escape(spread.group("figure")) if spread is not None else ""
@@ -4447,12 +4452,12 @@ _OF_AFTER_UNIT = lazy(r"\d[^\s]*[ ]+[^\W\d_]\S*[ ]+of[ ]+[^\W\d_]")
 
 
 def _prints_words(text: str, words: str) -> bool:
-    """Whether `text` opens with `words` as _squeezed compares them ("of CO 2 e" of "of CO2e"), ending where a word
-    ends: "of electricity-derived heat" and "of electricityX" do not print "of electricity"."""
+    """Whether `text` opens with `words` as _squeezed compares them ("of CO 2 e" of "of CO2e"), not as the first part
+    of a hyphenated compound: "of electricity-derived heat" does not print "of electricity"."""
     want, at = _squeezed(words), 0
     for i, ch in enumerate(text):
         if at == len(want):
-            return not (ch.isalnum() or ch == "-")
+            return ch != "-"        # "of CO2eq" prints "of CO2e"; "of electricity-derived heat" no "of electricity"
         if ch in " \t\n\r$_{}":
             continue
         if ch.lower() != want[at]:
