@@ -4188,7 +4188,7 @@ def _exact_hedged(value: str, quote: str) -> tuple[str, str] | None:
 
 
 #: A factor's words before its figure in a claim: "a factor of ", "by a factor of ".
-_FACTOR_OF_WORDS = lazy(r"(?i)[ ]*(?:by[ ]+)?a[ ]+factor[ ]+of[ ]+")
+_FACTOR_OF_WORDS = lazy(r"(?i)[ ]*(?:by[ ]+)?(?:an?[ ]+)?factor[ ]+of[ ]+")
 #: The figure after a claim's factor words, hedged or bounded, with no unit: "28", "over 1450", "about 100".
 _FACTOR_OF_FIGURE = lazy(r"(?i)(?:(?:about|around|roughly|nearly|almost|approximately|over|under|up[ ]+to|more[ ]+than"
                          r"|less[ ]+than|at[ ]+(?:least|most)|~)[ ]*)*\d[\d,]*(?:\.\d+)?[ ]*")
@@ -4245,16 +4245,6 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     ratio = _RATIO_CLAIM.fullmatch(_plain(value)) if ":" in value or "∶" in value else None
     if ratio is not None and not per:
         return _ratio_in_quote(value, ratio, quote, per)
-    factor = _FACTOR_IN_WORDS.fullmatch(value)
-    if factor is not None:
-        # "a factor of 28", which kb claim add reads as "28x": the factor the quote prints, never a count or a level
-        # of those digits ("28 GPUs", "2 factors" held "a factor of 28", "a factor of 2", its words read as a unit)
-        as_factor = f"{factor.group('figure')}x"
-        found = _value_in_quote_as_typed(as_factor, quote, per)
-        if not found.ok and found.problem:
-            # the refusal names the value as typed, never kb's reading of it ("'under 1450x' is an upper bound")
-            found = replace(found, problem=found.problem.replace(repr(as_factor), repr(value.strip())))
-        return found
     found = _value_in_quote_read(value, quote, per)
     spread = _SPREAD_ALONE.match(value) if found.ok else None
     fig = re.escape(spread.group("figure")) if spread is not None else ""
@@ -4436,11 +4426,6 @@ def _qualifier_apart(value: str, quote: str) -> tuple[str, str] | None:
 
 #: The words a claim's unit may put before or after its quote's ("GPU hours" of "hours", "kWh of electricity" of "kWh").
 _UNIT_WORDS = lazy(r"[ ]*(?P<u>[^\W\d_][\w/%-]*(?:[ ]+[^\W\d_][\w/%-]*){0,3})[ ]*")
-
-
-#: A factor written in words, as kb claim add reads it (kb.quantities.interval): "a factor of 28", "by a factor of
-#: about 100", "a factor of over 1450".
-_FACTOR_IN_WORDS = lazy(r"(?i)\s*(?:by[ ])?(?:an?[ ])?factor[ ]of[ ](?P<figure>[^\d]*\d[\d.,]*)\s*")
 
 
 #: A spread typed alone, as kb claim add reads it about 0 (kb.quantities.interval): "±0.5", "+/- 5%".
