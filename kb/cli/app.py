@@ -159,6 +159,30 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
         return READER_GONE if code == 0 and output_lost() else code
 
 
+def _tag_changes_apart(argv: list[str]) -> list[str]:
+    """`kb tag KEY -hardware -draft` with its changes after '--': a change to remove is a word of one '-', which click
+    read as short options, '-h' among its letters ('-hardware', '-nothing' printed the help, exit 0, nothing removed);
+    kb tag's own options (--json, --help, -h alone) kept before it. Any other command line as it is."""
+    i = 0
+    while i < len(argv):
+        word = str(argv[i])
+        if word == "--kb":
+            i += 2
+        elif word.startswith("-"):
+            i += 1
+        else:
+            break
+    if i >= len(argv) or argv[i] != "tag" or "--" in argv[i + 1:]:
+        return argv
+    rest = [str(w) for w in argv[i + 1:]]
+    changes = [w for w in rest if w.startswith("-") and not w.startswith("--") and w != "-h"]
+    if not changes:
+        return argv
+    options = [w for w in rest if w.startswith("-") and w not in changes]
+    words = [w for w in rest if not w.startswith("-") or w in changes]
+    return list(argv[:i + 1]) + options + ["--"] + words
+
+
 def _run(argv: list[str] | None) -> int:
     try:  # typer >= 0.27 vendors click
         from typer._click import exceptions as click_exc
@@ -184,7 +208,7 @@ def _run(argv: list[str] | None) -> int:
         err(f"kb: {line}\n")
     command = _root_command()
     try:
-        result = command.main(args=argv, prog_name="kb", standalone_mode=False)
+        result = command.main(args=_tag_changes_apart(argv), prog_name="kb", standalone_mode=False)
     except KBError as exc:
         say_held(drop=_READ_ONLY in str(exc))
         err(f"kb: error: {_shortened(str(exc))}\n")

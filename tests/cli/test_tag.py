@@ -50,9 +50,11 @@ def test_tag_adds_and_removes_keywords(lib):
     assert r.code == 0 and r.json == {"citekey": "luccioni2023power", "tags": ["Machine Learning", "draft", "ENERGY"]}
     assert run_kb("tag", "strubell2019energy", "-energy", "-nlp").out == "strubell2019energy: (no tags)\n"
     assert (lib / "references.bib").read_text().split("@misc")[0] == BIB.split("@misc")[0]
-    # unchanged: not written at all
+    # a tag it does not have, refused: not written at all (this passed by printing the help: click read '-nothing'
+    # as short options, '-h' among them)
     before = (lib / "references.bib").stat().st_mtime_ns
-    assert run_kb("tag", "strubell2019energy", "-nothing").code == 0
+    r = run_kb("tag", "strubell2019energy", "-nothing")
+    assert r.code == 2 and "has no tag 'nothing'; nothing changed" in r.err and "Usage" not in r.out, r.err
     assert (lib / "references.bib").stat().st_mtime_ns == before
     assert run_kb("show", "luccioni2023power").out.count("tags      Machine Learning, draft, ENERGY") == 1
     assert run_kb("rebuild").code == 0
@@ -139,3 +141,15 @@ def test_shell_completion_through_the_kb_command(lib):
     done = subprocess.run([sys.executable, "-m", "kb"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["draft"], done.stderr
+
+
+def test_a_tag_to_remove_holding_an_h_is_removed_not_read_as_help(lib):
+    """'-hardware', '-ethics', '-nlp-hpc': a word of one '-' with an 'h' among its letters printed kb tag's help, exit 0,
+    the tag kept; with --json and -h alone kb tag's own options still."""
+    assert run_kb("tag", "strubell2019energy", "+hardware", "+ethics").code == 0
+    r = run_kb("tag", "strubell2019energy", "-hardware", "--json")
+    assert r.code == 0 and r.json == {"citekey": "strubell2019energy", "tags": ["ethics"]}, r.out + r.err
+    r = run_kb("tag", "strubell2019energy", "-ethics")
+    assert r.code == 0 and r.out == "strubell2019energy: (no tags)\n", r.out + r.err
+    assert "keywords" not in (lib / "references.bib").read_text().split("@misc")[0]
+    assert "Usage" in run_kb("tag", "strubell2019energy", "-h").out
