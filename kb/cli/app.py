@@ -174,10 +174,10 @@ def _tag_changes_apart(argv: list[str]) -> list[str]:
             break
     if i >= len(argv) or argv[i] != "tag" or "--" in argv[i + 1:]:
         return argv
-    rest = [str(w) for w in argv[i + 1:]]
-    changes = [w for w in rest if w.startswith("-") and not w.startswith("--") and w != "-h"]
+    rest = ["--help" if str(w) == "-h" else str(w) for w in argv[i + 1:]]      # -h alone: the help, always
+    changes = [w for w in rest if w.startswith("-") and not w.startswith("--")]
     if not changes:
-        return argv
+        return list(argv[:i + 1]) + rest
     options = [w for w in rest if w.startswith("-") and w not in changes]
     words = [w for w in rest if not w.startswith("-") or w in changes]
     return list(argv[:i + 1]) + options + ["--"] + words
