@@ -1852,12 +1852,18 @@ def _reads_as_words(title: str) -> bool:
     return 2 * sum(1 for w in words if _TITLE_WORD.fullmatch(w)) > len(words)
 
 
+#: A control character (Unicode's Cc: U+0000-U+001F and U+007F-U+009F) but a tab, a form feed or an end of line.
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _beside_control_characters(first_page: str, title: list[str]) -> bool:
     """A line of the title guessed printed on one line with control characters, which splitlines() cut it at
     ('Attention\x1dIs\x1dAll': U+001D is a line's end to Python, a shifted space to a broken ToUnicode map)."""
-    for raw in re.split(r"\r\n|[\r\n]", first_page[:20_000]):
-        if any(unicodedata.category(ch) == "Cc" and ch not in "\t\x0c" for ch in raw) \
-                and {" ".join(piece.split()) for piece in raw.splitlines()} & set(title):
+    head = first_page[:20_000]
+    if not _CONTROL.search(head):
+        return False                # a page of none (most): no line to look at
+    for raw in re.split(r"\r\n|[\r\n]", head):
+        if _CONTROL.search(raw) and {" ".join(piece.split()) for piece in raw.splitlines()} & set(title):
             return True
     return False
 
