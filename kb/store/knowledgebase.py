@@ -490,7 +490,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 97: a value typed in words holds only the figure its quote prints as that value: "a factor of 28" a factor, never
 #:   "28 GPUs"; "±0.5" a spread, never "0.5"; "12 kWh of electricity" those words at the figure; "half" no "half an
 #:   hour" (96 verified them).
-CLAIM_READING = "97"
+#: 98: a power typed over a stacked index ("σ²m") verifies where the page prints the digit glued to its symbol and
+#:   the index set apart ("σ2 m", "σ2⏎m"); 97 refused it as a symbol's name.
+CLAIM_READING = "98"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

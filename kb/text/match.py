@@ -672,24 +672,46 @@ def _raised_glued(doc: Document, found: QuoteMatch, quote: str) -> bool:
     """The page's text ``found`` covers prints a digit the quote raises after a symbol ("x²", "s⁻¹") glued to that
     symbol ("x2", "s-1"), or never set apart from it, or with a sign ("s − 1"): read on the line, never as a raise
     the extractor lost."""
-    scripts = [(fold_char(m.group(1)), m.group(2).translate(_FLAT)) for m in _SCRIPT_AFTER_LETTER.finditer(quote)]
+    scripts = [(fold_char(m.group(1)), m.group(2).translate(_FLAT), _stacked_index(quote, m.start(), m.end()))
+               for m in _SCRIPT_AFTER_LETTER.finditer(quote)]
     if not scripts:
         return False
     text = _spanned(doc, found.spans)
-    for letter, digits in scripts:
+    for letter, digits, index in scripts:
         if not digits[0].isdigit():
             return True         # "s − 1", "x-1": a subtraction on the line, never a sign the extractor lowered
         flat = "".join("[-\u2212]" if c == "-" else re.escape(c) for c in digits)
         apart = False
-        for m in re.finditer(r"(\S)(\s*)" + flat + r"(?!\d)", text):
+        for m in re.finditer(r"(\S)(\s*)" + flat + r"(?!\d)(\s+[^\W\d_](?![^\W_]))?", text):
             if fold_char(m.group(1)) != letter:
                 continue
-            if not m.group(2):
+            if not m.group(2) and not (index and m.group(3) and fold_char(m.group(3).strip()) == index):
                 return True     # "x2": glued
             apart = True
         if not apart:
             return True
     return False
+
+
+def _stacked_index(quote: str, start: int, end: int) -> str | None:
+    """The one letter the quote types right after the raised digits of a one-letter symbol (``start:end``:
+    the symbol, then its digits), alone before what is no letter or digit ("σ²m" of "σ²ₘ", "{σ²m}"): the
+    index a TeX page stacks under the power. Printed set apart after the digit glued to its symbol ("σ2 m",
+    "σ2⏎m"), the digit is the power of a symbol indexed so, never the symbol's own name ("x2"); never after
+    a name of several letters ("CO²e" of "CO2 e" is no power)."""
+    if (start and quote[start - 1].isalnum()) or not quote[start].isalpha() or quote[start + 1:start + 2].isalpha():
+        return None
+    if end < len(quote) and quote[end].isalpha() and not (end + 1 < len(quote) and
+                                                          (quote[end + 1].isalnum() or quote[end + 1] == "_")):
+        return fold_char(quote[end])
+    return None
+
+
+def _index_stacked(text: str, end: int, index: str) -> bool:
+    """``text`` prints, after the digit ending at ``end``, the quote's stacked ``index`` alone, set apart
+    from the digit by a space or a line break ("σ2 m)", "σ2\nm}"): a power over an index, as TeX sets them."""
+    m = re.compile(r"\s+([^\W\d_])(?![^\W_])").match(text, end)
+    return m is not None and fold_char(m.group(1)) == index
 
 
 def _raised_flat(quoted: str, source: str) -> bool:
@@ -774,12 +796,13 @@ def _script_contradictions(doc: Document, spans: list[Span], quote: str) -> list
     mass m²" of "the mass m2": `_raised_glued` says it for other symbols). Both extractors print a raised and a
     lowered digit flat, so a flat digit is read as the page's text says it is: a unit's power, a symbol's index.
     Only where no place the page prints the letters and digits agrees."""
-    scripts = _LETTER_SCRIPT.findall(quote)
+    scripts = [(m.group(1), m.group(2), _stacked_index(quote, m.start(), m.end()))
+               for m in _LETTER_SCRIPT.finditer(quote)]
     if not scripts:
         return []
     text = "\n".join(doc.pages[sp.page - 1][max(0, sp.start - 16):sp.end] for sp in spans)
     out = []
-    for letters, script in scripts:
+    for letters, script, index in scripts:
         kind = _script_kind(script)
         digits = script.translate(_TO_FLAT)
         seen = ""
@@ -790,7 +813,8 @@ def _script_contradictions(doc: Document, spans: list[Span], quote: str) -> list
             seen = seen or m.group()
             printed = m.group(2)
             if printed[-1] in "0123456789":
-                if (kind == "raised") == unit_powered(text, m.start(1), m.end(1)):
+                if (kind == "raised") == unit_powered(text, m.start(1), m.end(1)) or \
+                        kind == "raised" and index and _index_stacked(text, m.end(), index):
                     agreed = True
             elif _script_kind(printed) == kind:
                 agreed = True
