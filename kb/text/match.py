@@ -4247,6 +4247,19 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         label = doc.caption_label(page, line)
         return label is not None and doc.caption_count(label) > 1
 
+    def goes_on_in_clause(lo: int, pos: int, end: int) -> bool:
+        """A short last part at stream ``pos`` that the quote ends inside its sentence is the clause going on
+        after a float set inside the column (a figure's or a table's caption, its lines), not at the page's
+        top: it starts the first line after the float in lower case, and the text before the float stops
+        inside that clause, no stop, colon or semicolon ending its line ("a higher interest (2" / caption /
+        "points);")."""
+        if doc.page_top(s, lo) or s.page_of[lo] != s.page_of[pos] or not doc.caption_in(s, lo, pos):
+            return False
+        if not s.pages[s.page_of[pos]][s.origin[pos]].islower():
+            return False
+        before = s.pages[s.page_of[lo - 1]][:s.origin[lo - 1] + 1].rstrip()
+        return bool(before) and before[-1] not in ".!?:;"
+
     def broken_word(lo: int, pos: int) -> bool:
         """The aside at stream ``lo`` cuts a word that a line-break hyphen ends before it
         and that goes on in lower case at ``pos`` ("the state-" / footnote / "of-the-art"),
@@ -4294,6 +4307,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (last and pat.ends_sentence and _ends_otherwise(s, end)) and splits_ok(pos, k, len(text)) and \
                     not (short and not broken_word(lo, pos) and not ends_its_page(lo, pos) and
+                         not goes_on_in_clause(lo, pos, end) and
                          (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)
