@@ -460,8 +460,11 @@ def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int
         spans = json.loads(spans or "[]")
     except ValueError:
         return None
-    return quotes.spans_disagree({"text": text, "spans": spans, "prefix": prefix, "suffix": suffix,
-                                  "extractor": extractor}, match, found_in)
+    q = {"citekey": citekey, "version": version, "text": text, "spans": spans, "prefix": prefix, "suffix": suffix,
+         "extractor": extractor}
+    wrong = quotes.spans_disagree(q, match, found_in)
+    # spans naming the text `kb text load` replaced since, under the same extractor's name: found again, no hand edit
+    return None if wrong is not None and quotes.spans_of_replaced_text(kb, q, found_in) else wrong
 
 
 #: From this many papers whose quotes and claims are all decided again at once (the first command

@@ -76,6 +76,7 @@ bibtex = lazy_import("kb.sources.bibtex")
 claimsfile = lazy_import("kb.store.claimsfile")
 identifiers = lazy_import("kb.text.ids")
 matching = lazy_import("kb.text.match")
+textfile = lazy_import("kb.sources.textfile")
 normalising = lazy_import("kb.text.normalise")
 notes_text = lazy_import("kb.text.notes")
 reflist = lazy_import("kb.text.refs")
@@ -515,6 +516,40 @@ def spans_disagree(q: dict, match, text: PageText) -> str | None:
         return ", ".join(f"page {p} characters {a}-{b}" for p, a, b in spans_)
     return (f"its stored spans ({said_spans(stored)}) are not where the quote is in {text.version or 'its text'}, "
             f"the text it was verified in: it is at {said_spans(found)}; the spans were edited by hand")
+
+
+def spans_of_replaced_text(kb: KB, q: dict, text: PageText) -> bool:
+    """Whether the stored spans of `q` hold the quote, its stored words before and after them too, in a page
+    text loaded earlier for its version under the same extractor's name (`kb text load` replacing it since,
+    the source still held): the spans name the text it was verified in, not one edited by hand; the quote,
+    still in the new text, is found again there."""
+    spans, prefix, suffix = q.get("spans") or [], q.get("prefix") or "", q.get("suffix") or ""
+    try:
+        stored = [(int(s["page"]), int(s["start"]), int(s["end"])) for s in spans]
+    except (KeyError, TypeError, ValueError):
+        return False
+    if not stored:
+        return False
+    parts = matching.split_fragments(q["text"])
+    for manifest in kb.sources.find(citekey=q["citekey"], version=q["version"] or ""):
+        if manifest.kind != "text" or (manifest.extractor or "") != (text.extractor or ""):
+            continue
+        try:
+            pages = textfile.parse_text_source(kb.sources.read(manifest), manifest.filename)
+        except (KBError, OSError, ValueError):
+            continue
+        if pages == text.pages:
+            continue
+        words = [pages[p - 1][a:b] if 1 <= p <= len(pages) and 0 <= a < b else "" for p, a, b in stored]
+        if not all(words):
+            continue
+        (p0, a0, _), (p1, _, b1) = stored[0], stored[-1]
+        if pages[p0 - 1][max(0, a0 - len(prefix)):a0] != prefix or pages[p1 - 1][b1:b1 + len(suffix)] != suffix:
+            continue
+        if len(parts) == len(words) and all(_whole(part, w) for part, w in zip(parts, words)) \
+                or len(parts) != len(words) and _whole(" ".join(parts), " ".join(words)):
+            return True
+    return False
 
 
 def on_stored_pages(stored: int | None, stored_end: int | None, quote: str, text: PageText):
@@ -1208,7 +1243,10 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if wrong is not None:
         return Verdict(q["id"], q["citekey"], text.version, "wrong-page", wrong, page=match.page, failed=True)
     if text is first and (elsewhere := spans_disagree(q, match, text)) is not None:
-        return Verdict(q["id"], q["citekey"], text.version, "wrong-span", elsewhere, page=match.page, failed=True)
+        if not spans_of_replaced_text(kb, q, text):
+            return Verdict(q["id"], q["citekey"], text.version, "wrong-span", elsewhere, page=match.page,
+                           failed=True)
+        moved = " (found at a different place than recorded: the text it was verified in was replaced since)"
     verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                       page=match.page)
     return _in_newest(kb, q["citekey"], q["version"], q["text"], verdict, cache)

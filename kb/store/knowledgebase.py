@@ -491,7 +491,8 @@ pdf = lazy_import("kb.sources.pdf")
 #:   "28 GPUs"; "±0.5" a spread, never "0.5"; "12 kWh of electricity" those words at the figure; "half" no "half an
 #:   hour" (96 verified them).
 #: 98: a power typed over a stacked index ("σ²m") verifies where the page prints the digit glued to its symbol and
-#:   the index set apart ("σ2 m", "σ2⏎m"); 97 refused it as a symbol's name.
+#:   the index set apart ("σ2 m", "σ2⏎m"); 97 refused it as a symbol's name. A quote whose stored spans name the
+#:   text `kb text load` replaced since under the same extractor's name is found again there (97: spans edited by hand).
 CLAIM_READING = "98"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
