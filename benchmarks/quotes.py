@@ -5,7 +5,7 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json to round41*.json, read the same way): real
+quotes-labels-heldout.json and quotes-labels-round7.json to round42*.json, read the same way): real
 sentences of the 13 corpus
 PDFs (or, where a case names a "text" for its "pdf", of the five papers' pypdf
 text) chosen where extraction is hard (a page, column or footnote break, a
