@@ -493,6 +493,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 98: a power typed over a stacked index ("σ²m") verifies where the page prints the digit glued to its symbol and
 #:   the index set apart ("σ2 m", "σ2⏎m"); 97 refused it as a symbol's name. A quote whose stored spans name the
 #:   text `kb text load` replaced since under the same extractor's name is found again there (97: spans edited by hand).
+#:   A table's row whose label runs to several words is skipped with the table's rows above it and its caption.
 CLAIM_READING = "98"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

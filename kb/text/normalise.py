@@ -1229,10 +1229,25 @@ def table_lines_before(page: str, start: int, lo: int = 0) -> int:
             break
         b = pos - 1                      # the newline ending the line before
         a = max(lo, page.rfind("\n", lo, b) + 1)
-        if page[b] != "\n" or not is_table_line(page[a:b]):
+        if page[b] != "\n":
             break
-        first = pos = a
+        if is_table_line(page[a:b]):
+            first = a
+        elif not _row_of_a_long_label(page[a:b]):
+            break
+        pos = a
     return first
+
+
+def _row_of_a_long_label(line: str) -> bool:
+    """A table's row whose label runs to several words before its number ("Avg. of 15 models with LM 55.2"): no
+    sentence's or clause's end, a number its last cell. Taken as the table's only below a line that
+    `is_table_line` ("With LM 54.1"), in the same run of lines down to the caption: never body text alone."""
+    t = line.strip()
+    if not t or t[-1] in ".!?:;,-" or len(t) > 240:
+        return False
+    last = _CELL_NUMBER.search(t, max(0, t.rfind(" ") + 1))
+    return last is not None and last.end() == len(t) and last.start() == t.rfind(" ") + 1
 
 
 def content_ranges(pages: Sequence[str]) -> list[tuple[int, int]]:
