@@ -214,6 +214,10 @@ class Note:
                 akey = name_key(entry.first_author)
                 works = [r for r in self.references if r.entry is not None and r.entry.year is not None
                          and akey and name_key(r.entry.first_author) == akey]
+                # 'Doe and Roe, op. cit., 8.' names Roe too: never the work of Doe the note cited last with Poe
+                # ("Doe, Poe, and Moe, *Other Work*, 3."), the one of Doe that names Roe
+                others = _cited_names(_OP_CIT_NAMES.sub("", entry.raw.strip()))[1:]
+                works = [r for r in works if all(_names_in(n, r.text) for n in others)]
                 before = [r for r in works if r.line < ref.line]
                 if before:
                     return before[-1]
@@ -351,6 +355,16 @@ _SHORT_FORM = lazy(r"[^,\n]{2,80},\s*([^,\n]{2,200}?),\s*(?:pp?\.\s*)?[\dIVXLCiv
 _QUOTED_SHORT_FORM = lazy(r"[^,\n\"“‘]{2,80},\s*[\"“‘]([^\s,\"“”‘’]{2,80})[,.]?[\"”’],?\s*(?:pp?\.\s*)?\d{1,5}"
                           r"(?:\s*[-–]\s*\d{1,5})?\.?")
 _OP_CIT = lazy(r"[^\n]{2,160}?,\s*(?:op|loc)\.\s?cit\.", re.I)
+# ... what follows its names: ', op. cit., 8.', ', 5.'
+_OP_CIT_NAMES = lazy(r",\s*(?:(?:op|loc)\.\s?cit\.[^\n]*|(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?)$", re.I)
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether a reference's text names the family name `name` as a whole word, accents aside ('Hernandez-Garcia'
+    in 'Hernández-García, A.', 'Hernández García' in 'Hernandez Garcia, Alex')."""
+    def fold(t: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    return re.search(rf"(?<![^\W\d_]){re.escape(fold(name))}(?![^\W\d_])", fold(text)) is not None
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
