@@ -261,8 +261,7 @@ class Note:
         if len(names) > 1:
             # "Doe, Roe, and Poe" names every author: never an entry that names none of the others
             # ("Doe and Smith"; "Doe, Roe, and Poe" of a citation naming Moe too is that entry)
-            hits = [r for r in hits if any(re.search(rf"(?<![^\W\d_]){re.escape(n)}(?![^\W\d_])", r.text)
-                                           for n in names[1:])]
+            hits = [r for r in hits if any(_names_in(n, r.text) for n in names[1:])]
         letter = _YEAR_LETTER.search(attribution)
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
@@ -2252,8 +2251,12 @@ _QUOTING_TAIL = (r"(?:\s*[,;]\s*(?:quoting|citing|who\s+quotes?)\s+" + _SURNAME 
                  + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?(?:,?\s+(?:1[89]|20)\d\d[a-z]?)?"
                  r"(?:,?\s+(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?)?")
 _QTD_WORDS = lazy(r"\b(?:(?:qtd\.|quoted|cited)\s+in|quoting|citing|who\s+quotes?)\b")
-_AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
-                    + _SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
+# (a family name of two words with no hyphen, or opening with a capital particle: "(Luccioni and Hernandez Garcia 6)",
+# "(Van Gysel, de Rijke, and Kanoulas 3)", "(Lopez Santamaria and Doe 4)")
+_MLA_SURNAME = (r"(?:(?:Van|Von|De|Da|Del|Della|Di|Du|Le|La|Dos|Das|Ter|Ten)\s+(?=[a-z]+\s|[" + _UPPER + r"]))?" + _SURNAME
+                + r"(?:\s+[" + _UPPER + r"][\w'’-]*(?=\s+et\s+al\b|,|\s+(?:and|&)\s|\s+(?:pp?\.\s*)?\d))?")
+_AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _MLA_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _MLA_SURNAME
+                    + r"){0,8},?\s+(?:and|&)\s+" + _MLA_SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)" + _QUOTING_TAIL +
                     # (a work set beside it after, its page that work's: "(Doe et al. 3; see also Roe 5)")
                     r"(?:\s*[;,]\s*" + _SIGNAL + r"[^()\n]{1,200}?)?\s*\)")
@@ -4196,9 +4199,10 @@ def particled_family_key(attribution: str) -> str:
 
 
 # names before "et al.", a year and what follows it, MLA's short title, or nothing: an attribution, MLA's names of a
-# page's citation ('Le Cun. “Deep Nets”.')
-_NAMED_FORM = lazy(r"(?P<who>[^.\d,;:()\[\]]{1,80}?)(?:\s+et\s+al)?\.?(?:,?\s+(?:1[89]|20)\d\d[a-z]?\b.*|\s+“.*)?",
-                   re.S)
+# page's citation ('Le Cun. “Deep Nets”.'), the first of several MLA lists by commas ('Van Gysel, de Rijke, and Kanoulas.')
+# (each name after a comma opening with no space: one way to read the spaces after it)
+_NAMED_FORM = lazy(r"(?P<who>[^.\d,;:()\[\]]{1,80}?(?:,\s*[^\s.\d,;:()\[\]][^.\d,;:()\[\]]{0,79}?){0,8})"
+                   r"(?:\s+et\s+al)?\.?(?:,?\s+(?:1[89]|20)\d\d[a-z]?\b.*|\s+“.*)?", re.S)
 
 
 # an author-year citation as notes read it (_author_year): "Le Cun et al. 1998.", "Doe and Roe. 2020b."
