@@ -4147,6 +4147,9 @@ def names_no_author(text: str) -> bool:
 _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
+# ... or in square brackets, as a list of notes under its heading may number them: "[2] Ibid., 5."
+_BRACKETED_NOTE = lazy(r"^\s{0,3}\[(\d{1,4})\]\s")
+_NOTE_NUMBER = lazy(r"^\s{0,3}(?:\d{1,4}[.)]|\[\d{1,4}\])\s")
 # an entry that opens with its label in brackets: "[1] ...", "- [12] ...", "(3) ..."
 # the number an HTML list gives its entries where it is no position: '<ol start="3">' counts from 3, '<li value="5">'
 # is 5; an entry's id of a number ('<li id="ref-3">', never a name-and-year 'strubell2019') is its own number
@@ -4534,7 +4537,16 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             note._count()
             note.references.append(replace(before, number="^" + label.group(1), line=cur_line, text=text))
             return
-        rest = _ORDERED.sub("", body, count=1) if endnote and endnotes else ""
+        if in_section and section and cur_number and not label:
+            rest = _NOTE_NUMBER.sub("", body, count=1)
+            if rest != body and _IBID.match(rest):
+                # "2. Ibid., p. 8." in a numbered list of references: the work of the entry before, at its own page
+                note._count()
+                ref = replace(section[-1][0], number=cur_number, line=cur_line, text=rest[:_MAX_ENTRY])
+                note.references.append(ref)
+                section.append((ref, True))
+                return
+        rest = _NOTE_NUMBER.sub("", body, count=1) if endnote and endnotes else ""
         if rest and _IBID.match(rest):
             # "4. Ibid., 5." in a list of endnotes: the work of the note before, at its own page
             note._count()
@@ -4630,6 +4642,12 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             in_section = False
         footnote = _FOOTNOTE_DEF.match(raw)
         ordered = _ORDERED.match(raw) if not in_section else None
+        if ordered is None and not in_section and (last_note is not None or starts[i] in first_notes):
+            # a list of notes numbered in square brackets ("## Endnotes\n\n[1] Doe, ..., 3.\n[2] Ibid., 5."): its
+            # notes in turn, numbered so, as "1." and "2." number them
+            bracketed = _BRACKETED_NOTE.match(raw)
+            if bracketed and (starts[i] in first_notes or int(bracketed.group(1)) == last_note + 1):
+                ordered = bracketed
         # (a note of a numbered list of notes whose note before is a reference: its short form or Ibid.)
         next_note = bool(ordered and (last_note is not None and int(ordered.group(1)) == last_note + 1
                                       or starts[i] in first_notes) and _is_short_note(raw[ordered.end():].strip()))
@@ -4642,7 +4660,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             endnote = bool(ordered)
             last_note = int(ordered.group(1)) if ordered else None
             position += 1
-            ordered = _ORDERED.match(raw)
+            ordered = ordered or _ORDERED.match(raw)
             cur_number = ordered.group(1) if ordered else (str(position) if in_section else None)
             cur, cur_line = [raw], i + 1
         elif cur and stripped and in_section and not raw.startswith(("  ", "\t")) \
@@ -4920,7 +4938,7 @@ _CITED_BEFORE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*(?:1[89]|20)\d\d")
 
 #: a heading of a list of notes over its first note: "## Notes\n\n1. ...", "**Endnotes**\n1. ..."
 _NOTES_LIST = lazy(r"(?im)^[ \t]{0,3}(?:#{1,6}[ \t]*|\*\*|__)?(?:end|foot)?notes(?:\*\*|__)?[ \t]*:?[ \t]*\n"
-                   r"(?:[ \t]*\n)*[ \t]{0,3}1[.)][ \t]")
+                   r"(?:[ \t]*\n)*[ \t]{0,3}(?:1[.)]|\[1\])[ \t]")
 
 
 def _is_short_note(text: str) -> bool:
