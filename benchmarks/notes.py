@@ -85,7 +85,11 @@ notes-heldout-round36-sweep58-notes36.json (11: citations that are commands and 
 4]', '[-@key]', '[see @a, pp. 7-8; @b, ch. 2]', biblatex '\\textcite[4]{k}', '\\parencite[see][p.~9]{k}',
 '\\autocite', '\\footcite', natbib '\\citet[p.~4]{k}', '\\citep[][3]{a,b}', '\\cite[Sec.~4]{k}', keys an alias, in
 another case, of no paper here, DOIs and arXiv ids as keys, figure, table and equation locators, csquotes
-'\\blockquote[\\cite{k}]{...}'), verified
+'\\blockquote[\\cite{k}]{...}') and notes-heldout-round36-sweep59-notes37.json (30: each note with its own
+references.bib of real exports' shapes, ACL Anthology, DBLP, ACM, Crossref and Better BibTeX keys, the five papers' text
+under them; Chicago's 'Ibid., p. 2', '*Ibid.*, 8', 'op. cit.' naming co-authors, short-title repeats, endnotes numbered
+'1.' or '[1]', 'Ibid.' in a list of references, keys in another case, compound names 'Hernandez Garcia', 'Van Gysel, de
+Rijke', 'Le Scao', 'Tachet des Combes'), verified
 as `kb verify --note` does
 against the five papers' pypdf text (wattbot/pypdf-text): right, wrong (must
 stay 0) and lost quotes, each round on its own line.
