@@ -306,21 +306,22 @@ def _heldout_file(path: Path, round_: int, verbose: bool) -> None:
                          for k, (t, a, y, x) in _PAPERS.items())
     took = 0.0
     with tempfile.TemporaryDirectory() as d:
-        kbs: dict[str, object] = {}
+        kbs: dict[tuple, object] = {}
 
         def kb_of(bib: str, texts: dict[str, str]):
             # a note with its own references.bib (and which of its keys hold which of the five papers' text) is
             # verified in a knowledge base of its own; the others in one of the five papers under their plain keys
-            if bib not in kbs:
+            made = (bib, tuple(sorted(texts.items())))      # (one bib, other keys holding text: another one)
+            if made not in kbs:
                 root = Path(d) / f"kb{len(kbs)}"
                 init(root)
                 (root / "references.bib").write_text(bib, "utf-8")
-                kb = kbs[bib] = open_kb(root)
+                kb = kbs[made] = open_kb(root)
                 for k, name in texts.items():
                     pages = root / f"{name}.json"
                     pages.write_text(json.dumps(_wattbot_pages(name)))
                     load_text(kb, k, pages, extractor="test")
-            return kbs[bib]
+            return kbs[made]
 
         try:
             for i, n in enumerate(notes):
