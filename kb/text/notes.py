@@ -2252,11 +2252,13 @@ _QUOTING_TAIL = (r"(?:\s*[,;]\s*(?:quoting|citing|who\s+quotes?)\s+" + _SURNAME 
                  r"(?:,?\s+(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?)?")
 _QTD_WORDS = lazy(r"\b(?:(?:qtd\.|quoted|cited)\s+in|quoting|citing|who\s+quotes?)\b")
 # (a family name of two words with no hyphen, or opening with a capital particle: "(Luccioni and Hernandez Garcia 6)",
-# "(Van Gysel, de Rijke, and Kanoulas 3)", "(Lopez Santamaria and Doe 4)")
+# "(Van Gysel, de Rijke, and Kanoulas 3)", "(Lopez Santamaria and Doe 4)"; the names' work cited before, as older
+# styles write it in the text: "(Doe et al., op. cit., p. 4)", the one work of theirs here)
 _MLA_SURNAME = (r"(?:(?:Van|Von|De|Da|Del|Della|Di|Du|Le|La|Dos|Das|Ter|Ten)\s+(?=[a-z]+\s|[" + _UPPER + r"]))?" + _SURNAME
                 + r"(?:\s+[" + _UPPER + r"][\w'’-]*(?=\s+et\s+al\b|,|\s+(?:and|&)\s|\s+(?:pp?\.\s*)?\d))?")
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _MLA_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _MLA_SURNAME
-                    + r"){0,8},?\s+(?:and|&)\s+" + _MLA_SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
+                    + r"){0,8},?\s+(?:and|&)\s+" + _MLA_SURNAME + r")?),?\s+(?:(?:op|loc)\.\s?cit\.,?\s*)?"
+                    r"(?:(?:pp?\.|pages?)\s*)?"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)" + _QUOTING_TAIL +
                     # (a work set beside it after, its page that work's: "(Doe et al. 3; see also Roe 5)")
                     r"(?:\s*[;,]\s*" + _SIGNAL + r"[^()\n]{1,200}?)?\s*\)")
@@ -2297,7 +2299,8 @@ _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
 _NOTE_PAGE = r"(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*(?:--|[-–])\s*\d{1,5})?" + _FOLLOWING + ")"
-_IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
+# (Harvard's colon before the page too: "(ibid.: 4)", "(ibid: 33-35)")
+_IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*[,:]?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
 #: A blockquote signed with 'Ibid.' alone, or its page: '— Ibid.', '— Ibid., 6', '-- ibid., p. 6'
 _DASH_IBID = lazy(r"(?:—|―|–|--)[ \t]*" + _IBID_WORD + r"(?:[ \t]*,?[ \t]*" + _NOTE_PAGE + r")?[ \t]*\.?", re.I)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
