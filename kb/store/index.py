@@ -197,6 +197,8 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
             continue
         at = name.lower().find(".toml")
         base = stale.copy_of(name) or (name[:at] if at > 0 else name.rpartition(".")[0] or name) + ".toml"
+        if not stale.utf8_name(base):   # its bytes read as Latin-1, as a name from such a system was meant
+            base = os.fsencode(base).decode("latin-1")
         if base.startswith("#") and name.endswith("#"):         # Emacs's auto-save #x.toml# of x.toml
             base = base[1:]
         path = layout.claims / name
@@ -316,7 +318,8 @@ def _emptied(path: Path) -> bool:
 
 def misnamed_why(path: Path) -> str:
     """Why kb reads a file `claims_misnamed` found as no claims file, as said in parentheses."""
-    return "a copy a merge or sync tool left" if stale.copy_of(path.name) else \
+    return "its name is not UTF-8, which kb's index cannot hold" if not stale.utf8_name(path.name) else \
+        "a copy a merge or sync tool left" if stale.copy_of(path.name) else \
         "parked by its name; a claims file's name ends in .toml" if parked(path.name) else \
         "a claims file's name ends in .toml"
 

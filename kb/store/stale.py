@@ -133,10 +133,22 @@ def is_claims_name(name: str) -> bool:
     """Whether a file in claims/ named so is a claims file: `*.toml`, but not a hidden one,
     which kb never writes (a key's leading '.' is escaped) and editors do beside the file
     they edit (Emacs's lock `.#x.toml`, a link to nowhere; macOS's `._x.toml`), nor a copy a
-    merge or sync tool left (`copy_of`)."""
+    merge or sync tool left (`copy_of`), nor one whose name is not UTF-8 (`utf8_name`): kb writes
+    every name it reads into its index, which holds text alone."""
     # (copy_of's first tests, here: no call for the common name; ".toml" alone ends at the first test)
     return name.endswith(".toml") and name[0] != "." and (name[-6] not in _COPY_LAST or not (
-        "_" in name or " (" in name or "." in name[:-5]) or copy_of(name) is None)
+        "_" in name or " (" in name or "." in name[:-5]) or copy_of(name) is None) and (
+        name.isascii() or utf8_name(name))
+
+
+def utf8_name(name: str) -> bool:
+    """Whether a file name os.listdir gave is UTF-8: a byte that is not (a name written in Latin-1
+    on another system) comes as a lone surrogate, which no text column can hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # A copy a merge or sync tool leaves beside the file it merged: git mergetool's x_BACKUP_1234.toml,
