@@ -422,7 +422,7 @@ class StdinInput:
                                  hint=f"pipe {self.what} in, e.g. `cat FILE | kb ... -`")
             limit = max_input_bytes() + 1           # `kb import - < /dev/zero` must not fill memory
             data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
-            if not data.strip():
+            if not data.removeprefix(b"\xef\xbb\xbf").strip():      # a byte order mark alone is no text either
                 raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
                                  hint=f"pipe {self.what} in, e.g. `cat FILE | kb ... -`")
             self._data = data
