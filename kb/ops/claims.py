@@ -273,6 +273,11 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     interval = _check_value(in_utf8(value, "the value"))
     quote = as_shown(in_utf8(quote, "the quote"), "the quote") if quote is not None else None
     quote, marks = enclosing_marks(quote) if quote is not None else (None, "")
+    if quote is not None and len(quote.strip()) > claimsfile.MAX_STRING:
+        # as kb quote add says it: matched, a quote of megabytes took minutes; stored --force, it made
+        # a claims file kb reads no more (every command stopped on it)
+        raise UsageError(f"the claim's quote is {len(quote.strip()):,} characters; quotes are limited to "
+                         f"{claimsfile.MAX_STRING:,}; nothing written")
     version = normalise_version(version) if version else None
     topics, per, note = typed_all(topics, "topic"), typed(per, "per"), typed(note, "note")
     if claim_id is not None and not claimsfile.ID_RE.match(typed(claim_id, "id")):

@@ -877,9 +877,11 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
                replace_id: str | None = None, path: str = "the claims file") -> str:
     """Return `text` with one [[section]] table appended (or the one whose id is
     `replace_id` replaced), keeping everything else as it was. FileFormatError (naming
-    `path`) where the file does not hold its records as kb can add to them."""
+    `path`) where the file does not hold its records as kb can add to them; UsageError for a
+    record holding a string longer than kb reads back (MAX_STRING), before anything is written."""
     import tomlkit
 
+    _writable(record)
     if replace_id is None and text.strip():
         appended = _appended(text, section, record)
         if appended is not None:
@@ -906,6 +908,16 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     # the file's own layout kept byte for byte: a file kb starts is spaced, a file a person wrote is not
     # (a comment written right above a record's header was parted from it by a blank line)
     return _read_back(out if text.strip() else _spaced(out), path)
+
+
+def _writable(record: dict[str, Any]) -> None:
+    """UsageError when a string of `record` is longer than a claims file may hold (`_Reader.bounded`):
+    written, the file was one kb refuses to read, and every command stopped on it."""
+    for key, value in record.items():
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, str) and len(one) > MAX_STRING:
+                raise UsageError(f"`{key}` is {len(one):,} characters, over kb's limit of {MAX_STRING:,} for one "
+                                 "string of a claims file; nothing written")
 
 
 def _spaced_last(text: str, section: str) -> str:
