@@ -243,7 +243,7 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
             if lost is not None:
                 raise lost
             raise NoKnowledgeBase(f"{source} points to {shown(root)}, which is not a knowledge base "
-                                  + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})")
+                                  + (f"kb can read ({MARKER} cannot be read: {why})" if why else f"(no {MARKER})")
                                   + (f" but a folder inside the {within[1]} folder of one" if within else ""),
                                   hint=f"restore {shown(root / MARKER)}" if why else
                                   (f"give its folder: --kb {shown(within[0])}" if explicit else

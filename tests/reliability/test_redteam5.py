@@ -343,4 +343,4 @@ def test_a_kb_toml_kb_cannot_read_is_never_passed_over_for_the_knowledge_base_ab
         one_error(r, f"{marker} cannot be read (", "kb takes no knowledge base further up")
     assert (kb_root / "references.bib").read_text() == before
     r = run_kb("--kb", inner, "ls")
-    one_error(r, "which is not a knowledge base kb can read (kb.toml is ")
+    one_error(r, "which is not a knowledge base kb can read (kb.toml cannot be read: ")
