@@ -3812,6 +3812,57 @@ def _printed_as_factor(quote: str, start: int, end: int) -> bool:
             or _AS_FACTOR_BEFORE.search(quote[max(start - 60, 0):start]) is not None)
 
 
+#: "times" after a number that counts occasions, no factor: "130 times out of 400 cards", "13 times for Key Questions".
+_OCCASIONS_AFTER = lazy(r"(?i)[ ]?times[ ]+(?:out[ ]+of|in[ ]+(?:a|each|every|total)|per|each|every|for|during|a[ ]+"
+                        r"(?:day|week|month|year))\b")
+#: A range's first end whose last is printed as a factor: "1.4" of "~1.4-2X", "100" of "100-1000X".
+_FACTOR_RANGE_AFTER = lazy(r"(?i)[ ]*(?:[-–—]|to)[ ]*~?\d[\d,]*(?:\.\d+)?[ ]?(?:times|[x×]|-?[ ]?fold)(?![a-z])")
+#: Words before a number that name it a factor with no "x" after it: "a factor of 3", "factors of 0.53–1.64 and
+#: 0.91–2.42" (each number of the list), "a speed-up of 3", "a ratio of 2.5".
+_FACTOR_NAMED_BEFORE = lazy(r"(?i)\b(?:factors?|speed-?ups?|ratios?|multipliers?)[ ]+(?:of|is|was|are|were|=)[ ]+(?:(?:about"
+                            r"|around|roughly|nearly|almost|over|under|up[ ]+to|more[ ]+than|less[ ]+than|at[ ]+(?:least"
+                            r"|most)|approximately|~)[ ]*)*(?:\d[\d,]*(?:\.\d+)?[ ]?[x×]?[ ]*(?:[-–—]|to|and|or|,)[ ]*)*$")
+#: A number whose "times" a list's earlier number prints for both: "14" of "13 times for Key Questions and 14 for Answer
+#: Gists" (held by a claim's "14 times" as written, never by a fold).
+_TIMES_ELIDED_BEFORE = lazy(r"(?i)\d[ ]?times\b[^.;:()\d]{0,40}(?:,|\band|\bor)[ ]*$")
+#: A ratio to one after a number: ":1" of "returned 15:1" (the factor 15, as "15:1" claimed is "15x").
+_TO_ONE_AFTER = lazy(r"[ ]*[:∶][ ]*1(?![\d:]|[.,]\d)")
+
+
+def _factor_claimed(unit: str, w: _Number) -> bool:
+    """Whether a claim's number `w`, written with `unit` after it, is a factor: "3x", "3 times", "3-fold", "3x more",
+    "threefold", "twice", "two orders of magnitude"."""
+    return w.unit == "x" or bool(unit.strip()) and _FACTOR_UNIT.fullmatch(unit.split()[0]) is not None
+
+
+def _factor_printed(plain: str, h: _Number, said: str = "") -> bool:
+    """Whether the quote prints its number `h` as a factor, as a claim's factor ("3x", "3 times", "threefold", "a factor
+    of 3") must be printed to be held: a factor in words ("twice", "two orders of magnitude"), digits with "x", "times"
+    or "fold" after them (never "130 times out of 400", occasions, nor "5-fold cross-validation", "2 × 8 GPUs"), a
+    range's first end whose last is one ("1.4" of "1.4-2X"), a change or a share in words ("halved", "one in five": the
+    ratio they give, as before), a number "a factor of", "factors of", "a speed-up of" or
+    "a ratio of" names, or a ratio's first term to 1 ("15" of "15:1"). "1.58" of "the average was 1.58", "4" of "Tables
+    1 and 4", "11" of "11 out of 12" are no factors. `said`: the claim's words after its number, which hold the quote's
+    as written ("130 times" or "130x" of "130 times out of 400", "5-fold" of "5-fold cross-validation"; never "thirteen-
+    fold" of "13 times for", nor "5x" of "5-fold cross-validation")."""
+    if h.unit == "x" or h.change is not None or h.share:
+        return True         # "halved" 0.5x, "doubled" 2x, "half as much", "one in five" 0.2x: a ratio the words give
+    if h.unit is not None:
+        return False
+    if _AS_FACTOR_AFTER.match(plain, h.end):
+        said = said.strip().lower()
+        return not (_OCCASIONS_AFTER.match(plain, h.end) and said.split()[:1] not in (["times"], ["x"], ["×"])
+                    or times_not_factor(plain, h.start, h.end) or cross_folds(plain, h.end) and "fold" not in said)
+    if _FACTOR_RANGE_AFTER.match(plain, h.end):
+        return True
+    if said.strip().lower().split()[:1] in (["times"], ["x"], ["×"]) \
+            and _TIMES_ELIDED_BEFORE.search(plain, max(0, h.start - 60), h.start):
+        return True
+    if _FACTOR_NAMED_BEFORE.search(plain, max(0, h.start - 80), h.start):
+        return True
+    return _TO_ONE_AFTER.match(plain, h.end) is not None and not colon_citation(plain, h.start, h.end)
+
+
 def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     """(the factor's number, why) where a claim's factor says it goes one way ("15 times less", "1.3x more") and
     the quote prints that factor with words of the other way only, near it in its clause ("uses 15 times more
@@ -4274,6 +4325,36 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     return found
 
 
+#: A claim written as a share, its count and its whole: "12 out of 11", "1 in 5", "two in three patients".
+_SHARE_OVER_WHOLE = lazy(r"(?i)[ ]*(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,3})[ ]+(?:in|out[ ]+of)[ ]+"
+                         r"(?:a[ ]+|every[ ]+)?(?P<b>one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+                         r"|thousand|\d{1,4})(?:[ ]+[^\W\d_]+)*[ ]*")
+#: A bare number claimed: "5", "one", "five".
+_BARE_CLAIM = lazy(r"(?i)[ ]*(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[ ]*")
+
+
+def _share_part(value: str, quote: str) -> str | None:
+    """Why a bare number claimed ("5") is refused where the quote prints it only as the count or the whole of a share "N in
+    M" ("1 in 5 patients": 20%, no figure 5 nor 1). None where it is no such part."""
+    if _BARE_CLAIM.fullmatch(value) is None:
+        return None
+    wanted, _ = _value_numbers(value)
+    if len(wanted) != 1:
+        return None
+    plain = _plain(quote)
+    for m in _SHARE.finditer(plain):
+        if m.group("join").lower() != "in":
+            continue
+        top, whole = _share_word(m.group("a")), _share_word(m.group("b"))
+        if top is None or not whole or top > whole or wanted[0].value not in (top, whole):
+            continue
+        share = f"{Decimal(top) / Decimal(whole) * 100:.3g}".removesuffix(".0")
+        return (f"the value {value!r} is the {'count' if wanted[0].value == top else 'whole'} of the quote's share "
+                f"{m.group(0)!r} ({share}%), no figure of its own: claim the share as the quote gives it "
+                f"({m.group(0)!r}, or '{share}%')")
+    return None
+
+
 def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`_value_in_quote_as_typed`, the claim's per read as kb reads units and nouns."""
     quote, per = _unmarked(quote), _per_named(per)
@@ -4289,7 +4370,7 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         # "4.3x faster" is the factor "4.3x" the quote prints with "faster" after it: the factor as any other, then its
         # word as `_factor_turned` reads it
         found = _value_in_quote_as_typed(kind.group("bare"), quote, per)
-        turned = _factor_turned(value, quote) if found.ok else None
+        turned = _factor_turned(value, quote) if found.ok or not found.problem else None
         return found if turned is None else replace(found, ok=False, missing=[turned[0]], problem=turned[1])
     twice = _per_twice(value, per) if per else None
     if twice:
@@ -4303,8 +4384,17 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         named = _count_named(value)
         if named:
             return _named_in_quote(value, quote, per, named)
+    over = _SHARE_OVER_WHOLE.fullmatch(value)
+    if over is not None and _share_word(over.group("a")) is not None and _share_word(over.group("b")) is not None \
+            and _share_word(over.group("a")) > _share_word(over.group("b")):
+        # "12 out of 11": no share (its count is more than its whole), never held by the quote's "11 out of 12"
+        return QuotedValue(False, list(dict.fromkeys(n.text for n in numbers_in(quote))), [value.strip()], problem=(
+            f"the value {value!r} counts more than its whole ({over.group('a')} out of {over.group('b')}): a share's "
+            "count is at most its whole; write the share as the quote gives it"))
     bound, figure_at = _claim_bound(value)
     found = _value_in_quote(value, quote, per, bound)
+    if not found.ok and not found.problem:
+        found.problem = _share_part(value, quote)
     if found.ok and not _spread_paired(value, quote):
         if _VALUE_SPREAD.match(_plain(value)) is None and _written_range(value):
             return QuotedValue(False, found.numbers, [], problem=(
@@ -5590,7 +5680,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     """`value_in_quote`, the quote's numbers held only as a bound of direction `bound` when given."""
     wanted, unread = _value_numbers(value)
     held = numbers_in(quote)
-    if "in" in quote and _unit_text(value, wanted):     # "1 in 5 patients": one share, no 5 patients ("5" is its M)
+    # "1 in 5 patients": one share, no 5 patients nor a bare 5 ("5" is its M; a share claimed holds its M as its own)
+    if "in" in quote and (_unit_text(value, wanted) or not any(w.share for w in wanted)):
         shares = _plain(quote)
         held = [h for h in held if not share_of(shares, h.start, float(h.value))]
         # ... nor a count of one patient: the N of "N in M things" is the share's, no count of them (the share is held)
@@ -5839,6 +5930,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     #: GPUs each"; "300 W each" is each one's power)
     count = total and _counts_things(claim_unit)
     bare = claim_unit is not None and unitless and not value_unit
+    #: a claim that is a factor ("3x", "3 times", "3-fold", "threefold", "twice"): held only by a number the quote prints
+    #: as a factor (`_factor_printed`), never by a bare one ("1.58x" of "the average was 1.58")
+    factor_claim = unitless and any(_factor_claimed(value_unit, w) for w in wanted)
     #: ... a bare number, no per, holds a count's number as the count would ("8" of "8 GPUs"), so never one the
     #: quote prints per things ("8" of "8 GPUs per node", "each node has 8 GPUs", "64 nodes with 8 GPUs each")
     bare_total = bare and not per
@@ -5914,6 +6008,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    # "a third as many" holds "-67%", never a bare 0.67 (its ratio is a third)
                    and not (h.change == "fall" and _AS_MUCH_ENDS.search(plain, h.start, h.end))
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
+                   and not (factor_claim and not _factor_printed(plain, h, value_unit))   # "1.58x" of "was 1.58"
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
@@ -6235,6 +6330,8 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h))
+               # "1.58x" of "the average was 1.58", "threefold" of "3 weekly meetings": a factor only where printed as one
+               and not (_factor_claimed(unit, w) and not _factor_printed(plain, h, unit))
                and not (unit and not _FACTOR_UNIT.fullmatch(unit) and not _UNIT_START.match(plain[h.end:].lstrip(" ")))
                and not (not unit and (_currency_of(h) or _other_money(plain, h)
                                       or _UNIT_START.match(plain[h.end:].lstrip(" "))

@@ -494,7 +494,9 @@ pdf = lazy_import("kb.sources.pdf")
 #:   the index set apart ("σ2 m", "σ2⏎m"); 97 refused it as a symbol's name. A quote whose stored spans name the
 #:   text `kb text load` replaced since under the same extractor's name is found again there (97: spans edited by hand).
 #:   A table's row whose label runs to several words is skipped with the table's rows above it and its caption.
-CLAIM_READING = "98"
+#: 99: a factor claimed ("1.58x", "threefold") holds only a number its quote prints as a factor, never a bare one ("the
+#:   average was 1.58"); a share "1 in 5" holds no bare 5 nor 1; "12 out of 11" is no share (98 verified them).
+CLAIM_READING = "99"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

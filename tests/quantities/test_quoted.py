@@ -980,9 +980,9 @@ SHARE = "79% of participants (19) had taken 3 or fewer STEM course since high sc
     *[(value, "gives the right answer 130 times out of 400 cards.", ok) for value, ok in [
         ("130 times", True), ("400 cards", True), ("130x", True), ("400 times", False), ("130 %", False),
         ("130 cards", False)]],
-    # a number in words holds a count or a bare number, no percentage: "one in five (21%)"
+    # a share in words holds its percentage, never its whole alone ("5" of "one in five" is no figure 5), nor 5%
     *[(value, "inline citations accounted for around one in five (21%) of paper discoveries", ok) for value, ok in [
-        ("21%", True), ("5", True), ("5%", False), ("21 pp", False), ("12%", False)]],
+        ("21%", True), ("5", False), ("5%", False), ("21 pp", False), ("12%", False)]],
     # a count in parentheses after a share and a comma; a year after "for"
     *[(value, "We split all cases into train (70%, 3177 samples), Dev (10%, 454), and Test (30%, 908).", ok)
       for value, ok in [("454", True), ("908", True), ("3177 samples", True), ("10%", True), ("454%", False),
