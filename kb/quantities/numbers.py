@@ -62,7 +62,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
@@ -863,7 +863,45 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                       else _sentence(page, bounds, start, end)),
             context=_collapse(page[max(0, start - 60):min(len(page), end + 60)]),
             unit_text=unit_text, kind=kind, per=per))
-    return found
+    return _respectively_listed(page, found)
+
+
+#: A list of bare numbers right before a figure, which shares its unit: "12 and " of "12 and 35 kWh, respectively",
+#: "16384, 8192 and " of "(16384, 8192 and 4096 tokens, respectively)".
+_LIST_BEFORE = lazy(r"(?<![\w.,\-–/$€£])(?P<list>(?:\d[\d,]*(?:\.\d+)?(?:[ \t\n]*,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and"
+                    r"[ \t\n]+))+)$")
+#: "respectively" right after a figure's unit: ", respectively" of "12 and 35 kWh, respectively".
+_RESPECTIVELY_AFTER = lazy(r"[ \t\n]*,?[ \t\n]*respectively\b")
+_LISTED_NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?")
+
+
+def _respectively_listed(page: str, found: list[Candidate]) -> list[Candidate]:
+    """`found` with the figures of a list whose unit only its last prints, where "respectively" follows it: "12 kWh" and
+    "35 kWh" of "training and inference use 12 and 35 kWh, respectively" (the list is of figures, one a subject, each
+    in that unit); the last alone was found. Never a number a candidate holds already, nor one of a name ("Rouge-1")."""
+    if "respectively" not in page:
+        return found
+    taken = [(c.start, c.end) for c in found]
+    extra: list[Candidate] = []
+    for c in found:
+        if c.kind != "quantity" or c.low is not None or c.per or not c.unit or c.unit == "dimensionless" \
+                or _RESPECTIVELY_AFTER.match(page, c.end) is None or not c.number[:1].isdigit():
+            continue
+        listed = _LIST_BEFORE.search(page, max(0, c.start - 120), c.start)
+        if listed is None:
+            continue
+        for m in _LISTED_NUMBER.finditer(page, listed.start("list"), listed.end("list")):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            try:
+                value = float(m.group().replace(",", ""))
+            except ValueError:      # pragma: no cover - the pattern reads digits only
+                continue
+            extra.append(replace(c, start=m.start(), end=m.start() + len(m.group()), number=m.group(), value=value,
+                                 context=_collapse(page[max(0, m.start() - 60):min(len(page), m.end() + 60)])))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda c: (c.start, c.end))
 
 
 #: The words that hedge a number a sentence's unit or name carries on to ("is about 46", "with nearly 0.36",
