@@ -4355,6 +4355,22 @@ def _share_part(value: str, quote: str) -> str | None:
     return None
 
 
+def _factor_unprinted(value: str, quote: str) -> str | None:
+    """Why a factor claimed ("1.58x", "threefold") is refused where its quote prints its number as no factor ("the
+    average was 1.58", "3 weekly meetings"): named so. None where the quote prints no such number."""
+    wanted, _ = _value_numbers(value)
+    unit = _unit_text(value, wanted)
+    if len(wanted) != 1 or not _factor_claimed(unit, wanted[0]):
+        return None
+    plain = _plain(quote)
+    bare = [h for h in numbers_in(quote) if h.value == wanted[0].value and not _factor_printed(plain, h, unit)]
+    if not bare:
+        return None
+    shown = " ".join(plain[bare[0].start:bare[0].end].split())
+    return (f"the value {value!r} is a factor, but its quote prints {shown!r} as no factor (no 'x', 'times', '-fold' "
+            "or 'a factor of' with it): claim the figure as the quote gives it")
+
+
 def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`_value_in_quote_as_typed`, the claim's per read as kb reads units and nouns."""
     quote, per = _unmarked(quote), _per_named(per)
@@ -4370,7 +4386,9 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         # "4.3x faster" is the factor "4.3x" the quote prints with "faster" after it: the factor as any other, then its
         # word as `_factor_turned` reads it
         found = _value_in_quote_as_typed(kind.group("bare"), quote, per)
-        turned = _factor_turned(value, quote) if found.ok or not found.problem else None
+        # ... its word's reason first where the factor is refused for none other than its number printed as no factor
+        turned = _factor_turned(value, quote) if found.ok or not found.problem \
+            or found.problem == _factor_unprinted(kind.group("bare"), quote) else None
         return found if turned is None else replace(found, ok=False, missing=[turned[0]], problem=turned[1])
     twice = _per_twice(value, per) if per else None
     if twice:
@@ -4424,6 +4442,8 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         found.problem = _times_more_other(value, quote)
     if not found.ok and not found.problem:
         found.problem = _model_number_bare(value, quote)
+    if not found.ok and not found.problem and not found.rate:
+        found.problem = _factor_unprinted(value, quote)
     if not found.ok and not found.problem and _fewer_zeros(value) != value:
         fewer = _fewer_zeros(value)
         if _value_in_quote_as_typed(fewer, quote, per).ok:

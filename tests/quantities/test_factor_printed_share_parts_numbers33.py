@@ -62,5 +62,7 @@ def test_a_share_is_held_as_a_share(value, quote, ok):
 def test_refusals_name_the_share_and_the_factor():
     part = value_in_quote("5", PATIENTS)
     assert "the whole of the quote's share '1 in 5'" in part.reason("5") and "20%" in part.reason("5")
+    factor = value_in_quote("1.58x", AVERAGE)
+    assert "its quote prints '1.58' as no factor" in factor.reason("1.58x")
     over = value_in_quote("12 out of 11", CLICKS)
     assert "counts more than its whole" in over.reason("12 out of 11")
