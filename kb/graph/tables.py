@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "52"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -274,6 +274,8 @@ READING = "51"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           title, was)
 #                           also: a family name opening with a particle, inverted before a given name and its initial,
 #                           is whole ('de Solla Price, Derek J. 1965.': 'de', was)
+#                       52: an arXiv id a line break cut after its dot or inside its number is read whole where the
+#                           next line's digits end it ('arXiv:2302.' '08476.': no arXiv id, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

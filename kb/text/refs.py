@@ -288,6 +288,7 @@ def _strip_ids(text: str) -> str:
 
 _PAGE_NUMBER_RE = lazy(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.I)
 _DIGITS_RE = lazy(r"\d+")
+_YEAR_DIGITS_RE = lazy(r"(?:19|20)\d\d")
 _EDGE = 3
 
 
@@ -3127,6 +3128,30 @@ def _continues_doi(line: str) -> bool:
     return bool(_DOI_MORE_RE.fullmatch(word.rstrip(".,;"))) and not _YEAR_TOKEN_RE.match(word)
 
 
+# a word ending in an arXiv id of the new form broken off after its dot or inside its number, with arXiv named before
+# it ('arXiv:2104.', 'arXiv:2311.1686', 'arxiv.org/abs/1907.1', 'abs/2104.'); its month, then its digits so far
+_ARXIV_SO_FAR_RE = lazy(r"(?:arxiv[:.]|arxiv\.org/(?:abs|pdf)/|\babs/)(\d\d)(\d\d)\.(\d{0,4})$", re.I)
+_DIGITS_RE = lazy(r"\d+")
+
+
+def _continues_arxiv(last: str, line: str) -> bool:
+    """Whether the line's first digits end an arXiv id the line before broke off: the id's number has four digits
+    to December 2014 and five from January 2015, and the digits joined give exactly that many ('arXiv:2104.' '10350',
+    'arXiv:2311.1686' '3'); never where the id was whole or more digits follow ('arXiv:2311.16863' '2023'), nor from
+    digits that read as a year ('arXiv:2104.1' '2021.': the id cut short, or its year, cannot be told)."""
+    m = _ARXIV_SO_FAR_RE.search(last)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return False
+    digits = _DIGITS_RE.match(line)
+    if digits is None:
+        return False
+    need = 5 if (int(m.group(1)), int(m.group(2))) >= (15, 1) else 4
+    if _YEAR_DIGITS_RE.fullmatch(digits.group()):
+        return False
+    rest = line[digits.end():digits.end() + 1]
+    return len(m.group(3)) + len(digits.group()) == need and not (rest.isalnum() and rest != "v")
+
+
 def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
     """_join_lines of lines already through fix_pdf_accents and strip()."""
     out = ""
@@ -3144,6 +3169,8 @@ def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
         doi = "10." in last and _DOI_SO_FAR_RE.search(last)
         if doi and _continues_doi(ln):
             out += ln                                   # a DOI broken across lines, anywhere in it
+        elif (last[-1] == "." or last[-1].isdigit()) and _continues_arxiv(last, ln):
+            out += ln                                   # an arXiv id broken across lines
         elif last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
                 and not _CAPITALISED_WORD_RE.match(ln) and not (doi and last[-1] in ".:") \
                 and not (last[-1] == "." and ln[0].isupper() and _SLASHED_WORD_RE.fullmatch(last)):
