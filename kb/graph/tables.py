@@ -276,6 +276,9 @@ READING = "52"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           is whole ('de Solla Price, Derek J. 1965.': 'de', was)
 #                       52: an arXiv id a line break cut after its dot or inside its number is read whole where the
 #                           next line's digits end it ('arXiv:2302.' '08476.': no arXiv id, was)
+#                           also: a page's running head between two lines of an entry is no word of it ('24 A. S.
+#                           Luccioni et al.', 'FAccT ’24, June 3–6, 2024, Rio de Janeiro, Brazil Luccioni et al.': in
+#                           the title, was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -4621,6 +4621,14 @@ _FURNITURE_NUMBER_RE = lazy(r"\s*(?!(?:19|20)\d\d\s*$)\d{1,4}\s*")
 _FURNITURE_HEADER_RE = lazy(r"\s*(?:(?:Preprint[.,]?\s+)?Under\s+review(?:\s+as\s+an?\s+(?:conference|workshop|journal)\s+"
                             r"paper\s+at\s+[A-Z][\w \-]{1,40})?|Preprint[.,]?\s+Under\s+review|Published\s+as\s+an?\s+"
                             r"(?:conference|workshop|journal)\s+paper\s+at\s+[A-Z][\w \-]{1,40})\.?\s*", re.I)
+# a page's running head a page break printed inside an entry: the page number, never a year, beside the authors'
+# short name ('24 A. S. Luccioni et al.', 'Luccioni et al. 25'), or ACM's conference line with no stop in it, the short
+# name after it or none ('FAccT ’24, June 3–6, 2024, Rio de Janeiro, Brazil Luccioni et al.')
+_ET_AL_HEAD = r"(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s+)*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s+et\s+al\.?"
+_PAGE_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}"
+_RUNNING_HEAD_RE = lazy(rf"\s*(?:{_PAGE_NUMBER}\s+{_ET_AL_HEAD}|{_ET_AL_HEAD}\s+{_PAGE_NUMBER}|[A-Z][A-Za-z\-]{{1,15}}\s?['’]\d\d,\s+"
+                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s?[–-]\s?(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2},\s+(?:19|20)\d\d,\s+[^.]{2,120}?"
+                        rf"(?:\s+{_ET_AL_HEAD})?)\s*")
 # what a line a number of the entry's own ends with ('pages 1435–', 'Vol.', '24(4):'), or the next starts with ('nd Annual')
 _NUMBER_BEFORE_RE = lazy(r"(?:[-‐–—:(/.&]|\b(?:pages?|pp|vol|volume|no|number|issue|chapter|part|of|and|edition))\s*$", re.I)
 _NUMBER_AFTER_RE = lazy(r"\s*[^\W\d_]")
@@ -4630,14 +4638,15 @@ _ORDINAL_TAIL_RE = lazy(r"\s*(?:st|nd|rd|th)\b")
 def _without_furniture(lines: list[str]) -> list[str]:
     """An entry's lines without a line of page furniture between two of its lines, where a page break printed it
     inside the entry ('the relationship between' '4980' 'two documents', 'Tatsunori Hashimoto,' '10' 'Peter
-    Henderson'). A number is furniture only between a line it does not go on from and a line starting with a word:
+    Henderson'), or a page's running head ('24 A. S. Luccioni et al.', 'FAccT ’24, June 3–6, 2024, Rio de Janeiro,
+    Brazil Luccioni et al.'). A number is furniture only between a line it does not go on from and a line starting with a word:
     a year is never, nor a number after 'pages', 'Vol.', a dash or a colon, nor one before an ordinal's 'nd'."""
     if len(lines) < 3:
         return lines
     keep = [lines[0]]
     for at in range(1, len(lines) - 1):
         ln, after = lines[at], lines[at + 1]
-        if _FURNITURE_HEADER_RE.fullmatch(ln):
+        if _FURNITURE_HEADER_RE.fullmatch(ln) or _RUNNING_HEAD_RE.fullmatch(ln):
             continue
         if _FURNITURE_NUMBER_RE.fullmatch(ln) and keep[-1].strip() and not _NUMBER_BEFORE_RE.search(keep[-1]) \
                 and _NUMBER_AFTER_RE.match(after) and not _ORDINAL_TAIL_RE.match(after):
