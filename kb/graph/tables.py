@@ -279,6 +279,9 @@ READING = "52"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: a page's running head between two lines of an entry is no word of it ('24 A. S.
 #                           Luccioni et al.', 'FAccT ’24, June 3–6, 2024, Rio de Janeiro, Brazil Luccioni et al.': in
 #                           the title, was)
+#                           also: a subtitle in sentence case after a title's question keeps an acronym among its
+#                           words, also before APA's '(arXiv:...)' ('How hungry is AI? Benchmarking ... of LLM
+#                           inference.': 'How hungry is AI?', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2752,7 +2752,27 @@ def _is_subtitle(text: str, before_in: bool = False) -> bool:
     itself, and may hold a word a venue's name holds ('What's in a Summary? Laying the
     Groundwork for Advances in Hospital-Course Summarization. In Proceedings ...')."""
     text = text.strip()
-    return bool(_SUBTITLE_RE.fullmatch(text)) and not (_NOT_SUBTITLE_RE if before_in else _VENUE_WORDS_RE).search(text)
+    if not _SUBTITLE_RE.fullmatch(text):
+        return False
+    venue = _NOT_SUBTITLE_RE if before_in else _VENUE_WORDS_RE
+    # an acronym inside a sentence in sentence case is the subtitle's word, not a venue's ('How hungry is AI?
+    # Benchmarking energy, water, and carbon footprint of LLM inference. arXiv.')
+    return not venue.search(text) or _sentence_case(text) and not venue.search(_ACRONYM_WORD_RE.sub("x", text))
+
+
+# APA's number of a preprint in brackets after its title: ' (arXiv:2505.09598)'
+_APA_NUMBER_TAIL_RE = lazy(r"\s\(arXiv:\s?[\w.\-/]+\)\s*$")
+_ACRONYM_WORD_RE = lazy(r"\b[A-Z]{2,6}s?\b")
+_SUBTITLE_WORD_RE = lazy(r"[^\W_][\w'\-]*")
+
+
+def _sentence_case(text: str) -> bool:
+    """A sentence in sentence case: after its capitalised first word, words in lower case (two of four letters or
+    more) and acronyms, no other capitalised word ('Benchmarking energy, water, and carbon footprint of LLM
+    inference'; not 'Nature Climate Change', 'IEEE Trans Neural Netw')."""
+    words = _SUBTITLE_WORD_RE.findall(text)[1:]
+    return len(words) >= 3 and sum(1 for w in words if w.islower() and len(w) >= 4) >= 2 \
+        and all(w.islower() or _ACRONYM_WORD_RE.fullmatch(w) for w in words)
 
 
 # what follows a piece of software's or a data set's one-word name: its web address (after the name of
@@ -2967,6 +2987,11 @@ def _extract_title(rest: str) -> str | None:
                 _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))) \
                 and not _site_at(rest[end:nxt.start()], rest, nxt.end()):
             end = nxt.start()
+        elif nxt and rest[nxt.start()] == "." and (tail := _APA_NUMBER_TAIL_RE.search(rest[end:nxt.start()])) \
+                and _is_subtitle(rest[end:end + tail.start()]):
+            # APA's number of a preprint or report after the subtitle: 'How hungry is AI? Benchmarking energy ... of
+            # LLM inference (arXiv:2505.09598). arXiv.'
+            end += tail.start()
         elif rest[end:end + 2].lstrip()[:1] == "(":
             end = _bracketed_subtitle(rest, end)
         title = rest[:end]
