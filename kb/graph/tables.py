@@ -282,6 +282,8 @@ READING = "52"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           also: a subtitle in sentence case after a title's question keeps an acronym among its
 #                           words, also before APA's '(arXiv:...)' ('How hungry is AI? Benchmarking ... of LLM
 #                           inference.': 'How hungry is AI?', was)
+#                           also: a quoted title holding a word in double quotes of its own is read whole ('"Making AI
+#                           less "thirsty": Uncovering ...,"': 'Making AI less', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

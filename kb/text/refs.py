@@ -2603,6 +2603,9 @@ _NO_WORK_RE = lazy(r"(?:personal|private)\s+(?:communication|correspondence|conv
 # a title in italics as Markdown marks them, where a reference list is pasted or written in it: '*A study of
 # things*.', '_Speech and language processing_ (2nd ed.)' (not a name's own underscores: '__init__ files ...')
 _EMPHASISED_TITLE_RE = lazy(r"^(\*{1,2}|_{1,2})(?=[^\s*_])(.{2,400}?[^\s*_])\1(?=[,.;:]|\s+[A-Z(\[]|\s*$)")
+# ... holding a word or phrase in double quotes of its own: '"Making AI less "thirsty": Uncovering ...,"'
+_NESTED_QUOTED_TITLE_RE = lazy(r'^["“«]\s*([^"“”«»]{1,200}?\s["“][^"“”«»\s][^"“”«»]{0,60}?[^"“”«»\s]["”][^"“”«»]{0,300}?)'
+                               r'\s*[,.]?\s*["”»](?=[\s,.;:]|$)')
 _SINGLE_QUOTED_TITLE_RE = lazy(r"^'\s*(.{8,400}?)\s*[,.]?'(?=[\s,.;:]|$)")
 _SUBTITLE_RE = lazy(r"[A-Z][\w'\-]*(?:[ ,:;\-–—]+[\w'\-]+){2,30}")
 _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conference|Workshop|Symposium|Review|Letters|"
@@ -2951,6 +2954,10 @@ def _extract_title(rest: str) -> str | None:
         return None
     quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest)) \
         or (rest[0] in "*_" and _EMPHASISED_TITLE_RE.match(rest))
+    if quoted and rest[quoted.end():quoted.end() + 1].isalnum() and rest[quoted.end() - 2:quoted.end() - 1] == " ":
+        # the "closing" quote opens a word quoted inside the title, as IEEE's entries print it with double quotes:
+        # '"Making AI less "thirsty": Uncovering ... of AI models," 2023' (was 'Making AI less')
+        quoted = _NESTED_QUOTED_TITLE_RE.match(rest) or quoted
     if not quoted and ("(19" in rest or "(20" in rest):
         # Elsevier: 'Deep learning, Nature 521 (2015) 436-444.': the journal after a comma
         venue = _COMMA_VENUE_RE.search(rest)
