@@ -284,6 +284,9 @@ READING = "52"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           inference.': 'How hungry is AI?', was)
 #                           also: a quoted title holding a word in double quotes of its own is read whole ('"Making AI
 #                           less "thirsty": Uncovering ...,"': 'Making AI less', was)
+#                           also: an entry whose arXiv id or DOI names one paper here while its title, first author and
+#                           year name another links to neither ('Wu ... (2021). Socio-technological challenges ...
+#                           arXiv:2111.00364.' linked the arXiv id's paper, 'Sustainable AI: ...', was)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

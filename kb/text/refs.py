@@ -24,7 +24,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, count, repeat
 
@@ -5388,6 +5388,10 @@ class PaperIndex:
             if hit is None:
                 continue
             if hit.citekey:
+                other = self._titled_otherwise(entry, hit, citing, fuzz)
+                if other is not None:
+                    return Explained(None, f"conflicting: {ident} is {hit.citekey}, but its title and first author "
+                                           f"name {other}", closest=other)
                 return Explained(Resolution(hit.citekey, method, 1.0))
             if not loose:
                 return Explained(None, f"{ident} names this paper itself, several papers, "
@@ -5399,6 +5403,21 @@ class PaperIndex:
             return self._numbered_apart(entry, citing, fuzz) or Explained(
                 None, "no identifier or title matches a paper here")
         return self._ids_apart(entry, self._loose(entry, citing, titles, fuzz), titles)
+
+    def _titled_otherwise(self, entry: RefEntry, p: PaperInfo, citing: str | None, fuzz) -> str | None:
+        """The other paper of the knowledge base an entry's title, first author and year name where its identifier
+        names `p`, whose title is not the entry's ('Wu, C.-J., ... (2021). Socio-technological challenges and
+        opportunities: Paths forward. arXiv:2111.00364.': the arXiv id is wu2021a's, 'Sustainable AI: ...', the
+        title wu2021b's): which work the entry means is not said. None where the title names no other paper, or
+        names `p` as well (a print and its preprint, one title)."""
+        tnorm = normalise_title(entry.title)
+        if not tnorm or not p.title:
+            return None
+        if fuzz.ratio(tnorm, normalise_title(p.title)) >= TITLE_THRESHOLD:
+            return None
+        # (its arXiv id set aside: _title_match passes over a paper whose arXiv id is another)
+        other = self._title_match(replace(entry, arxiv_id=None), citing, fuzz)
+        return other.citekey if other is not None and other.citekey != p.citekey else None
 
     def _ids_apart(self, entry: RefEntry, found: Explained, titles: Sequence[str] = ()) -> Explained:
         """A note's reference found by its title or names, where its arXiv id or DOI (which names no paper here) is
