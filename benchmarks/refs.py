@@ -47,6 +47,11 @@ the first author's key, year, title, DOI and arXiv id a person judged right, nul
 where the entry gives none) are read one by one with parse_entry: each field is
 right, wrong (kb gives another) or missed (kb gives none where one is labelled).
 Needs no corpus.
+
+Links: the labelled strings that also carry `cites` (the key of the paper they cite among the 32 documents of the
+corpus's wattbot/metadata.csv, null where they cite none of them) are resolved against those documents, each given
+its title, year, arXiv id (of its URL) and authors (of its citation) as kb's index gives them: right, WRONG (linked to
+another paper, or to one where none is cited) or missed. Wrong links must stay at none.
 """
 
 from __future__ import annotations
@@ -176,6 +181,55 @@ def labelled(verbose: bool) -> None:
               f"(precision {right / max(1, right + wrong):.1%}; {cpu * 1000:.0f} ms)")
 
 
+def metadata_papers():
+    """The documents of the corpus's wattbot/metadata.csv as the papers of a knowledge base (PaperInfo)."""
+    import csv
+    import json
+
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperInfo
+
+    raw = (CORPUS / "wattbot" / "metadata.csv").read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:          # one Latin-1 byte in the file, as found
+        text = raw.decode("latin-1")
+    papers = []
+    for row in csv.DictReader(text.splitlines()):
+        names = re.split(r"\.?\s*\(\d{4}\)", row["citation"])[0]
+        authors = [a.strip(" .&") for a in re.split(r",|\s&\s", names) if a.strip(" .&")]
+        ax = re.search(r"arxiv\.org/(?:pdf|abs)/(\d{4}\.\d{4,5})", row["url"])
+        papers.append(PaperInfo(row["id"], ax.group(1) if ax else None, None, row["title"], int(row["year"]),
+                                first_author_key(authors) or None, json.dumps(authors)))
+    return papers
+
+
+def linked(verbose: bool) -> None:
+    """Links of the labelled strings that carry `cites`, against the documents of wattbot/metadata.csv."""
+    import json
+
+    from kb.text.refs import PaperIndex
+
+    index = PaperIndex(metadata_papers())
+    for path in sorted(LABELS.glob("refs-labels-*.json")):
+        labels = [item for item in json.loads(path.read_text(encoding="utf-8")) if "cites" in item]
+        if not labels:
+            continue
+        right = wrong = missed = 0
+        for item in labels:
+            found = index.resolve(parse_entry(item["text"]))
+            got, want = (found.citekey if found else None), item["cites"]
+            if got == want:
+                right += 1
+            elif got is None:
+                missed += 1
+            else:
+                wrong += 1
+            if got != want and verbose:
+                print(f"   linked {got!r}, labelled {want!r}: {item['text'][:90]!r}")
+        print(f"  {path.name}: {len(labels)} references, {right} links right, {wrong} WRONG, {missed} missed")
+
+
 def extracted_pages(path: Path, extractor: str) -> list[str]:
     from kb.sources.pdf import extract
 
@@ -294,6 +348,8 @@ def main() -> None:
     labelled(args.verbose)
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS} (set KB_TEST_CORPUS)")
+    print("links of the labelled strings that carry 'cites', against the documents of wattbot/metadata.csv:")
+    linked(args.verbose)
     print("kb.text.refs against GROBID (same title: normalised fuzz.ratio >= 90)")
     for pdf_name, tei_name in PAIRS:
         r = compare(CORPUS / "pdf" / pdf_name, CORPUS / "grobid-s2orc" / tei_name, args.verbose)
