@@ -48,6 +48,7 @@ from kb.sources.bibtex import (
     date_disagrees,
     decode,
     defused,
+    entry_named,
     file_directories,
     file_names,
     fit_model,
@@ -1815,6 +1816,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 progress(n, len(incoming))
         if filed:
             _point_at_filed(bibfile, metas, filed, wheres, out)
+        _say_unresolved(bibfile, metas, wheres, out)
         if out.added and not normalise:
             for preamble in source.preambles():
                 if preamble not in bibfile.text:
@@ -1958,6 +1960,23 @@ def _point_at_filed(bibfile: BibFile, metas: dict, filed: dict[str, str], wheres
                 bibfile.replace_value(key, name, ", ".join(now))
                 out.warnings.append(f"{wheres[key]}: {key}'s {name} {', '.join(named)} written "
                                     f"{', '.join(now)}, the key that entry was filed under")
+
+
+def _say_unresolved(bibfile: BibFile, metas: dict, wheres: dict[str, str], out: ImportResult) -> None:
+    """An imported entry whose crossref, xref or xdata names a key that neither the file nor references.bib
+    holds (in any case, nor in an entry's ids, as BibTeX and biber find it) is kept as written and said, naming
+    it: BibTeX warns of a bad cross reference and biber of a missing entry, and it is lent nothing (its venue
+    and year), where kb said nothing of it. Its parent imported later makes it whole."""
+    naming = [(key, name, k) for key in out.added for name in ("crossref", "xref", "xdata")
+              for k in citekeys.key_list(metas[key][0].get(name))]
+    if not naming:
+        return
+    find = entry_named([bibfile.entry(k) for k in bibfile.keys()])      # those this import added too
+    for key, name, named in naming:
+        if find(named) is None:
+            out.warnings.append(f"{wheres[key]}: {key}'s {name} names {named!r}, which neither this file nor "
+                                "references.bib holds: kept as written, but it is lent nothing (BibTeX and biber "
+                                f"warn of it); import {named}'s entry to make it whole")
 
 
 def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str], theirs: dict[str, str]) -> None:
