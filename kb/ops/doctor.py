@@ -30,7 +30,7 @@ from kb.ops.quotes import MOVE_BACK, another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import WINDOWS_PATH, BibFile, file_directories, file_names, specials_said
+from kb.sources.bibtex import WINDOWS_PATH, BibFile, entry_named, file_directories, file_names, specials_said
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -364,6 +364,23 @@ def _latex_specials(bibfile: BibFile, report: Report) -> None:
                            "specials bare (kb export bib --as-stored says each)")
 
 
+def _unresolved_parents(bibfile: BibFile, report: Report) -> None:
+    """An entry of references.bib whose crossref, xref or xdata names a key it does not hold (in any case, nor in
+    an entry's ids, as BibTeX and biber find it), at its line: the entry is lent nothing, BibTeX warns of a bad
+    cross reference and biber of a missing entry (written by hand, or its parent taken out since)."""
+    entries = bibfile.entries()
+    naming = [(e, name, k) for e in entries for name in ("crossref", "xref", "xdata")
+              for k in citekeys.key_list(e.fields.get(name))]
+    if not naming:
+        return
+    find = entry_named(entries)
+    for e, name, named in naming:
+        if find(named) is None:
+            report.info.append(f"{index.BIB_REL}:{e.line}: entry {e.key}'s {name} names {named!r}, which "
+                               "references.bib does not hold: it is lent nothing (BibTeX and biber warn of it); "
+                               f"add that entry, or take the field out (kb edit {e.key})")
+
+
 def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
     """A key an entry's `ids` lists (its key before kb rename, one an import merged, or pasted from
     another file) that is another entry's key (to BibTeX: in any case), written there by hand: a
@@ -688,6 +705,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _aliases_of_others(bibfile, report)
             _missing_files(kb, bibfile, report)
             _latex_specials(bibfile, report)
+            _unresolved_parents(bibfile, report)
             for line, head in bibfile.commented:    # a comment to biber and kb, an entry to BibTeX
                 report.info.append(f"{index.BIB_REL}:{line}: {head!r} follows a '%' on its line: a comment to "
                                    "biber, as kb reads it, but an entry to BibTeX, pybtex and bibtexparser")

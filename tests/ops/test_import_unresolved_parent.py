@@ -40,3 +40,15 @@ def test_a_parent_found_in_any_case_or_held_already_is_not_said(kb_root, tmp_pat
     second = import_bib(kb, tmp_path / "b.bib")
     assert second.added == ["later2019"]
     assert not any("neither this file" in w for w in first.warnings + second.warnings)
+
+
+def test_kb_doctor_names_a_parent_references_bib_does_not_hold(kb_root, tmp_path):
+    from kbrun import run_kb
+
+    (tmp_path / "a.bib").write_text(ORPHANS + FOUND)
+    import_bib(open_kb(kb_root), tmp_path / "a.bib")
+    r = run_kb("doctor")
+    said = [line for line in r.out.splitlines() if "which references.bib does not hold" in line]
+    assert len(said) == 2, r.out
+    assert "entry orphan2021's crossref names 'nosuchproc2021'" in said[0]
+    assert "entry lent2022's xdata names 'gone'" in said[1]
