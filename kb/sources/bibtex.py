@@ -951,10 +951,15 @@ class BibFile:
                 found = re.search(r"[A-Za-z]+|\d+", value)
                 word = found.group().lower().rstrip(".") if found else ""
                 month = _MONTH_NAMES.get(word)
+                if month and month in self.strings:
+                    # the file defines that macro itself (@string{jan = "janvier"}): written so, the month
+                    # would read as its definition, which biber reads as no month; its number means it to both
+                    month = "{" + str(list(MONTHS).index(month) + 1) + "}"
                 if month:
                     edits.append((*entry.spans[name], month))
                     if re.fullmatch(r"\s*(?:[A-Za-z]+\.?|\d{1,2})\s*", value):
-                        changes.append(("month as a macro", f"month {raw} as {month}"))
+                        changes.append(("month as a macro" if month[0] != "{" else "month as its number",
+                                        f"month {raw} as {month}"))
                     else:           # "may # " 2 - " # may # " 7"": the days are kept in note
                         notes.append(f"month {value}")
                         changes.append(("month as a macro, the rest in note",
