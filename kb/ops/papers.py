@@ -1783,6 +1783,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 # text, and keys are one in any case (citekeys.fold_key)
                 other = next((k for k in bibfile.keys() if citekeys.fold_key(k) == citekeys.fold_key(own)), None)
                 # a key kept in another paper's ids (its key before kb rename): notes citing it mean that paper
+                if other and other != own and citekeys.key_form(other) == citekeys.key_form(own):
+                    # 'MüllerEnergy2022' of 'MüllerEnergy2022': the two look alike, each escaped to be told apart
+                    other = (f"{citekeys.escaped(other)}, the same key with its letters in another Unicode form "
+                             f"than this file's {citekeys.escaped(own)}")
                 out.warnings.append(f"{where}: key {own!r} is " + (f"already another key of {holder} (its ids field)"
                                     if holder else f"taken by another paper ({other})" if other and other != own
                                     else "taken by another paper") + f"; filed as {key}")
