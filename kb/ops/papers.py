@@ -1698,6 +1698,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             entry, defuse = _defused(entry, out, where)
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
+            if key is None and is_work(entry.entry_type) and (twin := finder.short_twin(meta)) is not None:
+                out.warnings.append(f"{where}: {entry.key} has the title, first author and year of {twin}, a title "
+                                    "too short to prove one paper: filed as a work of its own (if they are one paper: "
+                                    f"kb rm {entry.key}, then add {entry.key} to {twin}'s ids with kb edit {twin})")
             if key is None and is_work(entry.entry_type) and finder.apart is not None:
                 out.warnings.append(f"{where}: {entry.key} has the title and first author of {finder.apart}, but "
                                     f"another year ({meta.year}): filed as a work of its own (a preprint and its "

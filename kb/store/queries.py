@@ -653,6 +653,24 @@ class PaperFinder:
                     return citekey
         return None
 
+    def short_twin(self, meta) -> str | None:
+        """The paper (loaded, or noted by this import) whose title is `meta`'s, too short for `find` to take as
+        proof (12 characters or fewer: "Green AI"), and whose first author and year are `meta`'s, all three
+        known, and no DOI nor arXiv id telling them apart: most likely the same paper, which `find` does not say."""
+        title = titling.normalise_title(meta.title)
+        author = authornames.first_author_key(meta.authors)
+        if not title or len(title) > 12 or not author or not meta.year:
+            return None
+        for other, citekey, year in self.by_title.get(title, []):
+            if other != author or year != meta.year:
+                continue
+            # another DOI or arXiv id of its own: another paper
+            if any(mine and any(v == citekey and k != mine for k, v in held.items())
+                   for mine, held in ((meta.doi and meta.doi.lower(), self.by_doi), (meta.arxiv_id, self.by_arxiv))):
+                continue
+            return citekey
+        return None
+
     def _ask(self, meta, key: str | None) -> None:
         """The papers of the index `find` may answer with, in the order loading all of them
         would have seen them (by position, the first of a kind kept)."""
