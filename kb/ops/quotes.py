@@ -1262,7 +1262,7 @@ def _only_footnote_marks(near, page: str, quote: str, whole: str | None = None, 
     if near.elided or near.brackets_refused or near.negation_left_out or "..." in quote or "\u2026" in quote \
             or not near.differences and works is None:
         return ""
-    return marks_only(near.differences, page, whole) or (
+    return marks_only(near.differences, page, whole, near.passage, quote) or (
         "" if works is None else marks_only_of(near.differences, page, whole, quote, works)
         or citation_groups_only(quote, page, works))
 

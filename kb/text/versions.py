@@ -101,7 +101,41 @@ def _footnote_of(mark: str, page: str) -> bool:
     return re.search(rf"(?m)^[ \t]*(?:{alike})(?![\d.,])", page) is not None
 
 
-def marks_only(differences: list[tuple[str, str]], page: str, whole: str | None = None) -> str:
+#: a footnote's mark a page prints set apart, as a plain number between words ("datacenters 9 are", "TCO 8 [Jou21]"):
+#: only after a word of three letters or more (never after a figure, "2X 2", nor a word a count follows, "for 8 days")
+_APART_MARK = lazy(r"\d{1,2}")
+_APART_BEFORE = lazy(r"[^\W\d_]{3,}[.,;:)\u201d\u2019]?")
+_COUNTED_AFTER = frozenset(
+    "for of by to in on at with than over under about around nearly almost approximately roughly only just least most"
+    " last first next past top all every each per within some and or from into after before the are is was were"
+    " be been than up down".split())
+#: what follows a number that is a figure, not a mark ("9 %", "9 x", "9 ×")
+_FIGURE_AFTER = lazy(r"[%×x\d]|[-–]\d")
+
+
+def _apart_mark(mark: str, passage: str, quote: str, page: str) -> bool:
+    """Whether the plain number `mark` a newer version's `passage` prints and the `quote` does not is a footnote's mark
+    set apart: each printing of it the quote lacks follows a word ("datacenters 9 are", "kWh 6 of"), no word a count
+    follows ("for 8 days"), and is followed by no sign of a figure ("9 %"); and a footnote of that number, a line
+    starting with it and words in lower case, is printed on `page` after the passage."""
+    words = passage.split()
+    apart = [i for i, w in enumerate(words) if w == mark]
+    extra = len(apart) - quote.split().count(mark)
+    if not _APART_MARK.fullmatch(mark) or extra < 1:
+        return False
+    placed = [i for i in apart if i > 0 and _APART_BEFORE.fullmatch(words[i - 1])
+              and words[i - 1].rstrip(".,;:)\u201d\u2019").casefold() not in _COUNTED_AFTER
+              and not (i + 1 < len(words) and _FIGURE_AFTER.match(words[i + 1]))]
+    if len(placed) < extra:
+        return False
+    tail = re.search(r"\s+".join(map(re.escape, words[-4:])), page)
+    after = page[tail.end():] if tail else ""
+    return any(len(re.findall(r"(?<![\w-])[a-z]{2,}\b", m.group(1))) >= 3
+               for m in re.finditer(rf"(?m)^[ \t]*{mark}[ \t]*((?:[A-Z\[(\u201c]|https?:)[^\n]*)", after))
+
+
+def marks_only(differences: list[tuple[str, str]], page: str, whole: str | None = None,
+               passage: str | None = None, quote: str | None = None) -> str:
     """The `differences` (the quote's word, a newer version's) as "9% -> 9%†", where each is only a footnote's mark
     that version adds after a word or a figure, drops, or prints otherwise ("9%† -> 9%‡"); "" where any difference
     is of a word, a figure, a sign or a negation, or is a mark added that no footnote names: a line starting with it,
@@ -109,6 +143,9 @@ def marks_only(differences: list[tuple[str, str]], page: str, whole: str | None 
     section's), of `whole` (the version's text, a table's notes or a title page's) for a sign ("†", "*")."""
     out = []
     for ours, theirs in differences:
+        if not ours and passage is not None and quote is not None and _apart_mark(theirs, passage, quote, page):
+            out.append(f"(nothing) -> {theirs}")
+            continue
         base, mark = _split_mark(ours)
         their_base, their_mark = _split_mark(theirs)
         noted = their_mark and _footnote_of(their_mark, whole if whole is not None and their_mark[0] in FOOTNOTE_SIGNS

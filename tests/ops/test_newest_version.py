@@ -425,3 +425,38 @@ def test_a_rewording_between_words_v2_prints_twice_is_not_placed(kb_root, tmp_pa
     finally:
         V1 = old
     assert by["quote"].status == "stale" and "rewrites" not in by["quote"].message, by["quote"]
+
+
+_APART = ("Cloud datacenters are roughly 2X as energy efficient as a typical enterprise datacenter.\n"
+          "8 The correlation between cost and power is high across the generations we built.\fSecond page.")
+_APART_SAID = "Cloud datacenters are roughly 2X as energy efficient as a typical enterprise datacenter."
+_APART_NOTE = "\n9 Hyperscale cloud providers run their own datacenters.\fSecond page."
+
+
+@pytest.mark.parametrize("v2, changed", [
+    # a footnote's mark set apart after a word, as a page prints it ("datacenters 9 are"), its footnote below
+    (_APART.replace("datacenters are", "datacenters 9 are").replace("\fSecond page.", _APART_NOTE), False),
+    (_APART.replace("efficient as", "efficient 9 as").replace("\fSecond page.", _APART_NOTE), False),
+    # no footnote of that number: a figure added
+    (_APART.replace("datacenters are", "datacenters 9 are"), True),
+    # after a word a count follows ("as 9 energy") or after a figure ("2X 9"): a figure, whatever the page's foot says
+    (_APART.replace("roughly 2X as", "roughly 2X 9 as").replace("\fSecond page.", _APART_NOTE), True),
+    (_APART.replace("a typical", "a 9 typical").replace("\fSecond page.", _APART_NOTE), True),
+    (_APART.replace("as energy", "as 9 energy").replace("\fSecond page.", _APART_NOTE), True),
+    # a figure's sign after it ("9 %"), or the footnote's line a heading in capitals
+    (_APART.replace("datacenters are", "datacenters 9 % are").replace("\fSecond page.", _APART_NOTE), True),
+    (_APART.replace("datacenters are", "datacenters 9 are").replace("\fSecond page.", "\n9 RESULTS\fSecond page."),
+     True),
+])
+def test_a_footnote_mark_set_apart_a_newer_version_adds_is_no_change(kb_root, tmp_path, v2, changed):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    for version, text in (("v1", _APART), ("v2", v2)):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", _APART_SAID, version="v1", quote_id="q")
+    verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
+    assert verdict.status == ("stale" if changed else "ok"), verdict
+    if not changed:
+        assert "only a footnote's mark differs: (nothing) -> 9" in verdict.message, verdict.message
