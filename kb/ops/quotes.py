@@ -51,9 +51,25 @@ from kb.text.garbled import garbled
 from kb.text.ids import bare_arxiv_id
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
+from kb.text.names import (
+    alpha_labels,
+    cited_keys,
+    first_author_key,
+    label_form,
+    last_name,
+    name_key,
+    split_names,
+)
 from kb.text.titles import names_title, normalise_title
-from kb.text.typed import as_shown, enclosing_marks, in_utf8, marks_left_out, typed, typed_all, unshowable
+from kb.text.typed import (
+    as_shown,
+    enclosing_marks,
+    in_utf8,
+    marks_left_out,
+    typed,
+    typed_all,
+    unshowable,
+)
 from kb.text.versions import (
     citation_groups_only,
     labelled,
@@ -61,6 +77,7 @@ from kb.text.versions import (
     marks_only_of,
     normalise_version,
     reference_works,
+    separators_only,
     version_number,
 )
 
@@ -1352,6 +1369,9 @@ def _newest_reading(kb: KB, citekey: str, version: str | None, quote: str, cache
             near, page, quote, "\n".join(latest.pages), _reference_works(kb, citekey, version, latest, cache))):
         return _Newest(held[-1], near.page, near.page_end,
                        marks=f" (in {held[-1]}, page {near.page}, only a citation's mark differs: {marks})")
+    if near is not None and not near.differences and (grouped := separators_only(quote, near.passage, page)):
+        return _Newest(held[-1], near.page, near.page_end,
+                       marks=f" (in {held[-1]}, page {near.page}, only a thousands separator differs: {grouped})")
     own = load_text(kb.conn, citekey, version, cache)
     revised = near is not None and near.revises(quote) and not _printed_apart(own, near.passage, quote)
     rewritten = _printed_instead(own, latest, quote)

@@ -497,7 +497,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 99: a factor claimed ("1.58x", "threefold") holds only a number its quote prints as a factor, never a bare one ("the
 #:   average was 1.58"); a share "1 in 5" holds no bare 5 nor 1; "12 out of 11" is no share (98 verified them).
 #: 100: a footnote's mark a newer version prints set apart after a quoted word ("datacenters 9 are"), its footnote
-#:   at the page's foot, is no change (99 listed the quote stale).
+#:   at the page's foot, is no change (99 listed the quote stale); so is a table a newer version prints with thousands
+#:   separators or without them ("1438" -> "1,438") where its page groups a decimal's thousands ("12,041.51").
 CLAIM_READING = "100"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -156,6 +156,34 @@ def marks_only(differences: list[tuple[str, str]], page: str, whole: str | None 
     return ", ".join(out)
 
 
+# -- thousands separators: a table a newer version re-renders with them ("1438" -> "1,438") prints the same figures --
+
+#: a figure with thousands separators ("1,438", "$12,041.51", "(274,120)"), each group of three digits
+_GROUPED = lazy(r"[($]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[)%]?[.,;:]?")
+#: a page's sign that its commas group thousands: a grouped figure with a decimal point ("12,041.51")
+_GROUPING_PAGE = lazy(r"(?<![\d,.])\d{1,3}(?:,\d{3})+\.\d")
+
+
+def separators_only(quote: str, passage: str, page: str) -> str:
+    """The words of `quote` and of a newer version's `passage` that differ as "1438 -> 1,438", where each is only a
+    figure the one prints with thousands separators and the other without, the same digits, and `page` prints a
+    grouped figure with a decimal point ("12,041.51": its commas group thousands, never a decimal comma's "1,438");
+    "" where any word differs otherwise, or none does."""
+    ours, theirs = quote.split(), passage.split()
+    if len(ours) != len(theirs) or not _GROUPING_PAGE.search(page):
+        return ""
+    out = []
+    for a, b in zip(ours, theirs):
+        if a == b:
+            continue
+        grouped, plain = (a, b) if "," in a else (b, a)
+        if "," in plain or not _GROUPED.fullmatch(grouped) or grouped.replace(",", "") != plain \
+                and grouped.rstrip(".,;:").replace(",", "") != plain.rstrip(".,;:"):
+            return ""
+        out.append(f"{a} -> {b}")
+    return ", ".join(out)
+
+
 # -- citation marks: a newer version renumbering its references, or dropping a citation, changes no quote's words ---
 
 #: a numbered or labelled citation group as a difference prints it ("[12]", "[12 13]", "[12–14]", "[Str19 Pat21]"),

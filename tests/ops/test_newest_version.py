@@ -460,3 +460,30 @@ def test_a_footnote_mark_set_apart_a_newer_version_adds_is_no_change(kb_root, tm
     assert verdict.status == ("stale" if changed else "ok"), verdict
     if not changed:
         assert "only a footnote's mark differs: (nothing) -> 9" in verdict.message, verdict.message
+
+
+_TABLE = ("Table 3. Estimated cost of training a model.\nModel Hardware Power Hours kWh CO2e\n"
+          "BERTbase V100x64 12,041.51 79 1507 1438\nELMo P100x3 517.66 336 275 262\fSecond page.")
+
+
+@pytest.mark.parametrize("v1, v2, quote, changed", [
+    # a table re-rendered with thousands separators, or without them: the same figures
+    (_TABLE, _TABLE.replace("1507 1438", "1,507 1,438"), "BERTbase V100x64 12,041.51 79 1507 1438", False),
+    (_TABLE.replace("1507 1438", "1,507 1,438"), _TABLE, "BERTbase V100x64 12,041.51 79 1,507 1,438", False),
+    # a comma no group of three follows, or another digit
+    (_TABLE, _TABLE.replace("1507 1438", "1507 14,38"), "BERTbase V100x64 12,041.51 79 1507 1438", True),
+    (_TABLE, _TABLE.replace("1507 1438", "1,507 1,439"), "BERTbase V100x64 12,041.51 79 1507 1438", True),
+])
+def test_a_table_a_newer_version_prints_with_thousands_separators_is_no_change(kb_root, tmp_path, v1, v2, quote,
+                                                                               changed):
+    (kb_root / "references.bib").write_text(BIB, "utf-8")
+    kb = open_kb(kb_root)
+    for version, text in (("v1", v1), ("v2", v2)):
+        (tmp_path / f"{version}.txt").write_text(text, "utf-8")
+        load_text(kb, "luccioni2023power", tmp_path / f"{version}.txt", version=version, extractor="pypdf")
+        if version == "v1":
+            add_quote(kb, "luccioni2023power", quote, version="v1", quote_id="q")
+    verdict = next(v for v in verify_papers(kb, jobs=1) if v.kind == "quote")
+    assert verdict.status == ("stale" if changed else "ok"), verdict
+    if not changed:
+        assert "only a thousands separator differs: " in verdict.message, verdict.message
