@@ -1218,6 +1218,19 @@ def cross_folds(page: str, end: int) -> bool:
     return _CROSS_FOLDS.match(page, end) is not None
 
 
+#: "times" after a number, then words saying how often something was done, not how much more it is: "130 times out of
+#: 400 cards", "ran each set 10 times to ensure", "13 times for Key Questions", "5 times in a row", "twice a day".
+_TIMES_REPEATED = lazy(r"(?i)[ \t]?times[ \t\n]+(?:out[ \t\n]+of|for|to(?![ \t\n]*\d)|per|each|every|during|with|using"
+                       r"|before|after|until|since|when|while|within|on|across|in[ \t\n]+(?:a[ \t\n]+row|total|succession"
+                       r"|each|every|all)|an?[ \t\n]+(?:second|minute|hour|day|week|month|year|session|run))\b")
+
+
+def times_repeated(page: str, end: int) -> bool:
+    """Whether the number ending at `end` counts the times something was done ("130" of "130 times out of 400 cards",
+    "10" of "ran it 10 times to ensure ..."): no factor, "130x" nor "a factor of 130"."""
+    return _TIMES_REPEATED.match(page, end) is not None
+
+
 def times_not_factor(page: str, start: int, end: int) -> bool:
     """Whether the times sign or "x" after the number at `start`..`end` makes no factor of it: a product of it and the
     number after ("2" of "2 × 8 GPUs"), or a coefficient in an equation ("2" of "y = 2x + 1", "3" of "3x^2")."""

@@ -238,6 +238,7 @@ from kb.quantities.numbers import (
     spread_before,
     subject_of,
     times_not_factor,
+    times_repeated,
     verb_after,
     word_numbers,
     year_heading,
@@ -6033,6 +6034,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
                                         or times_not_factor(plain, h.start, h.end)
+                                        # "130x" of "130 times out of 400 cards": a count of times, which only the
+                                        # same words ("130 times") copy
+                                        or times_repeated(plain, h.end) and value_unit.strip().lower() != "times"
                                         # "5x" of "5-fold cross-validation": no factor ("5-fold" copies its words)
                                         or cross_folds(plain, h.end) and "fold" not in value_unit
                                         or _is_count(printed_unit.get((h.start, h.end)))))
