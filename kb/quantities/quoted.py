@@ -3754,8 +3754,10 @@ def _times_factor(m: re.Match[str]) -> Decimal:
 
 
 #: The way a factor a claim writes goes, in the word after it: "more" of "15x more", "less" of "6,833 times less",
-#: "faster" of "4.3x faster", "fewer" of "~45X fewer", "smaller" of "476x smaller".
-_FACTOR_WAY = lazy(r"(?i)(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ ]?(?:times|[x×]|-?[ ]?fold)[ ]+(?P<way>more|higher"
+#: "faster" of "4.3x faster", "fewer" of "~45X fewer", "smaller" of "476x smaller", its number in words too ("three
+#: times fewer", "five-fold lower").
+_FACTOR_WAY = lazy(r"(?i)(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[ ]?"
+                   r"(?:times|[x×]|-?[ ]?fold)[ ]+(?P<way>more|higher"
                    r"|larger|greater|bigger|faster|quicker|longer|costlier|less|fewer|lower|smaller|slower|shorter"
                    r"|cheaper)\b")
 #: Words of a quote that say a factor near them goes up ("15 times more", "3 times as much", "increased by 4x") or
@@ -3878,9 +3880,11 @@ def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     word = m.group("way").lower()
     kind, way = _WAY_KIND.get(word, ("", "down"))
     number = m.group("n")
+    if number.lower() in _ORDER_WORDS:      # "three times fewer": the factor 3, as "3x fewer"
+        number = str(_ORDER_WORDS[number.lower()])
     try:
         target = Decimal(number.replace(",", ""))
-    except ArithmeticError:     # pragma: no cover - the pattern reads digits only
+    except ArithmeticError:     # pragma: no cover - the pattern reads digits and number words only
         return None
     other = None
     for at_start, at_end, printed in _factors_printed(quote):
