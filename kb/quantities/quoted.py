@@ -4571,6 +4571,10 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[\s$_{}]", "", text).lower()
 
 
+#: A figure with its unit that an equation says the figure before it is: " = 3 kg" of "3000 g = 3 kg of CO2eq".
+_EQUAL_FIGURE_AFTER = lazy(r"[ ]*=[ ]*\d[\d,]*(?:\.\d+)?[ ]*[^\W\d_][\w/%-]*")
+
+
 def _unit_qualified(value: str, quote: str) -> str | None:
     """Why a claim is refused whose unit says more than its quote's at its figure does ("300 GPU hours" of "300 hours",
     "12 kWh of electricity" of "12 kWh"): the words kb cannot tie to the figure, named; None for any other claim."""
@@ -4597,6 +4601,10 @@ def _unit_qualified(value: str, quote: str) -> str | None:
                     f"('{figure.group()} {printed}')")
         if printed == words[0] and re.match(r"[ ]*[^\W\d_]", rest):
             continue        # "26 kg CO$_2$e": the quote's words after its unit, which kb may misread: no reason of this
+        equal = _EQUAL_FIGURE_AFTER.match(rest)
+        if printed == words[0] and extra.startswith("of ") and equal is not None and _prints_words(
+                rest[equal.end():], extra):
+            continue        # "3000 g = 3 kg of CO2eq": the figure it equals prints the claim's words after its unit
         return (f"the value {value!r} says {extra!r} of its unit, but its quote prints {figure.group()} {printed} "
                 f"without it at the figure, and kb does not tie the words elsewhere to it: write "
                 f"'{figure.group()} {printed}', or quote words that print the figure as {' '.join(words)!r}")
