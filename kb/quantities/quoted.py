@@ -4385,6 +4385,15 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
         # never by a count or a measure of 28 ("28 GPUs" held it)
         factor = f"{value[words.end():].strip()}x"
         found = _value_in_quote_read(factor, quote, per)
+        digits = re.search(r"\d[\d,]*(?:\.\d+)?", factor)
+        if found.ok and digits is not None:
+            # ... never by a count of times something was done ("a factor of 130" of "130 times out of 400 cards")
+            target, plain = Decimal(digits.group().replace(",", "")), _plain(quote)
+            places = [(a, b) for a, b, n in _factors_printed(plain) if n == target and _printed_as_factor(plain, a, b)]
+            if places and all(times_repeated(plain, b) for _, b in places):
+                return replace(found, ok=False, missing=[value.strip()], problem=(
+                    f"the value {value!r} is a factor, but its quote prints {digits.group()} times as how often "
+                    f"something was done, no factor: claim it as the quote gives it ('{digits.group()} times')"))
         return replace(found, problem=found.problem and found.problem.replace(repr(factor), repr(value)))
     kind = _FACTOR_OF_KIND.fullmatch(value)
     if kind is not None:
@@ -6046,9 +6055,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)
                                         or times_not_factor(plain, h.start, h.end)
-                                        # "130x" of "130 times out of 400 cards": a count of times, which only the
-                                        # same words ("130 times") copy
-                                        or times_repeated(plain, h.end) and value_unit.strip().lower() != "times"
+                                        # "a factor of 130", "130 times more" of "130 times out of 400 cards": a
+                                        # count of times, which only its words ("130 times", "130x") copy
+                                        or times_repeated(plain, h.end)
+                                        and value_unit.strip().lower() not in ("times", "x", "×")
                                         # "5x" of "5-fold cross-validation": no factor ("5-fold" copies its words)
                                         or cross_folds(plain, h.end) and "fold" not in value_unit
                                         or _is_count(printed_unit.get((h.start, h.end)))))

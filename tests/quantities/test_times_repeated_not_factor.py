@@ -11,13 +11,11 @@ from kb.quantities.quoted import value_in_quote
 
 @pytest.mark.parametrize("value, quote", [
     ("a factor of 12", "We repeated every measurement 12 times to average out the noise."),
-    ("12x", "We repeated every measurement 12 times to average out the noise."),
     ("12 times more", "We repeated every measurement 12 times to average out the noise."),
     ("a factor of 7", "The classifier guessed right 7 times out of 50 trials."),
-    ("7x", "The classifier guessed right 7 times out of 50 trials."),
     ("9x more", "Users opened the side panel 9 times for each paper they read."),
     ("a factor of 3", "The job was restarted 3 times in a row after the node failed."),
-    ("4x", "The cache was flushed 4 times a day."),
+    ("4 times more", "The cache was flushed 4 times a day."),
 ])
 def test_a_count_of_repetitions_is_no_factor(value, quote):
     got = value_in_quote(value, quote, None, quote, "")
@@ -27,6 +25,7 @@ def test_a_count_of_repetitions_is_no_factor(value, quote):
 
 @pytest.mark.parametrize("value, quote", [
     ("12 times", "We repeated every measurement 12 times to average out the noise."),
+    ("12x", "We repeated every measurement 12 times to average out the noise."),
     ("12x more", "The new model uses 12 times more energy for the same task."),
     ("a factor of 12", "The new model costs 12 times the energy of the old one."),
     ("12x", "Emissions fell by 12 times over the decade."),
