@@ -500,7 +500,7 @@ pdf = lazy_import("kb.sources.pdf")
 #:   at the page's foot, is no change (99 listed the quote stale); so is a table a newer version prints with thousands
 #:   separators or without them ("1438" -> "1,438") where its page groups a decimal's thousands ("12,041.51").
 #: 101: a number with "times" then words of how often ("130 times out of 400", "10 times to ensure") is no factor; a
-#: factor claimed with its way in words ("three times fewer") is refused where its quote prints it the other way.
+#:   factor claimed with its way in words ("three times fewer") is refused where its quote prints it the other way.
 CLAIM_READING = "101"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
