@@ -331,6 +331,28 @@ def _factor_within(said: str, st: Interval) -> Interval | None:
     return Interval(max(st.lo, lo), st.nominal, min(st.hi, hi), st.unit, written=st.written)
 
 
+_FACTOR_TAIL = lazy(r"(?i)\d\s*(?:[-\s]?fold|x|×|times)\s*$")
+
+
+def _factor_range_within(figure: str, st: Interval) -> Interval | None:
+    """`st` of a range of factors ("3 and 4 times", "3-4x"), each end no wider than FACTOR_WITHIN of it, as a
+    factor stated alone is: "between 4 and 5 times" is 3.8 … 5.25, where half a unit of each end (3.5 … 5.5)
+    passed 3.5; None of any other range or where its ends print narrower."""
+    if _FACTOR_TAIL.search(figure) is None or st.unit is None or not st.unit.dimensionless or st.lo <= 0:
+        return None
+    try:
+        parts = written_parts(figure)
+    except KBError:
+        return None
+    if parts.second is None:
+        return None
+    a, b = float(parts.first.value), float(parts.second.value)
+    lo, hi = max(st.lo, a * (1 - FACTOR_WITHIN)), min(st.hi, b * (1 + FACTOR_WITHIN))
+    if (lo, hi) == (st.lo, st.hi) or lo > hi:
+        return None
+    return Interval(lo, st.nominal, hi, st.unit, written=st.written)
+
+
 def _stated_figure(stated: str) -> str:
     """The figure a stated text writes, the words of a range or a factor before it taken off ("between 3 and
     4 million USD" is "3 and 4 million USD", "a factor of 5" is "5"), and the words after a factor or an amount
@@ -550,9 +572,18 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     if result.verdict == PASS:
         carried = _carried_by_rounding(result, resolve, known, units)
         if carried is not None:
-            result.carried, result.carried_by = carried[0], carried[1:]
-            result.message += f"; {result.carried}"
-            result.explanation.append(f"note: {result.carried}")
+            why = _carried_too_far(result, carried[3])
+            if why is None:
+                result.carried, result.carried_by = carried[0], carried[1:3]
+                result.message += f"; {result.carried}"
+                result.explanation.append(f"note: {result.carried}")
+            else:       # "350 % more" of 0.007 and 0.002 kWh, 2.5 at them: no pass, the figure off said
+                result.verdict = FAIL
+                how = carried[0].removeprefix("passes ").removesuffix(", which fails")
+                st, rec = result.stated_interval, result.recomputed
+                result.message = (f"recomputed {rec.describe()} reaches stated {st.describe()} "
+                                  f"({_pct(result.rel_diff)}) {how}: {why}")
+                result.explanation.append(f"compare: it reaches the stated figure {how}: {why}: fail")
     # the figures the expression rests on as written ("a = …, written '284 tons CO2e'"): read as the check reads them
     inputs = " ".join(line.split(", written ", 1)[1] for line in result.explanation if ", written " in line)
     result.readings = _readings(stated, f"{expr} {inputs}")
@@ -578,7 +609,7 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
 
 def _carried_by_rounding(result: CheckResult, resolve: Callable[[str], "Interval | str"],
                          known: Iterable[str] | None, units: UserUnits | None
-                         ) -> tuple[str, list[str], bool] | None:
+                         ) -> tuple[str, list[str], bool, Interval] | None:
     """Which inputs' rounding alone lets a passing check pass: none where it passes at the values its inputs print
     (every claim and user unit exact at its nominal value). Else the claims and units of which the rounding of one
     alone, the others exact, lets it pass ("950" of 11.49 kWh / 0.012 kWh, 957.5: the rounding of 0.012 kWh), or all
@@ -600,6 +631,9 @@ def _carried_by_rounding(result: CheckResult, resolve: Callable[[str], "Interval
             iv = value if isinstance(value, Interval) else Interval.from_written(value, units=units)
         except KBError:
             return None
+        written = value if isinstance(value, str) else iv.written
+        if written and _is_range(written, iv):
+            continue        # "1,000-2,000 kWh": its width is what it prints, no rounding of one value
         if not iv.is_exact:
             rounded[name] = round_power_of_ten(value, iv) if isinstance(value, str) else iv
     unit_names = sorted(n for n in every if n in words and not every[n].is_exact)
@@ -649,7 +683,38 @@ def _carried_by_rounding(result: CheckResult, resolve: Callable[[str], "Interval
     whose = (" or ".join(said(n) for n in named)
              if alone else " and ".join(said(n) for n in named) + " together")
     return (f"passes only by the rounding of {whose}: at the values its inputs print it gives {nominal}{unit} "
-            f"({_pct(got.rel_diff)}), which fails", named, bool(alone))
+            f"({_pct(got.rel_diff)}), which fails", named, bool(alone), got.recomputed)
+
+
+#: How far from a stated figure the value its inputs print may fall and the rounding of those inputs still carry a
+#: pass: a writer may have had the figures before their rounding, never ones a tenth off what the paper prints.
+CARRIED_WITHIN = 0.10
+
+
+def _carried_too_far(result: CheckResult, at_values: Interval) -> str | None:
+    """Why a pass only the rounding of its inputs gives is no pass, None where it stands: the stated figure is a
+    range, which holds by the recomputed value as a bound does ("between 4 and 5 times" of 0.007 / 0.002 kWh,
+    3.5), or the value at the printed inputs is further than CARRIED_WITHIN from the stated interval ("350 %
+    more" of them, 2.5 where 3.45 … 3.55 was stated)."""
+    st = result.stated_interval
+    if st is None:
+        return None
+    n = at_values.nominal
+    if n < st.lo:
+        edge, off = st.lo, (st.lo - n) / abs(st.lo) if st.lo else float("inf")
+    elif n > st.hi:
+        edge, off = st.hi, (n - st.hi) / abs(st.hi) if st.hi else float("inf")
+    else:
+        return None
+    unit = f" {st.unit_text}" if st.unit_text else ""
+    shown, value = format_number(edge, sig=6), format_number(n, sig=4)
+    if any(line.startswith("stated ") and "(a range" in line for line in result.explanation):
+        return (f"a range holds by the value its inputs print, as a bound does: {value}{unit} is "
+                f"{off * 100:.1f} % {'below' if n < st.lo else 'above'} its end {shown}{unit}")
+    if off <= CARRIED_WITHIN:
+        return None
+    return (f"{value}{unit} is {off * 100:.1f} % {'below' if n < st.lo else 'above'} {shown}{unit}, the stated "
+            f"figure's nearest end, further than the {CARRIED_WITHIN * 100:g} % the rounding of inputs may carry")
 
 
 def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | str"],
@@ -894,7 +959,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         figure = _stated_figure(said)
         narrowed_st = _round_power_of_ten(figure, st)
         narrowed, ranged, st = narrowed_st is not st, _is_range(figure, narrowed_st), narrowed_st
-        factor_st = None if ranged else _factor_within(said, st)
+        factor_st = _factor_range_within(figure, st) if ranged else _factor_within(said, st)
         if factor_st is not None:
             st = factor_st
     if given is None and _fewer(said):      # "12 times less": 1/12, its precision carried
@@ -906,6 +971,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
             bound = ("upper" if bound[0] == "lower" else "lower", bound[1])
         lines.append(f"stated {stated.strip()}: a factor fewer, read as its reciprocal")
     precision = "as its words read, said below" if given is not None else _precision_of(st, said, narrowed, ranged)
+    if given is None and bound is None and ranged and factor_st is not None:
+        precision = (f"a range of factors, from its first figure to its second, each end within half a unit of its "
+                     f"last printed digit and never wider than {FACTOR_WITHIN * 100:g} % of it")
     if given is None and bound is None and not ranged and factor_st is not None:
         precision = (f"-{format_number(st.nominal - st.lo)} +{format_number(st.hi - st.nominal)}: a factor, within "
                      f"its last printed digit's half unit and never wider than {FACTOR_WITHIN * 100:g} % of it")
