@@ -944,6 +944,11 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     factor_st = None
     try:
         change = _percent_change(said) if given is None and bound is None else None
+        if given is None and bound is not None:     # "over 600 % more": a bound on a percent change
+            t = " ".join(said.split()).lstrip("~≈ ")
+            change = _percent_change(t[bound_of(t)[1]:])
+            if change is not None and change.nominal < 0:   # "over 45 % lower": a change under -0.45
+                bound = ("upper" if bound[0] == "lower" else "lower", bound[1])
     except KBError as exc:
         return error(f"stated figure: {exc}")
     if change is not None:      # "45 % less": a change, or a ratio of 1 - 0.45, as the expression computes
@@ -1006,6 +1011,8 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
         if isinstance(judged, str):
             return error(judged, st, rec)
         st = judged[0]
+        if bound is not None:   # "over 600 % more": the bound's change itself, exactly
+            st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
         lines.append(judged[1])
     kind = _difference_or_factor(stated, said, tree)
     if kind is not None:        # "45x" of 100 - 55: a difference is no factor, however near its figure
