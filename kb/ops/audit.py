@@ -253,7 +253,9 @@ PARALLEL_FROM = 20
 #: from the page before began with the header).
 #: 26: a paper's own page count in the reference format its first page prints before its DOI ("USA, 21 pages.
 #: https://doi.org/...") is no figure; a footnote's mark before a device's name counts no device.
-DERIVED_READING = "26"
+#: 27: a list of figures whose unit only its last prints, 'respectively' after it, gives each figure in that unit ("12
+#: and 35 kWh, respectively": 12 kWh too); 'ibid.', 'op. cit.' and MLA's names with their page cite as a note reads them.
+DERIVED_READING = "27"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:
