@@ -5675,6 +5675,20 @@ class PaperIndex:
         if akey and entry.year:
             same = [p for p in self.papers if p.citekey != citing and p.year == entry.year
                     and self._names_agree(entry, akey, p) and not _other_standard(std, p)]
+            # (and, where it names more than the first author, every name it names at its place, and 'et al.' only
+            # of three or more: 'Van Gysel, de Vries, and Kanoulas 2018' names no paper by Van Gysel, de Rijke and
+            # Kanoulas, 'Luccioni et al. 2023' none by Luccioni and Hernandez-Garcia)
+            if not titles and not entry.title:
+                apart = {p.citekey: why for p in same if (why := cited_authors_disagree(entry.raw, entry.year,
+                                                                                         p.author_name, p.title))}
+                if apart and len(apart) == len({p.citekey for p in same}):
+                    key, why = next(iter(apart.items()))
+                    return Explained(None, f"the citation '{entry.raw.strip()}' names another work than "
+                                           + (f"the only paper by {entry.first_author!r} in {entry.year} here, "
+                                              if len(apart) == 1 else f"any paper by {entry.first_author!r} "
+                                              f"in {entry.year} here (" + ", ".join(sorted(apart)) + "); ")
+                                           + f"{key}: {why}", key, 0.5)
+                same = [p for p in same if p.citekey not in apart]
             # the entry names its title and it is another: the same author's other
             # paper of that year ('2017a' and '2017b'), not the one here
             # a title as a title (five words or more, or set off by quotes, italics or a
@@ -5899,6 +5913,81 @@ def _strangers(raw: str, year: int | None, authors: str | None, title: str | Non
             continue
         out.append(w)
     return out
+
+
+# An author-year citation's names before its year, each a family name (its particles and capitalised words:
+# 'Van Gysel', 'de Rijke', 'Tachet des Combes', 'Hernández-García'), joined as author-date styles join them, and
+# 'et al.' after them or not: 'Van Gysel, de Rijke, and Kanoulas', 'Luccioni & Hernandez-Garcia', 'Dodge et al.'
+_CITED_NAME = r"(?:(?:[a-z]{1,4}['’]?\s+){0,2}[A-ZÀ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*(?:\s+(?:[a-z]{1,4}\s+){0,2}" \
+              r"[A-ZÀ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*){0,2})"
+_CITED_NAMES = lazy(rf"^\(?\s*({_CITED_NAME}(?:\s*(?:,\s*(?:&|and\b)?|&|\band\b)\s*{_CITED_NAME}){{0,5}})"
+                    r"(,?\s+et\s+al\.?)?,?\s*\(?$")
+_CITED_JOIN = lazy(r"\s*(?:,\s*(?:&|and\b)?|&|\band\b)\s*")
+
+
+def _name_words(text: str) -> list[str]:
+    """A name's words as keys, particles left out ('de Rijke' -> rijke; 'Hernández-García' -> hernandez, garcia)."""
+    return [k for w in _NAME_WORD.findall(latex_to_text(text)) for x in re.split(r"[-'’]", w)
+            if (k := name_key(x)) and x.lower() not in _PARTICLES]
+
+
+def cited_authors_disagree(raw: str, year: int | None, authors: str | None, title: str | None = None) -> str | None:
+    """Why an author-year citation's names ('Van Gysel, de Vries, and Kanoulas 2018', 'Luccioni et al. 2023') name
+    another work than the paper of those `authors` (the index's JSON list): a name that is not the paper's author at
+    its place in order, more names than the paper has, or 'et al.' for a paper of one or two authors. None where
+    they agree or cannot be told: no year or no list, a list cut short ('others'), a citation of more than
+    names (initials, given names, the paper's title's words), or one name alone and no 'et al.'. The first name is
+    the paper's first author's, as the caller found (a word before it, 'See Dodge et al.', is none of its names)."""
+    at = raw.find(str(year)) if year else -1
+    if at <= 0 or not authors or authors[:1] != "[":
+        return None
+    m = _CITED_NAMES.match(raw[:at].strip(" ,;.[("))
+    if m is None:
+        return None
+    parts = _CITED_JOIN.split(m.group(1))
+    names, joins = parts, [j.group() for j in _CITED_JOIN.finditer(m.group(1))]
+    if not all(names) or len(joins) != len(names) - 1:
+        return None
+    etal = m.group(2) is not None
+    if len(names) < 2 and not etal:
+        return None
+    try:
+        listed = json.loads(authors)
+    except ValueError:
+        return None
+    if not isinstance(listed, list) or not listed or not all(isinstance(a, str) and a.strip() for a in listed):
+        return None
+    open_ = any(a.strip().lower() == "others" for a in listed)
+    listed = [a for a in listed if a.strip().lower() != "others"]
+    titled = set(_name_words(title or ""))
+    givens: list[set[str]] = []
+    for a in listed:
+        text = latex_to_text(a)
+        family = text.partition(",")[0] if "," in text else text.rsplit(" ", 1)[-1]
+        givens.append(set(_name_words(text)) - set(_name_words(family)))
+    given = set().union(*givens)
+    for i, name in enumerate(names):
+        want = _name_words(name)
+        if not want or any(len(w) < 2 for w in want) or set(want) <= titled or set(want) <= given:
+            # (an initial, 'Werra, L. (2020)'; a title after the names, 'Doe and Roe, Counting Carbon (2023)'; a
+            # given name, 'Dodge, Jesse, Taylor Prewitt, ...': a reference of more than names, not told here)
+            return None
+        if i == 0:
+            continue
+        if "," in joins[i - 1] and i - 1 < len(givens) and len(want) == 1 \
+                and want[0][0] in {g[0] for g in givens[i - 1]}:
+            return None     # (after a comma, the given name of the name before it may be: 'Lee, Kim, ...' of 'Lee, K.')
+        if i >= len(listed):
+            if open_:
+                return None
+            return f"it names {len(names)} authors, the paper {len(listed)}"
+        text = latex_to_text(listed[i])
+        family = text.partition(",")[0] if "," in text else text.rsplit(" ", 1)[-1]
+        if want[-1] not in _name_words(family) or not set(want) <= set(_name_words(text)):
+            return f"{name!r} is not its author {i + 1} ({text.strip()})"
+    if etal and not open_ and len(listed) <= max(len(names), 2):
+        return f"'et al.' after {len(names)} name{'s' * (len(names) > 1)}, where the paper has {len(listed)} authors"
+    return None
 
 
 def _author_keys(name: str | None) -> set[str]:

@@ -15,9 +15,9 @@ from kb.ops.session import open_kb
 
 _Q = "cloud companies aim for improved cost-performance in their data centers"
 _BIB = ("@article{patterson2021,\n  title = {Carbon Emissions and Large Neural Network Training},\n  author = "
-        "{Patterson, David and Le, Quoc},\n  year = {2021}\n}\n"
+        "{Patterson, David and Gonzalez, Joseph and Le, Quoc},\n  year = {2021}\n}\n"
         "@article{strubell2019,\n  title = {Energy and Policy Considerations for Deep Learning in NLP},\n  author = "
-        "{Strubell, Emma and Ganesh, Ananya},\n  year = {2019}\n}\n")
+        "{Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},\n  year = {2019}\n}\n")
 _LIST = ("\n\n## References\n\n1. Strubell E, Ganesh A. Energy and Policy Considerations for Deep Learning in NLP. "
          "ACL. 2019.\n2. Patterson D, Le Q. Carbon Emissions and Large Neural Network Training. arXiv. 2021.\n"
          "3. Doe J. A Work Kept Elsewhere. 2020.\n")

@@ -14,9 +14,9 @@ from kb.ops.session import open_kb
 
 _Q = "To get a better return on their investment, cloud companies aim for improved cost-performance"
 _BIB = ("@article{patterson2021,\n  title = {Carbon Emissions and Large Neural Network Training},\n  author = "
-        "{Patterson, David and Le, Quoc},\n  year = {2021},\n  eprint = {2104.10350}\n}\n"
+        "{Patterson, David and Gonzalez, Joseph and Le, Quoc},\n  year = {2021},\n  eprint = {2104.10350}\n}\n"
         "@article{strubell2019,\n  title = {Energy and Policy Considerations for Deep Learning in NLP},\n  author = "
-        "{Strubell, Emma and Ganesh, Ananya},\n  year = {2019},\n  doi = {10.18653/v1/P19-1355}\n}\n")
+        "{Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},\n  year = {2019},\n  doi = {10.18653/v1/P19-1355}\n}\n")
 _OTHER = "https://doi.org/10.1145/3442188.3445922"
 
 

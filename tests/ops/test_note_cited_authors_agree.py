@@ -1,0 +1,87 @@
+"""A citation naming several authors names the work of those authors, each at its place, and 'et al.' only a work of
+three or more: '(Dodge, Strubell and Prewitt 2022)' of a paper whose second author is Prewitt, 'Patterson and Dean
+(2021)' of one whose second is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing."""
+
+from __future__ import annotations
+
+import json
+
+from kb.ops.papers import load_text
+from kb.ops.quotes import verify_note
+from kb.ops.session import open_kb
+
+_BIB = """@article{vangysel2018, title = {Neural Vector Spaces for Retrieval}, author = {Van Gysel, Christophe and
+ {de Rijke}, Maarten and Kanoulas, Evangelos}, year = {2018}}
+@article{dodge2022, title = {Measuring the Carbon Intensity of AI in Cloud Instances}, author = {Dodge, Jesse and
+ Prewitt, Taylor and Tachet des Combes, Remi and Strubell, Emma}, year = {2022}}
+@article{patterson2021, title = {Carbon Emissions and Large Neural Network Training}, author = {David A. Patterson and
+ Joseph Gonzalez and Quoc V. Le and Jeff Dean}, year = {2021}}
+@article{luccioni2023, title = {Counting Carbon in Machine Learning}, author = {Luccioni, Alexandra Sasha and
+ Hern{\\'a}ndez-Garc{\\'i}a, Alex}, year = {2023}}
+@article{luccioni2023power, title = {Power Hungry Processing}, author = {Luccioni, Sasha and Jernite, Yacine and
+ Strubell, Emma}, year = {2023}}
+@article{lescao2021, title = {How Many Data Points is a Prompt Worth?}, author = {Le Scao, Teven and Rush, Alexander},
+ year = {2021}}
+"""
+_WORDS = {"vangysel2018": "neural vector spaces learn representations of words and documents together",
+          "dodge2022": "the GPU accounts for almost three quarters of electricity consumption",
+          "patterson2021": "cloud companies strive for energy efficient datacenters since it saves money",
+          "luccioni2023": "the relationship between energy consumed and carbon emitted is largely linear",
+          "luccioni2023power": "generative tasks are more energy intensive than discriminative ones",
+          "lescao2021": "prompting is often worth hundreds of data points on average"}
+# (the citation, the work whose words it quotes, the work it names or None)
+_NAMED = [
+    ("“{}” (Dodge, Prewitt and Tachet des Combes 2022, p. 2).", "dodge2022", "dodge2022"),
+    ("“{}” (Dodge et al. 2022, p. 2).", "dodge2022", "dodge2022"),
+    ("“{}” (Dodge, Strubell and Prewitt 2022, p. 2).", "dodge2022", None),
+    ("Patterson and Gonzalez (2021) write “{}” (p. 2).", "patterson2021", "patterson2021"),
+    ("Patterson and Dean (2021) write “{}” (p. 2).", "patterson2021", None),
+    ("“{}” (Luccioni and Hernández-García 2023, p. 2).", "luccioni2023", "luccioni2023"),
+    ("“{}” (Luccioni & Strubell, 2023, p. 2).", "luccioni2023", None),
+    # 'et al.' names a work of three or more: of two works of one first author and year, the one of three
+    ("Luccioni et al. (2023) write “{}” (p. 2).", "luccioni2023power", "luccioni2023power"),
+    ("Le Scao and Rush (2021) find “{}” (p. 2).", "lescao2021", "lescao2021"),
+    ("Le Scao et al. (2021) find “{}” (p. 2).", "lescao2021", None),
+]
+def _kb(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(_BIB)
+    kb = open_kb(kb_root)
+    for key, words in _WORDS.items():
+        pages = tmp_path / f"{key}.json"
+        pages.write_text(json.dumps(["Title page", f"Intro.\nWe find that {words}. More."]))
+        load_text(kb, key, pages, extractor="test")
+    return kb
+
+
+def _check(kb, tmp_path, cases) -> None:
+    for i, (text, want) in enumerate(cases):
+        note = tmp_path / f"n{i}.md"
+        note.write_text("# N\n\n" + text + "\n")
+        results, _ = verify_note(kb, note)
+        got = [(r.citekey, r.status) for r in results]
+        if want is None:
+            assert len(got) == 1 and got[0][0] is None and got[0][1] != "ok", (text, results)
+        else:
+            assert got == [(want, "ok")], (text, [r.message for r in results])
+
+
+def test_every_name_a_citation_gives_is_the_papers_at_its_place(kb_root, tmp_path):
+    kb = _kb(kb_root, tmp_path)
+    try:
+        _check(kb, tmp_path, [(text.format(_WORDS[quoted]), want) for text, quoted, want in _NAMED])
+    finally:
+        kb.close()
+
+
+def test_the_name_that_is_not_the_papers_is_said(kb_root, tmp_path):
+    kb = _kb(kb_root, tmp_path)
+    try:
+        note = tmp_path / "n.md"
+        note.write_text(f"# N\n\nPatterson and Dean (2021) write “{_WORDS['patterson2021']}” (p. 2).\n\n"
+                        f"“{_WORDS['luccioni2023']}” (Luccioni et al. 2023, p. 2).\n")
+        (dean, etal), _ = verify_note(kb, note)
+        assert dean.citekey is None and "'Dean' is not its author 2" in dean.message, dean.message
+        # (two works of Luccioni in 2023: the one of three authors 'et al.' names, never the one of two)
+        assert etal.citekey == "luccioni2023power" and etal.status != "ok", etal.message
+    finally:
+        kb.close()
