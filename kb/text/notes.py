@@ -259,9 +259,10 @@ class Note:
             hits = [r for r in hits if r.entry is not None and r.entry.title and words
                     and shortens(words, normalise_title(r.entry.title))]
         if len(names) > 1:
-            # "Doe, Roe, and Poe" names every author: never an entry that names none of the others
-            # ("Doe and Smith"; "Doe, Roe, and Poe" of a citation naming Moe too is that entry)
-            hits = [r for r in hits if any(_names_in(n, r.text) for n in names[1:])]
+            # "Doe, Roe, and Poe" names every author: never an entry that lacks one of the others, nor names
+            # them in another order ("Doe and Smith"; "Van Gysel, de Vries, and Kanoulas" of 'Van Gysel,
+            # Christophe, Maarten de Rijke, and Evangelos Kanoulas'), their case, accents and particles aside
+            hits = [r for r in hits if _names_in_order(names[1:], r.text, cited.year, r.entry.title if r.entry else None)]
         letter = _YEAR_LETTER.search(attribution)
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
@@ -356,6 +357,32 @@ _QUOTED_SHORT_FORM = lazy(r"[^,\n\"“‘]{2,80},\s*[\"“‘]([^\s,\"“”‘�
 _OP_CIT = lazy(r"[^\n]{2,160}?,\s*(?:op|loc)\.\s?cit\.", re.I)
 # ... what follows its names: ', op. cit., 8.', ', 5.'
 _OP_CIT_NAMES = lazy(r",\s*(?:(?:op|loc)\.\s?cit\.[^\n]*|(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?)$", re.I)
+
+
+def _names_in_order(names: list[str], entry: str, year: int | str | None, title: str | None) -> bool:
+    """Whether a reference entry names each of the family names `names` in that order among its authors, before
+    its year or its title, whichever comes first, their case, accents and particles aside ('De Rijke' and
+    'Kanoulas' in 'Van Gysel, Christophe, Maarten de Rijke, and Evangelos Kanoulas.'; 'de Vries' is not there)."""
+    def fold(t: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c)).casefold()
+    at = entry.find(str(year)) if year else -1
+    titled = fold(entry).find(fold(title)[:40]) if title else -1
+    at = min(x for x in (at, titled) if x > 0) if at > 0 or titled > 0 else -1
+    head = fold(entry[:at] if at > 0 else entry)
+    pos = 0
+    for name in names:
+        words = [w for w in re.split(r"[\s\-'’]+", fold(name)) if w and w not in _NAME_PARTICLES]
+        if not words:
+            return True
+        m = re.search(r"(?<![^\W\d_])" + r"[\s\-'’]+".join(map(re.escape, words)) + r"(?![^\W\d_])", head[pos:])
+        if m is None:
+            return False
+        pos += m.end()
+    return True
+
+
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "des", "da", "dal", "del", "della", "di", "du", "dos",
+                             "das", "la", "le", "ten", "ter", "zu", "y"})
 
 
 def _names_in(name: str, text: str) -> bool:

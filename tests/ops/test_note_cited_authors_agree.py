@@ -1,6 +1,7 @@
 """A citation naming several authors names the work of those authors, each at its place, and 'et al.' only a work of
-three or more: '(Dodge, Strubell and Prewitt 2022)' of a paper whose second author is Prewitt, 'Patterson and Dean
-(2021)' of one whose second is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing."""
+three or more: '(Van Gysel, de Vries, and Kanoulas 3)' of a note listing Van Gysel, de Rijke and Kanoulas's work, '(Dodge,
+Strubell and Prewitt 2022)' of a paper whose second author is Prewitt, 'Patterson and Dean (2021)' of one whose second
+is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ _WORDS = {"vangysel2018": "neural vector spaces learn representations of words a
           "luccioni2023": "the relationship between energy consumed and carbon emitted is largely linear",
           "luccioni2023power": "generative tasks are more energy intensive than discriminative ones",
           "lescao2021": "prompting is often worth hundreds of data points on average"}
+_LIST = ("\n\n## Works Cited\n\n"
+         "Van Gysel, Christophe, Maarten de Rijke, and Evangelos Kanoulas. “Neural Vector Spaces for Retrieval.” 2018.\n")
+
 # (the citation, the work whose words it quotes, the work it names or None)
 _NAMED = [
     ("“{}” (Dodge, Prewitt and Tachet des Combes 2022, p. 2).", "dodge2022", "dodge2022"),
@@ -43,6 +47,15 @@ _NAMED = [
     ("Le Scao and Rush (2021) find “{}” (p. 2).", "lescao2021", "lescao2021"),
     ("Le Scao et al. (2021) find “{}” (p. 2).", "lescao2021", None),
 ]
+# a list of works cited: the names of its entry, each in order, their case and particles aside
+_LISTED = [
+    ("“{}” (Van Gysel, de Rijke, and Kanoulas 2).", "vangysel2018"),
+    ("“{}” (Van Gysel, De Rijke, and Kanoulas 2).", "vangysel2018"),
+    ("“{}” (Van Gysel, de Vries, and Kanoulas 2).", None),
+    ("“{}” (Van Gysel, Kanoulas, and de Rijke 2).", None),
+]
+
+
 def _kb(kb_root, tmp_path):
     (kb_root / "references.bib").write_text(_BIB)
     kb = open_kb(kb_root)
@@ -83,5 +96,13 @@ def test_the_name_that_is_not_the_papers_is_said(kb_root, tmp_path):
         assert dean.citekey is None and "'Dean' is not its author 2" in dean.message, dean.message
         # (two works of Luccioni in 2023: the one of three authors 'et al.' names, never the one of two)
         assert etal.citekey == "luccioni2023power" and etal.status != "ok", etal.message
+    finally:
+        kb.close()
+
+
+def test_every_name_a_citation_gives_is_its_listed_entrys_in_order(kb_root, tmp_path):
+    kb = _kb(kb_root, tmp_path)
+    try:
+        _check(kb, tmp_path, [(text.format(_WORDS["vangysel2018"]) + _LIST, want) for text, want in _LISTED])
     finally:
         kb.close()

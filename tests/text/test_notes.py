@@ -868,12 +868,20 @@ REFS_DOE = "\n\n## Works Cited\n\nDoe, Jane, Richard Roe, and Paul Poe. \"Energy
 
 
 @pytest.mark.parametrize("cite, page", [("(Doe, Roe, and Poe 12)", "12"), ("(Doe et al. 12)", "12"),
-                                        ("(Doe, Roe, Poe, and Moe 12-13)", "12-13"), ("(Doe and Roe 4)", "4")])
+                                        ("(Doe, Roe, and Poe 12-13)", "12-13"), ("(Doe and Roe 4)", "4")])
 def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
     [q] = parse_note(f'"{Q_TWELVE}" {cite}.{REFS_DOE}').quotes
     assert (q.quote, q.page, q.attribution.split(",")[0].split()[0]) == (Q_TWELVE, page, "Doe")
     # no reference of the note has that first author: prose in brackets, the quote not checked
     note = parse_note(f'"{Q_TWELVE}" {cite.replace("Doe", "Lee")}.{REFS_DOE}')
+    assert note.quotes == [] and [t for _, t in note.unchecked] == [Q_TWELVE]
+
+
+@pytest.mark.parametrize("cite", ["(Doe, Roe, Poe, and Moe 12-13)", "(Doe, Moe, and Poe 12)", "(Doe, Poe, and Roe 12)",
+                                  "(Doe and Moe 12)"])
+def test_mla_names_an_entry_lacks_or_orders_otherwise_cite_none_of_its_works(cite) -> None:
+    # 'Moe' is no author of 'Doe, Jane, Richard Roe, and Paul Poe', nor is Poe its second: another work
+    note = parse_note(f'"{Q_TWELVE}" {cite}.{REFS_DOE}')
     assert note.quotes == [] and [t for _, t in note.unchecked] == [Q_TWELVE]
 
 
