@@ -4161,7 +4161,9 @@ _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # ("[^4]: Op. cit., 5." with no name before it names no work: op. cit. is an author's work cited earlier, the
 # author unsaid; never the footnote before's, which may be another author's)
 # (in italics, as some styles set the Latin: "*Ibid.*, 4.", "<i>ibid.</i>")
-_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:[*_]{1,2}|<(?:i|em)>)?(?:" + _IBID_WORD
+# (after "See", which sends the reader there: "[^3]: See ibid., 2.", "See *ibid.*")
+_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:see[ \t]+)?(?:[*_]{1,2}|<(?:i|em)>)?(?:"
+             + _IBID_WORD
              + r")(?:[*_]{1,2}|</(?:i|em)>)?(?=[\s,.;:]|$)", 0x2)
 _BARE_OP_CIT = lazy(r"^\s*(?:[*_]{1,2}|<(?:i|em)>)?(?:op|loc)\.\s?cit\.", 0x2)
 

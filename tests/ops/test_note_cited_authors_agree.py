@@ -1,7 +1,8 @@
 """A citation naming several authors names the work of those authors, each at its place, and 'et al.' only a work of
 three or more: '(Van Gysel, de Vries, and Kanoulas 3)' of a note listing Van Gysel, de Rijke and Kanoulas's work, '(Dodge,
 Strubell and Prewitt 2022)' of a paper whose second author is Prewitt, 'Patterson and Dean (2021)' of one whose second
-is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing."""
+is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing; 'See ibid., 2.' is the work of the
+footnote before, at its own page."""
 
 from __future__ import annotations
 
@@ -96,6 +97,20 @@ def test_the_name_that_is_not_the_papers_is_said(kb_root, tmp_path):
         assert dean.citekey is None and "'Dean' is not its author 2" in dean.message, dean.message
         # (two works of Luccioni in 2023: the one of three authors 'et al.' names, never the one of two)
         assert etal.citekey == "luccioni2023power" and etal.status != "ok", etal.message
+    finally:
+        kb.close()
+
+
+def test_see_ibid_is_the_work_of_the_footnote_before(kb_root, tmp_path):
+    kb = _kb(kb_root, tmp_path)
+    try:
+        note = tmp_path / "n.md"
+        note.write_text(f"# N\n\n“{_WORDS['dodge2022']}”[^1] “{_WORDS['dodge2022']}”[^2]\n\n"
+                        "[^1]: Dodge et al., “Measuring the Carbon Intensity of AI in Cloud Instances” (2022), 2.\n"
+                        "[^2]: See ibid., 2.\n")
+        results, _ = verify_note(kb, note)
+        assert [(r.citekey, r.page, r.status) for r in results] == [("dodge2022", 2, "ok")] * 2, \
+            [r.message for r in results]
     finally:
         kb.close()
 
