@@ -3195,10 +3195,11 @@ def _inline_note(inner: str) -> tuple:
     return ("author-year", " ".join(inner.split()), page)
 
 
-def _listed(what, numbers: set[str], note: Note | None = None):
+def _listed(what, numbers: set[str], note: Note | None = None, why: list[str] | None = None):
     """A citation found by `_cite_near`, unless it is a number in round brackets ("(2)")
     that no reference of the note is numbered by, or an author and a page ("(Futoma
-    et al. 243)") whose author no reference of the note has: then it is prose."""
+    et al. 243)") whose author no reference of the note has: then it is prose. Where its first author's entry
+    names not the others it names, in that order, `why` is told which ("(Van Gysel, de Vries, and Kanoulas 3)")."""
     if what is not None and what[0] == "cite" and what[1][0] == "paren-number" and what[1][1] not in numbers:
         return None
     if what is not None and what[0] == "author-page":
@@ -3211,9 +3212,28 @@ def _listed(what, numbers: set[str], note: Note | None = None):
         if note is None or not note.references_by_author(what[1]) and (
                 not note.references_read or note.references or note.bibliography
                 or not (_AUTHORS_SAID.search(names) or one_author_page(names))):
+            if note is not None and why is not None and (said := _names_apart(note, what[1])):
+                why.append(said)
             return None
         return ("author-year",) + what[1:]
     return what
+
+
+def _names_apart(note: Note, attribution: str) -> str | None:
+    """Why a citation naming several authors ("Van Gysel, de Vries, and Kanoulas") cites none of the entries the note
+    lists of its first author: the first name each entry lacks, in that order, or None where it names one author."""
+    names = _cited_names(attribution)
+    if len(names) < 2 or not note.references:
+        return None
+    cited = parse_entry(attribution)
+    for ref in note._refs().by_author().get(particled_family_key(attribution) or name_key(cited.first_author), ()):
+        if cited.year not in (None, ref.entry.year):
+            continue
+        for k in range(1, len(names)):
+            if not _names_in_order(names[1:k + 1], ref.text, cited.year, ref.entry.title if ref.entry else None):
+                return (f"it names {names[k]!r} as author {k + 1}, whom the note's entry of {names[0]} "
+                        f"(line {ref.line}) does not name there: another work")
+    return None
 
 
 def one_author_page(who: str) -> bool:
@@ -3780,7 +3800,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 continue
         at: list[int] = []
         until: list[int] = []
-        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at, until=until), numbers, note)
+        apart: list[str] = []
+        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at, until=until), numbers, note,
+                       apart)
+        if cite is None and apart:
+            reasons[i] = apart[-1]
         inside = _MARK_ENDING_QUOTE.search(text, max(start + 1, close - 60), close) \
             if cite is None and text[close - 1:close] in _MARK_ENDS else None
         if inside is not None:

@@ -121,3 +121,15 @@ def test_every_name_a_citation_gives_is_its_listed_entrys_in_order(kb_root, tmp_
         _check(kb, tmp_path, [(text.format(_WORDS["vangysel2018"]) + _LIST, want) for text, want in _LISTED])
     finally:
         kb.close()
+
+
+def test_the_name_a_listed_entry_lacks_is_said(kb_root, tmp_path):
+    kb = _kb(kb_root, tmp_path)
+    try:
+        note = tmp_path / "n.md"
+        note.write_text(f"# N\n\n“{_WORDS['vangysel2018']}” (Van Gysel, de Vries, and Kanoulas 2).{_LIST}")
+        [r], _ = verify_note(kb, note)
+        assert (r.citekey, r.status) == (None, "unchecked")
+        assert "'de Vries' as author 2" in r.message and "line 7" in r.message, r.message
+    finally:
+        kb.close()
