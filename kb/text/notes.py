@@ -371,7 +371,8 @@ def _names_in_order(names: list[str], entry: str, year: int | str | None, title:
     head = fold(entry[:at] if at > 0 else entry)
     pos = 0
     for name in names:
-        words = [w for w in re.split(r"[\s\-'’]+", fold(name)) if w and w not in _NAME_PARTICLES]
+        written = [w for w in re.split(r"[\s\-'’]+", fold(name)) if w]
+        words = [w for w in written if w not in _NAME_PARTICLES] or written     # ('Le' of 'Quoc V. Le': le)
         if not words:
             return True
         m = re.search(r"(?<![^\W\d_])" + r"[\s\-'’]+".join(map(re.escape, words)) + r"(?![^\W\d_])", head[pos:])

@@ -5926,9 +5926,11 @@ _CITED_JOIN = lazy(r"\s*(?:,\s*(?:&|and\b)?|&|\band\b)\s*")
 
 
 def _name_words(text: str) -> list[str]:
-    """A name's words as keys, particles left out ('de Rijke' -> rijke; 'Hernández-García' -> hernandez, garcia)."""
-    return [k for w in _NAME_WORD.findall(latex_to_text(text)) for x in re.split(r"[-'’]", w)
-            if (k := name_key(x)) and x.lower() not in _PARTICLES]
+    """A name's words as keys, particles left out ('de Rijke' -> rijke; 'Hernández-García' -> hernandez, garcia),
+    unless it is none but particles ('Le' of 'Quoc V. Le' -> le)."""
+    words = [(k, x.lower() in _PARTICLES) for w in _NAME_WORD.findall(latex_to_text(text))
+             for x in re.split(r"[-'’]", w) if (k := name_key(x))]
+    return [k for k, particle in words if not particle] or [k for k, _ in words]
 
 
 def cited_authors_disagree(raw: str, year: int | None, authors: str | None, title: str | None = None) -> str | None:
@@ -5983,7 +5985,7 @@ def cited_authors_disagree(raw: str, year: int | None, authors: str | None, titl
             return f"it names {len(names)} authors, the paper {len(listed)}"
         text = latex_to_text(listed[i])
         family = text.partition(",")[0] if "," in text else text.rsplit(" ", 1)[-1]
-        if want[-1] not in _name_words(family) or not set(want) <= set(_name_words(text)):
+        if want[-1] not in _name_words(family) or not set(want) <= {*_name_words(text), *_name_words(family)}:
             return f"{name!r} is not its author {i + 1} ({text.strip()})"
     if etal and not open_ and len(listed) <= max(len(names), 2):
         return f"'et al.' after {len(names)} name{'s' * (len(names) > 1)}, where the paper has {len(listed)} authors"

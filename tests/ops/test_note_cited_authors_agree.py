@@ -41,6 +41,9 @@ _NAMED = [
     ("“{}” (Dodge, Strubell and Prewitt 2022, p. 2).", "dodge2022", None),
     ("Patterson and Gonzalez (2021) write “{}” (p. 2).", "patterson2021", "patterson2021"),
     ("Patterson and Dean (2021) write “{}” (p. 2).", "patterson2021", None),
+    # a family name that is a particle alone is a name all the same: 'Le' of 'Quoc V. Le'
+    ("“{}” (Patterson, Gonzalez and Le 2021, p. 2).", "patterson2021", "patterson2021"),
+    ("“{}” (Patterson, Le and Gonzalez 2021, p. 2).", "patterson2021", None),
     ("“{}” (Luccioni and Hernández-García 2023, p. 2).", "luccioni2023", "luccioni2023"),
     ("“{}” (Luccioni & Strubell, 2023, p. 2).", "luccioni2023", None),
     # 'et al.' names a work of three or more: of two works of one first author and year, the one of three

@@ -123,7 +123,7 @@ def test_a_surname_two_readings_of_names_answer_is_ambiguous(kb_root, tmp_path) 
     kb = open_kb(kb_root)
     import_bib(kb, tmp_path / "in.bib")
     note = tmp_path / "note.md"
-    note.write_text(f"Nguyen (2019) writes {_Q}.\n\nLe et al. (2020) write {_Q}.\n\nHung (2020) writes {_Q}.\n\n"
+    note.write_text(f"Nguyen (2019) writes {_Q}.\n\nLe (2020) writes {_Q}.\n\nHung (2020) writes {_Q}.\n\n"
                     f"Doe (2021) writes {_Q}.\n\n{_Q} (Stanford HAI, 2023).\n\nTran (2019) writes {_Q}.\n\n"
                     f"{_Q} [@nguyen2019].\n\n{_Q} [@hung2020].\n", "utf-8")
     verdicts, _ = verify_note(kb, note)
