@@ -5688,7 +5688,9 @@ class PaperIndex:
                                               if len(apart) == 1 else f"any paper by {entry.first_author!r} "
                                               f"in {entry.year} here (" + ", ".join(sorted(apart)) + "); ")
                                            + f"{key}: {why}", key, 0.5)
-                same = [p for p in same if p.citekey not in apart]
+                # (of several, 'et al.' of one of two authors tells none from the others: said ambiguous, never the
+                # one of three taken; a name not its author there does)
+                same = [p for p in same if p.citekey not in apart or apart[p.citekey].startswith("'et al.'")]
             # the entry names its title and it is another: the same author's other
             # paper of that year ('2017a' and '2017b'), not the one here
             # a title as a title (five words or more, or set off by quotes, italics or a
