@@ -1989,6 +1989,15 @@ def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
     if by_name:
         keys = _cited_as_written(db, cited.first_author, cited.year)
         if len(keys) == 1:
+            row = db.execute("select authors, title from papers where citekey = ?", [keys[0]]).fetchone()
+            apart = reflist.cited_authors_disagree(cited.raw, cited.year, row[0], row[1]) if row else None
+            if apart:
+                # 'Le Cun and Smith (1989)' of 'Yann Le Cun and Bernhard Boser': the first author read as written,
+                # the others no more its authors at their places than where BibTeX's reading finds it
+                return NoteSource(None, reason=f"the citation '{cited.raw.strip()}' names another work than "
+                                               f"{keys[0]}, the only paper of that first author in {cited.year} "
+                                               f"here: {apart}", closest=keys[0], closest_score=0.5,
+                                  reference=first.reference if first else None)
             unsaid = _lettered_siblings(db, ctx, note, q.attribution, cited, keys[0])
             if unsaid is not None:
                 return replaced(unsaid, reference=first.reference if first else None)

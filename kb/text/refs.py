@@ -5972,12 +5972,12 @@ def cited_authors_disagree(raw: str, year: int | None, authors: str | None, titl
     given = set().union(*givens)
     for i, name in enumerate(names):
         want = _name_words(name)
+        if i == 0 and want:
+            continue        # (the first author's, as the caller found it: 'Nguyen' of 'Nguyen Van An' too)
         if not want or any(len(w) < 2 for w in want) or set(want) <= titled or set(want) <= given:
             # (an initial, 'Werra, L. (2020)'; a title after the names, 'Doe and Roe, Counting Carbon (2023)'; a
             # given name, 'Dodge, Jesse, Taylor Prewitt, ...': a reference of more than names, not told here)
             return None
-        if i == 0:
-            continue
         if "," in joins[i - 1] and i - 1 < len(givens) and len(want) == 1 \
                 and want[0][0] in {g[0] for g in givens[i - 1]}:
             return None     # (after a comma, the given name of the name before it may be: 'Lee, Kim, ...' of 'Lee, K.')

@@ -787,7 +787,7 @@ PARTICLES_BIB = """@article{lecun1998gradient, title = {Gradient-based learning 
 @article{cun1989backprop, title = {Backpropagation applied to handwritten zip code recognition},
   author = {Yann Le Cun and Bernhard Boser}, year = {1989}}
 @article{ong2020things, title = {A study of things}, author = {Ong, Wei}, year = {2020}}
-@article{an2019vietnamese, title = {A study of Vietnamese text}, author = {Nguyen Van An and John Smith}, year = {2019}}
+@article{an2019vietnamese, title = {A study of Vietnamese text}, author = {Nguyen Van An and John Smith and Mai Tran}, year = {2019}}
 @article{dijk2021things, title = {Another study of things}, author = {Jan Van Dijk}, year = {2021}}
 """
 

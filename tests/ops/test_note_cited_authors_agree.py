@@ -138,3 +138,25 @@ def test_the_name_a_listed_entry_lacks_is_said(kb_root, tmp_path):
         assert "'de Vries' as author 2" in r.message and "line 7" in r.message, r.message
     finally:
         kb.close()
+
+
+def test_a_first_author_read_as_written_names_its_co_authors_at_their_places_too(kb_root, tmp_path):
+    # 'Le Cun' is BibTeX's 'Cun' of 'Yann Le Cun', 'Nguyen' the family name a reader reads first in 'Nguyen Van An'
+    (kb_root / "references.bib").write_text(
+        "@article{cun1989, title = {Backpropagation Applied to Handwritten Zip Code Recognition}, author = {Yann Le Cun"
+        " and Bernhard Boser and John S. Denker}, year = {1989}}\n"
+        "@article{an2019, title = {A Study of Vietnamese Text}, author = {Nguyen Van An and John Smith}, year = {2019}}\n")
+    kb = open_kb(kb_root)
+    try:
+        for key in ("cun1989", "an2019"):
+            pages = tmp_path / f"{key}.json"
+            pages.write_text(json.dumps(["Title page", f"Intro.\nWe find that {_WORDS['dodge2022']}. More."]))
+            load_text(kb, key, pages, extractor="test")
+        _check(kb, tmp_path, [(text.format(_WORDS["dodge2022"]), want) for text, want in [
+            ("Le Cun, Boser, and Denker (1989) write “{}” (p. 2).", "cun1989"),
+            ("Le Cun and Smith (1989) write “{}” (p. 2).", None),
+            ("Nguyen and Smith (2019) write “{}” (p. 2).", "an2019"),
+            ("Nguyen and Jones (2019) write “{}” (p. 2).", None),
+            ("Nguyen et al. (2019) write “{}” (p. 2).", None)]])
+    finally:
+        kb.close()
