@@ -1991,7 +1991,7 @@ def _explain_note_source(kb: KB, note, q, ctx: NoteContext) -> NoteSource:
         if len(keys) == 1:
             row = db.execute("select authors, title from papers where citekey = ?", [keys[0]]).fetchone()
             apart = reflist.cited_authors_disagree(cited.raw, cited.year, row[0], row[1]) if row else None
-            if apart:
+            if apart and not apart.startswith("'et al.'"):      # ('et al.' of its only paper: a slip, that paper)
                 # 'Le Cun and Smith (1989)' of 'Yann Le Cun and Bernhard Boser': the first author read as written,
                 # the others no more its authors at their places than where BibTeX's reading finds it
                 return NoteSource(None, reason=f"the citation '{cited.raw.strip()}' names another work than "

@@ -5681,7 +5681,10 @@ class PaperIndex:
             if not titles and not entry.title:
                 apart = {p.citekey: why for p in same if (why := cited_authors_disagree(entry.raw, entry.year,
                                                                                          p.author_name, p.title))}
-                if apart and len(apart) == len({p.citekey for p in same}):
+                # ('et al.' of the only paper of that first author and year, one of two authors, is a writer's slip, not
+                # another work: it names that paper, whose text the quote is then checked in)
+                slip = len({p.citekey for p in same}) == 1 and all(why.startswith("'et al.'") for why in apart.values())
+                if apart and not slip and len(apart) == len({p.citekey for p in same}):
                     key, why = next(iter(apart.items()))
                     return Explained(None, f"the citation '{entry.raw.strip()}' names another work than "
                                            + (f"the only paper by {entry.first_author!r} in {entry.year} here, "

@@ -1,8 +1,9 @@
 """A citation naming several authors names the work of those authors, each at its place, and 'et al.' only a work of
 three or more: '(Van Gysel, de Vries, and Kanoulas 3)' of a note listing Van Gysel, de Rijke and Kanoulas's work, '(Dodge,
 Strubell and Prewitt 2022)' of a paper whose second author is Prewitt, 'Patterson and Dean (2021)' of one whose second
-is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors, resolve to nothing; 'See ibid., 2.' is the work of the
-footnote before, at its own page."""
+is Gonzalez, '(Luccioni et al. 2023)' of a paper of two authors where another of that author and year is here,
+resolve to nothing; 'et al.' of the only paper of its first author and year, one of two authors, is a writer's slip and
+names that paper. 'See ibid., 2.' is the work of the footnote before, at its own page."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ _NAMED = [
     ("Luccioni et al. (2023) write “{}” (p. 2).", "luccioni2023power", None),
     ("Luccioni, Jernite, and Strubell (2023) write “{}” (p. 2).", "luccioni2023power", "luccioni2023power"),
     ("Le Scao and Rush (2021) find “{}” (p. 2).", "lescao2021", "lescao2021"),
-    ("Le Scao et al. (2021) find “{}” (p. 2).", "lescao2021", None),
+    # ('et al.' of the only paper of that first author and year, one of two authors: a writer's slip, that paper)
+    ("Le Scao et al. (2021) find “{}” (p. 2).", "lescao2021", "lescao2021"),
 ]
 # a list of works cited: the names of its entry, each in order, their case and particles aside
 _LISTED = [
@@ -157,6 +159,6 @@ def test_a_first_author_read_as_written_names_its_co_authors_at_their_places_too
             ("Le Cun and Smith (1989) write “{}” (p. 2).", None),
             ("Nguyen and Smith (2019) write “{}” (p. 2).", "an2019"),
             ("Nguyen and Jones (2019) write “{}” (p. 2).", None),
-            ("Nguyen et al. (2019) write “{}” (p. 2).", None)]])
+            ("Nguyen et al. (2019) write “{}” (p. 2).", "an2019")]])     # ('et al.' of its only paper: a slip)
     finally:
         kb.close()

@@ -24,7 +24,7 @@ _PAPERS = [PaperInfo("smith2021", title="Grid Emissions and Model Training", yea
     ("J. Smith and T. Tanner, 2021.", None),          # Tom Brown's initial, another name
     ("Kim Lee and S. Park, 2019.", "lee2019"),
     ("Smith, J., & Brown, T. (2021).", "smith2021"),
-    ("See Smith et al., 2021.", None),                # 'et al.' of a paper of two authors: another work
+    ("See Smith et al., 2021.", "smith2021"),         # 'et al.' of its only paper, one of two authors: a slip
     ("John Smith and Tom Brown (2021)", "smith2021"),
     ("Lee, Kim, and Su Park, 2019.", "lee2019"),       # given names the paper gives as initials
 ])
