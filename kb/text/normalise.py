@@ -1057,11 +1057,13 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
             out.append((m.start(g), m.end(g)))
     if raised:
         out = sorted(set(out + raised))
-    # after a name's number and its comma ("OpenIE\n4,8 we"): a marker only where it is the page's next footnote,
-    # the one after the marker before it ("(NELL)7 and OpenIE\n4,8 we") or the page's first: never "used 2,9 kWh"
+    # after a name's number or a year and its comma ("OpenIE\n4,8 we", "Q1 2021,3 compared"): a marker only where it
+    # is the page's next footnote, the one after the marker before it ("(NELL)7 and OpenIE\n4,8 we") or the page's
+    # first: never "used 2,9 kWh"
     for m in _MARK_AFTER_NUMBER.finditer(page, lo, hi) if _NUMBER_COMMA_WORD.search(page, lo, hi) else ():
         number = m.group("number")
-        if number not in defined or not m.group("name")[0].isupper():
+        # a year's comma ("in Q1 2021,3 compared") is no decimal's ("used 2,9 kWh"): after any word
+        if number not in defined or not (m.group("name")[0].isupper() or m.group("year")):
             continue
         earlier = [int(page[a:b]) for a, b in out if b <= m.start("number")]
         if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
@@ -1139,7 +1141,8 @@ _A_DIGIT = lazy(r"\d")
 #: What every _MARK_AFTER_NUMBER holds (a search of it scans a page at once; that one
 #: tries a name at every word).
 _NUMBER_COMMA_WORD = lazy(r"\d,\d\d?[ \t]+[a-z]")
-_MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+\d{1,3},(?P<number>\d{1,2})(?=[ \t]+[a-z])")
+_MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+(?:\d{1,3}|(?P<year>(?:19|20)\d\d)),"
+                          r"(?P<number>\d{1,2})(?=[ \t]+[a-z])")
 #: The capitalised words a sentence may end with a whole number after, as it ends with one after a word in lower case
 #: ("reported in Figure 8.", "shown in 2019."); a name's number is a decimal's ("Claude 2.2 Gemini")
 _NUMBERED_LABELS = frozenset({"Figure", "Figures", "Table", "Tables", "Section", "Sections", "Chapter", "Chapters",
