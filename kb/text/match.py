@@ -4074,6 +4074,11 @@ def _only_asides(doc: Document, page: int, lines: list[tuple[int, str]]) -> bool
     k = 0
     while k < len(lines):
         line = lines[k][1]
+        caption = doc.table_starts(page).get(lines[k][0])
+        if caption is not None and caption > lines[k][0] and any(o == caption for o, _ in lines[k:]):
+            while lines[k][0] < caption:
+                k += 1                  # a table's lines before its caption, its cells prose or not: all of them
+            continue
         if doc.caption_label(page, lines[k][0]) is not None:
             k += 1
             while k < len(lines) and _BODY_LINE.match(lines[k][1]) and not is_table_line(lines[k][1]) \
@@ -4085,7 +4090,7 @@ def _only_asides(doc: Document, page: int, lines: list[tuple[int, str]]) -> bool
             continue
         reach = _ASIDE_MAX_LINES if k == 0 else _FOOTNOTE_LINES
         end = next((j for j in range(k, min(len(lines), k + reach)) if _ASIDE_END.search(lines[j][1])),
-                   None) if k == 0 or _FOOTNOTE_START.match(line) else None
+                   None) if k == 0 or _FOOTNOTE_START.match(line) or lines[k][0] in doc.numbered_notes(page) else None
         if end is not None:
             k = end                     # a footnote, to its end ("4 Experimental results" is a heading)
         elif _BODY_LINE.match(line) and not is_table_line(line):

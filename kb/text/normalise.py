@@ -1163,6 +1163,10 @@ _ASIDE_LINE = lazy(
     # footnote's symbol alone on its line ("∗\ndenotes equal contribution")
     r"|[*∗†‡§¶][ \t]*\n?[ \t]*(?=[A-Za-z])"
     r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
+# A footnote's number set apart from its text by two spaces or more, the text opening in capitals, a bracket or a
+# quote mark ("6  Their neural ...", "7  [Str19] used ..."): a footnote only in the paper's sequence of them
+# (`Document.numbered_notes`).
+_SPACED_FOOTNOTE = lazy(r"(?m)^(\d{1,2})[ \t]{2,}(?=[A-Z\[“\"]|https?:|www\.)[^\n]*")
 # PDFium prints a footnote's number alone on its line, its text on the next one
 # ("1\nInstructions for access ...", "1\nhttps://clearinghouse.net."): an aside where
 # the page's body carries that number as a footnote marker, not a number of a sentence.
@@ -1225,8 +1229,7 @@ def table_lines_before(page: str, start: int, lo: int = 0) -> int:
     """Where the table or figure lines printed right before offset ``start`` (a caption's
     line) begin: the start of the first of the consecutive lines before it that
     `is_table_line` (at most TABLE_MAX_LINES, not before ``lo``); ``start`` when none."""
-    first = start
-    pos = start
+    first = pos = _labelled_rows_before(page, start, lo)
     for _ in range(TABLE_MAX_LINES):
         if pos <= lo:
             break
@@ -1240,6 +1243,38 @@ def table_lines_before(page: str, start: int, lo: int = 0) -> int:
             break
         pos = a
     return first
+
+
+# A table's row opening with its label, a few capitals and the row's number ("P1 Co-design methodologies ...").
+_ROW_LABEL = lazy(r"[ \t]*([A-Z]{1,3})(\d{1,3})[ \t]+\S")
+#: Lines a labelled row's cell may wrap onto after its label's line, at most.
+_ROW_WRAP_LINES = 2
+
+
+def _labelled_rows_before(page: str, start: int, lo: int = 0) -> int:
+    """Where the rows of a table whose cells are prose begin, printed right before offset ``start`` (its
+    caption's line): rows each opening with a label numbered down from the caption to 1 ("P6 Solving math
+    problems ...", ..., "P1 Co-design methodologies and examples. Interaction techniques"), three or more, each
+    wrapping onto at most _ROW_WRAP_LINES lines; ``start`` when none. Their cells read as running prose
+    (`is_table_line` takes none of them), their labels as a table's."""
+    pos = start
+    prefix, numbers, top, wrapped = "", [], start, 0
+    for _ in range(TABLE_MAX_LINES):
+        if pos <= lo or page[pos - 1] != "\n":
+            break
+        a = max(lo, page.rfind("\n", lo, pos - 1) + 1)
+        m = _ROW_LABEL.match(page, a, pos - 1)
+        if m and (not numbers or m.group(1) == prefix and int(m.group(2)) == numbers[-1] - 1):
+            prefix, top, wrapped = m.group(1), a, 0
+            numbers.append(int(m.group(2)))
+            if numbers[-1] == 1:
+                break
+        elif numbers and m or wrapped == _ROW_WRAP_LINES:
+            break
+        else:
+            wrapped += 1
+        pos = a
+    return top if len(numbers) >= 3 and numbers[-1] == 1 else start
 
 
 def _row_of_a_long_label(line: str) -> bool:
@@ -1390,7 +1425,7 @@ class Document:
         if pi not in cache:
             lo, hi = self.content[pi]
             page = self.pages[pi]
-            offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
+            offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)] + list(self.numbered_notes(pi))
             alone = list(_ALONE_FOOTNOTE.finditer(page, lo, hi))
             if alone:
                 marked = {page[a:b] for a, b in footnote_markers(page, lo, hi)}
@@ -1402,6 +1437,36 @@ class Document:
             if captions and pi:
                 offsets.append(lo)      # a figure or a table set at the top of the page
             cache[pi] = sorted(set(offsets))
+        return cache[pi]
+
+    def numbered_notes(self, pi: int) -> frozenset[int]:
+        """Offsets of 0-based page ``pi`` where a footnote starts that a layout sets apart from its number by
+        spaces ("6  Their neural ...", "7  [Str19] used ..."): a line opening with the number that follows the
+        paper's footnote before it (the paper numbers its footnotes in order, page after page), so a body or
+        table line that happens to open with a number ("8   P100s for batch") is none."""
+        notes = self.__dict__.get("_numbered_notes")
+        if notes is None:
+            notes = []
+            last = 0
+            for p, (lo, hi) in enumerate(self.content):
+                found = set()
+                for m in _SPACED_FOOTNOTE.finditer(self.pages[p], lo, hi):
+                    if int(m.group(1)) == last + 1:
+                        last += 1
+                        found.add(m.start())
+                notes.append(frozenset(found))
+            self.__dict__["_numbered_notes"] = notes
+        return notes[pi]
+
+    def table_starts(self, pi: int) -> dict[int, int]:
+        """Offsets of 0-based page ``pi`` where the lines of a table or a figure printed right before its caption
+        begin (`table_lines_before`), each with its caption's offset."""
+        cache = self.__dict__.setdefault("_table_starts", {})
+        if pi not in cache:
+            lo, hi = self.content[pi]
+            page = self.pages[pi]
+            cache[pi] = {table_lines_before(page, c, lo): c for c in
+                         (m.start() for m in _CAPTION_LINE.finditer(page, lo, hi))}
         return cache[pi]
 
     def page_top(self, s: Stream, i: int) -> bool:
