@@ -4034,6 +4034,8 @@ _BODY_LINE = lazy(r"(?:[^\n]*?(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])){5}")
 _FOOTNOTE_START = lazy(r"[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|\d{1,2}[ \t]*$|[*∗†‡§¶])")
 #: Lines of body text a float set at a page's top may print in its image before its caption, at most.
 _FLOAT_BODY_LINES = 2
+#: Lines at a page's top above its body (a proceedings' page number, a running head kept) a sentence goes on past.
+_HEAD_LINES = 2
 #: Lines of a footnote printed after a float's caption, at most.
 _FOOTNOTE_LINES = 3
 
@@ -4216,7 +4218,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         it is a float set there: it holds a caption, and the quote goes on after it with
         the rest of a sentence (in lower case) or a new one."""
         if s.page_of[a] != s.page_of[b]:
-            return True
+            return across_page(a, b)
         skipped = s.original(a, b)
         after = s.pages[s.page_of[b]][s.origin[b]]
         if doc.page_top(s, a) and not (doc.caption_in(s, a, b) and (
@@ -4233,6 +4235,39 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         while len(lines) > 1 and is_table_line(lines[-1]):
             lines.pop()
         return len(lines) < skipped.count("\n") + 1 and _ASIDE_END.search("\n".join(lines)) is not None
+
+    def across_page(a: int, b: int) -> bool:
+        """The text skipped between stream ``a`` and ``b``, on two pages, is the aside ending the first (its
+        footnotes) and what stands before the next page's body goes on at ``b``: nothing, a line or two above its
+        body (`_HEAD_LINES`), or a float set at its top, the line before ``b`` ending the float (its caption's
+        sentence, a table's row). Never body text of the next page: the sentence goes on at its top, not further
+        down ("... for ML model" / footnote / "the embodied emissions ..." of the next page's middle, a line of its
+        body ending "and observing" before it)."""
+        pa, pb = s.page_of[a], s.page_of[b]
+        if pb != pa + 1:
+            return False
+        if doc.page_top(s, b):
+            return True
+        top = bisect.bisect_left(s.page_of, pb)
+        head = _lines(doc, pb, s.origin[top], s.origin[b] - 1)
+        if len(head) <= _HEAD_LINES and all(is_table_line(line) for _, line in head):
+            return True     # a line or two the page prints above its body ("4972", a proceedings' page number)
+        page = s.pages[pb]
+        before = page[page.rfind("\n", 0, s.origin[b] - 1) + 1:s.origin[b]].strip()
+        if not (_ASIDE_END.search(before) or is_table_line(before)):
+            return False    # the line before goes on at ``b``: a sentence of the page's body after the float
+        return _a_float(doc, pb, s.origin[top], s.origin[b])
+
+    def ends_in_aside(b0: int, a: int) -> bool:
+        """The part at stream ``b0:a`` before the aside at ``a`` ends in asides of its own: an aside starts inside
+        it and only asides run from there to ``a`` ("collectively" / "7http://rtw.ml.cmu.edu/rtw/" kept / "8https://
+        ..." skipped / "referred to"). Its words are a footnote's or a caption's, the one before the aside skipped,
+        spliced into the sentence: the whole run of asides is skipped or none."""
+        for x in starts[bisect.bisect_right(starts, b0):bisect.bisect_left(starts, a)]:
+            p = s.page_of[x]
+            if p == s.page_of[a - 1] and _only_asides(doc, p, _lines(doc, p, s.origin[x], s.origin[a - 1] + 1)):
+                return True
+        return False
 
     def splits_ok(pos: int, k0: int, k1: int) -> bool:
         """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
@@ -4326,7 +4361,8 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
                     part = text[k:c]
                     if len(part) >= _MIN_PART and s.text.startswith(part, a - len(part)) and \
                             a - len(part) > lo and line_start(a - len(part)) and \
-                            aside_ends(lo, a - len(part)) and splits_ok(a - len(part), k, c):
+                            aside_ends(lo, a - len(part)) and splits_ok(a - len(part), k, c) and \
+                            not ends_in_aside(a - len(part), a):
                         more = rest_at(a, c, depth - 1)
                         if more is not None:
                             return [(a - len(part), a)] + more
@@ -4356,7 +4392,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
             b0 = a - c
             if b0 not in found or not s.text.startswith(text[:c], b0) or not splits_ok(b0, 0, c):
                 continue
-            if piece.check_start and not _start_ok(s, b0):
+            if piece.check_start and not _start_ok(s, b0) or ends_in_aside(b0, a):
                 continue
             more = rest_at(a, c, 1, in_word=c not in piece.cuts)
             if more is not None:
