@@ -501,7 +501,11 @@ pdf = lazy_import("kb.sources.pdf")
 #:   separators or without them ("1438" -> "1,438") where its page groups a decimal's thousands ("12,041.51").
 #: 101: a number with "times" then words of how often ("130 times out of 400", "10 times to ensure") is no factor; a
 #:   factor claimed with its way in words ("three times fewer") is refused where its quote prints it the other way.
-CLAIM_READING = "101"
+#: 102: a sentence runs across a page break past footnotes set apart from their numbers ("6  Their ...", numbered in
+#:   the paper's order), a footnote's mark after a year's comma ("Q1 2021,3 compared") and a table of prose cells
+#:   (rows "P1" to "P6") printed with its caption; never keeping a footnote's or a table's words while skipping the
+#:   ones after them, nor going on further down the next page than its top or a float set there (101 verified those).
+CLAIM_READING = "102"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
