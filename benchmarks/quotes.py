@@ -5,7 +5,7 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json to round42*.json, read the same way): real
+quotes-labels-heldout.json and quotes-labels-round7.json to round43*.json, read the same way): real
 sentences of the 13 corpus
 PDFs (or, where a case names a "text" for its "pdf", of the five papers' pypdf
 text) chosen where extraction is hard (a page, column or footnote break, a
@@ -181,6 +181,13 @@ PROSE = set("the of and to in a an is are was were for with that this by on as w
             "than can has have not be".split())
 
 
+def _long_label_row(line: str) -> bool:
+    """A table's row whose label runs to several words before its last cell, a number ("Avg. of 15 models with
+    LM 55.2"): read as a cell below the table's other rows."""
+    t = line.strip()
+    return bool(t) and t[-1] not in ".,;:!?-" and re.search(r"(?:^|\s)[-−<]?\d*\.?\d+%?$", t) is not None
+
+
 def aside_at(lines: list[str], i: int, chained: bool = False) -> int | None:
     """If an aside starts at line ``i`` (a footnote, a caption, or a table's or figure's
     lines followed by its caption), the index of the line after it: the aside runs to a
@@ -189,7 +196,8 @@ def aside_at(lines: list[str], i: int, chained: bool = False) -> int | None:
     that no table's lines precede is then read as the sentence going on, "in Table 4.");
     None otherwise or when nothing follows it."""
     k = i
-    while k < len(lines) and k - i < 60 and cells(lines[k]) and not _ASIDE.match(lines[k]):
+    while k < len(lines) and k - i < 60 and (cells(lines[k]) or k > i and _long_label_row(lines[k])) \
+            and not _ASIDE.match(lines[k]):
         k += 1
     if k >= len(lines) or not (_ASIDE.match(lines[k]) if k == i else _CAPTION.match(lines[k])):
         return None
@@ -200,6 +208,9 @@ def aside_at(lines: list[str], i: int, chained: bool = False) -> int | None:
     j = k
     while j + 1 < len(lines) and not re.search(r"[.!?][)\"”’]?\s*$|https?://\S+\s*$|\x02$", lines[j]):
         j += 1
+    if j + 2 < len(lines) and re.search(r"https?://\S+\s*$", lines[j]) and " " not in lines[j + 1].strip() \
+            and _ASIDE.match(lines[j + 2]):
+        j += 1          # a footnote's URL wrapped onto a line of its own ("github.com/google-research/" "bert")
     if _CAPTION.match(lines[k]):
         while j + 1 < len(lines) and cells(lines[j + 1]):
             j += 1
@@ -255,13 +266,15 @@ def interrupted(doc: Document) -> list[tuple[str, int, bool]]:
         body = page[lo:hi]
         for m in _ASIDE.finditer(body):
             before = body[:m.start()].rstrip("\n")
-            if _ASIDE.match(before.rsplit("\n", 1)[-1]):
-                continue        # the second of two asides: drawn from the first
+            if any(_ASIDE.match(line) for line in before.split("\n")[-2:]):
+                continue        # the second of two asides (the first's URL wrapped on a line): drawn from the first
             if _CAPTION.match(m.group()):
                 lines = before.split("\n")
-                while len(lines) > 1 and cells(lines[-1]):
+                while len(lines) > 1 and (cells(lines[-1]) or _long_label_row(lines[-1]) and cells(lines[-2])):
                     lines.pop()
                 before = "\n".join(lines)
+                if any(_ASIDE.match(line) for line in lines[-4:]):
+                    continue    # a footnote right before the table: drawn from the footnote, the first aside
             if not before or before[-1] in ".!?:" or not before[-1].isalnum() and before[-1] != "-" \
                     and before[-1] != ",":
                 continue
