@@ -868,8 +868,18 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
 
 #: A list of bare numbers right before a figure, which shares its unit: "12 and " of "12 and 35 kWh, respectively",
 #: "16384, 8192 and " of "(16384, 8192 and 4096 tokens, respectively)".
-_LIST_BEFORE = lazy(r"(?<![\w.,\-–/$€£])(?P<list>(?:\d[\d,]*(?:\.\d+)?(?:[ \t\n]*,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and"
-                    r"[ \t\n]+))+)$")
+_LIST_BEFORE = lazy(r"(?<![\w.,\-–/$€£])(?P<list>(?:\d[\d,]*(?:\.\d+)?(?:[ \t\n]*,[ \t\n]*(?:(?:and|or)[ \t\n]+)?"
+                    r"|[ \t\n]+(?:and|or)[ \t\n]+))+)$")
+#: What stands before a list of figures with no "respectively" after it, which makes it one: a word in lower case
+#: ("took 62, 74, 112, 121 days", "use 12 and 35 kWh", "on 2, 4 and 8 GPUs") or an opening bracket; never a name's
+#: or a label's ("Tables 1 and 4", "Scopes 1, 2, and 3", "T2 and 8"), nor a range's ("between 10 and 20 kWh").
+_LIST_LEAD = lazy(r"(?:(?<![\w-])(?P<w>[a-z][a-z-]*)|\()[ \t\n]*$")
+_NO_LIST_LEAD = frozenset({"between", "from", "to", "and", "or", "of", "vs", "versus", "than", "table", "tables",
+                           "figure", "figures", "fig", "section", "sections", "eq", "equation", "equations", "step",
+                           "steps", "scope", "scopes", "version", "versions", "model", "models", "chapter", "task",
+                           "tasks", "appendix", "phase", "phases", "tier", "tiers", "level", "levels", "type", "types",
+                           "row", "rows", "column", "columns", "line", "lines", "page", "pages", "item", "items"})
+_YEARISH = lazy(r"1[89]\d\d|20\d\d")
 #: "respectively" right after a figure's unit: ", respectively" of "12 and 35 kWh, respectively".
 _RESPECTIVELY_AFTER = lazy(r"[ \t\n]*,?[ \t\n]*respectively\b")
 _LISTED_NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?")
@@ -878,18 +888,25 @@ _LISTED_NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?")
 def _respectively_listed(page: str, found: list[Candidate]) -> list[Candidate]:
     """`found` with the figures of a list whose unit only its last prints, where "respectively" follows it: "12 kWh" and
     "35 kWh" of "training and inference use 12 and 35 kWh, respectively" (the list is of figures, one a subject, each
-    in that unit); the last alone was found. Never a number a candidate holds already, nor one of a name ("Rouge-1")."""
-    if "respectively" not in page:
-        return found
+    in that unit), or a word in lower case leads it ("the runs took 62, 74, 112, 121 days", "2, 4 and 8 GPUs"; never
+    "Tables 1 and 4", nor a range's "between 10 and 20 kWh"); the last alone was found. Never a number a candidate holds already, nor one of a name ("Rouge-1")."""
     taken = [(c.start, c.end) for c in found]
     extra: list[Candidate] = []
     for c in found:
         if c.kind != "quantity" or c.low is not None or c.per or not c.unit or c.unit == "dimensionless" \
-                or _RESPECTIVELY_AFTER.match(page, c.end) is None or not c.number[:1].isdigit():
+                or not c.number[:1].isdigit():
             continue
         listed = _LIST_BEFORE.search(page, max(0, c.start - 120), c.start)
         if listed is None:
             continue
+        if _RESPECTIVELY_AFTER.match(page, c.end) is None:
+            # no "respectively": a list of figures only where a word in lower case leads it ("use 12 and 35 kWh"),
+            # none a year's ("in 2019 and 35 kWh")
+            lead = _LIST_LEAD.search(page, max(0, listed.start("list") - 40), listed.start("list"))
+            if lead is None or (lead.group("w") or "").lower() in _NO_LIST_LEAD \
+                    or any(_YEARISH.fullmatch(m.group()) for m in
+                           _LISTED_NUMBER.finditer(page, listed.start("list"), listed.end("list"))):
+                continue
         for m in _LISTED_NUMBER.finditer(page, listed.start("list"), listed.end("list")):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -15,8 +15,8 @@ from kb.quantities.numbers import extract_candidates
      "(16384 and 4096 tokens, respectively) by introducing sparsity",
      [("16384", "token"), ("4096", "token")]),
     ("Rouge-1 and Rouge-2 were 45 and 30 %, respectively.", [("45", "%"), ("30", "%")]),
-    # no "respectively": the list may be of other things, left as it was
-    ("Training and inference use 12 and 35 kWh.", [("35", "kWh")]),
+    # no "respectively": a word in lower case before the list makes it one (tests/quantities/test_lists_numbers34.py)
+    ("Training and inference use 12 and 35 kWh.", [("12", "kWh"), ("35", "kWh")]),
 ])
 def test_a_respectively_list_yields_each_figure_in_its_unit(text, found):
     got = [(c.number, c.unit) for c in extract_candidates([text]) if c.unit != "model"]
