@@ -109,7 +109,11 @@ its direction: "more than doubled" is more than "2x" and "+100%"; "more than hal
 "50%", and a factor under one half ("less than 0.5x", never "more than 0.5x").
 
 A factor is no percentage and no physical figure: "100×", "100-fold", "100 times", "a factor of
-100" and "two orders of magnitude" hold "100x" (and a bare "100"), never "100 %" or "100 kWh".
+100" and "two orders of magnitude" hold "100x" (the digits a bare "100" too; a factor in words no bare number: "10" of
+"an order of magnitude", "2" of "twice"), never "100 %" or "100 kWh". A factor in words keeps its way ("two orders of
+magnitude smaller" holds "100x smaller", never "100x larger") and its approximation ("nearly two orders of magnitude
+smaller" holds "nearly 100x smaller", never an exact "100x smaller"). "130 times out of 400" is a share, as "130 out of
+400" is.
 
 A whole number in parentheses after a name ("China (18)", "Strubell (48)", "BERT (4)", "as in (12)") is a
 count, a reference or the name's number: it holds a bare number or a count, and a unit only as a header prints
@@ -424,9 +428,10 @@ _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>ha
                  r"(?![\w-])")
 _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
-#: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred".
+#: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred", "130 times out
+#: of 400" (occasions out of a whole).
 _SHARE = lazy(r"(?i)(?<![\w.,-])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,3})[ ]+"
-              r"(?P<join>in|out[ ]of|of(?:[ ]+the)?)[ ]+(?:a[ ]+|every[ ]+)?"
+              r"(?P<join>in|(?:times[ ]+)?out[ ]of|of(?:[ ]+the)?)[ ]+(?:a[ ]+|every[ ]+)?"
               r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d{1,4})(?![\w.,]\w)")
 #: A year a share's whole may look like: "3 in 2019", "18 of 2020" are no shares.
 _YEAR_LIKE = lazy(r"1[89]\d\d|20\d\d")
@@ -937,6 +942,10 @@ def near_miss(value: str, held: list[str]) -> str | None:
     # a figure printed with its unit first: "28 grams of CO2eq per kWh" before a bare "28"
     for text, n in sorted(printed, key=lambda p: len(p[0].strip()) <= len(p[1].text)):
         if n.value == w.value:
+            if n.unit == "x" and w.unit is None and not n.share and n.change is None \
+                    and not _FACTOR_UNIT.fullmatch(value[w.end:].strip().split(" ")[0] or "-"):
+                # "10" of "an order of magnitude", "2" of "twice": a factor in words, no bare number
+                return f"the quote's {text!r}: a factor in words, no bare number (claim it as '{w.text}x')"
             return f"the quote's {text!r} " + ("in another unit" if len(text.strip()) > len(n.text)
                                                 or re.search(r"[$€£]|USD|EUR|GBP", n.text) else "without that unit")
     for text, n in printed:
@@ -3793,11 +3802,22 @@ _TURNED_WORD = lazy(r"(?i)(?<![\w-])(?:" + "|".join(w for w in _TURNED_WORDS if 
 
 
 def _factors_printed(quote: str):
-    """(start, end, value) of each number a quote prints that may be a factor: its digits ("6,833"), and its
-    words ("three", "twice"), in the quote's order."""
+    """(start, end, value) of each number a quote prints that may be a factor: its digits ("6,833"), its words
+    ("three", "twice"), and its orders of magnitude ("two orders of magnitude": 100, never a 2), in the quote's order."""
+    orders = [(m.start(), m.end(), Decimal(10) ** (int(m.group("n")) if m.group("n").isdigit()
+                                                   else _ORDER_WORDS[m.group("n").lower()]))
+              for m in _ORDERS.finditer(quote)]
     found = [(m.start(), m.end(), Decimal(m.group().replace(",", ""))) for m in _FACTOR_NUMBER.finditer(quote)]
     found += [(m.start(), m.end(), Decimal(_TURNED_WORDS[m.group().lower()])) for m in _TURNED_WORD.finditer(quote)]
-    return sorted(found)
+    found = [f for f in found if not any(a <= f[0] < b for a, b, _ in orders)]
+    return sorted(found + orders)
+
+
+#: A way's word right after an order of magnitude: " smaller" of "two orders of magnitude smaller".
+_ORDERS_WAY_AFTER = lazy(r"(?i)[ ]+(?P<way>" + "|".join(_WAY_KIND) + r")\b")
+#: A word before a factor that makes it an approximation or a bound: "nearly" of "nearly two orders of magnitude".
+_APPROX_BEFORE = lazy(r"(?i)\b(?P<w>nearly|almost|about|around|roughly|approximately|some|over|more[ ]+than"
+                      r"|less[ ]+than|up[ ]+to|at[ ]+least|at[ ]+most|~)[ ]*$")
 
 
 #: A quote's number printed as a factor: "6X", "28 times", "3-fold" after it, "a factor of" before it.
@@ -3825,6 +3845,11 @@ _FACTOR_RANGE_AFTER = lazy(r"(?i)[ ]*(?:[-–—]|to)[ ]*~?\d[\d,]*(?:\.\d+)?[ ]
 _FACTOR_NAMED_BEFORE = lazy(r"(?i)\b(?:factors?|speed-?ups?|ratios?|multipliers?)[ ]+(?:of|is|was|are|were|=)[ ]+(?:(?:about"
                             r"|around|roughly|nearly|almost|over|under|up[ ]+to|more[ ]+than|less[ ]+than|at[ ]+(?:least"
                             r"|most)|approximately|~)[ ]*)*(?:\d[\d,]*(?:\.\d+)?[ ]?[x×]?[ ]*(?:[-–—]|to|and|or|,)[ ]*)*$")
+#: Words before a number that name it a mean ("geometric means of 0.92 and 1.48", "an average of 2.1"): a factor
+#: where its sentence names what it averages factors before it (`_FACTORS_OF`), else no factor ("the average was 1.58").
+_MEAN_NAMED_BEFORE = lazy(r"(?i)\b(?:means?|averages?|medians?)[ ]+(?:of|is|was|are|were|=)[ ]+(?:(?:about|around"
+                          r"|roughly|nearly|almost|approximately|~)[ ]*)?(?:\d[\d,]*(?:\.\d+)?[ ]*(?:,|and|or)[ ]*)*$")
+_FACTORS_OF = lazy(r"(?i)\b(?:by[ ]+)?(?:a[ ]+)?factors?[ ]+of[ ]+~?\d")
 #: A number whose "times" a list's earlier number prints for both: "14" of "13 times for Key Questions and 14 for Answer
 #: Gists" (held by a claim's "14 times" as written, never by a fold).
 _TIMES_ELIDED_BEFORE = lazy(r"(?i)\d[ ]?times\b[^.;:()\d]{0,40}(?:,|\band|\bor)[ ]*$")
@@ -3863,6 +3888,9 @@ def _factor_printed(plain: str, h: _Number, said: str = "") -> bool:
         return True
     if _FACTOR_NAMED_BEFORE.search(plain, max(0, h.start - 80), h.start):
         return True
+    if _MEAN_NAMED_BEFORE.search(plain, max(0, h.start - 80), h.start) \
+            and _FACTORS_OF.search(plain, max(plain.rfind(". ", 0, h.start) + 1, h.start - 200, 0), h.start):
+        return True         # "1.48" of "differ by factors of 0.53–1.64 and 0.91–2.42 with geometric means of 0.92 and 1.48"
     return _TO_ONE_AFTER.match(plain, h.end) is not None and not colon_citation(plain, h.start, h.end)
 
 
@@ -3890,10 +3918,17 @@ def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
     for at_start, at_end, printed in _factors_printed(quote):
         if printed != target:
             continue
-        after = _WAY_AFTER.match(quote, at_end)
+        in_words = _ORDERS.fullmatch(quote, at_start, at_end) is not None
+        after = (_ORDERS_WAY_AFTER if in_words else _WAY_AFTER).match(quote, at_end)
         if after is not None:
             said = after.group("way").lower()
             if _WAY_KIND[said] == (kind, way):
+                approx = _APPROX_BEFORE.search(quote, max(0, at_start - 20), at_start) if in_words else None
+                if approx is not None and _APPROX_BEFORE.search(value, 0, m.start()) is None:
+                    shown = " ".join(quote[approx.start():after.end()].split())
+                    return number, (f"the value {value!r} is exact, but the quote prints {shown!r}: "
+                                    f"'{approx.group('w')}' that factor, an approximation; claim it as the quote "
+                                    f"gives it ('{approx.group('w')} {value.strip()}')")
                 return None
             other = other or (said, " ".join(quote[at_start:after.end()].split()))
             continue
@@ -6051,6 +6086,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    and not (h.change == "fall" and _AS_MUCH_ENDS.search(plain, h.start, h.end))
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                    and not (factor_claim and not _factor_printed(plain, h, value_unit))   # "1.58x" of "was 1.58"
+                   # "10" of "an order of magnitude", "2" of "twice": a factor in words holds a factor, no bare number
+                   and not (bare and h.unit == "x" and h.change is None and not h.share)
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None
                                         or colon_citation(plain, h.start, h.end)

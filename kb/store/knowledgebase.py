@@ -505,7 +505,10 @@ pdf = lazy_import("kb.sources.pdf")
 #:   the paper's order), a footnote's mark after a year's comma ("Q1 2021,3 compared") and a table of prose cells
 #:   (rows "P1" to "P6") printed with its caption; never keeping a footnote's or a table's words while skipping the
 #:   ones after them, nor going on further down the next page than its top or a float set there (101 verified those).
-CLAIM_READING = "102"
+#: 103: a factor in words holds no bare number ("10" of "an order of magnitude"), and its way and approximation are
+#:   read ("10 times less" of "an order of magnitude more" refused; "nearly 100x smaller" of "nearly two orders of
+#:   magnitude smaller" verified); "130 times out of 400" is a share; a mean of factors is a factor (102 read neither).
+CLAIM_READING = "103"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

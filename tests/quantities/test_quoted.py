@@ -599,7 +599,7 @@ def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
     ("15 %", "it uses 15x more", False),
     ("15x", "it uses 15% more", False),
     ("100x", "two orders of magnitude more energy", True),
-    ("100", "two orders of magnitude more energy", True),
+    ("100", "two orders of magnitude more energy", False),     # a factor in words, no bare number
     ("100 times", "two orders of magnitude more energy", True),
     ("1000x", "two orders of magnitude more energy", False),
     ("10x", "two orders of magnitude more energy", False),
