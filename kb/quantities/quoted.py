@@ -3815,6 +3815,19 @@ def _factors_printed(quote: str):
 
 #: A way's word right after an order of magnitude: " smaller" of "two orders of magnitude smaller".
 _ORDERS_WAY_AFTER = lazy(r"(?i)[ ]+(?P<way>" + "|".join(_WAY_KIND) + r")\b")
+def _hedge_kind(hedge: re.Match[str] | None) -> str:
+    """What a word before a factor makes it (`_APPROX_BEFORE`): "an approximation" ("nearly", "about"), "a lower bound"
+    ("over", "more than", "at least") or "an upper bound" ("less than", "up to", "at most"); "" for none."""
+    if hedge is None:
+        return ""
+    word = " ".join(hedge.group("w").lower().split())
+    if word in ("over", "more than", "at least"):
+        return "a lower bound"
+    if word in ("less than", "up to", "at most"):
+        return "an upper bound"
+    return "an approximation"
+
+
 #: A word before a factor that makes it an approximation or a bound: "nearly" of "nearly two orders of magnitude".
 _APPROX_BEFORE = lazy(r"(?i)\b(?P<w>nearly|almost|about|around|roughly|approximately|some|over|more[ ]+than"
                       r"|less[ ]+than|up[ ]+to|at[ ]+least|at[ ]+most|~)[ ]*$")
@@ -3924,11 +3937,13 @@ def _factor_turned(value: str, quote: str) -> tuple[str, str] | None:
             said = after.group("way").lower()
             if _WAY_KIND[said] == (kind, way):
                 approx = _APPROX_BEFORE.search(quote, max(0, at_start - 20), at_start) if in_words else None
-                if approx is not None and _APPROX_BEFORE.search(value, 0, m.start()) is None:
+                mine = _APPROX_BEFORE.search(value, 0, m.start()) if approx is not None else None
+                if approx is not None and _hedge_kind(mine) != _hedge_kind(approx):
                     shown = " ".join(quote[approx.start():after.end()].split())
-                    return number, (f"the value {value!r} is exact, but the quote prints {shown!r}: "
-                                    f"'{approx.group('w')}' that factor, an approximation; claim it as the quote "
-                                    f"gives it ('{approx.group('w')} {value.strip()}')")
+                    said_how = _hedge_kind(approx)
+                    return number, (f"the value {value!r} is {'exact' if mine is None else _hedge_kind(mine)}, but the "
+                                    f"quote prints {shown!r}: '{approx.group('w')}' that factor, {said_how}; claim it "
+                                    f"as the quote gives it ('{approx.group('w')} {value[m.start():].strip()}')")
                 return None
             other = other or (said, " ".join(quote[at_start:after.end()].split()))
             continue

@@ -25,6 +25,7 @@ AVERAGE = "The US national datacenter average in 2018 was 1.58, which is the val
     ("nearly 100 times smaller", NAS), ("nearly 100x smaller", NAS), ("about 100 times lower", HYDRO),
     ("about 100x", HYDRO), ("about 10x more", RUN), ("about 10 times more", RUN),
     ("100 times smaller", "The model is two orders of magnitude smaller than GPT-3."),
+    ("more than 100x smaller", "The model is more than two orders of magnitude smaller than GPT-3."),
     ("130 out of 400", CARDS), ("32.5%", CARDS), ("1.48x", MEANS), ("0.92x", MEANS), ("1.48", MEANS),
 ])
 def test_right_values_verify(value, quote):
@@ -36,6 +37,7 @@ def test_right_values_verify(value, quote):
     ("about 100 times higher", HYDRO, "the other way"),
     ("about 10 times less", RUN, "the other way"),
     ("100 times smaller", NAS, "'nearly' that factor, an approximation"),
+    ("about 100x smaller", "It is more than two orders of magnitude smaller.", "'more than' that factor, a lower bound"),
     ("100", HYDRO, "a factor in words, no bare number"),
     ("10", RUN, "a factor in words, no bare number"),
     ("2", "It uses twice as much energy.", "a factor in words, no bare number"),
