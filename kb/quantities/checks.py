@@ -573,6 +573,8 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
         carried = _carried_by_rounding(result, resolve, known, units)
         if carried is not None:
             why = _carried_too_far(result, carried[3])
+            if why is None and not carried[2]:
+                why = _stacked_too_fine(result, carried[1], resolve, units)
             if why is None:
                 result.carried, result.carried_by = carried[0], carried[1:3]
                 result.message += f"; {result.carried}"
@@ -715,6 +717,46 @@ def _carried_too_far(result: CheckResult, at_values: Interval) -> str | None:
         return None
     return (f"{value}{unit} is {off * 100:.1f} % {'below' if n < st.lo else 'above'} {shown}{unit}, the stated "
             f"figure's nearest end, further than the {CARRIED_WITHIN * 100:g} % the rounding of inputs may carry")
+
+
+def _significant(text: str) -> int | None:
+    """How many significant digits the first figure `text` writes prints ("38 %" 2, "0.20" 2, "10.5 m" 3), trailing
+    zeros of a whole number not counted; None where it writes none kb reads."""
+    try:
+        first = written_parts(text).first
+    except KBError:
+        return None
+    digits = re.sub(r"\D", "", first.text.split("e")[0].split("E")[0]).lstrip("0")
+    if "." not in first.text:
+        digits = digits.rstrip("0")
+    return len(digits) or None
+
+
+def _stacked_too_fine(result: CheckResult, named: list[str], resolve: Callable[[str], "Interval | str"],
+                      units: UserUnits | None) -> str | None:
+    """Why a pass only the roundings of several inputs stacked in one direction give (none alone does) is no pass,
+    None where it stands: the stated figure prints no more digits than the fewest its rounded inputs print, so its
+    writer had no finer figures than they are, and the printed values are what it is recomputed from ("12 pp" of
+    38 % - 27 %, 11 pp: it passed by 38.5 % - 26.5 %). A figure printed finer ("111.1 m^2" of 10.5 m x 10.5 m) was
+    recomputed from figures before their rounding, and a whole ("100 %" of shares) is reached by their rounding."""
+    if _WHOLE.match(_stated_figure(result.stated)) is not None:
+        return None
+    stated = _significant(_stated_figure(result.stated))
+    printed = []
+    for name in named:
+        try:
+            value = resolve(name)
+        except (KBError, LookupError):
+            return None
+        written = value if isinstance(value, str) else value.written
+        digits = _significant(written) if written else None
+        if digits is None:
+            return None
+        printed.append(digits)
+    if stated is None or not printed or stated > min(printed):
+        return None
+    return (f"the stated figure prints {stated} significant digit{'s' if stated != 1 else ''}, no more than its "
+            f"rounded inputs ({min(printed)}), and only their roundings stacked in one direction, none alone, reach it")
 
 
 def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | str"],
@@ -923,6 +965,41 @@ def _overlap(rec: Interval, st: Interval) -> bool:
     return hi - lo > 1e-9 * max(abs(lo), abs(hi), abs(rec.hi - rec.lo), abs(st.hi - st.lo))
 
 
+#: A stated share of a whole: "100 %", "100 percent", "about 100 %".
+_WHOLE = lazy(rf"(?i)\s*(?:[~≈]\s*)?{_ABOUT_WORDS}100(?:\.0*)?\s*(?:%|per\s?cent)\s*$")
+
+
+def _the_whole(figure: str, tree: object) -> bool:
+    """Whether a stated figure is the whole ("100 %") a sum of shares ("22 % + 3 % + 65 % + 4 %") makes up: where
+    the parts are printed it is exact, their rounding all the room there is. Read as a round power of ten, 95 … 150 %,
+    the four shares' 94 % (92 … 96 %) reached it, their roundings stacked beyond anything the printed parts give."""
+    return _WHOLE.match(figure) is not None and _top_op(tree) == "+"
+
+
+#: A share printed as a whole number of percent with trailing zeros: "40 %", "10%".
+_ROUND_SHARE = lazy(r"\s*(?P<n>[1-9]\d*0)\s*(?:%|per\s?cent)\s*$")
+
+
+def _parts_of_a_whole(resolve: Callable[[str], "Interval | str"], units: UserUnits | None
+                      ) -> Callable[[str], "Interval | str"]:
+    """`resolve`, but a part of a whole printed in whole percent with trailing zeros ("40 %" beside "7 %", "38 %"
+    and "13 %") within half a unit of its last digit, as its neighbours are: read as 35 … 45 %, Germany's 98 % of
+    four shares reached a whole of 100 %."""
+    def parts(name: str) -> "Interval | str":
+        value = resolve(name)
+        written = value if isinstance(value, str) else value.written
+        if not written or _ROUND_SHARE.match(written) is None:
+            return value
+        iv = value if isinstance(value, Interval) else Interval.from_written(value, units=units)
+        digits = _ROUND_SHARE.match(written)["n"]
+        half = (iv.hi - iv.lo) / 2
+        unit = half / 10 ** (len(digits) - len(digits.rstrip("0")))
+        if iv.is_exact or unit >= half:
+            return value
+        return Interval(iv.nominal - unit, iv.nominal, iv.nominal + unit, iv.unit, written=iv.written)
+    return parts
+
+
 def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
                tolerance: str | None = None, *, known: Iterable[str] | None = None,
                units: UserUnits | None = None) -> CheckResult:
@@ -984,7 +1061,8 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                      f"its last printed digit's half unit and never wider than {FACTOR_WITHIN * 100:g} % of it")
     if bound is not None:
         precision = f"a{'n upper' if bound[0] == 'upper' else ' lower'} bound, {'not ' if bound[1] else ''}itself included"
-    lines.append(f"stated {stated.strip()} = {st.describe()} ({precision})")
+    precision_line = f"{st.describe()} ({precision})"
+    lines.append(f"stated {stated.strip()} = {precision_line}")
     read = None
     if tolerance is not None:
         try:
@@ -997,9 +1075,15 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     except KBError as exc:
         return error(str(exc), st)
     lines.append(f"expression: {tree}")
+    whole = bound is None and given is None and not ranged and factor_st is None and _the_whole(_stated_figure(said), tree)
+    if whole:       # "100 %" of 22 % + 3 % + 65 % + 4 %: the whole its printed parts make up, exactly
+        st = Interval(st.nominal, st.nominal, st.nominal, st.unit, written=st.written)
+        lines[lines.index(f"stated {stated.strip()} = {precision_line}")] = (f"stated {stated.strip()} = {st.describe()} (exact: a whole, the sum of the shares it is made of, "
+                    "which reaches it only within their rounding, never at its edge)")
     trace: list[str] = []
     try:
-        rec = evaluate(tree, resolve, known=known, trace=trace, units=units)
+        rec = evaluate(tree, _parts_of_a_whole(resolve, units) if whole else resolve, known=known, trace=trace,
+                       units=units)
     except KBError as exc:
         lines.extend(trace)
         return error(str(exc), st)
@@ -1080,7 +1164,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     rec_text = f"{rec_lo} … {rec_hi}"
     if bound is not None:
         return _judge_bound(id, stated, expr, st, rec_s, rel, bound, rec_text, lines, tolerance, read, units)
-    overlap = _overlap(rec_s, st)
+    overlap = _overlap(rec_s, st) if not whole or rec_s.is_exact else rec_s.lo < st.nominal < rec_s.hi
     both = _both_volumes(stated, st) if overlap else None
     if overlap and both is not None:      # "1 gallon" of 4.546 L: a US gallon and an imperial one both pass
         return error(both, st, rec_s)
