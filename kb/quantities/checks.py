@@ -575,6 +575,8 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
             why = _carried_too_far(result, carried[3])
             if why is None and not carried[2]:
                 why = _stacked_too_fine(result, carried[1], resolve, units)
+            if why is None and carried[2]:
+                why = _alone_too_far(result, carried[1], carried[3], resolve)
             if why is None:
                 result.carried, result.carried_by = carried[0], carried[1:3]
                 result.message += f"; {result.carried}"
@@ -757,6 +759,42 @@ def _stacked_too_fine(result: CheckResult, named: list[str], resolve: Callable[[
         return None
     return (f"the stated figure prints {stated} significant digit{'s' if stated != 1 else ''}, no more than its "
             f"rounded inputs ({min(printed)}), and only their roundings stacked in one direction, none alone, reach it")
+
+
+def _alone_too_far(result: CheckResult, named: list[str], at_values: Interval,
+                   resolve: Callable[[str], "Interval | str"]) -> str | None:
+    """Why a pass the rounding of one input alone gives is no pass, None where it stands: the stated figure prints no
+    more significant digits than the inputs whose rounding carries it, so its writer had no finer figures than they
+    print, and the value those printed figures give is more than one unit of its last digit from it, further than a
+    slip of that digit ("1.7 times" of 24 % / 14 %, 1.714, stands; "0.36" of 17 % / 45.70 %, 0.372, passed by 17 %
+    read down to 16.5 %). A figure printed finer ("3.7 times" of 0.007 / 0.002 kWh) was recomputed from figures
+    before their rounding, and one a unit off ("950" of 11.49 / 0.012 kWh, 957.5) may round otherwise."""
+    figure = _stated_figure(result.stated)
+    stated = _significant(figure)
+    st = result.stated_interval
+    if stated is None or st is None or st.is_exact or _WHOLE.match(figure) is not None:
+        return None
+    printed = []
+    for name in named:
+        try:
+            value = resolve(name)
+        except (KBError, LookupError):
+            return None
+        written = value if isinstance(value, str) else value.written
+        digits = _significant(written) if written else None
+        if digits is None:
+            return None
+        printed.append(digits)
+    if not printed or stated > min(printed):
+        return None
+    unit = st.hi - st.lo
+    off = max(st.lo - at_values.nominal, at_values.nominal - st.hi, 0)
+    if off <= unit / 2 * (1 + 1e-9):
+        return None
+    gives = format_number(at_values.nominal, sig=4)
+    return (f"the stated figure prints {stated} significant digit{'s' if stated != 1 else ''}, no more than the "
+            f"input{'s' if len(named) > 1 else ''} carrying it ({min(printed)}), and the {gives} the printed inputs "
+            f"give is more than one unit of its last digit ({format_number(unit, sig=3)}) from it")
 
 
 def _points_reading(result: CheckResult, resolve: Callable[[str], "Interval | str"],
