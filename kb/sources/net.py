@@ -707,7 +707,46 @@ def _refuse_odd_redirect(response, *args, **kwargs):
         raise NetworkError(f"{host_of(response.url)} redirected kb to {said(location, 100)}, which kb does not "
                            "follow: it asks http and https addresses only",
                            hint="the server is misbehaving; try again later")
+    came = split_url(response.url)
+    where, scope = _scope(parts.hostname), _scope(came.hostname or "") if came else None
+    if where in _INWARD and (where != scope or where in _NEVER_FOLLOWED):
+        response.close()
+        raise NetworkError(f"{host_of(response.url)} redirected kb to {said(location, 100)}, {_INWARD[where]}, "
+                           "which kb does not follow from a host elsewhere: a request there could reach this "
+                           "machine's or its network's own services",
+                           hint="the server is misbehaving; try again later")
     return response
+
+
+_INWARD = {"loopback": "an address of this machine", "private": "a private network's address",
+           "link-local": "a link-local address", "reserved": "a reserved address"}
+_NEVER_FOLLOWED = ("link-local", "reserved")    # cloud metadata services answer at 169.254.169.254
+
+
+def _scope(host: str) -> str | None:
+    """Which kind of address `host` is when it is written as one ('127.0.0.1', '[fe80::1]', 'localhost'):
+    "loopback", "private", "link-local", "reserved" or "global"; None for any other name (never looked
+    up: an answer of the DNS can change between this look and the request)."""
+    import ipaddress
+
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback"
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_link_local:
+        return "link-local"
+    if ip.is_unspecified or ip.is_multicast or ip.is_reserved:
+        return "reserved"
+    if ip.is_private or ip in ipaddress.ip_network("100.64.0.0/10"):
+        return "private"
+    return "global"
 
 
 _CHARSET = lazy(r"(?i);\s*charset\s*=\s*([^;]+)")
