@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.atomic import what_it_is
+from kb.atomic import said, what_it_is
 from kb.errors import FileFormatError, NetworkError, NotFound
 from kb.sources.net import (
     Client,
@@ -180,11 +180,23 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     if not wanted:
         raise NetworkError(f"asked arXiv for {ident.versioned}, got {records[0].versioned}")
     record = wanted[0]
+    _one_entry(wanted, ident.versioned)
     if not record.title:
         # kb would file a paper titled nothing, its key without a title word
         raise Unusable(f"arXiv's record of {record.versioned} has no title kb can read: nothing filed",
                        hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
     return record
+
+
+def _one_entry(wanted: list[ArxivRecord], requested: str) -> None:
+    """Two entries for the paper asked, unlike each other (a proxy's or a mirror's feed joined to arXiv's),
+    are refused: the first was filed in silence, whichever of them is the paper's."""
+    differ = {(r.version, r.title, tuple(r.authors)): r for r in wanted}
+    if len(differ) > 1:
+        shown = "; ".join(f"{r.versioned} {said(r.title, 60)}" for r in list(differ.values())[:3])
+        raise Unusable(f"the arXiv API sent {len(differ)} different entries for {requested} ({shown}): "
+                       "kb cannot tell which is the paper's; nothing filed",
+                       hint="arXiv or a proxy may be sending a broken answer; try again later")
 
 
 def _atom_feed(response: Response, requested: str = "") -> None:
@@ -200,9 +212,12 @@ def _atom_feed(response: Response, requested: str = "") -> None:
         raise Unusable(f"{host_of(response.url)} sent {came} ({response.content_type or 'no content type'}) "
                        "instead of an Atom feed", hint="arXiv may be serving an error page; try again later")
     try:
-        parse_feed(response.content, requested)
+        records = parse_feed(response.content, requested)
     except NotFound:
-        pass        # arXiv's own answer that it has no such paper: kept as any answer is
+        return      # arXiv's own answer that it has no such paper: kept as any answer is
+    ident = parse_arxiv(requested) if requested else None
+    if ident is not None:
+        _one_entry([r for r in records if r.id == ident.id and ident.version in (None, r.version)], requested)
 
 
 def pdf_url_for(record: ArxivRecord) -> str:
