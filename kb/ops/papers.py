@@ -936,6 +936,10 @@ def _bounded_title(meta: PaperMeta, record: str) -> PaperMeta:
 MAX_AUTHORS = 6000
 
 
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _bounded_authors(meta: PaperMeta, record: str) -> str | None:
     """Cut `meta`'s authors to the first MAX_AUTHORS and "others" (BibTeX's word for more), saying so; None when
     they are fewer."""
@@ -1010,6 +1014,9 @@ def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
     result = _commit_paper(kb, meta, [], incomplete=False, held=followed)
     if cut:
         result.notes.insert(0, cut)
+    if meta.unread:
+        result.notes.insert(0, f"Crossref's record of {doi}: kb cannot read {_joined(meta.unread)}; "
+                               "filed without them")
     if followed and record != asked:
         result.notes.append(f"the DOI {asked} resolves to the record of {record}, which references.bib declares "
                             f"the same work ({followed}'s entry names both)")
@@ -1308,6 +1315,9 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                 said = f"arXiv's record of {record.versioned}" if arxiv else f"the record of {doi}"
                 notes.extend(note for note in (_bounded_authors(meta, said),
                                                _nameless_authors(meta, record, said) if arxiv else None) if note)
+                if meta.unread:
+                    notes.append(f"Crossref's record of {doi}: kb cannot read {_joined(meta.unread)}; "
+                                 "filed without them")
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:

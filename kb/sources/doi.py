@@ -241,6 +241,11 @@ def _date_parts(value) -> dict | None:
     return {"date-parts": [first]}
 
 
+def _json_kind(value) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "true or false", dict: "an object"}.get(
+        type(value), "a list")
+
+
 def clean_crossref(message: dict) -> dict:
     """A Crossref work with only the fields kb reads, each of the type Crossref documents;
     anything else (a title that is [null], an author that is a string, a DOI that is a
@@ -250,19 +255,31 @@ def clean_crossref(message: dict) -> dict:
         values = _strings(message.get(key))
         if values:
             out[key] = values
+    unread = []
     for role in ("author", "editor"):
-        people = []
-        for a in message.get(role) if isinstance(message.get(role), list) else []:
+        people, given = [], message.get(role)
+        for a in given if isinstance(given, list) else []:
             if isinstance(a, dict):
                 person = {k: a[k] for k in ("family", "given", "name") if isinstance(a.get(k), str)}
                 if person:
                     people.append(person)
         if people:
             out[role] = people
+        # what the record gives that kb cannot read is said (a paper of an author list that was one string was
+        # filed as one of no author, in silence)
+        if given not in (None, [], "") and not isinstance(given, list):
+            unread.append(f"its {role}s ({_json_kind(given)}, not a list of names)")
+        elif isinstance(given, list) and len(people) < len(given):
+            unread.append(f"{len(given) - len(people):,} of its {len(given):,} {role}s (not a name)")
     for key in ("published-print", "published-online", "issued", "created"):
         parts = _date_parts(message.get(key))
         if parts:
             out[key] = parts
+    dated = [key for key in ("published-print", "published-online", "issued", "created") if message.get(key)]
+    if dated and not any(key in out for key in dated):
+        unread.append(f"its date ({dated[0]}: no year)")
+    if unread:
+        out["unread"] = unread
     for key in ("type", "DOI", "URL", "publisher", "page"):
         if isinstance(message.get(key), str) and message[key].strip():
             out[key] = message[key]

@@ -32,6 +32,7 @@ class PaperMeta:
     origin: str = "hand"                # arxiv | doi | crossref | pdf | bibtex | hand
     complete: bool = True               # False: what we know came from the PDF alone
     key_word: str = ""                  # the citekey's word where no title gives one (a PDF's file name): never filed
+    unread: list[str] = field(default_factory=list)     # what the record gave that kb could not read: said, not filed
 
     def bib_fields(self) -> dict[str, str]:
         """Fields for references.bib, in a stable, readable order. An author list longer
@@ -337,7 +338,8 @@ def from_crossref(message: dict) -> PaperMeta:
     return PaperMeta(
         title=with_subtitle(first(message.get("title")), first(message.get("subtitle"))), authors=authors, year=year,
         entry_type=entry_type, doi=doi, url=f"https://doi.org/{doi}" if doi else message.get("URL"),
-        venue=venue, extra=extra, origin="crossref")
+        venue=venue, extra=extra, origin="crossref",
+        unread=[u for u in message.get("unread") or [] if isinstance(u, str)])
 
 
 def _crossref_names(people) -> list[str]:
