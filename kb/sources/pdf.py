@@ -48,6 +48,10 @@ ENTRIES_PER_PAGE = 50
 LARGEST_MB = float(2 ** 40)
 
 
+#: The shortest time limit kb takes (a microsecond): one shorter is no time at all, said back as '1e-300 s'.
+SHORTEST_SECONDS = 1e-6
+
+
 @dataclass
 class Limits:
     max_pages: int = 2000
@@ -86,6 +90,10 @@ class Limits:
                     raise UsageError(f"limit {name} = {shown} is not {expected} (set in {where})") from None
                 if not number > 0:
                     raise UsageError(f"limit {name} = {shown} must be above 0 (set in {where})")
+                if name.endswith("_seconds") and number < SHORTEST_SECONDS:
+                    # 1e-300 passed 'above 0' and was said back as 'extracting its text took over 1e-300 s'
+                    raise UsageError(f"limit {name} = {shown} is under a microsecond, shorter than any page takes "
+                                     f"to read: it must be at least {SHORTEST_SECONDS:g} (set in {where})")
                 if name.endswith("_mb"):
                     # A size of exabytes (KB_MAX_STREAM_MB=inf, 1e300: a person's 'no limit') is
                     # past what zlib and a byte count hold (OverflowError, an internal error)

@@ -740,8 +740,10 @@ class KB:
             raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
                                   path=paths.MARKER, line=_key_line(self.layout.marker, "limits"))
         for key, value in limits.items():
+            # (a time limit under a second is checked in full: one under a microsecond is refused)
             if key in LIMIT_KEYS and not (type(value) in (int, float) and value > 0
-                                          and (key != "max_pages" or float(value).is_integer())):
+                                          and (key != "max_pages" or float(value).is_integer())
+                                          and (key != "max_extract_seconds" or value >= 1)):
                 try:
                     pdf.Limits.from_env({key: value}, environ={})
                 except KBError as exc:
