@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
@@ -770,7 +771,11 @@ class Interval:
         for name in ("lo", "nominal", "hi"):
             v = float(getattr(self, name))
             if not math.isfinite(v):
-                raise UsageError(f"figure out of range: {name} = {v}")
+                # said as what it is, where 'figure out of range: lo = inf' named a field of kb's own
+                end = {"lo": "its lower end", "nominal": "its value", "hi": "its upper end"}[name]
+                raise UsageError(f"figure out of range: {end} overflows past ±{sys.float_info.max:.1e}, the "
+                                 "largest number kb computes with" if not math.isnan(v) else
+                                 f"figure out of range: {end} is no number (infinity less infinity, or the like)")
             object.__setattr__(self, name, v)
         if not (self.lo <= self.nominal <= self.hi):
             raise UsageError(f"bad interval: {self.lo} ≤ {self.nominal} ≤ {self.hi} is false")
