@@ -1052,8 +1052,10 @@ def claims_unread(kb: KB) -> list[str]:
     every run after the first. A file parked on purpose (x.toml.disabled) is none of them."""
     index = _index
     layout = kb.layout
-    out = [f"{layout.relative(p)} is in a subfolder of claims/" for p in index.claims_out_of_reach(layout)]
-    out += [f"{layout.relative(p)} is named as no claims file ({index.misnamed_why(p)})"
+    # each name as kb shows a path everywhere (a byte that is not UTF-8 as '\xff', as kb doctor says it, where
+    # kb check said '\udcff', a character of Python's own)
+    out = [f"{shown(layout.relative(p))} is in a subfolder of claims/" for p in index.claims_out_of_reach(layout)]
+    out += [f"{shown(layout.relative(p))} is named as no claims file ({index.misnamed_why(p)})"
             for p, _ in index.claims_misnamed(layout) if not index.parked(p.name)]
     if len(out) > 5:        # a knowledge base of its own inside claims/: kb doctor names them all
         out[5:] = [f"{len(out) - 5} more such files in claims/"]
