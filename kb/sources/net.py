@@ -51,7 +51,13 @@ ANSWER_MAX_BYTES = 16 * 1024 * 1024     # a feed, a JSON or BibTeX answer: a few
 TURN_WAIT_MIN = 60.0           # the least kb waits for another kb process's turn asking a rate-limited service
 
 
-def _env_float(name: str, default: float, most: float | None = None, whole: bool = False) -> float:
+#: The shortest timeout kb takes (a millisecond): KB_TOTAL_TIMEOUT=0 gave up on every answer before it came and
+#: blamed the server ('download too slow, stopped after 0 s').
+SHORTEST_TIMEOUT = 0.001
+
+
+def _env_float(name: str, default: float, most: float | None = None, whole: bool = False,
+               least: float = 0.0) -> float:
     """The KB_* number `name` (`default` when unset): finite, 0 or more, below ENV_MAX, and at most
     `most` (a wait: KB_ARXIV_DELAY=9e8 made kb wait 28 years between two requests) and `whole`
     when it counts (KB_RETRIES=2.7 was 2, silently); else one line naming it and its value."""
@@ -70,6 +76,9 @@ def _env_float(name: str, default: float, most: float | None = None, whole: bool
     if whole and not value.is_integer():
         raise UsageError(f"{name}={said(raw, 40)} is not a whole number", hint=f"unset {name}, or give one such as "
                          f"{default:g}")
+    if value < least:
+        raise UsageError(f"{name}={said(raw, 40)} is no time to wait for a server: kb would give up on every answer "
+                         "before it came", hint=f"unset {name}, or give a number from {least:g} to {most:g}")
     if most is not None and value > most:
         what = f"more retries than kb makes (at most {most:g})" if whole else \
             f"longer than kb ever waits on a server (at most {most:,g} s)"
@@ -148,10 +157,10 @@ class Settings:
         ua = f"kb/{VERSION} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
         ua += f"; mailto:{contact})" if contact else ")"
         return cls(
-            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 5.0, WAIT_MAX),
-            read_timeout=_env_float("KB_READ_TIMEOUT", 30.0, WAIT_MAX),
-            total_timeout=_env_float("KB_TOTAL_TIMEOUT", 180.0, WAIT_MAX),
-            silent_timeout=_env_float("KB_SILENT_TIMEOUT", 30.0, WAIT_MAX),
+            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 5.0, WAIT_MAX, least=SHORTEST_TIMEOUT),
+            read_timeout=_env_float("KB_READ_TIMEOUT", 30.0, WAIT_MAX, least=SHORTEST_TIMEOUT),
+            total_timeout=_env_float("KB_TOTAL_TIMEOUT", 180.0, WAIT_MAX, least=SHORTEST_TIMEOUT),
+            silent_timeout=_env_float("KB_SILENT_TIMEOUT", 30.0, WAIT_MAX, least=SHORTEST_TIMEOUT),
             refused_timeout=_env_float("KB_REFUSED_TIMEOUT", 5.0, WAIT_MAX),
             retries=int(_env_float("KB_RETRIES", 3, RETRIES_MAX, whole=True)),
             backoff=_env_float("KB_BACKOFF", 2.0, WAIT_MAX),
