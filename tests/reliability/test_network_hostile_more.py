@@ -359,3 +359,25 @@ def test_a_claims_file_that_is_a_link_in_a_loop_is_said_as_a_link_to_a_missing_f
         assert r.code == 0 and "Traceback" not in r.err, r.err
         assert "claims/a.toml: cannot read (Too many levels of symbolic links)" in r.err
         assert "claims/c.toml: cannot read (a link to a missing file)" in r.err
+
+
+@pytest.mark.parametrize("name, value", [("KB_TOTAL_TIMEOUT", "0"), ("KB_TOTAL_TIMEOUT", "1e-300"),
+                                         ("KB_CONNECT_TIMEOUT", "0"), ("KB_READ_TIMEOUT", "1e-300"),
+                                         ("KB_SILENT_TIMEOUT", "0.0001")])
+def test_a_timeout_of_no_time_is_refused_as_a_setting_never_blamed_on_the_server(kb_root, server, monkeypatch, name,
+                                                                                value):
+    """KB_TOTAL_TIMEOUT=0 was 'download too slow, stopped after 0 s (no complete answer yet)' of a server that
+    answered at once."""
+    _paper(server)
+    monkeypatch.setenv(name, value)
+    _one_error(run_kb("add", AID), f"{name}='{value}' is no time to wait for a server", "from 0.001 to 3600")
+    assert not server.requests
+    _nothing_filed(kb_root)
+
+
+@pytest.mark.parametrize("name, value", [("KB_TOTAL_TIMEOUT", "0.5"), ("KB_REFUSED_TIMEOUT", "0"),
+                                         ("KB_BACKOFF", "0"), ("KB_MAX_RETRY_AFTER", "0")])
+def test_short_waits_that_are_waits_still_stand(kb_root, server, monkeypatch, name, value):
+    _paper(server)
+    monkeypatch.setenv(name, value)
+    assert run_kb("add", AID).code == 0
