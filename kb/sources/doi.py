@@ -11,6 +11,7 @@ from kb.sources.metadata import PaperMeta, crossref_containers, from_bib_fields,
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
 from kb.text.ids import doi_of_field
 from kb.text.latex import latex_to_text, marked_latex, markup_marked
+from kb.text.lazyre import lazy
 
 TTL = 7 * 24 * 3600.0
 
@@ -67,10 +68,19 @@ def _came(text: str) -> str:
     return f"text that is not BibTeX ({text[:30]!r})"
 
 
+#: The most entry heads ('@article{') kb parses in doi.org's answer of one work: @string and @comment beside it.
+MAX_ENTRIES = 50
+_ENTRY_HEAD = lazy(r"(?m)^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
+
+
 def _bibtex_entries(text: str, url: str) -> list:
     text = text.strip()
     if not text.startswith("@") or "\x00" in text:
         raise Unusable(_came(text))
+    heads = len(_ENTRY_HEAD.findall(text))
+    if heads > MAX_ENTRIES:
+        # doi.org answers one entry: a hundred thousand were parsed whole (a minute of work) and the first filed
+        raise Unusable(f"BibTeX of {heads:,} entries, where a DOI names one work")
     try:
         entries = BibFile(text, url).entries()
     except (KBError, ValueError, RecursionError, MemoryError):
@@ -89,7 +99,14 @@ def _bibtex_meta(text: str, url: str, doi: str, same: frozenset[str] = frozenset
     """The record doi.org's BibTeX answer gives; Unusable when it is of another DOI (BibTeX declares
     no alias: Crossref is asked, which may), where it was filed as the DOI asked; one of `same`
     (DOIs the caller knows for the same work: references.bib declares them one) is the work asked."""
-    entry_type, _key, fields = _bibtex_entries(text, url)[0]
+    entries = _bibtex_entries(text, url)
+    works = {(t.lower(), tuple(sorted(f.items()))) for t, _k, f in entries if t.lower() not in ("string", "preamble",
+                                                                                               "comment")}
+    if len(works) > 1:
+        # two unlike entries for one DOI (an answer of a proxy, or of a search): the first was filed in silence,
+        # whichever of them is the DOI's
+        raise Unusable(f"BibTeX of {len(works):,} different entries, where a DOI names one work")
+    entry_type, _key, fields = entries[0]
     if not known_type(entry_type) or not is_work(entry_type):
         entry_type = "misc"         # a type biber knows no fields of (@\input), or data: never written as given
     meta = from_bib_fields(entry_type, fields, origin="doi")
