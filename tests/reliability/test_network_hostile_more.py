@@ -381,3 +381,35 @@ def test_short_waits_that_are_waits_still_stand(kb_root, server, monkeypatch, na
     _paper(server)
     monkeypatch.setenv(name, value)
     assert run_kb("add", AID).code == 0
+
+
+_ONE = "@article{x,\n  title = {Wind},\n  author = {Doe, Jane},\n  year = {2020},\n  doi = {10.5555/x.1},\n}\n"
+
+
+@pytest.mark.parametrize("bib, said", [
+    (_ONE + _ONE.replace("Wind", "Solar").replace("{x,", "{y,"), "BibTeX of 2 different entries"),
+    ("".join(_ONE.replace("{x,", f"{{x{i},").replace("Wind", f"Wind {i}") for i in range(20_000)),
+     "BibTeX of 20,000 entries"),
+])
+def test_doi_bibtex_of_several_works_is_never_filed_as_its_first(kb_root, server, bib, said):
+    """doi.org's answer of two unlike entries (or 100,000, parsed whole for a minute) filed the first in silence."""
+    server.routes["/doi/10.5555/x.1"] = Reply(200, bib.encode(), {"Content-Type": "application/x-bibtex"})
+    server.routes["/crossref/works/10.5555/x.1"] = Reply(404, b"{}", JSON)
+    _one_error(run_kb("add", "doi:10.5555/x.1"), f"doi.org sent {said}, where a DOI names one work")
+    _nothing_filed(kb_root)
+    # Crossref's record, where there is one, is the paper's
+    _crossref(server, {"DOI": "10.5555/x.1", "title": ["Crossref Wind"], "author": [{"family": "Doe", "given": "J"}]})
+    server.routes["/doi/10.5555/x.1"] = Reply(200, bib.encode(), {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/x.1")
+    assert r.code == 0, r.err
+    assert [p["title"] for p in run_kb("ls", "--json").json] == ["Crossref Wind"]
+
+
+def test_doi_bibtex_of_one_work_beside_strings_and_a_repeat_is_that_work(kb_root, server):
+    bib = "@string{j = {Journal of Wind}}\n@comment{doi.org}\n" + _ONE.replace("year", "journal = j,\n  year") + \
+        _ONE.replace("{x,", "{y,").replace("year", "journal = j,\n  year")
+    server.routes["/doi/10.5555/x.1"] = Reply(200, bib.encode(), {"Content-Type": "application/x-bibtex"})
+    server.routes["/crossref/works/10.5555/x.1"] = Reply(404, b"{}", JSON)
+    r = run_kb("add", "doi:10.5555/x.1")
+    assert r.code == 0, r.err
+    assert [p["title"] for p in run_kb("ls", "--json").json] == ["Wind"]
