@@ -26,6 +26,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import threading
 import time
 import urllib.parse
@@ -744,7 +745,16 @@ def _scope(host: str) -> str | None:
     try:
         ip = ipaddress.ip_address(host.split("%")[0])
     except ValueError:
-        return None
+        # the forms of an IPv4 address the system's resolver reads as one without asking the DNS ('2130706433',
+        # '0x7f.1', '127.1': 127.0.0.1)
+        import socket
+
+        if not re.fullmatch(r"[0-9a-fx.]+", host) or not re.search(r"\d", host):
+            return None
+        try:
+            ip = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     if ip.is_loopback:
