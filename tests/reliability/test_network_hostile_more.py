@@ -164,6 +164,8 @@ def test_a_pdf_answer_kb_cannot_use_is_one_line_bounded_and_keeps_nothing(kb_roo
     ("http://10.0.0.1/x.pdf", "a private network's address"),
     ("http://192.168.1.1/x.pdf", "a private network's address"),
     ("http://0.0.0.0:9/x.pdf", "a reserved address"),
+    ("http://169.254.43518/latest/", "a link-local address"),             # 169.254.169.254, as resolvers read it
+    ("http://0251.0376.0251.0376/latest/", "a link-local address"),
 ])
 def test_a_redirect_to_another_hosts_private_address_is_never_followed(kb_root, server, location, kind):
     """A PDF endpoint redirecting to 169.254.169.254 (a cloud's metadata service) was followed: kb asked it."""
@@ -184,9 +186,11 @@ def test_a_redirect_from_public_to_loopback_is_refused_and_within_one_machine_is
     def hop(url, location):
         return SimpleNamespace(is_redirect=True, url=url, headers={"location": location}, close=lambda: None)
 
-    with pytest.raises(NetworkError) as err:
-        _refuse_odd_redirect(hop("https://93.184.216.34/pdf/x", "http://127.0.0.1:8080/admin"))
-    assert "an address of this machine" in err.value.message
+    for location in ("http://127.0.0.1:8080/admin", "http://2130706433/admin", "http://0x7f.1/admin",
+                     "http://[::ffff:127.0.0.1]/admin", "http://localhost/admin"):
+        with pytest.raises(NetworkError) as err:
+            _refuse_odd_redirect(hop("https://93.184.216.34/pdf/x", location))
+        assert "an address of this machine" in err.value.message
     for url, location in [("http://127.0.0.1:1/a", "http://localhost:2/b"), ("http://10.0.0.1/a", "http://10.0.0.2/b"),
                           ("https://arxiv.org/pdf/x", "https://export.arxiv.org/pdf/x"),
                           ("https://arxiv.org/pdf/x", "/pdf/xv2")]:
