@@ -18,7 +18,7 @@ from kb.sources.net import (
     redirect_target,
 )
 from kb.sources.pdf import cut_short
-from kb.text.ids import ArxivId, parse_arxiv, split_url
+from kb.text.ids import ArxivId, parse_arxiv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -221,18 +221,10 @@ def _atom_feed(response: Response, requested: str = "") -> None:
 
 
 def pdf_url_for(record: ArxivRecord) -> str:
-    """The feed's PDF link, rewritten onto KB_ARXIV_PDF_URL, always versioned. A link
-    to another paper than the record's own is not followed: kb builds the link itself."""
-    base = endpoint("KB_ARXIV_PDF_URL")
-    tail = record.versioned
-    if record.pdf_url:
-        parts = split_url(record.pdf_url)
-        m = re.match(r"^/pdf/(.+?)(?:\.pdf)?$", parts.path) if parts else None
-        if m and re.sub(r"v\d+$", "", m.group(1)) == record.id:
-            tail = m.group(1)
-    if not re.search(r"v\d+$", tail):
-        tail = record.versioned
-    return f"{base}/{tail}"
+    """The record's PDF on KB_ARXIV_PDF_URL, always of its own version. The feed's PDF link is
+    never followed: one to another paper, or to another version of it, is a wrong answer (an entry
+    of v1 linking v9's PDF filed v9's text as v1's); kb builds the link itself."""
+    return f"{endpoint('KB_ARXIV_PDF_URL')}/{record.versioned}"
 
 
 def looks_complete(data: bytes) -> bool:
