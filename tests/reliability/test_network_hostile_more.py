@@ -417,3 +417,18 @@ def test_doi_bibtex_of_one_work_beside_strings_and_a_repeat_is_that_work(kb_root
     r = run_kb("add", "doi:10.5555/x.1")
     assert r.code == 0, r.err
     assert [p["title"] for p in run_kb("ls", "--json").json] == ["Wind"]
+
+
+def test_an_entry_linking_another_versions_pdf_never_files_that_text_as_its_own(kb_root, server):
+    """An entry of v1 whose PDF link named v9: kb fetched v9's PDF and filed its text as v1's, so a quote of v9
+    verified against 'v1'."""
+    fake = FakeArxiv(server)
+    fake.add(AID, {1: make_pdf(["Version one of the paper says 10 kWh per run"]),
+                   9: make_pdf(["Version nine of the paper says 99 kWh per run"])}, "A Paper", ["A Author"])
+    fake.feed(AID + "v1", 200, atom_feed([_OK.replace(f"/pdf/{AID}v1", f"/pdf/{AID}v9")]))
+    r = run_kb("add", AID + "v1")
+    assert r.code == 0, r.err
+    assert [seen.path for seen in server.requests if seen.path.startswith("/pdf/")] == [f"/pdf/{AID}v1"]
+    [paper] = run_kb("ls", "--json").json
+    assert run_kb("quote", "add", paper["citekey"], "Version one of the paper says 10 kWh per run").code == 0
+    assert run_kb("quote", "add", paper["citekey"], "Version nine of the paper says 99 kWh per run").code == 2
