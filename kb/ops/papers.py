@@ -924,10 +924,14 @@ MAX_TITLE = 2000
 def _bounded_title(meta: PaperMeta, record: str) -> PaperMeta:
     """`meta`, refused where its title is longer than any paper's: a record whose title was a megabyte long was
     filed so, references.bib holding it whole and kb ls printing it on every call."""
-    if len(meta.title or "") > MAX_TITLE:
-        raise NetworkError(f"{record} ({meta.origin}) has a title of {len(meta.title):,} characters, longer than "
-                           f"any paper's (kb files at most {MAX_TITLE:,}): nothing written",
-                           hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
+    # and its venue and journal reference, as short in every paper's record (a megabyte of arXiv's journal_ref was
+    # filed whole as its note)
+    for what, value in (("title", meta.title), ("venue", meta.venue), ("journal reference", meta.extra.get(
+            "journal-ref"))):
+        if len(value or "") > MAX_TITLE:
+            raise NetworkError(f"{record} ({meta.origin}) has a {what} of {len(value):,} characters, longer than "
+                               f"any paper's (kb files at most {MAX_TITLE:,}): nothing written",
+                               hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
     return meta
 
 
