@@ -132,7 +132,8 @@ def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
             authors=[a for a in authors if a],
             summary=_text(entry, f"{ATOM}summary") or "",
             published=published, updated=_text(entry, f"{ATOM}updated") or "",
-            year=int(published[:4]) if published[:4].isdigit() else 0,
+            # a date, or no year: '99999-99-99' was filed as a paper of 9999
+            year=int(published[:4]) if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", published) else 0,
             primary_class=primary.get("term") if primary is not None else None,
             categories=[c.get("term") for c in entry.findall(f"{ATOM}category") if c.get("term")],
             doi=(_text(entry, f"{ARXIV}doi") or None),

@@ -159,7 +159,7 @@ def _category(term: str | None) -> str | None:
     return term if term and _CATEGORY.fullmatch(term) else None
 
 
-_CATEGORY = re.compile(r"[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?")
+_CATEGORY = re.compile(r"[a-z][a-z-]{0,30}(?:\.[A-Za-z][A-Za-z-]{0,30})?")     # (a megabyte of 'c' was filed)
 
 
 KNOWN = {"title", "author", "year", "eprint", "archiveprefix", "primaryclass", "version",
