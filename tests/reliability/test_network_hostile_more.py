@@ -432,3 +432,30 @@ def test_an_entry_linking_another_versions_pdf_never_files_that_text_as_its_own(
     [paper] = run_kb("ls", "--json").json
     assert run_kb("quote", "add", paper["citekey"], "Version one of the paper says 10 kWh per run").code == 0
     assert run_kb("quote", "add", paper["citekey"], "Version nine of the paper says 99 kWh per run").code == 2
+
+
+@pytest.mark.parametrize("entry, said", [
+    (_OK.replace("<published>", "<arxiv:journal_ref>" + "J " * 500_000 + "</arxiv:journal_ref><published>"),
+     "has a journal reference of 999,999 characters"),
+])
+def test_an_arxiv_field_of_a_megabyte_is_refused_as_a_title_of_one_is(kb_root, server, entry, said):
+    """A journal_ref of a megabyte was filed whole as the entry's note."""
+    _paper(server).feed(AID, 200, atom_feed([entry]))
+    _one_error(run_kb("add", AID), said, "nothing written")
+    _nothing_filed(kb_root)
+
+
+@pytest.mark.parametrize("entry, field, kept", [
+    (_OK.replace('term="cs.LG"', 'term="' + "c" * 1_000_000 + '"'), "primaryclass", None),
+    (_OK.replace("2023-11-28T10:00:00Z</published>", "99999-99-99</published>"), "year", None),
+    (_OK, "year", "2023"),
+    (_OK.replace('term="cs.LG"', 'term="cond-mat.mes-hall"'), "primaryclass", "cond-mat.mes-hall"),
+])
+def test_an_arxiv_field_that_is_none_of_its_kind_is_left_out(kb_root, server, entry, field, kept):
+    """A primary category of a megabyte of 'c' was filed as primaryclass; '99999-99-99' as the year 9999."""
+    _paper(server).feed(AID, 200, atom_feed([entry]))
+    r = run_kb("add", AID)
+    assert r.code == 0, r.err
+    bib = (kb_root / "references.bib").read_text()
+    assert len(bib) < 2000
+    assert (f"{field} = {{{kept}}}" in bib) if kept else (f"{field} = " not in bib), bib
