@@ -3851,6 +3851,23 @@ def _printed_as_factor(quote: str, start: int, end: int) -> bool:
 #: "times" after a number that counts occasions, no factor: "130 times out of 400 cards", "13 times for Key Questions".
 _OCCASIONS_AFTER = lazy(r"(?i)[ ]?times[ ]+(?:out[ ]+of|in[ ]+(?:a|each|every|total)|per|each|every|for|during|a[ ]+"
                         r"(?:day|week|month|year))\b")
+#: A verb of something done again and again right before a number with "times" after it: "downloaded 606,096 times",
+#: "forked on GitHub >4000 times", "ran each of the 88 models on 3 datasets 10 times" (occasions, no factor), where no
+#: word of a way ("more", "faster", "as much") follows the "times".
+_DONE_BEFORE = lazy(r"(?i)\b(?:downloaded|forked|ran|run|rerun|re-run|repeated|executed|called|invoked|cited|viewed"
+                    r"|visited|accessed|queried|sampled|clicked|installed|retweeted|shared|starred|played|watched)\b"
+                    r"(?:[ ]+(?:on|from|by|in)[ ]+[\w-]+(?:[ ]+[\w-]+)?)?[ ]+(?:(?:over|about|around|nearly|almost"
+                    r"|more[ ]+than|>|~)[ ]*)?$")
+_TIMES_THEN_WAY = lazy(r"(?i)[ ]?times[ ]+(?:" + "|".join(_WAY_KIND) + r"|as|than|that|the|over)\b")
+
+
+def _times_done(plain: str, start: int, end: int) -> bool:
+    """Whether the number at start:end with "times" after it counts occasions a verb before it did ("606,096" of
+    "downloaded 606,096 times,"), no factor: "times" after it, no word of a way after that."""
+    return (re.match(r"(?i)[ ]?times\b", plain[end:end + 7]) is not None and _TIMES_THEN_WAY.match(plain, end) is None
+            and _DONE_BEFORE.search(plain, max(0, start - 60), start) is not None)
+
+
 #: A range's first end whose last is printed as a factor: "1.4" of "~1.4-2X", "100" of "100-1000X".
 _FACTOR_RANGE_AFTER = lazy(r"(?i)[ ]*(?:[-–—]|to)[ ]*~?\d[\d,]*(?:\.\d+)?[ ]?(?:times|[x×]|-?[ ]?fold)(?![a-z])")
 #: Words before a number that name it a factor with no "x" after it: "a factor of 3", "factors of 0.53–1.64 and
@@ -3892,7 +3909,8 @@ def _factor_printed(plain: str, h: _Number, said: str = "") -> bool:
         return False
     if _AS_FACTOR_AFTER.match(plain, h.end):
         said = said.strip().lower()
-        return not (_OCCASIONS_AFTER.match(plain, h.end) and said.split()[:1] not in (["times"], ["x"], ["×"])
+        return not ((_OCCASIONS_AFTER.match(plain, h.end) or _times_done(plain, h.start, h.end))
+                    and said.split()[:1] not in (["times"], ["x"], ["×"])
                     or times_not_factor(plain, h.start, h.end) or cross_folds(plain, h.end) and "fold" not in said)
     if _FACTOR_RANGE_AFTER.match(plain, h.end):
         return True
@@ -4344,6 +4362,34 @@ def _ratio_in_quote(value: str, ratio: re.Match[str], quote: str, per: str | Non
         f"prints, or one to 1 as the factor it is ('3:1' as '3x'); write the ratio or the factor the quote gives"))
 
 
+#: A claim's factor in words with a bound, an approximation or a way: "nearly two orders of magnitude larger", "at least
+#: twice", "about threefold less" (read as its digits, "nearly 100x larger", so its way and its bound are checked as
+#: those of "100x larger" are).
+_WORDED_FACTOR = lazy(r"(?i)[ ]*(?P<hedge>(?:(?:up[ ]+to|over|more[ ]+than|less[ ]+than|at[ ]+(?:least|most)|about"
+                      r"|around|roughly|nearly|almost|approximately|~)[ ]*)*)(?:(?P<orders>an|one|two|three|four|five"
+                      r"|six|seven|eight|nine|ten|\d{1,2})[ ]+orders?[ ]+of[ ]+magnitude|(?P<n>two|three|four|five|six"
+                      r"|seven|eight|nine|ten)[ ]?(?:times|-?[ ]?fold)|(?P<w>twice|thrice))(?P<way>[ ]+(?:more|higher"
+                      r"|larger|greater|bigger|faster|quicker|longer|costlier|less|fewer|lower|smaller|slower|shorter"
+                      r"|cheaper)(?:[ ]+than)?)?[ ]*")
+
+
+def _worded_factor_digits(value: str) -> str | None:
+    """A claim's factor in words with a bound, an approximation or a way, written in digits ("nearly two orders of
+    magnitude larger": "nearly 100x larger", "at least twice": "at least 2x"); None for any other value, and for a
+    factor in words alone ("two orders of magnitude", "twice"), which the quote's words hold as they are."""
+    m = _WORDED_FACTOR.fullmatch(value)
+    if m is None or not (m.group("hedge").strip() or m.group("way")):
+        return None
+    if m.group("orders") is not None:
+        n = m.group("orders").lower()
+        factor = Decimal(10) ** (int(n) if n.isdigit() else _ORDER_WORDS[n])
+    elif m.group("n") is not None:
+        factor = Decimal(_ORDER_WORDS[m.group("n").lower()])
+    else:
+        factor = Decimal(2 if m.group("w").lower() == "twice" else 3)
+    return f"{m.group('hedge').strip()} {factor:f}x{m.group('way') or ''}".strip()
+
+
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
     and its unit passed over (`_unmarked`); never where the quote's per at the figure names the claim's thing
@@ -4351,6 +4397,14 @@ def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> 
     ratio = _RATIO_CLAIM.fullmatch(_plain(value)) if ":" in value or "∶" in value else None
     if ratio is not None and not per:
         return _ratio_in_quote(value, ratio, quote, per)
+    digits = _worded_factor_digits(value) if not per else None
+    if digits is not None:
+        # "nearly two orders of magnitude larger" is "nearly 100x larger": its way and its bound checked as the digits'
+        # are ("two orders of magnitude larger" of "two orders of magnitude smaller" and "at least twice" of "at most
+        # twice" were verified, the words read as a factor alone)
+        found = _value_in_quote_as_typed(digits, quote, per)
+        return replace(found, missing=[value.strip()] if not found.ok else found.missing,
+                       problem=found.problem and found.problem.replace(repr(digits), repr(value)))
     found = _value_in_quote_read(value, quote, per)
     spread = _SPREAD_ALONE.match(value) if found.ok else None
     fig = re.escape(spread.group("figure")) if spread is not None else ""
@@ -4440,7 +4494,7 @@ def _value_in_quote_read(value: str, quote: str, per: str | None = None) -> Quot
             # ... never by a count of times something was done ("a factor of 130" of "130 times out of 400 cards")
             target, plain = Decimal(digits.group().replace(",", "")), _plain(quote)
             places = [(a, b) for a, b, n in _factors_printed(plain) if n == target and _printed_as_factor(plain, a, b)]
-            if places and all(times_repeated(plain, b) for _, b in places):
+            if places and all(times_repeated(plain, b) or _times_done(plain, a, b) for a, b in places):
                 return replace(found, ok=False, missing=[value.strip()], problem=(
                     f"the value {value!r} is a factor, but its quote prints {digits.group()} times as how often "
                     f"something was done, no factor: claim it as the quote gives it ('{digits.group()} times')"))
@@ -6109,7 +6163,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or times_not_factor(plain, h.start, h.end)
                                         # "a factor of 130", "130 times more" of "130 times out of 400 cards": a
                                         # count of times, which only its words ("130 times", "130x") copy
-                                        or times_repeated(plain, h.end)
+                                        or (times_repeated(plain, h.end) or _times_done(plain, h.start, h.end))
                                         and value_unit.strip().lower() not in ("times", "x", "×")
                                         # "5x" of "5-fold cross-validation": no factor ("5-fold" copies its words)
                                         or cross_folds(plain, h.end) and "fold" not in value_unit

@@ -508,7 +508,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: 103: a factor in words holds no bare number ("10" of "an order of magnitude"), and its way and approximation are
 #:   read ("10 times less" of "an order of magnitude more" refused; "nearly 100x smaller" of "nearly two orders of
 #:   magnitude smaller" verified); "130 times out of 400" is a share; a mean of factors is a factor (102 read neither).
-CLAIM_READING = "103"
+#: 104: a factor claimed in words with a way or a bound ("two orders of magnitude larger", "at least twice") is read
+#:   as its digits are ("100x larger", "at least 2x"), its way and bound checked; a number with "times" a verb of doing
+#:   precedes ("downloaded 357,368 times") holds no factor of a way ("357,368 times more") (103 verified them).
+CLAIM_READING = "104"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
