@@ -1158,7 +1158,7 @@ _MARK_AFTER_WHOLE = lazy(r"(?<![\w.,-])(?P<word>[^\W\d_]{2,})[ \t]+\d{1,4}\.(?P<
 # "1https://...", "∗Equal contribution", "† Work done ...") or a caption ("Figure
 # 3: ...", "Table 2. ..."). Not "22K clickthrough events": a number with a unit.
 _ASIDE_LINE = lazy(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|\d{1,2}(?=[a-z]{4,}\b)"
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|[A-Z]\.[A-Z]\.|https?:|www\.)|\d{1,2}(?=[a-z]{4,}\b)"
     # a footnote in lower case glued to its number ("7pronounced ..."); PDFium: the
     # footnote's symbol alone on its line ("∗\ndenotes equal contribution")
     r"|[*∗†‡§¶][ \t]*\n?[ \t]*(?=[A-Za-z])"
