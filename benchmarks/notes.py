@@ -272,7 +272,7 @@ def _wattbot_pages(name: str) -> list[str]:
 
 
 def heldout_notes(verbose: bool) -> None:
-    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round37-*.json), each checked by `kb
+    """The held-out whole notes (benchmarks/data/notes-heldout-round11.json to -round38-*.json), each checked by `kb
     verify --note`'s verify_note in a knowledge base of the five papers' pypdf text: a quote is right where its verdict
     names the expected work (and page, and status), wrong where it names another work, or any work where none is
     expected (the figure that must stay 0), lost otherwise (not checked, or said unfound, where the expected work
@@ -280,7 +280,7 @@ def heldout_notes(verbose: bool) -> None:
     if not (CORPUS / "wattbot" / "pypdf-text").exists():
         return
     for round_ in (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
-                   37):
+                   37, 38):
         _heldout_round(round_, verbose)
 
 
