@@ -1069,6 +1069,16 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
             out.append((m.start("number"), m.end("number")))
             out.sort()
+    # set apart after a year that ends its sentence ("received 1.7B visits in October 2023 7. Even", its footnote 7 on
+    # the page): the page's next footnote only, as after a year's comma
+    for m in _MARK_AFTER_YEAR.finditer(page, lo, hi):
+        number = m.group("number")
+        if number not in defined:
+            continue
+        earlier = [int(page[a:b]) for a, b in out if b <= m.start("number")]
+        if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
+            out.append((m.start("number"), m.end("number")))
+            out.sort()
     # after the full stop of a sentence ending in a whole number after a word ("reported in Figure 8.5 We fit", its
     # footnote 5 on the page): the page's next footnote only, as after a name's number, never "1.3 Million" nor
     # "4.2 F1" of a decimal
@@ -1138,6 +1148,8 @@ def _marks(page: str, lo: int, hi: int):
 
 
 _A_DIGIT = lazy(r"\d")
+#: A footnote's mark set apart after a year that ends its sentence: "7" of "in October 2023 7. Even".
+_MARK_AFTER_YEAR = lazy(r"(?<![\w.,])(?:19|20)\d\d[ \t]+(?P<number>\d{1,2})(?=\.(?:[ \t\n]+[A-Z]|[ \t]*$))")
 #: What every _MARK_AFTER_NUMBER holds (a search of it scans a page at once; that one
 #: tries a name at every word).
 _NUMBER_COMMA_WORD = lazy(r"\d,\d\d?[ \t]+[a-z]")
