@@ -511,7 +511,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 104: a factor claimed in words with a way or a bound ("two orders of magnitude larger", "at least twice") is read
 #:   as its digits are ("100x larger", "at least 2x"), its way and bound checked; a number with "times" a verb of doing
 #:   precedes ("downloaded 357,368 times") holds no factor of a way ("357,368 times more") (103 verified them); a
-#:   page-foot footnote opening with initials ("5U.S. Dept. of Energy") is an aside a sentence runs across.
+#:   page-foot footnote opening with initials ("5U.S. Dept. of Energy") is an aside a sentence runs across, and a
+#:   footnote's mark set apart after a year ending its sentence ("October 2023 7. Even") a marker.
 CLAIM_READING = "104"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
