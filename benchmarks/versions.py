@@ -523,7 +523,8 @@ def build(work: Path, edits=None, name: str = "kb"):
                 cid = None
                 for c in extract_candidates([quote])[:1]:      # a claim of the sentence's first figure
                     try:
-                        add_claim(kb, key, f"{c.number} {c.unit}", quote=quote, version="v1",
+                        # (the value as kb claims promote stores it: "10" of "10 times", no "dimensionless")
+                        add_claim(kb, key, c.written, quote=quote, version="v1",
                                   claim_id=f"c{len(cases)}")
                         cid = f"c{len(cases)}"
                     except Exception:
