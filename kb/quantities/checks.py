@@ -744,6 +744,17 @@ def _stacked_too_fine(result: CheckResult, named: list[str], resolve: Callable[[
     if _WHOLE.match(_stated_figure(result.stated)) is not None:
         return None
     stated = _significant(_stated_figure(result.stated))
+    printed = _digits_printed(named, resolve)
+    if printed is None:
+        return None
+    if stated is None or not printed or stated > min(printed):
+        return None
+    return (f"the stated figure prints {stated} significant digit{'s' if stated != 1 else ''}, no more than its "
+            f"rounded inputs ({min(printed)}), and only their roundings stacked in one direction, none alone, reach it")
+
+
+def _digits_printed(named: list[str], resolve: Callable[[str], "Interval | str"]) -> list[int] | None:
+    """The significant digits each of the inputs `named` prints, None where one cannot be read or counted."""
     printed = []
     for name in named:
         try:
@@ -755,10 +766,7 @@ def _stacked_too_fine(result: CheckResult, named: list[str], resolve: Callable[[
         if digits is None:
             return None
         printed.append(digits)
-    if stated is None or not printed or stated > min(printed):
-        return None
-    return (f"the stated figure prints {stated} significant digit{'s' if stated != 1 else ''}, no more than its "
-            f"rounded inputs ({min(printed)}), and only their roundings stacked in one direction, none alone, reach it")
+    return printed
 
 
 def _alone_too_far(result: CheckResult, named: list[str], at_values: Interval,
@@ -774,17 +782,9 @@ def _alone_too_far(result: CheckResult, named: list[str], at_values: Interval,
     st = result.stated_interval
     if stated is None or st is None or st.is_exact or _WHOLE.match(figure) is not None:
         return None
-    printed = []
-    for name in named:
-        try:
-            value = resolve(name)
-        except (KBError, LookupError):
-            return None
-        written = value if isinstance(value, str) else value.written
-        digits = _significant(written) if written else None
-        if digits is None:
-            return None
-        printed.append(digits)
+    printed = _digits_printed(named, resolve)
+    if printed is None:
+        return None
     if not printed or stated > min(printed):
         return None
     unit = st.hi - st.lo
