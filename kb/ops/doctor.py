@@ -30,7 +30,7 @@ from kb.ops.quotes import MOVE_BACK, another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import WINDOWS_PATH, BibFile, entry_named, file_directories, file_names, specials_said
+from kb.sources.bibtex import WINDOWS_PATH, BibFile, file_directories, file_names, parents_missing, specials_said
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -369,16 +369,10 @@ def _unresolved_parents(bibfile: BibFile, report: Report) -> None:
     an entry's ids, as BibTeX and biber find it), at its line: the entry is lent nothing, BibTeX warns of a bad
     cross reference and biber of a missing entry (written by hand, or its parent taken out since)."""
     entries = bibfile.entries()
-    naming = [(e, name, k) for e in entries for name in ("crossref", "xref", "xdata")
-              for k in citekeys.key_list(e.fields.get(name))]
-    if not naming:
-        return
-    find = entry_named(entries)
-    for e, name, named in naming:
-        if find(named) is None:
-            report.info.append(f"{index.BIB_REL}:{e.line}: entry {e.key}'s {name} names {named!r}, which "
-                               "references.bib does not hold: it is lent nothing (BibTeX and biber warn of it); "
-                               f"add that entry, or take the field out (kb edit {e.key})")
+    for e, name, named in parents_missing([(e, e.fields) for e in entries], lambda: entries):
+        report.info.append(f"{index.BIB_REL}:{e.line}: entry {e.key}'s {name} names {named!r}, which "
+                           "references.bib does not hold: it is lent nothing (BibTeX and biber warn of it); "
+                           f"add that entry, or take the field out (kb edit {e.key})")
 
 
 def _aliases_of_others(bibfile: BibFile, report: Report) -> None:

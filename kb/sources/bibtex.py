@@ -452,6 +452,18 @@ def entry_named(entries: list[BibEntry]):
     return lambda key: exact.get(key) or folded.get(key.casefold())
 
 
+def parents_missing(naming: list[tuple[object, dict]], entries) -> list[tuple[object, str, str]]:
+    """(who, field, key) of each crossref, xref or xdata of `naming` ((who, its fields) each) that names no entry of
+    `entries()` as BibTeX and biber find it (entry_named): the entry is lent nothing, and both warn of it. `entries`
+    is called only where a field names a parent."""
+    named = [(who, name, key) for who, fields in naming for name in ("crossref", "xref", "xdata")
+             for key in key_list(fields.get(name))]
+    if not named:
+        return []
+    find = entry_named(entries())
+    return [(who, name, key) for who, name, key in named if find(key) is None]
+
+
 #: The most fields one entry may hold: biber's data model knows about a hundred, and a library's own add a few.
 #: One bound for every .bib kb reads, references.bib as a file kb import reads: an entry of 100,000 fields
 #: written into references.bib by hand (a script gone wrong) was read whole, where kb import refused it.
