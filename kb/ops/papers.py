@@ -48,11 +48,11 @@ from kb.sources.bibtex import (
     date_disagrees,
     decode,
     defused,
-    entry_named,
     file_directories,
     file_names,
     fit_model,
     keys_listed,
+    parents_missing,
     pybtex_reading,
     rekeyed,
     render_entry,
@@ -940,8 +940,13 @@ def _bounded_title(meta: PaperMeta, record: str) -> PaperMeta:
 MAX_AUTHORS = 6000
 
 
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _unread_said(meta: PaperMeta, doi: str) -> str | None:
+    """What of Crossref's record of `doi` kb could not read and filed without (its authors as a string, say)."""
+    if not meta.unread:
+        return None
+    items = meta.unread
+    joined = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return f"Crossref's record of {doi}: kb cannot read {joined}; filed without them"
 
 
 def _bounded_authors(meta: PaperMeta, record: str) -> str | None:
@@ -1018,9 +1023,8 @@ def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
     result = _commit_paper(kb, meta, [], incomplete=False, held=followed)
     if cut:
         result.notes.insert(0, cut)
-    if meta.unread:
-        result.notes.insert(0, f"Crossref's record of {doi}: kb cannot read {_joined(meta.unread)}; "
-                               "filed without them")
+    if (unread := _unread_said(meta, doi)) is not None:
+        result.notes.insert(0, unread)
     if followed and record != asked:
         result.notes.append(f"the DOI {asked} resolves to the record of {record}, which references.bib declares "
                             f"the same work ({followed}'s entry names both)")
@@ -1319,9 +1323,8 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                 said = f"arXiv's record of {record.versioned}" if arxiv else f"the record of {doi}"
                 notes.extend(note for note in (_bounded_authors(meta, said),
                                                _nameless_authors(meta, record, said) if arxiv else None) if note)
-                if meta.unread:
-                    notes.append(f"Crossref's record of {doi}: kb cannot read {_joined(meta.unread)}; "
-                                 "filed without them")
+                if (unread := _unread_said(meta, doi)) is not None:
+                    notes.append(unread)
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:
@@ -1989,16 +1992,11 @@ def _say_unresolved(bibfile: BibFile, metas: dict, wheres: dict[str, str], out: 
     holds (in any case, nor in an entry's ids, as BibTeX and biber find it) is kept as written and said, naming
     it: BibTeX warns of a bad cross reference and biber of a missing entry, and it is lent nothing (its venue
     and year), where kb said nothing of it. Its parent imported later makes it whole."""
-    naming = [(key, name, k) for key in out.added for name in ("crossref", "xref", "xdata")
-              for k in citekeys.key_list(metas[key][0].get(name))]
-    if not naming:
-        return
-    find = entry_named([bibfile.entry(k) for k in bibfile.keys()])      # those this import added too
-    for key, name, named in naming:
-        if find(named) is None:
-            out.warnings.append(f"{wheres[key]}: {key}'s {name} names {named!r}, which neither this file nor "
-                                "references.bib holds: kept as written, but it is lent nothing (BibTeX and biber "
-                                f"warn of it); import {named}'s entry to make it whole")
+    for key, name, named in parents_missing([(key, metas[key][0]) for key in out.added],
+                                            lambda: [bibfile.entry(k) for k in bibfile.keys()]):   # (its own too)
+        out.warnings.append(f"{wheres[key]}: {key}'s {name} names {named!r}, which neither this file nor "
+                            "references.bib holds: kept as written, but it is lent nothing (BibTeX and biber "
+                            f"warn of it); import {named}'s entry to make it whole")
 
 
 def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str], theirs: dict[str, str]) -> None:
